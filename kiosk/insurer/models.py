@@ -1,0 +1,333 @@
+"""The insurer API contract (v1), shared by the kiosk client and the insurer sandbox.
+
+Names follow HL7 FHIR R4 where the concept fits: an eligibility check is a
+CoverageEligibilityRequest/Response, an estimate and a claim are a Claim (use=predetermination /
+claim) answered by a ClaimResponse, a pre-authorisation is a Claim with use=preauthorization.
+Every amount is integer fen; every timestamp is timezone-aware (UTC on the wire).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, model_validator
+
+from kiosk.money import Fen
+
+API_VERSION = "v1"
+
+
+class Contract(BaseModel):
+    """Strict base: unknown fields are refused, so a drifting server is noticed, not guessed at."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+# --- errors
+
+
+class Problem(Contract):
+    """RFC 9457 problem details with a stable machine `code` the kiosk switches on."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    code: str = Field(description="Stable machine-readable error code, e.g. 'preauth-lead-time'")
+    detail: str | None = None
+
+
+# --- signing keys
+
+
+class SigningKey(Contract):
+    kid: str = Field(min_length=1, max_length=16)
+    alg: Literal["Ed25519"] = "Ed25519"
+    public_key: str = Field(description="Raw 32-byte Ed25519 public key, base64url without padding")
+    status: Literal["current", "previous"]
+
+
+class SigningKeys(Contract):
+    keys: list[SigningKey]
+
+
+# --- eligibility (CoverageEligibilityRequest / CoverageEligibilityResponse)
+
+
+class CardStatus(StrEnum):
+    ACTIVE = "active"
+    GREYED_UNPAID = "greyed_unpaid"
+    EXPIRED = "expired"
+    NOT_FOUND = "not_found"
+
+
+class PlanTier(StrEnum):
+    STANDARD = "standard"
+    PLUS = "plus"
+
+
+class PreAuthStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    DENIED = "denied"
+
+
+class ItemCategory(StrEnum):
+    CONSULTATION = "consultation"
+    EXAM = "exam"
+    TREATMENT = "treatment"
+    DRUG = "drug"
+    VACCINE = "vaccine"
+    INPATIENT = "inpatient"
+    SURGERY = "surgery"
+    SPECIAL_OUTPATIENT = "special_outpatient"
+    DURABLE_EQUIPMENT = "durable_equipment"
+    NON_MEDICAL = "non_medical"
+
+
+class EligibilityByToken(Contract):
+    token: str = Field(min_length=1, max_length=512, description="The e-card QR text, verbatim")
+
+
+class EligibilityByLookup(Contract):
+    """Manual lookup with the facts the member app uses to bind a card."""
+
+    policy_number: str = Field(min_length=1, max_length=32)
+    child_name: str = Field(min_length=1, max_length=64)
+    guardian_phone: str = Field(min_length=11, max_length=11, pattern=r"^1\d{10}$")
+
+
+class Member(Contract):
+    member_id: str = Field(description="Opaque insurer member reference used in claims")
+    name_masked: str = Field(description="Child's name with all but the first character masked")
+    birth_year: int
+    guardian_phone_masked: str
+
+
+class Coverage(Contract):
+    policy_number: str
+    plan_tier: PlanTier
+    period_start: date
+    period_end: date
+
+
+class UnpaidBalance(Contract):
+    """Why a card is greyed out: one self-pay amount the family has not paid."""
+
+    amount_fen: Fen
+    claim_ref: str
+
+
+class BenefitBalance(Contract):
+    benefit: str = Field(description="Benefit code from the plan file, e.g. 'outpatient'")
+    annual_limit_fen: Fen
+    used_fen: Fen
+    remaining_fen: Fen
+
+
+class PreAuth(Contract):
+    preauth_id: str
+    member_id: str
+    item_code: str
+    description: str
+    category: ItemCategory
+    planned_date: date
+    diagnosis: str
+    estimated_cost_fen: Fen
+    status: PreAuthStatus
+    requested_at: AwareDatetime
+    decided_at: AwareDatetime | None = None
+
+
+class Eligibility(Contract):
+    """CoverageEligibilityResponse: what the desk needs to decide if direct billing is possible."""
+
+    status: CardStatus
+    direct_billing: bool = Field(description="True only when active, in period and in network")
+    clinic_id: str
+    in_network: bool
+    member: Member | None = None
+    coverage: Coverage | None = None
+    unpaid: UnpaidBalance | None = None
+    balances: list[BenefitBalance] = []
+    free_visits_total: StrictInt = 0
+    free_visits_remaining: StrictInt = 0
+    preauths: list[PreAuth] = []
+    checked_at: AwareDatetime
+
+
+# --- adjudication estimate and claims (Claim / ClaimResponse)
+
+
+class VisitType(StrEnum):
+    OUTPATIENT = "outpatient"
+    EMERGENCY = "emergency"
+
+
+class BillLine(Contract):
+    line_no: StrictInt = Field(ge=1)
+    item_code: str = Field(min_length=1, max_length=32)
+    description: str = Field(min_length=1, max_length=128)
+    category: ItemCategory
+    quantity: StrictInt = Field(ge=1, le=9999)
+    unit_price_fen: Fen
+    preauth_id: str | None = None
+
+    @property
+    def submitted_fen(self) -> int:
+        return self.quantity * self.unit_price_fen
+
+
+class Bill(Contract):
+    """A bill as reception built it; the same shape is estimated and, once signed, claimed."""
+
+    member_id: str = Field(min_length=1, max_length=64)
+    service_date: date
+    visit_type: VisitType = VisitType.OUTPATIENT
+    lines: list[BillLine] = Field(min_length=1, max_length=200)
+
+    @model_validator(mode="after")
+    def _line_numbers_unique(self) -> Bill:
+        numbers = [line.line_no for line in self.lines]
+        if len(set(numbers)) != len(numbers):
+            raise ValueError("line numbers must be unique")
+        return self
+
+
+class Reason(StrEnum):
+    COVERED = "covered"
+    NOT_COVERED = "not-covered"
+    LIMIT_EXHAUSTED = "limit-exhausted"
+    COPAY_AFTER_FREE_VISITS = "copay-after-free-visits"
+    PREAUTH_REQUIRED = "preauth-required"
+    PREAUTH_APPROVED = "preauth-approved"
+    OUT_OF_NETWORK = "out-of-network"
+
+
+class AdjudicatedLine(Contract):
+    line_no: StrictInt
+    submitted_fen: Fen
+    covered_fen: Fen
+    patient_fen: Fen
+    reason: Reason
+
+    @model_validator(mode="after")
+    def _amounts_add_up(self) -> AdjudicatedLine:
+        if self.covered_fen + self.patient_fen != self.submitted_fen:
+            raise ValueError("covered + patient must equal submitted")
+        return self
+
+
+class Adjudication(Contract):
+    """ClaimResponse.item[].adjudication, with totals."""
+
+    lines: list[AdjudicatedLine]
+    total_submitted_fen: Fen
+    total_covered_fen: Fen
+    total_patient_fen: Fen
+    free_visit_used: bool = Field(description="This visit consumes one fully-paid visit")
+
+    @model_validator(mode="after")
+    def _totals_add_up(self) -> Adjudication:
+        if (
+            sum(x.submitted_fen for x in self.lines) != self.total_submitted_fen
+            or sum(x.covered_fen for x in self.lines) != self.total_covered_fen
+            or sum(x.patient_fen for x in self.lines) != self.total_patient_fen
+        ):
+            raise ValueError("totals must equal the sum of the lines")
+        return self
+
+
+class SignatureEvidence(Contract):
+    """What binds the family's signature to the exact bill they saw."""
+
+    bill_hash: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the canonical bill")
+    strokes_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    point_count: StrictInt = Field(ge=1)
+    signed_at: AwareDatetime
+
+
+class ClaimSubmission(Contract):
+    """Claim (use=claim). Sent with an `Idempotency-Key` header chosen by the kiosk."""
+
+    bill: Bill
+    bill_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    signature: SignatureEvidence
+    expected_covered_fen: Fen = Field(description="What the family was shown as insurer-paid")
+    clinic_invoice_no: str = Field(min_length=1, max_length=64)
+
+
+class ClaimStatus(StrEnum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    PAID = "paid"
+
+
+class ClaimResult(Contract):
+    """ClaimResponse for a submitted claim."""
+
+    claim_id: str
+    idempotency_key: str
+    status: ClaimStatus
+    reject_code: str | None = None
+    adjudication: Adjudication
+    bill_hash: str
+    clinic_id: str
+    member_id: str
+    service_date: date
+    recorded_at: AwareDatetime
+
+
+# --- pre-authorisation (Claim use=preauthorization)
+
+
+class PreAuthRequest(Contract):
+    member_id: str = Field(min_length=1, max_length=64)
+    item_code: str = Field(min_length=1, max_length=32)
+    description: str = Field(min_length=1, max_length=128)
+    category: ItemCategory
+    planned_date: date
+    diagnosis: str = Field(min_length=1, max_length=256)
+    estimated_cost_fen: Fen
+
+
+class WorkingCalendar(Contract):
+    """Which working-day calendar the insurer applied, so the desk can show the same rule."""
+
+    source: Literal["chinesecalendar"] = "chinesecalendar"
+    data_until: date = Field(description="Last date with official holiday data")
+    fallback_weekends_only: bool = Field(description="True when a date past data_until was used")
+    required_working_days: StrictInt
+    earliest_planned_date: date = Field(description="First date a request made today may name")
+
+
+class PreAuthCreated(Contract):
+    preauth: PreAuth
+    calendar: WorkingCalendar
+
+
+# --- daily statement
+
+
+class StatementLine(Contract):
+    claim_id: str
+    idempotency_key: str
+    member_id: str
+    service_date: date
+    status: ClaimStatus
+    total_submitted_fen: Fen
+    total_covered_fen: Fen
+    total_patient_fen: Fen
+    recorded_at: AwareDatetime
+
+
+class DailyStatement(Contract):
+    clinic_id: str
+    date: date
+    claims: list[StatementLine]
+    total_covered_fen: Fen
+    total_patient_fen: Fen
+
+
+IdempotencyKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{16,64}$")]

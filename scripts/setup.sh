@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Prepares a fresh Debian machine to run and test the kiosk. Safe to re-run: installs only what is missing.
+set -euo pipefail
+venv="${1:-.venv}"
+system_packages=(libzbar0 fonts-noto-cjk xvfb libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3)
+
+missing=()
+for pkg in "${system_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing system packages: ${missing[*]}" >&2
+    echo "Run as root, or: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing system packages: ${missing[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install -q --upgrade pip
+"$venv/bin/python" -m pip install -q -e ".[test]"
