@@ -292,6 +292,10 @@ class PreAuthRequest(Contract):
     estimated_cost_fen: Fen
 
 
+class PreAuthList(Contract):
+    preauths: list[PreAuth]
+
+
 class WorkingCalendar(Contract):
     """Which working-day calendar the insurer applied, so the desk can show the same rule."""
 
