@@ -1,0 +1,250 @@
+"""The kiosk's client for the insurer API v1.
+
+Every call either reads, or changes state under an idempotency key, so every call may be retried:
+short retries here (a clerk is waiting), long ones in the outbox. Every answer is validated against
+the contract models; anything else becomes one of the errors in `kiosk.insurer.errors`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from datetime import date
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+import requests
+from pydantic import BaseModel, ValidationError
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import MaxRetryError, ReadTimeoutError
+from urllib3.util.retry import Retry
+
+from kiosk import __version__
+from kiosk.insurer.errors import (
+    InsurerAuthError,
+    InsurerError,
+    InsurerInvalidResponse,
+    InsurerNotFound,
+    InsurerRejected,
+    InsurerServerError,
+    InsurerTimeout,
+    InsurerUnreachable,
+)
+from kiosk.insurer.models import (
+    Adjudication,
+    Bill,
+    ClaimResult,
+    ClaimSubmission,
+    DailyStatement,
+    Eligibility,
+    EligibilityByLookup,
+    EligibilityByToken,
+    PreAuthCreated,
+    PreAuthList,
+    PreAuthRequest,
+    Problem,
+    SigningKeys,
+    WorkingCalendar,
+)
+
+log = logging.getLogger(__name__)
+
+Model = TypeVar("Model", bound=BaseModel)
+
+RETRYABLE_STATUSES = frozenset({500, 502, 503, 504})
+
+
+class InsecureURLError(ValueError):
+    """An insurer URL the kiosk refuses to talk to (plain HTTP off loopback, or not a URL)."""
+
+
+def check_insurer_url(url: str) -> str:
+    """Refuse plain HTTP except to loopback, so member data never crosses a network unencrypted."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise InsecureURLError(f"not an insurer URL: {url!r}")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise InsecureURLError(
+            f"plain HTTP is only allowed to this computer (127.0.0.1/localhost), not to "
+            f"{parts.hostname}; use the insurer's https:// address"
+        )
+    return url.rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class InsurerClient:
+    """Typed calls to the insurer API, one instance per device key.
+
+    requests sessions are not guaranteed thread-safe: give each worker thread its own client.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        connect_timeout: float = 3.05,
+        read_timeout: float = 5.0,
+        retries: int = 2,
+        backoff: float = 0.2,
+        ca_bundle: str | None = None,
+    ) -> None:
+        self.base_url = check_insurer_url(base_url)
+        self._timeout = (connect_timeout, read_timeout)
+        self._session = requests.Session()
+        self._session.headers.update(
+            {
+                "Authorization": f"Bearer {api_key}",
+                "Accept": "application/json",
+                "User-Agent": f"direct-billing-kiosk/{__version__}",
+            }
+        )
+        self._session.verify = ca_bundle if ca_bundle else True
+        retry = Retry(
+            total=retries,
+            connect=retries,
+            read=retries,
+            status=retries,
+            other=0,
+            allowed_methods=frozenset({"GET", "POST"}),
+            status_forcelist=RETRYABLE_STATUSES,
+            backoff_factor=backoff,
+            backoff_jitter=backoff / 2,
+            respect_retry_after_header=True,
+            raise_on_status=False,
+        )
+        adapter = HTTPAdapter(max_retries=retry)
+        self._session.mount("http://", adapter)
+        self._session.mount("https://", adapter)
+
+    def close(self) -> None:
+        self._session.close()
+
+    def __enter__(self) -> InsurerClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- calls ----------------------------------------------------------------------------------
+
+    def signing_keys(self) -> SigningKeys:
+        return self._call("GET", "/v1/signing-keys", SigningKeys)
+
+    def eligibility_by_token(self, token: str) -> Eligibility:
+        body = EligibilityByToken(token=token)
+        return self._call("POST", "/v1/eligibility/token", Eligibility, body=body)
+
+    def eligibility_by_lookup(self, lookup: EligibilityByLookup) -> Eligibility:
+        return self._call("POST", "/v1/eligibility/lookup", Eligibility, body=lookup)
+
+    def estimate(self, bill: Bill) -> Adjudication:
+        return self._call("POST", "/v1/adjudication/estimate", Adjudication, body=bill)
+
+    def submit_claim(self, submission: ClaimSubmission, idempotency_key: str) -> ClaimResult:
+        return self._call(
+            "POST", "/v1/claims", ClaimResult, body=submission, idempotency_key=idempotency_key
+        )
+
+    def claim(self, claim_id: str) -> ClaimResult:
+        return self._call("GET", f"/v1/claims/{_path_part(claim_id)}", ClaimResult)
+
+    def preauths(self, member_id: str) -> PreAuthList:
+        return self._call("GET", "/v1/preauths", PreAuthList, params={"member_id": member_id})
+
+    def request_preauth(self, request: PreAuthRequest, idempotency_key: str) -> PreAuthCreated:
+        return self._call(
+            "POST", "/v1/preauths", PreAuthCreated, body=request, idempotency_key=idempotency_key
+        )
+
+    def working_calendar(self) -> WorkingCalendar:
+        return self._call("GET", "/v1/preauths/calendar", WorkingCalendar)
+
+    def daily_statement(self, day: date) -> DailyStatement:
+        return self._call("GET", f"/v1/statements/{day.isoformat()}", DailyStatement)
+
+    # --- transport ------------------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        model: type[Model],
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, str] | None = None,
+        idempotency_key: str | None = None,
+    ) -> Model:
+        headers = {}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+        if idempotency_key is not None:
+            headers["Idempotency-Key"] = idempotency_key
+        data = body.model_dump_json().encode() if body is not None else None
+        try:
+            response = self._session.request(
+                method,
+                self.base_url + path,
+                data=data,
+                params=params,
+                headers=headers,
+                timeout=self._timeout,
+            )
+            content = response.content
+        except requests.Timeout as exc:
+            raise InsurerTimeout(f"the insurer did not answer in time ({path})") from exc
+        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+            if _gave_up_on_read_timeout(exc):
+                raise InsurerTimeout(f"the insurer did not answer in time ({path})") from exc
+            raise InsurerUnreachable(f"cannot reach the insurer ({path})") from exc
+        except requests.RequestException as exc:
+            raise InsurerUnreachable(f"request to the insurer failed ({path}): {exc}") from exc
+        log.debug("%s %s -> %s", method, path, response.status_code)
+        if 200 <= response.status_code < 300:
+            try:
+                return model.model_validate_json(content)
+            except ValidationError as exc:
+                raise InsurerInvalidResponse(
+                    f"the insurer's answer to {path} does not match the contract "
+                    f"({exc.error_count()} problems)"
+                ) from exc
+        raise _error_for(response.status_code, content, path)
+
+
+def _gave_up_on_read_timeout(exc: requests.RequestException) -> bool:
+    """urllib3 reports a final read timeout as a connection error: tell the two apart."""
+    reason = exc.args[0] if exc.args else None
+    return isinstance(reason, MaxRetryError) and isinstance(reason.reason, ReadTimeoutError)
+
+
+def _path_part(value: str) -> str:
+    if not value or "/" in value or value in {".", ".."}:
+        raise InsurerNotFound(f"not a valid identifier: {value!r}")
+    return requests.utils.quote(value, safe="")
+
+
+def _error_for(status: int, content: bytes, path: str) -> InsurerError:
+    try:
+        problem: Problem | None = Problem.model_validate_json(content)
+    except ValidationError:
+        problem = None
+    detail = (problem.detail or problem.title) if problem else f"HTTP {status}"
+    if status >= 500:
+        return InsurerServerError(f"the insurer had an internal problem ({detail})", status)
+    if status in (401, 403):
+        return InsurerAuthError(f"the insurer refused this device's key ({detail})")
+    if status == 404:
+        return InsurerNotFound(f"not found at the insurer ({detail})")
+    if problem is None:
+        return InsurerInvalidResponse(
+            f"the insurer answered HTTP {status} to {path} without a reason"
+        )
+    return InsurerRejected(detail, problem.code, status)
