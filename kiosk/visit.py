@@ -1,0 +1,432 @@
+"""One direct-billing visit as a state machine, independent of Qt.
+
+The screens render a `Visit` and forward intent to it; every change of step goes through
+`Visit._go`, which refuses transitions the workflow does not allow, so a late network answer or a
+double tap can never put the kiosk into a state a person did not walk it into. Each visit has an
+id: work started for one visit (an eligibility check, an estimate) is dropped when it finishes
+after that visit was cancelled or cleared.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from kiosk.insurer.models import (
+    Adjudication,
+    Bill,
+    BillLine,
+    CardStatus,
+    Eligibility,
+    ItemCategory,
+    PreAuthStatus,
+    Reason,
+    VisitType,
+)
+
+BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
+
+
+class Step(StrEnum):
+    SCAN = "scan"
+    CHECKING = "checking"
+    ELIGIBILITY = "eligibility"
+    BILL = "bill"
+    SIGN = "sign"
+    DONE = "done"
+
+
+ALLOWED: dict[Step, frozenset[Step]] = {
+    Step.SCAN: frozenset({Step.CHECKING}),
+    Step.CHECKING: frozenset({Step.ELIGIBILITY, Step.SCAN}),
+    Step.ELIGIBILITY: frozenset({Step.BILL, Step.SCAN}),
+    Step.BILL: frozenset({Step.SIGN, Step.ELIGIBILITY, Step.SCAN}),
+    Step.SIGN: frozenset({Step.DONE, Step.BILL, Step.SCAN}),
+    Step.DONE: frozenset({Step.SCAN}),
+}
+"""Every step may return to SCAN (cancel, idle timeout); the rest is the forward path and back."""
+
+
+class ScanSource(StrEnum):
+    CAMERA = "camera"
+    SCANNER = "scanner"
+    LOOKUP = "lookup"
+
+
+class PaymentMethod(StrEnum):
+    CASH = "cash"
+    CARD = "card"
+    WECHAT_PAY = "wechat_pay"
+    ALIPAY = "alipay"
+
+
+class Verdict(StrEnum):
+    """The one-glance answer on the eligibility screen."""
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
+class Caution(StrEnum):
+    """Why a card is amber, or red: each one gets its own sentence on screen."""
+
+    FREE_VISITS_USED_UP = "free-visits-used-up"
+    PREAUTH_PENDING = "preauth-pending"
+    PREAUTH_DENIED = "preauth-denied"
+    BENEFIT_EXHAUSTED = "benefit-exhausted"
+    GREYED_UNPAID = "greyed-unpaid"
+    EXPIRED = "expired"
+    NOT_IN_NETWORK = "not-in-network"
+    NOT_FOUND = "not-found"
+    NOT_DIRECT_BILLABLE = "not-direct-billable"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    verdict: Verdict
+    cautions: tuple[Caution, ...]
+
+
+def assess(eligibility: Eligibility) -> Assessment:
+    """Green, amber or red, with the reasons, from the insurer's eligibility answer."""
+    if not eligibility.direct_billing:
+        red: list[Caution] = []
+        if eligibility.status is CardStatus.NOT_FOUND:
+            red.append(Caution.NOT_FOUND)
+        elif eligibility.status is CardStatus.GREYED_UNPAID:
+            red.append(Caution.GREYED_UNPAID)
+        elif eligibility.status is CardStatus.EXPIRED:
+            red.append(Caution.EXPIRED)
+        if eligibility.status is not CardStatus.NOT_FOUND and not eligibility.in_network:
+            red.append(Caution.NOT_IN_NETWORK)
+        return Assessment(Verdict.RED, tuple(red) or (Caution.NOT_DIRECT_BILLABLE,))
+    amber: list[Caution] = []
+    if eligibility.free_visits_total > 0 and eligibility.free_visits_remaining == 0:
+        amber.append(Caution.FREE_VISITS_USED_UP)
+    states = {p.status for p in eligibility.preauths}
+    if PreAuthStatus.PENDING in states:
+        amber.append(Caution.PREAUTH_PENDING)
+    if PreAuthStatus.DENIED in states:
+        amber.append(Caution.PREAUTH_DENIED)
+    if any(b.remaining_fen == 0 for b in eligibility.balances):
+        amber.append(Caution.BENEFIT_EXHAUSTED)
+    return Assessment(Verdict.AMBER if amber else Verdict.GREEN, tuple(amber))
+
+
+class TransitionError(RuntimeError):
+    """The workflow does not allow this change from the current step: a bug or a stale event."""
+
+
+@dataclass(frozen=True)
+class SignedBill:
+    """What the family signed: the exact bill, its hash and the signature that binds to it."""
+
+    bill: Bill
+    bill_hash: str
+    adjudication: Adjudication
+    signature: object
+    signed_at: datetime
+
+
+@dataclass
+class _State:
+    visit_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    step: Step = Step.SCAN
+    source: ScanSource | None = None
+    eligibility: Eligibility | None = None
+    lines: list[BillLine] = field(default_factory=list)
+    revision: int = 0
+    adjudication: Adjudication | None = None
+    adjudicated_revision: int = -1
+    presented_hash: str | None = None
+    signed: SignedBill | None = None
+    claim_ref: str | None = None
+    payment: PaymentMethod | None = None
+
+
+Observer = Callable[[Step, Step], None]
+
+
+class Visit:
+    """The visit on screen. Clearing it (cancel, idle, finish) forgets every personal detail."""
+
+    def __init__(self, *, today: Callable[[], date] | None = None) -> None:
+        self._today = today or (lambda: datetime.now(BUSINESS_TZ).date())
+        self._s = _State()
+        self._observers: list[Observer] = []
+
+    # --- reading -------------------------------------------------------------------------------
+
+    @property
+    def visit_id(self) -> str:
+        return self._s.visit_id
+
+    @property
+    def step(self) -> Step:
+        return self._s.step
+
+    @property
+    def source(self) -> ScanSource | None:
+        return self._s.source
+
+    @property
+    def eligibility(self) -> Eligibility | None:
+        return self._s.eligibility
+
+    @property
+    def lines(self) -> tuple[BillLine, ...]:
+        return tuple(self._s.lines)
+
+    @property
+    def revision(self) -> int:
+        """Bumped on every change of the lines: an estimate is only valid for its revision."""
+        return self._s.revision
+
+    @property
+    def adjudication(self) -> Adjudication | None:
+        """The insurer's estimate of the current lines, or None while it is missing or stale."""
+        if self._s.adjudicated_revision != self._s.revision:
+            return None
+        return self._s.adjudication
+
+    @property
+    def signed(self) -> SignedBill | None:
+        return self._s.signed
+
+    @property
+    def claim_ref(self) -> str | None:
+        return self._s.claim_ref
+
+    @property
+    def payment(self) -> PaymentMethod | None:
+        return self._s.payment
+
+    @property
+    def member_id(self) -> str:
+        eligibility = self._s.eligibility
+        if eligibility is None or eligibility.member is None:
+            raise TransitionError("no member on this visit")
+        return eligibility.member.member_id
+
+    def bill(self) -> Bill:
+        """The bill as it stands, in the contract's shape (estimate and claim send the same)."""
+        return Bill(
+            member_id=self.member_id,
+            service_date=self._today(),
+            visit_type=VisitType.OUTPATIENT,
+            lines=list(self._s.lines),
+        )
+
+    @property
+    def ready_to_sign(self) -> bool:
+        return self._s.step is Step.BILL and bool(self._s.lines) and self.adjudication is not None
+
+    def preauth_lines(self) -> tuple[int, ...]:
+        """Line numbers the insurer says need a pre-authorisation before it pays them."""
+        adjudication = self.adjudication
+        if adjudication is None:
+            return ()
+        return tuple(x.line_no for x in adjudication.lines if x.reason is Reason.PREAUTH_REQUIRED)
+
+    def observe(self, observer: Observer) -> None:
+        """Call `observer(old, new)` after every change of step."""
+        self._observers.append(observer)
+
+    # --- scan and eligibility ------------------------------------------------------------------
+
+    def begin_check(self, source: ScanSource) -> str:
+        """A card was scanned or looked up: returns the visit id the answer must come back with."""
+        self._s.source = source
+        self._go(Step.CHECKING)
+        return self._s.visit_id
+
+    def show_eligibility(self, visit_id: str, eligibility: Eligibility) -> bool:
+        """The insurer answered; False when the answer belongs to a visit already gone."""
+        if visit_id != self._s.visit_id or self._s.step is not Step.CHECKING:
+            return False
+        self._s.eligibility = eligibility
+        self._go(Step.ELIGIBILITY)
+        return True
+
+    def check_failed(self, visit_id: str) -> bool:
+        """The check could not be done (bad card, insurer unreachable): back to scanning."""
+        if visit_id != self._s.visit_id or self._s.step is not Step.CHECKING:
+            return False
+        self.clear()
+        return True
+
+    # --- bill ------------------------------------------------------------------------------------
+
+    def start_bill(self) -> None:
+        eligibility = self._s.eligibility
+        if eligibility is None or not eligibility.direct_billing:
+            raise TransitionError("direct billing is not available for this card")
+        self._go(Step.BILL)
+
+    def add_line(
+        self,
+        *,
+        item_code: str,
+        description: str,
+        category: ItemCategory,
+        unit_price_fen: int,
+        quantity: int = 1,
+    ) -> BillLine:
+        """Add an item, or raise the quantity of the same item already on the bill."""
+        self._require(Step.BILL)
+        for index, line in enumerate(self._s.lines):
+            if line.item_code == item_code and line.unit_price_fen == unit_price_fen:
+                updated = BillLine.model_validate(
+                    {**line.model_dump(), "quantity": line.quantity + quantity}
+                )
+                self._s.lines[index] = updated
+                self._changed()
+                return updated
+        line = BillLine(
+            line_no=max((x.line_no for x in self._s.lines), default=0) + 1,
+            item_code=item_code,
+            description=description,
+            category=category,
+            quantity=quantity,
+            unit_price_fen=unit_price_fen,
+        )
+        self._s.lines.append(line)
+        self._changed()
+        return line
+
+    def set_quantity(self, line_no: int, quantity: int) -> None:
+        self._require(Step.BILL)
+        index = self._index(line_no)
+        line = BillLine.model_validate({**self._s.lines[index].model_dump(), "quantity": quantity})
+        if line != self._s.lines[index]:
+            self._s.lines[index] = line
+            self._changed()
+
+    def remove_line(self, line_no: int) -> None:
+        self._require(Step.BILL)
+        del self._s.lines[self._index(line_no)]
+        self._changed()
+
+    def attach_preauth(self, line_no: int, preauth_id: str) -> None:
+        """Name the approved pre-authorisation that covers a line, so the insurer can pay it."""
+        self._require(Step.BILL)
+        index = self._index(line_no)
+        self._s.lines[index] = self._s.lines[index].model_copy(update={"preauth_id": preauth_id})
+        self._changed()
+
+    def record_estimate(self, visit_id: str, revision: int, adjudication: Adjudication) -> bool:
+        """Keep the insurer's estimate if it is for the lines as they are now."""
+        if (
+            visit_id != self._s.visit_id
+            or revision != self._s.revision
+            or self._s.step is not Step.BILL
+        ):
+            return False
+        if sorted(x.line_no for x in adjudication.lines) != sorted(
+            x.line_no for x in self._s.lines
+        ):
+            raise ValueError("the estimate does not answer the lines of this bill")
+        self._s.adjudication = adjudication
+        self._s.adjudicated_revision = revision
+        return True
+
+    # --- sign and done -------------------------------------------------------------------------
+
+    def present_for_signature(self, bill_hash: str) -> None:
+        """Turn the bill to the family: from here the bill is frozen under `bill_hash`."""
+        if not self.ready_to_sign:
+            raise TransitionError("the bill needs lines and a current estimate before signing")
+        self._s.presented_hash = bill_hash
+        self._go(Step.SIGN)
+
+    @property
+    def presented_hash(self) -> str | None:
+        return self._s.presented_hash
+
+    def sign(self, bill_hash: str, signature: object, signed_at: datetime) -> SignedBill:
+        """The family signed the bill whose hash is `bill_hash` (it must be the one shown)."""
+        self._require(Step.SIGN)
+        if bill_hash != self._s.presented_hash:
+            raise TransitionError("the signature is for a different bill than the one shown")
+        if signed_at.tzinfo is None:
+            raise ValueError("signed_at must be timezone-aware")
+        adjudication = self.adjudication
+        if adjudication is None:
+            raise TransitionError("the bill changed after it was shown")
+        self._s.signed = SignedBill(
+            bill=self.bill(),
+            bill_hash=bill_hash,
+            adjudication=adjudication,
+            signature=signature,
+            signed_at=signed_at,
+        )
+        return self._s.signed
+
+    def complete(self, claim_ref: str) -> None:
+        """The signed claim is safely in the outbox under `claim_ref`."""
+        self._require(Step.SIGN)
+        if self._s.signed is None:
+            raise TransitionError("no signature yet")
+        self._s.claim_ref = claim_ref
+        self._go(Step.DONE)
+
+    def record_payment(self, method: PaymentMethod) -> None:
+        """How the family paid its part at the desk."""
+        self._require(Step.DONE)
+        signed = self._s.signed
+        if signed is None or signed.adjudication.total_patient_fen == 0:
+            raise TransitionError("the family has nothing to pay")
+        self._s.payment = method
+
+    # --- leaving -------------------------------------------------------------------------------
+
+    def back(self) -> None:
+        """One step back where that makes sense; the signature is dropped when leaving Sign."""
+        step = self._s.step
+        if step is Step.ELIGIBILITY:
+            self.clear()
+        elif step is Step.BILL:
+            self._go(Step.ELIGIBILITY)
+        elif step is Step.SIGN:
+            self._s.presented_hash = None
+            self._s.signed = None
+            self._go(Step.BILL)
+        else:
+            raise TransitionError(f"there is no step back from {step}")
+
+    def clear(self) -> None:
+        """Forget this visit entirely and wait for the next card (cancel, finish, idle)."""
+        old = self._s.step
+        self._s = _State()
+        self._notify(old, Step.SCAN)
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _go(self, new: Step) -> None:
+        old = self._s.step
+        if new not in ALLOWED[old]:
+            raise TransitionError(f"cannot go from {old} to {new}")
+        self._s.step = new
+        self._notify(old, new)
+
+    def _notify(self, old: Step, new: Step) -> None:
+        for observer in list(self._observers):
+            observer(old, new)
+
+    def _require(self, step: Step) -> None:
+        if self._s.step is not step:
+            raise TransitionError(f"only possible on {step}, the visit is on {self._s.step}")
+
+    def _index(self, line_no: int) -> int:
+        for index, line in enumerate(self._s.lines):
+            if line.line_no == line_no:
+                return index
+        raise KeyError(f"no line {line_no} on this bill")
+
+    def _changed(self) -> None:
+        self._s.revision += 1

@@ -1,0 +1,225 @@
+"""The visit workflow: only the transitions a person can make, and nothing left after clearing."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from pydantic import ValidationError
+
+from kiosk.insurer.models import (
+    AdjudicatedLine,
+    Adjudication,
+    BenefitBalance,
+    CardStatus,
+    Coverage,
+    Eligibility,
+    ItemCategory,
+    Member,
+    PlanTier,
+    PreAuth,
+    PreAuthStatus,
+    Reason,
+    UnpaidBalance,
+)
+from kiosk.visit import (
+    Caution,
+    PaymentMethod,
+    ScanSource,
+    Step,
+    TransitionError,
+    Verdict,
+    Visit,
+    assess,
+)
+
+NOW = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
+HASH = "a" * 64
+
+
+def eligibility(**changes) -> Eligibility:
+    base = {
+        "status": CardStatus.ACTIVE,
+        "direct_billing": True,
+        "clinic_id": "clinic-1",
+        "in_network": True,
+        "member": Member(
+            member_id="M-1",
+            name_masked="王**",
+            birth_year=2020,
+            guardian_phone_masked="138****0000",
+        ),
+        "coverage": Coverage(
+            policy_number="P1",
+            plan_tier=PlanTier.STANDARD,
+            period_start=date(2026, 1, 1),
+            period_end=date(2026, 12, 31),
+        ),
+        "free_visits_total": 5,
+        "free_visits_remaining": 3,
+        "checked_at": NOW,
+    }
+    return Eligibility(**{**base, **changes})
+
+
+def adjudication(*lines: tuple[int, int, int, Reason]) -> Adjudication:
+    adjudicated = [
+        AdjudicatedLine(line_no=n, submitted_fen=c + p, covered_fen=c, patient_fen=p, reason=reason)
+        for n, c, p, reason in lines
+    ]
+    return Adjudication(
+        lines=adjudicated,
+        total_submitted_fen=sum(x.submitted_fen for x in adjudicated),
+        total_covered_fen=sum(x.covered_fen for x in adjudicated),
+        total_patient_fen=sum(x.patient_fen for x in adjudicated),
+        free_visit_used=True,
+    )
+
+
+def at_bill() -> Visit:
+    visit = Visit(today=lambda: date(2026, 3, 2))
+    visit_id = visit.begin_check(ScanSource.CAMERA)
+    assert visit.show_eligibility(visit_id, eligibility())
+    visit.start_bill()
+    return visit
+
+
+def consult(visit: Visit, quantity: int = 1):
+    return visit.add_line(
+        item_code="C001",
+        description="Consultation",
+        category=ItemCategory.CONSULTATION,
+        unit_price_fen=30000,
+        quantity=quantity,
+    )
+
+
+def test_a_covered_visit_walks_scan_to_done_and_the_signature_binds_the_shown_bill():
+    visit = at_bill()
+    line = consult(visit)
+    assert visit.adjudication is None and not visit.ready_to_sign
+    assert visit.record_estimate(
+        visit.visit_id, visit.revision, adjudication((line.line_no, 30000, 0, Reason.COVERED))
+    )
+    visit.present_for_signature(HASH)
+    with pytest.raises(TransitionError):
+        visit.sign("b" * 64, object(), NOW)
+    signed = visit.sign(HASH, "strokes", NOW)
+    assert signed.bill.lines[0].item_code == "C001" and signed.bill_hash == HASH
+    visit.complete("claim-ref-1")
+    assert visit.step is Step.DONE and visit.claim_ref == "claim-ref-1"
+    with pytest.raises(TransitionError, match="nothing to pay"):
+        visit.record_payment(PaymentMethod.CASH)
+
+
+def test_an_estimate_for_lines_that_changed_since_is_dropped():
+    visit = at_bill()
+    line = consult(visit)
+    old_revision = visit.revision
+    visit.set_quantity(line.line_no, 2)
+    stale = adjudication((line.line_no, 30000, 0, Reason.COVERED))
+    assert not visit.record_estimate(visit.visit_id, old_revision, stale)
+    assert visit.adjudication is None
+    with pytest.raises(TransitionError):
+        visit.present_for_signature(HASH)
+
+
+def test_adding_the_same_item_raises_its_quantity_and_bad_quantities_are_refused():
+    visit = at_bill()
+    consult(visit)
+    again = consult(visit, quantity=2)
+    assert len(visit.lines) == 1 and again.quantity == 3
+    with pytest.raises(ValidationError):
+        visit.set_quantity(again.line_no, 0)
+    assert visit.lines[0].quantity == 3
+
+
+def test_a_late_eligibility_answer_for_a_cancelled_visit_changes_nothing():
+    visit = Visit()
+    first = visit.begin_check(ScanSource.SCANNER)
+    visit.clear()
+    assert not visit.show_eligibility(first, eligibility())
+    assert visit.step is Step.SCAN and visit.eligibility is None
+
+
+def test_a_red_card_cannot_start_a_bill():
+    visit = Visit()
+    visit_id = visit.begin_check(ScanSource.LOOKUP)
+    greyed = eligibility(
+        status=CardStatus.GREYED_UNPAID,
+        direct_billing=False,
+        unpaid=UnpaidBalance(amount_fen=12345, claim_ref="C-9"),
+    )
+    visit.show_eligibility(visit_id, greyed)
+    with pytest.raises(TransitionError):
+        visit.start_bill()
+    assert visit.step is Step.ELIGIBILITY
+
+
+def test_back_from_sign_drops_the_signature_and_clear_forgets_everything():
+    visit = at_bill()
+    line = consult(visit)
+    visit.record_estimate(
+        visit.visit_id, visit.revision, adjudication((line.line_no, 0, 30000, Reason.NOT_COVERED))
+    )
+    visit.present_for_signature(HASH)
+    visit.sign(HASH, "strokes", NOW)
+    visit.back()
+    assert visit.step is Step.BILL and visit.signed is None and visit.presented_hash is None
+    old_id = visit.visit_id
+    visit.clear()
+    assert visit.step is Step.SCAN and visit.visit_id != old_id
+    assert visit.eligibility is None and visit.lines == () and visit.adjudication is None
+
+
+def test_observers_see_every_step_and_forbidden_jumps_raise():
+    visit = Visit()
+    seen: list[tuple[Step, Step]] = []
+    visit.observe(lambda old, new: seen.append((old, new)))
+    with pytest.raises(TransitionError):
+        visit.start_bill()
+    visit_id = visit.begin_check(ScanSource.CAMERA)
+    visit.check_failed(visit_id)
+    assert seen == [(Step.SCAN, Step.CHECKING), (Step.CHECKING, Step.SCAN)]
+
+
+@pytest.mark.parametrize(
+    ("changes", "verdict", "cautions"),
+    [
+        ({}, Verdict.GREEN, ()),
+        ({"free_visits_remaining": 0}, Verdict.AMBER, (Caution.FREE_VISITS_USED_UP,)),
+        (
+            {"status": CardStatus.EXPIRED, "direct_billing": False},
+            Verdict.RED,
+            (Caution.EXPIRED,),
+        ),
+        ({"in_network": False, "direct_billing": False}, Verdict.RED, (Caution.NOT_IN_NETWORK,)),
+        (
+            {"status": CardStatus.NOT_FOUND, "direct_billing": False, "in_network": False},
+            Verdict.RED,
+            (Caution.NOT_FOUND,),
+        ),
+    ],
+)
+def test_the_one_glance_answer(changes, verdict, cautions):
+    assessment = assess(eligibility(**changes))
+    assert assessment.verdict is verdict and assessment.cautions == cautions
+
+
+def test_a_pending_preauth_or_an_exhausted_benefit_makes_the_card_amber():
+    pending = PreAuth(
+        preauth_id="PA1",
+        member_id="M-1",
+        item_code="MRI",
+        description="MRI",
+        category=ItemCategory.EXAM,
+        planned_date=date(2026, 3, 20),
+        diagnosis="x",
+        estimated_cost_fen=600000,
+        status=PreAuthStatus.PENDING,
+        requested_at=NOW,
+    )
+    spent = BenefitBalance(
+        benefit="outpatient", annual_limit_fen=100, used_fen=100, remaining_fen=0
+    )
+    assessment = assess(eligibility(preauths=[pending], balances=[spent]))
+    assert assessment.verdict is Verdict.AMBER
+    assert assessment.cautions == (Caution.PREAUTH_PENDING, Caution.BENEFIT_EXHAUSTED)
