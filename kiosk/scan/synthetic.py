@@ -1,0 +1,431 @@
+"""Seeded webcam frames of phones showing QR codes, for the benchmark, tests and the demo camera.
+
+A real desk camera sees a phone held at an angle, under clinic lighting, through a cheap lens and
+an MJPEG encoder. Each category below reproduces one of the ways that goes wrong, so the decoder
+pipeline is chosen by measurement on the failures that happen at a reception desk, and the same
+frames later feed the simulated camera of the demo.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import zxingcpp
+
+FRAME_SIZE = (1280, 720)
+"""Width and height of a 720p webcam frame."""
+
+CATEGORIES: tuple[str, ...] = (
+    "nominal",
+    "rotated",
+    "perspective",
+    "defocus",
+    "motion_blur",
+    "glare",
+    "moire",
+    "dim_backlight",
+    "low_light",
+    "sensor_noise",
+    "jpeg",
+    "finger",
+    "far",
+    "inverted",
+)
+"""Frame categories that show one code; `NO_CODE` frames show none."""
+
+NO_CODE = "no_code"
+
+BASE45_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
+PLACEHOLDER_TOKEN_LENGTH = 176
+
+_FOCAL_PX = 1000.0  # a 720p webcam with a ~65 degree horizontal field of view
+_QR_MM = 45.0  # printed size of the code on a phone screen
+_QUIET_MODULES = 3  # member apps draw a narrow white margin around the code
+
+
+@dataclass(frozen=True)
+class SyntheticFrame:
+    """One generated frame and the texts of the codes it shows (empty for a no-code frame)."""
+
+    category: str
+    image: np.ndarray
+    texts: tuple[str, ...]
+
+
+def placeholder_token(rng: np.random.Generator, length: int = PLACEHOLDER_TOKEN_LENGTH) -> str:
+    """A random base45 string as long as an e-card token, for frames that need no real token."""
+    return "".join(BASE45_ALPHABET[i] for i in rng.integers(0, len(BASE45_ALPHABET), length))
+
+
+def qr_modules(text: str) -> np.ndarray:
+    """The module matrix (True = dark) of `text` at error-correction level M, without margin."""
+    symbol = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    return np.asarray(symbol.to_image(scale=1, add_quiet_zones=False)) < 128
+
+
+@dataclass(frozen=True)
+class _Pose:
+    qr_px: float  # side of the code in the frame, before perspective
+    roll: float  # in-plane rotation, degrees
+    pitch: float  # tilt away from the camera, degrees
+    yaw: float
+    centre: tuple[float, float]  # where the code's centre lands in the frame
+
+
+@dataclass(frozen=True)
+class _Look:
+    paper: int = 245  # screen background brightness
+    ink: int = 20  # module brightness
+    inverted: bool = False
+    moire: bool = False
+    finger: bool = False
+
+
+def _random_pose(
+    rng: np.random.Generator,
+    size: tuple[float, float],
+    *,
+    roll: float = 12.0,
+    tilt: float = 12.0,
+    centre: tuple[float, float] | None = None,
+) -> _Pose:
+    qr_px = float(rng.uniform(*size))
+    margin = qr_px * 0.9
+    if centre is None:
+        centre = (
+            float(rng.uniform(margin, FRAME_SIZE[0] - margin)),
+            float(rng.uniform(margin * 0.8, FRAME_SIZE[1] - margin * 0.8)),
+        )
+    roll_deg = float(rng.uniform(-roll, roll)) if roll < 180 else float(rng.uniform(0, 360))
+    return _Pose(
+        qr_px=qr_px,
+        roll=roll_deg,
+        pitch=float(rng.uniform(-tilt, tilt)),
+        yaw=float(rng.uniform(-tilt, tilt)),
+        centre=centre,
+    )
+
+
+def _background(rng: np.random.Generator) -> np.ndarray:
+    """A desk seen from above: a lit gradient, wood-like streaks and a few objects."""
+    w, h = FRAME_SIZE
+    base = rng.uniform(90, 170, 3)
+    angle = rng.uniform(0, 2 * math.pi)
+    xx = np.arange(w, dtype=np.float32)[None, :] * math.cos(angle)
+    yy = np.arange(h, dtype=np.float32)[:, None] * math.sin(angle)
+    light = 0.75 + 0.35 * (xx + yy) / max(w, h)
+    frame = light[:, :, None] * base.astype(np.float32)[None, None, :]
+    streaks = cv2.resize(rng.normal(0, 12, (h // 8, 4)).astype(np.float32), (w, h))
+    frame += streaks[:, :, None]
+    for _ in range(int(rng.integers(2, 6))):
+        colour = tuple(float(v) for v in rng.uniform(20, 235, 3))
+        x, y = int(rng.integers(0, w)), int(rng.integers(0, h))
+        if rng.random() < 0.5:
+            cv2.rectangle(
+                frame,
+                (x, y),
+                (x + int(rng.integers(40, 260)), y + int(rng.integers(20, 160))),
+                colour,
+                -1,
+            )
+        else:
+            cv2.circle(frame, (x, y), int(rng.integers(15, 90)), colour, -1)
+    return cv2.GaussianBlur(frame, (0, 0), 2.0)
+
+
+def _screen(
+    modules: np.ndarray | None, module_px: int, look: _Look, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """The phone as a flat image (grey, float) and where the code's corners are on it."""
+    n = 21 if modules is None else modules.shape[0]
+    qr_side = (n + 2 * _QUIET_MODULES) * module_px
+    width = int(qr_side * 1.5)
+    height = int(width * 2.05)
+    bezel = max(4, width // 30)
+    paper, ink = (look.ink, look.paper) if look.inverted else (look.paper, look.ink)
+    phone = np.full((height + 2 * bezel, width + 2 * bezel), 12.0, np.float32)
+    screen = phone[bezel : bezel + height, bezel : bezel + width]
+    screen[:] = paper
+    header = int(height * 0.09)
+    screen[:header] = paper * 0.55 + ink * 0.45
+    for i in range(int(rng.integers(3, 7))):
+        y = int(height * 0.72) + i * int(height * 0.04)
+        line_w = int(width * rng.uniform(0.3, 0.8))
+        screen[y : y + max(2, int(height * 0.015)), width // 10 : width // 10 + line_w] = ink
+    x0 = (width - qr_side) // 2
+    y0 = int(height * 0.18)
+    if modules is None:
+        for _ in range(int(rng.integers(2, 5))):
+            cy = int(rng.integers(y0, y0 + qr_side))
+            cx = int(rng.integers(x0, x0 + qr_side))
+            cv2.circle(screen, (cx, cy), int(qr_side * rng.uniform(0.08, 0.3)), ink, -1)
+    else:
+        code = np.where(np.kron(modules, np.ones((module_px, module_px), bool)), ink, paper)
+        q = _QUIET_MODULES * module_px
+        screen[y0 + q : y0 + q + code.shape[0], x0 + q : x0 + q + code.shape[1]] = code
+    if look.moire:
+        yy, xx = np.ogrid[0 : phone.shape[0], 0 : phone.shape[1]]
+        pitch = rng.uniform(2.05, 2.4)
+        grid = 0.78 + 0.22 * np.cos(2 * math.pi * xx / pitch) * np.cos(2 * math.pi * yy / pitch)
+        phone[bezel : bezel + height, bezel : bezel + width] *= grid[
+            bezel : bezel + height, bezel : bezel + width
+        ]
+    left = bezel + x0 + _QUIET_MODULES * module_px
+    top = bezel + y0 + _QUIET_MODULES * module_px
+    side = n * module_px
+    corners = np.float32(
+        [[left, top], [left + side, top], [left + side, top + side], [left, top + side]]
+    )
+    return phone, corners
+
+
+def _homography(pose: _Pose, code_corners: np.ndarray) -> np.ndarray:
+    """Project the phone plane through a pinhole camera so the code lands where `pose` says."""
+    side_px = float(code_corners[1, 0] - code_corners[0, 0])
+    mm_per_px = _QR_MM / side_px
+    centre = code_corners.mean(axis=0)
+    distance = _FOCAL_PX * _QR_MM / pose.qr_px
+    r_roll, r_pitch, r_yaw = (math.radians(a) for a in (pose.roll, pose.pitch, pose.yaw))
+    rz = np.array(
+        [
+            [math.cos(r_roll), -math.sin(r_roll), 0],
+            [math.sin(r_roll), math.cos(r_roll), 0],
+            [0, 0, 1],
+        ]
+    )
+    rx = np.array(
+        [
+            [1, 0, 0],
+            [0, math.cos(r_pitch), -math.sin(r_pitch)],
+            [0, math.sin(r_pitch), math.cos(r_pitch)],
+        ]
+    )
+    ry = np.array(
+        [[math.cos(r_yaw), 0, math.sin(r_yaw)], [0, 1, 0], [-math.sin(r_yaw), 0, math.cos(r_yaw)]]
+    )
+    rotation = ry @ rx @ rz
+    src = np.float32([[0, 0], [1, 0], [1, 1], [0, 1]]) * 4000 - 2000 + centre
+    dst = []
+    for x, y in src:
+        point = rotation @ np.array([(x - centre[0]) * mm_per_px, (y - centre[1]) * mm_per_px, 0])
+        z = distance + point[2]
+        dst.append(
+            [
+                pose.centre[0] + _FOCAL_PX * point[0] / z,
+                pose.centre[1] + _FOCAL_PX * point[1] / z,
+            ]
+        )
+    return cv2.getPerspectiveTransform(np.float32(src), np.float32(dst))
+
+
+def _place_phone(
+    frame: np.ndarray,
+    modules: np.ndarray | None,
+    pose: _Pose,
+    look: _Look,
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Draw the phone into `frame` (float BGR) and return the code's corners in the frame."""
+    n = 21 if modules is None else modules.shape[0]
+    final_module = pose.qr_px / n
+    module_px = max(3, math.ceil(2 * final_module))
+    if look.moire:
+        module_px = max(module_px, 9)
+    phone, corners = _screen(modules, module_px, look, rng)
+    scale = final_module / module_px
+    if not look.moire and scale < 0.7:
+        phone = cv2.GaussianBlur(phone, (0, 0), 0.45 / scale)
+    h = _homography(pose, corners)
+    mask = np.ones(phone.shape, np.float32)
+    flags = cv2.INTER_NEAREST if look.moire else cv2.INTER_LINEAR
+    warped = cv2.warpPerspective(phone, h, FRAME_SIZE, flags=flags, borderValue=0)
+    cover = cv2.warpPerspective(mask, h, FRAME_SIZE, flags=cv2.INTER_LINEAR, borderValue=0)
+    tint = rng.uniform(0.93, 1.0, 3).astype(np.float32)
+    for c in range(3):
+        frame[:, :, c] = frame[:, :, c] * (1 - cover) + warped * tint[c] * cover
+    projected = cv2.perspectiveTransform(corners[None], h)[0]
+    if look.finger:
+        _finger(frame, projected, rng)
+    return projected
+
+
+def _finger(frame: np.ndarray, corners: np.ndarray, rng: np.random.Generator) -> None:
+    """A fingertip over the bottom-right of the code, where there is no finder pattern."""
+    side = float(np.linalg.norm(corners[1] - corners[0]))
+    bottom_right = corners[2]
+    centre_of_code = corners.mean(axis=0)
+    t = rng.uniform(0.62, 0.78)
+    tip = centre_of_code + (bottom_right - centre_of_code) * t
+    direction = bottom_right - centre_of_code
+    angle = math.degrees(math.atan2(direction[1], direction[0])) + float(rng.uniform(-20, 20))
+    axes = (int(side * rng.uniform(0.55, 0.7)), int(side * rng.uniform(0.14, 0.19)))
+    along = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
+    centre = tip + along * axes[0]
+    skin = np.array([120, 150, 205], np.float32) * rng.uniform(0.75, 1.05)
+    layer = np.zeros(frame.shape[:2], np.float32)
+    cv2.ellipse(
+        layer,
+        (round(centre[0]), round(centre[1])),
+        axes,
+        angle,
+        0,
+        360,
+        1.0,
+        -1,
+        cv2.LINE_AA,
+    )
+    layer = cv2.GaussianBlur(layer, (0, 0), 2.0)
+    for c in range(3):
+        frame[:, :, c] = frame[:, :, c] * (1 - layer) + skin[c] * layer
+
+
+def _disk_blur(image: np.ndarray, radius: float) -> np.ndarray:
+    size = 2 * math.ceil(radius) + 1
+    kernel = np.zeros((size, size), np.float32)
+    cv2.circle(kernel, (size // 2, size // 2), round(radius), 1.0, -1, cv2.LINE_AA)
+    return cv2.filter2D(image, -1, kernel / kernel.sum())
+
+
+def _motion_blur(image: np.ndarray, length: int, angle: float) -> np.ndarray:
+    kernel = np.zeros((length, length), np.float32)
+    kernel[length // 2, :] = 1.0
+    rotation = cv2.getRotationMatrix2D(((length - 1) / 2, (length - 1) / 2), angle, 1.0)
+    kernel = cv2.warpAffine(kernel, rotation, (length, length))
+    return cv2.filter2D(image, -1, kernel / kernel.sum())
+
+
+def _glare(image: np.ndarray, corners: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    side = float(np.linalg.norm(corners[1] - corners[0]))
+    weights = rng.dirichlet(np.ones(4))
+    centre = weights @ corners
+    sigma_x = side * rng.uniform(0.1, 0.16)
+    sigma_y = sigma_x * rng.uniform(0.5, 1.0)
+    h, w = image.shape[:2]
+    yy, xx = np.ogrid[0:h, 0:w]
+    spot = np.exp(-(((xx - centre[0]) / sigma_x) ** 2 + ((yy - centre[1]) / sigma_y) ** 2) / 2)
+    return image + (spot * rng.uniform(200, 260))[:, :, None]
+
+
+def _gaussian_noise(shape: tuple[int, ...], sigma: float, rng: np.random.Generator) -> np.ndarray:
+    """Per-pixel sensor noise; OpenCV's generator, seeded from `rng`, is several times faster."""
+    noise = np.empty(shape, np.float32)
+    cv2.setRNGSeed(int(rng.integers(0, 2**31)))
+    cv2.randn(noise, 0.0, sigma)
+    return noise
+
+
+def _camera(image: np.ndarray, rng: np.random.Generator, *, noise: float, jpeg: int) -> np.ndarray:
+    """Lens softness, sensor noise and the webcam's MJPEG encoder."""
+    image = cv2.GaussianBlur(image, (0, 0), 0.6)
+    image = image + _gaussian_noise(image.shape, noise, rng)
+    frame = np.clip(image, 0, 255).astype(np.uint8)
+    ok, encoded = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, jpeg])
+    if not ok:
+        raise RuntimeError("JPEG encoder refused a frame")
+    return cv2.imdecode(encoded, cv2.IMREAD_COLOR)
+
+
+def render(
+    category: str, texts: Sequence[str], rng: np.random.Generator
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """One BGR frame of `category` showing a phone per text; also the code corners per text.
+
+    With no texts the frame shows a desk, perhaps with a phone showing something else.
+    """
+    if category not in CATEGORIES and category != NO_CODE:
+        raise ValueError(f"unknown frame category {category!r}")
+    frame = _background(rng)
+    look = _Look(
+        inverted=category == "inverted",
+        moire=category == "moire",
+        finger=category == "finger",
+    )
+    size = (190.0, 300.0)
+    roll, tilt = 12.0, 12.0
+    if category == "rotated":
+        roll = 360.0
+    elif category == "perspective":
+        tilt = 0.0
+    elif category == "far":
+        size = (92.0, 120.0)
+    elif category == "dim_backlight":
+        look = _Look(paper=int(rng.integers(60, 85)), ink=int(rng.integers(22, 32)))
+    elif category == "moire":
+        size = (200.0, 260.0)
+    corners: list[np.ndarray] = []
+    slots = _slots(len(texts))
+    for text, centre in zip(texts, slots, strict=True):
+        pose = _random_pose(rng, size, roll=roll, tilt=tilt, centre=centre)
+        if category == "perspective":
+            pose = _steep(pose, rng)
+        corners.append(_place_phone(frame, qr_modules(text), pose, look, rng))
+    if not texts and rng.random() < 0.7:
+        pose = _random_pose(rng, size, roll=40.0, tilt=25.0)
+        _place_phone(frame, None, pose, look, rng)
+    noise, jpeg = 3.0, 88
+    if category == "defocus":
+        frame = _disk_blur(frame, rng.uniform(2.5, 4.0))
+    elif category == "motion_blur":
+        frame = _motion_blur(frame, int(rng.integers(7, 12)), float(rng.uniform(0, 180)))
+    elif category == "glare":
+        frame = _glare(frame, corners[0], rng)
+    elif category == "low_light":
+        frame = frame * rng.uniform(0.1, 0.16)
+        frame = frame + _gaussian_noise(frame.shape, 2.2, rng)
+        frame = np.round(frame) * rng.uniform(2.2, 3.0)
+    elif category == "sensor_noise":
+        noise = float(rng.uniform(18, 26))
+    elif category == "jpeg":
+        jpeg = int(rng.integers(8, 16))
+    return _camera(frame, rng, noise=noise, jpeg=jpeg), corners
+
+
+def _steep(pose: _Pose, rng: np.random.Generator) -> _Pose:
+    """A phone tilted 40-55 degrees: held flat towards a camera that looks down at the desk."""
+    tilt = float(rng.uniform(40, 55))
+    direction = float(rng.uniform(0, 2 * math.pi))
+    return _Pose(
+        qr_px=pose.qr_px,
+        roll=pose.roll,
+        pitch=tilt * math.cos(direction),
+        yaw=tilt * math.sin(direction),
+        centre=pose.centre,
+    )
+
+
+def _slots(count: int) -> list[tuple[float, float] | None]:
+    """Where the codes go: anywhere for one; side by side for several."""
+    if count <= 1:
+        return [None] * count
+    w, h = FRAME_SIZE
+    return [(w * (i + 0.5) / count, h / 2) for i in range(count)]
+
+
+def frame_set(
+    per_category: int = 15,
+    *,
+    no_code: int = 30,
+    seed: int = 0,
+    token: Callable[[np.random.Generator], str] = placeholder_token,
+    categories: Sequence[str] = CATEGORIES,
+) -> list[SyntheticFrame]:
+    """The benchmark's frames: `per_category` of each category, then `no_code` empty ones.
+
+    The same seed gives the same frames on every machine, so read rates can be compared.
+    """
+    frames: list[SyntheticFrame] = []
+    for index, category in enumerate(categories):
+        rng = np.random.default_rng([seed, index])
+        for _ in range(per_category):
+            text = token(rng)
+            image, _ = render(category, [text], rng)
+            frames.append(SyntheticFrame(category, image, (text,)))
+    rng = np.random.default_rng([seed, len(CATEGORIES)])
+    for _ in range(no_code):
+        image, _ = render(NO_CODE, [], rng)
+        frames.append(SyntheticFrame(NO_CODE, image, ()))
+    return frames
