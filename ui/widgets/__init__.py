@@ -1,0 +1,1 @@
+"""Reusable widgets the screens compose: camera preview, signature pad."""
