@@ -1,0 +1,310 @@
+"""The claim outbox's submitter: a background thread that sends stored claims until each is done.
+
+The claim and its idempotency key are committed by `Transaction.enqueue_claim` before this thread
+sees them, and every attempt re-sends the stored body under the stored key, so a crash anywhere
+leads at worst to one more send that the insurer answers as a replay. Failures the insurer might
+recover from are retried with exponential backoff and jitter; a definitive no stops the claim and
+shows it to a person. Nothing here blocks the caller: `wake`, `state` and `subscribe` return at
+once, and subscribers are called on the submitter's thread (a Qt screen forwards via a signal).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from kiosk.insurer.errors import (
+    DeviceKeyMissing,
+    InsurerAuthError,
+    InsurerError,
+    InsurerRejected,
+    InsurerServerError,
+    InsurerUnreachable,
+)
+from kiosk.insurer.models import ClaimResult, ClaimSubmission
+from kiosk.journal.errors import JournalError, RecordConflict
+from kiosk.journal.records import AttemptOutcome, ClaimRecord, QueueState
+from kiosk.journal.store import Journal
+
+log = logging.getLogger(__name__)
+
+_FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
+
+StateCallback = Callable[[QueueState], None]
+
+
+class ClaimSender(Protocol):
+    """What the submitter needs from the insurer client (`kiosk.insurer.client.InsurerClient`)."""
+
+    def submit_claim(self, submission: ClaimSubmission, idempotency_key: str) -> ClaimResult: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RetrySchedule:
+    """Exponential backoff with "equal jitter": the wait doubles per failure up to `cap`, and
+    half of it is random so that kiosks cut off together do not all come back in the same second.
+    """
+
+    first: timedelta = timedelta(seconds=2)
+    cap: timedelta = timedelta(minutes=5)
+    factor: float = 2.0
+
+    def delay(self, failures: int, rng: random.Random) -> timedelta:
+        """Wait before the next try after `failures` (>= 1) failures in a row."""
+        if failures < 1:
+            raise ValueError(f"a delay follows at least one failure, got {failures}")
+        ceiling = min(self.cap, self.first * self.factor ** min(failures - 1, 64))
+        return ceiling / 2 + ceiling * (rng.random() / 2)
+
+
+class ClaimSubmitter:
+    """Sends waiting claims from the journal to the insurer on its own thread.
+
+    Only this thread uses `sender` (requests sessions are not shared between threads). On start it
+    closes attempts a crash cut short and resumes; after it sees the insurer fail it holds the
+    whole queue back by the backoff schedule; `wake()` retries everything now.
+    """
+
+    def __init__(
+        self,
+        journal: Journal,
+        sender: ClaimSender,
+        *,
+        schedule: RetrySchedule | None = None,
+        poll_interval: timedelta = timedelta(seconds=30),
+        rng: random.Random | None = None,
+    ) -> None:
+        self._journal = journal
+        self._sender = sender
+        self._schedule = schedule or RetrySchedule()
+        self._poll_interval = poll_interval.total_seconds()
+        self._rng = rng or random.Random()
+        self._wakeup = threading.Event()
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._subscribers: list[StateCallback] = []
+        self._state = journal.queue_state()
+        self._thread: threading.Thread | None = None
+        self._retry_now = False
+        self._paused = False
+        self._held_until: datetime | None = None
+        self._failures_in_a_row = 0
+
+    # --- the caller's side: none of these wait on the network or the disk -----------------------
+
+    @property
+    def state(self) -> QueueState:
+        with self._lock:
+            return self._state
+
+    def subscribe(self, callback: StateCallback) -> Callable[[], None]:
+        """Call `callback(state)` on the submitter thread at each change; returns unsubscribe."""
+        with self._lock:
+            self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if callback in self._subscribers:
+                    self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    def wake(self) -> None:
+        """Retry every waiting claim now (a person asked, or a new claim was queued)."""
+        with self._lock:
+            self._retry_now = True
+        self._wakeup.set()
+
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("the submitter is already started")
+        self._thread = threading.Thread(target=self._run, name="claim-submitter", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> bool:
+        """Ask the thread to finish; True when it did within `timeout` (a send may be in flight)."""
+        self._stopping.set()
+        self._wakeup.set()
+        if self._thread is None:
+            return True
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    # --- the submitter thread -------------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            with self._journal.transaction(actor="outbox") as tx:
+                interrupted = tx.close_interrupted_attempts()
+            if interrupted:
+                log.info("outbox resumed after %d interrupted send(s)", interrupted)
+        except JournalError:
+            log.exception("outbox could not note interrupted sends; continuing")
+        while not self._stopping.is_set():
+            self._wakeup.clear()
+            try:
+                self._send_due()
+            except JournalError:
+                log.exception("outbox cannot use the journal; holding back")
+                self._hold_back(self._journal.now())
+            except Exception:
+                log.exception("outbox failed unexpectedly; holding back")
+                self._hold_back(self._journal.now())
+            self._publish()
+            if self._stopping.is_set():
+                break
+            self._wakeup.wait(self._seconds_to_sleep())
+
+    def _send_due(self) -> None:
+        while not self._stopping.is_set():
+            now = self._journal.now()
+            with self._lock:
+                if self._retry_now:
+                    self._retry_now = False
+                    self._paused = False
+                    self._held_until = None
+                    horizon = _FAR_FUTURE
+                elif self._paused or (self._held_until is not None and now < self._held_until):
+                    return
+                else:
+                    horizon = now
+            due = self._journal.due_claims(horizon, limit=1)
+            if not due:
+                return
+            if self._attempt(due[0]) and horizon is _FAR_FUTURE:
+                with self._lock:
+                    self._retry_now = True
+            self._publish()
+
+    def _attempt(self, claim: ClaimRecord) -> bool:
+        """Send one claim once and record what came of it; True when the insurer recorded it."""
+        try:
+            with self._journal.transaction(actor="outbox") as tx:
+                attempt_id = tx.begin_attempt(claim.id)
+        except RecordConflict:
+            return False
+        submission = claim.submission()
+        try:
+            result = self._sender.submit_claim(submission, claim.idempotency_key)
+        except InsurerError as exc:
+            self._record_failure(claim, attempt_id, exc)
+            return False
+        except Exception as exc:
+            log.exception("claim %d: the insurer client failed unexpectedly", claim.id)
+            self._record_retry(claim, attempt_id, AttemptOutcome.RETRY, type(exc).__name__, None)
+            return False
+        with self._journal.transaction(actor="outbox") as tx:
+            if (
+                result.idempotency_key != claim.idempotency_key
+                or result.bill_hash != submission.bill_hash
+            ):
+                log.error("claim %d: the insurer answered for another claim", claim.id)
+                tx.record_claim_refused(
+                    attempt_id,
+                    AttemptOutcome.STOPPED,
+                    reason="answer-for-another-claim",
+                    error_class="ClaimResult",
+                )
+                return False
+            recorded = tx.record_claim_answer(attempt_id, result)
+        log.info("claim %d recorded by the insurer: %s", claim.id, recorded.insurer_status)
+        with self._lock:
+            self._failures_in_a_row = 0
+            self._held_until = None
+        return True
+
+    def _record_failure(self, claim: ClaimRecord, attempt_id: int, exc: InsurerError) -> None:
+        error_class = type(exc).__name__
+        status = getattr(exc, "status", None)
+        log.warning("claim %d not sent: %s", claim.id, error_class)
+        if exc.retryable:
+            unreachable = isinstance(exc, InsurerUnreachable | InsurerServerError)
+            outcome = AttemptOutcome.UNREACHABLE if unreachable else AttemptOutcome.RETRY
+            self._record_retry(claim, attempt_id, outcome, error_class, status)
+            return
+        with self._journal.transaction(actor="outbox") as tx:
+            if isinstance(exc, InsurerRejected):
+                tx.record_claim_refused(
+                    attempt_id,
+                    AttemptOutcome.REJECTED,
+                    reason=f"rejected:{exc.code}",
+                    error_class=error_class,
+                    http_status=exc.status,
+                    reject_code=exc.code,
+                )
+                return
+            refused_device = isinstance(exc, InsurerAuthError | DeviceKeyMissing)
+            tx.record_claim_refused(
+                attempt_id,
+                AttemptOutcome.STOPPED,
+                reason="device-key-refused" if refused_device else error_class,
+                error_class=error_class,
+            )
+        if refused_device:
+            with self._lock:
+                self._paused = True
+
+    def _record_retry(
+        self,
+        claim: ClaimRecord,
+        attempt_id: int,
+        outcome: AttemptOutcome,
+        error_class: str,
+        status: int | None,
+    ) -> None:
+        now = self._journal.now()
+        next_attempt = now + self._schedule.delay(claim.failures + 1, self._rng)
+        with self._journal.transaction(actor="outbox") as tx:
+            tx.record_claim_retry(
+                attempt_id,
+                outcome,
+                error_class=error_class,
+                next_attempt_at=next_attempt,
+                http_status=status,
+            )
+        if outcome is AttemptOutcome.UNREACHABLE:
+            self._hold_back(now)
+
+    def _hold_back(self, now: datetime) -> None:
+        """The insurer (or the disk) is failing: keep the whole queue back, not one claim."""
+        with self._lock:
+            self._failures_in_a_row += 1
+            self._held_until = now + self._schedule.delay(self._failures_in_a_row, self._rng)
+            self._retry_now = False
+
+    def _seconds_to_sleep(self) -> float | None:
+        with self._lock:
+            if self._retry_now:
+                return 0.0
+            if self._paused:
+                return None
+            held_until = self._held_until
+        due = self._journal.next_attempt_at()
+        if due is None:
+            return self._poll_interval
+        if held_until is not None:
+            due = max(due, held_until)
+        seconds = (due - self._journal.now()).total_seconds()
+        return min(max(seconds, 0.0), self._poll_interval)
+
+    def _publish(self) -> None:
+        try:
+            state = self._journal.queue_state()
+        except JournalError:
+            log.exception("outbox cannot read its state")
+            return
+        with self._lock:
+            if state == self._state:
+                return
+            self._state = state
+            subscribers = list(self._subscribers)
+        for callback in subscribers:
+            try:
+                callback(state)
+            except Exception:
+                log.exception("an outbox subscriber failed")

@@ -1,0 +1,221 @@
+"""Immutable values the journal hands out: what was recorded, never a live database row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from kiosk.insurer.models import (
+    Bill,
+    BillLine,
+    ClaimStatus,
+    ClaimSubmission,
+    ItemCategory,
+    PreAuthRequest,
+    PreAuthStatus,
+    Reason,
+    VisitType,
+)
+
+
+class PaymentMethod(StrEnum):
+    """How the family paid the out-of-pocket part at the desk."""
+
+    CASH = "cash"
+    CARD = "card"
+    WECHAT = "wechat"
+    ALIPAY = "alipay"
+
+
+class ClaimState(StrEnum):
+    """Where a signed claim stands in the outbox."""
+
+    WAITING = "waiting"
+    """Stored, not yet recorded by the insurer; the submitter will (re)send it."""
+    SENT = "sent"
+    """The insurer recorded it and accepted it."""
+    ATTENTION = "attention"
+    """The insurer said no, or refused this device: a person must look before anything else."""
+    RESOLVED = "resolved"
+    """A person dealt with a claim that needed attention (for example, the family paid instead)."""
+
+
+class AttemptOutcome(StrEnum):
+    """What one send of a claim came to; attempts hold no personal data, only these facts."""
+
+    IN_FLIGHT = "in-flight"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    UNREACHABLE = "unreachable"
+    """Connection refused or dropped, timeout, or a 5xx: the insurer is not answering properly."""
+    RETRY = "retry"
+    """Another retryable failure (an answer that broke the contract, an unexpected local error)."""
+    STOPPED = "stopped"
+    """A definitive refusal that is not about the claim itself (device key, not found)."""
+    INTERRUPTED = "interrupted"
+    """The kiosk stopped (crash, power loss) while this attempt was in flight."""
+
+
+@dataclass(frozen=True, slots=True)
+class VisitRecord:
+    id: int
+    member_id: str
+    service_date: date
+    visit_type: VisitType
+    opened_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BillLineRecord:
+    line_no: int
+    item_code: str
+    description: str
+    category: ItemCategory
+    quantity: int
+    unit_price_fen: int
+    covered_fen: int | None
+    patient_fen: int | None
+    reason: Reason | None
+    preauth_id: str | None
+
+    @property
+    def submitted_fen(self) -> int:
+        return self.quantity * self.unit_price_fen
+
+
+@dataclass(frozen=True, slots=True)
+class BillRecord:
+    """A bill as shown to the family; covered/patient amounts are the estimate they saw, if any."""
+
+    id: int
+    visit_id: int
+    clinic_invoice_no: str
+    bill_hash: str
+    member_id: str
+    service_date: date
+    visit_type: VisitType
+    lines: tuple[BillLineRecord, ...]
+    total_submitted_fen: int
+    total_covered_fen: int | None
+    total_patient_fen: int | None
+    created_at: datetime
+
+    def to_bill(self) -> Bill:
+        """The contract `Bill` this record was made from, for re-estimating or claiming."""
+        return Bill(
+            member_id=self.member_id,
+            service_date=self.service_date,
+            visit_type=self.visit_type,
+            lines=[
+                BillLine(
+                    line_no=line.line_no,
+                    item_code=line.item_code,
+                    description=line.description,
+                    category=line.category,
+                    quantity=line.quantity,
+                    unit_price_fen=line.unit_price_fen,
+                    preauth_id=line.preauth_id,
+                )
+                for line in self.lines
+            ],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureRecord:
+    id: int
+    bill_id: int
+    bill_hash: str
+    strokes: bytes
+    strokes_sha256: str
+    point_count: int
+    signed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    """A claim in the outbox. `submission_json` is the exact body every attempt sends."""
+
+    id: int
+    bill_id: int
+    clinic_invoice_no: str
+    idempotency_key: str
+    submission_json: str
+    state: ClaimState
+    queued_at: datetime
+    next_attempt_at: datetime
+    failures: int
+    insurer_claim_id: str | None
+    insurer_status: ClaimStatus | None
+    reject_code: str | None
+    covered_fen: int | None
+    recorded_at: datetime | None
+    attention_reason: str | None
+
+    def submission(self) -> ClaimSubmission:
+        return ClaimSubmission.model_validate_json(self.submission_json)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimAttempt:
+    id: int
+    claim_id: int
+    started_at: datetime
+    finished_at: datetime | None
+    outcome: AttemptOutcome
+    error_class: str | None
+    http_status: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRecord:
+    id: int
+    visit_id: int
+    method: PaymentMethod
+    amount_fen: int
+    reference: str | None
+    paid_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PreAuthRequestRecord:
+    """A pre-auth request filed for a family, stored with its idempotency key before sending."""
+
+    id: int
+    visit_id: int | None
+    idempotency_key: str
+    request: PreAuthRequest
+    requested_at: datetime
+    insurer_preauth_id: str | None
+    status: PreAuthStatus | None
+    decided_at: datetime | None
+
+
+class QueueCondition(StrEnum):
+    """The one thing a screen says about the outbox, most urgent first."""
+
+    NEEDS_ATTENTION = "needs-attention"
+    UNREACHABLE = "unreachable"
+    WAITING = "waiting"
+    ALL_SENT = "all-sent"
+
+
+@dataclass(frozen=True, slots=True)
+class QueueState:
+    """Snapshot of the outbox for screens: cheap to copy, safe to hand to another thread."""
+
+    waiting: int
+    attention: int
+    unreachable_since: datetime | None
+    """Start of the current run of failed sends while claims wait; None when the insurer answers."""
+
+    @property
+    def condition(self) -> QueueCondition:
+        if self.attention:
+            return QueueCondition.NEEDS_ATTENTION
+        if self.unreachable_since is not None:
+            return QueueCondition.UNREACHABLE
+        if self.waiting:
+            return QueueCondition.WAITING
+        return QueueCondition.ALL_SENT

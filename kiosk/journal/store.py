@@ -1,0 +1,1125 @@
+"""The local journal: the one module that speaks SQL, so the engine can change behind it.
+
+SQLite in WAL mode with synchronous=FULL: a commit that returned is on disk, through a crash or a
+power cut. Each thread gets its own connection; every write happens inside a `Transaction`
+(BEGIN IMMEDIATE, so writers queue instead of failing half-way). Disk-level failures become
+`JournalUnavailable` for the screen to show; everything else that escapes is a bug.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+
+from kiosk.insurer.models import (
+    Adjudication,
+    Bill,
+    ClaimResult,
+    ClaimStatus,
+    ClaimSubmission,
+    ItemCategory,
+    PreAuthCreated,
+    PreAuthRequest,
+    PreAuthStatus,
+    Reason,
+    SignatureEvidence,
+    VisitType,
+)
+from kiosk.journal.audit import (
+    GENESIS_HASH,
+    AuditEntry,
+    AuditVerdict,
+    ChainLink,
+    canonical_detail,
+    chain_hash,
+    verify_chain,
+)
+from kiosk.journal.errors import (
+    JournalTooNew,
+    JournalUnavailable,
+    RecordConflict,
+    RecordNotFound,
+)
+from kiosk.journal.records import (
+    AttemptOutcome,
+    BillLineRecord,
+    BillRecord,
+    ClaimAttempt,
+    ClaimRecord,
+    ClaimState,
+    PaymentMethod,
+    PaymentRecord,
+    PreAuthRequestRecord,
+    QueueState,
+    SignatureRecord,
+    VisitRecord,
+)
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One ordered schema step; the journal's `user_version` is the last step applied."""
+
+    version: int
+    purpose: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "visits, bills with their lines, signatures, desk payments, hash-chained audit trail",
+        (
+            """CREATE TABLE visits (
+                id INTEGER PRIMARY KEY,
+                member_id TEXT NOT NULL,
+                service_date TEXT NOT NULL,
+                visit_type TEXT NOT NULL CHECK (visit_type IN ('outpatient', 'emergency')),
+                opened_at TEXT NOT NULL
+            ) STRICT""",
+            """CREATE TABLE bills (
+                id INTEGER PRIMARY KEY,
+                visit_id INTEGER NOT NULL REFERENCES visits(id),
+                clinic_invoice_no TEXT NOT NULL UNIQUE,
+                bill_hash TEXT NOT NULL CHECK (length(bill_hash) = 64),
+                member_id TEXT NOT NULL,
+                service_date TEXT NOT NULL,
+                visit_type TEXT NOT NULL,
+                total_submitted_fen INTEGER NOT NULL CHECK (total_submitted_fen >= 0),
+                total_covered_fen INTEGER CHECK (total_covered_fen >= 0),
+                total_patient_fen INTEGER CHECK (total_patient_fen >= 0),
+                created_at TEXT NOT NULL
+            ) STRICT""",
+            """CREATE TABLE bill_lines (
+                bill_id INTEGER NOT NULL REFERENCES bills(id),
+                line_no INTEGER NOT NULL CHECK (line_no >= 1),
+                item_code TEXT NOT NULL,
+                description TEXT NOT NULL,
+                category TEXT NOT NULL,
+                quantity INTEGER NOT NULL CHECK (quantity >= 1),
+                unit_price_fen INTEGER NOT NULL CHECK (unit_price_fen >= 0),
+                covered_fen INTEGER CHECK (covered_fen >= 0),
+                patient_fen INTEGER CHECK (patient_fen >= 0),
+                reason TEXT,
+                preauth_id TEXT,
+                PRIMARY KEY (bill_id, line_no)
+            ) STRICT""",
+            """CREATE TABLE signatures (
+                id INTEGER PRIMARY KEY,
+                bill_id INTEGER NOT NULL UNIQUE REFERENCES bills(id),
+                bill_hash TEXT NOT NULL CHECK (length(bill_hash) = 64),
+                strokes BLOB NOT NULL,
+                strokes_sha256 TEXT NOT NULL CHECK (length(strokes_sha256) = 64),
+                point_count INTEGER NOT NULL CHECK (point_count >= 1),
+                signed_at TEXT NOT NULL
+            ) STRICT""",
+            """CREATE TABLE payments (
+                id INTEGER PRIMARY KEY,
+                visit_id INTEGER NOT NULL REFERENCES visits(id),
+                method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'wechat', 'alipay')),
+                amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+                reference TEXT,
+                paid_at TEXT NOT NULL
+            ) STRICT""",
+            "CREATE INDEX payments_by_visit ON payments(visit_id)",
+            """CREATE TABLE audit (
+                seq INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL UNIQUE
+            ) STRICT""",
+            """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+               BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+            """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+               BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+        ),
+    ),
+    Migration(
+        2,
+        "claim outbox: signed claims with their idempotency keys, and every send attempt",
+        (
+            """CREATE TABLE claims (
+                id INTEGER PRIMARY KEY,
+                bill_id INTEGER NOT NULL UNIQUE REFERENCES bills(id),
+                idempotency_key TEXT NOT NULL UNIQUE,
+                submission TEXT NOT NULL,
+                state TEXT NOT NULL
+                    CHECK (state IN ('waiting', 'sent', 'attention', 'resolved')),
+                queued_at TEXT NOT NULL,
+                next_attempt_at TEXT NOT NULL,
+                failures INTEGER NOT NULL DEFAULT 0,
+                insurer_claim_id TEXT,
+                insurer_status TEXT,
+                reject_code TEXT,
+                covered_fen INTEGER CHECK (covered_fen >= 0),
+                recorded_at TEXT,
+                attention_reason TEXT
+            ) STRICT""",
+            "CREATE INDEX claims_due ON claims(state, next_attempt_at)",
+            """CREATE TABLE claim_attempts (
+                id INTEGER PRIMARY KEY,
+                claim_id INTEGER NOT NULL REFERENCES claims(id),
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                outcome TEXT NOT NULL CHECK (outcome IN ('in-flight', 'accepted', 'rejected',
+                    'unreachable', 'retry', 'stopped', 'interrupted')),
+                error_class TEXT,
+                http_status INTEGER
+            ) STRICT""",
+            "CREATE INDEX claim_attempts_by_claim ON claim_attempts(claim_id)",
+            "CREATE INDEX claim_attempts_by_outcome ON claim_attempts(outcome)",
+        ),
+    ),
+    Migration(
+        3,
+        "pre-authorisation requests filed for families, keyed like claims",
+        (
+            """CREATE TABLE preauth_requests (
+                id INTEGER PRIMARY KEY,
+                visit_id INTEGER REFERENCES visits(id),
+                idempotency_key TEXT NOT NULL UNIQUE,
+                request TEXT NOT NULL,
+                member_id TEXT NOT NULL,
+                requested_at TEXT NOT NULL,
+                insurer_preauth_id TEXT,
+                status TEXT CHECK (status IN ('pending', 'approved', 'denied')),
+                decided_at TEXT
+            ) STRICT""",
+            "CREATE INDEX preauth_requests_by_member ON preauth_requests(member_id)",
+        ),
+    ),
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+_UNAVAILABLE_BECAUSE = {
+    "SQLITE_BUSY": "another program is holding it locked",
+    "SQLITE_LOCKED": "another program is holding it locked",
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_IOERR": "the disk reported an input/output error",
+    "SQLITE_READONLY": "it cannot be written (read-only file or disk)",
+    "SQLITE_PERM": "this user may not write it",
+    "SQLITE_CANTOPEN": "the file cannot be opened",
+    "SQLITE_CORRUPT": "the file is damaged",
+    "SQLITE_NOTADB": "the file is not a kiosk journal",
+    "SQLITE_PROTOCOL": "another program is holding it locked",
+}
+
+
+@contextmanager
+def _disk_errors(path: Path) -> Iterator[None]:
+    """Turn the database failures a person can fix (disk, permissions, locks) into messages."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        for prefix, why in _UNAVAILABLE_BECAUSE.items():
+            if name.startswith(prefix):
+                raise JournalUnavailable(f"The journal {path} cannot be used: {why}.") from exc
+        raise
+
+
+def _ts(moment: datetime) -> str:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"the journal stores timezone-aware times only, got {moment!r}")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text is not None else None
+
+
+def _fen(value: int, *, what: str, positive: bool = False) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what} is integer fen, got {type(value).__name__}")
+    if value < 0 or (positive and value == 0):
+        raise ValueError(f"{what} must be {'positive' if positive else 'non-negative'}: {value}")
+    return value
+
+
+def new_idempotency_key() -> str:
+    """32 URL-safe characters (192 random bits): unique per claim, valid for the insurer API."""
+    return secrets.token_urlsafe(24)
+
+
+class Journal:
+    """The kiosk's durable record of visits, bills, signatures, claims, payments and audit."""
+
+    def __init__(self, path: Path, *, clock: Clock | None = None, busy_timeout: float = 10.0):
+        self.path = Path(path)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._busy_timeout = busy_timeout
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    @classmethod
+    def open(
+        cls, path: Path | str, *, clock: Clock | None = None, busy_timeout: float = 10.0
+    ) -> Journal:
+        """Open (creating if needed) and bring the schema up to this version's migrations.
+
+        `busy_timeout` is how long a write waits for another writer before giving up.
+        """
+        journal = cls(Path(path), clock=clock, busy_timeout=busy_timeout)
+        try:
+            journal._migrate()
+        except BaseException:
+            journal.close()
+            raise
+        return journal
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            connections, self._connections = self._connections, []
+        for connection in connections:
+            connection.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    def transaction(self, *, actor: str = "kiosk") -> Transaction:
+        """All writes go through one of these: `with journal.transaction(actor=...) as tx:`."""
+        return Transaction(self, actor)
+
+    # --- connections and schema -----------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is not None:
+            return connection
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the journal is closed")
+        with _disk_errors(self.path):
+            connection = sqlite3.connect(
+                self.path,
+                timeout=self._busy_timeout,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            try:
+                mode = connection.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+                if mode != "wal":
+                    raise JournalUnavailable(
+                        f"The journal {self.path} cannot be used: its disk does not support "
+                        "write-ahead logging."
+                    )
+                connection.execute("PRAGMA synchronous=FULL")
+                connection.execute("PRAGMA foreign_keys=ON")
+            except BaseException:
+                connection.close()
+                raise
+        with self._lock:
+            self._connections.append(connection)
+        self._local.connection = connection
+        return connection
+
+    def _migrate(self) -> None:
+        connection = self._connection()
+        with _disk_errors(self.path):
+            connection.execute("BEGIN IMMEDIATE")
+        with _disk_errors(self.path):
+            try:
+                current = connection.execute("PRAGMA user_version").fetchone()[0]
+                if current > SCHEMA_VERSION:
+                    raise JournalTooNew(
+                        f"The journal {self.path} was written by a newer kiosk (schema "
+                        f"{current}, this one knows {SCHEMA_VERSION}); update this kiosk."
+                    )
+                for migration in MIGRATIONS:
+                    if migration.version <= current:
+                        continue
+                    for statement in migration.statements:
+                        connection.execute(statement)
+                    connection.execute(f"PRAGMA user_version = {migration.version:d}")
+                    log.info("journal schema now at %d: %s", migration.version, migration.purpose)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        with self._reading() as db:
+            return db.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """One consistent snapshot for a read, or the caller's own open transaction."""
+        connection = self._connection()
+        if connection.in_transaction:
+            with _disk_errors(self.path):
+                yield connection
+            return
+        with _disk_errors(self.path):
+            connection.execute("BEGIN")
+            try:
+                yield connection
+            finally:
+                connection.execute("COMMIT")
+
+    # --- reads ----------------------------------------------------------------------------------
+
+    def visit(self, visit_id: int) -> VisitRecord:
+        with self._reading() as db:
+            return _fetch_visit(db, visit_id)
+
+    def bill(self, bill_id: int) -> BillRecord:
+        with self._reading() as db:
+            return _fetch_bill(db, bill_id)
+
+    def bill_by_invoice(self, clinic_invoice_no: str) -> BillRecord | None:
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT id FROM bills WHERE clinic_invoice_no = ?", (clinic_invoice_no,)
+            ).fetchone()
+            return _fetch_bill(db, row[0]) if row else None
+
+    def signature(self, bill_id: int) -> SignatureRecord | None:
+        with self._reading() as db:
+            return _fetch_signature(db, bill_id)
+
+    def claim(self, claim_id: int) -> ClaimRecord:
+        with self._reading() as db:
+            return _fetch_claim(db, claim_id)
+
+    def claim_for_bill(self, bill_id: int) -> ClaimRecord | None:
+        with self._reading() as db:
+            rows = db.execute(_CLAIM_SELECT + " WHERE c.bill_id = ?", (bill_id,)).fetchall()
+            return _claim(rows[0]) if rows else None
+
+    def claims(self, state: ClaimState | None = None) -> list[ClaimRecord]:
+        with self._reading() as db:
+            if state is None:
+                rows = db.execute(_CLAIM_SELECT + " ORDER BY c.id").fetchall()
+            else:
+                rows = db.execute(
+                    _CLAIM_SELECT + " WHERE c.state = ? ORDER BY c.id", (state.value,)
+                ).fetchall()
+            return [_claim(row) for row in rows]
+
+    def due_claims(self, now: datetime, limit: int = 20) -> list[ClaimRecord]:
+        """Waiting claims whose next attempt is due, oldest schedule first."""
+        with self._reading() as db:
+            rows = db.execute(
+                _CLAIM_SELECT + " WHERE c.state = 'waiting' AND c.next_attempt_at <= ?"
+                " ORDER BY c.next_attempt_at, c.id LIMIT ?",
+                (_ts(now), limit),
+            ).fetchall()
+            return [_claim(row) for row in rows]
+
+    def next_attempt_at(self) -> datetime | None:
+        """When the earliest waiting claim is due, so the submitter can sleep until then."""
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT min(next_attempt_at) FROM claims WHERE state = 'waiting'"
+            ).fetchone()
+            return _dt(row[0])
+
+    def claim_attempts(self, claim_id: int | None = None) -> list[ClaimAttempt]:
+        with self._reading() as db:
+            query = (
+                "SELECT id, claim_id, started_at, finished_at, outcome, error_class, http_status"
+                " FROM claim_attempts"
+            )
+            if claim_id is None:
+                rows = db.execute(query + " ORDER BY id").fetchall()
+            else:
+                rows = db.execute(query + " WHERE claim_id = ? ORDER BY id", (claim_id,)).fetchall()
+            return [
+                ClaimAttempt(
+                    id=row[0],
+                    claim_id=row[1],
+                    started_at=_dt(row[2]),
+                    finished_at=_dt(row[3]),
+                    outcome=AttemptOutcome(row[4]),
+                    error_class=row[5],
+                    http_status=row[6],
+                )
+                for row in rows
+            ]
+
+    def payments(self, visit_id: int) -> list[PaymentRecord]:
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT id, visit_id, method, amount_fen, reference, paid_at FROM payments"
+                " WHERE visit_id = ? ORDER BY id",
+                (visit_id,),
+            ).fetchall()
+            return [
+                PaymentRecord(row[0], row[1], PaymentMethod(row[2]), row[3], row[4], _dt(row[5]))
+                for row in rows
+            ]
+
+    def preauth_requests(self, member_id: str | None = None) -> list[PreAuthRequestRecord]:
+        with self._reading() as db:
+            query = _PREAUTH_SELECT + (" WHERE member_id = ?" if member_id is not None else "")
+            args = (member_id,) if member_id is not None else ()
+            return [_preauth(row) for row in db.execute(query + " ORDER BY id", args)]
+
+    def queue_state(self) -> QueueState:
+        """What the outbox screens show: waiting and attention counts, and since when failing."""
+        with self._reading() as db:
+            waiting, attention = db.execute(
+                "SELECT count(*) FILTER (WHERE state = 'waiting'),"
+                " count(*) FILTER (WHERE state = 'attention') FROM claims"
+            ).fetchone()
+            since = None
+            if waiting:
+                since = db.execute(
+                    "SELECT min(started_at) FROM claim_attempts WHERE outcome = 'unreachable'"
+                    " AND id > coalesce((SELECT max(id) FROM claim_attempts WHERE outcome"
+                    " NOT IN ('unreachable', 'in-flight', 'interrupted')), 0)"
+                ).fetchone()[0]
+            return QueueState(waiting=waiting, attention=attention, unreachable_since=_dt(since))
+
+    def audit_entries(self, after_seq: int = 0) -> list[AuditEntry]:
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit"
+                " WHERE seq > ? ORDER BY seq",
+                (after_seq,),
+            ).fetchall()
+            return [AuditEntry(row[0], _dt(row[1]), *row[2:]) for row in rows]
+
+    def verify_audit(self) -> AuditVerdict:
+        """Re-compute the whole hash chain; any edited, inserted or removed row breaks it."""
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit"
+                " ORDER BY seq"
+            )
+            return verify_chain(ChainLink(*row) for row in rows)
+
+
+class Transaction:
+    """One atomic, durable group of writes; on an exception nothing of it is kept.
+
+    Every write also appends to the audit trail inside the same transaction, so the trail
+    cannot miss a change nor record one that did not happen.
+    """
+
+    def __init__(self, journal: Journal, actor: str) -> None:
+        self._journal = journal
+        self._actor = actor
+        self._db: sqlite3.Connection | None = None
+
+    def __enter__(self) -> Transaction:
+        connection = self._journal._connection()
+        if connection.in_transaction:
+            raise RuntimeError("journal transactions do not nest")
+        with _disk_errors(self._journal.path):
+            connection.execute("BEGIN IMMEDIATE")
+        self._db = connection
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        connection, self._db = self._db, None
+        if connection is None:
+            return
+        if exc_type is None:
+            try:
+                with _disk_errors(self._journal.path):
+                    connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+        elif connection.in_transaction:
+            try:
+                connection.execute("ROLLBACK")
+            except sqlite3.Error:
+                log.exception("rollback failed after %s", exc_type.__name__)
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise RuntimeError("use the transaction inside its `with` block")
+        return self._db
+
+    def _now(self) -> str:
+        return _ts(self._journal.now())
+
+    # --- audit ----------------------------------------------------------------------------------
+
+    def append_audit(
+        self, action: str, subject: str, detail: Mapping[str, object] | None = None
+    ) -> AuditEntry:
+        """Add an entry chained to the last; keep names and phone numbers out of `detail`."""
+        last = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+        at = self._now()
+        detail_text = canonical_detail(dict(detail or {}))
+        entry_hash = chain_hash(prev_hash, seq, at, self._actor, action, subject, detail_text)
+        self.db.execute(
+            "INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, at, self._actor, action, subject, detail_text, prev_hash, entry_hash),
+        )
+        return AuditEntry(
+            seq, _dt(at), self._actor, action, subject, detail_text, prev_hash, entry_hash
+        )
+
+    # --- visits, bills, signatures, payments ----------------------------------------------------
+
+    def open_visit(
+        self,
+        member_id: str,
+        service_date: date,
+        visit_type: VisitType = VisitType.OUTPATIENT,
+    ) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO visits (member_id, service_date, visit_type, opened_at)"
+            " VALUES (?, ?, ?, ?)",
+            (member_id, service_date.isoformat(), VisitType(visit_type).value, self._now()),
+        )
+        visit_id = cursor.lastrowid
+        self.append_audit("visit.opened", f"visit:{visit_id}")
+        return visit_id
+
+    def record_bill(
+        self,
+        visit_id: int,
+        bill: Bill,
+        *,
+        clinic_invoice_no: str,
+        bill_hash: str,
+        adjudication: Adjudication | None = None,
+    ) -> int:
+        """Store the bill the family is shown, with the insurer's estimate if there is one."""
+        visit = _fetch_visit(self.db, visit_id)
+        if bill.member_id != visit.member_id:
+            raise RecordConflict("This bill is for a different member than the visit.")
+        if len(bill_hash) != 64:
+            raise ValueError(f"a bill hash is 64 hex characters, got {bill_hash!r}")
+        adjudicated = {}
+        if adjudication is not None:
+            adjudicated = {line.line_no: line for line in adjudication.lines}
+            expected = {line.line_no: line.submitted_fen for line in bill.lines}
+            if {n: line.submitted_fen for n, line in adjudicated.items()} != expected:
+                raise RecordConflict("The insurer's estimate is for a different bill.")
+        if self.db.execute(
+            "SELECT 1 FROM bills WHERE clinic_invoice_no = ?", (clinic_invoice_no,)
+        ).fetchone():
+            raise RecordConflict(f"Invoice number {clinic_invoice_no} is already used.")
+        total = sum(_fen(line.submitted_fen, what="a line amount") for line in bill.lines)
+        cursor = self.db.execute(
+            "INSERT INTO bills (visit_id, clinic_invoice_no, bill_hash, member_id, service_date,"
+            " visit_type, total_submitted_fen, total_covered_fen, total_patient_fen, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                visit_id,
+                clinic_invoice_no,
+                bill_hash,
+                bill.member_id,
+                bill.service_date.isoformat(),
+                bill.visit_type.value,
+                total,
+                adjudication.total_covered_fen if adjudication else None,
+                adjudication.total_patient_fen if adjudication else None,
+                self._now(),
+            ),
+        )
+        bill_id = cursor.lastrowid
+        for line in bill.lines:
+            estimate = adjudicated.get(line.line_no)
+            self.db.execute(
+                "INSERT INTO bill_lines (bill_id, line_no, item_code, description, category,"
+                " quantity, unit_price_fen, covered_fen, patient_fen, reason, preauth_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    bill_id,
+                    line.line_no,
+                    line.item_code,
+                    line.description,
+                    line.category.value,
+                    line.quantity,
+                    _fen(line.unit_price_fen, what="a unit price"),
+                    estimate.covered_fen if estimate else None,
+                    estimate.patient_fen if estimate else None,
+                    estimate.reason.value if estimate else None,
+                    line.preauth_id,
+                ),
+            )
+        self.append_audit(
+            "bill.recorded",
+            f"bill:{bill_id}",
+            {
+                "visit": visit_id,
+                "invoice": clinic_invoice_no,
+                "bill_hash": bill_hash,
+                "lines": len(bill.lines),
+                "total_submitted_fen": total,
+                "total_covered_fen": adjudication.total_covered_fen if adjudication else None,
+            },
+        )
+        return bill_id
+
+    def record_signature(self, bill_id: int, strokes: bytes, evidence: SignatureEvidence) -> int:
+        """Bind the family's strokes to the exact bill they were shown (what you see you sign)."""
+        bill = _fetch_bill(self.db, bill_id)
+        if evidence.bill_hash != bill.bill_hash:
+            raise RecordConflict("The signature was made on a different version of this bill.")
+        if hashlib.sha256(strokes).hexdigest() != evidence.strokes_sha256:
+            raise RecordConflict("The signature strokes do not match their fingerprint.")
+        if _fetch_signature(self.db, bill_id) is not None:
+            raise RecordConflict(f"Bill {bill.clinic_invoice_no} is already signed.")
+        cursor = self.db.execute(
+            "INSERT INTO signatures (bill_id, bill_hash, strokes, strokes_sha256, point_count,"
+            " signed_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                bill_id,
+                evidence.bill_hash,
+                strokes,
+                evidence.strokes_sha256,
+                evidence.point_count,
+                _ts(evidence.signed_at),
+            ),
+        )
+        self.append_audit(
+            "bill.signed",
+            f"bill:{bill_id}",
+            {"bill_hash": evidence.bill_hash, "strokes_sha256": evidence.strokes_sha256},
+        )
+        return cursor.lastrowid
+
+    def record_payment(
+        self,
+        visit_id: int,
+        method: PaymentMethod,
+        amount_fen: int,
+        *,
+        reference: str | None = None,
+    ) -> int:
+        """Record what the family paid at the desk for the part the insurer does not cover."""
+        _fetch_visit(self.db, visit_id)
+        cursor = self.db.execute(
+            "INSERT INTO payments (visit_id, method, amount_fen, reference, paid_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                visit_id,
+                PaymentMethod(method).value,
+                _fen(amount_fen, what="a payment", positive=True),
+                reference,
+                self._now(),
+            ),
+        )
+        self.append_audit(
+            "payment.recorded",
+            f"visit:{visit_id}",
+            {"method": PaymentMethod(method).value, "amount_fen": amount_fen},
+        )
+        return cursor.lastrowid
+
+    # --- the claim outbox -----------------------------------------------------------------------
+
+    def enqueue_claim(self, bill_id: int, submission: ClaimSubmission) -> ClaimRecord:
+        """Store the signed claim and its idempotency key: from here on it cannot be lost.
+
+        The key is made once, here, and every attempt sends the same stored body with it, so the
+        insurer records the claim once however many times it is sent.
+        """
+        bill = _fetch_bill(self.db, bill_id)
+        signature = _fetch_signature(self.db, bill_id)
+        if signature is None:
+            raise RecordConflict(f"Bill {bill.clinic_invoice_no} is not signed yet.")
+        if (
+            submission.bill_hash != bill.bill_hash
+            or submission.signature.bill_hash != signature.bill_hash
+            or submission.signature.strokes_sha256 != signature.strokes_sha256
+            or submission.bill != bill.to_bill()
+        ):
+            raise RecordConflict("This claim is not the bill the family signed.")
+        if submission.clinic_invoice_no != bill.clinic_invoice_no:
+            raise RecordConflict("This claim names a different invoice number than its bill.")
+        if self.db.execute("SELECT 1 FROM claims WHERE bill_id = ?", (bill_id,)).fetchone():
+            raise RecordConflict(f"Bill {bill.clinic_invoice_no} is already queued as a claim.")
+        now = self._now()
+        cursor = self.db.execute(
+            "INSERT INTO claims (bill_id, idempotency_key, submission, state, queued_at,"
+            " next_attempt_at) VALUES (?, ?, ?, 'waiting', ?, ?)",
+            (bill_id, new_idempotency_key(), submission.model_dump_json(), now, now),
+        )
+        claim_id = cursor.lastrowid
+        self.append_audit(
+            "claim.queued",
+            f"claim:{claim_id}",
+            {
+                "bill": bill_id,
+                "invoice": bill.clinic_invoice_no,
+                "expected_covered_fen": submission.expected_covered_fen,
+            },
+        )
+        return _fetch_claim(self.db, claim_id)
+
+    def begin_attempt(self, claim_id: int) -> int:
+        """Note that a send starts, so a crash mid-request is visible after restart."""
+        claim = _fetch_claim(self.db, claim_id)
+        if claim.state is not ClaimState.WAITING:
+            raise RecordConflict(f"Claim {claim_id} is {claim.state.value}, not waiting to send.")
+        cursor = self.db.execute(
+            "INSERT INTO claim_attempts (claim_id, started_at, outcome) VALUES (?, ?, ?)",
+            (claim_id, self._now(), AttemptOutcome.IN_FLIGHT.value),
+        )
+        return cursor.lastrowid
+
+    def record_claim_answer(self, attempt_id: int, result: ClaimResult) -> ClaimRecord:
+        """The insurer recorded the claim: accepted or paid is done, rejected needs a person."""
+        claim_id = self._finish_attempt(
+            attempt_id,
+            AttemptOutcome.REJECTED
+            if result.status is ClaimStatus.REJECTED
+            else AttemptOutcome.ACCEPTED,
+            error_class=None,
+            http_status=None,
+        )
+        rejected = result.status is ClaimStatus.REJECTED
+        self.db.execute(
+            "UPDATE claims SET state = ?, insurer_claim_id = ?, insurer_status = ?,"
+            " reject_code = ?, covered_fen = ?, recorded_at = ?, attention_reason = ?"
+            " WHERE id = ?",
+            (
+                (ClaimState.ATTENTION if rejected else ClaimState.SENT).value,
+                result.claim_id,
+                result.status.value,
+                result.reject_code,
+                result.adjudication.total_covered_fen,
+                _ts(result.recorded_at),
+                f"rejected:{result.reject_code or 'unspecified'}" if rejected else None,
+                claim_id,
+            ),
+        )
+        self.append_audit(
+            "claim.needs-attention" if rejected else "claim.sent",
+            f"claim:{claim_id}",
+            {
+                "insurer_claim_id": result.claim_id,
+                "status": result.status.value,
+                "reject_code": result.reject_code,
+                "covered_fen": result.adjudication.total_covered_fen,
+            },
+        )
+        return _fetch_claim(self.db, claim_id)
+
+    def record_claim_refused(
+        self,
+        attempt_id: int,
+        outcome: AttemptOutcome,
+        *,
+        reason: str,
+        error_class: str,
+        http_status: int | None = None,
+        reject_code: str | None = None,
+    ) -> ClaimRecord:
+        """A definitive no: stop sending this claim and show it to a person."""
+        outcome = AttemptOutcome(outcome)
+        if outcome not in (AttemptOutcome.REJECTED, AttemptOutcome.STOPPED):
+            raise ValueError(f"a refusal is rejected or stopped, not {outcome}")
+        claim_id = self._finish_attempt(
+            attempt_id, outcome, error_class=error_class, http_status=http_status
+        )
+        self.db.execute(
+            "UPDATE claims SET state = 'attention', reject_code = ?, attention_reason = ?"
+            " WHERE id = ?",
+            (reject_code, reason, claim_id),
+        )
+        self.append_audit(
+            "claim.needs-attention",
+            f"claim:{claim_id}",
+            {"reason": reason, "error_class": error_class, "http_status": http_status},
+        )
+        return _fetch_claim(self.db, claim_id)
+
+    def record_claim_retry(
+        self,
+        attempt_id: int,
+        outcome: AttemptOutcome,
+        *,
+        error_class: str,
+        next_attempt_at: datetime,
+        http_status: int | None = None,
+    ) -> ClaimRecord:
+        """A failure worth retrying: the claim keeps waiting until `next_attempt_at`."""
+        outcome = AttemptOutcome(outcome)
+        if outcome not in (AttemptOutcome.UNREACHABLE, AttemptOutcome.RETRY):
+            raise ValueError(f"a retry is unreachable or retry, not {outcome}")
+        claim_id = self._finish_attempt(
+            attempt_id, outcome, error_class=error_class, http_status=http_status
+        )
+        self.db.execute(
+            "UPDATE claims SET failures = failures + 1, next_attempt_at = ? WHERE id = ?",
+            (_ts(next_attempt_at), claim_id),
+        )
+        return _fetch_claim(self.db, claim_id)
+
+    def close_interrupted_attempts(self) -> int:
+        """Mark sends cut short by a crash; call once at start-up, before sending again."""
+        cursor = self.db.execute(
+            "UPDATE claim_attempts SET outcome = ?, finished_at = ? WHERE outcome = ?",
+            (AttemptOutcome.INTERRUPTED.value, self._now(), AttemptOutcome.IN_FLIGHT.value),
+        )
+        if cursor.rowcount:
+            self.append_audit("outbox.resumed", "outbox", {"interrupted": cursor.rowcount})
+        return cursor.rowcount
+
+    def requeue_claim(self, claim_id: int) -> ClaimRecord:
+        """A person fixed the cause (device key, network setup): send it again, same key."""
+        claim = _fetch_claim(self.db, claim_id)
+        if claim.state is not ClaimState.ATTENTION:
+            raise RecordConflict(f"Claim {claim_id} is {claim.state.value}; nothing to retry.")
+        self.db.execute(
+            "UPDATE claims SET state = 'waiting', next_attempt_at = ?, attention_reason = NULL"
+            " WHERE id = ?",
+            (self._now(), claim_id),
+        )
+        self.append_audit("claim.requeued", f"claim:{claim_id}")
+        return _fetch_claim(self.db, claim_id)
+
+    def resolve_claim(self, claim_id: int, note: str) -> ClaimRecord:
+        """A person settled a claim that needed attention (for example, the family paid)."""
+        claim = _fetch_claim(self.db, claim_id)
+        if claim.state is not ClaimState.ATTENTION:
+            raise RecordConflict(f"Claim {claim_id} is {claim.state.value}; nothing to resolve.")
+        self.db.execute("UPDATE claims SET state = 'resolved' WHERE id = ?", (claim_id,))
+        self.append_audit("claim.resolved", f"claim:{claim_id}", {"note": note})
+        return _fetch_claim(self.db, claim_id)
+
+    def _finish_attempt(
+        self,
+        attempt_id: int,
+        outcome: AttemptOutcome,
+        *,
+        error_class: str | None,
+        http_status: int | None,
+    ) -> int:
+        row = self.db.execute(
+            "SELECT claim_id, outcome FROM claim_attempts WHERE id = ?", (attempt_id,)
+        ).fetchone()
+        if row is None:
+            raise RecordNotFound(f"Send attempt {attempt_id} is not in the journal.")
+        if row[1] != AttemptOutcome.IN_FLIGHT.value:
+            raise RecordConflict(f"Send attempt {attempt_id} already ended ({row[1]}).")
+        self.db.execute(
+            "UPDATE claim_attempts SET outcome = ?, finished_at = ?, error_class = ?,"
+            " http_status = ? WHERE id = ?",
+            (outcome.value, self._now(), error_class, http_status, attempt_id),
+        )
+        return row[0]
+
+    # --- pre-authorisation requests -------------------------------------------------------------
+
+    def record_preauth_request(
+        self, request: PreAuthRequest, *, visit_id: int | None = None
+    ) -> PreAuthRequestRecord:
+        """Store the request with its idempotency key before it is sent, like a claim."""
+        if visit_id is not None:
+            _fetch_visit(self.db, visit_id)
+        cursor = self.db.execute(
+            "INSERT INTO preauth_requests (visit_id, idempotency_key, request, member_id,"
+            " requested_at) VALUES (?, ?, ?, ?, ?)",
+            (
+                visit_id,
+                new_idempotency_key(),
+                request.model_dump_json(),
+                request.member_id,
+                self._now(),
+            ),
+        )
+        request_id = cursor.lastrowid
+        self.append_audit(
+            "preauth.requested",
+            f"preauth-request:{request_id}",
+            {
+                "item_code": request.item_code,
+                "planned_date": request.planned_date.isoformat(),
+                "estimated_cost_fen": request.estimated_cost_fen,
+            },
+        )
+        return _fetch_preauth(self.db, request_id)
+
+    def record_preauth_answer(
+        self, request_id: int, created: PreAuthCreated
+    ) -> PreAuthRequestRecord:
+        """Keep the insurer's pre-auth id and decision next to the request that asked for it."""
+        stored = _fetch_preauth(self.db, request_id)
+        preauth = created.preauth
+        if (preauth.member_id, preauth.item_code) != (
+            stored.request.member_id,
+            stored.request.item_code,
+        ):
+            raise RecordConflict("The insurer's answer is for a different pre-auth request.")
+        self.db.execute(
+            "UPDATE preauth_requests SET insurer_preauth_id = ?, status = ?, decided_at = ?"
+            " WHERE id = ?",
+            (
+                preauth.preauth_id,
+                preauth.status.value,
+                _ts(preauth.decided_at) if preauth.decided_at else None,
+                request_id,
+            ),
+        )
+        self.append_audit(
+            "preauth.answered",
+            f"preauth-request:{request_id}",
+            {"preauth_id": preauth.preauth_id, "status": preauth.status.value},
+        )
+        return _fetch_preauth(self.db, request_id)
+
+
+# --- row mapping ----------------------------------------------------------------------------------
+
+_CLAIM_SELECT = (
+    "SELECT c.id, c.bill_id, b.clinic_invoice_no, c.idempotency_key, c.submission, c.state,"
+    " c.queued_at, c.next_attempt_at, c.failures, c.insurer_claim_id, c.insurer_status,"
+    " c.reject_code, c.covered_fen, c.recorded_at, c.attention_reason"
+    " FROM claims c JOIN bills b ON b.id = c.bill_id"
+)
+
+_PREAUTH_SELECT = (
+    "SELECT id, visit_id, idempotency_key, request, requested_at, insurer_preauth_id, status,"
+    " decided_at FROM preauth_requests"
+)
+
+
+def _fetch_visit(db: sqlite3.Connection, visit_id: int) -> VisitRecord:
+    row = db.execute(
+        "SELECT id, member_id, service_date, visit_type, opened_at FROM visits WHERE id = ?",
+        (visit_id,),
+    ).fetchone()
+    if row is None:
+        raise RecordNotFound(f"Visit {visit_id} is not in the journal.")
+    return VisitRecord(row[0], row[1], date.fromisoformat(row[2]), VisitType(row[3]), _dt(row[4]))
+
+
+def _fetch_bill(db: sqlite3.Connection, bill_id: int) -> BillRecord:
+    row = db.execute(
+        "SELECT id, visit_id, clinic_invoice_no, bill_hash, member_id, service_date, visit_type,"
+        " total_submitted_fen, total_covered_fen, total_patient_fen, created_at"
+        " FROM bills WHERE id = ?",
+        (bill_id,),
+    ).fetchone()
+    if row is None:
+        raise RecordNotFound(f"Bill {bill_id} is not in the journal.")
+    lines = tuple(
+        BillLineRecord(
+            line_no=line[0],
+            item_code=line[1],
+            description=line[2],
+            category=ItemCategory(line[3]),
+            quantity=line[4],
+            unit_price_fen=line[5],
+            covered_fen=line[6],
+            patient_fen=line[7],
+            reason=Reason(line[8]) if line[8] is not None else None,
+            preauth_id=line[9],
+        )
+        for line in db.execute(
+            "SELECT line_no, item_code, description, category, quantity, unit_price_fen,"
+            " covered_fen, patient_fen, reason, preauth_id FROM bill_lines"
+            " WHERE bill_id = ? ORDER BY line_no",
+            (bill_id,),
+        )
+    )
+    return BillRecord(
+        id=row[0],
+        visit_id=row[1],
+        clinic_invoice_no=row[2],
+        bill_hash=row[3],
+        member_id=row[4],
+        service_date=date.fromisoformat(row[5]),
+        visit_type=VisitType(row[6]),
+        lines=lines,
+        total_submitted_fen=row[7],
+        total_covered_fen=row[8],
+        total_patient_fen=row[9],
+        created_at=_dt(row[10]),
+    )
+
+
+def _fetch_signature(db: sqlite3.Connection, bill_id: int) -> SignatureRecord | None:
+    row = db.execute(
+        "SELECT id, bill_id, bill_hash, strokes, strokes_sha256, point_count, signed_at"
+        " FROM signatures WHERE bill_id = ?",
+        (bill_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return SignatureRecord(row[0], row[1], row[2], bytes(row[3]), row[4], row[5], _dt(row[6]))
+
+
+def _fetch_claim(db: sqlite3.Connection, claim_id: int) -> ClaimRecord:
+    row = db.execute(_CLAIM_SELECT + " WHERE c.id = ?", (claim_id,)).fetchone()
+    if row is None:
+        raise RecordNotFound(f"Claim {claim_id} is not in the journal.")
+    return _claim(row)
+
+
+def _claim(row: tuple) -> ClaimRecord:
+    return ClaimRecord(
+        id=row[0],
+        bill_id=row[1],
+        clinic_invoice_no=row[2],
+        idempotency_key=row[3],
+        submission_json=row[4],
+        state=ClaimState(row[5]),
+        queued_at=_dt(row[6]),
+        next_attempt_at=_dt(row[7]),
+        failures=row[8],
+        insurer_claim_id=row[9],
+        insurer_status=ClaimStatus(row[10]) if row[10] is not None else None,
+        reject_code=row[11],
+        covered_fen=row[12],
+        recorded_at=_dt(row[13]),
+        attention_reason=row[14],
+    )
+
+
+def _fetch_preauth(db: sqlite3.Connection, request_id: int) -> PreAuthRequestRecord:
+    row = db.execute(_PREAUTH_SELECT + " WHERE id = ?", (request_id,)).fetchone()
+    if row is None:
+        raise RecordNotFound(f"Pre-auth request {request_id} is not in the journal.")
+    return _preauth(row)
+
+
+def _preauth(row: tuple) -> PreAuthRequestRecord:
+    return PreAuthRequestRecord(
+        id=row[0],
+        visit_id=row[1],
+        idempotency_key=row[2],
+        request=PreAuthRequest.model_validate_json(row[3]),
+        requested_at=_dt(row[4]),
+        insurer_preauth_id=row[5],
+        status=PreAuthStatus(row[6]) if row[6] is not None else None,
+        decided_at=_dt(row[7]),
+    )

@@ -1,0 +1,110 @@
+"""Builds signed claims the way the desk does, for the journal tests and the crash-test child."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime
+
+from kiosk.billing import bill_hash
+from kiosk.insurer.models import (
+    AdjudicatedLine,
+    Adjudication,
+    Bill,
+    BillLine,
+    ClaimSubmission,
+    ItemCategory,
+    Reason,
+    SignatureEvidence,
+)
+from kiosk.journal import ClaimRecord, Transaction
+
+CLINIC = "Test clinic"
+
+
+def visit_bill(member_id: str, visit_no: int, service_date: date) -> Bill:
+    """A consultation plus a drug; quantities vary with `visit_no` so every bill differs."""
+    return Bill(
+        member_id=member_id,
+        service_date=service_date,
+        lines=[
+            BillLine(
+                line_no=1,
+                item_code="C001",
+                description="门诊诊查",
+                category=ItemCategory.CONSULTATION,
+                quantity=1,
+                unit_price_fen=15_000,
+            ),
+            BillLine(
+                line_no=2,
+                item_code="D017",
+                description="布洛芬混悬液",
+                category=ItemCategory.DRUG,
+                quantity=1 + visit_no % 97,
+                unit_price_fen=2_350 + visit_no,
+            ),
+        ],
+    )
+
+
+def fully_covered(bill: Bill) -> Adjudication:
+    """The estimate a covered visit gets: the insurer pays every line in full."""
+    lines = [
+        AdjudicatedLine(
+            line_no=line.line_no,
+            submitted_fen=line.submitted_fen,
+            covered_fen=line.submitted_fen,
+            patient_fen=0,
+            reason=Reason.COVERED,
+        )
+        for line in bill.lines
+    ]
+    total = sum(line.submitted_fen for line in lines)
+    return Adjudication(
+        lines=lines,
+        total_submitted_fen=total,
+        total_covered_fen=total,
+        total_patient_fen=0,
+        free_visit_used=True,
+    )
+
+
+def strokes_for(visit_no: int) -> bytes:
+    """An opaque strokes blob; the journal keeps it byte for byte."""
+    return f'{{"v":1,"strokes":[[[10,10,0],[40,{20 + visit_no % 50},12]]]}}'.encode()
+
+
+def sign_and_enqueue(
+    tx: Transaction,
+    bill: Bill,
+    adjudication: Adjudication,
+    *,
+    invoice_no: str,
+    strokes: bytes,
+    signed_at: datetime | None = None,
+) -> ClaimRecord:
+    """The desk's whole "family signed" step in one transaction: visit, bill, signature, claim."""
+    shown_hash = bill_hash(bill, adjudication, clinic=CLINIC, invoice_no=invoice_no)
+    visit_id = tx.open_visit(bill.member_id, bill.service_date, bill.visit_type)
+    bill_id = tx.record_bill(
+        visit_id,
+        bill,
+        clinic_invoice_no=invoice_no,
+        bill_hash=shown_hash,
+        adjudication=adjudication,
+    )
+    evidence = SignatureEvidence(
+        bill_hash=shown_hash,
+        strokes_sha256=hashlib.sha256(strokes).hexdigest(),
+        point_count=2,
+        signed_at=signed_at or datetime.now(UTC),
+    )
+    tx.record_signature(bill_id, strokes, evidence)
+    submission = ClaimSubmission(
+        bill=bill,
+        bill_hash=shown_hash,
+        signature=evidence,
+        expected_covered_fen=adjudication.total_covered_fen,
+        clinic_invoice_no=invoice_no,
+    )
+    return tx.enqueue_claim(bill_id, submission)
