@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from kiosk.insurer.models import (
@@ -27,6 +28,10 @@ from kiosk.insurer.models import (
     Reason,
     VisitType,
 )
+
+if TYPE_CHECKING:
+    from kiosk.desk import PresentedBill
+    from kiosk.journal import ClaimRecord, PaymentMethod
 
 BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
 
@@ -55,13 +60,6 @@ class ScanSource(StrEnum):
     CAMERA = "camera"
     SCANNER = "scanner"
     LOOKUP = "lookup"
-
-
-class PaymentMethod(StrEnum):
-    CASH = "cash"
-    CARD = "card"
-    WECHAT_PAY = "wechat_pay"
-    ALIPAY = "alipay"
 
 
 class Verdict(StrEnum):
@@ -143,9 +141,9 @@ class _State:
     revision: int = 0
     adjudication: Adjudication | None = None
     adjudicated_revision: int = -1
-    presented_hash: str | None = None
+    presented: PresentedBill | None = None
     signed: SignedBill | None = None
-    claim_ref: str | None = None
+    claim: ClaimRecord | None = None
     payment: PaymentMethod | None = None
 
 
@@ -199,8 +197,9 @@ class Visit:
         return self._s.signed
 
     @property
-    def claim_ref(self) -> str | None:
-        return self._s.claim_ref
+    def claim(self) -> ClaimRecord | None:
+        """The signed claim as the outbox stored it (its state changes; re-read the journal)."""
+        return self._s.claim
 
     @property
     def payment(self) -> PaymentMethod | None:
@@ -337,43 +336,56 @@ class Visit:
 
     # --- sign and done -------------------------------------------------------------------------
 
-    def present_for_signature(self, bill_hash: str) -> None:
-        """Turn the bill to the family: from here the bill is frozen under `bill_hash`."""
+    def present_for_signature(self, visit_id: str, revision: int, presented: PresentedBill) -> bool:
+        """Turn the bill to the family: from here it is frozen under `presented.bill_hash`.
+
+        False when the visit or its lines changed while the bill was being recorded.
+        """
+        if visit_id != self._s.visit_id or revision != self._s.revision:
+            return False
         if not self.ready_to_sign:
             raise TransitionError("the bill needs lines and a current estimate before signing")
-        self._s.presented_hash = bill_hash
+        if presented.shown.bill != self.bill() or presented.shown.adjudication != self.adjudication:
+            raise TransitionError("the recorded bill is not the bill on screen")
+        self._s.presented = presented
         self._go(Step.SIGN)
+        return True
+
+    @property
+    def presented(self) -> PresentedBill | None:
+        return self._s.presented
 
     @property
     def presented_hash(self) -> str | None:
-        return self._s.presented_hash
+        return None if self._s.presented is None else self._s.presented.bill_hash
 
     def sign(self, bill_hash: str, signature: object, signed_at: datetime) -> SignedBill:
         """The family signed the bill whose hash is `bill_hash` (it must be the one shown)."""
         self._require(Step.SIGN)
-        if bill_hash != self._s.presented_hash:
+        presented = self._s.presented
+        if presented is None or bill_hash != presented.bill_hash:
             raise TransitionError("the signature is for a different bill than the one shown")
         if signed_at.tzinfo is None:
             raise ValueError("signed_at must be timezone-aware")
-        adjudication = self.adjudication
-        if adjudication is None:
-            raise TransitionError("the bill changed after it was shown")
         self._s.signed = SignedBill(
-            bill=self.bill(),
+            bill=presented.shown.bill,
             bill_hash=bill_hash,
-            adjudication=adjudication,
+            adjudication=presented.shown.adjudication,
             signature=signature,
             signed_at=signed_at,
         )
         return self._s.signed
 
-    def complete(self, claim_ref: str) -> None:
-        """The signed claim is safely in the outbox under `claim_ref`."""
+    def complete(self, visit_id: str, claim: ClaimRecord) -> bool:
+        """The signed claim is safely in the outbox; False if this visit is already gone."""
+        if visit_id != self._s.visit_id:
+            return False
         self._require(Step.SIGN)
         if self._s.signed is None:
             raise TransitionError("no signature yet")
-        self._s.claim_ref = claim_ref
+        self._s.claim = claim
         self._go(Step.DONE)
+        return True
 
     def record_payment(self, method: PaymentMethod) -> None:
         """How the family paid its part at the desk."""
@@ -393,7 +405,7 @@ class Visit:
         elif step is Step.BILL:
             self._go(Step.ELIGIBILITY)
         elif step is Step.SIGN:
-            self._s.presented_hash = None
+            self._s.presented = None
             self._s.signed = None
             self._go(Step.BILL)
         else:

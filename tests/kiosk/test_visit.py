@@ -5,6 +5,8 @@ from datetime import UTC, date, datetime
 import pytest
 from pydantic import ValidationError
 
+from kiosk.billing import ShownBill
+from kiosk.desk import PresentedBill, present_bill, record_payment, sign_and_queue
 from kiosk.insurer.models import (
     AdjudicatedLine,
     Adjudication,
@@ -20,9 +22,10 @@ from kiosk.insurer.models import (
     Reason,
     UnpaidBalance,
 )
+from kiosk.journal import ClaimState, Journal, PaymentMethod
+from kiosk.signature import Point, Signature
 from kiosk.visit import (
     Caution,
-    PaymentMethod,
     ScanSource,
     Step,
     TransitionError,
@@ -32,7 +35,17 @@ from kiosk.visit import (
 )
 
 NOW = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
-HASH = "a" * 64
+
+
+def scrawl() -> Signature:
+    """A signature-like zigzag across most of a 600x200 pad."""
+    points = tuple(Point(20 + 25 * i, 40 + (i % 2) * 120, 30 * i) for i in range(20))
+    return Signature((points,), 600, 200)
+
+
+def shown(visit: Visit) -> PresentedBill:
+    bill = ShownBill(visit.bill(), visit.adjudication, clinic="Demo", invoice_no="INV-1")
+    return PresentedBill(journal_visit_id=1, bill_id=1, shown=bill)
 
 
 def eligibility(**changes) -> Eligibility:
@@ -92,22 +105,63 @@ def consult(visit: Visit, quantity: int = 1):
     )
 
 
-def test_a_covered_visit_walks_scan_to_done_and_the_signature_binds_the_shown_bill():
+def test_a_covered_visit_walks_scan_to_done_and_the_claim_is_stored_before_anything_is_sent(
+    tmp_path,
+):
     visit = at_bill()
     line = consult(visit)
     assert visit.adjudication is None and not visit.ready_to_sign
     assert visit.record_estimate(
+        visit.visit_id, visit.revision, adjudication((line.line_no, 20000, 10000, Reason.COVERED))
+    )
+    with Journal.open(tmp_path / "journal.sqlite3") as journal:
+        presented = present_bill(
+            journal, visit.bill(), visit.adjudication, clinic="Demo Clinic", names_en={}
+        )
+        assert visit.present_for_signature(visit.visit_id, visit.revision, presented)
+        with pytest.raises(TransitionError):
+            visit.sign("b" * 64, scrawl(), NOW)
+        signed = visit.sign(presented.bill_hash, scrawl(), NOW)
+        assert signed.bill.lines[0].item_code == "C001"
+        claim = sign_and_queue(journal, presented, signed.signature, NOW)
+        assert visit.complete(visit.visit_id, claim)
+        assert visit.step is Step.DONE
+        stored = journal.claim(claim.id)
+        assert stored.state is ClaimState.WAITING
+        assert stored.submission().bill_hash == presented.bill_hash
+        assert stored.submission().expected_covered_fen == 20000
+        visit.record_payment(PaymentMethod.WECHAT)
+        record_payment(journal, presented, PaymentMethod.WECHAT, 10000)
+        assert [p.amount_fen for p in journal.payments(presented.journal_visit_id)] == [10000]
+
+
+def test_a_fully_covered_bill_has_nothing_to_pay(tmp_path):
+    visit = at_bill()
+    line = consult(visit)
+    visit.record_estimate(
         visit.visit_id, visit.revision, adjudication((line.line_no, 30000, 0, Reason.COVERED))
     )
-    visit.present_for_signature(HASH)
-    with pytest.raises(TransitionError):
-        visit.sign("b" * 64, object(), NOW)
-    signed = visit.sign(HASH, "strokes", NOW)
-    assert signed.bill.lines[0].item_code == "C001" and signed.bill_hash == HASH
-    visit.complete("claim-ref-1")
-    assert visit.step is Step.DONE and visit.claim_ref == "claim-ref-1"
+    with Journal.open(tmp_path / "journal.sqlite3") as journal:
+        presented = present_bill(journal, visit.bill(), visit.adjudication, clinic="Demo")
+        visit.present_for_signature(visit.visit_id, visit.revision, presented)
+        signed = visit.sign(presented.bill_hash, scrawl(), NOW)
+        visit.complete(visit.visit_id, sign_and_queue(journal, presented, signed.signature, NOW))
     with pytest.raises(TransitionError, match="nothing to pay"):
         visit.record_payment(PaymentMethod.CASH)
+
+
+def test_a_claim_cannot_be_queued_for_a_scribble(tmp_path):
+    visit = at_bill()
+    line = consult(visit)
+    visit.record_estimate(
+        visit.visit_id, visit.revision, adjudication((line.line_no, 30000, 0, Reason.COVERED))
+    )
+    tick = Signature(((Point(10, 10, 0), Point(30, 12, 20)),), 600, 200)
+    with Journal.open(tmp_path / "journal.sqlite3") as journal:
+        presented = present_bill(journal, visit.bill(), visit.adjudication, clinic="Demo")
+        with pytest.raises(ValueError, match="not a signature"):
+            sign_and_queue(journal, presented, tick, NOW)
+        assert journal.claims() == []
 
 
 def test_an_estimate_for_lines_that_changed_since_is_dropped():
@@ -117,9 +171,7 @@ def test_an_estimate_for_lines_that_changed_since_is_dropped():
     visit.set_quantity(line.line_no, 2)
     stale = adjudication((line.line_no, 30000, 0, Reason.COVERED))
     assert not visit.record_estimate(visit.visit_id, old_revision, stale)
-    assert visit.adjudication is None
-    with pytest.raises(TransitionError):
-        visit.present_for_signature(HASH)
+    assert visit.adjudication is None and not visit.ready_to_sign
 
 
 def test_adding_the_same_item_raises_its_quantity_and_bad_quantities_are_refused():
@@ -160,8 +212,8 @@ def test_back_from_sign_drops_the_signature_and_clear_forgets_everything():
     visit.record_estimate(
         visit.visit_id, visit.revision, adjudication((line.line_no, 0, 30000, Reason.NOT_COVERED))
     )
-    visit.present_for_signature(HASH)
-    visit.sign(HASH, "strokes", NOW)
+    visit.present_for_signature(visit.visit_id, visit.revision, shown(visit))
+    visit.sign(visit.presented_hash, scrawl(), NOW)
     visit.back()
     assert visit.step is Step.BILL and visit.signed is None and visit.presented_hash is None
     old_id = visit.visit_id

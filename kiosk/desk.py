@@ -1,0 +1,96 @@
+"""What the desk writes to the journal as a visit goes: the shown bill, the signed claim, payment.
+
+These run on a worker thread (they touch the disk). The claim is stored together with its
+signature in one transaction and only then handed to the outbox, so a signed claim exists on disk
+before anything is sent, and a screen never sends a claim itself.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from kiosk.billing import ShownBill
+from kiosk.insurer.models import Adjudication, Bill, ClaimSubmission
+from kiosk.journal import ClaimRecord, Journal, PaymentMethod
+from kiosk.signature import Signature
+
+
+@dataclass(frozen=True)
+class PresentedBill:
+    """A bill as recorded in the journal at the moment it was turned to the family."""
+
+    journal_visit_id: int
+    bill_id: int
+    shown: ShownBill
+
+    @property
+    def bill_hash(self) -> str:
+        return self.shown.hash
+
+    @property
+    def invoice_no(self) -> str:
+        return self.shown.invoice_no
+
+
+def new_invoice_no(bill: Bill, journal_visit_id: int) -> str:
+    """Service date, journal visit and a random tag: unique across the clinic's desks."""
+    tag = secrets.token_hex(2).upper()
+    return f"{bill.service_date:%Y%m%d}-{journal_visit_id:05d}-{tag}"
+
+
+def present_bill(
+    journal: Journal,
+    bill: Bill,
+    adjudication: Adjudication,
+    *,
+    clinic: str,
+    names_en: Mapping[str, str] | None = None,
+    journal_visit_id: int | None = None,
+) -> PresentedBill:
+    """Record the bill exactly as it will be shown, and return it with its hash."""
+    with journal.transaction(actor="desk") as tx:
+        if journal_visit_id is None:
+            journal_visit_id = tx.open_visit(bill.member_id, bill.service_date, bill.visit_type)
+        shown = ShownBill(
+            bill,
+            adjudication,
+            clinic=clinic,
+            invoice_no=new_invoice_no(bill, journal_visit_id),
+            names_en=names_en,
+        )
+        bill_id = tx.record_bill(
+            journal_visit_id,
+            bill,
+            clinic_invoice_no=shown.invoice_no,
+            bill_hash=shown.hash,
+            adjudication=adjudication,
+        )
+    return PresentedBill(journal_visit_id, bill_id, shown)
+
+
+def sign_and_queue(
+    journal: Journal, presented: PresentedBill, signature: Signature, signed_at: datetime
+) -> ClaimRecord:
+    """Store the signature and the claim it authorises in one transaction (the outbox sends it)."""
+    evidence = signature.evidence(presented.bill_hash, signed_at)
+    submission = ClaimSubmission(
+        bill=presented.shown.bill,
+        bill_hash=presented.bill_hash,
+        signature=evidence,
+        expected_covered_fen=presented.shown.totals.covered_fen,
+        clinic_invoice_no=presented.invoice_no,
+    )
+    with journal.transaction(actor="desk") as tx:
+        tx.record_signature(presented.bill_id, signature.to_bytes(), evidence)
+        return tx.enqueue_claim(presented.bill_id, submission)
+
+
+def record_payment(
+    journal: Journal, presented: PresentedBill, method: PaymentMethod, amount_fen: int
+) -> int:
+    """How the family paid its part at the desk."""
+    with journal.transaction(actor="desk") as tx:
+        return tx.record_payment(presented.journal_visit_id, method, amount_fen)
