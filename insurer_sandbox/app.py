@@ -1,0 +1,479 @@
+"""The sandbox insurer's HTTP API (v1): the routes of docs/architecture.md, on the contract models.
+
+Request and response bodies are the `kiosk.insurer.models` classes, so the OpenAPI document this
+app generates (`docs/insurer-api.yaml`) is the contract the kiosk client is written against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from insurer_sandbox.adjudication import adjudicate
+from insurer_sandbox.demo import DEMO_SIGNING_KEYS, demo_member
+from insurer_sandbox.eligibility import eligibility
+from insurer_sandbox.faults import FaultMiddleware, FaultQueue, admin_router
+from insurer_sandbox.member_app import card_page, demo_index_page
+from insurer_sandbox.plan import Plan, load_plan
+from insurer_sandbox.problems import ProblemError, install_problem_handlers, problem_responses
+from insurer_sandbox.store import MemberRecord, Store, canonical_hash, new_id
+from insurer_sandbox.workdays import BUSINESS_TZ, working_calendar
+from kiosk.ecard import ECardError, public_key_to_b64, verify
+from kiosk.insurer.models import (
+    API_VERSION,
+    Adjudication,
+    Bill,
+    ClaimResult,
+    ClaimStatus,
+    ClaimSubmission,
+    DailyStatement,
+    Eligibility,
+    EligibilityByLookup,
+    EligibilityByToken,
+    IdempotencyKey,
+    PreAuth,
+    PreAuthCreated,
+    PreAuthList,
+    PreAuthRequest,
+    PreAuthStatus,
+    Problem,
+    SigningKey,
+    SigningKeys,
+    WorkingCalendar,
+)
+
+MAX_AMOUNT_FEN = 10**10
+"""CNY 100 million: no clinic bill or pre-auth comes near it, so a larger figure is a typing or
+encoding error; it also keeps every sum far inside SQLite's 64-bit integers."""
+
+REJECT_COVERED_CHANGED = "covered-amount-changed"
+"""A claim whose recomputed insurer share differs from what the family saw and signed for."""
+
+
+@dataclass(frozen=True)
+class SandboxSettings:
+    data_dir: Path
+    admin_token: str | None = None
+
+
+# --- dependencies
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def _plan(request: Request) -> Plan:
+    return request.app.state.plan
+
+
+StoreDep = Annotated[Store, Depends(_store)]
+PlanDep = Annotated[Plan, Depends(_plan)]
+
+_bearer = HTTPBearer(auto_error=False, description="The device API key issued for this kiosk")
+
+
+def _calling_clinic(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    store: StoreDep,
+) -> str:
+    """The clinic a device key belongs to: the key is the kiosk's only identity."""
+    challenge = {"WWW-Authenticate": 'Bearer realm="insurer"'}
+    if credentials is None:
+        raise ProblemError(
+            401, "unauthorized", "a device key (Bearer) is required", headers=challenge
+        )
+    clinic_id = store.clinic_for_key(credentials.credentials)
+    if clinic_id is None:
+        raise ProblemError(401, "unauthorized", "unknown device key", headers=challenge)
+    return clinic_id
+
+
+ClinicDep = Annotated[str, Depends(_calling_clinic)]
+IdempotencyHeader = Annotated[
+    IdempotencyKey | None,
+    Header(
+        alias="Idempotency-Key",
+        description="Chosen by the kiosk, 16-64 of A-Z a-z 0-9 _ -; required",
+    ),
+]
+
+
+def _require_key(key: str | None) -> str:
+    if key is None:
+        raise ProblemError(400, "idempotency-key-required", "send an Idempotency-Key header")
+    return key
+
+
+def _check_amount(amount: int, what: str) -> None:
+    if amount > MAX_AMOUNT_FEN:
+        raise ProblemError(422, "validation-error", f"{what} is not a possible amount")
+
+
+def _today(store: Store) -> tuple[dt.datetime, dt.date]:
+    now = store.now()
+    return now, now.astimezone(BUSINESS_TZ).date()
+
+
+def _known_member(store: Store, member_id: str) -> tuple[MemberRecord, list[PreAuth]]:
+    with store.reading() as db:
+        member = store.member(db, member_id)
+        if member is None:
+            raise ProblemError(422, "member-not-eligible", "no member with this member_id")
+        return member, store.preauths(db, member_id)
+
+
+# --- v1 routes
+
+v1 = APIRouter(prefix=f"/{API_VERSION}")
+
+
+@v1.get("/signing-keys", responses=problem_responses(401))
+def signing_keys(clinic: ClinicDep) -> SigningKeys:
+    """The e-card public keys: the current one signs new tokens, the previous one still verifies."""
+    return SigningKeys(
+        keys=[
+            SigningKey(
+                kid=k.kid,
+                public_key=public_key_to_b64(k.private_key().public_key()),
+                status=k.status,
+            )
+            for k in DEMO_SIGNING_KEYS
+        ]
+    )
+
+
+@v1.post("/eligibility/token", responses=problem_responses(401, 422))
+def eligibility_by_token(
+    body: EligibilityByToken, clinic: ClinicDep, store: StoreDep, plan: PlanDep
+) -> Eligibility:
+    """Eligibility for the member on an e-card QR. A token that does not verify is 422
+    `token-invalid` with the reason (`malformed`, `unknown-key`, `bad-signature`, `expired`,
+    `not-yet-valid`) as `detail`; a genuine token for a member the insurer does not hold is
+    200 `not_found`. No replay guard here: the kiosk may retry a check with the same token."""
+    now = store.now()
+    keys = {k.kid: k.private_key().public_key() for k in DEMO_SIGNING_KEYS}
+    try:
+        token = verify(body.token, keys, now)
+    except ECardError as exc:
+        raise ProblemError(422, "token-invalid", exc.reason.value) from None
+    with store.reading() as db:
+        member = store.member(db, token.member_id)
+        if member is not None and member.policy_number != token.policy_ref:
+            member = None
+        preauths = store.preauths(db, member.member_id) if member else []
+    return eligibility(plan, member, preauths, clinic, now)
+
+
+@v1.post("/eligibility/lookup", responses=problem_responses(401, 422))
+def eligibility_by_lookup(
+    body: EligibilityByLookup, clinic: ClinicDep, store: StoreDep, plan: PlanDep
+) -> Eligibility:
+    """Manual lookup: all three facts must match (policy number case-insensitively); otherwise
+    `not_found`, without saying which fact was wrong."""
+    now = store.now()
+    with store.reading() as db:
+        member = store.member_by_lookup(
+            db, body.policy_number.strip().upper(), body.child_name.strip(), body.guardian_phone
+        )
+        preauths = store.preauths(db, member.member_id) if member else []
+    return eligibility(plan, member, preauths, clinic, now)
+
+
+@v1.post("/adjudication/estimate", responses=problem_responses(401, 422))
+def estimate(bill: Bill, clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> Adjudication:
+    """What the insurer would pay for this bill now, line by line; changes nothing. Lines the
+    clinic cannot direct-bill come back patient-paid with the reason; an unknown member is 422
+    `member-not-eligible`."""
+    _check_amount(sum(x.submitted_fen for x in bill.lines), "the bill total")
+    member, preauths = _known_member(store, bill.member_id)
+    _, today = _today(store)
+    return adjudicate(plan, member, preauths, clinic, bill, today).adjudication
+
+
+@v1.post(
+    "/claims",
+    status_code=201,
+    responses={
+        200: {"description": "A replay: this Idempotency-Key was already used with this body."},
+        **problem_responses(400, 401, 409, 422),
+    },
+)
+def submit_claim(
+    submission: ClaimSubmission,
+    response: Response,
+    clinic: ClinicDep,
+    store: StoreDep,
+    plan: PlanDep,
+    idempotency_key: IdempotencyHeader = None,
+) -> ClaimResult:
+    """Record a signed claim. The insurer recomputes the adjudication; if its share differs from
+    `expected_covered_fen` (what the family signed for) the claim is recorded as `rejected`
+    (`covered-amount-changed`) and uses nothing. 422 `member-not-eligible` when this clinic
+    cannot direct-bill the member (nothing recorded). The same key and body again answers the
+    recorded claim (200); the same key with another body is 409 `idempotency-conflict`."""
+    key = _require_key(idempotency_key)
+    bill = submission.bill
+    _check_amount(sum(x.submitted_fen for x in bill.lines), "the bill total")
+    _check_amount(submission.expected_covered_fen, "expected_covered_fen")
+    if submission.signature.bill_hash != submission.bill_hash:
+        raise ProblemError(422, "validation-error", "the signature was made for another bill")
+    request_hash = canonical_hash(submission.model_dump(mode="json"))
+    with store.writing() as db:
+        existing = store.claim_by_key(db, clinic, key)
+        if existing is not None:
+            if existing.request_hash != request_hash:
+                raise ProblemError(
+                    409, "idempotency-conflict", "this Idempotency-Key was used for another claim"
+                )
+            response.status_code = 200
+            return existing.result
+        member = store.member(db, bill.member_id)
+        if member is None:
+            raise ProblemError(422, "member-not-eligible", "no member with this member_id")
+        now, today = _today(store)
+        outcome = adjudicate(
+            plan, member, store.preauths(db, member.member_id), clinic, bill, today
+        )
+        if outcome.block is not None:
+            raise ProblemError(422, "member-not-eligible", outcome.block.detail)
+        accepted = outcome.adjudication.total_covered_fen == submission.expected_covered_fen
+        result = ClaimResult(
+            claim_id=new_id("CLM"),
+            idempotency_key=key,
+            status=ClaimStatus.ACCEPTED if accepted else ClaimStatus.REJECTED,
+            reject_code=None if accepted else REJECT_COVERED_CHANGED,
+            adjudication=outcome.adjudication,
+            bill_hash=submission.bill_hash,
+            clinic_id=clinic,
+            member_id=member.member_id,
+            service_date=bill.service_date,
+            recorded_at=now,
+        )
+        store.insert_claim(
+            db,
+            result,
+            request_hash=request_hash,
+            bill_json=bill.model_dump_json(),
+            signature_json=submission.signature.model_dump_json(),
+            expected_covered_fen=submission.expected_covered_fen,
+            clinic_invoice_no=submission.clinic_invoice_no,
+        )
+        if accepted:
+            store.record_usage(
+                db,
+                member.member_id,
+                outcome.covered_by_benefit,
+                free_visit_used=outcome.adjudication.free_visit_used,
+            )
+    return result
+
+
+@v1.get("/claims/{claim_id}", responses=problem_responses(401, 404, 422))
+def claim_status(claim_id: str, clinic: ClinicDep, store: StoreDep) -> ClaimResult:
+    """A claim this clinic recorded; another clinic's claim is `not-found` like a missing one."""
+    with store.reading() as db:
+        result = store.claim(db, claim_id)
+    if result is None or result.clinic_id != clinic:
+        raise ProblemError(404, "not-found", "no such claim for this clinic")
+    return result
+
+
+@v1.get("/preauths", responses=problem_responses(401, 422))
+def list_preauths(
+    member_id: Annotated[str, Query(min_length=1, max_length=64)],
+    clinic: ClinicDep,
+    store: StoreDep,
+) -> PreAuthList:
+    """A member's pre-auths, oldest first (empty for an unknown member)."""
+    with store.reading() as db:
+        return PreAuthList(preauths=store.preauths(db, member_id))
+
+
+@v1.get("/preauths/calendar", responses=problem_responses(401))
+def preauth_calendar(clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> WorkingCalendar:
+    """The working-day rule a pre-auth request made today is judged by (see docs/demo-data.md)."""
+    _, today = _today(store)
+    return working_calendar(today, plan.preauth.lead_time_working_days)
+
+
+@v1.post(
+    "/preauths",
+    status_code=201,
+    responses={
+        200: {"description": "A replay: this Idempotency-Key was already used with this body."},
+        **problem_responses(400, 401, 409, 422),
+    },
+)
+def request_preauth(
+    body: PreAuthRequest,
+    response: Response,
+    clinic: ClinicDep,
+    store: StoreDep,
+    plan: PlanDep,
+    idempotency_key: IdempotencyHeader = None,
+) -> PreAuthCreated:
+    """File a pre-auth request (status `pending` until the insurer decides). 422
+    `preauth-lead-time` when the planned date is earlier than `earliest_planned_date` of today's
+    working calendar; 422 `member-not-eligible` for an unknown member or a planned date outside
+    the policy period."""
+    key = _require_key(idempotency_key)
+    _check_amount(body.estimated_cost_fen, "estimated_cost_fen")
+    request_hash = canonical_hash(body.model_dump(mode="json"))
+    with store.writing() as db:
+        existing = store.preauth_by_key(db, clinic, key)
+        if existing is not None:
+            if existing.request_hash != request_hash or existing.calendar_json is None:
+                raise ProblemError(
+                    409, "idempotency-conflict", "this Idempotency-Key was used for another request"
+                )
+            response.status_code = 200
+            calendar = WorkingCalendar.model_validate_json(existing.calendar_json)
+            return PreAuthCreated(preauth=existing.preauth, calendar=calendar)
+        member = store.member(db, body.member_id)
+        if member is None:
+            raise ProblemError(422, "member-not-eligible", "no member with this member_id")
+        if not member.period_start <= body.planned_date <= member.period_end:
+            raise ProblemError(
+                422, "member-not-eligible", "the planned date is outside the policy period"
+            )
+        now, today = _today(store)
+        calendar = working_calendar(today, plan.preauth.lead_time_working_days)
+        if body.planned_date < calendar.earliest_planned_date:
+            fallback = " (weekends-only fallback)" if calendar.fallback_weekends_only else ""
+            raise ProblemError(
+                422,
+                "preauth-lead-time",
+                f"the planned date must leave at least {calendar.required_working_days} working "
+                f"days after today ({today.isoformat()}); the earliest is "
+                f"{calendar.earliest_planned_date.isoformat()}{fallback}",
+            )
+        preauth = PreAuth(
+            preauth_id=new_id("PA"),
+            status=PreAuthStatus.PENDING,
+            requested_at=now,
+            **body.model_dump(),
+        )
+        store.insert_preauth(
+            db,
+            preauth,
+            clinic_id=clinic,
+            idempotency_key=key,
+            request_hash=request_hash,
+            calendar_json=calendar.model_dump_json(),
+        )
+    return PreAuthCreated(preauth=preauth, calendar=calendar)
+
+
+@v1.get("/statements/{date}", responses=problem_responses(401, 422))
+def daily_statement(date: dt.date, clinic: ClinicDep, store: StoreDep) -> DailyStatement:
+    """Claims recorded for the calling clinic on `date` (Asia/Shanghai day of `recorded_at`).
+    Totals count accepted and paid claims; rejected claims are listed but pay nothing."""
+    lines = store.statement_lines(clinic, date)
+    payable = [x for x in lines if x.status is not ClaimStatus.REJECTED]
+    return DailyStatement(
+        clinic_id=clinic,
+        date=date,
+        claims=lines,
+        total_covered_fen=sum(x.total_covered_fen for x in payable),
+        total_patient_fen=sum(x.total_patient_fen for x in payable),
+    )
+
+
+# --- outside the contract: health, demo e-cards
+
+extras = APIRouter(include_in_schema=False)
+
+
+@extras.get("/healthz")
+def healthz() -> dict[str, Any]:
+    """Readiness, with the pid so a launcher knows it reached its own process."""
+    return {"status": "ok", "pid": os.getpid()}
+
+
+@extras.get("/demo", response_class=HTMLResponse)
+def demo_index() -> str:
+    return demo_index_page()
+
+
+@extras.get("/demo/card/{member_id}", response_class=HTMLResponse)
+def demo_card(member_id: str, store: StoreDep, plan: PlanDep) -> str:
+    """A member's e-card page (member id or demo state key), as the member app would show it."""
+    with suppress(KeyError):
+        member_id = demo_member(member_id).member_id
+    with store.reading() as db:
+        member = store.member(db, member_id)
+    if member is None:
+        raise ProblemError(404, "not-found", "no such member")
+    return card_page(plan, member, store.now())
+
+
+# --- the application
+
+API_DESCRIPTION = """\
+The insurer API (v1) for direct billing at network clinics, as implemented by the insurer
+sandbox. Every call needs `Authorization: Bearer <device key>`; the key identifies the clinic.
+Amounts are integer fen; timestamps are timezone-aware (UTC on the wire); business days are
+Asia/Shanghai. Errors are `application/problem+json` `Problem` bodies with a stable `code`:
+`unauthorized`, `forbidden`, `not-found`, `validation-error`, `token-invalid`,
+`idempotency-conflict`, `idempotency-key-required`, `preauth-lead-time`, `member-not-eligible`,
+`internal-error`.
+"""
+
+
+def create_app(settings: SandboxSettings) -> FastAPI:
+    """The sandbox application; its database is opened (and seeded) when the app starts."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.store = Store.open(settings.data_dir)
+        yield
+
+    app = FastAPI(
+        title="Insurer API (direct billing)",
+        version=API_VERSION,
+        description=API_DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.plan = load_plan()
+    install_problem_handlers(app)
+    app.include_router(v1)
+    app.include_router(extras)
+    if settings.admin_token:
+        faults = FaultQueue()
+        app.include_router(admin_router(settings.admin_token, faults))
+        app.add_middleware(FaultMiddleware, queue=faults)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+            document["components"]["schemas"]["Problem"] = Problem.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            )
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app
+
+
+def openapi_document() -> dict[str, Any]:
+    """The contract as the code defines it (what `docs/insurer-api.yaml` must equal)."""
+    return create_app(SandboxSettings(data_dir=Path())).openapi()

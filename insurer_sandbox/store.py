@@ -1,0 +1,586 @@
+"""The sandbox insurer's own database (SQLite, stdlib): members, usage, pre-auths, claims, keys.
+
+One short-lived connection per request; every change runs in a `BEGIN IMMEDIATE` transaction, so
+reading usage, adjudicating and recording a claim is one atomic step even with concurrent
+requests, and the UNIQUE (clinic, idempotency key) constraints are the last line against doubles.
+WAL mode lets the admin CLI (`kiosk-sandbox preauth approve`) write while the server runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from insurer_sandbox.demo import DEMO_CLINICS, DEMO_MEMBERS
+from insurer_sandbox.workdays import BUSINESS_TZ
+from kiosk.insurer.models import (
+    Adjudication,
+    ClaimResult,
+    ClaimStatus,
+    ItemCategory,
+    PlanTier,
+    PreAuth,
+    PreAuthStatus,
+    StatementLine,
+)
+
+DATABASE_NAME = "insurer-sandbox.sqlite3"
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE clinics (
+    clinic_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+);
+CREATE TABLE device_keys (
+    key_hash TEXT PRIMARY KEY,
+    clinic_id TEXT NOT NULL REFERENCES clinics (clinic_id),
+    created_at TEXT NOT NULL
+);
+CREATE TABLE members (
+    member_id TEXT PRIMARY KEY,
+    policy_number TEXT NOT NULL UNIQUE,
+    child_name TEXT NOT NULL,
+    guardian_phone TEXT NOT NULL,
+    birth_year INTEGER NOT NULL,
+    tier TEXT NOT NULL,
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    free_visits_used INTEGER NOT NULL CHECK (free_visits_used >= 0),
+    unpaid_fen INTEGER CHECK (unpaid_fen IS NULL OR unpaid_fen > 0),
+    unpaid_claim_ref TEXT
+);
+CREATE TABLE benefit_usage (
+    member_id TEXT NOT NULL REFERENCES members (member_id),
+    benefit TEXT NOT NULL,
+    used_fen INTEGER NOT NULL CHECK (used_fen >= 0),
+    PRIMARY KEY (member_id, benefit)
+);
+CREATE TABLE preauths (
+    preauth_id TEXT PRIMARY KEY,
+    member_id TEXT NOT NULL REFERENCES members (member_id),
+    clinic_id TEXT,
+    idempotency_key TEXT,
+    request_hash TEXT,
+    item_code TEXT NOT NULL,
+    description TEXT NOT NULL,
+    category TEXT NOT NULL,
+    planned_date TEXT NOT NULL,
+    diagnosis TEXT NOT NULL,
+    estimated_cost_fen INTEGER NOT NULL CHECK (estimated_cost_fen >= 0),
+    status TEXT NOT NULL,
+    requested_at TEXT NOT NULL,
+    decided_at TEXT,
+    calendar_json TEXT,
+    UNIQUE (clinic_id, idempotency_key)
+);
+CREATE TABLE claims (
+    claim_id TEXT PRIMARY KEY,
+    clinic_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    service_date TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reject_code TEXT,
+    bill_json TEXT NOT NULL,
+    bill_hash TEXT NOT NULL,
+    signature_json TEXT NOT NULL,
+    expected_covered_fen INTEGER NOT NULL,
+    clinic_invoice_no TEXT NOT NULL,
+    adjudication_json TEXT NOT NULL,
+    total_submitted_fen INTEGER NOT NULL CHECK (total_submitted_fen >= 0),
+    total_covered_fen INTEGER NOT NULL CHECK (total_covered_fen >= 0),
+    total_patient_fen INTEGER NOT NULL CHECK (total_patient_fen >= 0),
+    recorded_at TEXT NOT NULL,
+    recorded_day TEXT NOT NULL,
+    UNIQUE (clinic_id, idempotency_key)
+);
+CREATE INDEX claims_by_day ON claims (clinic_id, recorded_day);
+CREATE TABLE sandbox_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+_CLOCK_OFFSET = "clock_offset_seconds"
+
+
+class UnknownClinicError(KeyError):
+    """A device key was asked for a clinic the sandbox does not know."""
+
+
+class UnknownPreAuthError(KeyError):
+    """An admin action named a pre-auth that does not exist."""
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    """A member as the insurer holds it, full names and numbers included (never logged)."""
+
+    member_id: str
+    policy_number: str
+    child_name: str
+    guardian_phone: str
+    birth_year: int
+    tier: PlanTier
+    period_start: date
+    period_end: date
+    free_visits_used: int
+    unpaid_fen: int | None
+    unpaid_claim_ref: str | None
+    benefit_used_fen: dict[str, int]
+
+    @property
+    def covered_this_year_fen(self) -> int:
+        """What the insurer has covered in this policy year, all benefits together."""
+        return sum(self.benefit_used_fen.values())
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    result: ClaimResult
+    request_hash: str
+
+
+@dataclass(frozen=True)
+class StoredPreAuth:
+    preauth: PreAuth
+    request_hash: str | None
+    calendar_json: str | None
+
+
+def key_hash(device_key: str) -> str:
+    """Device keys are 256-bit random, so a plain SHA-256 is enough; a slow hash adds nothing."""
+    return hashlib.sha256(device_key.encode("utf-8")).hexdigest()
+
+
+def canonical_hash(body: object) -> str:
+    """Hash of a JSON-ready body with sorted keys: the same request however it was spelled."""
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}-{secrets.token_hex(6).upper()}"
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+class Store:
+    """Typed access to the sandbox database; create with `Store.open(data_dir)`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        """Open (creating and seeding with demo data on first use) the database in `data_dir`."""
+        data_dir.mkdir(parents=True, exist_ok=True)
+        store = cls(data_dir / DATABASE_NAME)
+        store._initialise()
+        return store
+
+    # --- connections and transactions
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=15, isolation_level=None, check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 15000")
+        return db
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        with closing(self._connect()) as db:
+            yield db
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken up front so concurrent writers queue instead of racing."""
+        with closing(self._connect()) as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    def _initialise(self) -> None:
+        with closing(self._connect()) as db:
+            db.execute("PRAGMA journal_mode = WAL")
+        with self.writing() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == SCHEMA_VERSION:
+                return
+            if version != 0:
+                raise RuntimeError(f"{self.path}: unknown sandbox schema version {version}")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            self._seed_demo(db, datetime.now(UTC).astimezone(BUSINESS_TZ).date())
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _seed_demo(self, db: sqlite3.Connection, today: date) -> None:
+        """Demo clinics and members, with policy years placed around `today` (the seeding day)."""
+        db.executemany("INSERT INTO clinics (clinic_id, name) VALUES (?, ?)", DEMO_CLINICS.items())
+        for m in DEMO_MEMBERS:
+            start = today - timedelta(days=m.period_started_days_ago)
+            end = _add_years(start, 1) - timedelta(days=1)
+            db.execute(
+                "INSERT INTO members (member_id, policy_number, child_name, guardian_phone, "
+                "birth_year, tier, period_start, period_end, free_visits_used, unpaid_fen, "
+                "unpaid_claim_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    m.member_id,
+                    m.policy_number,
+                    m.child_name,
+                    m.guardian_phone,
+                    m.birth_year,
+                    m.tier.value,
+                    start.isoformat(),
+                    end.isoformat(),
+                    m.free_visits_used,
+                    m.unpaid_fen,
+                    m.unpaid_claim_ref,
+                ),
+            )
+            db.executemany(
+                "INSERT INTO benefit_usage (member_id, benefit, used_fen) VALUES (?, ?, ?)",
+                [(m.member_id, benefit, used) for benefit, used in m.benefit_used_fen.items()],
+            )
+            for p in m.preauths:
+                planned = today + timedelta(days=p.planned_in_days)
+                requested_at = datetime.combine(
+                    planned - timedelta(days=14), time(9, 30), tzinfo=BUSINESS_TZ
+                )
+                decided_at = (requested_at + timedelta(days=2)).astimezone(UTC)
+                preauth = PreAuth(
+                    preauth_id=p.preauth_id,
+                    member_id=m.member_id,
+                    item_code=p.item_code,
+                    description=p.description,
+                    category=p.category,
+                    planned_date=planned,
+                    diagnosis=p.diagnosis,
+                    estimated_cost_fen=p.estimated_cost_fen,
+                    status=p.status,
+                    requested_at=requested_at.astimezone(UTC),
+                    decided_at=None if p.status is PreAuthStatus.PENDING else decided_at,
+                )
+                self.insert_preauth(
+                    db,
+                    preauth,
+                    clinic_id=None,
+                    idempotency_key=None,
+                    request_hash=None,
+                    calendar_json=None,
+                )
+
+    # --- clock
+
+    def now(self) -> datetime:
+        """The sandbox's time: real UTC time plus an offset an admin may set for training/tests."""
+        with self.reading() as db:
+            row = db.execute(
+                "SELECT value FROM sandbox_state WHERE key = ?", (_CLOCK_OFFSET,)
+            ).fetchone()
+        offset = int(row["value"]) if row else 0
+        return datetime.now(UTC) + timedelta(seconds=offset)
+
+    def set_clock(self, now: datetime | None) -> None:
+        """Pretend it is `now` from here on (time keeps running); None returns to real time."""
+        with self.writing() as db:
+            if now is None:
+                db.execute("DELETE FROM sandbox_state WHERE key = ?", (_CLOCK_OFFSET,))
+                return
+            offset = round((now - datetime.now(UTC)).total_seconds())
+            db.execute(
+                "INSERT INTO sandbox_state (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (_CLOCK_OFFSET, str(offset)),
+            )
+
+    # --- clinics and device keys
+
+    def create_device_key(self, clinic_id: str) -> str:
+        """A new device API key for a known clinic; only its hash is stored."""
+        device_key = "sbx_" + secrets.token_urlsafe(32)
+        with self.writing() as db:
+            if db.execute("SELECT 1 FROM clinics WHERE clinic_id = ?", (clinic_id,)).fetchone():
+                db.execute(
+                    "INSERT INTO device_keys (key_hash, clinic_id, created_at) VALUES (?, ?, ?)",
+                    (key_hash(device_key), clinic_id, datetime.now(UTC).isoformat()),
+                )
+                return device_key
+        raise UnknownClinicError(clinic_id)
+
+    def clinic_for_key(self, device_key: str) -> str | None:
+        with self.reading() as db:
+            row = db.execute(
+                "SELECT clinic_id FROM device_keys WHERE key_hash = ?", (key_hash(device_key),)
+            ).fetchone()
+        return row["clinic_id"] if row else None
+
+    def clinic_ids(self) -> list[str]:
+        with self.reading() as db:
+            return [r["clinic_id"] for r in db.execute("SELECT clinic_id FROM clinics ORDER BY 1")]
+
+    # --- members
+
+    def member(self, db: sqlite3.Connection, member_id: str) -> MemberRecord | None:
+        row = db.execute("SELECT * FROM members WHERE member_id = ?", (member_id,)).fetchone()
+        return _member(db, row) if row else None
+
+    def member_by_lookup(
+        self, db: sqlite3.Connection, policy_number: str, child_name: str, guardian_phone: str
+    ) -> MemberRecord | None:
+        row = db.execute(
+            "SELECT * FROM members WHERE policy_number = ? AND child_name = ? "
+            "AND guardian_phone = ?",
+            (policy_number, child_name, guardian_phone),
+        ).fetchone()
+        return _member(db, row) if row else None
+
+    def record_usage(
+        self,
+        db: sqlite3.Connection,
+        member_id: str,
+        covered_by_benefit: dict[str, int],
+        *,
+        free_visit_used: bool,
+    ) -> None:
+        for benefit, covered in covered_by_benefit.items():
+            db.execute(
+                "INSERT INTO benefit_usage (member_id, benefit, used_fen) VALUES (?, ?, ?) "
+                "ON CONFLICT (member_id, benefit) DO UPDATE SET used_fen = used_fen + ?",
+                (member_id, benefit, covered, covered),
+            )
+        if free_visit_used:
+            db.execute(
+                "UPDATE members SET free_visits_used = free_visits_used + 1 WHERE member_id = ?",
+                (member_id,),
+            )
+
+    # --- pre-auths
+
+    def preauths(self, db: sqlite3.Connection, member_id: str) -> list[PreAuth]:
+        rows = db.execute(
+            "SELECT * FROM preauths WHERE member_id = ? ORDER BY requested_at, preauth_id",
+            (member_id,),
+        )
+        return [_preauth(r) for r in rows]
+
+    def preauth_by_key(
+        self, db: sqlite3.Connection, clinic_id: str, idempotency_key: str
+    ) -> StoredPreAuth | None:
+        row = db.execute(
+            "SELECT * FROM preauths WHERE clinic_id = ? AND idempotency_key = ?",
+            (clinic_id, idempotency_key),
+        ).fetchone()
+        if row is None:
+            return None
+        return StoredPreAuth(_preauth(row), row["request_hash"], row["calendar_json"])
+
+    def insert_preauth(
+        self,
+        db: sqlite3.Connection,
+        preauth: PreAuth,
+        *,
+        clinic_id: str | None,
+        idempotency_key: str | None,
+        request_hash: str | None,
+        calendar_json: str | None,
+    ) -> None:
+        db.execute(
+            "INSERT INTO preauths (preauth_id, member_id, clinic_id, idempotency_key, "
+            "request_hash, item_code, description, category, planned_date, diagnosis, "
+            "estimated_cost_fen, status, requested_at, decided_at, calendar_json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                preauth.preauth_id,
+                preauth.member_id,
+                clinic_id,
+                idempotency_key,
+                request_hash,
+                preauth.item_code,
+                preauth.description,
+                preauth.category.value,
+                preauth.planned_date.isoformat(),
+                preauth.diagnosis,
+                preauth.estimated_cost_fen,
+                preauth.status.value,
+                preauth.requested_at.isoformat(),
+                preauth.decided_at.isoformat() if preauth.decided_at else None,
+                calendar_json,
+            ),
+        )
+
+    def decide_preauth(self, preauth_id: str, status: PreAuthStatus) -> PreAuth:
+        """The insurer's decision on a pre-auth (the admin CLI's `preauth approve|deny`)."""
+        with self.writing() as db:
+            updated = db.execute(
+                "UPDATE preauths SET status = ?, decided_at = ? WHERE preauth_id = ?",
+                (status.value, self.now().isoformat(), preauth_id),
+            ).rowcount
+            if not updated:
+                raise UnknownPreAuthError(preauth_id)
+            row = db.execute("SELECT * FROM preauths WHERE preauth_id = ?", (preauth_id,))
+            return _preauth(row.fetchone())
+
+    # --- claims
+
+    def claim(self, db: sqlite3.Connection, claim_id: str) -> ClaimResult | None:
+        row = db.execute("SELECT * FROM claims WHERE claim_id = ?", (claim_id,)).fetchone()
+        return _claim(row).result if row else None
+
+    def claim_by_key(
+        self, db: sqlite3.Connection, clinic_id: str, idempotency_key: str
+    ) -> StoredClaim | None:
+        row = db.execute(
+            "SELECT * FROM claims WHERE clinic_id = ? AND idempotency_key = ?",
+            (clinic_id, idempotency_key),
+        ).fetchone()
+        return _claim(row) if row else None
+
+    def insert_claim(
+        self,
+        db: sqlite3.Connection,
+        result: ClaimResult,
+        *,
+        request_hash: str,
+        bill_json: str,
+        signature_json: str,
+        expected_covered_fen: int,
+        clinic_invoice_no: str,
+    ) -> None:
+        adjudication = result.adjudication
+        db.execute(
+            "INSERT INTO claims (claim_id, clinic_id, idempotency_key, request_hash, member_id, "
+            "service_date, status, reject_code, bill_json, bill_hash, signature_json, "
+            "expected_covered_fen, clinic_invoice_no, adjudication_json, total_submitted_fen, "
+            "total_covered_fen, total_patient_fen, recorded_at, recorded_day) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                result.claim_id,
+                result.clinic_id,
+                result.idempotency_key,
+                request_hash,
+                result.member_id,
+                result.service_date.isoformat(),
+                result.status.value,
+                result.reject_code,
+                bill_json,
+                result.bill_hash,
+                signature_json,
+                expected_covered_fen,
+                clinic_invoice_no,
+                adjudication.model_dump_json(),
+                adjudication.total_submitted_fen,
+                adjudication.total_covered_fen,
+                adjudication.total_patient_fen,
+                result.recorded_at.isoformat(),
+                result.recorded_at.astimezone(BUSINESS_TZ).date().isoformat(),
+            ),
+        )
+
+    def statement_lines(self, clinic_id: str, day: date) -> list[StatementLine]:
+        with self.reading() as db:
+            rows = db.execute(
+                "SELECT * FROM claims WHERE clinic_id = ? AND recorded_day = ? "
+                "ORDER BY recorded_at, claim_id",
+                (clinic_id, day.isoformat()),
+            ).fetchall()
+        return [
+            StatementLine(
+                claim_id=r["claim_id"],
+                idempotency_key=r["idempotency_key"],
+                member_id=r["member_id"],
+                service_date=date.fromisoformat(r["service_date"]),
+                status=ClaimStatus(r["status"]),
+                total_submitted_fen=r["total_submitted_fen"],
+                total_covered_fen=r["total_covered_fen"],
+                total_patient_fen=r["total_patient_fen"],
+                recorded_at=datetime.fromisoformat(r["recorded_at"]),
+            )
+            for r in rows
+        ]
+
+    def plant_amount_mismatch(self, claim_id: str, covered_fen: int) -> bool:
+        """Make the insurer's record of a claim disagree with the clinic's (reconciliation tests):
+        the statement will show `covered_fen` (patient = submitted - covered); the claim's
+        adjudication lines stay as first answered. False when no such claim exists."""
+        with self.writing() as db:
+            return bool(
+                db.execute(
+                    "UPDATE claims SET total_covered_fen = ?, "
+                    "total_patient_fen = total_submitted_fen - ? "
+                    "WHERE claim_id = ? AND total_submitted_fen >= ?",
+                    (covered_fen, covered_fen, claim_id, covered_fen),
+                ).rowcount
+            )
+
+
+def _member(db: sqlite3.Connection, row: sqlite3.Row) -> MemberRecord:
+    usage = db.execute(
+        "SELECT benefit, used_fen FROM benefit_usage WHERE member_id = ?", (row["member_id"],)
+    )
+    return MemberRecord(
+        member_id=row["member_id"],
+        policy_number=row["policy_number"],
+        child_name=row["child_name"],
+        guardian_phone=row["guardian_phone"],
+        birth_year=row["birth_year"],
+        tier=PlanTier(row["tier"]),
+        period_start=date.fromisoformat(row["period_start"]),
+        period_end=date.fromisoformat(row["period_end"]),
+        free_visits_used=row["free_visits_used"],
+        unpaid_fen=row["unpaid_fen"],
+        unpaid_claim_ref=row["unpaid_claim_ref"],
+        benefit_used_fen={u["benefit"]: u["used_fen"] for u in usage},
+    )
+
+
+def _preauth(row: sqlite3.Row) -> PreAuth:
+    return PreAuth(
+        preauth_id=row["preauth_id"],
+        member_id=row["member_id"],
+        item_code=row["item_code"],
+        description=row["description"],
+        category=ItemCategory(row["category"]),
+        planned_date=date.fromisoformat(row["planned_date"]),
+        diagnosis=row["diagnosis"],
+        estimated_cost_fen=row["estimated_cost_fen"],
+        status=PreAuthStatus(row["status"]),
+        requested_at=datetime.fromisoformat(row["requested_at"]),
+        decided_at=datetime.fromisoformat(row["decided_at"]) if row["decided_at"] else None,
+    )
+
+
+def _claim(row: sqlite3.Row) -> StoredClaim:
+    result = ClaimResult(
+        claim_id=row["claim_id"],
+        idempotency_key=row["idempotency_key"],
+        status=ClaimStatus(row["status"]),
+        reject_code=row["reject_code"],
+        adjudication=Adjudication.model_validate_json(row["adjudication_json"]),
+        bill_hash=row["bill_hash"],
+        clinic_id=row["clinic_id"],
+        member_id=row["member_id"],
+        service_date=date.fromisoformat(row["service_date"]),
+        recorded_at=datetime.fromisoformat(row["recorded_at"]),
+    )
+    return StoredClaim(result, row["request_hash"])
