@@ -2,7 +2,7 @@
 # Prepares a fresh Debian machine to run and test the kiosk. Safe to re-run: installs only what is missing.
 set -euo pipefail
 venv="${1:-.venv}"
-system_packages=(libzbar0 fonts-noto-cjk xvfb libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3)
+system_packages=(libzbar0 fonts-noto-cjk fonts-dejavu-core fonts-droid-fallback poppler-utils xvfb libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3)
 
 missing=()
 for pkg in "${system_packages[@]}"; do
