@@ -254,6 +254,19 @@ def _fen(value: int, *, what: str, positive: bool = False) -> int:
     return value
 
 
+PURGED_MEMBER_ID = "purged"
+"""Stands in for the member reference of a claim whose personal data the retention removed."""
+
+
+@dataclass(frozen=True, slots=True)
+class PurgeReport:
+    """What one retention run removed: the claims it touched and the signatures it erased."""
+
+    claim_ids: tuple[int, ...]
+    signatures: int
+    accepted_before: datetime
+
+
 def new_idempotency_key() -> str:
     """32 URL-safe characters (192 random bits): unique per claim, valid for the insurer API."""
     return secrets.token_urlsafe(24)
@@ -516,6 +529,12 @@ class Journal:
                 " ORDER BY seq"
             )
             return verify_chain(ChainLink(*row) for row in rows)
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's structural check of the file (pages, indexes, constraints); [] when sound."""
+        with self._reading() as db:
+            rows = [row[0] for row in db.execute("PRAGMA integrity_check")]
+        return [] if rows == ["ok"] else rows
 
 
 class Transaction:
@@ -995,6 +1014,64 @@ class Transaction:
             {"preauth_id": preauth.preauth_id, "status": preauth.status.value},
         )
         return _fetch_preauth(self.db, request_id)
+
+    # --- retention (called by kiosk.privacy) ----------------------------------------------------
+
+    def purge_settled_claims(self, *, accepted_before: datetime) -> PurgeReport:
+        """Erase the signature strokes and the member reference of claims the insurer accepted
+        (or paid) before `accepted_before`; amounts, hashes, the strokes' fingerprint and the
+        audit trail stay. A visit keeps its member while any of its bills is not purged."""
+        rows = self.db.execute(
+            "SELECT c.id, c.bill_id, b.visit_id, c.submission"
+            " FROM claims c JOIN bills b ON b.id = c.bill_id"
+            " WHERE c.state = 'sent' AND c.insurer_status IN ('accepted', 'paid')"
+            " AND c.recorded_at < ? AND b.member_id != ? ORDER BY c.id",
+            (_ts(accepted_before), PURGED_MEMBER_ID),
+        ).fetchall()
+        signatures = 0
+        for claim_id, bill_id, _visit_id, submission_json in rows:
+            submission = ClaimSubmission.model_validate_json(submission_json)
+            purged = submission.model_copy(
+                update={"bill": submission.bill.model_copy(update={"member_id": PURGED_MEMBER_ID})}
+            )
+            self.db.execute(
+                "UPDATE claims SET submission = ? WHERE id = ?",
+                (purged.model_dump_json(), claim_id),
+            )
+            self.db.execute(
+                "UPDATE bills SET member_id = ? WHERE id = ?", (PURGED_MEMBER_ID, bill_id)
+            )
+            signatures += self.db.execute(
+                "UPDATE signatures SET strokes = X'' WHERE bill_id = ?", (bill_id,)
+            ).rowcount
+        visits = sorted({row[2] for row in rows})
+        for visit_id in visits:
+            self.db.execute(
+                "UPDATE visits SET member_id = ? WHERE id = ? AND NOT EXISTS"
+                " (SELECT 1 FROM bills WHERE visit_id = ? AND member_id != ?)",
+                (PURGED_MEMBER_ID, visit_id, visit_id, PURGED_MEMBER_ID),
+            )
+            self.db.execute(
+                "UPDATE payments SET reference = NULL WHERE visit_id = ? AND EXISTS"
+                " (SELECT 1 FROM visits WHERE id = ? AND member_id = ?)",
+                (visit_id, visit_id, PURGED_MEMBER_ID),
+            )
+        report = PurgeReport(
+            claim_ids=tuple(row[0] for row in rows),
+            signatures=signatures,
+            accepted_before=accepted_before,
+        )
+        if rows:
+            self.append_audit(
+                "retention.purged",
+                "journal",
+                {
+                    "claims": list(report.claim_ids),
+                    "signatures": signatures,
+                    "accepted_before": _ts(accepted_before),
+                },
+            )
+        return report
 
 
 # --- row mapping ----------------------------------------------------------------------------------
