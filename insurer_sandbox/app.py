@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, BeforeValidator, TypeAdapter, ValidationError
 
 from insurer_sandbox.adjudication import adjudicate
 from insurer_sandbox.demo import DEMO_SIGNING_KEYS, demo_member
 from insurer_sandbox.eligibility import eligibility
-from insurer_sandbox.faults import FaultMiddleware, FaultQueue, admin_router
+from insurer_sandbox.faults import FaultMiddleware, FaultQueue, admin
 from insurer_sandbox.member_app import card_page, demo_index_page
 from insurer_sandbox.plan import Plan, load_plan
 from insurer_sandbox.problems import ProblemError, install_problem_handlers, problem_responses
@@ -100,19 +102,38 @@ def _calling_clinic(
 
 
 ClinicDep = Annotated[str, Depends(_calling_clinic)]
-IdempotencyHeader = Annotated[
-    IdempotencyKey | None,
-    Header(
-        alias="Idempotency-Key",
-        description="Chosen by the kiosk, 16-64 of A-Z a-z 0-9 _ -; required",
-    ),
-]
+
+_idempotency_key_format = TypeAdapter(IdempotencyKey)
+IDEMPOTENCY_KEY_PARAMETER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": True,
+    "description": "Chosen by the kiosk for this request; the same key again replays the answer.",
+    "schema": _idempotency_key_format.json_schema(),
+}
+"""Declared by hand: FastAPI would make an optional header, but a missing key must be 400."""
 
 
-def _require_key(key: str | None) -> str:
-    if key is None:
+def _idempotency_key(request: Request) -> str:
+    value = request.headers.get("Idempotency-Key")
+    if value is None:
         raise ProblemError(400, "idempotency-key-required", "send an Idempotency-Key header")
-    return key
+    try:
+        return _idempotency_key_format.validate_python(value)
+    except ValidationError:
+        raise ProblemError(
+            422, "validation-error", "Idempotency-Key must be 16 to 64 of A-Z a-z 0-9 _ -"
+        ) from None
+
+
+IdempotencyKeyDep = Annotated[str, Depends(_idempotency_key)]
+
+
+def _replay(model: type[BaseModel]) -> dict[str, Any]:
+    return {
+        "model": model,
+        "description": "A replay: this Idempotency-Key was already used with this body.",
+    }
 
 
 def _check_amount(amount: int, what: str) -> None:
@@ -153,7 +174,10 @@ def signing_keys(clinic: ClinicDep) -> SigningKeys:
     )
 
 
-@v1.post("/eligibility/token", responses=problem_responses(401, 422))
+@v1.post(
+    "/eligibility/token",
+    responses=problem_responses(400, 401, also_422="`token-invalid`: the reason is the `detail`."),
+)
 def eligibility_by_token(
     body: EligibilityByToken, clinic: ClinicDep, store: StoreDep, plan: PlanDep
 ) -> Eligibility:
@@ -175,7 +199,7 @@ def eligibility_by_token(
     return eligibility(plan, member, preauths, clinic, now)
 
 
-@v1.post("/eligibility/lookup", responses=problem_responses(401, 422))
+@v1.post("/eligibility/lookup", responses=problem_responses(400, 401))
 def eligibility_by_lookup(
     body: EligibilityByLookup, clinic: ClinicDep, store: StoreDep, plan: PlanDep
 ) -> Eligibility:
@@ -190,7 +214,10 @@ def eligibility_by_lookup(
     return eligibility(plan, member, preauths, clinic, now)
 
 
-@v1.post("/adjudication/estimate", responses=problem_responses(401, 422))
+@v1.post(
+    "/adjudication/estimate",
+    responses=problem_responses(400, 401, also_422="`member-not-eligible`: unknown member."),
+)
 def estimate(bill: Bill, clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> Adjudication:
     """What the insurer would pay for this bill now, line by line; changes nothing. Lines the
     clinic cannot direct-bill come back patient-paid with the reason; an unknown member is 422
@@ -205,24 +232,26 @@ def estimate(bill: Bill, clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> A
     "/claims",
     status_code=201,
     responses={
-        200: {"description": "A replay: this Idempotency-Key was already used with this body."},
-        **problem_responses(400, 401, 409, 422),
+        200: _replay(ClaimResult),
+        **problem_responses(
+            400, 401, 409, also_422="`member-not-eligible`: this clinic cannot direct-bill them."
+        ),
     },
+    openapi_extra={"parameters": [IDEMPOTENCY_KEY_PARAMETER]},
 )
 def submit_claim(
     submission: ClaimSubmission,
     response: Response,
     clinic: ClinicDep,
+    key: IdempotencyKeyDep,
     store: StoreDep,
     plan: PlanDep,
-    idempotency_key: IdempotencyHeader = None,
 ) -> ClaimResult:
     """Record a signed claim. The insurer recomputes the adjudication; if its share differs from
     `expected_covered_fen` (what the family signed for) the claim is recorded as `rejected`
     (`covered-amount-changed`) and uses nothing. 422 `member-not-eligible` when this clinic
     cannot direct-bill the member (nothing recorded). The same key and body again answers the
     recorded claim (200); the same key with another body is 409 `idempotency-conflict`."""
-    key = _require_key(idempotency_key)
     bill = submission.bill
     _check_amount(sum(x.submitted_fen for x in bill.lines), "the bill total")
     _check_amount(submission.expected_covered_fen, "expected_covered_fen")
@@ -279,7 +308,7 @@ def submit_claim(
     return result
 
 
-@v1.get("/claims/{claim_id}", responses=problem_responses(401, 404, 422))
+@v1.get("/claims/{claim_id}", responses=problem_responses(401, 404))
 def claim_status(claim_id: str, clinic: ClinicDep, store: StoreDep) -> ClaimResult:
     """A claim this clinic recorded; another clinic's claim is `not-found` like a missing one."""
     with store.reading() as db:
@@ -289,7 +318,7 @@ def claim_status(claim_id: str, clinic: ClinicDep, store: StoreDep) -> ClaimResu
     return result
 
 
-@v1.get("/preauths", responses=problem_responses(401, 422))
+@v1.get("/preauths", responses=problem_responses(401))
 def list_preauths(
     member_id: Annotated[str, Query(min_length=1, max_length=64)],
     clinic: ClinicDep,
@@ -311,23 +340,28 @@ def preauth_calendar(clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> Worki
     "/preauths",
     status_code=201,
     responses={
-        200: {"description": "A replay: this Idempotency-Key was already used with this body."},
-        **problem_responses(400, 401, 409, 422),
+        200: _replay(PreAuthCreated),
+        **problem_responses(
+            400,
+            401,
+            409,
+            also_422="`preauth-lead-time`: too few working days ahead; `member-not-eligible`.",
+        ),
     },
+    openapi_extra={"parameters": [IDEMPOTENCY_KEY_PARAMETER]},
 )
 def request_preauth(
     body: PreAuthRequest,
     response: Response,
     clinic: ClinicDep,
+    key: IdempotencyKeyDep,
     store: StoreDep,
     plan: PlanDep,
-    idempotency_key: IdempotencyHeader = None,
 ) -> PreAuthCreated:
     """File a pre-auth request (status `pending` until the insurer decides). 422
     `preauth-lead-time` when the planned date is earlier than `earliest_planned_date` of today's
     working calendar; 422 `member-not-eligible` for an unknown member or a planned date outside
     the policy period."""
-    key = _require_key(idempotency_key)
     _check_amount(body.estimated_cost_fen, "estimated_cost_fen")
     request_hash = canonical_hash(body.model_dump(mode="json"))
     with store.writing() as db:
@@ -375,8 +409,18 @@ def request_preauth(
     return PreAuthCreated(preauth=preauth, calendar=calendar)
 
 
-@v1.get("/statements/{date}", responses=problem_responses(401, 422))
-def daily_statement(date: dt.date, clinic: ClinicDep, store: StoreDep) -> DailyStatement:
+def _iso_date_text(value: object) -> object:
+    """Only `YYYY-MM-DD`: pydantic would also read `0` as 1970-01-01 (a Unix timestamp)."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a date is written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_text)]
+
+
+@v1.get("/statements/{date}", responses=problem_responses(401))
+def daily_statement(date: IsoDate, clinic: ClinicDep, store: StoreDep) -> DailyStatement:
     """Claims recorded for the calling clinic on `date` (Asia/Shanghai day of `recorded_at`).
     Totals count accepted and paid claims; rejected claims are listed but pay nothing."""
     lines = store.statement_lines(clinic, date)
@@ -431,6 +475,11 @@ Asia/Shanghai. Errors are `application/problem+json` `Problem` bodies with a sta
 """
 
 
+def _unwrap(text: str) -> str:
+    """Docstring line breaks are for the source; the document gets one line per paragraph."""
+    return re.sub(r"(?<!\n)\n(?!\n)", " ", text).strip()
+
+
 def create_app(settings: SandboxSettings) -> FastAPI:
     """The sandbox application; its database is opened (and seeded) when the app starts."""
 
@@ -452,18 +501,22 @@ def create_app(settings: SandboxSettings) -> FastAPI:
     app.include_router(v1)
     app.include_router(extras)
     if settings.admin_token:
-        faults = FaultQueue()
-        app.include_router(admin_router(settings.admin_token, faults))
-        app.add_middleware(FaultMiddleware, queue=faults)
+        app.state.admin_token = settings.admin_token
+        app.state.faults = FaultQueue()
+        app.include_router(admin)
+        app.add_middleware(FaultMiddleware, queue=app.state.faults)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             document = get_openapi(
                 title=app.title,
                 version=app.version,
-                description=app.description,
+                description=_unwrap(app.description),
                 routes=app.routes,
             )
+            for operations in document["paths"].values():
+                for operation in operations.values():
+                    operation["description"] = _unwrap(operation["description"])
             document["components"]["schemas"]["Problem"] = Problem.model_json_schema(
                 ref_template="#/components/schemas/{model}"
             )

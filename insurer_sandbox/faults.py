@@ -18,6 +18,7 @@ record of a claim disagree with the clinic's, for reconciliation tests).
 from __future__ import annotations
 
 import asyncio
+import logging
 import secrets
 import threading
 from typing import Annotated, Literal
@@ -32,6 +33,8 @@ from insurer_sandbox.store import Store
 from kiosk.money import Fen
 
 _NEVER_FAULTED = ("/admin/", "/healthz")
+
+log = logging.getLogger(__name__)
 
 
 class FaultSpec(BaseModel):
@@ -95,6 +98,7 @@ class FaultMiddleware:
         if fault is None:
             await self.app(scope, receive, send)
             return
+        log.warning("injected fault %s on %s %s", fault.kind, scope["method"], scope["path"])
         if fault.kind == "delay":
             await asyncio.sleep(fault.delay_ms / 1000)
             await self.app(scope, receive, send)
@@ -140,50 +144,62 @@ class AmountMismatch(BaseModel):
     covered_fen: Fen
 
 
-def admin_router(admin_token: str, queue: FaultQueue) -> APIRouter:
-    """The `/admin` routes, guarded by the admin token (Bearer)."""
-    bearer = HTTPBearer(auto_error=False)
+_admin_bearer = HTTPBearer(auto_error=False)
 
-    def require_admin(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> None:
-        if credentials is None or not secrets.compare_digest(
-            credentials.credentials.encode(), admin_token.encode()
-        ):
-            raise ProblemError(401, "unauthorized", "admin token required")
 
-    router = APIRouter(
-        prefix="/admin", dependencies=[Depends(require_admin)], include_in_schema=False
-    )
+def _require_admin(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_admin_bearer)],
+) -> None:
+    token: str = request.app.state.admin_token
+    if credentials is None or not secrets.compare_digest(
+        credentials.credentials.encode(), token.encode()
+    ):
+        raise ProblemError(401, "unauthorized", "admin token required")
 
-    def store(request: Request) -> Store:
-        return request.app.state.store
 
-    @router.get("/faults")
-    def list_faults() -> list[FaultSpec]:
-        return queue.pending()
+def _queue(request: Request) -> FaultQueue:
+    return request.app.state.faults
 
-    @router.post("/faults", status_code=201)
-    def add_fault(fault: FaultSpec) -> list[FaultSpec]:
-        queue.add(fault)
-        return queue.pending()
 
-    @router.delete("/faults", status_code=204)
-    def clear_faults() -> Response:
-        queue.clear()
-        return Response(status_code=204)
+def _store(request: Request) -> Store:
+    return request.app.state.store
 
-    @router.put("/clock")
-    def set_clock(setting: ClockSetting, db: Annotated[Store, Depends(store)]) -> ClockSetting:
-        db.set_clock(setting.now)
-        return ClockSetting(now=db.now())
 
-    @router.post("/claims/{claim_id}/amount-mismatch")
-    def plant_amount_mismatch(
-        claim_id: str, mismatch: AmountMismatch, db: Annotated[Store, Depends(store)]
-    ) -> AmountMismatch:
-        if not db.plant_amount_mismatch(claim_id, mismatch.covered_fen):
-            raise ProblemError(404, "not-found", "no such claim, or covered_fen above its total")
-        return mismatch
+QueueDep = Annotated[FaultQueue, Depends(_queue)]
+StoreDep = Annotated[Store, Depends(_store)]
 
-    return router
+admin = APIRouter(prefix="/admin", dependencies=[Depends(_require_admin)], include_in_schema=False)
+"""Mounted only when the server has an admin token (`app.state.admin_token`)."""
+
+
+@admin.get("/faults")
+def list_faults(queue: QueueDep) -> list[FaultSpec]:
+    return queue.pending()
+
+
+@admin.post("/faults", status_code=201)
+def add_fault(fault: FaultSpec, queue: QueueDep) -> list[FaultSpec]:
+    queue.add(fault)
+    return queue.pending()
+
+
+@admin.delete("/faults", status_code=204)
+def clear_faults(queue: QueueDep) -> Response:
+    queue.clear()
+    return Response(status_code=204)
+
+
+@admin.put("/clock")
+def set_clock(setting: ClockSetting, store: StoreDep) -> ClockSetting:
+    store.set_clock(setting.now)
+    return ClockSetting(now=store.now())
+
+
+@admin.post("/claims/{claim_id}/amount-mismatch")
+def plant_amount_mismatch(
+    claim_id: str, mismatch: AmountMismatch, store: StoreDep
+) -> AmountMismatch:
+    if not store.plant_amount_mismatch(claim_id, mismatch.covered_fen):
+        raise ProblemError(404, "not-found", "no such claim, or covered_fen above its total")
+    return mismatch

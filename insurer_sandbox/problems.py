@@ -26,15 +26,15 @@ _CODE_FOR_STATUS = {
 }
 
 _DESCRIPTIONS = {
-    400: "The request is missing something it must carry (code `idempotency-key-required`).",
-    401: "No device key, or a device key the insurer does not know (code `unauthorized`).",
-    404: "Nothing with that identifier for the calling clinic (code `not-found`).",
-    409: "This Idempotency-Key was already used with a different body (`idempotency-conflict`).",
-    422: (
-        "The request was understood but refused: `validation-error`, `token-invalid`, "
-        "`member-not-eligible` or `preauth-lead-time`; `detail` says why."
+    400: (
+        "`idempotency-key-required`: the Idempotency-Key header is missing; or "
+        "`validation-error`: the body cannot be read as UTF-8 JSON."
     ),
-    500: "The insurer failed unexpectedly (code `internal-error`); safe to retry.",
+    401: "`unauthorized`: no device key, or one the insurer does not know.",
+    404: "`not-found`: nothing with that identifier for the calling clinic.",
+    409: "`idempotency-conflict`: this Idempotency-Key was already used with a different body.",
+    422: "`validation-error`: the request does not match the contract; `detail` says where.",
+    500: "`internal-error`: the insurer failed unexpectedly; safe to retry.",
 }
 
 
@@ -68,14 +68,20 @@ def problem_response(
     )
 
 
-def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI declaration of the problems a route may answer (500 is added to every route)."""
+def problem_responses(
+    *statuses: int, also_422: str | None = None
+) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI declaration of the problems a route may answer (422 and 500 on every route);
+    `also_422` names the route's own 422 codes."""
+    descriptions = {status: _DESCRIPTIONS[status] for status in (*statuses, 422, 500)}
+    if also_422:
+        descriptions[422] = f"{also_422} Or {_DESCRIPTIONS[422]}"
     return {
         status: {
-            "description": _DESCRIPTIONS[status],
+            "description": description,
             "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
-        for status in (*statuses, 500)
+        for status, description in sorted(descriptions.items())
     }
 
 

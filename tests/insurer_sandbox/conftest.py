@@ -1,0 +1,40 @@
+"""Each test module here gets its own sandbox process, so demo balances are exactly as seeded."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from insurer_sandbox.demo import DEMO_CLINIC_ID, PLUS_ONLY_CLINIC_ID
+from insurer_sandbox.server import SandboxProcess, create_device_key
+
+
+@pytest.fixture(scope="module")
+def insurer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
+    data_dir = tmp_path_factory.mktemp("insurer")
+    with SandboxProcess(data_dir, admin_token=secrets.token_urlsafe(16)) as process:
+        yield process
+
+
+def _client(insurer: SandboxProcess, clinic_id: str) -> httpx.Client:
+    key = create_device_key(insurer.data_dir, clinic_id)
+    return httpx.Client(
+        base_url=insurer.url, headers={"Authorization": f"Bearer {key}"}, timeout=10
+    )
+
+
+@pytest.fixture(scope="module")
+def api(insurer: SandboxProcess) -> Iterator[httpx.Client]:
+    """Calls as a kiosk of the demo clinic (in both networks)."""
+    with _client(insurer, DEMO_CLINIC_ID) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def plus_clinic_api(insurer: SandboxProcess) -> Iterator[httpx.Client]:
+    """Calls as a kiosk of the PLUS-only clinic."""
+    with _client(insurer, PLUS_ONLY_CLINIC_ID) as client:
+        yield client
