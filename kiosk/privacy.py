@@ -1,0 +1,172 @@
+"""Personal data stays out of logs, and out of the journal once the insurer has settled a claim.
+
+Logs are copied into support tickets and read by people who must not learn who visited the
+clinic, so every log record is redacted when it is created: names, member ids, policy numbers,
+phone numbers, ID-card numbers, e-card tokens and credentials become placeholders. A filter on the
+root logger alone would miss records propagated from other loggers (logger filters only see their
+own records), so the redaction hooks the log record factory and sees every record, of every
+library, before any handler does.
+
+Retention: the journal keeps a claim's signature and the member it names only as long as the
+clinic may need them; `purge_settled_claims` removes them once the insurer accepted the claim more
+than the configured number of days ago. Amounts, hashes and the audit trail stay.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import traceback
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+
+from kiosk.journal import Journal
+from kiosk.journal.store import PurgeReport
+
+_QR_ALNUM = r"0-9A-Z $%*+\-./:"
+
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Credentials first: a device key may contain anything below.
+    (re.compile(r"(?i)\b(bearer)\s+[^\s'\",;]+"), r"\1 [secret]"),
+    (
+        re.compile(
+            r"(?i)([\"']?(?:api[_-]?key|device[_-]?key|password|pin|authorization)[\"']?"
+            r"\s*[:=]\s*[\"']?)[^\s'\",;&}]+"
+        ),
+        r"\1[secret]",
+    ),
+    # An e-card token carries the member id and policy reference in clear.
+    (re.compile(rf"EC1[{_QR_ALNUM}]{{8,}}"), "[e-card]"),
+    # Values named by their field, whatever their format (JSON, query strings, reprs).
+    (
+        re.compile(
+            r"(?i)([\"']?\b(?:member_id|policy_number|policy_ref|child_name|guardian_phone|"
+            r"name_masked|guardian_phone_masked|name|phone|token)[\"']?\s*[:=]\s*[\"']?)"
+            r"[^'\",&}\s][^'\",&}]*?(?=[\"',&}]|\s|$)"
+        ),
+        r"\1[personal]",
+    ),
+    # Mainland ID-card numbers and mobile numbers (with or without +86), masked or not.
+    (re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"), "[id-number]"),
+    (
+        re.compile(r"(?<![0-9A-Za-z+])(?:\+?86[- ]?)?1[3-9]\d(?:\d{4}|\*{4})\d{4}(?![0-9A-Za-z])"),
+        "[phone]",
+    ),
+    # The insurer's member ids and policy numbers.
+    (re.compile(r"(?<![0-9A-Za-z])M\d{8,}(?![0-9A-Za-z])"), "[member-id]"),
+    (re.compile(r"(?<![0-9A-Za-z])GP\d{10}(?![0-9A-Za-z])"), "[policy]"),
+    # Log messages are written in English: Han text in a record is a name or came from a
+    # family's data (a masked name keeps its first character), so none of it is kept.
+    (re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+\**"), "[han]"),
+)
+
+
+class PersonalDataRedactor:
+    """Replaces personal data in text; also knows values the kiosk saw during a visit (names in
+    Latin script, say) that no pattern can recognise."""
+
+    def __init__(self) -> None:
+        self._known: set[str] = set()
+        self._known_pattern: re.Pattern[str] | None = None
+        self._lock = threading.Lock()
+
+    def remember(self, values: Iterable[str]) -> None:
+        """Redact these exact values from now on (at least three characters, case-insensitive)."""
+        with self._lock:
+            self._known.update(v.strip() for v in values if len(v.strip()) >= 3)
+            ordered = sorted(self._known, key=len, reverse=True)
+            self._known_pattern = (
+                re.compile("|".join(re.escape(v) for v in ordered), re.IGNORECASE)
+                if ordered
+                else None
+            )
+
+    def redact(self, text: str) -> str:
+        known = self._known_pattern
+        if known is not None:
+            text = known.sub("[personal]", text)
+        for pattern, replacement in _PATTERNS:
+            text = pattern.sub(replacement, text)
+        return text
+
+    def redact_record(self, record: logging.LogRecord) -> None:
+        """Freeze the record's message, exception and stack text in their redacted form."""
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            message = f"{record.msg!r} {record.args!r}"
+        record.msg = self.redact(message)
+        record.args = None
+        if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
+            record.exc_text = "".join(traceback.format_exception(*record.exc_info)).rstrip("\n")
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+
+
+class PersonalDataFilter(logging.Filter):
+    """The redaction as a logging filter, for a handler that must be safe on its own."""
+
+    def __init__(self, redactor: PersonalDataRedactor) -> None:
+        super().__init__()
+        self.redactor = redactor
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.redactor.redact_record(record)
+        return True
+
+
+REDACTOR = PersonalDataRedactor()
+"""The process-wide redactor that `install_log_redaction` applies to every record."""
+
+_installed_lock = threading.Lock()
+_previous_factory: Callable[..., logging.LogRecord] | None = None
+
+
+def install_log_redaction() -> PersonalDataRedactor:
+    """Redact every log record of this process from now on (idempotent); returns the redactor so
+    callers can `remember` visit values. The root logger also gets the filter, which keeps it on
+    records logged there when a library replaces the record factory after us."""
+    global _previous_factory
+    with _installed_lock:
+        if _previous_factory is None:
+            previous = logging.getLogRecordFactory()
+
+            def redacting_factory(*args: object, **kwargs: object) -> logging.LogRecord:
+                record = previous(*args, **kwargs)
+                REDACTOR.redact_record(record)
+                return record
+
+            logging.setLogRecordFactory(redacting_factory)
+            _previous_factory = previous
+            logging.getLogger().addFilter(_ROOT_FILTER)
+    return REDACTOR
+
+
+def uninstall_log_redaction() -> None:
+    """Restore the record factory that was there before (for tests of the redaction itself)."""
+    global _previous_factory
+    with _installed_lock:
+        if _previous_factory is not None:
+            logging.setLogRecordFactory(_previous_factory)
+            _previous_factory = None
+            logging.getLogger().removeFilter(_ROOT_FILTER)
+
+
+_ROOT_FILTER = PersonalDataFilter(REDACTOR)
+
+
+def purge_settled_claims(
+    journal: Journal, retention_days: int, *, now: datetime | None = None, actor: str = "retention"
+) -> PurgeReport:
+    """Remove signatures and member data of claims the insurer accepted before the retention
+    window; claims still open, rejected or waiting keep everything a person may need."""
+    if retention_days < 0:
+        raise ValueError(f"retention_days must not be negative: {retention_days}")
+    moment = now or datetime.now(UTC)
+    if moment.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    with journal.transaction(actor=actor) as tx:
+        return tx.purge_settled_claims(accepted_before=moment - timedelta(days=retention_days))
