@@ -11,10 +11,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import cv2
 import numpy as np
 import zxingcpp
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from kiosk.ecard import NONCE_LEN, issue, private_key_from_seed
 
 FRAME_SIZE = (1280, 720)
 """Width and height of a 720p webcam frame."""
@@ -39,8 +43,10 @@ CATEGORIES: tuple[str, ...] = (
 
 NO_CODE = "no_code"
 
-BASE45_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
-PLACEHOLDER_TOKEN_LENGTH = 176
+SAMPLE_KID = "DEMO1"
+SAMPLE_ISSUED_AT = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
+"""When sample tokens are issued: verify them at this time (they are valid for 90 s)."""
+_SAMPLE_SEED = bytes(range(32))
 
 _FOCAL_PX = 1000.0  # a 720p webcam with a ~65 degree horizontal field of view
 _QR_MM = 45.0  # printed size of the code on a phone screen
@@ -56,9 +62,21 @@ class SyntheticFrame:
     texts: tuple[str, ...]
 
 
-def placeholder_token(rng: np.random.Generator, length: int = PLACEHOLDER_TOKEN_LENGTH) -> str:
-    """A random base45 string as long as an e-card token, for frames that need no real token."""
-    return "".join(BASE45_ALPHABET[i] for i in rng.integers(0, len(BASE45_ALPHABET), length))
+def sample_public_keys() -> dict[str, Ed25519PublicKey]:
+    """The public key that verifies every `sample_token`, keyed by its kid."""
+    return {SAMPLE_KID: private_key_from_seed(_SAMPLE_SEED).public_key()}
+
+
+def sample_token(rng: np.random.Generator, now: datetime = SAMPLE_ISSUED_AT) -> str:
+    """A real e-card token (signed with a fixed demo key) for a random member.
+
+    Member ids and policy references are as long as real ones, so the QR has the real version
+    and module size; the same generator state gives the same token (Ed25519 is deterministic).
+    """
+    member = "CN" + "".join(str(d) for d in rng.integers(0, 10, 14))
+    policy = "PLUS-2026-" + "".join(str(d) for d in rng.integers(0, 10, 8))
+    nonce = rng.integers(0, 256, NONCE_LEN, dtype=np.uint8).tobytes()
+    return issue(private_key_from_seed(_SAMPLE_SEED), SAMPLE_KID, member, policy, now, nonce=nonce)
 
 
 def qr_modules(text: str) -> np.ndarray:
@@ -410,7 +428,7 @@ def frame_set(
     *,
     no_code: int = 30,
     seed: int = 0,
-    token: Callable[[np.random.Generator], str] = placeholder_token,
+    token: Callable[[np.random.Generator], str] = sample_token,
     categories: Sequence[str] = CATEGORIES,
 ) -> list[SyntheticFrame]:
     """The benchmark's frames: `per_category` of each category, then `no_code` empty ones.

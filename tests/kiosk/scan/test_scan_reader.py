@@ -1,0 +1,122 @@
+"""From frames to verified e-cards: one scan per code in view, a new scan once it left."""
+
+import time
+from datetime import timedelta
+
+import numpy as np
+import pytest
+
+from kiosk.ecard import ECardFailure, ReplayGuard
+from kiosk.scan import synthetic
+from kiosk.scan.camera import CameraWorker, GeneratedCamera
+from kiosk.scan.reader import CardReader, CodesInView, ScanWorker
+from kiosk.visit import ScanSource
+
+
+def test_a_code_seen_in_30_consecutive_frames_is_one_scan():
+    in_view = CodesInView()
+    scans = [in_view.observe(["EC1CODE"]) for _ in range(30)]
+    assert scans[0] == ["EC1CODE"]
+    assert scans[1:] == [[]] * 29
+
+
+def test_a_code_that_left_the_view_and_came_back_is_a_new_scan():
+    in_view = CodesInView(gone_after=15)
+    assert in_view.observe(["EC1CODE"]) == ["EC1CODE"]
+    for _ in range(15):
+        assert in_view.observe([]) == []
+    assert in_view.observe(["EC1CODE"]) == ["EC1CODE"]
+
+
+def test_frames_where_the_decoder_missed_the_code_do_not_make_a_new_scan():
+    in_view = CodesInView(gone_after=15)
+    new = []
+    for frame in range(60):
+        texts = [] if frame % 3 == 1 or 20 <= frame < 33 else ["EC1CODE"]  # 14 misses in a row
+        new += in_view.observe(texts)
+    assert new == ["EC1CODE"]
+
+
+def test_two_codes_in_view_are_tracked_separately():
+    in_view = CodesInView(gone_after=2)
+    assert in_view.observe(["A", "B"]) == ["A", "B"]
+    assert in_view.observe(["B", "A", "A"]) == []
+    assert in_view.observe(["B"]) == []
+    assert in_view.observe(["B"]) == []
+    assert in_view.observe(["A", "B"]) == ["A"]
+
+
+def test_clear_lets_the_same_card_start_a_new_visit():
+    in_view = CodesInView()
+    in_view.observe(["EC1CODE"])
+    in_view.clear()
+    assert in_view.observe(["EC1CODE"]) == ["EC1CODE"]
+
+
+def test_gone_after_must_be_positive():
+    with pytest.raises(ValueError):
+        CodesInView(gone_after=0)
+
+
+def wait_for(predicate, timeout=15.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_camera_frames_become_one_verified_scan_per_appearance(token):
+    """Phone shown for 40 frames, taken away for 40, shown again: two scans, the second a replay."""
+    shown, _ = synthetic.render("nominal", [token], np.random.default_rng(21))
+    empty, _ = synthetic.render(synthetic.NO_CODE, [], np.random.default_rng(22))
+
+    def desk(n: int) -> np.ndarray:
+        return shown if n < 40 or 80 <= n < 120 else empty
+
+    events = []
+    reader = CardReader(
+        synthetic.sample_public_keys,
+        clock=lambda: synthetic.SAMPLE_ISSUED_AT + timedelta(seconds=5),
+        replay_guard=ReplayGuard(),
+        on_scan=events.append,
+    )
+    camera = CameraWorker(GeneratedCamera(desk, fps=80))
+    scanner = ScanWorker(camera, reader, gone_after=5)
+    with camera, scanner:
+        assert wait_for(lambda: camera.frames_captured > 160)
+        time.sleep(0.2)
+    assert scanner.frames_decoded > 40
+    assert [e.source for e in events] == [ScanSource.CAMERA, ScanSource.CAMERA]
+    first, second = events
+    assert first.accepted and first.token.member_id == token.split(":")[-2]
+    assert not second.accepted and second.error.reason is ECardFailure.REPLAYED
+
+
+def test_an_expired_card_shown_to_the_camera_is_refused_with_the_reason(token):
+    shown, _ = synthetic.render("glare", [token], np.random.default_rng(23))
+    reader = CardReader(
+        synthetic.sample_public_keys,
+        clock=lambda: synthetic.SAMPLE_ISSUED_AT + timedelta(minutes=10),
+    )
+    camera = CameraWorker(GeneratedCamera(lambda n: shown, fps=30))
+    with camera, ScanWorker(camera, reader):
+        event = reader.events.get(timeout=10)
+    assert event.error.reason is ECardFailure.EXPIRED
+    assert reader.events.empty()
+
+
+def test_frames_the_decoder_refuses_are_skipped_not_fatal(token):
+    shown, _ = synthetic.render("nominal", [token], np.random.default_rng(24))
+    broken = np.zeros((720, 1280), np.float32)
+
+    def flaky(n: int) -> np.ndarray:
+        return broken if n < 10 else shown
+
+    reader = CardReader(synthetic.sample_public_keys, clock=lambda: synthetic.SAMPLE_ISSUED_AT)
+    camera = CameraWorker(GeneratedCamera(flaky, fps=50))
+    with camera, ScanWorker(camera, reader) as scanner:
+        event = reader.events.get(timeout=10)
+    assert event.accepted
+    assert scanner.frames_refused >= 1
