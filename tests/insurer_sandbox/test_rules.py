@@ -39,9 +39,7 @@ def test_active_standard_free_visit_covers_medical_lines_not_the_rest(api):
 
 
 def test_lines_are_judged_in_line_number_order(api):
-    answer = estimate(
-        api, "active_standard", line(2, "drug", 900), line(1, "consultation", 30_000)
-    )
+    answer = estimate(api, "active_standard", line(2, "drug", 900), line(1, "consultation", 30_000))
     assert [x["line_no"] for x in answer["lines"]] == [1, 2]
 
 

@@ -1,0 +1,228 @@
+"""Claims over real HTTP on loopback: idempotency, concurrency, usage, statement, durability."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+
+import httpx
+import pytest
+
+from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
+from insurer_sandbox.server import SandboxProcess
+from tests.insurer_sandbox.bills import bill, claim, line, today
+
+
+def new_key() -> str:
+    return "test-" + secrets.token_hex(12)
+
+
+def submit(api: httpx.Client, body: dict, key: str | None) -> httpx.Response:
+    headers = {"Idempotency-Key": key} if key is not None else {}
+    return api.post("/v1/claims", json=body, headers=headers)
+
+
+def member_id(state: str) -> str:
+    return DEMO_MEMBER_BY_STATE[state].member_id
+
+
+def balances(api: httpx.Client, state: str) -> tuple[int, int]:
+    """(free visits remaining, outpatient used) as the desk would read them."""
+    m = DEMO_MEMBER_BY_STATE[state]
+    body = {
+        "policy_number": m.policy_number,
+        "child_name": m.child_name,
+        "guardian_phone": m.guardian_phone,
+    }
+    answer = api.post("/v1/eligibility/lookup", json=body).json()
+    outpatient = next(b for b in answer["balances"] if b["benefit"] == "outpatient_emergency")
+    return answer["free_visits_remaining"], outpatient["used_fen"]
+
+
+def statement_claims(api: httpx.Client, key: str) -> list[dict]:
+    statement = api.get(f"/v1/statements/{today().isoformat()}").json()
+    return [c for c in statement["claims"] if c["idempotency_key"] == key]
+
+
+def test_same_key_and_body_twice_is_one_claim_with_the_same_answer(api):
+    body = claim(bill(member_id("active_plus"), line(1, "consultation", 50_000)), 50_000)
+    key = new_key()
+    free_visits, used = balances(api, "active_plus")
+    first = submit(api, body, key)
+    assert first.status_code == 201, first.text
+    assert first.json()["status"] == "accepted"
+    again = submit(api, body, key)
+    assert again.status_code == 200
+    assert again.json() == first.json()
+    assert len(statement_claims(api, key)) == 1
+    assert balances(api, "active_plus") == (free_visits - 1, used + 50_000)
+
+
+def test_same_key_with_another_body_is_a_conflict_and_changes_nothing(api):
+    key = new_key()
+    body = claim(bill(member_id("active_plus"), line(1, "drug", 1_000)), 1_000)
+    assert submit(api, body, key).status_code == 201
+    before = balances(api, "active_plus")
+    changed = claim(bill(member_id("active_plus"), line(1, "drug", 1_001)), 1_001)
+    response = submit(api, changed, key)
+    assert response.status_code == 409
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["code"] == "idempotency-conflict"
+    assert balances(api, "active_plus") == before
+    assert [c["total_submitted_fen"] for c in statement_claims(api, key)] == [1_000]
+
+
+def test_the_same_body_spelled_differently_is_the_same_request(api):
+    key = new_key()
+    body = claim(bill(member_id("active_plus"), line(1, "drug", 700)), 700)
+    first = submit(api, body, key)
+    reordered = dict(reversed(list(body.items())))
+    reordered["bill"]["lines"][0] = dict(reversed(list(body["bill"]["lines"][0].items())))
+    again = submit(api, reordered, key)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["claim_id"] == first.json()["claim_id"]
+
+
+def test_the_key_is_per_clinic(api, plus_clinic_api):
+    key = new_key()
+    body = claim(bill(member_id("active_plus"), line(1, "drug", 300)), 300)
+    here = submit(api, body, key)
+    there = submit(plus_clinic_api, body, key)
+    assert (here.status_code, there.status_code) == (201, 201)
+    assert here.json()["claim_id"] != there.json()["claim_id"]
+
+
+def test_a_claim_needs_an_idempotency_key(api):
+    body = claim(bill(member_id("active_plus"), line(1, "drug", 100)), 100)
+    missing = submit(api, body, None)
+    assert (missing.status_code, missing.json()["code"]) == (400, "idempotency-key-required")
+    short = submit(api, body, "too-short")
+    assert (short.status_code, short.json()["code"]) == (422, "validation-error")
+
+
+def test_simultaneous_identical_submissions_make_one_claim(api, insurer):
+    body = claim(bill(member_id("preauth_approved"), line(1, "consultation", 40_000)), 40_000)
+    key = new_key()
+    free_visits, used = balances(api, "preauth_approved")
+    start = threading.Barrier(8)
+    answers: list[httpx.Response] = []
+
+    def send() -> None:
+        with httpx.Client(base_url=insurer.url, headers=api.headers, timeout=20) as client:
+            start.wait()
+            answers.append(submit(client, body, key))
+
+    threads = [threading.Thread(target=send) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(a.status_code for a in answers) == [200] * 7 + [201]
+    assert len({a.json()["claim_id"] for a in answers}) == 1
+    assert len(statement_claims(api, key)) == 1
+    assert balances(api, "preauth_approved") == (free_visits - 1, used + 40_000)
+
+
+def test_claims_use_up_free_visits_then_the_copay_applies(api):
+    # The out_of_network member is a standard member with all 5 free visits at this clinic.
+    mid = member_id("out_of_network")
+    for visit in range(5):
+        body = claim(bill(mid, line(1, "consultation", 30_000)), 30_000, f"INV-{visit}")
+        assert submit(api, body, new_key()).json()["adjudication"]["free_visit_used"] is True
+    assert balances(api, "out_of_network") == (0, 150_000)
+    sixth = api.post("/v1/adjudication/estimate", json=bill(mid, line(1, "consultation", 30_000)))
+    assert sixth.json()["lines"][0]["covered_fen"] == 15_000
+
+
+def test_a_claim_covers_up_to_the_annual_limit_then_nothing(api):
+    mid = member_id("near_annual_limit")
+    first = claim(bill(mid, line(1, "treatment", 60_000, item_code="TRT-REHAB")), 60_000)
+    assert submit(api, first, new_key()).json()["status"] == "accepted"
+    second = claim(bill(mid, line(1, "treatment", 60_000, item_code="TRT-REHAB")), 40_000)
+    answer = submit(api, second, new_key()).json()
+    assert answer["adjudication"]["lines"][0]["reason"] == "limit-exhausted"
+    assert balances(api, "near_annual_limit")[1] == 10_000_000
+
+
+def test_a_changed_insurer_share_is_recorded_as_rejected_and_uses_nothing(api):
+    before = balances(api, "active_standard")
+    body = claim(bill(member_id("active_standard"), line(1, "consultation", 30_000)), 29_999)
+    key = new_key()
+    response = submit(api, body, key)
+    assert response.status_code == 201
+    result = response.json()
+    assert (result["status"], result["reject_code"]) == ("rejected", "covered-amount-changed")
+    assert result["adjudication"]["total_covered_fen"] == 30_000
+    assert balances(api, "active_standard") == before
+    assert statement_claims(api, key)[0]["status"] == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("state", "client"),
+    [
+        ("greyed_unpaid", "api"),
+        ("expired", "api"),
+        ("out_of_network", "plus_clinic_api"),
+    ],
+)
+def test_no_claim_when_the_clinic_cannot_direct_bill(request, state, client):
+    caller: httpx.Client = request.getfixturevalue(client)
+    key = new_key()
+    body = claim(bill(member_id(state), line(1, "consultation", 30_000)), 0)
+    response = submit(caller, body, key)
+    assert (response.status_code, response.json()["code"]) == (422, "member-not-eligible")
+    assert statement_claims(caller, key) == []
+
+
+def test_a_signature_for_another_bill_is_refused(api):
+    body = claim(bill(member_id("active_plus"), line(1, "drug", 100)), 100)
+    body["signature"]["bill_hash"] = "0" * 64
+    response = submit(api, body, new_key())
+    assert (response.status_code, response.json()["code"]) == (422, "validation-error")
+
+
+def test_claim_status_for_this_clinic_only(api, plus_clinic_api):
+    body = claim(bill(member_id("active_plus"), line(1, "drug", 200)), 200)
+    recorded = submit(api, body, new_key()).json()
+    status = api.get(f"/v1/claims/{recorded['claim_id']}")
+    assert status.status_code == 200
+    assert status.json() == recorded
+    elsewhere = plus_clinic_api.get(f"/v1/claims/{recorded['claim_id']}")
+    assert (elsewhere.status_code, elsewhere.json()["code"]) == (404, "not-found")
+    assert api.get("/v1/claims/CLM-NOSUCHCLAIM").status_code == 404
+
+
+def test_daily_statement_totals_count_payable_claims_of_this_clinic(api, plus_clinic_api):
+    accepted = claim(bill(member_id("active_plus"), line(1, "drug", 500)), 500)
+    rejected = claim(bill(member_id("active_plus"), line(1, "drug", 500)), 499)
+    for body in (accepted, rejected):
+        assert submit(api, body, new_key()).status_code == 201
+    statement = api.get(f"/v1/statements/{today().isoformat()}").json()
+    assert statement["clinic_id"] == "CLINIC-DEMO"
+    payable = [c for c in statement["claims"] if c["status"] != "rejected"]
+    assert statement["total_covered_fen"] == sum(c["total_covered_fen"] for c in payable)
+    assert statement["total_patient_fen"] == sum(c["total_patient_fen"] for c in payable)
+    assert len(payable) < len(statement["claims"])
+    other = plus_clinic_api.get(f"/v1/statements/{today().isoformat()}").json()
+    assert {c["claim_id"] for c in other["claims"]}.isdisjoint(
+        c["claim_id"] for c in statement["claims"]
+    )
+    assert api.get("/v1/statements/2020-01-01").json()["claims"] == []
+
+
+def test_a_recorded_claim_survives_the_insurer_being_killed(
+    fresh_sandbox: SandboxProcess, fresh_sandbox_device_key
+):
+    headers = {"Authorization": f"Bearer {fresh_sandbox_device_key}"}
+    body = claim(bill(member_id("active_plus"), line(1, "consultation", 50_000)), 50_000)
+    key = new_key()
+    with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
+        first = submit(client, body, key).json()
+    old_pid = fresh_sandbox.pid
+    fresh_sandbox.kill()
+    fresh_sandbox.start()
+    assert fresh_sandbox.pid != old_pid
+    with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
+        again = submit(client, body, key)
+        assert (again.status_code, again.json()) == (200, first)
+        assert client.get(f"/v1/claims/{first['claim_id']}").json() == first
