@@ -236,7 +236,7 @@ def _error_for(status: int, content: bytes, path: str) -> InsurerError:
         problem: Problem | None = Problem.model_validate_json(content)
     except ValidationError:
         problem = None
-    detail = (problem.detail or problem.title) if problem else f"HTTP {status}"
+    detail = ((problem.detail or problem.title) if problem else "").strip() or f"HTTP {status}"
     if status >= 500:
         return InsurerServerError(f"the insurer had an internal problem ({detail})", status)
     if status in (401, 403):
