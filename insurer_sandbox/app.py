@@ -66,6 +66,8 @@ REJECT_COVERED_CHANGED = "covered-amount-changed"
 class SandboxSettings:
     data_dir: Path
     admin_token: str | None = None
+    clock: dt.datetime | None = None
+    """Start as if it were this time (and seed a new database around it)."""
 
 
 # --- dependencies
@@ -485,7 +487,7 @@ def create_app(settings: SandboxSettings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.store = Store.open(settings.data_dir)
+        app.state.store = Store.open(settings.data_dir, clock=settings.clock)
         yield
 
     app = FastAPI(

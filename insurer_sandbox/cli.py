@@ -1,6 +1,6 @@
 """`kiosk-sandbox`: run the insurer sandbox and act as the insurer's back office around it.
 
-    kiosk-sandbox serve --host 127.0.0.1 --port 8765 --data DIR [--admin-token T]
+    kiosk-sandbox serve --host 127.0.0.1 --port 8765 --data DIR [--admin-token T] [--clock ISO]
     kiosk-sandbox token MEMBER            a fresh e-card QR text (member id or demo state key)
     kiosk-sandbox show-qr MEMBER --out card.png
     kiosk-sandbox device-key CLINIC       a new device API key (only its hash is stored)
@@ -18,6 +18,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
@@ -38,6 +39,13 @@ def default_data_dir() -> Path:
     return platformdirs.user_data_path("kiosk-sandbox", appauthor=False)
 
 
+def _aware_datetime(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise argparse.ArgumentTypeError("give a time zone, e.g. 2026-02-10T10:00+08:00")
+    return value
+
+
 def _member(store: Store, name: str) -> MemberRecord:
     try:
         member_id = demo_member(name).member_id
@@ -52,7 +60,8 @@ def _member(store: Store, name: str) -> MemberRecord:
 
 def _serve(args: argparse.Namespace) -> int:
     admin_token = args.admin_token or os.environ.get(ADMIN_TOKEN_ENV) or None
-    app = create_app(SandboxSettings(data_dir=args.data, admin_token=admin_token))
+    settings = SandboxSettings(data_dir=args.data, admin_token=admin_token, clock=args.clock)
+    app = create_app(settings)
     config = uvicorn.Config(
         app,
         host=args.host,
@@ -132,6 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--admin-token",
         help=f"enable /admin fault injection with this token (or set {ADMIN_TOKEN_ENV})",
+    )
+    serve.add_argument(
+        "--clock",
+        type=_aware_datetime,
+        metavar="ISO",
+        help="run as if it were this time, e.g. 2026-02-10T10:00+08:00 (a new database is "
+        "seeded around it; time keeps running)",
     )
     serve.add_argument(
         "--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"]

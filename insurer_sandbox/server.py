@@ -52,7 +52,9 @@ class SandboxProcess:
     """`kiosk-sandbox serve` on a free 127.0.0.1 port, started and awaited by `start()`.
 
     Use as a context manager, or call `start()` and `stop()`. `restart()` keeps the port and the
-    database. With `admin_token`, the fault-injection helpers below work.
+    database. With `admin_token`, the fault-injection helpers below work. `clock` starts it as if
+    it were that time (a new database is seeded around it); it applies to the first start only,
+    so a restart keeps the time the sandbox has reached instead of jumping back.
     """
 
     def __init__(
@@ -61,10 +63,12 @@ class SandboxProcess:
         admin_token: str | None = None,
         *,
         port: int | None = None,
+        clock: datetime | None = None,
         startup_timeout: float = 20.0,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.admin_token = admin_token
+        self.clock = clock
         self.port = port
         self.startup_timeout = startup_timeout
         self._process: subprocess.Popen[bytes] | None = None
@@ -105,6 +109,7 @@ class SandboxProcess:
             attempts_left -= 1
             try:
                 self._launch()
+                self.clock = None
                 return self
             except SandboxStartError:
                 if attempts_left == 0:
@@ -127,6 +132,8 @@ class SandboxProcess:
             "--data",
             str(self.data_dir),
         ]
+        if self.clock is not None:
+            command += ["--clock", self.clock.isoformat()]
         with self.log_path.open("ab") as log:
             self._process = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env

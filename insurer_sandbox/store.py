@@ -186,11 +186,15 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, data_dir: Path) -> Store:
-        """Open (creating and seeding with demo data on first use) the database in `data_dir`."""
+    def open(cls, data_dir: Path, *, clock: datetime | None = None) -> Store:
+        """Open (creating and seeding with demo data on first use) the database in `data_dir`.
+
+        `clock` sets the sandbox clock (see `set_clock`); on a new database the demo policy years
+        are then placed around that time, so "today" can be any day, e.g. before a holiday.
+        """
         data_dir.mkdir(parents=True, exist_ok=True)
         store = cls(data_dir / DATABASE_NAME)
-        store._initialise()
+        store._initialise(clock)
         return store
 
     # --- connections and transactions
@@ -219,20 +223,22 @@ class Store:
                 raise
             db.execute("COMMIT")
 
-    def _initialise(self) -> None:
+    def _initialise(self, clock: datetime | None) -> None:
         with closing(self._connect()) as db:
             db.execute("PRAGMA journal_mode = WAL")
         with self.writing() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version == SCHEMA_VERSION:
-                return
-            if version != 0:
-                raise RuntimeError(f"{self.path}: unknown sandbox schema version {version}")
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            self._seed_demo(db, datetime.now(UTC).astimezone(BUSINESS_TZ).date())
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if version != SCHEMA_VERSION:
+                if version != 0:
+                    raise RuntimeError(f"{self.path}: unknown sandbox schema version {version}")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                now = clock or datetime.now(UTC)
+                self._seed_demo(db, now.astimezone(BUSINESS_TZ).date())
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if clock is not None:
+                _write_clock(db, clock)
 
     def _seed_demo(self, db: sqlite3.Connection, today: date) -> None:
         """Demo clinics and members, with policy years placed around `today` (the seeding day)."""
@@ -306,13 +312,8 @@ class Store:
         with self.writing() as db:
             if now is None:
                 db.execute("DELETE FROM sandbox_state WHERE key = ?", (_CLOCK_OFFSET,))
-                return
-            offset = round((now - datetime.now(UTC)).total_seconds())
-            db.execute(
-                "INSERT INTO sandbox_state (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (_CLOCK_OFFSET, str(offset)),
-            )
+            else:
+                _write_clock(db, now)
 
     # --- clinics and device keys
 
@@ -532,6 +533,15 @@ class Store:
                     (covered_fen, covered_fen, claim_id, covered_fen),
                 ).rowcount
             )
+
+
+def _write_clock(db: sqlite3.Connection, now: datetime) -> None:
+    offset = round((now - datetime.now(UTC)).total_seconds())
+    db.execute(
+        "INSERT INTO sandbox_state (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (_CLOCK_OFFSET, str(offset)),
+    )
 
 
 def _member(db: sqlite3.Connection, row: sqlite3.Row) -> MemberRecord:
