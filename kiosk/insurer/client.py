@@ -197,6 +197,9 @@ class InsurerClient:
                 params=params,
                 headers=headers,
                 timeout=self._timeout,
+                # Per request: requests lets REQUESTS_CA_BUNDLE replace a session's CA bundle,
+                # which would undo a pinned CA.
+                verify=self._session.verify,
             )
             content = response.content
         except requests.Timeout as exc:
