@@ -147,6 +147,7 @@ class ClaimSubmitter:
             log.exception("outbox could not note interrupted sends; continuing")
         while not self._stopping.is_set():
             self._wakeup.clear()
+            self._publish()
             try:
                 self._send_due()
             except JournalError:

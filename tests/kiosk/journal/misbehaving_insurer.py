@@ -4,7 +4,8 @@ in ways the sandbox never would (any status, any body, any content type)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +16,12 @@ class Answer:
     status: int = 200
     body: bytes = b"{}"
     content_type: str = "application/json"
+    delay: float = 0.0
+    """Seconds to wait before answering (a slow insurer)."""
+
+
+Script = Callable[[dict[str, str], bytes], Answer]
+"""Computes the answer from the request's headers and body (to echo an idempotency key)."""
 
 
 class MisbehavingInsurer(ThreadingHTTPServer):
@@ -22,7 +29,7 @@ class MisbehavingInsurer(ThreadingHTTPServer):
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
-        self.answer = Answer()
+        self.answer: Answer | Script = Answer()
         self.requests = 0
 
     @property
@@ -39,9 +46,12 @@ class _Handler(BaseHTTPRequestHandler):
         return
 
     def _answer(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         self.server.requests += 1
         answer = self.server.answer
+        if callable(answer):
+            answer = answer(dict(self.headers), body)
+        time.sleep(answer.delay)
         self.send_response(answer.status)
         self.send_header("Content-Type", answer.content_type)
         self.send_header("Content-Length", str(len(answer.body)))

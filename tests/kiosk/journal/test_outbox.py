@@ -1,0 +1,261 @@
+"""The submitter against an insurer on loopback that answers what each test needs."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from misbehaving_insurer import Answer, misbehaving_insurer
+from signed_claims import fully_covered, sign_and_enqueue, strokes_for, visit_bill
+
+from kiosk.insurer.client import InsurerClient
+from kiosk.insurer.models import ClaimResult, ClaimStatus, ClaimSubmission
+from kiosk.journal import (
+    AttemptOutcome,
+    ClaimState,
+    ClaimSubmitter,
+    QueueCondition,
+    RetrySchedule,
+)
+
+FAST = RetrySchedule(first=timedelta(milliseconds=40), cap=timedelta(milliseconds=200))
+
+
+def wait_for(predicate, timeout=5.0):
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        time.sleep(0.01)
+
+
+def recorded(status=ClaimStatus.ACCEPTED, *, key=None, delay=0.0):
+    """An insurer that records the claim it is sent and answers with that claim's result."""
+
+    def answer(headers, body):
+        submission = ClaimSubmission.model_validate_json(body)
+        covered = submission.expected_covered_fen
+        result = ClaimResult(
+            claim_id=f"CLM-{submission.clinic_invoice_no}",
+            idempotency_key=key or headers["Idempotency-Key"],
+            status=status,
+            reject_code="covered-amount-changed" if status is ClaimStatus.REJECTED else None,
+            adjudication=fully_covered(submission.bill),
+            bill_hash=submission.bill_hash,
+            clinic_id="C-1",
+            member_id=submission.bill.member_id,
+            service_date=submission.bill.service_date,
+            recorded_at=datetime.now(UTC),
+        )
+        assert result.adjudication.total_covered_fen == covered
+        return Answer(201, result.model_dump_json().encode(), delay=delay)
+
+    return answer
+
+
+def problem(status, code, title="refused"):
+    body = f'{{"title": "{title}", "status": {status}, "code": "{code}"}}'.encode()
+    return Answer(status, body, "application/problem+json")
+
+
+def queue_claims(journal, count, start=1):
+    claims = []
+    for n in range(start, start + count):
+        bill = visit_bill(f"M-{n}", n, datetime.now(UTC).date())
+        with journal.transaction(actor="desk") as tx:
+            claims.append(
+                sign_and_enqueue(
+                    tx, bill, fully_covered(bill), invoice_no=f"INV-{n}", strokes=strokes_for(n)
+                )
+            )
+    return claims
+
+
+@pytest.fixture
+def insurer():
+    with misbehaving_insurer() as server:
+        yield server
+
+
+@pytest.fixture
+def submitter(journal, insurer):
+    client = InsurerClient(insurer.url, "device-key", retries=0, read_timeout=2.0)
+    started = ClaimSubmitter(journal, client, schedule=FAST, rng=random.Random(7))
+    yield started
+    assert started.stop(timeout=5)
+    client.close()
+
+
+# --- the backoff schedule ----------------------------------------------------------------------
+
+
+def test_the_wait_doubles_per_failure_with_jitter_and_stops_at_the_cap():
+    schedule = RetrySchedule(first=timedelta(seconds=2), cap=timedelta(minutes=5))
+    rng = random.Random(1)
+    for failures, ceiling in [(1, 2), (2, 4), (3, 8), (6, 64), (8, 256), (9, 300), (40, 300)]:
+        waits = [schedule.delay(failures, rng).total_seconds() for _ in range(200)]
+        assert all(ceiling / 2 <= wait <= ceiling for wait in waits)
+        assert max(waits) - min(waits) > ceiling / 4, "waits must be spread, not in lockstep"
+
+
+def test_a_delay_needs_a_failure():
+    with pytest.raises(ValueError):
+        RetrySchedule().delay(0, random.Random())
+
+
+# --- sending -----------------------------------------------------------------------------------
+
+
+def test_a_queued_claim_is_sent_once_and_the_screen_hears_of_it(journal, insurer, submitter):
+    insurer.answer = recorded()
+    [claim] = queue_claims(journal, 1)
+    seen = []
+    submitter.subscribe(seen.append)
+    submitter.start()
+    wait_for(lambda: journal.claim(claim.id).state is ClaimState.SENT)
+    sent = journal.claim(claim.id)
+    assert (sent.state, sent.insurer_claim_id, sent.insurer_status) == (
+        ClaimState.SENT,
+        "CLM-INV-1",
+        ClaimStatus.ACCEPTED,
+    )
+    assert insurer.requests == 1
+    assert [a.outcome for a in journal.claim_attempts(claim.id)] == [AttemptOutcome.ACCEPTED]
+    wait_for(lambda: len(seen) == 2)
+    assert [state.condition for state in seen] == [QueueCondition.WAITING, QueueCondition.ALL_SENT]
+
+
+def test_a_malformed_answer_is_retried_and_the_claim_kept(journal, insurer, submitter):
+    insurer.answer = Answer(200, b'{"claim_id": 12}')
+    [claim] = queue_claims(journal, 1)
+    submitter.start()
+    wait_for(lambda: len(journal.claim_attempts(claim.id)) >= 2)
+    assert journal.claim(claim.id).state is ClaimState.WAITING
+    first = journal.claim_attempts(claim.id)[0]
+    assert (first.outcome, first.error_class) == ("retry", "InsurerInvalidResponse")
+    insurer.answer = recorded()
+    wait_for(lambda: journal.claim(claim.id).state is ClaimState.SENT)
+
+
+def test_an_answer_about_another_claim_stops_for_a_person(journal, insurer, submitter):
+    insurer.answer = recorded(key="another-claims-key-0000")
+    [claim] = queue_claims(journal, 1)
+    submitter.start()
+    wait_for(lambda: submitter.state.condition is QueueCondition.NEEDS_ATTENTION)
+    assert journal.claim(claim.id).attention_reason == "answer-for-another-claim"
+
+
+def test_a_claim_the_insurer_records_as_rejected_needs_a_person(journal, insurer, submitter):
+    insurer.answer = recorded(ClaimStatus.REJECTED)
+    [claim] = queue_claims(journal, 1)
+    submitter.start()
+    wait_for(lambda: submitter.state.condition is QueueCondition.NEEDS_ATTENTION)
+    stopped = journal.claim(claim.id)
+    assert (stopped.reject_code, stopped.insurer_claim_id) == (
+        "covered-amount-changed",
+        "CLM-INV-1",
+    )
+
+
+def test_a_definitive_refusal_is_not_retried(journal, insurer, submitter):
+    insurer.answer = problem(422, "member-not-eligible")
+    [claim] = queue_claims(journal, 1)
+    submitter.start()
+    wait_for(lambda: journal.claim(claim.id).state is ClaimState.ATTENTION)
+    submitter.wake()
+    time.sleep(0.3)
+    assert insurer.requests == 1
+    stopped = journal.claim(claim.id)
+    assert (stopped.reject_code, stopped.attention_reason) == (
+        "member-not-eligible",
+        "rejected:member-not-eligible",
+    )
+    [attempt] = journal.claim_attempts(claim.id)
+    assert (attempt.outcome, attempt.error_class, attempt.http_status) == (
+        "rejected",
+        "InsurerRejected",
+        422,
+    )
+
+
+def test_a_refused_device_key_holds_the_queue_until_a_person_acts(journal, insurer, submitter):
+    insurer.answer = problem(401, "unauthorized")
+    first, second = queue_claims(journal, 2)
+    submitter.start()
+    wait_for(lambda: journal.claim(first.id).state is ClaimState.ATTENTION)
+    time.sleep(0.3)
+    assert insurer.requests == 1
+    assert journal.claim(second.id).state is ClaimState.WAITING
+    assert journal.claim(first.id).attention_reason == "device-key-refused"
+
+    insurer.answer = recorded()
+    with journal.transaction(actor="manager") as tx:
+        tx.requeue_claim(first.id)
+    submitter.wake()
+    wait_for(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
+    assert insurer.requests == 3
+
+
+def test_an_insurer_in_trouble_is_shown_with_since_when_and_the_queue_drains_after(
+    journal, insurer, submitter
+):
+    insurer.answer = problem(503, "internal-error")
+    claims = queue_claims(journal, 3)
+    submitter.start()
+    wait_for(lambda: submitter.state.condition is QueueCondition.UNREACHABLE)
+    since = submitter.state.unreachable_since
+    assert since == journal.claim_attempts()[0].started_at
+    wait_for(lambda: len(journal.claim_attempts()) >= 3)
+    assert submitter.state.unreachable_since == since
+    insurer.answer = recorded()
+    wait_for(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
+    assert all(journal.claim(c.id).state is ClaimState.SENT for c in claims)
+    failed = [a for a in journal.claim_attempts() if a.outcome == "unreachable"]
+    assert {a.error_class for a in failed} == {"InsurerServerError"}
+    gaps = [(b.started_at - a.started_at).total_seconds() for a, b in itertools.pairwise(failed)]
+    assert all(gap >= 0.02 for gap in gaps), "failed sends must back off, not hammer"
+
+
+def test_the_callers_calls_return_at_once_while_a_send_hangs(journal, insurer, submitter):
+    insurer.answer = recorded(delay=1.0)
+    queue_claims(journal, 1)
+    submitter.start()
+    wait_for(lambda: insurer.requests == 1)
+    started = time.monotonic()
+    submitter.wake()
+    state = submitter.state
+    unsubscribe = submitter.subscribe(lambda state: None)
+    unsubscribe()
+    assert time.monotonic() - started < 0.05
+    assert state.condition is QueueCondition.WAITING
+    wait_for(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
+
+
+def test_a_failing_subscriber_does_not_stop_the_outbox(journal, insurer, submitter):
+    insurer.answer = recorded()
+    queue_claims(journal, 2)
+    calls = threading.Event()
+
+    def broken(state):
+        calls.set()
+        raise RuntimeError("a screen bug")
+
+    submitter.subscribe(broken)
+    submitter.start()
+    wait_for(lambda: journal.queue_state().condition is QueueCondition.ALL_SENT)
+    assert calls.is_set()
+
+
+def test_a_claim_queued_while_running_is_sent_when_the_desk_wakes_the_outbox(
+    journal, insurer, submitter
+):
+    insurer.answer = recorded()
+    submitter.start()
+    time.sleep(0.1)
+    [claim] = queue_claims(journal, 1)
+    submitter.wake()
+    wait_for(lambda: journal.claim(claim.id).state is ClaimState.SENT, timeout=2.0)
