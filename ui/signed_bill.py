@@ -240,6 +240,8 @@ class _Labels:
 
 
 def _font(families: list[str], points: float, *, bold: bool = False) -> QFont:
+    """Bold only for amounts: the Chinese font has no bold face, and a synthesised one is drawn
+    twice, which doubles the characters when the text is copied or searched."""
     font = QFont()
     font.setFamilies(families)
     font.setPointSizeF(points)
@@ -259,10 +261,12 @@ class _Document:
         self.signature = signature
         self.unit = DPI / 25.4
         self.body = _font(FONT_FAMILIES, 9.5)
-        self.bold = _font(FONT_FAMILIES, 9.5, bold=True)
+        self.value = _font(FONT_FAMILIES, 10.5)
+        self.amount_bold = _font(FONT_FAMILIES, 9.5, bold=True)
         self.small = _font(FONT_FAMILIES, 7.5)
         self.subtitle = _font(FONT_FAMILIES, 11)
-        self.title = _font(FONT_FAMILIES, 16, bold=True)
+        self.title = _font(FONT_FAMILIES, 17)
+        self.total_due = _font(FONT_FAMILIES, 16, bold=True)
         self.mono = _font(MONO_FAMILIES, 8)
 
     # --- measuring and layout
@@ -422,12 +426,12 @@ class _Document:
             x = MARGIN + index * column_w
             label = self.labels.label(key)
             self._text(painter, QRectF(x, y, column_w - 2, 5), self.small, label, color=MUTED)
-            self._text(painter, QRectF(x, y + 4.0, column_w - 2, 10), self.bold, value)
+            self._text(painter, QRectF(x, y + 4.0, column_w - 2, 10), self.value, value)
         return MARGIN + HEADING_H
 
     def _paint_continued(self, painter: QPainter) -> float:
         heading = f"{self.content.clinic} · {self._invoice()} · {self.labels.label('continued')}"
-        self._text(painter, QRectF(MARGIN, MARGIN, CONTENT_W, 8), self.bold, heading)
+        self._text(painter, QRectF(MARGIN, MARGIN, CONTENT_W, 8), self.value, heading)
         return MARGIN + CONTINUED_H
 
     def _paint_table(self, painter: QPainter, top: float, rows: Sequence[ShownLine]) -> float:
@@ -454,7 +458,7 @@ class _Document:
                 elif index == 5:
                     self._text(painter, cell, self.small, text, align=align)
                 else:
-                    font = self.bold if index == 4 and line.patient_fen else self.body
+                    font = self.amount_bold if index == 4 and line.patient_fen else self.body
                     self._text(painter, cell, font, text, align=align)
                 x += width
             y += height
@@ -480,9 +484,10 @@ class _Document:
         painter.drawLine(QPointF(label_x, y + 0.5), QPointF(PAGE_W - MARGIN, y + 0.5))
         y += 1.5
         patient = self.labels.label("patient")
-        self._text(painter, QRectF(label_x, y + 2.2, label_w, 8), self.bold, patient)
+        self._text(painter, QRectF(label_x, y + 2.0, label_w, 8), self.subtitle, patient)
         amount_rect = QRectF(value_x, y, value_w, PATIENT_ROW_H)
-        self._text(painter, amount_rect, self.title, format_yuan(totals.patient_fen), align=right)
+        due = format_yuan(totals.patient_fen)
+        self._text(painter, amount_rect, self.total_due, due, align=right)
         y += PATIENT_ROW_H + GAP
         consent = self.labels.label("consent")
         self._text(painter, QRectF(MARGIN, y, CONTENT_W, CONSENT_H), self.small, consent)
