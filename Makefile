@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup demo test lint dist clean
 
-$(STAMP): pyproject.toml scripts/setup.sh
+$(STAMP): pyproject.toml scripts/setup.sh $(wildcard resources/i18n/*.ts)
 	bash scripts/setup.sh $(VENV)
 	touch $(STAMP)
 

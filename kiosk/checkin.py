@@ -1,21 +1,17 @@
-"""Checking a presented card: verify the e-card offline, then ask the insurer for eligibility.
+"""The insurer's e-card signing keys, cached so cards are verified offline at the desk.
 
-Offline verification first means a forged, stale or replayed QR is refused at the desk with its
-reason and never reaches the insurer. The insurer's signing keys are cached; an unknown key id
-(the insurer rotated) refreshes the cache once and verifies again.
+The scan pipeline (`kiosk.scan.reader.CardReader`) asks `SigningKeyCache.keys` at every scan; an
+unknown key id (the insurer rotated keys) makes the desk refresh the cache and verify again.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from kiosk import ecard
 from kiosk.insurer.client import InsurerClient
-from kiosk.insurer.models import Eligibility, EligibilityByLookup
 
 
 class SigningKeyCache:
@@ -34,40 +30,3 @@ class SigningKeyCache:
         keys = {k.kid: ecard.public_key_from_b64(k.public_key) for k in answer.keys}
         with self._lock:
             self._keys = keys
-
-
-class CardChecker:
-    """Turns scanned text into the insurer's eligibility answer, or a named refusal."""
-
-    def __init__(
-        self,
-        keys: SigningKeyCache | None = None,
-        *,
-        replay_guard: ecard.ReplayGuard | None = None,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-    ) -> None:
-        self.keys = keys or SigningKeyCache()
-        self.replay_guard = replay_guard or ecard.ReplayGuard()
-        self._clock = clock
-
-    def verify(self, client: InsurerClient, text: str) -> ecard.ECardToken:
-        """Offline check of the QR text; raises `ecard.ECardError` with the reason."""
-        try:
-            return self._verify(text)
-        except ecard.ECardError as exc:
-            if exc.reason is not ecard.ECardFailure.UNKNOWN_KEY:
-                raise
-        self.keys.refresh(client)
-        return self._verify(text)
-
-    def check_token(self, client: InsurerClient, text: str) -> Eligibility:
-        """Verify the card, then ask the insurer (runs on a worker thread)."""
-        self.verify(client, text)
-        return client.eligibility_by_token(text)
-
-    def check_lookup(self, client: InsurerClient, lookup: EligibilityByLookup) -> Eligibility:
-        """Staff lookup by policy number, child's name and guardian phone."""
-        return client.eligibility_by_lookup(lookup)
-
-    def _verify(self, text: str) -> ecard.ECardToken:
-        return ecard.verify(text, self.keys.keys(), self._clock(), replay_guard=self.replay_guard)

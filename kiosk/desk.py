@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.billing import ShownBill
-from kiosk.insurer.models import Adjudication, Bill, ClaimSubmission
-from kiosk.journal import ClaimRecord, Journal, PaymentMethod
+from kiosk.insurer.client import InsurerClient
+from kiosk.insurer.models import Adjudication, Bill, ClaimSubmission, PreAuthCreated, PreAuthRequest
+from kiosk.journal import ClaimRecord, Journal, PaymentMethod, PreAuthRequestRecord
 from kiosk.signature import Signature
 
 
@@ -94,3 +95,19 @@ def record_payment(
     """How the family paid its part at the desk."""
     with journal.transaction(actor="desk") as tx:
         return tx.record_payment(presented.journal_visit_id, method, amount_fen)
+
+
+def store_preauth_request(journal: Journal, request: PreAuthRequest) -> PreAuthRequestRecord:
+    """Keep a pre-auth request and its idempotency key before it is sent (see `send_preauth`)."""
+    with journal.transaction(actor="desk") as tx:
+        return tx.record_preauth_request(request)
+
+
+def send_preauth(
+    journal: Journal, insurer: InsurerClient, stored: PreAuthRequestRecord
+) -> tuple[PreAuthRequestRecord, PreAuthCreated]:
+    """Send a stored request; sending it again after a failure reuses its key, so the insurer
+    records it once however often it arrives."""
+    created = insurer.request_preauth(stored.request, stored.idempotency_key)
+    with journal.transaction(actor="desk") as tx:
+        return tx.record_preauth_answer(stored.id, created), created

@@ -225,6 +225,16 @@ class Visit:
     def ready_to_sign(self) -> bool:
         return self._s.step is Step.BILL and bool(self._s.lines) and self.adjudication is not None
 
+    def approved_preauth(self, item_code: str) -> str | None:
+        """The member's approved pre-authorisation for this item, if the insurer listed one."""
+        eligibility = self._s.eligibility
+        if eligibility is None:
+            return None
+        for preauth in eligibility.preauths:
+            if preauth.item_code == item_code and preauth.status is PreAuthStatus.APPROVED:
+                return preauth.preauth_id
+        return None
+
     def preauth_lines(self) -> tuple[int, ...]:
         """Line numbers the insurer says need a pre-authorisation before it pays them."""
         adjudication = self.adjudication
@@ -275,8 +285,12 @@ class Visit:
         category: ItemCategory,
         unit_price_fen: int,
         quantity: int = 1,
+        preauth_id: str | None = None,
     ) -> BillLine:
-        """Add an item, or raise the quantity of the same item already on the bill."""
+        """Add an item, or raise the quantity of the same item already on the bill.
+
+        `preauth_id` names the member's approved pre-authorisation for this item, if any.
+        """
         self._require(Step.BILL)
         for index, line in enumerate(self._s.lines):
             if line.item_code == item_code and line.unit_price_fen == unit_price_fen:
@@ -293,6 +307,7 @@ class Visit:
             category=category,
             quantity=quantity,
             unit_price_fen=unit_price_fen,
+            preauth_id=preauth_id,
         )
         self._s.lines.append(line)
         self._changed()

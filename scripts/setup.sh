@@ -24,3 +24,6 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/python" -m pip install -q --upgrade pip
 "$venv/bin/python" -m pip install -q -e ".[test]"
+
+# The kiosk's translations: .ts sources in resources/i18n, compiled to the .qm files Qt loads.
+"$venv/bin/pyside6-lrelease" -silent resources/i18n/*.ts

@@ -1,0 +1,140 @@
+"""`kiosk`: run the kiosk at a clinic, or the demo against the embedded insurer sandbox.
+
+    kiosk register --insurer URL     check the device key with the insurer, keep it in the keyring
+    kiosk run [--insurer URL]        the kiosk (insurer, data folder, idle time from the settings)
+    kiosk demo                       the whole visit against a local sandbox (what `make demo` runs)
+    kiosk demo --script OUT_DIR      a scripted visit per demo member, headless: PNGs and PDFs
+
+The Qt layer is imported only once a command needs it (the import-linter contract lists these two
+launchers as the only places the core reaches into `ui`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.insurer.client import InsecureURLError
+from kiosk.insurer.errors import DeviceKeyMissing
+from kiosk.registration import RegistrationError, register_device
+from kiosk.scan.camera import OpenCVCamera
+from kiosk.settings import SettingsError, load_settings
+
+DEFAULT_IDLE_SECONDS = 120.0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--verbose", action="store_true", help="log debug details")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="run the kiosk against an insurer")
+    run.add_argument(
+        "--insurer", metavar="URL", help="the insurer API base URL (default: the registered one)"
+    )
+    run.add_argument("--clinic-name", default="诊所 Clinic", help="shown in the header and bills")
+    run.add_argument("--data", type=Path, help="journal and signed bills (default: settings)")
+    run.add_argument("--catalogue", type=Path, help="the clinic's fee catalogue (CSV or JSON)")
+    run.add_argument(
+        "--camera",
+        default="0",
+        help="camera device index, a video file, or 'none' for a handheld scanner only",
+    )
+    run.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
+    run.add_argument("--idle", type=float, metavar="SECONDS", help="default: the settings")
+    run.add_argument("--windowed", action="store_true", help="do not go full screen")
+
+    register = commands.add_parser(
+        "register", help="check this kiosk's device key with the insurer and keep it"
+    )
+    register.add_argument("--insurer", required=True, metavar="URL")
+    register.add_argument(
+        "--ca-bundle", type=Path, metavar="PEM", help="the CA the insurer's certificate chains to"
+    )
+
+    demo = commands.add_parser("demo", help="the kiosk against a local insurer sandbox")
+    demo.add_argument(
+        "--script",
+        type=Path,
+        metavar="OUT_DIR",
+        help="run a scripted visit per demo member headless; write screenshots and signed PDFs",
+    )
+    demo.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
+    demo.add_argument("--idle", type=float, default=DEFAULT_IDLE_SECONDS, metavar="SECONDS")
+    demo.add_argument(
+        "--webcam", action="store_true", help="use the real webcam instead of the simulated one"
+    )
+    return parser
+
+
+def _camera(spec: str) -> OpenCVCamera | None:
+    if spec.lower() == "none":
+        return None
+    return OpenCVCamera(int(spec) if spec.isdigit() else spec)
+
+
+def _register(insurer_url: str, ca_bundle: Path | None) -> int:
+    """Ask for the key from the insurer's provider portal without echoing it; keep it only once
+    the insurer accepts it."""
+    api_key = getpass.getpass("Device key from the insurer's provider portal: ")
+    settings = register_device(insurer_url, api_key, ca_bundle=ca_bundle)
+    print(f"kiosk: registered with {settings.insurer_url}; the key is in the OS keyring")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from ui.launch import KioskConfig, run_kiosk
+
+    settings = load_settings()
+    insurer_url = args.insurer or settings.insurer_url
+    if insurer_url is None:
+        print(
+            "kiosk: this kiosk is not registered; run `kiosk register --insurer URL` first",
+            file=sys.stderr,
+        )
+        return 2
+    return run_kiosk(
+        KioskConfig(
+            insurer_url=insurer_url,
+            data_dir=args.data or settings.data_dir,
+            clinic_name=args.clinic_name,
+            language=args.language,
+            idle_seconds=args.idle or float(settings.idle_timeout_seconds),
+            camera=_camera(args.camera),
+            catalogue_path=args.catalogue,
+            full_screen=settings.kiosk_mode and not args.windowed,
+            ca_bundle=settings.ca_bundle_arg,
+        )
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        if args.command == "register":
+            return _register(args.insurer, args.ca_bundle)
+        if args.command == "demo":
+            from kiosk.demo import run_demo, run_script
+
+            if args.script is not None:
+                return run_script(args.script, language=args.language)
+            return run_demo(language=args.language, idle_seconds=args.idle, webcam=args.webcam)
+        return _run(args)
+    except (DeviceKeyMissing, InsecureURLError) as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    except (RegistrationError, SettingsError) as exc:
+        print(f"kiosk: {exc.message}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""`kiosk demo`: the kiosk against a local insurer sandbox, with a simulated desk camera.
+
+The only module of the kiosk that knows the sandbox: it starts `kiosk-sandbox` on a free loopback
+port with fresh demo data, registers a device key for the demo clinic in an in-memory keyring
+(never the desk PC's real one), and opens the kiosk. The simulated camera shows a phone with any
+demo member's live e-card; `--script` instead walks every demo member through a visit headless
+and writes a screenshot of each screen and the signed PDFs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from insurer_sandbox.demo import (
+    DEMO_CLINIC_ID,
+    DEMO_CLINICS,
+    DEMO_MEMBERS,
+    DEMO_SIGNING_KEYS,
+    DemoMember,
+)
+from insurer_sandbox.server import SandboxProcess, create_device_key
+from kiosk.credentials import store_device_key, use_ephemeral_keyring
+from kiosk.ecard import issue
+from kiosk.scan.camera import CameraUnavailable
+from kiosk.scan.synthetic import render
+
+log = logging.getLogger(__name__)
+
+
+def fresh_token(member: DemoMember, now: datetime | None = None) -> str:
+    """What the member app shows right now: a token signed with the current demo key."""
+    key = next(k for k in DEMO_SIGNING_KEYS if k.status == "current")
+    return issue(
+        key.private_key(),
+        key.kid,
+        member.member_id,
+        member.policy_number,
+        now or datetime.now(UTC),
+    )
+
+
+@dataclass
+class DemoInsurer:
+    """A running sandbox and the URL the kiosk uses for it."""
+
+    sandbox: SandboxProcess
+    data_dir: Path
+
+    @property
+    def url(self) -> str:
+        return self.sandbox.url
+
+    def register(self, clinic_id: str = DEMO_CLINIC_ID) -> str:
+        """Make this process's kiosk the desk of `clinic_id` (a new device key in the keyring)."""
+        key = create_device_key(self.data_dir, clinic_id)
+        store_device_key(self.url, key)
+        return key
+
+
+@contextmanager
+def demo_insurer(base: Path | None = None) -> Iterator[DemoInsurer]:
+    """A fresh sandbox with demo data on a free 127.0.0.1 port; stopped and removed afterwards."""
+    use_ephemeral_keyring()
+    owned = base is None
+    root = Path(tempfile.mkdtemp(prefix="kiosk-demo-")) if base is None else base
+    sandbox = SandboxProcess(root / "insurer")
+    try:
+        sandbox.start()
+        insurer = DemoInsurer(sandbox, root / "insurer")
+        insurer.register()
+        yield insurer
+    finally:
+        sandbox.stop()
+        if owned:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+class DemoCamera:
+    """A desk camera that sees whatever the demo panel puts in front of it.
+
+    `show(text)` puts a phone with that QR text on the desk (None takes it away); the frame is
+    rendered once per change with the synthetic-frame generator and then delivered at `fps`.
+    """
+
+    def __init__(self, fps: float = 15.0, seed: int = 7) -> None:
+        self.interval = 1.0 / fps
+        self._rng = np.random.default_rng(seed)
+        self._lock = threading.Lock()
+        self._text: str | None = None
+        self._frame: np.ndarray | None = None
+        self._changed = threading.Event()
+        self._opened = False
+
+    def show(self, text: str | None) -> None:
+        with self._lock:
+            self._text = text
+            self._frame = None
+        self._changed.set()
+
+    @property
+    def showing(self) -> str | None:
+        with self._lock:
+            return self._text
+
+    def open(self) -> None:
+        self._opened = True
+
+    def read(self) -> np.ndarray:
+        if not self._opened:
+            raise CameraUnavailable("demo camera is not open")
+        self._changed.wait(self.interval)
+        self._changed.clear()
+        with self._lock:
+            if self._frame is None:
+                texts = [self._text] if self._text else []
+                category = "nominal" if texts else "no_code"
+                self._frame, _ = render(category, texts, self._rng)
+            return self._frame.copy()
+
+    def close(self) -> None:
+        self._opened = False
+
+
+def run_demo(*, language: str = "zh_CN", idle_seconds: float = 120.0, webcam: bool = False) -> int:
+    """The interactive demo: kiosk window, plus a panel to hold demo cards up to the camera."""
+    from kiosk.scan.camera import OpenCVCamera
+    from ui.demo_panel import DemoPanel
+    from ui.launch import KioskConfig, build_kiosk
+
+    with demo_insurer() as insurer:
+        camera = DemoCamera()
+        config = KioskConfig(
+            insurer_url=insurer.url,
+            data_dir=insurer.data_dir.parent / "kiosk",
+            clinic_name=DEMO_CLINICS[DEMO_CLINIC_ID],
+            language=language,
+            idle_seconds=idle_seconds,
+            camera=OpenCVCamera(0) if webcam else camera,
+        )
+        kiosk = build_kiosk(config)
+        panel = DemoPanel(kiosk, camera, DEMO_MEMBERS, fresh_token)
+        kiosk.window.show()
+        panel.show()
+        try:
+            return kiosk.app.exec()
+        finally:
+            panel.close()
+            kiosk.close()
+
+
+def run_script(out_dir: Path, *, language: str = "zh_CN") -> int:
+    """Every demo member through a visit, headless, in both languages: PNGs and signed PDFs."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.demo_script import write_walkthrough
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with demo_insurer() as insurer:
+        written = write_walkthrough(
+            insurer_url=insurer.url,
+            data_dir=insurer.data_dir.parent / "kiosk",
+            members=DEMO_MEMBERS,
+            clinics=DEMO_CLINICS,
+            register=insurer.register,
+            token_for=fresh_token,
+            camera=DemoCamera(),
+            out_dir=out_dir,
+            first_language=language,
+        )
+    for path in written:
+        print(path)
+    return 0

@@ -1,0 +1,287 @@
+"""The kiosk application: one QApplication, one style, two languages, one window of screens.
+
+The main window is a stack of screens that follows the visit's step (`kiosk.visit.Visit`); the
+idle watcher clears the visit after a quiet spell, which sends every screen back to Scan with
+nothing of the last family left in it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QScreen
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.visit import Step
+from ui.i18n import DEFAULT_LANGUAGE, RESOURCES, Translations
+from ui.idle import IdleWatcher
+from ui.screens.bill import BillScreen
+from ui.screens.done import DoneScreen
+from ui.screens.eligibility import EligibilityScreen
+from ui.screens.scan import ScanScreen
+from ui.screens.sign import SignScreen
+from ui.session import KioskSession
+from ui.widgets.outbox_status import OutboxStatus
+
+STYLE = RESOURCES / "style" / "kiosk.qss"
+DEFAULT_IDLE_SECONDS = 120.0
+UI_FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC"]
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication with the kiosk's font and style (reuses one that already exists)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("direct-billing-kiosk")
+    app.setOrganizationName("direct-billing-kiosk")
+    app.setApplicationDisplayName("直付 Direct billing")
+    families = set(QFontDatabase.families())
+    font = QFont(app.font())
+    font.setFamilies([f for f in UI_FONT_FAMILIES if f in families] or [font.family()])
+    font.setPixelSize(18)
+    app.setFont(font)
+    app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    return app
+
+
+def install_translations(app: QApplication, language: str = DEFAULT_LANGUAGE) -> Translations:
+    translations = Translations(app)
+    translations.switch(language)
+    return translations
+
+
+class Header(QFrame):
+    """Clinic name, where the visit is, the outbox state (staff screens) and the language switch."""
+
+    def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("header")
+        self.session = session
+        self.clinic = QLabel(session.clinic_name, objectName="clinicName")
+        self.steps: dict[Step, QLabel] = {
+            step: QLabel(objectName="step")
+            for step in (Step.SCAN, Step.ELIGIBILITY, Step.BILL, Step.SIGN, Step.DONE)
+        }
+        self.language_button = QPushButton(objectName="language")
+        self.language_button.clicked.connect(session.translations.toggle)
+        self.outbox = OutboxStatus(session.outbox)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 10, 16, 10)
+        layout.addWidget(self.clinic)
+        layout.addStretch(1)
+        for index, label in enumerate(self.steps.values()):
+            if index:
+                layout.addWidget(QLabel("›", objectName="stepArrow"))
+            layout.addWidget(label)
+        layout.addStretch(1)
+        layout.addWidget(self.outbox)
+        layout.addSpacing(12)
+        layout.addWidget(self.language_button)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        # The button names the language it switches to, in that language.
+        self.language_button.setText("English" if self.session.language == "zh_CN" else "中文")
+        self.show_step(self.session.visit.step)
+
+    def show_step(self, step: Step) -> None:
+        names = {
+            Step.SCAN: self.tr("Scan"),
+            Step.ELIGIBILITY: self.tr("Eligibility"),
+            Step.BILL: self.tr("Bill"),
+            Step.SIGN: self.tr("Sign"),
+            Step.DONE: self.tr("Done"),
+        }
+        current = Step.SCAN if step is Step.CHECKING else step
+        for shown, label in self.steps.items():
+            label.setText(names[shown])
+            label.setProperty("current", shown is current)
+            label.style().unpolish(label)
+            label.style().polish(label)
+
+
+class MainWindow(QMainWindow):
+    """The staff-facing window; its pages follow the visit's step."""
+
+    step_shown = Signal(str)
+
+    def __init__(self, session: KioskSession) -> None:
+        super().__init__()
+        self.session = session
+        self.setObjectName("mainWindow")
+        self.header = Header(session)
+        self.stack = QStackedWidget()
+        self.scan = ScanScreen(session)
+        self.eligibility = EligibilityScreen(session)
+        self.bill = BillScreen(session)
+        self.family_window = FamilyWindow.on_second_display(session)
+        self.sign = SignScreen(session, separate_display=self.family_window is not None)
+        self.done = DoneScreen(session)
+        self.pages: dict[Step, QWidget] = {
+            Step.SCAN: self.scan,
+            Step.CHECKING: self.scan,
+            Step.ELIGIBILITY: self.eligibility,
+            Step.BILL: self.bill,
+            Step.SIGN: self.sign,
+            Step.DONE: self.done,
+        }
+        if self.family_window is not None:
+            self.family_window.set_screen(self.sign)
+            self.pages[Step.SIGN] = SigningElsewhere(session)
+        for page in dict.fromkeys(self.pages.values()):
+            self.stack.addWidget(page)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.setWindowTitle(self.tr("Direct billing"))
+        session.visit.observe(self._step_changed)
+        self.resize(1280, 800)
+
+    def detach(self) -> None:
+        """Stop following background services (before they are stopped)."""
+        self.session.outbox.detach()
+        if self.family_window is not None:
+            self.family_window.close()
+
+    def add_page(self, step: Step, page: QWidget) -> None:
+        self.pages[step] = page
+        if self.stack.indexOf(page) < 0:
+            self.stack.addWidget(page)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("Direct billing"))
+        super().changeEvent(event)
+
+    def _step_changed(self, old: Step, new: Step) -> None:
+        if new is Step.SCAN and old is not Step.CHECKING:
+            self.scan.reset()
+            self.session.scans.forget_codes_in_view()
+        if new is Step.ELIGIBILITY and self.session.visit.eligibility is not None:
+            self.eligibility.render(self.session.visit.eligibility)
+        page = self.pages[new]
+        if new is Step.SIGN:
+            self.sign.enter()
+        elif new in (Step.BILL, Step.DONE):
+            page.enter()
+        if self.family_window is not None:
+            self.family_window.follow(new)
+        self.stack.setCurrentWidget(page)
+        self.header.show_step(new)
+        self.step_shown.emit(new.value)
+
+
+class FamilyWindow(QWidget):
+    """The family-facing display: full screen on the second monitor, showing only Sign."""
+
+    def __init__(self, session: KioskSession, screen: QScreen) -> None:
+        super().__init__()
+        self.setObjectName("familyWindow")
+        self.session = session
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.stack = QStackedWidget()
+        self.welcome = QLabel(objectName="prompt", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.stack.addWidget(self.welcome)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._retranslate()
+
+    @classmethod
+    def on_second_display(cls, session: KioskSession) -> FamilyWindow | None:
+        screens = QGuiApplication.screens()
+        if len(screens) < 2:
+            return None
+        return cls(session, screens[1])
+
+    def set_screen(self, sign: QWidget) -> None:
+        self.stack.addWidget(sign)
+        self.showFullScreen()
+
+    def follow(self, step: Step) -> None:
+        self.stack.setCurrentIndex(1 if step is Step.SIGN else 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.welcome.setText(self.tr("Welcome. Reception will show your bill here to sign."))
+
+
+class SigningElsewhere(QWidget):
+    """Reception's page while the family signs on the second display; reception can cancel."""
+
+    def __init__(self, session: KioskSession) -> None:
+        super().__init__()
+        self.session = session
+        self.note = QLabel(objectName="prompt", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.note.setWordWrap(True)
+        self.back_button = QPushButton(objectName="secondary")
+        self.back_button.clicked.connect(session.visit.back)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.note.setText(self.tr("The family is checking and signing the bill on their screen."))
+        self.back_button.setText(self.tr("Change the bill"))
+
+
+def idle_watcher(app: QApplication, session: KioskSession, seconds: float) -> IdleWatcher:
+    """Clear the visit after `seconds` without input, from any screen."""
+    watcher = IdleWatcher(app, seconds)
+
+    def on_idle() -> None:
+        if session.visit.step is not Step.SCAN:
+            session.visit.clear()
+        watcher.poke()
+
+    watcher.idle.connect(on_idle)
+    return watcher
+
+
+def documents_dir(base: Path) -> Path:
+    """Where signed bills are saved; created on first use."""
+    path = base / "signed-bills"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def set_full_screen(window: QWidget) -> None:
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowFullScreen)

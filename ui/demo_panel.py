@@ -1,0 +1,108 @@
+"""The demo's stand-in for the family's phone: pick a demo member and hold their card up.
+
+A small window beside the kiosk. Each button puts that member's live e-card (refreshed every 60 s,
+as the member app does) in front of the simulated desk camera; when a visit ends the phone is taken
+away again, as a family would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.visit import Step
+from ui.launch import Kiosk
+
+REFRESH_MS = 60_000
+
+
+class DemoMemberLike(Protocol):
+    state: str
+    shows: str
+    child_name: str
+
+
+class PhoneCamera(Protocol):
+    def show(self, text: str | None) -> None: ...
+
+
+class DemoPanel(QWidget):
+    """One button per demo member, and one to take the phone away."""
+
+    def __init__(
+        self,
+        kiosk: Kiosk,
+        camera: PhoneCamera,
+        members: Sequence[DemoMemberLike],
+        token_for: Callable[[DemoMemberLike], str],
+    ) -> None:
+        super().__init__()
+        self.setObjectName("demoPanel")
+        self.camera = camera
+        self.token_for = token_for
+        self.current: DemoMemberLike | None = None
+        self.heading = QLabel(objectName="screenTitle", wordWrap=True)
+        self.hint = QLabel(objectName="hint", wordWrap=True)
+        self.away = QPushButton(objectName="secondary")
+        self.away.clicked.connect(lambda: self.hold(None))
+        self.buttons: list[tuple[QPushButton, DemoMemberLike]] = []
+        column = QVBoxLayout()
+        for member in members:
+            button = QPushButton(objectName="secondary")
+            button.setToolTip(member.shows)
+            button.clicked.connect(lambda _=False, m=member: self.hold(m))
+            column.addWidget(button)
+            self.buttons.append((button, member))
+        inner = QWidget()
+        inner.setLayout(column)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.away)
+        self.refresh = QTimer(self)
+        self.refresh.setInterval(REFRESH_MS)
+        self.refresh.timeout.connect(self._refresh)
+        kiosk.session.visit.observe(self._visit_step)
+        self.resize(420, 760)
+        self._retranslate()
+
+    def hold(self, member: DemoMemberLike | None) -> None:
+        """Hold `member`'s phone up to the camera (None: take it away)."""
+        self.current = member
+        self.camera.show(self.token_for(member) if member is not None else None)
+        if member is None:
+            self.refresh.stop()
+        else:
+            self.refresh.start()
+
+    def _refresh(self) -> None:
+        if self.current is not None:
+            self.camera.show(self.token_for(self.current))
+
+    def _visit_step(self, old: Step, new: Step) -> None:
+        if new is Step.SCAN and old is not Step.CHECKING:
+            self.hold(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Demo: the family's phone"))
+        self.heading.setText(self.tr("Demo: the family's phone"))
+        self.hint.setText(
+            self.tr(
+                "Choose whose e-card the phone shows; the simulated camera sees it at once. "
+                "Hover a button to see what that member demonstrates."
+            )
+        )
+        self.away.setText(self.tr("Take the phone away"))
+        for button, member in self.buttons:
+            button.setText(f"{member.child_name} · {member.state}")

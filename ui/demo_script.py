@@ -1,0 +1,200 @@
+"""The scripted demo walkthrough (`kiosk demo --script OUT_DIR`): every demo member, every screen.
+
+Runs the real kiosk headless against the sandbox, holds each member's card up to the simulated
+camera, and walks the visit as reception and the family would, saving a PNG of each screen and the
+signed bill PDFs. The PNGs are what the README shows and what a person checks for clipped text or
+missing Chinese glyphs.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.journal import ClaimState, PaymentMethod
+from kiosk.scan.camera import FrameSource
+from kiosk.visit import Step
+from ui.driver import KioskDriver, pump_until
+from ui.i18n import LANGUAGES
+from ui.launch import Kiosk, KioskConfig, build_kiosk
+
+
+class DemoMemberLike(Protocol):
+    state: str
+    member_id: str
+    policy_number: str
+    child_name: str
+    guardian_phone: str
+    clinic_id: str
+
+
+class DemoCameraLike(FrameSource, Protocol):
+    def show(self, text: str | None) -> None: ...
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """What reception puts on the bill for one demo member, and how the family pays."""
+
+    items: tuple[tuple[str, int], ...]
+    payment: PaymentMethod = PaymentMethod.WECHAT
+    request_preauth: bool = False
+
+
+SCENARIOS: dict[str, Scenario] = {
+    "active_standard": Scenario((("GP001", 1), ("LAB001", 1), ("RX001", 1))),
+    "active_plus": Scenario((("GP003", 1), ("IMG001", 1), ("VAC002", 1)), PaymentMethod.ALIPAY),
+    "free_visits_used_up": Scenario((("GP001", 1), ("LAB002", 1)), PaymentMethod.CARD),
+    "plus_free_visits_used_up": Scenario((("GP001", 1), ("RX003", 2)), PaymentMethod.CASH),
+    "preauth_approved": Scenario((("GP001", 1), ("NM001", 1)), PaymentMethod.WECHAT),
+    "preauth_pending": Scenario((("GP001", 1), ("IMG004", 1)), request_preauth=True),
+    "near_annual_limit": Scenario((("GP002", 1), ("LAB001", 1)), PaymentMethod.ALIPAY),
+}
+"""Members not listed (greyed out, expired, out of network) stop at eligibility."""
+
+
+def write_walkthrough(
+    *,
+    insurer_url: str,
+    data_dir: Path,
+    members: Sequence[DemoMemberLike],
+    clinics: Mapping[str, str],
+    register: Callable[[str], str],
+    token_for: Callable[[DemoMemberLike], str],
+    camera: DemoCameraLike,
+    out_dir: Path,
+    first_language: str = "zh_CN",
+) -> list[Path]:
+    """Walk every member through the kiosk in each language; returns the files written."""
+    written: list[Path] = []
+    languages = [first_language] + [x for x in LANGUAGES if x != first_language]
+    by_clinic: dict[str, list[DemoMemberLike]] = {}
+    for member in members:
+        by_clinic.setdefault(member.clinic_id, []).append(member)
+    for language in languages:
+        for clinic_id, clinic_members in by_clinic.items():
+            register(clinic_id)
+            kiosk = build_kiosk(
+                KioskConfig(
+                    insurer_url=insurer_url,
+                    data_dir=data_dir / f"{language}-{clinic_id}",
+                    clinic_name=clinics[clinic_id],
+                    language=language,
+                    idle_seconds=3600,
+                    camera=camera,
+                )
+            )
+            try:
+                walk = _Walk(kiosk, camera, token_for, out_dir / language, written)
+                walk.window_ready()
+                if clinic_id == next(iter(by_clinic)):
+                    walk.scan_screens()
+                for member in clinic_members:
+                    walk.visit(member, members.index(member) + 1)
+            finally:
+                camera.show(None)
+                kiosk.close()
+    return written
+
+
+class _Walk:
+    def __init__(
+        self,
+        kiosk: Kiosk,
+        camera: DemoCameraLike,
+        token_for: Callable[[DemoMemberLike], str],
+        out_dir: Path,
+        written: list[Path],
+    ) -> None:
+        self.kiosk = kiosk
+        self.camera = camera
+        self.token_for = token_for
+        self.out_dir = out_dir
+        self.written = written
+        self.driver = KioskDriver(kiosk)
+        self.window = kiosk.window
+
+    def window_ready(self) -> None:
+        self.window.resize(1280, 800)
+        self.window.show()
+        pump_until(lambda: bool(self.kiosk.session.keys.keys()), 10, "the insurer's signing keys")
+
+    def shot(self, name: str, widget: QWidget | None = None) -> None:
+        self.written.append(self.driver.screenshot(self.out_dir / f"{name}.png", widget))
+
+    def scan_screens(self) -> None:
+        pump_until(lambda: self.window.scan.camera_view.has_frame, 10, "a camera frame")
+        self.shot("00-scan")
+        self.window.scan.lookup_toggle.setChecked(True)
+        self.shot("00-scan-lookup")
+        self.window.scan.lookup_toggle.setChecked(False)
+
+    def visit(self, member: DemoMemberLike, number: int) -> None:
+        prefix = f"{number:02d}-{member.state}"
+        driver = self.driver
+        self.camera.show(self.token_for(member))
+        driver.wait_step(Step.ELIGIBILITY, 15)
+        self.shot(f"{prefix}-1-eligibility")
+        scenario = SCENARIOS.get(member.state)
+        eligibility = self.kiosk.session.visit.eligibility
+        if scenario is None or eligibility is None or not eligibility.direct_billing:
+            driver.click(self.window.eligibility.back_button)
+            self._phone_away()
+            return
+        driver.start_bill()
+        for code, quantity in scenario.items:
+            driver.add_item(code, quantity)
+        driver.wait_estimate()
+        self.shot(f"{prefix}-2-bill")
+        if scenario.request_preauth:
+            self._request_preauth(prefix)
+        driver.present()
+        self.shot(f"{prefix}-3-sign")
+        driver.draw_signature()
+        self.shot(f"{prefix}-4-signed")
+        driver.confirm_signature()
+        driver.wait_step(Step.DONE)
+        done = self.window.done
+        pump_until(
+            lambda: done.claim is not None and done.claim.state is ClaimState.SENT,
+            15,
+            "the insurer to record the claim",
+        )
+        saved: list[str] = []
+        done.document_saved.connect(saved.append)
+        done.save_document()
+        pump_until(lambda: bool(saved), 15, "the signed bill PDF")
+        presented = self.kiosk.session.visit.presented
+        if presented is not None and presented.shown.totals.patient_fen > 0:
+            driver.pay(scenario.payment)
+        self.shot(f"{prefix}-5-done")
+        pdf = self.out_dir / f"{prefix}-signed-bill.pdf"
+        shutil.copyfile(saved[-1], pdf)
+        self.written.append(pdf)
+        driver.next_family()
+        self._phone_away()
+
+    def _request_preauth(self, prefix: str) -> None:
+        flagged = self.kiosk.session.visit.preauth_lines()
+        if not flagged:
+            return
+        dialog = self.driver.open_preauth(flagged[0])
+        pump_until(lambda: dialog.send_button.isEnabled(), 10, "the working-day calendar")
+        dialog.diagnosis.setText("Recurrent headache (R51)")
+        self.shot(f"{prefix}-2b-preauth", dialog)
+        self.driver.click(dialog.send_button)
+        pump_until(lambda: dialog.created is not None, 10, "the pre-auth request")
+        self.shot(f"{prefix}-2c-preauth-sent", dialog)
+        self.driver.click(dialog.close_button)
+        self.driver.remove_line(flagged[0])
+        self.driver.wait_estimate()
+        self.shot(f"{prefix}-2d-bill-after-preauth")
+
+    def _phone_away(self) -> None:
+        self.camera.show(None)
+        self.driver.wait_step(Step.SCAN)

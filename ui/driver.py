@@ -1,0 +1,222 @@
+"""Driving a real kiosk window the way a person does: for the demo script, the end-to-end tests
+and the latency benchmark.
+
+Every action goes through the widgets a person would touch (buttons are clicked, fields typed
+into, the signature drawn with mouse events carrying their own timestamps); waiting pumps the Qt
+event loop, so background work is delivered exactly as in the running application.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton, QSpinBox, QWidget
+
+from kiosk.journal import PaymentMethod
+from kiosk.visit import ScanSource, Step
+from ui.launch import Kiosk
+from ui.screens.preauth import PreAuthDialog
+
+Stroke = Sequence[tuple[float, float]]
+
+
+def pump_until(condition: Callable[[], bool], timeout: float = 10.0, what: str = "") -> None:
+    """Run the event loop until `condition()` holds; TimeoutError after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        QCoreApplication.processEvents()
+        if condition():
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what or condition}")
+        time.sleep(0.002)
+
+
+def signature_strokes(width: float, height: float) -> list[list[tuple[float, float]]]:
+    """A hand-like two-stroke signature scaled to a pad: a looping first name and a flourish."""
+    first = [
+        (
+            width * (0.12 + 0.4 * t),
+            height * (0.55 - 0.22 * math.sin(t * math.pi * 6) * (1 - 0.5 * t)),
+        )
+        for t in (i / 60 for i in range(61))
+    ]
+    second = [
+        (width * (0.58 + 0.3 * t), height * (0.45 + 0.18 * math.sin(t * math.pi * 3)))
+        for t in (i / 40 for i in range(41))
+    ]
+    return [first, second]
+
+
+class KioskDriver:
+    """A person at the kiosk, in code."""
+
+    def __init__(self, kiosk: Kiosk) -> None:
+        self.kiosk = kiosk
+        self.window = kiosk.window
+        self.visit = kiosk.session.visit
+
+    # --- looking -------------------------------------------------------------------------------
+
+    def wait_step(self, step: Step, timeout: float = 10.0) -> None:
+        pump_until(lambda: self.visit.step is step, timeout, f"step {step}")
+
+    def screenshot(self, path: Path, widget: QWidget | None = None) -> Path:
+        QCoreApplication.processEvents()
+        target = widget or self.window
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not target.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        return path
+
+    # --- acting --------------------------------------------------------------------------------
+
+    def click(self, button: QPushButton) -> None:
+        if not button.isVisible() or not button.isEnabled():
+            raise RuntimeError(f"{button.objectName() or button.text()!r} cannot be clicked now")
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        QCoreApplication.processEvents()
+
+    def scan(self, text: str, source: ScanSource = ScanSource.SCANNER) -> None:
+        """A card read by the handheld scanner (or the camera): verified, then checked."""
+        self.kiosk.session.scans.submit(text, source)
+
+    def show_card(self, text: str, timeout: float = 10.0) -> None:
+        """Scan and wait until eligibility is on screen."""
+        self.scan(text)
+        self.wait_step(Step.ELIGIBILITY, timeout)
+
+    def lookup(self, policy_number: str, child_name: str, guardian_phone: str) -> None:
+        scan = self.window.scan
+        if not scan.lookup_box.isVisible():
+            self.click(scan.lookup_toggle)
+        for field, text in (
+            (scan.policy, policy_number),
+            (scan.child_name, child_name),
+            (scan.phone, guardian_phone),
+        ):
+            field.clear()
+            field.insert(text)
+        self.click(scan.lookup_button)
+
+    def start_bill(self) -> None:
+        self.click(self.window.eligibility.bill_button)
+        self.wait_step(Step.BILL)
+
+    def add_item(self, query: str, quantity: int = 1) -> None:
+        """Search the catalogue as reception types, and tap the first result."""
+        bill = self.window.bill
+        bill.search.clear()
+        QTest.keyClicks(bill.search, query)
+        QCoreApplication.processEvents()
+        if bill.results.count() == 0:
+            raise LookupError(f"no catalogue item for {query!r}")
+        before = {line.item_code: line.quantity for line in self.visit.lines}
+        first = bill.results.item(0)
+        rect = bill.results.visualItemRect(first)
+        QTest.mouseClick(bill.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        pump_until(
+            lambda: {line.item_code: line.quantity for line in self.visit.lines} != before,
+            2.0,
+            f"line for {query}",
+        )
+        if quantity != 1:
+            code = first.data(Qt.ItemDataRole.UserRole)
+            row = next(i for i, line in enumerate(self.visit.lines) if line.item_code == code)
+            spin = bill.table.cellWidget(row, 1)
+            assert isinstance(spin, QSpinBox)
+            spin.setValue(spin.value() + quantity - 1)
+
+    def wait_estimate(self, timeout: float = 10.0) -> None:
+        bill = self.window.bill
+        pump_until(
+            lambda: self.visit.adjudication is not None and bill.sign_button.isEnabled(),
+            timeout,
+            "the insurer's estimate",
+        )
+
+    def _row_of(self, line_no: int) -> int:
+        return next(i for i, line in enumerate(self.visit.lines) if line.line_no == line_no)
+
+    def remove_line(self, line_no: int) -> None:
+        button = self.window.bill.table.cellWidget(self._row_of(line_no), 6)
+        assert isinstance(button, QPushButton)
+        self.click(button)
+
+    def open_preauth(self, line_no: int) -> PreAuthDialog:
+        """Tap "needs pre-auth: request" on a flagged line; returns the dialog it opened."""
+        bill = self.window.bill
+        button = bill.table.cellWidget(self._row_of(line_no), 5)
+        assert isinstance(button, QPushButton)
+        self.click(button)
+        dialog = bill.preauth_dialog
+        assert dialog is not None
+        return dialog
+
+    def present(self) -> None:
+        self.click(self.window.bill.sign_button)
+        self.wait_step(Step.SIGN)
+
+    def draw_signature(self, strokes: Sequence[Stroke] | None = None) -> None:
+        """Write on the pad with mouse events, 12 ms apart, as a hand would."""
+        pad = self.window.sign.pad
+        strokes = strokes or signature_strokes(pad.width(), pad.height())
+        clock = 1_000
+        for stroke in strokes:
+            for index, (x, y) in enumerate(stroke):
+                kind = (
+                    QEvent.Type.MouseButtonPress
+                    if index == 0
+                    else QEvent.Type.MouseButtonRelease
+                    if index == len(stroke) - 1
+                    else QEvent.Type.MouseMove
+                )
+                self._mouse(pad, kind, QPointF(x, y), clock)
+                clock += 12
+            clock += 250
+        QCoreApplication.processEvents()
+
+    def confirm_signature(self) -> None:
+        self.click(self.window.sign.confirm_button)
+
+    def sign(self) -> None:
+        self.draw_signature()
+        self.confirm_signature()
+        self.wait_step(Step.DONE)
+
+    def pay(self, method: PaymentMethod) -> None:
+        self.click(self.window.done.method_buttons[method])
+        pump_until(lambda: self.visit.payment is method, 5.0, "payment recorded")
+
+    def wait_document(self, timeout: float = 10.0) -> Path:
+        done = self.window.done
+        pump_until(lambda: done.document is not None, timeout, "the signed bill PDF")
+        assert done.document is not None
+        return done.document
+
+    def next_family(self) -> None:
+        self.click(self.window.done.next_button)
+        self.wait_step(Step.SCAN)
+
+    def switch_language(self) -> None:
+        self.click(self.window.header.language_button)
+
+    @staticmethod
+    def _mouse(widget: QWidget, kind: QEvent.Type, position: QPointF, timestamp: int) -> None:
+        pressed = kind != QEvent.Type.MouseButtonRelease
+        event = QMouseEvent(
+            kind,
+            position,
+            widget.mapToGlobal(position),
+            Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton if pressed else Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        event.setTimestamp(timestamp)
+        QApplication.sendEvent(widget, event)

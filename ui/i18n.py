@@ -1,0 +1,83 @@
+"""Which language the kiosk speaks, switched at run time without restarting.
+
+The `.ts` sources live in `resources/i18n/` and are compiled to `.qm` by `scripts/setup.sh`.
+Switching installs the new translators; Qt then sends every widget a LanguageChange event and each
+screen re-reads its texts (`changeEvent` → `retranslate`).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+log = logging.getLogger(__name__)
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+I18N_DIR = RESOURCES / "i18n"
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+def qm_path(language: str) -> Path:
+    return I18N_DIR / f"kiosk_{language}.qm"
+
+
+class Translations(QObject):
+    """The installed translators of the application; one per process."""
+
+    changed = Signal(str)
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self._by_language: dict[str, QTranslator] = {}
+        self.language = ""
+
+    def _ours(self, language: str) -> QTranslator:
+        translator = self._by_language.get(language)
+        if translator is None:
+            translator = QTranslator(self)
+            path = qm_path(language)
+            if not translator.load(str(path)):
+                raise FileNotFoundError(
+                    f"translation {path} is missing: run scripts/setup.sh "
+                    "(it compiles resources/i18n)"
+                )
+            self._by_language[language] = translator
+        return translator
+
+    def other(self) -> str:
+        """The language not currently spoken (the kiosk ships two)."""
+        return LANGUAGES[1] if self.language == LANGUAGES[0] else LANGUAGES[0]
+
+    def translate_in(self, language: str, context: str, text: str) -> str:
+        """`text` in `language` whatever is installed: for prompts shown in both languages."""
+        translated = self._ours(language).translate(context, text)
+        return translated or text
+
+    def switch(self, language: str) -> None:
+        """Speak `language` from now on; raises FileNotFoundError if it was never built."""
+        if language not in LANGUAGES:
+            raise ValueError(f"unsupported language {language!r}")
+        if language == self.language:
+            return
+        ours = self._ours(language)
+        qt_base = QTranslator(self)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        loaded_base = qt_base.load(QLocale(language), "qtbase", "_", qt_dir)
+        for old in self._installed:
+            self._app.removeTranslator(old)
+        self._installed = [ours] + ([qt_base] if loaded_base else [])
+        for translator in self._installed:
+            self._app.installTranslator(translator)
+        QLocale.setDefault(QLocale(language))
+        self.language = language
+        self.changed.emit(language)
+
+    def toggle(self) -> str:
+        """The other language (the kiosk ships two); returns the new one."""
+        self.switch(self.other())
+        return self.language

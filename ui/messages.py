@@ -1,0 +1,108 @@
+"""What to tell staff when something failed, in their language, with what they can do about it.
+
+Screens never show an exception's own text (it is English, technical and may carry details);
+they show one of these sentences instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.ecard import ECardError, ECardFailure
+from kiosk.insurer.errors import (
+    DeviceKeyMissing,
+    InsurerAuthError,
+    InsurerError,
+    InsurerInvalidResponse,
+    InsurerNotFound,
+    InsurerRejected,
+    InsurerServerError,
+    InsurerUnreachable,
+)
+
+
+def card_problem(error: BaseException) -> str:
+    """Why a scanned card or a lookup did not give an eligibility answer."""
+    if isinstance(error, ECardError):
+        return {
+            ECardFailure.MALFORMED: QCoreApplication.translate(
+                "Messages",
+                "This code is not an e-card. Ask the family to open the insurance card in the "
+                "member app.",
+            ),
+            ECardFailure.EXPIRED: QCoreApplication.translate(
+                "Messages",
+                "This e-card code has expired. Ask the family to refresh the card in the app and "
+                "show it again.",
+            ),
+            ECardFailure.REPLAYED: QCoreApplication.translate(
+                "Messages",
+                "This e-card code was already used. Ask the family to refresh the card in the app.",
+            ),
+            ECardFailure.NOT_YET_VALID: QCoreApplication.translate(
+                "Messages",
+                "The card's time is ahead of this kiosk's clock. Check the kiosk's date and time.",
+            ),
+            ECardFailure.UNKNOWN_KEY: QCoreApplication.translate(
+                "Messages",
+                "This card was not issued by the insurer, or the kiosk cannot fetch its keys.",
+            ),
+            ECardFailure.BAD_SIGNATURE: QCoreApplication.translate(
+                "Messages", "This card could not be verified: it was not issued by the insurer."
+            ),
+        }[error.reason]
+    if isinstance(error, InsurerRejected):
+        if error.code == "token-invalid":
+            return QCoreApplication.translate(
+                "Messages",
+                "The insurer refused this card code. Ask the family to refresh the card in the "
+                "app.",
+            )
+        if error.code == "validation-error":
+            return QCoreApplication.translate(
+                "Messages", "The insurer could not use these details. Check them and try again."
+            )
+    return insurer_problem(error)
+
+
+def insurer_problem(error: BaseException) -> str:
+    """A failed call to the insurer, for any screen."""
+    if isinstance(error, DeviceKeyMissing):
+        return QCoreApplication.translate(
+            "Messages", "This kiosk is not registered with the insurer. A manager must register it."
+        )
+    if isinstance(error, InsurerAuthError):
+        return QCoreApplication.translate(
+            "Messages",
+            "The insurer refused this kiosk's device key. A manager must register the kiosk again.",
+        )
+    if isinstance(error, InsurerUnreachable):
+        return QCoreApplication.translate(
+            "Messages", "The insurer cannot be reached. Check the network and try again."
+        )
+    if isinstance(error, InsurerServerError | InsurerInvalidResponse):
+        return QCoreApplication.translate(
+            "Messages", "The insurer answered with an error. Try again in a moment."
+        )
+    if isinstance(error, InsurerNotFound):
+        return QCoreApplication.translate("Messages", "The insurer does not know this record.")
+    if isinstance(error, InsurerRejected):
+        if error.code == "preauth-lead-time":
+            return QCoreApplication.translate(
+                "Messages",
+                "A pre-authorisation must reach the insurer at least 5 working days before the "
+                "planned date. Choose a later date.",
+            )
+        if error.code == "member-not-eligible":
+            return QCoreApplication.translate(
+                "Messages", "The insurer says this member is not eligible for direct billing."
+            )
+        return QCoreApplication.translate("Messages", "The insurer refused the request.")
+    if isinstance(error, InsurerError):
+        return QCoreApplication.translate(
+            "Messages", "The insurer could not be asked. Try again in a moment."
+        )
+    return QCoreApplication.translate(
+        "Messages",
+        "Something went wrong. Try again; if it happens again, call the clinic's IT contact.",
+    )

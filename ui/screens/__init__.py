@@ -1,0 +1,1 @@
+"""One module per screen of the visit; each renders the visit and forwards intent to it."""

@@ -1,0 +1,462 @@
+"""Bill (reception): lines from the catalogue, the insurer's live estimate, pre-auth requests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.billing import english_names
+from kiosk.catalogue import Catalogue, CatalogueImportError, CatalogueItem, load_catalogue
+from kiosk.desk import PresentedBill, present_bill
+from kiosk.insurer.models import AdjudicatedLine, Adjudication, BillLine, PlanTier, Reason
+from kiosk.money import format_yuan
+from kiosk.visit import Step
+from ui.messages import insurer_problem
+from ui.screens.preauth import PreAuthDialog
+from ui.session import KioskSession
+from ui.tasks import Task
+
+ESTIMATE_DELAY_MS = 250
+"""Quiet time after the last change before asking the insurer, so typing a quantity is one call."""
+
+MAX_RESULTS = 30
+
+
+class BillScreen(QWidget):
+    """Reception builds the bill; each change is estimated by the insurer before it is signed."""
+
+    estimated = Signal()
+    """The estimate of the current lines arrived (tests and the benchmark wait on it)."""
+
+    COLUMNS = 7
+
+    def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("billScreen")
+        self.session = session
+        self._estimating = False
+        self._problem = ""
+        self.preauth_dialog: PreAuthDialog | None = None
+
+        self.title = QLabel(objectName="screenTitle")
+        self.search = QLineEdit(objectName="search")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._refresh_results)
+        self.search.returnPressed.connect(self._add_first_result)
+        self.results = QListWidget(objectName="results")
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.itemClicked.connect(self._add_result)
+        self.import_button = QPushButton(objectName="secondary")
+        self.import_button.clicked.connect(self._import_catalogue)
+        self.catalogue_note = QLabel(objectName="hint", wordWrap=True)
+
+        left = QVBoxLayout()
+        left.addWidget(self.search)
+        left.addWidget(self.results, 1)
+        left.addWidget(self.catalogue_note)
+        left.addWidget(self.import_button)
+
+        self.table = QTableWidget(0, self.COLUMNS, objectName="lines")
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(60)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.totals = QLabel(objectName="totals", wordWrap=True)
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.state = QLabel(objectName="billState", wordWrap=True)
+
+        right = QVBoxLayout()
+        right.addWidget(self.table, 1)
+        right.addWidget(self.totals)
+        right.addWidget(self.state)
+
+        body = QHBoxLayout()
+        body.setSpacing(20)
+        body.addLayout(left, 2)
+        body.addLayout(right, 3)
+
+        self.back_button = QPushButton(objectName="secondary")
+        self.back_button.clicked.connect(self._back)
+        self.cancel_button = QPushButton(objectName="danger")
+        self.cancel_button.clicked.connect(self.session.visit.clear)
+        self.retry_button = QPushButton(objectName="secondary")
+        self.retry_button.clicked.connect(self._estimate_now)
+        self.retry_button.hide()
+        self.sign_button = QPushButton(objectName="primary")
+        self.sign_button.clicked.connect(self.present)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.sign_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 24)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(ESTIMATE_DELAY_MS)
+        self._debounce.timeout.connect(self._estimate_now)
+        self.retranslate()
+
+    # --- texts ---------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Search by code, name or pinyin initials (e.g. xcg)")
+        )
+        self.import_button.setText(self.tr("Import the clinic's catalogue…"))
+        self.catalogue_note.setText(
+            self.tr("%n item(s) in the catalogue", "", len(self.session.catalogue))
+        )
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Item"),
+                self.tr("Qty"),
+                self.tr("Amount"),
+                self.tr("Insurer pays"),
+                self.tr("Family pays"),
+                self.tr("Why"),
+                "",
+            ]
+        )
+        self.back_button.setText(self.tr("Back"))
+        self.cancel_button.setText(self.tr("Cancel visit"))
+        self.retry_button.setText(self.tr("Ask the insurer again"))
+        self.sign_button.setText(self.tr("Show to the family to sign"))
+        if self.session.visit.step is Step.BILL:
+            self.render()
+            self._refresh_results()
+
+    # --- entering ------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        """Called each time the visit arrives on the bill (from eligibility or back from sign)."""
+        self.search.clear()
+        self._problem = ""
+        self._refresh_results()
+        self.render()
+        self.search.setFocus()
+
+    # --- catalogue -----------------------------------------------------------------------------
+
+    def _refresh_results(self) -> None:
+        query = self.search.text().strip()
+        catalogue = self.session.catalogue
+        items = catalogue.search(query, limit=MAX_RESULTS) if query else list(catalogue)
+        language = self.session.language
+        self.results.clear()
+        for item in items[:MAX_RESULTS] if query else items:
+            entry = QListWidgetItem(
+                f"{item.code}  {item.name(language)}\n{format_yuan(item.unit_price_fen)}"
+            )
+            entry.setData(Qt.ItemDataRole.UserRole, item.code)
+            self.results.addItem(entry)
+
+    def _add_first_result(self) -> None:
+        if self.results.count():
+            self._add_result(self.results.item(0))
+
+    def _add_result(self, entry: QListWidgetItem) -> None:
+        item = self.session.catalogue.get(entry.data(Qt.ItemDataRole.UserRole))
+        if item is not None:
+            self.add_item(item)
+
+    def add_item(self, item: CatalogueItem, quantity: int = 1) -> BillLine:
+        """Put `quantity` of a catalogue item on the bill (with the member's pre-auth if any)."""
+        visit = self.session.visit
+        line = visit.add_line(
+            item_code=item.code,
+            description=item.name_zh,
+            category=item.category,
+            unit_price_fen=item.unit_price_fen,
+            quantity=quantity,
+            preauth_id=visit.approved_preauth(item.code),
+        )
+        self._changed()
+        return line
+
+    def _import_catalogue(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("The clinic's fee catalogue"),
+            str(Path.home()),
+            self.tr("Catalogue (*.csv *.json)"),
+        )
+        if path:
+            self.import_catalogue(Path(path))
+
+    def import_catalogue(self, path: Path) -> None:
+        """Read a clinic's catalogue in the background; a file with any bad row is refused whole."""
+        Task(lambda _insurer: load_catalogue(path)).success(self._catalogue_loaded).failure(
+            self._catalogue_failed
+        ).run()
+
+    def _catalogue_loaded(self, catalogue: Catalogue) -> None:
+        self.session.catalogue = catalogue
+        self.catalogue_note.setText(self.tr("%n item(s) in the catalogue", "", len(catalogue)))
+        self._refresh_results()
+
+    def _catalogue_failed(self, error: BaseException) -> None:
+        if isinstance(error, CatalogueImportError):
+            rows = "; ".join(self.tr("line {line}").format(line=e.line) for e in error.errors[:5])
+            self.catalogue_note.setText(
+                self.tr("The file has %n bad row(s) and was not used: ", "", len(error.errors))
+                + rows
+            )
+        else:
+            self.catalogue_note.setText(self.tr("The file could not be read as a catalogue."))
+
+    # --- lines ---------------------------------------------------------------------------------
+
+    def _set_quantity(self, line_no: int, quantity: int) -> None:
+        self.session.visit.set_quantity(line_no, quantity)
+        self._changed(rebuild=False)
+
+    def remove_line(self, line_no: int) -> None:
+        self.session.visit.remove_line(line_no)
+        self._changed()
+
+    def _changed(self, *, rebuild: bool = True) -> None:
+        self._problem = ""
+        if rebuild:
+            self.render()
+        else:
+            self._render_amounts()
+        if self.session.visit.lines:
+            self._debounce.start()
+
+    # --- estimate ------------------------------------------------------------------------------
+
+    def _estimate_now(self) -> None:
+        visit = self.session.visit
+        if visit.step is not Step.BILL or not visit.lines:
+            return
+        bill = visit.bill()
+        visit_id, revision = visit.visit_id, visit.revision
+        self._estimating = True
+        self._render_amounts()
+        Task(lambda insurer: insurer.estimate(bill)).success(
+            lambda adjudication: self._estimate_arrived(visit_id, revision, adjudication)
+        ).failure(lambda error: self._estimate_failed(visit_id, revision, error)).run()
+
+    def _estimate_arrived(self, visit_id: str, revision: int, adjudication: Adjudication) -> None:
+        if self.session.visit.record_estimate(visit_id, revision, adjudication):
+            self._estimating = False
+            self._problem = ""
+            self.render()
+            self.estimated.emit()
+
+    def _estimate_failed(self, visit_id: str, revision: int, error: BaseException) -> None:
+        visit = self.session.visit
+        if visit.visit_id == visit_id and visit.revision == revision:
+            self._estimating = False
+            self._problem = insurer_problem(error)
+            self._render_amounts()
+
+    # --- rendering -----------------------------------------------------------------------------
+
+    def render(self) -> None:
+        visit = self.session.visit
+        eligibility = visit.eligibility
+        if eligibility is None or eligibility.member is None:
+            return
+        tier = ""
+        if eligibility.coverage is not None:
+            tier = {PlanTier.STANDARD: self.tr("Standard"), PlanTier.PLUS: self.tr("PLUS")}[
+                eligibility.coverage.plan_tier
+            ]
+        self.title.setText(
+            self.tr("Bill for {member} ({plan})").format(
+                member=eligibility.member.name_masked, plan=tier
+            )
+        )
+        self.table.setRowCount(len(visit.lines))
+        language = self.session.language
+        for row, line in enumerate(visit.lines):
+            item = self.session.catalogue.get(line.item_code)
+            name = item.name(language) if item is not None else line.description
+            self._set_cell(row, 0, f"{name}\n{line.item_code} · {format_yuan(line.unit_price_fen)}")
+            quantity = QSpinBox(objectName="quantity")
+            quantity.setRange(1, 9999)
+            quantity.setValue(line.quantity)
+            quantity.setMinimumWidth(120)
+            quantity.valueChanged.connect(
+                lambda value, n=line.line_no: self._set_quantity(n, value)
+            )
+            self.table.setCellWidget(row, 1, quantity)
+            remove = QPushButton("✕", objectName="remove")
+            remove.setMinimumWidth(56)
+            remove.setToolTip(self.tr("Remove this line"))
+            remove.clicked.connect(lambda _=False, n=line.line_no: self.remove_line(n))
+            self.table.setCellWidget(row, 6, remove)
+        self._render_amounts()
+
+    def _render_amounts(self) -> None:
+        visit = self.session.visit
+        adjudication = visit.adjudication
+        by_line: dict[int, AdjudicatedLine] = (
+            {x.line_no: x for x in adjudication.lines} if adjudication else {}
+        )
+        for row, line in enumerate(visit.lines):
+            self._set_cell(row, 2, format_yuan(line.submitted_fen), right=True)
+            verdict = by_line.get(line.line_no)
+            if verdict is None:
+                for column in (3, 4):
+                    self._set_cell(row, column, "…", right=True)
+                self.table.removeCellWidget(row, 5)
+                self._set_cell(row, 5, "")
+                continue
+            self._set_cell(row, 3, format_yuan(verdict.covered_fen), right=True)
+            self._set_cell(row, 4, format_yuan(verdict.patient_fen), right=True)
+            if verdict.reason is Reason.PREAUTH_REQUIRED:
+                request = QPushButton(self.tr("Needs pre-auth: request"), objectName="preauth")
+                request.clicked.connect(lambda _=False, n=line.line_no: self.request_preauth(n))
+                self.table.setCellWidget(row, 5, request)
+            else:
+                self.table.removeCellWidget(row, 5)
+                self._set_cell(row, 5, self.reason_text(verdict.reason))
+        self.table.resizeRowsToContents()
+        self._render_totals(adjudication)
+
+    def _render_totals(self, adjudication: Adjudication | None) -> None:
+        visit = self.session.visit
+        total = sum(line.submitted_fen for line in visit.lines)
+        if not visit.lines:
+            self.totals.setText(self.tr("Add items from the catalogue on the left."))
+        elif adjudication is None:
+            self.totals.setText(self.tr("Total {total}").format(total=format_yuan(total)))
+        else:
+            self.totals.setText(
+                self.tr(
+                    "Total {total} · <span style='color:#137333'>insurer pays "
+                    "<b>{covered}</b></span> · <span style='color:#b06000'>family pays "
+                    "<b>{patient}</b></span>"
+                ).format(
+                    total=format_yuan(adjudication.total_submitted_fen),
+                    covered=format_yuan(adjudication.total_covered_fen),
+                    patient=format_yuan(adjudication.total_patient_fen),
+                )
+            )
+        flagged = len(visit.preauth_lines())
+        tone = ""
+        if self._problem:
+            tone = "error"
+            self.state.setText(self._problem)
+        elif self._estimating or (visit.lines and adjudication is None):
+            self.state.setText(self.tr("Asking the insurer for its estimate…"))
+        elif flagged:
+            tone = "warning"
+            self.state.setText(
+                self.tr(
+                    "%n item(s) need a pre-authorisation: the family pays for them today unless "
+                    "they are removed, or request one for a later date.",
+                    "",
+                    flagged,
+                )
+            )
+        else:
+            self.state.setText("")
+        self.state.setProperty("tone", tone)
+        self.state.style().unpolish(self.state)
+        self.state.style().polish(self.state)
+        self.retry_button.setVisible(bool(self._problem))
+        self.sign_button.setEnabled(visit.ready_to_sign and not self._estimating)
+
+    def reason_text(self, reason: Reason) -> str:
+        return {
+            Reason.COVERED: self.tr("Covered"),
+            Reason.NOT_COVERED: self.tr("Not covered by the plan"),
+            Reason.LIMIT_EXHAUSTED: self.tr("Annual limit used up"),
+            Reason.COPAY_AFTER_FREE_VISITS: self.tr("Co-pay: free visits used up"),
+            Reason.PREAUTH_REQUIRED: self.tr("Needs pre-authorisation"),
+            Reason.PREAUTH_APPROVED: self.tr("Covered (pre-authorised)"),
+            Reason.OUT_OF_NETWORK: self.tr("Clinic not in network"),
+        }[reason]
+
+    def _set_cell(self, row: int, column: int, text: str, *, right: bool = False) -> None:
+        cell = QTableWidgetItem(text)
+        alignment = Qt.AlignmentFlag.AlignVCenter | (
+            Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+        )
+        cell.setTextAlignment(alignment)
+        self.table.setItem(row, column, cell)
+
+    # --- pre-auth ------------------------------------------------------------------------------
+
+    def request_preauth(self, line_no: int) -> PreAuthDialog:
+        """Open the pre-auth request for a flagged line (returned so tests can drive it)."""
+        line = next(x for x in self.session.visit.lines if x.line_no == line_no)
+        dialog = PreAuthDialog(self.session, line, self)
+        self.preauth_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "preauth_dialog", None))
+        dialog.open()
+        return dialog
+
+    # --- leaving -------------------------------------------------------------------------------
+
+    def present(self) -> None:
+        """Record the bill as shown and turn it to the family (the journal write is off-thread)."""
+        visit = self.session.visit
+        adjudication = visit.adjudication
+        if not visit.ready_to_sign or adjudication is None:
+            return
+        bill = visit.bill()
+        visit_id, revision = visit.visit_id, visit.revision
+        journal = self.session.journal
+        clinic = self.session.clinic_name
+        names_en = english_names(self.session.catalogue)
+        self.sign_button.setEnabled(False)
+        Task(
+            lambda _insurer: present_bill(
+                journal, bill, adjudication, clinic=clinic, names_en=names_en
+            )
+        ).success(lambda presented: self._presented(visit_id, revision, presented)).failure(
+            self._present_failed
+        ).run()
+
+    def _presented(self, visit_id: str, revision: int, presented: PresentedBill) -> None:
+        if not self.session.visit.present_for_signature(visit_id, revision, presented):
+            self._render_amounts()
+
+    def _present_failed(self, error: BaseException) -> None:
+        self._problem = self.tr("The bill could not be stored on this computer: {reason}").format(
+            reason=getattr(error, "message", type(error).__name__)
+        )
+        self._render_amounts()
+
+    def _back(self) -> None:
+        self.session.visit.back()

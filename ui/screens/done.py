@@ -1,0 +1,353 @@
+"""Done: the claim and where it stands, how the family paid its part, the signed bill as a PDF."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.desk import PresentedBill, record_payment
+from kiosk.insurer.models import PlanTier
+from kiosk.journal import ClaimRecord, ClaimState, PaymentMethod, QueueCondition, QueueState
+from kiosk.money import format_yuan
+from kiosk.visit import SignedBill, Step
+from ui.session import KioskSession
+from ui.signed_bill import render_signed_bill
+from ui.tasks import Task
+from ui.widgets.signature_pad import image_to_png, render_signature
+
+FOLLOW_MS = 700
+"""How often the screen re-reads a claim that is still waiting in the outbox."""
+
+METHODS = (PaymentMethod.CASH, PaymentMethod.CARD, PaymentMethod.WECHAT, PaymentMethod.ALIPAY)
+
+
+class DoneScreen(QWidget):
+    """The end of the visit; the claim's state follows the outbox live."""
+
+    document_saved = Signal(str)
+    """Emitted with the path of the signed bill PDF each time it is written."""
+    payment_recorded = Signal(str)
+
+    def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("doneScreen")
+        self.session = session
+        self.claim: ClaimRecord | None = None
+        self.document: Path | None = None
+
+        self.title = QLabel(objectName="screenTitle", wordWrap=True)
+        self.summary = QFrame(objectName="panel")
+        grid = QGridLayout(self.summary)
+        grid.setContentsMargins(24, 18, 24, 18)
+        grid.setHorizontalSpacing(24)
+        self.invoice_label = QLabel(objectName="fieldName")
+        self.invoice = QLabel(objectName="fieldValue")
+        self.claim_label = QLabel(objectName="fieldName")
+        self.claim_state = QLabel(objectName="fieldValue", wordWrap=True)
+        self.covered_label = QLabel(objectName="fieldName")
+        self.covered = QLabel(objectName="fieldValue")
+        self.patient_label = QLabel(objectName="fieldName")
+        self.patient = QLabel(objectName="fieldValue")
+        for row, (name, value) in enumerate(
+            (
+                (self.invoice_label, self.invoice),
+                (self.claim_label, self.claim_state),
+                (self.covered_label, self.covered),
+                (self.patient_label, self.patient),
+            )
+        ):
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.payment_title = QLabel(objectName="amountLabel", wordWrap=True)
+        self.methods = QButtonGroup(self)
+        self.methods.setExclusive(True)
+        self.method_buttons: dict[PaymentMethod, QPushButton] = {}
+        methods_row = QHBoxLayout()
+        for method in METHODS:
+            button = QPushButton(objectName="choice")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, m=method: self.pay(m))
+            self.methods.addButton(button)
+            self.method_buttons[method] = button
+            methods_row.addWidget(button)
+        self.payment_state = QLabel(objectName="hint", wordWrap=True)
+
+        self.document_state = QLabel(objectName="hint", wordWrap=True)
+        self.open_button = QPushButton(objectName="secondary")
+        self.open_button.clicked.connect(self._open_document)
+        self.save_button = QPushButton(objectName="secondary")
+        self.save_button.clicked.connect(self._save_copy)
+        self.next_button = QPushButton(objectName="primary")
+        self.next_button.clicked.connect(self.session.visit.clear)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 24)
+        layout.setSpacing(14)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.payment_title)
+        layout.addLayout(methods_row)
+        layout.addWidget(self.payment_state)
+        layout.addStretch(1)
+        layout.addWidget(self.document_state)
+        layout.addLayout(buttons)
+        session.outbox.changed.connect(self._outbox_changed)
+        self._follow = QTimer(self)
+        self._follow.setInterval(FOLLOW_MS)
+        self._follow.timeout.connect(self._reread_claim)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Thank you. The signed bill is stored."))
+        self.invoice_label.setText(self.tr("Invoice"))
+        self.claim_label.setText(self.tr("Claim"))
+        self.covered_label.setText(self.tr("Insurer pays"))
+        self.patient_label.setText(self.tr("Family pays"))
+        names = {
+            PaymentMethod.CASH: self.tr("Cash"),
+            PaymentMethod.CARD: self.tr("Bank card"),
+            PaymentMethod.WECHAT: self.tr("WeChat Pay"),
+            PaymentMethod.ALIPAY: self.tr("Alipay"),
+        }
+        for method, button in self.method_buttons.items():
+            button.setText(names[method])
+        self.open_button.setText(self.tr("Open to print"))
+        self.save_button.setText(self.tr("Save a copy…"))
+        self.next_button.setText(self.tr("Next family"))
+        if self.session.visit.step is Step.DONE:
+            self._render()
+
+    # --- entering ------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        visit = self.session.visit
+        self.claim = visit.claim
+        self.document = None
+        self.methods.setExclusive(False)
+        for button in self.method_buttons.values():
+            button.setChecked(False)
+            button.setEnabled(True)
+        self.methods.setExclusive(True)
+        self.payment_state.clear()
+        self._render()
+        self.save_document()
+        if self.claim is not None and self.claim.state is ClaimState.WAITING:
+            self._follow.start()
+
+    def _render(self) -> None:
+        visit = self.session.visit
+        presented, signed = visit.presented, visit.signed
+        if presented is None or signed is None:
+            return
+        totals = presented.shown.totals
+        self.invoice.setText(presented.invoice_no)
+        self.covered.setText(format_yuan(totals.covered_fen))
+        self.patient.setText(format_yuan(totals.patient_fen))
+        self._render_claim()
+        owes = totals.patient_fen > 0
+        self.payment_title.setText(
+            self.tr("The family pays {amount} today. How did they pay?").format(
+                amount=format_yuan(totals.patient_fen)
+            )
+            if owes
+            else self.tr("Nothing to pay today: the insurer pays the whole bill.")
+        )
+        for button in self.method_buttons.values():
+            button.setVisible(owes)
+        if visit.payment is not None:
+            self.payment_state.setText(
+                self.tr("Recorded: paid by {method}.").format(
+                    method=self.method_buttons[visit.payment].text()
+                )
+            )
+        self.open_button.setEnabled(self.document is not None)
+        self.save_button.setEnabled(self.document is not None)
+        if self.document is not None:
+            self.document_state.setText(
+                self.tr("Signed bill saved: {path}").format(path=str(self.document))
+            )
+
+    def _render_claim(self) -> None:
+        claim = self.claim
+        if claim is None:
+            return
+        condition = self.session.outbox.state.condition
+        if claim.state is ClaimState.SENT:
+            text = self.tr("Accepted by the insurer, claim number {number}").format(
+                number=claim.insurer_claim_id
+            )
+        elif claim.state is ClaimState.ATTENTION:
+            text = self.tr(
+                "The insurer did not accept this claim; the clinic manager will follow it up."
+            )
+        elif claim.state is ClaimState.RESOLVED:
+            text = self.tr("Settled by the clinic.")
+        elif condition is QueueCondition.UNREACHABLE:
+            text = self.tr(
+                "Stored safely; the insurer cannot be reached now, it will be sent automatically."
+            )
+        else:
+            text = self.tr("Stored safely; sending to the insurer…")
+        self.claim_state.setText(text)
+
+    def _outbox_changed(self, _state: QueueState) -> None:
+        self._reread_claim()
+
+    def _reread_claim(self) -> None:
+        claim = self.claim
+        if claim is None or self.session.visit.step is not Step.DONE:
+            self._follow.stop()
+            return
+        journal = self.session.journal
+        visit_id = self.session.visit.visit_id
+        Task(lambda _insurer: journal.claim(claim.id)).success(
+            lambda fresh: self._claim_updated(visit_id, fresh)
+        ).run()
+
+    def _claim_updated(self, visit_id: str, claim: ClaimRecord) -> None:
+        if self.session.visit.visit_id != visit_id:
+            return
+        was_sent = self.claim is not None and self.claim.state is ClaimState.SENT
+        self.claim = claim
+        self._render_claim()
+        if claim.state is not ClaimState.WAITING:
+            self._follow.stop()
+        if claim.state is ClaimState.SENT and not was_sent:
+            self.save_document()
+
+    # --- payment -------------------------------------------------------------------------------
+
+    def pay(self, method: PaymentMethod) -> None:
+        """Record how the family paid its part (once per visit)."""
+        visit = self.session.visit
+        presented = visit.presented
+        if presented is None or visit.payment is not None:
+            return
+        amount = presented.shown.totals.patient_fen
+        if amount <= 0:
+            return
+        journal = self.session.journal
+        visit_id = visit.visit_id
+        for button in self.method_buttons.values():
+            button.setEnabled(False)
+        Task(lambda _insurer: record_payment(journal, presented, method, amount)).success(
+            lambda _id: self._paid(visit_id, method)
+        ).failure(self._payment_failed).run()
+
+    def _paid(self, visit_id: str, method: PaymentMethod) -> None:
+        if self.session.visit.visit_id != visit_id:
+            return
+        self.session.visit.record_payment(method)
+        self.method_buttons[method].setChecked(True)
+        self._render()
+        self.payment_recorded.emit(method.value)
+
+    def _payment_failed(self, _error: BaseException) -> None:
+        for button in self.method_buttons.values():
+            button.setEnabled(True)
+        self.payment_state.setText(self.tr("The payment could not be recorded. Try again."))
+
+    # --- the signed bill -----------------------------------------------------------------------
+
+    def save_document(self) -> None:
+        """Write the signed bill PDF in the background; again once the insurer numbers the claim."""
+        visit = self.session.visit
+        presented, signed, eligibility = visit.presented, visit.signed, visit.eligibility
+        if presented is None or signed is None or eligibility is None:
+            return
+        member = eligibility.member.name_masked if eligibility.member else ""
+        plan: PlanTier | str = eligibility.coverage.plan_tier if eligibility.coverage else ""
+        claim_number = self.claim.insurer_claim_id if self.claim is not None else None
+        language = self.session.language
+        target = self.session.documents_dir / f"{presented.invoice_no}.pdf"
+        visit_id = visit.visit_id
+        Task(
+            lambda _insurer: _write_signed_bill(
+                target, presented, signed, member, plan, claim_number, language
+            )
+        ).success(lambda path: self._saved(visit_id, path)).failure(self._save_failed).run()
+
+    def _saved(self, visit_id: str, path: Path) -> None:
+        if self.session.visit.visit_id != visit_id:
+            return
+        self.document = path
+        self._render()
+        self.document_saved.emit(str(path))
+
+    def _save_failed(self, _error: BaseException) -> None:
+        self.document_state.setText(
+            self.tr("The signed bill PDF could not be written; the claim is stored all the same.")
+        )
+
+    def _open_document(self) -> None:
+        if self.document is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.document)))
+
+    def _save_copy(self) -> None:
+        if self.document is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the signed bill"), self.document.name, "PDF (*.pdf)"
+        )
+        if path:
+            source = self.document
+            Task(lambda _insurer: shutil.copyfile(source, path)).failure(
+                lambda _error: self.document_state.setText(
+                    self.tr("The copy could not be saved there.")
+                )
+            ).run()
+
+
+def _write_signed_bill(
+    target: Path,
+    presented: PresentedBill,
+    signed: SignedBill,
+    member: str,
+    plan: PlanTier | str,
+    claim_number: str | None,
+    language: str,
+) -> Path:
+    """Render the signed bill (runs on a worker thread: painting a PDF touches no widget)."""
+    shown = presented.shown
+    render_signed_bill(
+        target,
+        clinic=shown.clinic,
+        invoice_no=shown.invoice_no,
+        member_masked=member,
+        plan=plan,
+        lines=shown.lines,
+        totals=shown.totals,
+        signature_png=image_to_png(render_signature(signed.signature, transparent=False)),
+        bill_hash=presented.bill_hash,
+        claim_number=claim_number,
+        signed_at=signed.signed_at,
+        language=language,
+        service_date=shown.bill.service_date,
+    )
+    return target

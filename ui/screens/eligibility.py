@@ -1,0 +1,217 @@
+"""Eligibility: a one-glance answer (green, amber, red), then the plan and member details."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.insurer.models import Eligibility, PlanTier, PreAuthStatus
+from kiosk.money import format_yuan
+from kiosk.visit import Caution, Verdict, assess
+from ui.session import KioskSession
+
+
+class EligibilityScreen(QWidget):
+    """Shows the insurer's answer for the card just checked; nothing here changes the insurer."""
+
+    def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eligibilityScreen")
+        self.session = session
+
+        self.card = QFrame(objectName="verdictCard")
+        self.headline = QLabel(objectName="verdictHeadline", wordWrap=True)
+        self.reasons = QLabel(objectName="verdictReasons", wordWrap=True)
+        self.reasons.setTextFormat(Qt.TextFormat.PlainText)
+        card_layout = QVBoxLayout(self.card)
+        card_layout.setContentsMargins(28, 22, 28, 22)
+        card_layout.addWidget(self.headline)
+        card_layout.addWidget(self.reasons)
+
+        self.details = QFrame(objectName="panel")
+        self.grid = QGridLayout(self.details)
+        self.grid.setHorizontalSpacing(24)
+        self.grid.setVerticalSpacing(8)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(self.details)
+
+        self.back_button = QPushButton(objectName="secondary")
+        self.back_button.clicked.connect(self._back)
+        self.bill_button = QPushButton(objectName="primary")
+        self.bill_button.clicked.connect(self._start_bill)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.bill_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.card)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("New scan"))
+        self.bill_button.setText(self.tr("Start the bill"))
+        if self.session.visit.eligibility is not None:
+            self.render(self.session.visit.eligibility)
+
+    # --- rendering -------------------------------------------------------------------------------
+
+    def render(self, eligibility: Eligibility) -> None:
+        assessment = assess(eligibility)
+        self.card.setProperty("verdict", assessment.verdict.value)
+        self.card.style().unpolish(self.card)
+        self.card.style().polish(self.card)
+        self.headline.setText(
+            {
+                Verdict.GREEN: self.tr("Direct billing available"),
+                Verdict.AMBER: self.tr("Direct billing available, with conditions"),
+                Verdict.RED: self.tr("No direct billing today"),
+            }[assessment.verdict]
+        )
+        self.reasons.setText("\n".join(self._caution(c, eligibility) for c in assessment.cautions))
+        self.reasons.setVisible(bool(assessment.cautions))
+        self.bill_button.setEnabled(eligibility.direct_billing)
+        self.bill_button.setVisible(eligibility.direct_billing)
+        self._render_details(eligibility)
+
+    def _caution(self, caution: Caution, eligibility: Eligibility) -> str:
+        if caution is Caution.GREYED_UNPAID and eligibility.unpaid is not None:
+            return self.tr(
+                "Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). "
+                "The family pays it in the member app; direct billing resumes once it is paid. "
+                "Today's visit is self-pay."
+            ).format(
+                amount=format_yuan(eligibility.unpaid.amount_fen),
+                ref=eligibility.unpaid.claim_ref,
+            )
+        return {
+            Caution.FREE_VISITS_USED_UP: self.tr(
+                "All fully-paid visits are used: the family pays its share of today's visit."
+            ),
+            Caution.PREAUTH_PENDING: self.tr(
+                "A pre-authorisation is still pending: its item cannot be direct-billed yet."
+            ),
+            Caution.PREAUTH_DENIED: self.tr(
+                "A pre-authorisation was denied: its item is not direct-billable."
+            ),
+            Caution.BENEFIT_EXHAUSTED: self.tr(
+                "A benefit limit is used up: items under it are paid by the family."
+            ),
+            Caution.GREYED_UNPAID: self.tr(
+                "Card greyed out: an earlier self-pay amount is unpaid. Today's visit is self-pay."
+            ),
+            Caution.EXPIRED: self.tr(
+                "The policy period has ended. The family can renew in the member app; today's "
+                "visit is self-pay."
+            ),
+            Caution.NOT_IN_NETWORK: self.tr(
+                "This clinic is not in this plan's network. Today's visit is self-pay; the family "
+                "can claim reimbursement from the insurer."
+            ),
+            Caution.NOT_FOUND: self.tr(
+                "The insurer has no member for this card. Check the details, or treat the visit "
+                "as self-pay."
+            ),
+            Caution.NOT_DIRECT_BILLABLE: self.tr(
+                "The insurer does not allow direct billing for this card today."
+            ),
+        }[caution]
+
+    def _render_details(self, eligibility: Eligibility) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        rows: list[tuple[str, str]] = []
+        locale = QLocale()
+        if eligibility.member is not None:
+            member = eligibility.member
+            rows.append((self.tr("Member"), f"{member.name_masked} · {member.birth_year}"))
+            rows.append((self.tr("Guardian's phone"), member.guardian_phone_masked))
+        if eligibility.coverage is not None:
+            coverage = eligibility.coverage
+            tier = {PlanTier.STANDARD: self.tr("Standard"), PlanTier.PLUS: self.tr("PLUS")}
+            rows.append((self.tr("Plan"), tier[coverage.plan_tier]))
+            rows.append((self.tr("Policy"), coverage.policy_number))
+            start = locale.toString(coverage.period_start, QLocale.FormatType.ShortFormat)
+            end = locale.toString(coverage.period_end, QLocale.FormatType.ShortFormat)
+            rows.append((self.tr("Policy period"), f"{start} – {end}"))
+        if eligibility.free_visits_total:
+            rows.append(
+                (
+                    self.tr("Fully-paid visits left"),
+                    self.tr("{left} of {total}").format(
+                        left=eligibility.free_visits_remaining, total=eligibility.free_visits_total
+                    ),
+                )
+            )
+        for balance in eligibility.balances:
+            rows.append(
+                (
+                    self._benefit_name(balance.benefit),
+                    self.tr("{remaining} left of {limit}").format(
+                        remaining=format_yuan(balance.remaining_fen),
+                        limit=format_yuan(balance.annual_limit_fen),
+                    ),
+                )
+            )
+        states = {
+            PreAuthStatus.PENDING: self.tr("pending"),
+            PreAuthStatus.APPROVED: self.tr("approved"),
+            PreAuthStatus.DENIED: self.tr("denied"),
+        }
+        for preauth in eligibility.preauths:
+            rows.append(
+                (
+                    self.tr("Pre-authorisation"),
+                    self.tr("{description} ({code}) on {date}: {state}").format(
+                        description=preauth.description,
+                        code=preauth.item_code,
+                        date=locale.toString(preauth.planned_date, QLocale.FormatType.ShortFormat),
+                        state=states[preauth.status],
+                    ),
+                )
+            )
+        for row, (label, value) in enumerate(rows):
+            name = QLabel(label, objectName="fieldName")
+            shown = QLabel(value, objectName="fieldValue", wordWrap=True)
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+            self.grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(shown, row, 1)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setRowStretch(len(rows), 1)
+
+    def _benefit_name(self, benefit: str) -> str:
+        names = {
+            "outpatient_emergency": self.tr("Outpatient and emergency"),
+            "general_medical": self.tr("General medical"),
+            "critical_illness_medical": self.tr("Critical-illness medical"),
+        }
+        return names.get(benefit, benefit)
+
+    # --- intent ----------------------------------------------------------------------------------
+
+    def _back(self) -> None:
+        self.session.visit.clear()
+
+    def _start_bill(self) -> None:
+        self.session.visit.start_bill()

@@ -1,0 +1,214 @@
+"""Requesting a pre-authorisation for a flagged line, with the 5-working-day rule shown first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import ValidationError
+from PySide6.QtCore import QDate, QEvent, QLocale, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.desk import send_preauth, store_preauth_request
+from kiosk.insurer.models import (
+    BillLine,
+    PreAuthCreated,
+    PreAuthRequest,
+    PreAuthStatus,
+    WorkingCalendar,
+)
+from kiosk.journal import PreAuthRequestRecord
+from kiosk.money import AmountError, format_yuan, parse_yuan
+from ui.messages import insurer_problem
+from ui.session import KioskSession
+from ui.tasks import Task
+
+
+class PreAuthDialog(QDialog):
+    """Reception files a pre-auth request on the family's behalf; the insurer decides later."""
+
+    requested = Signal(object)
+    """Emitted with the insurer's `PreAuthCreated` once the request is recorded there."""
+
+    def __init__(self, session: KioskSession, line: BillLine, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("preauthDialog")
+        self.setModal(True)
+        self.session = session
+        self.line = line
+        self.calendar: WorkingCalendar | None = None
+        self.stored: PreAuthRequestRecord | None = None
+        self.created: PreAuthCreated | None = None
+
+        self.heading = QLabel(objectName="screenTitle", wordWrap=True)
+        self.rule = QLabel(objectName="hint", wordWrap=True)
+        self.item = QLabel(wordWrap=True)
+        self.planned = QDateEdit(objectName="plannedDate")
+        self.planned.setCalendarPopup(True)
+        self.planned.setDisplayFormat("yyyy-MM-dd")
+        self.diagnosis = QLineEdit(objectName="diagnosis")
+        self.cost = QLineEdit(format_yuan(line.submitted_fen, symbol=False), objectName="cost")
+        self.note = QLabel(objectName="preauthNote", wordWrap=True)
+        self.item_label = QLabel()
+        self.date_label = QLabel()
+        self.diagnosis_label = QLabel()
+        self.cost_label = QLabel()
+        form = QFormLayout()
+        form.addRow(self.item_label, self.item)
+        form.addRow(self.date_label, self.planned)
+        form.addRow(self.diagnosis_label, self.diagnosis)
+        form.addRow(self.cost_label, self.cost)
+
+        self.close_button = QPushButton(objectName="secondary")
+        self.close_button.clicked.connect(self.reject)
+        self.send_button = QPushButton(objectName="primary")
+        self.send_button.clicked.connect(self.send)
+        self.send_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.send_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.rule)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(760)
+        self.retranslate()
+        Task(lambda insurer: insurer.working_calendar()).success(self._calendar).failure(
+            self._calendar_failed
+        ).run()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Request a pre-authorisation"))
+        self.heading.setText(self.tr("Request a pre-authorisation"))
+        self.item_label.setText(self.tr("Item"))
+        self.date_label.setText(self.tr("Planned date"))
+        self.diagnosis_label.setText(self.tr("Diagnosis"))
+        self.cost_label.setText(self.tr("Estimated cost (CNY)"))
+        self.diagnosis.setPlaceholderText(self.tr("e.g. Recurrent headache (R51)"))
+        self.close_button.setText(self.tr("Close") if self.created else self.tr("Cancel"))
+        self.send_button.setText(self.tr("Send to the insurer"))
+        item = self.session.catalogue.get(self.line.item_code)
+        name = item.name(self.session.language) if item is not None else self.line.description
+        self.item.setText(f"{name} ({self.line.item_code})")
+        self._show_rule()
+
+    def _show_rule(self) -> None:
+        if self.calendar is None:
+            self.rule.setText(
+                self.tr(
+                    "A pre-authorisation must reach the insurer at least 5 working days before "
+                    "the planned date. Asking the insurer for its working-day calendar…"
+                )
+            )
+            return
+        calendar = self.calendar
+        earliest = QLocale().toString(calendar.earliest_planned_date, QLocale.FormatType.LongFormat)
+        text = self.tr(
+            "A pre-authorisation must reach the insurer at least {days} working days before the "
+            "planned date (Chinese public holidays and make-up working days counted). Sent "
+            "today, the earliest planned date is {earliest}."
+        ).format(days=calendar.required_working_days, earliest=earliest)
+        if calendar.fallback_weekends_only:
+            text += " " + self.tr(
+                "Holiday data ends on {until}; after that only weekends are counted."
+            ).format(until=calendar.data_until.isoformat())
+        self.rule.setText(text)
+
+    def _calendar(self, calendar: WorkingCalendar) -> None:
+        self.calendar = calendar
+        earliest = calendar.earliest_planned_date
+        self.planned.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
+        self.planned.setDate(QDate(earliest.year, earliest.month, earliest.day))
+        self.send_button.setEnabled(self.created is None)
+        self._show_rule()
+
+    def _calendar_failed(self, error: BaseException) -> None:
+        self._tell(insurer_problem(error), "error")
+        self.send_button.setEnabled(self.created is None)
+
+    def set_planned_date(self, day: date) -> None:
+        self.planned.setDate(QDate(day.year, day.month, day.day))
+
+    def send(self) -> None:
+        try:
+            cost = parse_yuan(self.cost.text())
+        except AmountError:
+            self._tell(self.tr("Enter the estimated cost in yuan, e.g. 6800.00."), "error")
+            return
+        planned = self.planned.date()
+        try:
+            request = PreAuthRequest(
+                member_id=self.session.visit.member_id,
+                item_code=self.line.item_code,
+                description=self.line.description,
+                category=self.line.category,
+                planned_date=date(planned.year(), planned.month(), planned.day()),
+                diagnosis=self.diagnosis.text().strip(),
+                estimated_cost_fen=cost,
+            )
+        except ValidationError:
+            self._tell(self.tr("Enter the diagnosis the doctor gave."), "error")
+            return
+        self.send_button.setEnabled(False)
+        self._tell(self.tr("Sending to the insurer…"))
+        if self.stored is not None and self.stored.request == request:
+            self._send(self.stored)
+            return
+        journal = self.session.journal
+        Task(lambda _insurer: store_preauth_request(journal, request)).success(self._send).failure(
+            self._failed
+        ).run()
+
+    def _send(self, stored: PreAuthRequestRecord) -> None:
+        self.stored = stored
+        journal = self.session.journal
+        Task(lambda insurer: send_preauth(journal, insurer, stored)).success(self._sent).failure(
+            self._failed
+        ).run()
+
+    def _sent(self, result: tuple[PreAuthRequestRecord, PreAuthCreated]) -> None:
+        self.stored, self.created = result
+        preauth = self.created.preauth
+        state = {
+            PreAuthStatus.PENDING: self.tr("pending the insurer's decision"),
+            PreAuthStatus.APPROVED: self.tr("approved"),
+            PreAuthStatus.DENIED: self.tr("denied"),
+        }[preauth.status]
+        self._tell(
+            self.tr("Pre-authorisation {id} for {date} is {state}.").format(
+                id=preauth.preauth_id, date=preauth.planned_date.isoformat(), state=state
+            ),
+            "",
+        )
+        self.close_button.setText(self.tr("Close"))
+        self.requested.emit(self.created)
+
+    def _failed(self, error: BaseException) -> None:
+        self._tell(insurer_problem(error), "error")
+        self.send_button.setEnabled(True)
+
+    def _tell(self, text: str, tone: str = "") -> None:
+        self.note.setText(text)
+        self.note.setProperty("tone", tone)
+        self.note.style().unpolish(self.note)
+        self.note.style().polish(self.note)

@@ -1,0 +1,222 @@
+"""Scan: the camera preview, "show your e-card" in both languages, and staff's manual lookup."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ecard import ECardFailure
+from kiosk.insurer.models import Eligibility, EligibilityByLookup
+from kiosk.scan.reader import ScanEvent
+from kiosk.visit import ScanSource, Step
+from ui.messages import card_problem
+from ui.session import KioskSession
+from ui.tasks import Task
+from ui.widgets.camera_view import CameraView
+
+PROMPT = "Show your child's e-card to the camera"
+PROMPT_DETAIL = "Open the insurance card in the member app and hold the QR code inside the frame."
+
+
+class ScanScreen(QWidget):
+    """Waits for a card; the check itself runs in the background while the preview keeps going."""
+
+    checked = Signal(str)
+    """Emitted with the visit id once an eligibility answer is on the visit (for tests, bench)."""
+
+    def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanScreen")
+        self.session = session
+        self.camera_view = CameraView(self)
+
+        self.prompt = QLabel(objectName="prompt", wordWrap=True)
+        self.prompt_other = QLabel(objectName="promptOther", wordWrap=True)
+        self.prompt_detail = QLabel(objectName="hint", wordWrap=True)
+        self.status = QLabel(objectName="status", wordWrap=True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+        self.lookup_toggle = QPushButton(objectName="secondary")
+        self.lookup_toggle.setCheckable(True)
+        self.lookup_toggle.toggled.connect(self._show_lookup)
+
+        self.lookup_box = QFrame(objectName="panel")
+        self.policy = QLineEdit(objectName="policy")
+        self.child_name = QLineEdit(objectName="childName")
+        self.phone = QLineEdit(objectName="guardianPhone")
+        self.phone.setValidator(QRegularExpressionValidator(r"1\d{0,10}", self.phone))
+        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.lookup_button = QPushButton(objectName="primary")
+        self.lookup_button.clicked.connect(self.submit_lookup)
+        for field in (self.policy, self.child_name, self.phone):
+            field.returnPressed.connect(self.submit_lookup)
+        form = QFormLayout(self.lookup_box)
+        self.policy_label = QLabel()
+        self.name_label = QLabel()
+        self.phone_label = QLabel()
+        form.addRow(self.policy_label, self.policy)
+        form.addRow(self.name_label, self.child_name)
+        form.addRow(self.phone_label, self.phone)
+        form.addRow(self.lookup_button)
+        self.lookup_box.hide()
+
+        side = QVBoxLayout()
+        side.addWidget(self.prompt)
+        side.addWidget(self.prompt_other)
+        side.addSpacing(12)
+        side.addWidget(self.prompt_detail)
+        side.addSpacing(12)
+        side.addWidget(self.status)
+        side.addStretch(1)
+        side.addWidget(self.lookup_toggle)
+        side.addWidget(self.lookup_box)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(24)
+        layout.addWidget(self.camera_view, 3)
+        layout.addLayout(side, 2)
+
+        self._refreshed: set[str] = set()
+        self._found_timer = QTimer(self)
+        self._found_timer.setSingleShot(True)
+        self._found_timer.setInterval(600)
+        self._found_timer.timeout.connect(lambda: self.camera_view.set_found(False))
+        session.translations.changed.connect(lambda _language: self.retranslate())
+        session.scans.scanned.connect(self.card_scanned)
+        self.retranslate()
+
+    # --- texts -----------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.prompt.setText(self.tr("Show your child's e-card to the camera"))
+        other = self.session.translations.other()
+        self.prompt_other.setText(
+            self.session.translations.translate_in(other, "ScanScreen", PROMPT)
+        )
+        self.prompt_detail.setText(
+            self.tr(
+                "Open the insurance card in the member app and hold the QR code inside the frame."
+            )
+        )
+        self.lookup_toggle.setText(self.tr("Staff: look up without the card"))
+        self.policy_label.setText(self.tr("Policy number"))
+        self.name_label.setText(self.tr("Child's name"))
+        self.phone_label.setText(self.tr("Guardian's phone"))
+        self.policy.setPlaceholderText(self.tr("e.g. GP2026000101"))
+        self.phone.setPlaceholderText(self.tr("11 digits"))
+        self.lookup_button.setText(self.tr("Look up"))
+        if self.session.visit.step is Step.CHECKING:
+            self.status.setText(self.tr("Checking the card with the insurer…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- input -----------------------------------------------------------------------------------
+
+    def show_frame(self, image: QImage) -> None:
+        self.camera_view.show_frame(image)
+
+    def card_scanned(self, text: str, event: ScanEvent) -> None:
+        """A code was read by the camera or a scanner and verified offline: check eligibility."""
+        visit = self.session.visit
+        if visit.step is not Step.SCAN:
+            return
+        if event.error is not None:
+            if event.error.reason is ECardFailure.UNKNOWN_KEY and text not in self._refreshed:
+                self._refresh_keys_and_retry(text, event.source)
+                return
+            self._show_problem(card_problem(event.error))
+            return
+        if event.source is ScanSource.CAMERA:
+            self.camera_view.set_found(True)
+            self._found_timer.start()
+        visit_id = visit.begin_check(event.source)
+        self._set_status(self.tr("Checking the card with the insurer…"))
+        Task(lambda insurer: insurer.eligibility_by_token(text)).success(
+            lambda answer: self._answered(visit_id, answer)
+        ).failure(lambda error: self._failed(visit_id, error)).run()
+
+    def _refresh_keys_and_retry(self, text: str, source: ScanSource) -> None:
+        """The insurer may have rotated its e-card keys: fetch them and verify once more."""
+        self._refreshed.add(text)
+        keys = self.session.keys
+        scans = self.session.scans
+        Task(keys.refresh).success(lambda _: scans.submit(text, source)).failure(
+            lambda error: self._show_problem(card_problem(error))
+        ).run()
+
+    def submit_lookup(self) -> None:
+        visit = self.session.visit
+        if visit.step is not Step.SCAN:
+            return
+        try:
+            lookup = EligibilityByLookup(
+                policy_number=self.policy.text().strip(),
+                child_name=self.child_name.text().strip(),
+                guardian_phone=self.phone.text().strip(),
+            )
+        except ValidationError:
+            self._show_problem(
+                self.tr(
+                    "Enter the policy number, the child's name and the guardian's 11-digit "
+                    "mobile number."
+                )
+            )
+            return
+        visit_id = visit.begin_check(ScanSource.LOOKUP)
+        self._set_status(self.tr("Checking the card with the insurer…"))
+        Task(lambda insurer: insurer.eligibility_by_lookup(lookup)).success(
+            lambda answer: self._answered(visit_id, answer)
+        ).failure(lambda error: self._failed(visit_id, error)).run()
+
+    def _answered(self, visit_id: str, answer: Eligibility) -> None:
+        if self.session.visit.show_eligibility(visit_id, answer):
+            self.checked.emit(visit_id)
+
+    def _failed(self, visit_id: str, error: BaseException) -> None:
+        if self.session.visit.check_failed(visit_id):
+            self._show_problem(card_problem(error))
+
+    def _set_status(self, text: str, tone: str = "") -> None:
+        self.status.setText(text)
+        self.status.setProperty("tone", tone)
+        self._restyle(self.status)
+
+    def _show_problem(self, text: str) -> None:
+        self._set_status(text, "error")
+
+    def _show_lookup(self, shown: bool) -> None:
+        self.lookup_box.setVisible(shown)
+        if shown:
+            self.policy.setFocus()
+
+    @staticmethod
+    def _restyle(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    # --- clearing --------------------------------------------------------------------------------
+
+    def reset(self, *, keep_status: bool = False) -> None:
+        """Back to an empty scan screen: no member details stay in the lookup fields."""
+        for field in (self.policy, self.child_name, self.phone):
+            field.clear()
+        self.lookup_toggle.setChecked(False)
+        self._refreshed.clear()
+        if not keep_status:
+            self._set_status("")

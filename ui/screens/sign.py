@@ -1,0 +1,237 @@
+"""Sign (family-facing): what the insurer pays, what you pay today, and the signature pad.
+
+Nothing here reaches staff functions: on a second display there is no way back at all (reception
+cancels from its own screen); on a single touchscreen the only way back is to the bill, which the
+receptionist standing there uses anyway. The signature is bound to the hash of the bill shown.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.desk import sign_and_queue
+from kiosk.journal import ClaimRecord
+from kiosk.money import format_yuan
+from kiosk.signature import SignatureProblem
+from kiosk.visit import Step
+from ui.session import KioskSession
+from ui.tasks import Task
+from ui.widgets.signature_pad import SignaturePad
+
+
+class SignScreen(QWidget):
+    """The family checks the two amounts and signs; the claim then goes to the outbox."""
+
+    queued = Signal()
+    """The signed claim is stored in the outbox (tests and the demo script wait on it)."""
+
+    def __init__(
+        self,
+        session: KioskSession,
+        *,
+        separate_display: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("signScreen")
+        self.session = session
+        self.separate_display = separate_display
+
+        self.title = QLabel(objectName="screenTitle", wordWrap=True)
+        self.insurer_label = QLabel(objectName="amountLabel")
+        self.insurer_amount = QLabel(objectName="bigAmount")
+        self.family_label = QLabel(objectName="amountLabel")
+        self.family_amount = QLabel(objectName="bigAmountFamily")
+        amounts = QGridLayout()
+        amounts.addWidget(self.insurer_label, 0, 0)
+        amounts.addWidget(self.family_label, 0, 1)
+        amounts.addWidget(self.insurer_amount, 1, 0)
+        amounts.addWidget(self.family_amount, 1, 1)
+
+        self.lines = QTableWidget(0, 4, objectName="signLines")
+        self.lines.verticalHeader().hide()
+        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.consent = QLabel(objectName="hint", wordWrap=True)
+        self.pad = SignaturePad()
+        self.pad.setObjectName("signaturePad")
+        self.pad.setMinimumHeight(220)
+        self.pad.strokesChanged.connect(self._strokes_changed)
+        self.message = QLabel(objectName="error", wordWrap=True)
+
+        self.back_button = QPushButton(objectName="secondary")
+        self.back_button.clicked.connect(self._back)
+        self.back_button.setVisible(not separate_display)
+        self.undo_button = QPushButton(objectName="secondary")
+        self.undo_button.clicked.connect(self.pad.undo)
+        self.clear_button = QPushButton(objectName="secondary")
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.confirm_button = QPushButton(objectName="primary")
+        self.confirm_button.clicked.connect(self.confirm)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.confirm_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 24)
+        layout.setSpacing(10)
+        layout.addWidget(self.title)
+        layout.addLayout(amounts)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(self.consent)
+        layout.addWidget(self.pad, 2)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self._busy = False
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Please check the bill and sign"))
+        self.insurer_label.setText(self.tr("The insurer pays"))
+        self.family_label.setText(self.tr("You pay today"))
+        self.lines.setHorizontalHeaderLabels(
+            [self.tr("Item"), self.tr("Amount"), self.tr("Insurer pays"), self.tr("You pay")]
+        )
+        self.back_button.setText(self.tr("Reception: change the bill"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.confirm_button.setText(self.tr("Sign the bill"))
+        self.message.clear()
+        if self.session.visit.step is Step.SIGN:
+            self._render()
+
+    # --- entering ------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.pad.clear()
+        self.message.clear()
+        self._busy = False
+        self._render()
+
+    def _render(self) -> None:
+        presented = self.session.visit.presented
+        if presented is None:
+            return
+        shown = presented.shown
+        totals = shown.totals
+        self.insurer_amount.setText(format_yuan(totals.covered_fen))
+        self.family_amount.setText(format_yuan(totals.patient_fen))
+        language = self.session.language
+        rows = shown.lines
+        self.lines.setRowCount(len(rows))
+        for row, line in enumerate(rows):
+            name = line.name(language)
+            if line.quantity > 1:
+                name = f"{name} × {line.quantity}"
+            cells = [
+                name,
+                format_yuan(line.submitted_fen),
+                format_yuan(line.covered_fen),
+                format_yuan(line.patient_fen),
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if column:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.lines.setItem(row, column, cell)
+        self.lines.resizeRowsToContents()
+        self.consent.setText(
+            self.tr(
+                "By signing I confirm that my child received the items above at {clinic}, and I "
+                "ask the clinic to claim {covered} from the insurer for me. Invoice {invoice}."
+            ).format(
+                clinic=shown.clinic,
+                covered=format_yuan(totals.covered_fen),
+                invoice=shown.invoice_no,
+            )
+        )
+
+    # --- signing -------------------------------------------------------------------------------
+
+    def _strokes_changed(self) -> None:
+        self.message.clear()
+
+    def confirm(self) -> None:
+        """Accept the signature if it is one; store it and the claim, then hand it to the outbox."""
+        if self._busy:
+            return
+        visit = self.session.visit
+        presented = visit.presented
+        if presented is None or visit.step is not Step.SIGN:
+            return
+        signature = self.pad.signature()
+        problems = signature.problems
+        if problems:
+            self.message.setText(self._problem_text(problems[0]))
+            return
+        signed_at = datetime.now(UTC)
+        visit.sign(presented.bill_hash, signature, signed_at)
+        self._busy = True
+        self.confirm_button.setEnabled(False)
+        visit_id = visit.visit_id
+        journal = self.session.journal
+        Task(lambda _insurer: sign_and_queue(journal, presented, signature, signed_at)).success(
+            lambda claim: self._queued(visit_id, claim)
+        ).failure(self._failed).run()
+
+    def _problem_text(self, problem: SignatureProblem) -> str:
+        return {
+            SignatureProblem.EMPTY: self.tr("Please sign in the white box first."),
+            SignatureProblem.TOO_FEW_POINTS: self.tr(
+                "That is too short to be a signature. Please write your name."
+            ),
+            SignatureProblem.TOO_SHORT: self.tr(
+                "That is too short to be a signature. Please write your name."
+            ),
+            SignatureProblem.TOO_SMALL: self.tr(
+                "Please sign larger, across the line in the white box."
+            ),
+        }[problem]
+
+    def _queued(self, visit_id: str, claim: ClaimRecord) -> None:
+        self._busy = False
+        self.confirm_button.setEnabled(True)
+        self.session.submitter.wake()
+        if self.session.visit.complete(visit_id, claim):
+            self.queued.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy = False
+        self.confirm_button.setEnabled(True)
+        self.message.setText(
+            self.tr("The signed bill could not be stored on this computer. Please ask reception.")
+        )
+
+    def _back(self) -> None:
+        if self.session.visit.step is Step.SIGN and not self._busy:
+            self.session.visit.back()

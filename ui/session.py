@@ -1,0 +1,36 @@
+"""Everything a running kiosk's screens share: the visit, the workers, the catalogue, the outbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.catalogue import Catalogue
+from kiosk.checkin import SigningKeyCache
+from kiosk.journal import ClaimSubmitter, Journal
+from kiosk.visit import Visit
+from ui.i18n import Translations
+from ui.scan_input import ScanInput
+from ui.tasks import TaskRunner
+from ui.widgets.outbox_status import OutboxWatcher
+
+
+@dataclass
+class KioskSession:
+    """Long-lived services of one kiosk process; screens receive it instead of globals."""
+
+    clinic_name: str
+    translations: Translations
+    runner: TaskRunner
+    catalogue: Catalogue
+    documents_dir: Path
+    journal: Journal
+    submitter: ClaimSubmitter
+    outbox: OutboxWatcher
+    keys: SigningKeyCache
+    scans: ScanInput
+    visit: Visit = field(default_factory=Visit)
+
+    @property
+    def language(self) -> str:
+        return self.translations.language

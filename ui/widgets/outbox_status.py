@@ -1,0 +1,71 @@
+"""The small outbox indicator on staff screens: all sent, N waiting, or insurer unreachable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from kiosk.journal import ClaimSubmitter, QueueCondition, QueueState
+
+
+class OutboxWatcher(QObject):
+    """The claim submitter's state on the GUI thread: its callbacks arrive on the submitter's
+    thread and are forwarded through a queued signal."""
+
+    changed = Signal(object)
+    _incoming = Signal(object)
+
+    def __init__(self, submitter: ClaimSubmitter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.submitter = submitter
+        self.state: QueueState = submitter.state
+        self._incoming.connect(self._arrived)
+        self._unsubscribe = submitter.subscribe(self._incoming.emit)
+
+    def detach(self) -> None:
+        """Stop following the submitter (before it is stopped at shutdown)."""
+        self._unsubscribe()
+
+    def _arrived(self, state: QueueState) -> None:
+        self.state = state
+        self.changed.emit(state)
+
+
+class OutboxStatus(QLabel):
+    """All sent / N waiting / insurer unreachable / needs attention, in one coloured pill."""
+
+    def __init__(self, watcher: OutboxWatcher, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outboxStatus")
+        self._state = watcher.state
+        watcher.changed.connect(self._show)
+        self._render()
+
+    @property
+    def state(self) -> QueueState:
+        return self._state
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)
+
+    def _show(self, state: QueueState) -> None:
+        self._state = state
+        self._render()
+
+    def _render(self) -> None:
+        state = self._state
+        condition = state.condition
+        if condition is QueueCondition.NEEDS_ATTENTION:
+            text = self.tr("%n claim(s) need attention", "", state.attention)
+        elif condition is QueueCondition.UNREACHABLE:
+            text = self.tr("Insurer unreachable · %n waiting", "", state.waiting)
+        elif condition is QueueCondition.WAITING:
+            text = self.tr("%n claim(s) waiting to send", "", state.waiting)
+        else:
+            text = self.tr("All claims sent")
+        self.setText(text)
+        self.setProperty("condition", condition.value)
+        self.style().unpolish(self)
+        self.style().polish(self)
