@@ -58,7 +58,9 @@ class EphemeralKeyring(KeyringBackend):
     """A keyring that lives only in this process: for the demo and the tests, which must not
     write into the desk PC's real keyring. Registered explicitly with `use_ephemeral_keyring`."""
 
-    priority = 0.1  # type: ignore[assignment]  # never chosen automatically
+    priority = -1  # type: ignore[assignment]
+    """Below the "no keyring" backend (0): never chosen automatically, where a positive priority
+    would win on a PC without a keyring service and silently lose the key at exit."""
 
     def __init__(self) -> None:
         super().__init__()
