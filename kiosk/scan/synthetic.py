@@ -423,27 +423,37 @@ def _slots(count: int) -> list[tuple[float, float] | None]:
     return [(w * (i + 0.5) / count, h / 2) for i in range(count)]
 
 
+def category_frames(
+    category: str,
+    count: int,
+    *,
+    seed: int = 0,
+    token: Callable[[np.random.Generator], str] = sample_token,
+) -> list[SyntheticFrame]:
+    """`count` frames of one category; each category has its own stream of the seed, so a set
+    can be generated in parallel and a category's frames do not depend on the others."""
+    stream = CATEGORIES.index(category) if category in CATEGORIES else len(CATEGORIES)
+    rng = np.random.default_rng([seed, stream])
+    frames: list[SyntheticFrame] = []
+    for _ in range(count):
+        texts = () if category == NO_CODE else (token(rng),)
+        image, _ = render(category, texts, rng)
+        frames.append(SyntheticFrame(category, image, texts))
+    return frames
+
+
 def frame_set(
     per_category: int = 15,
     *,
     no_code: int = 30,
     seed: int = 0,
     token: Callable[[np.random.Generator], str] = sample_token,
-    categories: Sequence[str] = CATEGORIES,
 ) -> list[SyntheticFrame]:
     """The benchmark's frames: `per_category` of each category, then `no_code` empty ones.
 
     The same seed gives the same frames on every machine, so read rates can be compared.
     """
     frames: list[SyntheticFrame] = []
-    for index, category in enumerate(categories):
-        rng = np.random.default_rng([seed, index])
-        for _ in range(per_category):
-            text = token(rng)
-            image, _ = render(category, [text], rng)
-            frames.append(SyntheticFrame(category, image, (text,)))
-    rng = np.random.default_rng([seed, len(CATEGORIES)])
-    for _ in range(no_code):
-        image, _ = render(NO_CODE, [], rng)
-        frames.append(SyntheticFrame(NO_CODE, image, ()))
-    return frames
+    for category in CATEGORIES:
+        frames += category_frames(category, per_category, seed=seed, token=token)
+    return frames + category_frames(NO_CODE, no_code, seed=seed, token=token)

@@ -10,10 +10,10 @@ from hypothesis.extra import numpy as hnp
 from kiosk.scan import FrameError, decode, synthetic
 
 READ_EVERY_FRAME = [c for c in synthetic.CATEGORIES if c not in {"defocus", "motion_blur"}]
-"""Categories the pipeline claims to read in every frame (benchmark: 15/15 on seeds 0-3)."""
+"""Categories the pipeline claims to read in every frame (benchmark, seeds 0-3: 59-60 of 60)."""
 
 BLUR = ["defocus", "motion_blur"]
-"""Read in most frames (benchmark: 13-15 of 15): a stronger blur is unreadable to any decoder."""
+"""Read in most frames (benchmark: 12-15 of 15): a stronger blur is unreadable to any decoder."""
 
 
 @pytest.fixture(scope="module")
