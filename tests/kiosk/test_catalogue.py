@@ -93,7 +93,14 @@ def test_search_with_nothing_to_find(demo):
     assert demo.search("") == []
     assert demo.search("   ") == []
     assert demo.search("zzzzqqq") == []
-    assert len(demo.search("0", limit=3)) == 3
+    assert len(demo.search("x", limit=3)) == 3
+
+
+def test_one_letter_matches_beginnings_only(demo):
+    found = {i.code for i in demo.search("y", limit=100)}
+    assert "VAC004" in found  # 疫苗接种服务费: initials ymjzfwf
+    assert "LAB007" not in found, "便常规+隐血 has y only inside: bcgyx"
+    assert demo.search("0") == []
 
 
 def test_duplicate_codes_are_refused():
@@ -213,3 +220,10 @@ def test_json_that_is_not_a_catalogue():
     assert import_json('{"items": [1,').errors[0].message.startswith("not valid JSON")
     assert import_json('{"rows": []}').errors[0].message.startswith("expected a list")
     assert import_json("[]").ok
+
+
+def test_pinyin_without_tones_and_with_v_for_u_umlaut():
+    catalogue = Catalogue([item("RX9", "氯雷他定糖浆"), item("RX8", "女性用药")])
+    assert [i.code for i in catalogue.search("lltdtj")] == ["RX9"]
+    assert [i.code for i in catalogue.search("lvleitading")] == ["RX9"]
+    assert [i.code for i in catalogue.search("nvxing")] == ["RX8"]
