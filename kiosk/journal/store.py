@@ -205,6 +205,23 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX preauth_requests_by_member ON preauth_requests(member_id)",
         ),
     ),
+    Migration(
+        4,
+        "staff accounts (reception, manager) with hashed PINs and sign-in lockout state",
+        (
+            """CREATE TABLE staff (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64),
+                role TEXT NOT NULL CHECK (role IN ('reception', 'manager')),
+                secret_hash TEXT NOT NULL CHECK (secret_hash LIKE '$argon2%'),
+                active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+                lockouts INTEGER NOT NULL DEFAULT 0 CHECK (lockouts >= 0),
+                locked_until TEXT,
+                created_at TEXT NOT NULL
+            ) STRICT""",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
