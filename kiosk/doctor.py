@@ -392,8 +392,8 @@ def check_journal_and_outbox(ctx: DoctorContext) -> list[Check]:
             Check(
                 "journal",
                 Status.FAIL,
-                f"audit trail broken at entry {verdict.first_broken_seq} of {verdict.entries}: "
-                "the journal was changed outside the kiosk",
+                f"audit trail broken at entry {verdict.first_broken_seq}: the journal was "
+                "changed outside the kiosk",
                 "Keep a copy of the file and report it to the clinic manager and support.",
             )
         )

@@ -75,7 +75,7 @@ DECODERS: dict[str, Callable[[np.ndarray], str | None]] = {
 }
 
 
-def _timed(name: str, step: Callable[[], str]) -> CheckResult:
+def timed_check(name: str, step: Callable[[], str]) -> CheckResult:
     started = time.perf_counter()
     try:
         detail = step()
@@ -101,7 +101,7 @@ def decoder_checks(
 
         return run
 
-    return [_timed(f"decoder {name}", step(decode)) for name, decode in DECODERS.items()]
+    return [timed_check(f"decoder {name}", step(decode)) for name, decode in DECODERS.items()]
 
 
 def journal_check(work_dir: Path) -> CheckResult:
@@ -119,7 +119,7 @@ def journal_check(work_dir: Path) -> CheckResult:
             raise RuntimeError(f"audit intact={verdict.intact}, integrity problems={problems}")
         return f"schema {schema}, audit chain of {verdict.entries} verified, integrity ok"
 
-    return _timed("journal", run)
+    return timed_check("journal", run)
 
 
 def core_checks(work_dir: Path) -> list[CheckResult]:

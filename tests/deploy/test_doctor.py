@@ -63,7 +63,7 @@ def test_a_journal_edited_outside_the_kiosk_is_reported_with_the_broken_entry(re
     journal, outbox = check_journal_and_outbox(DoctorContext(registered))
 
     assert journal.status is Status.FAIL
-    assert "audit trail broken at entry 2 of" in journal.finding
+    assert "audit trail broken at entry 2:" in journal.finding
     assert outbox.status is Status.OK
 
 
