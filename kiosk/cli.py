@@ -4,9 +4,14 @@
     kiosk run [--insurer URL]        the kiosk (insurer, data folder, idle time from the settings)
     kiosk demo                       the whole visit against a local sandbox (what `make demo` runs)
     kiosk demo --script OUT_DIR      a scripted visit per demo member, headless: PNGs and PDFs
+    kiosk doctor                     check camera, fonts, keyring, insurer, clock, journal...
+    kiosk --self-test                does this installation work (headless; exit status 0 if so)
+    kiosk purge                      apply the retention setting to the journal now
+    kiosk audit-verify               re-compute the journal's audit hash chain
 
-The Qt layer is imported only once a command needs it (the import-linter contract lists these two
-launchers as the only places the core reaches into `ui`).
+The Qt layer is imported only once a command needs it (the import-linter contract lists these
+launchers and the self-test as the only places the core reaches into `ui`). Every command's log
+records are redacted of personal data (`kiosk.privacy`).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from pathlib import Path
 
 from kiosk.insurer.client import InsecureURLError
 from kiosk.insurer.errors import DeviceKeyMissing
+from kiosk.journal import Journal, JournalError
+from kiosk.privacy import install_log_redaction, purge_settled_claims
 from kiosk.registration import RegistrationError, register_device
 from kiosk.scan.camera import OpenCVCamera
 from kiosk.settings import SettingsError, load_settings
@@ -68,7 +75,64 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--webcam", action="store_true", help="use the real webcam instead of the simulated one"
     )
+
+    doctor = commands.add_parser(
+        "doctor", help="check this PC's setup; each check OK or what to do"
+    )
+    doctor.add_argument("--camera", default="0", help="camera device index or video file")
+    commands.add_parser("self-test", help="headless check of this installation (also --self-test)")
+    purge = commands.add_parser(
+        "purge", help="remove signatures and member data of claims settled before the retention"
+    )
+    purge.add_argument(
+        "--days", type=int, help="keep this many days instead of the retention setting"
+    )
+    audit = commands.add_parser("audit-verify", help="re-compute the journal's audit hash chain")
+    audit.add_argument("--journal", type=Path, help="journal file (default: from the settings)")
     return parser
+
+
+def _doctor(camera: str) -> int:
+    from kiosk.doctor import DoctorContext, exit_status, format_report, run_doctor
+
+    checks = run_doctor(
+        DoctorContext(load_settings(), camera=int(camera) if camera.isdigit() else camera)
+    )
+    print(format_report(checks))
+    return exit_status(checks)
+
+
+def _purge(days: int | None) -> int:
+    settings = load_settings()
+    if not settings.journal_path.exists():
+        print(f"kiosk: no journal at {settings.journal_path}; nothing to purge")
+        return 0
+    retention = settings.retention_days if days is None else days
+    with Journal.open(settings.journal_path) as journal:
+        report = purge_settled_claims(journal, retention)
+    print(
+        f"kiosk: purged {len(report.claim_ids)} claims accepted before "
+        f"{report.accepted_before:%Y-%m-%d %H:%M} UTC ({report.signatures} signatures erased)"
+    )
+    return 0
+
+
+def _audit_verify(path: Path | None) -> int:
+    path = path or load_settings().journal_path
+    if not path.exists():
+        print(f"kiosk: no journal at {path}", file=sys.stderr)
+        return 2
+    with Journal.open(path) as journal:
+        verdict = journal.verify_audit()
+    if verdict.intact:
+        print(f"audit trail intact: {verdict.entries} entries, head {verdict.head_hash}")
+        return 0
+    print(
+        f"audit trail BROKEN at entry {verdict.first_broken_seq}: the journal was changed "
+        f"outside the kiosk; last good hash {verdict.head_hash}",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _camera(spec: str) -> OpenCVCamera | None:
@@ -113,12 +177,26 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--self-test"]:
+        arguments[0] = "self-test"
+    args = build_parser().parse_args(arguments)
+    install_log_redaction()
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     try:
+        if args.command == "self-test":
+            from ui.selftest import run_self_test
+
+            return run_self_test()
+        if args.command == "doctor":
+            return _doctor(args.camera)
+        if args.command == "purge":
+            return _purge(args.days)
+        if args.command == "audit-verify":
+            return _audit_verify(args.journal)
         if args.command == "register":
             return _register(args.insurer, args.ca_bundle)
         if args.command == "demo":
@@ -131,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DeviceKeyMissing, InsecureURLError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
-    except (RegistrationError, SettingsError) as exc:
+    except (RegistrationError, SettingsError, JournalError) as exc:
         print(f"kiosk: {exc.message}", file=sys.stderr)
         return 2
 
