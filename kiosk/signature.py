@@ -339,29 +339,54 @@ class InkSegment:
         return out
 
 
-def ink_widths(stroke: Sequence[Point], min_width: float, max_width: float) -> list[float]:
-    """The ink width at each point: thinner when fast, blended with real pressure when known.
+class InkStroke:
+    """The ink of a stroke as it grows: each point's width is computed once, when it arrives.
 
-    Point i's width depends only on points 0..i, so a pad can draw a stroke as it grows and get
-    the same ink as a full redraw.
+    Point i's width depends only on points 0..i, so a pad drawing while the pen moves gets the
+    same ink as a full redraw, at a constant cost per point.
     """
-    widths: list[float] = []
-    velocity = 0.0
-    for i, point in enumerate(stroke):
-        if i == 0:
-            speed_width = (min_width + max_width) / 2
+
+    def __init__(self, min_width: float, max_width: float) -> None:
+        self.min_width = min_width
+        self.max_width = max_width
+        self.points: list[Point] = []
+        self.widths: list[float] = []
+        self._velocity = 0.0
+
+    def add(self, point: Point) -> None:
+        if not self.points:
+            speed_width = (self.min_width + self.max_width) / 2
         else:
-            previous = stroke[i - 1]
+            previous = self.points[-1]
             dt = max(point.t_ms - previous.t_ms, 1)
             new = previous.distance_to(point) / dt
-            velocity = VELOCITY_FILTER_WEIGHT * new + (1 - VELOCITY_FILTER_WEIGHT) * velocity
-            speed_width = max(max_width / (velocity + 1), min_width)
+            self._velocity = (
+                VELOCITY_FILTER_WEIGHT * new + (1 - VELOCITY_FILTER_WEIGHT) * self._velocity
+            )
+            speed_width = max(self.max_width / (self._velocity + 1), self.min_width)
         if point.pressure is None:
-            widths.append(speed_width)
+            width = speed_width
         else:
-            pressure_width = min_width + (max_width - min_width) * point.pressure
-            widths.append((speed_width + pressure_width) / 2)
-    return widths
+            pressure_width = self.min_width + (self.max_width - self.min_width) * point.pressure
+            width = (speed_width + pressure_width) / 2
+        self.points.append(point)
+        self.widths.append(width)
+
+    @property
+    def segment_count(self) -> int:
+        return max(len(self.points) - 1, 0)
+
+    def segment(self, index: int) -> InkSegment:
+        """The piece from point `index` to `index + 1` as the stroke stands now."""
+        return ink_segment(self.points, self.widths, index)
+
+
+def ink_widths(stroke: Sequence[Point], min_width: float, max_width: float) -> list[float]:
+    """The ink width at each point: thinner when fast, blended with real pressure when known."""
+    ink = InkStroke(min_width, max_width)
+    for point in stroke:
+        ink.add(point)
+    return ink.widths
 
 
 def ink_segment(points: Sequence[Point], widths: Sequence[float], index: int) -> InkSegment:

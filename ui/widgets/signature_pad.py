@@ -9,8 +9,6 @@ image at the screen's device pixel ratio and grown one segment at a time while t
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -37,7 +35,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.signature import InkSegment, Point, Signature, SignatureCapture, ink_segments
+from kiosk.signature import (
+    InkSegment,
+    InkStroke,
+    Point,
+    Signature,
+    SignatureCapture,
+    ink_segments,
+)
 
 INK = QColor("#14213d")
 """Blue-black, as a pen on paper; prints dark on a monochrome printer."""
@@ -46,17 +51,30 @@ MAX_WIDTH = 4.6
 """Ink widths in pad pixels: a fast flick at MIN, a slow or firm stroke up to MAX."""
 SAMPLE_STEP = 0.75
 """Curve sampling step in pad pixels: below a device pixel, so curves never look faceted."""
+WIDTH_STEP = 0.12
+"""Width change (pad pixels) that starts a new pen: finer than the eye sees at print size."""
 
 
 def _draw_segment(painter: QPainter, segment: InkSegment) -> None:
+    """Draw a curve piece as polylines, a new pen only when the width has changed visibly."""
     pen = QPen(INK)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     samples = segment.samples(SAMPLE_STEP)
-    for (x1, y1, w1), (x2, y2, w2) in itertools.pairwise(samples):
-        pen.setWidthF((w1 + w2) / 2)
+    run = [QPointF(samples[0][0], samples[0][1])]
+    run_width = samples[0][2]
+    for x, y, width in samples[1:]:
+        run.append(QPointF(x, y))
+        if abs(width - run_width) >= WIDTH_STEP:
+            pen.setWidthF((run_width + width) / 2)
+            painter.setPen(pen)
+            painter.drawPolyline(run)
+            run = [run[-1]]
+            run_width = width
+    if len(run) > 1:
+        pen.setWidthF(run_width)
         painter.setPen(pen)
-        painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
+        painter.drawPolyline(run)
 
 
 def _draw_dot(painter: QPainter, point: Point) -> None:
@@ -123,6 +141,7 @@ class SignaturePad(QWidget):
         self._capture = SignatureCapture(self.width(), self.height())
         self._valid = False
         self._cache: QImage | None = None
+        self._ink: InkStroke | None = None
         self._cached_segments = 0
         self._writer: QInputDevice.DeviceType | None = None
 
@@ -158,6 +177,7 @@ class SignaturePad(QWidget):
 
     def _after_change(self) -> None:
         self._cache = None
+        self._ink = None
         self._writer = None
         self._after_stroke()
 
@@ -197,22 +217,28 @@ class SignaturePad(QWidget):
             self._capture = SignatureCapture(max(self.width(), 1), max(self.height(), 1))
             self._cache = None
         x, y = self._to_pad(position)
-        self._capture.begin(x, y, timestamp, pressure)
+        self._ink = InkStroke(MIN_WIDTH, MAX_WIDTH)
+        self._ink.add(self._capture.begin(x, y, timestamp, pressure))
         self._cached_segments = 0
         self.update()
 
     def _pen_move(self, position: QPointF, timestamp: int, pressure: float | None) -> None:
         x, y = self._to_pad(position)
-        if self._capture.extend(x, y, timestamp, pressure) is not None:
+        point = self._capture.extend(x, y, timestamp, pressure)
+        if point is not None and self._ink is not None:
+            self._ink.add(point)
             self._grow_cache()
             self.update()
 
     def _pen_up(self, position: QPointF, timestamp: int, pressure: float | None) -> None:
-        if not self._capture.drawing:
+        if not self._capture.drawing or self._ink is None:
             return
         x, y = self._to_pad(position)
-        self._capture.end(x, y, timestamp, pressure)
+        point = self._capture.end(x, y, timestamp, pressure)
+        if point is not None:
+            self._ink.add(point)
         self._grow_cache(finished=True)
+        self._ink = None
         self._after_stroke()
 
     def _after_stroke(self) -> None:
@@ -318,15 +344,13 @@ class SignaturePad(QWidget):
         image.fill(Qt.GlobalColor.transparent)
         painter = self._ink_painter(image)
         strokes = self._capture.strokes
-        active = strokes[-1] if self._capture.drawing else None
-        for stroke in strokes[:-1] if active is not None else strokes:
+        for stroke in strokes[:-1] if self._ink is not None else strokes:
             draw_stroke(painter, stroke)
         self._cached_segments = 0
-        if active is not None and len(active) > 2:
-            segments = ink_segments(active, MIN_WIDTH, MAX_WIDTH)[:-1]
-            for segment in segments:
-                _draw_segment(painter, segment)
-            self._cached_segments = len(segments)
+        if self._ink is not None:
+            self._cached_segments = max(self._ink.segment_count - 1, 0)
+            for index in range(self._cached_segments):
+                _draw_segment(painter, self._ink.segment(index))
         painter.end()
         self._cache = image
         return image
@@ -337,17 +361,19 @@ class SignaturePad(QWidget):
         A segment is final once the point after its end is known; the last one is final only
         when the pen lifts. Until then it is painted live, on top of the cache.
         """
+        ink = self._ink
+        if ink is None:
+            return
         cache = self._ensure_cache()
-        stroke = self._capture.strokes[-1]
-        segments = ink_segments(stroke, MIN_WIDTH, MAX_WIDTH) if len(stroke) > 1 else []
-        final = len(segments) if finished else max(len(segments) - 1, 0)
-        if final <= self._cached_segments and not (finished and len(stroke) == 1):
+        dot = finished and len(ink.points) == 1
+        final = ink.segment_count if finished else max(ink.segment_count - 1, 0)
+        if final <= self._cached_segments and not dot:
             return
         painter = self._ink_painter(cache)
-        if finished and len(stroke) == 1:
-            _draw_dot(painter, stroke[0])
-        for segment in segments[self._cached_segments : final]:
-            _draw_segment(painter, segment)
+        if dot:
+            _draw_dot(painter, ink.points[0])
+        for index in range(self._cached_segments, final):
+            _draw_segment(painter, ink.segment(index))
         painter.end()
         self._cached_segments = final
 
@@ -356,17 +382,15 @@ class SignaturePad(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_paper(painter)
         painter.drawImage(QPointF(0, 0), self._ensure_cache())
-        if self._capture.drawing:
+        ink = self._ink
+        if ink is not None:
             scale, offset = self._fit()
             painter.translate(offset)
             painter.scale(scale, scale)
-            stroke = self._capture.strokes[-1]
-            if len(stroke) == 1:
-                _draw_dot(painter, stroke[0])
-            else:
-                segments = ink_segments(stroke, MIN_WIDTH, MAX_WIDTH)
-                for segment in segments[self._cached_segments :]:
-                    _draw_segment(painter, segment)
+            if len(ink.points) == 1:
+                _draw_dot(painter, ink.points[0])
+            for index in range(self._cached_segments, ink.segment_count):
+                _draw_segment(painter, ink.segment(index))
         painter.end()
 
     def _paint_paper(self, painter: QPainter) -> None:
