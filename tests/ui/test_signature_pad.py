@@ -189,3 +189,13 @@ def test_a_finger_on_a_touchscreen_writes(qtbot, pad):
     steps = [(b.x - a.x, b.y - a.y) for a, b in itertools.pairwise(stroke)]
     assert steps == [(20, 5)] * 5
     assert all(p.pressure is None for p in stroke), "a touchscreen without pressure sensing"
+
+
+def test_ink_drawn_while_writing_is_the_ink_of_a_full_redraw(qtbot, pad):
+    sign(qtbot, pad)
+    live = pad.grab().toImage()
+    pad.resize(901, 320)
+    pad.resize(900, 320)
+    QApplication.processEvents()
+    redrawn = pad.grab().toImage()
+    assert redrawn == live
