@@ -8,9 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
-from signed_claims import CLINIC, fully_covered, sign_and_enqueue, strokes_for, visit_bill
+from signed_claims import fully_covered, shown_bill_hash, sign_and_enqueue, strokes_for, visit_bill
 
-from kiosk.billing import bill_hash
 from kiosk.insurer.models import (
     Bill,
     BillLine,
@@ -328,7 +327,7 @@ def estimate_for(visit_no, bill):
 
 
 def test_an_unsigned_bill_cannot_be_claimed(journal, bill, estimate):
-    shown = bill_hash(bill, estimate, clinic=CLINIC, invoice_no="INV-1")
+    shown = shown_bill_hash(bill, estimate, "INV-1")
     with journal.transaction() as tx:
         visit_id = tx.open_visit(bill.member_id, bill.service_date)
         bill_id = tx.record_bill(
