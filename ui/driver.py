@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from kiosk.journal import PaymentMethod
 from kiosk.visit import ScanSource, Step
@@ -128,10 +128,17 @@ class KioskDriver:
         )
         if quantity != 1:
             code = first.data(Qt.ItemDataRole.UserRole)
-            row = next(i for i, line in enumerate(self.visit.lines) if line.item_code == code)
-            spin = bill.table.cellWidget(row, 1)
-            assert isinstance(spin, QSpinBox)
-            spin.setValue(spin.value() + quantity - 1)
+            line = next(line for line in self.visit.lines if line.item_code == code)
+            self.set_quantity(line.line_no, line.quantity + quantity - 1)
+
+    def set_quantity(self, line_no: int, quantity: int) -> None:
+        """Type the quantity into the line's field, as reception does for 10 sachets."""
+        field = self.window.bill.lines.rows[line_no].quantity
+        field.setFocus()
+        field.selectAll()
+        QTest.keyClicks(field, str(quantity))
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        QCoreApplication.processEvents()
 
     def wait_estimate(self, timeout: float = 10.0) -> None:
         bill = self.window.bill
@@ -141,20 +148,13 @@ class KioskDriver:
             "the insurer's estimate",
         )
 
-    def _row_of(self, line_no: int) -> int:
-        return next(i for i, line in enumerate(self.visit.lines) if line.line_no == line_no)
-
     def remove_line(self, line_no: int) -> None:
-        button = self.window.bill.table.cellWidget(self._row_of(line_no), 6)
-        assert isinstance(button, QPushButton)
-        self.click(button)
+        self.click(self.window.bill.lines.rows[line_no].remove)
 
     def open_preauth(self, line_no: int) -> PreAuthDialog:
-        """Tap "needs pre-auth: request" on a flagged line; returns the dialog it opened."""
+        """Tap "request pre-auth" on a flagged line; returns the dialog it opened."""
         bill = self.window.bill
-        button = bill.table.cellWidget(self._row_of(line_no), 5)
-        assert isinstance(button, QPushButton)
-        self.click(button)
+        self.click(bill.lines.rows[line_no].preauth)
         dialog = bill.preauth_dialog
         assert dialog is not None
         return dialog

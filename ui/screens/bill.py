@@ -9,15 +9,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,13 +21,14 @@ from PySide6.QtWidgets import (
 from kiosk.billing import english_names
 from kiosk.catalogue import Catalogue, CatalogueImportError, CatalogueItem, load_catalogue
 from kiosk.desk import PresentedBill, present_bill
-from kiosk.insurer.models import AdjudicatedLine, Adjudication, BillLine, PlanTier, Reason
+from kiosk.insurer.models import Adjudication, BillLine, PlanTier, Reason
 from kiosk.money import format_yuan
 from kiosk.visit import Step
 from ui.messages import insurer_problem
 from ui.screens.preauth import PreAuthDialog
 from ui.session import KioskSession
 from ui.tasks import Task
+from ui.widgets.bill_lines import BillLines
 
 ESTIMATE_DELAY_MS = 250
 """Quiet time after the last change before asking the insurer, so typing a quantity is one call."""
@@ -44,8 +41,6 @@ class BillScreen(QWidget):
 
     estimated = Signal()
     """The estimate of the current lines arrived (tests and the benchmark wait on it)."""
-
-    COLUMNS = 7
 
     def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,40 +58,36 @@ class BillScreen(QWidget):
         self.results = QListWidget(objectName="results")
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.itemClicked.connect(self._add_result)
-        self.import_button = QPushButton(objectName="secondary")
+        self.import_button = QPushButton(objectName="small")
         self.import_button.clicked.connect(self._import_catalogue)
         self.catalogue_note = QLabel(objectName="hint", wordWrap=True)
 
         left = QVBoxLayout()
         left.addWidget(self.search)
         left.addWidget(self.results, 1)
-        left.addWidget(self.catalogue_note)
-        left.addWidget(self.import_button)
+        catalogue_row = QHBoxLayout()
+        catalogue_row.addWidget(self.catalogue_note, 1)
+        catalogue_row.addWidget(self.import_button)
+        left.addLayout(catalogue_row)
 
-        self.table = QTableWidget(0, self.COLUMNS, objectName="lines")
-        self.table.verticalHeader().hide()
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setDefaultSectionSize(60)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.COLUMNS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.lines = BillLines()
+        self.lines.quantityChanged.connect(self._set_quantity)
+        self.lines.removeRequested.connect(self.remove_line)
+        self.lines.preauthRequested.connect(self.request_preauth)
 
         self.totals = QLabel(objectName="totals", wordWrap=True)
         self.totals.setTextFormat(Qt.TextFormat.RichText)
         self.state = QLabel(objectName="billState", wordWrap=True)
 
         right = QVBoxLayout()
-        right.addWidget(self.table, 1)
+        right.addWidget(self.lines, 1)
         right.addWidget(self.totals)
         right.addWidget(self.state)
 
         body = QHBoxLayout()
         body.setSpacing(20)
-        body.addLayout(left, 2)
-        body.addLayout(right, 3)
+        body.addLayout(left, 1)
+        body.addLayout(right, 2)
 
         self.back_button = QPushButton(objectName="secondary")
         self.back_button.clicked.connect(self._back)
@@ -138,19 +129,20 @@ class BillScreen(QWidget):
         self.search.setPlaceholderText(
             self.tr("Search by code, name or pinyin initials (e.g. xcg)")
         )
-        self.import_button.setText(self.tr("Import the clinic's catalogue…"))
+        self.import_button.setText(self.tr("Import…"))
+        self.import_button.setToolTip(
+            self.tr("Import the clinic's own fee catalogue (CSV or JSON)")
+        )
         self.catalogue_note.setText(
             self.tr("%n item(s) in the catalogue", "", len(self.session.catalogue))
         )
-        self.table.setHorizontalHeaderLabels(
+        self.lines.set_headers(
             [
                 self.tr("Item"),
                 self.tr("Qty"),
                 self.tr("Amount"),
                 self.tr("Insurer pays"),
                 self.tr("Family pays"),
-                self.tr("Why"),
-                "",
             ]
         )
         self.back_button.setText(self.tr("Back"))
@@ -244,18 +236,15 @@ class BillScreen(QWidget):
 
     def _set_quantity(self, line_no: int, quantity: int) -> None:
         self.session.visit.set_quantity(line_no, quantity)
-        self._changed(rebuild=False)
+        self._changed()
 
     def remove_line(self, line_no: int) -> None:
         self.session.visit.remove_line(line_no)
         self._changed()
 
-    def _changed(self, *, rebuild: bool = True) -> None:
+    def _changed(self) -> None:
         self._problem = ""
-        if rebuild:
-            self.render()
-        else:
-            self._render_amounts()
+        self._render_amounts()
         if self.session.visit.lines:
             self._debounce.start()
 
@@ -304,59 +293,32 @@ class BillScreen(QWidget):
                 member=eligibility.member.name_masked, plan=tier
             )
         )
-        self.table.setRowCount(len(visit.lines))
-        language = self.session.language
-        for row, line in enumerate(visit.lines):
-            item = self.session.catalogue.get(line.item_code)
-            name = item.name(language) if item is not None else line.description
-            self._set_cell(row, 0, f"{name}\n{line.item_code} · {format_yuan(line.unit_price_fen)}")
-            quantity = QSpinBox(objectName="quantity")
-            quantity.setRange(1, 9999)
-            quantity.setValue(line.quantity)
-            quantity.setMinimumWidth(120)
-            quantity.valueChanged.connect(
-                lambda value, n=line.line_no: self._set_quantity(n, value)
-            )
-            self.table.setCellWidget(row, 1, quantity)
-            remove = QPushButton("✕", objectName="remove")
-            remove.setMinimumWidth(56)
-            remove.setToolTip(self.tr("Remove this line"))
-            remove.clicked.connect(lambda _=False, n=line.line_no: self.remove_line(n))
-            self.table.setCellWidget(row, 6, remove)
         self._render_amounts()
 
     def _render_amounts(self) -> None:
         visit = self.session.visit
         adjudication = visit.adjudication
-        by_line: dict[int, AdjudicatedLine] = (
-            {x.line_no: x for x in adjudication.lines} if adjudication else {}
+        verdicts = {x.line_no: x for x in adjudication.lines} if adjudication else {}
+        language = self.session.language
+        names = {}
+        for line in visit.lines:
+            item = self.session.catalogue.get(line.item_code)
+            names[line.item_code] = item.name(language) if item is not None else line.description
+        self.lines.show_lines(
+            visit.lines,
+            names,
+            verdicts,
+            self.reason_text,
+            self.tr("Request pre-auth"),
+            self.tr("Add items from the catalogue on the left."),
         )
-        for row, line in enumerate(visit.lines):
-            self._set_cell(row, 2, format_yuan(line.submitted_fen), right=True)
-            verdict = by_line.get(line.line_no)
-            if verdict is None:
-                for column in (3, 4):
-                    self._set_cell(row, column, "…", right=True)
-                self.table.removeCellWidget(row, 5)
-                self._set_cell(row, 5, "")
-                continue
-            self._set_cell(row, 3, format_yuan(verdict.covered_fen), right=True)
-            self._set_cell(row, 4, format_yuan(verdict.patient_fen), right=True)
-            if verdict.reason is Reason.PREAUTH_REQUIRED:
-                request = QPushButton(self.tr("Needs pre-auth: request"), objectName="preauth")
-                request.clicked.connect(lambda _=False, n=line.line_no: self.request_preauth(n))
-                self.table.setCellWidget(row, 5, request)
-            else:
-                self.table.removeCellWidget(row, 5)
-                self._set_cell(row, 5, self.reason_text(verdict.reason))
-        self.table.resizeRowsToContents()
         self._render_totals(adjudication)
 
     def _render_totals(self, adjudication: Adjudication | None) -> None:
         visit = self.session.visit
         total = sum(line.submitted_fen for line in visit.lines)
         if not visit.lines:
-            self.totals.setText(self.tr("Add items from the catalogue on the left."))
+            self.totals.setText("")
         elif adjudication is None:
             self.totals.setText(self.tr("Total {total}").format(total=format_yuan(total)))
         else:
@@ -406,14 +368,6 @@ class BillScreen(QWidget):
             Reason.PREAUTH_APPROVED: self.tr("Covered (pre-authorised)"),
             Reason.OUT_OF_NETWORK: self.tr("Clinic not in network"),
         }[reason]
-
-    def _set_cell(self, row: int, column: int, text: str, *, right: bool = False) -> None:
-        cell = QTableWidgetItem(text)
-        alignment = Qt.AlignmentFlag.AlignVCenter | (
-            Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
-        )
-        cell.setTextAlignment(alignment)
-        self.table.setItem(row, column, cell)
 
     # --- pre-auth ------------------------------------------------------------------------------
 

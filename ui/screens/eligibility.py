@@ -39,6 +39,7 @@ class EligibilityScreen(QWidget):
 
         self.details = QFrame(objectName="panel")
         self.grid = QGridLayout(self.details)
+        self.grid.setContentsMargins(24, 16, 24, 16)
         self.grid.setHorizontalSpacing(24)
         self.grid.setVerticalSpacing(8)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
@@ -76,9 +77,10 @@ class EligibilityScreen(QWidget):
 
     def render(self, eligibility: Eligibility) -> None:
         assessment = assess(eligibility)
-        self.card.setProperty("verdict", assessment.verdict.value)
-        self.card.style().unpolish(self.card)
-        self.card.style().polish(self.card)
+        for widget in (self.card, self.headline):
+            widget.setProperty("verdict", assessment.verdict.value)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
         self.headline.setText(
             {
                 Verdict.GREEN: self.tr("Direct billing available"),

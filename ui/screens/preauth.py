@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, QEvent, QLocale, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -63,6 +63,7 @@ class PreAuthDialog(QDialog):
         self.diagnosis_label = QLabel()
         self.cost_label = QLabel()
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.item_label, self.item)
         form.addRow(self.date_label, self.planned)
         form.addRow(self.diagnosis_label, self.diagnosis)

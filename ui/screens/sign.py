@@ -32,6 +32,9 @@ from ui.session import KioskSession
 from ui.tasks import Task
 from ui.widgets.signature_pad import SignaturePad
 
+VISIBLE_ROWS = 4
+"""Bill rows shown without scrolling; the signature pad takes the rest of the screen."""
+
 
 class SignScreen(QWidget):
     """The family checks the two amounts and signs; the claim then goes to the outbox."""
@@ -75,7 +78,7 @@ class SignScreen(QWidget):
         self.consent = QLabel(objectName="hint", wordWrap=True)
         self.pad = SignaturePad()
         self.pad.setObjectName("signaturePad")
-        self.pad.setMinimumHeight(220)
+        self.pad.setMinimumHeight(180)
         self.pad.strokesChanged.connect(self._strokes_changed)
         self.message = QLabel(objectName="error", wordWrap=True)
 
@@ -100,9 +103,9 @@ class SignScreen(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.title)
         layout.addLayout(amounts)
-        layout.addWidget(self.lines, 1)
+        layout.addWidget(self.lines)
         layout.addWidget(self.consent)
-        layout.addWidget(self.pad, 2)
+        layout.addWidget(self.pad, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self._busy = False
@@ -165,6 +168,10 @@ class SignScreen(QWidget):
                     )
                 self.lines.setItem(row, column, cell)
         self.lines.resizeRowsToContents()
+        shown_rows = min(len(rows), VISIBLE_ROWS)
+        height = self.lines.horizontalHeader().height() + 4
+        height += sum(self.lines.rowHeight(row) for row in range(shown_rows))
+        self.lines.setFixedHeight(height)
         self.consent.setText(
             self.tr(
                 "By signing I confirm that my child received the items above at {clinic}, and I "

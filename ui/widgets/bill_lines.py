@@ -1,0 +1,227 @@
+"""The lines of a bill as touch-sized rows: item and reason, − quantity +, amounts, remove.
+
+Each row is a small grid with fixed-width amount columns so the header lines up; the reason sits
+under the item name (where there is room for Chinese and English alike) and a line that needs a
+pre-authorisation gets its "request" button right there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.insurer.models import AdjudicatedLine, BillLine, Reason
+from kiosk.money import format_yuan
+
+QUANTITY_W = 156
+AMOUNT_W = 100
+REMOVE_W = 52
+
+
+def _columns(grid: QGridLayout) -> None:
+    grid.setColumnStretch(0, 1)
+    grid.setColumnMinimumWidth(1, QUANTITY_W)
+    for column in (2, 3, 4):
+        grid.setColumnMinimumWidth(column, AMOUNT_W)
+    grid.setColumnMinimumWidth(5, REMOVE_W)
+    grid.setHorizontalSpacing(8)
+
+
+def _amount_label() -> QLabel:
+    label = QLabel(objectName="lineAmount")
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    label.setFixedWidth(AMOUNT_W)
+    return label
+
+
+class LineRow(QFrame):
+    """One bill line; emits what reception asked for, never changes the bill itself."""
+
+    def __init__(self, line: BillLine, lines: BillLines) -> None:
+        super().__init__(objectName="lineRow")
+        self.line_no = line.line_no
+        self.name = QLabel(objectName="lineName", wordWrap=True)
+        self.detail = QLabel(objectName="lineDetail", wordWrap=True)
+        self.preauth = QPushButton(objectName="preauth")
+        self.preauth.clicked.connect(lambda: lines.preauthRequested.emit(self.line_no))
+        self.preauth.hide()
+        detail_row = QVBoxLayout()
+        detail_row.setSpacing(6)
+        detail_row.addWidget(self.detail)
+        detail_row.addWidget(self.preauth, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.minus = QPushButton("−", objectName="step")
+        self.plus = QPushButton("+", objectName="step")
+        self.quantity = QLineEdit(objectName="quantity")
+        self.quantity.setValidator(QIntValidator(1, 9999, self.quantity))
+        self.quantity.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.quantity.setFixedWidth(48)
+        self.minus.clicked.connect(lambda: self._ask(self._value() - 1, lines))
+        self.plus.clicked.connect(lambda: self._ask(self._value() + 1, lines))
+        self.quantity.editingFinished.connect(lambda: self._ask(self._value(), lines))
+        stepper = QHBoxLayout()
+        stepper.setSpacing(4)
+        stepper.addWidget(self.minus)
+        stepper.addWidget(self.quantity)
+        stepper.addWidget(self.plus)
+        stepper_box = QWidget()
+        stepper_box.setLayout(stepper)
+        stepper.setContentsMargins(0, 0, 0, 0)
+        stepper_box.setFixedWidth(QUANTITY_W)
+
+        self.amount = _amount_label()
+        self.covered = _amount_label()
+        self.patient = _amount_label()
+        self.remove = QPushButton("✕", objectName="remove")
+        self.remove.setFixedWidth(REMOVE_W)
+        self.remove.clicked.connect(lambda: lines.removeRequested.emit(self.line_no))
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(10, 8, 6, 8)
+        _columns(grid)
+        grid.addWidget(self.name, 0, 0)
+        grid.addLayout(detail_row, 1, 0)
+        grid.addWidget(stepper_box, 0, 1, 2, 1)
+        grid.addWidget(self.amount, 0, 2, 2, 1)
+        grid.addWidget(self.covered, 0, 3, 2, 1)
+        grid.addWidget(self.patient, 0, 4, 2, 1)
+        grid.addWidget(self.remove, 0, 5, 2, 1)
+        self._last = line.quantity
+
+    def _value(self) -> int:
+        text = self.quantity.text()
+        return int(text) if text.isdigit() else self._last
+
+    def _ask(self, quantity: int, lines: BillLines) -> None:
+        quantity = max(1, min(9999, quantity))
+        self.quantity.setText(str(quantity))
+        if quantity != self._last:
+            self._last = quantity
+            lines.quantityChanged.emit(self.line_no, quantity)
+
+    def show_line(self, line: BillLine, name: str) -> None:
+        self.name.setText(name)
+        self._last = line.quantity
+        if not self.quantity.hasFocus():
+            self.quantity.setText(str(line.quantity))
+        self.minus.setEnabled(line.quantity > 1)
+        self.amount.setText(format_yuan(line.submitted_fen))
+
+    def show_verdict(
+        self,
+        line: BillLine,
+        verdict: AdjudicatedLine | None,
+        reason_text: Callable[[Reason], str],
+        preauth_text: str,
+    ) -> None:
+        price = f"{line.item_code} · {format_yuan(line.unit_price_fen)}"
+        tone = ""
+        self.preauth.hide()
+        if verdict is None:
+            self.covered.setText("…")
+            self.patient.setText("…")
+            self.detail.setText(price)
+        else:
+            self.covered.setText(format_yuan(verdict.covered_fen))
+            self.patient.setText(format_yuan(verdict.patient_fen))
+            self.detail.setText(f"{price} · {reason_text(verdict.reason)}")
+            if verdict.reason is Reason.PREAUTH_REQUIRED:
+                tone = "warning"
+                self.preauth.setText(preauth_text)
+                self.preauth.show()
+            elif verdict.patient_fen and verdict.covered_fen == 0:
+                tone = "family"
+        self.setProperty("tone", tone)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class BillLines(QWidget):
+    """The header and the rows; rows are rebuilt only when lines come or go."""
+
+    quantityChanged = Signal(int, int)
+    removeRequested = Signal(int)
+    preauthRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = QFrame(objectName="linesHeader")
+        header = QGridLayout(self.header)
+        header.setContentsMargins(10, 6, 6, 6)
+        _columns(header)
+        self.headers = [QLabel(objectName="columnName") for _ in range(5)]
+        for column, label in enumerate(self.headers):
+            if column >= 2:
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                label.setFixedWidth(AMOUNT_W)
+            elif column == 1:
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                label.setFixedWidth(QUANTITY_W)
+            header.addWidget(label, 0, column)
+        spacer = QWidget()
+        spacer.setFixedWidth(REMOVE_W)
+        header.addWidget(spacer, 0, 5)
+
+        self.body = QWidget(objectName="linesBody")
+        self.rows_layout = QVBoxLayout(self.body)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.rows_layout.setSpacing(0)
+        self.rows_layout.addStretch(1)
+        self.scroll = QScrollArea(objectName="linesScroll", widgetResizable=True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.body)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.empty = QLabel(objectName="hint", wordWrap=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.scroll, 1)
+        self.rows: dict[int, LineRow] = {}
+
+    def set_headers(self, names: Sequence[str]) -> None:
+        for label, name in zip(self.headers, names, strict=True):
+            label.setText(name)
+
+    def show_lines(
+        self,
+        lines: Sequence[BillLine],
+        names: Mapping[str, str],
+        verdicts: Mapping[int, AdjudicatedLine],
+        reason_text: Callable[[Reason], str],
+        preauth_text: str,
+        empty_text: str,
+    ) -> None:
+        wanted = [line.line_no for line in lines]
+        if list(self.rows) != wanted:
+            for row in self.rows.values():
+                row.hide()
+                self.rows_layout.removeWidget(row)
+                row.deleteLater()
+            self.rows = {}
+            for line in lines:
+                row = LineRow(line, self)
+                self.rows_layout.insertWidget(self.rows_layout.count() - 1, row)
+                self.rows[line.line_no] = row
+        for line in lines:
+            row = self.rows[line.line_no]
+            row.show_line(line, names.get(line.item_code, line.description))
+            row.show_verdict(line, verdicts.get(line.line_no), reason_text, preauth_text)
+        self.empty.setText(empty_text)
+        self.empty.setVisible(not lines)
