@@ -25,14 +25,11 @@ from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from signed_claims import sign_and_enqueue, strokes_for
+from signed_claims import follow_up_bill, sign_and_enqueue, strokes_for
 
 from kiosk.insurer.client import InsurerClient
-from kiosk.insurer.models import Bill, BillLine, ClaimResult, ClaimSubmission, ItemCategory
+from kiosk.insurer.models import ClaimResult, ClaimSubmission
 from kiosk.journal import ClaimSubmitter, Journal, RetrySchedule
-
-MEMBER = "M26000106"
-"""Standard tier with its free visits used: a fixed 50% share, whatever order claims land in."""
 
 MID_REQUEST_KILL_AFTER = 0.15
 DESK_PACE_LIMIT = 0.5
@@ -78,31 +75,6 @@ class CrashingSender:
         return result
 
 
-def crash_bill(visit_no: int, service_date) -> Bill:
-    return Bill(
-        member_id=MEMBER,
-        service_date=service_date,
-        lines=[
-            BillLine(
-                line_no=1,
-                item_code="GP002",
-                description="儿科复诊诊查费",
-                category=ItemCategory.CONSULTATION,
-                quantity=1,
-                unit_price_fen=8_000,
-            ),
-            BillLine(
-                line_no=2,
-                item_code="RX006",
-                description="口服补液盐散（III）",
-                category=ItemCategory.DRUG,
-                quantity=1 + visit_no % 3,
-                unit_price_fen=1_000 + visit_no,
-            ),
-        ],
-    )
-
-
 def _next_family_steps_up(journal: Journal) -> None:
     """A desk serves one family at a time: the last claim is usually sent before the next visit."""
     deadline = time.monotonic() + DESK_PACE_LIMIT
@@ -126,7 +98,7 @@ def main(journal_path: str, url: str, device_key: str, visits: int) -> int:
         invoice_no = f"CRASH-{visit_no:04d}"
         if journal.bill_by_invoice(invoice_no) is not None:
             continue
-        bill = crash_bill(visit_no, today)
+        bill = follow_up_bill(visit_no, today)
         estimate = desk_client.estimate(bill)
         with journal.transaction(actor="desk") as tx:
             sign_and_enqueue(

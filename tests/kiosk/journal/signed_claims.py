@@ -20,6 +20,11 @@ from kiosk.journal import ClaimRecord, Transaction
 
 CLINIC = "Test clinic"
 
+SANDBOX_MEMBER = "M26000106"
+"""A demo member of the insurer sandbox: standard tier with its free visits used, so the insurer
+pays a fixed 50% whatever order claims arrive in (and 200 small visits stay under the CNY 30,000
+that would call for a pre-auth)."""
+
 
 def visit_bill(member_id: str, visit_no: int, service_date: date) -> Bill:
     """A consultation plus a drug; quantities vary with `visit_no` so every bill differs."""
@@ -42,6 +47,32 @@ def visit_bill(member_id: str, visit_no: int, service_date: date) -> Bill:
                 category=ItemCategory.DRUG,
                 quantity=1 + visit_no % 97,
                 unit_price_fen=2_350 + visit_no,
+            ),
+        ],
+    )
+
+
+def follow_up_bill(visit_no: int, service_date: date, member_id: str = SANDBOX_MEMBER) -> Bill:
+    """A small follow-up visit for the sandbox member; the drug line varies with `visit_no`."""
+    return Bill(
+        member_id=member_id,
+        service_date=service_date,
+        lines=[
+            BillLine(
+                line_no=1,
+                item_code="GP002",
+                description="儿科复诊诊查费",
+                category=ItemCategory.CONSULTATION,
+                quantity=1,
+                unit_price_fen=8_000,
+            ),
+            BillLine(
+                line_no=2,
+                item_code="RX006",
+                description="口服补液盐散（III）",
+                category=ItemCategory.DRUG,
+                quantity=1 + visit_no % 3,
+                unit_price_fen=1_000 + visit_no,
             ),
         ],
     )

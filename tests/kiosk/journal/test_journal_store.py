@@ -89,7 +89,7 @@ def test_a_journal_from_a_newer_kiosk_is_left_alone(tmp_path):
     raw.close()
 
 
-def test_a_file_that_is_not_a_journal_gives_a_message_not_a_crash(tmp_path):
+def test_a_file_that_is_not_a_journal_gives_a_message(tmp_path):
     path = tmp_path / "journal.sqlite3"
     path.write_bytes(b"this is a spreadsheet, honest" * 100)
     with pytest.raises(JournalUnavailable, match="not a kiosk journal") as caught:
@@ -399,7 +399,7 @@ def test_the_queue_state_counts_and_dates_failures(journal, bill, estimate):
     assert (state.waiting, state.attention, state.unreachable_since) == (0, 1, None)
 
 
-def test_attempts_cut_short_by_a_crash_are_closed_on_restart(tmp_path, bill, estimate):
+def test_attempts_cut_short_by_a_kill_are_closed_on_restart(tmp_path, bill, estimate):
     path = tmp_path / "journal.sqlite3"
     with Journal.open(path) as journal:
         claim = _signed(journal, bill, estimate)
