@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     for decoder in DECODERS.values():
         decoder(frames[0].image)  # load libraries and warm caches outside the measurement
 
+    measuring, cpu = time.perf_counter(), time.process_time()
     results = {name: measure(frames, d, args.repeats) for name, d in DECODERS.items()}
     counts = {c: sum(f.category == c for f in frames) for c in (*synthetic.CATEGORIES, NO)}
     names = list(DECODERS)
@@ -148,9 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     print(row("ms/frame without one", []))
     print(row("  mean", [f"{statistics.fmean(results[d][2]):.1f}" for d in names]))
     print(row("  p95", [f"{p95(results[d][2]):.1f}" for d in names]))
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
-        f"generated in {generated:.0f} s, measured in "
-        f"{time.perf_counter() - started - generated:.0f} s"
+        f"generated in {generated:.0f} s, measured in {time.perf_counter() - measuring:.0f} s "
+        f"({time.process_time() - cpu:.0f} s CPU); load average {load}"
     )
     return 0
 
