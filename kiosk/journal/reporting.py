@@ -1,0 +1,253 @@
+"""The SQL behind the manager's figures: read-only aggregates over the journal, nothing else.
+
+A day is a service date (the visit's day at the clinic, Asia/Shanghai); pre-auth requests and
+insurer records are found by timestamp windows the caller computes. Rows come back as plain facts
+(states, statuses, sums in fen); what they mean for the clinic is `kiosk.reports`' business.
+The indexes these queries rely on are the journal's migration 5.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from kiosk.journal.store import Journal, _dt, _ts
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Claims of one day sharing outbox state, insurer status and whether a code was given."""
+
+    state: str
+    insurer_status: str | None
+    has_reject_code: bool
+    claims: int
+    submitted_fen: int
+    shown_covered_fen: int
+    """What the family was shown as insurer-paid (the signed estimate)."""
+    shown_patient_fen: int
+    insurer_covered_fen: int
+    """What the insurer answered it covers (0 until it answered)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MethodRow:
+    method: str
+    payments: int
+    amount_fen: int
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    item_code: str
+    description: str
+    quantity: int
+    submitted_fen: int
+    covered_fen: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayAmounts:
+    day: date
+    insurer_covered_fen: int
+    family_paid_fen: int
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    """One claim with its bill's amounts and its visit's desk payments: the claims list, the
+    exports and the reconciliation all read this."""
+
+    claim_id: int
+    visit_id: int
+    bill_id: int
+    clinic_invoice_no: str
+    service_date: date
+    member_id: str
+    state: str
+    insurer_status: str | None
+    reject_code: str | None
+    attention_reason: str | None
+    insurer_claim_id: str | None
+    idempotency_key: str
+    submitted_fen: int
+    shown_covered_fen: int
+    shown_patient_fen: int
+    insurer_covered_fen: int | None
+    queued_at: datetime
+    recorded_at: datetime | None
+    visit_paid_fen: int
+    visit_payment_methods: tuple[str, ...]
+
+
+def claim_groups(journal: Journal, day: date) -> list[ClaimGroup]:
+    with journal._reading() as db:
+        rows = db.execute(
+            "SELECT c.state, c.insurer_status, c.reject_code IS NOT NULL, count(*),"
+            " coalesce(sum(b.total_submitted_fen), 0), coalesce(sum(b.total_covered_fen), 0),"
+            " coalesce(sum(b.total_patient_fen), 0), coalesce(sum(c.covered_fen), 0)"
+            " FROM bills b JOIN claims c ON c.bill_id = b.id"
+            " WHERE b.service_date = ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+            (day.isoformat(),),
+        ).fetchall()
+    return [ClaimGroup(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
+
+
+def direct_pay_visits(journal: Journal, day: date) -> int:
+    """Visits of `day` with at least one signed claim."""
+    with journal._reading() as db:
+        return db.execute(
+            "SELECT count(DISTINCT b.visit_id) FROM bills b JOIN claims c ON c.bill_id = b.id"
+            " WHERE b.service_date = ?",
+            (day.isoformat(),),
+        ).fetchone()[0]
+
+
+def payments_by_method(journal: Journal, day: date) -> list[MethodRow]:
+    """Desk payments for the visits of `day`, whenever they were taken."""
+    with journal._reading() as db:
+        rows = db.execute(
+            "SELECT p.method, count(*), coalesce(sum(p.amount_fen), 0)"
+            " FROM visits v JOIN payments p ON p.visit_id = v.id"
+            " WHERE v.service_date = ? GROUP BY p.method ORDER BY p.method",
+            (day.isoformat(),),
+        ).fetchall()
+    return [MethodRow(r[0], r[1], r[2]) for r in rows]
+
+
+def preauths_by_status(
+    journal: Journal, requested_from: datetime, requested_to: datetime
+) -> list[tuple[str | None, int]]:
+    """Pre-auth requests filed in [from, to), by the insurer's status (None: not answered)."""
+    with journal._reading() as db:
+        return [
+            (row[0], row[1])
+            for row in db.execute(
+                "SELECT status, count(*) FROM preauth_requests"
+                " WHERE requested_at >= ? AND requested_at < ? GROUP BY status",
+                (_ts(requested_from), _ts(requested_to)),
+            )
+        ]
+
+
+def top_items(journal: Journal, day: date, limit: int) -> list[ItemRow]:
+    """The items that brought in most on the day's claimed bills."""
+    with journal._reading() as db:
+        rows = db.execute(
+            "SELECT l.item_code, min(l.description), sum(l.quantity),"
+            " coalesce(sum(l.quantity * l.unit_price_fen), 0), coalesce(sum(l.covered_fen), 0)"
+            " FROM bills b JOIN claims c ON c.bill_id = b.id"
+            " JOIN bill_lines l ON l.bill_id = b.id"
+            " WHERE b.service_date = ? GROUP BY l.item_code ORDER BY 4 DESC, 1 LIMIT ?",
+            (day.isoformat(), limit),
+        ).fetchall()
+    return [ItemRow(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+
+def daily_amounts(journal: Journal, first: date, last: date) -> list[DayAmounts]:
+    """Per service date in [first, last] that has any: what the insurer accepted to cover and
+    what families paid at the desk. Days without either are left out."""
+    with journal._reading() as db:
+        covered = dict(
+            db.execute(
+                "SELECT b.service_date, coalesce(sum(c.covered_fen), 0)"
+                " FROM bills b JOIN claims c ON c.bill_id = b.id"
+                " WHERE b.service_date BETWEEN ? AND ? AND c.state = 'sent'"
+                " GROUP BY b.service_date",
+                (first.isoformat(), last.isoformat()),
+            ).fetchall()
+        )
+        paid = dict(
+            db.execute(
+                "SELECT v.service_date, coalesce(sum(p.amount_fen), 0)"
+                " FROM visits v JOIN payments p ON p.visit_id = v.id"
+                " WHERE v.service_date BETWEEN ? AND ? GROUP BY v.service_date",
+                (first.isoformat(), last.isoformat()),
+            ).fetchall()
+        )
+    return [
+        DayAmounts(date.fromisoformat(day), covered.get(day, 0), paid.get(day, 0))
+        for day in sorted(covered.keys() | paid.keys())
+    ]
+
+
+_LEDGER_SELECT = (
+    "SELECT c.id, b.visit_id, b.id, b.clinic_invoice_no, b.service_date, b.member_id, c.state,"
+    " c.insurer_status, c.reject_code, c.attention_reason, c.insurer_claim_id,"
+    " c.idempotency_key, b.total_submitted_fen, coalesce(b.total_covered_fen, 0),"
+    " coalesce(b.total_patient_fen, 0), c.covered_fen, c.queued_at, c.recorded_at,"
+    " (SELECT coalesce(sum(p.amount_fen), 0) FROM payments p WHERE p.visit_id = b.visit_id),"
+    " (SELECT group_concat(DISTINCT p.method) FROM payments p WHERE p.visit_id = b.visit_id)"
+    " FROM claims c JOIN bills b ON b.id = c.bill_id"
+)
+
+
+def _ledger(rows: Iterable[tuple]) -> list[LedgerRow]:
+    return [
+        LedgerRow(
+            claim_id=r[0],
+            visit_id=r[1],
+            bill_id=r[2],
+            clinic_invoice_no=r[3],
+            service_date=date.fromisoformat(r[4]),
+            member_id=r[5],
+            state=r[6],
+            insurer_status=r[7],
+            reject_code=r[8],
+            attention_reason=r[9],
+            insurer_claim_id=r[10],
+            idempotency_key=r[11],
+            submitted_fen=r[12],
+            shown_covered_fen=r[13],
+            shown_patient_fen=r[14],
+            insurer_covered_fen=r[15],
+            queued_at=_dt(r[16]),
+            recorded_at=_dt(r[17]),
+            visit_paid_fen=r[18],
+            visit_payment_methods=tuple(sorted(r[19].split(","))) if r[19] else (),
+        )
+        for r in rows
+    ]
+
+
+def ledger(journal: Journal, first: date, last: date) -> list[LedgerRow]:
+    """Every claim of the service dates [first, last], by date and invoice."""
+    with journal._reading() as db:
+        return _ledger(
+            db.execute(
+                _LEDGER_SELECT + " WHERE b.service_date BETWEEN ? AND ?"
+                " ORDER BY b.service_date, b.clinic_invoice_no",
+                (first.isoformat(), last.isoformat()),
+            )
+        )
+
+
+def ledger_for_statement(
+    journal: Journal, day: date, recorded_from: datetime, recorded_to: datetime
+) -> list[LedgerRow]:
+    """The journal's side of one daily statement: claims the insurer recorded in [from, to)
+    by its own answer, and claims of service date `day` it has not recorded (waiting, refused)."""
+    with journal._reading() as db:
+        return _ledger(
+            db.execute(
+                _LEDGER_SELECT + " WHERE c.recorded_at >= ? AND c.recorded_at < ?"
+                " UNION ALL " + _LEDGER_SELECT + " WHERE b.service_date = ?"
+                " AND c.recorded_at IS NULL ORDER BY 4",
+                (_ts(recorded_from), _ts(recorded_to), day.isoformat()),
+            )
+        )
+
+
+def ledger_by_keys(journal: Journal, idempotency_keys: Iterable[str]) -> list[LedgerRow]:
+    """Claims with these idempotency keys (the statement names claims by the key we sent)."""
+    keys = list(dict.fromkeys(idempotency_keys))
+    found: list[LedgerRow] = []
+    with journal._reading() as db:
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += _ledger(
+                db.execute(_LEDGER_SELECT + f" WHERE c.idempotency_key IN ({marks})", chunk)
+            )
+    return found

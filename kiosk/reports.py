@@ -1,0 +1,511 @@
+"""What the clinic manager reads at the end of a day: the direct-pay figures, the 30-day trend,
+the claims list, and the reconciliation of the journal with the insurer's daily statement.
+
+A "day" is a service date at the clinic (Asia/Shanghai). Money is integer fen throughout. The
+figures count claimed bills only (a bill the family never signed is not direct-billed):
+
+- billed: what the clinic charged on them;
+- covered: what the insurer recorded as covered on claims it accepted (or paid);
+- awaiting: what the family was shown as insurer-paid on claims still in the outbox;
+- not covered: what the family was shown as insurer-paid on claims the insurer refused — the
+  money the clinic has to collect or fight for;
+- family share: what the family was shown to pay; family paid: what the desk took for the day's
+  visits, by method.
+
+Nothing here is Qt: screens, exports and the PDF day report share these values, and translate
+the enum values themselves (an `Action` names what to do, the screen says it in words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from kiosk.insurer.models import ClaimStatus, DailyStatement, StatementLine
+from kiosk.journal import ClaimState, Journal, PaymentMethod
+from kiosk.journal.reporting import (
+    LedgerRow,
+    claim_groups,
+    daily_amounts,
+    direct_pay_visits,
+    ledger,
+    ledger_by_keys,
+    ledger_for_statement,
+    payments_by_method,
+    preauths_by_status,
+    top_items,
+)
+
+BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
+TREND_DAYS = 30
+TOP_ITEMS = 5
+
+
+def business_day(moment: datetime) -> date:
+    """The clinic's calendar day of an aware timestamp."""
+    return moment.astimezone(BUSINESS_TZ).date()
+
+
+def day_window(day: date) -> tuple[datetime, datetime]:
+    """[start, end) of a clinic day as aware timestamps."""
+    start = datetime.combine(day, time(0), BUSINESS_TZ)
+    return start, datetime.combine(day + timedelta(days=1), time(0), BUSINESS_TZ)
+
+
+def masked_member(member_id: str) -> str:
+    """Enough of the member reference to tell claims apart on a list, not to look anyone up."""
+    if len(member_id) <= 4:
+        return "*" * len(member_id)
+    return member_id[:3] + "*" * (len(member_id) - 5) + member_id[-2:]
+
+
+class ClaimCategory(StrEnum):
+    """Where a claim stands, as the manager counts it; each claim is in exactly one."""
+
+    WAITING = "waiting"
+    """In the outbox: stored and signed, the insurer has not recorded it yet."""
+    ACCEPTED = "accepted"
+    PAID = "paid"
+    REJECTED = "rejected"
+    """The insurer said no to the claim itself (it is not paying)."""
+    ATTENTION = "attention"
+    """Stopped for another reason (device key refused, answer for another claim)."""
+    RESOLVED = "resolved"
+    """A person settled a claim that needed attention (for example, the family paid)."""
+
+
+def claim_category(state: str, insurer_status: str | None, has_reject_code: bool) -> ClaimCategory:
+    state = ClaimState(state)
+    if state is ClaimState.WAITING:
+        return ClaimCategory.WAITING
+    if state is ClaimState.RESOLVED:
+        return ClaimCategory.RESOLVED
+    if state is ClaimState.SENT:
+        return ClaimCategory.PAID if insurer_status == ClaimStatus.PAID else ClaimCategory.ACCEPTED
+    if insurer_status == ClaimStatus.REJECTED or has_reject_code:
+        return ClaimCategory.REJECTED
+    return ClaimCategory.ATTENTION
+
+
+class PreAuthState(StrEnum):
+    UNSENT = "unsent"
+    """Stored on the kiosk, the insurer has not answered yet."""
+    PENDING = "pending"
+    APPROVED = "approved"
+    DENIED = "denied"
+
+
+@dataclass(frozen=True, slots=True)
+class MethodTotal:
+    method: PaymentMethod
+    payments: int
+    amount_fen: int
+
+
+@dataclass(frozen=True, slots=True)
+class TopItem:
+    item_code: str
+    description: str
+    quantity: int
+    billed_fen: int
+    covered_fen: int
+    """As shown to the family on the signed bills."""
+
+
+@dataclass(frozen=True, slots=True)
+class DaySummary:
+    day: date
+    direct_pay_visits: int
+    claims: Mapping[ClaimCategory, int]
+    billed_fen: int
+    covered_fen: int
+    awaiting_fen: int
+    not_covered_fen: int
+    family_share_fen: int
+    family_paid_fen: int
+    payments: tuple[MethodTotal, ...]
+    preauths: Mapping[PreAuthState, int]
+    top_items: tuple[TopItem, ...]
+
+    @property
+    def claims_total(self) -> int:
+        return sum(self.claims.values())
+
+    @property
+    def sent(self) -> int:
+        """Claims that left the outbox (whatever the insurer said)."""
+        return self.claims_total - self.claims[ClaimCategory.WAITING]
+
+    @property
+    def family_outstanding_fen(self) -> int:
+        """Family share not (yet) taken at the desk; negative when the desk took more."""
+        return self.family_share_fen - self.family_paid_fen
+
+
+def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySummary:
+    """The day's direct-pay figures from the journal."""
+    claims = dict.fromkeys(ClaimCategory, 0)
+    billed = covered = awaiting = not_covered = share = 0
+    for group in claim_groups(journal, day):
+        category = claim_category(group.state, group.insurer_status, group.has_reject_code)
+        claims[category] += group.claims
+        billed += group.submitted_fen
+        share += group.shown_patient_fen
+        if category in (ClaimCategory.ACCEPTED, ClaimCategory.PAID):
+            covered += group.insurer_covered_fen
+        elif category is ClaimCategory.WAITING:
+            awaiting += group.shown_covered_fen
+        elif category in (ClaimCategory.REJECTED, ClaimCategory.ATTENTION):
+            not_covered += group.shown_covered_fen
+    by_method = {row.method: row for row in payments_by_method(journal, day)}
+    payments = tuple(
+        MethodTotal(
+            method,
+            by_method[method].payments if method in by_method else 0,
+            by_method[method].amount_fen if method in by_method else 0,
+        )
+        for method in PaymentMethod
+    )
+    preauths = dict.fromkeys(PreAuthState, 0)
+    for status, count in preauths_by_status(journal, *day_window(day)):
+        preauths[PreAuthState(status) if status else PreAuthState.UNSENT] += count
+    return DaySummary(
+        day=day,
+        direct_pay_visits=direct_pay_visits(journal, day),
+        claims=claims,
+        billed_fen=billed,
+        covered_fen=covered,
+        awaiting_fen=awaiting,
+        not_covered_fen=not_covered,
+        family_share_fen=share,
+        family_paid_fen=sum(total.amount_fen for total in payments),
+        payments=payments,
+        preauths=preauths,
+        top_items=tuple(
+            TopItem(r.item_code, r.description, r.quantity, r.submitted_fen, r.covered_fen)
+            for r in top_items(journal, day, top)
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TrendDay:
+    day: date
+    covered_fen: int
+    family_paid_fen: int
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """One entry per day, oldest first, days without visits included as zero."""
+
+    days: tuple[TrendDay, ...]
+
+    @property
+    def largest_fen(self) -> int:
+        return max((max(d.covered_fen, d.family_paid_fen) for d in self.days), default=0)
+
+
+def trend(journal: Journal, last_day: date, days: int = TREND_DAYS) -> Trend:
+    """Covered by the insurer vs paid by families, per day, for `days` days up to `last_day`."""
+    first = last_day - timedelta(days=days - 1)
+    found = {row.day: row for row in daily_amounts(journal, first, last_day)}
+    entries = []
+    for offset in range(days):
+        day = first + timedelta(days=offset)
+        row = found.get(day)
+        entries.append(
+            TrendDay(day, row.insurer_covered_fen, row.family_paid_fen)
+            if row
+            else TrendDay(day, 0, 0)
+        )
+    return Trend(tuple(entries))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLine:
+    """One claim on the manager's list and in the finance exports."""
+
+    claim_id: int
+    visit_id: int
+    bill_id: int
+    invoice_no: str
+    service_date: date
+    member_masked: str
+    category: ClaimCategory
+    insurer_claim_id: str | None
+    insurer_status: ClaimStatus | None
+    reject_code: str | None
+    attention_reason: str | None
+    idempotency_key: str
+    billed_fen: int
+    shown_covered_fen: int
+    """Insurer-paid as shown to the family when they signed."""
+    covered_fen: int | None
+    """Insurer-paid as the insurer recorded it; None until it answered."""
+    family_share_fen: int
+    visit_paid_fen: int
+    payment_methods: tuple[PaymentMethod, ...]
+    queued_at: datetime
+    recorded_at: datetime | None
+
+
+def _claim_line(row: LedgerRow) -> ClaimLine:
+    return ClaimLine(
+        claim_id=row.claim_id,
+        visit_id=row.visit_id,
+        bill_id=row.bill_id,
+        invoice_no=row.clinic_invoice_no,
+        service_date=row.service_date,
+        member_masked=masked_member(row.member_id),
+        category=claim_category(row.state, row.insurer_status, row.reject_code is not None),
+        insurer_claim_id=row.insurer_claim_id,
+        insurer_status=ClaimStatus(row.insurer_status) if row.insurer_status else None,
+        reject_code=row.reject_code,
+        attention_reason=row.attention_reason,
+        idempotency_key=row.idempotency_key,
+        billed_fen=row.submitted_fen,
+        shown_covered_fen=row.shown_covered_fen,
+        covered_fen=row.insurer_covered_fen,
+        family_share_fen=row.shown_patient_fen,
+        visit_paid_fen=row.visit_paid_fen,
+        payment_methods=tuple(PaymentMethod(m) for m in row.visit_payment_methods),
+        queued_at=row.queued_at,
+        recorded_at=row.recorded_at,
+    )
+
+
+def claim_lines(
+    journal: Journal,
+    first: date,
+    last: date | None = None,
+    *,
+    category: ClaimCategory | None = None,
+    search: str = "",
+) -> list[ClaimLine]:
+    """Claims of the service dates [first, last] (one day when `last` is None), optionally of
+    one category, optionally only those whose invoice or insurer claim number contains `search`."""
+    needle = search.strip().casefold()
+    lines = [_claim_line(row) for row in ledger(journal, first, last or first)]
+    return [
+        line
+        for line in lines
+        if (category is None or line.category is category)
+        and (
+            not needle
+            or needle in line.invoice_no.casefold()
+            or needle in (line.insurer_claim_id or "").casefold()
+        )
+    ]
+
+
+# --- reconciliation with the insurer's daily statement ----------------------------------------
+
+
+class Discrepancy(StrEnum):
+    NOT_SENT = "not-sent"
+    """Still in the outbox: the insurer cannot have it yet."""
+    REFUSED = "refused"
+    """The insurer refused it without recording it (not eligible, device key refused)."""
+    MISSING_AT_INSURER = "missing-at-insurer"
+    """The insurer answered with a claim number for it, but its statement does not list it."""
+    MISSING_IN_JOURNAL = "missing-in-journal"
+    """The statement lists a claim this kiosk never stored."""
+    AMOUNT_MISMATCH = "amount-mismatch"
+    """Both have the claim; the insurer's covered amount differs from the journal's."""
+    STATUS_MISMATCH = "status-mismatch"
+    """Both have the claim; one says it is paid for, the other says it is rejected."""
+
+
+class Action(StrEnum):
+    """What the manager does about a finding (the screen words it in the desk's language)."""
+
+    LET_OUTBOX_SEND = "let-outbox-send"
+    """Nothing to re-enter: the outbox sends it with its key; if it has waited long, check the
+    network and the device key (the outbox indicator says which)."""
+    COLLECT_OR_RESUBMIT = "collect-or-resubmit"
+    """Collect the amount from the family, or fix the cause and send again; then mark resolved."""
+    ASK_INSURER_FOR_CLAIM = "ask-insurer-for-claim"
+    """Give the insurer the claim number and idempotency key; never claim it again anew."""
+    FIND_SOURCE_DESK = "find-source-desk"
+    """Look for the claim on the clinic's other kiosks; if none made it, dispute it."""
+    DISPUTE_UNDERPAYMENT = "dispute-underpayment"
+    """The insurer records less than the family signed for: ask it to correct the claim."""
+    REPORT_OVERPAYMENT = "report-overpayment"
+    """The insurer records more than the family signed for: tell it, do not keep the difference."""
+    CONFIRM_REJECTION = "confirm-rejection"
+    """The insurer lists as rejected a claim it accepted: ask why; if it stands, collect from the
+    family."""
+    CONFIRM_ACCEPTANCE = "confirm-acceptance"
+    """The insurer lists as payable a claim it rejected: confirm, then refund the family if they
+    paid that share."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    discrepancy: Discrepancy
+    action: Action
+    invoice_no: str | None
+    claim_id: int | None
+    """The journal's claim, when it has one."""
+    insurer_claim_id: str | None
+    idempotency_key: str
+    service_date: date
+    journal_covered_fen: int | None
+    """Covered by the insurer as the journal has it (its answer, else what the family saw)."""
+    insurer_covered_fen: int | None
+    """Covered as the statement lists it."""
+
+    @property
+    def difference_fen(self) -> int | None:
+        """Statement minus journal, when both have an amount."""
+        if self.journal_covered_fen is None or self.insurer_covered_fen is None:
+            return None
+        return self.insurer_covered_fen - self.journal_covered_fen
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    day: date
+    clinic_id: str
+    matched: int
+    """Claims on both sides with the same status and amounts."""
+    findings: tuple[Finding, ...]
+    journal_covered_fen: int
+    """Covered on the claims the journal says the insurer accepted that day."""
+    insurer_covered_fen: int
+    """The statement's own total."""
+
+    @property
+    def balanced(self) -> bool:
+        return not self.findings
+
+
+_PAYABLE = (ClaimStatus.ACCEPTED, ClaimStatus.PAID)
+
+
+def _journal_covered(row: LedgerRow) -> int:
+    return row.insurer_covered_fen if row.insurer_covered_fen is not None else row.shown_covered_fen
+
+
+def _compare(row: LedgerRow, line: StatementLine) -> Finding | None:
+    """What is wrong between the journal's claim and the insurer's line for it, if anything."""
+    category = claim_category(row.state, row.insurer_status, row.reject_code is not None)
+    insurer_pays = line.status in _PAYABLE
+    journal_pays = category in (ClaimCategory.ACCEPTED, ClaimCategory.PAID)
+    finding = None
+    if category is ClaimCategory.REJECTED and insurer_pays:
+        finding = (Discrepancy.STATUS_MISMATCH, Action.CONFIRM_ACCEPTANCE)
+    elif journal_pays and not insurer_pays:
+        finding = (Discrepancy.STATUS_MISMATCH, Action.CONFIRM_REJECTION)
+    elif insurer_pays and line.total_covered_fen != _journal_covered(row):
+        if line.total_covered_fen < _journal_covered(row):
+            finding = (Discrepancy.AMOUNT_MISMATCH, Action.DISPUTE_UNDERPAYMENT)
+        else:
+            finding = (Discrepancy.AMOUNT_MISMATCH, Action.REPORT_OVERPAYMENT)
+    elif line.total_submitted_fen != row.submitted_fen:
+        finding = (Discrepancy.AMOUNT_MISMATCH, Action.ASK_INSURER_FOR_CLAIM)
+    if finding is None:
+        return None
+    return Finding(
+        discrepancy=finding[0],
+        action=finding[1],
+        invoice_no=row.clinic_invoice_no,
+        claim_id=row.claim_id,
+        insurer_claim_id=line.claim_id,
+        idempotency_key=row.idempotency_key,
+        service_date=row.service_date,
+        journal_covered_fen=_journal_covered(row),
+        insurer_covered_fen=line.total_covered_fen,
+    )
+
+
+def _unmatched(row: LedgerRow) -> Finding | None:
+    """A claim of the journal's side that the statement does not list."""
+    category = claim_category(row.state, row.insurer_status, row.reject_code is not None)
+    if category is ClaimCategory.RESOLVED:
+        return None
+    if category is ClaimCategory.WAITING:
+        kind = (Discrepancy.NOT_SENT, Action.LET_OUTBOX_SEND)
+    elif row.insurer_claim_id is None:
+        kind = (Discrepancy.REFUSED, Action.COLLECT_OR_RESUBMIT)
+    else:
+        kind = (Discrepancy.MISSING_AT_INSURER, Action.ASK_INSURER_FOR_CLAIM)
+    return Finding(
+        discrepancy=kind[0],
+        action=kind[1],
+        invoice_no=row.clinic_invoice_no,
+        claim_id=row.claim_id,
+        insurer_claim_id=row.insurer_claim_id,
+        idempotency_key=row.idempotency_key,
+        service_date=row.service_date,
+        journal_covered_fen=_journal_covered(row),
+        insurer_covered_fen=None,
+    )
+
+
+def reconcile(journal: Journal, statement: DailyStatement) -> Reconciliation:
+    """Compare the insurer's statement for a day with the journal, claim by claim.
+
+    The statement lists what the insurer recorded that day; the journal's side is what the
+    insurer answered it recorded that day, plus that day's claims it has not recorded (still
+    waiting, or refused). Claims are matched by idempotency key, wherever in the journal they are,
+    so a claim recorded just after midnight is not reported missing on either side.
+    """
+    start, end = day_window(statement.date)
+    ours = {
+        row.idempotency_key: row
+        for row in ledger_for_statement(journal, statement.date, start, end)
+    }
+    listed = {line.idempotency_key: line for line in statement.claims}
+    elsewhere = {
+        row.idempotency_key: row
+        for row in ledger_by_keys(journal, (key for key in listed if key not in ours))
+    }
+    findings: list[Finding] = []
+    matched = 0
+    for key, line in listed.items():
+        row = ours.get(key) or elsewhere.get(key)
+        if row is None:
+            findings.append(
+                Finding(
+                    discrepancy=Discrepancy.MISSING_IN_JOURNAL,
+                    action=Action.FIND_SOURCE_DESK,
+                    invoice_no=None,
+                    claim_id=None,
+                    insurer_claim_id=line.claim_id,
+                    idempotency_key=key,
+                    service_date=line.service_date,
+                    journal_covered_fen=None,
+                    insurer_covered_fen=line.total_covered_fen,
+                )
+            )
+            continue
+        finding = _compare(row, line)
+        if finding is None:
+            matched += 1
+        else:
+            findings.append(finding)
+    for key, row in ours.items():
+        if key not in listed and (finding := _unmatched(row)) is not None:
+            findings.append(finding)
+    journal_covered = sum(
+        row.insurer_covered_fen or 0
+        for row in ours.values()
+        if row.recorded_at is not None
+        and claim_category(row.state, row.insurer_status, row.reject_code is not None)
+        in (ClaimCategory.ACCEPTED, ClaimCategory.PAID)
+    )
+    order = list(Discrepancy)
+    findings.sort(key=lambda f: (order.index(f.discrepancy), f.invoice_no or "", f.idempotency_key))
+    return Reconciliation(
+        day=statement.date,
+        clinic_id=statement.clinic_id,
+        matched=matched,
+        findings=tuple(findings),
+        journal_covered_fen=journal_covered,
+        insurer_covered_fen=statement.total_covered_fen,
+    )

@@ -1,0 +1,226 @@
+"""A clinic day made the way the desk makes it, against the real insurer sandbox, and the day's
+figures worked out again from the journal's own records — without `kiosk.reports`.
+
+The day: five families whose claims the insurer accepts (two of them pay a share at the desk),
+one claim signed on an estimate that went stale (the insurer records it as rejected), one for a
+member whose policy has expired (refused, never recorded), one still waiting in the outbox, and
+two pre-auth requests (one answered, one not sent yet).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from kiosk.billing import build_bill
+from kiosk.catalogue import load_demo_catalogue
+from kiosk.desk import PresentedBill, present_bill, record_payment, send_preauth, sign_and_queue
+from kiosk.insurer.client import InsurerClient
+from kiosk.insurer.models import (
+    AdjudicatedLine,
+    Adjudication,
+    Bill,
+    ClaimStatus,
+    PreAuthRequest,
+    Reason,
+)
+from kiosk.journal import ClaimState, ClaimSubmitter, Journal, PaymentMethod, RecordNotFound
+from kiosk.reports import BUSINESS_TZ
+from kiosk.signature import Point, Signature
+
+CLINIC = "示例儿科诊所 Test Children's Clinic"
+
+ACCEPTED_VISITS = (
+    ("M26000101", [("GP001", 1), ("LAB001", 1), ("RX001", 1)], PaymentMethod.WECHAT),
+    ("M26000102", [("GP003", 1), ("IMG001", 1)], PaymentMethod.CARD),
+    ("M26000106", [("GP001", 1), ("LAB003", 1), ("RX003", 2)], PaymentMethod.ALIPAY),
+    ("M26000107", [("GP002", 1), ("RX002", 1), ("NM001", 1)], PaymentMethod.CASH),
+    ("M26000110", [("GP001", 1), ("TRT001", 2)], PaymentMethod.WECHAT),
+)
+STALE_ESTIMATE_MEMBER = "M26000106"
+EXPIRED_MEMBER = "M26000105"
+WAITING_MEMBER = "M26000101"
+
+
+def pretend_clock(at: datetime):
+    """Real time shifted so that it is `at` now: sends and back-offs still see time pass."""
+    offset = at - datetime.now(UTC)
+    return lambda: datetime.now(UTC) + offset
+
+
+def working_hours(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 10, 0, tzinfo=BUSINESS_TZ)
+
+
+def clinic_today() -> date:
+    return datetime.now(BUSINESS_TZ).date()
+
+
+def signature(seed: int) -> Signature:
+    """A wavy two-stroke signature, different per `seed`."""
+    first = tuple(Point(40 + 7 * i, 100 + 40 * math.sin(i / 3 + seed), 12 * i) for i in range(40))
+    second = tuple(Point(120 + 5 * i, 60 + 3 * i, 600 + 10 * i) for i in range(20))
+    return Signature((first, second), 400, 200)
+
+
+@dataclass
+class ClinicDay:
+    day: date
+    accepted: list[PresentedBill] = field(default_factory=list)
+    rejected: PresentedBill | None = None
+    refused: PresentedBill | None = None
+    waiting: PresentedBill | None = None
+
+
+def present(journal: Journal, bill: Bill, estimate: Adjudication) -> PresentedBill:
+    return present_bill(journal, bill, estimate, clinic=CLINIC)
+
+
+def sign(journal: Journal, presented: PresentedBill, seed: int) -> None:
+    sign_and_queue(journal, presented, signature(seed), journal.now())
+
+
+def bill_of(member_id: str, day: date, entries: list[tuple[str, int]]) -> Bill:
+    catalogue = load_demo_catalogue()
+    return build_bill(member_id, day, [(catalogue.get(code), qty) for code, qty in entries])
+
+
+def fully_covered(bill: Bill) -> Adjudication:
+    """An estimate that pays everything: what a family saw before its free visits ran out."""
+    lines = [
+        AdjudicatedLine(
+            line_no=line.line_no,
+            submitted_fen=line.submitted_fen,
+            covered_fen=line.submitted_fen,
+            patient_fen=0,
+            reason=Reason.COVERED,
+        )
+        for line in bill.lines
+    ]
+    total = sum(line.submitted_fen for line in lines)
+    return Adjudication(
+        lines=lines,
+        total_submitted_fen=total,
+        total_covered_fen=total,
+        total_patient_fen=0,
+        free_visit_used=True,
+    )
+
+
+def send_all(journal: Journal, insurer: InsurerClient, timeout: float = 30.0) -> None:
+    """Run the outbox until nothing waits (the real submitter thread, the real client)."""
+    submitter = ClaimSubmitter(journal, insurer)
+    submitter.start()
+    try:
+        submitter.wake()
+        deadline = time.monotonic() + timeout
+        while journal.queue_state().waiting:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the outbox did not send every claim")
+            time.sleep(0.05)
+    finally:
+        submitter.stop()
+
+
+def make_clinic_day(journal: Journal, insurer: InsurerClient, day: date) -> ClinicDay:
+    made = ClinicDay(day)
+    for seed, (member, entries, method) in enumerate(ACCEPTED_VISITS):
+        bill = bill_of(member, day, entries)
+        presented = present(journal, bill, insurer.estimate(bill))
+        sign(journal, presented, seed)
+        if presented.shown.totals.patient_fen:
+            record_payment(journal, presented, method, presented.shown.totals.patient_fen)
+        made.accepted.append(presented)
+    stale = bill_of(STALE_ESTIMATE_MEMBER, day, [("GP001", 1), ("LAB002", 1)])
+    made.rejected = present(journal, stale, fully_covered(stale))
+    sign(journal, made.rejected, 10)
+    expired = bill_of(EXPIRED_MEMBER, day, [("GP001", 1)])
+    made.refused = present(journal, expired, fully_covered(expired))
+    sign(journal, made.refused, 11)
+    send_all(journal, insurer)
+    waiting = bill_of(WAITING_MEMBER, day, [("GP002", 1), ("RX007", 1)])
+    made.waiting = present(journal, waiting, insurer.estimate(waiting))
+    sign(journal, made.waiting, 12)
+    earliest = insurer.working_calendar().earliest_planned_date
+    catalogue = load_demo_catalogue()
+    for member, code in (("M26000102", "SUR001"), ("M26000101", "SPO001")):
+        item = catalogue.get(code)
+        request = PreAuthRequest(
+            member_id=member,
+            item_code=item.code,
+            description=item.name_zh,
+            category=item.category,
+            planned_date=earliest + timedelta(days=3),
+            diagnosis="皮下脓肿" if code == "SUR001" else "尘螨过敏",
+            estimated_cost_fen=item.unit_price_fen,
+        )
+        with journal.transaction(actor="desk") as tx:
+            stored = tx.record_preauth_request(request)
+        if code == "SUR001":
+            send_preauth(journal, insurer, stored)
+    return made
+
+
+# --- the figures, worked out again from the journal's records ---------------------------------
+
+
+def _visits(journal: Journal) -> list:
+    visits, visit_id = [], 1
+    while True:
+        try:
+            visits.append(journal.visit(visit_id))
+        except RecordNotFound:
+            return visits
+        visit_id += 1
+
+
+def expected_figures(journal: Journal, day: date) -> dict[str, object]:
+    """The dashboard's figures for `day`, computed claim by claim from the journal."""
+    claims = [c for c in journal.claims() if journal.bill(c.bill_id).service_date == day]
+    states: Counter[str] = Counter()
+    money = Counter(billed=0, covered=0, awaiting=0, not_covered=0, share=0)
+    for claim in claims:
+        bill = journal.bill(claim.bill_id)
+        money["billed"] += bill.total_submitted_fen
+        money["share"] += bill.total_patient_fen or 0
+        if claim.state is ClaimState.WAITING:
+            states["waiting"] += 1
+            money["awaiting"] += bill.total_covered_fen or 0
+        elif claim.state is ClaimState.SENT:
+            states[claim.insurer_status.value] += 1
+            money["covered"] += claim.covered_fen
+        elif claim.state is ClaimState.ATTENTION:
+            rejected = claim.insurer_status is ClaimStatus.REJECTED or claim.reject_code
+            states["rejected" if rejected else "attention"] += 1
+            money["not_covered"] += bill.total_covered_fen or 0
+        else:
+            states["resolved"] += 1
+    day_visits = [v for v in journal_visits_on(journal, day)]
+    payments = [p for v in day_visits for p in journal.payments(v.id)]
+    by_method = Counter()
+    for payment in payments:
+        by_method[payment.method.value] += payment.amount_fen
+    preauths = Counter(
+        (r.status.value if r.status else "unsent")
+        for r in journal.preauth_requests()
+        if r.requested_at.astimezone(BUSINESS_TZ).date() == day
+    )
+    return {
+        "visits": len({journal.bill(c.bill_id).visit_id for c in claims}),
+        "claims": dict(states),
+        "billed": money["billed"],
+        "covered": money["covered"],
+        "awaiting": money["awaiting"],
+        "not_covered": money["not_covered"],
+        "family_share": money["share"],
+        "family_paid": sum(p.amount_fen for p in payments),
+        "by_method": dict(by_method),
+        "preauths": dict(preauths),
+    }
+
+
+def journal_visits_on(journal: Journal, day: date) -> list:
+    return [v for v in _visits(journal) if v.service_date == day]

@@ -1,0 +1,282 @@
+"""The manager's figures, claims list and reconciliation, on a clinic day made through the desk
+and the outbox against the real insurer sandbox."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from insurer_sandbox.demo import DEMO_CLINIC_ID
+from insurer_sandbox.server import SandboxProcess, create_device_key
+from kiosk.insurer.client import InsurerClient
+from kiosk.insurer.models import ClaimStatus, DailyStatement, StatementLine
+from kiosk.journal import Journal
+from kiosk.reports import (
+    Action,
+    ClaimCategory,
+    Discrepancy,
+    PreAuthState,
+    business_day,
+    claim_lines,
+    day_summary,
+    day_window,
+    masked_member,
+    reconcile,
+    trend,
+)
+from tests.clinic_day import (
+    ACCEPTED_VISITS,
+    bill_of,
+    clinic_today,
+    expected_figures,
+    make_clinic_day,
+    present,
+    pretend_clock,
+    send_all,
+    sign,
+    working_hours,
+)
+
+DAY = clinic_today()
+
+
+@pytest.fixture(scope="module")
+def insurer_process(tmp_path_factory):
+    with SandboxProcess(
+        tmp_path_factory.mktemp("insurer"),
+        admin_token=secrets.token_urlsafe(16),
+        clock=working_hours(DAY),
+    ) as process:
+        yield process
+
+
+def _client(process: SandboxProcess) -> InsurerClient:
+    return InsurerClient(process.url, create_device_key(process.data_dir, DEMO_CLINIC_ID))
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory, insurer_process):
+    """Our kiosk's day, plus: a claim the insurer lost (it went to another insurer database) and
+    a claim another kiosk of the clinic sent (the insurer has it, our journal does not)."""
+    base = tmp_path_factory.mktemp("clinic")
+    journal = Journal.open(base / "journal.sqlite3", clock=pretend_clock(working_hours(DAY)))
+    with (
+        SandboxProcess(base / "lost", clock=working_hours(DAY)) as elsewhere,
+        _client(elsewhere) as lost_insurer,
+    ):
+        bill = bill_of("M26000102", DAY, [("GP001", 1), ("LAB002", 1)])
+        lost = present(journal, bill, lost_insurer.estimate(bill))
+        sign(journal, lost, 20)
+        send_all(journal, lost_insurer)
+    insurer = _client(insurer_process)
+    made = make_clinic_day(journal, insurer, DAY)
+    with Journal.open(base / "other-kiosk.sqlite3") as other_kiosk:
+        bill = bill_of("M26000110", DAY, [("GP002", 1)])
+        other = present(other_kiosk, bill, insurer.estimate(bill))
+        sign(other_kiosk, other, 21)
+        send_all(other_kiosk, insurer)
+        other_claim = other_kiosk.claim_for_bill(other.bill_id)
+    yield journal, insurer, made, lost, other_claim
+    insurer.close()
+    journal.close()
+
+
+def test_the_day_summary_equals_the_figures_worked_out_claim_by_claim(clinic):
+    journal = clinic[0]
+    summary = day_summary(journal, DAY)
+    expected = expected_figures(journal, DAY)
+    assert summary.direct_pay_visits == expected["visits"] == len(ACCEPTED_VISITS) + 4
+    assert {k.value: v for k, v in summary.claims.items() if v} == expected["claims"]
+    assert summary.claims[ClaimCategory.WAITING] == 1
+    assert summary.claims[ClaimCategory.REJECTED] == 2
+    assert summary.claims[ClaimCategory.ACCEPTED] == len(ACCEPTED_VISITS) + 1
+    assert summary.sent == summary.claims_total - 1
+    assert summary.billed_fen == expected["billed"]
+    assert summary.covered_fen == expected["covered"] > 0
+    assert summary.awaiting_fen == expected["awaiting"] > 0
+    assert summary.not_covered_fen == expected["not_covered"] > 0
+    assert summary.family_share_fen == expected["family_share"] > 0
+    assert summary.family_paid_fen == expected["family_paid"] > 0
+    assert {t.method.value: t.amount_fen for t in summary.payments if t.payments} == expected[
+        "by_method"
+    ]
+    assert {k.value: v for k, v in summary.preauths.items() if v} == expected["preauths"]
+    assert summary.preauths[PreAuthState.UNSENT] == 1
+
+
+def test_top_items_rank_the_days_billed_amounts(clinic):
+    journal = clinic[0]
+    billed: dict[str, int] = {}
+    for claim in journal.claims():
+        for line in journal.bill(claim.bill_id).lines:
+            billed[line.item_code] = billed.get(line.item_code, 0) + line.submitted_fen
+    ranked = sorted(billed.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+    top = day_summary(journal, DAY).top_items
+    assert [(t.item_code, t.billed_fen) for t in top] == ranked
+
+
+def test_the_trend_has_thirty_days_ending_on_the_day(clinic):
+    journal = clinic[0]
+    summary = day_summary(journal, DAY)
+    thirty = trend(journal, DAY)
+    assert len(thirty.days) == 30
+    assert thirty.days[0].day == DAY - timedelta(days=29)
+    assert thirty.days[-1].day == DAY
+    assert (thirty.days[-1].covered_fen, thirty.days[-1].family_paid_fen) == (
+        summary.covered_fen,
+        summary.family_paid_fen,
+    )
+    assert all(d.covered_fen == d.family_paid_fen == 0 for d in thirty.days[:-1])
+    assert thirty.largest_fen == max(summary.covered_fen, summary.family_paid_fen)
+    assert trend(journal, DAY - timedelta(days=1)).days[-1].covered_fen == 0
+
+
+def test_the_claims_list_filters_by_category_and_finds_an_invoice(clinic):
+    journal, _insurer, made, _lost, _other = clinic
+    lines = claim_lines(journal, DAY)
+    assert len(lines) == day_summary(journal, DAY).claims_total
+    waiting = claim_lines(journal, DAY, category=ClaimCategory.WAITING)
+    assert [line.invoice_no for line in waiting] == [made.waiting.invoice_no]
+    assert waiting[0].covered_fen is None and waiting[0].insurer_claim_id is None
+    found = claim_lines(journal, DAY, search=made.rejected.invoice_no[-7:].lower())
+    assert [line.invoice_no for line in found] == [made.rejected.invoice_no]
+    accepted = next(line for line in lines if line.category is ClaimCategory.ACCEPTED)
+    by_number = claim_lines(journal, DAY, search=accepted.insurer_claim_id)
+    assert [line.claim_id for line in by_number] == [accepted.claim_id]
+    assert all("*" in line.member_masked for line in lines)
+    assert claim_lines(journal, DAY + timedelta(days=1)) == []
+
+
+def test_reconciliation_lists_what_each_side_lacks_and_a_planted_amount_mismatch(
+    clinic, insurer_process
+):
+    journal, insurer, made, lost, other_claim = clinic
+    planted = journal.claim_for_bill(made.accepted[1].bill_id)
+    insurer_process.plant_amount_mismatch(planted.insurer_claim_id, planted.covered_fen - 5_000)
+
+    result = reconcile(journal, insurer.daily_statement(DAY))
+
+    kinds = {(f.discrepancy, f.invoice_no or f.idempotency_key): f for f in result.findings}
+    assert set(kinds) == {
+        (Discrepancy.AMOUNT_MISMATCH, made.accepted[1].invoice_no),
+        (Discrepancy.NOT_SENT, made.waiting.invoice_no),
+        (Discrepancy.REFUSED, made.refused.invoice_no),
+        (Discrepancy.MISSING_AT_INSURER, lost.invoice_no),
+        (Discrepancy.MISSING_IN_JOURNAL, other_claim.idempotency_key),
+    }
+    mismatch = kinds[(Discrepancy.AMOUNT_MISMATCH, made.accepted[1].invoice_no)]
+    assert mismatch.action is Action.DISPUTE_UNDERPAYMENT
+    assert mismatch.difference_fen == -5_000
+    assert mismatch.insurer_claim_id == planted.insurer_claim_id
+    assert kinds[(Discrepancy.NOT_SENT, made.waiting.invoice_no)].action is Action.LET_OUTBOX_SEND
+    assert kinds[(Discrepancy.REFUSED, made.refused.invoice_no)].action is (
+        Action.COLLECT_OR_RESUBMIT
+    )
+    missing = kinds[(Discrepancy.MISSING_AT_INSURER, lost.invoice_no)]
+    assert missing.action is Action.ASK_INSURER_FOR_CLAIM and missing.insurer_claim_id
+    theirs = kinds[(Discrepancy.MISSING_IN_JOURNAL, other_claim.idempotency_key)]
+    assert theirs.action is Action.FIND_SOURCE_DESK
+    assert theirs.insurer_claim_id == other_claim.insurer_claim_id
+    # Every accepted claim but the planted one, and the rejected one, agree on both sides.
+    assert result.matched == len(ACCEPTED_VISITS) - 1 + 1
+    assert not result.balanced
+    assert result.insurer_covered_fen == insurer.daily_statement(DAY).total_covered_fen
+
+
+# --- reconciliation rules on statements built from the journal's own claims -------------------
+
+
+def _line(journal, claim, **changes) -> StatementLine:
+    bill = journal.bill(claim.bill_id)
+    values = {
+        "claim_id": claim.insurer_claim_id or "CLM-X",
+        "idempotency_key": claim.idempotency_key,
+        "member_id": bill.member_id,
+        "service_date": bill.service_date,
+        "status": claim.insurer_status or ClaimStatus.ACCEPTED,
+        "total_submitted_fen": bill.total_submitted_fen,
+        "total_covered_fen": claim.covered_fen if claim.covered_fen is not None else 0,
+        "total_patient_fen": bill.total_submitted_fen - (claim.covered_fen or 0),
+        "recorded_at": claim.recorded_at or datetime.now(UTC),
+    }
+    values.update(changes)
+    return StatementLine(**values)
+
+
+def _statement(day: date, lines: list[StatementLine]) -> DailyStatement:
+    payable = [x for x in lines if x.status is not ClaimStatus.REJECTED]
+    return DailyStatement(
+        clinic_id=DEMO_CLINIC_ID,
+        date=day,
+        claims=lines,
+        total_covered_fen=sum(x.total_covered_fen for x in payable),
+        total_patient_fen=sum(x.total_patient_fen for x in payable),
+    )
+
+
+def _day_claims(journal, made):
+    accepted = [journal.claim_for_bill(p.bill_id) for p in made.accepted]
+    rejected = journal.claim_for_bill(made.rejected.bill_id)
+    return accepted, rejected
+
+
+def test_status_disagreements_each_get_their_own_action(clinic):
+    journal, _insurer, made, lost, _other = clinic
+    accepted, rejected = _day_claims(journal, made)
+    lost_claim = journal.claim_for_bill(lost.bill_id)
+    lines = [_line(journal, c) for c in accepted[1:]] + [
+        _line(journal, accepted[0], status=ClaimStatus.REJECTED),
+        _line(journal, rejected, status=ClaimStatus.ACCEPTED),
+        _line(journal, lost_claim),
+    ]
+    result = reconcile(journal, _statement(DAY, lines))
+    actions = {
+        f.invoice_no: f.action
+        for f in result.findings
+        if f.discrepancy is Discrepancy.STATUS_MISMATCH
+    }
+    assert actions == {
+        made.accepted[0].invoice_no: Action.CONFIRM_REJECTION,
+        made.rejected.invoice_no: Action.CONFIRM_ACCEPTANCE,
+    }
+
+
+def test_an_overpayment_is_reported_not_kept(clinic):
+    journal, _insurer, made, lost, _other = clinic
+    accepted, rejected = _day_claims(journal, made)
+    lost_claim = journal.claim_for_bill(lost.bill_id)
+    first = accepted[0]
+    lines = [_line(journal, c) for c in [*accepted[1:], rejected, lost_claim]]
+    lines.append(_line(journal, first, total_covered_fen=first.covered_fen + 1))
+    finding = next(
+        f
+        for f in reconcile(journal, _statement(DAY, lines)).findings
+        if f.discrepancy is Discrepancy.AMOUNT_MISMATCH
+    )
+    assert (finding.invoice_no, finding.action, finding.difference_fen) == (
+        made.accepted[0].invoice_no,
+        Action.REPORT_OVERPAYMENT,
+        1,
+    )
+
+
+def test_a_claim_the_insurer_dates_a_day_later_is_matched_not_missing(clinic):
+    journal, _insurer, made, _lost, _other = clinic
+    accepted, _rejected = _day_claims(journal, made)
+    tomorrow = DAY + timedelta(days=1)
+    late = _line(journal, accepted[0], recorded_at=day_window(tomorrow)[0] + timedelta(minutes=5))
+    result = reconcile(journal, _statement(tomorrow, [late]))
+    assert result.findings == () and result.matched == 1 and result.balanced
+
+
+def test_business_days_and_masks():
+    assert business_day(datetime(2026, 11, 20, 16, 30, tzinfo=UTC)) == date(2026, 11, 21)
+    start, end = day_window(date(2026, 11, 21))
+    assert (start.astimezone(UTC), end - start) == (
+        datetime(2026, 11, 20, 16, 0, tzinfo=UTC),
+        timedelta(days=1),
+    )
+    assert masked_member("M26000101") == "M26****01"
+    assert masked_member("M261") == "****"
