@@ -3,16 +3,22 @@ and the outbox against the real insurer sandbox."""
 
 from __future__ import annotations
 
+import codecs
+import csv
+import dataclasses
 import secrets
 from datetime import UTC, date, datetime, timedelta
 
+import openpyxl
 import pytest
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID
 from insurer_sandbox.server import SandboxProcess, create_device_key
+from kiosk.exports import COLUMNS, DAY_COLUMNS, export_claims, write_csv, write_xlsx
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import ClaimStatus, DailyStatement, StatementLine
 from kiosk.journal import Journal
+from kiosk.money import parse_yuan
 from kiosk.reports import (
     Action,
     ClaimCategory,
@@ -280,3 +286,130 @@ def test_business_days_and_masks():
     )
     assert masked_member("M26000101") == "M26****01"
     assert masked_member("M261") == "****"
+
+
+# --- exports for finance ------------------------------------------------------------------------
+
+
+def _journal_rows(journal, day: date) -> dict[str, dict[str, object]]:
+    """What the export must say about each claim, read from the journal's records."""
+    rows = {}
+    for claim in journal.claims():
+        bill = journal.bill(claim.bill_id)
+        if bill.service_date != day:
+            continue
+        payments = journal.payments(bill.visit_id)
+        rows[bill.clinic_invoice_no] = {
+            "insurer_claim_id": claim.insurer_claim_id or "",
+            "idempotency_key": claim.idempotency_key,
+            "billed_fen": bill.total_submitted_fen,
+            "covered_as_signed_fen": bill.total_covered_fen,
+            "covered_by_insurer_fen": claim.covered_fen,
+            "family_share_fen": bill.total_patient_fen,
+            "visit_paid_fen": sum(p.amount_fen for p in payments),
+            "payment_methods": ";".join(sorted({p.method.value for p in payments})),
+            "reject_code": claim.reject_code or "",
+        }
+    return rows
+
+
+def test_the_csv_export_read_back_equals_the_journal(clinic, tmp_path):
+    journal = clinic[0]
+    path = tmp_path / "claims.csv"
+    assert export_claims(journal, path, DAY) == len(journal.claims())
+    assert path.read_bytes().startswith(codecs.BOM_UTF8)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert tuple(reader.fieldnames) == COLUMNS
+        exported = {row["invoice_no"]: row for row in reader}
+    expected = _journal_rows(journal, DAY)
+    assert exported.keys() == expected.keys()
+    for invoice, want in expected.items():
+        row = exported[invoice]
+        assert row["service_date"] == DAY.isoformat()
+        for key, value in want.items():
+            text = "" if value is None else str(value)
+            assert row[key] == text, (invoice, key)
+            if key.endswith("_fen") and value is not None:
+                yuan = row[key.removesuffix("_fen") + "_yuan"]
+                assert parse_yuan(yuan) == value and "." in yuan
+        if row["recorded_at"]:
+            assert datetime.fromisoformat(row["recorded_at"]).utcoffset() == timedelta(hours=8)
+
+
+def test_the_xlsx_export_read_back_equals_the_journal_with_day_totals(clinic, tmp_path):
+    journal = clinic[0]
+    path = tmp_path / "claims.xlsx"
+    labels = {"claims": "理赔", "days": "每日", "billed_fen": "账单金额（分）"}
+    export_claims(journal, path, DAY - timedelta(days=6), DAY, labels=labels)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["理赔", "每日"]
+    claims, days = book["理赔"], book["每日"]
+    header = [cell.value for cell in claims[1]]
+    assert header[COLUMNS.index("billed_fen")] == "账单金额（分）"
+    assert header[COLUMNS.index("invoice_no")] == "invoice_no"
+    exported = {}
+    for values in claims.iter_rows(min_row=2, values_only=True):
+        row = dict(zip(COLUMNS, values, strict=True))
+        exported[row["invoice_no"]] = row
+    expected = _journal_rows(journal, DAY)
+    assert exported.keys() == expected.keys()
+    for invoice, want in expected.items():
+        row = exported[invoice]
+        assert row["service_date"].date() == DAY
+        for key, value in want.items():
+            got = row[key]
+            if key.endswith("_fen"):
+                assert got == value and (got is None or type(got) is int), (invoice, key)
+            else:
+                assert (got or "") == value, (invoice, key)
+    summary = day_summary(journal, DAY)
+    day_rows = [dict(zip(DAY_COLUMNS, v, strict=True)) for v in days.iter_rows(2, values_only=True)]
+    assert len(day_rows) == 1
+    totals = day_rows[0]
+    assert (
+        totals["claims"],
+        totals["waiting"],
+        totals["billed_fen"],
+        totals["covered_fen"],
+        totals["awaiting_fen"],
+        totals["not_covered_fen"],
+        totals["family_share_fen"],
+        totals["family_paid_fen"],
+    ) == (
+        summary.claims_total,
+        summary.claims[ClaimCategory.WAITING],
+        summary.billed_fen,
+        summary.covered_fen,
+        summary.awaiting_fen,
+        summary.not_covered_fen,
+        summary.family_share_fen,
+        summary.family_paid_fen,
+    )
+    assert parse_yuan(totals["billed_yuan"]) == summary.billed_fen
+
+
+def test_an_empty_range_exports_headers_only(clinic, tmp_path):
+    journal = clinic[0]
+    path = tmp_path / "none.csv"
+    assert export_claims(journal, path, DAY + timedelta(days=1), DAY + timedelta(days=7)) == 0
+    assert path.read_text(encoding="utf-8-sig").splitlines() == [",".join(COLUMNS)]
+    with pytest.raises(ValueError):
+        export_claims(journal, tmp_path / "claims.pdf", DAY)
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_text_from_the_insurer_is_never_a_formula(clinic, tmp_path):
+    journal = clinic[0]
+    line = dataclasses.replace(
+        claim_lines(journal, DAY)[0], insurer_claim_id='=HYPERLINK("http://x","y")'
+    )
+    write_xlsx(tmp_path / "a.xlsx", [line])
+    cell = openpyxl.load_workbook(tmp_path / "a.xlsx")["claims"].cell(
+        2, COLUMNS.index("insurer_claim_id") + 1
+    )
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x","y")', "s")
+    write_csv(tmp_path / "a.csv", [line])
+    with (tmp_path / "a.csv").open(encoding="utf-8-sig", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert row["insurer_claim_id"] == '\'=HYPERLINK("http://x","y")'

@@ -1,0 +1,285 @@
+"""Claims for finance, as CSV or XLSX: one day or a range of service dates.
+
+Every amount is written twice: an integer fen column (`*_fen`, the exact figure to compute with)
+and a yuan text column (`*_yuan`, "1,234.56", for reading) — never a float, so nothing is
+rounded on the way. Timestamps are Asia/Shanghai with their offset.
+
+CSV is UTF-8 with a byte-order mark (so spreadsheet programs open Chinese text correctly) and
+its header is the stable column keys below: finance's own tools can rely on them. The XLSX
+workbook is for people: a "claims" sheet with one row per claim under headers in the desk's
+language (column order as `COLUMNS`), and a "days" sheet with the totals of each service date.
+Text that came from outside (claim numbers, codes) is never taken as a formula.
+Files appear whole or not at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kiosk.journal import Journal
+from kiosk.money import format_yuan
+from kiosk.reports import BUSINESS_TZ, ClaimCategory, ClaimLine, claim_lines
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+COLUMNS: tuple[str, ...] = (
+    "service_date",
+    "invoice_no",
+    "claim_state",
+    "insurer_claim_id",
+    "insurer_status",
+    "reject_code",
+    "member",
+    "billed_fen",
+    "billed_yuan",
+    "covered_as_signed_fen",
+    "covered_as_signed_yuan",
+    "covered_by_insurer_fen",
+    "covered_by_insurer_yuan",
+    "family_share_fen",
+    "family_share_yuan",
+    "visit_paid_fen",
+    "visit_paid_yuan",
+    "payment_methods",
+    "queued_at",
+    "recorded_at",
+    "idempotency_key",
+)
+"""The claims columns. `covered_by_insurer_*` is empty until the insurer answered; `visit_paid_*`
+is what the desk took for the claim's visit."""
+
+DAY_COLUMNS: tuple[str, ...] = (
+    "service_date",
+    "claims",
+    "waiting",
+    "billed_fen",
+    "billed_yuan",
+    "covered_fen",
+    "covered_yuan",
+    "awaiting_fen",
+    "awaiting_yuan",
+    "not_covered_fen",
+    "not_covered_yuan",
+    "family_share_fen",
+    "family_share_yuan",
+    "family_paid_fen",
+    "family_paid_yuan",
+)
+"""The days sheet: the same figures as the manager's day summary (see `kiosk.reports`)."""
+
+SHEETS = ("claims", "days")
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _yuan(fen: int | None) -> str:
+    return "" if fen is None else format_yuan(fen, symbol=False)
+
+
+def _moment(value: datetime | None) -> str:
+    return "" if value is None else value.astimezone(BUSINESS_TZ).isoformat(timespec="seconds")
+
+
+def claim_values(line: ClaimLine) -> dict[str, object]:
+    """One claim as export cells: ints for fen, text for everything else except the date."""
+    return {
+        "service_date": line.service_date,
+        "invoice_no": line.invoice_no,
+        "claim_state": line.category.value,
+        "insurer_claim_id": line.insurer_claim_id or "",
+        "insurer_status": line.insurer_status.value if line.insurer_status else "",
+        "reject_code": line.reject_code or "",
+        "member": line.member_masked,
+        "billed_fen": line.billed_fen,
+        "billed_yuan": _yuan(line.billed_fen),
+        "covered_as_signed_fen": line.shown_covered_fen,
+        "covered_as_signed_yuan": _yuan(line.shown_covered_fen),
+        "covered_by_insurer_fen": line.covered_fen,
+        "covered_by_insurer_yuan": _yuan(line.covered_fen),
+        "family_share_fen": line.family_share_fen,
+        "family_share_yuan": _yuan(line.family_share_fen),
+        "visit_paid_fen": line.visit_paid_fen,
+        "visit_paid_yuan": _yuan(line.visit_paid_fen),
+        "payment_methods": ";".join(method.value for method in line.payment_methods),
+        "queued_at": _moment(line.queued_at),
+        "recorded_at": _moment(line.recorded_at),
+        "idempotency_key": line.idempotency_key,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class DayTotals:
+    service_date: date
+    claims: int
+    waiting: int
+    billed_fen: int
+    covered_fen: int
+    awaiting_fen: int
+    not_covered_fen: int
+    family_share_fen: int
+    family_paid_fen: int
+
+    def values(self) -> dict[str, object]:
+        cells: dict[str, object] = {
+            "service_date": self.service_date,
+            "claims": self.claims,
+            "waiting": self.waiting,
+        }
+        for name in ("billed", "covered", "awaiting", "not_covered", "family_share", "family_paid"):
+            fen = getattr(self, f"{name}_fen")
+            cells[f"{name}_fen"] = fen
+            cells[f"{name}_yuan"] = _yuan(fen)
+        return cells
+
+
+def day_totals(lines: Iterable[ClaimLine]) -> list[DayTotals]:
+    """Per service date, the figures the day summary shows, from the exported claims themselves
+    (a visit's desk payments count once however many claims it has)."""
+    by_day: dict[date, list[ClaimLine]] = {}
+    for line in lines:
+        by_day.setdefault(line.service_date, []).append(line)
+    totals = []
+    for day in sorted(by_day):
+        day_lines = by_day[day]
+        paid_per_visit = {line.visit_id: line.visit_paid_fen for line in day_lines}
+
+        def shown(*categories: ClaimCategory, lines: list[ClaimLine] = day_lines) -> int:
+            return sum(x.shown_covered_fen for x in lines if x.category in categories)
+
+        totals.append(
+            DayTotals(
+                service_date=day,
+                claims=len(day_lines),
+                waiting=sum(x.category is ClaimCategory.WAITING for x in day_lines),
+                billed_fen=sum(x.billed_fen for x in day_lines),
+                covered_fen=sum(
+                    x.covered_fen or 0
+                    for x in day_lines
+                    if x.category in (ClaimCategory.ACCEPTED, ClaimCategory.PAID)
+                ),
+                awaiting_fen=shown(ClaimCategory.WAITING),
+                not_covered_fen=shown(ClaimCategory.REJECTED, ClaimCategory.ATTENTION),
+                family_share_fen=sum(x.family_share_fen for x in day_lines),
+                family_paid_fen=sum(paid_per_visit.values()),
+            )
+        )
+    return totals
+
+
+def _safe_text(value: object) -> object:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (CSV only)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return _safe_text(value)
+
+
+def write_csv(path: Path, lines: Sequence[ClaimLine]) -> None:
+    with _atomic(path) as partial, partial.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(COLUMNS)
+        for line in lines:
+            values = claim_values(line)
+            writer.writerow([_csv_cell(values[key]) for key in COLUMNS])
+
+
+def _sheet(
+    sheet: Worksheet,
+    columns: Sequence[str],
+    rows: Iterable[Mapping[str, object]],
+    labels: Mapping[str, str],
+) -> None:
+    sheet.append([labels.get(key, key) for key in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        sheet.append([row[key] for key in columns])
+        for key, cell in zip(columns, sheet[sheet.max_row], strict=True):
+            if isinstance(cell.value, str) and cell.data_type == "f":
+                cell.data_type = "s"
+            elif key.endswith("_fen") or key in ("claims", "waiting"):
+                cell.number_format = "0"
+                cell.alignment = Alignment(horizontal="right")
+            elif key.endswith("_yuan"):
+                cell.alignment = Alignment(horizontal="right")
+            elif key == "service_date":
+                cell.number_format = "yyyy-mm-dd"
+    for index, key in enumerate(columns, start=1):
+        width = 12 if key.endswith("_fen") else 22 if key.endswith("_at") else 16
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "B2"
+
+
+def write_xlsx(
+    path: Path, lines: Sequence[ClaimLine], *, labels: Mapping[str, str] | None = None
+) -> None:
+    """`labels` translates column keys and the sheet names ("claims", "days") for the reader."""
+    labels = labels or {}
+    workbook = Workbook()
+    claims = workbook.active
+    claims.title = labels.get("claims", "claims")
+    _sheet(claims, COLUMNS, (claim_values(line) for line in lines), labels)
+    days = workbook.create_sheet(labels.get("days", "days"))
+    _sheet(days, DAY_COLUMNS, (t.values() for t in day_totals(lines)), labels)
+    with _atomic(path) as partial:
+        workbook.save(partial)
+
+
+def export_claims(
+    journal: Journal,
+    path: Path | str,
+    first: date,
+    last: date | None = None,
+    *,
+    labels: Mapping[str, str] | None = None,
+) -> int:
+    """Write the claims of service dates [first, last] (one day when `last` is None) to `path`;
+    the format follows its suffix (.csv or .xlsx). Returns how many claims were written."""
+    target = Path(path)
+    export_format = ExportFormat(target.suffix.lstrip(".").lower())
+    lines = claim_lines(journal, first, last)
+    if export_format is ExportFormat.CSV:
+        write_csv(target, lines)
+    else:
+        write_xlsx(target, lines, labels=labels)
+    return len(lines)
+
+
+class _atomic:
+    """Write to `<name>.part` beside the target, then move it into place."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = Path(target)
+        self.partial = self.target.with_name(self.target.name + ".part")
+
+    def __enter__(self) -> Path:
+        return self.partial
+
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        if exc_type is None:
+            os.replace(self.partial, self.target)
+        else:
+            self.partial.unlink(missing_ok=True)
