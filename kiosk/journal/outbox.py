@@ -162,6 +162,10 @@ class ClaimSubmitter:
             self._wakeup.wait(self._seconds_to_sleep())
 
     def _send_due(self) -> None:
+        """Send what is due; after `wake()`, sweep every waiting claim once, whatever its
+        schedule, until the insurer fails again."""
+        swept: set[int] = set()
+        sweeping = False
         while not self._stopping.is_set():
             now = self._journal.now()
             with self._lock:
@@ -169,36 +173,38 @@ class ClaimSubmitter:
                     self._retry_now = False
                     self._paused = False
                     self._held_until = None
-                    horizon = _FAR_FUTURE
+                    sweeping = True
                 elif self._paused or (self._held_until is not None and now < self._held_until):
                     return
-                else:
-                    horizon = now
-            due = self._journal.due_claims(horizon, limit=1)
+            horizon = _FAR_FUTURE if sweeping else now
+            due = [
+                claim
+                for claim in self._journal.due_claims(horizon, limit=len(swept) + 1)
+                if claim.id not in swept
+            ]
             if not due:
                 return
-            if self._attempt(due[0]) and horizon is _FAR_FUTURE:
-                with self._lock:
-                    self._retry_now = True
+            swept.add(due[0].id)
+            self._attempt(due[0])
             self._publish()
 
-    def _attempt(self, claim: ClaimRecord) -> bool:
-        """Send one claim once and record what came of it; True when the insurer recorded it."""
+    def _attempt(self, claim: ClaimRecord) -> None:
+        """Send one claim once and record what came of it."""
         try:
             with self._journal.transaction(actor="outbox") as tx:
                 attempt_id = tx.begin_attempt(claim.id)
         except RecordConflict:
-            return False
+            return
         submission = claim.submission()
         try:
             result = self._sender.submit_claim(submission, claim.idempotency_key)
         except InsurerError as exc:
             self._record_failure(claim, attempt_id, exc)
-            return False
+            return
         except Exception as exc:
             log.exception("claim %d: the insurer client failed unexpectedly", claim.id)
             self._record_retry(claim, attempt_id, AttemptOutcome.RETRY, type(exc).__name__, None)
-            return False
+            return
         with self._journal.transaction(actor="outbox") as tx:
             if (
                 result.idempotency_key != claim.idempotency_key
@@ -211,13 +217,12 @@ class ClaimSubmitter:
                     reason="answer-for-another-claim",
                     error_class="ClaimResult",
                 )
-                return False
+                return
             recorded = tx.record_claim_answer(attempt_id, result)
         log.info("claim %d recorded by the insurer: %s", claim.id, recorded.insurer_status)
         with self._lock:
             self._failures_in_a_row = 0
             self._held_until = None
-        return True
 
     def _record_failure(self, claim: ClaimRecord, attempt_id: int, exc: InsurerError) -> None:
         error_class = type(exc).__name__

@@ -259,3 +259,46 @@ def test_a_claim_queued_while_running_is_sent_when_the_desk_wakes_the_outbox(
     [claim] = queue_claims(journal, 1)
     submitter.wake()
     wait_for(lambda: journal.claim(claim.id).state is ClaimState.SENT, timeout=2.0)
+
+
+SLOW = RetrySchedule(first=timedelta(seconds=30), cap=timedelta(minutes=5))
+
+
+@pytest.fixture
+def patient_submitter(journal, insurer):
+    """A submitter whose backoff is far longer than any test: only `wake()` brings it back."""
+    client = InsurerClient(insurer.url, "device-key", retries=0, read_timeout=2.0)
+    started = ClaimSubmitter(journal, client, schedule=SLOW, rng=random.Random(7))
+    yield started
+    assert started.stop(timeout=5)
+    client.close()
+
+
+def finished_attempts(journal):
+    return [a for a in journal.claim_attempts() if a.outcome is not AttemptOutcome.IN_FLIGHT]
+
+
+def test_wake_retries_now_instead_of_waiting_out_the_backoff(journal, insurer, patient_submitter):
+    insurer.answer = problem(503, "internal-error")
+    [claim] = queue_claims(journal, 1)
+    patient_submitter.start()
+    wait_for(lambda: len(finished_attempts(journal)) == 1)
+    time.sleep(0.3)
+    assert len(journal.claim_attempts()) == 1
+    insurer.answer = recorded()
+    patient_submitter.wake()
+    wait_for(lambda: journal.claim(claim.id).state is ClaimState.SENT, timeout=2.0)
+
+
+def test_one_wake_sends_each_waiting_claim_at_most_once(journal, insurer, patient_submitter):
+    insurer.answer = Answer(200, b"{}")
+    queue_claims(journal, 3)
+    patient_submitter.start()
+    wait_for(lambda: len(finished_attempts(journal)) == 3)
+    time.sleep(0.3)
+    assert insurer.requests == 3
+    patient_submitter.wake()
+    wait_for(lambda: len(finished_attempts(journal)) == 6)
+    time.sleep(0.3)
+    assert insurer.requests == 6
+    assert journal.queue_state().waiting == 3
