@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, BeforeValidator, TypeAdapter, ValidationError
 
@@ -158,7 +159,23 @@ def _known_member(store: Store, member_id: str) -> tuple[MemberRecord, list[PreA
 
 # --- v1 routes
 
-v1 = APIRouter(prefix=f"/{API_VERSION}")
+
+def _no_unknown_query_parameters(request: Request) -> None:
+    """Bodies refuse unknown fields (the contract models forbid extras); query strings too, so a
+    misspelt parameter is an error instead of being silently ignored."""
+    route = request.scope.get("route")
+    declared = (
+        {p.alias for p in route.dependant.query_params} if isinstance(route, APIRoute) else set()
+    )
+    unknown = sorted(set(request.query_params) - declared)
+    if unknown:
+        raise ProblemError(422, "validation-error", f"unknown query parameters: {unknown[:5]}")
+
+
+v1 = APIRouter(
+    prefix=f"/{API_VERSION}",
+    dependencies=[Depends(_calling_clinic), Depends(_no_unknown_query_parameters)],
+)
 
 
 @v1.get("/signing-keys", responses=problem_responses(401))

@@ -136,7 +136,7 @@ DEMO_MEMBERS: tuple[DemoMember, ...] = (
     ),
     DemoMember(
         state="expired",
-        shows="Policy year ended 35 days before the database was seeded: expired.",
+        shows="Policy year ended about five weeks before the database was seeded: expired.",
         member_id="M26000105",
         policy_number="GP2025000105",
         child_name="王嘉怡",
