@@ -305,8 +305,8 @@ class CameraWorker:
     def _capture(self) -> None:
         while not self._stop.is_set():
             image = self.source.read()
-            self.frames_captured += 1
-            frame = Frame(self.frames_captured, image, time.monotonic())
+            frame = Frame(self.frames_captured + 1, image, time.monotonic())
             with self._cond:
                 self._latest = frame
+                self.frames_captured = frame.number
                 self._cond.notify_all()

@@ -27,6 +27,13 @@ def next_event(worker: CameraWorker, timeout: float = 5.0) -> CameraEvent:
     return worker.events.get(timeout=timeout)
 
 
+def wait_until(predicate, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
+
+
 def test_a_slow_consumer_always_gets_the_newest_frame_never_a_backlog():
     source = GeneratedCamera(numbered, fps=200)
     with CameraWorker(source) as camera:
@@ -34,17 +41,15 @@ def test_a_slow_consumer_always_gets_the_newest_frame_never_a_backlog():
         assert first is not None
         seen = [first]
         for _ in range(5):
-            time.sleep(0.06)  # a decoder busy for 12 camera frames
+            # The consumer is busy while the camera delivers several more frames.
+            wait_until(lambda: camera.frames_captured >= seen[-1].number + 4)
+            captured_before = camera.frames_captured
             frame = camera.latest(seen[-1].number, timeout=5)
             assert frame is not None
-            age = time.monotonic() - frame.captured_at
-            assert age < 0.05, "the consumer got a stale frame"
+            assert frame.number >= captured_before, "the consumer got a stale frame"
             seen.append(frame)
-        captured = camera.frames_captured
     numbers = [f.number for f in seen]
-    assert numbers == sorted(set(numbers))
-    assert all(b - a > 3 for a, b in itertools.pairwise(numbers)), numbers
-    assert len(seen) < captured / 5
+    assert all(b - a >= 4 for a, b in itertools.pairwise(numbers)), numbers
     for frame in seen:
         assert frame.image[0, 0] == (frame.number - 1) % 251
 

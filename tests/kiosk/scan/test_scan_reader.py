@@ -68,12 +68,12 @@ def wait_for(predicate, timeout=15.0):
 
 
 def test_camera_frames_become_one_verified_scan_per_appearance(token):
-    """Phone shown for 40 frames, taken away for 40, shown again: two scans, the second a replay."""
+    """Phone shown for 60 frames, taken away for 60, shown again: two scans, the second a replay."""
     shown, _ = synthetic.render("nominal", [token], np.random.default_rng(21))
     empty, _ = synthetic.render(synthetic.NO_CODE, [], np.random.default_rng(22))
 
     def desk(n: int) -> np.ndarray:
-        return shown if n < 40 or 80 <= n < 120 else empty
+        return shown if n < 60 or 120 <= n < 180 else empty
 
     events = []
     reader = CardReader(
@@ -82,12 +82,12 @@ def test_camera_frames_become_one_verified_scan_per_appearance(token):
         replay_guard=ReplayGuard(),
         on_scan=events.append,
     )
-    camera = CameraWorker(GeneratedCamera(desk, fps=80))
+    camera = CameraWorker(GeneratedCamera(desk, fps=60))
     scanner = ScanWorker(camera, reader, gone_after=5)
     with camera, scanner:
-        assert wait_for(lambda: camera.frames_captured > 160)
+        assert wait_for(lambda: camera.frames_captured > 240)
         time.sleep(0.2)
-    assert scanner.frames_decoded > 40
+    assert scanner.frames_decoded > 20
     assert [e.source for e in events] == [ScanSource.CAMERA, ScanSource.CAMERA]
     first, second = events
     assert first.accepted and first.token.member_id == token.split(":")[-2]
