@@ -29,9 +29,11 @@ from kiosk.visit import ScanSource
 class ScanEvent:
     """One scan: either a verified `token` or the `error` that refused it (`error.reason`).
 
-    `source` is `ScanSource.CAMERA` or `ScanSource.SCANNER` (the keyboard wedge).
+    `source` is `ScanSource.CAMERA` or `ScanSource.SCANNER` (the keyboard wedge); `text` is what
+    was read, which the eligibility request sends to the insurer as it is.
     """
 
+    text: str
     source: ScanSource
     at: datetime
     token: ECardToken | None = None
@@ -47,6 +49,7 @@ class CodesInView:
 
     A code is in view from the frame it is first read until it has been missing for `gone_after`
     consecutive frames; frames where the decoder misses it (motion, glare) do not end its stay.
+    Thread-safe: the scan thread observes while the GUI thread may clear.
     """
 
     def __init__(self, gone_after: int = 15) -> None:
@@ -54,23 +57,26 @@ class CodesInView:
             raise ValueError("gone_after must be at least 1 frame")
         self.gone_after = gone_after
         self._missing: dict[str, int] = {}
+        self._lock = threading.Lock()
 
     def observe(self, texts: Iterable[str]) -> list[str]:
         """The texts of this frame that are new scans, in the order given."""
         seen = list(dict.fromkeys(texts))
-        for text in list(self._missing):
-            if text not in seen:
-                self._missing[text] += 1
-                if self._missing[text] >= self.gone_after:
-                    del self._missing[text]
-        new = [text for text in seen if text not in self._missing]
-        for text in seen:
-            self._missing[text] = 0
+        with self._lock:
+            for text in list(self._missing):
+                if text not in seen:
+                    self._missing[text] += 1
+                    if self._missing[text] >= self.gone_after:
+                        del self._missing[text]
+            new = [text for text in seen if text not in self._missing]
+            for text in seen:
+                self._missing[text] = 0
         return new
 
     def clear(self) -> None:
         """Forget what is in view (a new visit starts: the same card may be scanned again)."""
-        self._missing.clear()
+        with self._lock:
+            self._missing.clear()
 
 
 class CardReader:
@@ -105,9 +111,9 @@ class CardReader:
                 text, self.public_keys(), now, skew=self.skew, replay_guard=self.replay_guard
             )
         except ECardError as error:
-            event = ScanEvent(source, now, error=error)
+            event = ScanEvent(text, source, now, error=error)
         else:
-            event = ScanEvent(source, now, token=token)
+            event = ScanEvent(text, source, now, token=token)
         self.events.put(event)
         if self._on_scan is not None:
             self._on_scan(event)

@@ -3,6 +3,7 @@
 import cv2
 import numpy as np
 import pytest
+import zxingcpp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -40,6 +41,19 @@ def test_reads_most_blurred_frames(frames, category):
     shown = by_category(frames, category)
     read = [f for f in shown if decode(f.image) == list(f.texts)]
     assert len(read) >= len(shown) - 1
+
+
+@pytest.mark.parametrize(
+    ("category", "index"),
+    [("motion_blur", 3), ("motion_blur", 4), ("defocus", 5)],
+)
+def test_reads_benchmark_frames_that_zxing_cpp_alone_misses(category, index):
+    """The fixed-threshold pass (motion blur) and the sharpened crop retries (defocus) at work."""
+    frame = synthetic.category_frames(category, index + 1, seed=0)[index]
+    grey = cv2.cvtColor(frame.image, cv2.COLOR_BGR2GRAY)
+    alone = [s.text for s in zxingcpp.read_barcodes(grey, formats=zxingcpp.BarcodeFormat.QRCode)]
+    assert alone != list(frame.texts)
+    assert decode(frame.image) == list(frame.texts)
 
 
 def test_frames_without_a_code_give_nothing(frames):

@@ -108,7 +108,7 @@ def test_a_wedge_scan_is_verified_on_the_same_path_as_the_camera(token):
         detector, token, 0.0, scanner_intervals(len(token) + 1, np.random.default_rng(6))
     )
     event = reader.submit(results[-1], ScanSource.SCANNER)
-    assert event.accepted and event.source is ScanSource.SCANNER
+    assert event.accepted and event.source is ScanSource.SCANNER and event.text == token
     assert event.token.member_id == token.split(":")[-2]
     assert events == [event]
     assert reader.events.get_nowait() is event
