@@ -1,4 +1,20 @@
-"""The local journal (SQLite) and the claim outbox that sends signed claims to the insurer."""
+"""The local journal (SQLite) and the claim outbox that sends signed claims to the insurer.
+
+The desk stores a signed claim with `Transaction.enqueue_claim` (which makes its idempotency key)
+and then calls `ClaimSubmitter.wake()`; the submitter's thread sends it, retries what can be
+retried and stops for a person on a definitive no. Screens read `ClaimSubmitter.state` and
+`subscribe` to changes; nothing of this waits on the network in the caller's thread.
+
+    journal = Journal.open(path)
+    submitter = ClaimSubmitter(journal, InsurerClient(url, key, retries=0))
+    submitter.start()
+    with journal.transaction(actor="desk") as tx:
+        tx.enqueue_claim(bill_id, submission)
+    submitter.wake()
+    ...
+    submitter.stop()
+    journal.close()
+"""
 
 from kiosk.journal.audit import AuditEntry, AuditVerdict
 from kiosk.journal.errors import (

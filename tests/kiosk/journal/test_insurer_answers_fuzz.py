@@ -198,7 +198,7 @@ def _expect(model: type[BaseModel], status: int, body: bytes, call):
     assert answer == expected
 
 
-@fuzz(600)
+@fuzz(500)
 @given(status=statuses, body=bodies(claim_results()), content_type=content_types)
 def test_any_answer_to_a_claim_is_a_claim_result_or_an_insurer_error(
     insurer, client, submission, status, body, content_type
@@ -232,7 +232,7 @@ def statements(draw):
     }
 
 
-@fuzz(500)
+@fuzz(400)
 @given(status=statuses, body=bodies(statements()), content_type=content_types)
 def test_any_daily_statement_answer_is_a_statement_or_an_insurer_error(
     insurer, client, status, body, content_type
@@ -241,7 +241,7 @@ def test_any_daily_statement_answer_is_a_statement_or_an_insurer_error(
     _expect(DailyStatement, status, body, lambda: client.daily_statement(date(2026, 11, 20)))
 
 
-@fuzz(400)
+@fuzz(300)
 @given(status=statuses, body=bodies(claim_results()), content_type=content_types)
 def test_any_answer_about_one_claim_is_a_claim_result_or_an_insurer_error(
     insurer, client, status, body, content_type
