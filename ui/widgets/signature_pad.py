@@ -170,7 +170,7 @@ class SignaturePad(QWidget):
         self._after_change()
 
     def to_png(self, *, scale: float = 2.0, transparent: bool = True) -> bytes:
-        """PNG of the signature trimmed to its ink, for the signed bill."""
+        """PNG of the signature trimmed to its ink, for the signed bill; ValueError when empty."""
         return image_to_png(
             render_signature(self.signature(), scale=scale, transparent=transparent)
         )
