@@ -8,6 +8,7 @@ import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 import pytest
 
 from insurer_sandbox.app import openapi_document
@@ -154,3 +155,10 @@ def test_demo_data_document_lists_every_demo_member_as_seeded():
             assert fact in row, (member.state, fact)
         assert member.guardian_phone in row
         assert member.tier.value in row
+
+
+def test_the_shared_session_sandbox_answers_with_its_device_key(sandbox, sandbox_device_key):
+    headers = {"Authorization": f"Bearer {sandbox_device_key}"}
+    with httpx.Client(base_url=sandbox.url, headers=headers) as client:
+        assert client.get("/v1/preauths/calendar").json()["required_working_days"] == 5
+    assert sandbox.running

@@ -68,6 +68,8 @@ def _steer_to_demo_members(case: schemathesis.Case) -> None:
 @contract.parametrize()
 @settings(
     max_examples=30,
+    derandomize=True,
+    database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
