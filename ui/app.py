@@ -167,10 +167,14 @@ class MainWindow(QMainWindow):
         if self.family_window is not None:
             self.family_window.close()
 
-    def add_page(self, step: Step, page: QWidget) -> None:
-        self.pages[step] = page
-        if self.stack.indexOf(page) < 0:
-            self.stack.addWidget(page)
+    def forget_visit(self) -> None:
+        """The visit was cleared: no screen keeps anything of that family, shown or hidden."""
+        self.scan.reset()
+        self.eligibility.forget()
+        self.bill.forget()
+        self.sign.forget()
+        self.done.forget()
+        self.session.scans.forget_codes_in_view()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -179,8 +183,7 @@ class MainWindow(QMainWindow):
 
     def _step_changed(self, old: Step, new: Step) -> None:
         if new is Step.SCAN and old is not Step.CHECKING:
-            self.scan.reset()
-            self.session.scans.forget_codes_in_view()
+            self.forget_visit()
         if new is Step.ELIGIBILITY and self.session.visit.eligibility is not None:
             self.eligibility.render(self.session.visit.eligibility)
         page = self.pages[new]

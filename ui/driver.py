@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -61,6 +61,26 @@ class KioskDriver:
         self.kiosk = kiosk
         self.window = kiosk.window
         self.visit = kiosk.session.visit
+        self._clock_ms = 10_000
+
+    def type(self, widget: QWidget, text: str, *, interval_ms: int = 140) -> None:
+        """Key presses with their own timestamps: 140 ms apart is a quick person, a few ms is a
+        handheld scanner (the kiosk tells the two apart by timing alone)."""
+        widget.setFocus()
+        for char in text:
+            key = Qt.Key.Key_Return if char == "\r" else Qt.Key(ord(char.upper()))
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+                event.setTimestamp(self._clock_ms)
+                QApplication.sendEvent(widget, event)
+            self._clock_ms += interval_ms
+        self._clock_ms += 1_000
+        QCoreApplication.processEvents()
+
+    def scanner_reads(self, text: str) -> None:
+        """A handheld 2D scanner "types" the code in a burst and presses Enter."""
+        focus = QApplication.focusWidget() or self.window
+        self.type(focus, text + "\r", interval_ms=4)
 
     # --- looking -------------------------------------------------------------------------------
 
@@ -102,7 +122,10 @@ class KioskDriver:
             (scan.phone, guardian_phone),
         ):
             field.clear()
-            field.insert(text)
+            if text.isascii():
+                self.type(field, text)
+            else:
+                field.insert(text)  # Chinese arrives through the input method, not as keys
         self.click(scan.lookup_button)
 
     def start_bill(self) -> None:
@@ -113,8 +136,7 @@ class KioskDriver:
         """Search the catalogue as reception types, and tap the first result."""
         bill = self.window.bill
         bill.search.clear()
-        QTest.keyClicks(bill.search, query)
-        QCoreApplication.processEvents()
+        self.type(bill.search, query)
         if bill.results.count() == 0:
             raise LookupError(f"no catalogue item for {query!r}")
         before = {line.item_code: line.quantity for line in self.visit.lines}
@@ -136,9 +158,7 @@ class KioskDriver:
         field = self.window.bill.lines.rows[line_no].quantity
         field.setFocus()
         field.selectAll()
-        QTest.keyClicks(field, str(quantity))
-        QTest.keyClick(field, Qt.Key.Key_Return)
-        QCoreApplication.processEvents()
+        self.type(field, f"{quantity}\r")
 
     def wait_estimate(self, timeout: float = 10.0) -> None:
         bill = self.window.bill

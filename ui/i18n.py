@@ -77,6 +77,13 @@ class Translations(QObject):
         self.language = language
         self.changed.emit(language)
 
+    def uninstall(self) -> None:
+        """Take this kiosk's translators out of the application (when the kiosk closes)."""
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+        self.language = ""
+
     def toggle(self) -> str:
         """The other language (the kiosk ships two); returns the new one."""
         self.switch(self.other())

@@ -66,14 +66,26 @@ class Kiosk:
     idle: IdleWatcher
 
     def close(self) -> None:
-        self.session.scans.stop()
+        """Stop cameras, workers and the outbox, then take the kiosk out of the application."""
+        session = self.session
+        session.visit.clear()
+        session.scans.stop()
+        self.app.removeEventFilter(session.scans.wedge)
+        self.app.removeEventFilter(self.idle)
         self.window.detach()
         self.submitter.stop()
-        self.session.runner.shutdown()
+        session.runner.shutdown()
         install_runner(None)
         self.window.close()
-        self.window.deleteLater()
-        self.idle.deleteLater()
+        session.translations.uninstall()
+        for qobject in (
+            self.window,
+            self.idle,
+            session.scans,
+            session.outbox,
+            session.translations,
+        ):
+            qobject.deleteLater()
         self.journal.close()
 
 

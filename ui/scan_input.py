@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ecard import ReplayGuard
 from kiosk.scan.camera import CameraEvent, CameraStatus, CameraWorker, FrameSource
@@ -140,8 +140,11 @@ class WedgeFilter(QObject):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         focus = QApplication.focusWidget()
-        target = focus if focus is not None else QApplication.activeWindow()
-        if event.isAutoRepeat() or watched is not target:
+        if focus is not None:
+            first_receiver = watched is focus
+        else:
+            first_receiver = isinstance(watched, QWidget) and watched.isWindow()
+        if event.isAutoRepeat() or not first_receiver:
             return False
         text = event.text() or ""
         if not text:

@@ -163,6 +163,17 @@ class BillScreen(QWidget):
         self.render()
         self.search.setFocus()
 
+    def forget(self) -> None:
+        """Nothing of the last family stays on this (hidden) screen."""
+        self._debounce.stop()
+        self._estimating = False
+        self._problem = ""
+        self.title.clear()
+        self.search.clear()
+        self._render_amounts()
+        if self.preauth_dialog is not None:
+            self.preauth_dialog.reject()
+
     # --- catalogue -----------------------------------------------------------------------------
 
     def _refresh_results(self) -> None:

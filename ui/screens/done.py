@@ -160,6 +160,22 @@ class DoneScreen(QWidget):
         if self.claim is not None and self.claim.state is ClaimState.WAITING:
             self._follow.start()
 
+    def forget(self) -> None:
+        """Nothing of the last family stays on this (hidden) screen."""
+        self._follow.stop()
+        self.claim = None
+        self.document = None
+        for label in (
+            self.invoice,
+            self.claim_state,
+            self.covered,
+            self.patient,
+            self.payment_title,
+            self.payment_state,
+            self.document_state,
+        ):
+            label.clear()
+
     def _render(self) -> None:
         visit = self.session.visit
         presented, signed = visit.presented, visit.signed

@@ -137,12 +137,21 @@ class EligibilityScreen(QWidget):
             ),
         }[caution]
 
-    def _render_details(self, eligibility: Eligibility) -> None:
+    def forget(self) -> None:
+        """Nothing of the last family stays on this (hidden) screen."""
+        self.headline.clear()
+        self.reasons.clear()
+        self._clear_details()
+
+    def _clear_details(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().hide()
                 item.widget().deleteLater()
+
+    def _render_details(self, eligibility: Eligibility) -> None:
+        self._clear_details()
         rows: list[tuple[str, str]] = []
         locale = QLocale()
         if eligibility.member is not None:

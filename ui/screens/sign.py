@@ -139,6 +139,17 @@ class SignScreen(QWidget):
         self._busy = False
         self._render()
 
+    def forget(self) -> None:
+        """Nothing of the last family stays on this (hidden) screen: no bill, no strokes."""
+        self.pad.clear()
+        self.message.clear()
+        self.lines.setRowCount(0)
+        self.insurer_amount.clear()
+        self.family_amount.clear()
+        self.consent.clear()
+        self._busy = False
+        self.confirm_button.setEnabled(True)
+
     def _render(self) -> None:
         presented = self.session.visit.presented
         if presented is None:

@@ -66,11 +66,14 @@ class CameraView(QWidget):
                 Qt.AspectRatioMode.KeepAspectRatioByExpanding,
                 Qt.TransformationMode.SmoothTransformation,
             )
-            if self.mirrored:
-                scaled = scaled.mirrored(True, False)
             x = (self.width() - scaled.width()) // 2
             y = (self.height() - scaled.height()) // 2
+            painter.save()
+            if self.mirrored:
+                painter.translate(self.width(), 0)
+                painter.scale(-1, 1)
             painter.drawImage(x, y, scaled)
+            painter.restore()
         self._paint_guide(painter)
         painter.end()
 

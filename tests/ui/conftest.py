@@ -1,0 +1,65 @@
+"""A real kiosk against the real sandbox, driven through its screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS, demo_member
+from insurer_sandbox.server import SandboxProcess
+from kiosk.credentials import store_device_key, use_ephemeral_keyring
+from kiosk.demo import fresh_token
+from ui.driver import KioskDriver, pump_until
+from ui.launch import Kiosk, KioskConfig, build_kiosk
+
+KioskFactory = Callable[..., tuple[Kiosk, KioskDriver]]
+
+
+@pytest.fixture
+def make_kiosk(qapp, tmp_path: Path) -> Iterator[KioskFactory]:
+    """Build kiosks registered with a sandbox; every kiosk built is closed after the test."""
+    use_ephemeral_keyring()
+    built: list[Kiosk] = []
+
+    def make(
+        sandbox: SandboxProcess,
+        device_key: str,
+        *,
+        language: str = "en",
+        idle_seconds: float = 600,
+        camera: object | None = None,
+    ) -> tuple[Kiosk, KioskDriver]:
+        store_device_key(sandbox.url, device_key)
+        kiosk = build_kiosk(
+            KioskConfig(
+                insurer_url=sandbox.url,
+                data_dir=tmp_path / f"kiosk-{len(built)}",
+                clinic_name=DEMO_CLINICS[DEMO_CLINIC_ID],
+                language=language,
+                idle_seconds=idle_seconds,
+                camera=camera,
+            ),
+            qapp,
+        )
+        built.append(kiosk)
+        kiosk.window.resize(1280, 800)
+        kiosk.window.show()
+        pump_until(lambda: bool(kiosk.session.keys.keys()), 10, "signing keys")
+        return kiosk, KioskDriver(kiosk)
+
+    yield make
+    for kiosk in built:
+        kiosk.close()
+
+
+@pytest.fixture
+def kiosk(make_kiosk, sandbox, sandbox_device_key) -> tuple[Kiosk, KioskDriver]:
+    """An English kiosk on the shared sandbox."""
+    return make_kiosk(sandbox, sandbox_device_key)
+
+
+def card(state: str) -> str:
+    """A live e-card token of a demo member, as the member app shows it now."""
+    return fresh_token(demo_member(state))

@@ -1,0 +1,68 @@
+"""Background work: results and failures come back on the GUI thread; each worker has its own
+insurer client; the GUI thread does not wait for the work."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from kiosk.insurer.client import InsurerClient
+from kiosk.insurer.errors import InsurerUnreachable
+from ui.tasks import Task, TaskRunner
+
+
+@pytest.fixture
+def runner(qapp):
+    made: list[InsurerClient] = []
+
+    def client() -> InsurerClient:
+        made.append(InsurerClient("http://127.0.0.1:9", "unused"))
+        return made[-1]
+
+    tasks = TaskRunner(client, workers=2)
+    tasks.made = made
+    yield tasks
+    tasks.shutdown()
+
+
+def test_results_arrive_on_the_gui_thread_and_the_caller_does_not_wait(runner, qtbot):
+    release = threading.Event()
+    seen: list[tuple[str, bool]] = []
+
+    def slow(_insurer: InsurerClient) -> str:
+        release.wait(5)
+        return "answer"
+
+    started = time.monotonic()
+    Task(slow).success(
+        lambda value: seen.append((value, threading.current_thread() is threading.main_thread()))
+    ).run(runner)
+    assert time.monotonic() - started < 0.1 and seen == []
+    release.set()
+    qtbot.waitUntil(lambda: seen == [("answer", True)], timeout=5000)
+    assert runner.busy == 0
+
+
+def test_failures_reach_the_failure_callback_as_the_insurer_error(runner, qtbot):
+    failures: list[BaseException] = []
+    Task(lambda insurer: insurer.signing_keys()).success(pytest.fail).failure(failures.append).run(
+        runner
+    )
+    qtbot.waitUntil(lambda: bool(failures), timeout=10000)
+    assert isinstance(failures[0], InsurerUnreachable)
+
+
+def test_each_worker_thread_has_its_own_insurer_client(runner, qtbot):
+    barrier = threading.Barrier(2, timeout=5)
+    clients: list[int] = []
+
+    def meet(insurer: InsurerClient) -> int:
+        barrier.wait()
+        return id(insurer)
+
+    for _ in range(2):
+        Task(meet).success(clients.append).run(runner)
+    qtbot.waitUntil(lambda: len(clients) == 2, timeout=5000)
+    assert len(set(clients)) == 2 and len(runner.made) == 2
