@@ -45,10 +45,18 @@ EXPIRED_MEMBER = "M26000105"
 WAITING_MEMBER = "M26000101"
 
 
-def pretend_clock(at: datetime):
-    """Real time shifted so that it is `at` now: sends and back-offs still see time pass."""
-    offset = at - datetime.now(UTC)
-    return lambda: datetime.now(UTC) + offset
+class ShiftedClock:
+    """Real time shifted so that it is `at` now: sends and back-offs still see time pass, and a
+    test can jump ahead (a lockout's cool-down) with `advance`."""
+
+    def __init__(self, at: datetime) -> None:
+        self.offset = at - datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def advance(self, delta: timedelta) -> None:
+        self.offset += delta
 
 
 def working_hours(day: date) -> datetime:

@@ -34,12 +34,12 @@ from kiosk.reports import (
 )
 from tests.clinic_day import (
     ACCEPTED_VISITS,
+    ShiftedClock,
     bill_of,
     clinic_today,
     expected_figures,
     make_clinic_day,
     present,
-    pretend_clock,
     send_all,
     sign,
     working_hours,
@@ -67,7 +67,7 @@ def clinic(tmp_path_factory, insurer_process):
     """Our kiosk's day, plus: a claim the insurer lost (it went to another insurer database) and
     a claim another kiosk of the clinic sent (the insurer has it, our journal does not)."""
     base = tmp_path_factory.mktemp("clinic")
-    journal = Journal.open(base / "journal.sqlite3", clock=pretend_clock(working_hours(DAY)))
+    journal = Journal.open(base / "journal.sqlite3", clock=ShiftedClock(working_hours(DAY)))
     with (
         SandboxProcess(base / "lost", clock=working_hours(DAY)) as elsewhere,
         _client(elsewhere) as lost_insurer,

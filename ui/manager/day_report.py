@@ -1,0 +1,412 @@
+"""The one-page PDF day report: the day's direct-pay figures, the 30-day chart, the
+reconciliation's findings, and the audit trail's head hash.
+
+Printed and filed, the head hash is what later proves the journal's trail was not cut short
+(see `kiosk.journal.audit`). Drawn with `QPdfWriter` like the signed bill, in TrueType fonts so
+Chinese stays searchable text; all words come translated from the GUI thread in a
+`DayReportText`, so the painting itself may run on a worker.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from kiosk.journal import AuditVerdict, PaymentMethod
+from kiosk.money import format_yuan
+from kiosk.reports import (
+    BUSINESS_TZ,
+    Action,
+    ClaimCategory,
+    DaySummary,
+    Discrepancy,
+    PreAuthState,
+    Reconciliation,
+    Trend,
+)
+from ui.manager.names import name
+from ui.signed_bill import FONT_FAMILIES, MONO_FAMILIES
+from ui.widgets.trend_chart import ChartText, paint_trend
+
+CONTEXT = "DayReport"
+DPI = 300
+PAGE_W, PAGE_H = 210.0, 297.0
+MARGIN = 15.0
+CONTENT_W = PAGE_W - 2 * MARGIN
+MAX_FINDINGS = 6
+
+INK = QColor("#1d2433")
+MUTED = QColor("#5d6778")
+RULE = QColor("#c9ced6")
+SHADE = QColor("#f3f5f8")
+ALERT = QColor("#b3261e")
+
+LABELS = {
+    "title": QT_TRANSLATE_NOOP("DayReport", "Direct-pay day report"),
+    "day": QT_TRANSLATE_NOOP("DayReport", "Service date"),
+    "printed": QT_TRANSLATE_NOOP("DayReport", "Printed"),
+    "by": QT_TRANSLATE_NOOP("DayReport", "By"),
+    "visits": QT_TRANSLATE_NOOP("DayReport", "Direct-pay visits"),
+    "billed": QT_TRANSLATE_NOOP("DayReport", "Billed"),
+    "covered": QT_TRANSLATE_NOOP("DayReport", "Covered by the insurer"),
+    "awaiting": QT_TRANSLATE_NOOP("DayReport", "Awaiting the insurer"),
+    "not_covered": QT_TRANSLATE_NOOP("DayReport", "Refused by the insurer"),
+    "family_paid": QT_TRANSLATE_NOOP("DayReport", "Paid by families"),
+    "family_share": QT_TRANSLATE_NOOP("DayReport", "family share %1"),
+    "claims": QT_TRANSLATE_NOOP("DayReport", "Claims"),
+    "sent": QT_TRANSLATE_NOOP("DayReport", "Sent to the insurer"),
+    "payments": QT_TRANSLATE_NOOP("DayReport", "Family payments"),
+    "preauths": QT_TRANSLATE_NOOP("DayReport", "Pre-auth requests"),
+    "top": QT_TRANSLATE_NOOP("DayReport", "Top items"),
+    "quantity": QT_TRANSLATE_NOOP("DayReport", "Qty"),
+    "trend": QT_TRANSLATE_NOOP("DayReport", "Last 30 days"),
+    "reconciliation": QT_TRANSLATE_NOOP("DayReport", "Reconciliation with the insurer"),
+    "not_reconciled": QT_TRANSLATE_NOOP(
+        "DayReport", "Not reconciled: the insurer's statement was not fetched for this report."
+    ),
+    "balanced": QT_TRANSLATE_NOOP(
+        "DayReport", "Balanced: all %1 claims agree with the insurer's statement."
+    ),
+    "unbalanced": QT_TRANSLATE_NOOP(
+        "DayReport", "%1 claims agree; %2 need a look. Insurer total %3, journal %4."
+    ),
+    "more": QT_TRANSLATE_NOOP("DayReport", "… and %1 more on the kiosk's reconciliation page."),
+    "audit": QT_TRANSLATE_NOOP("DayReport", "Audit trail: %1 entries, head %2"),
+    "audit_broken": QT_TRANSLATE_NOOP(
+        "DayReport", "Audit trail BROKEN at entry %1: call the clinic's IT contact."
+    ),
+    "none": QT_TRANSLATE_NOOP("DayReport", "none"),
+    "page": QT_TRANSLATE_NOOP("DayReport", "Direct-billing kiosk · day report"),
+}
+
+
+@dataclass(frozen=True)
+class DayReportText:
+    """Every word of the report, translated on the GUI thread."""
+
+    labels: dict[str, str]
+    names: dict[Enum, str]
+    chart: ChartText
+
+
+def day_report_text(chart: ChartText) -> DayReportText:
+    """The report's words in the language installed now (call on the GUI thread)."""
+    labels = {key: QCoreApplication.translate(CONTEXT, text) for key, text in LABELS.items()}
+    names: dict[Enum, str] = {}
+    for enum in (ClaimCategory, PaymentMethod, PreAuthState, Discrepancy, Action):
+        for value in enum:
+            names[value] = name(value)
+    return DayReportText(labels, names, chart)
+
+
+def render_day_report(
+    path: str | os.PathLike[str],
+    *,
+    clinic: str,
+    summary: DaySummary,
+    trend: Trend,
+    reconciliation: Reconciliation | None,
+    audit: AuditVerdict,
+    printed_at: datetime,
+    printed_by: str,
+    text: DayReportText,
+) -> None:
+    """Write the A4 report to `path`; the file appears whole or not at all."""
+    target = Path(path)
+    partial = target.with_name(target.name + ".part")
+    writer = QPdfWriter(str(partial))
+    writer.setResolution(DPI)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(f"{clinic} {summary.day.isoformat()}")
+    writer.setCreator("Direct-billing kiosk")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("cannot open the PDF for writing")
+    try:
+        _Page(painter, text).paint(
+            clinic, summary, trend, reconciliation, audit, printed_at, printed_by
+        )
+    except BaseException:
+        painter.end()
+        partial.unlink(missing_ok=True)
+        raise
+    painter.end()
+    os.replace(partial, target)
+
+
+def _font(families: list[str], points: float, *, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies(families)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+class _Page:
+    """Lays the page out in millimetres; text is drawn at device scale."""
+
+    def __init__(self, painter: QPainter, text: DayReportText) -> None:
+        self.painter = painter
+        self.text = text
+        self.unit = DPI / 25.4
+        self.body = _font(FONT_FAMILIES, 9)
+        self.small = _font(FONT_FAMILIES, 7.5)
+        self.figure = _font(FONT_FAMILIES, 14, bold=True)
+        self.heading = _font(FONT_FAMILIES, 10.5)
+        self.title = _font(FONT_FAMILIES, 17)
+        self.mono = _font(MONO_FAMILIES, 7)
+
+    def label(self, key: str) -> str:
+        return self.text.labels[key]
+
+    def _rect(self, x: float, y: float, w: float, h: float) -> QRectF:
+        return QRectF(x * self.unit, y * self.unit, w * self.unit, h * self.unit)
+
+    def _text(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        font: QFont,
+        text: str,
+        *,
+        color: QColor = INK,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> float:
+        self.painter.setFont(font)
+        self.painter.setPen(color)
+        flags = align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        used = self.painter.drawText(self._rect(x, y, w, h), int(flags), text)
+        return used.height() / self.unit
+
+    def _rule(self, y: float, *, color: QColor = RULE, width: float = 0.25) -> None:
+        self.painter.setPen(QPen(color, width * self.unit))
+        self.painter.drawLine(
+            QPointF(MARGIN * self.unit, y * self.unit),
+            QPointF((PAGE_W - MARGIN) * self.unit, y * self.unit),
+        )
+
+    def paint(
+        self,
+        clinic: str,
+        summary: DaySummary,
+        trend: Trend,
+        reconciliation: Reconciliation | None,
+        audit: AuditVerdict,
+        printed_at: datetime,
+        printed_by: str,
+    ) -> None:
+        y = MARGIN
+        self._text(MARGIN, y, CONTENT_W * 0.6, 10, self.title, clinic)
+        day = f"{self.label('day')} {summary.day.isoformat()}"
+        self._text(
+            MARGIN + CONTENT_W * 0.6,
+            y + 1,
+            CONTENT_W * 0.4,
+            7,
+            self.heading,
+            day,
+            align=Qt.AlignmentFlag.AlignRight,
+        )
+        y += 9
+        self._text(MARGIN, y, CONTENT_W * 0.6, 7, self.heading, self.label("title"), color=MUTED)
+        printed = (
+            f"{self.label('printed')} {printed_at.astimezone(BUSINESS_TZ):%Y-%m-%d %H:%M}"
+            f" · {self.label('by')} {printed_by}"
+        )
+        self._text(
+            MARGIN + CONTENT_W * 0.4,
+            y + 0.5,
+            CONTENT_W * 0.6,
+            6,
+            self.small,
+            printed,
+            color=MUTED,
+            align=Qt.AlignmentFlag.AlignRight,
+        )
+        y += 8
+        self._rule(y, color=INK, width=0.4)
+        y = self._figures(y + 3, summary)
+        y = self._tables(y + 4, summary)
+        y = self._top_items(y + 4, summary)
+        y = self._chart(y + 4, trend)
+        self._reconciliation(y + 4, reconciliation)
+        self._footer(audit)
+
+    def _figures(self, top: float, summary: DaySummary) -> float:
+        figures = [
+            ("visits", str(summary.direct_pay_visits), None),
+            ("billed", format_yuan(summary.billed_fen), None),
+            ("covered", format_yuan(summary.covered_fen), None),
+            ("awaiting", format_yuan(summary.awaiting_fen), None),
+            ("not_covered", format_yuan(summary.not_covered_fen), None),
+            (
+                "family_paid",
+                format_yuan(summary.family_paid_fen),
+                self.label("family_share").replace("%1", format_yuan(summary.family_share_fen)),
+            ),
+        ]
+        width = CONTENT_W / 3
+        for index, (key, value, note) in enumerate(figures):
+            x = MARGIN + (index % 3) * width
+            y = top + (index // 3) * 17
+            self.painter.fillRect(self._rect(x, y, width - 3, 15), SHADE)
+            self._text(x + 2, y + 1.5, width - 7, 5, self.small, self.label(key), color=MUTED)
+            self._text(x + 2, y + 5.5, width - 7, 8, self.figure, value)
+            if note:
+                self._text(
+                    x + 2,
+                    y + 5.5,
+                    width - 7,
+                    8,
+                    self.small,
+                    note,
+                    color=MUTED,
+                    align=Qt.AlignmentFlag.AlignRight,
+                )
+        return top + 34
+
+    def _table(
+        self, x: float, top: float, width: float, title: str, rows: Sequence[tuple[str, str]]
+    ) -> float:
+        self._text(x, top, width, 6, self.heading, title)
+        y = top + 6.5
+        for label, value in rows:
+            self._text(x, y, width * 0.68, 5, self.body, label)
+            self._text(
+                x + width * 0.6,
+                y,
+                width * 0.4,
+                5,
+                self.body,
+                value,
+                align=Qt.AlignmentFlag.AlignRight,
+            )
+            y += 4.8
+            self.painter.setPen(QPen(RULE, 0.15 * self.unit))
+            self.painter.drawLine(
+                QPointF(x * self.unit, (y - 0.4) * self.unit),
+                QPointF((x + width) * self.unit, (y - 0.4) * self.unit),
+            )
+        return y
+
+    def _tables(self, top: float, summary: DaySummary) -> float:
+        names = self.text.names
+        width = (CONTENT_W - 10) / 3
+        claims = [(names[c], str(n)) for c, n in summary.claims.items()]
+        claims.append((self.label("sent"), f"{summary.sent} / {summary.claims_total}"))
+        payments = [
+            (f"{names[t.method]} ({t.payments})", format_yuan(t.amount_fen))
+            for t in summary.payments
+        ]
+        preauths = [(names[state], str(n)) for state, n in summary.preauths.items()]
+        bottoms = [
+            self._table(MARGIN, top, width, self.label("claims"), claims),
+            self._table(MARGIN + width + 5, top, width, self.label("payments"), payments),
+            self._table(MARGIN + 2 * (width + 5), top, width, self.label("preauths"), preauths),
+        ]
+        return max(bottoms)
+
+    def _top_items(self, top: float, summary: DaySummary) -> float:
+        self._text(MARGIN, top, CONTENT_W, 6, self.heading, self.label("top"))
+        y = top + 6.5
+        if not summary.top_items:
+            self._text(MARGIN, y, CONTENT_W, 5, self.body, self.label("none"), color=MUTED)
+            return y + 5
+        for item in summary.top_items:
+            self._text(MARGIN, y, 22, 5, self.small, item.item_code, color=MUTED)
+            self._text(MARGIN + 22, y, 110, 5, self.body, item.description)
+            quantity = f"{self.label('quantity')} {item.quantity}"
+            self._text(
+                MARGIN + 130, y, 20, 5, self.body, quantity, align=Qt.AlignmentFlag.AlignRight
+            )
+            self._text(
+                MARGIN + 150,
+                y,
+                CONTENT_W - 150,
+                5,
+                self.body,
+                format_yuan(item.billed_fen),
+                align=Qt.AlignmentFlag.AlignRight,
+            )
+            y += 4.8
+        return y
+
+    def _chart(self, top: float, trend: Trend) -> float:
+        self._text(MARGIN, top, CONTENT_W, 6, self.heading, self.label("trend"))
+        area = self._rect(MARGIN, top + 6, CONTENT_W, 58)
+        paint_trend(
+            self.painter,
+            area,
+            trend,
+            self.text.chart,
+            scale=self.unit * 0.3,
+            families=FONT_FAMILIES,
+        )
+        return top + 66
+
+    def _reconciliation(self, top: float, reconciliation: Reconciliation | None) -> None:
+        self._text(MARGIN, top, CONTENT_W, 6, self.heading, self.label("reconciliation"))
+        y = top + 6.5
+        if reconciliation is None:
+            self._text(MARGIN, y, CONTENT_W, 5, self.body, self.label("not_reconciled"))
+            return
+        if reconciliation.balanced:
+            line = self.label("balanced").replace("%1", str(reconciliation.matched))
+            self._text(MARGIN, y, CONTENT_W, 5, self.body, line)
+            return
+        line = (
+            self.label("unbalanced")
+            .replace("%1", str(reconciliation.matched))
+            .replace("%2", str(len(reconciliation.findings)))
+            .replace("%3", format_yuan(reconciliation.insurer_covered_fen))
+            .replace("%4", format_yuan(reconciliation.journal_covered_fen))
+        )
+        y += self._text(MARGIN, y, CONTENT_W, 5, self.body, line, color=ALERT) + 1.5
+        names = self.text.names
+        bottom = PAGE_H - MARGIN - 12
+        shown = 0
+        for finding in reconciliation.findings[:MAX_FINDINGS]:
+            what = (
+                f"{names[finding.discrepancy]} · {finding.invoice_no or finding.insurer_claim_id}"
+            )
+            if finding.difference_fen is not None:
+                what += f" · {format_yuan(finding.difference_fen)}"
+            action = names[finding.action]
+            if y + 9 > bottom:
+                break
+            self._text(MARGIN, y, 62, 9, self.small, what)
+            used = self._text(MARGIN + 64, y, CONTENT_W - 64, 9, self.small, action, color=MUTED)
+            y += max(used, 3.5) + 1.2
+            shown += 1
+        if shown < len(reconciliation.findings):
+            more = self.label("more").replace("%1", str(len(reconciliation.findings) - shown))
+            self._text(MARGIN, y, CONTENT_W, 5, self.small, more, color=MUTED)
+
+    def _footer(self, audit: AuditVerdict) -> None:
+        y = PAGE_H - MARGIN - 9
+        self._rule(y)
+        if audit.intact:
+            line = (
+                self.label("audit").replace("%1", str(audit.entries)).replace("%2", audit.head_hash)
+            )
+            self._text(MARGIN, y + 1.5, CONTENT_W, 5, self.mono, line, color=MUTED)
+        else:
+            line = self.label("audit_broken").replace("%1", str(audit.first_broken_seq))
+            self._text(MARGIN, y + 1.5, CONTENT_W, 5, self.small, line, color=ALERT)
+        self._text(MARGIN, y + 5, CONTENT_W, 4, self.small, self.label("page"), color=MUTED)

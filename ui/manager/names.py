@@ -1,0 +1,147 @@
+"""What the manager's screens and the day report call each state, method and finding.
+
+One table per enum, marked for translation in the "Manager" context, so the dashboard, the
+claims list, the reconciliation and the PDF say the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from kiosk.journal import PaymentMethod
+from kiosk.reports import Action, ClaimCategory, Discrepancy, PreAuthState
+from kiosk.staff import Role
+
+CONTEXT = "Manager"
+
+CATEGORIES = {
+    ClaimCategory.WAITING: QT_TRANSLATE_NOOP("Manager", "Waiting in the outbox"),
+    ClaimCategory.ACCEPTED: QT_TRANSLATE_NOOP("Manager", "Accepted"),
+    ClaimCategory.PAID: QT_TRANSLATE_NOOP("Manager", "Paid by the insurer"),
+    ClaimCategory.REJECTED: QT_TRANSLATE_NOOP("Manager", "Rejected"),
+    ClaimCategory.ATTENTION: QT_TRANSLATE_NOOP("Manager", "Needs attention"),
+    ClaimCategory.RESOLVED: QT_TRANSLATE_NOOP("Manager", "Settled by staff"),
+}
+METHODS = {
+    PaymentMethod.CASH: QT_TRANSLATE_NOOP("Manager", "Cash"),
+    PaymentMethod.CARD: QT_TRANSLATE_NOOP("Manager", "Bank card"),
+    PaymentMethod.WECHAT: QT_TRANSLATE_NOOP("Manager", "WeChat Pay"),
+    PaymentMethod.ALIPAY: QT_TRANSLATE_NOOP("Manager", "Alipay"),
+}
+PREAUTHS = {
+    PreAuthState.UNSENT: QT_TRANSLATE_NOOP("Manager", "Not sent yet"),
+    PreAuthState.PENDING: QT_TRANSLATE_NOOP("Manager", "Pending"),
+    PreAuthState.APPROVED: QT_TRANSLATE_NOOP("Manager", "Approved"),
+    PreAuthState.DENIED: QT_TRANSLATE_NOOP("Manager", "Denied"),
+}
+DISCREPANCIES = {
+    Discrepancy.NOT_SENT: QT_TRANSLATE_NOOP("Manager", "Not sent yet"),
+    Discrepancy.REFUSED: QT_TRANSLATE_NOOP("Manager", "Refused, not recorded"),
+    Discrepancy.MISSING_AT_INSURER: QT_TRANSLATE_NOOP("Manager", "Missing at the insurer"),
+    Discrepancy.MISSING_IN_JOURNAL: QT_TRANSLATE_NOOP("Manager", "Not in this kiosk's journal"),
+    Discrepancy.AMOUNT_MISMATCH: QT_TRANSLATE_NOOP("Manager", "Amounts differ"),
+    Discrepancy.STATUS_MISMATCH: QT_TRANSLATE_NOOP("Manager", "Status differs"),
+}
+ACTIONS = {
+    Action.LET_OUTBOX_SEND: QT_TRANSLATE_NOOP(
+        "Manager",
+        "Nothing to re-enter: the outbox sends it. If it has waited long, check the network and "
+        "the kiosk's registration.",
+    ),
+    Action.COLLECT_OR_RESUBMIT: QT_TRANSLATE_NOOP(
+        "Manager",
+        "The insurer will not pay this one. Collect the amount from the family, or fix the cause "
+        "and send it again; then mark it settled.",
+    ),
+    Action.ASK_INSURER_FOR_CLAIM: QT_TRANSLATE_NOOP(
+        "Manager",
+        "Ask the insurer about this claim number and key. Do not file it again as a new claim.",
+    ),
+    Action.FIND_SOURCE_DESK: QT_TRANSLATE_NOOP(
+        "Manager",
+        "Look for it on the clinic's other kiosks. If no desk made it, dispute it with the "
+        "insurer.",
+    ),
+    Action.DISPUTE_UNDERPAYMENT: QT_TRANSLATE_NOOP(
+        "Manager",
+        "The insurer records less than the family signed for. Ask it to correct the claim.",
+    ),
+    Action.REPORT_OVERPAYMENT: QT_TRANSLATE_NOOP(
+        "Manager",
+        "The insurer records more than the family signed for. Tell the insurer; do not keep the "
+        "difference.",
+    ),
+    Action.CONFIRM_REJECTION: QT_TRANSLATE_NOOP(
+        "Manager",
+        "The insurer now lists it as rejected. Ask why; if it stands, collect from the family.",
+    ),
+    Action.CONFIRM_ACCEPTANCE: QT_TRANSLATE_NOOP(
+        "Manager",
+        "The insurer now lists it as payable. Confirm it, then refund the family if they paid.",
+    ),
+}
+ROLES = {
+    Role.RECEPTION: QT_TRANSLATE_NOOP("Manager", "Reception"),
+    Role.MANAGER: QT_TRANSLATE_NOOP("Manager", "Manager"),
+}
+
+
+_TABLES: dict[type[Enum], dict] = {
+    ClaimCategory: CATEGORIES,
+    PaymentMethod: METHODS,
+    PreAuthState: PREAUTHS,
+    Discrepancy: DISCREPANCIES,
+    Action: ACTIONS,
+    Role: ROLES,
+}
+
+
+def name(value: Enum) -> str:
+    """The translated name of a claim category, payment method, pre-auth state, discrepancy,
+    action or role, in the language installed now."""
+    return QCoreApplication.translate(CONTEXT, _TABLES[type(value)][value])
+
+
+EXPORT_HEADERS = {
+    "claims": QT_TRANSLATE_NOOP("Manager", "Claims"),
+    "days": QT_TRANSLATE_NOOP("Manager", "Days"),
+    "service_date": QT_TRANSLATE_NOOP("Manager", "Service date"),
+    "invoice_no": QT_TRANSLATE_NOOP("Manager", "Invoice no."),
+    "claim_state": QT_TRANSLATE_NOOP("Manager", "Claim state"),
+    "insurer_claim_id": QT_TRANSLATE_NOOP("Manager", "Insurer claim no."),
+    "insurer_status": QT_TRANSLATE_NOOP("Manager", "Insurer status"),
+    "reject_code": QT_TRANSLATE_NOOP("Manager", "Reject code"),
+    "member": QT_TRANSLATE_NOOP("Manager", "Member (masked)"),
+    "billed_fen": QT_TRANSLATE_NOOP("Manager", "Billed (fen)"),
+    "billed_yuan": QT_TRANSLATE_NOOP("Manager", "Billed (yuan)"),
+    "covered_as_signed_fen": QT_TRANSLATE_NOOP("Manager", "Insurer share as signed (fen)"),
+    "covered_as_signed_yuan": QT_TRANSLATE_NOOP("Manager", "Insurer share as signed (yuan)"),
+    "covered_by_insurer_fen": QT_TRANSLATE_NOOP("Manager", "Covered by the insurer (fen)"),
+    "covered_by_insurer_yuan": QT_TRANSLATE_NOOP("Manager", "Covered by the insurer (yuan)"),
+    "family_share_fen": QT_TRANSLATE_NOOP("Manager", "Family share (fen)"),
+    "family_share_yuan": QT_TRANSLATE_NOOP("Manager", "Family share (yuan)"),
+    "visit_paid_fen": QT_TRANSLATE_NOOP("Manager", "Paid at the desk (fen)"),
+    "visit_paid_yuan": QT_TRANSLATE_NOOP("Manager", "Paid at the desk (yuan)"),
+    "payment_methods": QT_TRANSLATE_NOOP("Manager", "Payment methods"),
+    "queued_at": QT_TRANSLATE_NOOP("Manager", "Signed and stored at"),
+    "recorded_at": QT_TRANSLATE_NOOP("Manager", "Recorded by the insurer at"),
+    "idempotency_key": QT_TRANSLATE_NOOP("Manager", "Idempotency key"),
+    "waiting": QT_TRANSLATE_NOOP("Manager", "Waiting"),
+    "covered_fen": QT_TRANSLATE_NOOP("Manager", "Covered (fen)"),
+    "covered_yuan": QT_TRANSLATE_NOOP("Manager", "Covered (yuan)"),
+    "awaiting_fen": QT_TRANSLATE_NOOP("Manager", "Awaiting the insurer (fen)"),
+    "awaiting_yuan": QT_TRANSLATE_NOOP("Manager", "Awaiting the insurer (yuan)"),
+    "not_covered_fen": QT_TRANSLATE_NOOP("Manager", "Refused by the insurer (fen)"),
+    "not_covered_yuan": QT_TRANSLATE_NOOP("Manager", "Refused by the insurer (yuan)"),
+    "family_paid_fen": QT_TRANSLATE_NOOP("Manager", "Paid by families (fen)"),
+    "family_paid_yuan": QT_TRANSLATE_NOOP("Manager", "Paid by families (yuan)"),
+}
+"""Headers of the XLSX export by column key (`kiosk.exports`), and its sheet names ("claims" is
+both a sheet and the days sheet's count column); the CSV keeps the keys."""
+
+
+def export_labels() -> dict[str, str]:
+    """The XLSX headers and sheet names in the language installed now."""
+    return {key: QCoreApplication.translate(CONTEXT, text) for key, text in EXPORT_HEADERS.items()}
