@@ -39,6 +39,7 @@ _Box = tuple[int, int, int, int]
 _CROP_MARGIN = 0.25  # of the symbol's size, so the quiet zone and a misplaced corner are inside
 _MIN_CROP_SIDE = 160  # px; smaller crops are upscaled first, as pyzbar needs ~3 px per module
 _SAME_SYMBOL = 0.5  # overlap above which two located symbols are taken as one
+_MAX_RETRIES = 4  # located-but-unread symbols retried per frame: bounds a frame's worst case
 
 
 class FrameError(ValueError):
@@ -46,7 +47,7 @@ class FrameError(ValueError):
 
 
 def decode(frame: object) -> list[str]:
-    """The texts of the QR codes readable in one camera frame, in reading order; [] if none.
+    """The texts of the QR codes readable in one camera frame, each once; [] if none.
 
     `frame` is a BGR, BGRA or grey uint8 numpy array (any size up to `MAX_PIXELS`). Anything else
     raises `FrameError`, so a broken camera driver is reported instead of crashing the worker.
@@ -58,7 +59,7 @@ def decode(frame: object) -> list[str]:
     found.add(zxingcpp.read_barcodes(grey, formats=_QR, return_errors=True), grey.shape)
     if not found.texts:
         found.add(zxingcpp.read_barcodes(grey, **_FIXED_PASS), grey.shape)
-    for box in found.unread():
+    for box in found.unread()[:_MAX_RETRIES]:
         text = _retry(grey, box)
         if text is not None and text not in found.texts:
             found.texts.append(text)
