@@ -1102,4 +1102,1005 @@
             <translation>Change the bill</translation>
         </message>
     </context>
+    <context>
+        <name>ClaimsTab</name>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="344" />
+            <source>All claims</source>
+            <translation>All claims</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="349" />
+            <source>Invoice or insurer claim number</source>
+            <translation>Invoice or insurer claim number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="352" />
+            <source>Invoice</source>
+            <translation>Invoice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="353" />
+            <source>Signed</source>
+            <translation>Signed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="354" />
+            <location filename="../../ui/screens/manager.py" line="432" />
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="355" />
+            <location filename="../../ui/screens/manager.py" line="431" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="356" />
+            <location filename="../../ui/screens/manager.py" line="433" />
+            <source>Billed</source>
+            <translation>Billed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="357" />
+            <source>Insurer covers</source>
+            <translation>Insurer covers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="358" />
+            <location filename="../../ui/screens/manager.py" line="439" />
+            <source>Family share</source>
+            <translation>Family share</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="359" />
+            <source>Paid at desk</source>
+            <translation>Paid at desk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="360" />
+            <location filename="../../ui/screens/manager.py" line="450" />
+            <source>Insurer claim no.</source>
+            <translation>Insurer claim no.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="363" />
+            <source>Open the signed bill</source>
+            <translation>Open the signed bill</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="388" />
+            <source>%n claim(s)</source>
+            <translation>
+                <numerusform>%n claim</numerusform>
+                <numerusform>%n claims</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="409" />
+            <source>As shown to the family; the insurer has not answered</source>
+            <translation>As shown to the family; the insurer has not answered</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="426" />
+            <source>Choose a claim to see it in detail.</source>
+            <translation>Choose a claim to see it in detail.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="434" />
+            <source>Insurer share as signed</source>
+            <translation>Insurer share as signed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="436" />
+            <source>Covered by the insurer</source>
+            <translation>Covered by the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="441" />
+            <source>Paid at the desk</source>
+            <translation>Paid at the desk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="447" />
+            <source>Signed and stored</source>
+            <translation>Signed and stored</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="454" />
+            <source>Recorded by the insurer</source>
+            <translation>Recorded by the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="456" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="457" />
+            <source>Idempotency key</source>
+            <translation>Idempotency key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="471" />
+            <source>Opening…</source>
+            <translation>Opening…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayReport</name>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="52" />
+            <source>Direct-pay day report</source>
+            <translation>Direct-pay day report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="53" />
+            <source>Service date</source>
+            <translation>Service date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="54" />
+            <source>Printed</source>
+            <translation>Printed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="55" />
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="56" />
+            <source>Direct-pay visits</source>
+            <translation>Direct-pay visits</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="57" />
+            <source>Billed</source>
+            <translation>Billed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="58" />
+            <source>Covered by the insurer</source>
+            <translation>Covered by the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="59" />
+            <source>Awaiting the insurer</source>
+            <translation>Awaiting the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="60" />
+            <source>Refused by the insurer</source>
+            <translation>Refused by the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="61" />
+            <source>Paid by families</source>
+            <translation>Paid by families</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="62" />
+            <source>family share %1</source>
+            <translation>family share %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="63" />
+            <source>Claims</source>
+            <translation>Claims</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="64" />
+            <source>Sent to the insurer</source>
+            <translation>Sent to the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="65" />
+            <source>Family payments</source>
+            <translation>Family payments</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="66" />
+            <source>Pre-auth requests</source>
+            <translation>Pre-auth requests</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="67" />
+            <source>Top items</source>
+            <translation>Top items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="68" />
+            <source>Qty</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="69" />
+            <source>Last 30 days</source>
+            <translation>Last 30 days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="70" />
+            <source>Reconciliation with the insurer</source>
+            <translation>Reconciliation with the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="71" />
+            <source>Not reconciled: the insurer's statement was not fetched for this report.</source>
+            <translation>Not reconciled: the insurer's statement was not fetched for this report.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="74" />
+            <source>Balanced: all %1 claims agree with the insurer's statement.</source>
+            <translation>Balanced: all %1 claims agree with the insurer's statement.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="77" />
+            <source>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</source>
+            <translation>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="80" />
+            <source>… and %1 more on the kiosk's reconciliation page.</source>
+            <translation>… and %1 more on the kiosk's reconciliation page.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="81" />
+            <source>Audit trail: %1 entries, head %2</source>
+            <translation>Audit trail: %1 entries, head %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="82" />
+            <source>Audit trail BROKEN at entry %1: call the clinic's IT contact.</source>
+            <translation>Audit trail BROKEN at entry %1: call the clinic's IT contact.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="85" />
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="86" />
+            <source>Direct-billing kiosk · day report</source>
+            <translation>Direct-billing kiosk · day report</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayTab</name>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="215" />
+            <source>Direct-pay visits</source>
+            <translation>Direct-pay visits</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="216" />
+            <source>Billed</source>
+            <translation>Billed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="217" />
+            <source>Covered by the insurer</source>
+            <translation>Covered by the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="218" />
+            <source>Awaiting the insurer</source>
+            <translation>Awaiting the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="219" />
+            <source>Refused by the insurer</source>
+            <translation>Refused by the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="220" />
+            <source>Paid by families</source>
+            <translation>Paid by families</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="224" />
+            <source>Claims</source>
+            <translation>Claims</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="227" />
+            <source>Sent to the insurer</source>
+            <translation>Sent to the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="228" />
+            <source>Family payments</source>
+            <translation>Family payments</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="231" />
+            <source>Pre-auth requests</source>
+            <translation>Pre-auth requests</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="234" />
+            <source>Top items</source>
+            <translation>Top items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="236" />
+            <source>Last 30 days: covered by the insurer and paid by families</source>
+            <translation>Last 30 days: covered by the insurer and paid by families</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="245" />
+            <source>%n claim(s)</source>
+            <translation>
+                <numerusform>%n claim</numerusform>
+                <numerusform>%n claims</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="250" />
+            <source>%n accepted claim(s)</source>
+            <translation>
+                <numerusform>%n accepted claim</numerusform>
+                <numerusform>%n accepted claims</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="253" />
+            <source>%n claim(s) in the outbox</source>
+            <translation>
+                <numerusform>%n claim in the outbox</numerusform>
+                <numerusform>%n claims in the outbox</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="256" />
+            <source>%n claim(s) to collect or fix</source>
+            <translation>
+                <numerusform>%n claim to collect or fix</numerusform>
+                <numerusform>%n claims to collect or fix</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="259" />
+            <source>of %1 family share</source>
+            <translation>of %1 family share</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportsTab</name>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="661" />
+            <source>The claims of %1</source>
+            <translation>The claims of %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="662" />
+            <location filename="../../ui/screens/manager.py" line="668" />
+            <source>CSV</source>
+            <translation>CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="663" />
+            <location filename="../../ui/screens/manager.py" line="669" />
+            <source>Excel (XLSX)</source>
+            <translation>Excel (XLSX)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="664" />
+            <source>PDF day report</source>
+            <translation>PDF day report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="665" />
+            <source>The claims of a range of days</source>
+            <translation>The claims of a range of days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="666" />
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="667" />
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="670" />
+            <source>Saved in</source>
+            <translation>Saved in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="671" />
+            <source>Change folder…</source>
+            <translation>Change folder…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="684" />
+            <source>The range ends before it starts.</source>
+            <translation>The range ends before it starts.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Manager</name>
+        <message>
+            <location filename="../../ui/manager/names.py" line="20" />
+            <source>Waiting in the outbox</source>
+            <translation>Waiting in the outbox</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="21" />
+            <source>Accepted</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="22" />
+            <source>Paid by the insurer</source>
+            <translation>Paid by the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="23" />
+            <source>Rejected</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="24" />
+            <source>Needs attention</source>
+            <translation>Needs attention</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="25" />
+            <source>Settled by staff</source>
+            <translation>Settled by staff</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="28" />
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="29" />
+            <source>Bank card</source>
+            <translation>Bank card</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="30" />
+            <source>WeChat Pay</source>
+            <translation>WeChat Pay</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="31" />
+            <source>Alipay</source>
+            <translation>Alipay</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="34" />
+            <location filename="../../ui/manager/names.py" line="40" />
+            <source>Not sent yet</source>
+            <translation>Not sent yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="35" />
+            <source>Pending</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="36" />
+            <source>Approved</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="37" />
+            <source>Denied</source>
+            <translation>Denied</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="41" />
+            <source>Refused, not recorded</source>
+            <translation>Refused, not recorded</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="42" />
+            <source>Missing at the insurer</source>
+            <translation>Missing at the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="43" />
+            <source>Not in this kiosk's journal</source>
+            <translation>Not in this kiosk's journal</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="44" />
+            <source>Amounts differ</source>
+            <translation>Amounts differ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="45" />
+            <source>Status differs</source>
+            <translation>Status differs</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="48" />
+            <source>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk's registration.</source>
+            <translation>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk's registration.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="53" />
+            <source>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</source>
+            <translation>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="58" />
+            <source>Ask the insurer about this claim number and key. Do not file it again as a new claim.</source>
+            <translation>Ask the insurer about this claim number and key. Do not file it again as a new claim.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="62" />
+            <source>Look for it on the clinic's other kiosks. If no desk made it, dispute it with the insurer.</source>
+            <translation>Look for it on the clinic's other kiosks. If no desk made it, dispute it with the insurer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="67" />
+            <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
+            <translation>The insurer records less than the family signed for. Ask it to correct the claim.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="71" />
+            <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
+            <translation>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="76" />
+            <source>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</source>
+            <translation>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="80" />
+            <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
+            <translation>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="86" />
+            <source>Reception</source>
+            <translation>Reception</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="87" />
+            <source>Manager</source>
+            <translation>Manager</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="108" />
+            <source>Claims</source>
+            <translation>Claims</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="109" />
+            <source>Days</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="110" />
+            <source>Service date</source>
+            <translation>Service date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="111" />
+            <source>Invoice no.</source>
+            <translation>Invoice no.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="112" />
+            <source>Claim state</source>
+            <translation>Claim state</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="113" />
+            <source>Insurer claim no.</source>
+            <translation>Insurer claim no.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="114" />
+            <source>Insurer status</source>
+            <translation>Insurer status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="115" />
+            <source>Reject code</source>
+            <translation>Reject code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="116" />
+            <source>Member (masked)</source>
+            <translation>Member (masked)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="117" />
+            <source>Billed (fen)</source>
+            <translation>Billed (fen)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="118" />
+            <source>Billed (yuan)</source>
+            <translation>Billed (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="119" />
+            <source>Insurer share as signed (fen)</source>
+            <translation>Insurer share as signed (fen)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="120" />
+            <source>Insurer share as signed (yuan)</source>
+            <translation>Insurer share as signed (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="121" />
+            <source>Covered by the insurer (fen)</source>
+            <translation>Covered by the insurer (fen)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="122" />
+            <source>Covered by the insurer (yuan)</source>
+            <translation>Covered by the insurer (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="123" />
+            <source>Family share (fen)</source>
+            <translation>Family share (fen)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="124" />
+            <source>Family share (yuan)</source>
+            <translation>Family share (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="125" />
+            <source>Paid at the desk (fen)</source>
+            <translation>Paid at the desk (fen)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="126" />
+            <source>Paid at the desk (yuan)</source>
+            <translation>Paid at the desk (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="127" />
+            <source>Payment methods</source>
+            <translation>Payment methods</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="128" />
+            <source>Signed and stored at</source>
+            <translation>Signed and stored at</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="129" />
+            <source>Recorded by the insurer at</source>
+            <translation>Recorded by the insurer at</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="130" />
+            <source>Idempotency key</source>
+            <translation>Idempotency key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="131" />
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="132" />
+            <source>Covered (fen)</source>
+            <translation>Covered (fen)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="133" />
+            <source>Covered (yuan)</source>
+            <translation>Covered (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="134" />
+            <source>Awaiting the insurer (fen)</source>
+            <translation>Awaiting the insurer (fen)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="135" />
+            <source>Awaiting the insurer (yuan)</source>
+            <translation>Awaiting the insurer (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="136" />
+            <source>Refused by the insurer (fen)</source>
+            <translation>Refused by the insurer (fen)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="137" />
+            <source>Refused by the insurer (yuan)</source>
+            <translation>Refused by the insurer (yuan)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="138" />
+            <source>Paid by families (fen)</source>
+            <translation>Paid by families (fen)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="139" />
+            <source>Paid by families (yuan)</source>
+            <translation>Paid by families (yuan)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagerScreen</name>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="784" />
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="786" />
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="787" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="788" />
+            <source>Sign out</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="789" />
+            <source>Back to the desk</source>
+            <translation>Back to the desk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="791" />
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="792" />
+            <source>Claims</source>
+            <translation>Claims</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="793" />
+            <source>Reconciliation</source>
+            <translation>Reconciliation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="794" />
+            <source>Exports</source>
+            <translation>Exports</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="824" />
+            <source>Reading the journal…</source>
+            <translation>Reading the journal…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="853" />
+            <source>As recorded in this kiosk's journal at %1.</source>
+            <translation>As recorded in this kiosk's journal at %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="858" />
+            <source>The journal cannot be read right now. Try again.</source>
+            <translation>The journal cannot be read right now. Try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="890" />
+            <source>Where should exports be saved?</source>
+            <translation>Where should exports be saved?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="920" />
+            <location filename="../../ui/screens/manager.py" line="947" />
+            <source>Writing %1…</source>
+            <translation>Writing %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="952" />
+            <source>Saved %1</source>
+            <translation>Saved %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="958" />
+            <source>The file could not be written there. Choose another folder.</source>
+            <translation>The file could not be written there. Choose another folder.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="989" />
+            <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
+            <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="993" />
+            <source>The signed bill could not be opened.</source>
+            <translation>The signed bill could not be opened.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <location filename="../../ui/widgets/pin_pad.py" line="75" />
+            <source>PIN or password</source>
+            <translation>PIN or password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/pin_pad.py" line="76" />
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/pin_pad.py" line="77" />
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/pin_pad.py" line="78" />
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReconcileTab</name>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="513" />
+            <source>Fetch the insurer's statement</source>
+            <translation>Fetch the insurer's statement</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="516" />
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="517" />
+            <source>Invoice</source>
+            <translation>Invoice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="518" />
+            <source>Insurer claim no.</source>
+            <translation>Insurer claim no.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="519" />
+            <source>Journal</source>
+            <translation>Journal</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="520" />
+            <source>Insurer</source>
+            <translation>Insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="521" />
+            <source>Difference</source>
+            <translation>Difference</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="522" />
+            <source>What to do</source>
+            <translation>What to do</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="529" />
+            <source>Compare this day's claims with what the insurer has recorded.</source>
+            <translation>Compare this day's claims with what the insurer has recorded.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="540" />
+            <source>Asking the insurer for its statement…</source>
+            <translation>Asking the insurer for its statement…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="551" />
+            <source>Balanced: all %n claim(s) agree with the insurer.</source>
+            <translation>
+                <numerusform>Balanced: the %n claim agrees with the insurer.</numerusform>
+                <numerusform>Balanced: all %n claims agree with the insurer.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="555" />
+            <source>%n finding(s) need a look.</source>
+            <translation>
+                <numerusform>%n finding needs a look.</numerusform>
+                <numerusform>%n findings need a look.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="557" />
+            <source>%n claim(s) agree.</source>
+            <translation>
+                <numerusform>%n claim agrees.</numerusform>
+                <numerusform>%n claims agree.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="560" />
+            <source>Insurer's total covered %1 · the journal's %2</source>
+            <translation>Insurer's total covered %1 · the journal's %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInScreen</name>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="81" />
+            <source>Staff sign-in</source>
+            <translation>Staff sign-in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="82" />
+            <source>Back to the desk</source>
+            <translation>Back to the desk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="93" />
+            <source>The staff list cannot be read from the journal.</source>
+            <translation>The staff list cannot be read from the journal.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="113" />
+            <source>Choose your name, then enter your PIN.</source>
+            <translation>Choose your name, then enter your PIN.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="117" />
+            <source>There are no staff accounts yet. The first manager account is created when the kiosk is installed (python -m kiosk.staff JOURNAL add NAME).</source>
+            <translation>There are no staff accounts yet. The first manager account is created when the kiosk is installed (python -m kiosk.staff JOURNAL add NAME).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="150" />
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="168" />
+            <source>Signing in is not possible right now: the journal cannot be read.</source>
+            <translation>Signing in is not possible right now: the journal cannot be read.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager_signin.py" line="174" />
+            <source>Wrong PIN. %n more wrong PIN(s) lock this account.</source>
+            <translation>
+                <numerusform>Wrong PIN. %n more wrong PIN locks this account.</numerusform>
+                <numerusform>Wrong PIN. %n more wrong PINs lock this account.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="181" />
+            <source>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</source>
+            <translation>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="186" />
+            <source>This account no longer exists.</source>
+            <translation>This account no longer exists.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrendChart</name>
+        <message>
+            <location filename="../../ui/widgets/trend_chart.py" line="172" />
+            <source>Covered by the insurer</source>
+            <translation>Covered by the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/trend_chart.py" line="173" />
+            <source>Paid by families at the desk</source>
+            <translation>Paid by families at the desk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/trend_chart.py" line="174" />
+            <source>No direct-pay visits in these 30 days</source>
+            <translation>No direct-pay visits in these 30 days</translation>
+        </message>
+    </context>
 </TS>

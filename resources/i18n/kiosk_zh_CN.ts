@@ -1096,4 +1096,996 @@
             <translation>修改账单</translation>
         </message>
     </context>
+    <context>
+        <name>ClaimsTab</name>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="344" />
+            <source>All claims</source>
+            <translation>全部理赔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="349" />
+            <source>Invoice or insurer claim number</source>
+            <translation>发票号或保险公司理赔号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="352" />
+            <source>Invoice</source>
+            <translation>发票号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="353" />
+            <source>Signed</source>
+            <translation>签字时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="354" />
+            <location filename="../../ui/screens/manager.py" line="432" />
+            <source>Member</source>
+            <translation>会员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="355" />
+            <location filename="../../ui/screens/manager.py" line="431" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="356" />
+            <location filename="../../ui/screens/manager.py" line="433" />
+            <source>Billed</source>
+            <translation>账单金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="357" />
+            <source>Insurer covers</source>
+            <translation>保险公司支付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="358" />
+            <location filename="../../ui/screens/manager.py" line="439" />
+            <source>Family share</source>
+            <translation>家庭自付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="359" />
+            <source>Paid at desk</source>
+            <translation>前台已收</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="360" />
+            <location filename="../../ui/screens/manager.py" line="450" />
+            <source>Insurer claim no.</source>
+            <translation>保险公司理赔号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="363" />
+            <source>Open the signed bill</source>
+            <translation>打开签字账单</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="388" />
+            <source>%n claim(s)</source>
+            <translation>
+                <numerusform>%n 笔理赔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="409" />
+            <source>As shown to the family; the insurer has not answered</source>
+            <translation>签字时向家长展示的金额；保险公司尚未答复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="426" />
+            <source>Choose a claim to see it in detail.</source>
+            <translation>选择一笔理赔查看详情。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="434" />
+            <source>Insurer share as signed</source>
+            <translation>签字时的保险支付额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="436" />
+            <source>Covered by the insurer</source>
+            <translation>保险公司支付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="441" />
+            <source>Paid at the desk</source>
+            <translation>前台已收</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="447" />
+            <source>Signed and stored</source>
+            <translation>签字并保存于</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="454" />
+            <source>Recorded by the insurer</source>
+            <translation>保险公司记录于</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="456" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="457" />
+            <source>Idempotency key</source>
+            <translation>幂等键</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="471" />
+            <source>Opening…</source>
+            <translation>正在打开…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayReport</name>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="52" />
+            <source>Direct-pay day report</source>
+            <translation>直付日报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="53" />
+            <source>Service date</source>
+            <translation>就诊日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="54" />
+            <source>Printed</source>
+            <translation>打印时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="55" />
+            <source>By</source>
+            <translation>打印人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="56" />
+            <source>Direct-pay visits</source>
+            <translation>直付就诊</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="57" />
+            <source>Billed</source>
+            <translation>账单金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="58" />
+            <source>Covered by the insurer</source>
+            <translation>保险公司支付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="59" />
+            <source>Awaiting the insurer</source>
+            <translation>等待保险公司</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="60" />
+            <source>Refused by the insurer</source>
+            <translation>保险公司拒付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="61" />
+            <source>Paid by families</source>
+            <translation>家庭已付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="62" />
+            <source>family share %1</source>
+            <translation>家庭自付 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="63" />
+            <source>Claims</source>
+            <translation>理赔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="64" />
+            <source>Sent to the insurer</source>
+            <translation>已发送保险公司</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="65" />
+            <source>Family payments</source>
+            <translation>家庭付款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="66" />
+            <source>Pre-auth requests</source>
+            <translation>事先授权申请</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="67" />
+            <source>Top items</source>
+            <translation>收入最高项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="68" />
+            <source>Qty</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="69" />
+            <source>Last 30 days</source>
+            <translation>近 30 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="70" />
+            <source>Reconciliation with the insurer</source>
+            <translation>与保险公司对账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="71" />
+            <source>Not reconciled: the insurer's statement was not fetched for this report.</source>
+            <translation>未对账：本报告未获取保险公司对账单。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="74" />
+            <source>Balanced: all %1 claims agree with the insurer's statement.</source>
+            <translation>账目相符：全部 %1 笔理赔与保险公司对账单一致。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="77" />
+            <source>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</source>
+            <translation>%1 笔一致；%2 笔需核查。保险公司合计 %3，本机记录 %4。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="80" />
+            <source>… and %1 more on the kiosk's reconciliation page.</source>
+            <translation>……另有 %1 笔，请在终端对账页面查看。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="81" />
+            <source>Audit trail: %1 entries, head %2</source>
+            <translation>审计记录：%1 条，末条哈希 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="82" />
+            <source>Audit trail BROKEN at entry %1: call the clinic's IT contact.</source>
+            <translation>审计记录在第 %1 条处被破坏：请联系诊所 IT 负责人。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="85" />
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/day_report.py" line="86" />
+            <source>Direct-billing kiosk · day report</source>
+            <translation>直付终端 · 日报</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayTab</name>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="215" />
+            <source>Direct-pay visits</source>
+            <translation>直付就诊</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="216" />
+            <source>Billed</source>
+            <translation>账单金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="217" />
+            <source>Covered by the insurer</source>
+            <translation>保险公司支付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="218" />
+            <source>Awaiting the insurer</source>
+            <translation>等待保险公司</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="219" />
+            <source>Refused by the insurer</source>
+            <translation>保险公司拒付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="220" />
+            <source>Paid by families</source>
+            <translation>家庭已付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="224" />
+            <source>Claims</source>
+            <translation>理赔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="227" />
+            <source>Sent to the insurer</source>
+            <translation>已发送保险公司</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="228" />
+            <source>Family payments</source>
+            <translation>家庭付款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="231" />
+            <source>Pre-auth requests</source>
+            <translation>事先授权申请</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="234" />
+            <source>Top items</source>
+            <translation>收入最高项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="236" />
+            <source>Last 30 days: covered by the insurer and paid by families</source>
+            <translation>近 30 天：保险公司支付与家庭付款</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="245" />
+            <source>%n claim(s)</source>
+            <translation>
+                <numerusform>%n 笔理赔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="250" />
+            <source>%n accepted claim(s)</source>
+            <translation>
+                <numerusform>已受理 %n 笔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="253" />
+            <source>%n claim(s) in the outbox</source>
+            <translation>
+                <numerusform>发件箱中 %n 笔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="256" />
+            <source>%n claim(s) to collect or fix</source>
+            <translation>
+                <numerusform>%n 笔需向家长收取或处理</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="259" />
+            <source>of %1 family share</source>
+            <translation>家庭自付应收 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportsTab</name>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="661" />
+            <source>The claims of %1</source>
+            <translation>%1 的理赔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="662" />
+            <location filename="../../ui/screens/manager.py" line="668" />
+            <source>CSV</source>
+            <translation>CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="663" />
+            <location filename="../../ui/screens/manager.py" line="669" />
+            <source>Excel (XLSX)</source>
+            <translation>Excel 表格（XLSX）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="664" />
+            <source>PDF day report</source>
+            <translation>PDF 日报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="665" />
+            <source>The claims of a range of days</source>
+            <translation>一段日期内的理赔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="666" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="667" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="670" />
+            <source>Saved in</source>
+            <translation>保存位置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="671" />
+            <source>Change folder…</source>
+            <translation>更改文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="684" />
+            <source>The range ends before it starts.</source>
+            <translation>结束日期早于开始日期。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Manager</name>
+        <message>
+            <location filename="../../ui/manager/names.py" line="20" />
+            <source>Waiting in the outbox</source>
+            <translation>在发件箱等待</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="21" />
+            <source>Accepted</source>
+            <translation>已受理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="22" />
+            <source>Paid by the insurer</source>
+            <translation>保险公司已付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="23" />
+            <source>Rejected</source>
+            <translation>已拒赔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="24" />
+            <source>Needs attention</source>
+            <translation>需要处理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="25" />
+            <source>Settled by staff</source>
+            <translation>已由员工处理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="28" />
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="29" />
+            <source>Bank card</source>
+            <translation>银行卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="30" />
+            <source>WeChat Pay</source>
+            <translation>微信支付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="31" />
+            <source>Alipay</source>
+            <translation>支付宝</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="34" />
+            <location filename="../../ui/manager/names.py" line="40" />
+            <source>Not sent yet</source>
+            <translation>尚未发送</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="35" />
+            <source>Pending</source>
+            <translation>审核中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="36" />
+            <source>Approved</source>
+            <translation>已批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="37" />
+            <source>Denied</source>
+            <translation>已拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="41" />
+            <source>Refused, not recorded</source>
+            <translation>被拒收，未记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="42" />
+            <source>Missing at the insurer</source>
+            <translation>保险公司无此记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="43" />
+            <source>Not in this kiosk's journal</source>
+            <translation>本机日志中没有</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="44" />
+            <source>Amounts differ</source>
+            <translation>金额不一致</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="45" />
+            <source>Status differs</source>
+            <translation>状态不一致</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="48" />
+            <source>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk's registration.</source>
+            <translation>无需重新录入：发件箱会自动发送。如已等待很久，请检查网络和终端注册。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="53" />
+            <source>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</source>
+            <translation>保险公司不会支付此笔。请向家长收取该金额，或排除原因后重新发送；之后标记为已处理。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="58" />
+            <source>Ask the insurer about this claim number and key. Do not file it again as a new claim.</source>
+            <translation>请凭理赔号和幂等键向保险公司查询。不要作为新理赔重新提交。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="62" />
+            <source>Look for it on the clinic's other kiosks. If no desk made it, dispute it with the insurer.</source>
+            <translation>请在本诊所其他终端上查找。如无任何前台提交过，请向保险公司提出异议。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="67" />
+            <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
+            <translation>保险公司记录的金额少于家长签字确认的金额。请要求其更正。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="71" />
+            <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
+            <translation>保险公司记录的金额多于家长签字确认的金额。请告知保险公司，差额不得保留。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="76" />
+            <source>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</source>
+            <translation>保险公司现将其列为拒赔。请询问原因；如维持拒赔，请向家长收取。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="80" />
+            <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
+            <translation>保险公司现将其列为可支付。确认后，如家长已付款请退还。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="86" />
+            <source>Reception</source>
+            <translation>前台</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="87" />
+            <source>Manager</source>
+            <translation>经理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="108" />
+            <source>Claims</source>
+            <translation>理赔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="109" />
+            <source>Days</source>
+            <translation>每日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="110" />
+            <source>Service date</source>
+            <translation>就诊日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="111" />
+            <source>Invoice no.</source>
+            <translation>发票号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="112" />
+            <source>Claim state</source>
+            <translation>理赔状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="113" />
+            <source>Insurer claim no.</source>
+            <translation>保险公司理赔号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="114" />
+            <source>Insurer status</source>
+            <translation>保险公司状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="115" />
+            <source>Reject code</source>
+            <translation>拒赔代码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="116" />
+            <source>Member (masked)</source>
+            <translation>会员（已遮蔽）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="117" />
+            <source>Billed (fen)</source>
+            <translation>账单金额（分）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="118" />
+            <source>Billed (yuan)</source>
+            <translation>账单金额（元）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="119" />
+            <source>Insurer share as signed (fen)</source>
+            <translation>签字时保险支付额（分）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="120" />
+            <source>Insurer share as signed (yuan)</source>
+            <translation>签字时保险支付额（元）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="121" />
+            <source>Covered by the insurer (fen)</source>
+            <translation>保险公司支付（分）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="122" />
+            <source>Covered by the insurer (yuan)</source>
+            <translation>保险公司支付（元）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="123" />
+            <source>Family share (fen)</source>
+            <translation>家庭自付（分）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="124" />
+            <source>Family share (yuan)</source>
+            <translation>家庭自付（元）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="125" />
+            <source>Paid at the desk (fen)</source>
+            <translation>前台已收（分）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="126" />
+            <source>Paid at the desk (yuan)</source>
+            <translation>前台已收（元）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="127" />
+            <source>Payment methods</source>
+            <translation>付款方式</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="128" />
+            <source>Signed and stored at</source>
+            <translation>签字并保存于</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="129" />
+            <source>Recorded by the insurer at</source>
+            <translation>保险公司记录于</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="130" />
+            <source>Idempotency key</source>
+            <translation>幂等键</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="131" />
+            <source>Waiting</source>
+            <translation>等待中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="132" />
+            <source>Covered (fen)</source>
+            <translation>保险支付（分）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="133" />
+            <source>Covered (yuan)</source>
+            <translation>保险支付（元）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="134" />
+            <source>Awaiting the insurer (fen)</source>
+            <translation>等待保险公司（分）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="135" />
+            <source>Awaiting the insurer (yuan)</source>
+            <translation>等待保险公司（元）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="136" />
+            <source>Refused by the insurer (fen)</source>
+            <translation>保险公司拒付（分）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="137" />
+            <source>Refused by the insurer (yuan)</source>
+            <translation>保险公司拒付（元）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="138" />
+            <source>Paid by families (fen)</source>
+            <translation>家庭已付（分）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/manager/names.py" line="139" />
+            <source>Paid by families (yuan)</source>
+            <translation>家庭已付（元）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagerScreen</name>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="784" />
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="786" />
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="787" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="788" />
+            <source>Sign out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="789" />
+            <source>Back to the desk</source>
+            <translation>返回前台</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="791" />
+            <source>Day</source>
+            <translation>当日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="792" />
+            <source>Claims</source>
+            <translation>理赔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="793" />
+            <source>Reconciliation</source>
+            <translation>对账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="794" />
+            <source>Exports</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="824" />
+            <source>Reading the journal…</source>
+            <translation>正在读取日志…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="853" />
+            <source>As recorded in this kiosk's journal at %1.</source>
+            <translation>本机日志截至 %1 的记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="858" />
+            <source>The journal cannot be read right now. Try again.</source>
+            <translation>暂时无法读取日志，请重试。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="890" />
+            <source>Where should exports be saved?</source>
+            <translation>导出文件保存到哪里？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="920" />
+            <location filename="../../ui/screens/manager.py" line="947" />
+            <source>Writing %1…</source>
+            <translation>正在写入 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="952" />
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="958" />
+            <source>The file could not be written there. Choose another folder.</source>
+            <translation>无法在此处写入文件，请选择其他文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="989" />
+            <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
+            <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="993" />
+            <source>The signed bill could not be opened.</source>
+            <translation>无法打开签字账单。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <location filename="../../ui/widgets/pin_pad.py" line="75" />
+            <source>PIN or password</source>
+            <translation>PIN 码或密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/pin_pad.py" line="76" />
+            <source>Clear</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/pin_pad.py" line="77" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/pin_pad.py" line="78" />
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReconcileTab</name>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="513" />
+            <source>Fetch the insurer's statement</source>
+            <translation>获取保险公司对账单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="516" />
+            <source>What</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="517" />
+            <source>Invoice</source>
+            <translation>发票号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="518" />
+            <source>Insurer claim no.</source>
+            <translation>保险公司理赔号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="519" />
+            <source>Journal</source>
+            <translation>本机记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="520" />
+            <source>Insurer</source>
+            <translation>保险公司</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="521" />
+            <source>Difference</source>
+            <translation>差额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="522" />
+            <source>What to do</source>
+            <translation>处理方法</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="529" />
+            <source>Compare this day's claims with what the insurer has recorded.</source>
+            <translation>将当日理赔与保险公司记录进行核对。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="540" />
+            <source>Asking the insurer for its statement…</source>
+            <translation>正在向保险公司获取对账单…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="551" />
+            <source>Balanced: all %n claim(s) agree with the insurer.</source>
+            <translation>
+                <numerusform>账目相符：全部 %n 笔理赔与保险公司一致。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="555" />
+            <source>%n finding(s) need a look.</source>
+            <translation>
+                <numerusform>%n 项需核查。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager.py" line="557" />
+            <source>%n claim(s) agree.</source>
+            <translation>
+                <numerusform>%n 笔一致。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="560" />
+            <source>Insurer's total covered %1 · the journal's %2</source>
+            <translation>保险公司支付合计 %1 · 本机记录 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInScreen</name>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="81" />
+            <source>Staff sign-in</source>
+            <translation>员工登录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="82" />
+            <source>Back to the desk</source>
+            <translation>返回前台</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="93" />
+            <source>The staff list cannot be read from the journal.</source>
+            <translation>无法从日志读取员工名单。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="113" />
+            <source>Choose your name, then enter your PIN.</source>
+            <translation>请选择您的姓名，然后输入 PIN 码。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="117" />
+            <source>There are no staff accounts yet. The first manager account is created when the kiosk is installed (python -m kiosk.staff JOURNAL add NAME).</source>
+            <translation>尚无员工账户。第一个经理账户在安装终端时创建（python -m kiosk.staff JOURNAL add NAME）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="150" />
+            <source>Checking…</source>
+            <translation>正在验证…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="168" />
+            <source>Signing in is not possible right now: the journal cannot be read.</source>
+            <translation>暂时无法登录：无法读取日志。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/screens/manager_signin.py" line="174" />
+            <source>Wrong PIN. %n more wrong PIN(s) lock this account.</source>
+            <translation>
+                <numerusform>PIN 码错误。再错 %n 次，此账户将被锁定。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="181" />
+            <source>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</source>
+            <translation>PIN 码错误次数过多，账户已锁定。请在 %1 之后重试，或请经理解锁。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager_signin.py" line="186" />
+            <source>This account no longer exists.</source>
+            <translation>此账户已不存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrendChart</name>
+        <message>
+            <location filename="../../ui/widgets/trend_chart.py" line="172" />
+            <source>Covered by the insurer</source>
+            <translation>保险公司支付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/trend_chart.py" line="173" />
+            <source>Paid by families at the desk</source>
+            <translation>家庭在前台付款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/trend_chart.py" line="174" />
+            <source>No direct-pay visits in these 30 days</source>
+            <translation>近 30 天没有直付就诊</translation>
+        </message>
+    </context>
 </TS>
