@@ -38,6 +38,14 @@ def test_active_standard_free_visit_covers_medical_lines_not_the_rest(api):
     assert answer["free_visit_used"] is True
 
 
+def test_a_visit_with_nothing_to_pay_does_not_use_a_free_visit(api):
+    answer = estimate(
+        api, "active_standard", line(1, "consultation", 0), line(2, "non_medical", 900)
+    )
+    assert amounts(answer) == [(0, 0, "covered"), (0, 900, "not-covered")]
+    assert answer["free_visit_used"] is False
+
+
 def test_lines_are_judged_in_line_number_order(api):
     answer = estimate(api, "active_standard", line(2, "drug", 900), line(1, "consultation", 30_000))
     assert [x["line_no"] for x in answer["lines"]] == [1, 2]
