@@ -20,5 +20,9 @@ test: $(STAMP)
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
+# The one-folder application in dist/kiosk (PyInstaller); its self-test: dist/kiosk/kiosk --self-test
+dist: $(STAMP)
+	bash installer/build.sh $(VENV)
+
 clean:
 	rm -rf $(VENV) build dist out

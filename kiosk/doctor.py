@@ -276,7 +276,12 @@ def check_device_key(ctx: DoctorContext) -> Check:
 def check_clock(ctx: DoctorContext) -> Check:
     skew = ctx.clock_skew
     if skew is None:
-        reason = "the insurer did not answer" if not ctx.insurer_reached else "no Date header"
+        if ctx.settings.insurer_url is None:
+            reason = "no insurer is configured"
+        elif ctx.insurer_reached:
+            reason = "its answer had no Date header"
+        else:
+            reason = "the insurer did not answer"
         return Check(
             "clock",
             Status.WARN,

@@ -45,7 +45,7 @@ def config_dir() -> Path:
 
 
 def default_data_dir() -> Path:
-    """Journal, signed bills and logs: `$KIOSK_DATA_DIR`, else the platform's data folder."""
+    """Journal and signed bills: `$KIOSK_DATA_DIR`, else the platform's data folder."""
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override)
@@ -91,10 +91,6 @@ class Settings(BaseModel):
     @property
     def documents_dir(self) -> Path:
         return self.data_dir / "signed-bills"
-
-    @property
-    def log_dir(self) -> Path:
-        return self.data_dir / "logs"
 
     @property
     def ca_bundle_arg(self) -> str | None:
