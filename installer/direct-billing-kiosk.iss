@@ -50,6 +50,9 @@ Name: "{group}\Register with the insurer"; Filename: "{cmd}"; Parameters: "/k ""
 Name: "{userstartup}\{#AppName}"; Filename: "{app}\{#AppExe}"; Parameters: "run"; Tasks: autostart
 
 [Run]
+; The retention purge (kiosk purge), daily at 12:30, when a clinic's desk PC is on; the GUI
+; executable, so no console window flashes up in front of the family.
+Filename: "{sys}\schtasks.exe"; Parameters: "/Create /F /SC DAILY /ST 12:30 /TN ""DirectBillingKiosk\RetentionPurge"" /TR ""\""{app}\{#AppExe}\"" purge"""; Flags: runhidden
 Filename: "{cmd}"; Parameters: "/k ""{app}\{#ConsoleExe}"" doctor"; Description: "Check this PC now (kiosk doctor)"; Flags: postinstall skipifsilent nowait
 
 [Code]
@@ -68,6 +71,9 @@ begin
              mbError, MB_OK);
   end;
 end;
+
+[UninstallRun]
+Filename: "{sys}\schtasks.exe"; Parameters: "/Delete /F /TN ""DirectBillingKiosk\RetentionPurge"""; Flags: runhidden; RunOnceId: "RemovePurgeTask"
 
 [UninstallDelete]
 ; The journal and settings are the clinic's records: they stay in %LOCALAPPDATA%\direct-billing-kiosk.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the built bundle (dist/kiosk) for the current desktop user: the program in
-# ~/.local/opt/direct-billing-kiosk, a menu entry, and a systemd user unit that starts the kiosk
-# with the graphical session and restarts it if it crashes. Run as the user who signs in at the desk.
+# ~/.local/opt/direct-billing-kiosk, a menu entry, a systemd user unit that starts the kiosk with
+# the graphical session and restarts it if it crashes, and a daily timer for the retention purge.
+# Run as the user who signs in at the desk.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bundle="${1:-$here/../dist/kiosk}"
@@ -23,9 +24,12 @@ mv "$target.new" "$target"
 rm -rf "$target.old"
 
 install -m 0644 "$here/direct-billing-kiosk.desktop" "$HOME/.local/share/applications/"
-install -m 0644 "$here/direct-billing-kiosk.service" "$HOME/.config/systemd/user/"
+for unit in direct-billing-kiosk.service direct-billing-kiosk-purge.service \
+  direct-billing-kiosk-purge.timer; do
+  install -m 0644 "$here/$unit" "$HOME/.config/systemd/user/"
+done
 systemctl --user daemon-reload
-systemctl --user enable direct-billing-kiosk.service
+systemctl --user enable direct-billing-kiosk.service direct-billing-kiosk-purge.timer
 
 echo "Installed in $target."
 echo "Next: $target/kiosk register --insurer https://<insurer API address>"
