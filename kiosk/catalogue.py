@@ -19,8 +19,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
-
 from kiosk.insurer.models import ItemCategory
 from kiosk.money import AmountError, parse_yuan
 
@@ -247,6 +245,10 @@ the marks here is much faster than its toneless style, which counts at a few tho
 
 
 def _search_keys(item: CatalogueItem) -> _SearchKeys:
+    # pypinyin loads its dictionaries on import (about half a second): only when a catalogue is
+    # built, so the kiosk shows its Scan screen without waiting for them.
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(
         item.name_zh, style=Style.TONE, errors=lambda chunk: [_NOT_HANZI + chunk]
     )
