@@ -404,7 +404,11 @@ def check_journal_and_outbox(ctx: DoctorContext) -> list[Check]:
         )
     else:
         checks.append(
-            _ok("journal", f"integrity ok, audit chain of {verdict.entries} entries verified")
+            _ok(
+                "journal",
+                f"integrity ok, audit chain verified ({verdict.entries} "
+                f"{'entry' if verdict.entries == 1 else 'entries'})",
+            )
         )
     checks.append(_outbox(queue, ctx.clock()))
     return checks

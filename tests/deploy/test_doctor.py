@@ -47,7 +47,7 @@ def test_a_registered_kiosk_with_a_sound_journal_passes_the_insurer_and_journal_
     for name in ("decoders", "insurer", "device key", "clock", "disk", "journal", "outbox"):
         assert checks[name].status is Status.OK, checks[name]
         assert checks[name].action is None
-    assert "audit chain of 3 entries verified" in checks["journal"].finding
+    assert "audit chain verified (3 entries)" in checks["journal"].finding
     assert checks["camera"].status is Status.WARN
     assert "handheld scanner" in checks["camera"].action
 
