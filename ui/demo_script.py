@@ -122,7 +122,7 @@ class _Walk:
     def window_ready(self) -> None:
         self.window.resize(1280, 800)
         self.window.show()
-        pump_until(lambda: bool(self.kiosk.session.keys.keys()), 10, "the insurer's signing keys")
+        self.driver.wait_ready()
 
     def shot(self, name: str, widget: QWidget | None = None) -> None:
         self.written.append(self.driver.screenshot(self.out_dir / f"{name}.png", widget))

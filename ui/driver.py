@@ -82,6 +82,15 @@ class KioskDriver:
         focus = QApplication.focusWidget() or self.window
         self.type(focus, text + "\r", interval_ms=4)
 
+    def wait_ready(self, timeout: float = 15.0) -> None:
+        """Until the start-up work is done: insurer keys, scan pipeline and catalogue loaded."""
+        session = self.kiosk.session
+        pump_until(
+            lambda: bool(session.keys.keys()) and session.scans.is_ready and len(session.catalogue),
+            timeout,
+            "the kiosk to finish starting",
+        )
+
     # --- looking -------------------------------------------------------------------------------
 
     def wait_step(self, step: Step, timeout: float = 10.0) -> None:
@@ -106,6 +115,7 @@ class KioskDriver:
     def scan(self, text: str, source: ScanSource = ScanSource.SCANNER) -> None:
         """A card read by the handheld scanner (or the camera): verified, then checked."""
         self.kiosk.session.scans.submit(text, source)
+        QCoreApplication.processEvents()
 
     def show_card(self, text: str, timeout: float = 10.0) -> None:
         """Scan and wait until eligibility is on screen."""

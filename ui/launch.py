@@ -7,17 +7,19 @@ drives exactly the application a clinic runs.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.catalogue import Catalogue, load_catalogue, load_demo_catalogue
 from kiosk.checkin import SigningKeyCache
 from kiosk.credentials import load_device_key
 from kiosk.insurer.client import InsurerClient, check_insurer_url
 from kiosk.journal import ClaimSubmitter, Journal, RetrySchedule
-from kiosk.scan.camera import FrameSource
 from kiosk.visit import Visit
 from ui.app import (
     DEFAULT_IDLE_SECONDS,
@@ -33,6 +35,9 @@ from ui.scan_input import ScanInput
 from ui.session import KioskSession
 from ui.tasks import Task, TaskRunner, install_runner
 from ui.widgets.outbox_status import OutboxWatcher
+
+if TYPE_CHECKING:
+    from kiosk.scan.camera import FrameSource
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +94,30 @@ class Kiosk:
         self.journal.close()
 
 
+class AfterFirstPaint(QObject):
+    """Runs `work` once the Scan screen has been painted (or after `fallback_ms` if it is never
+    shown): background loading holds Python's interpreter lock, so it waits until the kiosk looks
+    ready rather than slowing its first paint."""
+
+    def __init__(self, screen: QWidget, work: Callable[[], None], fallback_ms: int = 1500):
+        super().__init__(screen)
+        self._screen = screen
+        self._work: Callable[[], None] | None = work
+        screen.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._screen and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        work, self._work = self._work, None
+        if work is not None:
+            self._screen.removeEventFilter(self)
+            work()
+
+
 def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     """Everything a clinic's kiosk runs, wired and started; the window is not shown yet."""
     insurer_url = check_insurer_url(config.insurer_url)
@@ -104,9 +133,6 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     config.data_dir.mkdir(parents=True, exist_ok=True)
     journal = Journal.open(config.data_dir / "journal.sqlite3")
     submitter = ClaimSubmitter(journal, client(), schedule=config.retry_schedule)
-    catalogue: Catalogue = (
-        load_catalogue(config.catalogue_path) if config.catalogue_path else load_demo_catalogue()
-    )
     keys = SigningKeyCache()
     scans = ScanInput(keys.keys, parent=app)
     documents = config.data_dir / "signed-bills"
@@ -115,7 +141,7 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
         clinic_name=config.clinic_name,
         translations=translations,
         runner=runner,
-        catalogue=catalogue,
+        catalogue=Catalogue(()),
         documents_dir=documents,
         journal=journal,
         submitter=submitter,
@@ -125,9 +151,18 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
         visit=Visit(),
     )
     window = MainWindow(session)
-    if config.camera is not None:
-        scans.start_camera(config.camera, window.scan.show_frame)
     scans.wedge.install(app)
+    catalogue_path = config.catalogue_path
+
+    def load_in_background() -> None:
+        scans.start(config.camera, window.scan.show_frame)
+        Task(
+            lambda _insurer: (
+                load_catalogue(catalogue_path) if catalogue_path else load_demo_catalogue()
+            )
+        ).success(window.bill.use_catalogue).failure(window.bill.catalogue_failed).run()
+
+    AfterFirstPaint(window.scan, load_in_background)
     idle = idle_watcher(app, session, config.idle_seconds)
     submitter.start()
     Task(keys.refresh).failure(

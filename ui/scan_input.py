@@ -2,58 +2,55 @@
 
 The camera worker and the decoding worker (`kiosk.scan`) run in their own threads; the preview
 asks the camera for its newest frame on a timer and never waits for one. Each scan is verified
-offline by a `CardReader` and reaches the GUI thread through one queued signal, with the scanned
-text (the insurer is asked about the text, verbatim). Keyboard-wedge scanners are recognised by
-keystroke timing from an application-wide event filter.
+offline by a `CardReader` and reaches the GUI thread through one queued signal as a `ScanEvent`
+(which carries the scanned text: the insurer is asked about it verbatim). Keyboard-wedge scanners
+are recognised by keystroke timing from an application-wide event filter.
+
+The pipeline (OpenCV and the QR decoders) is loaded on a worker thread after the Scan screen is
+up, so the kiosk's cold start does not wait for it; a scanner read in that first moment is kept
+and verified as soon as the pipeline is there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ecard import ReplayGuard
-from kiosk.scan.camera import CameraEvent, CameraStatus, CameraWorker, FrameSource
-from kiosk.scan.reader import CardReader, ScanEvent, ScanWorker
 from kiosk.scan.wedge import WedgeDetector
 from kiosk.visit import ScanSource
+from ui.tasks import Task
 from ui.widgets.camera_view import frame_to_image
+
+if TYPE_CHECKING:
+    from kiosk.scan.camera import CameraEvent, CameraWorker, FrameSource
+    from kiosk.scan.reader import CardReader, ScanWorker
 
 PREVIEW_FPS = 15
 
 
-class _ReportingReader(CardReader):
-    """A card reader that also hands over the scanned text with each outcome."""
+def _pipeline() -> tuple[type[CardReader], type[ScanWorker], type[CameraWorker]]:
+    """The scan pipeline's classes; importing them loads OpenCV and the QR decoders."""
+    from kiosk.scan.camera import CameraWorker
+    from kiosk.scan.reader import CardReader, ScanWorker
 
-    def __init__(
-        self,
-        public_keys: Callable[[], Mapping[str, Ed25519PublicKey]],
-        report: Callable[[str, ScanEvent], None],
-        *,
-        clock: Callable[[], datetime],
-    ) -> None:
-        super().__init__(public_keys, clock=clock, replay_guard=ReplayGuard())
-        self._report = report
-
-    def submit(self, text: str, source: ScanSource) -> ScanEvent:
-        event = super().submit(text, source)
-        self._report(text, event)
-        return event
+    return CardReader, ScanWorker, CameraWorker
 
 
 class ScanInput(QObject):
-    """Where scans come from (camera, scanner, a resubmission); `scanned` fires on the GUI thread.
+    """Where scans come from (camera, scanner, a resubmission); `scanned` fires on the GUI thread
+    with the `kiosk.scan.reader.ScanEvent` (verified token or the named error)."""
 
-    `scanned(text, event)`: `event` is the `kiosk.scan.reader.ScanEvent` (verified token or error).
-    """
-
-    scanned = Signal(str, object)
+    scanned = Signal(object)
+    ready = Signal()
     camera_status = Signal(str)
+    _event = Signal(object)
     _camera_event = Signal(object)
 
     def __init__(
@@ -64,7 +61,11 @@ class ScanInput(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.reader = _ReportingReader(public_keys, self.scanned.emit, clock=clock)
+        self._public_keys = public_keys
+        self._clock = clock
+        self.reader: CardReader | None = None
+        self._waiting: list[tuple[str, ScanSource]] = []
+        self._event.connect(self.scanned)
         self._camera_event.connect(self._on_camera_event)
         self._camera: CameraWorker | None = None
         self._worker: ScanWorker | None = None
@@ -72,21 +73,51 @@ class ScanInput(QObject):
         self._preview.setInterval(1000 // PREVIEW_FPS)
         self._preview.timeout.connect(self._show_newest)
         self._last_frame = 0
-        self._show_frame: Callable[[object], None] | None = None
+        self._show_frame: Callable[[QImage], None] | None = None
+        self._stopped = False
         self.wedge = WedgeFilter(self)
 
-    # --- camera ----------------------------------------------------------------------------------
+    @property
+    def is_ready(self) -> bool:
+        return self.reader is not None
 
-    def start_camera(self, source: FrameSource, show_frame: Callable[[object], None]) -> None:
-        """Start capturing and decoding; `show_frame(QImage)` gets the newest frame ~15 times/s."""
-        self._camera = CameraWorker(source, on_event=self._camera_event.emit)
-        self._worker = ScanWorker(self._camera, self.reader)
+    # --- starting and stopping -----------------------------------------------------------------
+
+    def start(self, camera: FrameSource | None, show_frame: Callable[[QImage], None]) -> None:
+        """Load the pipeline off the GUI thread, then start capturing and decoding; `show_frame`
+        gets the newest frame about 15 times a second."""
         self._show_frame = show_frame
-        self._camera.start()
-        self._worker.start()
-        self._preview.start()
+        Task(lambda _insurer: _pipeline()).success(
+            lambda classes: self._started(classes, camera)
+        ).run()
+
+    def _started(
+        self,
+        classes: tuple[type[CardReader], type[ScanWorker], type[CameraWorker]],
+        camera: FrameSource | None,
+    ) -> None:
+        if self._stopped:
+            return
+        reader_class, scan_worker_class, camera_worker_class = classes
+        self.reader = reader_class(
+            self._public_keys,
+            clock=self._clock,
+            replay_guard=ReplayGuard(),
+            on_scan=self._event.emit,
+        )
+        if camera is not None:
+            self._camera = camera_worker_class(camera, on_event=self._camera_event.emit)
+            self._worker = scan_worker_class(self._camera, self.reader)
+            self._camera.start()
+            self._worker.start()
+            self._preview.start()
+        waiting, self._waiting = self._waiting, []
+        for text, source in waiting:
+            self.reader.submit(text, source)
+        self.ready.emit()
 
     def stop(self) -> None:
+        self._stopped = True
         self._preview.stop()
         if self._worker is not None:
             self._worker.stop()
@@ -100,6 +131,8 @@ class ScanInput(QObject):
         if self._worker is not None:
             self._worker.in_view.clear()
 
+    # --- camera ----------------------------------------------------------------------------------
+
     def _show_newest(self) -> None:
         if self._camera is None or self._show_frame is None:
             return
@@ -111,14 +144,16 @@ class ScanInput(QObject):
 
     def _on_camera_event(self, event: CameraEvent) -> None:
         self.camera_status.emit(event.status.value)
-        if event.status is CameraStatus.LIVE:
-            self._last_frame = 0
+        self._last_frame = 0
 
-    # --- scanner and manual submission -----------------------------------------------------------
+    # --- scanner and resubmission ----------------------------------------------------------------
 
-    def submit(self, text: str, source: ScanSource = ScanSource.SCANNER) -> ScanEvent:
-        """Verify a scanned text now (milliseconds: an Ed25519 check, no I/O)."""
-        return self.reader.submit(text, source)
+    def submit(self, text: str, source: ScanSource = ScanSource.SCANNER) -> None:
+        """Verify a scanned text (an Ed25519 check: no I/O); kept until the pipeline is loaded."""
+        if self.reader is None:
+            self._waiting.append((text, source))
+            return
+        self.reader.submit(text, source)
 
 
 class WedgeFilter(QObject):

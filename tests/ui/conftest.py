@@ -11,7 +11,7 @@ from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS, demo_member
 from insurer_sandbox.server import SandboxProcess
 from kiosk.credentials import store_device_key, use_ephemeral_keyring
 from kiosk.demo import fresh_token
-from ui.driver import KioskDriver, pump_until
+from ui.driver import KioskDriver
 from ui.launch import Kiosk, KioskConfig, build_kiosk
 
 KioskFactory = Callable[..., tuple[Kiosk, KioskDriver]]
@@ -46,8 +46,9 @@ def make_kiosk(qapp, tmp_path: Path) -> Iterator[KioskFactory]:
         built.append(kiosk)
         kiosk.window.resize(1280, 800)
         kiosk.window.show()
-        pump_until(lambda: bool(kiosk.session.keys.keys()), 10, "signing keys")
-        return kiosk, KioskDriver(kiosk)
+        driver = KioskDriver(kiosk)
+        driver.wait_ready()
+        return kiosk, driver
 
     yield make
     for kiosk in built:

@@ -224,16 +224,17 @@ class BillScreen(QWidget):
 
     def import_catalogue(self, path: Path) -> None:
         """Read a clinic's catalogue in the background; a file with any bad row is refused whole."""
-        Task(lambda _insurer: load_catalogue(path)).success(self._catalogue_loaded).failure(
-            self._catalogue_failed
+        Task(lambda _insurer: load_catalogue(path)).success(self.use_catalogue).failure(
+            self.catalogue_failed
         ).run()
 
-    def _catalogue_loaded(self, catalogue: Catalogue) -> None:
+    def use_catalogue(self, catalogue: Catalogue) -> None:
+        """Search this catalogue from now on (loaded in the background at start, or imported)."""
         self.session.catalogue = catalogue
         self.catalogue_note.setText(self.tr("%n item(s) in the catalogue", "", len(catalogue)))
         self._refresh_results()
 
-    def _catalogue_failed(self, error: BaseException) -> None:
+    def catalogue_failed(self, error: BaseException) -> None:
         if isinstance(error, CatalogueImportError):
             rows = "; ".join(self.tr("line {line}").format(line=e.line) for e in error.errors[:5])
             self.catalogue_note.setText(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QRegularExpressionValidator
@@ -19,12 +21,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.ecard import ECardFailure
 from kiosk.insurer.models import Eligibility, EligibilityByLookup
-from kiosk.scan.reader import ScanEvent
 from kiosk.visit import ScanSource, Step
 from ui.messages import card_problem
 from ui.session import KioskSession
 from ui.tasks import Task
 from ui.widgets.camera_view import CameraView
+
+if TYPE_CHECKING:
+    from kiosk.scan.reader import ScanEvent
 
 PROMPT = "Show your child's e-card to the camera"
 PROMPT_DETAIL = "Open the insurance card in the member app and hold the QR code inside the frame."
@@ -131,8 +135,9 @@ class ScanScreen(QWidget):
     def show_frame(self, image: QImage) -> None:
         self.camera_view.show_frame(image)
 
-    def card_scanned(self, text: str, event: ScanEvent) -> None:
+    def card_scanned(self, event: ScanEvent) -> None:
         """A code was read by the camera or a scanner and verified offline: check eligibility."""
+        text = event.text
         visit = self.session.visit
         if visit.step is not Step.SCAN:
             return

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    import numpy as np
 
 GUIDE_FRACTION = 0.62
 """Side of the guide square as a fraction of the preview's shorter side."""
 
 
 def frame_to_image(frame: np.ndarray) -> QImage:
-    """A BGR (OpenCV) or grey frame as a QImage that owns its pixels."""
-    if frame.ndim == 2:
-        height, width = frame.shape
-        data = np.ascontiguousarray(frame)
-        return QImage(data.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
-    height, width, _ = frame.shape
-    data = np.ascontiguousarray(frame)
-    image = QImage(data.data, width, height, 3 * width, QImage.Format.Format_BGR888)
-    return image.copy()
+    """A BGR (OpenCV) or grey uint8 frame as a QImage that owns its pixels (rows may be padded;
+    pixels within a row must be packed, as OpenCV delivers them)."""
+    height, width = frame.shape[:2]
+    kind = QImage.Format.Format_Grayscale8 if frame.ndim == 2 else QImage.Format.Format_BGR888
+    return QImage(frame.data, width, height, frame.strides[0], kind).copy()
 
 
 class CameraView(QWidget):
