@@ -279,6 +279,17 @@ class _Document:
         )
         return rect.height() / self.unit
 
+    def _one_line(self, font: QFont, width: float, text: str) -> QFont:
+        """`font`, smaller if need be (down to 11 pt) so a long clinic name keeps to one line and
+        does not run into the line under it."""
+        fitted = QFont(font)
+        while (
+            fitted.pointSizeF() > 11
+            and QFontMetricsF(fitted, self.writer).horizontalAdvance(text) > width * self.unit
+        ):
+            fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
+        return fitted
+
     def _cells(self, line: ShownLine) -> list[str]:
         return [
             line.name(self.content.language),
@@ -401,7 +412,9 @@ class _Document:
     def _paint_heading(self, painter: QPainter) -> float:
         c = self.content
         y = MARGIN
-        self._text(painter, QRectF(MARGIN, y, CONTENT_W * 0.64, 12), self.title, c.clinic)
+        title_w = CONTENT_W * 0.64
+        title = self._one_line(self.title, title_w, c.clinic)
+        self._text(painter, QRectF(MARGIN, y, title_w, 12), title, c.clinic)
         self._text(
             painter,
             QRectF(MARGIN + CONTENT_W * 0.64, y + 1.5, CONTENT_W * 0.36, 6),
