@@ -13,6 +13,12 @@ from insurer_sandbox.server import SandboxProcess
 from tests.insurer_sandbox.bills import bill, claim, line, today
 
 
+@pytest.fixture(scope="module")
+def insurer(own_insurer: SandboxProcess) -> SandboxProcess:
+    """Claims change members' usage: this module has its own sandbox."""
+    return own_insurer
+
+
 def new_key() -> str:
     return "test-" + secrets.token_hex(12)
 

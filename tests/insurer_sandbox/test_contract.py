@@ -14,7 +14,7 @@ import pytest
 from insurer_sandbox.app import openapi_document
 from insurer_sandbox.cli import openapi_yaml
 from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_MEMBER_BY_STATE, DEMO_SIGNING_KEYS
-from insurer_sandbox.server import create_device_key
+from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.ecard import issue
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerAuthError, InsurerRejected
@@ -28,6 +28,13 @@ from kiosk.insurer.models import (
     SignatureEvidence,
 )
 from tests.insurer_sandbox.bills import today
+
+
+@pytest.fixture(scope="module")
+def insurer(own_insurer: SandboxProcess) -> SandboxProcess:
+    """The client test records a claim and a pre-auth: this module has its own sandbox."""
+    return own_insurer
+
 
 ROOT = Path(__file__).resolve().parents[2]
 

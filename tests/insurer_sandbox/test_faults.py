@@ -15,6 +15,13 @@ from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
 from insurer_sandbox.server import SandboxProcess
 from tests.insurer_sandbox.bills import bill, claim, line, today
 
+
+@pytest.fixture(scope="module")
+def insurer(own_insurer: SandboxProcess) -> SandboxProcess:
+    """Faults and clock changes must not leak into other modules: its own sandbox."""
+    return own_insurer
+
+
 ACTIVE = DEMO_MEMBER_BY_STATE["active_plus"].member_id
 
 

@@ -12,6 +12,7 @@ the claim store instead of stopping at "unknown member".
 from __future__ import annotations
 
 import httpx
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
@@ -20,6 +21,13 @@ from insurer_sandbox.app import openapi_document
 from insurer_sandbox.demo import DEMO_MEMBERS
 from insurer_sandbox.server import SandboxProcess
 from tests.insurer_sandbox.bills import today
+
+
+@pytest.fixture(scope="module")
+def insurer(own_insurer: SandboxProcess) -> SandboxProcess:
+    """Generated requests record claims and pre-auths: this module has its own sandbox."""
+    return own_insurer
+
 
 CHECKS = [
     schemathesis.checks.not_a_server_error,
