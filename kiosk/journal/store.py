@@ -222,6 +222,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             ) STRICT""",
         ),
     ),
+    Migration(
+        5,
+        "covering indexes for the manager's day summary, 30-day trend and reconciliation",
+        (
+            "CREATE INDEX bills_by_service_date ON bills(service_date, id, visit_id,"
+            " total_submitted_fen, total_covered_fen, total_patient_fen)",
+            "CREATE INDEX visits_by_service_date ON visits(service_date, id)",
+            "CREATE INDEX payments_by_visit_amount ON payments(visit_id, method, amount_fen)",
+            "CREATE INDEX claims_by_bill_state ON claims(bill_id, state, insurer_status,"
+            " reject_code, covered_fen)",
+            "CREATE INDEX claims_by_recorded_at ON claims(recorded_at)",
+            "CREATE INDEX preauth_requests_by_requested_at ON preauth_requests(requested_at)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
