@@ -13,7 +13,7 @@ at `--journal` and reused by the next run unless `--regenerate`; opening it appl
 migration, so running once before and once after an index migration measures what it changed.
 
 Times are wall-clock per call on one thread, over `--samples` random days of the year (each
-called once cold after opening and then three times), reported as median, 95th percentile and
+called once, "cold", and then three more times), reported as median, 95th percentile and
 worst. Targets: day summary <= 50 ms, 30-day trend <= 100 ms.
 """
 
