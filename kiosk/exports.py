@@ -8,7 +8,7 @@ CSV is UTF-8 with a byte-order mark (so spreadsheet programs open Chinese text c
 its header is the stable column keys below: finance's own tools can rely on them. The XLSX
 workbook is for people: a "claims" sheet with one row per claim under headers in the desk's
 language (column order as `COLUMNS`), and a "days" sheet with the totals of each service date.
-Text that came from outside (claim numbers, codes) is never taken as a formula.
+Text that came from the insurer (claim numbers, codes) is never taken as a formula.
 Files appear whole or not at all.
 """
 
@@ -82,7 +82,10 @@ DAY_COLUMNS: tuple[str, ...] = (
 )
 """The days sheet: the same figures as the manager's day summary (see `kiosk.reports`)."""
 
-SHEETS = ("claims", "days")
+FROM_INSURER = frozenset({"insurer_claim_id", "insurer_status", "reject_code"})
+"""Text the insurer chose; in CSV it gets an apostrophe before a leading = + - @ so a
+spreadsheet shows it instead of running it. The kiosk's own values (invoice numbers, idempotency
+keys, which may begin with "-") are written exactly."""
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -188,12 +191,12 @@ def _safe_text(value: object) -> object:
     return value
 
 
-def _csv_cell(value: object) -> object:
+def _csv_cell(key: str, value: object) -> object:
     if value is None:
         return ""
     if isinstance(value, date):
         return value.isoformat()
-    return _safe_text(value)
+    return _safe_text(value) if key in FROM_INSURER else value
 
 
 def write_csv(path: Path, lines: Sequence[ClaimLine]) -> None:
@@ -202,7 +205,7 @@ def write_csv(path: Path, lines: Sequence[ClaimLine]) -> None:
         writer.writerow(COLUMNS)
         for line in lines:
             values = claim_values(line)
-            writer.writerow([_csv_cell(values[key]) for key in COLUMNS])
+            writer.writerow([_csv_cell(key, values[key]) for key in COLUMNS])
 
 
 def _sheet(
