@@ -386,13 +386,12 @@ def request_preauth(
     with store.writing() as db:
         existing = store.preauth_by_key(db, clinic, key)
         if existing is not None:
-            if existing.request_hash != request_hash or existing.calendar_json is None:
+            if existing.request_hash != request_hash:
                 raise ProblemError(
                     409, "idempotency-conflict", "this Idempotency-Key was used for another request"
                 )
             response.status_code = 200
-            calendar = WorkingCalendar.model_validate_json(existing.calendar_json)
-            return PreAuthCreated(preauth=existing.preauth, calendar=calendar)
+            return PreAuthCreated(preauth=existing.preauth, calendar=existing.calendar)
         member = store.member(db, body.member_id)
         if member is None:
             raise ProblemError(422, "member-not-eligible", "no member with this member_id")

@@ -29,6 +29,7 @@ from kiosk.insurer.models import (
     PreAuth,
     PreAuthStatus,
     StatementLine,
+    WorkingCalendar,
 )
 
 DATABASE_NAME = "insurer-sandbox.sqlite3"
@@ -152,9 +153,11 @@ class StoredClaim:
 
 @dataclass(frozen=True)
 class StoredPreAuth:
+    """A pre-auth filed under an idempotency key, with the calendar it was first answered with."""
+
     preauth: PreAuth
-    request_hash: str | None
-    calendar_json: str | None
+    request_hash: str
+    calendar: WorkingCalendar
 
 
 def key_hash(device_key: str) -> str:
@@ -394,7 +397,8 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return StoredPreAuth(_preauth(row), row["request_hash"], row["calendar_json"])
+        calendar = WorkingCalendar.model_validate_json(row["calendar_json"])
+        return StoredPreAuth(_preauth(row), row["request_hash"], calendar)
 
     def insert_preauth(
         self,
