@@ -22,14 +22,17 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.insurer.client import InsecureURLError
 from kiosk.insurer.errors import DeviceKeyMissing
 from kiosk.journal import Journal, JournalError
 from kiosk.privacy import install_log_redaction, purge_settled_claims
 from kiosk.registration import RegistrationError, register_device
-from kiosk.scan.camera import OpenCVCamera
 from kiosk.settings import SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from kiosk.scan.camera import OpenCVCamera
 
 DEFAULT_IDLE_SECONDS = 120.0
 
@@ -136,6 +139,8 @@ def _audit_verify(path: Path | None) -> int:
 
 
 def _camera(spec: str) -> OpenCVCamera | None:
+    from kiosk.scan.camera import OpenCVCamera  # OpenCV: loaded only when a camera is used
+
     if spec.lower() == "none":
         return None
     return OpenCVCamera(int(spec) if spec.isdigit() else spec)

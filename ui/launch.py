@@ -69,9 +69,11 @@ class Kiosk:
     journal: Journal
     submitter: ClaimSubmitter
     idle: IdleWatcher
+    startup: AfterFirstPaint
 
     def close(self) -> None:
         """Stop cameras, workers and the outbox, then take the kiosk out of the application."""
+        self.startup.cancel()
         session = self.session
         session.visit.clear()
         session.scans.stop()
@@ -110,6 +112,11 @@ class AfterFirstPaint(QObject):
         if watched is self._screen and event.type() == QEvent.Type.Paint:
             QTimer.singleShot(0, self, self._run)
         return False
+
+    def cancel(self) -> None:
+        """The kiosk closes before the work ran: it never will."""
+        self._work = None
+        self._screen.removeEventFilter(self)
 
     def _run(self) -> None:
         work, self._work = self._work, None
@@ -162,7 +169,7 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
             )
         ).success(window.bill.use_catalogue).failure(window.bill.catalogue_failed).run()
 
-    AfterFirstPaint(window.scan, load_in_background)
+    startup = AfterFirstPaint(window.scan, load_in_background)
     idle = idle_watcher(app, session, config.idle_seconds)
     submitter.start()
     Task(keys.refresh).failure(
@@ -170,7 +177,7 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     ).run()
     if config.full_screen:
         set_full_screen(window)
-    return Kiosk(app, window, session, journal, submitter, idle)
+    return Kiosk(app, window, session, journal, submitter, idle, startup)
 
 
 def run_kiosk(config: KioskConfig) -> int:

@@ -86,6 +86,8 @@ class ScanInput(QObject):
     def start(self, camera: FrameSource | None, show_frame: Callable[[QImage], None]) -> None:
         """Load the pipeline off the GUI thread, then start capturing and decoding; `show_frame`
         gets the newest frame about 15 times a second."""
+        if self._stopped:
+            return
         self._show_frame = show_frame
         Task(lambda _insurer: _pipeline()).success(
             lambda classes: self._started(classes, camera)

@@ -57,6 +57,8 @@ class BillScreen(QWidget):
         self.search.returnPressed.connect(self._add_first_result)
         self.results = QListWidget(objectName="results")
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setWordWrap(True)
         self.results.itemClicked.connect(self._add_result)
         self.import_button = QPushButton(objectName="small")
         self.import_button.clicked.connect(self._import_catalogue)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -153,7 +153,6 @@ class EligibilityScreen(QWidget):
     def _render_details(self, eligibility: Eligibility) -> None:
         self._clear_details()
         rows: list[tuple[str, str]] = []
-        locale = QLocale()
         if eligibility.member is not None:
             member = eligibility.member
             rows.append((self.tr("Member"), f"{member.name_masked} · {member.birth_year}"))
@@ -163,9 +162,8 @@ class EligibilityScreen(QWidget):
             tier = {PlanTier.STANDARD: self.tr("Standard"), PlanTier.PLUS: self.tr("PLUS")}
             rows.append((self.tr("Plan"), tier[coverage.plan_tier]))
             rows.append((self.tr("Policy"), coverage.policy_number))
-            start = locale.toString(coverage.period_start, QLocale.FormatType.ShortFormat)
-            end = locale.toString(coverage.period_end, QLocale.FormatType.ShortFormat)
-            rows.append((self.tr("Policy period"), f"{start} – {end}"))
+            period = f"{coverage.period_start.isoformat()} – {coverage.period_end.isoformat()}"
+            rows.append((self.tr("Policy period"), period))
         if eligibility.free_visits_total:
             rows.append(
                 (
@@ -197,7 +195,7 @@ class EligibilityScreen(QWidget):
                     self.tr("{description} ({code}) on {date}: {state}").format(
                         description=preauth.description,
                         code=preauth.item_code,
-                        date=locale.toString(preauth.planned_date, QLocale.FormatType.ShortFormat),
+                        date=preauth.planned_date.isoformat(),
                         state=states[preauth.status],
                     ),
                 )
