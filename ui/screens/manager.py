@@ -18,6 +18,7 @@ from PySide6.QtCore import QDate, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.billing import english_names
 from kiosk.exports import export_claims
 from kiosk.insurer.client import InsurerClient
 from kiosk.journal import Journal, PaymentMethod
@@ -56,11 +58,13 @@ from kiosk.reports import (
 )
 from kiosk.staff import Permission, StaffDirectory, StaffMember
 from ui.i18n import DEFAULT_LANGUAGE
+from ui.idle import IdleWatcher
 from ui.manager.day_report import day_report_text, render_day_report
 from ui.manager.names import export_labels, name
 from ui.manager.signed_copy import NoSignedCopy, signed_bill_copy
 from ui.messages import insurer_problem
 from ui.screens.manager_signin import SignInScreen
+from ui.session import KioskSession
 from ui.tasks import Task
 from ui.widgets.trend_chart import TrendChart
 
@@ -108,6 +112,21 @@ class ManagerContext:
     names_en: Mapping[str, str] = field(default_factory=dict)
     language: Callable[[], str] = lambda: DEFAULT_LANGUAGE
     """The desk's language now (signed-bill copies are made in it)."""
+    idle_seconds: float = 120.0
+    """Without a touch or a key for this long, whoever is signed in is signed out."""
+
+
+def manager_context(session: KioskSession) -> ManagerContext:
+    """The manager's view of a running kiosk (exports go beside the signed bills)."""
+    return ManagerContext(
+        journal=session.journal,
+        directory=StaffDirectory(session.journal),
+        documents_dir=session.documents_dir,
+        clinic_name=session.clinic_name,
+        exports_dir=session.documents_dir.parent / "exports",
+        names_en=english_names(session.catalogue.items),
+        language=lambda: session.language,
+    )
 
 
 def _repolish(widget: QWidget) -> None:
@@ -995,7 +1014,11 @@ class ManagerScreen(QWidget):
 
 
 class ManagerArea(QStackedWidget):
-    """Sign-in, then the dashboard of whoever signed in. `leave` asks to go back to the desk."""
+    """Sign-in, then the dashboard of whoever signed in. `leave` asks to go back to the desk.
+
+    Its own idle watcher signs the person out after `ManagerContext.idle_seconds` without input,
+    whatever the desk's idle timeout is.
+    """
 
     leave = Signal()
     opened_dashboard = Signal(object)
@@ -1010,6 +1033,11 @@ class ManagerArea(QStackedWidget):
         self.sign_in.cancelled.connect(self.leave)
         self.addWidget(self.sign_in)
         self.dashboard: ManagerScreen | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.idle_watcher = IdleWatcher(app, context.idle_seconds)
+            self.idle_watcher.setParent(self)
+            self.idle_watcher.idle.connect(self.idle)
 
     @property
     def member(self) -> StaffMember | None:
@@ -1042,7 +1070,8 @@ class ManagerArea(QStackedWidget):
         self.open()
 
     def idle(self) -> None:
-        """The kiosk went idle: sign out and hand the screen back to the desk."""
+        """Nobody touched the kiosk for a while: sign out and hand the screen back to the desk."""
         if self.dashboard is not None:
             self.sign_out("idle")
-        self.leave.emit()
+        if self.isVisible():
+            self.leave.emit()
