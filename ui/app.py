@@ -31,6 +31,7 @@ from ui.idle import IdleWatcher
 from ui.screens.bill import BillScreen
 from ui.screens.done import DoneScreen
 from ui.screens.eligibility import EligibilityScreen
+from ui.screens.manager import ManagerArea, manager_context
 from ui.screens.scan import ScanScreen
 from ui.screens.sign import SignScreen
 from ui.session import KioskSession
@@ -79,6 +80,7 @@ class Header(QFrame):
         }
         self.language_button = QPushButton(objectName="language")
         self.language_button.clicked.connect(session.translations.toggle)
+        self.staff_button = QPushButton(objectName="language")
         self.outbox = OutboxStatus(session.outbox)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 10, 16, 10)
@@ -91,6 +93,7 @@ class Header(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.outbox)
         layout.addSpacing(12)
+        layout.addWidget(self.staff_button)
         layout.addWidget(self.language_button)
         self.retranslate()
 
@@ -102,6 +105,7 @@ class Header(QFrame):
     def retranslate(self) -> None:
         # The button names the language it switches to, in that language.
         self.language_button.setText("English" if self.session.language == "zh_CN" else "中文")
+        self.staff_button.setText(self.tr("Staff"))
         self.show_step(self.session.visit.step)
 
     def show_step(self, step: Step) -> None:
@@ -150,6 +154,10 @@ class MainWindow(QMainWindow):
             self.pages[Step.SIGN] = SigningElsewhere(session)
         for page in dict.fromkeys(self.pages.values()):
             self.stack.addWidget(page)
+        self.manager = ManagerArea(manager_context(session))
+        self.stack.addWidget(self.manager)
+        self.header.staff_button.clicked.connect(self.open_manager)
+        self.manager.leave.connect(self.close_manager)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -181,6 +189,14 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Direct billing"))
         super().changeEvent(event)
 
+    def open_manager(self) -> None:
+        """Staff sign-in, then the manager's screens, in place of the desk."""
+        self.manager.open()
+        self.stack.setCurrentWidget(self.manager)
+
+    def close_manager(self) -> None:
+        self.stack.setCurrentWidget(self.pages[self.session.visit.step])
+
     def _step_changed(self, old: Step, new: Step) -> None:
         if new is Step.SCAN and old is not Step.CHECKING:
             self.forget_visit()
@@ -193,7 +209,10 @@ class MainWindow(QMainWindow):
             page.enter()
         if self.family_window is not None:
             self.family_window.follow(new)
-        self.stack.setCurrentWidget(page)
+        if self.stack.currentWidget() is not self.manager:
+            self.stack.setCurrentWidget(page)
+        # The family may hold this screen while signing: staff functions are out of reach then.
+        self.header.staff_button.setVisible(new is not Step.SIGN or self.family_window is not None)
         self.header.show_step(new)
         self.step_shown.emit(new.value)
 

@@ -539,6 +539,11 @@
             <source>Done</source>
             <translation>Done</translation>
         </message>
+        <message>
+            <location filename="../../ui/app.py" line="108" />
+            <source>Staff</source>
+            <translation>Staff</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

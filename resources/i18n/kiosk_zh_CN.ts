@@ -536,6 +536,11 @@
             <source>Done</source>
             <translation>完成</translation>
         </message>
+        <message>
+            <location filename="../../ui/app.py" line="108" />
+            <source>Staff</source>
+            <translation>员工</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

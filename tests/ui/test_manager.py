@@ -21,6 +21,7 @@ from kiosk.journal import Journal, PaymentMethod
 from kiosk.money import format_yuan
 from kiosk.reports import ClaimCategory, PreAuthState
 from kiosk.staff import Role, StaffDirectory
+from kiosk.visit import Step
 from tests.clinic_day import (
     CLINIC,
     ShiftedClock,
@@ -29,6 +30,7 @@ from tests.clinic_day import (
     make_clinic_day,
     working_hours,
 )
+from tests.ui.conftest import card
 from ui.screens.manager import ManagerArea, ManagerContext, ManagerScreen
 from ui.tasks import TaskRunner, install_runner
 
@@ -316,3 +318,24 @@ def test_going_idle_signs_out_and_returns_to_the_desk(qtbot, area, clinic):
     )
     last = journal.audit_entries()[-1]
     assert (last.subject, last.details()) == (f"staff:{manager.id}", {"reason": "idle"})
+
+
+def test_the_staff_entry_asks_for_a_pin_and_is_out_of_reach_while_the_family_signs(kiosk):
+    app, driver = kiosk
+    window = app.window
+    assert window.header.staff_button.isVisible()
+    driver.click(window.header.staff_button)
+    assert window.stack.currentWidget() is window.manager
+    assert window.manager.currentWidget() is window.manager.sign_in
+    assert window.manager.dashboard is None
+    driver.click(window.manager.sign_in.back_button)
+    assert window.stack.currentWidget() is window.scan
+
+    driver.show_card(card("active_plus"))
+    driver.start_bill()
+    driver.add_item("GP001")
+    driver.wait_estimate()
+    driver.present()
+    driver.wait_step(Step.SIGN)
+    assert window.stack.currentWidget() is window.sign
+    assert not window.header.staff_button.isVisible()
