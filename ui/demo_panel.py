@@ -51,7 +51,7 @@ class DemoPanel(QWidget):
         self.buttons: list[tuple[QPushButton, DemoMemberLike]] = []
         column = QVBoxLayout()
         for member in members:
-            button = QPushButton(objectName="secondary")
+            button = QPushButton(objectName="demoMember")
             button.setToolTip(member.shows)
             button.clicked.connect(lambda _=False, m=member: self.hold(m))
             column.addWidget(button)
@@ -69,7 +69,7 @@ class DemoPanel(QWidget):
         self.refresh.setInterval(REFRESH_MS)
         self.refresh.timeout.connect(self._refresh)
         kiosk.session.visit.observe(self._visit_step)
-        self.resize(420, 760)
+        self.resize(480, 760)
         self._retranslate()
 
     def hold(self, member: DemoMemberLike | None) -> None:
