@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from insurer_sandbox.demo import demo_member
 from kiosk.demo import DemoCamera
@@ -246,3 +251,34 @@ def test_the_camera_reads_a_card_while_the_preview_keeps_running(
     camera.show(card("active_plus"))
     driver.wait_step(Step.ELIGIBILITY, timeout=15)
     assert app.session.visit.source.value == "camera"
+
+
+def test_with_two_monitors_the_family_signs_on_the_second(sandbox, sandbox_device_key, tmp_path):
+    screens = {
+        "screens": [
+            {"name": "desk", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96},
+            {"name": "family", "x": 1280, "y": 0, "width": 1024, "height": 768, "logicalDpi": 96},
+        ]
+    }
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(screens))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.ui.second_display",
+            sandbox.url,
+            sandbox_device_key,
+            str(tmp_path / "kiosk"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    findings = dict(line.rsplit(" ", 1) for line in run.stdout.splitlines())
+    assert findings.pop("screens") == "2"
+    assert findings == dict.fromkeys(findings, "True") and len(findings) == 6
