@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QScreen
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainter, QPaintEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -66,6 +67,25 @@ def install_translations(app: QApplication, language: str = DEFAULT_LANGUAGE) ->
     return translations
 
 
+class ClinicName(QLabel):
+    """The clinic's name, shortened with an ellipsis when the header is narrow (full in the
+    tooltip), so a long bilingual name never pushes the window wider than the screen."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, objectName="clinicName")
+        self.setToolTip(text)
+        self.setMinimumWidth(160)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+        painter.drawText(self.contentsRect(), int(self.alignment()), shown)
+        painter.end()
+
+
 class Header(QFrame):
     """Clinic name, where the visit is, the outbox state (staff screens) and the language switch."""
 
@@ -73,7 +93,7 @@ class Header(QFrame):
         super().__init__(parent)
         self.setObjectName("header")
         self.session = session
-        self.clinic = QLabel(session.clinic_name, objectName="clinicName")
+        self.clinic = ClinicName(session.clinic_name)
         self.steps: dict[Step, QLabel] = {
             step: QLabel(objectName="step")
             for step in (Step.SCAN, Step.ELIGIBILITY, Step.BILL, Step.SIGN, Step.DONE)
@@ -84,7 +104,7 @@ class Header(QFrame):
         self.outbox = OutboxStatus(session.outbox)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 10, 16, 10)
-        layout.addWidget(self.clinic)
+        layout.addWidget(self.clinic, 2)
         layout.addStretch(1)
         for index, label in enumerate(self.steps.values()):
             if index:
