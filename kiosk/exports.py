@@ -60,8 +60,8 @@ COLUMNS: tuple[str, ...] = (
     "recorded_at",
     "idempotency_key",
 )
-"""The claims columns. `covered_by_insurer_*` is empty until the insurer answered; `visit_paid_*`
-is what the desk took for the claim's visit."""
+"""The claims columns. `covered_by_insurer_*` is what the insurer pays for the claim: empty until it
+answered, 0 when it refused; `visit_paid_*` is what the desk took for the claim's visit."""
 
 DAY_COLUMNS: tuple[str, ...] = (
     "service_date",
@@ -112,8 +112,8 @@ def claim_values(line: ClaimLine) -> dict[str, object]:
         "billed_yuan": _yuan(line.billed_fen),
         "covered_as_signed_fen": line.shown_covered_fen,
         "covered_as_signed_yuan": _yuan(line.shown_covered_fen),
-        "covered_by_insurer_fen": line.covered_fen,
-        "covered_by_insurer_yuan": _yuan(line.covered_fen),
+        "covered_by_insurer_fen": line.insurer_pays_fen,
+        "covered_by_insurer_yuan": _yuan(line.insurer_pays_fen),
         "family_share_fen": line.family_share_fen,
         "family_share_yuan": _yuan(line.family_share_fen),
         "visit_paid_fen": line.visit_paid_fen,

@@ -252,6 +252,16 @@ class ClaimLine:
     queued_at: datetime
     recorded_at: datetime | None
 
+    @property
+    def insurer_pays_fen(self) -> int | None:
+        """What the insurer pays the clinic for this claim: its covered amount when it accepted,
+        nothing when it refused, None while the claim waits for an answer."""
+        if self.category in (ClaimCategory.ACCEPTED, ClaimCategory.PAID):
+            return self.covered_fen
+        if self.category is ClaimCategory.WAITING:
+            return None
+        return 0
+
 
 def _claim_line(row: LedgerRow) -> ClaimLine:
     return ClaimLine(

@@ -17,7 +17,7 @@ from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.exports import COLUMNS, DAY_COLUMNS, export_claims, write_csv, write_xlsx
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import ClaimStatus, DailyStatement, StatementLine
-from kiosk.journal import Journal
+from kiosk.journal import ClaimState, Journal
 from kiosk.money import parse_yuan
 from kiosk.reports import (
     Action,
@@ -291,6 +291,13 @@ def test_business_days_and_masks():
 # --- exports for finance ------------------------------------------------------------------------
 
 
+def insurer_pays(claim) -> int | None:
+    """The insurer's covered amount when it accepted; nothing when it said no; None if unsent."""
+    if claim.state is ClaimState.SENT:
+        return claim.covered_fen
+    return None if claim.state is ClaimState.WAITING else 0
+
+
 def _journal_rows(journal, day: date) -> dict[str, dict[str, object]]:
     """What the export must say about each claim, read from the journal's records."""
     rows = {}
@@ -304,7 +311,7 @@ def _journal_rows(journal, day: date) -> dict[str, dict[str, object]]:
             "idempotency_key": claim.idempotency_key,
             "billed_fen": bill.total_submitted_fen,
             "covered_as_signed_fen": bill.total_covered_fen,
-            "covered_by_insurer_fen": claim.covered_fen,
+            "covered_by_insurer_fen": insurer_pays(claim),
             "family_share_fen": bill.total_patient_fen,
             "visit_paid_fen": sum(p.amount_fen for p in payments),
             "payment_methods": ";".join(sorted({p.method.value for p in payments})),
