@@ -1110,72 +1110,66 @@
     <context>
         <name>ClaimsTab</name>
         <message>
-            <location filename="../../ui/screens/manager.py" line="344" />
+            <location filename="../../ui/screens/manager.py" line="368" />
             <source>All claims</source>
             <translation>All claims</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="349" />
+            <location filename="../../ui/screens/manager.py" line="373" />
             <source>Invoice or insurer claim number</source>
             <translation>Invoice or insurer claim number</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="352" />
+            <location filename="../../ui/screens/manager.py" line="376" />
             <source>Invoice</source>
             <translation>Invoice</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="353" />
+            <location filename="../../ui/screens/manager.py" line="377" />
             <source>Signed</source>
             <translation>Signed</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="354" />
-            <location filename="../../ui/screens/manager.py" line="432" />
+            <location filename="../../ui/screens/manager.py" line="378" />
+            <location filename="../../ui/screens/manager.py" line="456" />
             <source>Member</source>
             <translation>Member</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="355" />
-            <location filename="../../ui/screens/manager.py" line="431" />
+            <location filename="../../ui/screens/manager.py" line="379" />
+            <location filename="../../ui/screens/manager.py" line="455" />
             <source>State</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="356" />
-            <location filename="../../ui/screens/manager.py" line="433" />
+            <location filename="../../ui/screens/manager.py" line="380" />
+            <location filename="../../ui/screens/manager.py" line="457" />
             <source>Billed</source>
             <translation>Billed</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="357" />
+            <location filename="../../ui/screens/manager.py" line="381" />
             <source>Insurer covers</source>
             <translation>Insurer covers</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="358" />
-            <location filename="../../ui/screens/manager.py" line="439" />
+            <location filename="../../ui/screens/manager.py" line="382" />
+            <location filename="../../ui/screens/manager.py" line="463" />
             <source>Family share</source>
             <translation>Family share</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="359" />
+            <location filename="../../ui/screens/manager.py" line="383" />
             <source>Paid at desk</source>
             <translation>Paid at desk</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="360" />
-            <location filename="../../ui/screens/manager.py" line="450" />
-            <source>Insurer claim no.</source>
-            <translation>Insurer claim no.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="363" />
+            <location filename="../../ui/screens/manager.py" line="386" />
             <source>Open the signed bill</source>
             <translation>Open the signed bill</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="388" />
+            <location filename="../../ui/screens/manager.py" line="411" />
             <source>%n claim(s)</source>
             <translation>
                 <numerusform>%n claim</numerusform>
@@ -1183,52 +1177,57 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="409" />
+            <location filename="../../ui/screens/manager.py" line="432" />
             <source>As shown to the family; the insurer has not answered</source>
             <translation>As shown to the family; the insurer has not answered</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="426" />
+            <location filename="../../ui/screens/manager.py" line="450" />
             <source>Choose a claim to see it in detail.</source>
             <translation>Choose a claim to see it in detail.</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="434" />
+            <location filename="../../ui/screens/manager.py" line="458" />
             <source>Insurer share as signed</source>
             <translation>Insurer share as signed</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="436" />
+            <location filename="../../ui/screens/manager.py" line="460" />
             <source>Covered by the insurer</source>
             <translation>Covered by the insurer</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="441" />
+            <location filename="../../ui/screens/manager.py" line="465" />
             <source>Paid at the desk</source>
             <translation>Paid at the desk</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="447" />
+            <location filename="../../ui/screens/manager.py" line="471" />
             <source>Signed and stored</source>
             <translation>Signed and stored</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="454" />
+            <location filename="../../ui/screens/manager.py" line="474" />
+            <source>Insurer claim no.</source>
+            <translation>Insurer claim no.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="478" />
             <source>Recorded by the insurer</source>
             <translation>Recorded by the insurer</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="456" />
+            <location filename="../../ui/screens/manager.py" line="480" />
             <source>Reason</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="457" />
+            <location filename="../../ui/screens/manager.py" line="482" />
             <source>Idempotency key</source>
             <translation>Idempotency key</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="471" />
+            <location filename="../../ui/screens/manager.py" line="496" />
             <source>Opening…</source>
             <translation>Opening…</translation>
         </message>
@@ -1374,67 +1373,67 @@
     <context>
         <name>DayTab</name>
         <message>
-            <location filename="../../ui/screens/manager.py" line="215" />
+            <location filename="../../ui/screens/manager.py" line="238" />
             <source>Direct-pay visits</source>
             <translation>Direct-pay visits</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="216" />
+            <location filename="../../ui/screens/manager.py" line="239" />
             <source>Billed</source>
             <translation>Billed</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="217" />
+            <location filename="../../ui/screens/manager.py" line="240" />
             <source>Covered by the insurer</source>
             <translation>Covered by the insurer</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="218" />
+            <location filename="../../ui/screens/manager.py" line="241" />
             <source>Awaiting the insurer</source>
             <translation>Awaiting the insurer</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="219" />
+            <location filename="../../ui/screens/manager.py" line="242" />
             <source>Refused by the insurer</source>
             <translation>Refused by the insurer</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="220" />
+            <location filename="../../ui/screens/manager.py" line="243" />
             <source>Paid by families</source>
             <translation>Paid by families</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="224" />
+            <location filename="../../ui/screens/manager.py" line="247" />
             <source>Claims</source>
             <translation>Claims</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="227" />
+            <location filename="../../ui/screens/manager.py" line="250" />
             <source>Sent to the insurer</source>
             <translation>Sent to the insurer</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="228" />
+            <location filename="../../ui/screens/manager.py" line="251" />
             <source>Family payments</source>
             <translation>Family payments</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="231" />
+            <location filename="../../ui/screens/manager.py" line="254" />
             <source>Pre-auth requests</source>
             <translation>Pre-auth requests</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="234" />
+            <location filename="../../ui/screens/manager.py" line="257" />
             <source>Top items</source>
             <translation>Top items</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="236" />
+            <location filename="../../ui/screens/manager.py" line="259" />
             <source>Last 30 days: covered by the insurer and paid by families</source>
             <translation>Last 30 days: covered by the insurer and paid by families</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="245" />
+            <location filename="../../ui/screens/manager.py" line="268" />
             <source>%n claim(s)</source>
             <translation>
                 <numerusform>%n claim</numerusform>
@@ -1442,7 +1441,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="250" />
+            <location filename="../../ui/screens/manager.py" line="273" />
             <source>%n accepted claim(s)</source>
             <translation>
                 <numerusform>%n accepted claim</numerusform>
@@ -1450,7 +1449,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="253" />
+            <location filename="../../ui/screens/manager.py" line="276" />
             <source>%n claim(s) in the outbox</source>
             <translation>
                 <numerusform>%n claim in the outbox</numerusform>
@@ -1458,7 +1457,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="256" />
+            <location filename="../../ui/screens/manager.py" line="279" />
             <source>%n claim(s) to collect or fix</source>
             <translation>
                 <numerusform>%n claim to collect or fix</numerusform>
@@ -1466,7 +1465,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="259" />
+            <location filename="../../ui/screens/manager.py" line="282" />
             <source>of %1 family share</source>
             <translation>of %1 family share</translation>
         </message>
@@ -1474,54 +1473,59 @@
     <context>
         <name>ExportsTab</name>
         <message>
-            <location filename="../../ui/screens/manager.py" line="661" />
+            <location filename="../../ui/screens/manager.py" line="687" />
             <source>The claims of %1</source>
             <translation>The claims of %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="662" />
-            <location filename="../../ui/screens/manager.py" line="668" />
+            <location filename="../../ui/screens/manager.py" line="688" />
+            <location filename="../../ui/screens/manager.py" line="694" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="663" />
-            <location filename="../../ui/screens/manager.py" line="669" />
+            <location filename="../../ui/screens/manager.py" line="689" />
+            <location filename="../../ui/screens/manager.py" line="695" />
             <source>Excel (XLSX)</source>
             <translation>Excel (XLSX)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="664" />
+            <location filename="../../ui/screens/manager.py" line="690" />
             <source>PDF day report</source>
             <translation>PDF day report</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="665" />
+            <location filename="../../ui/screens/manager.py" line="691" />
             <source>The claims of a range of days</source>
             <translation>The claims of a range of days</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="666" />
+            <location filename="../../ui/screens/manager.py" line="692" />
             <source>From</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="667" />
+            <location filename="../../ui/screens/manager.py" line="693" />
             <source>to</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="670" />
+            <location filename="../../ui/screens/manager.py" line="696" />
             <source>Saved in</source>
             <translation>Saved in</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="671" />
+            <location filename="../../ui/screens/manager.py" line="697" />
             <source>Change folder…</source>
             <translation>Change folder…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="684" />
+            <location filename="../../ui/screens/manager.py" line="703" />
+            <source>Saved %1</source>
+            <translation>Saved %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="716" />
             <source>The range ends before it starts.</source>
             <translation>The range ends before it starts.</translation>
         </message>
@@ -1838,93 +1842,88 @@
     <context>
         <name>ManagerScreen</name>
         <message>
-            <location filename="../../ui/screens/manager.py" line="784" />
+            <location filename="../../ui/screens/manager.py" line="817" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="786" />
+            <location filename="../../ui/screens/manager.py" line="821" />
             <source>Today</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="787" />
+            <location filename="../../ui/screens/manager.py" line="822" />
             <source>Refresh</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="788" />
+            <location filename="../../ui/screens/manager.py" line="823" />
             <source>Sign out</source>
             <translation>Sign out</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="789" />
+            <location filename="../../ui/screens/manager.py" line="824" />
             <source>Back to the desk</source>
             <translation>Back to the desk</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="791" />
+            <location filename="../../ui/screens/manager.py" line="826" />
             <source>Day</source>
             <translation>Day</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="792" />
+            <location filename="../../ui/screens/manager.py" line="827" />
             <source>Claims</source>
             <translation>Claims</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="793" />
+            <location filename="../../ui/screens/manager.py" line="828" />
             <source>Reconciliation</source>
             <translation>Reconciliation</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="794" />
+            <location filename="../../ui/screens/manager.py" line="829" />
             <source>Exports</source>
             <translation>Exports</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="824" />
+            <location filename="../../ui/screens/manager.py" line="894" />
             <source>Reading the journal…</source>
             <translation>Reading the journal…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="853" />
+            <location filename="../../ui/screens/manager.py" line="897" />
             <source>As recorded in this kiosk's journal at %1.</source>
             <translation>As recorded in this kiosk's journal at %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="858" />
+            <location filename="../../ui/screens/manager.py" line="907" />
             <source>The journal cannot be read right now. Try again.</source>
             <translation>The journal cannot be read right now. Try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="890" />
+            <location filename="../../ui/screens/manager.py" line="939" />
             <source>Where should exports be saved?</source>
             <translation>Where should exports be saved?</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="920" />
-            <location filename="../../ui/screens/manager.py" line="947" />
+            <location filename="../../ui/screens/manager.py" line="969" />
+            <location filename="../../ui/screens/manager.py" line="999" />
             <source>Writing %1…</source>
             <translation>Writing %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="952" />
-            <source>Saved %1</source>
-            <translation>Saved %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="958" />
+            <location filename="../../ui/screens/manager.py" line="1010" />
             <source>The file could not be written there. Choose another folder.</source>
             <translation>The file could not be written there. Choose another folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="989" />
+            <location filename="../../ui/screens/manager.py" line="1041" />
             <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
             <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="993" />
+            <location filename="../../ui/screens/manager.py" line="1045" />
             <source>The signed bill could not be opened.</source>
             <translation>The signed bill could not be opened.</translation>
         </message>
@@ -1955,57 +1954,57 @@
     <context>
         <name>ReconcileTab</name>
         <message>
-            <location filename="../../ui/screens/manager.py" line="513" />
+            <location filename="../../ui/screens/manager.py" line="538" />
             <source>Fetch the insurer's statement</source>
             <translation>Fetch the insurer's statement</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="516" />
+            <location filename="../../ui/screens/manager.py" line="541" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="517" />
+            <location filename="../../ui/screens/manager.py" line="542" />
             <source>Invoice</source>
             <translation>Invoice</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="518" />
+            <location filename="../../ui/screens/manager.py" line="543" />
             <source>Insurer claim no.</source>
             <translation>Insurer claim no.</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="519" />
+            <location filename="../../ui/screens/manager.py" line="544" />
             <source>Journal</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="520" />
+            <location filename="../../ui/screens/manager.py" line="545" />
             <source>Insurer</source>
             <translation>Insurer</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="521" />
+            <location filename="../../ui/screens/manager.py" line="546" />
             <source>Difference</source>
             <translation>Difference</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="522" />
+            <location filename="../../ui/screens/manager.py" line="547" />
             <source>What to do</source>
             <translation>What to do</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="529" />
+            <location filename="../../ui/screens/manager.py" line="554" />
             <source>Compare this day's claims with what the insurer has recorded.</source>
             <translation>Compare this day's claims with what the insurer has recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="540" />
+            <location filename="../../ui/screens/manager.py" line="565" />
             <source>Asking the insurer for its statement…</source>
             <translation>Asking the insurer for its statement…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="551" />
+            <location filename="../../ui/screens/manager.py" line="576" />
             <source>Balanced: all %n claim(s) agree with the insurer.</source>
             <translation>
                 <numerusform>Balanced: the %n claim agrees with the insurer.</numerusform>
@@ -2013,7 +2012,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="555" />
+            <location filename="../../ui/screens/manager.py" line="580" />
             <source>%n finding(s) need a look.</source>
             <translation>
                 <numerusform>%n finding needs a look.</numerusform>
@@ -2021,7 +2020,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="557" />
+            <location filename="../../ui/screens/manager.py" line="582" />
             <source>%n claim(s) agree.</source>
             <translation>
                 <numerusform>%n claim agrees.</numerusform>
@@ -2029,7 +2028,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="560" />
+            <location filename="../../ui/screens/manager.py" line="585" />
             <source>Insurer's total covered %1 · the journal's %2</source>
             <translation>Insurer's total covered %1 · the journal's %2</translation>
         </message>

@@ -1104,124 +1104,123 @@
     <context>
         <name>ClaimsTab</name>
         <message>
-            <location filename="../../ui/screens/manager.py" line="344" />
+            <location filename="../../ui/screens/manager.py" line="368" />
             <source>All claims</source>
             <translation>全部理赔</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="349" />
+            <location filename="../../ui/screens/manager.py" line="373" />
             <source>Invoice or insurer claim number</source>
             <translation>发票号或保险公司理赔号</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="352" />
+            <location filename="../../ui/screens/manager.py" line="376" />
             <source>Invoice</source>
             <translation>发票号</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="353" />
+            <location filename="../../ui/screens/manager.py" line="377" />
             <source>Signed</source>
             <translation>签字时间</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="354" />
-            <location filename="../../ui/screens/manager.py" line="432" />
+            <location filename="../../ui/screens/manager.py" line="378" />
+            <location filename="../../ui/screens/manager.py" line="456" />
             <source>Member</source>
             <translation>会员</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="355" />
-            <location filename="../../ui/screens/manager.py" line="431" />
+            <location filename="../../ui/screens/manager.py" line="379" />
+            <location filename="../../ui/screens/manager.py" line="455" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="356" />
-            <location filename="../../ui/screens/manager.py" line="433" />
+            <location filename="../../ui/screens/manager.py" line="380" />
+            <location filename="../../ui/screens/manager.py" line="457" />
             <source>Billed</source>
             <translation>账单金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="357" />
+            <location filename="../../ui/screens/manager.py" line="381" />
             <source>Insurer covers</source>
             <translation>保险公司支付</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="358" />
-            <location filename="../../ui/screens/manager.py" line="439" />
+            <location filename="../../ui/screens/manager.py" line="382" />
+            <location filename="../../ui/screens/manager.py" line="463" />
             <source>Family share</source>
             <translation>家庭自付</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="359" />
+            <location filename="../../ui/screens/manager.py" line="383" />
             <source>Paid at desk</source>
             <translation>前台已收</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="360" />
-            <location filename="../../ui/screens/manager.py" line="450" />
-            <source>Insurer claim no.</source>
-            <translation>保险公司理赔号</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="363" />
+            <location filename="../../ui/screens/manager.py" line="386" />
             <source>Open the signed bill</source>
             <translation>打开签字账单</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="388" />
+            <location filename="../../ui/screens/manager.py" line="411" />
             <source>%n claim(s)</source>
             <translation>
                 <numerusform>%n 笔理赔</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="409" />
+            <location filename="../../ui/screens/manager.py" line="432" />
             <source>As shown to the family; the insurer has not answered</source>
             <translation>签字时向家长展示的金额；保险公司尚未答复</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="426" />
+            <location filename="../../ui/screens/manager.py" line="450" />
             <source>Choose a claim to see it in detail.</source>
             <translation>选择一笔理赔查看详情。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="434" />
+            <location filename="../../ui/screens/manager.py" line="458" />
             <source>Insurer share as signed</source>
             <translation>签字时的保险支付额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="436" />
+            <location filename="../../ui/screens/manager.py" line="460" />
             <source>Covered by the insurer</source>
             <translation>保险公司支付</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="441" />
+            <location filename="../../ui/screens/manager.py" line="465" />
             <source>Paid at the desk</source>
             <translation>前台已收</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="447" />
+            <location filename="../../ui/screens/manager.py" line="471" />
             <source>Signed and stored</source>
             <translation>签字并保存于</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="454" />
+            <location filename="../../ui/screens/manager.py" line="474" />
+            <source>Insurer claim no.</source>
+            <translation>保险公司理赔号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="478" />
             <source>Recorded by the insurer</source>
             <translation>保险公司记录于</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="456" />
+            <location filename="../../ui/screens/manager.py" line="480" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="457" />
+            <location filename="../../ui/screens/manager.py" line="482" />
             <source>Idempotency key</source>
             <translation>幂等键</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="471" />
+            <location filename="../../ui/screens/manager.py" line="496" />
             <source>Opening…</source>
             <translation>正在打开…</translation>
         </message>
@@ -1367,95 +1366,95 @@
     <context>
         <name>DayTab</name>
         <message>
-            <location filename="../../ui/screens/manager.py" line="215" />
+            <location filename="../../ui/screens/manager.py" line="238" />
             <source>Direct-pay visits</source>
             <translation>直付就诊</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="216" />
+            <location filename="../../ui/screens/manager.py" line="239" />
             <source>Billed</source>
             <translation>账单金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="217" />
+            <location filename="../../ui/screens/manager.py" line="240" />
             <source>Covered by the insurer</source>
             <translation>保险公司支付</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="218" />
+            <location filename="../../ui/screens/manager.py" line="241" />
             <source>Awaiting the insurer</source>
             <translation>等待保险公司</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="219" />
+            <location filename="../../ui/screens/manager.py" line="242" />
             <source>Refused by the insurer</source>
             <translation>保险公司拒付</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="220" />
+            <location filename="../../ui/screens/manager.py" line="243" />
             <source>Paid by families</source>
             <translation>家庭已付</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="224" />
+            <location filename="../../ui/screens/manager.py" line="247" />
             <source>Claims</source>
             <translation>理赔</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="227" />
+            <location filename="../../ui/screens/manager.py" line="250" />
             <source>Sent to the insurer</source>
             <translation>已发送保险公司</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="228" />
+            <location filename="../../ui/screens/manager.py" line="251" />
             <source>Family payments</source>
             <translation>家庭付款</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="231" />
+            <location filename="../../ui/screens/manager.py" line="254" />
             <source>Pre-auth requests</source>
             <translation>事先授权申请</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="234" />
+            <location filename="../../ui/screens/manager.py" line="257" />
             <source>Top items</source>
             <translation>收入最高项目</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="236" />
+            <location filename="../../ui/screens/manager.py" line="259" />
             <source>Last 30 days: covered by the insurer and paid by families</source>
             <translation>近 30 天：保险公司支付与家庭付款</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="245" />
+            <location filename="../../ui/screens/manager.py" line="268" />
             <source>%n claim(s)</source>
             <translation>
                 <numerusform>%n 笔理赔</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="250" />
+            <location filename="../../ui/screens/manager.py" line="273" />
             <source>%n accepted claim(s)</source>
             <translation>
                 <numerusform>已受理 %n 笔</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="253" />
+            <location filename="../../ui/screens/manager.py" line="276" />
             <source>%n claim(s) in the outbox</source>
             <translation>
                 <numerusform>发件箱中 %n 笔</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="256" />
+            <location filename="../../ui/screens/manager.py" line="279" />
             <source>%n claim(s) to collect or fix</source>
             <translation>
                 <numerusform>%n 笔需向家长收取或处理</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="259" />
+            <location filename="../../ui/screens/manager.py" line="282" />
             <source>of %1 family share</source>
             <translation>家庭自付应收 %1</translation>
         </message>
@@ -1463,54 +1462,59 @@
     <context>
         <name>ExportsTab</name>
         <message>
-            <location filename="../../ui/screens/manager.py" line="661" />
+            <location filename="../../ui/screens/manager.py" line="687" />
             <source>The claims of %1</source>
             <translation>%1 的理赔</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="662" />
-            <location filename="../../ui/screens/manager.py" line="668" />
+            <location filename="../../ui/screens/manager.py" line="688" />
+            <location filename="../../ui/screens/manager.py" line="694" />
             <source>CSV</source>
             <translation>CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="663" />
-            <location filename="../../ui/screens/manager.py" line="669" />
+            <location filename="../../ui/screens/manager.py" line="689" />
+            <location filename="../../ui/screens/manager.py" line="695" />
             <source>Excel (XLSX)</source>
             <translation>Excel 表格（XLSX）</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="664" />
+            <location filename="../../ui/screens/manager.py" line="690" />
             <source>PDF day report</source>
             <translation>PDF 日报</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="665" />
+            <location filename="../../ui/screens/manager.py" line="691" />
             <source>The claims of a range of days</source>
             <translation>一段日期内的理赔</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="666" />
+            <location filename="../../ui/screens/manager.py" line="692" />
             <source>From</source>
             <translation>从</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="667" />
+            <location filename="../../ui/screens/manager.py" line="693" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="670" />
+            <location filename="../../ui/screens/manager.py" line="696" />
             <source>Saved in</source>
             <translation>保存位置</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="671" />
+            <location filename="../../ui/screens/manager.py" line="697" />
             <source>Change folder…</source>
             <translation>更改文件夹…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="684" />
+            <location filename="../../ui/screens/manager.py" line="703" />
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/manager.py" line="716" />
             <source>The range ends before it starts.</source>
             <translation>结束日期早于开始日期。</translation>
         </message>
@@ -1827,93 +1831,88 @@
     <context>
         <name>ManagerScreen</name>
         <message>
-            <location filename="../../ui/screens/manager.py" line="784" />
+            <location filename="../../ui/screens/manager.py" line="817" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="786" />
+            <location filename="../../ui/screens/manager.py" line="821" />
             <source>Today</source>
             <translation>今天</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="787" />
+            <location filename="../../ui/screens/manager.py" line="822" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="788" />
+            <location filename="../../ui/screens/manager.py" line="823" />
             <source>Sign out</source>
             <translation>退出登录</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="789" />
+            <location filename="../../ui/screens/manager.py" line="824" />
             <source>Back to the desk</source>
             <translation>返回前台</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="791" />
+            <location filename="../../ui/screens/manager.py" line="826" />
             <source>Day</source>
             <translation>当日</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="792" />
+            <location filename="../../ui/screens/manager.py" line="827" />
             <source>Claims</source>
             <translation>理赔</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="793" />
+            <location filename="../../ui/screens/manager.py" line="828" />
             <source>Reconciliation</source>
             <translation>对账</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="794" />
+            <location filename="../../ui/screens/manager.py" line="829" />
             <source>Exports</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="824" />
+            <location filename="../../ui/screens/manager.py" line="894" />
             <source>Reading the journal…</source>
             <translation>正在读取日志…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="853" />
+            <location filename="../../ui/screens/manager.py" line="897" />
             <source>As recorded in this kiosk's journal at %1.</source>
             <translation>本机日志截至 %1 的记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="858" />
+            <location filename="../../ui/screens/manager.py" line="907" />
             <source>The journal cannot be read right now. Try again.</source>
             <translation>暂时无法读取日志，请重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="890" />
+            <location filename="../../ui/screens/manager.py" line="939" />
             <source>Where should exports be saved?</source>
             <translation>导出文件保存到哪里？</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="920" />
-            <location filename="../../ui/screens/manager.py" line="947" />
+            <location filename="../../ui/screens/manager.py" line="969" />
+            <location filename="../../ui/screens/manager.py" line="999" />
             <source>Writing %1…</source>
             <translation>正在写入 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="952" />
-            <source>Saved %1</source>
-            <translation>已保存 %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="958" />
+            <location filename="../../ui/screens/manager.py" line="1010" />
             <source>The file could not be written there. Choose another folder.</source>
             <translation>无法在此处写入文件，请选择其他文件夹。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="989" />
+            <location filename="../../ui/screens/manager.py" line="1041" />
             <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
             <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="993" />
+            <location filename="../../ui/screens/manager.py" line="1045" />
             <source>The signed bill could not be opened.</source>
             <translation>无法打开签字账单。</translation>
         </message>
@@ -1944,78 +1943,78 @@
     <context>
         <name>ReconcileTab</name>
         <message>
-            <location filename="../../ui/screens/manager.py" line="513" />
+            <location filename="../../ui/screens/manager.py" line="538" />
             <source>Fetch the insurer's statement</source>
             <translation>获取保险公司对账单</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="516" />
+            <location filename="../../ui/screens/manager.py" line="541" />
             <source>What</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="517" />
+            <location filename="../../ui/screens/manager.py" line="542" />
             <source>Invoice</source>
             <translation>发票号</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="518" />
+            <location filename="../../ui/screens/manager.py" line="543" />
             <source>Insurer claim no.</source>
             <translation>保险公司理赔号</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="519" />
+            <location filename="../../ui/screens/manager.py" line="544" />
             <source>Journal</source>
             <translation>本机记录</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="520" />
+            <location filename="../../ui/screens/manager.py" line="545" />
             <source>Insurer</source>
             <translation>保险公司</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="521" />
+            <location filename="../../ui/screens/manager.py" line="546" />
             <source>Difference</source>
             <translation>差额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="522" />
+            <location filename="../../ui/screens/manager.py" line="547" />
             <source>What to do</source>
             <translation>处理方法</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="529" />
+            <location filename="../../ui/screens/manager.py" line="554" />
             <source>Compare this day's claims with what the insurer has recorded.</source>
             <translation>将当日理赔与保险公司记录进行核对。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="540" />
+            <location filename="../../ui/screens/manager.py" line="565" />
             <source>Asking the insurer for its statement…</source>
             <translation>正在向保险公司获取对账单…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="551" />
+            <location filename="../../ui/screens/manager.py" line="576" />
             <source>Balanced: all %n claim(s) agree with the insurer.</source>
             <translation>
                 <numerusform>账目相符：全部 %n 笔理赔与保险公司一致。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="555" />
+            <location filename="../../ui/screens/manager.py" line="580" />
             <source>%n finding(s) need a look.</source>
             <translation>
                 <numerusform>%n 项需核查。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="557" />
+            <location filename="../../ui/screens/manager.py" line="582" />
             <source>%n claim(s) agree.</source>
             <translation>
                 <numerusform>%n 笔一致。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/screens/manager.py" line="560" />
+            <location filename="../../ui/screens/manager.py" line="585" />
             <source>Insurer's total covered %1 · the journal's %2</source>
             <translation>保险公司支付合计 %1 · 本机记录 %2</translation>
         </message>

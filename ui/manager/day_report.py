@@ -10,7 +10,7 @@ Chinese stays searchable text; all words come translated from the GUI thread in 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -117,8 +117,10 @@ def render_day_report(
     printed_at: datetime,
     printed_by: str,
     text: DayReportText,
+    item_names: Mapping[str, str] | None = None,
 ) -> None:
-    """Write the A4 report to `path`; the file appears whole or not at all."""
+    """Write the A4 report to `path`; the file appears whole or not at all. `item_names` gives
+    the top items' names by code in the report's language (else the bill's own description)."""
     target = Path(path)
     partial = target.with_name(target.name + ".part")
     writer = QPdfWriter(str(partial))
@@ -137,7 +139,7 @@ def render_day_report(
     if not painter.begin(writer):
         raise OSError("cannot open the PDF for writing")
     try:
-        _Page(painter, text).paint(
+        _Page(painter, text, item_names or {}).paint(
             clinic, summary, trend, reconciliation, audit, printed_at, printed_by
         )
     except BaseException:
@@ -159,9 +161,12 @@ def _font(families: list[str], points: float, *, bold: bool = False) -> QFont:
 class _Page:
     """Lays the page out in millimetres; text is drawn at device scale."""
 
-    def __init__(self, painter: QPainter, text: DayReportText) -> None:
+    def __init__(
+        self, painter: QPainter, text: DayReportText, item_names: Mapping[str, str]
+    ) -> None:
         self.painter = painter
         self.text = text
+        self.item_names = item_names
         self.unit = DPI / 25.4
         self.body = _font(FONT_FAMILIES, 9)
         self.small = _font(FONT_FAMILIES, 7.5)
@@ -212,34 +217,18 @@ class _Page:
         printed_by: str,
     ) -> None:
         y = MARGIN
-        self._text(MARGIN, y, CONTENT_W * 0.6, 10, self.title, clinic)
+        y += self._text(MARGIN, y, CONTENT_W, 16, self.title, clinic) + 1
+        self._text(MARGIN, y, CONTENT_W * 0.5, 7, self.heading, self.label("title"), color=MUTED)
         day = f"{self.label('day')} {summary.day.isoformat()}"
-        self._text(
-            MARGIN + CONTENT_W * 0.6,
-            y + 1,
-            CONTENT_W * 0.4,
-            7,
-            self.heading,
-            day,
-            align=Qt.AlignmentFlag.AlignRight,
-        )
-        y += 9
-        self._text(MARGIN, y, CONTENT_W * 0.6, 7, self.heading, self.label("title"), color=MUTED)
+        right = Qt.AlignmentFlag.AlignRight
+        self._text(MARGIN + CONTENT_W * 0.5, y, CONTENT_W * 0.5, 7, self.figure, day, align=right)
+        y += 7.5
         printed = (
             f"{self.label('printed')} {printed_at.astimezone(BUSINESS_TZ):%Y-%m-%d %H:%M}"
             f" · {self.label('by')} {printed_by}"
         )
-        self._text(
-            MARGIN + CONTENT_W * 0.4,
-            y + 0.5,
-            CONTENT_W * 0.6,
-            6,
-            self.small,
-            printed,
-            color=MUTED,
-            align=Qt.AlignmentFlag.AlignRight,
-        )
-        y += 8
+        self._text(MARGIN, y, CONTENT_W, 5, self.small, printed, color=MUTED, align=right)
+        y += 5
         self._rule(y, color=INK, width=0.4)
         y = self._figures(y + 3, summary)
         y = self._tables(y + 4, summary)
@@ -264,22 +253,13 @@ class _Page:
         width = CONTENT_W / 3
         for index, (key, value, note) in enumerate(figures):
             x = MARGIN + (index % 3) * width
-            y = top + (index // 3) * 17
-            self.painter.fillRect(self._rect(x, y, width - 3, 15), SHADE)
+            y = top + (index // 3) * 19
+            self.painter.fillRect(self._rect(x, y, width - 3, 17), SHADE)
             self._text(x + 2, y + 1.5, width - 7, 5, self.small, self.label(key), color=MUTED)
-            self._text(x + 2, y + 5.5, width - 7, 8, self.figure, value)
+            self._text(x + 2, y + 5.2, width - 7, 8, self.figure, value)
             if note:
-                self._text(
-                    x + 2,
-                    y + 5.5,
-                    width - 7,
-                    8,
-                    self.small,
-                    note,
-                    color=MUTED,
-                    align=Qt.AlignmentFlag.AlignRight,
-                )
-        return top + 34
+                self._text(x + 2, y + 12, width - 7, 5, self.small, note, color=MUTED)
+        return top + 38
 
     def _table(
         self, x: float, top: float, width: float, title: str, rows: Sequence[tuple[str, str]]
@@ -330,7 +310,8 @@ class _Page:
             return y + 5
         for item in summary.top_items:
             self._text(MARGIN, y, 22, 5, self.small, item.item_code, color=MUTED)
-            self._text(MARGIN + 22, y, 110, 5, self.body, item.description)
+            description = self.item_names.get(item.item_code) or item.description
+            self._text(MARGIN + 22, y, 110, 5, self.body, description)
             quantity = f"{self.label('quantity')} {item.quantity}"
             self._text(
                 MARGIN + 130, y, 20, 5, self.body, quantity, align=Qt.AlignmentFlag.AlignRight
@@ -355,7 +336,7 @@ class _Page:
             area,
             trend,
             self.text.chart,
-            scale=self.unit * 0.3,
+            scale=self.unit * 0.21,
             families=FONT_FAMILIES,
         )
         return top + 66

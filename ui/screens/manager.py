@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -80,19 +80,21 @@ _STYLE = """
 #managerScreen QTabBar::tab:selected { font-weight: 700; color: #0b5c7a; }
 #managerScreen QTableWidget { font-size: 15px; }
 #managerScreen QHeaderView::section { font-size: 14px; }
-#managerTitle { font-size: 22px; font-weight: 700; color: #0b5c7a; }
-#figureTile { background: #ffffff; border: 1px solid #d5dbe1; border-radius: 10px; }
-#figureCaption { font-size: 14px; color: #52606d; }
-#figureValue { font-size: 26px; font-weight: 700; color: #1f2933; }
-#figureValue[tone="covered"] { color: #0b5c7a; }
-#figureValue[tone="family"] { color: #b06000; }
-#figureValue[tone="alert"] { color: #b3261e; }
-#figureNote { font-size: 13px; color: #52606d; }
-#panelTitle { font-size: 16px; font-weight: 700; color: #3e4c59; }
-#rowName { font-size: 15px; color: #3e4c59; }
-#rowValue { font-size: 15px; font-weight: 600; }
-#rowValue[tone="alert"] { color: #b3261e; }
-#detailText { font-size: 15px; }
+#managerScreen #managerTitle { font-size: 22px; font-weight: 700; color: #0b5c7a; }
+#managerScreen #figureTile { background: #ffffff; border: 1px solid #d5dbe1; border-radius: 10px; }
+#managerScreen #figureCaption { font-size: 14px; color: #52606d; }
+#managerScreen #figureValue { font-size: 26px; font-weight: 700; color: #1f2933; }
+#managerScreen #figureValue[tone="covered"] { color: #0b5c7a; }
+#managerScreen #figureValue[tone="family"] { color: #b06000; }
+#managerScreen #figureValue[tone="alert"] { color: #b3261e; }
+#managerScreen #figureNote { font-size: 13px; color: #52606d; }
+#managerScreen #panelTitle { font-size: 16px; font-weight: 700; color: #3e4c59; }
+#managerScreen #rowName { font-size: 14px; color: #3e4c59; }
+#managerScreen #rowValue { font-size: 14px; font-weight: 600; }
+#managerScreen #rowValue[tone="alert"] { color: #b3261e; }
+#managerScreen #detailText { font-size: 15px; }
+#managerScreen #hint { font-size: 15px; }
+#managerScreen #status { font-size: 16px; }
 """
 
 
@@ -140,6 +142,7 @@ class FigureTile(QFrame):
     def __init__(self, tone: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figureTile")
+        self.setMinimumHeight(104)
         self.caption = QLabel(objectName="figureCaption", wordWrap=True)
         self.value = QLabel("—", objectName="figureValue")
         self.value.setProperty("tone", tone)
@@ -164,7 +167,7 @@ class Rows(QFrame):
         self.values: dict[object, QLabel] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(3)
+        grid.setVerticalSpacing(1)
         for row, key in enumerate(keys):
             self.names[key] = QLabel(objectName="rowName")
             self.values[key] = QLabel("—", objectName="rowValue")
@@ -173,8 +176,8 @@ class Rows(QFrame):
             grid.addWidget(self.values[key], row, 1)
         grid.setColumnStretch(0, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(6)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addLayout(grid)
         layout.addStretch(1)
@@ -189,8 +192,9 @@ class Rows(QFrame):
 class DayTab(QWidget):
     """The chosen day's figures and the 30 days before it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, item_name: Callable[[str, str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.item_name = item_name
         self.tiles = {
             "visits": FigureTile(),
             "billed": FigureTile(),
@@ -290,7 +294,8 @@ class DayTab(QWidget):
         for row in range(5):
             if row < len(summary.top_items):
                 item = summary.top_items[row]
-                self.top.names[row].setText(f"{item.description}  ×{item.quantity}")
+                label = self.item_name(item.item_code, item.description)
+                self.top.names[row].setText(f"{label}  ×{item.quantity}")
                 self.top.names[row].setToolTip(item.item_code)
                 self.top.set_value(row, format_yuan(item.billed_fen))
             else:
@@ -301,7 +306,7 @@ class DayTab(QWidget):
         self.chart.set_trend(thirty)
 
 
-CLAIM_COLUMNS = 9
+CLAIM_COLUMNS = 8
 
 
 class ClaimsTab(QWidget):
@@ -334,7 +339,7 @@ class ClaimsTab(QWidget):
         self.open_button.clicked.connect(self._open)
         self.detail_state = QLabel(objectName="hint", wordWrap=True)
         detail_box = QFrame(objectName="panel")
-        detail_box.setFixedWidth(360)
+        detail_box.setFixedWidth(340)
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(16, 12, 16, 12)
         detail_layout.addWidget(self.detail_title)
@@ -376,7 +381,6 @@ class ClaimsTab(QWidget):
                 self.tr("Insurer covers"),
                 self.tr("Family share"),
                 self.tr("Paid at desk"),
-                self.tr("Insurer claim no."),
             ]
         )
         self.open_button.setText(self.tr("Open the signed bill"))
@@ -408,7 +412,8 @@ class ClaimsTab(QWidget):
         self.table.setRowCount(len(self.shown))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row, line in enumerate(self.shown):
-            covered = line.covered_fen if line.covered_fen is not None else line.shown_covered_fen
+            pays = line.insurer_pays_fen
+            covered = pays if pays is not None else line.shown_covered_fen
             cells = [
                 (line.invoice_no, None),
                 (line.queued_at.astimezone(BUSINESS_TZ).strftime("%H:%M"), None),
@@ -418,14 +423,14 @@ class ClaimsTab(QWidget):
                 (format_yuan(covered), right),
                 (format_yuan(line.family_share_fen), right),
                 (format_yuan(line.visit_paid_fen), right),
-                (line.insurer_claim_id or "—", None),
             ]
             for column, (text, align) in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if align is not None:
                     item.setTextAlignment(align)
-                if column == 5 and line.covered_fen is None:
+                if column == 5 and pays is None:
                     item.setToolTip(self.tr("As shown to the family; the insurer has not answered"))
+                    item.setForeground(QColor("#7b8794"))
                 self.table.setItem(row, column, item)
         if chosen is not None and chosen in self.shown:
             self.table.selectRow(self.shown.index(chosen))
@@ -453,7 +458,7 @@ class ClaimsTab(QWidget):
             (self.tr("Insurer share as signed"), format_yuan(line.shown_covered_fen)),
             (
                 self.tr("Covered by the insurer"),
-                format_yuan(line.covered_fen) if line.covered_fen is not None else "—",
+                format_yuan(line.insurer_pays_fen) if line.insurer_pays_fen is not None else "—",
             ),
             (self.tr("Family share"), format_yuan(line.family_share_fen)),
             (
@@ -473,12 +478,13 @@ class ClaimsTab(QWidget):
             facts.append((self.tr("Recorded by the insurer"), recorded))
         if line.reject_code or line.attention_reason:
             facts.append((self.tr("Reason"), line.reject_code or line.attention_reason or ""))
-        facts.append((self.tr("Idempotency key"), line.idempotency_key))
+        key = line.idempotency_key
+        facts.append((self.tr("Idempotency key"), f"{key[:16]}\n{key[16:]}"))
         self.detail.setText(
             "<table cellspacing='3'>"
             + "".join(
                 f"<tr><td style='color:#52606d;padding-right:10px'>{label}</td>"
-                f"<td><b>{_html(value)}</b></td></tr>"
+                f"<td><b>{_html(value).replace(chr(10), '<br>')}</b></td></tr>"
                 for label, value in facts
             )
             + "</table>"
@@ -673,6 +679,7 @@ class ExportsTab(QWidget):
         layout.addWidget(self.result)
         layout.addStretch(1)
         self.chosen_day: date | None = None
+        self.saved: Path | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -688,6 +695,12 @@ class ExportsTab(QWidget):
         self.range_xlsx.setText(self.tr("Excel (XLSX)"))
         self.folder_title.setText(self.tr("Saved in"))
         self.folder_button.setText(self.tr("Change folder…"))
+        if self.saved is not None:
+            self.show_saved(self.saved)
+
+    def show_saved(self, path: Path) -> None:
+        self.saved = path
+        self.result.setText(self.tr("Saved %1").replace("%1", str(path)))
 
     def show_day(self, day: date) -> None:
         self.chosen_day = day
@@ -750,9 +763,10 @@ class ManagerScreen(QWidget):
         self.sign_out_button.clicked.connect(self.signed_out)
         self.back_button.clicked.connect(self.leave)
         self.state = QLabel(objectName="hint")
+        self._read_at: datetime | None = None
 
         self.tabs = QTabWidget(objectName="managerTabs")
-        self.day_tab = DayTab() if member.may(Permission.FIGURES) else None
+        self.day_tab = DayTab(self._item_name) if member.may(Permission.FIGURES) else None
         self.claims_tab = ClaimsTab() if member.may(Permission.CLAIMS) else None
         self.reconcile_tab = ReconcileTab() if member.may(Permission.RECONCILE) else None
         self.exports_tab = ExportsTab() if member.may(Permission.EXPORT) else None
@@ -783,8 +797,8 @@ class ManagerScreen(QWidget):
         bar.addWidget(self.sign_out_button)
         bar.addWidget(self.back_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 12, 20, 12)
-        layout.setSpacing(6)
+        layout.setContentsMargins(20, 8, 20, 8)
+        layout.setSpacing(4)
         layout.addLayout(bar)
         layout.addWidget(self.state)
         layout.addWidget(self.tabs, 1)
@@ -802,6 +816,8 @@ class ManagerScreen(QWidget):
         self.title.setText(
             self.tr("%1 · %2").replace("%1", self.member.name).replace("%2", name(self.member.role))
         )
+        self.date_edit.setLocale(QLocale())
+        self._show_state()
         self.today_button.setText(self.tr("Today"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.sign_out_button.setText(self.tr("Sign out"))
@@ -840,7 +856,8 @@ class ManagerScreen(QWidget):
         request, day, journal = self._request, self.day, self.context.journal
         figures = self.day_tab is not None
         claims = self.claims_tab is not None
-        self.state.setText(self.tr("Reading the journal…"))
+        self._read_at = None
+        self._show_state()
 
         def read(_insurer: InsurerClient) -> tuple:
             summary = day_summary(journal, day) if figures else None
@@ -868,9 +885,22 @@ class ManagerScreen(QWidget):
             self.day_tab.show_trend(thirty)
         if self.claims_tab is not None and lines is not None:
             self.claims_tab.show_lines(lines)
-        now = datetime.now(BUSINESS_TZ).strftime("%H:%M")
-        self.state.setText(self.tr("As recorded in this kiosk's journal at %1.").replace("%1", now))
+        self._read_at = datetime.now(BUSINESS_TZ)
+        self._show_state()
         self.loaded.emit(day.isoformat())
+
+    def _show_state(self) -> None:
+        if self._read_at is None:
+            self.state.setText(self.tr("Reading the journal…"))
+            return
+        at = self._read_at.strftime("%H:%M")
+        self.state.setText(self.tr("As recorded in this kiosk's journal at %1.").replace("%1", at))
+
+    def _item_name(self, code: str, description: str) -> str:
+        """An item as the manager reads it: the catalogue's English name in English."""
+        if self.context.language().startswith("en"):
+            return self.context.names_en.get(code) or description
+        return description
 
     def _read_failed(self, request: int) -> None:
         if request == self._request:
@@ -947,6 +977,8 @@ class ManagerScreen(QWidget):
         chart = TrendChart().text()
         text = day_report_text(chart)
         printed_by = self.member.name
+        english = self.context.language().startswith("en")
+        item_names = dict(self.context.names_en) if english else {}
 
         def write(_insurer: InsurerClient) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -960,6 +992,7 @@ class ManagerScreen(QWidget):
                 printed_at=journal.now(),
                 printed_by=printed_by,
                 text=text,
+                item_names=item_names,
             )
             return target
 
@@ -968,7 +1001,7 @@ class ManagerScreen(QWidget):
 
     def _exported(self, path: Path) -> None:
         if self.exports_tab is not None:
-            self.exports_tab.result.setText(self.tr("Saved %1").replace("%1", str(path)))
+            self.exports_tab.show_saved(path)
         self.exported.emit(str(path))
 
     def _export_failed(self, _error: BaseException) -> None:

@@ -14,9 +14,9 @@ KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
 
 _STYLE = """
 QPushButton#pinKey {
-    min-width: 96px; min-height: 72px; font-size: 30px; font-weight: 600;
+    min-width: 96px; min-height: 62px; font-size: 30px; font-weight: 600;
 }
-QPushButton#pinKeyAside { min-width: 96px; min-height: 72px; font-size: 18px; }
+QPushButton#pinKeyAside { min-width: 96px; min-height: 62px; font-size: 18px; }
 QLineEdit#pinField { min-height: 64px; font-size: 30px; letter-spacing: 6px; }
 """
 

@@ -152,7 +152,7 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self.setObjectName("trendChart")
         self.trend = Trend(())
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
