@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainter, QPaintEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -74,8 +74,10 @@ class ClinicName(QLabel):
     def __init__(self, text: str) -> None:
         super().__init__(text, objectName="clinicName")
         self.setToolTip(text)
-        self.setMinimumWidth(160)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, super().minimumSizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -104,7 +106,7 @@ class Header(QFrame):
         self.outbox = OutboxStatus(session.outbox)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 10, 16, 10)
-        layout.addWidget(self.clinic, 2)
+        layout.addWidget(self.clinic)
         layout.addStretch(1)
         for index, label in enumerate(self.steps.values()):
             if index:
