@@ -78,7 +78,7 @@ _STYLE = """
 #managerScreen QLineEdit { min-height: 44px; font-size: 16px; }
 #managerScreen QTabBar::tab { min-height: 40px; padding: 0 22px; font-size: 17px; }
 #managerScreen QTabBar::tab:selected { font-weight: 700; color: #0b5c7a; }
-#managerScreen QTableWidget { font-size: 15px; }
+#managerScreen QTableWidget { font-size: 14px; }
 #managerScreen QHeaderView::section { font-size: 14px; }
 #managerScreen #managerTitle { font-size: 22px; font-weight: 700; color: #0b5c7a; }
 #managerScreen #figureTile { background: #ffffff; border: 1px solid #d5dbe1; border-radius: 10px; }
@@ -307,6 +307,7 @@ class DayTab(QWidget):
 
 
 CLAIM_COLUMNS = 8
+STATE_COLUMN = 3
 
 
 class ClaimsTab(QWidget):
@@ -328,8 +329,11 @@ class ClaimsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STATE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemSelectionChanged.connect(self._selected)
         self.detail_title = QLabel(objectName="panelTitle")
         self.detail = QLabel(objectName="detailText", wordWrap=True)
