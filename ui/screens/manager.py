@@ -1076,10 +1076,6 @@ class ManagerArea(QStackedWidget):
             self.idle_watcher.setParent(self)
             self.idle_watcher.idle.connect(self.idle)
 
-    @property
-    def member(self) -> StaffMember | None:
-        return self.dashboard.member if self.dashboard is not None else None
-
     def open(self) -> None:
         """Show the sign-in (or the dashboard of the person still signed in)."""
         if self.dashboard is None:
