@@ -11,12 +11,9 @@ Qt-free, so the first-start dialog, the CLI and the tests share it.
 from __future__ import annotations
 
 import hashlib
-import ssl
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-
-import requests
 
 from kiosk.credentials import load_device_key, store_device_key
 from kiosk.insurer.client import InsecureURLError, InsurerClient, check_insurer_url
@@ -70,20 +67,6 @@ def key_fingerprint(api_key: str) -> str:
     return hashlib.sha256(api_key.encode("utf-8")).hexdigest()[:8]
 
 
-def unreachable_reason(error: InsurerError) -> str:
-    """Why a call did not get through, naming certificate failures, which a person must fix."""
-    cause: BaseException | None = error
-    while cause is not None:
-        if isinstance(cause, ssl.SSLCertVerificationError | requests.exceptions.SSLError):
-            detail = getattr(cause, "verify_message", "") or "not trusted"
-            return (
-                f"the insurer's TLS certificate was refused ({detail}); check the insurer URL, "
-                "and the pinned CA bundle setting if the insurer gave you one"
-            )
-        cause = cause.__cause__ or cause.__context__
-    return error.message
-
-
 def verify_device_key(
     insurer_url: str, api_key: str, *, ca_bundle: Path | None = None, timeout: float = 5.0
 ) -> int:
@@ -112,8 +95,7 @@ def verify_device_key(
         raise RegistrationError(KEY_REFUSED, key_refused=True) from exc
     except InsurerUnreachable as exc:
         raise RegistrationError(
-            f"The insurer at {url} could not be reached: {unreachable_reason(exc)}. "
-            "Nothing was stored."
+            f"The insurer at {url} could not be reached: {exc.message}. Nothing was stored."
         ) from exc
     except InsurerError as exc:
         raise RegistrationError(

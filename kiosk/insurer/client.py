@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import ssl
 from datetime import date
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -204,6 +205,12 @@ class InsurerClient:
             content = response.content
         except requests.Timeout as exc:
             raise InsurerTimeout(f"the insurer did not answer in time ({path})") from exc
+        except requests.exceptions.SSLError as exc:
+            raise InsurerUnreachable(
+                f"the insurer's TLS certificate was refused ({_certificate_problem(exc)}); "
+                "check the insurer URL, and the pinned CA bundle setting if the insurer gave "
+                "you one"
+            ) from exc
         except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
             if _gave_up_on_read_timeout(exc):
                 raise InsurerTimeout(f"the insurer did not answer in time ({path})") from exc
@@ -226,6 +233,15 @@ def _gave_up_on_read_timeout(exc: requests.RequestException) -> bool:
     """urllib3 reports a final read timeout as a connection error: tell the two apart."""
     reason = exc.args[0] if exc.args else None
     return isinstance(reason, MaxRetryError) and isinstance(reason.reason, ReadTimeoutError)
+
+
+def _certificate_problem(exc: BaseException) -> str:
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError) and cause.verify_message:
+            return cause.verify_message
+        cause = cause.__cause__ or cause.__context__
+    return "not trusted"
 
 
 def _path_part(value: str) -> str:
