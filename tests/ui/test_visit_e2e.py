@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from insurer_sandbox.demo import demo_member
 from kiosk.demo import DemoCamera
 from kiosk.insurer.client import InsurerClient
@@ -45,8 +47,17 @@ def test_a_covered_visit_ends_in_a_claim_the_insurer_recorded(kiosk, sandbox, sa
     assert recorded.bill_hash == bill_hash
     assert recorded.adjudication.total_covered_fen == adjudication.total_covered_fen
     assert not done.method_buttons[PaymentMethod.CASH].isVisible()  # nothing to pay
-    pdf = driver.wait_document()
-    assert pdf.read_bytes().startswith(b"%PDF")
+    saved: list[str] = []
+    done.document_saved.connect(saved.append)
+    number = done.claim.insurer_claim_id
+
+    def pdf_text() -> str:
+        pages = PdfReader(saved[-1]).pages if saved else []
+        return re.sub(r"\s+", "", "".join(page.extract_text() for page in pages))
+
+    # Written at once with "pending", then again with the insurer's claim number.
+    pump_until(lambda: number in pdf_text(), 15, "the signed bill with its claim number")
+    assert bill_hash in pdf_text()
     driver.next_family()
     assert app.session.visit.eligibility is None
 

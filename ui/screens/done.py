@@ -48,6 +48,8 @@ class DoneScreen(QWidget):
         self.session = session
         self.claim: ClaimRecord | None = None
         self.document: Path | None = None
+        self._saving = False
+        self._save_again = False
 
         self.title = QLabel(objectName="screenTitle", wordWrap=True)
         self.summary = QFrame(objectName="panel")
@@ -292,7 +294,14 @@ class DoneScreen(QWidget):
     # --- the signed bill -----------------------------------------------------------------------
 
     def save_document(self) -> None:
-        """Write the signed bill PDF in the background; again once the insurer numbers the claim."""
+        """Write the signed bill PDF in the background; again once the insurer numbers the claim.
+
+        One write at a time: a request during a write is done right after it, so two writers
+        never race for the same file.
+        """
+        if self._saving:
+            self._save_again = True
+            return
         visit = self.session.visit
         presented, signed, eligibility = visit.presented, visit.signed, visit.eligibility
         if presented is None or signed is None or eligibility is None:
@@ -303,6 +312,7 @@ class DoneScreen(QWidget):
         language = self.session.language
         target = self.session.documents_dir / f"{presented.invoice_no}.pdf"
         visit_id = visit.visit_id
+        self._saving = True
         Task(
             lambda _insurer: _write_signed_bill(
                 target, presented, signed, member, plan, claim_number, language
@@ -310,13 +320,18 @@ class DoneScreen(QWidget):
         ).success(lambda path: self._saved(visit_id, path)).failure(self._save_failed).run()
 
     def _saved(self, visit_id: str, path: Path) -> None:
-        if self.session.visit.visit_id != visit_id:
-            return
-        self.document = path
-        self._render()
-        self.document_saved.emit(str(path))
+        self._saving = False
+        again, self._save_again = self._save_again, False
+        if self.session.visit.visit_id == visit_id:
+            self.document = path
+            self._render()
+            self.document_saved.emit(str(path))
+        if again:
+            self.save_document()
 
     def _save_failed(self, _error: BaseException) -> None:
+        self._saving = False
+        self._save_again = False
         self.document_state.setText(
             self.tr("The signed bill PDF could not be written; the claim is stored all the same.")
         )
