@@ -1,2110 +1,2115 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
-    <context>
-        <name>BillScreen</name>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="130" />
-            <source>Search by code, name or pinyin initials (e.g. xcg)</source>
-            <translation>Search by code, name or pinyin initials (e.g. xcg)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="132" />
-            <source>Import…</source>
-            <translation>Import…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="134" />
-            <source>Import the clinic's own fee catalogue (CSV or JSON)</source>
-            <translation>Import the clinic's own fee catalogue (CSV or JSON)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/screens/bill.py" line="137" />
-            <location filename="../../ui/screens/bill.py" line="222" />
-            <source>%n item(s) in the catalogue</source>
-            <translation>
-                <numerusform>%n item in the catalogue</numerusform>
-                <numerusform>%n items in the catalogue</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="141" />
-            <source>Item</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="142" />
-            <source>Qty</source>
-            <translation>Qty</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="143" />
-            <source>Amount</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="144" />
-            <source>Insurer pays</source>
-            <translation>Insurer pays</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="145" />
-            <source>Family pays</source>
-            <translation>Family pays</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="148" />
-            <source>Back</source>
-            <translation>Back</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="149" />
-            <source>Cancel visit</source>
-            <translation>Cancel visit</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="150" />
-            <source>Ask the insurer again</source>
-            <translation>Ask the insurer again</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="151" />
-            <source>Show to the family to sign</source>
-            <translation>Show to the family to sign</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="207" />
-            <source>The clinic's fee catalogue</source>
-            <translation>The clinic's fee catalogue</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="209" />
-            <source>Catalogue (*.csv *.json)</source>
-            <translation>Catalogue (*.csv *.json)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="227" />
-            <source>line {line}</source>
-            <translation>line {line}</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/screens/bill.py" line="229" />
-            <source>The file has %n bad row(s) and was not used: </source>
-            <translation>
-                <numerusform>The file has %n bad row and was not used: </numerusform>
-                <numerusform>The file has %n bad rows and was not used: </numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="233" />
-            <source>The file could not be read as a catalogue.</source>
-            <translation>The file could not be read as a catalogue.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="288" />
-            <source>Standard</source>
-            <translation>Standard</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="288" />
-            <source>PLUS</source>
-            <translation>PLUS</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="292" />
-            <source>Bill for {member} ({plan})</source>
-            <translation>Bill for {member} ({plan})</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="312" />
-            <source>Request pre-auth</source>
-            <translation>Request pre-auth</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="313" />
-            <source>Add items from the catalogue on the left.</source>
-            <translation>Add items from the catalogue on the left.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="323" />
-            <source>Total {total}</source>
-            <translation>Total {total}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="327" />
-            <source>Total {total} · &lt;span style='color:#137333'&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style='color:#b06000'&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</source>
-            <translation>Total {total} · &lt;span style='color:#137333'&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style='color:#b06000'&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="342" />
-            <source>Asking the insurer for its estimate…</source>
-            <translation>Asking the insurer for its estimate…</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/screens/bill.py" line="347" />
-            <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
-            <translation>
-                <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
-                <numerusform>%n items need a pre-authorisation: the family pays for them today unless they are removed, or request them for a later date.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="363" />
-            <source>Covered</source>
-            <translation>Covered</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="364" />
-            <source>Not covered by the plan</source>
-            <translation>Not covered by the plan</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="365" />
-            <source>Annual limit used up</source>
-            <translation>Annual limit used up</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="366" />
-            <source>Co-pay: free visits used up</source>
-            <translation>Co-pay: free visits used up</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="367" />
-            <source>Needs pre-authorisation</source>
-            <translation>Needs pre-authorisation</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="368" />
-            <source>Covered (pre-authorised)</source>
-            <translation>Covered (pre-authorised)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="369" />
-            <source>Clinic not in network</source>
-            <translation>Clinic not in network</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/bill.py" line="410" />
-            <source>The bill could not be stored on this computer: {reason}</source>
-            <translation>The bill could not be stored on this computer: {reason}</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoPanel</name>
-        <message>
-            <location filename="../../ui/demo_panel.py" line="98" />
-            <location filename="../../ui/demo_panel.py" line="99" />
-            <source>Demo: the family's phone</source>
-            <translation>Demo: the family's phone</translation>
-        </message>
-        <message>
-            <location filename="../../ui/demo_panel.py" line="102" />
-            <source>Choose whose e-card the phone shows; the simulated camera sees it at once. Hover a button to see what that member demonstrates.</source>
-            <translation>Choose whose e-card the phone shows; the simulated camera sees it at once. Hover a button to see what that member demonstrates.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/demo_panel.py" line="106" />
-            <source>Take the phone away</source>
-            <translation>Take the phone away</translation>
-        </message>
-    </context>
-    <context>
-        <name>DoneScreen</name>
-        <message>
-            <location filename="../../ui/screens/done.py" line="127" />
-            <source>Thank you. The signed bill is stored.</source>
-            <translation>Thank you. The signed bill is stored.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="128" />
-            <source>Invoice</source>
-            <translation>Invoice</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="129" />
-            <source>Claim</source>
-            <translation>Claim</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="130" />
-            <source>Insurer pays</source>
-            <translation>Insurer pays</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="131" />
-            <source>Family pays</source>
-            <translation>Family pays</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="133" />
-            <source>Cash</source>
-            <translation>Cash</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="134" />
-            <source>Bank card</source>
-            <translation>Bank card</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="135" />
-            <source>WeChat Pay</source>
-            <translation>WeChat Pay</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="136" />
-            <source>Alipay</source>
-            <translation>Alipay</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="140" />
-            <source>Open to print</source>
-            <translation>Open to print</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="141" />
-            <source>Save a copy…</source>
-            <translation>Save a copy…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="142" />
-            <source>Next family</source>
-            <translation>Next family</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="175" />
-            <source>The family pays {amount} today. How did they pay?</source>
-            <translation>The family pays {amount} today. How did they pay?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="179" />
-            <source>Nothing to pay today: the insurer pays the whole bill.</source>
-            <translation>Nothing to pay today: the insurer pays the whole bill.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="185" />
-            <source>Recorded: paid by {method}.</source>
-            <translation>Recorded: paid by {method}.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="193" />
-            <source>Signed bill saved: {path}</source>
-            <translation>Signed bill saved: {path}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="202" />
-            <source>Accepted by the insurer, claim number {number}</source>
-            <translation>Accepted by the insurer, claim number {number}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="207" />
-            <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
-            <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="210" />
-            <source>Settled by the clinic.</source>
-            <translation>Settled by the clinic.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="213" />
-            <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
-            <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="216" />
-            <source>Stored safely; sending to the insurer…</source>
-            <translation>Stored safely; sending to the insurer…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="274" />
-            <source>The payment could not be recorded. Try again.</source>
-            <translation>The payment could not be recorded. Try again.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="305" />
-            <source>The signed bill PDF could not be written; the claim is stored all the same.</source>
-            <translation>The signed bill PDF could not be written; the claim is stored all the same.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="316" />
-            <source>Save the signed bill</source>
-            <translation>Save the signed bill</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/done.py" line="322" />
-            <source>The copy could not be saved there.</source>
-            <translation>The copy could not be saved there.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EligibilityScreen</name>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="70" />
-            <source>New scan</source>
-            <translation>New scan</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="71" />
-            <source>Start the bill</source>
-            <translation>Start the bill</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="84" />
-            <source>Direct billing available</source>
-            <translation>Direct billing available</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="85" />
-            <source>Direct billing available, with conditions</source>
-            <translation>Direct billing available, with conditions</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="86" />
-            <source>No direct billing today</source>
-            <translation>No direct billing today</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="98" />
-            <source>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today's visit is self-pay.</source>
-            <translation>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today's visit is self-pay.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="107" />
-            <source>All fully-paid visits are used: the family pays its share of today's visit.</source>
-            <translation>All fully-paid visits are used: the family pays its share of today's visit.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="110" />
-            <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
-            <translation>A pre-authorisation is still pending: its item cannot be direct-billed yet.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="113" />
-            <source>A pre-authorisation was denied: its item is not direct-billable.</source>
-            <translation>A pre-authorisation was denied: its item is not direct-billable.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="116" />
-            <source>A benefit limit is used up: items under it are paid by the family.</source>
-            <translation>A benefit limit is used up: items under it are paid by the family.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="119" />
-            <source>Card greyed out: an earlier self-pay amount is unpaid. Today's visit is self-pay.</source>
-            <translation>Card greyed out: an earlier self-pay amount is unpaid. Today's visit is self-pay.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="122" />
-            <source>The policy period has ended. The family can renew in the member app; today's visit is self-pay.</source>
-            <translation>The policy period has ended. The family can renew in the member app; today's visit is self-pay.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="126" />
-            <source>This clinic is not in this plan's network. Today's visit is self-pay; the family can claim reimbursement from the insurer.</source>
-            <translation>This clinic is not in this plan's network. Today's visit is self-pay; the family can claim reimbursement from the insurer.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="130" />
-            <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
-            <translation>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="134" />
-            <source>The insurer does not allow direct billing for this card today.</source>
-            <translation>The insurer does not allow direct billing for this card today.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="148" />
-            <source>Member</source>
-            <translation>Member</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="149" />
-            <source>Guardian's phone</source>
-            <translation>Guardian's phone</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="152" />
-            <source>Standard</source>
-            <translation>Standard</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="152" />
-            <source>PLUS</source>
-            <translation>PLUS</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="153" />
-            <source>Plan</source>
-            <translation>Plan</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="154" />
-            <source>Policy</source>
-            <translation>Policy</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="157" />
-            <source>Policy period</source>
-            <translation>Policy period</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="161" />
-            <source>Fully-paid visits left</source>
-            <translation>Fully-paid visits left</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="162" />
-            <source>{left} of {total}</source>
-            <translation>{left} of {total}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="171" />
-            <source>{remaining} left of {limit}</source>
-            <translation>{remaining} left of {limit}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="178" />
-            <source>pending</source>
-            <translation>pending</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="179" />
-            <source>approved</source>
-            <translation>approved</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="180" />
-            <source>denied</source>
-            <translation>denied</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="185" />
-            <source>Pre-authorisation</source>
-            <translation>Pre-authorisation</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="186" />
-            <source>{description} ({code}) on {date}: {state}</source>
-            <translation>{description} ({code}) on {date}: {state}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="205" />
-            <source>Outpatient and emergency</source>
-            <translation>Outpatient and emergency</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="206" />
-            <source>General medical</source>
-            <translation>General medical</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/eligibility.py" line="207" />
-            <source>Critical-illness medical</source>
-            <translation>Critical-illness medical</translation>
-        </message>
-    </context>
-    <context>
-        <name>FamilyWindow</name>
-        <message>
-            <location filename="../../ui/app.py" line="236" />
-            <source>Welcome. Reception will show your bill here to sign.</source>
-            <translation>Welcome. Reception will show your bill here to sign.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Header</name>
-        <message>
-            <location filename="../../ui/app.py" line="109" />
-            <source>Scan</source>
-            <translation>Scan</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="110" />
-            <source>Eligibility</source>
-            <translation>Eligibility</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="111" />
-            <source>Bill</source>
-            <translation>Bill</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="112" />
-            <source>Sign</source>
-            <translation>Sign</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="113" />
-            <source>Done</source>
-            <translation>Done</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="108" />
-            <source>Staff</source>
-            <translation>Staff</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../ui/app.py" line="160" />
-            <location filename="../../ui/app.py" line="177" />
-            <source>Direct billing</source>
-            <translation>Direct billing</translation>
-        </message>
-    </context>
-    <context>
-        <name>Messages</name>
-        <message>
-            <location filename="../../ui/messages.py" line="28" />
-            <source>This code is not an e-card. Ask the family to open the insurance card in the member app.</source>
-            <translation>This code is not an e-card. Ask the family to open the insurance card in the member app.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="33" />
-            <source>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</source>
-            <translation>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="38" />
-            <source>This e-card code was already used. Ask the family to refresh the card in the app.</source>
-            <translation>This e-card code was already used. Ask the family to refresh the card in the app.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="42" />
-            <source>The card's time is ahead of this kiosk's clock. Check the kiosk's date and time.</source>
-            <translation>The card's time is ahead of this kiosk's clock. Check the kiosk's date and time.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="46" />
-            <source>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</source>
-            <translation>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="50" />
-            <source>This card could not be verified: it was not issued by the insurer.</source>
-            <translation>This card could not be verified: it was not issued by the insurer.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="56" />
-            <source>The insurer refused this card code. Ask the family to refresh the card in the app.</source>
-            <translation>The insurer refused this card code. Ask the family to refresh the card in the app.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="62" />
-            <source>The insurer could not use these details. Check them and try again.</source>
-            <translation>The insurer could not use these details. Check them and try again.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="71" />
-            <source>This kiosk is not registered with the insurer. A manager must register it.</source>
-            <translation>This kiosk is not registered with the insurer. A manager must register it.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="75" />
-            <source>The insurer refused this kiosk's device key. A manager must register the kiosk again.</source>
-            <translation>The insurer refused this kiosk's device key. A manager must register the kiosk again.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="80" />
-            <source>The insurer cannot be reached. Check the network and try again.</source>
-            <translation>The insurer cannot be reached. Check the network and try again.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="84" />
-            <source>The insurer answered with an error. Try again in a moment.</source>
-            <translation>The insurer answered with an error. Try again in a moment.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="88" />
-            <source>The insurer does not know this record.</source>
-            <translation>The insurer does not know this record.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="91" />
-            <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</source>
-            <translation>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="97" />
-            <source>The insurer says this member is not eligible for direct billing.</source>
-            <translation>The insurer says this member is not eligible for direct billing.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="100" />
-            <source>The insurer refused the request.</source>
-            <translation>The insurer refused the request.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="102" />
-            <source>The insurer could not be asked. Try again in a moment.</source>
-            <translation>The insurer could not be asked. Try again in a moment.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="105" />
-            <source>Something went wrong. Try again; if it happens again, call the clinic's IT contact.</source>
-            <translation>Something went wrong. Try again; if it happens again, call the clinic's IT contact.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutboxStatus</name>
-        <message numerus="yes">
-            <location filename="../../ui/widgets/outbox_status.py" line="61" />
-            <source>%n claim(s) need attention</source>
-            <translation>
-                <numerusform>%n claim needs attention</numerusform>
-                <numerusform>%n claims need attention</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/widgets/outbox_status.py" line="63" />
-            <source>Insurer unreachable · %n waiting</source>
-            <translation>
-                <numerusform>Insurer unreachable · %n waiting</numerusform>
-                <numerusform>Insurer unreachable · %n waiting</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/widgets/outbox_status.py" line="65" />
-            <source>%n claim(s) waiting to send</source>
-            <translation>
-                <numerusform>%n claim waiting to send</numerusform>
-                <numerusform>%n claims waiting to send</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/outbox_status.py" line="67" />
-            <source>All claims sent</source>
-            <translation>All claims sent</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreAuthDialog</name>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="101" />
-            <location filename="../../ui/screens/preauth.py" line="102" />
-            <source>Request a pre-authorisation</source>
-            <translation>Request a pre-authorisation</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="103" />
-            <source>Item</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="104" />
-            <source>Planned date</source>
-            <translation>Planned date</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="105" />
-            <source>Diagnosis</source>
-            <translation>Diagnosis</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="106" />
-            <source>Estimated cost (CNY)</source>
-            <translation>Estimated cost (CNY)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="107" />
-            <source>e.g. Recurrent headache (R51)</source>
-            <translation>e.g. Recurrent headache (R51)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="108" />
-            <location filename="../../ui/screens/preauth.py" line="203" />
-            <source>Close</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="108" />
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="109" />
-            <source>Send to the insurer</source>
-            <translation>Send to the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="119" />
-            <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</source>
-            <translation>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="127" />
-            <source>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</source>
-            <translation>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="133" />
-            <source>Holiday data ends on {until}; after that only weekends are counted.</source>
-            <translation>Holiday data ends on {until}; after that only weekends are counted.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="156" />
-            <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
-            <translation>Enter the estimated cost in yuan, e.g. 6800.00.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="170" />
-            <source>Enter the diagnosis the doctor gave.</source>
-            <translation>Enter the diagnosis the doctor gave.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="173" />
-            <source>Sending to the insurer…</source>
-            <translation>Sending to the insurer…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="193" />
-            <source>pending the insurer's decision</source>
-            <translation>pending the insurer's decision</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="194" />
-            <source>approved</source>
-            <translation>approved</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="195" />
-            <source>denied</source>
-            <translation>denied</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/preauth.py" line="198" />
-            <source>Pre-authorisation {id} for {date} is {state}.</source>
-            <translation>Pre-authorisation {id} for {date} is {state}.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScanScreen</name>
-        <message>
-            <location filename="../../ui/screens/scan.py" line="104" />
-            <source>Show your child's e-card to the camera</source>
-            <translation>Show your child's e-card to the camera</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/scan.py" line="111" />
-            <source>Open the insurance card in the member app and hold the QR code inside the frame.</source>
-            <translation>Open the insurance card in the member app and hold the QR code inside the frame.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/scan.py" line="114" />
-            <source>Staff: look up without the card</source>
-            <translation>Staff: look up without the card</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/scan.py" line="115" />
-            <source>Policy number</source>
-            <translation>Policy number</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/scan.py" line="116" />
-            <source>Child's name</source>
-            <translation>Child's name</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/scan.py" line="117" />
-            <source>Guardian's phone</source>
-            <translation>Guardian's phone</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/scan.py" line="118" />
-            <source>e.g. GP2026000101</source>
-            <translation>e.g. GP2026000101</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/scan.py" line="119" />
-            <source>11 digits</source>
-            <translation>11 digits</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/scan.py" line="120" />
-            <source>Look up</source>
-            <translation>Look up</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/scan.py" line="122" />
-            <location filename="../../ui/screens/scan.py" line="149" />
-            <location filename="../../ui/screens/scan.py" line="182" />
-            <source>Checking the card with the insurer…</source>
-            <translation>Checking the card with the insurer…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/scan.py" line="176" />
-            <source>Enter the policy number, the child's name and the guardian's 11-digit mobile number.</source>
-            <translation>Enter the policy number, the child's name and the guardian's 11-digit mobile number.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignScreen</name>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="121" />
-            <source>Please check the bill and sign</source>
-            <translation>Please check the bill and sign</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="122" />
-            <source>The insurer pays</source>
-            <translation>The insurer pays</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="123" />
-            <source>You pay today</source>
-            <translation>You pay today</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="125" />
-            <source>Item</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="125" />
-            <source>Amount</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="125" />
-            <source>Insurer pays</source>
-            <translation>Insurer pays</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="125" />
-            <source>You pay</source>
-            <translation>You pay</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="127" />
-            <source>Reception: change the bill</source>
-            <translation>Reception: change the bill</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="128" />
-            <source>Undo</source>
-            <translation>Undo</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="129" />
-            <source>Clear</source>
-            <translation>Clear</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="130" />
-            <source>Sign the bill</source>
-            <translation>Sign the bill</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="178" />
-            <source>By signing I confirm that my child received the items above at {clinic}, and I ask the clinic to claim {covered} from the insurer for me. Invoice {invoice}.</source>
-            <translation>By signing I confirm that my child received the items above at {clinic}, and I ask the clinic to claim {covered} from the insurer for me. Invoice {invoice}.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="217" />
-            <source>Please sign in the white box first.</source>
-            <translation>Please sign in the white box first.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="219" />
-            <location filename="../../ui/screens/sign.py" line="222" />
-            <source>That is too short to be a signature. Please write your name.</source>
-            <translation>That is too short to be a signature. Please write your name.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="225" />
-            <source>Please sign larger, across the line in the white box.</source>
-            <translation>Please sign larger, across the line in the white box.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/sign.py" line="240" />
-            <source>The signed bill could not be stored on this computer. Please ask reception.</source>
-            <translation>The signed bill could not be stored on this computer. Please ask reception.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignaturePad</name>
-        <message>
-            <location filename="../../ui/widgets/signature_pad.py" line="399" />
-            <source>Sign here</source>
-            <translation>Sign here</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignedBill</name>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="59" />
-            <source>Covered</source>
-            <translation>Covered</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="60" />
-            <source>Not covered</source>
-            <translation>Not covered</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="61" />
-            <source>Annual limit used up</source>
-            <translation>Annual limit used up</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="62" />
-            <source>Co-pay: free visits used</source>
-            <translation>Co-pay: free visits used</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="63" />
-            <source>Needs pre-authorisation</source>
-            <translation>Needs pre-authorisation</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="64" />
-            <source>Pre-authorised</source>
-            <translation>Pre-authorised</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="65" />
-            <source>Clinic not in network</source>
-            <translation>Clinic not in network</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="68" />
-            <source>Standard</source>
-            <translation>Standard</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="69" />
-            <source>PLUS</source>
-            <translation>PLUS</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="72" />
-            <source>Invoice no.</source>
-            <translation>Invoice no.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="73" />
-            <source>Direct-billing bill, signed by the family</source>
-            <translation>Direct-billing bill, signed by the family</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="74" />
-            <source>Member</source>
-            <translation>Member</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="75" />
-            <source>Plan</source>
-            <translation>Plan</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="76" />
-            <source>Service date</source>
-            <translation>Service date</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="77" />
-            <source>Signed at</source>
-            <translation>Signed at</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="78" />
-            <source>continued</source>
-            <translation>continued</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="79" />
-            <source>Total charges</source>
-            <translation>Total charges</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="80" />
-            <source>Insurer pays the clinic directly</source>
-            <translation>Insurer pays the clinic directly</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="81" />
-            <source>You pay today</source>
-            <translation>You pay today</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="82" />
-            <source>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</source>
-            <translation>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="87" />
-            <source>Signature of parent or guardian</source>
-            <translation>Signature of parent or guardian</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="88" />
-            <source>Claim number</source>
-            <translation>Claim number</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="89" />
-            <source>Pending: kept on this kiosk and sent to the insurer when it is reachable</source>
-            <translation>Pending: kept on this kiosk and sent to the insurer when it is reachable</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="92" />
-            <source>Bill hash (SHA-256)</source>
-            <translation>Bill hash (SHA-256)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="93" />
-            <source>Signed electronically at the clinic's direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</source>
-            <translation>Signed electronically at the clinic's direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="98" />
-            <source>Page %1 of %2</source>
-            <translation>Page %1 of %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="101" />
-            <source>Item</source>
-            <translation>Item</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="102" />
-            <source>Qty</source>
-            <translation>Qty</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="103" />
-            <source>Amount</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="104" />
-            <source>Insurer pays</source>
-            <translation>Insurer pays</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="105" />
-            <source>You pay</source>
-            <translation>You pay</translation>
-        </message>
-        <message>
-            <location filename="../../ui/signed_bill.py" line="106" />
-            <source>Reason</source>
-            <translation>Reason</translation>
-        </message>
-    </context>
-    <context>
-        <name>SigningElsewhere</name>
-        <message>
-            <location filename="../../ui/app.py" line="262" />
-            <source>The family is checking and signing the bill on their screen.</source>
-            <translation>The family is checking and signing the bill on their screen.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="263" />
-            <source>Change the bill</source>
-            <translation>Change the bill</translation>
-        </message>
-    </context>
-    <context>
-        <name>ClaimsTab</name>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="368" />
-            <source>All claims</source>
-            <translation>All claims</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="373" />
-            <source>Invoice or insurer claim number</source>
-            <translation>Invoice or insurer claim number</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="376" />
-            <source>Invoice</source>
-            <translation>Invoice</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="377" />
-            <source>Signed</source>
-            <translation>Signed</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="378" />
-            <location filename="../../ui/screens/manager.py" line="456" />
-            <source>Member</source>
-            <translation>Member</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="379" />
-            <location filename="../../ui/screens/manager.py" line="455" />
-            <source>State</source>
-            <translation>State</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="380" />
-            <location filename="../../ui/screens/manager.py" line="457" />
-            <source>Billed</source>
-            <translation>Billed</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="381" />
-            <source>Insurer covers</source>
-            <translation>Insurer covers</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="382" />
-            <location filename="../../ui/screens/manager.py" line="463" />
-            <source>Family share</source>
-            <translation>Family share</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="383" />
-            <source>Paid at desk</source>
-            <translation>Paid at desk</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="386" />
-            <source>Open the signed bill</source>
-            <translation>Open the signed bill</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="411" />
-            <source>%n claim(s)</source>
-            <translation>
-                <numerusform>%n claim</numerusform>
-                <numerusform>%n claims</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="432" />
-            <source>As shown to the family; the insurer has not answered</source>
-            <translation>As shown to the family; the insurer has not answered</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="450" />
-            <source>Choose a claim to see it in detail.</source>
-            <translation>Choose a claim to see it in detail.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="458" />
-            <source>Insurer share as signed</source>
-            <translation>Insurer share as signed</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="460" />
-            <source>Covered by the insurer</source>
-            <translation>Covered by the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="465" />
-            <source>Paid at the desk</source>
-            <translation>Paid at the desk</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="471" />
-            <source>Signed and stored</source>
-            <translation>Signed and stored</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="474" />
-            <source>Insurer claim no.</source>
-            <translation>Insurer claim no.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="478" />
-            <source>Recorded by the insurer</source>
-            <translation>Recorded by the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="480" />
-            <source>Reason</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="482" />
-            <source>Idempotency key</source>
-            <translation>Idempotency key</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="496" />
-            <source>Opening…</source>
-            <translation>Opening…</translation>
-        </message>
-    </context>
-    <context>
-        <name>DayReport</name>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="52" />
-            <source>Direct-pay day report</source>
-            <translation>Direct-pay day report</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="53" />
-            <source>Service date</source>
-            <translation>Service date</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="54" />
-            <source>Printed</source>
-            <translation>Printed</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="55" />
-            <source>By</source>
-            <translation>By</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="56" />
-            <source>Direct-pay visits</source>
-            <translation>Direct-pay visits</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="57" />
-            <source>Billed</source>
-            <translation>Billed</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="58" />
-            <source>Covered by the insurer</source>
-            <translation>Covered by the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="59" />
-            <source>Awaiting the insurer</source>
-            <translation>Awaiting the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="60" />
-            <source>Refused by the insurer</source>
-            <translation>Refused by the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="61" />
-            <source>Paid by families</source>
-            <translation>Paid by families</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="62" />
-            <source>family share %1</source>
-            <translation>family share %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="63" />
-            <source>Claims</source>
-            <translation>Claims</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="64" />
-            <source>Sent to the insurer</source>
-            <translation>Sent to the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="65" />
-            <source>Family payments</source>
-            <translation>Family payments</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="66" />
-            <source>Pre-auth requests</source>
-            <translation>Pre-auth requests</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="67" />
-            <source>Top items</source>
-            <translation>Top items</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="68" />
-            <source>Qty</source>
-            <translation>Qty</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="69" />
-            <source>Last 30 days</source>
-            <translation>Last 30 days</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="70" />
-            <source>Reconciliation with the insurer</source>
-            <translation>Reconciliation with the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="71" />
-            <source>Not reconciled: the insurer's statement was not fetched for this report.</source>
-            <translation>Not reconciled: the insurer's statement was not fetched for this report.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="74" />
-            <source>Balanced: all %1 claims agree with the insurer's statement.</source>
-            <translation>Balanced: all %1 claims agree with the insurer's statement.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="77" />
-            <source>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</source>
-            <translation>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="80" />
-            <source>… and %1 more on the kiosk's reconciliation page.</source>
-            <translation>… and %1 more on the kiosk's reconciliation page.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="81" />
-            <source>Audit trail: %1 entries, head %2</source>
-            <translation>Audit trail: %1 entries, head %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="82" />
-            <source>Audit trail BROKEN at entry %1: call the clinic's IT contact.</source>
-            <translation>Audit trail BROKEN at entry %1: call the clinic's IT contact.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="85" />
-            <source>none</source>
-            <translation>none</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/day_report.py" line="86" />
-            <source>Direct-billing kiosk · day report</source>
-            <translation>Direct-billing kiosk · day report</translation>
-        </message>
-    </context>
-    <context>
-        <name>DayTab</name>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="238" />
-            <source>Direct-pay visits</source>
-            <translation>Direct-pay visits</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="239" />
-            <source>Billed</source>
-            <translation>Billed</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="240" />
-            <source>Covered by the insurer</source>
-            <translation>Covered by the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="241" />
-            <source>Awaiting the insurer</source>
-            <translation>Awaiting the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="242" />
-            <source>Refused by the insurer</source>
-            <translation>Refused by the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="243" />
-            <source>Paid by families</source>
-            <translation>Paid by families</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="247" />
-            <source>Claims</source>
-            <translation>Claims</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="250" />
-            <source>Sent to the insurer</source>
-            <translation>Sent to the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="251" />
-            <source>Family payments</source>
-            <translation>Family payments</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="254" />
-            <source>Pre-auth requests</source>
-            <translation>Pre-auth requests</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="257" />
-            <source>Top items</source>
-            <translation>Top items</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="259" />
-            <source>Last 30 days: covered by the insurer and paid by families</source>
-            <translation>Last 30 days: covered by the insurer and paid by families</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="268" />
-            <source>%n claim(s)</source>
-            <translation>
-                <numerusform>%n claim</numerusform>
-                <numerusform>%n claims</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="273" />
-            <source>%n accepted claim(s)</source>
-            <translation>
-                <numerusform>%n accepted claim</numerusform>
-                <numerusform>%n accepted claims</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="276" />
-            <source>%n claim(s) in the outbox</source>
-            <translation>
-                <numerusform>%n claim in the outbox</numerusform>
-                <numerusform>%n claims in the outbox</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="279" />
-            <source>%n claim(s) to collect or fix</source>
-            <translation>
-                <numerusform>%n claim to collect or fix</numerusform>
-                <numerusform>%n claims to collect or fix</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="282" />
-            <source>of %1 family share</source>
-            <translation>of %1 family share</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportsTab</name>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="687" />
-            <source>The claims of %1</source>
-            <translation>The claims of %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="688" />
-            <location filename="../../ui/screens/manager.py" line="694" />
-            <source>CSV</source>
-            <translation>CSV</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="689" />
-            <location filename="../../ui/screens/manager.py" line="695" />
-            <source>Excel (XLSX)</source>
-            <translation>Excel (XLSX)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="690" />
-            <source>PDF day report</source>
-            <translation>PDF day report</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="691" />
-            <source>The claims of a range of days</source>
-            <translation>The claims of a range of days</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="692" />
-            <source>From</source>
-            <translation>From</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="693" />
-            <source>to</source>
-            <translation>to</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="696" />
-            <source>Saved in</source>
-            <translation>Saved in</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="697" />
-            <source>Change folder…</source>
-            <translation>Change folder…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="703" />
-            <source>Saved %1</source>
-            <translation>Saved %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="716" />
-            <source>The range ends before it starts.</source>
-            <translation>The range ends before it starts.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Manager</name>
-        <message>
-            <location filename="../../ui/manager/names.py" line="20" />
-            <source>Waiting in the outbox</source>
-            <translation>Waiting in the outbox</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="21" />
-            <source>Accepted</source>
-            <translation>Accepted</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="22" />
-            <source>Paid by the insurer</source>
-            <translation>Paid by the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="23" />
-            <source>Rejected</source>
-            <translation>Rejected</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="24" />
-            <source>Needs attention</source>
-            <translation>Needs attention</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="25" />
-            <source>Settled by staff</source>
-            <translation>Settled by staff</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="28" />
-            <source>Cash</source>
-            <translation>Cash</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="29" />
-            <source>Bank card</source>
-            <translation>Bank card</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="30" />
-            <source>WeChat Pay</source>
-            <translation>WeChat Pay</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="31" />
-            <source>Alipay</source>
-            <translation>Alipay</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="34" />
-            <location filename="../../ui/manager/names.py" line="40" />
-            <source>Not sent yet</source>
-            <translation>Not sent yet</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="35" />
-            <source>Pending</source>
-            <translation>Pending</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="36" />
-            <source>Approved</source>
-            <translation>Approved</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="37" />
-            <source>Denied</source>
-            <translation>Denied</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="41" />
-            <source>Refused, not recorded</source>
-            <translation>Refused, not recorded</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="42" />
-            <source>Missing at the insurer</source>
-            <translation>Missing at the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="43" />
-            <source>Not in this kiosk's journal</source>
-            <translation>Not in this kiosk's journal</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="44" />
-            <source>Amounts differ</source>
-            <translation>Amounts differ</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="45" />
-            <source>Status differs</source>
-            <translation>Status differs</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="48" />
-            <source>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk's registration.</source>
-            <translation>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk's registration.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="53" />
-            <source>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</source>
-            <translation>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="58" />
-            <source>Ask the insurer about this claim number and key. Do not file it again as a new claim.</source>
-            <translation>Ask the insurer about this claim number and key. Do not file it again as a new claim.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="62" />
-            <source>Look for it on the clinic's other kiosks. If no desk made it, dispute it with the insurer.</source>
-            <translation>Look for it on the clinic's other kiosks. If no desk made it, dispute it with the insurer.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="67" />
-            <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
-            <translation>The insurer records less than the family signed for. Ask it to correct the claim.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="71" />
-            <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
-            <translation>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="76" />
-            <source>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</source>
-            <translation>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="80" />
-            <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
-            <translation>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="86" />
-            <source>Reception</source>
-            <translation>Reception</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="87" />
-            <source>Manager</source>
-            <translation>Manager</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="108" />
-            <source>Claims</source>
-            <translation>Claims</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="109" />
-            <source>Days</source>
-            <translation>Days</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="110" />
-            <source>Service date</source>
-            <translation>Service date</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="111" />
-            <source>Invoice no.</source>
-            <translation>Invoice no.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="112" />
-            <source>Claim state</source>
-            <translation>Claim state</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="113" />
-            <source>Insurer claim no.</source>
-            <translation>Insurer claim no.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="114" />
-            <source>Insurer status</source>
-            <translation>Insurer status</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="115" />
-            <source>Reject code</source>
-            <translation>Reject code</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="116" />
-            <source>Member (masked)</source>
-            <translation>Member (masked)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="117" />
-            <source>Billed (fen)</source>
-            <translation>Billed (fen)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="118" />
-            <source>Billed (yuan)</source>
-            <translation>Billed (yuan)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="119" />
-            <source>Insurer share as signed (fen)</source>
-            <translation>Insurer share as signed (fen)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="120" />
-            <source>Insurer share as signed (yuan)</source>
-            <translation>Insurer share as signed (yuan)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="121" />
-            <source>Covered by the insurer (fen)</source>
-            <translation>Covered by the insurer (fen)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="122" />
-            <source>Covered by the insurer (yuan)</source>
-            <translation>Covered by the insurer (yuan)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="123" />
-            <source>Family share (fen)</source>
-            <translation>Family share (fen)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="124" />
-            <source>Family share (yuan)</source>
-            <translation>Family share (yuan)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="125" />
-            <source>Paid at the desk (fen)</source>
-            <translation>Paid at the desk (fen)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="126" />
-            <source>Paid at the desk (yuan)</source>
-            <translation>Paid at the desk (yuan)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="127" />
-            <source>Payment methods</source>
-            <translation>Payment methods</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="128" />
-            <source>Signed and stored at</source>
-            <translation>Signed and stored at</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="129" />
-            <source>Recorded by the insurer at</source>
-            <translation>Recorded by the insurer at</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="130" />
-            <source>Idempotency key</source>
-            <translation>Idempotency key</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="131" />
-            <source>Waiting</source>
-            <translation>Waiting</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="132" />
-            <source>Covered (fen)</source>
-            <translation>Covered (fen)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="133" />
-            <source>Covered (yuan)</source>
-            <translation>Covered (yuan)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="134" />
-            <source>Awaiting the insurer (fen)</source>
-            <translation>Awaiting the insurer (fen)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="135" />
-            <source>Awaiting the insurer (yuan)</source>
-            <translation>Awaiting the insurer (yuan)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="136" />
-            <source>Refused by the insurer (fen)</source>
-            <translation>Refused by the insurer (fen)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="137" />
-            <source>Refused by the insurer (yuan)</source>
-            <translation>Refused by the insurer (yuan)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="138" />
-            <source>Paid by families (fen)</source>
-            <translation>Paid by families (fen)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/manager/names.py" line="139" />
-            <source>Paid by families (yuan)</source>
-            <translation>Paid by families (yuan)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ManagerScreen</name>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="817" />
-            <source>%1 · %2</source>
-            <translation>%1 · %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="821" />
-            <source>Today</source>
-            <translation>Today</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="822" />
-            <source>Refresh</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="823" />
-            <source>Sign out</source>
-            <translation>Sign out</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="824" />
-            <source>Back to the desk</source>
-            <translation>Back to the desk</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="826" />
-            <source>Day</source>
-            <translation>Day</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="827" />
-            <source>Claims</source>
-            <translation>Claims</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="828" />
-            <source>Reconciliation</source>
-            <translation>Reconciliation</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="829" />
-            <source>Exports</source>
-            <translation>Exports</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="894" />
-            <source>Reading the journal…</source>
-            <translation>Reading the journal…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="897" />
-            <source>As recorded in this kiosk's journal at %1.</source>
-            <translation>As recorded in this kiosk's journal at %1.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="907" />
-            <source>The journal cannot be read right now. Try again.</source>
-            <translation>The journal cannot be read right now. Try again.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="939" />
-            <source>Where should exports be saved?</source>
-            <translation>Where should exports be saved?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="969" />
-            <location filename="../../ui/screens/manager.py" line="999" />
-            <source>Writing %1…</source>
-            <translation>Writing %1…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="1010" />
-            <source>The file could not be written there. Choose another folder.</source>
-            <translation>The file could not be written there. Choose another folder.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="1041" />
-            <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
-            <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="1045" />
-            <source>The signed bill could not be opened.</source>
-            <translation>The signed bill could not be opened.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PinPad</name>
-        <message>
-            <location filename="../../ui/widgets/pin_pad.py" line="75" />
-            <source>PIN or password</source>
-            <translation>PIN or password</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/pin_pad.py" line="76" />
-            <source>Clear</source>
-            <translation>Clear</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/pin_pad.py" line="77" />
-            <source>Delete</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/pin_pad.py" line="78" />
-            <source>Sign in</source>
-            <translation>Sign in</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReconcileTab</name>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="538" />
-            <source>Fetch the insurer's statement</source>
-            <translation>Fetch the insurer's statement</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="541" />
-            <source>What</source>
-            <translation>What</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="542" />
-            <source>Invoice</source>
-            <translation>Invoice</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="543" />
-            <source>Insurer claim no.</source>
-            <translation>Insurer claim no.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="544" />
-            <source>Journal</source>
-            <translation>Journal</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="545" />
-            <source>Insurer</source>
-            <translation>Insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="546" />
-            <source>Difference</source>
-            <translation>Difference</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="547" />
-            <source>What to do</source>
-            <translation>What to do</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="554" />
-            <source>Compare this day's claims with what the insurer has recorded.</source>
-            <translation>Compare this day's claims with what the insurer has recorded.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="565" />
-            <source>Asking the insurer for its statement…</source>
-            <translation>Asking the insurer for its statement…</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="576" />
-            <source>Balanced: all %n claim(s) agree with the insurer.</source>
-            <translation>
-                <numerusform>Balanced: the %n claim agrees with the insurer.</numerusform>
-                <numerusform>Balanced: all %n claims agree with the insurer.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="580" />
-            <source>%n finding(s) need a look.</source>
-            <translation>
-                <numerusform>%n finding needs a look.</numerusform>
-                <numerusform>%n findings need a look.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/screens/manager.py" line="582" />
-            <source>%n claim(s) agree.</source>
-            <translation>
-                <numerusform>%n claim agrees.</numerusform>
-                <numerusform>%n claims agree.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager.py" line="585" />
-            <source>Insurer's total covered %1 · the journal's %2</source>
-            <translation>Insurer's total covered %1 · the journal's %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInScreen</name>
-        <message>
-            <location filename="../../ui/screens/manager_signin.py" line="81" />
-            <source>Staff sign-in</source>
-            <translation>Staff sign-in</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager_signin.py" line="82" />
-            <source>Back to the desk</source>
-            <translation>Back to the desk</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager_signin.py" line="93" />
-            <source>The staff list cannot be read from the journal.</source>
-            <translation>The staff list cannot be read from the journal.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager_signin.py" line="113" />
-            <source>Choose your name, then enter your PIN.</source>
-            <translation>Choose your name, then enter your PIN.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager_signin.py" line="117" />
-            <source>There are no staff accounts yet. The first manager account is created when the kiosk is installed (python -m kiosk.staff JOURNAL add NAME).</source>
-            <translation>There are no staff accounts yet. The first manager account is created when the kiosk is installed (python -m kiosk.staff JOURNAL add NAME).</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager_signin.py" line="150" />
-            <source>Checking…</source>
-            <translation>Checking…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager_signin.py" line="168" />
-            <source>Signing in is not possible right now: the journal cannot be read.</source>
-            <translation>Signing in is not possible right now: the journal cannot be read.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/screens/manager_signin.py" line="174" />
-            <source>Wrong PIN. %n more wrong PIN(s) lock this account.</source>
-            <translation>
-                <numerusform>Wrong PIN. %n more wrong PIN locks this account.</numerusform>
-                <numerusform>Wrong PIN. %n more wrong PINs lock this account.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager_signin.py" line="181" />
-            <source>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</source>
-            <translation>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/manager_signin.py" line="186" />
-            <source>This account no longer exists.</source>
-            <translation>This account no longer exists.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrendChart</name>
-        <message>
-            <location filename="../../ui/widgets/trend_chart.py" line="172" />
-            <source>Covered by the insurer</source>
-            <translation>Covered by the insurer</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/trend_chart.py" line="173" />
-            <source>Paid by families at the desk</source>
-            <translation>Paid by families at the desk</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/trend_chart.py" line="174" />
-            <source>No direct-pay visits in these 30 days</source>
-            <translation>No direct-pay visits in these 30 days</translation>
-        </message>
-    </context>
+<context>
+    <name>BillScreen</name>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="132"/>
+        <source>Search by code, name or pinyin initials (e.g. xcg)</source>
+        <translation>Search by code, name or pinyin initials (e.g. xcg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="134"/>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="136"/>
+        <source>Import the clinic&apos;s own fee catalogue (CSV or JSON)</source>
+        <translation>Import the clinic&apos;s own fee catalogue (CSV or JSON)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/bill.py" line="139"/>
+        <location filename="../../ui/screens/bill.py" line="236"/>
+        <source>%n item(s) in the catalogue</source>
+        <translation>
+            <numerusform>%n item in the catalogue</numerusform>
+            <numerusform>%n items in the catalogue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="143"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="144"/>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="145"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="146"/>
+        <source>Insurer pays</source>
+        <translation>Insurer pays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="147"/>
+        <source>Family pays</source>
+        <translation>Family pays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="150"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="151"/>
+        <source>Cancel visit</source>
+        <translation>Cancel visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="152"/>
+        <source>Ask the insurer again</source>
+        <translation>Ask the insurer again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="153"/>
+        <source>Show to the family to sign</source>
+        <translation>Show to the family to sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="220"/>
+        <source>The clinic&apos;s fee catalogue</source>
+        <translation>The clinic&apos;s fee catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="222"/>
+        <source>Catalogue (*.csv *.json)</source>
+        <translation>Catalogue (*.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="241"/>
+        <source>line {line}</source>
+        <translation>line {line}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/bill.py" line="243"/>
+        <source>The file has %n bad row(s) and was not used: </source>
+        <translation>
+            <numerusform>The file has %n bad row and was not used: </numerusform>
+            <numerusform>The file has %n bad rows and was not used: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="247"/>
+        <source>The file could not be read as a catalogue.</source>
+        <translation>The file could not be read as a catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="302"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="302"/>
+        <source>PLUS</source>
+        <translation>PLUS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="306"/>
+        <source>Bill for {member} ({plan})</source>
+        <translation>Bill for {member} ({plan})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="326"/>
+        <source>Request pre-auth</source>
+        <translation>Request pre-auth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="327"/>
+        <source>Add items from the catalogue on the left.</source>
+        <translation>Add items from the catalogue on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="337"/>
+        <source>Total {total}</source>
+        <translation>Total {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="341"/>
+        <source>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="356"/>
+        <source>Asking the insurer for its estimate…</source>
+        <translation>Asking the insurer for its estimate…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/bill.py" line="361"/>
+        <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
+        <translation>
+            <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
+            <numerusform>%n items need a pre-authorisation: the family pays for them today unless they are removed, or request them for a later date.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="377"/>
+        <source>Covered</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="378"/>
+        <source>Not covered by the plan</source>
+        <translation>Not covered by the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="379"/>
+        <source>Annual limit used up</source>
+        <translation>Annual limit used up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="380"/>
+        <source>Co-pay: free visits used up</source>
+        <translation>Co-pay: free visits used up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="381"/>
+        <source>Needs pre-authorisation</source>
+        <translation>Needs pre-authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="382"/>
+        <source>Covered (pre-authorised)</source>
+        <translation>Covered (pre-authorised)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="383"/>
+        <source>Clinic not in network</source>
+        <translation>Clinic not in network</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="424"/>
+        <source>The bill could not be stored on this computer: {reason}</source>
+        <translation>The bill could not be stored on this computer: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTab</name>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="372"/>
+        <source>All claims</source>
+        <translation>All claims</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="377"/>
+        <source>Invoice or insurer claim number</source>
+        <translation>Invoice or insurer claim number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="380"/>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="381"/>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="382"/>
+        <location filename="../../ui/screens/manager.py" line="460"/>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="383"/>
+        <location filename="../../ui/screens/manager.py" line="459"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="384"/>
+        <location filename="../../ui/screens/manager.py" line="461"/>
+        <source>Billed</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="385"/>
+        <source>Insurer covers</source>
+        <translation>Insurer covers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="386"/>
+        <location filename="../../ui/screens/manager.py" line="467"/>
+        <source>Family share</source>
+        <translation>Family share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="387"/>
+        <source>Paid at desk</source>
+        <translation>Paid at desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="390"/>
+        <source>Open the signed bill</source>
+        <translation>Open the signed bill</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/manager.py" line="415"/>
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="436"/>
+        <source>As shown to the family; the insurer has not answered</source>
+        <translation>As shown to the family; the insurer has not answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="454"/>
+        <source>Choose a claim to see it in detail.</source>
+        <translation>Choose a claim to see it in detail.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="462"/>
+        <source>Insurer share as signed</source>
+        <translation>Insurer share as signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="464"/>
+        <source>Covered by the insurer</source>
+        <translation>Covered by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="469"/>
+        <source>Paid at the desk</source>
+        <translation>Paid at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="475"/>
+        <source>Signed and stored</source>
+        <translation>Signed and stored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="478"/>
+        <source>Insurer claim no.</source>
+        <translation>Insurer claim no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="482"/>
+        <source>Recorded by the insurer</source>
+        <translation>Recorded by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="484"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="486"/>
+        <source>Idempotency key</source>
+        <translation>Idempotency key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="500"/>
+        <source>Opening…</source>
+        <translation>Opening…</translation>
+    </message>
+</context>
+<context>
+    <name>DayReport</name>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="52"/>
+        <source>Direct-pay day report</source>
+        <translation>Direct-pay day report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="53"/>
+        <source>Service date</source>
+        <translation>Service date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="54"/>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="55"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="56"/>
+        <source>Direct-pay visits</source>
+        <translation>Direct-pay visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="57"/>
+        <source>Billed</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="58"/>
+        <source>Covered by the insurer</source>
+        <translation>Covered by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="59"/>
+        <source>Awaiting the insurer</source>
+        <translation>Awaiting the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="60"/>
+        <source>Refused by the insurer</source>
+        <translation>Refused by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="61"/>
+        <source>Paid by families</source>
+        <translation>Paid by families</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="62"/>
+        <source>family share %1</source>
+        <translation>family share %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="63"/>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="64"/>
+        <source>Sent to the insurer</source>
+        <translation>Sent to the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="65"/>
+        <source>Family payments</source>
+        <translation>Family payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="66"/>
+        <source>Pre-auth requests</source>
+        <translation>Pre-auth requests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="67"/>
+        <source>Top items</source>
+        <translation>Top items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="68"/>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="69"/>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="70"/>
+        <source>Reconciliation with the insurer</source>
+        <translation>Reconciliation with the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="71"/>
+        <source>Not reconciled: the insurer&apos;s statement was not fetched for this report.</source>
+        <translation>Not reconciled: the insurer&apos;s statement was not fetched for this report.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="74"/>
+        <source>Balanced: all %1 claims agree with the insurer&apos;s statement.</source>
+        <translation>Balanced: all %1 claims agree with the insurer&apos;s statement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="77"/>
+        <source>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</source>
+        <translation>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="80"/>
+        <source>… and %1 more on the kiosk&apos;s reconciliation page.</source>
+        <translation>… and %1 more on the kiosk&apos;s reconciliation page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="81"/>
+        <source>Audit trail: %1 entries, head %2</source>
+        <translation>Audit trail: %1 entries, head %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="82"/>
+        <source>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</source>
+        <translation>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="85"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_report.py" line="86"/>
+        <source>Direct-billing kiosk · day report</source>
+        <translation>Direct-billing kiosk · day report</translation>
+    </message>
+</context>
+<context>
+    <name>DayTab</name>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="238"/>
+        <source>Direct-pay visits</source>
+        <translation>Direct-pay visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="239"/>
+        <source>Billed</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="240"/>
+        <source>Covered by the insurer</source>
+        <translation>Covered by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="241"/>
+        <source>Awaiting the insurer</source>
+        <translation>Awaiting the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="242"/>
+        <source>Refused by the insurer</source>
+        <translation>Refused by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="243"/>
+        <source>Paid by families</source>
+        <translation>Paid by families</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="247"/>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="250"/>
+        <source>Sent to the insurer</source>
+        <translation>Sent to the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="251"/>
+        <source>Family payments</source>
+        <translation>Family payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="254"/>
+        <source>Pre-auth requests</source>
+        <translation>Pre-auth requests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="257"/>
+        <source>Top items</source>
+        <translation>Top items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="259"/>
+        <source>Last 30 days: covered by the insurer and paid by families</source>
+        <translation>Last 30 days: covered by the insurer and paid by families</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/manager.py" line="268"/>
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/manager.py" line="273"/>
+        <source>%n accepted claim(s)</source>
+        <translation>
+            <numerusform>%n accepted claim</numerusform>
+            <numerusform>%n accepted claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/manager.py" line="276"/>
+        <source>%n claim(s) in the outbox</source>
+        <translation>
+            <numerusform>%n claim in the outbox</numerusform>
+            <numerusform>%n claims in the outbox</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/manager.py" line="279"/>
+        <source>%n claim(s) to collect or fix</source>
+        <translation>
+            <numerusform>%n claim to collect or fix</numerusform>
+            <numerusform>%n claims to collect or fix</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="282"/>
+        <source>of %1 family share</source>
+        <translation>of %1 family share</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPanel</name>
+    <message>
+        <location filename="../../ui/demo_panel.py" line="98"/>
+        <location filename="../../ui/demo_panel.py" line="99"/>
+        <source>Demo: the family&apos;s phone</source>
+        <translation>Demo: the family&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_panel.py" line="102"/>
+        <source>Choose whose e-card the phone shows; the simulated camera sees it at once. Hover a button to see what that member demonstrates.</source>
+        <translation>Choose whose e-card the phone shows; the simulated camera sees it at once. Hover a button to see what that member demonstrates.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_panel.py" line="106"/>
+        <source>Take the phone away</source>
+        <translation>Take the phone away</translation>
+    </message>
+</context>
+<context>
+    <name>DoneScreen</name>
+    <message>
+        <location filename="../../ui/screens/done.py" line="129"/>
+        <source>Thank you. The signed bill is stored.</source>
+        <translation>Thank you. The signed bill is stored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="130"/>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="131"/>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="132"/>
+        <source>Insurer pays</source>
+        <translation>Insurer pays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="133"/>
+        <source>Family pays</source>
+        <translation>Family pays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="135"/>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="136"/>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="137"/>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="138"/>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="142"/>
+        <source>Open to print</source>
+        <translation>Open to print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="143"/>
+        <source>Save a copy…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="144"/>
+        <source>Next family</source>
+        <translation>Next family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="193"/>
+        <source>The family pays {amount} today. How did they pay?</source>
+        <translation>The family pays {amount} today. How did they pay?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="197"/>
+        <source>Nothing to pay today: the insurer pays the whole bill.</source>
+        <translation>Nothing to pay today: the insurer pays the whole bill.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="203"/>
+        <source>Recorded: paid by {method}.</source>
+        <translation>Recorded: paid by {method}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="211"/>
+        <source>Signed bill saved: {path}</source>
+        <translation>Signed bill saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="220"/>
+        <source>Accepted by the insurer, claim number {number}</source>
+        <translation>Accepted by the insurer, claim number {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="225"/>
+        <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
+        <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="228"/>
+        <source>Settled by the clinic.</source>
+        <translation>Settled by the clinic.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="231"/>
+        <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
+        <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="234"/>
+        <source>Stored safely; sending to the insurer…</source>
+        <translation>Stored safely; sending to the insurer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="292"/>
+        <source>The payment could not be recorded. Try again.</source>
+        <translation>The payment could not be recorded. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="336"/>
+        <source>The signed bill PDF could not be written; the claim is stored all the same.</source>
+        <translation>The signed bill PDF could not be written; the claim is stored all the same.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="347"/>
+        <source>Save the signed bill</source>
+        <translation>Save the signed bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="353"/>
+        <source>The copy could not be saved there.</source>
+        <translation>The copy could not be saved there.</translation>
+    </message>
+</context>
+<context>
+    <name>EligibilityScreen</name>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="71"/>
+        <source>New scan</source>
+        <translation>New scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="72"/>
+        <source>Start the bill</source>
+        <translation>Start the bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="86"/>
+        <source>Direct billing available</source>
+        <translation>Direct billing available</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="87"/>
+        <source>Direct billing available, with conditions</source>
+        <translation>Direct billing available, with conditions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="88"/>
+        <source>No direct billing today</source>
+        <translation>No direct billing today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="100"/>
+        <source>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
+        <translation>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="109"/>
+        <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
+        <translation>All fully-paid visits are used: the family pays its share of today&apos;s visit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="112"/>
+        <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
+        <translation>A pre-authorisation is still pending: its item cannot be direct-billed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="115"/>
+        <source>A pre-authorisation was denied: its item is not direct-billable.</source>
+        <translation>A pre-authorisation was denied: its item is not direct-billable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="118"/>
+        <source>A benefit limit is used up: items under it are paid by the family.</source>
+        <translation>A benefit limit is used up: items under it are paid by the family.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="121"/>
+        <source>Card greyed out: an earlier self-pay amount is unpaid. Today&apos;s visit is self-pay.</source>
+        <translation>Card greyed out: an earlier self-pay amount is unpaid. Today&apos;s visit is self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="124"/>
+        <source>The policy period has ended. The family can renew in the member app; today&apos;s visit is self-pay.</source>
+        <translation>The policy period has ended. The family can renew in the member app; today&apos;s visit is self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="128"/>
+        <source>This clinic is not in this plan&apos;s network. Today&apos;s visit is self-pay; the family can claim reimbursement from the insurer.</source>
+        <translation>This clinic is not in this plan&apos;s network. Today&apos;s visit is self-pay; the family can claim reimbursement from the insurer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="132"/>
+        <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
+        <translation>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="136"/>
+        <source>The insurer does not allow direct billing for this card today.</source>
+        <translation>The insurer does not allow direct billing for this card today.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="158"/>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="159"/>
+        <source>Guardian&apos;s phone</source>
+        <translation>Guardian&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="162"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="162"/>
+        <source>PLUS</source>
+        <translation>PLUS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="163"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="164"/>
+        <source>Policy</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="166"/>
+        <source>Policy period</source>
+        <translation>Policy period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="170"/>
+        <source>Fully-paid visits left</source>
+        <translation>Fully-paid visits left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="171"/>
+        <source>{left} of {total}</source>
+        <translation>{left} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="180"/>
+        <source>{remaining} left of {limit}</source>
+        <translation>{remaining} left of {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="187"/>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="188"/>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="189"/>
+        <source>denied</source>
+        <translation>denied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="194"/>
+        <source>Pre-authorisation</source>
+        <translation>Pre-authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="195"/>
+        <source>{description} ({code}) on {date}: {state}</source>
+        <translation>{description} ({code}) on {date}: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="214"/>
+        <source>Outpatient and emergency</source>
+        <translation>Outpatient and emergency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="215"/>
+        <source>General medical</source>
+        <translation>General medical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="216"/>
+        <source>Critical-illness medical</source>
+        <translation>Critical-illness medical</translation>
+    </message>
+</context>
+<context>
+    <name>ExportsTab</name>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="691"/>
+        <source>The claims of %1</source>
+        <translation>The claims of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="692"/>
+        <location filename="../../ui/screens/manager.py" line="698"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="693"/>
+        <location filename="../../ui/screens/manager.py" line="699"/>
+        <source>Excel (XLSX)</source>
+        <translation>Excel (XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="694"/>
+        <source>PDF day report</source>
+        <translation>PDF day report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="695"/>
+        <source>The claims of a range of days</source>
+        <translation>The claims of a range of days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="696"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="697"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="700"/>
+        <source>Saved in</source>
+        <translation>Saved in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="701"/>
+        <source>Change folder…</source>
+        <translation>Change folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="707"/>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="720"/>
+        <source>The range ends before it starts.</source>
+        <translation>The range ends before it starts.</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyWindow</name>
+    <message>
+        <location filename="../../ui/app.py" line="280"/>
+        <source>Welcome. Reception will show your bill here to sign.</source>
+        <translation>Welcome. Reception will show your bill here to sign.</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <location filename="../../ui/app.py" line="135"/>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="136"/>
+        <source>Eligibility</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="137"/>
+        <source>Bill</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="138"/>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="139"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="130"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/app.py" line="190"/>
+        <location filename="../../ui/app.py" line="211"/>
+        <source>Direct billing</source>
+        <translation>Direct billing</translation>
+    </message>
+</context>
+<context>
+    <name>Manager</name>
+    <message>
+        <location filename="../../ui/manager/names.py" line="20"/>
+        <source>Waiting in the outbox</source>
+        <translation>Waiting in the outbox</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="21"/>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="22"/>
+        <source>Paid by the insurer</source>
+        <translation>Paid by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="23"/>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="24"/>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="25"/>
+        <source>Settled by staff</source>
+        <translation>Settled by staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="28"/>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="29"/>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="30"/>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="31"/>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="34"/>
+        <location filename="../../ui/manager/names.py" line="40"/>
+        <source>Not sent yet</source>
+        <translation>Not sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="35"/>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="36"/>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="37"/>
+        <source>Denied</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="41"/>
+        <source>Refused, not recorded</source>
+        <translation>Refused, not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="42"/>
+        <source>Missing at the insurer</source>
+        <translation>Missing at the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="43"/>
+        <source>Not in this kiosk&apos;s journal</source>
+        <translation>Not in this kiosk&apos;s journal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="44"/>
+        <source>Amounts differ</source>
+        <translation>Amounts differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="45"/>
+        <source>Status differs</source>
+        <translation>Status differs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="48"/>
+        <source>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk&apos;s registration.</source>
+        <translation>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk&apos;s registration.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="53"/>
+        <source>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</source>
+        <translation>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="58"/>
+        <source>Ask the insurer about this claim number and key. Do not file it again as a new claim.</source>
+        <translation>Ask the insurer about this claim number and key. Do not file it again as a new claim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="62"/>
+        <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
+        <translation>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="67"/>
+        <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
+        <translation>The insurer records less than the family signed for. Ask it to correct the claim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="71"/>
+        <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
+        <translation>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="76"/>
+        <source>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</source>
+        <translation>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="80"/>
+        <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
+        <translation>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="86"/>
+        <source>Reception</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="87"/>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="108"/>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="109"/>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="110"/>
+        <source>Service date</source>
+        <translation>Service date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="111"/>
+        <source>Invoice no.</source>
+        <translation>Invoice no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="112"/>
+        <source>Claim state</source>
+        <translation>Claim state</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="113"/>
+        <source>Insurer claim no.</source>
+        <translation>Insurer claim no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="114"/>
+        <source>Insurer status</source>
+        <translation>Insurer status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="115"/>
+        <source>Reject code</source>
+        <translation>Reject code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="116"/>
+        <source>Member (masked)</source>
+        <translation>Member (masked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="117"/>
+        <source>Billed (fen)</source>
+        <translation>Billed (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="118"/>
+        <source>Billed (yuan)</source>
+        <translation>Billed (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="119"/>
+        <source>Insurer share as signed (fen)</source>
+        <translation>Insurer share as signed (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="120"/>
+        <source>Insurer share as signed (yuan)</source>
+        <translation>Insurer share as signed (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="121"/>
+        <source>Covered by the insurer (fen)</source>
+        <translation>Covered by the insurer (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="122"/>
+        <source>Covered by the insurer (yuan)</source>
+        <translation>Covered by the insurer (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="123"/>
+        <source>Family share (fen)</source>
+        <translation>Family share (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="124"/>
+        <source>Family share (yuan)</source>
+        <translation>Family share (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="125"/>
+        <source>Paid at the desk (fen)</source>
+        <translation>Paid at the desk (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="126"/>
+        <source>Paid at the desk (yuan)</source>
+        <translation>Paid at the desk (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="127"/>
+        <source>Payment methods</source>
+        <translation>Payment methods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="128"/>
+        <source>Signed and stored at</source>
+        <translation>Signed and stored at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="129"/>
+        <source>Recorded by the insurer at</source>
+        <translation>Recorded by the insurer at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="130"/>
+        <source>Idempotency key</source>
+        <translation>Idempotency key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="131"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="132"/>
+        <source>Covered (fen)</source>
+        <translation>Covered (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="133"/>
+        <source>Covered (yuan)</source>
+        <translation>Covered (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="134"/>
+        <source>Awaiting the insurer (fen)</source>
+        <translation>Awaiting the insurer (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="135"/>
+        <source>Awaiting the insurer (yuan)</source>
+        <translation>Awaiting the insurer (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="136"/>
+        <source>Refused by the insurer (fen)</source>
+        <translation>Refused by the insurer (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="137"/>
+        <source>Refused by the insurer (yuan)</source>
+        <translation>Refused by the insurer (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="138"/>
+        <source>Paid by families (fen)</source>
+        <translation>Paid by families (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="139"/>
+        <source>Paid by families (yuan)</source>
+        <translation>Paid by families (yuan)</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerScreen</name>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="821"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="825"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="826"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="827"/>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="828"/>
+        <source>Back to the desk</source>
+        <translation>Back to the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="830"/>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="831"/>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="832"/>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="833"/>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="898"/>
+        <source>Reading the journal…</source>
+        <translation>Reading the journal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="901"/>
+        <source>As recorded in this kiosk&apos;s journal at %1.</source>
+        <translation>As recorded in this kiosk&apos;s journal at %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="911"/>
+        <source>The journal cannot be read right now. Try again.</source>
+        <translation>The journal cannot be read right now. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="943"/>
+        <source>Where should exports be saved?</source>
+        <translation>Where should exports be saved?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="973"/>
+        <location filename="../../ui/screens/manager.py" line="1003"/>
+        <source>Writing %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="1014"/>
+        <source>The file could not be written there. Choose another folder.</source>
+        <translation>The file could not be written there. Choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="1045"/>
+        <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
+        <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="1049"/>
+        <source>The signed bill could not be opened.</source>
+        <translation>The signed bill could not be opened.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="28"/>
+        <source>This code is not an e-card. Ask the family to open the insurance card in the member app.</source>
+        <translation>This code is not an e-card. Ask the family to open the insurance card in the member app.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="33"/>
+        <source>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</source>
+        <translation>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="38"/>
+        <source>This e-card code was already used. Ask the family to refresh the card in the app.</source>
+        <translation>This e-card code was already used. Ask the family to refresh the card in the app.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="42"/>
+        <source>The card&apos;s time is ahead of this kiosk&apos;s clock. Check the kiosk&apos;s date and time.</source>
+        <translation>The card&apos;s time is ahead of this kiosk&apos;s clock. Check the kiosk&apos;s date and time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="46"/>
+        <source>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</source>
+        <translation>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="50"/>
+        <source>This card could not be verified: it was not issued by the insurer.</source>
+        <translation>This card could not be verified: it was not issued by the insurer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="56"/>
+        <source>The insurer refused this card code. Ask the family to refresh the card in the app.</source>
+        <translation>The insurer refused this card code. Ask the family to refresh the card in the app.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="62"/>
+        <source>The insurer could not use these details. Check them and try again.</source>
+        <translation>The insurer could not use these details. Check them and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="71"/>
+        <source>This kiosk is not registered with the insurer. A manager must register it.</source>
+        <translation>This kiosk is not registered with the insurer. A manager must register it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="75"/>
+        <source>The insurer refused this kiosk&apos;s device key. A manager must register the kiosk again.</source>
+        <translation>The insurer refused this kiosk&apos;s device key. A manager must register the kiosk again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="80"/>
+        <source>The insurer cannot be reached. Check the network and try again.</source>
+        <translation>The insurer cannot be reached. Check the network and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="84"/>
+        <source>The insurer answered with an error. Try again in a moment.</source>
+        <translation>The insurer answered with an error. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="88"/>
+        <source>The insurer does not know this record.</source>
+        <translation>The insurer does not know this record.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="91"/>
+        <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</source>
+        <translation>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="97"/>
+        <source>The insurer says this member is not eligible for direct billing.</source>
+        <translation>The insurer says this member is not eligible for direct billing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="100"/>
+        <source>The insurer refused the request.</source>
+        <translation>The insurer refused the request.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="102"/>
+        <source>The insurer could not be asked. Try again in a moment.</source>
+        <translation>The insurer could not be asked. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="105"/>
+        <source>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
+        <translation>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxStatus</name>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/outbox_status.py" line="61"/>
+        <source>%n claim(s) need attention</source>
+        <translation>
+            <numerusform>%n claim needs attention</numerusform>
+            <numerusform>%n claims need attention</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/outbox_status.py" line="63"/>
+        <source>Insurer unreachable · %n waiting</source>
+        <translation>
+            <numerusform>Insurer unreachable · %n waiting</numerusform>
+            <numerusform>Insurer unreachable · %n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/outbox_status.py" line="65"/>
+        <source>%n claim(s) waiting to send</source>
+        <translation>
+            <numerusform>%n claim waiting to send</numerusform>
+            <numerusform>%n claims waiting to send</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_status.py" line="67"/>
+        <source>All claims sent</source>
+        <translation>All claims sent</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../ui/widgets/pin_pad.py" line="75"/>
+        <source>PIN or password</source>
+        <translation>PIN or password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pin_pad.py" line="76"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pin_pad.py" line="77"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pin_pad.py" line="78"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>PreAuthDialog</name>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="102"/>
+        <location filename="../../ui/screens/preauth.py" line="103"/>
+        <source>Request a pre-authorisation</source>
+        <translation>Request a pre-authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="104"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="105"/>
+        <source>Planned date</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="106"/>
+        <source>Diagnosis</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="107"/>
+        <source>Estimated cost (CNY)</source>
+        <translation>Estimated cost (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="108"/>
+        <source>e.g. Recurrent headache (R51)</source>
+        <translation>e.g. Recurrent headache (R51)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="109"/>
+        <location filename="../../ui/screens/preauth.py" line="204"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="109"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="110"/>
+        <source>Send to the insurer</source>
+        <translation>Send to the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="120"/>
+        <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</source>
+        <translation>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="128"/>
+        <source>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</source>
+        <translation>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="134"/>
+        <source>Holiday data ends on {until}; after that only weekends are counted.</source>
+        <translation>Holiday data ends on {until}; after that only weekends are counted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="157"/>
+        <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
+        <translation>Enter the estimated cost in yuan, e.g. 6800.00.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="171"/>
+        <source>Enter the diagnosis the doctor gave.</source>
+        <translation>Enter the diagnosis the doctor gave.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="174"/>
+        <source>Sending to the insurer…</source>
+        <translation>Sending to the insurer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="194"/>
+        <source>pending the insurer&apos;s decision</source>
+        <translation>pending the insurer&apos;s decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="195"/>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="196"/>
+        <source>denied</source>
+        <translation>denied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="199"/>
+        <source>Pre-authorisation {id} for {date} is {state}.</source>
+        <translation>Pre-authorisation {id} for {date} is {state}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileTab</name>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="542"/>
+        <source>Fetch the insurer&apos;s statement</source>
+        <translation>Fetch the insurer&apos;s statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="545"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="546"/>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="547"/>
+        <source>Insurer claim no.</source>
+        <translation>Insurer claim no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="548"/>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="549"/>
+        <source>Insurer</source>
+        <translation>Insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="550"/>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="551"/>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="558"/>
+        <source>Compare this day&apos;s claims with what the insurer has recorded.</source>
+        <translation>Compare this day&apos;s claims with what the insurer has recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="569"/>
+        <source>Asking the insurer for its statement…</source>
+        <translation>Asking the insurer for its statement…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/manager.py" line="580"/>
+        <source>Balanced: all %n claim(s) agree with the insurer.</source>
+        <translation>
+            <numerusform>Balanced: the %n claim agrees with the insurer.</numerusform>
+            <numerusform>Balanced: all %n claims agree with the insurer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/manager.py" line="584"/>
+        <source>%n finding(s) need a look.</source>
+        <translation>
+            <numerusform>%n finding needs a look.</numerusform>
+            <numerusform>%n findings need a look.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/manager.py" line="586"/>
+        <source>%n claim(s) agree.</source>
+        <translation>
+            <numerusform>%n claim agrees.</numerusform>
+            <numerusform>%n claims agree.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="589"/>
+        <source>Insurer&apos;s total covered %1 · the journal&apos;s %2</source>
+        <translation>Insurer&apos;s total covered %1 · the journal&apos;s %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScanScreen</name>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="113"/>
+        <source>Show your child&apos;s e-card to the camera</source>
+        <translation>Show your child&apos;s e-card to the camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="120"/>
+        <source>Open the insurance card in the member app and hold the QR code inside the frame.</source>
+        <translation>Open the insurance card in the member app and hold the QR code inside the frame.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="123"/>
+        <source>Staff: look up without the card</source>
+        <translation>Staff: look up without the card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="124"/>
+        <source>Policy number</source>
+        <translation>Policy number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="125"/>
+        <source>Child&apos;s name</source>
+        <translation>Child&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="126"/>
+        <source>Guardian&apos;s phone</source>
+        <translation>Guardian&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="127"/>
+        <source>e.g. GP2026000101</source>
+        <translation>e.g. GP2026000101</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="128"/>
+        <source>11 digits</source>
+        <translation>11 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="129"/>
+        <source>Look up</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="132"/>
+        <location filename="../../ui/screens/scan.py" line="160"/>
+        <location filename="../../ui/screens/scan.py" line="193"/>
+        <source>Checking the card with the insurer…</source>
+        <translation>Checking the card with the insurer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="187"/>
+        <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
+        <translation>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="225"/>
+        <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
+        <translation>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../../ui/screens/manager_signin.py" line="81"/>
+        <source>Staff sign-in</source>
+        <translation>Staff sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager_signin.py" line="82"/>
+        <source>Back to the desk</source>
+        <translation>Back to the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager_signin.py" line="93"/>
+        <source>The staff list cannot be read from the journal.</source>
+        <translation>The staff list cannot be read from the journal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager_signin.py" line="113"/>
+        <source>Choose your name, then enter your PIN.</source>
+        <translation>Choose your name, then enter your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager_signin.py" line="117"/>
+        <source>There are no staff accounts yet. The first manager account is created when the kiosk is installed (python -m kiosk.staff JOURNAL add NAME).</source>
+        <translation>There are no staff accounts yet. The first manager account is created when the kiosk is installed (python -m kiosk.staff JOURNAL add NAME).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager_signin.py" line="150"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager_signin.py" line="168"/>
+        <source>Signing in is not possible right now: the journal cannot be read.</source>
+        <translation>Signing in is not possible right now: the journal cannot be read.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/manager_signin.py" line="174"/>
+        <source>Wrong PIN. %n more wrong PIN(s) lock this account.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n more wrong PIN locks this account.</numerusform>
+            <numerusform>Wrong PIN. %n more wrong PINs lock this account.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager_signin.py" line="181"/>
+        <source>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</source>
+        <translation>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager_signin.py" line="186"/>
+        <source>This account no longer exists.</source>
+        <translation>This account no longer exists.</translation>
+    </message>
+</context>
+<context>
+    <name>SignScreen</name>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="120"/>
+        <source>Please check the bill and sign</source>
+        <translation>Please check the bill and sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="121"/>
+        <source>The insurer pays</source>
+        <translation>The insurer pays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="122"/>
+        <source>You pay today</source>
+        <translation>You pay today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="124"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="124"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="124"/>
+        <source>Insurer pays</source>
+        <translation>Insurer pays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="124"/>
+        <source>You pay</source>
+        <translation>You pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="126"/>
+        <source>Reception: change the bill</source>
+        <translation>Reception: change the bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="127"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="128"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="129"/>
+        <source>Sign the bill</source>
+        <translation>Sign the bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="188"/>
+        <source>By signing I confirm that my child received the items above at {clinic}, and I ask the clinic to claim {covered} from the insurer for me. Invoice {invoice}.</source>
+        <translation>By signing I confirm that my child received the items above at {clinic}, and I ask the clinic to claim {covered} from the insurer for me. Invoice {invoice}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="227"/>
+        <source>Please sign in the white box first.</source>
+        <translation>Please sign in the white box first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="229"/>
+        <location filename="../../ui/screens/sign.py" line="232"/>
+        <source>That is too short to be a signature. Please write your name.</source>
+        <translation>That is too short to be a signature. Please write your name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="235"/>
+        <source>Please sign larger, across the line in the white box.</source>
+        <translation>Please sign larger, across the line in the white box.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="250"/>
+        <source>The signed bill could not be stored on this computer. Please ask reception.</source>
+        <translation>The signed bill could not be stored on this computer. Please ask reception.</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../ui/widgets/signature_pad.py" line="423"/>
+        <source>Sign here</source>
+        <translation>Sign here</translation>
+    </message>
+</context>
+<context>
+    <name>SignedBill</name>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="59"/>
+        <source>Covered</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="60"/>
+        <source>Not covered</source>
+        <translation>Not covered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="61"/>
+        <source>Annual limit used up</source>
+        <translation>Annual limit used up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="62"/>
+        <source>Co-pay: free visits used</source>
+        <translation>Co-pay: free visits used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="63"/>
+        <source>Needs pre-authorisation</source>
+        <translation>Needs pre-authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="64"/>
+        <source>Pre-authorised</source>
+        <translation>Pre-authorised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="65"/>
+        <source>Clinic not in network</source>
+        <translation>Clinic not in network</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="68"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="69"/>
+        <source>PLUS</source>
+        <translation>PLUS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="72"/>
+        <source>Invoice no.</source>
+        <translation>Invoice no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="73"/>
+        <source>Direct-billing bill, signed by the family</source>
+        <translation>Direct-billing bill, signed by the family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="74"/>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="75"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="76"/>
+        <source>Service date</source>
+        <translation>Service date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="77"/>
+        <source>Signed at</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="78"/>
+        <source>continued</source>
+        <translation>continued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="79"/>
+        <source>Total charges</source>
+        <translation>Total charges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="80"/>
+        <source>Insurer pays the clinic directly</source>
+        <translation>Insurer pays the clinic directly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="81"/>
+        <source>You pay today</source>
+        <translation>You pay today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="82"/>
+        <source>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</source>
+        <translation>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="87"/>
+        <source>Signature of parent or guardian</source>
+        <translation>Signature of parent or guardian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="88"/>
+        <source>Claim number</source>
+        <translation>Claim number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="89"/>
+        <source>Pending: kept on this kiosk and sent to the insurer when it is reachable</source>
+        <translation>Pending: kept on this kiosk and sent to the insurer when it is reachable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="92"/>
+        <source>Bill hash (SHA-256)</source>
+        <translation>Bill hash (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="93"/>
+        <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</source>
+        <translation>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="98"/>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="101"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="102"/>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="103"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="104"/>
+        <source>Insurer pays</source>
+        <translation>Insurer pays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="105"/>
+        <source>You pay</source>
+        <translation>You pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="106"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>SigningElsewhere</name>
+    <message>
+        <location filename="../../ui/app.py" line="306"/>
+        <source>The family is checking and signing the bill on their screen.</source>
+        <translation>The family is checking and signing the bill on their screen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="307"/>
+        <source>Change the bill</source>
+        <translation>Change the bill</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../ui/widgets/trend_chart.py" line="172"/>
+        <source>Covered by the insurer</source>
+        <translation>Covered by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/trend_chart.py" line="173"/>
+        <source>Paid by families at the desk</source>
+        <translation>Paid by families at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/trend_chart.py" line="174"/>
+        <source>No direct-pay visits in these 30 days</source>
+        <translation>No direct-pay visits in these 30 days</translation>
+    </message>
+</context>
 </TS>

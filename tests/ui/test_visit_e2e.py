@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 from pypdf import PdfReader
 
 from insurer_sandbox.demo import demo_member
@@ -16,6 +17,7 @@ from kiosk.demo import DemoCamera
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import ClaimStatus, PreAuthStatus, Reason
 from kiosk.journal import ClaimState, PaymentMethod
+from kiosk.scan.camera import GeneratedCamera
 from kiosk.visit import Step
 from tests.ui.conftest import card
 from ui.driver import pump_until, signature_strokes
@@ -293,3 +295,17 @@ def test_with_two_monitors_the_family_signs_on_the_second(sandbox, sandbox_devic
     findings = dict(line.rsplit(" ", 1) for line in run.stdout.splitlines())
     assert findings.pop("screens") == "2"
     assert findings == dict.fromkeys(findings, "True") and len(findings) == 6
+
+
+def test_a_lost_camera_is_said_plainly_and_the_scanner_still_works(
+    make_kiosk, sandbox, sandbox_device_key
+):
+    unplugged = GeneratedCamera(
+        lambda _number: np.zeros((720, 1280, 3), np.uint8), fail_opens=10**6
+    )
+    app, driver = make_kiosk(sandbox, sandbox_device_key, camera=unplugged)
+    note = app.window.scan.camera_note
+    pump_until(lambda: note.isVisible(), 5, "the camera note")
+    assert "handheld scanner" in note.text()
+    driver.scanner_reads(card("active_plus"))
+    driver.wait_step(Step.ELIGIBILITY)

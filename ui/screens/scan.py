@@ -50,6 +50,8 @@ class ScanScreen(QWidget):
         self.prompt_other = QLabel(objectName="promptOther", wordWrap=True)
         self.prompt_detail = QLabel(objectName="hint", wordWrap=True)
         self.status = QLabel(objectName="status", wordWrap=True)
+        self.camera_note = QLabel(objectName="hint", wordWrap=True)
+        self.camera_note.hide()
         self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         self.lookup_toggle = QPushButton(objectName="secondary")
@@ -83,6 +85,7 @@ class ScanScreen(QWidget):
         side.addWidget(self.prompt_detail)
         side.addSpacing(12)
         side.addWidget(self.status)
+        side.addWidget(self.camera_note)
         side.addStretch(1)
         side.addWidget(self.lookup_toggle)
         side.addWidget(self.lookup_box)
@@ -94,12 +97,14 @@ class ScanScreen(QWidget):
         layout.addLayout(side, 2)
 
         self._refreshed: set[str] = set()
+        self._camera_lost = False
         self._found_timer = QTimer(self)
         self._found_timer.setSingleShot(True)
         self._found_timer.setInterval(600)
         self._found_timer.timeout.connect(lambda: self.camera_view.set_found(False))
         session.translations.changed.connect(lambda _language: self.retranslate())
         session.scans.scanned.connect(self.card_scanned)
+        session.scans.camera_status.connect(self._camera_status)
         self.retranslate()
 
     # --- texts -----------------------------------------------------------------------------------
@@ -122,6 +127,7 @@ class ScanScreen(QWidget):
         self.policy.setPlaceholderText(self.tr("e.g. GP2026000101"))
         self.phone.setPlaceholderText(self.tr("11 digits"))
         self.lookup_button.setText(self.tr("Look up"))
+        self._retranslate_camera_note()
         if self.session.visit.step is Step.CHECKING:
             self.status.setText(self.tr("Checking the card with the insurer…"))
 
@@ -204,6 +210,22 @@ class ScanScreen(QWidget):
 
     def _show_problem(self, text: str) -> None:
         self._set_status(text, "error")
+
+    def _camera_status(self, status: str) -> None:
+        """A camera that stopped is said plainly; the scanner and the lookup still work."""
+        self._camera_lost = status == "lost"
+        self.camera_note.setVisible(self._camera_lost)
+        if self._camera_lost:
+            self.camera_view.clear()
+        self._retranslate_camera_note()
+
+    def _retranslate_camera_note(self) -> None:
+        self.camera_note.setText(
+            self.tr(
+                "The camera is not available (unplugged, or used by another program); the kiosk "
+                "keeps trying. Use the handheld scanner or the lookup meanwhile."
+            )
+        )
 
     def _show_lookup(self, shown: bool) -> None:
         self.lookup_box.setVisible(shown)
