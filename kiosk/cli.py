@@ -75,9 +75,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
     demo.add_argument("--idle", type=float, default=DEFAULT_IDLE_SECONDS, metavar="SECONDS")
-    demo.add_argument(
-        "--webcam", action="store_true", help="use the real webcam instead of the simulated one"
-    )
 
     doctor = commands.add_parser(
         "doctor", help="check this PC's setup; each check OK or what to do"
@@ -209,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             if args.script is not None:
                 return run_script(args.script, language=args.language)
-            return run_demo(language=args.language, idle_seconds=args.idle, webcam=args.webcam)
+            return run_demo(language=args.language, idle_seconds=args.idle)
         return _run(args)
     except (DeviceKeyMissing, InsecureURLError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)

@@ -32,7 +32,7 @@ from insurer_sandbox.demo import (
 from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.credentials import store_device_key, use_ephemeral_keyring
 from kiosk.ecard import issue
-from kiosk.scan.camera import CameraUnavailable
+from kiosk.scan.camera import CameraUnavailable, FrameSource
 from kiosk.scan.synthetic import render
 
 log = logging.getLogger(__name__)
@@ -87,13 +87,18 @@ def demo_insurer(base: Path | None = None) -> Iterator[DemoInsurer]:
 
 
 class DemoCamera:
-    """A desk camera that sees whatever the demo panel puts in front of it.
+    """A desk camera that sees whatever the demo panel puts in front of it, and otherwise the
+    real webcam when there is one.
 
-    `show(text)` puts a phone with that QR text on the desk (None takes it away); the frame is
+    `show(text)` puts a phone with that QR text on the desk (None takes it away); that frame is
     rendered once per change with the synthetic-frame generator and then delivered at `fps`.
+    With no demo card held up, frames come from `webcam` if it opens (so a real phone showing a
+    demo card from the sandbox's `/demo` pages is read too), else from an empty simulated desk.
     """
 
-    def __init__(self, fps: float = 15.0, seed: int = 7) -> None:
+    def __init__(
+        self, fps: float = 15.0, seed: int = 7, *, webcam: FrameSource | None = None
+    ) -> None:
         self.interval = 1.0 / fps
         self._rng = np.random.default_rng(seed)
         self._lock = threading.Lock()
@@ -101,6 +106,8 @@ class DemoCamera:
         self._frame: np.ndarray | None = None
         self._changed = threading.Event()
         self._opened = False
+        self._webcam = webcam
+        self._webcam_live = False
 
     def show(self, text: str | None) -> None:
         with self._lock:
@@ -113,12 +120,29 @@ class DemoCamera:
         with self._lock:
             return self._text
 
+    @property
+    def webcam_live(self) -> bool:
+        return self._webcam_live
+
     def open(self) -> None:
         self._opened = True
+        if self._webcam is not None:
+            try:
+                self._webcam.open()
+            except CameraUnavailable:
+                log.info("no webcam: the demo camera shows a simulated desk")
+            else:
+                self._webcam_live = True
 
     def read(self) -> np.ndarray:
         if not self._opened:
             raise CameraUnavailable("demo camera is not open")
+        if self._webcam_live and self.showing is None:
+            try:
+                return self._webcam.read()
+            except CameraUnavailable:
+                self._webcam_live = False
+                log.info("the webcam stopped: the demo camera shows a simulated desk")
         self._changed.wait(self.interval)
         self._changed.clear()
         with self._lock:
@@ -130,23 +154,27 @@ class DemoCamera:
 
     def close(self) -> None:
         self._opened = False
+        if self._webcam is not None:
+            self._webcam.close()
+        self._webcam_live = False
 
 
-def run_demo(*, language: str = "zh_CN", idle_seconds: float = 120.0, webcam: bool = False) -> int:
-    """The interactive demo: kiosk window, plus a panel to hold demo cards up to the camera."""
+def run_demo(*, language: str = "zh_CN", idle_seconds: float = 120.0) -> int:
+    """The interactive demo: kiosk window, plus a panel to hold demo cards up to the camera;
+    the real webcam is used too when the PC has one."""
     from kiosk.scan.camera import OpenCVCamera
     from ui.demo_panel import DemoPanel
     from ui.launch import KioskConfig, build_kiosk
 
     with demo_insurer() as insurer:
-        camera = DemoCamera()
+        camera = DemoCamera(webcam=OpenCVCamera(0))
         config = KioskConfig(
             insurer_url=insurer.url,
             data_dir=insurer.data_dir.parent / "kiosk",
             clinic_name=DEMO_CLINICS[DEMO_CLINIC_ID],
             language=language,
             idle_seconds=idle_seconds,
-            camera=OpenCVCamera(0) if webcam else camera,
+            camera=camera,
         )
         kiosk = build_kiosk(config)
         panel = DemoPanel(kiosk, camera, DEMO_MEMBERS, fresh_token)
