@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.pages[self.session.visit.step])
 
     def _step_changed(self, old: Step, new: Step) -> None:
+        self.scan.checking(new is Step.CHECKING)
         if new is Step.SCAN and old is not Step.CHECKING:
             self.forget_visit()
         if new is Step.ELIGIBILITY and self.session.visit.eligibility is not None:

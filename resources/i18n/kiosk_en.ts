@@ -930,7 +930,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="280"/>
+        <location filename="../../ui/app.py" line="281"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>Welcome. Reception will show your bill here to sign.</translation>
     </message>
@@ -1708,64 +1708,69 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="113"/>
+        <location filename="../../ui/screens/scan.py" line="117"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>Show your child&apos;s e-card to the camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="120"/>
+        <location filename="../../ui/screens/scan.py" line="124"/>
         <source>Open the insurance card in the member app and hold the QR code inside the frame.</source>
         <translation>Open the insurance card in the member app and hold the QR code inside the frame.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="123"/>
+        <location filename="../../ui/screens/scan.py" line="127"/>
         <source>Staff: look up without the card</source>
         <translation>Staff: look up without the card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="124"/>
+        <location filename="../../ui/screens/scan.py" line="128"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="129"/>
         <source>Policy number</source>
         <translation>Policy number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="125"/>
+        <location filename="../../ui/screens/scan.py" line="130"/>
         <source>Child&apos;s name</source>
         <translation>Child&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="126"/>
+        <location filename="../../ui/screens/scan.py" line="131"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="127"/>
+        <location filename="../../ui/screens/scan.py" line="132"/>
         <source>e.g. GP2026000101</source>
         <translation>e.g. GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="128"/>
+        <location filename="../../ui/screens/scan.py" line="133"/>
         <source>11 digits</source>
         <translation>11 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="129"/>
+        <location filename="../../ui/screens/scan.py" line="134"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="132"/>
-        <location filename="../../ui/screens/scan.py" line="160"/>
-        <location filename="../../ui/screens/scan.py" line="193"/>
+        <location filename="../../ui/screens/scan.py" line="137"/>
+        <location filename="../../ui/screens/scan.py" line="165"/>
+        <location filename="../../ui/screens/scan.py" line="198"/>
         <source>Checking the card with the insurer…</source>
         <translation>Checking the card with the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="187"/>
+        <location filename="../../ui/screens/scan.py" line="192"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="225"/>
+        <location filename="../../ui/screens/scan.py" line="239"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</translation>
     </message>
@@ -2084,12 +2089,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="306"/>
+        <location filename="../../ui/app.py" line="307"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>The family is checking and signing the bill on their screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="307"/>
+        <location filename="../../ui/app.py" line="308"/>
         <source>Change the bill</source>
         <translation>Change the bill</translation>
     </message>

@@ -922,7 +922,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="280"/>
+        <location filename="../../ui/app.py" line="281"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>欢迎。前台会在这里显示您的账单供您签字。</translation>
     </message>
@@ -1694,64 +1694,69 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="113"/>
+        <location filename="../../ui/screens/scan.py" line="117"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>请向摄像头出示孩子的电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="120"/>
+        <location filename="../../ui/screens/scan.py" line="124"/>
         <source>Open the insurance card in the member app and hold the QR code inside the frame.</source>
         <translation>在会员 App 中打开保险卡，将二维码对准框内。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="123"/>
+        <location filename="../../ui/screens/scan.py" line="127"/>
         <source>Staff: look up without the card</source>
         <translation>工作人员：无卡查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="124"/>
+        <location filename="../../ui/screens/scan.py" line="128"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="129"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="125"/>
+        <location filename="../../ui/screens/scan.py" line="130"/>
         <source>Child&apos;s name</source>
         <translation>孩子姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="126"/>
+        <location filename="../../ui/screens/scan.py" line="131"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="127"/>
+        <location filename="../../ui/screens/scan.py" line="132"/>
         <source>e.g. GP2026000101</source>
         <translation>如 GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="128"/>
+        <location filename="../../ui/screens/scan.py" line="133"/>
         <source>11 digits</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="129"/>
+        <location filename="../../ui/screens/scan.py" line="134"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="132"/>
-        <location filename="../../ui/screens/scan.py" line="160"/>
-        <location filename="../../ui/screens/scan.py" line="193"/>
+        <location filename="../../ui/screens/scan.py" line="137"/>
+        <location filename="../../ui/screens/scan.py" line="165"/>
+        <location filename="../../ui/screens/scan.py" line="198"/>
         <source>Checking the card with the insurer…</source>
         <translation>正在向保险公司核验保险卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="187"/>
+        <location filename="../../ui/screens/scan.py" line="192"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>请输入保单号、孩子姓名和监护人的 11 位手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="225"/>
+        <location filename="../../ui/screens/scan.py" line="239"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>摄像头不可用（未连接或被其他程序占用），系统会持续重试。请先使用扫码枪或手动查询。</translation>
     </message>
@@ -2069,12 +2074,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="306"/>
+        <location filename="../../ui/app.py" line="307"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>家长正在其屏幕上核对账单并签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="307"/>
+        <location filename="../../ui/app.py" line="308"/>
         <source>Change the bill</source>
         <translation>修改账单</translation>
     </message>

@@ -309,3 +309,18 @@ def test_a_lost_camera_is_said_plainly_and_the_scanner_still_works(
     assert "handheld scanner" in note.text()
     driver.scanner_reads(card("active_plus"))
     driver.wait_step(Step.ELIGIBILITY)
+
+
+def test_reception_can_stop_waiting_for_a_slow_insurer(
+    make_kiosk, fresh_sandbox, fresh_sandbox_device_key, qtbot
+):
+    app, driver = make_kiosk(fresh_sandbox, fresh_sandbox_device_key)
+    fresh_sandbox.inject_fault("delay", delay_ms=1500, path_prefix="/v1/eligibility")
+    driver.scan(card("active_plus"))
+    scan = app.window.scan
+    pump_until(lambda: app.session.visit.step is Step.CHECKING, 5, "the check to start")
+    assert scan.cancel_check.isVisible()
+    driver.click(scan.cancel_check)
+    assert app.session.visit.step is Step.SCAN and not scan.cancel_check.isVisible()
+    qtbot.wait(2500)  # the insurer's late answer arrives and is dropped
+    assert app.session.visit.step is Step.SCAN and app.session.visit.eligibility is None

@@ -54,6 +54,9 @@ class ScanScreen(QWidget):
         self.camera_note.hide()
         self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
+        self.cancel_check = QPushButton(objectName="secondary")
+        self.cancel_check.clicked.connect(self._cancel_check)
+        self.cancel_check.hide()
         self.lookup_toggle = QPushButton(objectName="secondary")
         self.lookup_toggle.setCheckable(True)
         self.lookup_toggle.toggled.connect(self._show_lookup)
@@ -85,6 +88,7 @@ class ScanScreen(QWidget):
         side.addWidget(self.prompt_detail)
         side.addSpacing(12)
         side.addWidget(self.status)
+        side.addWidget(self.cancel_check, 0, Qt.AlignmentFlag.AlignLeft)
         side.addWidget(self.camera_note)
         side.addStretch(1)
         side.addWidget(self.lookup_toggle)
@@ -121,6 +125,7 @@ class ScanScreen(QWidget):
             )
         )
         self.lookup_toggle.setText(self.tr("Staff: look up without the card"))
+        self.cancel_check.setText(self.tr("Cancel"))
         self.policy_label.setText(self.tr("Policy number"))
         self.name_label.setText(self.tr("Child's name"))
         self.phone_label.setText(self.tr("Guardian's phone"))
@@ -202,6 +207,15 @@ class ScanScreen(QWidget):
     def _failed(self, visit_id: str, error: BaseException) -> None:
         if self.session.visit.check_failed(visit_id):
             self._show_problem(card_problem(error))
+
+    def checking(self, busy: bool) -> None:
+        """While the insurer is asked, reception may give up waiting (a late answer is dropped)."""
+        self.cancel_check.setVisible(busy)
+
+    def _cancel_check(self) -> None:
+        if self.session.visit.step is Step.CHECKING:
+            self.session.visit.clear()
+            self._set_status("")
 
     def _set_status(self, text: str, tone: str = "") -> None:
         self.status.setText(text)
