@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from kiosk.ecard import ReplayGuard
 from kiosk.scan.wedge import WedgeDetector
@@ -169,6 +169,9 @@ class WedgeFilter(QObject):
         super().__init__(scans)
         self._scans = scans
         self.detector = WedgeDetector()
+        self._last_key_at = -1.0
+        self._field: QLineEdit | None = None
+        self._field_text = ""
 
     def install(self, app: QApplication) -> None:
         app.installEventFilter(self)
@@ -187,8 +190,16 @@ class WedgeFilter(QObject):
         if not text:
             return False
         char = "\r" if text in ("\r", "\n") else text
-        scanned = self.detector.feed(char, event.timestamp() / 1000)
+        at = event.timestamp() / 1000
+        if at - self._last_key_at > self.detector.max_interval:
+            # A new line of keys starts: remember the field as it was, in case it is a scanner.
+            self._field = focus if isinstance(focus, QLineEdit) else None
+            self._field_text = self._field.text() if self._field is not None else ""
+        self._last_key_at = -1.0 if char == "\r" else at
+        scanned = self.detector.feed(char, at)
         if scanned is not None:
+            if self._field is not None:
+                self._field.setText(self._field_text)  # the first keys went in before we knew
             self._scans.submit(scanned, ScanSource.SCANNER)
             return True
         return self.detector.in_burst

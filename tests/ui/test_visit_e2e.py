@@ -324,3 +324,40 @@ def test_reception_can_stop_waiting_for_a_slow_insurer(
     assert app.session.visit.step is Step.SCAN and not scan.cancel_check.isVisible()
     qtbot.wait(2500)  # the insurer's late answer arrives and is dropped
     assert app.session.visit.step is Step.SCAN and app.session.visit.eligibility is None
+
+
+def test_a_scanner_burst_does_not_leave_the_code_in_the_field_that_had_focus(kiosk):
+    app, driver = kiosk
+    scan = app.window.scan
+    driver.click(scan.lookup_toggle)
+    driver.type(scan.policy, "GP20")  # reception had started typing by hand
+    driver.type(scan.policy, card("active_plus") + "\r", interval_ms=4)  # then scans the card
+    driver.wait_step(Step.ELIGIBILITY)
+    assert app.session.visit.source.value == "scanner"
+    driver.click(app.window.eligibility.back_button)
+    driver.click(scan.lookup_toggle)
+    assert scan.policy.text() == ""  # cleared with the visit; nothing of the code was kept
+
+
+def test_a_clinic_catalogue_is_imported_and_a_bad_file_is_refused_whole(kiosk, tmp_path):
+    app, _driver = kiosk
+    good = tmp_path / "clinic.csv"
+    good.write_text(
+        "code,name_zh,name_en,category,price\n"
+        'K100,儿童推拿,Paediatric massage,treatment,"1,280.00"\n',
+        encoding="utf-8",
+    )
+    bad = tmp_path / "broken.csv"
+    bad.write_text(
+        "code,name_zh,name_en,category,price\nK200,针灸,Acupuncture,treatment,abc\n",
+        encoding="utf-8",
+    )
+    bill = app.window.bill
+    bill.import_catalogue(good)
+    pump_until(lambda: len(app.session.catalogue) == 1, 5, "the clinic's catalogue")
+    assert [item.code for item in app.session.catalogue.search("ettn")] == [
+        "K100"
+    ]  # 儿童推拿 by pinyin initials
+    bill.import_catalogue(bad)
+    pump_until(lambda: "line 2" in bill.catalogue_note.text(), 5, "the refusal")
+    assert [item.code for item in app.session.catalogue] == ["K100"]
