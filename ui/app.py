@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainter, QPaintEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -149,8 +148,6 @@ class Header(QFrame):
 class MainWindow(QMainWindow):
     """The staff-facing window; its pages follow the visit's step."""
 
-    step_shown = Signal(str)
-
     def __init__(self, session: KioskSession) -> None:
         super().__init__()
         self.session = session
@@ -237,7 +234,6 @@ class MainWindow(QMainWindow):
         # The family may hold this screen while signing: staff functions are out of reach then.
         self.header.staff_button.setVisible(new is not Step.SIGN or self.family_window is not None)
         self.header.show_step(new)
-        self.step_shown.emit(new.value)
 
 
 class FamilyWindow(QWidget):
@@ -318,14 +314,9 @@ def idle_watcher(app: QApplication, session: KioskSession, seconds: float) -> Id
         watcher.poke()
 
     watcher.idle.connect(on_idle)
+    # A card shown to the camera is activity too: every step of the visit starts the count again.
+    session.visit.observe(lambda _old, _new: watcher.poke())
     return watcher
-
-
-def documents_dir(base: Path) -> Path:
-    """Where signed bills are saved; created on first use."""
-    path = base / "signed-bills"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def set_full_screen(window: QWidget) -> None:

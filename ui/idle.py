@@ -40,10 +40,6 @@ class IdleWatcher(QObject):
         self._timer.setInterval(max(1, round(seconds * 1000)))
         self._timer.start()
 
-    @property
-    def remaining_ms(self) -> int:
-        return self._timer.remainingTime()
-
     def poke(self) -> None:
         """Activity that is not a user event (a card was scanned) also counts."""
         self._timer.start()

@@ -48,7 +48,6 @@ class ScanInput(QObject):
     with the `kiosk.scan.reader.ScanEvent` (verified token or the named error)."""
 
     scanned = Signal(object)
-    ready = Signal()
     camera_status = Signal(str)
     _event = Signal(object)
     _camera_event = Signal(object)
@@ -116,7 +115,6 @@ class ScanInput(QObject):
         waiting, self._waiting = self._waiting, []
         for text, source in waiting:
             self.reader.submit(text, source)
-        self.ready.emit()
 
     def stop(self) -> None:
         self._stopped = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -38,9 +38,6 @@ MAX_RESULTS = 30
 
 class BillScreen(QWidget):
     """Reception builds the bill; each change is estimated by the insurer before it is signed."""
-
-    estimated = Signal()
-    """The estimate of the current lines arrived (tests and the benchmark wait on it)."""
 
     def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -281,7 +278,6 @@ class BillScreen(QWidget):
             self._estimating = False
             self._problem = ""
             self.render()
-            self.estimated.emit()
 
     def _estimate_failed(self, visit_id: str, revision: int, error: BaseException) -> None:
         visit = self.session.visit

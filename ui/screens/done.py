@@ -40,7 +40,6 @@ class DoneScreen(QWidget):
 
     document_saved = Signal(str)
     """Emitted with the path of the signed bill PDF each time it is written."""
-    payment_recorded = Signal(str)
 
     def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -284,7 +283,6 @@ class DoneScreen(QWidget):
         self.session.visit.record_payment(method)
         self.method_buttons[method].setChecked(True)
         self._render()
-        self.payment_recorded.emit(method.value)
 
     def _payment_failed(self, _error: BaseException) -> None:
         for button in self.method_buttons.values():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -35,9 +35,6 @@ from ui.tasks import Task
 
 class PreAuthDialog(QDialog):
     """Reception files a pre-auth request on the family's behalf; the insurer decides later."""
-
-    requested = Signal(object)
-    """Emitted with the insurer's `PreAuthCreated` once the request is recorded there."""
 
     def __init__(self, session: KioskSession, line: BillLine, parent: QWidget | None = None):
         super().__init__(parent)
@@ -202,7 +199,6 @@ class PreAuthDialog(QDialog):
             "",
         )
         self.close_button.setText(self.tr("Close"))
-        self.requested.emit(self.created)
 
     def _failed(self, error: BaseException) -> None:
         self._tell(insurer_problem(error), "error")

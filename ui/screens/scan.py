@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QImage, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -36,9 +36,6 @@ PROMPT_DETAIL = "Open the insurance card in the member app and hold the QR code 
 
 class ScanScreen(QWidget):
     """Waits for a card; the check itself runs in the background while the preview keeps going."""
-
-    checked = Signal(str)
-    """Emitted with the visit id once an eligibility answer is on the visit (for tests, bench)."""
 
     def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,8 +198,7 @@ class ScanScreen(QWidget):
         ).failure(lambda error: self._failed(visit_id, error)).run()
 
     def _answered(self, visit_id: str, answer: Eligibility) -> None:
-        if self.session.visit.show_eligibility(visit_id, answer):
-            self.checked.emit(visit_id)
+        self.session.visit.show_eligibility(visit_id, answer)
 
     def _failed(self, visit_id: str, error: BaseException) -> None:
         if self.session.visit.check_failed(visit_id):
