@@ -109,10 +109,12 @@ class InsurerClient:
             }
         )
         self._session.verify = ca_bundle if ca_bundle else True
+        # A read failure is retried once at most: a hung insurer must not keep reception
+        # waiting for several read timeouts in a row (the outbox retries claims later anyway).
         retry = Retry(
             total=retries,
             connect=retries,
-            read=retries,
+            read=min(retries, 1),
             status=retries,
             other=0,
             allowed_methods=frozenset({"GET", "POST"}),
