@@ -2,7 +2,13 @@
 # Prepares a fresh Debian machine to run and test the kiosk. Safe to re-run: installs only what is missing.
 set -euo pipefail
 venv="${1:-.venv}"
-system_packages=(libzbar0 fonts-noto-cjk fonts-dejavu-core fonts-droid-fallback poppler-utils xvfb libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3)
+system_packages=(
+  libzbar0 fonts-noto-cjk fonts-dejavu-core fonts-droid-fallback poppler-utils xvfb
+  libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
+  # Qt 6's xcb platform plugin (a real window on an X11 desktop or under Xvfb)
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxcb-shape0 libxcb-randr0
+)
 
 missing=()
 for pkg in "${system_packages[@]}"; do
