@@ -9,12 +9,17 @@ are recognised by keystroke timing from an application-wide event filter.
 The pipeline (OpenCV and the QR decoders) is loaded on a worker thread after the Scan screen is
 up, so the kiosk's cold start does not wait for it; a scanner read in that first moment is kept
 and verified as soon as the pipeline is there.
+
+With a `SigningKeyCache` attached (`keep_keys_current`), the insurer's keys are fetched on their
+schedule, and a card refused for an unknown key id (the insurer rotated its keys) is verified once
+more after a fetch before anyone sees the refusal; the rules live in `kiosk.checkin`.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -22,7 +27,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from kiosk.ecard import ReplayGuard
+from kiosk.checkin import SigningKeyCache
+from kiosk.ecard import ECardFailure, ReplayGuard
 from kiosk.scan.wedge import WedgeDetector
 from kiosk.visit import ScanSource
 from ui.tasks import Task
@@ -30,7 +36,9 @@ from ui.widgets.camera_view import frame_to_image
 
 if TYPE_CHECKING:
     from kiosk.scan.camera import CameraEvent, CameraWorker, FrameSource
-    from kiosk.scan.reader import CardReader, ScanWorker
+    from kiosk.scan.reader import CardReader, ScanEvent, ScanWorker
+
+log = logging.getLogger(__name__)
 
 PREVIEW_FPS = 15
 
@@ -41,6 +49,10 @@ def _pipeline() -> tuple[type[CardReader], type[ScanWorker], type[CameraWorker]]
     from kiosk.scan.reader import CardReader, ScanWorker
 
     return CardReader, ScanWorker, CameraWorker
+
+
+def _milliseconds(delay: timedelta) -> int:
+    return max(0, round(delay.total_seconds() * 1000))
 
 
 class ScanInput(QObject):
@@ -64,7 +76,7 @@ class ScanInput(QObject):
         self._clock = clock
         self.reader: CardReader | None = None
         self._waiting: list[tuple[str, ScanSource]] = []
-        self._event.connect(self.scanned)
+        self._event.connect(self._verified)
         self._camera_event.connect(self._on_camera_event)
         self._camera: CameraWorker | None = None
         self._worker: ScanWorker | None = None
@@ -74,11 +86,23 @@ class ScanInput(QObject):
         self._last_frame = 0
         self._show_frame: Callable[[QImage], None] | None = None
         self._stopped = False
+        self._keys: SigningKeyCache | None = None
+        self._key_refresh = QTimer(self)
+        self._key_refresh.setSingleShot(True)
+        self._key_refresh.timeout.connect(self._refresh_keys_if_due)
         self.wedge = WedgeFilter(self)
 
     @property
     def is_ready(self) -> bool:
         return self.reader is not None
+
+    def keep_keys_current(self, keys: SigningKeyCache) -> None:
+        """Fetch `keys` on their schedule once the pipeline runs, and give a card refused for an
+        unknown key id one fetch and a second verification (`keys` is what `public_keys` reads).
+        """
+        self._keys = keys
+        if self.reader is not None:
+            self._schedule_key_refresh()
 
     # --- starting and stopping -----------------------------------------------------------------
 
@@ -115,10 +139,12 @@ class ScanInput(QObject):
         waiting, self._waiting = self._waiting, []
         for text, source in waiting:
             self.reader.submit(text, source)
+        self._schedule_key_refresh()
 
     def stop(self) -> None:
         self._stopped = True
         self._preview.stop()
+        self._key_refresh.stop()
         if self._worker is not None:
             self._worker.stop()
             self._worker = None
@@ -145,6 +171,60 @@ class ScanInput(QObject):
     def _on_camera_event(self, event: CameraEvent) -> None:
         self.camera_status.emit(event.status.value)
         self._last_frame = 0
+
+    # --- the insurer's signing keys --------------------------------------------------------------
+
+    def _schedule_key_refresh(self) -> None:
+        if self._keys is None or self._stopped:
+            return
+        self._key_refresh.start(_milliseconds(self._keys.next_refresh_in()))
+
+    def _refresh_keys_if_due(self) -> None:
+        keys = self._keys
+        if keys is None or self._stopped:
+            return
+        if keys.next_refresh_in() > timedelta(0):  # the start-up fetch was still running
+            self._schedule_key_refresh()
+            return
+        Task(keys.refresh).success(lambda _: self._schedule_key_refresh()).failure(
+            self._key_refresh_failed
+        ).run()
+
+    def _key_refresh_failed(self, error: BaseException) -> None:
+        log.warning("signing keys not refreshed: %s", type(error).__name__)
+        self._schedule_key_refresh()
+
+    def _verified(self, event: ScanEvent) -> None:
+        """Every verification's outcome passes here on the GUI thread on its way to `scanned`."""
+        keys = self._keys
+        error = event.error
+        if (
+            keys is None
+            or self._stopped
+            or error is None
+            or error.reason is not ECardFailure.UNKNOWN_KEY
+            or not keys.second_chance(event.text)
+        ):
+            self.scanned.emit(event)
+            return
+        kid = error.kid or ""
+        Task(lambda insurer: keys.refresh_for_unknown_key(insurer, kid)).success(
+            lambda known: self._verify_again(event, known)
+        ).failure(lambda failure: self._not_verified_again(event, failure)).run()
+
+    def _verify_again(self, event: ScanEvent, known: bool) -> None:
+        """The keys were fetched: a known key id now verifies the same text (offline, once)."""
+        if self._stopped:
+            return
+        if known and self.reader is not None:
+            self.reader.submit(event.text, event.source)
+        else:
+            self.scanned.emit(event)
+
+    def _not_verified_again(self, event: ScanEvent, error: BaseException) -> None:
+        log.warning("signing keys not fetched for an unknown key id: %s", type(error).__name__)
+        if not self._stopped:
+            self.scanned.emit(event)
 
     # --- scanner and resubmission ----------------------------------------------------------------
 

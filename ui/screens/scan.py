@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ecard import ECardFailure
 from kiosk.insurer.models import Eligibility, EligibilityByLookup
 from kiosk.visit import ScanSource, Step
 from ui.messages import card_problem
@@ -97,13 +96,13 @@ class ScanScreen(QWidget):
         layout.addWidget(self.camera_view, 3)
         layout.addLayout(side, 2)
 
-        self._refreshed: set[str] = set()
         self._camera_lost = False
         self._found_timer = QTimer(self)
         self._found_timer.setSingleShot(True)
         self._found_timer.setInterval(600)
         self._found_timer.timeout.connect(lambda: self.camera_view.set_found(False))
         session.translations.changed.connect(lambda _language: self.retranslate())
+        session.scans.keep_keys_current(session.keys)  # a card under a rotated key: fetch, retry
         session.scans.scanned.connect(self.card_scanned)
         session.scans.camera_status.connect(self._camera_status)
         self.retranslate()
@@ -150,9 +149,6 @@ class ScanScreen(QWidget):
         if visit.step is not Step.SCAN:
             return
         if event.error is not None:
-            if event.error.reason is ECardFailure.UNKNOWN_KEY and text not in self._refreshed:
-                self._refresh_keys_and_retry(text, event.source)
-                return
             self._show_problem(card_problem(event.error))
             return
         if event.source is ScanSource.CAMERA:
@@ -163,15 +159,6 @@ class ScanScreen(QWidget):
         Task(lambda insurer: insurer.eligibility_by_token(text)).success(
             lambda answer: self._answered(visit_id, answer)
         ).failure(lambda error: self._failed(visit_id, error)).run()
-
-    def _refresh_keys_and_retry(self, text: str, source: ScanSource) -> None:
-        """The insurer may have rotated its e-card keys: fetch them and verify once more."""
-        self._refreshed.add(text)
-        keys = self.session.keys
-        scans = self.session.scans
-        Task(keys.refresh).success(lambda _: scans.submit(text, source)).failure(
-            lambda error: self._show_problem(card_problem(error))
-        ).run()
 
     def submit_lookup(self) -> None:
         visit = self.session.visit
@@ -254,6 +241,5 @@ class ScanScreen(QWidget):
         for field in (self.policy, self.child_name, self.phone):
             field.clear()
         self.lookup_toggle.setChecked(False)
-        self._refreshed.clear()
         if not keep_status:
             self._set_status("")
