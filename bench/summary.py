@@ -31,6 +31,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from kiosk.billing import bill_hash
+from kiosk.business_day import BUSINESS_TZ
 from kiosk.catalogue import CatalogueItem, load_demo_catalogue
 from kiosk.insurer.models import (
     AdjudicatedLine,
@@ -50,7 +51,7 @@ from kiosk.insurer.models import (
     WorkingCalendar,
 )
 from kiosk.journal import AttemptOutcome, Journal, PaymentMethod, Transaction
-from kiosk.reports import BUSINESS_TZ, day_summary, trend
+from kiosk.reports import day_summary, trend
 
 CLINIC = "示例儿科诊所 Bench Children's Clinic"
 MEDICAL = (

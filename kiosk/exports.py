@@ -27,9 +27,10 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kiosk.business_day import BUSINESS_TZ
 from kiosk.journal import Journal
 from kiosk.money import format_yuan
-from kiosk.reports import BUSINESS_TZ, ClaimCategory, ClaimLine, claim_lines
+from kiosk.reports import ClaimCategory, ClaimLine, claim_lines
 
 
 class ExportFormat(StrEnum):

@@ -22,8 +22,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
+from kiosk.business_day import BUSINESS_TZ
 from kiosk.insurer.models import ClaimStatus, DailyStatement, StatementLine
 from kiosk.journal import ClaimState, Journal, PaymentMethod
 from kiosk.journal.reporting import (
@@ -39,7 +39,6 @@ from kiosk.journal.reporting import (
     top_items,
 )
 
-BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
 TREND_DAYS = 30
 TOP_ITEMS = 5
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
+from kiosk.business_day import BUSINESS_TZ
 from kiosk.insurer.models import (
     Adjudication,
     Bill,
@@ -32,8 +32,6 @@ from kiosk.insurer.models import (
 if TYPE_CHECKING:
     from kiosk.desk import PresentedBill
     from kiosk.journal import ClaimRecord, PaymentMethod
-
-BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
 
 
 class Step(StrEnum):

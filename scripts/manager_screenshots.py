@@ -30,13 +30,13 @@ from PySide6.QtWidgets import QWidget
 from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS
 from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.billing import build_bill, english_names
+from kiosk.business_day import BUSINESS_TZ
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.desk import present_bill, record_payment, send_preauth, sign_and_queue
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError
 from kiosk.insurer.models import AdjudicatedLine, Adjudication, Bill, PreAuthRequest, Reason
 from kiosk.journal import ClaimSubmitter, Journal, PaymentMethod
-from kiosk.reports import BUSINESS_TZ
 from kiosk.signature import Point, Signature
 from kiosk.staff import Role, StaffDirectory
 from ui.app import create_application

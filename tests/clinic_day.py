@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from kiosk.billing import build_bill
+from kiosk.business_day import BUSINESS_TZ
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.desk import PresentedBill, present_bill, record_payment, send_preauth, sign_and_queue
 from kiosk.insurer.client import InsurerClient
@@ -28,7 +29,6 @@ from kiosk.insurer.models import (
     Reason,
 )
 from kiosk.journal import ClaimState, ClaimSubmitter, Journal, PaymentMethod, RecordNotFound
-from kiosk.reports import BUSINESS_TZ
 from kiosk.signature import Point, Signature
 
 CLINIC = "示例儿科诊所 Test Children's Clinic"

@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -45,12 +44,12 @@ from PySide6.QtGui import (
 )
 
 from kiosk.billing import BillTotals, ShownLine
+from kiosk.business_day import BUSINESS_TZ
 from kiosk.insurer.models import PlanTier, Reason
 from kiosk.money import format_yuan
+from ui.i18n import I18N_DIR
 
 CONTEXT = "SignedBill"
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
-BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
 DPI = 300
 FONT_FAMILIES = ["DejaVu Sans", "Droid Sans Fallback", "Noto Sans CJK SC", "sans-serif"]
 MONO_FAMILIES = ["DejaVu Sans Mono", "Noto Sans Mono", "monospace"]

@@ -19,10 +19,10 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
+from kiosk.business_day import BUSINESS_TZ
 from kiosk.journal import AuditVerdict, PaymentMethod
 from kiosk.money import format_yuan
 from kiosk.reports import (
-    BUSINESS_TZ,
     Action,
     ClaimCategory,
     DaySummary,

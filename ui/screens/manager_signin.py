@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.reports import BUSINESS_TZ
+from kiosk.business_day import BUSINESS_TZ
 from kiosk.staff import SignInRefusal, SignInRefused, StaffDirectory, StaffMember
 from ui.manager.names import name
 from ui.tasks import Task
