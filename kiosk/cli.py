@@ -56,7 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
     run.add_argument("--idle", type=float, metavar="SECONDS", help="default: the settings")
-    run.add_argument("--windowed", action="store_true", help="do not go full screen")
+    run.add_argument(
+        "--windowed",
+        action="store_true",
+        help="not kiosk mode: a normal window that closes like any other (set-up, back office)",
+    )
 
     register = commands.add_parser(
         "register", help="check this kiosk's device key with the insurer and keep it"
@@ -172,7 +176,8 @@ def _run(args: argparse.Namespace) -> int:
             idle_seconds=args.idle or float(settings.idle_timeout_seconds),
             camera=_camera(args.camera),
             catalogue_path=args.catalogue,
-            full_screen=settings.kiosk_mode and not args.windowed,
+            kiosk_mode=settings.kiosk_mode and not args.windowed,
+            owns_process=True,
             ca_bundle=settings.ca_bundle_arg,
         )
     )

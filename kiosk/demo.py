@@ -2,9 +2,11 @@
 
 The only module of the kiosk that knows the sandbox: it starts `kiosk-sandbox` on a free loopback
 port with fresh demo data, registers a device key for the demo clinic in an in-memory keyring
-(never the desk PC's real one), and opens the kiosk. The simulated camera shows a phone with any
-demo member's live e-card; `--script` instead walks every demo member through a visit headless
-and writes a screenshot of each screen and the signed PDFs.
+(never the desk PC's real one), adds a demo manager and a demo receptionist with fixed PINs to
+the demo journal (so whoever tries the demo can open the staff screens), and opens the kiosk.
+The simulated camera shows a phone with any demo member's live e-card; `--script` instead walks
+every demo member through a visit headless and writes a screenshot of each screen and the signed
+PDFs.
 """
 
 from __future__ import annotations
@@ -32,10 +34,40 @@ from insurer_sandbox.demo import (
 from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.credentials import store_device_key, use_ephemeral_keyring
 from kiosk.ecard import issue
+from kiosk.journal import Journal
 from kiosk.scan.camera import CameraUnavailable, FrameSource
 from kiosk.scan.synthetic import render
+from kiosk.staff import Role, StaffDirectory
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DemoStaff:
+    """A staff account of the demo journal; its PIN is printed on the demo panel on purpose."""
+
+    name: str
+    role: Role
+    pin: str
+
+
+DEMO_STAFF = (
+    DemoStaff("演示经理 Demo manager", Role.MANAGER, "112233"),
+    DemoStaff("演示前台 Demo reception", Role.RECEPTION, "445566"),
+)
+
+
+def add_demo_staff(journal_path: Path, staff: tuple[DemoStaff, ...] = DEMO_STAFF) -> None:
+    """The demo's staff accounts in the kiosk's journal (the manager first: it adds the rest).
+    A journal that already has staff is left as it is."""
+    journal_path.parent.mkdir(parents=True, exist_ok=True)
+    with Journal.open(journal_path) as journal:
+        directory = StaffDirectory(journal)
+        if directory.members():
+            return
+        manager = directory.add(staff[0].name, staff[0].role, staff[0].pin)
+        for person in staff[1:]:
+            directory.add(person.name, person.role, person.pin, added_by=manager)
 
 
 def fresh_token(member: DemoMember, now: datetime | None = None) -> str:
@@ -175,13 +207,15 @@ def run_demo(*, language: str = "zh_CN", idle_seconds: float = 120.0) -> int:
             language=language,
             idle_seconds=idle_seconds,
             camera=camera,
+            owns_process=True,
         )
+        add_demo_staff(config.data_dir / "journal.sqlite3")
         kiosk = build_kiosk(config)
-        panel = DemoPanel(kiosk, camera, DEMO_MEMBERS, fresh_token)
+        panel = DemoPanel(kiosk, camera, DEMO_MEMBERS, fresh_token, DEMO_STAFF)
         kiosk.window.show()
         panel.show()
         try:
-            return kiosk.app.exec()
+            return kiosk.exec()
         finally:
             panel.close()
             kiosk.close()

@@ -1,14 +1,14 @@
 """Staff accounts: who may open the claims list, the day's figures and the finance exports.
 
 Two roles: reception (the claims and the outbox) and manager (everything, including the
-figures, reconciliation, exports and the staff accounts). Each person signs in with a PIN of at
-least six digits or a password; only an argon2id hash is kept (OWASP's parameters: 19 MiB, two
-passes, one lane — about 0.15 s on a desk PC), so a copied journal does not give them away
-cheaply; stronger parameters later re-hash each secret at its next good sign-in. After
-`LockoutPolicy.max_failures` wrong secrets in a row the account is locked for a cool-down that
-doubles with each further lockout; while locked, no secret is even checked. Every sign-in,
-failure, lockout and account change is an entry in the journal's hash-chained audit trail (never
-the secret itself).
+figures, reconciliation, exports, the staff accounts and closing the kiosk program). Each person
+signs in with a PIN of at least six digits or a password; only an argon2id hash is kept (OWASP's
+parameters: 19 MiB, two passes, one lane — about 0.15 s on a desk PC), so a copied journal does
+not give them away cheaply; stronger parameters later re-hash each secret at its next good
+sign-in. After `LockoutPolicy.max_failures` wrong secrets in a row the account is locked for a
+cool-down that doubles with each further lockout; while locked, no secret is even checked. Every
+sign-in, failure, lockout, account change and kiosk exit is an entry in the journal's
+hash-chained audit trail (never the secret itself).
 
 The family-facing screen has no way here: only the staff window offers a sign-in.
 """
@@ -58,6 +58,8 @@ class Permission(StrEnum):
     """CSV, XLSX and the PDF day report for finance."""
     STAFF = "staff"
     """Add staff, reset their PINs, lift a lockout."""
+    EXIT = "exit"
+    """Close the kiosk program; with that exit status the service does not start it again."""
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -278,6 +280,12 @@ class StaffDirectory:
         """Note the end of a session (the person left, or the kiosk went idle)."""
         with self.journal.transaction(actor=f"staff:{member.id}") as tx:
             tx.append_audit("staff.signed-out", f"staff:{member.id}", {"reason": reason})
+
+    def record_exit(self, member: StaffMember) -> None:
+        """Note in the audit trail who closed the kiosk program (only a manager may)."""
+        _require(member, Permission.EXIT)
+        with self.journal.transaction(actor=f"staff:{member.id}") as tx:
+            tx.append_audit("kiosk.exited", f"staff:{member.id}")
 
     def _verify(self, secret_hash: str, secret: str) -> bool:
         try:

@@ -3,15 +3,29 @@
 The main window is a stack of screens that follows the visit's step (`kiosk.visit.Visit`); the
 idle watcher clears the visit after a quiet spell, which sends every screen back to Scan with
 nothing of the last family left in it.
+
+In kiosk mode the window is full screen without a frame and refuses to close until a manager
+signs in and chooses "Exit the kiosk"; the keys that leave an application are swallowed where Qt
+sees them (what only the compositor or the OS can block: docs/operations.md).
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainter, QPaintEvent, QScreen
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -25,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.staff import StaffMember
 from kiosk.visit import Step
 from ui.i18n import DEFAULT_LANGUAGE, RESOURCES, Translations
 from ui.idle import IdleWatcher
@@ -36,6 +51,8 @@ from ui.screens.scan import ScanScreen
 from ui.screens.sign import SignScreen
 from ui.session import KioskSession
 from ui.widgets.outbox_status import OutboxStatus
+
+log = logging.getLogger(__name__)
 
 STYLE = RESOURCES / "style" / "kiosk.qss"
 DEFAULT_IDLE_SECONDS = 120.0
@@ -146,11 +163,21 @@ class Header(QFrame):
 
 
 class MainWindow(QMainWindow):
-    """The staff-facing window; its pages follow the visit's step."""
+    """The staff-facing window; its pages follow the visit's step.
+
+    `closed` is emitted once the window has really closed: in kiosk mode only after a manager's
+    "Exit the kiosk"; every other close (Alt+F4, the window manager, `close()`) is refused.
+    """
+
+    closed = Signal()
+    close_refused = Signal()
 
     def __init__(self, session: KioskSession) -> None:
         super().__init__()
         self.session = session
+        self.kiosk_mode = False
+        self.exit_granted_by: StaffMember | None = None
+        self._may_close = False
         self.setObjectName("mainWindow")
         self.header = Header(session)
         self.stack = QStackedWidget()
@@ -177,6 +204,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.manager)
         self.header.staff_button.clicked.connect(self.open_manager)
         self.manager.leave.connect(self.close_manager)
+        self.manager.exit_kiosk.connect(self.exit_kiosk)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -192,7 +220,37 @@ class MainWindow(QMainWindow):
         """Stop following background services (before they are stopped)."""
         self.session.outbox.detach()
         if self.family_window is not None:
+            self.family_window.release()
             self.family_window.close()
+
+    def enter_kiosk_mode(self) -> None:
+        """Full screen, no frame, closing refused without a manager's exit."""
+        self.kiosk_mode = True
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+        if self.family_window is not None:
+            self.family_window.kiosk_mode = True
+            self.family_window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            self.family_window.showFullScreen()
+
+    def exit_kiosk(self, member: StaffMember) -> None:
+        """A manager signed in and confirmed "Exit the kiosk": the one way out in kiosk mode."""
+        self.exit_granted_by = member
+        self.release()
+        self.close()
+
+    def release(self) -> None:
+        """The program is ending (a manager's exit, or the service is stopped): let it close."""
+        self._may_close = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.kiosk_mode and not self._may_close:
+            log.info("closing the kiosk window refused: a manager exits with the PIN")
+            event.ignore()
+            self.close_refused.emit()
+            return
+        event.accept()
+        self.closed.emit()
 
     def forget_visit(self) -> None:
         """The visit was cleared: no screen keeps anything of that family, shown or hidden."""
@@ -243,6 +301,8 @@ class FamilyWindow(QWidget):
         super().__init__()
         self.setObjectName("familyWindow")
         self.session = session
+        self.kiosk_mode = False
+        self._released = False
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
         self.stack = QStackedWidget()
@@ -267,6 +327,17 @@ class FamilyWindow(QWidget):
 
     def follow(self, step: Step) -> None:
         self.stack.setCurrentIndex(1 if step is Step.SIGN else 0)
+
+    def release(self) -> None:
+        """The kiosk is closing: this window may close too."""
+        self._released = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The family's screen cannot be closed from the family's side in kiosk mode.
+        if self.kiosk_mode and not self._released:
+            event.ignore()
+            return
+        event.accept()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -319,5 +390,26 @@ def idle_watcher(app: QApplication, session: KioskSession, seconds: float) -> Id
     return watcher
 
 
-def set_full_screen(window: QWidget) -> None:
-    window.setWindowState(window.windowState() | Qt.WindowState.WindowFullScreen)
+class LeavingKeys(QObject):
+    """Swallows the key combinations that leave an application, where Qt receives them at all:
+    Alt+F4, Ctrl+Q and Ctrl+W, Alt+Tab, Alt+Esc, Ctrl+Esc and the Windows (Meta) key. The window
+    manager or the OS usually takes them first; the kiosk's real guard is that the window refuses
+    to close, and the session (cage on Linux, Assigned Access on Windows) blocks the rest."""
+
+    _ALT = frozenset({Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape})
+    _CONTROL = frozenset({Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_Escape})
+    _META = frozenset({Qt.Key.Key_Meta, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R})
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        assert isinstance(event, QKeyEvent)
+        return self.leaves(event)
+
+    def leaves(self, event: QKeyEvent) -> bool:
+        key, modifiers = event.key(), event.modifiers()
+        if key in self._META or modifiers & Qt.KeyboardModifier.MetaModifier:
+            return True
+        if modifiers & Qt.KeyboardModifier.AltModifier and key in self._ALT:
+            return True
+        return bool(modifiers & Qt.KeyboardModifier.ControlModifier and key in self._CONTROL)

@@ -2,7 +2,8 @@
 
 A small window beside the kiosk. Each button puts that member's live e-card (refreshed every 60 s,
 as the member app does) in front of the simulated desk camera; when a visit ends the phone is taken
-away again, as a family would.
+away again, as a family would. Below, the demo staff accounts and their PINs, for trying the
+staff screens ("Staff" in the kiosk's header).
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.staff import Role
 from kiosk.visit import Step
 from ui.launch import Kiosk
 
@@ -23,6 +25,12 @@ class DemoMemberLike(Protocol):
     state: str
     shows: str
     child_name: str
+
+
+class DemoStaffLike(Protocol):
+    name: str
+    role: Role
+    pin: str
 
 
 class PhoneCamera(Protocol):
@@ -38,10 +46,16 @@ class DemoPanel(QWidget):
         camera: PhoneCamera,
         members: Sequence[DemoMemberLike],
         token_for: Callable[[DemoMemberLike], str],
+        staff: Sequence[DemoStaffLike] = (),
     ) -> None:
         super().__init__()
         self.setObjectName("demoPanel")
         self.camera = camera
+        self.staff = list(staff)
+        self.staff_heading = QLabel(objectName="panelTitle", wordWrap=True)
+        self.staff_hint = QLabel(objectName="hint", wordWrap=True)
+        self.staff_pins = QLabel(objectName="demoPins", wordWrap=True)
+        self.staff_pins.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.token_for = token_for
         self.current: DemoMemberLike | None = None
         self.heading = QLabel(objectName="screenTitle", wordWrap=True)
@@ -65,6 +79,11 @@ class DemoPanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.away)
+        if self.staff:
+            layout.addSpacing(8)
+            layout.addWidget(self.staff_heading)
+            layout.addWidget(self.staff_hint)
+            layout.addWidget(self.staff_pins)
         self.refresh = QTimer(self)
         self.refresh.setInterval(REFRESH_MS)
         self.refresh.timeout.connect(self._refresh)
@@ -104,5 +123,16 @@ class DemoPanel(QWidget):
             )
         )
         self.away.setText(self.tr("Take the phone away"))
+        self.staff_heading.setText(self.tr("Demo staff"))
+        self.staff_hint.setText(
+            self.tr("Tap Staff at the top of the kiosk, choose the name and enter the PIN.")
+        )
+        pins = {
+            Role.MANAGER: self.tr("Demo manager PIN: %1"),
+            Role.RECEPTION: self.tr("Demo reception PIN: %1"),
+        }
+        self.staff_pins.setText(
+            "\n".join(pins[person.role].replace("%1", person.pin) for person in self.staff)
+        )
         for button, member in self.buttons:
             button.setText(f"{member.child_name} · {member.state}")

@@ -1,18 +1,24 @@
 """Putting a kiosk together: keyring, insurer client per worker, journal and outbox, window.
 
 `build_kiosk` is what the CLI, the demo, the tests and the benchmark all use, so each of them
-drives exactly the application a clinic runs.
+drives exactly the application a clinic runs. `Kiosk.exec` runs it until it ends and says how:
+status 0 for a manager's exit, for the window closed when not in kiosk mode and for SIGTERM (the
+service stopped); anything else is non-zero, so systemd's `Restart=on-failure` brings it back.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
+import signal
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.catalogue import Catalogue, load_catalogue, load_demo_catalogue
@@ -23,11 +29,11 @@ from kiosk.journal import ClaimSubmitter, Journal, RetrySchedule
 from kiosk.visit import Visit
 from ui.app import (
     DEFAULT_IDLE_SECONDS,
+    LeavingKeys,
     MainWindow,
     create_application,
     idle_watcher,
     install_translations,
-    set_full_screen,
 )
 from ui.i18n import DEFAULT_LANGUAGE
 from ui.idle import IdleWatcher
@@ -41,6 +47,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+EXIT_OK = 0
+"""A manager's exit, the window closed outside kiosk mode, or SIGTERM: not restarted."""
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+"""Ctrl+C in a terminal: closed cleanly, with the shell's usual status for it."""
+EXIT_UNEXPECTED = 70
+"""The event loop ended for no reason the kiosk gave (EX_SOFTWARE): restarted by systemd."""
+
 
 @dataclass
 class KioskConfig:
@@ -53,7 +66,11 @@ class KioskConfig:
     idle_seconds: float = DEFAULT_IDLE_SECONDS
     camera: FrameSource | None = None
     catalogue_path: Path | None = None
-    full_screen: bool = False
+    kiosk_mode: bool = False
+    """Full screen, frameless, closed only by a manager's PIN exit (`kiosk run`'s default)."""
+    owns_process: bool = False
+    """Only this kiosk runs in the process (`kiosk run`, the demo): once start-up loading is
+    done its objects are frozen out of garbage collection (not in tests, which build many)."""
     workers: int = 3
     ca_bundle: str | None = None
     retry_schedule: RetrySchedule = field(default_factory=RetrySchedule)
@@ -70,6 +87,40 @@ class Kiosk:
     submitter: ClaimSubmitter
     idle: IdleWatcher
     startup: AfterFirstPaint
+    leaving_keys: LeavingKeys
+    exit_status: int | None = field(default=None, init=False)
+    """How the kiosk ended, once it has (see the module's docstring)."""
+    _running: bool = field(default=False, init=False)
+
+    def exec(self) -> int:
+        """Run the event loop until the kiosk ends; the exit status for the process.
+
+        SIGTERM and SIGINT are taken through the event loop (a Python handler alone would wait
+        for the next Python code to run), so they close the kiosk like a manager's exit does.
+        """
+        stop = StopSignals(self.stop_on_signal)
+        self._running = True
+        try:
+            self.app.exec()
+        finally:
+            self._running = False
+            stop.restore()
+        return EXIT_UNEXPECTED if self.exit_status is None else self.exit_status
+
+    def end(self, status: int) -> None:
+        """End the event loop with `status` (the first reason given wins)."""
+        if self.exit_status is None:
+            self.exit_status = status
+        # QCoreApplication.exit outside exec would make every later local event loop return
+        # at once (Qt keeps a quit flag until the next exec).
+        if self._running:
+            self.app.exit(self.exit_status)
+
+    def stop_on_signal(self, signum: int) -> None:
+        """SIGTERM (systemd stops the service, the PC shuts down): 0; SIGINT: 130."""
+        log.info("signal %d: closing the kiosk", signum)
+        self.window.release()
+        self.end(EXIT_OK if signum == signal.SIGTERM else EXIT_INTERRUPTED)
 
     def close(self) -> None:
         """Stop cameras, workers and the outbox, then take the kiosk out of the application."""
@@ -79,15 +130,18 @@ class Kiosk:
         session.scans.stop()
         self.app.removeEventFilter(session.scans.wedge)
         self.app.removeEventFilter(self.idle)
+        self.app.removeEventFilter(self.leaving_keys)
         self.window.detach()
         self.submitter.stop()
         session.runner.shutdown()
         install_runner(None)
+        self.window.release()
         self.window.close()
         session.translations.uninstall()
         for qobject in (
             self.window,
             self.idle,
+            self.leaving_keys,
             session.scans,
             session.outbox,
             session.translations,
@@ -125,6 +179,81 @@ class AfterFirstPaint(QObject):
             work()
 
 
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class StopSignals(QObject):
+    """Delivers SIGTERM and SIGINT to `on_signal` from the Qt event loop.
+
+    The C-level handler writes the signal's number to a socket (`signal.set_wakeup_fd`), which a
+    QSocketNotifier watches; `restore()` puts the previous handlers back.
+    """
+
+    def __init__(self, on_signal: Callable[[int], None]) -> None:
+        super().__init__()
+        self._on_signal = on_signal
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._read)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._previous = {number: signal.signal(number, self._noted) for number in STOP_SIGNALS}
+
+    @staticmethod
+    def _noted(_signum: int, _frame: FrameType | None) -> None:
+        """The wakeup socket carries the signal to the event loop; nothing to do here."""
+
+    def _read(self) -> None:
+        try:
+            received = self._reader.recv(64)
+        except BlockingIOError:
+            return
+        for number in received:
+            if number in STOP_SIGNALS:
+                self._on_signal(number)
+
+    def restore(self) -> None:
+        signal.set_wakeup_fd(self._previous_fd)
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+        self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()
+
+
+class StartupLoaded(QObject):
+    """Freezes the start-up objects out of garbage collection once the catalogue (with pypinyin's
+    dictionaries) and the scan decoders have loaded; the decoders are asked for every 100 ms
+    until ready, for at most 30 s (a kiosk without them still freezes the catalogue)."""
+
+    def __init__(self, decoders_ready: Callable[[], bool], parent: QObject) -> None:
+        super().__init__(parent)
+        self._decoders_ready = decoders_ready
+        self._checks = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._check)
+        self.frozen = 0
+        """How many objects were frozen (0 until then)."""
+
+    def catalogue_done(self, _result: object = None) -> None:
+        self._timer.start()
+        self._check()
+
+    def _check(self) -> None:
+        self._checks += 1
+        if not self._decoders_ready() and self._checks < 300:
+            return
+        self._timer.stop()
+        # pypinyin's dictionaries are ~190k long-lived objects: a full collection after start-up
+        # took 90-170 ms walking them; frozen, no later collection looks at them again.
+        gc.collect(1)
+        gc.freeze()
+        self.frozen = gc.get_freeze_count()
+        log.debug("start-up loading done: %d objects frozen out of collection", self.frozen)
+
+
 def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     """Everything a clinic's kiosk runs, wired and started; the window is not shown yet."""
     insurer_url = check_insurer_url(config.insurer_url)
@@ -160,6 +289,12 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     window = MainWindow(session)
     scans.wedge.install(app)
     catalogue_path = config.catalogue_path
+    loaded = StartupLoaded(lambda: scans.is_ready, window)
+
+    def catalogue_loaded(catalogue: Catalogue) -> None:
+        window.bill.use_catalogue(catalogue)
+        if config.owns_process:
+            loaded.catalogue_done()
 
     def load_in_background() -> None:
         scans.start(config.camera, window.scan.show_frame)
@@ -167,7 +302,7 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
             lambda _insurer: (
                 load_catalogue(catalogue_path) if catalogue_path else load_demo_catalogue()
             )
-        ).success(window.bill.use_catalogue).failure(window.bill.catalogue_failed).run()
+        ).success(catalogue_loaded).failure(window.bill.catalogue_failed).run()
 
     startup = AfterFirstPaint(window.scan, load_in_background)
     idle = idle_watcher(app, session, config.idle_seconds)
@@ -175,16 +310,22 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     Task(keys.refresh).failure(
         lambda error: log.warning("signing keys not fetched yet: %s", type(error).__name__)
     ).run()
-    if config.full_screen:
-        set_full_screen(window)
-    return Kiosk(app, window, session, journal, submitter, idle, startup)
+    leaving_keys = LeavingKeys()
+    if config.kiosk_mode:
+        window.enter_kiosk_mode()
+        app.installEventFilter(leaving_keys)
+    kiosk = Kiosk(app, window, session, journal, submitter, idle, startup, leaving_keys)
+    window.closed.connect(lambda: kiosk.end(EXIT_OK))
+    return kiosk
 
 
 def run_kiosk(config: KioskConfig) -> int:
-    """Build, show and run until the window closes; returns the exit status."""
+    """Build, show and run until a manager's exit or a stop signal; returns the exit status
+    (0 only for those: see the module's docstring)."""
     kiosk = build_kiosk(config)
     kiosk.window.show()
+    log.info("kiosk started (kiosk mode %s)", "on" if config.kiosk_mode else "off")
     try:
-        return kiosk.app.exec()
+        return kiosk.exec()
     finally:
         kiosk.close()

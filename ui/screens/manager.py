@@ -38,12 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.billing import english_names
+from kiosk.business_day import BUSINESS_TZ
 from kiosk.exports import export_claims
 from kiosk.insurer.client import InsurerClient
 from kiosk.journal import Journal, PaymentMethod
 from kiosk.money import format_yuan
 from kiosk.reports import (
-    BUSINESS_TZ,
     ClaimCategory,
     ClaimLine,
     DaySummary,
@@ -733,6 +733,8 @@ class ManagerScreen(QWidget):
     document_opened = Signal(str)
     signed_out = Signal()
     leave = Signal()
+    exit_kiosk = Signal()
+    """A manager confirmed "Exit the kiosk"."""
 
     def __init__(
         self, context: ManagerContext, member: StaffMember, parent: QWidget | None = None
@@ -766,6 +768,23 @@ class ManagerScreen(QWidget):
         self.date_edit.dateChanged.connect(lambda d: self.show_day(d.toPython()))
         self.sign_out_button.clicked.connect(self.signed_out)
         self.back_button.clicked.connect(self.leave)
+        # Closing the kiosk program is a manager's decision, asked once more before it happens.
+        self.exit_button = QPushButton(objectName="secondary")
+        self.exit_button.setStyleSheet("min-height: 36px; max-height: 36px;")
+        self.exit_button.setVisible(member.may(Permission.EXIT))
+        self.exit_button.clicked.connect(lambda: self.confirm_exit.setVisible(True))
+        self.confirm_exit = QFrame(objectName="panel")
+        self.confirm_exit.setVisible(False)
+        self.exit_question = QLabel(objectName="detailText", wordWrap=True)
+        self.exit_confirm_button = QPushButton(objectName="primary")
+        self.exit_confirm_button.clicked.connect(self.exit_kiosk)
+        self.exit_cancel_button = QPushButton(objectName="secondary")
+        self.exit_cancel_button.clicked.connect(lambda: self.confirm_exit.setVisible(False))
+        confirm_layout = QHBoxLayout(self.confirm_exit)
+        confirm_layout.setContentsMargins(14, 8, 14, 8)
+        confirm_layout.addWidget(self.exit_question, 1)
+        confirm_layout.addWidget(self.exit_confirm_button)
+        confirm_layout.addWidget(self.exit_cancel_button)
         self.state = QLabel(objectName="hint")
         self._read_at: datetime | None = None
 
@@ -800,11 +819,14 @@ class ManagerScreen(QWidget):
         bar.addSpacing(16)
         bar.addWidget(self.sign_out_button)
         bar.addWidget(self.back_button)
+        # Beside the tabs, away from the everyday buttons (and where the header has no room).
+        self.tabs.setCornerWidget(self.exit_button, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 8, 20, 8)
         layout.setSpacing(4)
         layout.addLayout(bar)
         layout.addWidget(self.state)
+        layout.addWidget(self.confirm_exit)
         layout.addWidget(self.tabs, 1)
         self._retranslate()
         self.show_day(self.day, force=True)
@@ -826,6 +848,15 @@ class ManagerScreen(QWidget):
         self.refresh_button.setText(self.tr("Refresh"))
         self.sign_out_button.setText(self.tr("Sign out"))
         self.back_button.setText(self.tr("Back to the desk"))
+        self.exit_button.setText(self.tr("Exit the kiosk"))
+        self.exit_question.setText(
+            self.tr(
+                "Close the kiosk program? Reception cannot use it until it is started again. "
+                "Claims waiting to send stay safe and are sent after the next start."
+            )
+        )
+        self.exit_confirm_button.setText(self.tr("Exit now"))
+        self.exit_cancel_button.setText(self.tr("Cancel"))
         titles = {
             self.day_tab: self.tr("Day"),
             self.claims_tab: self.tr("Claims"),
@@ -1058,6 +1089,9 @@ class ManagerArea(QStackedWidget):
     """
 
     leave = Signal()
+    exit_kiosk = Signal(object)
+    """The manager (`StaffMember`) who confirmed "Exit the kiosk"; the exit is in the audit
+    trail by then (or the journal could not be written, which must not keep the kiosk open)."""
     opened_dashboard = Signal(object)
     """The `ManagerScreen` just made for a signed-in person (tests and screenshots use it)."""
 
@@ -1086,9 +1120,16 @@ class ManagerArea(QStackedWidget):
         self.dashboard = ManagerScreen(self.context, member)
         self.dashboard.signed_out.connect(lambda: self.sign_out("signed-out"))
         self.dashboard.leave.connect(self.leave)
+        self.dashboard.exit_kiosk.connect(lambda: self._exit(member))
         self.addWidget(self.dashboard)
         self.setCurrentWidget(self.dashboard)
         self.opened_dashboard.emit(self.dashboard)
+
+    def _exit(self, member: StaffMember) -> None:
+        directory = self.context.directory
+        Task(lambda _insurer: directory.record_exit(member)).success(
+            lambda _none: self.exit_kiosk.emit(member)
+        ).failure(lambda _error: self.exit_kiosk.emit(member)).run()
 
     def sign_out(self, reason: str = "signed-out") -> None:
         """End the session: the dashboard and everything it showed are gone."""
