@@ -23,6 +23,7 @@ from urllib3.util.retry import Retry
 from kiosk import __version__
 from kiosk.insurer.errors import (
     InsurerAuthError,
+    InsurerBusy,
     InsurerError,
     InsurerInvalidResponse,
     InsurerNotFound,
@@ -53,6 +54,8 @@ log = logging.getLogger(__name__)
 Model = TypeVar("Model", bound=BaseModel)
 
 RETRYABLE_STATUSES = frozenset({500, 502, 503, 504})
+BUSY_STATUSES = frozenset({408, 425, 429})
+"""Request timeout, too early, too many requests: the insurer is fine, just not now."""
 
 
 class InsecureURLError(ValueError):
@@ -111,6 +114,8 @@ class InsurerClient:
         self._session.verify = ca_bundle if ca_bundle else True
         # A read failure is retried once at most: a hung insurer must not keep reception
         # waiting for several read timeouts in a row (the outbox retries claims later anyway).
+        # Retry-After is not obeyed here: it could park a worker for hours; the outbox's own
+        # schedule decides when a claim is tried again.
         retry = Retry(
             total=retries,
             connect=retries,
@@ -121,7 +126,7 @@ class InsurerClient:
             status_forcelist=RETRYABLE_STATUSES,
             backoff_factor=backoff,
             backoff_jitter=backoff / 2,
-            respect_retry_after_header=True,
+            respect_retry_after_header=False,
             raise_on_status=False,
         )
         adapter = HTTPAdapter(max_retries=retry)
@@ -260,8 +265,12 @@ def _error_for(status: int, content: bytes, path: str) -> InsurerError:
     detail = ((problem.detail or problem.title) if problem else "").strip() or f"HTTP {status}"
     if status >= 500:
         return InsurerServerError(f"the insurer had an internal problem ({detail})", status)
+    if status in BUSY_STATUSES:
+        return InsurerBusy(f"the insurer asked to try again later ({detail})", status)
     if status in (401, 403):
         return InsurerAuthError(f"the insurer refused this device's key ({detail})")
+    if status == 404 and problem is None:
+        return InsurerInvalidResponse(f"the insurer's gateway could not route {path} (HTTP 404)")
     if status == 404:
         return InsurerNotFound(f"not found at the insurer ({detail})")
     if problem is None:

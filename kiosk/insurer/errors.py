@@ -37,6 +37,10 @@ class InsurerServerError(InsurerError):
         self.status = status
 
 
+class InsurerBusy(InsurerServerError):
+    """408, 425 or 429: the insurer is up but asks the kiosk to come back later."""
+
+
 class InsurerAuthError(InsurerError):
     """The device key is missing, wrong, rotated or revoked (401/403)."""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -18,6 +19,7 @@ from kiosk.insurer.errors import (
     InsurerAuthError,
     InsurerError,
     InsurerInvalidResponse,
+    InsurerNotFound,
     InsurerRejected,
     InsurerServerError,
     InsurerTimeout,
@@ -32,7 +34,7 @@ class ScriptedInsurer(ThreadingHTTPServer):
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
-        self.script: list[tuple[int, bytes] | str] = []
+        self.script: list[tuple[int, bytes] | tuple[int, bytes, dict[str, str]] | str] = []
         self.requests: list[tuple[str, str, dict[str, str]]] = []
 
     @property
@@ -63,8 +65,10 @@ class _Handler(BaseHTTPRequestHandler):
         if step == "hang":
             threading.Event().wait(1.0)
             step = (200, b"{}")
-        status, body = step
+        status, body, *extra = step
         self.send_response(status)
+        for name, value in (extra[0] if extra else {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -208,3 +212,33 @@ def test_plain_http_off_this_computer_is_refused(url):
 )
 def test_https_and_loopback_are_allowed(url):
     assert check_insurer_url(url) == url.rstrip("/")
+
+
+@pytest.mark.parametrize("status", [408, 425, 429])
+def test_insurer_that_asks_to_come_back_later_is_retried_by_the_outbox(insurer, status):
+    insurer.script = [problem(status, "rate-limited", "slow down")]
+    with pytest.raises(InsurerError) as info:
+        client_for(insurer, retries=0).signing_keys()
+    assert info.value.retryable
+
+
+def test_retry_after_never_parks_the_caller(insurer):
+    busy = (503, b"{}", {"Retry-After": "30"})
+    insurer.script = [busy, (200, KEYS)]
+    started = time.monotonic()
+    client_for(insurer, retries=1).signing_keys()
+    assert time.monotonic() - started < 2.0
+
+
+def test_a_404_from_something_that_is_not_the_insurer_api_is_retryable(insurer):
+    insurer.script = [(404, b"<html>Not Found</html>")]
+    with pytest.raises(InsurerInvalidResponse) as info:
+        client_for(insurer, retries=0).signing_keys()
+    assert info.value.retryable
+
+
+def test_a_404_problem_from_the_insurer_is_final(insurer):
+    insurer.script = [problem(404, "not-found", "no such claim")]
+    with pytest.raises(InsurerNotFound) as info:
+        client_for(insurer, retries=0).claim("CLM-1")
+    assert not info.value.retryable
