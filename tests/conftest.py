@@ -2,6 +2,14 @@
 
 import os
 
+from hypothesis import HealthCheck, settings
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# CI machines are small and shared: a property must hold, not run fast (speed is for bench/).
+settings.register_profile(
+    "kiosk", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=False
+)
+settings.load_profile("kiosk")
 
 pytest_plugins = ["tests.sandbox_fixtures"]
