@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -191,9 +192,27 @@ class DemoCamera:
         self._webcam_live = False
 
 
+NO_DISPLAY = (
+    "No display to open the kiosk window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+    "On a desktop, run `make demo` inside the graphical session. On a headless machine:\n"
+    "  xvfb-run -a .venv/bin/kiosk demo        (a virtual screen), or\n"
+    "  .venv/bin/kiosk demo --script out/      (every demo visit as PNGs and signed PDFs)"
+)
+
+
+def display_available() -> bool:
+    """Whether Qt can open a window here; without one Qt aborts with a cryptic plugin error."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_demo(*, language: str = "zh_CN", idle_seconds: float = 120.0) -> int:
     """The interactive demo: kiosk window, plus a panel to hold demo cards up to the camera;
     the real webcam is used too when the PC has one."""
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     from kiosk.scan.camera import OpenCVCamera
     from ui.demo_panel import DemoPanel
     from ui.launch import KioskConfig, build_kiosk
