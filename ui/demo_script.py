@@ -51,11 +51,12 @@ SCENARIOS: dict[str, Scenario] = {
     "active_plus": Scenario((("GP003", 1), ("IMG001", 1), ("VAC002", 1)), PaymentMethod.ALIPAY),
     "free_visits_used_up": Scenario((("GP001", 1), ("LAB002", 1)), PaymentMethod.CARD),
     "plus_free_visits_used_up": Scenario((("GP001", 1), ("RX003", 2)), PaymentMethod.CASH),
-    "preauth_approved": Scenario((("GP001", 1), ("NM001", 1)), PaymentMethod.WECHAT),
-    "preauth_pending": Scenario((("GP001", 1), ("IMG004", 1)), request_preauth=True),
+    "preauth_approved": Scenario((("GP001", 1), ("SURG-TONSIL", 1), ("NM001", 1))),
+    "preauth_pending": Scenario((("GP001", 1), ("EXAM-MRI", 1)), request_preauth=True),
     "near_annual_limit": Scenario((("GP002", 1), ("LAB001", 1)), PaymentMethod.ALIPAY),
 }
-"""Members not listed (greyed out, expired, out of network) stop at eligibility."""
+"""Members not listed (greyed out, expired, out of network) stop at eligibility. Items a member's
+pre-auth names (`SURG-TONSIL`, `EXAM-MRI`) show it: covered when approved, flagged when pending."""
 
 
 def write_walkthrough(

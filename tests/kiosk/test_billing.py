@@ -73,7 +73,7 @@ def test_bill_lines_come_from_the_catalogue_at_its_prices():
     assert bill.lines[1].description == "血常规（五分类）"
     assert bill.lines[1].category is ItemCategory.EXAM
     assert bill_total_fen(bill.lines) == 68_000 + 2 * 12_000 + 5_000
-    line = bill_line(CATALOGUE["IMG004"], 1, line_no=7, preauth_id="PA-1")
+    line = bill_line(CATALOGUE["EXAM-MRI"], 1, line_no=7, preauth_id="PA-1")
     assert (line.line_no, line.unit_price_fen, line.preauth_id) == (7, 680_000, "PA-1")
 
 

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from insurer_sandbox.demo import DEMO_MEMBERS
 from kiosk.catalogue import (
     Catalogue,
     CatalogueImportError,
@@ -32,6 +33,19 @@ def test_demo_catalogue_covers_what_a_paediatric_clinic_bills():
     mri = catalogue.search("MRI")[0]
     assert mri.unit_price_fen > 500_000, "an exam over CNY 5,000 must need pre-authorisation"
     assert all(i.name_en for i in catalogue), "international families read the English names"
+
+
+def test_every_item_a_demo_preauth_names_is_in_the_demo_catalogue():
+    """The insurer matches a pre-auth to a bill line by item code, so only these codes show
+    "covered by an approved pre-auth" in the demo."""
+    catalogue = load_demo_catalogue()
+    named = [p for member in DEMO_MEMBERS for p in member.preauths]
+    assert {p.item_code for p in named} == {"SURG-TONSIL", "EXAM-MRI", "TRT-REHAB"}
+    for preauth in named:
+        item = catalogue[preauth.item_code]
+        assert item.category is preauth.category and item.name_zh and item.name_en
+    assert [i.code for i in catalogue.search("MRI")] == ["EXAM-MRI"], "one MRI, under its code"
+    assert catalogue["SURG-TONSIL"].unit_price_fen == 1_750_000
 
 
 def test_demo_prices_are_exact_fen_from_yuan_text():

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 from pypdf import PdfReader
 
 from insurer_sandbox.demo import demo_member
@@ -86,7 +87,7 @@ def test_an_item_over_5000_is_flagged_and_a_preauth_is_requested(
     member = demo_member("active_standard")
     driver.show_card(card("active_standard"))
     driver.start_bill()
-    driver.add_item("IMG004")  # brain MRI, CNY 6,800
+    driver.add_item("EXAM-MRI")  # head MRI, CNY 6,800
     driver.wait_estimate()
     visit = app.session.visit
     (flagged,) = visit.preauth_lines()
@@ -116,6 +117,37 @@ def test_an_item_over_5000_is_flagged_and_a_preauth_is_requested(
         if r.insurer_preauth_id == preauth.preauth_id
     ]
     assert stored.status is PreAuthStatus.PENDING
+
+
+@pytest.mark.parametrize(
+    ("state", "code", "preauth_id", "reason", "shown"),
+    [
+        ("preauth_approved", "SURG-TONSIL", "PA-DEMO-0108", Reason.PREAUTH_APPROVED, "¥17,500.00"),
+        ("near_annual_limit", "TRT-REHAB", "PA-DEMO-0110", Reason.PREAUTH_APPROVED, "¥600.00"),
+        ("preauth_pending", "EXAM-MRI", None, Reason.PREAUTH_REQUIRED, "¥6,800.00"),
+    ],
+)
+def test_the_demo_catalogue_item_a_preauth_names_is_covered_only_once_approved(
+    kiosk, state, code, preauth_id, reason, shown
+):
+    app, driver = kiosk
+    driver.show_card(card(state))
+    driver.start_bill()
+    driver.add_item(code)
+    driver.wait_estimate()
+    visit = app.session.visit
+    (line,) = visit.lines
+    assert (line.item_code, line.preauth_id) == (code, preauth_id)
+    (verdict,) = visit.adjudication.lines
+    assert verdict.reason is reason
+    row = app.window.bill.lines.rows[line.line_no]
+    if reason is Reason.PREAUTH_APPROVED:
+        assert verdict.covered_fen == line.unit_price_fen and verdict.patient_fen == 0
+        assert "Covered (pre-authorised)" in row.detail.text()
+        assert shown in row.covered.text() and not row.preauth.isVisible()
+    else:
+        assert verdict.covered_fen == 0 and row.preauth.isVisible()
+        assert shown in row.patient.text()
 
 
 def test_mixed_covered_and_not_covered_lines_total_and_the_family_pays_its_part(
