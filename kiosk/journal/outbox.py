@@ -4,8 +4,10 @@ The claim and its idempotency key are committed by `Transaction.enqueue_claim` b
 sees them, and every attempt re-sends the stored body under the stored key, so a crash anywhere
 leads at worst to one more send that the insurer answers as a replay. Failures the insurer might
 recover from are retried with exponential backoff and jitter; a definitive no stops the claim and
-shows it to a person. Nothing here blocks the caller: `wake`, `state` and `subscribe` return at
-once, and subscribers are called on the submitter's thread (a Qt screen forwards via a signal).
+shows it to a person. A refused device key is about the kiosk, not the claim: the claim keeps
+waiting and the whole queue pauses (its state says so) until `wake()` tries again.
+Nothing here blocks the caller: `wake`, `state` and `subscribe` return at once, and subscribers
+are called on the submitter's thread (a Qt screen forwards via a signal).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -223,11 +225,15 @@ class ClaimSubmitter:
         with self._lock:
             self._failures_in_a_row = 0
             self._held_until = None
+            self._paused = False
 
     def _record_failure(self, claim: ClaimRecord, attempt_id: int, exc: InsurerError) -> None:
         error_class = type(exc).__name__
         status = getattr(exc, "status", None)
         log.warning("claim %d not sent: %s", claim.id, error_class)
+        if isinstance(exc, InsurerAuthError | DeviceKeyMissing):
+            self._refused_device(claim, attempt_id, error_class, status)
+            return
         if exc.retryable:
             unreachable = isinstance(exc, InsurerUnreachable | InsurerServerError)
             outcome = AttemptOutcome.UNREACHABLE if unreachable else AttemptOutcome.RETRY
@@ -244,16 +250,25 @@ class ClaimSubmitter:
                     reject_code=exc.code,
                 )
                 return
-            refused_device = isinstance(exc, InsurerAuthError | DeviceKeyMissing)
             tx.record_claim_refused(
-                attempt_id,
-                AttemptOutcome.STOPPED,
-                reason="device-key-refused" if refused_device else error_class,
-                error_class=error_class,
+                attempt_id, AttemptOutcome.STOPPED, reason=error_class, error_class=error_class
             )
-        if refused_device:
-            with self._lock:
-                self._paused = True
+
+    def _refused_device(
+        self, claim: ClaimRecord, attempt_id: int, error_class: str, status: int | None
+    ) -> None:
+        """The insurer refuses this kiosk, not the claim: the claim keeps waiting, due now, and
+        the whole queue pauses until `wake()` (a re-registered key, a person retrying)."""
+        with self._journal.transaction(actor="outbox") as tx:
+            tx.record_claim_retry(
+                attempt_id,
+                AttemptOutcome.RETRY,
+                error_class=error_class,
+                next_attempt_at=self._journal.now(),
+                http_status=status,
+            )
+        with self._lock:
+            self._paused = True
 
     def _record_retry(
         self,
@@ -305,6 +320,7 @@ class ClaimSubmitter:
             log.exception("outbox cannot read its state")
             return
         with self._lock:
+            state = replace(state, device_key_refused=self._paused)
             if state == self._state:
                 return
             self._state = state

@@ -195,6 +195,9 @@ class PreAuthRequestRecord:
 class QueueCondition(StrEnum):
     """The one thing a screen says about the outbox, most urgent first."""
 
+    DEVICE_KEY_REFUSED = "device-key-refused"
+    """The insurer refuses this kiosk's device key: nothing can be sent until it is registered
+    again (`kiosk register`); the claims keep waiting."""
     NEEDS_ATTENTION = "needs-attention"
     UNREACHABLE = "unreachable"
     WAITING = "waiting"
@@ -209,9 +212,13 @@ class QueueState:
     attention: int
     unreachable_since: datetime | None
     """Start of the current run of failed sends while claims wait; None when the insurer answers."""
+    device_key_refused: bool = False
+    """The insurer refused the device key at the last try; the submitter holds the queue."""
 
     @property
     def condition(self) -> QueueCondition:
+        if self.device_key_refused:
+            return QueueCondition.DEVICE_KEY_REFUSED
         if self.attention:
             return QueueCondition.NEEDS_ATTENTION
         if self.unreachable_since is not None:

@@ -182,22 +182,75 @@ def test_a_definitive_refusal_is_not_retried(journal, insurer, submitter):
     )
 
 
-def test_a_refused_device_key_holds_the_queue_until_a_person_acts(journal, insurer, submitter):
-    insurer.answer = problem(401, "unauthorized")
-    first, second = queue_claims(journal, 2)
+def keyed(good_key, answer):
+    """An insurer that refuses every device key but `good_key` (401), else answers `answer`."""
+
+    def check(headers, body):
+        if headers["Authorization"] != f"Bearer {good_key}":
+            return problem(401, "unauthorized")
+        return answer(headers, body)
+
+    return check
+
+
+def test_a_refused_device_key_pauses_the_queue_and_strands_no_claim(journal, insurer, submitter):
+    insurer.answer = keyed("new-device-key", recorded())
+    claims = queue_claims(journal, 3)
     submitter.start()
-    wait_for(lambda: journal.claim(first.id).state is ClaimState.ATTENTION)
+    wait_for(lambda: submitter.state.condition is QueueCondition.DEVICE_KEY_REFUSED)
     time.sleep(0.3)
     assert insurer.requests == 1
-    assert journal.claim(second.id).state is ClaimState.WAITING
-    assert journal.claim(first.id).attention_reason == "device-key-refused"
+    for tries in (2, 3, 4):
+        submitter.wake()
+        wait_for(lambda tries=tries: insurer.requests == tries)
+        wait_for(lambda: submitter.state.condition is QueueCondition.DEVICE_KEY_REFUSED)
+    time.sleep(0.2)
+    assert insurer.requests == 4, "each wake tries one claim, then the queue pauses again"
+    assert {journal.claim(c.id).state for c in claims} == {ClaimState.WAITING}
+    assert journal.claims(ClaimState.ATTENTION) == []
+    state = submitter.state
+    assert (state.waiting, state.attention, state.device_key_refused) == (3, 0, True)
+    refused = journal.claim_attempts()[0]
+    assert (refused.outcome, refused.error_class) == (AttemptOutcome.RETRY, "InsurerAuthError")
 
+
+def test_after_the_device_is_registered_again_every_waiting_claim_is_sent(journal, insurer):
+    insurer.answer = keyed("new-device-key", recorded())
+    claims = queue_claims(journal, 3)
+    old_client = InsurerClient(insurer.url, "revoked-key", retries=0, read_timeout=2.0)
+    refused = ClaimSubmitter(journal, old_client, schedule=FAST, rng=random.Random(7))
+    refused.start()
+    wait_for(lambda: refused.state.condition is QueueCondition.DEVICE_KEY_REFUSED)
+    assert refused.stop(timeout=5)
+    old_client.close()
+
+    new_client = InsurerClient(insurer.url, "new-device-key", retries=0, read_timeout=2.0)
+    submitter = ClaimSubmitter(journal, new_client, schedule=FAST, rng=random.Random(7))
+    try:
+        submitter.start()
+        submitter.wake()
+        wait_for(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
+    finally:
+        assert submitter.stop(timeout=5)
+        new_client.close()
+    assert [journal.claim(c.id).state for c in claims] == [ClaimState.SENT] * 3
+    assert insurer.requests == 4
+
+
+def test_a_claim_stopped_for_a_person_is_sent_again_once_requeued(journal, insurer, submitter):
+    insurer.answer = recorded(key="another-claims-key-0000")
+    [claim] = queue_claims(journal, 1)
+    submitter.start()
+    wait_for(lambda: journal.claim(claim.id).state is ClaimState.ATTENTION)
     insurer.answer = recorded()
-    with journal.transaction(actor="manager") as tx:
-        tx.requeue_claim(first.id)
+    with journal.transaction(actor="staff:1") as tx:
+        tx.requeue_claim(claim.id)
     submitter.wake()
     wait_for(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
-    assert insurer.requests == 3
+    assert journal.claim(claim.id).state is ClaimState.SENT
+    assert insurer.requests == 2
+    requeued = [e for e in journal.audit_entries() if e.action == "claim.requeued"]
+    assert [(e.actor, e.subject) for e in requeued] == [("staff:1", f"claim:{claim.id}")]
 
 
 def test_an_insurer_in_trouble_is_shown_with_since_when_and_the_queue_drains_after(
