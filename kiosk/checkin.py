@@ -10,16 +10,22 @@ each text gets that second chance once, and such fetches happen at most once per
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from datetime import timedelta
+from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from kiosk import ecard
 from kiosk.insurer.client import InsurerClient
+from kiosk.insurer.models import SigningKeys
+
+log = logging.getLogger(__name__)
 
 REFRESH_EVERY = timedelta(hours=1)
 """Scheduled fetches: keys a few minutes old are as good as new, rotation is rare."""
@@ -39,7 +45,8 @@ class SigningKeyCache:
     """The insurer's e-card public keys, shared by every worker thread, and when to fetch them.
 
     `clock` is monotonic seconds (intervals, not dates: a wall-clock change must not delay or
-    hasten a fetch).
+    hasten a fetch). With `keep_at`, every good fetch is kept in that file (public keys only) and
+    read back at start, so a kiosk restarted while the insurer is unreachable still verifies cards.
     """
 
     def __init__(
@@ -49,8 +56,10 @@ class SigningKeyCache:
         refresh_every: timedelta = REFRESH_EVERY,
         retry_after_failure: timedelta = RETRY_AFTER_FAILURE,
         unknown_key_fetch_every: timedelta = UNKNOWN_KEY_FETCH_EVERY,
+        keep_at: Path | None = None,
     ) -> None:
         self._keys: dict[str, Ed25519PublicKey] = {}
+        self._keep_at = keep_at
         self._lock = threading.Lock()
         self._unknown_key_fetch = threading.Lock()
         self._clock = clock
@@ -61,6 +70,8 @@ class SigningKeyCache:
         self._fetched_at: float | None = None
         self._unknown_key_fetched_at: float | None = None
         self._second_chances: OrderedDict[str, None] = OrderedDict()
+        if keep_at is not None:
+            self._read_kept_copy(keep_at)
 
     def keys(self) -> dict[str, Ed25519PublicKey]:
         with self._lock:
@@ -77,10 +88,30 @@ class SigningKeyCache:
         with self._lock:
             self._attempted_at = self._clock()
         answer = client.signing_keys()
-        keys = {k.kid: ecard.public_key_from_b64(k.public_key) for k in answer.keys}
+        keys = _public_keys(answer)
         with self._lock:
             self._keys = keys
             self._fetched_at = self._clock()
+        if self._keep_at is not None:
+            self._write_kept_copy(self._keep_at, answer)
+
+    def _read_kept_copy(self, path: Path) -> None:
+        try:
+            kept = SigningKeys.model_validate_json(path.read_bytes())
+            self.use(_public_keys(kept))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as exc:
+            log.warning("kept e-card keys unreadable (%s); waiting for a fetch", type(exc).__name__)
+
+    @staticmethod
+    def _write_kept_copy(path: Path, answer: SigningKeys) -> None:
+        partial = path.with_name(path.name + ".partial")
+        try:
+            partial.write_text(answer.model_dump_json(), encoding="utf-8")
+            os.replace(partial, path)
+        except OSError as exc:
+            log.warning("could not keep the e-card keys on disk: %s", type(exc).__name__)
 
     def next_refresh_in(self) -> timedelta:
         """Time until the scheduled fetch is due: `refresh_every` after the last good fetch,
@@ -122,3 +153,7 @@ class SigningKeyCache:
             self._unknown_key_fetched_at = now
             self.refresh(client)
             return kid in self.keys()
+
+
+def _public_keys(answer: SigningKeys) -> dict[str, Ed25519PublicKey]:
+    return {k.kid: ecard.public_key_from_b64(k.public_key) for k in answer.keys}

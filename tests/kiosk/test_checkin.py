@@ -134,3 +134,29 @@ def test_cards_waiting_for_the_same_new_key_share_one_fetch(
         thread.join(10)
     assert known == [True, True, True]
     assert [f["count"] for f in fresh_sandbox.pending_faults()] == [9], "one request reached it"
+
+
+def test_keys_kept_on_disk_verify_cards_after_a_restart_with_the_insurer_down(
+    desk, refused, tmp_path
+):
+    kept = tmp_path / "ecard-keys.json"
+    SigningKeyCache(keep_at=kept).refresh(desk)
+
+    restarted = SigningKeyCache(keep_at=kept)
+    with pytest.raises(InsurerAuthError):
+        restarted.refresh(refused)
+    token = ecard.verify(
+        fresh_token(demo_member("active_plus")), restarted.keys(), datetime.now(UTC)
+    )
+    assert token.kid == CURRENT.kid
+    assert b"private" not in kept.read_bytes().lower()
+
+
+def test_a_damaged_kept_copy_is_ignored_until_the_next_fetch(desk, tmp_path):
+    kept = tmp_path / "ecard-keys.json"
+    kept.write_text("{not json", encoding="utf-8")
+    cache = SigningKeyCache(keep_at=kept)
+    assert cache.keys() == {}
+    cache.refresh(desk)
+    after_restart = SigningKeyCache(keep_at=kept).keys()
+    assert CURRENT.kid in after_restart
