@@ -1309,108 +1309,108 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="841"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="843"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="845"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="847"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="846"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="848"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="847"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="849"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="848"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="850"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="849"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="851"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="852"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="854"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="856"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="858"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="857"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="859"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="859"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="861"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="860"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="862"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="861"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="863"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="862"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="864"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="927"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="929"/>
         <source>Reading the journal…</source>
         <translation>Reading the journal…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="930"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="932"/>
         <source>As recorded in this kiosk&apos;s journal at %1.</source>
         <translation>As recorded in this kiosk&apos;s journal at %1.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="940"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="942"/>
         <source>The journal cannot be read right now. Try again.</source>
         <translation>The journal cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="972"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="974"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1002"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="1032"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="1004"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="1034"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1043"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="1045"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1074"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="1076"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1078"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="1080"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -1746,6 +1746,119 @@
     </message>
 </context>
 <context>
+    <name>RegistrationScreen</name>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="132"/>
+        <source>Register this kiosk with the insurer</source>
+        <translation>Register this kiosk with the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="135"/>
+        <source>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</source>
+        <translation>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="140"/>
+        <source>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</source>
+        <translation>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="148"/>
+        <source>Insurer API address</source>
+        <translation>Insurer API address</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="149"/>
+        <source>Device key</source>
+        <translation>Device key</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="150"/>
+        <source>Pinned CA file (optional)</source>
+        <translation>Pinned CA file (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="152"/>
+        <source>From the insurer&apos;s provider portal</source>
+        <translation>From the insurer&apos;s provider portal</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="153"/>
+        <source>Path to a PEM file, if the insurer gave one</source>
+        <translation>Path to a PEM file, if the insurer gave one</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="154"/>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="155"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="168"/>
+        <source>Enter the insurer&apos;s API address.</source>
+        <translation>Enter the insurer&apos;s API address.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="171"/>
+        <source>Enter the device key.</source>
+        <translation>Enter the device key.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="176"/>
+        <source>There is no CA file at %1. Check the path, or leave it empty.</source>
+        <translation>There is no CA file at %1. Check the path, or leave it empty.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="182"/>
+        <source>Asking the insurer to confirm the key…</source>
+        <translation>Asking the insurer to confirm the key…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="209"/>
+        <source>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</source>
+        <translation>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="221"/>
+        <source>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</source>
+        <translation>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="228"/>
+        <source>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</source>
+        <translation>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="232"/>
+        <source>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</source>
+        <translation>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="237"/>
+        <source>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</source>
+        <translation>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="242"/>
+        <source>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</source>
+        <translation>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="247"/>
+        <source>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</source>
+        <translation>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="251"/>
+        <source>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</source>
+        <translation>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</translation>
+    </message>
+</context>
+<context>
     <name>ScanScreen</name>
     <message>
         <location filename="../../work/main/ui/screens/scan.py" line="113"/>
@@ -1966,162 +2079,162 @@
 <context>
     <name>SignedBill</name>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="59"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="58"/>
         <source>Covered</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="60"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="59"/>
         <source>Not covered</source>
         <translation>Not covered</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="61"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="60"/>
         <source>Annual limit used up</source>
         <translation>Annual limit used up</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="62"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="61"/>
         <source>Co-pay: free visits used</source>
         <translation>Co-pay: free visits used</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="63"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="62"/>
         <source>Needs pre-authorisation</source>
         <translation>Needs pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="64"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="63"/>
         <source>Pre-authorised</source>
         <translation>Pre-authorised</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="65"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="64"/>
         <source>Clinic not in network</source>
         <translation>Clinic not in network</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="68"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="67"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="69"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="68"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="72"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="71"/>
         <source>Invoice no.</source>
         <translation>Invoice no.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="73"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="72"/>
         <source>Direct-billing bill, signed by the family</source>
         <translation>Direct-billing bill, signed by the family</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="74"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="73"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="75"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="74"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="76"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="75"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="77"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="76"/>
         <source>Signed at</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="78"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="77"/>
         <source>continued</source>
         <translation>continued</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="79"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="78"/>
         <source>Total charges</source>
         <translation>Total charges</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="80"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="79"/>
         <source>Insurer pays the clinic directly</source>
         <translation>Insurer pays the clinic directly</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="81"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="80"/>
         <source>You pay today</source>
         <translation>You pay today</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="82"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="81"/>
         <source>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</source>
         <translation>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="87"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="86"/>
         <source>Signature of parent or guardian</source>
         <translation>Signature of parent or guardian</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="88"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="87"/>
         <source>Claim number</source>
         <translation>Claim number</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="89"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="88"/>
         <source>Pending: kept on this kiosk and sent to the insurer when it is reachable</source>
         <translation>Pending: kept on this kiosk and sent to the insurer when it is reachable</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="92"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="91"/>
         <source>Bill hash (SHA-256)</source>
         <translation>Bill hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="93"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="92"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</source>
         <translation>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="98"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="97"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="101"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="100"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="102"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="101"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="103"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="102"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="104"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="103"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="105"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="104"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="106"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="105"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>

@@ -1301,108 +1301,108 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="841"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="843"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="845"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="847"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="846"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="848"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="847"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="849"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="848"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="850"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="849"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="851"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="852"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="854"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="856"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="858"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="857"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="859"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="859"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="861"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="860"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="862"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="861"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="863"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="862"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="864"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="927"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="929"/>
         <source>Reading the journal…</source>
         <translation>正在读取日志…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="930"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="932"/>
         <source>As recorded in this kiosk&apos;s journal at %1.</source>
         <translation>本机日志截至 %1 的记录。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="940"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="942"/>
         <source>The journal cannot be read right now. Try again.</source>
         <translation>暂时无法读取日志，请重试。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="972"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="974"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1002"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="1032"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="1004"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="1034"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1043"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="1045"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1074"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="1076"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1078"/>
+        <location filename="../../work/main/ui/screens/manager.py" line="1080"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -1732,6 +1732,119 @@
     </message>
 </context>
 <context>
+    <name>RegistrationScreen</name>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="132"/>
+        <source>Register this kiosk with the insurer</source>
+        <translation>向保险公司登记本自助机</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="135"/>
+        <source>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</source>
+        <translation>保险公司已不再接受本自助机的设备密钥：该密钥已被吊销或已被新密钥取代。请经理输入保险公司服务商门户中的当前密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="140"/>
+        <source>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</source>
+        <translation>本自助机尚未登记。请经理输入保险公司的 API 地址，以及保险公司服务商门户中的设备密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="148"/>
+        <source>Insurer API address</source>
+        <translation>保险公司 API 地址</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="149"/>
+        <source>Device key</source>
+        <translation>设备密钥</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="150"/>
+        <source>Pinned CA file (optional)</source>
+        <translation>指定的 CA 证书文件（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="152"/>
+        <source>From the insurer&apos;s provider portal</source>
+        <translation>来自保险公司服务商门户</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="153"/>
+        <source>Path to a PEM file, if the insurer gave one</source>
+        <translation>PEM 文件路径（如保险公司提供）</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="154"/>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="155"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="168"/>
+        <source>Enter the insurer&apos;s API address.</source>
+        <translation>请输入保险公司的 API 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="171"/>
+        <source>Enter the device key.</source>
+        <translation>请输入设备密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="176"/>
+        <source>There is no CA file at %1. Check the path, or leave it empty.</source>
+        <translation>%1 处没有 CA 证书文件。请检查路径，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="182"/>
+        <source>Asking the insurer to confirm the key…</source>
+        <translation>正在请保险公司确认密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="209"/>
+        <source>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</source>
+        <translation>登记成功：%1 的保险公司已接受本自助机。密钥保存在本电脑的密钥环中。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="221"/>
+        <source>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</source>
+        <translation>保险公司不接受此设备密钥：可能输入有误，或已被吊销、已被新密钥取代。请输入保险公司服务商门户中的当前密钥。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="228"/>
+        <source>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</source>
+        <translation>未加密的 http:// 只允许连接本电脑。请使用保险公司的 https:// 地址。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="232"/>
+        <source>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</source>
+        <translation>这不是保险公司的地址：地址应以 https:// 开头，后接保险公司的主机名。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="237"/>
+        <source>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</source>
+        <translation>无法连接保险公司：请检查地址、网络和 CA 证书文件，然后重试。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="242"/>
+        <source>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</source>
+        <translation>本电脑没有密钥环服务，无法安全保存设备密钥。请诊所的 IT 人员进行设置（kiosk doctor 会说明方法）。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="247"/>
+        <source>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</source>
+        <translation>自助机的设置文件无法使用。请诊所的 IT 人员运行 kiosk doctor。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/registration.py" line="251"/>
+        <source>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</source>
+        <translation>保险公司未确认该密钥。请稍后重试。未保存任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>ScanScreen</name>
     <message>
         <location filename="../../work/main/ui/screens/scan.py" line="113"/>
@@ -1951,162 +2064,162 @@
 <context>
     <name>SignedBill</name>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="59"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="58"/>
         <source>Covered</source>
         <translation>保障范围内</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="60"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="59"/>
         <source>Not covered</source>
         <translation>不在保障范围内</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="61"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="60"/>
         <source>Annual limit used up</source>
         <translation>年度限额已用完</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="62"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="61"/>
         <source>Co-pay: free visits used</source>
         <translation>免费次数已用完，需共付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="63"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="62"/>
         <source>Needs pre-authorisation</source>
         <translation>需事先授权</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="64"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="63"/>
         <source>Pre-authorised</source>
         <translation>已事先授权</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="65"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="64"/>
         <source>Clinic not in network</source>
         <translation>本诊所不在网络内</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="68"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="67"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="69"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="68"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="72"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="71"/>
         <source>Invoice no.</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="73"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="72"/>
         <source>Direct-billing bill, signed by the family</source>
         <translation>直付账单（家长签字确认）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="74"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="73"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="75"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="74"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="76"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="75"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="77"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="76"/>
         <source>Signed at</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="78"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="77"/>
         <source>continued</source>
         <translation>续</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="79"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="78"/>
         <source>Total charges</source>
         <translation>费用合计</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="80"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="79"/>
         <source>Insurer pays the clinic directly</source>
         <translation>保险公司直接支付给诊所</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="81"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="80"/>
         <source>You pay today</source>
         <translation>您今天需支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="82"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="81"/>
         <source>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</source>
         <translation>本人确认孩子已接受上列诊疗，并同意保险公司将保障范围内的金额直接支付给诊所。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="87"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="86"/>
         <source>Signature of parent or guardian</source>
         <translation>家长或监护人签名</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="88"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="87"/>
         <source>Claim number</source>
         <translation>理赔号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="89"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="88"/>
         <source>Pending: kept on this kiosk and sent to the insurer when it is reachable</source>
         <translation>待发送：已保存在本机，可连接保险公司时发送</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="92"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="91"/>
         <source>Bill hash (SHA-256)</source>
         <translation>账单哈希（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="93"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="92"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</source>
         <translation>在诊所直付终端上电子签署。账单哈希将签名与上列内容严格绑定，任何改动都会得到不同的哈希。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="98"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="97"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="101"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="100"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="102"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="101"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="103"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="102"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="104"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="103"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="105"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="104"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="106"/>
+        <location filename="../../work/main/ui/signed_bill.py" line="105"/>
         <source>Reason</source>
         <translation>说明</translation>
     </message>
