@@ -12,13 +12,14 @@ import gc
 import logging
 import signal
 import socket
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QEvent, QLockFile, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.catalogue import Catalogue, load_catalogue, load_demo_catalogue
@@ -53,6 +54,9 @@ EXIT_INTERRUPTED = 128 + signal.SIGINT
 """Ctrl+C in a terminal: closed cleanly, with the shell's usual status for it."""
 EXIT_UNEXPECTED = 70
 """The event loop ended for no reason the kiosk gave (EX_SOFTWARE): restarted by systemd."""
+EXIT_ALREADY_RUNNING = 75
+"""Another kiosk already runs on this data folder (EX_TEMPFAIL): this one did not start."""
+LOCK_FILE = "kiosk.lock"
 
 
 @dataclass
@@ -269,7 +273,7 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     config.data_dir.mkdir(parents=True, exist_ok=True)
     journal = Journal.open(config.data_dir / "journal.sqlite3")
     submitter = ClaimSubmitter(journal, client(), schedule=config.retry_schedule)
-    keys = SigningKeyCache()
+    keys = SigningKeyCache(keep_at=config.data_dir / "ecard-keys.json")
     scans = ScanInput(keys.keys, parent=app)
     documents = config.data_dir / "signed-bills"
     documents.mkdir(parents=True, exist_ok=True)
@@ -321,11 +325,31 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
 
 def run_kiosk(config: KioskConfig) -> int:
     """Build, show and run until a manager's exit or a stop signal; returns the exit status
-    (0 only for those: see the module's docstring)."""
-    kiosk = build_kiosk(config)
-    kiosk.window.show()
-    log.info("kiosk started (kiosk mode %s)", "on" if config.kiosk_mode else "off")
+    (0 only for those: see the module's docstring).
+
+    One kiosk per data folder: two would both submit the same outbox and race for the journal,
+    so a second one started by mistake says who holds the folder and ends with
+    `EXIT_ALREADY_RUNNING`. The lock of a kiosk that crashed is taken over (its process is gone).
+    """
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(config.data_dir / LOCK_FILE))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(0):
+        _found, pid, _host, _app = lock.getLockInfo()
+        holder = f"pid {pid}" if pid > 0 else "another program"
+        print(
+            f"kiosk: the kiosk is already running on this PC ({holder}) with the data folder "
+            f"{config.data_dir}; close it first",
+            file=sys.stderr,
+        )
+        return EXIT_ALREADY_RUNNING
     try:
-        return kiosk.exec()
+        kiosk = build_kiosk(config)
+        kiosk.window.show()
+        log.info("kiosk started (kiosk mode %s)", "on" if config.kiosk_mode else "off")
+        try:
+            return kiosk.exec()
+        finally:
+            kiosk.close()
     finally:
-        kiosk.close()
+        lock.unlock()
