@@ -8,6 +8,10 @@
     kiosk --self-test                does this installation work (headless; exit status 0 if so)
     kiosk purge                      apply the retention setting to the journal now
     kiosk audit-verify               re-compute the journal's audit hash chain
+    kiosk staff add NAME --role R    a staff account (the first manager at installation); PIN asked
+    kiosk staff list | reset-pin ID | unlock ID
+    kiosk outbox list                claims waiting or needing attention
+    kiosk outbox retry ID | settle ID --note TEXT
 
 The Qt layer is imported only once a command needs it (the import-linter contract lists these
 launchers and the self-test as the only places the core reaches into `ui`). Every command's log
@@ -26,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.insurer.client import InsecureURLError
 from kiosk.insurer.errors import DeviceKeyMissing
-from kiosk.journal import Journal, JournalError
+from kiosk.journal import ClaimState, Journal, JournalError
 from kiosk.privacy import install_log_redaction, purge_settled_claims
 from kiosk.registration import (
     RegistrationError,
@@ -35,6 +39,7 @@ from kiosk.registration import (
     registration_status,
 )
 from kiosk.settings import SettingsError, load_settings, updated
+from kiosk.staff import CONSOLE, NotAllowed, Role, StaffDirectory, WeakSecret
 
 if TYPE_CHECKING:
     from kiosk.scan.camera import OpenCVCamera
@@ -98,6 +103,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit = commands.add_parser("audit-verify", help="re-compute the journal's audit hash chain")
     audit.add_argument("--journal", type=Path, help="journal file (default: from the settings)")
+
+    staff = commands.add_parser(
+        "staff", help="staff accounts at the console (no sign-in: the PC's administrator)"
+    ).add_subparsers(dest="staff_command", required=True)
+    add = staff.add_parser(
+        "add", help="add an account; the PIN is asked twice (or read from stdin)"
+    )
+    add.add_argument("name")
+    add.add_argument("--role", choices=[r.value for r in Role], required=True)
+    staff.add_parser("list", help="the active accounts: id, role, name, locked until")
+    reset = staff.add_parser("reset-pin", help="give an account a new PIN (lifts a lockout)")
+    reset.add_argument("id", type=int)
+    unlock = staff.add_parser("unlock", help="lift an account's lockout now")
+    unlock.add_argument("id", type=int)
+
+    outbox = commands.add_parser("outbox", help="claims the outbox has not settled").add_subparsers(
+        dest="outbox_command", required=True
+    )
+    outbox.add_parser("list", help="claims waiting to send or needing attention")
+    retry = outbox.add_parser("retry", help="send a claim that needs attention again")
+    retry.add_argument("id", type=int)
+    settle = outbox.add_parser("settle", help="mark a claim that needs attention settled")
+    settle.add_argument("id", type=int)
+    settle.add_argument("--note", required=True, help="how it was settled (kept in the audit)")
     return parser
 
 
@@ -142,6 +171,79 @@ def _audit_verify(path: Path | None) -> int:
         file=sys.stderr,
     )
     return 1
+
+
+def _new_secret() -> str | None:
+    """The new PIN: asked twice without echo at a terminal, one line from stdin in a script."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    secret = getpass.getpass("PIN or password: ")
+    if getpass.getpass("Again: ") != secret:
+        print("kiosk: the two entries differ; nothing was changed", file=sys.stderr)
+        return None
+    return secret
+
+
+def _staff(args: argparse.Namespace) -> int:
+    """Accounts at the console: whoever can run this can reach the journal anyway, so no sign-in
+    is asked; each change is audited as "console"."""
+    path = load_settings().journal_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with Journal.open(path) as journal:
+        directory = StaffDirectory(journal)
+        if args.staff_command == "list":
+            for member in directory.members():
+                until = directory.locked_until(member.id)
+                locked = f"\tlocked until {until:%Y-%m-%d %H:%M} UTC" if until else ""
+                print(f"{member.id}\t{member.role.value}\t{member.name}{locked}")
+            return 0
+        if args.staff_command == "unlock":
+            directory.unlock(args.id, by=CONSOLE)
+            print(f"kiosk: account {args.id} unlocked")
+            return 0
+        secret = _new_secret()
+        if secret is None:
+            return 1
+        try:
+            if args.staff_command == "reset-pin":
+                directory.reset_secret(args.id, secret, by=CONSOLE)
+                print(f"kiosk: account {args.id} has a new PIN")
+                return 0
+            member = directory.add(args.name, Role(args.role), secret, added_by=CONSOLE)
+        except (WeakSecret, NotAllowed, ValueError) as exc:
+            print(f"kiosk: nothing was changed: {exc}", file=sys.stderr)
+            return 1
+    print(f"kiosk: added {member.role.value} {member.name} (id {member.id})")
+    return 0
+
+
+def _outbox(args: argparse.Namespace) -> int:
+    """Claims at the console; a running kiosk sends a claim put back at its next try."""
+    path = load_settings().journal_path
+    if not path.exists():
+        print(f"kiosk: no journal at {path}", file=sys.stderr)
+        return 2
+    with Journal.open(path) as journal:
+        if args.outbox_command == "list":
+            for state in (ClaimState.ATTENTION, ClaimState.WAITING):
+                for claim in journal.claims(state):
+                    reason = claim.reject_code or claim.attention_reason or ""
+                    print(
+                        f"{claim.id}\t{claim.state.value}\t{claim.clinic_invoice_no}\t"
+                        f"{claim.queued_at:%Y-%m-%d %H:%M} UTC\t{reason}".rstrip()
+                    )
+            return 0
+        with journal.transaction(actor=CONSOLE.actor) as tx:
+            if args.outbox_command == "retry":
+                tx.requeue_claim(args.id)
+            elif not args.note.strip():
+                print("kiosk: say how the claim was settled (--note)", file=sys.stderr)
+                return 2
+            else:
+                tx.resolve_claim(args.id, args.note.strip())
+    done = "put back in the outbox" if args.outbox_command == "retry" else "marked settled"
+    print(f"kiosk: claim {args.id} {done}")
+    return 0
 
 
 def _camera(spec: str) -> OpenCVCamera | None:
@@ -223,6 +325,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _purge(args.days)
         if args.command == "audit-verify":
             return _audit_verify(args.journal)
+        if args.command == "staff":
+            return _staff(args)
+        if args.command == "outbox":
+            return _outbox(args)
         if args.command == "register":
             return _register(args.insurer, args.ca_bundle)
         if args.command == "demo":

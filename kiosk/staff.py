@@ -15,20 +15,15 @@ The family-facing screen has no way here: only the staff window offers a sign-in
 
 from __future__ import annotations
 
-import argparse
-import getpass
 import itertools
-import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from kiosk.journal import Journal, JournalError, RecordNotFound, Transaction
+from kiosk.journal import Journal, RecordNotFound, Transaction
 from kiosk.journal.staff_accounts import (
     StaffAccount,
     insert_account,
@@ -56,6 +51,8 @@ class Permission(StrEnum):
     """Fetch the insurer's daily statement and compare it with the journal."""
     EXPORT = "export"
     """CSV, XLSX and the PDF day report for finance."""
+    SETTLE = "settle"
+    """Send a stopped claim again, or mark a claim settled by other means (with a note)."""
     STAFF = "staff"
     """Add staff, reset their PINs, lift a lockout."""
     EXIT = "exit"
@@ -78,6 +75,24 @@ class StaffMember:
 
     def may(self, permission: Permission) -> bool:
         return permission in PERMISSIONS[self.role]
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleOperator:
+    """Whoever runs `kiosk staff ...` on the kiosk PC itself. They can reach the journal file
+    anyway, so they may manage accounts without signing in (the first manager, a forgotten PIN);
+    the audit trail names them "console"."""
+
+    actor = "console"
+
+    def may(self, permission: Permission) -> bool:
+        return True
+
+
+CONSOLE = ConsoleOperator()
+
+Operator = StaffMember | ConsoleOperator
+"""Who changes an account: a signed-in person, or the PC's administrator at the console."""
 
 
 class SecretProblem(StrEnum):
@@ -187,10 +202,10 @@ class StaffDirectory:
     # --- accounts
 
     def add(
-        self, name: str, role: Role, secret: str, *, added_by: StaffMember | None = None
+        self, name: str, role: Role, secret: str, *, added_by: Operator | None = None
     ) -> StaffMember:
         """A new account. The very first one must be a manager (set up at installation); after
-        that only a signed-in manager adds accounts."""
+        that only a signed-in manager (or the console) adds accounts."""
         name = name.strip()
         if not name:
             raise ValueError("a staff account needs a name")
@@ -204,7 +219,7 @@ class StaffDirectory:
             raise NotAllowed("the first staff account must be a manager")
         if not first:
             _require(added_by, Permission.STAFF)
-        actor = f"staff:{added_by.id}" if added_by else "installer"
+        actor = _actor(added_by) if added_by else "installer"
         with self.journal.transaction(actor=actor) as tx:
             account = insert_account(tx, name, role.value, secret_hash)
             tx.append_audit("staff.added", f"staff:{account.id}", {"role": role.value})
@@ -216,15 +231,15 @@ class StaffDirectory:
         actor = f"staff:{member.id}"
         self._store_secret(member.id, new, actor=actor, action="staff.secret-changed")
 
-    def reset_secret(self, staff_id: int, new: str, *, by: StaffMember) -> None:
+    def reset_secret(self, staff_id: int, new: str, *, by: Operator) -> None:
         """A manager gives someone a new PIN; this also lifts a lockout."""
         _require(by, Permission.STAFF)
-        self._store_secret(staff_id, new, actor=f"staff:{by.id}", action="staff.secret-reset")
+        self._store_secret(staff_id, new, actor=_actor(by), action="staff.secret-reset")
 
-    def unlock(self, staff_id: int, *, by: StaffMember) -> None:
+    def unlock(self, staff_id: int, *, by: Operator) -> None:
         """A manager lifts a lockout early (after checking who was trying)."""
         _require(by, Permission.STAFF)
-        with self.journal.transaction(actor=f"staff:{by.id}") as tx:
+        with self.journal.transaction(actor=_actor(by)) as tx:
             set_sign_in_state(tx, staff_id, failures=0, lockouts=0, locked_until=None)
             tx.append_audit("staff.unlocked", f"staff:{staff_id}")
 
@@ -330,40 +345,10 @@ def _member(account: StaffAccount) -> StaffMember:
     return StaffMember(account.id, account.name, Role(account.role))
 
 
-def _require(member: StaffMember | None, permission: Permission) -> None:
+def _actor(operator: Operator) -> str:
+    return operator.actor if isinstance(operator, ConsoleOperator) else f"staff:{operator.id}"
+
+
+def _require(member: Operator | None, permission: Permission) -> None:
     if member is None or not member.may(permission):
         raise NotAllowed(f"this needs the {permission.value} permission")
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m kiosk.staff JOURNAL add NAME --role manager`: the first manager at installation
-    (later accounts are added by a signed-in manager on the kiosk). The PIN is asked twice."""
-    parser = argparse.ArgumentParser(prog="python -m kiosk.staff")
-    parser.add_argument("journal", type=Path, help="the kiosk's journal.sqlite3")
-    commands = parser.add_subparsers(dest="command", required=True)
-    add = commands.add_parser("add", help="add the first manager account")
-    add.add_argument("name")
-    add.add_argument("--role", choices=[r.value for r in Role], default=Role.MANAGER.value)
-    commands.add_parser("list", help="list the active accounts")
-    args = parser.parse_args(argv)
-    with Journal.open(args.journal) as journal:
-        directory = StaffDirectory(journal)
-        if args.command == "list":
-            for member in directory.members():
-                print(f"{member.id}\t{member.role.value}\t{member.name}")
-            return 0
-        secret = getpass.getpass("PIN or password: ")
-        if getpass.getpass("Again: ") != secret:
-            print("The two entries differ; nothing was changed.", file=sys.stderr)
-            return 1
-        try:
-            member = directory.add(args.name, Role(args.role), secret)
-        except (WeakSecret, NotAllowed, ValueError, JournalError) as exc:
-            print(f"Not added: {exc}", file=sys.stderr)
-            return 1
-        print(f"Added {member.role.value} {member.name} (id {member.id}).")
-        return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -17,7 +17,6 @@ from kiosk.staff import (
     SignInRefused,
     StaffDirectory,
     WeakSecret,
-    main,
     secret_problem,
 )
 
@@ -225,15 +224,3 @@ def test_a_shorter_policy_locks_sooner(journal):
 
 def test_an_unknown_account_is_refused(directory, manager):
     assert refusal(directory, manager.id + 7, MANAGER_PIN).reason is (SignInRefusal.NO_SUCH_ACCOUNT)
-
-
-def test_the_first_manager_is_added_from_the_command_line(tmp_path, monkeypatch, capsys):
-    answers = iter([MANAGER_PIN, MANAGER_PIN])
-    monkeypatch.setattr("getpass.getpass", lambda _prompt="": next(answers))
-    path = tmp_path / "journal.sqlite3"
-    assert main([str(path), "add", "Wang Fang"]) == 0
-    assert main([str(path), "list"]) == 0
-    assert "manager\tWang Fang" in capsys.readouterr().out
-    with Journal.open(path) as journal:
-        directory = StaffDirectory(journal)
-        assert directory.sign_in(directory.members()[0].id, MANAGER_PIN).role is Role.MANAGER
