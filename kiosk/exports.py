@@ -21,16 +21,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.journal import Journal
 from kiosk.money import format_yuan
 from kiosk.reports import ClaimCategory, ClaimLine, claim_lines
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 class ExportFormat(StrEnum):
@@ -215,6 +214,9 @@ def _sheet(
     rows: Iterable[Mapping[str, object]],
     labels: Mapping[str, str],
 ) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     sheet.append([labels.get(key, key) for key in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -241,6 +243,9 @@ def write_xlsx(
     path: Path, lines: Sequence[ClaimLine], *, labels: Mapping[str, str] | None = None
 ) -> None:
     """`labels` translates column keys and the sheet names ("claims", "days") for the reader."""
+    # openpyxl costs ~0.35 s to import: only a finance export pays it, not the kiosk's start-up.
+    from openpyxl import Workbook
+
     labels = labels or {}
     workbook = Workbook()
     claims = workbook.active
