@@ -5,7 +5,9 @@ clinic, so every log record is redacted when it is created: names, member ids, p
 phone numbers, ID-card numbers, e-card tokens and credentials become placeholders. A filter on the
 root logger alone would miss records propagated from other loggers (logger filters only see their
 own records), so the redaction hooks the log record factory and sees every record, of every
-library, before any handler does.
+library, before any handler does. An exception nobody caught (in a Qt slot, say, or a worker
+thread) would go straight to stderr, and from there to the system journal, unredacted: the
+process's and the threads' exception hooks therefore hand it to logging instead.
 
 Retention: the journal keeps a claim's signature and the member it names only as long as the
 clinic may need them; `purge_settled_claims` removes them once the insurer accepted the claim more
@@ -16,10 +18,12 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
+from types import TracebackType
 
 from kiosk.journal import Journal
 from kiosk.journal.store import PurgeReport
@@ -123,6 +127,33 @@ REDACTOR = PersonalDataRedactor()
 
 _installed_lock = threading.Lock()
 _previous_factory: Callable[..., logging.LogRecord] | None = None
+_previous_excepthook: Callable[..., object] | None = None
+_previous_thread_excepthook: Callable[[threading.ExceptHookArgs], object] | None = None
+_UNCAUGHT = logging.getLogger("kiosk.uncaught")
+
+
+def _log_uncaught(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """sys.excepthook: an uncaught exception is logged (so redacted), not printed raw; Ctrl+C
+    keeps Python's own short report."""
+    if issubclass(kind, KeyboardInterrupt) and _previous_excepthook is not None:
+        _previous_excepthook(kind, error, trace)
+        return
+    _UNCAUGHT.critical("Uncaught exception", exc_info=(kind, error, trace))
+
+
+def _log_uncaught_in_thread(args: threading.ExceptHookArgs) -> None:
+    """threading.excepthook: as `_log_uncaught`, naming the thread; SystemExit stays silent as
+    Python's own hook keeps it."""
+    if args.exc_type is SystemExit or args.exc_value is None:
+        return
+    name = args.thread.name if args.thread is not None else "unknown"
+    _UNCAUGHT.critical(
+        "Uncaught exception in thread %s",
+        name,
+        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+    )
 
 
 def install_log_redaction() -> PersonalDataRedactor:
@@ -142,17 +173,39 @@ def install_log_redaction() -> PersonalDataRedactor:
             logging.setLogRecordFactory(redacting_factory)
             _previous_factory = previous
             logging.getLogger().addFilter(_ROOT_FILTER)
+            _install_exception_hooks()
     return REDACTOR
 
 
+def _install_exception_hooks() -> None:
+    global _previous_excepthook, _previous_thread_excepthook
+    _previous_excepthook = sys.excepthook
+    _previous_thread_excepthook = threading.excepthook
+    sys.excepthook = _log_uncaught
+    threading.excepthook = _log_uncaught_in_thread
+
+
+def _uninstall_exception_hooks() -> None:
+    """Put back the hooks found at install, unless someone replaced ours since."""
+    global _previous_excepthook, _previous_thread_excepthook
+    if sys.excepthook is _log_uncaught and _previous_excepthook is not None:
+        sys.excepthook = _previous_excepthook
+    if threading.excepthook is _log_uncaught_in_thread and _previous_thread_excepthook is not None:
+        threading.excepthook = _previous_thread_excepthook
+    _previous_excepthook = None
+    _previous_thread_excepthook = None
+
+
 def uninstall_log_redaction() -> None:
-    """Restore the record factory that was there before (for tests of the redaction itself)."""
+    """Restore the record factory and exception hooks that were there before (for tests of the
+    redaction itself)."""
     global _previous_factory
     with _installed_lock:
         if _previous_factory is not None:
             logging.setLogRecordFactory(_previous_factory)
             _previous_factory = None
             logging.getLogger().removeFilter(_ROOT_FILTER)
+            _uninstall_exception_hooks()
 
 
 _ROOT_FILTER = PersonalDataFilter(REDACTOR)

@@ -20,9 +20,13 @@ API_VERSION = "v1"
 
 
 class Contract(BaseModel):
-    """Strict base: unknown fields are refused, so a drifting server is noticed, not guessed at."""
+    """Strict base: unknown fields are refused, so a drifting server is noticed, not guessed at.
+    A validation error never quotes the refused value: it may be a member id or a phone number
+    and would reach a log or a support ticket."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, hide_input_in_errors=True
+    )
 
 
 # --- errors

@@ -1,9 +1,14 @@
 """Log redaction: what a support ticket with the kiosk's log attached may and may not show."""
 
 import logging
+import subprocess
+import sys
+import threading
 
 import pytest
+from pydantic import ValidationError
 
+from kiosk.insurer.models import Problem
 from kiosk.privacy import (
     REDACTOR,
     PersonalDataFilter,
@@ -122,3 +127,42 @@ def test_uninstalling_restores_plain_records(caplog):
     logging.getLogger("kiosk").info("member %s", "M26000105")
 
     assert "M26000105" in caplog.text
+
+
+def test_an_uncaught_exception_in_a_thread_is_logged_redacted(redacted_logs):
+    def fail() -> None:
+        raise RuntimeError("guardian 13800000106 for member M26000106 unreachable")
+
+    worker = threading.Thread(target=fail, name="eligibility")
+    worker.start()
+    worker.join()
+
+    assert "Uncaught exception in thread eligibility" in redacted_logs.text
+    assert "RuntimeError" in redacted_logs.text
+    assert "13800000106" not in redacted_logs.text
+    assert "M26000106" not in redacted_logs.text
+
+
+def test_an_uncaught_exception_of_the_process_reaches_stderr_redacted():
+    program = (
+        "import logging\n"
+        "from kiosk.privacy import install_log_redaction\n"
+        "install_log_redaction()\n"
+        "logging.basicConfig()\n"
+        "raise ValueError('member M26000107 phone 13800000107')\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=False
+    )
+
+    assert run.returncode == 1
+    assert "ValueError" in run.stderr
+    assert "M26000107" not in run.stderr
+    assert "13800000107" not in run.stderr
+
+
+def test_a_refused_contract_value_is_not_quoted_in_the_error():
+    with pytest.raises(ValidationError) as refused:
+        Problem.model_validate({"title": "x", "status": "M26000108", "code": "c"})
+
+    assert "M26000108" not in str(refused.value)
