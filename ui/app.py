@@ -260,6 +260,8 @@ class MainWindow(QMainWindow):
         self.sign.forget()
         self.done.forget()
         self.session.scans.forget_codes_in_view()
+        if self.session.scans.reader is not None:
+            self.session.scans.reader.forget_scans()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -11,7 +11,6 @@ the tests run the same worker on generated or recorded frames.
 from __future__ import annotations
 
 import contextlib
-import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +21,8 @@ from typing import Protocol, Self
 
 import cv2
 import numpy as np
+
+from kiosk.scan.recent import RecentEvents
 
 
 class CameraUnavailable(OSError):
@@ -180,8 +181,8 @@ class CameraWorker:
     Thread-safe API for any consumer (the scan worker, the Qt camera view):
     `latest(after, timeout)` returns the newest frame newer than `after`; status changes go to
     `on_event` (called in the worker thread, so a Qt wrapper emits a signal from it) and to the
-    `events` queue. Frames are handed out as-is: the source gives a fresh array per read, which
-    the worker never touches again, so consumers may keep it.
+    `events` queue (the newest few only). Frames are handed out as-is: the source gives a fresh
+    array per read, which the worker never touches again, so consumers may keep it.
     """
 
     def __init__(
@@ -194,7 +195,7 @@ class CameraWorker:
     ) -> None:
         self.source = source
         self.retry_interval = retry_interval
-        self.events: queue.SimpleQueue[CameraEvent] = queue.SimpleQueue()
+        self.events: RecentEvents[CameraEvent] = RecentEvents()
         self._on_event = on_event
         self._name = name
         self._cond = threading.Condition()

@@ -9,7 +9,6 @@ verification (`kiosk.ecard.verify`), and its outcome, accepted token or named fa
 
 from __future__ import annotations
 
-import queue
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from kiosk.ecard import DEFAULT_SKEW, ECardError, ECardToken, ReplayGuard, verify
 from kiosk.scan.camera import CameraWorker
 from kiosk.scan.decoder import FrameError, decode
+from kiosk.scan.recent import RecentEvents
 from kiosk.visit import ScanSource
 
 
@@ -84,7 +84,8 @@ class CardReader:
 
     `public_keys` is asked for the insurer's current keys at every scan, so a refreshed key cache
     is used at once. `submit` may be called from any thread; `on_scan` runs in the caller's
-    thread (a Qt wrapper emits a signal from it), and every event is also put on `events`.
+    thread (a Qt wrapper emits a signal from it), and the newest events are also kept on
+    `events` (bounded: they hold the card's member id; `forget_scans` drops them).
     """
 
     def __init__(
@@ -100,7 +101,7 @@ class CardReader:
         self.clock = clock
         self.skew = skew
         self.replay_guard = replay_guard
-        self.events: queue.SimpleQueue[ScanEvent] = queue.SimpleQueue()
+        self.events: RecentEvents[ScanEvent] = RecentEvents()
         self._on_scan = on_scan
 
     def submit(self, text: str, source: ScanSource) -> ScanEvent:
@@ -118,6 +119,16 @@ class CardReader:
         if self._on_scan is not None:
             self._on_scan(event)
         return event
+
+    def forget_scans(self) -> None:
+        """The visit is over: drop the scan events kept, and the cards they carry."""
+        self.events.clear()
+
+    def allow_again(self, token: ECardToken) -> None:
+        """The check this card was accepted for failed or was cancelled: the family may show the
+        same card again at once instead of being told it was already used."""
+        if self.replay_guard is not None:
+            self.replay_guard.forget(token.member_id, token.nonce)
 
 
 class ScanWorker:

@@ -1,5 +1,6 @@
 """From frames to verified e-cards: one scan per code in view, a new scan once it left."""
 
+import queue
 import time
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ from kiosk.ecard import ECardFailure, ReplayGuard
 from kiosk.scan import synthetic
 from kiosk.scan.camera import CameraWorker, GeneratedCamera
 from kiosk.scan.reader import CardReader, CodesInView, ScanWorker
+from kiosk.scan.recent import RECENT_EVENTS
 from kiosk.visit import ScanSource
 
 
@@ -120,3 +122,31 @@ def test_frames_the_decoder_refuses_are_skipped_not_fatal(token):
         event = reader.events.get(timeout=10)
     assert event.accepted
     assert scanner.frames_refused >= 1
+
+
+def test_only_the_newest_scans_stay_in_memory_and_forgetting_drops_them(token):
+    reader = CardReader(synthetic.sample_public_keys, clock=lambda: synthetic.SAMPLE_ISSUED_AT)
+    for _ in range(RECENT_EVENTS * 10):
+        reader.submit(token, ScanSource.SCANNER)
+
+    assert len(reader.events) == RECENT_EVENTS
+    reader.forget_scans()
+    assert reader.events.empty()
+    with pytest.raises(queue.Empty):
+        reader.events.get(timeout=0.01)
+
+
+def test_a_card_whose_check_failed_may_be_shown_again_at_once(token):
+    reader = CardReader(
+        synthetic.sample_public_keys,
+        clock=lambda: synthetic.SAMPLE_ISSUED_AT,
+        replay_guard=ReplayGuard(),
+    )
+    first = reader.submit(token, ScanSource.CAMERA)
+    assert reader.submit(token, ScanSource.CAMERA).error.reason is ECardFailure.REPLAYED
+
+    reader.allow_again(first.token)
+
+    again = reader.submit(token, ScanSource.CAMERA)
+    assert again.accepted
+    assert reader.submit(token, ScanSource.CAMERA).error.reason is ECardFailure.REPLAYED
