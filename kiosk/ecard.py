@@ -198,6 +198,12 @@ class ReplayGuard:
             heapq.heappush(self._heap, (until, key[0], key[1]))
             return True
 
+    def forget(self, member_id: str, nonce: bytes) -> None:
+        """Accept this token once more: what it was used for did not happen (the eligibility
+        check failed or was cancelled). Its heap entry stays and is skipped when it expires."""
+        with self._lock:
+            self._until.pop((member_id, bytes(nonce)), None)
+
 
 # --- issue and verify
 

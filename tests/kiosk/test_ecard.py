@@ -613,3 +613,16 @@ def test_decoders_return_the_exact_text(fields):
     decoded = pyzbar.decode(image)
     assert [d.data.decode("ascii") for d in decoded] == [text]
     verify(results[0].text, {fields[0]: KEY.public_key()}, T0)
+
+
+def test_a_forgotten_token_verifies_once_more_then_is_a_replay_again():
+    guard = ReplayGuard()
+    text = demo_token()
+    token = verify(text, KEYS, T0, replay_guard=guard)
+
+    guard.forget(token.member_id, token.nonce)
+
+    assert verify(text, KEYS, T0 + timedelta(seconds=5), replay_guard=guard) == token
+    assert failure(text, now=T0 + timedelta(seconds=6), replay_guard=guard) is (
+        ECardFailure.REPLAYED
+    )

@@ -27,6 +27,7 @@ from ui.tasks import Task
 from ui.widgets.camera_view import CameraView
 
 if TYPE_CHECKING:
+    from kiosk.ecard import ECardToken
     from kiosk.scan.reader import ScanEvent
 
 PROMPT = "Show your child's e-card to the camera"
@@ -97,6 +98,7 @@ class ScanScreen(QWidget):
         layout.addLayout(side, 2)
 
         self._camera_lost = False
+        self._card_in_check: ECardToken | None = None
         self._found_timer = QTimer(self)
         self._found_timer.setSingleShot(True)
         self._found_timer.setInterval(600)
@@ -105,6 +107,7 @@ class ScanScreen(QWidget):
         session.scans.keep_keys_current(session.keys)  # a card under a rotated key: fetch, retry
         session.scans.scanned.connect(self.card_scanned)
         session.scans.camera_status.connect(self._camera_status)
+        session.visit.observe(self._step_changed)
         self.retranslate()
 
     # --- texts -----------------------------------------------------------------------------------
@@ -154,6 +157,7 @@ class ScanScreen(QWidget):
         if event.source is ScanSource.CAMERA:
             self.camera_view.set_found(True)
             self._found_timer.start()
+        self._card_in_check = event.token
         visit_id = visit.begin_check(event.source)
         self._set_status(self.tr("Checking the card with the insurer…"))
         Task(lambda insurer: insurer.eligibility_by_token(text)).success(
@@ -183,6 +187,16 @@ class ScanScreen(QWidget):
         Task(lambda insurer: insurer.eligibility_by_lookup(lookup)).success(
             lambda answer: self._answered(visit_id, answer)
         ).failure(lambda error: self._failed(visit_id, error)).run()
+
+    def _step_changed(self, old: Step, new: Step) -> None:
+        """A check that ends without the insurer's answer (it failed, reception cancelled it, the
+        kiosk went idle) used nothing: the family may show the same card again at once."""
+        if old is not Step.CHECKING:
+            return
+        token, self._card_in_check = self._card_in_check, None
+        reader = self.session.scans.reader
+        if new is Step.SCAN and token is not None and reader is not None:
+            reader.allow_again(token)
 
     def _answered(self, visit_id: str, answer: Eligibility) -> None:
         self.session.visit.show_eligibility(visit_id, answer)
