@@ -192,6 +192,26 @@
 <context>
     <name>ClaimsTab</name>
     <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>Put this claim back in the outbox once its cause is fixed (same claim key)</source>
+        <translation>Put this claim back in the outbox once its cause is fixed (same claim key)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>How was it settled? (required)</source>
+        <translation>How was it settled? (required)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>Mark settled</source>
+        <translation>Mark settled</translation>
+    </message>
+    <message>
         <location filename="../../work/main/ui/screens/manager.py" line="372"/>
         <source>All claims</source>
         <translation>All claims</translation>
@@ -1309,6 +1329,21 @@
 <context>
     <name>ManagerScreen</name>
     <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>Back in the outbox; it is sent at the next try.</source>
+        <translation>Back in the outbox; it is sent at the next try.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>Marked settled.</source>
+        <translation>Marked settled.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>The claim could not be changed; it may have changed meanwhile.</source>
+        <translation>The claim could not be changed; it may have changed meanwhile.</translation>
+    </message>
+    <message>
         <location filename="../../work/main/ui/screens/manager.py" line="843"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
@@ -1510,6 +1545,14 @@
 </context>
 <context>
     <name>OutboxStatus</name>
+    <message numerus="yes">
+        <location filename="../../work/main/ui/widgets/outbox_status.py" line="1"/>
+        <source>The insurer refused this kiosk&apos;s device key · %n claim(s) waiting. A manager must register the device again: kiosk register</source>
+        <translation>
+            <numerusform>The insurer refused this kiosk&apos;s device key · %n claim waiting. A manager must register the device again: kiosk register</numerusform>
+            <numerusform>The insurer refused this kiosk&apos;s device key · %n claims waiting. A manager must register the device again: kiosk register</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <location filename="../../work/main/ui/widgets/outbox_status.py" line="61"/>
         <source>%n claim(s) need attention</source>
@@ -1952,8 +1995,8 @@
     </message>
     <message>
         <location filename="../../work/main/ui/screens/manager_signin.py" line="117"/>
-        <source>There are no staff accounts yet. The first manager account is created when the kiosk is installed (python -m kiosk.staff JOURNAL add NAME).</source>
-        <translation>There are no staff accounts yet. The first manager account is created when the kiosk is installed (python -m kiosk.staff JOURNAL add NAME).</translation>
+        <source>There are no staff accounts yet. The first manager account is created when the kiosk is installed: kiosk staff add NAME --role manager</source>
+        <translation>There are no staff accounts yet. The first manager account is created when the kiosk is installed: kiosk staff add NAME --role manager</translation>
     </message>
     <message>
         <location filename="../../work/main/ui/screens/manager_signin.py" line="150"/>

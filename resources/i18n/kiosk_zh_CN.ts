@@ -189,6 +189,26 @@
 <context>
     <name>ClaimsTab</name>
     <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>Put this claim back in the outbox once its cause is fixed (same claim key)</source>
+        <translation>原因解决后，将此理赔放回待发送队列（使用同一幂等键）</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>How was it settled? (required)</source>
+        <translation>是如何结清的？（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>Mark settled</source>
+        <translation>标记为已结清</translation>
+    </message>
+    <message>
         <location filename="../../work/main/ui/screens/manager.py" line="372"/>
         <source>All claims</source>
         <translation>全部理赔</translation>
@@ -1301,6 +1321,21 @@
 <context>
     <name>ManagerScreen</name>
     <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>Back in the outbox; it is sent at the next try.</source>
+        <translation>已放回待发送队列，将在下次尝试时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>Marked settled.</source>
+        <translation>已标记为已结清。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <source>The claim could not be changed; it may have changed meanwhile.</source>
+        <translation>无法更改此理赔，它可能已被更改。</translation>
+    </message>
+    <message>
         <location filename="../../work/main/ui/screens/manager.py" line="843"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
@@ -1502,6 +1537,13 @@
 </context>
 <context>
     <name>OutboxStatus</name>
+    <message numerus="yes">
+        <location filename="../../work/main/ui/widgets/outbox_status.py" line="1"/>
+        <source>The insurer refused this kiosk&apos;s device key · %n claim(s) waiting. A manager must register the device again: kiosk register</source>
+        <translation>
+            <numerusform>保险公司拒绝了本终端的设备密钥 · %n 笔理赔等待发送。需由经理重新注册本设备：kiosk register</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <location filename="../../work/main/ui/widgets/outbox_status.py" line="61"/>
         <source>%n claim(s) need attention</source>
@@ -1938,8 +1980,8 @@
     </message>
     <message>
         <location filename="../../work/main/ui/screens/manager_signin.py" line="117"/>
-        <source>There are no staff accounts yet. The first manager account is created when the kiosk is installed (python -m kiosk.staff JOURNAL add NAME).</source>
-        <translation>尚无员工账户。第一个经理账户在安装终端时创建（python -m kiosk.staff JOURNAL add NAME）。</translation>
+        <source>There are no staff accounts yet. The first manager account is created when the kiosk is installed: kiosk staff add NAME --role manager</source>
+        <translation>尚无员工账户。第一个经理账户在安装终端时创建：kiosk staff add 姓名 --role manager</translation>
     </message>
     <message>
         <location filename="../../work/main/ui/screens/manager_signin.py" line="150"/>

@@ -41,7 +41,7 @@ from kiosk.billing import english_names
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.exports import export_claims
 from kiosk.insurer.client import InsurerClient
-from kiosk.journal import Journal, PaymentMethod
+from kiosk.journal import Journal, PaymentMethod, Transaction
 from kiosk.money import format_yuan
 from kiosk.reports import (
     ClaimCategory,
@@ -116,6 +116,8 @@ class ManagerContext:
     """The desk's language now (signed-bill copies are made in it)."""
     idle_seconds: float = 120.0
     """Without a touch or a key for this long, whoever is signed in is signed out."""
+    wake_outbox: Callable[[], None] = lambda: None
+    """Ask the claim outbox to try now (after a manager put a claim back in it)."""
 
 
 def manager_context(session: KioskSession) -> ManagerContext:
@@ -128,6 +130,7 @@ def manager_context(session: KioskSession) -> ManagerContext:
         exports_dir=session.documents_dir.parent / "exports",
         names_en=english_names(session.catalogue.items),
         language=lambda: session.language,
+        wake_outbox=session.submitter.wake,
     )
 
 
@@ -311,12 +314,19 @@ STATE_COLUMN = 3
 
 
 class ClaimsTab(QWidget):
-    """The day's claims with a filter, and the chosen claim in detail."""
+    """The day's claims with a filter, and the chosen claim in detail; for a manager, a claim
+    the outbox stopped can be sent again, and one refused or stopped can be marked settled."""
 
     open_signed_bill = Signal(int)
+    send_again = Signal(int)
+    """The claim id a manager put back in the outbox."""
+    settle = Signal(int, str)
+    """The claim id a manager marked settled, and how (the note)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, may_settle: bool = False) -> None:
         super().__init__(parent)
+        self.may_settle = may_settle
+        self._detail_claim_id: int | None = None
         self.lines: list[ClaimLine] = []
         self.shown: list[ClaimLine] = []
         self.category = QComboBox(objectName="claimFilter")
@@ -342,6 +352,20 @@ class ClaimsTab(QWidget):
         self.open_button = QPushButton(objectName="primary")
         self.open_button.clicked.connect(self._open)
         self.detail_state = QLabel(objectName="hint", wordWrap=True)
+        self.actions = QFrame(objectName="claimActions")
+        self.send_again_button = QPushButton(objectName="secondary")
+        self.send_again_button.clicked.connect(self._send_again)
+        self.settle_note = QLineEdit(objectName="settleNote")
+        self.settle_note.setMaxLength(200)
+        self.settle_note.textChanged.connect(self._enable_actions)
+        self.settle_button = QPushButton(objectName="secondary")
+        self.settle_button.clicked.connect(self._settle)
+        actions_layout = QVBoxLayout(self.actions)
+        actions_layout.setContentsMargins(0, 6, 0, 0)
+        actions_layout.addWidget(self.send_again_button)
+        actions_layout.addWidget(self.settle_note)
+        actions_layout.addWidget(self.settle_button)
+        self.notice = QLabel(objectName="hint", wordWrap=True)
         detail_box = QFrame(objectName="panel")
         detail_box.setFixedWidth(340)
         detail_layout = QVBoxLayout(detail_box)
@@ -350,6 +374,8 @@ class ClaimsTab(QWidget):
         detail_layout.addWidget(self.detail, 1)
         detail_layout.addWidget(self.open_button)
         detail_layout.addWidget(self.detail_state)
+        detail_layout.addWidget(self.actions)
+        detail_layout.addWidget(self.notice)
         filters = QHBoxLayout()
         filters.addWidget(self.category)
         filters.addWidget(self.search, 1)
@@ -388,6 +414,12 @@ class ClaimsTab(QWidget):
             ]
         )
         self.open_button.setText(self.tr("Open the signed bill"))
+        self.send_again_button.setText(self.tr("Send again"))
+        self.send_again_button.setToolTip(
+            self.tr("Put this claim back in the outbox once its cause is fixed (same claim key)")
+        )
+        self.settle_note.setPlaceholderText(self.tr("How was it settled? (required)"))
+        self.settle_button.setText(self.tr("Mark settled"))
         self._filter()
 
     def show_lines(self, lines: list[ClaimLine]) -> None:
@@ -436,8 +468,9 @@ class ClaimsTab(QWidget):
                     item.setToolTip(self.tr("As shown to the family; the insurer has not answered"))
                     item.setForeground(QColor("#7b8794"))
                 self.table.setItem(row, column, item)
-        if chosen is not None and chosen in self.shown:
-            self.table.selectRow(self.shown.index(chosen))
+        ids = [line.claim_id for line in self.shown]
+        if chosen is not None and chosen.claim_id in ids:
+            self.table.selectRow(ids.index(chosen.claim_id))
         self._selected()
 
     def selected_line(self) -> ClaimLine | None:
@@ -450,6 +483,12 @@ class ClaimsTab(QWidget):
         line = self.selected_line()
         self.open_button.setEnabled(line is not None)
         self.detail_state.clear()
+        claim_id = line.claim_id if line is not None else None
+        if claim_id != self._detail_claim_id:
+            self._detail_claim_id = claim_id
+            self.notice.clear()
+            self.settle_note.clear()
+        self._enable_actions()
         if line is None:
             self.detail_title.setText(self.tr("Choose a claim to see it in detail."))
             self.detail.clear()
@@ -499,6 +538,32 @@ class ClaimsTab(QWidget):
         if line is not None:
             self.detail_state.setText(self.tr("Opening…"))
             self.open_signed_bill.emit(line.claim_id)
+
+    def _enable_actions(self) -> None:
+        """Only a manager sees the actions, and only for a claim the outbox no longer sends."""
+        line = self.selected_line()
+        stopped = line is not None and line.category is ClaimCategory.ATTENTION
+        refused = line is not None and line.category is ClaimCategory.REJECTED
+        self.actions.setVisible(self.may_settle and (stopped or refused))
+        self.send_again_button.setVisible(stopped)
+        self.settle_button.setEnabled(bool(self.settle_note.text().strip()))
+
+    def show_notice(self, text: str) -> None:
+        """What came of a manager's action on the chosen claim (kept across a reload)."""
+        self.notice.setText(text)
+
+    def _send_again(self) -> None:
+        line = self.selected_line()
+        if line is not None and line.category is ClaimCategory.ATTENTION:
+            self.actions.setEnabled(False)
+            self.send_again.emit(line.claim_id)
+
+    def _settle(self) -> None:
+        line = self.selected_line()
+        note = self.settle_note.text().strip()
+        if line is not None and note:
+            self.actions.setEnabled(False)
+            self.settle.emit(line.claim_id, note)
 
 
 def _html(text: str) -> str:
@@ -735,6 +800,8 @@ class ManagerScreen(QWidget):
     leave = Signal()
     exit_kiosk = Signal()
     """A manager confirmed "Exit the kiosk"."""
+    claim_changed = Signal(int)
+    """A manager sent a claim again or marked it settled (the claim id); the day is re-read."""
 
     def __init__(
         self, context: ManagerContext, member: StaffMember, parent: QWidget | None = None
@@ -790,7 +857,11 @@ class ManagerScreen(QWidget):
 
         self.tabs = QTabWidget(objectName="managerTabs")
         self.day_tab = DayTab(self._item_name) if member.may(Permission.FIGURES) else None
-        self.claims_tab = ClaimsTab() if member.may(Permission.CLAIMS) else None
+        self.claims_tab = (
+            ClaimsTab(may_settle=member.may(Permission.SETTLE))
+            if member.may(Permission.CLAIMS)
+            else None
+        )
         self.reconcile_tab = ReconcileTab() if member.may(Permission.RECONCILE) else None
         self.exports_tab = ExportsTab() if member.may(Permission.EXPORT) else None
         for tab in (self.day_tab, self.claims_tab, self.reconcile_tab, self.exports_tab):
@@ -798,6 +869,8 @@ class ManagerScreen(QWidget):
                 self.tabs.addTab(tab, "")
         if self.claims_tab is not None:
             self.claims_tab.open_signed_bill.connect(self._open_signed_bill)
+            self.claims_tab.send_again.connect(self.send_claim_again)
+            self.claims_tab.settle.connect(self.settle_claim)
         if self.reconcile_tab is not None:
             self.reconcile_tab.fetch.connect(self.fetch_statement)
         if self.exports_tab is not None:
@@ -940,6 +1013,59 @@ class ManagerScreen(QWidget):
     def _read_failed(self, request: int) -> None:
         if request == self._request:
             self.state.setText(self.tr("The journal cannot be read right now. Try again."))
+
+    # --- a claim the outbox stopped
+
+    def send_claim_again(self, claim_id: int) -> None:
+        """Put a stopped claim back in the outbox under its own key (the journal audits it)."""
+        self._change_claim(
+            claim_id,
+            lambda tx: tx.requeue_claim(claim_id),
+            self.tr("Back in the outbox; it is sent at the next try."),
+            wake=True,
+        )
+
+    def settle_claim(self, claim_id: int, note: str) -> None:
+        """Close a refused or stopped claim that was settled another way; the note is audited."""
+        self._change_claim(
+            claim_id,
+            lambda tx: tx.resolve_claim(claim_id, note),
+            self.tr("Marked settled."),
+            wake=False,
+        )
+
+    def _change_claim(
+        self,
+        claim_id: int,
+        change: Callable[[Transaction], object],
+        done_text: str,
+        *,
+        wake: bool,
+    ) -> None:
+        if self.claims_tab is None or not self.member.may(Permission.SETTLE):
+            return
+        tab, journal, actor = self.claims_tab, self.context.journal, f"staff:{self.member.id}"
+
+        def write(_insurer: InsurerClient) -> None:
+            with journal.transaction(actor=actor) as tx:
+                change(tx)
+
+        def done(_result: None) -> None:
+            if wake:
+                self.context.wake_outbox()
+            tab.actions.setEnabled(True)
+            tab.show_notice(done_text)
+            self.claim_changed.emit(claim_id)
+            self.reload()
+
+        def failed(_error: BaseException) -> None:
+            tab.actions.setEnabled(True)
+            tab.show_notice(
+                self.tr("The claim could not be changed; it may have changed meanwhile.")
+            )
+            self.reload()
+
+        Task(write).success(done).failure(failed).run()
 
     # --- reconciliation
 

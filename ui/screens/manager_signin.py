@@ -115,7 +115,7 @@ class SignInScreen(QWidget):
             self.hint.setText(
                 self.tr(
                     "There are no staff accounts yet. The first manager account is created when "
-                    "the kiosk is installed (python -m kiosk.staff JOURNAL add NAME)."
+                    "the kiosk is installed: kiosk staff add NAME --role manager"
                 )
             )
         self._chosen(self.people.currentRow())

@@ -1,4 +1,5 @@
-"""The small outbox indicator on staff screens: all sent, N waiting, or insurer unreachable."""
+"""The small outbox indicator on staff screens: all sent, N waiting, insurer unreachable, or
+the device key refused (nothing is sent until a manager registers the kiosk again)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ class OutboxWatcher(QObject):
 
 
 class OutboxStatus(QLabel):
-    """All sent / N waiting / insurer unreachable / needs attention, in one coloured pill."""
+    """All sent / N waiting / insurer unreachable / needs attention / device key refused, in one
+    coloured pill."""
 
     def __init__(self, watcher: OutboxWatcher, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +59,14 @@ class OutboxStatus(QLabel):
     def _render(self) -> None:
         state = self._state
         condition = state.condition
-        if condition is QueueCondition.NEEDS_ATTENTION:
+        if condition is QueueCondition.DEVICE_KEY_REFUSED:
+            text = self.tr(
+                "The insurer refused this kiosk's device key · %n claim(s) waiting. "
+                "A manager must register the device again: kiosk register",
+                "",
+                state.waiting,
+            )
+        elif condition is QueueCondition.NEEDS_ATTENTION:
             text = self.tr("%n claim(s) need attention", "", state.attention)
         elif condition is QueueCondition.UNREACHABLE:
             text = self.tr("Insurer unreachable · %n waiting", "", state.waiting)

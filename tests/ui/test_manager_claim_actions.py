@@ -1,0 +1,170 @@
+"""A manager sends a stopped claim again or marks a refused one settled from the claims tab;
+reception sees neither action. Each change is in the journal's audit trail under the person."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.insurer.client import InsurerClient
+from kiosk.journal import AttemptOutcome, ClaimState, Journal
+from kiosk.reports import ClaimCategory
+from kiosk.staff import Role, StaffDirectory
+from tests.clinic_day import (
+    CLINIC,
+    ShiftedClock,
+    bill_of,
+    clinic_today,
+    fully_covered,
+    present,
+    sign,
+    working_hours,
+)
+from ui.screens.manager import ManagerContext, ManagerScreen
+from ui.tasks import TaskRunner, install_runner
+
+DAY = clinic_today()
+pytestmark = pytest.mark.usefixtures("runner")
+
+
+@pytest.fixture
+def runner(qapp):
+    runner = TaskRunner(lambda: InsurerClient("http://127.0.0.1:9", "unused"), workers=1)
+    install_runner(runner)
+    yield runner
+    runner.shutdown()
+    install_runner(None)
+
+
+@pytest.fixture
+def journal(tmp_path):
+    opened = Journal.open(tmp_path / "journal.sqlite3", clock=ShiftedClock(working_hours(DAY)))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def claims(journal):
+    """Two of the day's claims the outbox no longer sends: one stopped, one the insurer refused."""
+    for seed, member in enumerate(("M26000101", "M26000102")):
+        bill = bill_of(member, DAY, [("GP001", 1)])
+        sign(journal, present(journal, bill, fully_covered(bill)), seed)
+    stopped, refused = journal.claims()
+    with journal.transaction(actor="outbox") as tx:
+        tx.record_claim_refused(
+            tx.begin_attempt(stopped.id),
+            AttemptOutcome.STOPPED,
+            reason="answer-for-another-claim",
+            error_class="ClaimResult",
+        )
+        tx.record_claim_refused(
+            tx.begin_attempt(refused.id),
+            AttemptOutcome.REJECTED,
+            reason="rejected:policy-inactive",
+            error_class="InsurerRejected",
+            http_status=422,
+            reject_code="policy-inactive",
+        )
+    return stopped.id, refused.id
+
+
+@pytest.fixture
+def directory(journal):
+    directory = StaffDirectory(journal)
+    manager = directory.add("Wang Fang", Role.MANAGER, "204719")
+    directory.add("Li Na", Role.RECEPTION, "583021", added_by=manager)
+    return directory
+
+
+def dashboard(qtbot, journal, directory, role, tmp_path, woken):
+    member = next(m for m in directory.members() if m.role is role)
+    context = ManagerContext(
+        journal=journal,
+        directory=directory,
+        documents_dir=tmp_path / "signed-bills",
+        clinic_name=CLINIC,
+        exports_dir=tmp_path / "exports",
+        wake_outbox=lambda: woken.append(True),
+    )
+    screen = ManagerScreen(context, member)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 760)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.claims_tab.table.rowCount() == 2, timeout=10_000)
+    screen.tabs.setCurrentWidget(screen.claims_tab)
+    return screen
+
+
+def choose(tab, claim_id):
+    tab.table.selectRow([line.claim_id for line in tab.shown].index(claim_id))
+    return tab.selected_line()
+
+
+def test_a_manager_sends_a_stopped_claim_again(qtbot, journal, directory, claims, tmp_path):
+    stopped, refused = claims
+    woken = []
+    screen = dashboard(qtbot, journal, directory, Role.MANAGER, tmp_path, woken)
+    tab = screen.claims_tab
+    assert choose(tab, refused).category is ClaimCategory.REJECTED
+    assert tab.actions.isVisible() and not tab.send_again_button.isVisible()
+    assert choose(tab, stopped).category is ClaimCategory.ATTENTION
+    assert tab.send_again_button.isVisible()
+    with qtbot.waitSignal(screen.loaded, timeout=10_000):
+        tab.send_again_button.click()
+    assert journal.claim(stopped).state is ClaimState.WAITING
+    assert woken == [True], "the outbox is asked to try now"
+    assert tab.selected_line().category is ClaimCategory.WAITING
+    assert not tab.actions.isVisible()
+    assert tab.notice.text() == "Back in the outbox; it is sent at the next try."
+    manager = next(m for m in directory.members() if m.role is Role.MANAGER)
+    [entry] = [e for e in journal.audit_entries() if e.action == "claim.requeued"]
+    assert (entry.actor, entry.subject) == (f"staff:{manager.id}", f"claim:{stopped}")
+
+
+def test_a_manager_marks_a_refused_claim_settled_with_a_note(
+    qtbot, journal, directory, claims, tmp_path
+):
+    _stopped, refused = claims
+    woken = []
+    screen = dashboard(qtbot, journal, directory, Role.MANAGER, tmp_path, woken)
+    tab = screen.claims_tab
+    choose(tab, refused)
+    assert not tab.settle_button.isEnabled(), "a note is needed first"
+    qtbot.keyClicks(tab.settle_note, "family paid by WeChat")
+    assert tab.settle_button.isEnabled()
+    with qtbot.waitSignal(screen.loaded, timeout=10_000):
+        tab.settle_button.click()
+    assert journal.claim(refused).state is ClaimState.RESOLVED
+    assert tab.selected_line().category is ClaimCategory.RESOLVED
+    assert tab.notice.text() == "Marked settled."
+    assert woken == []
+    [entry] = [e for e in journal.audit_entries() if e.action == "claim.resolved"]
+    assert "family paid by WeChat" in entry.detail
+
+
+def test_a_claim_changed_meanwhile_is_not_changed_twice(
+    qtbot, journal, directory, claims, tmp_path
+):
+    stopped, _refused = claims
+    screen = dashboard(qtbot, journal, directory, Role.MANAGER, tmp_path, [])
+    tab = screen.claims_tab
+    choose(tab, stopped)
+    with journal.transaction(actor="console") as tx:
+        tx.resolve_claim(stopped, "settled at the console")
+    with qtbot.waitSignal(screen.loaded, timeout=10_000):
+        tab.send_again_button.click()
+    assert journal.claim(stopped).state is ClaimState.RESOLVED
+    assert "could not be changed" in tab.notice.text()
+    assert [e.action for e in journal.audit_entries()].count("claim.requeued") == 0
+
+
+def test_reception_sees_no_claim_actions(qtbot, journal, directory, claims, tmp_path):
+    stopped, refused = claims
+    screen = dashboard(qtbot, journal, directory, Role.RECEPTION, tmp_path, [])
+    tab = screen.claims_tab
+    for claim_id in (stopped, refused):
+        choose(tab, claim_id)
+        assert not tab.actions.isVisible()
+    screen.send_claim_again(stopped)
+    screen.settle_claim(refused, "not allowed")
+    qtbot.wait(100)
+    assert [c.state for c in journal.claims()] == [ClaimState.ATTENTION] * 2
