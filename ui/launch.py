@@ -335,7 +335,7 @@ def run_kiosk(config: KioskConfig) -> int:
     lock = QLockFile(str(config.data_dir / LOCK_FILE))
     lock.setStaleLockTime(0)
     if not lock.tryLock(0):
-        _found, pid, _host, _app = lock.getLockInfo()
+        pid, _host, _app = lock.getLockInfo()
         holder = f"pid {pid}" if pid > 0 else "another program"
         print(
             f"kiosk: the kiosk is already running on this PC ({holder}) with the data folder "
