@@ -19,6 +19,7 @@ from kiosk.insurer.errors import (
     InsurerServerError,
     InsurerUnreachable,
 )
+from kiosk.journal.errors import JournalTooNew, JournalUnavailable, RecordConflict
 
 
 def card_problem(error: BaseException) -> str:
@@ -105,4 +106,31 @@ def insurer_problem(error: BaseException) -> str:
     return QCoreApplication.translate(
         "Messages",
         "Something went wrong. Try again; if it happens again, call the clinic's IT contact.",
+    )
+
+
+def journal_problem(error: BaseException) -> str:
+    """A failed write of the journal on this computer (the bill could not be recorded)."""
+    if isinstance(error, JournalUnavailable):
+        return QCoreApplication.translate(
+            "Messages",
+            "The bill could not be stored on this computer: its disk is full or cannot be "
+            "written. Call the clinic's IT contact.",
+        )
+    if isinstance(error, JournalTooNew):
+        return QCoreApplication.translate(
+            "Messages",
+            "The bill could not be stored: the records on this computer belong to a newer "
+            "version of the kiosk. Call the clinic's IT contact.",
+        )
+    if isinstance(error, RecordConflict):
+        return QCoreApplication.translate(
+            "Messages",
+            "The bill could not be stored: this visit's bill was already recorded. Start the "
+            "visit again.",
+        )
+    return QCoreApplication.translate(
+        "Messages",
+        "The bill could not be stored on this computer. Try again; if it happens again, call "
+        "the clinic's IT contact.",
     )

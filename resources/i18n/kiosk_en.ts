@@ -183,11 +183,6 @@
         <source>Clinic not in network</source>
         <translation>Clinic not in network</translation>
     </message>
-    <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="420"/>
-        <source>The bill could not be stored on this computer: {reason}</source>
-        <translation>The bill could not be stored on this computer: {reason}</translation>
-    </message>
 </context>
 <context>
     <name>ClaimsTab</name>
@@ -1541,6 +1536,26 @@
         <location filename="../../work/main/ui/messages.py" line="105"/>
         <source>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/messages.py" line="117"/>
+        <source>The bill could not be stored on this computer: its disk is full or cannot be written. Call the clinic&apos;s IT contact.</source>
+        <translation>The bill could not be stored on this computer: its disk is full or cannot be written. Call the clinic&apos;s IT contact.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/messages.py" line="123"/>
+        <source>The bill could not be stored: the records on this computer belong to a newer version of the kiosk. Call the clinic&apos;s IT contact.</source>
+        <translation>The bill could not be stored: the records on this computer belong to a newer version of the kiosk. Call the clinic&apos;s IT contact.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/messages.py" line="129"/>
+        <source>The bill could not be stored: this visit&apos;s bill was already recorded. Start the visit again.</source>
+        <translation>The bill could not be stored: this visit&apos;s bill was already recorded. Start the visit again.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/messages.py" line="134"/>
+        <source>The bill could not be stored on this computer. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
+        <translation>The bill could not be stored on this computer. Try again; if it happens again, call the clinic&apos;s IT contact.</translation>
     </message>
 </context>
 <context>

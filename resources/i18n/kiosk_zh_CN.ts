@@ -180,11 +180,6 @@
         <source>Clinic not in network</source>
         <translation>本诊所不在网络内</translation>
     </message>
-    <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="420"/>
-        <source>The bill could not be stored on this computer: {reason}</source>
-        <translation>账单无法保存在本机：{reason}</translation>
-    </message>
 </context>
 <context>
     <name>ClaimsTab</name>
@@ -1533,6 +1528,26 @@
         <location filename="../../work/main/ui/messages.py" line="105"/>
         <source>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>出现问题，请重试；如再次发生，请联系诊所的 IT 负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/messages.py" line="117"/>
+        <source>The bill could not be stored on this computer: its disk is full or cannot be written. Call the clinic&apos;s IT contact.</source>
+        <translation>账单无法保存在本机：磁盘已满或无法写入。请联系诊所的 IT 负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/messages.py" line="123"/>
+        <source>The bill could not be stored: the records on this computer belong to a newer version of the kiosk. Call the clinic&apos;s IT contact.</source>
+        <translation>账单无法保存：本机的记录属于更新版本的自助机程序。请联系诊所的 IT 负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/messages.py" line="129"/>
+        <source>The bill could not be stored: this visit&apos;s bill was already recorded. Start the visit again.</source>
+        <translation>账单无法保存：本次就诊的账单已记录过。请重新开始本次就诊。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/messages.py" line="134"/>
+        <source>The bill could not be stored on this computer. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
+        <translation>账单无法保存在本机，请重试；如再次发生，请联系诊所的 IT 负责人。</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ from kiosk.desk import PresentedBill, present_bill
 from kiosk.insurer.models import Adjudication, BillLine, PlanTier, Reason
 from kiosk.money import format_yuan
 from kiosk.visit import Step
-from ui.messages import insurer_problem
+from ui.messages import insurer_problem, journal_problem
 from ui.screens.preauth import PreAuthDialog
 from ui.session import KioskSession
 from ui.tasks import Task
@@ -417,9 +417,7 @@ class BillScreen(QWidget):
             self._render_amounts()
 
     def _present_failed(self, error: BaseException) -> None:
-        self._problem = self.tr("The bill could not be stored on this computer: {reason}").format(
-            reason=getattr(error, "message", type(error).__name__)
-        )
+        self._problem = journal_problem(error)
         self._render_amounts()
 
     def _back(self) -> None:
