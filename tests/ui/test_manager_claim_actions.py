@@ -1,12 +1,14 @@
 """A manager sends a stopped claim again or marks a refused one settled from the claims tab;
-reception sees neither action. Each change is in the journal's audit trail under the person."""
+reception sees neither action. Each change is in the journal's audit trail under the person.
+The outbox pill names a refused device key and its fix."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QTranslator
 
 from kiosk.insurer.client import InsurerClient
-from kiosk.journal import AttemptOutcome, ClaimState, Journal
+from kiosk.journal import AttemptOutcome, ClaimState, ClaimSubmitter, Journal, QueueState
 from kiosk.reports import ClaimCategory
 from kiosk.staff import Role, StaffDirectory
 from tests.clinic_day import (
@@ -19,8 +21,10 @@ from tests.clinic_day import (
     sign,
     working_hours,
 )
+from ui.i18n import qm_path
 from ui.screens.manager import ManagerContext, ManagerScreen
 from ui.tasks import TaskRunner, install_runner
+from ui.widgets.outbox_status import OutboxStatus, OutboxWatcher
 
 DAY = clinic_today()
 pytestmark = pytest.mark.usefixtures("runner")
@@ -168,3 +172,29 @@ def test_reception_sees_no_claim_actions(qtbot, journal, directory, claims, tmp_
     screen.settle_claim(refused, "not allowed")
     qtbot.wait(100)
     assert [c.state for c in journal.claims()] == [ClaimState.ATTENTION] * 2
+
+
+def test_the_outbox_pill_says_the_device_key_was_refused(qtbot, qapp, journal):
+    """The pill that staff read: a refused key is named, with the one fix, in both languages."""
+    watcher = OutboxWatcher(ClaimSubmitter(journal, InsurerClient("http://127.0.0.1:9", "x")))
+    pill = OutboxStatus(watcher)
+    qtbot.addWidget(pill)
+    watcher.changed.emit(QueueState(waiting=2, attention=0, unreachable_since=None))
+    assert pill.property("condition") == "waiting"
+    watcher.changed.emit(
+        QueueState(waiting=2, attention=0, unreachable_since=None, device_key_refused=True)
+    )
+    assert pill.property("condition") == "device-key-refused"
+    assert pill.text() == (
+        "The insurer refused this kiosk's device key · 2 claim(s) waiting. "
+        "A manager must register the device again: kiosk register"
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm_path("zh_CN")))
+    qapp.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: "设备密钥" in pill.text())
+        assert "2" in pill.text() and "kiosk register" in pill.text()
+    finally:
+        qapp.removeTranslator(translator)
+    watcher.detach()
