@@ -20,12 +20,10 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QMarginsF,
     QPointF,
     QRectF,
     Qt,
@@ -36,8 +34,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
@@ -48,6 +44,7 @@ from kiosk.business_day import BUSINESS_TZ
 from kiosk.insurer.models import PlanTier, Reason
 from kiosk.money import format_yuan
 from ui.i18n import I18N_DIR
+from ui.pdf_file import a4_pdf
 
 CONTEXT = "SignedBill"
 DPI = 300
@@ -201,26 +198,8 @@ def render_signed_bill(
         service_date=service_date,
         language=language,
     )
-    target = Path(path)
-    partial = target.with_name(target.name + ".part")
-    writer = QPdfWriter(str(partial))
-    writer.setResolution(DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setTitle(f"{clinic} {invoice_no}")
-    writer.setCreator("Direct-billing kiosk")
-    try:
+    with a4_pdf(path, title=f"{clinic} {invoice_no}", dpi=DPI) as writer:
         _Document(writer, labels, content, signature).paint()
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    os.replace(partial, target)
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.journal import AuditVerdict, PaymentMethod
@@ -32,6 +31,7 @@ from kiosk.reports import (
     Trend,
 )
 from ui.manager.names import name
+from ui.pdf_file import a4_pdf
 from ui.signed_bill import FONT_FAMILIES, MONO_FAMILIES
 from ui.widgets.trend_chart import ChartText, paint_trend
 
@@ -121,33 +121,16 @@ def render_day_report(
 ) -> None:
     """Write the A4 report to `path`; the file appears whole or not at all. `item_names` gives
     the top items' names by code in the report's language (else the bill's own description)."""
-    target = Path(path)
-    partial = target.with_name(target.name + ".part")
-    writer = QPdfWriter(str(partial))
-    writer.setResolution(DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setTitle(f"{clinic} {summary.day.isoformat()}")
-    writer.setCreator("Direct-billing kiosk")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError("cannot open the PDF for writing")
-    try:
-        _Page(painter, text, item_names or {}).paint(
-            clinic, summary, trend, reconciliation, audit, printed_at, printed_by
-        )
-    except BaseException:
-        painter.end()
-        partial.unlink(missing_ok=True)
-        raise
-    painter.end()
-    os.replace(partial, target)
+    with a4_pdf(path, title=f"{clinic} {summary.day.isoformat()}", dpi=DPI) as writer:
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError("cannot open the PDF for writing")
+        try:
+            _Page(painter, text, item_names or {}).paint(
+                clinic, summary, trend, reconciliation, audit, printed_at, printed_by
+            )
+        finally:
+            painter.end()
 
 
 def _font(families: list[str], points: float, *, bold: bool = False) -> QFont:

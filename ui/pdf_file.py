@@ -1,0 +1,36 @@
+"""A4 PDF files that appear whole or not at all: a reader never opens a half-written document."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+
+@contextmanager
+def a4_pdf(path: Path | str, *, title: str, dpi: int) -> Iterator[QPdfWriter]:
+    """A writer on a partial file beside `path`, moved into place only when painting ended well."""
+    target = Path(path)
+    partial = target.with_name(target.name + ".part")
+    writer = QPdfWriter(str(partial))
+    writer.setResolution(dpi)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(title)
+    writer.setCreator("Direct-billing kiosk")
+    try:
+        yield writer
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, target)
