@@ -12,7 +12,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 
 @contextmanager
-def a4_pdf(path: Path | str, *, title: str, dpi: int) -> Iterator[QPdfWriter]:
+def a4_pdf(path: str | os.PathLike[str], *, title: str, dpi: int) -> Iterator[QPdfWriter]:
     """A writer on a partial file beside `path`, moved into place only when painting ended well."""
     target = Path(path)
     partial = target.with_name(target.name + ".part")
