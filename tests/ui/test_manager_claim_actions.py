@@ -179,22 +179,28 @@ def test_the_outbox_pill_says_the_device_key_was_refused(qtbot, qapp, journal):
     watcher = OutboxWatcher(ClaimSubmitter(journal, InsurerClient("http://127.0.0.1:9", "x")))
     pill = OutboxStatus(watcher)
     qtbot.addWidget(pill)
-    watcher.changed.emit(QueueState(waiting=2, attention=0, unreachable_since=None))
-    assert pill.property("condition") == "waiting"
-    watcher.changed.emit(
-        QueueState(waiting=2, attention=0, unreachable_since=None, device_key_refused=True)
-    )
-    assert pill.property("condition") == "device-key-refused"
-    assert pill.text() == (
-        "The insurer refused this kiosk's device key · 2 claim(s) waiting. "
-        "A manager must register the device again: kiosk register"
-    )
-    translator = QTranslator()
-    assert translator.load(str(qm_path("zh_CN")))
-    qapp.installTranslator(translator)
+    # Each language installed here, most recent first: whatever an earlier test left installed
+    # in the shared application cannot decide what this one reads.
+    english, chinese = QTranslator(), QTranslator()
+    assert english.load(str(qm_path("en")))
+    assert chinese.load(str(qm_path("zh_CN")))
+    qapp.installTranslator(english)
     try:
+        watcher.changed.emit(QueueState(waiting=2, attention=0, unreachable_since=None))
+        assert pill.property("condition") == "waiting"
+        watcher.changed.emit(
+            QueueState(waiting=2, attention=0, unreachable_since=None, device_key_refused=True)
+        )
+        assert pill.property("condition") == "device-key-refused"
+        qtbot.waitUntil(lambda: "2 claims waiting" in pill.text())
+        assert pill.text() == (
+            "The insurer refused this kiosk's device key · 2 claims waiting. "
+            "A manager must register the device again: kiosk register"
+        )
+        qapp.installTranslator(chinese)
         qtbot.waitUntil(lambda: "设备密钥" in pill.text())
         assert "2" in pill.text() and "kiosk register" in pill.text()
     finally:
-        qapp.removeTranslator(translator)
+        qapp.removeTranslator(chinese)
+        qapp.removeTranslator(english)
     watcher.detach()
