@@ -16,13 +16,13 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 import cv2
 import numpy as np
 
 from kiosk.scan.recent import RecentEvents
+from kiosk.scan.worker import BackgroundWorker
 
 
 class CameraUnavailable(OSError):
@@ -175,7 +175,7 @@ class CameraEvent:
     reconnected: bool = False
 
 
-class CameraWorker:
+class CameraWorker(BackgroundWorker):
     """Reads a `FrameSource` in its own thread, keeping only the newest frame.
 
     Thread-safe API for any consumer (the scan worker, the Qt camera view):
@@ -197,11 +197,9 @@ class CameraWorker:
         self.retry_interval = retry_interval
         self.events: RecentEvents[CameraEvent] = RecentEvents()
         self._on_event = on_event
-        self._name = name
+        super().__init__(name)
         self._cond = threading.Condition()
         self._latest: Frame | None = None
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._status = CameraStatus.STOPPED
         self.frames_captured = 0
 
@@ -209,38 +207,10 @@ class CameraWorker:
     def status(self) -> CameraStatus:
         return self._status
 
-    def start(self) -> None:
-        """Start capturing; the first LIVE or LOST event follows from the worker thread."""
-        if self._thread is not None:
-            raise RuntimeError("camera worker already started")
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop and join the thread; waiting consumers wake up with None."""
-        thread = self._thread
-        if thread is None:
-            return
-        self._stop.set()
+    def _wake_for_stop(self) -> None:
+        """Consumers waiting in `latest` wake up with None."""
         with self._cond:
             self._cond.notify_all()
-        thread.join(timeout)
-        if thread.is_alive():
-            raise RuntimeError(f"camera worker did not stop within {timeout} s")
-        self._thread = None
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     def latest(self, after: int = 0, timeout: float | None = None) -> Frame | None:
         """The newest frame numbered above `after`, waiting up to `timeout` seconds for one.

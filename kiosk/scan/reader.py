@@ -13,8 +13,6 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from types import TracebackType
-from typing import Self
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -22,6 +20,7 @@ from kiosk.ecard import DEFAULT_SKEW, ECardError, ECardToken, ReplayGuard, verif
 from kiosk.scan.camera import CameraWorker
 from kiosk.scan.decoder import FrameError, decode
 from kiosk.scan.recent import RecentEvents
+from kiosk.scan.worker import BackgroundWorker
 from kiosk.visit import ScanSource
 
 
@@ -131,7 +130,7 @@ class CardReader:
             self.replay_guard.forget(token.member_id, token.nonce)
 
 
-class ScanWorker:
+class ScanWorker(BackgroundWorker):
     """Decodes the camera's newest frames in its own thread and submits new codes to a reader.
 
     It takes the newest frame each time it is free, so decoding never lags behind the camera;
@@ -151,39 +150,7 @@ class ScanWorker:
         self.in_view = CodesInView(gone_after)
         self.frames_decoded = 0
         self.frames_refused = 0
-        self._name = name
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self._thread is not None:
-            raise RuntimeError("scan worker already started")
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop and join the thread (the camera worker is stopped by its owner)."""
-        thread = self._thread
-        if thread is None:
-            return
-        self._stop.set()
-        thread.join(timeout)
-        if thread.is_alive():
-            raise RuntimeError(f"scan worker did not stop within {timeout} s")
-        self._thread = None
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+        super().__init__(name)
 
     def _run(self) -> None:
         after = 0
