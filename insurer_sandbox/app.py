@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
@@ -149,11 +150,32 @@ def _today(store: Store) -> tuple[dt.datetime, dt.date]:
     return now, now.astimezone(BUSINESS_TZ).date()
 
 
-def _known_member(store: Store, member_id: str) -> tuple[MemberRecord, list[PreAuth]]:
+NO_SUCH_MEMBER = "no member with this member_id"
+
+
+def _billable_member(
+    store: Store, db: sqlite3.Connection, plan: Plan, clinic: str, member_id: str
+) -> MemberRecord | None:
+    """The member, if the calling clinic is in their tier's network (whatever their card's state);
+    otherwise None, exactly as for a member that does not exist: member ids are sequential, so
+    another network's members must not be listable, nor even confirmed."""
+    member = store.member(db, member_id)
+    if member is None or not plan.in_network(member.tier, clinic):
+        return None
+    return member
+
+
+def _not_eligible() -> ProblemError:
+    return ProblemError(422, "member-not-eligible", NO_SUCH_MEMBER)
+
+
+def _estimable_member(
+    store: Store, plan: Plan, clinic: str, member_id: str
+) -> tuple[MemberRecord, list[PreAuth]]:
     with store.reading() as db:
-        member = store.member(db, member_id)
+        member = _billable_member(store, db, plan, clinic, member_id)
         if member is None:
-            raise ProblemError(422, "member-not-eligible", "no member with this member_id")
+            raise _not_eligible()
         return member, store.preauths(db, member_id)
 
 
@@ -235,14 +257,19 @@ def eligibility_by_lookup(
 
 @v1.post(
     "/adjudication/estimate",
-    responses=problem_responses(400, 401, also_422="`member-not-eligible`: unknown member."),
+    responses=problem_responses(
+        400,
+        401,
+        also_422="`member-not-eligible`: unknown member, or not in this clinic's network.",
+    ),
 )
 def estimate(bill: Bill, clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> Adjudication:
     """What the insurer would pay for this bill now, line by line; changes nothing. Lines the
-    clinic cannot direct-bill come back patient-paid with the reason; an unknown member is 422
-    `member-not-eligible`."""
+    clinic cannot direct-bill (greyed or expired card, date outside the policy period) come back
+    patient-paid with the reason. A member the clinic's network does not include gets the same
+    answer as an unknown member: 422 `member-not-eligible`, "no member with this member_id"."""
     _check_amount(sum(x.submitted_fen for x in bill.lines), "the bill total")
-    member, preauths = _known_member(store, bill.member_id)
+    member, preauths = _estimable_member(store, plan, clinic, bill.member_id)
     _, today = _today(store)
     return adjudicate(plan, member, preauths, clinic, bill, today).adjudication
 
@@ -253,7 +280,10 @@ def estimate(bill: Bill, clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> A
     responses={
         200: _replay(ClaimResult),
         **problem_responses(
-            400, 401, 409, also_422="`member-not-eligible`: this clinic cannot direct-bill them."
+            400,
+            401,
+            409,
+            also_422="`member-not-eligible`: this clinic cannot direct-bill the member.",
         ),
     },
     openapi_extra={"parameters": [IDEMPOTENCY_KEY_PARAMETER]},
@@ -269,8 +299,10 @@ def submit_claim(
     """Record a signed claim. The insurer recomputes the adjudication; if its share differs from
     `expected_covered_fen` (what the family signed for) the claim is recorded as `rejected`
     (`covered-amount-changed`) and uses nothing. 422 `member-not-eligible` when this clinic
-    cannot direct-bill the member (nothing recorded). The same key and body again answers the
-    recorded claim (200); the same key with another body is 409 `idempotency-conflict`."""
+    cannot direct-bill the member (nothing recorded); for a member the clinic's network does not
+    include, the answer is the unknown member's ("no member with this member_id"). The same key
+    and body again answers the recorded claim (200); the same key with another body is 409
+    `idempotency-conflict`."""
     bill = submission.bill
     _check_amount(sum(x.submitted_fen for x in bill.lines), "the bill total")
     _check_amount(submission.expected_covered_fen, "expected_covered_fen")
@@ -286,9 +318,9 @@ def submit_claim(
                 )
             response.status_code = 200
             return existing.result
-        member = store.member(db, bill.member_id)
+        member = _billable_member(store, db, plan, clinic, bill.member_id)
         if member is None:
-            raise ProblemError(422, "member-not-eligible", "no member with this member_id")
+            raise _not_eligible()
         now, today = _today(store)
         outcome = adjudicate(
             plan, member, store.preauths(db, member.member_id), clinic, bill, today
@@ -337,14 +369,19 @@ def claim_status(claim_id: str, clinic: ClinicDep, store: StoreDep) -> ClaimResu
     return result
 
 
-@v1.get("/preauths", responses=problem_responses(401))
+@v1.get("/preauths", responses=problem_responses(401, 404))
 def list_preauths(
     member_id: Annotated[str, Query(min_length=1, max_length=64)],
     clinic: ClinicDep,
     store: StoreDep,
+    plan: PlanDep,
 ) -> PreAuthList:
-    """A member's pre-auths, oldest first (empty for an unknown member)."""
+    """A member's pre-auths, oldest first, for a member in the calling clinic's network (a greyed
+    or expired card included). 404 `not-found` for an unknown member and, with the same answer,
+    for a member the clinic's network does not include."""
     with store.reading() as db:
+        if _billable_member(store, db, plan, clinic, member_id) is None:
+            raise ProblemError(404, "not-found", NO_SUCH_MEMBER)
         return PreAuthList(preauths=store.preauths(db, member_id))
 
 
@@ -379,8 +416,9 @@ def request_preauth(
 ) -> PreAuthCreated:
     """File a pre-auth request (status `pending` until the insurer decides). 422
     `preauth-lead-time` when the planned date is earlier than `earliest_planned_date` of today's
-    working calendar; 422 `member-not-eligible` for an unknown member or a planned date outside
-    the policy period."""
+    working calendar; 422 `member-not-eligible` for a planned date outside the policy period,
+    and for an unknown member or one the clinic's network does not include (the same answer for
+    both: "no member with this member_id")."""
     _check_amount(body.estimated_cost_fen, "estimated_cost_fen")
     request_hash = canonical_hash(body.model_dump(mode="json"))
     with store.writing() as db:
@@ -392,9 +430,9 @@ def request_preauth(
                 )
             response.status_code = 200
             return PreAuthCreated(preauth=existing.preauth, calendar=existing.calendar)
-        member = store.member(db, body.member_id)
+        member = _billable_member(store, db, plan, clinic, body.member_id)
         if member is None:
-            raise ProblemError(422, "member-not-eligible", "no member with this member_id")
+            raise _not_eligible()
         if not member.period_start <= body.planned_date <= member.period_end:
             raise ProblemError(
                 422, "member-not-eligible", "the planned date is outside the policy period"

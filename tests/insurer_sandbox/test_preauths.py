@@ -234,6 +234,6 @@ def test_deciding_an_unknown_preauth_fails_loudly(festive_insurer):
         main(["preauth", "approve", "PA-NOSUCH", "--data", str(festive_insurer.data_dir)])
 
 
-def test_preauth_list_of_an_unknown_member_is_empty(festive_api):
+def test_preauth_list_of_an_unknown_member_is_not_found(festive_api):
     answer = festive_api.get("/v1/preauths", params={"member_id": "M00000000"})
-    assert answer.json() == {"preauths": []}
+    assert (answer.status_code, answer.json()["code"]) == (404, "not-found")

@@ -57,11 +57,11 @@ def test_active_plus_is_covered_at_both_demo_clinics(api, plus_clinic_api):
         assert amounts(answer) == [(50_000, 0, "covered")]
 
 
-def test_standard_member_at_the_plus_only_clinic_pays_everything(api, plus_clinic_api):
+def test_standard_member_at_the_plus_only_clinic_is_not_estimated_there(api, plus_clinic_api):
     lines = (line(1, "consultation", 30_000), line(2, "exam", 12_000))
-    answer = estimate(plus_clinic_api, "out_of_network", *lines)
-    assert amounts(answer) == [(0, 30_000, "out-of-network"), (0, 12_000, "out-of-network")]
-    assert answer["free_visit_used"] is False
+    member_id = DEMO_MEMBER_BY_STATE["out_of_network"].member_id
+    there = plus_clinic_api.post("/v1/adjudication/estimate", json=bill(member_id, *lines))
+    assert (there.status_code, there.json()["code"]) == (422, "member-not-eligible")
     in_network = estimate(api, "out_of_network", *lines)
     assert in_network["total_covered_fen"] == 42_000
 

@@ -222,9 +222,9 @@ def test_standard_member_at_the_plus_only_clinic_is_out_of_network(plus_desk):
     eligibility = plus_desk.eligibility_by_token(member_app_token("out_of_network"))
     assert eligibility.status == CardStatus.ACTIVE
     assert (eligibility.in_network, eligibility.direct_billing) == (False, False)
-    estimate = plus_desk.estimate(visit_bill(member.member_id))
-    assert {x.reason for x in estimate.lines} == {Reason.OUT_OF_NETWORK}
-    assert estimate.total_patient_fen == 40_000
+    with pytest.raises(InsurerRejected) as refused:
+        plus_desk.estimate(visit_bill(member.member_id))
+    assert refused.value.code == "member-not-eligible"
 
 
 def test_near_annual_limit_shows_the_remaining_limit(desk):

@@ -1,0 +1,85 @@
+"""A clinic sees and files only for members its network may bill: member ids are sequential, so
+anyone else's member must look exactly like a member that does not exist."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+import httpx
+import pytest
+
+from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
+from insurer_sandbox.server import SandboxProcess
+from tests.insurer_sandbox.bills import bill, claim, line, today
+
+UNKNOWN_MEMBER = "M26000199"
+STANDARD_WITH_PREAUTH = DEMO_MEMBER_BY_STATE["preauth_pending"]
+"""A standard-tier member (with a diagnosis on file) the PLUS-only clinic's network cannot bill."""
+
+
+@pytest.fixture(scope="module")
+def insurer(own_insurer: SandboxProcess) -> SandboxProcess:
+    """A refusal that fails to refuse would file a pre-auth or a claim: a sandbox of our own."""
+    return own_insurer
+
+
+def list_preauths(api: httpx.Client, member_id: str) -> httpx.Response:
+    return api.get("/v1/preauths", params={"member_id": member_id})
+
+
+def file_preauth(api: httpx.Client, member_id: str) -> httpx.Response:
+    body = {
+        "member_id": member_id,
+        "item_code": "EXAM-CT",
+        "description": "头颅 CT Head CT",
+        "category": "exam",
+        "planned_date": (today() + timedelta(days=30)).isoformat(),
+        "diagnosis": "Head injury (S09.9)",
+        "estimated_cost_fen": 120_000,
+    }
+    return api.post(
+        "/v1/preauths", json=body, headers={"Idempotency-Key": "scope-" + secrets.token_hex(10)}
+    )
+
+
+def estimate(api: httpx.Client, member_id: str) -> httpx.Response:
+    return api.post("/v1/adjudication/estimate", json=bill(member_id, line(1, "drug", 1_000)))
+
+
+def submit(api: httpx.Client, member_id: str) -> httpx.Response:
+    body = claim(bill(member_id, line(1, "drug", 1_000)), 0)
+    return api.post(
+        "/v1/claims", json=body, headers={"Idempotency-Key": "scope-" + secrets.token_hex(10)}
+    )
+
+
+def test_preauths_of_a_member_this_clinic_cannot_bill_are_not_found(plus_clinic_api):
+    theirs = list_preauths(plus_clinic_api, STANDARD_WITH_PREAUTH.member_id)
+    nobody = list_preauths(plus_clinic_api, UNKNOWN_MEMBER)
+    assert (theirs.status_code, theirs.json()["code"]) == (404, "not-found")
+    assert theirs.json() == nobody.json()
+    assert "R51" not in theirs.text
+
+
+@pytest.mark.parametrize(
+    "call", [file_preauth, estimate, submit], ids=["preauth", "estimate", "claim"]
+)
+def test_a_member_this_clinic_cannot_bill_gets_the_unknown_member_answer(plus_clinic_api, call):
+    theirs = call(plus_clinic_api, STANDARD_WITH_PREAUTH.member_id)
+    nobody = call(plus_clinic_api, UNKNOWN_MEMBER)
+    assert theirs.status_code == nobody.status_code == 422
+    assert theirs.json() == nobody.json()
+    assert theirs.json()["code"] == "member-not-eligible"
+
+
+def test_nothing_was_filed_for_the_member_of_another_network(api):
+    listed = list_preauths(api, STANDARD_WITH_PREAUTH.member_id).json()["preauths"]
+    assert [p["item_code"] for p in listed] == ["EXAM-MRI"]
+
+
+@pytest.mark.parametrize("state", ["greyed_unpaid", "expired", "preauth_pending"])
+def test_members_in_the_clinic_network_are_readable_whatever_their_card(api, state):
+    member_id = DEMO_MEMBER_BY_STATE[state].member_id
+    assert list_preauths(api, member_id).status_code == 200
+    assert estimate(api, member_id).status_code == 200
