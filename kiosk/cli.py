@@ -13,6 +13,8 @@
     kiosk outbox list                claims waiting or needing attention
     kiosk outbox retry ID | settle ID --note TEXT
 
+Bad input — an argument out of range, an unknown id, a weak PIN — ends with exit status 2 and one
+line on stderr naming it, before anything is asked or changed.
 The Qt layer is imported only once a command needs it (the import-linter contract lists these
 launchers and the self-test as the only places the core reaches into `ui`). Every command's log
 records are redacted of personal data (`kiosk.privacy`).
@@ -23,12 +25,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
-from kiosk.insurer.client import InsecureURLError
+from kiosk.insurer.client import InsecureURLError, check_insurer_url
 from kiosk.insurer.errors import DeviceKeyMissing
 from kiosk.journal import ClaimState, Journal, JournalError
 from kiosk.privacy import install_log_redaction, purge_settled_claims
@@ -38,34 +41,180 @@ from kiosk.registration import (
     register_device,
     registration_status,
 )
-from kiosk.settings import SettingsError, load_settings, updated
-from kiosk.staff import CONSOLE, NotAllowed, Role, StaffDirectory, WeakSecret
+from kiosk.settings import MIN_RETENTION_DAYS, SettingsError, load_settings, updated
+from kiosk.staff import CONSOLE, NotAllowed, Role, StaffDirectory, WeakSecret, staff_name
+from kiosk.text import unprintable
 
 if TYPE_CHECKING:
     from kiosk.scan.camera import OpenCVCamera
 
 DEFAULT_IDLE_SECONDS = 120.0
+IDLE_SECONDS = (15.0, 3600.0)
+"""The idle time a person may choose, as the settings' `idle_timeout_seconds` allows."""
+MAX_RETENTION_DAYS = 3650
+SETTLE_NOTE_MAX = 200
+"""As long as the manager screen's settle note."""
+CLINIC_NAME_MAX = 80
+URL_MAX = 2048
+MAX_RECORD_ID = 2**63 - 1
+"""SQLite's largest row id."""
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line on stderr and exit status 2, like every other refused input."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _checked(check: Callable[[str], object]) -> Callable[[str], object]:
+    """An argparse type from a check that raises ValueError with a message for a person;
+    argparse then names the argument in front of it."""
+
+    def convert(text: str) -> object:
+        try:
+            return check(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return convert
+
+
+def _one_line(text: str, what: str, longest: int) -> str:
+    """`text` stripped; refused when empty, too long or holding a control character."""
+    hidden = unprintable(text)
+    if hidden is not None:
+        raise ValueError(f"the {what} cannot contain {hidden} (a control character)")
+    text = text.strip()
+    if not text:
+        raise ValueError(f"the {what} is empty")
+    if len(text) > longest:
+        raise ValueError(f"the {what} has at most {longest} characters, not {len(text)}")
+    return text
+
+
+def _record_id(text: str) -> int:
+    """An account or claim id as the lists show it: a whole number from 1."""
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_RECORD_ID:
+        raise ValueError(f"{text!r} is not an id (a whole number from 1, as the list shows)")
+    return int(text)
+
+
+def _days(text: str) -> int:
+    """Retention days within what the settings allow: a shorter window could erase a signature a
+    disputed claim still needs."""
+    if not (text.isascii() and text.isdigit()) or not (
+        MIN_RETENTION_DAYS <= int(text) <= MAX_RETENTION_DAYS
+    ):
+        raise ValueError(
+            f"{text!r} is not a number of days from {MIN_RETENTION_DAYS} to {MAX_RETENTION_DAYS}"
+        )
+    return int(text)
+
+
+def _idle_seconds(text: str) -> float:
+    low, high = IDLE_SECONDS
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not low <= seconds <= high:
+        raise ValueError(f"{text!r} is not a number of seconds from {low:g} to {high:g}")
+    return seconds
+
+
+def _insurer_url(text: str) -> str:
+    """Checked before any key is asked for: https://, or http:// to this computer only."""
+    if unprintable(text) or any(ch.isspace() for ch in text) or len(text) > URL_MAX:
+        raise ValueError(f"not an insurer URL: {text[:80]!r}")
+    try:
+        return check_insurer_url(text)
+    except InsecureURLError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _path(text: str) -> Path:
+    hidden = unprintable(text)
+    if hidden is not None:
+        raise ValueError(f"a file path cannot contain {hidden} (a control character)")
+    if not text.strip():
+        raise ValueError("the path is empty")
+    return Path(text)
+
+
+def _existing_file(text: str) -> Path:
+    path = _path(text)
+    if not path.is_file():
+        raise ValueError(f"no file at {path}")
+    return path
+
+
+def _folder(text: str) -> Path:
+    """A folder that exists or can be made: not a file already there."""
+    path = _path(text)
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"{path} is a file, not a folder")
+    return path
+
+
+def _camera_source(text: str) -> int | str | None:
+    """A camera device index, a video file, or "none" (a handheld scanner only)."""
+    if text.lower() == "none":
+        return None
+    if text.isascii() and text.isdigit() and len(text) <= 3:
+        return int(text)
+    try:
+        return str(_existing_file(text))
+    except ValueError:
+        raise ValueError(f"{text!r} is not a camera index (0, 1, …) or a video file") from None
+
+
+def _video_source(text: str) -> int | str:
+    """A camera device index or a video file (the doctor needs something to open)."""
+    source = _camera_source(text)
+    if source is None:
+        raise ValueError("say which camera to check: an index (0, 1, …) or a video file")
+    return source
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description=__doc__.split("\n\n")[0])
+    parser = _Parser(prog="kiosk", description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="log debug details")
     commands = parser.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("run", help="run the kiosk against an insurer")
     run.add_argument(
-        "--insurer", metavar="URL", help="the insurer API base URL (default: the registered one)"
+        "--insurer",
+        type=_checked(_insurer_url),
+        metavar="URL",
+        help="the insurer API base URL (default: the registered one)",
     )
-    run.add_argument("--clinic-name", default="诊所 Clinic", help="shown in the header and bills")
-    run.add_argument("--data", type=Path, help="journal and signed bills (default: settings)")
-    run.add_argument("--catalogue", type=Path, help="the clinic's fee catalogue (CSV or JSON)")
+    run.add_argument(
+        "--clinic-name",
+        default="诊所 Clinic",
+        type=_checked(lambda text: _one_line(text, "clinic name", CLINIC_NAME_MAX)),
+        help="shown in the header and bills",
+    )
+    run.add_argument(
+        "--data", type=_checked(_folder), help="journal and signed bills (default: settings)"
+    )
+    run.add_argument(
+        "--catalogue",
+        type=_checked(_existing_file),
+        help="the clinic's fee catalogue (CSV or JSON)",
+    )
     run.add_argument(
         "--camera",
         default="0",
+        type=_checked(_camera_source),
         help="camera device index, a video file, or 'none' for a handheld scanner only",
     )
     run.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
-    run.add_argument("--idle", type=float, metavar="SECONDS", help="default: the settings")
+    run.add_argument(
+        "--idle", type=_checked(_idle_seconds), metavar="SECONDS", help="default: the settings"
+    )
     run.add_argument(
         "--windowed",
         action="store_true",
@@ -75,34 +224,48 @@ def build_parser() -> argparse.ArgumentParser:
     register = commands.add_parser(
         "register", help="check this kiosk's device key with the insurer and keep it"
     )
-    register.add_argument("--insurer", required=True, metavar="URL")
+    register.add_argument("--insurer", required=True, type=_checked(_insurer_url), metavar="URL")
     register.add_argument(
-        "--ca-bundle", type=Path, metavar="PEM", help="the CA the insurer's certificate chains to"
+        "--ca-bundle",
+        type=_checked(_existing_file),
+        metavar="PEM",
+        help="the CA the insurer's certificate chains to",
     )
 
     demo = commands.add_parser("demo", help="the kiosk against a local insurer sandbox")
     demo.add_argument(
         "--script",
-        type=Path,
+        type=_checked(_folder),
         metavar="OUT_DIR",
         help="run a scripted visit per demo member headless; write screenshots and signed PDFs",
     )
     demo.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
-    demo.add_argument("--idle", type=float, default=DEFAULT_IDLE_SECONDS, metavar="SECONDS")
+    demo.add_argument(
+        "--idle", type=_checked(_idle_seconds), default=DEFAULT_IDLE_SECONDS, metavar="SECONDS"
+    )
 
     doctor = commands.add_parser(
         "doctor", help="check this PC's setup; each check OK or what to do"
     )
-    doctor.add_argument("--camera", default="0", help="camera device index or video file")
+    doctor.add_argument(
+        "--camera",
+        default="0",
+        type=_checked(_video_source),
+        help="camera device index or video file",
+    )
     commands.add_parser("self-test", help="headless check of this installation (also --self-test)")
     purge = commands.add_parser(
         "purge", help="remove signatures and member data of claims settled before the retention"
     )
     purge.add_argument(
-        "--days", type=int, help="keep this many days instead of the retention setting"
+        "--days",
+        type=_checked(_days),
+        help="keep this many days instead of the retention setting",
     )
     audit = commands.add_parser("audit-verify", help="re-compute the journal's audit hash chain")
-    audit.add_argument("--journal", type=Path, help="journal file (default: from the settings)")
+    audit.add_argument(
+        "--journal", type=_checked(_path), help="journal file (default: from the settings)"
+    )
 
     staff = commands.add_parser(
         "staff", help="staff accounts at the console (no sign-in: the PC's administrator)"
@@ -110,32 +273,35 @@ def build_parser() -> argparse.ArgumentParser:
     add = staff.add_parser(
         "add", help="add an account; the PIN is asked twice (or read from stdin)"
     )
-    add.add_argument("name")
+    add.add_argument("name", type=_checked(staff_name))
     add.add_argument("--role", choices=[r.value for r in Role], required=True)
     staff.add_parser("list", help="the active accounts: id, role, name, locked until")
     reset = staff.add_parser("reset-pin", help="give an account a new PIN (lifts a lockout)")
-    reset.add_argument("id", type=int)
+    reset.add_argument("id", type=_checked(_record_id))
     unlock = staff.add_parser("unlock", help="lift an account's lockout now")
-    unlock.add_argument("id", type=int)
+    unlock.add_argument("id", type=_checked(_record_id))
 
     outbox = commands.add_parser("outbox", help="claims the outbox has not settled").add_subparsers(
         dest="outbox_command", required=True
     )
     outbox.add_parser("list", help="claims waiting to send or needing attention")
     retry = outbox.add_parser("retry", help="send a claim that needs attention again")
-    retry.add_argument("id", type=int)
+    retry.add_argument("id", type=_checked(_record_id))
     settle = outbox.add_parser("settle", help="mark a claim that needs attention settled")
-    settle.add_argument("id", type=int)
-    settle.add_argument("--note", required=True, help="how it was settled (kept in the audit)")
+    settle.add_argument("id", type=_checked(_record_id))
+    settle.add_argument(
+        "--note",
+        required=True,
+        type=_checked(lambda text: _one_line(text, "note", SETTLE_NOTE_MAX)),
+        help="how it was settled (kept in the audit)",
+    )
     return parser
 
 
-def _doctor(camera: str) -> int:
+def _doctor(camera: int | str) -> int:
     from kiosk.doctor import DoctorContext, exit_status, format_report, run_doctor
 
-    checks = run_doctor(
-        DoctorContext(load_settings(), camera=int(camera) if camera.isdigit() else camera)
-    )
+    checks = run_doctor(DoctorContext(load_settings(), camera=camera))
     print(format_report(checks))
     return exit_status(checks)
 
@@ -203,7 +369,7 @@ def _staff(args: argparse.Namespace) -> int:
             return 0
         secret = _new_secret()
         if secret is None:
-            return 1
+            return 2
         try:
             if args.staff_command == "reset-pin":
                 directory.reset_secret(args.id, secret, by=CONSOLE)
@@ -212,7 +378,7 @@ def _staff(args: argparse.Namespace) -> int:
             member = directory.add(args.name, Role(args.role), secret, added_by=CONSOLE)
         except (WeakSecret, NotAllowed, ValueError) as exc:
             print(f"kiosk: nothing was changed: {exc}", file=sys.stderr)
-            return 1
+            return 2
     print(f"kiosk: added {member.role.value} {member.name} (id {member.id})")
     return 0
 
@@ -236,22 +402,19 @@ def _outbox(args: argparse.Namespace) -> int:
         with journal.transaction(actor=CONSOLE.actor) as tx:
             if args.outbox_command == "retry":
                 tx.requeue_claim(args.id)
-            elif not args.note.strip():
-                print("kiosk: say how the claim was settled (--note)", file=sys.stderr)
-                return 2
             else:
-                tx.resolve_claim(args.id, args.note.strip())
+                tx.resolve_claim(args.id, args.note)
     done = "put back in the outbox" if args.outbox_command == "retry" else "marked settled"
     print(f"kiosk: claim {args.id} {done}")
     return 0
 
 
-def _camera(spec: str) -> OpenCVCamera | None:
+def _camera(source: int | str | None) -> OpenCVCamera | None:
+    if source is None:
+        return None
     from kiosk.scan.camera import OpenCVCamera  # OpenCV: loaded only when a camera is used
 
-    if spec.lower() == "none":
-        return None
-    return OpenCVCamera(int(spec) if spec.isdigit() else spec)
+    return OpenCVCamera(source)
 
 
 def _register(insurer_url: str, ca_bundle: Path | None) -> int:
@@ -308,7 +471,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["--self-test"]:
         arguments[0] = "self-test"
-    args = build_parser().parse_args(arguments)
+    try:
+        args = build_parser().parse_args(arguments)
+    except SystemExit as exit_:  # --help, or a usage error already explained on stderr
+        return exit_.code if isinstance(exit_.code, int) else 2
     install_log_redaction()
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
@@ -343,6 +509,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (RegistrationError, SettingsError, JournalError) as exc:
         print(f"kiosk: {exc.message}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        # A data folder that is a file, a disk that refuses: say which, not a traceback.
+        log.debug("file error", exc_info=True)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"kiosk: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
 
 

@@ -16,6 +16,7 @@ The family-facing screen has no way here: only the staff window offers a sign-in
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -33,6 +34,7 @@ from kiosk.journal.staff_accounts import (
     staff_account,
     staff_accounts,
 )
+from kiosk.text import unprintable
 
 
 class Role(StrEnum):
@@ -100,6 +102,10 @@ class SecretProblem(StrEnum):
     """A PIN needs six digits, a password eight characters."""
     TOO_SIMPLE = "too-simple"
     """One repeated character, or a straight run such as 123456 or 987654."""
+    TOO_LONG = "too-long"
+    """More than `MAX_SECRET_CHARS`: a pasted file, not something a person types at the desk."""
+    UNTYPABLE = "untypable"
+    """A control character (a NUL, a tab) that the PIN pad or a keyboard cannot type again."""
 
 
 class WeakSecret(ValueError):
@@ -112,10 +118,17 @@ class WeakSecret(ValueError):
 
 MIN_PIN_DIGITS = 6
 MIN_PASSWORD_CHARS = 8
+MAX_SECRET_CHARS = 128
+NAME_MAX = 64
+"""The longest staff name, as the journal's staff table allows."""
 
 
 def secret_problem(secret: str) -> SecretProblem | None:
     """Why `secret` may not be used, or None. All digits is a PIN; anything else a password."""
+    if unprintable(secret):
+        return SecretProblem.UNTYPABLE
+    if len(secret) > MAX_SECRET_CHARS:
+        return SecretProblem.TOO_LONG
     minimum = MIN_PIN_DIGITS if secret.isdigit() else MIN_PASSWORD_CHARS
     if len(secret) < minimum:
         return SecretProblem.TOO_SHORT
@@ -158,6 +171,28 @@ class SignInRefused(Exception):
         self.reason = reason
         self.attempts_left = attempts_left
         self.locked_until = locked_until
+
+
+class InvalidName(ValueError):
+    """A staff name that cannot be stored or shown as typed; the message says why."""
+
+
+def staff_name(name: str) -> str:
+    """`name` as it is stored and listed: NFC, runs of spaces as one.
+
+    Refused (`InvalidName`) when empty, longer than `NAME_MAX`, or holding a character that
+    cannot be shown on one line (a NUL, a tab, a line break, a right-to-left override): such a
+    name garbles the sign-in list and `kiosk staff list`, or reads as someone else.
+    """
+    hidden = unprintable(name)
+    if hidden is not None:
+        raise InvalidName(f"a staff name cannot contain {hidden} (a control character)")
+    name = " ".join(unicodedata.normalize("NFC", name).split())
+    if not name:
+        raise InvalidName("a staff account needs a name")
+    if len(name) > NAME_MAX:
+        raise InvalidName(f"a staff name has at most {NAME_MAX} characters, not {len(name)}")
+    return name
 
 
 class NotAllowed(PermissionError):
@@ -206,9 +241,7 @@ class StaffDirectory:
     ) -> StaffMember:
         """A new account. The very first one must be a manager (set up at installation); after
         that only a signed-in manager (or the console) adds accounts."""
-        name = name.strip()
-        if not name:
-            raise ValueError("a staff account needs a name")
+        name = staff_name(name)
         role = Role(role)
         problem = secret_problem(secret)
         if problem is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -18,6 +19,7 @@ from kiosk.staff import (
     StaffDirectory,
     WeakSecret,
     secret_problem,
+    staff_name,
 )
 
 MANAGER_PIN = "204719"
@@ -173,12 +175,41 @@ def test_only_a_manager_adds_staff_and_the_first_account_is_a_manager(directory)
         ("987654", SecretProblem.TOO_SIMPLE),
         ("000000", SecretProblem.TOO_SIMPLE),
         ("aaaaaaaa", SecretProblem.TOO_SIMPLE),
+        ("2047\x0019", SecretProblem.UNTYPABLE),
+        ("clinic\tdesk", SecretProblem.UNTYPABLE),
+        ("20471958" * 17, SecretProblem.TOO_LONG),
         ("204719", None),
         ("clinic-desk", None),
+        ("clinic desk 7", None),
     ],
 )
 def test_pins_and_passwords_that_are_easily_guessed_are_refused(secret, problem):
     assert secret_problem(secret) is problem
+
+
+@pytest.mark.parametrize(
+    ("name", "refused_for"),
+    [
+        ("W" * 65, "at most 64"),
+        ("", "needs a name"),
+        (" \u3000 ", "needs a name"),
+        ("Li\x00Na", "U+0000"),
+        ("Li\tNa", "U+0009"),
+        ("Li\nNa", "U+000A"),
+        ("\u202eaN iL", "U+202E"),
+    ],
+)
+def test_a_name_that_cannot_be_stored_or_shown_is_refused_before_the_journal(
+    directory, name, refused_for
+):
+    with pytest.raises(ValueError, match=re.escape(refused_for)):
+        directory.add(name, Role.MANAGER, MANAGER_PIN)
+    assert directory.members() == []
+
+
+def test_a_name_is_kept_with_single_spaces_and_up_to_64_characters(directory):
+    assert staff_name("  王\u3000芳  ") == "王 芳"
+    assert directory.add("W" * 64, Role.MANAGER, MANAGER_PIN).name == "W" * 64
 
 
 def test_a_weak_pin_is_not_stored(directory):

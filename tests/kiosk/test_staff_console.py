@@ -51,9 +51,9 @@ def test_the_first_manager_is_created_on_a_fresh_install_and_can_sign_in(
 def test_the_first_account_must_be_a_manager_and_a_weak_pin_is_refused(
     journal_path, monkeypatch, capsys
 ):
-    assert kiosk(monkeypatch, "add", "Li Na", "--role", "reception", stdin="583021") == 1
+    assert kiosk(monkeypatch, "add", "Li Na", "--role", "reception", stdin="583021") == 2
     assert "first staff account must be a manager" in capsys.readouterr().err
-    assert kiosk(monkeypatch, "add", "Wang Fang", "--role", "manager", stdin="123456") == 1
+    assert kiosk(monkeypatch, "add", "Wang Fang", "--role", "manager", stdin="123456") == 2
     assert "too-simple" in capsys.readouterr().err
     assert kiosk(monkeypatch, "list") == 0
     assert capsys.readouterr().out == ""
@@ -63,7 +63,7 @@ def test_a_pin_typed_differently_twice_changes_nothing(journal_path, monkeypatch
     typed = iter([MANAGER_PIN, "204718"])
     monkeypatch.setattr("getpass.getpass", lambda _prompt: next(typed))
     monkeypatch.setattr("sys.stdin", Terminal())
-    assert main(["staff", "add", "Wang Fang", "--role", "manager"]) == 1
+    assert main(["staff", "add", "Wang Fang", "--role", "manager"]) == 2
     assert "differ" in capsys.readouterr().err
     with Journal.open(journal_path) as journal:
         assert StaffDirectory(journal).members() == []
