@@ -283,6 +283,7 @@ def estimate(bill: Bill, clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> A
             400,
             401,
             409,
+            also_409="`duplicate-claim`: this bill is already claimed; `detail` names the claim.",
             also_422="`member-not-eligible`: this clinic cannot direct-bill the member.",
         ),
     },
@@ -302,7 +303,9 @@ def submit_claim(
     cannot direct-bill the member (nothing recorded); for a member the clinic's network does not
     include, the answer is the unknown member's ("no member with this member_id"). The same key
     and body again answers the recorded claim (200); the same key with another body is 409
-    `idempotency-conflict`."""
+    `idempotency-conflict`. A bill already claimed by this clinic (same `clinic_invoice_no` and
+    `bill_hash`) under another key is 409 `duplicate-claim`, its `detail` naming the recorded
+    claim's id (ask `GET /v1/claims/{claim_id}` for its answer); nothing is recorded."""
     bill = submission.bill
     _check_amount(sum(x.submitted_fen for x in bill.lines), "the bill total")
     _check_amount(submission.expected_covered_fen, "expected_covered_fen")
@@ -318,6 +321,13 @@ def submit_claim(
                 )
             response.status_code = 200
             return existing.result
+        first = store.claim_by_bill(db, clinic, submission.clinic_invoice_no, submission.bill_hash)
+        if first is not None:
+            raise ProblemError(
+                409,
+                "duplicate-claim",
+                f"this bill is already claimed as {first.claim_id} under another Idempotency-Key",
+            )
         member = _billable_member(store, db, plan, clinic, bill.member_id)
         if member is None:
             raise _not_eligible()
@@ -526,8 +536,8 @@ sandbox. Every call needs `Authorization: Bearer <device key>`; the key identifi
 Amounts are integer fen; timestamps are timezone-aware (UTC on the wire); business days are
 Asia/Shanghai. Errors are `application/problem+json` `Problem` bodies with a stable `code`:
 `unauthorized`, `forbidden`, `not-found`, `validation-error`, `token-invalid`,
-`idempotency-conflict`, `idempotency-key-required`, `preauth-lead-time`, `member-not-eligible`,
-`internal-error`.
+`idempotency-conflict`, `idempotency-key-required`, `duplicate-claim`, `preauth-lead-time`,
+`member-not-eligible`, `internal-error`.
 """
 
 

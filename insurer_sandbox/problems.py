@@ -69,11 +69,13 @@ def problem_response(
 
 
 def problem_responses(
-    *statuses: int, also_422: str | None = None
+    *statuses: int, also_409: str | None = None, also_422: str | None = None
 ) -> dict[int | str, dict[str, Any]]:
     """OpenAPI declaration of the problems a route may answer (422 and 500 on every route);
-    `also_422` names the route's own 422 codes."""
+    `also_409` and `also_422` name the route's own codes for those statuses."""
     descriptions = {status: _DESCRIPTIONS[status] for status in (*statuses, 422, 500)}
+    if also_409:
+        descriptions[409] = f"{also_409} Or {_DESCRIPTIONS[409]}"
     if also_422:
         descriptions[422] = f"{also_422} Or {_DESCRIPTIONS[422]}"
     return {

@@ -33,7 +33,13 @@ from kiosk.insurer.models import (
 )
 
 DATABASE_NAME = "insurer-sandbox.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+_CLAIMS_BY_BILL = (
+    "CREATE UNIQUE INDEX claims_by_bill ON claims (clinic_id, clinic_invoice_no, bill_hash)"
+)
+"""One claim per bill (the clinic's invoice number and the hash the family signed), whatever the
+idempotency key: added in version 2."""
 
 _SCHEMA = """
 CREATE TABLE clinics (
@@ -105,6 +111,7 @@ CREATE TABLE claims (
     UNIQUE (clinic_id, idempotency_key)
 );
 CREATE INDEX claims_by_day ON claims (clinic_id, recorded_day);
+CREATE UNIQUE INDEX claims_by_bill ON claims (clinic_id, clinic_invoice_no, bill_hash);
 CREATE TABLE sandbox_state (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -231,15 +238,17 @@ class Store:
             db.execute("PRAGMA journal_mode = WAL")
         with self.writing() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version != SCHEMA_VERSION:
-                if version != 0:
-                    raise RuntimeError(f"{self.path}: unknown sandbox schema version {version}")
+            if version == 1:
+                db.execute(_CLAIMS_BY_BILL)
+            elif version == 0:
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         db.execute(statement)
                 now = clock or datetime.now(UTC)
                 self._seed_demo(db, now.astimezone(BUSINESS_TZ).date())
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            elif version != SCHEMA_VERSION:
+                raise RuntimeError(f"{self.path}: unknown sandbox schema version {version}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             if clock is not None:
                 _write_clock(db, clock)
 
@@ -460,6 +469,16 @@ class Store:
             (clinic_id, idempotency_key),
         ).fetchone()
         return _claim(row) if row else None
+
+    def claim_by_bill(
+        self, db: sqlite3.Connection, clinic_id: str, clinic_invoice_no: str, bill_hash: str
+    ) -> ClaimResult | None:
+        """The claim already recorded for this bill of this clinic, under any idempotency key."""
+        row = db.execute(
+            "SELECT * FROM claims WHERE clinic_id = ? AND clinic_invoice_no = ? AND bill_hash = ?",
+            (clinic_id, clinic_invoice_no, bill_hash),
+        ).fetchone()
+        return _claim(row).result if row else None
 
     def insert_claim(
         self,

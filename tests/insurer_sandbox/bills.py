@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -45,7 +46,9 @@ def bill(member_id: str, *lines: dict[str, Any], service_date: date | None = Non
     }
 
 
-def claim(bill_body: dict, expected_covered_fen: int, invoice_no: str = "INV-0001") -> dict:
+def claim(bill_body: dict, expected_covered_fen: int, invoice_no: str | None = None) -> dict:
+    """A signed claim for `bill_body`; a new invoice number each time unless one is given."""
+    invoice_no = invoice_no or f"INV-{secrets.token_hex(4)}"
     bill_hash = hashlib.sha256(json.dumps(bill_body, sort_keys=True).encode()).hexdigest()
     return {
         "bill": bill_body,

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import secrets
+import sqlite3
 import threading
+from contextlib import closing
 
 import httpx
 import pytest
 
 from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
 from insurer_sandbox.server import SandboxProcess
+from insurer_sandbox.store import DATABASE_NAME, SCHEMA_VERSION, Store
 from tests.insurer_sandbox.bills import bill, claim, line, today
 
 
@@ -76,6 +79,22 @@ def test_same_key_with_another_body_is_a_conflict_and_changes_nothing(api):
     assert response.json()["code"] == "idempotency-conflict"
     assert balances(api, "active_plus") == before
     assert [c["total_submitted_fen"] for c in statement_claims(api, key)] == [1_000]
+
+
+def test_the_same_bill_under_another_key_is_refused_naming_the_first_claim(api, plus_clinic_api):
+    body = claim(bill(member_id("active_plus"), line(1, "drug", 800)), 800)
+    first = submit(api, body, new_key())
+    assert first.status_code == 201, first.text
+    before = balances(api, "active_plus")
+    again_key = new_key()
+    again = submit(api, body, again_key)
+    assert (again.status_code, again.json()["code"]) == (409, "duplicate-claim")
+    assert again.headers["content-type"] == "application/problem+json"
+    assert first.json()["claim_id"] in again.json()["detail"]
+    assert balances(api, "active_plus") == before
+    assert statement_claims(api, again_key) == []
+    elsewhere = submit(plus_clinic_api, body, new_key())
+    assert elsewhere.status_code == 201, "invoice numbers are per clinic"
 
 
 def test_the_same_body_spelled_differently_is_the_same_request(api):
@@ -232,3 +251,16 @@ def test_a_recorded_claim_survives_the_insurer_being_killed(
         again = submit(client, body, key)
         assert (again.status_code, again.json()) == (200, first)
         assert client.get(f"/v1/claims/{first['claim_id']}").json() == first
+
+
+def test_a_version_1_database_gains_the_one_claim_per_bill_rule(tmp_path):
+    Store.open(tmp_path)
+    with closing(sqlite3.connect(tmp_path / DATABASE_NAME)) as db:
+        db.execute("DROP INDEX claims_by_bill")
+        db.execute("PRAGMA user_version = 1")
+        db.commit()
+    Store.open(tmp_path)
+    with closing(sqlite3.connect(tmp_path / DATABASE_NAME)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        indexes = {row[1]: row[2] for row in db.execute("PRAGMA index_list(claims)")}
+    assert indexes["claims_by_bill"] == 1, "unique"
