@@ -8,14 +8,29 @@ CSV is UTF-8 with a byte-order mark (so spreadsheet programs open Chinese text c
 its header is the stable column keys below: finance's own tools can rely on them. The XLSX
 workbook is for people: a "claims" sheet with one row per claim under headers in the desk's
 language (column order as `COLUMNS`), and a "days" sheet with the totals of each service date.
-Text that came from the insurer (claim numbers, codes) is never taken as a formula.
 Files appear whole or not at all.
+
+No cell runs as a formula when finance opens a file (OWASP "CSV injection"), whichever column it
+is in and wherever its text came from — the insurer, the clinic's invoice numbers, a masked member
+reference such as "=1+***01", our own idempotency keys:
+
+- CSV: text beginning with = + - @, a tab or a carriage return gets one leading apostrophe, and
+  so does text already beginning with an apostrophe; to read the exact value back, drop one
+  leading apostrophe from any text cell. Numbers are left as they are: integer fen are ints the
+  kiosk wrote ("-500" is a number to every spreadsheet, not a formula), and text that is exactly
+  an amount as `format_yuan` writes it ("-1,234.56") is one too. Anything else that merely looks
+  numeric ("-2+3") is text and gets the apostrophe.
+- XLSX: text is a string cell, which a spreadsheet never evaluates (openpyxl would otherwise
+  store text beginning with "=" as a formula), marked "quote prefix" when it begins like a
+  formula so that editing the cell keeps it text; the value itself stays exact. Control
+  characters a workbook cannot hold become U+FFFD instead of failing the export.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,6 +44,7 @@ from kiosk.money import format_yuan
 from kiosk.reports import ClaimCategory, ClaimLine, claim_lines
 
 if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
 
@@ -82,12 +98,10 @@ DAY_COLUMNS: tuple[str, ...] = (
 )
 """The days sheet: the same figures as the manager's day summary (see `kiosk.reports`)."""
 
-FROM_INSURER = frozenset({"insurer_claim_id", "insurer_status", "reject_code"})
-"""Text the insurer chose; in CSV it gets an apostrophe before a leading = + - @ so a
-spreadsheet shows it instead of running it. The kiosk's own values (invoice numbers, idempotency
-keys, which may begin with "-") are written exactly."""
-
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What spreadsheets take as the start of a formula (OWASP's list)."""
+_AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})*\.\d{2}")
+"""Exactly an amount as `format_yuan(symbol=False)` writes it."""
 
 
 def _yuan(fen: int | None) -> str:
@@ -184,19 +198,27 @@ def day_totals(lines: Iterable[ClaimLine]) -> list[DayTotals]:
     return totals
 
 
-def _safe_text(value: object) -> object:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe (CSV only)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+def _begins_like_a_formula(text: str) -> bool:
+    return text.startswith(_FORMULA_STARTS) and _AMOUNT.fullmatch(text) is None
 
 
-def _csv_cell(key: str, value: object) -> object:
+def _csv_cell(value: object) -> object:
+    """Ints stay numbers; text a spreadsheet would run gets a leading apostrophe (see above)."""
     if value is None:
         return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return _safe_text(value) if key in FROM_INSURER else value
+    if isinstance(value, int):
+        return value
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    if _begins_like_a_formula(text) or text.startswith("'"):
+        return "'" + text
+    return text
+
+
+def _workbook_row(values: Iterable[object]) -> list[object]:
+    """Control characters XML, so a workbook, cannot hold (openpyxl refuses them) as U+FFFD."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return [ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) if isinstance(v, str) else v for v in values]
 
 
 def write_csv(path: Path, lines: Sequence[ClaimLine]) -> None:
@@ -205,7 +227,7 @@ def write_csv(path: Path, lines: Sequence[ClaimLine]) -> None:
         writer.writerow(COLUMNS)
         for line in lines:
             values = claim_values(line)
-            writer.writerow([_csv_cell(key, values[key]) for key in COLUMNS])
+            writer.writerow([_csv_cell(values[key]) for key in COLUMNS])
 
 
 def _sheet(
@@ -217,16 +239,16 @@ def _sheet(
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    sheet.append([labels.get(key, key) for key in columns])
+    sheet.append(_workbook_row(labels.get(key, key) for key in columns))
     for cell in sheet[1]:
+        _text_stays_text(cell)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        sheet.append([row[key] for key in columns])
+        sheet.append(_workbook_row(row[key] for key in columns))
         for key, cell in zip(columns, sheet[sheet.max_row], strict=True):
-            if isinstance(cell.value, str) and cell.data_type == "f":
-                cell.data_type = "s"
-            elif key.endswith("_fen") or key in ("claims", "waiting"):
+            _text_stays_text(cell)
+            if key.endswith("_fen") or key in ("claims", "waiting"):
                 cell.number_format = "0"
                 cell.alignment = Alignment(horizontal="right")
             elif key.endswith("_yuan"):
@@ -237,6 +259,14 @@ def _sheet(
         width = 12 if key.endswith("_fen") else 22 if key.endswith("_at") else 16
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "B2"
+
+
+def _text_stays_text(cell: Cell) -> None:
+    """A string cell, never a formula; quote-prefixed when it begins like one."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+        if _begins_like_a_formula(cell.value):
+            cell.quotePrefix = True
 
 
 def write_xlsx(
