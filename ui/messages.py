@@ -11,12 +11,16 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.ecard import ECardError, ECardFailure
 from kiosk.insurer.errors import (
     DeviceKeyMissing,
+    InsurerAnswerTooLarge,
     InsurerAuthError,
+    InsurerCABundleUnreadable,
     InsurerError,
     InsurerInvalidResponse,
     InsurerNotFound,
+    InsurerRedirected,
     InsurerRejected,
     InsurerServerError,
+    InsurerTimeout,
     InsurerUnreachable,
 )
 from kiosk.journal.errors import JournalTooNew, JournalUnavailable, RecordConflict
@@ -77,9 +81,31 @@ def insurer_problem(error: BaseException) -> str:
             "Messages",
             "The insurer refused this kiosk's device key. A manager must register the kiosk again.",
         )
+    if isinstance(error, InsurerCABundleUnreadable):
+        return QCoreApplication.translate(
+            "Messages",
+            "The insurer's certificate file set for this kiosk is missing ({path}). Call the "
+            "clinic's IT contact.",
+        ).format(path=error.path)
+    if isinstance(error, InsurerTimeout):
+        return QCoreApplication.translate(
+            "Messages", "The insurer is too slow to answer right now. Try again in a moment."
+        )
     if isinstance(error, InsurerUnreachable):
         return QCoreApplication.translate(
             "Messages", "The insurer cannot be reached. Check the network and try again."
+        )
+    if isinstance(error, InsurerRedirected):
+        return QCoreApplication.translate(
+            "Messages",
+            "The insurer's address sent the kiosk elsewhere, which it never follows. A manager "
+            "must check the insurer address in the kiosk's settings.",
+        )
+    if isinstance(error, InsurerAnswerTooLarge):
+        return QCoreApplication.translate(
+            "Messages",
+            "The insurer's answer was far too large to be genuine. Try again; if it happens "
+            "again, call the clinic's IT contact.",
         )
     if isinstance(error, InsurerServerError | InsurerInvalidResponse):
         return QCoreApplication.translate(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import os
 import ssl
 from datetime import date
 from typing import TypeVar
@@ -16,20 +17,24 @@ from urllib.parse import urlsplit
 
 import requests
 from pydantic import BaseModel, ValidationError
-from requests.adapters import HTTPAdapter
 from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from kiosk import __version__
+from kiosk.insurer.deadline import CallDeadline, DeadlineAdapter
 from kiosk.insurer.errors import (
+    InsurerAnswerTooLarge,
     InsurerAuthError,
     InsurerBusy,
+    InsurerCABundleUnreadable,
     InsurerError,
     InsurerInvalidResponse,
     InsurerNotFound,
+    InsurerRedirected,
     InsurerRejected,
     InsurerServerError,
     InsurerTimeout,
+    InsurerTooSlow,
     InsurerUnreachable,
 )
 from kiosk.insurer.models import (
@@ -56,6 +61,12 @@ Model = TypeVar("Model", bound=BaseModel)
 RETRYABLE_STATUSES = frozenset({500, 502, 503, 504})
 BUSY_STATUSES = frozenset({408, 425, 429})
 """Request timeout, too early, too many requests: the insurer is fine, just not now."""
+
+CALL_DEADLINE_SECONDS = 10.0
+"""The longest a clerk waits for one answer, retries included."""
+
+MAX_ANSWER_BYTES = 8 * 1024 * 1024
+"""The largest answer read: a busy clinic's day statement is a few hundred kilobytes."""
 
 
 class InsecureURLError(ValueError):
@@ -100,9 +111,14 @@ class InsurerClient:
         retries: int = 2,
         backoff: float = 0.2,
         ca_bundle: str | None = None,
+        deadline: float = CALL_DEADLINE_SECONDS,
+        max_answer_bytes: int = MAX_ANSWER_BYTES,
     ) -> None:
         self.base_url = check_insurer_url(base_url)
         self._timeout = (connect_timeout, read_timeout)
+        self._deadline = deadline
+        self._max_answer_bytes = max_answer_bytes
+        self._ca_bundle = ca_bundle or None
         self._session = requests.Session()
         self._session.headers.update(
             {
@@ -115,13 +131,16 @@ class InsurerClient:
         # A read failure is retried once at most: a hung insurer must not keep reception
         # waiting for several read timeouts in a row (the outbox retries claims later anyway).
         # Retry-After is not obeyed here: it could park a worker for hours; the outbox's own
-        # schedule decides when a claim is tried again.
+        # schedule decides when a claim is tried again. Redirects are never followed: a 3xx could
+        # send the member's details to another address, in clear.
         retry = Retry(
             total=retries,
             connect=retries,
             read=min(retries, 1),
             status=retries,
             other=0,
+            redirect=0,
+            raise_on_redirect=False,
             allowed_methods=frozenset({"GET", "POST"}),
             status_forcelist=RETRYABLE_STATUSES,
             backoff_factor=backoff,
@@ -129,7 +148,7 @@ class InsurerClient:
             respect_retry_after_header=False,
             raise_on_status=False,
         )
-        adapter = HTTPAdapter(max_retries=retry)
+        adapter = DeadlineAdapter(max_retries=retry)
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
 
@@ -197,35 +216,18 @@ class InsurerClient:
         if idempotency_key is not None:
             headers["Idempotency-Key"] = idempotency_key
         data = body.model_dump_json().encode() if body is not None else None
-        try:
-            response = self._session.request(
-                method,
-                self.base_url + path,
-                data=data,
-                params=params,
-                headers=headers,
-                timeout=self._timeout,
-                # Per request: requests lets REQUESTS_CA_BUNDLE replace a session's CA bundle,
-                # which would undo a pinned CA.
-                verify=self._session.verify,
-            )
-            content = response.content
-        except requests.Timeout as exc:
-            raise InsurerTimeout(f"the insurer did not answer in time ({path})") from exc
-        except requests.exceptions.SSLError as exc:
-            raise InsurerUnreachable(
-                f"the insurer's TLS certificate was refused ({_certificate_problem(exc)}); "
-                "check the insurer URL, and the pinned CA bundle setting if the insurer gave "
-                "you one"
-            ) from exc
-        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
-            if _gave_up_on_read_timeout(exc):
-                raise InsurerTimeout(f"the insurer did not answer in time ({path})") from exc
-            raise InsurerUnreachable(f"cannot reach the insurer ({path})") from exc
-        except requests.RequestException as exc:
-            raise InsurerUnreachable(f"request to the insurer failed ({path}): {exc}") from exc
-        log.debug("%s %s -> %s", method, path, response.status_code)
-        if 200 <= response.status_code < 300:
+        self._check_ca_bundle()
+        with CallDeadline(self._deadline) as deadline:
+            try:
+                status, content = self._exchange(method, path, data, params, headers)
+            except OSError as exc:  # requests' own errors are OSErrors too
+                if deadline.expired:
+                    raise self._too_slow(path) from exc
+                raise self._transport_error(exc, path) from exc
+            if deadline.expired:
+                raise self._too_slow(path)
+        log.debug("%s %s -> %s", method, path, status)
+        if 200 <= status < 300:
             try:
                 return model.model_validate_json(content)
             except ValidationError as exc:
@@ -233,7 +235,82 @@ class InsurerClient:
                     f"the insurer's answer to {path} does not match the contract "
                     f"({exc.error_count()} problems)"
                 ) from exc
-        raise _error_for(response.status_code, content, path)
+        raise _error_for(status, content, path)
+
+    def _exchange(
+        self,
+        method: str,
+        path: str,
+        data: bytes | None,
+        params: dict[str, str] | None,
+        headers: dict[str, str],
+    ) -> tuple[int, bytes]:
+        """One request and its whole answer, read no further than `max_answer_bytes`."""
+        response = self._session.request(
+            method,
+            self.base_url + path,
+            data=data,
+            params=params,
+            headers=headers,
+            timeout=self._timeout,
+            # Per request: requests lets REQUESTS_CA_BUNDLE replace a session's CA bundle,
+            # which would undo a pinned CA.
+            verify=self._session.verify,
+            allow_redirects=False,
+            stream=True,
+        )
+        with response:
+            if 300 <= response.status_code < 400:
+                raise _redirected(response, path)
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self._max_answer_bytes:
+                raise self._too_large(path)
+            content = bytearray()
+            for chunk in response.iter_content(64 * 1024):
+                content += chunk
+                if len(content) > self._max_answer_bytes:
+                    raise self._too_large(path)
+            return response.status_code, bytes(content)
+
+    def _check_ca_bundle(self) -> None:
+        if self._ca_bundle is not None and not os.path.isfile(self._ca_bundle):
+            raise InsurerCABundleUnreadable(
+                f"the pinned CA bundle {self._ca_bundle} is missing or not a file; restore it, "
+                "or change the kiosk's CA bundle setting",
+                self._ca_bundle,
+            )
+
+    def _too_slow(self, path: str) -> InsurerTooSlow:
+        return InsurerTooSlow(
+            f"the insurer is too slow: no whole answer to {path} within {self._deadline:g} s"
+        )
+
+    def _too_large(self, path: str) -> InsurerAnswerTooLarge:
+        return InsurerAnswerTooLarge(
+            f"the insurer's answer to {path} is too large (over {self._max_answer_bytes} bytes)"
+        )
+
+    def _transport_error(self, exc: BaseException, path: str) -> InsurerError:
+        if isinstance(exc, requests.Timeout):
+            return InsurerTimeout(f"the insurer did not answer in time ({path})")
+        if isinstance(exc, requests.exceptions.SSLError):
+            return InsurerUnreachable(
+                f"the insurer's TLS certificate was refused ({_certificate_problem(exc)}); "
+                "check the insurer URL, and the pinned CA bundle setting if the insurer gave "
+                "you one"
+            )
+        if isinstance(exc, requests.ConnectionError | requests.exceptions.ChunkedEncodingError):
+            if _gave_up_on_read_timeout(exc):
+                return InsurerTimeout(f"the insurer did not answer in time ({path})")
+            return InsurerUnreachable(f"cannot reach the insurer ({path})")
+        if not isinstance(exc, requests.RequestException) and self._ca_bundle is not None:
+            # requests reads the pinned bundle at each call: it can vanish or become unreadable.
+            return InsurerCABundleUnreadable(
+                f"the pinned CA bundle {self._ca_bundle} cannot be read ({exc}); restore it, "
+                "or change the kiosk's CA bundle setting",
+                self._ca_bundle,
+            )
+        return InsurerUnreachable(f"request to the insurer failed ({path}): {exc}")
 
 
 def _gave_up_on_read_timeout(exc: requests.RequestException) -> bool:
@@ -249,6 +326,14 @@ def _certificate_problem(exc: BaseException) -> str:
             return cause.verify_message
         cause = cause.__cause__ or cause.__context__
     return "not trusted"
+
+
+def _redirected(response: requests.Response, path: str) -> InsurerRedirected:
+    location = response.headers.get("Location", "")[:200]
+    return InsurerRedirected(
+        f"the insurer answered {path} with a redirect (HTTP {response.status_code}) to "
+        f"{location!r}; the kiosk never follows redirects: check the insurer URL"
+    )
 
 
 def _path_part(value: str) -> str:

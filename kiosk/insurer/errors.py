@@ -27,6 +27,18 @@ class InsurerTimeout(InsurerUnreachable):
     """The insurer did not answer within the read timeout."""
 
 
+class InsurerTooSlow(InsurerTimeout):
+    """The insurer answered, but not the whole answer within the call's deadline."""
+
+
+class InsurerCABundleUnreadable(InsurerUnreachable):
+    """The pinned CA bundle file is gone or unreadable: no call can be trusted until it is back."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class InsurerServerError(InsurerError):
     """The insurer answered 5xx: its problem, worth retrying later."""
 
@@ -62,6 +74,14 @@ class InsurerInvalidResponse(InsurerError):
     """The insurer answered something that does not match the contract."""
 
     retryable = True
+
+
+class InsurerRedirected(InsurerInvalidResponse):
+    """The insurer answered with a redirect, which the kiosk never follows."""
+
+
+class InsurerAnswerTooLarge(InsurerInvalidResponse):
+    """The answer was larger than any genuine answer; it was not read whole."""
 
 
 class DeviceKeyMissing(InsurerError):

@@ -4,23 +4,23 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="129"/>
+        <location filename="../../ui/screens/bill.py" line="129"/>
         <source>Search by code, name or pinyin initials (e.g. xcg)</source>
         <translation>Search by code, name or pinyin initials (e.g. xcg)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="131"/>
+        <location filename="../../ui/screens/bill.py" line="131"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="133"/>
+        <location filename="../../ui/screens/bill.py" line="133"/>
         <source>Import the clinic&apos;s own fee catalogue (CSV or JSON)</source>
         <translation>Import the clinic&apos;s own fee catalogue (CSV or JSON)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/bill.py" line="136"/>
-        <location filename="../../work/main/ui/screens/bill.py" line="233"/>
+        <location filename="../../ui/screens/bill.py" line="136"/>
+        <location filename="../../ui/screens/bill.py" line="233"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>%n item in the catalogue</numerusform>
@@ -28,67 +28,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="140"/>
+        <location filename="../../ui/screens/bill.py" line="140"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="141"/>
+        <location filename="../../ui/screens/bill.py" line="141"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="142"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="143"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="144"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="147"/>
+        <location filename="../../ui/screens/bill.py" line="147"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="148"/>
+        <location filename="../../ui/screens/bill.py" line="148"/>
         <source>Cancel visit</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="149"/>
+        <location filename="../../ui/screens/bill.py" line="149"/>
         <source>Ask the insurer again</source>
         <translation>Ask the insurer again</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="150"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="217"/>
+        <location filename="../../ui/screens/bill.py" line="217"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="219"/>
+        <location filename="../../ui/screens/bill.py" line="219"/>
         <source>Catalogue (*.csv *.json)</source>
         <translation>Catalogue (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="238"/>
+        <location filename="../../ui/screens/bill.py" line="238"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/bill.py" line="240"/>
+        <location filename="../../ui/screens/bill.py" line="240"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -96,52 +96,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="244"/>
+        <location filename="../../ui/screens/bill.py" line="244"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="298"/>
+        <location filename="../../ui/screens/bill.py" line="298"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="298"/>
+        <location filename="../../ui/screens/bill.py" line="298"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="302"/>
+        <location filename="../../ui/screens/bill.py" line="302"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="322"/>
+        <location filename="../../ui/screens/bill.py" line="322"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="323"/>
+        <location filename="../../ui/screens/bill.py" line="323"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="333"/>
+        <location filename="../../ui/screens/bill.py" line="333"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="337"/>
+        <location filename="../../ui/screens/bill.py" line="337"/>
         <source>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="352"/>
+        <location filename="../../ui/screens/bill.py" line="352"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/bill.py" line="357"/>
+        <location filename="../../ui/screens/bill.py" line="357"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -149,37 +149,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="373"/>
+        <location filename="../../ui/screens/bill.py" line="373"/>
         <source>Covered</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="374"/>
+        <location filename="../../ui/screens/bill.py" line="374"/>
         <source>Not covered by the plan</source>
         <translation>Not covered by the plan</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="375"/>
+        <location filename="../../ui/screens/bill.py" line="375"/>
         <source>Annual limit used up</source>
         <translation>Annual limit used up</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="376"/>
+        <location filename="../../ui/screens/bill.py" line="376"/>
         <source>Co-pay: free visits used up</source>
         <translation>Co-pay: free visits used up</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="377"/>
+        <location filename="../../ui/screens/bill.py" line="377"/>
         <source>Needs pre-authorisation</source>
         <translation>Needs pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="378"/>
+        <location filename="../../ui/screens/bill.py" line="378"/>
         <source>Covered (pre-authorised)</source>
         <translation>Covered (pre-authorised)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="379"/>
+        <location filename="../../ui/screens/bill.py" line="379"/>
         <source>Clinic not in network</source>
         <translation>Clinic not in network</translation>
     </message>
@@ -187,86 +187,86 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="417"/>
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="419"/>
         <source>Put this claim back in the outbox once its cause is fixed (same claim key)</source>
         <translation>Put this claim back in the outbox once its cause is fixed (same claim key)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="421"/>
         <source>How was it settled? (required)</source>
         <translation>How was it settled? (required)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="422"/>
         <source>Mark settled</source>
         <translation>Mark settled</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="372"/>
+        <location filename="../../ui/screens/manager.py" line="398"/>
         <source>All claims</source>
         <translation>All claims</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="377"/>
+        <location filename="../../ui/screens/manager.py" line="403"/>
         <source>Invoice or insurer claim number</source>
         <translation>Invoice or insurer claim number</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="380"/>
+        <location filename="../../ui/screens/manager.py" line="406"/>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="381"/>
+        <location filename="../../ui/screens/manager.py" line="407"/>
         <source>Signed</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="382"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="460"/>
+        <location filename="../../ui/screens/manager.py" line="408"/>
+        <location filename="../../ui/screens/manager.py" line="499"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="383"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="459"/>
+        <location filename="../../ui/screens/manager.py" line="409"/>
+        <location filename="../../ui/screens/manager.py" line="498"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="384"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="461"/>
+        <location filename="../../ui/screens/manager.py" line="410"/>
+        <location filename="../../ui/screens/manager.py" line="500"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="385"/>
+        <location filename="../../ui/screens/manager.py" line="411"/>
         <source>Insurer covers</source>
         <translation>Insurer covers</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="386"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="467"/>
+        <location filename="../../ui/screens/manager.py" line="412"/>
+        <location filename="../../ui/screens/manager.py" line="506"/>
         <source>Family share</source>
         <translation>Family share</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="387"/>
+        <location filename="../../ui/screens/manager.py" line="413"/>
         <source>Paid at desk</source>
         <translation>Paid at desk</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="390"/>
+        <location filename="../../ui/screens/manager.py" line="416"/>
         <source>Open the signed bill</source>
         <translation>Open the signed bill</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="415"/>
+        <location filename="../../ui/screens/manager.py" line="447"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -274,57 +274,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="436"/>
+        <location filename="../../ui/screens/manager.py" line="468"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>As shown to the family; the insurer has not answered</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="454"/>
+        <location filename="../../ui/screens/manager.py" line="493"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>Choose a claim to see it in detail.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="462"/>
+        <location filename="../../ui/screens/manager.py" line="501"/>
         <source>Insurer share as signed</source>
         <translation>Insurer share as signed</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="464"/>
+        <location filename="../../ui/screens/manager.py" line="503"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="469"/>
+        <location filename="../../ui/screens/manager.py" line="508"/>
         <source>Paid at the desk</source>
         <translation>Paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="475"/>
+        <location filename="../../ui/screens/manager.py" line="514"/>
         <source>Signed and stored</source>
         <translation>Signed and stored</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="478"/>
+        <location filename="../../ui/screens/manager.py" line="517"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="482"/>
+        <location filename="../../ui/screens/manager.py" line="521"/>
         <source>Recorded by the insurer</source>
         <translation>Recorded by the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="484"/>
+        <location filename="../../ui/screens/manager.py" line="523"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="486"/>
+        <location filename="../../ui/screens/manager.py" line="525"/>
         <source>Idempotency key</source>
         <translation>Idempotency key</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="500"/>
+        <location filename="../../ui/screens/manager.py" line="539"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
@@ -332,137 +332,137 @@
 <context>
     <name>DayReport</name>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="52"/>
+        <location filename="../../ui/manager/day_report.py" line="52"/>
         <source>Direct-pay day report</source>
         <translation>Direct-pay day report</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="53"/>
+        <location filename="../../ui/manager/day_report.py" line="53"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="54"/>
+        <location filename="../../ui/manager/day_report.py" line="54"/>
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="55"/>
+        <location filename="../../ui/manager/day_report.py" line="55"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="56"/>
+        <location filename="../../ui/manager/day_report.py" line="56"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="57"/>
+        <location filename="../../ui/manager/day_report.py" line="57"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="58"/>
+        <location filename="../../ui/manager/day_report.py" line="58"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="59"/>
+        <location filename="../../ui/manager/day_report.py" line="59"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="60"/>
+        <location filename="../../ui/manager/day_report.py" line="60"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="61"/>
+        <location filename="../../ui/manager/day_report.py" line="61"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="62"/>
+        <location filename="../../ui/manager/day_report.py" line="62"/>
         <source>family share %1</source>
         <translation>family share %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="63"/>
+        <location filename="../../ui/manager/day_report.py" line="63"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="64"/>
+        <location filename="../../ui/manager/day_report.py" line="64"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="65"/>
+        <location filename="../../ui/manager/day_report.py" line="65"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="66"/>
+        <location filename="../../ui/manager/day_report.py" line="66"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="67"/>
+        <location filename="../../ui/manager/day_report.py" line="67"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="68"/>
+        <location filename="../../ui/manager/day_report.py" line="68"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="69"/>
+        <location filename="../../ui/manager/day_report.py" line="69"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="70"/>
+        <location filename="../../ui/manager/day_report.py" line="70"/>
         <source>Reconciliation with the insurer</source>
         <translation>Reconciliation with the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="71"/>
+        <location filename="../../ui/manager/day_report.py" line="71"/>
         <source>Not reconciled: the insurer&apos;s statement was not fetched for this report.</source>
         <translation>Not reconciled: the insurer&apos;s statement was not fetched for this report.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="74"/>
+        <location filename="../../ui/manager/day_report.py" line="74"/>
         <source>Balanced: all %1 claims agree with the insurer&apos;s statement.</source>
         <translation>Balanced: all %1 claims agree with the insurer&apos;s statement.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="77"/>
+        <location filename="../../ui/manager/day_report.py" line="77"/>
         <source>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</source>
         <translation>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="80"/>
+        <location filename="../../ui/manager/day_report.py" line="80"/>
         <source>… and %1 more on the kiosk&apos;s reconciliation page.</source>
         <translation>… and %1 more on the kiosk&apos;s reconciliation page.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="81"/>
+        <location filename="../../ui/manager/day_report.py" line="81"/>
         <source>Audit trail: %1 entries, head %2</source>
         <translation>Audit trail: %1 entries, head %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="82"/>
+        <location filename="../../ui/manager/day_report.py" line="82"/>
         <source>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</source>
         <translation>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="85"/>
+        <location filename="../../ui/manager/day_report.py" line="85"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="86"/>
+        <location filename="../../ui/manager/day_report.py" line="86"/>
         <source>Direct-billing kiosk · day report</source>
         <translation>Direct-billing kiosk · day report</translation>
     </message>
@@ -470,67 +470,67 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="238"/>
+        <location filename="../../ui/screens/manager.py" line="241"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="239"/>
+        <location filename="../../ui/screens/manager.py" line="242"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="240"/>
+        <location filename="../../ui/screens/manager.py" line="243"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="241"/>
+        <location filename="../../ui/screens/manager.py" line="244"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="242"/>
+        <location filename="../../ui/screens/manager.py" line="245"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="243"/>
+        <location filename="../../ui/screens/manager.py" line="246"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="247"/>
+        <location filename="../../ui/screens/manager.py" line="250"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="250"/>
+        <location filename="../../ui/screens/manager.py" line="253"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="251"/>
+        <location filename="../../ui/screens/manager.py" line="254"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="254"/>
+        <location filename="../../ui/screens/manager.py" line="257"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="257"/>
+        <location filename="../../ui/screens/manager.py" line="260"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="259"/>
+        <location filename="../../ui/screens/manager.py" line="262"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>Last 30 days: covered by the insurer and paid by families</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="268"/>
+        <location filename="../../ui/screens/manager.py" line="271"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -538,7 +538,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="273"/>
+        <location filename="../../ui/screens/manager.py" line="276"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>%n accepted claim</numerusform>
@@ -546,7 +546,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="276"/>
+        <location filename="../../ui/screens/manager.py" line="279"/>
         <source>%n claim(s) in the outbox</source>
         <translation>
             <numerusform>%n claim in the outbox</numerusform>
@@ -554,7 +554,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="279"/>
+        <location filename="../../ui/screens/manager.py" line="282"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n claim to collect or fix</numerusform>
@@ -562,7 +562,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="282"/>
+        <location filename="../../ui/screens/manager.py" line="285"/>
         <source>of %1 family share</source>
         <translation>of %1 family share</translation>
     </message>
@@ -570,38 +570,38 @@
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="117"/>
-        <location filename="../../work/main/ui/demo_panel.py" line="118"/>
+        <location filename="../../ui/demo_panel.py" line="117"/>
+        <location filename="../../ui/demo_panel.py" line="118"/>
         <source>Demo: the family&apos;s phone</source>
         <translation>Demo: the family&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="121"/>
+        <location filename="../../ui/demo_panel.py" line="121"/>
         <source>Choose whose e-card the phone shows; the simulated camera sees it at once. Hover a button to see what that member demonstrates.</source>
         <translation>Choose whose e-card the phone shows; the simulated camera sees it at once. Hover a button to see what that member demonstrates.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="125"/>
+        <location filename="../../ui/demo_panel.py" line="125"/>
         <source>Take the phone away</source>
         <translation>Take the phone away</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="126"/>
+        <location filename="../../ui/demo_panel.py" line="126"/>
         <source>Demo staff</source>
         <translation>Demo staff</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="128"/>
+        <location filename="../../ui/demo_panel.py" line="128"/>
         <source>Tap Staff at the top of the kiosk, choose the name and enter the PIN.</source>
         <translation>Tap Staff at the top of the kiosk, choose the name and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="131"/>
+        <location filename="../../ui/demo_panel.py" line="131"/>
         <source>Demo manager PIN: %1</source>
         <translation>Demo manager PIN: %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="132"/>
+        <location filename="../../ui/demo_panel.py" line="132"/>
         <source>Demo reception PIN: %1</source>
         <translation>Demo reception PIN: %1</translation>
     </message>
@@ -609,127 +609,127 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="128"/>
+        <location filename="../../ui/screens/done.py" line="128"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>Thank you. The signed bill is stored.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="129"/>
+        <location filename="../../ui/screens/done.py" line="129"/>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="130"/>
+        <location filename="../../ui/screens/done.py" line="130"/>
         <source>Claim</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="131"/>
+        <location filename="../../ui/screens/done.py" line="131"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="132"/>
+        <location filename="../../ui/screens/done.py" line="132"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="134"/>
+        <location filename="../../ui/screens/done.py" line="134"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="135"/>
+        <location filename="../../ui/screens/done.py" line="135"/>
         <source>Bank card</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="136"/>
+        <location filename="../../ui/screens/done.py" line="136"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="137"/>
+        <location filename="../../ui/screens/done.py" line="137"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="141"/>
+        <location filename="../../ui/screens/done.py" line="141"/>
         <source>Open to print</source>
         <translation>Open to print</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="142"/>
+        <location filename="../../ui/screens/done.py" line="142"/>
         <source>Save a copy…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="143"/>
+        <location filename="../../ui/screens/done.py" line="143"/>
         <source>Next family</source>
         <translation>Next family</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="192"/>
+        <location filename="../../ui/screens/done.py" line="192"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>The family pays {amount} today. How did they pay?</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="196"/>
+        <location filename="../../ui/screens/done.py" line="196"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>Nothing to pay today: the insurer pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="202"/>
+        <location filename="../../ui/screens/done.py" line="202"/>
         <source>Recorded: paid by {method}.</source>
         <translation>Recorded: paid by {method}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="210"/>
+        <location filename="../../ui/screens/done.py" line="210"/>
         <source>Signed bill saved: {path}</source>
         <translation>Signed bill saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="219"/>
+        <location filename="../../ui/screens/done.py" line="219"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>Accepted by the insurer, claim number {number}</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="224"/>
+        <location filename="../../ui/screens/done.py" line="224"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="227"/>
+        <location filename="../../ui/screens/done.py" line="227"/>
         <source>Settled by the clinic.</source>
         <translation>Settled by the clinic.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="230"/>
+        <location filename="../../ui/screens/done.py" line="230"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="233"/>
+        <location filename="../../ui/screens/done.py" line="233"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>Stored safely; sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="290"/>
+        <location filename="../../ui/screens/done.py" line="290"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>The payment could not be recorded. Try again.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="334"/>
+        <location filename="../../ui/screens/done.py" line="334"/>
         <source>The signed bill PDF could not be written; the claim is stored all the same.</source>
         <translation>The signed bill PDF could not be written; the claim is stored all the same.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="345"/>
+        <location filename="../../ui/screens/done.py" line="345"/>
         <source>Save the signed bill</source>
         <translation>Save the signed bill</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="351"/>
+        <location filename="../../ui/screens/done.py" line="351"/>
         <source>The copy could not be saved there.</source>
         <translation>The copy could not be saved there.</translation>
     </message>
@@ -737,167 +737,167 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="71"/>
+        <location filename="../../ui/screens/eligibility.py" line="71"/>
         <source>New scan</source>
         <translation>New scan</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="72"/>
+        <location filename="../../ui/screens/eligibility.py" line="72"/>
         <source>Start the bill</source>
         <translation>Start the bill</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="86"/>
+        <location filename="../../ui/screens/eligibility.py" line="86"/>
         <source>Direct billing available</source>
         <translation>Direct billing available</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="87"/>
+        <location filename="../../ui/screens/eligibility.py" line="87"/>
         <source>Direct billing available, with conditions</source>
         <translation>Direct billing available, with conditions</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="88"/>
+        <location filename="../../ui/screens/eligibility.py" line="88"/>
         <source>No direct billing today</source>
         <translation>No direct billing today</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="100"/>
+        <location filename="../../ui/screens/eligibility.py" line="100"/>
         <source>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
         <translation>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="109"/>
+        <location filename="../../ui/screens/eligibility.py" line="109"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>All fully-paid visits are used: the family pays its share of today&apos;s visit.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="112"/>
+        <location filename="../../ui/screens/eligibility.py" line="112"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>A pre-authorisation is still pending: its item cannot be direct-billed yet.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="115"/>
+        <location filename="../../ui/screens/eligibility.py" line="115"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>A pre-authorisation was denied: its item is not direct-billable.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="118"/>
+        <location filename="../../ui/screens/eligibility.py" line="118"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>A benefit limit is used up: items under it are paid by the family.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="121"/>
+        <location filename="../../ui/screens/eligibility.py" line="121"/>
         <source>Card greyed out: an earlier self-pay amount is unpaid. Today&apos;s visit is self-pay.</source>
         <translation>Card greyed out: an earlier self-pay amount is unpaid. Today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="124"/>
+        <location filename="../../ui/screens/eligibility.py" line="124"/>
         <source>The policy period has ended. The family can renew in the member app; today&apos;s visit is self-pay.</source>
         <translation>The policy period has ended. The family can renew in the member app; today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="128"/>
+        <location filename="../../ui/screens/eligibility.py" line="128"/>
         <source>This clinic is not in this plan&apos;s network. Today&apos;s visit is self-pay; the family can claim reimbursement from the insurer.</source>
         <translation>This clinic is not in this plan&apos;s network. Today&apos;s visit is self-pay; the family can claim reimbursement from the insurer.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="132"/>
+        <location filename="../../ui/screens/eligibility.py" line="132"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="136"/>
+        <location filename="../../ui/screens/eligibility.py" line="136"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>The insurer does not allow direct billing for this card today.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="158"/>
+        <location filename="../../ui/screens/eligibility.py" line="158"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="159"/>
+        <location filename="../../ui/screens/eligibility.py" line="159"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="162"/>
+        <location filename="../../ui/screens/eligibility.py" line="162"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="162"/>
+        <location filename="../../ui/screens/eligibility.py" line="162"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="163"/>
+        <location filename="../../ui/screens/eligibility.py" line="163"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="164"/>
+        <location filename="../../ui/screens/eligibility.py" line="164"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="166"/>
+        <location filename="../../ui/screens/eligibility.py" line="166"/>
         <source>Policy period</source>
         <translation>Policy period</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="170"/>
+        <location filename="../../ui/screens/eligibility.py" line="170"/>
         <source>Fully-paid visits left</source>
         <translation>Fully-paid visits left</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="171"/>
+        <location filename="../../ui/screens/eligibility.py" line="171"/>
         <source>{left} of {total}</source>
         <translation>{left} of {total}</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="180"/>
+        <location filename="../../ui/screens/eligibility.py" line="180"/>
         <source>{remaining} left of {limit}</source>
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="187"/>
+        <location filename="../../ui/screens/eligibility.py" line="187"/>
         <source>pending</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="188"/>
+        <location filename="../../ui/screens/eligibility.py" line="188"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="189"/>
+        <location filename="../../ui/screens/eligibility.py" line="189"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="194"/>
+        <location filename="../../ui/screens/eligibility.py" line="194"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="195"/>
+        <location filename="../../ui/screens/eligibility.py" line="195"/>
         <source>{description} ({code}) on {date}: {state}</source>
         <translation>{description} ({code}) on {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="214"/>
+        <location filename="../../ui/screens/eligibility.py" line="214"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="215"/>
+        <location filename="../../ui/screens/eligibility.py" line="215"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="216"/>
+        <location filename="../../ui/screens/eligibility.py" line="216"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -905,59 +905,59 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="691"/>
+        <location filename="../../ui/screens/manager.py" line="756"/>
         <source>The claims of %1</source>
         <translation>The claims of %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="692"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="698"/>
+        <location filename="../../ui/screens/manager.py" line="757"/>
+        <location filename="../../ui/screens/manager.py" line="763"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="693"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="699"/>
+        <location filename="../../ui/screens/manager.py" line="758"/>
+        <location filename="../../ui/screens/manager.py" line="764"/>
         <source>Excel (XLSX)</source>
         <translation>Excel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="694"/>
+        <location filename="../../ui/screens/manager.py" line="759"/>
         <source>PDF day report</source>
         <translation>PDF day report</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="695"/>
+        <location filename="../../ui/screens/manager.py" line="760"/>
         <source>The claims of a range of days</source>
         <translation>The claims of a range of days</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="696"/>
+        <location filename="../../ui/screens/manager.py" line="761"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="697"/>
+        <location filename="../../ui/screens/manager.py" line="762"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="700"/>
+        <location filename="../../ui/screens/manager.py" line="765"/>
         <source>Saved in</source>
         <translation>Saved in</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="701"/>
+        <location filename="../../ui/screens/manager.py" line="766"/>
         <source>Change folder…</source>
         <translation>Change folder…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="707"/>
+        <location filename="../../ui/screens/manager.py" line="772"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="720"/>
+        <location filename="../../ui/screens/manager.py" line="785"/>
         <source>The range ends before it starts.</source>
         <translation>The range ends before it starts.</translation>
     </message>
@@ -965,7 +965,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../work/main/ui/app.py" line="348"/>
+        <location filename="../../ui/app.py" line="350"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>Welcome. Reception will show your bill here to sign.</translation>
     </message>
@@ -973,32 +973,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../work/main/ui/app.py" line="151"/>
+        <location filename="../../ui/app.py" line="151"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/app.py" line="152"/>
+        <location filename="../../ui/app.py" line="152"/>
         <source>Eligibility</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="153"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/app.py" line="154"/>
+        <location filename="../../ui/app.py" line="154"/>
         <source>Sign</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/app.py" line="155"/>
+        <location filename="../../ui/app.py" line="155"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/app.py" line="146"/>
+        <location filename="../../ui/app.py" line="146"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
@@ -1006,8 +1006,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../work/main/ui/app.py" line="215"/>
-        <location filename="../../work/main/ui/app.py" line="266"/>
+        <location filename="../../ui/app.py" line="215"/>
+        <location filename="../../ui/app.py" line="268"/>
         <source>Direct billing</source>
         <translation>Direct billing</translation>
     </message>
@@ -1015,308 +1015,308 @@
 <context>
     <name>Manager</name>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="20"/>
+        <location filename="../../ui/manager/names.py" line="20"/>
         <source>Waiting in the outbox</source>
         <translation>Waiting in the outbox</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="21"/>
+        <location filename="../../ui/manager/names.py" line="21"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="22"/>
+        <location filename="../../ui/manager/names.py" line="22"/>
         <source>Paid by the insurer</source>
         <translation>Paid by the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="23"/>
+        <location filename="../../ui/manager/names.py" line="23"/>
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="24"/>
+        <location filename="../../ui/manager/names.py" line="24"/>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="25"/>
+        <location filename="../../ui/manager/names.py" line="25"/>
         <source>Settled by staff</source>
         <translation>Settled by staff</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="28"/>
+        <location filename="../../ui/manager/names.py" line="28"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="29"/>
+        <location filename="../../ui/manager/names.py" line="29"/>
         <source>Bank card</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="30"/>
+        <location filename="../../ui/manager/names.py" line="30"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="31"/>
+        <location filename="../../ui/manager/names.py" line="31"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="34"/>
-        <location filename="../../work/main/ui/manager/names.py" line="40"/>
+        <location filename="../../ui/manager/names.py" line="34"/>
+        <location filename="../../ui/manager/names.py" line="40"/>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="35"/>
+        <location filename="../../ui/manager/names.py" line="35"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="36"/>
+        <location filename="../../ui/manager/names.py" line="36"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="37"/>
+        <location filename="../../ui/manager/names.py" line="37"/>
         <source>Denied</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="41"/>
+        <location filename="../../ui/manager/names.py" line="41"/>
         <source>Refused, not recorded</source>
         <translation>Refused, not recorded</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="42"/>
+        <location filename="../../ui/manager/names.py" line="42"/>
         <source>Missing at the insurer</source>
         <translation>Missing at the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="43"/>
+        <location filename="../../ui/manager/names.py" line="43"/>
         <source>Not in this kiosk&apos;s journal</source>
         <translation>Not in this kiosk&apos;s journal</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="44"/>
+        <location filename="../../ui/manager/names.py" line="44"/>
         <source>Amounts differ</source>
         <translation>Amounts differ</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="45"/>
+        <location filename="../../ui/manager/names.py" line="45"/>
         <source>Status differs</source>
         <translation>Status differs</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="48"/>
+        <location filename="../../ui/manager/names.py" line="48"/>
         <source>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk&apos;s registration.</source>
         <translation>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk&apos;s registration.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="53"/>
+        <location filename="../../ui/manager/names.py" line="53"/>
         <source>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</source>
         <translation>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="58"/>
+        <location filename="../../ui/manager/names.py" line="58"/>
         <source>Ask the insurer about this claim number and key. Do not file it again as a new claim.</source>
         <translation>Ask the insurer about this claim number and key. Do not file it again as a new claim.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="62"/>
+        <location filename="../../ui/manager/names.py" line="62"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="67"/>
+        <location filename="../../ui/manager/names.py" line="67"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>The insurer records less than the family signed for. Ask it to correct the claim.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="71"/>
+        <location filename="../../ui/manager/names.py" line="71"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="76"/>
+        <location filename="../../ui/manager/names.py" line="76"/>
         <source>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</source>
         <translation>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="80"/>
+        <location filename="../../ui/manager/names.py" line="80"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="86"/>
+        <location filename="../../ui/manager/names.py" line="86"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="87"/>
+        <location filename="../../ui/manager/names.py" line="87"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="108"/>
+        <location filename="../../ui/manager/names.py" line="108"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="109"/>
+        <location filename="../../ui/manager/names.py" line="109"/>
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="110"/>
+        <location filename="../../ui/manager/names.py" line="110"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="111"/>
+        <location filename="../../ui/manager/names.py" line="111"/>
         <source>Invoice no.</source>
         <translation>Invoice no.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="112"/>
+        <location filename="../../ui/manager/names.py" line="112"/>
         <source>Claim state</source>
         <translation>Claim state</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="113"/>
+        <location filename="../../ui/manager/names.py" line="113"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="114"/>
+        <location filename="../../ui/manager/names.py" line="114"/>
         <source>Insurer status</source>
         <translation>Insurer status</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="115"/>
+        <location filename="../../ui/manager/names.py" line="115"/>
         <source>Reject code</source>
         <translation>Reject code</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="116"/>
+        <location filename="../../ui/manager/names.py" line="116"/>
         <source>Member (masked)</source>
         <translation>Member (masked)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="117"/>
+        <location filename="../../ui/manager/names.py" line="117"/>
         <source>Billed (fen)</source>
         <translation>Billed (fen)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="118"/>
+        <location filename="../../ui/manager/names.py" line="118"/>
         <source>Billed (yuan)</source>
         <translation>Billed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="119"/>
+        <location filename="../../ui/manager/names.py" line="119"/>
         <source>Insurer share as signed (fen)</source>
         <translation>Insurer share as signed (fen)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="120"/>
+        <location filename="../../ui/manager/names.py" line="120"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>Insurer share as signed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="121"/>
+        <location filename="../../ui/manager/names.py" line="121"/>
         <source>Covered by the insurer (fen)</source>
         <translation>Covered by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="122"/>
+        <location filename="../../ui/manager/names.py" line="122"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>Covered by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="123"/>
+        <location filename="../../ui/manager/names.py" line="123"/>
         <source>Family share (fen)</source>
         <translation>Family share (fen)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="124"/>
+        <location filename="../../ui/manager/names.py" line="124"/>
         <source>Family share (yuan)</source>
         <translation>Family share (yuan)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="125"/>
+        <location filename="../../ui/manager/names.py" line="125"/>
         <source>Paid at the desk (fen)</source>
         <translation>Paid at the desk (fen)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="126"/>
+        <location filename="../../ui/manager/names.py" line="126"/>
         <source>Paid at the desk (yuan)</source>
         <translation>Paid at the desk (yuan)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="127"/>
+        <location filename="../../ui/manager/names.py" line="127"/>
         <source>Payment methods</source>
         <translation>Payment methods</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="128"/>
+        <location filename="../../ui/manager/names.py" line="128"/>
         <source>Signed and stored at</source>
         <translation>Signed and stored at</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="129"/>
+        <location filename="../../ui/manager/names.py" line="129"/>
         <source>Recorded by the insurer at</source>
         <translation>Recorded by the insurer at</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="130"/>
+        <location filename="../../ui/manager/names.py" line="130"/>
         <source>Idempotency key</source>
         <translation>Idempotency key</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="131"/>
+        <location filename="../../ui/manager/names.py" line="131"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="132"/>
+        <location filename="../../ui/manager/names.py" line="132"/>
         <source>Covered (fen)</source>
         <translation>Covered (fen)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="133"/>
+        <location filename="../../ui/manager/names.py" line="133"/>
         <source>Covered (yuan)</source>
         <translation>Covered (yuan)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="134"/>
+        <location filename="../../ui/manager/names.py" line="134"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>Awaiting the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="135"/>
+        <location filename="../../ui/manager/names.py" line="135"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>Awaiting the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="136"/>
+        <location filename="../../ui/manager/names.py" line="136"/>
         <source>Refused by the insurer (fen)</source>
         <translation>Refused by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="137"/>
+        <location filename="../../ui/manager/names.py" line="137"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>Refused by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="138"/>
+        <location filename="../../ui/manager/names.py" line="138"/>
         <source>Paid by families (fen)</source>
         <translation>Paid by families (fen)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="139"/>
+        <location filename="../../ui/manager/names.py" line="139"/>
         <source>Paid by families (yuan)</source>
         <translation>Paid by families (yuan)</translation>
     </message>
@@ -1324,123 +1324,123 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="1024"/>
         <source>Back in the outbox; it is sent at the next try.</source>
         <translation>Back in the outbox; it is sent at the next try.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="1033"/>
         <source>Marked settled.</source>
         <translation>Marked settled.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="1064"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="843"/>
+        <location filename="../../ui/screens/manager.py" line="916"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="847"/>
+        <location filename="../../ui/screens/manager.py" line="920"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="848"/>
+        <location filename="../../ui/screens/manager.py" line="921"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="849"/>
+        <location filename="../../ui/screens/manager.py" line="922"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="850"/>
+        <location filename="../../ui/screens/manager.py" line="923"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="851"/>
+        <location filename="../../ui/screens/manager.py" line="924"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="854"/>
+        <location filename="../../ui/screens/manager.py" line="927"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="858"/>
+        <location filename="../../ui/screens/manager.py" line="931"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="859"/>
+        <location filename="../../ui/screens/manager.py" line="932"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="861"/>
+        <location filename="../../ui/screens/manager.py" line="934"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="862"/>
+        <location filename="../../ui/screens/manager.py" line="935"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="863"/>
+        <location filename="../../ui/screens/manager.py" line="936"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="864"/>
+        <location filename="../../ui/screens/manager.py" line="937"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="929"/>
+        <location filename="../../ui/screens/manager.py" line="1002"/>
         <source>Reading the journal…</source>
         <translation>Reading the journal…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="932"/>
+        <location filename="../../ui/screens/manager.py" line="1005"/>
         <source>As recorded in this kiosk&apos;s journal at %1.</source>
         <translation>As recorded in this kiosk&apos;s journal at %1.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="942"/>
+        <location filename="../../ui/screens/manager.py" line="1015"/>
         <source>The journal cannot be read right now. Try again.</source>
         <translation>The journal cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="974"/>
+        <location filename="../../ui/screens/manager.py" line="1100"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1004"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="1034"/>
+        <location filename="../../ui/screens/manager.py" line="1130"/>
+        <location filename="../../ui/screens/manager.py" line="1160"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1045"/>
+        <location filename="../../ui/screens/manager.py" line="1171"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1076"/>
+        <location filename="../../ui/screens/manager.py" line="1202"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1080"/>
+        <location filename="../../ui/screens/manager.py" line="1206"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -1448,112 +1448,132 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="28"/>
+        <location filename="../../ui/messages.py" line="33"/>
         <source>This code is not an e-card. Ask the family to open the insurance card in the member app.</source>
         <translation>This code is not an e-card. Ask the family to open the insurance card in the member app.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="33"/>
+        <location filename="../../ui/messages.py" line="38"/>
         <source>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</source>
         <translation>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="38"/>
+        <location filename="../../ui/messages.py" line="43"/>
         <source>This e-card code was already used. Ask the family to refresh the card in the app.</source>
         <translation>This e-card code was already used. Ask the family to refresh the card in the app.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="42"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>The card&apos;s time is ahead of this kiosk&apos;s clock. Check the kiosk&apos;s date and time.</source>
         <translation>The card&apos;s time is ahead of this kiosk&apos;s clock. Check the kiosk&apos;s date and time.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="46"/>
+        <location filename="../../ui/messages.py" line="51"/>
         <source>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</source>
         <translation>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="50"/>
+        <location filename="../../ui/messages.py" line="55"/>
         <source>This card could not be verified: it was not issued by the insurer.</source>
         <translation>This card could not be verified: it was not issued by the insurer.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="61"/>
         <source>The insurer refused this card code. Ask the family to refresh the card in the app.</source>
         <translation>The insurer refused this card code. Ask the family to refresh the card in the app.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="62"/>
+        <location filename="../../ui/messages.py" line="67"/>
         <source>The insurer could not use these details. Check them and try again.</source>
         <translation>The insurer could not use these details. Check them and try again.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="76"/>
         <source>This kiosk is not registered with the insurer. A manager must register it.</source>
         <translation>This kiosk is not registered with the insurer. A manager must register it.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="75"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>The insurer refused this kiosk&apos;s device key. A manager must register the kiosk again.</source>
         <translation>The insurer refused this kiosk&apos;s device key. A manager must register the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="85"/>
+        <source>The insurer&apos;s certificate file set for this kiosk is missing ({path}). Call the clinic&apos;s IT contact.</source>
+        <translation>The insurer&apos;s certificate file set for this kiosk is missing ({path}). Call the clinic&apos;s IT contact.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="91"/>
+        <source>The insurer is too slow to answer right now. Try again in a moment.</source>
+        <translation>The insurer is too slow to answer right now. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="95"/>
         <source>The insurer cannot be reached. Check the network and try again.</source>
         <translation>The insurer cannot be reached. Check the network and try again.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="84"/>
+        <location filename="../../ui/messages.py" line="99"/>
+        <source>The insurer&apos;s address sent the kiosk elsewhere, which it never follows. A manager must check the insurer address in the kiosk&apos;s settings.</source>
+        <translation>The insurer&apos;s address sent the kiosk elsewhere, which it never follows. A manager must check the insurer address in the kiosk&apos;s settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="105"/>
+        <source>The insurer&apos;s answer was far too large to be genuine. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
+        <translation>The insurer&apos;s answer was far too large to be genuine. Try again; if it happens again, call the clinic&apos;s IT contact.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="111"/>
         <source>The insurer answered with an error. Try again in a moment.</source>
         <translation>The insurer answered with an error. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="88"/>
+        <location filename="../../ui/messages.py" line="115"/>
         <source>The insurer does not know this record.</source>
         <translation>The insurer does not know this record.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="91"/>
+        <location filename="../../ui/messages.py" line="118"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</source>
         <translation>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="97"/>
+        <location filename="../../ui/messages.py" line="124"/>
         <source>The insurer says this member is not eligible for direct billing.</source>
         <translation>The insurer says this member is not eligible for direct billing.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="100"/>
+        <location filename="../../ui/messages.py" line="127"/>
         <source>The insurer refused the request.</source>
         <translation>The insurer refused the request.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="102"/>
+        <location filename="../../ui/messages.py" line="129"/>
         <source>The insurer could not be asked. Try again in a moment.</source>
         <translation>The insurer could not be asked. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="105"/>
+        <location filename="../../ui/messages.py" line="132"/>
         <source>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="117"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>The bill could not be stored on this computer: its disk is full or cannot be written. Call the clinic&apos;s IT contact.</source>
         <translation>The bill could not be stored on this computer: its disk is full or cannot be written. Call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="123"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>The bill could not be stored: the records on this computer belong to a newer version of the kiosk. Call the clinic&apos;s IT contact.</source>
         <translation>The bill could not be stored: the records on this computer belong to a newer version of the kiosk. Call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="153"/>
         <source>The bill could not be stored: this visit&apos;s bill was already recorded. Start the visit again.</source>
         <translation>The bill could not be stored: this visit&apos;s bill was already recorded. Start the visit again.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="134"/>
+        <location filename="../../ui/messages.py" line="158"/>
         <source>The bill could not be stored on this computer. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>The bill could not be stored on this computer. Try again; if it happens again, call the clinic&apos;s IT contact.</translation>
     </message>
@@ -1561,7 +1581,15 @@
 <context>
     <name>OutboxStatus</name>
     <message numerus="yes">
-        <location filename="../../work/main/ui/widgets/outbox_status.py" line="1"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="64"/>
+        <source>Claims cannot be sent: this computer&apos;s journal cannot be used · %n waiting. Signed claims are kept; call the clinic&apos;s IT contact</source>
+        <translation>
+            <numerusform>Claims cannot be sent: this computer&apos;s journal cannot be used · %n waiting. Signed claims are kept; call the clinic&apos;s IT contact</numerusform>
+            <numerusform>Claims cannot be sent: this computer&apos;s journal cannot be used · %n waiting. Signed claims are kept; call the clinic&apos;s IT contact</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/outbox_status.py" line="71"/>
         <source>The insurer refused this kiosk&apos;s device key · %n claim(s) waiting. A manager must register the device again: kiosk register</source>
         <translation>
             <numerusform>The insurer refused this kiosk&apos;s device key · %n claim waiting. A manager must register the device again: kiosk register</numerusform>
@@ -1569,7 +1597,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/widgets/outbox_status.py" line="61"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="77"/>
         <source>%n claim(s) need attention</source>
         <translation>
             <numerusform>%n claim needs attention</numerusform>
@@ -1577,7 +1605,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/widgets/outbox_status.py" line="63"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="79"/>
         <source>Insurer unreachable · %n waiting</source>
         <translation>
             <numerusform>Insurer unreachable · %n waiting</numerusform>
@@ -1585,7 +1613,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/widgets/outbox_status.py" line="65"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="81"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n claim waiting to send</numerusform>
@@ -1593,7 +1621,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/widgets/outbox_status.py" line="67"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="83"/>
         <source>All claims sent</source>
         <translation>All claims sent</translation>
     </message>
@@ -1601,22 +1629,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../work/main/ui/widgets/pin_pad.py" line="75"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="75"/>
         <source>PIN or password</source>
         <translation>PIN or password</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/widgets/pin_pad.py" line="76"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="76"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/widgets/pin_pad.py" line="77"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="77"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/widgets/pin_pad.py" line="78"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="78"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
@@ -1624,99 +1652,99 @@
 <context>
     <name>PreAuthDialog</name>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="99"/>
-        <location filename="../../work/main/ui/screens/preauth.py" line="100"/>
+        <location filename="../../ui/screens/preauth.py" line="99"/>
+        <location filename="../../ui/screens/preauth.py" line="100"/>
         <source>Request a pre-authorisation</source>
         <translation>Request a pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="101"/>
+        <location filename="../../ui/screens/preauth.py" line="101"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="102"/>
+        <location filename="../../ui/screens/preauth.py" line="102"/>
         <source>Planned date</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="103"/>
+        <location filename="../../ui/screens/preauth.py" line="103"/>
         <source>Diagnosis</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="104"/>
+        <location filename="../../ui/screens/preauth.py" line="104"/>
         <source>Estimated cost (CNY)</source>
         <translation>Estimated cost (CNY)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="105"/>
+        <location filename="../../ui/screens/preauth.py" line="105"/>
         <source>e.g. Recurrent headache (R51)</source>
         <translation>e.g. Recurrent headache (R51)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="106"/>
-        <location filename="../../work/main/ui/screens/preauth.py" line="201"/>
+        <location filename="../../ui/screens/preauth.py" line="106"/>
+        <location filename="../../ui/screens/preauth.py" line="201"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="106"/>
+        <location filename="../../ui/screens/preauth.py" line="106"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="107"/>
+        <location filename="../../ui/screens/preauth.py" line="107"/>
         <source>Send to the insurer</source>
         <translation>Send to the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="117"/>
+        <location filename="../../ui/screens/preauth.py" line="117"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</source>
         <translation>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="125"/>
+        <location filename="../../ui/screens/preauth.py" line="125"/>
         <source>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</source>
         <translation>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="131"/>
+        <location filename="../../ui/screens/preauth.py" line="131"/>
         <source>Holiday data ends on {until}; after that only weekends are counted.</source>
         <translation>Holiday data ends on {until}; after that only weekends are counted.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="154"/>
+        <location filename="../../ui/screens/preauth.py" line="154"/>
         <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
         <translation>Enter the estimated cost in yuan, e.g. 6800.00.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="168"/>
+        <location filename="../../ui/screens/preauth.py" line="168"/>
         <source>Enter the diagnosis the doctor gave.</source>
         <translation>Enter the diagnosis the doctor gave.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="171"/>
+        <location filename="../../ui/screens/preauth.py" line="171"/>
         <source>Sending to the insurer…</source>
         <translation>Sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="191"/>
+        <location filename="../../ui/screens/preauth.py" line="191"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>pending the insurer&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="192"/>
+        <location filename="../../ui/screens/preauth.py" line="192"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="193"/>
+        <location filename="../../ui/screens/preauth.py" line="193"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="196"/>
+        <location filename="../../ui/screens/preauth.py" line="196"/>
         <source>Pre-authorisation {id} for {date} is {state}.</source>
         <translation>Pre-authorisation {id} for {date} is {state}.</translation>
     </message>
@@ -1724,57 +1752,57 @@
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="542"/>
+        <location filename="../../ui/screens/manager.py" line="607"/>
         <source>Fetch the insurer&apos;s statement</source>
         <translation>Fetch the insurer&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="545"/>
+        <location filename="../../ui/screens/manager.py" line="610"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="546"/>
+        <location filename="../../ui/screens/manager.py" line="611"/>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="547"/>
+        <location filename="../../ui/screens/manager.py" line="612"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="548"/>
+        <location filename="../../ui/screens/manager.py" line="613"/>
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="549"/>
+        <location filename="../../ui/screens/manager.py" line="614"/>
         <source>Insurer</source>
         <translation>Insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="550"/>
+        <location filename="../../ui/screens/manager.py" line="615"/>
         <source>Difference</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="551"/>
+        <location filename="../../ui/screens/manager.py" line="616"/>
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="558"/>
+        <location filename="../../ui/screens/manager.py" line="623"/>
         <source>Compare this day&apos;s claims with what the insurer has recorded.</source>
         <translation>Compare this day&apos;s claims with what the insurer has recorded.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="569"/>
+        <location filename="../../ui/screens/manager.py" line="634"/>
         <source>Asking the insurer for its statement…</source>
         <translation>Asking the insurer for its statement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="580"/>
+        <location filename="../../ui/screens/manager.py" line="645"/>
         <source>Balanced: all %n claim(s) agree with the insurer.</source>
         <translation>
             <numerusform>Balanced: the %n claim agrees with the insurer.</numerusform>
@@ -1782,7 +1810,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="584"/>
+        <location filename="../../ui/screens/manager.py" line="649"/>
         <source>%n finding(s) need a look.</source>
         <translation>
             <numerusform>%n finding needs a look.</numerusform>
@@ -1790,7 +1818,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="586"/>
+        <location filename="../../ui/screens/manager.py" line="651"/>
         <source>%n claim(s) agree.</source>
         <translation>
             <numerusform>%n claim agrees.</numerusform>
@@ -1798,7 +1826,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="589"/>
+        <location filename="../../ui/screens/manager.py" line="654"/>
         <source>Insurer&apos;s total covered %1 · the journal&apos;s %2</source>
         <translation>Insurer&apos;s total covered %1 · the journal&apos;s %2</translation>
     </message>
@@ -1806,112 +1834,112 @@
 <context>
     <name>RegistrationScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="132"/>
+        <location filename="../../ui/screens/registration.py" line="132"/>
         <source>Register this kiosk with the insurer</source>
         <translation>Register this kiosk with the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="135"/>
+        <location filename="../../ui/screens/registration.py" line="135"/>
         <source>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</source>
         <translation>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="140"/>
+        <location filename="../../ui/screens/registration.py" line="140"/>
         <source>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</source>
         <translation>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="148"/>
+        <location filename="../../ui/screens/registration.py" line="148"/>
         <source>Insurer API address</source>
         <translation>Insurer API address</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="149"/>
+        <location filename="../../ui/screens/registration.py" line="149"/>
         <source>Device key</source>
         <translation>Device key</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="150"/>
+        <location filename="../../ui/screens/registration.py" line="150"/>
         <source>Pinned CA file (optional)</source>
         <translation>Pinned CA file (optional)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="152"/>
+        <location filename="../../ui/screens/registration.py" line="152"/>
         <source>From the insurer&apos;s provider portal</source>
         <translation>From the insurer&apos;s provider portal</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="153"/>
+        <location filename="../../ui/screens/registration.py" line="153"/>
         <source>Path to a PEM file, if the insurer gave one</source>
         <translation>Path to a PEM file, if the insurer gave one</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="154"/>
+        <location filename="../../ui/screens/registration.py" line="154"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="155"/>
+        <location filename="../../ui/screens/registration.py" line="155"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="168"/>
+        <location filename="../../ui/screens/registration.py" line="168"/>
         <source>Enter the insurer&apos;s API address.</source>
         <translation>Enter the insurer&apos;s API address.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="171"/>
+        <location filename="../../ui/screens/registration.py" line="171"/>
         <source>Enter the device key.</source>
         <translation>Enter the device key.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="176"/>
+        <location filename="../../ui/screens/registration.py" line="176"/>
         <source>There is no CA file at %1. Check the path, or leave it empty.</source>
         <translation>There is no CA file at %1. Check the path, or leave it empty.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="182"/>
+        <location filename="../../ui/screens/registration.py" line="182"/>
         <source>Asking the insurer to confirm the key…</source>
         <translation>Asking the insurer to confirm the key…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="209"/>
+        <location filename="../../ui/screens/registration.py" line="209"/>
         <source>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</source>
         <translation>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="221"/>
+        <location filename="../../ui/screens/registration.py" line="221"/>
         <source>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</source>
         <translation>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="228"/>
+        <location filename="../../ui/screens/registration.py" line="228"/>
         <source>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</source>
         <translation>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="232"/>
+        <location filename="../../ui/screens/registration.py" line="232"/>
         <source>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</source>
         <translation>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="237"/>
+        <location filename="../../ui/screens/registration.py" line="237"/>
         <source>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</source>
         <translation>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="242"/>
+        <location filename="../../ui/screens/registration.py" line="242"/>
         <source>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</source>
         <translation>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="247"/>
+        <location filename="../../ui/screens/registration.py" line="247"/>
         <source>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</source>
         <translation>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="251"/>
+        <location filename="../../ui/screens/registration.py" line="251"/>
         <source>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</source>
         <translation>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</translation>
     </message>
@@ -1919,69 +1947,69 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="113"/>
+        <location filename="../../ui/screens/scan.py" line="116"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>Show your child&apos;s e-card to the camera</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="120"/>
+        <location filename="../../ui/screens/scan.py" line="123"/>
         <source>Open the insurance card in the member app and hold the QR code inside the frame.</source>
         <translation>Open the insurance card in the member app and hold the QR code inside the frame.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="123"/>
+        <location filename="../../ui/screens/scan.py" line="126"/>
         <source>Staff: look up without the card</source>
         <translation>Staff: look up without the card</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="124"/>
+        <location filename="../../ui/screens/scan.py" line="127"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="125"/>
+        <location filename="../../ui/screens/scan.py" line="128"/>
         <source>Policy number</source>
         <translation>Policy number</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="126"/>
+        <location filename="../../ui/screens/scan.py" line="129"/>
         <source>Child&apos;s name</source>
         <translation>Child&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="127"/>
+        <location filename="../../ui/screens/scan.py" line="130"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="128"/>
+        <location filename="../../ui/screens/scan.py" line="131"/>
         <source>e.g. GP2026000101</source>
         <translation>e.g. GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="129"/>
+        <location filename="../../ui/screens/scan.py" line="132"/>
         <source>11 digits</source>
         <translation>11 digits</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="130"/>
+        <location filename="../../ui/screens/scan.py" line="133"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="133"/>
-        <location filename="../../work/main/ui/screens/scan.py" line="158"/>
-        <location filename="../../work/main/ui/screens/scan.py" line="182"/>
+        <location filename="../../ui/screens/scan.py" line="136"/>
+        <location filename="../../ui/screens/scan.py" line="162"/>
+        <location filename="../../ui/screens/scan.py" line="186"/>
         <source>Checking the card with the insurer…</source>
         <translation>Checking the card with the insurer…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="176"/>
+        <location filename="../../ui/screens/scan.py" line="180"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="222"/>
+        <location filename="../../ui/screens/scan.py" line="236"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</translation>
     </message>
@@ -1989,42 +2017,42 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="81"/>
+        <location filename="../../ui/screens/manager_signin.py" line="81"/>
         <source>Staff sign-in</source>
         <translation>Staff sign-in</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="82"/>
+        <location filename="../../ui/screens/manager_signin.py" line="82"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="93"/>
+        <location filename="../../ui/screens/manager_signin.py" line="93"/>
         <source>The staff list cannot be read from the journal.</source>
         <translation>The staff list cannot be read from the journal.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="113"/>
+        <location filename="../../ui/screens/manager_signin.py" line="113"/>
         <source>Choose your name, then enter your PIN.</source>
         <translation>Choose your name, then enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="117"/>
+        <location filename="../../ui/screens/manager_signin.py" line="117"/>
         <source>There are no staff accounts yet. The first manager account is created when the kiosk is installed: kiosk staff add NAME --role manager</source>
         <translation>There are no staff accounts yet. The first manager account is created when the kiosk is installed: kiosk staff add NAME --role manager</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="150"/>
+        <location filename="../../ui/screens/manager_signin.py" line="150"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="168"/>
+        <location filename="../../ui/screens/manager_signin.py" line="168"/>
         <source>Signing in is not possible right now: the journal cannot be read.</source>
         <translation>Signing in is not possible right now: the journal cannot be read.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="174"/>
+        <location filename="../../ui/screens/manager_signin.py" line="174"/>
         <source>Wrong PIN. %n more wrong PIN(s) lock this account.</source>
         <translation>
             <numerusform>Wrong PIN. %n more wrong PIN locks this account.</numerusform>
@@ -2032,12 +2060,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="181"/>
+        <location filename="../../ui/screens/manager_signin.py" line="181"/>
         <source>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</source>
         <translation>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="186"/>
+        <location filename="../../ui/screens/manager_signin.py" line="186"/>
         <source>This account no longer exists.</source>
         <translation>This account no longer exists.</translation>
     </message>
@@ -2045,83 +2073,83 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="117"/>
+        <location filename="../../ui/screens/sign.py" line="117"/>
         <source>Please check the bill and sign</source>
         <translation>Please check the bill and sign</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="118"/>
+        <location filename="../../ui/screens/sign.py" line="118"/>
         <source>The insurer pays</source>
         <translation>The insurer pays</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="119"/>
+        <location filename="../../ui/screens/sign.py" line="119"/>
         <source>You pay today</source>
         <translation>You pay today</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="121"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="121"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="121"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="121"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="123"/>
+        <location filename="../../ui/screens/sign.py" line="123"/>
         <source>Reception: change the bill</source>
         <translation>Reception: change the bill</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="124"/>
+        <location filename="../../ui/screens/sign.py" line="124"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="125"/>
+        <location filename="../../ui/screens/sign.py" line="125"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="126"/>
+        <location filename="../../ui/screens/sign.py" line="126"/>
         <source>Sign the bill</source>
         <translation>Sign the bill</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="185"/>
+        <location filename="../../ui/screens/sign.py" line="185"/>
         <source>By signing I confirm that my child received the items above at {clinic}, and I ask the clinic to claim {covered} from the insurer for me. Invoice {invoice}.</source>
         <translation>By signing I confirm that my child received the items above at {clinic}, and I ask the clinic to claim {covered} from the insurer for me. Invoice {invoice}.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="224"/>
+        <location filename="../../ui/screens/sign.py" line="224"/>
         <source>Please sign in the white box first.</source>
         <translation>Please sign in the white box first.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="226"/>
-        <location filename="../../work/main/ui/screens/sign.py" line="229"/>
+        <location filename="../../ui/screens/sign.py" line="226"/>
+        <location filename="../../ui/screens/sign.py" line="229"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>That is too short to be a signature. Please write your name.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="232"/>
+        <location filename="../../ui/screens/sign.py" line="232"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>Please sign larger, across the line in the white box.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="246"/>
+        <location filename="../../ui/screens/sign.py" line="246"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>The signed bill could not be stored on this computer. Please ask reception.</translation>
     </message>
@@ -2129,7 +2157,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../work/main/ui/widgets/signature_pad.py" line="423"/>
+        <location filename="../../ui/widgets/signature_pad.py" line="423"/>
         <source>Sign here</source>
         <translation>Sign here</translation>
     </message>
@@ -2137,162 +2165,162 @@
 <context>
     <name>SignedBill</name>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="58"/>
+        <location filename="../../ui/signed_bill.py" line="55"/>
         <source>Covered</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="59"/>
+        <location filename="../../ui/signed_bill.py" line="56"/>
         <source>Not covered</source>
         <translation>Not covered</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="60"/>
+        <location filename="../../ui/signed_bill.py" line="57"/>
         <source>Annual limit used up</source>
         <translation>Annual limit used up</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="61"/>
+        <location filename="../../ui/signed_bill.py" line="58"/>
         <source>Co-pay: free visits used</source>
         <translation>Co-pay: free visits used</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="62"/>
+        <location filename="../../ui/signed_bill.py" line="59"/>
         <source>Needs pre-authorisation</source>
         <translation>Needs pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="63"/>
+        <location filename="../../ui/signed_bill.py" line="60"/>
         <source>Pre-authorised</source>
         <translation>Pre-authorised</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="64"/>
+        <location filename="../../ui/signed_bill.py" line="61"/>
         <source>Clinic not in network</source>
         <translation>Clinic not in network</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="67"/>
+        <location filename="../../ui/signed_bill.py" line="64"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="68"/>
+        <location filename="../../ui/signed_bill.py" line="65"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="71"/>
+        <location filename="../../ui/signed_bill.py" line="68"/>
         <source>Invoice no.</source>
         <translation>Invoice no.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="72"/>
+        <location filename="../../ui/signed_bill.py" line="69"/>
         <source>Direct-billing bill, signed by the family</source>
         <translation>Direct-billing bill, signed by the family</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="73"/>
+        <location filename="../../ui/signed_bill.py" line="70"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="74"/>
+        <location filename="../../ui/signed_bill.py" line="71"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="75"/>
+        <location filename="../../ui/signed_bill.py" line="72"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="76"/>
+        <location filename="../../ui/signed_bill.py" line="73"/>
         <source>Signed at</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="77"/>
+        <location filename="../../ui/signed_bill.py" line="74"/>
         <source>continued</source>
         <translation>continued</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="78"/>
+        <location filename="../../ui/signed_bill.py" line="75"/>
         <source>Total charges</source>
         <translation>Total charges</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="79"/>
+        <location filename="../../ui/signed_bill.py" line="76"/>
         <source>Insurer pays the clinic directly</source>
         <translation>Insurer pays the clinic directly</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="80"/>
+        <location filename="../../ui/signed_bill.py" line="77"/>
         <source>You pay today</source>
         <translation>You pay today</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="81"/>
+        <location filename="../../ui/signed_bill.py" line="78"/>
         <source>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</source>
         <translation>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="86"/>
+        <location filename="../../ui/signed_bill.py" line="83"/>
         <source>Signature of parent or guardian</source>
         <translation>Signature of parent or guardian</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="87"/>
+        <location filename="../../ui/signed_bill.py" line="84"/>
         <source>Claim number</source>
         <translation>Claim number</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="88"/>
+        <location filename="../../ui/signed_bill.py" line="85"/>
         <source>Pending: kept on this kiosk and sent to the insurer when it is reachable</source>
         <translation>Pending: kept on this kiosk and sent to the insurer when it is reachable</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="91"/>
+        <location filename="../../ui/signed_bill.py" line="88"/>
         <source>Bill hash (SHA-256)</source>
         <translation>Bill hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="92"/>
+        <location filename="../../ui/signed_bill.py" line="89"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</source>
         <translation>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="97"/>
+        <location filename="../../ui/signed_bill.py" line="94"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="100"/>
+        <location filename="../../ui/signed_bill.py" line="97"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="101"/>
+        <location filename="../../ui/signed_bill.py" line="98"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="102"/>
+        <location filename="../../ui/signed_bill.py" line="99"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="103"/>
+        <location filename="../../ui/signed_bill.py" line="100"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="104"/>
+        <location filename="../../ui/signed_bill.py" line="101"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="105"/>
+        <location filename="../../ui/signed_bill.py" line="102"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -2300,12 +2328,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../work/main/ui/app.py" line="374"/>
+        <location filename="../../ui/app.py" line="376"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>The family is checking and signing the bill on their screen.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/app.py" line="375"/>
+        <location filename="../../ui/app.py" line="377"/>
         <source>Change the bill</source>
         <translation>Change the bill</translation>
     </message>
@@ -2313,17 +2341,17 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../work/main/ui/widgets/trend_chart.py" line="172"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="172"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/widgets/trend_chart.py" line="173"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="173"/>
         <source>Paid by families at the desk</source>
         <translation>Paid by families at the desk</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/widgets/trend_chart.py" line="174"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="174"/>
         <source>No direct-pay visits in these 30 days</source>
         <translation>No direct-pay visits in these 30 days</translation>
     </message>

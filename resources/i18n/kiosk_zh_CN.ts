@@ -4,179 +4,179 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="129"/>
+        <location filename="../../ui/screens/bill.py" line="129"/>
         <source>Search by code, name or pinyin initials (e.g. xcg)</source>
         <translation>按编码、名称或拼音首字母搜索（如 xcg）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="131"/>
+        <location filename="../../ui/screens/bill.py" line="131"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="133"/>
+        <location filename="../../ui/screens/bill.py" line="133"/>
         <source>Import the clinic&apos;s own fee catalogue (CSV or JSON)</source>
         <translation>导入本诊所自己的收费目录（CSV 或 JSON）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/bill.py" line="136"/>
-        <location filename="../../work/main/ui/screens/bill.py" line="233"/>
+        <location filename="../../ui/screens/bill.py" line="136"/>
+        <location filename="../../ui/screens/bill.py" line="233"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>目录共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="140"/>
+        <location filename="../../ui/screens/bill.py" line="140"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="141"/>
+        <location filename="../../ui/screens/bill.py" line="141"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="142"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="143"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="144"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="147"/>
+        <location filename="../../ui/screens/bill.py" line="147"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="148"/>
+        <location filename="../../ui/screens/bill.py" line="148"/>
         <source>Cancel visit</source>
         <translation>取消本次就诊</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="149"/>
+        <location filename="../../ui/screens/bill.py" line="149"/>
         <source>Ask the insurer again</source>
         <translation>重新询问保险公司</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="150"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="217"/>
+        <location filename="../../ui/screens/bill.py" line="217"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="219"/>
+        <location filename="../../ui/screens/bill.py" line="219"/>
         <source>Catalogue (*.csv *.json)</source>
         <translation>收费目录 (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="238"/>
+        <location filename="../../ui/screens/bill.py" line="238"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/bill.py" line="240"/>
+        <location filename="../../ui/screens/bill.py" line="240"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>文件有 %n 行错误，未被使用：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="244"/>
+        <location filename="../../ui/screens/bill.py" line="244"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="298"/>
+        <location filename="../../ui/screens/bill.py" line="298"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="298"/>
+        <location filename="../../ui/screens/bill.py" line="298"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="302"/>
+        <location filename="../../ui/screens/bill.py" line="302"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="322"/>
+        <location filename="../../ui/screens/bill.py" line="322"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="323"/>
+        <location filename="../../ui/screens/bill.py" line="323"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="333"/>
+        <location filename="../../ui/screens/bill.py" line="333"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="337"/>
+        <location filename="../../ui/screens/bill.py" line="337"/>
         <source>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>合计 {total} · &lt;span style=&apos;color:#137333&apos;&gt;保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;家庭自付 &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="352"/>
+        <location filename="../../ui/screens/bill.py" line="352"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/bill.py" line="357"/>
+        <location filename="../../ui/screens/bill.py" line="357"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="373"/>
+        <location filename="../../ui/screens/bill.py" line="373"/>
         <source>Covered</source>
         <translation>保障范围内</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="374"/>
+        <location filename="../../ui/screens/bill.py" line="374"/>
         <source>Not covered by the plan</source>
         <translation>不在保障范围内</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="375"/>
+        <location filename="../../ui/screens/bill.py" line="375"/>
         <source>Annual limit used up</source>
         <translation>年度限额已用完</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="376"/>
+        <location filename="../../ui/screens/bill.py" line="376"/>
         <source>Co-pay: free visits used up</source>
         <translation>免费次数已用完，需共付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="377"/>
+        <location filename="../../ui/screens/bill.py" line="377"/>
         <source>Needs pre-authorisation</source>
         <translation>需事先授权</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="378"/>
+        <location filename="../../ui/screens/bill.py" line="378"/>
         <source>Covered (pre-authorised)</source>
         <translation>已事先授权，保障范围内</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/bill.py" line="379"/>
+        <location filename="../../ui/screens/bill.py" line="379"/>
         <source>Clinic not in network</source>
         <translation>本诊所不在网络内</translation>
     </message>
@@ -184,143 +184,143 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="417"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="419"/>
         <source>Put this claim back in the outbox once its cause is fixed (same claim key)</source>
         <translation>原因解决后，将此理赔放回待发送队列（使用同一幂等键）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="421"/>
         <source>How was it settled? (required)</source>
         <translation>是如何结清的？（必填）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="422"/>
         <source>Mark settled</source>
         <translation>标记为已结清</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="372"/>
+        <location filename="../../ui/screens/manager.py" line="398"/>
         <source>All claims</source>
         <translation>全部理赔</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="377"/>
+        <location filename="../../ui/screens/manager.py" line="403"/>
         <source>Invoice or insurer claim number</source>
         <translation>发票号或保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="380"/>
+        <location filename="../../ui/screens/manager.py" line="406"/>
         <source>Invoice</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="381"/>
+        <location filename="../../ui/screens/manager.py" line="407"/>
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="382"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="460"/>
+        <location filename="../../ui/screens/manager.py" line="408"/>
+        <location filename="../../ui/screens/manager.py" line="499"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="383"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="459"/>
+        <location filename="../../ui/screens/manager.py" line="409"/>
+        <location filename="../../ui/screens/manager.py" line="498"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="384"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="461"/>
+        <location filename="../../ui/screens/manager.py" line="410"/>
+        <location filename="../../ui/screens/manager.py" line="500"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="385"/>
+        <location filename="../../ui/screens/manager.py" line="411"/>
         <source>Insurer covers</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="386"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="467"/>
+        <location filename="../../ui/screens/manager.py" line="412"/>
+        <location filename="../../ui/screens/manager.py" line="506"/>
         <source>Family share</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="387"/>
+        <location filename="../../ui/screens/manager.py" line="413"/>
         <source>Paid at desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="390"/>
+        <location filename="../../ui/screens/manager.py" line="416"/>
         <source>Open the signed bill</source>
         <translation>打开签字账单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="415"/>
+        <location filename="../../ui/screens/manager.py" line="447"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="436"/>
+        <location filename="../../ui/screens/manager.py" line="468"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>签字时向家长展示的金额；保险公司尚未答复</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="454"/>
+        <location filename="../../ui/screens/manager.py" line="493"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>选择一笔理赔查看详情。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="462"/>
+        <location filename="../../ui/screens/manager.py" line="501"/>
         <source>Insurer share as signed</source>
         <translation>签字时的保险支付额</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="464"/>
+        <location filename="../../ui/screens/manager.py" line="503"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="469"/>
+        <location filename="../../ui/screens/manager.py" line="508"/>
         <source>Paid at the desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="475"/>
+        <location filename="../../ui/screens/manager.py" line="514"/>
         <source>Signed and stored</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="478"/>
+        <location filename="../../ui/screens/manager.py" line="517"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="482"/>
+        <location filename="../../ui/screens/manager.py" line="521"/>
         <source>Recorded by the insurer</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="484"/>
+        <location filename="../../ui/screens/manager.py" line="523"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="486"/>
+        <location filename="../../ui/screens/manager.py" line="525"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="500"/>
+        <location filename="../../ui/screens/manager.py" line="539"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -328,137 +328,137 @@
 <context>
     <name>DayReport</name>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="52"/>
+        <location filename="../../ui/manager/day_report.py" line="52"/>
         <source>Direct-pay day report</source>
         <translation>直付日报</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="53"/>
+        <location filename="../../ui/manager/day_report.py" line="53"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="54"/>
+        <location filename="../../ui/manager/day_report.py" line="54"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="55"/>
+        <location filename="../../ui/manager/day_report.py" line="55"/>
         <source>By</source>
         <translation>打印人</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="56"/>
+        <location filename="../../ui/manager/day_report.py" line="56"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="57"/>
+        <location filename="../../ui/manager/day_report.py" line="57"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="58"/>
+        <location filename="../../ui/manager/day_report.py" line="58"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="59"/>
+        <location filename="../../ui/manager/day_report.py" line="59"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="60"/>
+        <location filename="../../ui/manager/day_report.py" line="60"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="61"/>
+        <location filename="../../ui/manager/day_report.py" line="61"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="62"/>
+        <location filename="../../ui/manager/day_report.py" line="62"/>
         <source>family share %1</source>
         <translation>家庭自付 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="63"/>
+        <location filename="../../ui/manager/day_report.py" line="63"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="64"/>
+        <location filename="../../ui/manager/day_report.py" line="64"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="65"/>
+        <location filename="../../ui/manager/day_report.py" line="65"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="66"/>
+        <location filename="../../ui/manager/day_report.py" line="66"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="67"/>
+        <location filename="../../ui/manager/day_report.py" line="67"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="68"/>
+        <location filename="../../ui/manager/day_report.py" line="68"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="69"/>
+        <location filename="../../ui/manager/day_report.py" line="69"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="70"/>
+        <location filename="../../ui/manager/day_report.py" line="70"/>
         <source>Reconciliation with the insurer</source>
         <translation>与保险公司对账</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="71"/>
+        <location filename="../../ui/manager/day_report.py" line="71"/>
         <source>Not reconciled: the insurer&apos;s statement was not fetched for this report.</source>
         <translation>未对账：本报告未获取保险公司对账单。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="74"/>
+        <location filename="../../ui/manager/day_report.py" line="74"/>
         <source>Balanced: all %1 claims agree with the insurer&apos;s statement.</source>
         <translation>账目相符：全部 %1 笔理赔与保险公司对账单一致。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="77"/>
+        <location filename="../../ui/manager/day_report.py" line="77"/>
         <source>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</source>
         <translation>%1 笔一致；%2 笔需核查。保险公司合计 %3，本机记录 %4。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="80"/>
+        <location filename="../../ui/manager/day_report.py" line="80"/>
         <source>… and %1 more on the kiosk&apos;s reconciliation page.</source>
         <translation>……另有 %1 笔，请在终端对账页面查看。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="81"/>
+        <location filename="../../ui/manager/day_report.py" line="81"/>
         <source>Audit trail: %1 entries, head %2</source>
         <translation>审计记录：%1 条，末条哈希 %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="82"/>
+        <location filename="../../ui/manager/day_report.py" line="82"/>
         <source>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</source>
         <translation>审计记录在第 %1 条处被破坏：请联系诊所 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="85"/>
+        <location filename="../../ui/manager/day_report.py" line="85"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/day_report.py" line="86"/>
+        <location filename="../../ui/manager/day_report.py" line="86"/>
         <source>Direct-billing kiosk · day report</source>
         <translation>直付终端 · 日报</translation>
     </message>
@@ -466,95 +466,95 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="238"/>
+        <location filename="../../ui/screens/manager.py" line="241"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="239"/>
+        <location filename="../../ui/screens/manager.py" line="242"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="240"/>
+        <location filename="../../ui/screens/manager.py" line="243"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="241"/>
+        <location filename="../../ui/screens/manager.py" line="244"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="242"/>
+        <location filename="../../ui/screens/manager.py" line="245"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="243"/>
+        <location filename="../../ui/screens/manager.py" line="246"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="247"/>
+        <location filename="../../ui/screens/manager.py" line="250"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="250"/>
+        <location filename="../../ui/screens/manager.py" line="253"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="251"/>
+        <location filename="../../ui/screens/manager.py" line="254"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="254"/>
+        <location filename="../../ui/screens/manager.py" line="257"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="257"/>
+        <location filename="../../ui/screens/manager.py" line="260"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="259"/>
+        <location filename="../../ui/screens/manager.py" line="262"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>近 30 天：保险公司支付与家庭付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="268"/>
+        <location filename="../../ui/screens/manager.py" line="271"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="273"/>
+        <location filename="../../ui/screens/manager.py" line="276"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>已受理 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="276"/>
+        <location filename="../../ui/screens/manager.py" line="279"/>
         <source>%n claim(s) in the outbox</source>
         <translation>
             <numerusform>发件箱中 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="279"/>
+        <location filename="../../ui/screens/manager.py" line="282"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="282"/>
+        <location filename="../../ui/screens/manager.py" line="285"/>
         <source>of %1 family share</source>
         <translation>家庭自付应收 %1</translation>
     </message>
@@ -562,38 +562,38 @@
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="117"/>
-        <location filename="../../work/main/ui/demo_panel.py" line="118"/>
+        <location filename="../../ui/demo_panel.py" line="117"/>
+        <location filename="../../ui/demo_panel.py" line="118"/>
         <source>Demo: the family&apos;s phone</source>
         <translation>演示：家长的手机</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="121"/>
+        <location filename="../../ui/demo_panel.py" line="121"/>
         <source>Choose whose e-card the phone shows; the simulated camera sees it at once. Hover a button to see what that member demonstrates.</source>
         <translation>选择手机上显示哪位会员的电子保险卡，模拟摄像头会立即看到。鼠标停在按钮上可查看该会员演示的情形。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="125"/>
+        <location filename="../../ui/demo_panel.py" line="125"/>
         <source>Take the phone away</source>
         <translation>拿开手机</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="126"/>
+        <location filename="../../ui/demo_panel.py" line="126"/>
         <source>Demo staff</source>
         <translation>演示员工账号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="128"/>
+        <location filename="../../ui/demo_panel.py" line="128"/>
         <source>Tap Staff at the top of the kiosk, choose the name and enter the PIN.</source>
         <translation>点击终端顶部的“员工”，选择姓名并输入 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="131"/>
+        <location filename="../../ui/demo_panel.py" line="131"/>
         <source>Demo manager PIN: %1</source>
         <translation>演示经理 PIN 码：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/demo_panel.py" line="132"/>
+        <location filename="../../ui/demo_panel.py" line="132"/>
         <source>Demo reception PIN: %1</source>
         <translation>演示前台 PIN 码：%1</translation>
     </message>
@@ -601,127 +601,127 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="128"/>
+        <location filename="../../ui/screens/done.py" line="128"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>谢谢，已签字的账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="129"/>
+        <location filename="../../ui/screens/done.py" line="129"/>
         <source>Invoice</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="130"/>
+        <location filename="../../ui/screens/done.py" line="130"/>
         <source>Claim</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="131"/>
+        <location filename="../../ui/screens/done.py" line="131"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="132"/>
+        <location filename="../../ui/screens/done.py" line="132"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="134"/>
+        <location filename="../../ui/screens/done.py" line="134"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="135"/>
+        <location filename="../../ui/screens/done.py" line="135"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="136"/>
+        <location filename="../../ui/screens/done.py" line="136"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="137"/>
+        <location filename="../../ui/screens/done.py" line="137"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="141"/>
+        <location filename="../../ui/screens/done.py" line="141"/>
         <source>Open to print</source>
         <translation>打开并打印</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="142"/>
+        <location filename="../../ui/screens/done.py" line="142"/>
         <source>Save a copy…</source>
         <translation>另存一份…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="143"/>
+        <location filename="../../ui/screens/done.py" line="143"/>
         <source>Next family</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="192"/>
+        <location filename="../../ui/screens/done.py" line="192"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>家庭今天需自付 {amount}，付款方式是？</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="196"/>
+        <location filename="../../ui/screens/done.py" line="196"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>今天无需付款：全部费用由保险公司支付。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="202"/>
+        <location filename="../../ui/screens/done.py" line="202"/>
         <source>Recorded: paid by {method}.</source>
         <translation>已记录：{method}付款。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="210"/>
+        <location filename="../../ui/screens/done.py" line="210"/>
         <source>Signed bill saved: {path}</source>
         <translation>已签字账单已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="219"/>
+        <location filename="../../ui/screens/done.py" line="219"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>保险公司已受理，理赔号 {number}</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="224"/>
+        <location filename="../../ui/screens/done.py" line="224"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>保险公司未受理此理赔，诊所经理会跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="227"/>
+        <location filename="../../ui/screens/done.py" line="227"/>
         <source>Settled by the clinic.</source>
         <translation>诊所已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="230"/>
+        <location filename="../../ui/screens/done.py" line="230"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>已安全保存；目前无法连接保险公司，恢复后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="233"/>
+        <location filename="../../ui/screens/done.py" line="233"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>已安全保存，正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="290"/>
+        <location filename="../../ui/screens/done.py" line="290"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>付款未能记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="334"/>
+        <location filename="../../ui/screens/done.py" line="334"/>
         <source>The signed bill PDF could not be written; the claim is stored all the same.</source>
         <translation>无法生成已签字账单 PDF；理赔仍已保存。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="345"/>
+        <location filename="../../ui/screens/done.py" line="345"/>
         <source>Save the signed bill</source>
         <translation>保存已签字账单</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/done.py" line="351"/>
+        <location filename="../../ui/screens/done.py" line="351"/>
         <source>The copy could not be saved there.</source>
         <translation>无法保存到该位置。</translation>
     </message>
@@ -729,167 +729,167 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="71"/>
+        <location filename="../../ui/screens/eligibility.py" line="71"/>
         <source>New scan</source>
         <translation>重新扫码</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="72"/>
+        <location filename="../../ui/screens/eligibility.py" line="72"/>
         <source>Start the bill</source>
         <translation>开始开账单</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="86"/>
+        <location filename="../../ui/screens/eligibility.py" line="86"/>
         <source>Direct billing available</source>
         <translation>可以直付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="87"/>
+        <location filename="../../ui/screens/eligibility.py" line="87"/>
         <source>Direct billing available, with conditions</source>
         <translation>可以直付，但有附加条件</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="88"/>
+        <location filename="../../ui/screens/eligibility.py" line="88"/>
         <source>No direct billing today</source>
         <translation>今天不能直付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="100"/>
+        <location filename="../../ui/screens/eligibility.py" line="100"/>
         <source>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
         <translation>保险卡已置灰：之前有一笔 {amount} 的自付金额未支付（账单 {ref}）。家长在会员 App 中补缴后即可恢复直付。今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="109"/>
+        <location filename="../../ui/screens/eligibility.py" line="109"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>全额赔付次数已用完：今天的就诊家庭需承担自付部分。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="112"/>
+        <location filename="../../ui/screens/eligibility.py" line="112"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>有一项事先授权仍在审核中：该项目暂不能直付。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="115"/>
+        <location filename="../../ui/screens/eligibility.py" line="115"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>有一项事先授权未获批准：该项目不能直付。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="118"/>
+        <location filename="../../ui/screens/eligibility.py" line="118"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>有一项保障额度已用完：该额度下的项目由家庭自付。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="121"/>
+        <location filename="../../ui/screens/eligibility.py" line="121"/>
         <source>Card greyed out: an earlier self-pay amount is unpaid. Today&apos;s visit is self-pay.</source>
         <translation>保险卡已置灰：有一笔自付金额未支付。今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="124"/>
+        <location filename="../../ui/screens/eligibility.py" line="124"/>
         <source>The policy period has ended. The family can renew in the member app; today&apos;s visit is self-pay.</source>
         <translation>保单已过期。家长可在会员 App 中续保；今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="128"/>
+        <location filename="../../ui/screens/eligibility.py" line="128"/>
         <source>This clinic is not in this plan&apos;s network. Today&apos;s visit is self-pay; the family can claim reimbursement from the insurer.</source>
         <translation>本诊所不在该计划的网络内。今天的就诊需自费，家长可向保险公司申请报销。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="132"/>
+        <location filename="../../ui/screens/eligibility.py" line="132"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>保险公司找不到此卡对应的会员。请核对信息，或按自费处理。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="136"/>
+        <location filename="../../ui/screens/eligibility.py" line="136"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>保险公司今天不允许此卡直付。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="158"/>
+        <location filename="../../ui/screens/eligibility.py" line="158"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="159"/>
+        <location filename="../../ui/screens/eligibility.py" line="159"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="162"/>
+        <location filename="../../ui/screens/eligibility.py" line="162"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="162"/>
+        <location filename="../../ui/screens/eligibility.py" line="162"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="163"/>
+        <location filename="../../ui/screens/eligibility.py" line="163"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="164"/>
+        <location filename="../../ui/screens/eligibility.py" line="164"/>
         <source>Policy</source>
         <translation>保单</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="166"/>
+        <location filename="../../ui/screens/eligibility.py" line="166"/>
         <source>Policy period</source>
         <translation>保障期间</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="170"/>
+        <location filename="../../ui/screens/eligibility.py" line="170"/>
         <source>Fully-paid visits left</source>
         <translation>剩余全额赔付次数</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="171"/>
+        <location filename="../../ui/screens/eligibility.py" line="171"/>
         <source>{left} of {total}</source>
         <translation>{left} / {total}</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="180"/>
+        <location filename="../../ui/screens/eligibility.py" line="180"/>
         <source>{remaining} left of {limit}</source>
         <translation>剩余 {remaining}（限额 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="187"/>
+        <location filename="../../ui/screens/eligibility.py" line="187"/>
         <source>pending</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="188"/>
+        <location filename="../../ui/screens/eligibility.py" line="188"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="189"/>
+        <location filename="../../ui/screens/eligibility.py" line="189"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="194"/>
+        <location filename="../../ui/screens/eligibility.py" line="194"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="195"/>
+        <location filename="../../ui/screens/eligibility.py" line="195"/>
         <source>{description} ({code}) on {date}: {state}</source>
         <translation>{description}（{code}），{date}：{state}</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="214"/>
+        <location filename="../../ui/screens/eligibility.py" line="214"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="215"/>
+        <location filename="../../ui/screens/eligibility.py" line="215"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/eligibility.py" line="216"/>
+        <location filename="../../ui/screens/eligibility.py" line="216"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -897,59 +897,59 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="691"/>
+        <location filename="../../ui/screens/manager.py" line="756"/>
         <source>The claims of %1</source>
         <translation>%1 的理赔</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="692"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="698"/>
+        <location filename="../../ui/screens/manager.py" line="757"/>
+        <location filename="../../ui/screens/manager.py" line="763"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="693"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="699"/>
+        <location filename="../../ui/screens/manager.py" line="758"/>
+        <location filename="../../ui/screens/manager.py" line="764"/>
         <source>Excel (XLSX)</source>
         <translation>Excel 表格（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="694"/>
+        <location filename="../../ui/screens/manager.py" line="759"/>
         <source>PDF day report</source>
         <translation>PDF 日报</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="695"/>
+        <location filename="../../ui/screens/manager.py" line="760"/>
         <source>The claims of a range of days</source>
         <translation>一段日期内的理赔</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="696"/>
+        <location filename="../../ui/screens/manager.py" line="761"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="697"/>
+        <location filename="../../ui/screens/manager.py" line="762"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="700"/>
+        <location filename="../../ui/screens/manager.py" line="765"/>
         <source>Saved in</source>
         <translation>保存位置</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="701"/>
+        <location filename="../../ui/screens/manager.py" line="766"/>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="707"/>
+        <location filename="../../ui/screens/manager.py" line="772"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="720"/>
+        <location filename="../../ui/screens/manager.py" line="785"/>
         <source>The range ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -957,7 +957,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../work/main/ui/app.py" line="348"/>
+        <location filename="../../ui/app.py" line="350"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>欢迎。前台会在这里显示您的账单供您签字。</translation>
     </message>
@@ -965,32 +965,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../work/main/ui/app.py" line="151"/>
+        <location filename="../../ui/app.py" line="151"/>
         <source>Scan</source>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/app.py" line="152"/>
+        <location filename="../../ui/app.py" line="152"/>
         <source>Eligibility</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="153"/>
         <source>Bill</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/app.py" line="154"/>
+        <location filename="../../ui/app.py" line="154"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/app.py" line="155"/>
+        <location filename="../../ui/app.py" line="155"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/app.py" line="146"/>
+        <location filename="../../ui/app.py" line="146"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -998,8 +998,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../work/main/ui/app.py" line="215"/>
-        <location filename="../../work/main/ui/app.py" line="266"/>
+        <location filename="../../ui/app.py" line="215"/>
+        <location filename="../../ui/app.py" line="268"/>
         <source>Direct billing</source>
         <translation>直付</translation>
     </message>
@@ -1007,308 +1007,308 @@
 <context>
     <name>Manager</name>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="20"/>
+        <location filename="../../ui/manager/names.py" line="20"/>
         <source>Waiting in the outbox</source>
         <translation>在发件箱等待</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="21"/>
+        <location filename="../../ui/manager/names.py" line="21"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="22"/>
+        <location filename="../../ui/manager/names.py" line="22"/>
         <source>Paid by the insurer</source>
         <translation>保险公司已付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="23"/>
+        <location filename="../../ui/manager/names.py" line="23"/>
         <source>Rejected</source>
         <translation>已拒赔</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="24"/>
+        <location filename="../../ui/manager/names.py" line="24"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="25"/>
+        <location filename="../../ui/manager/names.py" line="25"/>
         <source>Settled by staff</source>
         <translation>已由员工处理</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="28"/>
+        <location filename="../../ui/manager/names.py" line="28"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="29"/>
+        <location filename="../../ui/manager/names.py" line="29"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="30"/>
+        <location filename="../../ui/manager/names.py" line="30"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="31"/>
+        <location filename="../../ui/manager/names.py" line="31"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="34"/>
-        <location filename="../../work/main/ui/manager/names.py" line="40"/>
+        <location filename="../../ui/manager/names.py" line="34"/>
+        <location filename="../../ui/manager/names.py" line="40"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="35"/>
+        <location filename="../../ui/manager/names.py" line="35"/>
         <source>Pending</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="36"/>
+        <location filename="../../ui/manager/names.py" line="36"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="37"/>
+        <location filename="../../ui/manager/names.py" line="37"/>
         <source>Denied</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="41"/>
+        <location filename="../../ui/manager/names.py" line="41"/>
         <source>Refused, not recorded</source>
         <translation>被拒收，未记录</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="42"/>
+        <location filename="../../ui/manager/names.py" line="42"/>
         <source>Missing at the insurer</source>
         <translation>保险公司无此记录</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="43"/>
+        <location filename="../../ui/manager/names.py" line="43"/>
         <source>Not in this kiosk&apos;s journal</source>
         <translation>本机日志中没有</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="44"/>
+        <location filename="../../ui/manager/names.py" line="44"/>
         <source>Amounts differ</source>
         <translation>金额不一致</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="45"/>
+        <location filename="../../ui/manager/names.py" line="45"/>
         <source>Status differs</source>
         <translation>状态不一致</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="48"/>
+        <location filename="../../ui/manager/names.py" line="48"/>
         <source>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk&apos;s registration.</source>
         <translation>无需重新录入：发件箱会自动发送。如已等待很久，请检查网络和终端注册。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="53"/>
+        <location filename="../../ui/manager/names.py" line="53"/>
         <source>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</source>
         <translation>保险公司不会支付此笔。请向家长收取该金额，或排除原因后重新发送；之后标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="58"/>
+        <location filename="../../ui/manager/names.py" line="58"/>
         <source>Ask the insurer about this claim number and key. Do not file it again as a new claim.</source>
         <translation>请凭理赔号和幂等键向保险公司查询。不要作为新理赔重新提交。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="62"/>
+        <location filename="../../ui/manager/names.py" line="62"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>请在本诊所其他终端上查找。如无任何前台提交过，请向保险公司提出异议。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="67"/>
+        <location filename="../../ui/manager/names.py" line="67"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>保险公司记录的金额少于家长签字确认的金额。请要求其更正。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="71"/>
+        <location filename="../../ui/manager/names.py" line="71"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>保险公司记录的金额多于家长签字确认的金额。请告知保险公司，差额不得保留。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="76"/>
+        <location filename="../../ui/manager/names.py" line="76"/>
         <source>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</source>
         <translation>保险公司现将其列为拒赔。请询问原因；如维持拒赔，请向家长收取。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="80"/>
+        <location filename="../../ui/manager/names.py" line="80"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>保险公司现将其列为可支付。确认后，如家长已付款请退还。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="86"/>
+        <location filename="../../ui/manager/names.py" line="86"/>
         <source>Reception</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="87"/>
+        <location filename="../../ui/manager/names.py" line="87"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="108"/>
+        <location filename="../../ui/manager/names.py" line="108"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="109"/>
+        <location filename="../../ui/manager/names.py" line="109"/>
         <source>Days</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="110"/>
+        <location filename="../../ui/manager/names.py" line="110"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="111"/>
+        <location filename="../../ui/manager/names.py" line="111"/>
         <source>Invoice no.</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="112"/>
+        <location filename="../../ui/manager/names.py" line="112"/>
         <source>Claim state</source>
         <translation>理赔状态</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="113"/>
+        <location filename="../../ui/manager/names.py" line="113"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="114"/>
+        <location filename="../../ui/manager/names.py" line="114"/>
         <source>Insurer status</source>
         <translation>保险公司状态</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="115"/>
+        <location filename="../../ui/manager/names.py" line="115"/>
         <source>Reject code</source>
         <translation>拒赔代码</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="116"/>
+        <location filename="../../ui/manager/names.py" line="116"/>
         <source>Member (masked)</source>
         <translation>会员（已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="117"/>
+        <location filename="../../ui/manager/names.py" line="117"/>
         <source>Billed (fen)</source>
         <translation>账单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="118"/>
+        <location filename="../../ui/manager/names.py" line="118"/>
         <source>Billed (yuan)</source>
         <translation>账单金额（元）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="119"/>
+        <location filename="../../ui/manager/names.py" line="119"/>
         <source>Insurer share as signed (fen)</source>
         <translation>签字时保险支付额（分）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="120"/>
+        <location filename="../../ui/manager/names.py" line="120"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>签字时保险支付额（元）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="121"/>
+        <location filename="../../ui/manager/names.py" line="121"/>
         <source>Covered by the insurer (fen)</source>
         <translation>保险公司支付（分）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="122"/>
+        <location filename="../../ui/manager/names.py" line="122"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>保险公司支付（元）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="123"/>
+        <location filename="../../ui/manager/names.py" line="123"/>
         <source>Family share (fen)</source>
         <translation>家庭自付（分）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="124"/>
+        <location filename="../../ui/manager/names.py" line="124"/>
         <source>Family share (yuan)</source>
         <translation>家庭自付（元）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="125"/>
+        <location filename="../../ui/manager/names.py" line="125"/>
         <source>Paid at the desk (fen)</source>
         <translation>前台已收（分）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="126"/>
+        <location filename="../../ui/manager/names.py" line="126"/>
         <source>Paid at the desk (yuan)</source>
         <translation>前台已收（元）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="127"/>
+        <location filename="../../ui/manager/names.py" line="127"/>
         <source>Payment methods</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="128"/>
+        <location filename="../../ui/manager/names.py" line="128"/>
         <source>Signed and stored at</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="129"/>
+        <location filename="../../ui/manager/names.py" line="129"/>
         <source>Recorded by the insurer at</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="130"/>
+        <location filename="../../ui/manager/names.py" line="130"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="131"/>
+        <location filename="../../ui/manager/names.py" line="131"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="132"/>
+        <location filename="../../ui/manager/names.py" line="132"/>
         <source>Covered (fen)</source>
         <translation>保险支付（分）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="133"/>
+        <location filename="../../ui/manager/names.py" line="133"/>
         <source>Covered (yuan)</source>
         <translation>保险支付（元）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="134"/>
+        <location filename="../../ui/manager/names.py" line="134"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>等待保险公司（分）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="135"/>
+        <location filename="../../ui/manager/names.py" line="135"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>等待保险公司（元）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="136"/>
+        <location filename="../../ui/manager/names.py" line="136"/>
         <source>Refused by the insurer (fen)</source>
         <translation>保险公司拒付（分）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="137"/>
+        <location filename="../../ui/manager/names.py" line="137"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>保险公司拒付（元）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="138"/>
+        <location filename="../../ui/manager/names.py" line="138"/>
         <source>Paid by families (fen)</source>
         <translation>家庭已付（分）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/manager/names.py" line="139"/>
+        <location filename="../../ui/manager/names.py" line="139"/>
         <source>Paid by families (yuan)</source>
         <translation>家庭已付（元）</translation>
     </message>
@@ -1316,123 +1316,123 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="1024"/>
         <source>Back in the outbox; it is sent at the next try.</source>
         <translation>已放回待发送队列，将在下次尝试时发送。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="1033"/>
         <source>Marked settled.</source>
         <translation>已标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1"/>
+        <location filename="../../ui/screens/manager.py" line="1064"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="843"/>
+        <location filename="../../ui/screens/manager.py" line="916"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="847"/>
+        <location filename="../../ui/screens/manager.py" line="920"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="848"/>
+        <location filename="../../ui/screens/manager.py" line="921"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="849"/>
+        <location filename="../../ui/screens/manager.py" line="922"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="850"/>
+        <location filename="../../ui/screens/manager.py" line="923"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="851"/>
+        <location filename="../../ui/screens/manager.py" line="924"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="854"/>
+        <location filename="../../ui/screens/manager.py" line="927"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="858"/>
+        <location filename="../../ui/screens/manager.py" line="931"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="859"/>
+        <location filename="../../ui/screens/manager.py" line="932"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="861"/>
+        <location filename="../../ui/screens/manager.py" line="934"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="862"/>
+        <location filename="../../ui/screens/manager.py" line="935"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="863"/>
+        <location filename="../../ui/screens/manager.py" line="936"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="864"/>
+        <location filename="../../ui/screens/manager.py" line="937"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="929"/>
+        <location filename="../../ui/screens/manager.py" line="1002"/>
         <source>Reading the journal…</source>
         <translation>正在读取日志…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="932"/>
+        <location filename="../../ui/screens/manager.py" line="1005"/>
         <source>As recorded in this kiosk&apos;s journal at %1.</source>
         <translation>本机日志截至 %1 的记录。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="942"/>
+        <location filename="../../ui/screens/manager.py" line="1015"/>
         <source>The journal cannot be read right now. Try again.</source>
         <translation>暂时无法读取日志，请重试。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="974"/>
+        <location filename="../../ui/screens/manager.py" line="1100"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1004"/>
-        <location filename="../../work/main/ui/screens/manager.py" line="1034"/>
+        <location filename="../../ui/screens/manager.py" line="1130"/>
+        <location filename="../../ui/screens/manager.py" line="1160"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1045"/>
+        <location filename="../../ui/screens/manager.py" line="1171"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1076"/>
+        <location filename="../../ui/screens/manager.py" line="1202"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="1080"/>
+        <location filename="../../ui/screens/manager.py" line="1206"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -1440,112 +1440,132 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="28"/>
+        <location filename="../../ui/messages.py" line="33"/>
         <source>This code is not an e-card. Ask the family to open the insurance card in the member app.</source>
         <translation>这不是电子保险卡的二维码。请家长在会员 App 中打开保险卡。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="33"/>
+        <location filename="../../ui/messages.py" line="38"/>
         <source>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</source>
         <translation>此电子保险卡二维码已过期。请家长在 App 中刷新后重新出示。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="38"/>
+        <location filename="../../ui/messages.py" line="43"/>
         <source>This e-card code was already used. Ask the family to refresh the card in the app.</source>
         <translation>此电子保险卡二维码已使用过。请家长在 App 中刷新保险卡。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="42"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>The card&apos;s time is ahead of this kiosk&apos;s clock. Check the kiosk&apos;s date and time.</source>
         <translation>保险卡的时间比本机时钟快。请检查本机的日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="46"/>
+        <location filename="../../ui/messages.py" line="51"/>
         <source>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</source>
         <translation>此卡不是保险公司签发的，或本机无法获取保险公司的密钥。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="50"/>
+        <location filename="../../ui/messages.py" line="55"/>
         <source>This card could not be verified: it was not issued by the insurer.</source>
         <translation>此卡验证失败：不是保险公司签发的。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="61"/>
         <source>The insurer refused this card code. Ask the family to refresh the card in the app.</source>
         <translation>保险公司拒绝了此二维码。请家长在 App 中刷新保险卡。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="62"/>
+        <location filename="../../ui/messages.py" line="67"/>
         <source>The insurer could not use these details. Check them and try again.</source>
         <translation>保险公司无法使用这些信息，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="76"/>
         <source>This kiosk is not registered with the insurer. A manager must register it.</source>
         <translation>本机尚未在保险公司注册，请经理进行注册。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="75"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>The insurer refused this kiosk&apos;s device key. A manager must register the kiosk again.</source>
         <translation>保险公司拒绝了本机的设备密钥，请经理重新注册本机。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="85"/>
+        <source>The insurer&apos;s certificate file set for this kiosk is missing ({path}). Call the clinic&apos;s IT contact.</source>
+        <translation>本机为保险公司设定的证书文件不见了（{path}）。请联系诊所的 IT 负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="91"/>
+        <source>The insurer is too slow to answer right now. Try again in a moment.</source>
+        <translation>保险公司目前响应太慢。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="95"/>
         <source>The insurer cannot be reached. Check the network and try again.</source>
         <translation>无法连接保险公司。请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="84"/>
+        <location filename="../../ui/messages.py" line="99"/>
+        <source>The insurer&apos;s address sent the kiosk elsewhere, which it never follows. A manager must check the insurer address in the kiosk&apos;s settings.</source>
+        <translation>保险公司的地址把本机转向了别处，本机从不跟随转向。请管理员检查本机设置中的保险公司地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="105"/>
+        <source>The insurer&apos;s answer was far too large to be genuine. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
+        <translation>保险公司的回复过大，不可能是正常回复。请重试；如再次出现，请联系诊所的 IT 负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="111"/>
         <source>The insurer answered with an error. Try again in a moment.</source>
         <translation>保险公司返回了错误，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="88"/>
+        <location filename="../../ui/messages.py" line="115"/>
         <source>The insurer does not know this record.</source>
         <translation>保险公司没有这条记录。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="91"/>
+        <location filename="../../ui/messages.py" line="118"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</source>
         <translation>事先授权申请须在计划日期前至少 5 个工作日送达保险公司，请选择更晚的日期。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="97"/>
+        <location filename="../../ui/messages.py" line="124"/>
         <source>The insurer says this member is not eligible for direct billing.</source>
         <translation>保险公司表示该会员不符合直付条件。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="100"/>
+        <location filename="../../ui/messages.py" line="127"/>
         <source>The insurer refused the request.</source>
         <translation>保险公司拒绝了此请求。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="102"/>
+        <location filename="../../ui/messages.py" line="129"/>
         <source>The insurer could not be asked. Try again in a moment.</source>
         <translation>暂时无法询问保险公司，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="105"/>
+        <location filename="../../ui/messages.py" line="132"/>
         <source>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>出现问题，请重试；如再次发生，请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="117"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>The bill could not be stored on this computer: its disk is full or cannot be written. Call the clinic&apos;s IT contact.</source>
         <translation>账单无法保存在本机：磁盘已满或无法写入。请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="123"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>The bill could not be stored: the records on this computer belong to a newer version of the kiosk. Call the clinic&apos;s IT contact.</source>
         <translation>账单无法保存：本机的记录属于更新版本的自助机程序。请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="153"/>
         <source>The bill could not be stored: this visit&apos;s bill was already recorded. Start the visit again.</source>
         <translation>账单无法保存：本次就诊的账单已记录过。请重新开始本次就诊。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/messages.py" line="134"/>
+        <location filename="../../ui/messages.py" line="158"/>
         <source>The bill could not be stored on this computer. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>账单无法保存在本机，请重试；如再次发生，请联系诊所的 IT 负责人。</translation>
     </message>
@@ -1553,35 +1573,42 @@
 <context>
     <name>OutboxStatus</name>
     <message numerus="yes">
-        <location filename="../../work/main/ui/widgets/outbox_status.py" line="1"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="64"/>
+        <source>Claims cannot be sent: this computer&apos;s journal cannot be used · %n waiting. Signed claims are kept; call the clinic&apos;s IT contact</source>
+        <translation>
+            <numerusform>理赔无法发送：本机日志无法使用 · %n 笔等待中。已签字的理赔均已保存；请联系诊所的 IT 负责人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/outbox_status.py" line="71"/>
         <source>The insurer refused this kiosk&apos;s device key · %n claim(s) waiting. A manager must register the device again: kiosk register</source>
         <translation>
             <numerusform>保险公司拒绝了本终端的设备密钥 · %n 笔理赔等待发送。需由经理重新注册本设备：kiosk register</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/widgets/outbox_status.py" line="61"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="77"/>
         <source>%n claim(s) need attention</source>
         <translation>
             <numerusform>%n 笔理赔需处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/widgets/outbox_status.py" line="63"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="79"/>
         <source>Insurer unreachable · %n waiting</source>
         <translation>
             <numerusform>无法连接保险公司 · %n 笔待发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/widgets/outbox_status.py" line="65"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="81"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n 笔理赔待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/widgets/outbox_status.py" line="67"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="83"/>
         <source>All claims sent</source>
         <translation>理赔已全部发送</translation>
     </message>
@@ -1589,22 +1616,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../work/main/ui/widgets/pin_pad.py" line="75"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="75"/>
         <source>PIN or password</source>
         <translation>PIN 码或密码</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/widgets/pin_pad.py" line="76"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="76"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/widgets/pin_pad.py" line="77"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="77"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/widgets/pin_pad.py" line="78"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="78"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -1612,99 +1639,99 @@
 <context>
     <name>PreAuthDialog</name>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="99"/>
-        <location filename="../../work/main/ui/screens/preauth.py" line="100"/>
+        <location filename="../../ui/screens/preauth.py" line="99"/>
+        <location filename="../../ui/screens/preauth.py" line="100"/>
         <source>Request a pre-authorisation</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="101"/>
+        <location filename="../../ui/screens/preauth.py" line="101"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="102"/>
+        <location filename="../../ui/screens/preauth.py" line="102"/>
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="103"/>
+        <location filename="../../ui/screens/preauth.py" line="103"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="104"/>
+        <location filename="../../ui/screens/preauth.py" line="104"/>
         <source>Estimated cost (CNY)</source>
         <translation>预估费用（元）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="105"/>
+        <location filename="../../ui/screens/preauth.py" line="105"/>
         <source>e.g. Recurrent headache (R51)</source>
         <translation>如：反复头痛（R51）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="106"/>
-        <location filename="../../work/main/ui/screens/preauth.py" line="201"/>
+        <location filename="../../ui/screens/preauth.py" line="106"/>
+        <location filename="../../ui/screens/preauth.py" line="201"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="106"/>
+        <location filename="../../ui/screens/preauth.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="107"/>
+        <location filename="../../ui/screens/preauth.py" line="107"/>
         <source>Send to the insurer</source>
         <translation>发送给保险公司</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="117"/>
+        <location filename="../../ui/screens/preauth.py" line="117"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</source>
         <translation>事先授权申请须在计划日期前至少 5 个工作日送达保险公司。正在向保险公司获取工作日日历…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="125"/>
+        <location filename="../../ui/screens/preauth.py" line="125"/>
         <source>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</source>
         <translation>事先授权申请须在计划日期前至少 {days} 个工作日送达保险公司（已考虑法定节假日和调休上班日）。今天发送，最早可选的计划日期为 {earliest}。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="131"/>
+        <location filename="../../ui/screens/preauth.py" line="131"/>
         <source>Holiday data ends on {until}; after that only weekends are counted.</source>
         <translation>节假日数据截至 {until}；之后只按周末计算。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="154"/>
+        <location filename="../../ui/screens/preauth.py" line="154"/>
         <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
         <translation>请输入以元为单位的预估费用，如 6800.00。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="168"/>
+        <location filename="../../ui/screens/preauth.py" line="168"/>
         <source>Enter the diagnosis the doctor gave.</source>
         <translation>请输入医生给出的诊断。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="171"/>
+        <location filename="../../ui/screens/preauth.py" line="171"/>
         <source>Sending to the insurer…</source>
         <translation>正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="191"/>
+        <location filename="../../ui/screens/preauth.py" line="191"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>等待保险公司审核</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="192"/>
+        <location filename="../../ui/screens/preauth.py" line="192"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="193"/>
+        <location filename="../../ui/screens/preauth.py" line="193"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/preauth.py" line="196"/>
+        <location filename="../../ui/screens/preauth.py" line="196"/>
         <source>Pre-authorisation {id} for {date} is {state}.</source>
         <translation>{date} 的事先授权 {id}：{state}。</translation>
     </message>
@@ -1712,78 +1739,78 @@
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="542"/>
+        <location filename="../../ui/screens/manager.py" line="607"/>
         <source>Fetch the insurer&apos;s statement</source>
         <translation>获取保险公司对账单</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="545"/>
+        <location filename="../../ui/screens/manager.py" line="610"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="546"/>
+        <location filename="../../ui/screens/manager.py" line="611"/>
         <source>Invoice</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="547"/>
+        <location filename="../../ui/screens/manager.py" line="612"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="548"/>
+        <location filename="../../ui/screens/manager.py" line="613"/>
         <source>Journal</source>
         <translation>本机记录</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="549"/>
+        <location filename="../../ui/screens/manager.py" line="614"/>
         <source>Insurer</source>
         <translation>保险公司</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="550"/>
+        <location filename="../../ui/screens/manager.py" line="615"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="551"/>
+        <location filename="../../ui/screens/manager.py" line="616"/>
         <source>What to do</source>
         <translation>处理方法</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="558"/>
+        <location filename="../../ui/screens/manager.py" line="623"/>
         <source>Compare this day&apos;s claims with what the insurer has recorded.</source>
         <translation>将当日理赔与保险公司记录进行核对。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="569"/>
+        <location filename="../../ui/screens/manager.py" line="634"/>
         <source>Asking the insurer for its statement…</source>
         <translation>正在向保险公司获取对账单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="580"/>
+        <location filename="../../ui/screens/manager.py" line="645"/>
         <source>Balanced: all %n claim(s) agree with the insurer.</source>
         <translation>
             <numerusform>账目相符：全部 %n 笔理赔与保险公司一致。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="584"/>
+        <location filename="../../ui/screens/manager.py" line="649"/>
         <source>%n finding(s) need a look.</source>
         <translation>
             <numerusform>%n 项需核查。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager.py" line="586"/>
+        <location filename="../../ui/screens/manager.py" line="651"/>
         <source>%n claim(s) agree.</source>
         <translation>
             <numerusform>%n 笔一致。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager.py" line="589"/>
+        <location filename="../../ui/screens/manager.py" line="654"/>
         <source>Insurer&apos;s total covered %1 · the journal&apos;s %2</source>
         <translation>保险公司支付合计 %1 · 本机记录 %2</translation>
     </message>
@@ -1791,112 +1818,112 @@
 <context>
     <name>RegistrationScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="132"/>
+        <location filename="../../ui/screens/registration.py" line="132"/>
         <source>Register this kiosk with the insurer</source>
         <translation>向保险公司登记本自助机</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="135"/>
+        <location filename="../../ui/screens/registration.py" line="135"/>
         <source>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</source>
         <translation>保险公司已不再接受本自助机的设备密钥：该密钥已被吊销或已被新密钥取代。请经理输入保险公司服务商门户中的当前密钥。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="140"/>
+        <location filename="../../ui/screens/registration.py" line="140"/>
         <source>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</source>
         <translation>本自助机尚未登记。请经理输入保险公司的 API 地址，以及保险公司服务商门户中的设备密钥。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="148"/>
+        <location filename="../../ui/screens/registration.py" line="148"/>
         <source>Insurer API address</source>
         <translation>保险公司 API 地址</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="149"/>
+        <location filename="../../ui/screens/registration.py" line="149"/>
         <source>Device key</source>
         <translation>设备密钥</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="150"/>
+        <location filename="../../ui/screens/registration.py" line="150"/>
         <source>Pinned CA file (optional)</source>
         <translation>指定的 CA 证书文件（可选）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="152"/>
+        <location filename="../../ui/screens/registration.py" line="152"/>
         <source>From the insurer&apos;s provider portal</source>
         <translation>来自保险公司服务商门户</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="153"/>
+        <location filename="../../ui/screens/registration.py" line="153"/>
         <source>Path to a PEM file, if the insurer gave one</source>
         <translation>PEM 文件路径（如保险公司提供）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="154"/>
+        <location filename="../../ui/screens/registration.py" line="154"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="155"/>
+        <location filename="../../ui/screens/registration.py" line="155"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="168"/>
+        <location filename="../../ui/screens/registration.py" line="168"/>
         <source>Enter the insurer&apos;s API address.</source>
         <translation>请输入保险公司的 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="171"/>
+        <location filename="../../ui/screens/registration.py" line="171"/>
         <source>Enter the device key.</source>
         <translation>请输入设备密钥。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="176"/>
+        <location filename="../../ui/screens/registration.py" line="176"/>
         <source>There is no CA file at %1. Check the path, or leave it empty.</source>
         <translation>%1 处没有 CA 证书文件。请检查路径，或留空。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="182"/>
+        <location filename="../../ui/screens/registration.py" line="182"/>
         <source>Asking the insurer to confirm the key…</source>
         <translation>正在请保险公司确认密钥…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="209"/>
+        <location filename="../../ui/screens/registration.py" line="209"/>
         <source>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</source>
         <translation>登记成功：%1 的保险公司已接受本自助机。密钥保存在本电脑的密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="221"/>
+        <location filename="../../ui/screens/registration.py" line="221"/>
         <source>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</source>
         <translation>保险公司不接受此设备密钥：可能输入有误，或已被吊销、已被新密钥取代。请输入保险公司服务商门户中的当前密钥。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="228"/>
+        <location filename="../../ui/screens/registration.py" line="228"/>
         <source>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</source>
         <translation>未加密的 http:// 只允许连接本电脑。请使用保险公司的 https:// 地址。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="232"/>
+        <location filename="../../ui/screens/registration.py" line="232"/>
         <source>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</source>
         <translation>这不是保险公司的地址：地址应以 https:// 开头，后接保险公司的主机名。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="237"/>
+        <location filename="../../ui/screens/registration.py" line="237"/>
         <source>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</source>
         <translation>无法连接保险公司：请检查地址、网络和 CA 证书文件，然后重试。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="242"/>
+        <location filename="../../ui/screens/registration.py" line="242"/>
         <source>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</source>
         <translation>本电脑没有密钥环服务，无法安全保存设备密钥。请诊所的 IT 人员进行设置（kiosk doctor 会说明方法）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="247"/>
+        <location filename="../../ui/screens/registration.py" line="247"/>
         <source>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</source>
         <translation>自助机的设置文件无法使用。请诊所的 IT 人员运行 kiosk doctor。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/registration.py" line="251"/>
+        <location filename="../../ui/screens/registration.py" line="251"/>
         <source>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</source>
         <translation>保险公司未确认该密钥。请稍后重试。未保存任何内容。</translation>
     </message>
@@ -1904,69 +1931,69 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="113"/>
+        <location filename="../../ui/screens/scan.py" line="116"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>请向摄像头出示孩子的电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="120"/>
+        <location filename="../../ui/screens/scan.py" line="123"/>
         <source>Open the insurance card in the member app and hold the QR code inside the frame.</source>
         <translation>在会员 App 中打开保险卡，将二维码对准框内。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="123"/>
+        <location filename="../../ui/screens/scan.py" line="126"/>
         <source>Staff: look up without the card</source>
         <translation>工作人员：无卡查询</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="124"/>
+        <location filename="../../ui/screens/scan.py" line="127"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="125"/>
+        <location filename="../../ui/screens/scan.py" line="128"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="126"/>
+        <location filename="../../ui/screens/scan.py" line="129"/>
         <source>Child&apos;s name</source>
         <translation>孩子姓名</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="127"/>
+        <location filename="../../ui/screens/scan.py" line="130"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="128"/>
+        <location filename="../../ui/screens/scan.py" line="131"/>
         <source>e.g. GP2026000101</source>
         <translation>如 GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="129"/>
+        <location filename="../../ui/screens/scan.py" line="132"/>
         <source>11 digits</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="130"/>
+        <location filename="../../ui/screens/scan.py" line="133"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="133"/>
-        <location filename="../../work/main/ui/screens/scan.py" line="158"/>
-        <location filename="../../work/main/ui/screens/scan.py" line="182"/>
+        <location filename="../../ui/screens/scan.py" line="136"/>
+        <location filename="../../ui/screens/scan.py" line="162"/>
+        <location filename="../../ui/screens/scan.py" line="186"/>
         <source>Checking the card with the insurer…</source>
         <translation>正在向保险公司核验保险卡…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="176"/>
+        <location filename="../../ui/screens/scan.py" line="180"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>请输入保单号、孩子姓名和监护人的 11 位手机号。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/scan.py" line="222"/>
+        <location filename="../../ui/screens/scan.py" line="236"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>摄像头不可用（未连接或被其他程序占用），系统会持续重试。请先使用扫码枪或手动查询。</translation>
     </message>
@@ -1974,54 +2001,54 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="81"/>
+        <location filename="../../ui/screens/manager_signin.py" line="81"/>
         <source>Staff sign-in</source>
         <translation>员工登录</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="82"/>
+        <location filename="../../ui/screens/manager_signin.py" line="82"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="93"/>
+        <location filename="../../ui/screens/manager_signin.py" line="93"/>
         <source>The staff list cannot be read from the journal.</source>
         <translation>无法从日志读取员工名单。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="113"/>
+        <location filename="../../ui/screens/manager_signin.py" line="113"/>
         <source>Choose your name, then enter your PIN.</source>
         <translation>请选择您的姓名，然后输入 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="117"/>
+        <location filename="../../ui/screens/manager_signin.py" line="117"/>
         <source>There are no staff accounts yet. The first manager account is created when the kiosk is installed: kiosk staff add NAME --role manager</source>
         <translation>尚无员工账户。第一个经理账户在安装终端时创建：kiosk staff add 姓名 --role manager</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="150"/>
+        <location filename="../../ui/screens/manager_signin.py" line="150"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="168"/>
+        <location filename="../../ui/screens/manager_signin.py" line="168"/>
         <source>Signing in is not possible right now: the journal cannot be read.</source>
         <translation>暂时无法登录：无法读取日志。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="174"/>
+        <location filename="../../ui/screens/manager_signin.py" line="174"/>
         <source>Wrong PIN. %n more wrong PIN(s) lock this account.</source>
         <translation>
             <numerusform>PIN 码错误。再错 %n 次，此账户将被锁定。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="181"/>
+        <location filename="../../ui/screens/manager_signin.py" line="181"/>
         <source>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</source>
         <translation>PIN 码错误次数过多，账户已锁定。请在 %1 之后重试，或请经理解锁。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/manager_signin.py" line="186"/>
+        <location filename="../../ui/screens/manager_signin.py" line="186"/>
         <source>This account no longer exists.</source>
         <translation>此账户已不存在。</translation>
     </message>
@@ -2029,83 +2056,83 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="117"/>
+        <location filename="../../ui/screens/sign.py" line="117"/>
         <source>Please check the bill and sign</source>
         <translation>请核对账单并签字</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="118"/>
+        <location filename="../../ui/screens/sign.py" line="118"/>
         <source>The insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="119"/>
+        <location filename="../../ui/screens/sign.py" line="119"/>
         <source>You pay today</source>
         <translation>您今天需支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="121"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="121"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="121"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="121"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="123"/>
+        <location filename="../../ui/screens/sign.py" line="123"/>
         <source>Reception: change the bill</source>
         <translation>前台：修改账单</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="124"/>
+        <location filename="../../ui/screens/sign.py" line="124"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="125"/>
+        <location filename="../../ui/screens/sign.py" line="125"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="126"/>
+        <location filename="../../ui/screens/sign.py" line="126"/>
         <source>Sign the bill</source>
         <translation>确认签字</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="185"/>
+        <location filename="../../ui/screens/sign.py" line="185"/>
         <source>By signing I confirm that my child received the items above at {clinic}, and I ask the clinic to claim {covered} from the insurer for me. Invoice {invoice}.</source>
         <translation>签字即确认我的孩子在{clinic}接受了以上项目，并委托诊所代我向保险公司申请 {covered}。发票号 {invoice}。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="224"/>
+        <location filename="../../ui/screens/sign.py" line="224"/>
         <source>Please sign in the white box first.</source>
         <translation>请先在白色框内签字。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="226"/>
-        <location filename="../../work/main/ui/screens/sign.py" line="229"/>
+        <location filename="../../ui/screens/sign.py" line="226"/>
+        <location filename="../../ui/screens/sign.py" line="229"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>笔画太短，不像签名。请写下您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="232"/>
+        <location filename="../../ui/screens/sign.py" line="232"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>请在白色框内沿横线写大一些。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/screens/sign.py" line="246"/>
+        <location filename="../../ui/screens/sign.py" line="246"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>已签字的账单无法保存在本机，请联系前台。</translation>
     </message>
@@ -2113,7 +2140,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../work/main/ui/widgets/signature_pad.py" line="423"/>
+        <location filename="../../ui/widgets/signature_pad.py" line="423"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
@@ -2121,162 +2148,162 @@
 <context>
     <name>SignedBill</name>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="58"/>
+        <location filename="../../ui/signed_bill.py" line="55"/>
         <source>Covered</source>
         <translation>保障范围内</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="59"/>
+        <location filename="../../ui/signed_bill.py" line="56"/>
         <source>Not covered</source>
         <translation>不在保障范围内</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="60"/>
+        <location filename="../../ui/signed_bill.py" line="57"/>
         <source>Annual limit used up</source>
         <translation>年度限额已用完</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="61"/>
+        <location filename="../../ui/signed_bill.py" line="58"/>
         <source>Co-pay: free visits used</source>
         <translation>免费次数已用完，需共付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="62"/>
+        <location filename="../../ui/signed_bill.py" line="59"/>
         <source>Needs pre-authorisation</source>
         <translation>需事先授权</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="63"/>
+        <location filename="../../ui/signed_bill.py" line="60"/>
         <source>Pre-authorised</source>
         <translation>已事先授权</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="64"/>
+        <location filename="../../ui/signed_bill.py" line="61"/>
         <source>Clinic not in network</source>
         <translation>本诊所不在网络内</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="67"/>
+        <location filename="../../ui/signed_bill.py" line="64"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="68"/>
+        <location filename="../../ui/signed_bill.py" line="65"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="71"/>
+        <location filename="../../ui/signed_bill.py" line="68"/>
         <source>Invoice no.</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="72"/>
+        <location filename="../../ui/signed_bill.py" line="69"/>
         <source>Direct-billing bill, signed by the family</source>
         <translation>直付账单（家长签字确认）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="73"/>
+        <location filename="../../ui/signed_bill.py" line="70"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="74"/>
+        <location filename="../../ui/signed_bill.py" line="71"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="75"/>
+        <location filename="../../ui/signed_bill.py" line="72"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="76"/>
+        <location filename="../../ui/signed_bill.py" line="73"/>
         <source>Signed at</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="77"/>
+        <location filename="../../ui/signed_bill.py" line="74"/>
         <source>continued</source>
         <translation>续</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="78"/>
+        <location filename="../../ui/signed_bill.py" line="75"/>
         <source>Total charges</source>
         <translation>费用合计</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="79"/>
+        <location filename="../../ui/signed_bill.py" line="76"/>
         <source>Insurer pays the clinic directly</source>
         <translation>保险公司直接支付给诊所</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="80"/>
+        <location filename="../../ui/signed_bill.py" line="77"/>
         <source>You pay today</source>
         <translation>您今天需支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="81"/>
+        <location filename="../../ui/signed_bill.py" line="78"/>
         <source>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</source>
         <translation>本人确认孩子已接受上列诊疗，并同意保险公司将保障范围内的金额直接支付给诊所。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="86"/>
+        <location filename="../../ui/signed_bill.py" line="83"/>
         <source>Signature of parent or guardian</source>
         <translation>家长或监护人签名</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="87"/>
+        <location filename="../../ui/signed_bill.py" line="84"/>
         <source>Claim number</source>
         <translation>理赔号</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="88"/>
+        <location filename="../../ui/signed_bill.py" line="85"/>
         <source>Pending: kept on this kiosk and sent to the insurer when it is reachable</source>
         <translation>待发送：已保存在本机，可连接保险公司时发送</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="91"/>
+        <location filename="../../ui/signed_bill.py" line="88"/>
         <source>Bill hash (SHA-256)</source>
         <translation>账单哈希（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="92"/>
+        <location filename="../../ui/signed_bill.py" line="89"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</source>
         <translation>在诊所直付终端上电子签署。账单哈希将签名与上列内容严格绑定，任何改动都会得到不同的哈希。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="97"/>
+        <location filename="../../ui/signed_bill.py" line="94"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="100"/>
+        <location filename="../../ui/signed_bill.py" line="97"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="101"/>
+        <location filename="../../ui/signed_bill.py" line="98"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="102"/>
+        <location filename="../../ui/signed_bill.py" line="99"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="103"/>
+        <location filename="../../ui/signed_bill.py" line="100"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="104"/>
+        <location filename="../../ui/signed_bill.py" line="101"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/signed_bill.py" line="105"/>
+        <location filename="../../ui/signed_bill.py" line="102"/>
         <source>Reason</source>
         <translation>说明</translation>
     </message>
@@ -2284,12 +2311,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../work/main/ui/app.py" line="374"/>
+        <location filename="../../ui/app.py" line="376"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>家长正在其屏幕上核对账单并签字。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/app.py" line="375"/>
+        <location filename="../../ui/app.py" line="377"/>
         <source>Change the bill</source>
         <translation>修改账单</translation>
     </message>
@@ -2297,17 +2324,17 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../work/main/ui/widgets/trend_chart.py" line="172"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="172"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/widgets/trend_chart.py" line="173"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="173"/>
         <source>Paid by families at the desk</source>
         <translation>家庭在前台付款</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/widgets/trend_chart.py" line="174"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="174"/>
         <source>No direct-pay visits in these 30 days</source>
         <translation>近 30 天没有直付就诊</translation>
     </message>

@@ -10,7 +10,7 @@ from tls_insurer import issue_server_cert, make_authority, tls_sandbox
 from insurer_sandbox.demo import DEMO_CLINIC_ID
 from insurer_sandbox.server import create_device_key
 from kiosk.insurer.client import InsecureURLError, InsurerClient
-from kiosk.insurer.errors import InsurerUnreachable
+from kiosk.insurer.errors import InsurerCABundleUnreadable, InsurerUnreachable
 from kiosk.registration import RegistrationError, verify_device_key
 from kiosk.settings import Settings, SettingsError, updated
 
@@ -110,3 +110,22 @@ def test_a_certificate_for_another_host_is_refused_even_from_the_pinned_ca(tmp_p
     ):
         verify_device_key(url, device_key, ca_bundle=insurer_ca.cert_path)
     assert "127.0.0.1" in refused.value.message or "match" in refused.value.message
+
+
+def test_a_pinned_ca_bundle_removed_after_start_is_an_insurer_error_naming_it(
+    https_insurer, pki, tmp_path
+):
+    url, device_key = https_insurer
+    _, insurer_ca, _ = pki
+    pinned = tmp_path / "insurer-ca.pem"
+    pinned.write_bytes(insurer_ca.cert_path.read_bytes())
+
+    with InsurerClient(url, device_key, retries=0, ca_bundle=str(pinned)) as client:
+        assert client.signing_keys().keys
+        pinned.unlink()
+        with pytest.raises(InsurerCABundleUnreadable) as missing:
+            client.signing_keys()
+
+    assert str(pinned) in missing.value.message
+    assert missing.value.path == str(pinned)
+    assert missing.value.retryable  # the outbox keeps the claim until the file is back

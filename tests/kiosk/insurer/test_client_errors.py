@@ -16,15 +16,19 @@ import pytest
 
 from kiosk.insurer.client import InsecureURLError, InsurerClient, check_insurer_url
 from kiosk.insurer.errors import (
+    InsurerAnswerTooLarge,
     InsurerAuthError,
     InsurerError,
     InsurerInvalidResponse,
     InsurerNotFound,
+    InsurerRedirected,
     InsurerRejected,
     InsurerServerError,
     InsurerTimeout,
+    InsurerTooSlow,
     InsurerUnreachable,
 )
+from kiosk.insurer.models import EligibilityByLookup
 
 
 class ScriptedInsurer(ThreadingHTTPServer):
@@ -65,6 +69,15 @@ class _Handler(BaseHTTPRequestHandler):
         if step == "hang":
             threading.Event().wait(1.0)
             step = (200, b"{}")
+        if isinstance(step, tuple) and step[0] in {"drip", "drip-headers"}:
+            self._drip(headers_too=step[0] == "drip-headers", pause=step[1])
+            return
+        if isinstance(step, tuple) and step[0] == "unsized":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self._write_quietly(step[1])
+            return
         status, body, *extra = step
         self.send_response(status)
         for name, value in (extra[0] if extra else {}).items():
@@ -73,6 +86,24 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _drip(self, *, headers_too: bool, pause: float) -> None:
+        """One byte at a time, `pause` apart: each read is quick, the whole answer never is."""
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n"
+        if not headers_too:
+            self._write_quietly(head)
+        for byte in (head if headers_too else b"") + KEYS.ljust(400):
+            if not self._write_quietly(bytes([byte])):
+                return
+            time.sleep(pause)
+
+    def _write_quietly(self, data: bytes) -> bool:
+        try:
+            self.wfile.write(data)
+            self.wfile.flush()
+        except OSError:  # the kiosk hung up, as it should
+            return False
+        return True
 
     do_GET = _answer
     do_POST = _answer
@@ -242,3 +273,48 @@ def test_a_404_problem_from_the_insurer_is_final(insurer):
     with pytest.raises(InsurerNotFound) as info:
         client_for(insurer, retries=0).claim("CLM-1")
     assert not info.value.retryable
+
+
+def test_a_redirect_is_never_followed_and_nothing_reaches_the_other_address(insurer):
+    with ScriptedInsurer() as elsewhere:
+        thread = threading.Thread(target=elsewhere.serve_forever, args=(0.02,), daemon=True)
+        thread.start()
+        location = {"Location": f"{elsewhere.url}/v1/eligibility/lookup"}
+        insurer.script = [(307, b"", location)]
+        lookup = EligibilityByLookup(
+            policy_number="GY2026-000001", child_name="王小明", guardian_phone="13800000101"
+        )
+        with pytest.raises(InsurerRedirected) as info:
+            client_for(insurer).eligibility_by_lookup(lookup)
+        elsewhere.shutdown()
+        thread.join(5)
+    assert elsewhere.requests == []
+    assert len(insurer.requests) == 1
+    assert "never follows redirects" in info.value.message
+    assert elsewhere.url in info.value.message
+
+
+@pytest.mark.parametrize("kind", ["drip", "drip-headers"])
+def test_an_insurer_that_drips_its_answer_is_cut_off_at_the_call_deadline(insurer, kind):
+    insurer.script = [(kind, 0.05)] * 3  # 400 bytes at 20 a second: 20 s for the whole answer
+    started = time.monotonic()
+    with pytest.raises(InsurerTooSlow) as info:
+        client_for(insurer, read_timeout=0.5, retries=2, deadline=1.0).signing_keys()
+    took = time.monotonic() - started
+    assert 1.0 <= took < 2.5
+    assert "too slow" in info.value.message
+    assert info.value.retryable
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_an_answer_larger_than_any_genuine_one_is_refused_unread(insurer, declared):
+    body = b'{"keys": [], "padding": "' + b"x" * 200_000 + b'"}'
+    insurer.script = [(200, body) if declared else ("unsized", body)]
+    with pytest.raises(InsurerAnswerTooLarge) as info:
+        client_for(insurer, max_answer_bytes=100_000).signing_keys()
+    assert "too large" in info.value.message
+
+
+def test_an_answer_within_the_size_cap_is_read_whole(insurer):
+    insurer.script = [("unsized", KEYS)]
+    assert client_for(insurer, max_answer_bytes=len(KEYS)).signing_keys().keys[0].kid == "k1"
