@@ -96,6 +96,7 @@ class ClaimSubmitter:
         self._paused = False
         self._held_until: datetime | None = None
         self._failures_in_a_row = 0
+        self._sender_failing = False
 
     # --- the caller's side: none of these wait on the network or the disk -----------------------
 
@@ -141,27 +142,58 @@ class ClaimSubmitter:
 
     def _run(self) -> None:
         try:
+            self._close_interrupted_attempts()
+            while not self._stopping.is_set():
+                self._wakeup.clear()
+                self._wakeup.wait(self._one_round())
+        finally:
+            if not self._stopping.is_set():
+                log.critical("outbox sender stopped; claims wait until the kiosk restarts")
+                with self._lock:
+                    self._sender_failing = True
+                self._publish()
+
+    def _close_interrupted_attempts(self) -> None:
+        """Only this thread sends, so a send still marked in flight was cut short: by a crash
+        before this start, or by a journal failure that kept its answer from being recorded."""
+        try:
             with self._journal.transaction(actor="outbox") as tx:
                 interrupted = tx.close_interrupted_attempts()
             if interrupted:
                 log.info("outbox resumed after %d interrupted send(s)", interrupted)
-        except JournalError:
+        except Exception:
             log.exception("outbox could not note interrupted sends; continuing")
-        while not self._stopping.is_set():
-            self._wakeup.clear()
+
+    def _one_round(self) -> float | None:
+        """Send what is due; the seconds to sleep after. Survives any failure of the journal,
+        the network or this code: it holds back, says so in its state, and tries again."""
+        try:
+            if self._sender_failing:
+                self._close_interrupted_attempts()
             self._publish()
-            try:
-                self._send_due()
-            except JournalError:
+            self._send_due()
+            sleep = None if self._stopping.is_set() else self._seconds_to_sleep()
+            with self._lock:
+                self._sender_failing = False
+            self._publish()
+            return sleep
+        except Exception as exc:
+            if isinstance(exc, JournalError):
                 log.exception("outbox cannot use the journal; holding back")
-                self._hold_back(self._journal.now())
-            except Exception:
+            else:
                 log.exception("outbox failed unexpectedly; holding back")
-                self._hold_back(self._journal.now())
-            self._publish()
-            if self._stopping.is_set():
-                break
-            self._wakeup.wait(self._seconds_to_sleep())
+            return self._held_back_seconds()
+
+    def _held_back_seconds(self) -> float:
+        """Hold the queue back without asking the journal (it may be what fails)."""
+        with self._lock:
+            self._failures_in_a_row += 1
+            wait = self._schedule.delay(self._failures_in_a_row, self._rng)
+            self._held_until = None
+            self._retry_now = False
+            self._sender_failing = True
+        self._publish()
+        return min(wait.total_seconds(), self._poll_interval)
 
     def _send_due(self) -> None:
         """Send what is due; after `wake()`, sweep every waiting claim once, whatever its
@@ -223,6 +255,7 @@ class ClaimSubmitter:
             recorded = tx.record_claim_answer(attempt_id, result)
         log.info("claim %d recorded by the insurer: %s", claim.id, recorded.insurer_status)
         with self._lock:
+            self._sender_failing = False
             self._failures_in_a_row = 0
             self._held_until = None
             self._paused = False
@@ -314,13 +347,20 @@ class ClaimSubmitter:
         return min(max(seconds, 0.0), self._poll_interval)
 
     def _publish(self) -> None:
+        """Tell subscribers the queue's state; when the journal cannot say, repeat the last
+        known counts marked `sender_failing`, so the desk never shows "all sent" by mistake."""
         try:
-            state = self._journal.queue_state()
-        except JournalError:
+            counts: QueueState | None = self._journal.queue_state()
+        except Exception:
             log.exception("outbox cannot read its state")
-            return
+            counts = None
         with self._lock:
-            state = replace(state, device_key_refused=self._paused)
+            if counts is None:
+                self._sender_failing = True
+                counts = self._state
+            state = replace(
+                counts, device_key_refused=self._paused, sender_failing=self._sender_failing
+            )
             if state == self._state:
                 return
             self._state = state

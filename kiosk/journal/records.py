@@ -195,6 +195,9 @@ class PreAuthRequestRecord:
 class QueueCondition(StrEnum):
     """The one thing a screen says about the outbox, most urgent first."""
 
+    SENDER_FAILING = "sender-failing"
+    """The outbox cannot use this computer's journal (or failed) at its last try: it keeps
+    trying; claims already signed are kept, but none is sent until it recovers."""
     DEVICE_KEY_REFUSED = "device-key-refused"
     """The insurer refuses this kiosk's device key: nothing can be sent until it is registered
     again (`kiosk register`); the claims keep waiting."""
@@ -214,9 +217,13 @@ class QueueState:
     """Start of the current run of failed sends while claims wait; None when the insurer answers."""
     device_key_refused: bool = False
     """The insurer refused the device key at the last try; the submitter holds the queue."""
+    sender_failing: bool = False
+    """The submitter's last round failed (journal unreadable, or a bug); counts may be stale."""
 
     @property
     def condition(self) -> QueueCondition:
+        if self.sender_failing:
+            return QueueCondition.SENDER_FAILING
         if self.device_key_refused:
             return QueueCondition.DEVICE_KEY_REFUSED
         if self.attention:

@@ -59,7 +59,14 @@ class OutboxStatus(QLabel):
     def _render(self) -> None:
         state = self._state
         condition = state.condition
-        if condition is QueueCondition.DEVICE_KEY_REFUSED:
+        if condition is QueueCondition.SENDER_FAILING:
+            text = self.tr(
+                "Claims cannot be sent: this computer's journal cannot be used · %n waiting. "
+                "Signed claims are kept; call the clinic's IT contact",
+                "",
+                state.waiting,
+            )
+        elif condition is QueueCondition.DEVICE_KEY_REFUSED:
             text = self.tr(
                 "The insurer refused this kiosk's device key · %n claim(s) waiting. "
                 "A manager must register the device again: kiosk register",
