@@ -7,7 +7,8 @@
     kiosk doctor                     check camera, fonts, keyring, insurer, clock, journal...
     kiosk --self-test                does this installation work (headless; exit status 0 if so)
     kiosk purge                      apply the retention setting to the journal now
-    kiosk audit-verify               re-compute the journal's audit hash chain
+    kiosk audit-verify               check the journal read-only: SQLite integrity, audit chain
+    kiosk backup DEST                a verified copy of the journal (while the kiosk runs too)
     kiosk staff add NAME --role R    a staff account (the first manager at installation); PIN asked
     kiosk staff list | reset-pin ID | unlock ID
     kiosk outbox list                claims waiting or needing attention
@@ -267,6 +268,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--journal", type=_checked(_path), help="journal file (default: from the settings)"
     )
 
+    backup = commands.add_parser(
+        "backup", help="a verified copy of the journal, consistent while the kiosk runs"
+    )
+    backup.add_argument(
+        "destination",
+        type=_checked(_path),
+        help="a folder (a time-stamped file is made in it) or a new file name",
+    )
+
     staff = commands.add_parser(
         "staff", help="staff accounts at the console (no sign-in: the PC's administrator)"
     ).add_subparsers(dest="staff_command", required=True)
@@ -322,21 +332,42 @@ def _purge(days: int | None) -> int:
 
 
 def _audit_verify(path: Path | None) -> int:
+    """Check the journal as found: opened read-only, SQLite's own integrity check, then the
+    audit trail's chain."""
     path = path or load_settings().journal_path
-    if not path.exists():
-        print(f"kiosk: no journal at {path}", file=sys.stderr)
-        return 2
-    with Journal.open(path) as journal:
+    with Journal.open_read_only(path) as journal:
+        problems = journal.integrity_problems()
         verdict = journal.verify_audit()
-    if verdict.intact:
-        print(f"audit trail intact: {verdict.entries} entries, head {verdict.head_hash}")
-        return 0
+    if problems:
+        print(
+            f"journal DAMAGED: SQLite's integrity check found {len(problems)} problem(s), "
+            f"first: {problems[0]}",
+            file=sys.stderr,
+        )
+    if not verdict.intact:
+        print(
+            f"audit trail BROKEN at entry {verdict.first_broken_seq}: the journal was changed "
+            f"outside the kiosk; last good hash {verdict.head_hash}",
+            file=sys.stderr,
+        )
+    if problems or not verdict.intact:
+        return 1
+    print(f"audit trail intact: {verdict.entries} entries, head {verdict.head_hash}")
+    return 0
+
+
+def _backup(destination: Path) -> int:
+    from kiosk.journal.backup import back_up
+
+    path = load_settings().journal_path
+    Journal.open_read_only(path).close()  # a missing or foreign file is refused, never created
+    with Journal.open(path) as journal:
+        report = back_up(journal, destination)
     print(
-        f"audit trail BROKEN at entry {verdict.first_broken_seq}: the journal was changed "
-        f"outside the kiosk; last good hash {verdict.head_hash}",
-        file=sys.stderr,
+        f"kiosk: journal backed up to {report.path} ({report.claims} claims, "
+        f"{report.audit_entries} audit entries, verified; sha256 {report.sha256})"
     )
-    return 1
+    return 0
 
 
 def _new_secret() -> str | None:
@@ -491,6 +522,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _purge(args.days)
         if args.command == "audit-verify":
             return _audit_verify(args.journal)
+        if args.command == "backup":
+            return _backup(args.destination)
         if args.command == "staff":
             return _staff(args)
         if args.command == "outbox":

@@ -43,6 +43,8 @@ WINDOWS_CJK_FONT_FILES = {"msyh.ttc": "Microsoft YaHei", "simsun.ttc": "SimSun"}
 
 MIN_FREE_BYTES = 200 * 1024**2
 LOW_FREE_BYTES = 2 * 1024**3
+BACKUP_MAX_AGE = timedelta(days=7)
+"""`doctor` warns when the journal's last verified backup is older than this."""
 CLOCK_SKEW_WARN = timedelta(seconds=10)
 OUTBOX_STUCK_AFTER = timedelta(hours=1)
 
@@ -368,7 +370,7 @@ def check_journal_and_outbox(ctx: DoctorContext) -> list[Check]:
             _ok("outbox", "empty"),
         ]
     try:
-        with Journal.open(path) as journal:
+        with Journal.open_read_only(path) as journal:
             problems = journal.integrity_problems()
             verdict = journal.verify_audit()
             queue = journal.queue_state()
@@ -414,6 +416,29 @@ def check_journal_and_outbox(ctx: DoctorContext) -> list[Check]:
     return checks
 
 
+def check_backup(ctx: DoctorContext) -> Check:
+    """A journal without a recent verified backup is one disk failure from losing claims."""
+    path = ctx.settings.journal_path
+    if not path.exists():
+        return _ok("backup", "no journal yet, nothing to back up")
+    try:
+        with Journal.open_read_only(path) as journal:
+            last = journal.last_backup_at()
+    except JournalError as exc:
+        return Check("backup", Status.FAIL, exc.message, None)
+    now = ctx.clock()
+    action = (
+        "Back up the journal now: kiosk backup /path/to/usb-or-share/ (docs/operations.md, Backups)"
+    )
+    if last is None:
+        return Check("backup", Status.WARN, "no backup of the journal was ever made", action)
+    age = now - last
+    finding = f"last backup {age.days} day(s) ago ({last:%Y-%m-%d %H:%M} UTC)"
+    if age > BACKUP_MAX_AGE:
+        return Check("backup", Status.WARN, finding, action)
+    return _ok("backup", finding)
+
+
 def _outbox(queue: QueueState, now: datetime) -> Check:
     waiting, attention, since = queue.waiting, queue.attention, queue.unreachable_since
     if attention:
@@ -447,6 +472,7 @@ CHECKS: tuple[Callable[[DoctorContext], Check | list[Check]], ...] = (
     check_printer,
     check_disk,
     check_journal_and_outbox,
+    check_backup,
 )
 
 

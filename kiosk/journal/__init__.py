@@ -19,6 +19,7 @@ retried and stops for a person on a definitive no. Screens read `ClaimSubmitter.
 from kiosk.journal.audit import AuditEntry, AuditVerdict
 from kiosk.journal.errors import (
     JournalError,
+    JournalNotAJournal,
     JournalTooNew,
     JournalUnavailable,
     RecordConflict,
@@ -57,6 +58,7 @@ __all__ = [
     "ClaimSubmitter",
     "Journal",
     "JournalError",
+    "JournalNotAJournal",
     "JournalTooNew",
     "JournalUnavailable",
     "PaymentMethod",

@@ -20,6 +20,11 @@ class JournalUnavailable(JournalError):
     """The journal file cannot be read or written: disk full, permissions, I/O error, corrupt."""
 
 
+class JournalNotAJournal(JournalUnavailable):
+    """The path holds something that is not a kiosk journal (an empty file, a folder, another
+    database): the kiosk refuses it rather than initialise over what may be a damaged journal."""
+
+
 class JournalTooNew(JournalError):
     """The journal was written by a newer kiosk version; this one must not touch it."""
 

@@ -44,6 +44,7 @@ from kiosk.journal.audit import (
     verify_chain,
 )
 from kiosk.journal.errors import (
+    JournalNotAJournal,
     JournalTooNew,
     JournalUnavailable,
     RecordConflict,
@@ -240,6 +241,9 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
+BACKUP_ACTION = "journal.backed-up"
+"""The audit action of a verified backup; `doctor` warns when the last one is too old."""
+
 _UNAVAILABLE_BECAUSE = {
     "SQLITE_BUSY": "another program is holding it locked",
     "SQLITE_LOCKED": "another program is holding it locked",
@@ -252,6 +256,33 @@ _UNAVAILABLE_BECAUSE = {
     "SQLITE_NOTADB": "the file is not a kiosk journal",
     "SQLITE_PROTOCOL": "another program is holding it locked",
 }
+
+
+def _read_only_uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def _existing_schema_version(path: Path) -> int:
+    """The schema version of the journal file at `path`, read without writing to it; refuses a
+    file that is not a kiosk journal (a folder, an empty file, another database)."""
+    if not path.is_file():
+        raise JournalNotAJournal(f"{path} is not a journal file (it is a folder or missing).")
+    with _disk_errors(path):
+        probe = sqlite3.connect(_read_only_uri(path), uri=True)
+        try:
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+            has_audit = probe.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit'"
+            ).fetchone()
+        finally:
+            probe.close()
+    if version == 0 or not has_audit:
+        raise JournalNotAJournal(
+            f"The file {path} exists but is not a kiosk journal (it is empty or has none of the "
+            "journal's tables). The kiosk never writes over it: restore the journal from a backup "
+            "(see docs/operations.md), or move this file away to start an empty journal."
+        )
+    return version
 
 
 @contextmanager
@@ -306,10 +337,18 @@ def new_idempotency_key() -> str:
 class Journal:
     """The kiosk's durable record of visits, bills, signatures, claims, payments and audit."""
 
-    def __init__(self, path: Path, *, clock: Clock | None = None, busy_timeout: float = 10.0):
+    def __init__(
+        self,
+        path: Path,
+        *,
+        clock: Clock | None = None,
+        busy_timeout: float = 10.0,
+        read_only: bool = False,
+    ):
         self.path = Path(path)
         self._clock = clock or (lambda: datetime.now(UTC))
         self._busy_timeout = busy_timeout
+        self.read_only = read_only
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -319,17 +358,36 @@ class Journal:
     def open(
         cls, path: Path | str, *, clock: Clock | None = None, busy_timeout: float = 10.0
     ) -> Journal:
-        """Open (creating if needed) and bring the schema up to this version's migrations.
+        """Open (creating it only where no file is) and bring the schema up to this version's
+        migrations. An existing file without the journal's schema (empty, or another database)
+        is refused, never initialised over: it may be a journal damaged or half-copied.
 
         `busy_timeout` is how long a write waits for another writer before giving up.
         """
-        journal = cls(Path(path), clock=clock, busy_timeout=busy_timeout)
+        path = Path(path)
+        if path.exists() or path.is_symlink():
+            _existing_schema_version(path)
+        journal = cls(path, clock=clock, busy_timeout=busy_timeout)
         try:
             journal._migrate()
         except BaseException:
             journal.close()
             raise
         return journal
+
+    @classmethod
+    def open_read_only(cls, path: Path | str) -> Journal:
+        """Open an existing journal for checking: nothing written to it, no migration run."""
+        path = Path(path)
+        if not (path.exists() or path.is_symlink()):
+            raise JournalNotAJournal(f"There is no journal at {path}.")
+        version = _existing_schema_version(path)
+        if version > SCHEMA_VERSION:
+            raise JournalTooNew(
+                f"The journal {path} was written by a newer kiosk (schema {version}, this one "
+                f"knows {SCHEMA_VERSION}); update this kiosk."
+            )
+        return cls(path, read_only=True)
 
     def close(self) -> None:
         with self._lock:
@@ -362,14 +420,17 @@ class Journal:
                 raise RuntimeError("the journal is closed")
         with _disk_errors(self.path):
             connection = sqlite3.connect(
-                self.path,
+                _read_only_uri(self.path) if self.read_only else self.path,
                 timeout=self._busy_timeout,
                 isolation_level=None,
                 check_same_thread=False,
+                uri=self.read_only,
             )
             try:
-                mode = connection.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-                if mode != "wal":
+                mode = connection.execute(
+                    "PRAGMA journal_mode" if self.read_only else "PRAGMA journal_mode=WAL"
+                ).fetchone()[0]
+                if mode != "wal" and not self.read_only:
                     raise JournalUnavailable(
                         f"The journal {self.path} cannot be used: its disk does not support "
                         "write-ahead logging."
@@ -563,9 +624,46 @@ class Journal:
 
     def integrity_problems(self) -> list[str]:
         """SQLite's structural check of the file (pages, indexes, constraints); [] when sound."""
+        if not self.read_only:
+            with self._reading() as db:
+                rows = [row[0] for row in db.execute("PRAGMA integrity_check")]
+            return [] if rows == ["ok"] else rows
+        # SQLite skips CHECK and NOT NULL constraints on a read-only connection: check the pages
+        # here, then the constraints on a copy in memory.
         with self._reading() as db:
             rows = [row[0] for row in db.execute("PRAGMA integrity_check")]
-        return [] if rows == ["ok"] else rows
+            scratch = sqlite3.connect(":memory:")
+            try:
+                db.backup(scratch)
+                rows += [row[0] for row in scratch.execute("PRAGMA integrity_check")]
+            finally:
+                scratch.close()
+        problems = [row for row in rows if row != "ok"]
+        return list(dict.fromkeys(problems))
+
+    def claim_count(self) -> int:
+        with self._reading() as db:
+            return db.execute("SELECT count(*) FROM claims").fetchone()[0]
+
+    def copy_to(self, target: Path) -> None:
+        """A consistent single-file copy, made while the kiosk may be writing (SQLite's online
+        backup: it sees committed transactions only, the write-ahead log included)."""
+        with _disk_errors(target):
+            copy = sqlite3.connect(target, isolation_level=None)
+            try:
+                self._connection().backup(copy)
+                # One self-contained file: a restore is one copy, with no -wal to forget.
+                copy.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                copy.close()
+
+    def last_backup_at(self) -> datetime | None:
+        """When `kiosk backup` last made a verified copy of this journal (from the audit)."""
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT max(at) FROM audit WHERE action = ?", (BACKUP_ACTION,)
+            ).fetchone()
+        return _dt(row[0])
 
 
 class Transaction:
