@@ -18,12 +18,15 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from kiosk.journal import PaymentMethod
+from kiosk.journal import ClaimState, PaymentMethod
 from kiosk.visit import ScanSource, Step
 from ui.launch import Kiosk
 from ui.screens.preauth import PreAuthDialog
 
 Stroke = Sequence[tuple[float, float]]
+
+EXTRA_ITEM = "NM003"
+"""Put on the bill and taken off again in a whole visit, so a line's row comes and goes."""
 
 
 def pump_until(condition: Callable[[], bool], timeout: float = 10.0, what: str = "") -> None:
@@ -233,6 +236,36 @@ class KioskDriver:
     def next_family(self) -> None:
         self.click(self.window.done.next_button)
         self.wait_step(Step.SCAN)
+
+    def whole_visit(
+        self, card: str, items: Sequence[tuple[str, int]], payment: PaymentMethod
+    ) -> None:
+        """One family from scan to "Next family", as the soak and the widget-count test run it:
+        the scanner reads the card, reception bills `items` (and takes a line off again), the
+        family signs and pays its part, the insurer records the claim, the PDF is written."""
+        self.scanner_reads(card)
+        self.wait_step(Step.ELIGIBILITY)
+        self.start_bill()
+        for code, quantity in items:
+            self.add_item(code, quantity)
+        self.add_item(EXTRA_ITEM)
+        self.wait_estimate()
+        extra = next(line for line in self.visit.lines if line.item_code == EXTRA_ITEM)
+        self.remove_line(extra.line_no)
+        self.wait_estimate()
+        self.present()
+        self.sign()
+        done = self.window.done
+        pump_until(
+            lambda: done.claim is not None and done.claim.state is not ClaimState.WAITING,
+            15,
+            "the insurer to answer the claim",
+        )
+        presented = self.visit.presented
+        if presented is not None and presented.shown.totals.patient_fen > 0:
+            self.pay(payment)
+        self.wait_document()
+        self.next_family()
 
     def switch_language(self) -> None:
         self.click(self.window.header.language_button)

@@ -42,6 +42,9 @@ class EligibilityScreen(QWidget):
         self.grid.setContentsMargins(24, 16, 24, 16)
         self.grid.setHorizontalSpacing(24)
         self.grid.setVerticalSpacing(8)
+        self.grid.setColumnStretch(1, 1)
+        self.detail_rows: list[tuple[QLabel, QLabel]] = []
+        self._stretch_row = 0
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setWidget(self.details)
 
@@ -141,17 +144,30 @@ class EligibilityScreen(QWidget):
         """Nothing of the last family stays on this (hidden) screen."""
         self.headline.clear()
         self.reasons.clear()
-        self._clear_details()
+        self._show_details([])
 
-    def _clear_details(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+    def _show_details(self, rows: list[tuple[str, str]]) -> None:
+        """Fill the first rows of labels, growing the set only when a card needs more, and hide
+        and empty the rest: the labels live as long as the screen, not one per card checked."""
+        while len(self.detail_rows) < len(rows):
+            name = QLabel(objectName="fieldName")
+            shown = QLabel(objectName="fieldValue", wordWrap=True)
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+            row = len(self.detail_rows)
+            self.grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(shown, row, 1)
+            self.detail_rows.append((name, shown))
+        for index, (name, shown) in enumerate(self.detail_rows):
+            label, value = rows[index] if index < len(rows) else ("", "")
+            name.setText(label)
+            shown.setText(value)
+            name.setVisible(index < len(rows))
+            shown.setVisible(index < len(rows))
+        self.grid.setRowStretch(self._stretch_row, 0)
+        self._stretch_row = len(rows)
+        self.grid.setRowStretch(self._stretch_row, 1)
 
     def _render_details(self, eligibility: Eligibility) -> None:
-        self._clear_details()
         rows: list[tuple[str, str]] = []
         if eligibility.member is not None:
             member = eligibility.member
@@ -200,14 +216,7 @@ class EligibilityScreen(QWidget):
                     ),
                 )
             )
-        for row, (label, value) in enumerate(rows):
-            name = QLabel(label, objectName="fieldName")
-            shown = QLabel(value, objectName="fieldValue", wordWrap=True)
-            shown.setTextFormat(Qt.TextFormat.PlainText)
-            self.grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(shown, row, 1)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setRowStretch(len(rows), 1)
+        self._show_details(rows)
 
     def _benefit_name(self, benefit: str) -> str:
         names = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
@@ -34,12 +35,18 @@ from ui.tasks import Task
 
 
 class PreAuthDialog(QDialog):
-    """Reception files a pre-auth request on the family's behalf; the insurer decides later."""
+    """Reception files a pre-auth request on the family's behalf; the insurer decides later.
+
+    One dialog per request, deleted when it closes (else each would stay a child of the bill
+    screen for as long as the kiosk runs). An answer arriving after that is not shown; a request
+    already stored is still sent.
+    """
 
     def __init__(self, session: KioskSession, line: BillLine, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("preauthDialog")
         self.setModal(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session = session
         self.line = line
         self.calendar: WorkingCalendar | None = None
@@ -132,8 +139,13 @@ class PreAuthDialog(QDialog):
             ).format(until=calendar.data_until.isoformat())
         self.rule.setText(text)
 
+    def _deleted(self) -> bool:
+        return not shiboken6.isValid(self)
+
     def _calendar(self, calendar: WorkingCalendar) -> None:
         self.calendar = calendar
+        if self._deleted():
+            return
         earliest = calendar.earliest_planned_date
         self.planned.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
         self.planned.setDate(QDate(earliest.year, earliest.month, earliest.day))
@@ -141,6 +153,8 @@ class PreAuthDialog(QDialog):
         self._show_rule()
 
     def _calendar_failed(self, error: BaseException) -> None:
+        if self._deleted():
+            return
         self._tell(insurer_problem(error), "error")
         self.send_button.setEnabled(self.created is None)
 
@@ -186,6 +200,8 @@ class PreAuthDialog(QDialog):
 
     def _sent(self, result: tuple[PreAuthRequestRecord, PreAuthCreated]) -> None:
         self.stored, self.created = result
+        if self._deleted():
+            return
         preauth = self.created.preauth
         state = {
             PreAuthStatus.PENDING: self.tr("pending the insurer's decision"),
@@ -201,6 +217,8 @@ class PreAuthDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
 
     def _failed(self, error: BaseException) -> None:
+        if self._deleted():
+            return
         self._tell(insurer_problem(error), "error")
         self.send_button.setEnabled(True)
 

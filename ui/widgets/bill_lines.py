@@ -48,11 +48,15 @@ def _amount_label() -> QLabel:
 
 
 class LineRow(QFrame):
-    """One bill line; emits what reception asked for, never changes the bill itself."""
+    """One bill line; emits what reception asked for, never changes the bill itself.
 
-    def __init__(self, line: BillLine, lines: BillLines) -> None:
+    A row is reused for whichever line it is given next (see `BillLines.show_lines`).
+    """
+
+    def __init__(self, lines: BillLines) -> None:
         super().__init__(objectName="lineRow")
-        self.line_no = line.line_no
+        self.line_no = 0
+        """The line shown; 0 while the row waits, hidden, for a longer bill."""
         self.name = QLabel(objectName="lineName", wordWrap=True)
         self.detail = QLabel(objectName="lineDetail", wordWrap=True)
         self.preauth = QPushButton(objectName="preauth")
@@ -99,7 +103,7 @@ class LineRow(QFrame):
         grid.addWidget(self.covered, 0, 3, 2, 1)
         grid.addWidget(self.patient, 0, 4, 2, 1)
         grid.addWidget(self.remove, 0, 5, 2, 1)
-        self._last = line.quantity
+        self._last = 1
 
     def _value(self) -> int:
         text = self.quantity.text()
@@ -113,9 +117,11 @@ class LineRow(QFrame):
             lines.quantityChanged.emit(self.line_no, quantity)
 
     def show_line(self, line: BillLine, name: str) -> None:
+        moved = line.line_no != self.line_no
+        self.line_no = line.line_no
         self.name.setText(name)
         self._last = line.quantity
-        if not self.quantity.hasFocus():
+        if moved or not self.quantity.hasFocus():
             self.quantity.setText(str(line.quantity))
         self.minus.setEnabled(line.quantity > 1)
         self.amount.setText(format_yuan(line.submitted_fen))
@@ -144,13 +150,28 @@ class LineRow(QFrame):
                 self.preauth.show()
             elif verdict.patient_fen and verdict.covered_fen == 0:
                 tone = "family"
+        self._set_tone(tone)
+
+    def release(self) -> None:
+        """Hidden and emptied until the bill needs a row again: nothing of the line stays."""
+        self.hide()
+        self.line_no = 0
+        self.preauth.hide()
+        for label in (self.name, self.detail, self.amount, self.covered, self.patient):
+            label.clear()
+        self.quantity.clear()
+        self._set_tone("")
+
+    def _set_tone(self, tone: str) -> None:
         self.setProperty("tone", tone)
         self.style().unpolish(self)
         self.style().polish(self)
 
 
 class BillLines(QWidget):
-    """The header and the rows; rows are rebuilt only when lines come or go."""
+    """The header and the rows; a row per line, updated in place and reused for the next bill
+    (made only when a bill is longer than any before it), so a kiosk that bills for weeks does
+    not keep making widgets."""
 
     quantityChanged = Signal(int, int)
     removeRequested = Signal(int)
@@ -194,6 +215,7 @@ class BillLines(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.scroll, 1)
         self.rows: dict[int, LineRow] = {}
+        self._made: list[LineRow] = []
 
     def set_headers(self, names: Sequence[str]) -> None:
         for label, name in zip(self.headers, names, strict=True):
@@ -208,20 +230,19 @@ class BillLines(QWidget):
         preauth_text: str,
         empty_text: str,
     ) -> None:
-        wanted = [line.line_no for line in lines]
-        if list(self.rows) != wanted:
-            for row in self.rows.values():
-                row.hide()
-                self.rows_layout.removeWidget(row)
-                row.deleteLater()
-            self.rows = {}
-            for line in lines:
-                row = LineRow(line, self)
-                self.rows_layout.insertWidget(self.rows_layout.count() - 1, row)
-                self.rows[line.line_no] = row
-        for line in lines:
-            row = self.rows[line.line_no]
+        while len(self._made) < len(lines):
+            row = LineRow(self)
+            row.hide()
+            self.rows_layout.insertWidget(self.rows_layout.count() - 1, row)
+            self._made.append(row)
+        self.rows = {}
+        for line, row in zip(lines, self._made, strict=False):
             row.show_line(line, names.get(line.item_code, line.description))
             row.show_verdict(line, verdicts.get(line.line_no), reason_text, preauth_text)
+            row.show()
+            self.rows[line.line_no] = row
+        for row in self._made[len(lines) :]:
+            if row.line_no:
+                row.release()
         self.empty.setText(empty_text)
         self.empty.setVisible(not lines)

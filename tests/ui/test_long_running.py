@@ -1,0 +1,54 @@
+"""A kiosk runs for weeks: whole visits must not leave widgets behind.
+
+Widgets are counted as the driver leaves them, pumping events without running `exec()`: a screen
+that makes new widgets per family and hands the old ones to `deleteLater` would keep them until
+some event loop ran, so screens reuse their widgets instead, and the count does not move.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
+from kiosk.journal import PaymentMethod
+from tests.ui.conftest import card
+from ui.driver import pump_until
+from ui.screens.preauth import PreAuthDialog
+
+FAMILIES = (
+    ("active_plus", (("GP003", 1), ("IMG001", 1), ("VAC002", 2)), PaymentMethod.ALIPAY),
+    ("active_standard", (("GP001", 1), ("LAB001", 1), ("RX001", 1)), PaymentMethod.WECHAT),
+)
+
+
+def widget_count() -> int:
+    QCoreApplication.processEvents()
+    return len(QApplication.allWidgets())
+
+
+def test_twenty_visits_leave_as_many_widgets_as_two(kiosk):
+    _app, driver = kiosk
+    counts = []
+    for number in range(20):
+        state, items, payment = FAMILIES[number % len(FAMILIES)]
+        driver.whole_visit(card(state), items, payment)
+        counts.append(widget_count())
+    assert counts[-1] == counts[1], f"widgets after each visit: {counts}"
+
+
+def test_a_closed_preauth_request_is_deleted_even_while_the_insurer_answers(kiosk):
+    app, driver = kiosk
+    driver.show_card(card("active_standard"))
+    driver.start_bill()
+    driver.add_item("EXAM-MRI")  # over CNY 5,000: flagged for a pre-authorisation
+    driver.wait_estimate()
+    (flagged,) = app.session.visit.preauth_lines()
+    for _ in range(3):
+        dialog = driver.open_preauth(flagged)
+        pump_until(lambda d=dialog: d.calendar is not None, 10, "the working-day calendar")
+        driver.click(dialog.close_button)
+    driver.open_preauth(flagged)
+    app.session.visit.clear()  # the idle timeout, before the insurer's calendar arrives
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    pump_until(lambda: app.session.runner.busy == 0, 10, "the calendar for the closed dialog")
+    assert [w for w in QApplication.allWidgets() if isinstance(w, PreAuthDialog)] == []
