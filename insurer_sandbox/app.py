@@ -21,7 +21,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, BeforeValidator, TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from insurer_sandbox.adjudication import adjudicate
 from insurer_sandbox.demo import DEMO_SIGNING_KEYS, demo_member
@@ -45,6 +45,7 @@ from kiosk.insurer.models import (
     EligibilityByLookup,
     EligibilityByToken,
     IdempotencyKey,
+    IsoDate,
     PreAuth,
     PreAuthCreated,
     PreAuthList,
@@ -473,16 +474,6 @@ def request_preauth(
             calendar_json=calendar.model_dump_json(),
         )
     return PreAuthCreated(preauth=preauth, calendar=calendar)
-
-
-def _iso_date_text(value: object) -> object:
-    """Only `YYYY-MM-DD`: pydantic would also read `0` as 1970-01-01 (a Unix timestamp)."""
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError("a date is written YYYY-MM-DD")
-    return value
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_text)]
 
 
 @v1.get("/statements/{date}", responses=problem_responses(401))

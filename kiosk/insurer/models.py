@@ -8,15 +8,50 @@ Every amount is integer fen; every timestamp is timezone-aware (UTC on the wire)
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    model_validator,
+)
 
 from kiosk.money import Fen
 
 API_VERSION = "v1"
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
+def _date_text(value: object) -> object:
+    """Pydantic alone reads numbers and digit strings as Unix timestamps (`0` is 1970-01-01):
+    refuse all but the text the schema advertises (and date objects, for models built in code)."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("a date is written YYYY-MM-DD")
+
+
+def _datetime_text(value: object) -> object:
+    """As `_date_text`, for a time with its UTC offset (e.g. 2026-11-20T02:00:00Z)."""
+    if isinstance(value, datetime) or (isinstance(value, str) and _ISO_DATETIME.fullmatch(value)):
+        return value
+    raise ValueError("a time is written YYYY-MM-DDTHH:MM:SS with Z or an offset such as +08:00")
+
+
+IsoDate = Annotated[date, BeforeValidator(_date_text)]
+"""A calendar date, on the wire only as ISO 8601 text (`format: date`)."""
+IsoDatetime = Annotated[AwareDatetime, BeforeValidator(_datetime_text)]
+"""A timezone-aware time, on the wire only as ISO 8601 text with an offset (`format: date-time`)."""
 
 
 class Contract(BaseModel):
@@ -112,8 +147,8 @@ class Member(Contract):
 class Coverage(Contract):
     policy_number: str
     plan_tier: PlanTier
-    period_start: date
-    period_end: date
+    period_start: IsoDate
+    period_end: IsoDate
 
 
 class UnpaidBalance(Contract):
@@ -136,12 +171,12 @@ class PreAuth(Contract):
     item_code: str
     description: str
     category: ItemCategory
-    planned_date: date
+    planned_date: IsoDate
     diagnosis: str
     estimated_cost_fen: Fen
     status: PreAuthStatus
-    requested_at: AwareDatetime
-    decided_at: AwareDatetime | None = None
+    requested_at: IsoDatetime
+    decided_at: IsoDatetime | None = None
 
 
 class Eligibility(Contract):
@@ -158,7 +193,7 @@ class Eligibility(Contract):
     free_visits_total: StrictInt = 0
     free_visits_remaining: StrictInt = 0
     preauths: list[PreAuth] = []
-    checked_at: AwareDatetime
+    checked_at: IsoDatetime
 
 
 # --- adjudication estimate and claims (Claim / ClaimResponse)
@@ -187,7 +222,7 @@ class Bill(Contract):
     """A bill as reception built it; the same shape is estimated and, once signed, claimed."""
 
     member_id: str = Field(min_length=1, max_length=64)
-    service_date: date
+    service_date: IsoDate
     visit_type: VisitType = VisitType.OUTPATIENT
     lines: list[BillLine] = Field(min_length=1, max_length=200)
 
@@ -249,7 +284,7 @@ class SignatureEvidence(Contract):
     bill_hash: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the canonical bill")
     strokes_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     point_count: StrictInt = Field(ge=1)
-    signed_at: AwareDatetime
+    signed_at: IsoDatetime
 
 
 class ClaimSubmission(Contract):
@@ -279,8 +314,8 @@ class ClaimResult(Contract):
     bill_hash: str
     clinic_id: str
     member_id: str
-    service_date: date
-    recorded_at: AwareDatetime
+    service_date: IsoDate
+    recorded_at: IsoDatetime
 
 
 # --- pre-authorisation (Claim use=preauthorization)
@@ -291,7 +326,7 @@ class PreAuthRequest(Contract):
     item_code: str = Field(min_length=1, max_length=32)
     description: str = Field(min_length=1, max_length=128)
     category: ItemCategory
-    planned_date: date
+    planned_date: IsoDate
     diagnosis: str = Field(min_length=1, max_length=256)
     estimated_cost_fen: Fen
 
@@ -304,10 +339,10 @@ class WorkingCalendar(Contract):
     """Which working-day calendar the insurer applied, so the desk can show the same rule."""
 
     source: Literal["chinesecalendar"] = "chinesecalendar"
-    data_until: date = Field(description="Last date with official holiday data")
+    data_until: IsoDate = Field(description="Last date with official holiday data")
     fallback_weekends_only: bool = Field(description="True when a date past data_until was used")
     required_working_days: StrictInt
-    earliest_planned_date: date = Field(description="First date a request made today may name")
+    earliest_planned_date: IsoDate = Field(description="First date a request made today may name")
 
 
 class PreAuthCreated(Contract):
@@ -322,17 +357,17 @@ class StatementLine(Contract):
     claim_id: str
     idempotency_key: str
     member_id: str
-    service_date: date
+    service_date: IsoDate
     status: ClaimStatus
     total_submitted_fen: Fen
     total_covered_fen: Fen
     total_patient_fen: Fen
-    recorded_at: AwareDatetime
+    recorded_at: IsoDatetime
 
 
 class DailyStatement(Contract):
     clinic_id: str
-    date: date
+    date: IsoDate
     claims: list[StatementLine]
     total_covered_fen: Fen
     total_patient_fen: Fen
