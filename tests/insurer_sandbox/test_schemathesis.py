@@ -6,16 +6,22 @@ not work with pytest 9), and the first test proves the live server serves exactl
 Every generated request, valid or deliberately invalid, must get an answer inside the contract:
 no 5xx, only declared status codes and content types, bodies that match their schemas, invalid
 input refused. Valid bodies are pointed at real demo members so they reach the rules engine and
-the claim store instead of stopping at "unknown member".
+the claim store instead of stopping at "unknown member". Invalid ("negative") data is generated in
+both the coverage phase (each way a schema can be broken) and the fuzzing phase, set here rather
+than left to schemathesis' defaults or a stray schemathesis.toml; the last test proves every
+operation was sent invalid data and answered it with a 4xx problem document.
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
+from schemathesis.config import SchemathesisConfig
 
 from insurer_sandbox.app import openapi_document
 from insurer_sandbox.demo import DEMO_MEMBERS
@@ -43,7 +49,16 @@ MEMBER_IDS = [m.member_id for m in DEMO_MEMBERS]
 
 
 DOCUMENT = openapi_document()
-contract = schemathesis.openapi.from_dict(DOCUMENT)
+CONFIG = SchemathesisConfig.from_dict(
+    {
+        "generation": {"mode": "all"},
+        "phases": {"coverage": {"enabled": True}, "fuzzing": {"enabled": True}},
+    }
+)
+contract = schemathesis.openapi.from_dict(DOCUMENT, config=CONFIG)
+
+ANSWERS: dict[str, list[tuple[GenerationMode, int, str]]] = defaultdict(list)
+"""Operation → (mode, status, content type) of every answer, for the last test."""
 
 
 def test_the_live_sandbox_serves_this_document(insurer: SandboxProcess):
@@ -83,7 +98,12 @@ def _steer_to_demo_members(case: schemathesis.Case) -> None:
 )
 def test_every_answer_is_inside_the_contract(case, api):
     _steer_to_demo_members(case)
-    case.call_and_validate(base_url=str(api.base_url), headers=_auth(case, api), checks=CHECKS)
+    response = case.call_and_validate(
+        base_url=str(api.base_url), headers=_auth(case, api), checks=CHECKS
+    )
+    mode = case.meta.generation.mode if case.meta else GenerationMode.POSITIVE
+    content_type = ",".join(response.headers.get("content-type", []))
+    ANSWERS[case.operation.label].append((mode, response.status_code, content_type))
 
 
 def _auth(case: schemathesis.Case, api: httpx.Client) -> dict[str, str]:
@@ -94,3 +114,16 @@ def _auth(case: schemathesis.Case, api: httpx.Client) -> dict[str, str]:
         for location, info in meta.components.items()
     )
     return {} if headers_wrong else {"Authorization": api.headers["authorization"]}
+
+
+def test_every_operation_refused_invalid_data_with_a_problem():
+    if not ANSWERS:
+        pytest.skip("records what test_every_answer_is_inside_the_contract sent; run the module")
+    assert set(ANSWERS) == {op.ok().label for op in contract.get_all_operations()}
+    for operation, answers in ANSWERS.items():
+        negative = [(status, kind) for mode, status, kind in answers if mode.is_negative]
+        assert len(negative) >= 5, f"{operation}: only {len(negative)} invalid requests"
+        assert all(status < 500 for status, _ in negative), operation
+        refused = [kind for status, kind in negative if 400 <= status < 500]
+        assert refused, f"{operation}: no invalid request was refused"
+        assert set(refused) == {"application/problem+json"}, operation
