@@ -242,7 +242,8 @@ class KioskDriver:
     ) -> None:
         """One family from scan to "Next family", as the soak and the widget-count test run it:
         the scanner reads the card, reception bills `items` (and takes a line off again), the
-        family signs and pays its part, the insurer records the claim, the PDF is written."""
+        family switches the language to read the bill, signs and pays its part, the insurer
+        records the claim, the PDF is written. The kiosk stays in the family's language."""
         self.scanner_reads(card)
         self.wait_step(Step.ELIGIBILITY)
         self.start_bill()
@@ -254,6 +255,7 @@ class KioskDriver:
         self.remove_line(extra.line_no)
         self.wait_estimate()
         self.present()
+        self.switch_language()
         self.sign()
         done = self.window.done
         pump_until(

@@ -34,6 +34,7 @@ class Translations(QObject):
         self._app = app
         self._installed: list[QTranslator] = []
         self._by_language: dict[str, QTranslator] = {}
+        self._qt_base: dict[str, QTranslator | None] = {}
         self.language = ""
 
     def _ours(self, language: str) -> QTranslator:
@@ -48,6 +49,19 @@ class Translations(QObject):
                 )
             self._by_language[language] = translator
         return translator
+
+    def _qt_base_for(self, language: str) -> QTranslator | None:
+        """Qt's own strings (dialog buttons) in `language`, loaded once: a family switching back
+        and forth all day must not load (and keep) another copy each time."""
+        if language not in self._qt_base:
+            qt_base: QTranslator | None = QTranslator()
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt_base.load(QLocale(language), "qtbase", "_", qt_dir):
+                qt_base.setParent(self)
+            else:
+                qt_base = None
+            self._qt_base[language] = qt_base
+        return self._qt_base[language]
 
     def other(self) -> str:
         """The language not currently spoken (the kiosk ships two)."""
@@ -65,12 +79,10 @@ class Translations(QObject):
         if language == self.language:
             return
         ours = self._ours(language)
-        qt_base = QTranslator(self)
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        loaded_base = qt_base.load(QLocale(language), "qtbase", "_", qt_dir)
+        qt_base = self._qt_base_for(language)
         for old in self._installed:
             self._app.removeTranslator(old)
-        self._installed = [ours] + ([qt_base] if loaded_base else [])
+        self._installed = [ours] + ([qt_base] if qt_base is not None else [])
         for translator in self._installed:
             self._app.installTranslator(translator)
         QLocale.setDefault(QLocale(language))

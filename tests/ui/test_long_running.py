@@ -7,7 +7,7 @@ some event loop ran, so screens reuse their widgets instead, and the count does 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from kiosk.journal import PaymentMethod
@@ -52,3 +52,13 @@ def test_a_closed_preauth_request_is_deleted_even_while_the_insurer_answers(kios
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     pump_until(lambda: app.session.runner.busy == 0, 10, "the calendar for the closed dialog")
     assert [w for w in QApplication.allWidgets() if isinstance(w, PreAuthDialog)] == []
+
+
+def test_families_switching_the_language_all_day_keep_one_translator_per_file(kiosk):
+    app, driver = kiosk
+    for _ in range(2):
+        driver.switch_language()  # each language spoken once
+    translators = app.session.translations.findChildren(QTranslator)
+    for _ in range(20):
+        driver.switch_language()
+    assert len(app.session.translations.findChildren(QTranslator)) == len(translators)
