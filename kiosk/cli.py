@@ -204,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--catalogue",
         type=_checked(_existing_file),
-        help="the clinic's fee catalogue (CSV or JSON)",
+        help="the clinic's fee catalogue (Excel .xlsx, CSV or JSON)",
     )
     run.add_argument(
         "--camera",

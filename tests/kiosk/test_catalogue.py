@@ -1,14 +1,23 @@
 """The fee catalogue: demo data, search as reception types it, and checked imports."""
 
+import codecs
+import io
 import json
+import random
+import subprocess
+import sys
+import zipfile
 
+import openpyxl
 import pytest
 
 from insurer_sandbox.demo import DEMO_MEMBERS
 from kiosk.catalogue import (
+    COLUMNS,
     Catalogue,
     CatalogueImportError,
     CatalogueItem,
+    FileProblem,
     import_csv,
     import_json,
     load_catalogue,
@@ -241,3 +250,197 @@ def test_pinyin_without_tones_and_with_v_for_u_umlaut():
     assert [i.code for i in catalogue.search("lltdtj")] == ["RX9"]
     assert [i.code for i in catalogue.search("lvleitading")] == ["RX9"]
     assert [i.code for i in catalogue.search("nvxing")] == ["RX8"]
+
+
+# --- files as clinics really have them
+
+
+ROWS = [
+    ("A1", "血常规", "Blood count", "exam", "1,280.05"),
+    ("B2", "诊查费", "", "consultation", "0.29"),
+]
+EXPECTED = [("A1", "血常规", 128_005), ("B2", "诊查费", 29)]
+
+
+def csv_text(delimiter=","):
+    lines = [delimiter.join(COLUMNS)]
+    for row in ROWS:
+        lines.append(delimiter.join(f'"{v}"' if delimiter in v else v for v in row))
+    return "\r\n".join(lines) + "\r\n"
+
+
+def loaded(path):
+    return [(i.code, i.name_zh, i.unit_price_fen) for i in load_catalogue(path)]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("utf8.csv", csv_text().encode("utf-8")),
+        ("utf8-bom.csv", csv_text().encode("utf-8-sig")),
+        ("excel-chinese.csv", csv_text().encode("gb18030")),
+        # Excel's "Unicode text": UTF-16 with its byte-order mark, tab-separated.
+        ("unicode-text.txt", csv_text("\t").encode("utf-16")),
+        ("utf16-be.csv", codecs.BOM_UTF16_BE + csv_text().encode("utf-16-be")),
+        ("semicolons.csv", csv_text(";").encode("utf-8")),
+        # What the file holds decides, not its name.
+        ("renamed.xlsx", csv_text().encode("utf-8")),
+        ("json-named.csv", json.dumps([dict(zip(COLUMNS, r, strict=True)) for r in ROWS]).encode()),
+    ],
+)
+def test_csv_in_every_encoding_excel_writes_is_read(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert loaded(path) == EXPECTED
+
+
+def workbook(path, rows, *, header=COLUMNS, title=None):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    if title:
+        sheet.append([title])
+        sheet.append([])
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def test_an_excel_workbook_is_read_directly(tmp_path):
+    path = workbook(
+        tmp_path / "fees.xlsx",
+        [
+            ("A1", "血常规", "Blood count", "exam", 1280.05),
+            ("B2", "诊查费", None, "CONSULTATION", 0.29),
+            (3001, "雾化", "Nebuliser", "treatment", "12.50"),
+            (None, None, None, None, None),
+            ("D4", "疫苗", "Vaccine", "vaccine", 100),
+        ],
+        header=[c.upper() for c in COLUMNS],
+    )
+    assert loaded(path) == [*EXPECTED, ("3001", "雾化", 1250), ("D4", "疫苗", 10_000)]
+
+
+def test_a_workbook_saved_with_a_csv_name_is_still_read_as_a_workbook(tmp_path):
+    path = workbook(tmp_path / "fees.csv", [("A1", "血常规", "", "exam", "1,280.05")])
+    assert loaded(path) == [("A1", "血常规", 128_005)]
+
+
+def test_workbook_rows_are_reported_by_their_excel_row_number(tmp_path):
+    path = workbook(
+        tmp_path / "fees.xlsx",
+        [("A1", "血常规", "", "exam", 12), ("A2", "尿常规", "", "exam", 12.345)],
+        title="示例诊所 收费目录 2026",
+    )
+    with pytest.raises(CatalogueImportError) as refused:
+        load_catalogue(path)
+    [error] = refused.value.errors
+    assert error.line == 5 and "12.345" in error.message
+
+
+def test_reading_csv_or_json_does_not_load_openpyxl():
+    """openpyxl costs ~0.35 s: only a workbook pays for it, not the kiosk's start-up."""
+    program = (
+        "import sys\n"
+        "from kiosk.catalogue import load_demo_catalogue, import_csv\n"
+        "load_demo_catalogue(); import_csv('code,name_zh,name_en,category,price\\n')\n"
+        "print('openpyxl' in sys.modules)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert run.stdout.strip() == "False"
+
+
+def nested_json(depth):
+    return "[" * depth + "]" * depth
+
+
+def old_excel():
+    """The start of an Excel 97-2003 (or password-protected) workbook: an OLE2 container."""
+    return bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)
+
+
+def broken_zip():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    return buffer.getvalue()
+
+
+def row_with(name_zh):
+    return (HEADER + f"A1,{name_zh},,exam,1\n").encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem", "said"),
+    [
+        ("random.csv", random.Random(7).randbytes(4096), FileProblem.NOT_TEXT, "CSV UTF-8"),
+        ("random.json", random.Random(8).randbytes(4096), FileProblem.NOT_TEXT, "CSV UTF-8"),
+        ("picture.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, FileProblem.NOT_TEXT, ""),
+        ("latin.csv", HEADER.encode() + b"A1,\x80\x80\xff,,exam,1\n", FileProblem.NOT_TEXT, ""),
+        ("utf16-no-header.txt", "\x00\x01\x02".encode("utf-16"), FileProblem.NOT_TEXT, ""),
+        ("old.xls", old_excel(), FileProblem.OLD_EXCEL, ".xlsx"),
+        ("old-named.csv", old_excel(), FileProblem.OLD_EXCEL, ".xlsx"),
+        ("broken.xlsx", broken_zip(), FileProblem.NOT_WORKBOOK, "workbook"),
+        ("truncated.xlsx", b"PK\x03\x04" + bytes(100), FileProblem.NOT_WORKBOOK, "workbook"),
+    ],
+)
+def test_a_file_that_is_no_catalogue_is_refused_with_what_to_do(
+    tmp_path, name, data, problem, said
+):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(CatalogueImportError) as refused:
+        load_catalogue(path)
+    assert refused.value.problem is problem
+    assert refused.value.errors == ()
+    assert said in str(refused.value)
+
+
+def test_a_missing_file_a_folder_and_a_huge_file_are_named(tmp_path):
+    cases = {
+        tmp_path / "gone.csv": FileProblem.MISSING,
+        tmp_path: FileProblem.FOLDER,
+        tmp_path / "huge.csv": FileProblem.TOO_LARGE,
+    }
+    with (tmp_path / "huge.csv").open("wb") as huge:
+        huge.truncate(64 * 1024 * 1024)
+    for path, problem in cases.items():
+        with pytest.raises(CatalogueImportError) as refused:
+            load_catalogue(path)
+        assert refused.value.problem is problem, path
+        assert path.name in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (nested_json(100_000).encode(), "nested"),
+        (('{"items": ' + nested_json(50_000) + "}").encode(), "nested"),
+        (row_with("血常\x00规"), "U+0000"),
+        (row_with("血常\x07规"), "U+0007"),
+        (row_with("血常\u202e规"), "U+202E"),
+        (
+            HEADER.replace(",", "\t").encode("utf-16")
+            + "A1\t血\x00\t\texam\t1\n".encode("utf-16-le"),
+            "U+0000",
+        ),
+    ],
+    ids=["deep-list", "deep-items", "nul", "bell", "bidi", "utf16-nul"],
+)
+def test_content_no_catalogue_can_hold_is_reported_on_its_line(tmp_path, data, said):
+    path = tmp_path / ("rows.json" if data.startswith((b"[", b"{")) else "rows.csv")
+    path.write_bytes(data)
+    with pytest.raises(CatalogueImportError) as refused:
+        load_catalogue(path)
+    assert said in str(refused.value)
+    assert refused.value.errors[0].line >= 1
+
+
+def test_an_item_cannot_carry_a_control_character_in_its_names():
+    with pytest.raises(ValueError, match="U\\+0000"):
+        item("A1", "血常\x00规")
+    with pytest.raises(ValueError, match="U\\+0009"):
+        item("A1", "血常规", "Blood\tcount")
