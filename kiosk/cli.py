@@ -32,9 +32,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from kiosk.credentials import journal_audit_key
 from kiosk.insurer.client import InsecureURLError, check_insurer_url
 from kiosk.insurer.errors import DeviceKeyMissing
-from kiosk.journal import ClaimState, Journal, JournalError
+from kiosk.journal import AuditVerdict, ClaimState, Journal, JournalError
 from kiosk.privacy import install_log_redaction, purge_settled_claims
 from kiosk.registration import (
     RegistrationError,
@@ -322,7 +323,9 @@ def _purge(days: int | None) -> int:
         print(f"kiosk: no journal at {settings.journal_path}; nothing to purge")
         return 0
     retention = settings.retention_days if days is None else days
-    with Journal.open(settings.journal_path) as journal:
+    with Journal.open(
+        settings.journal_path, audit_key=journal_audit_key(settings.journal_path)
+    ) as journal:
         report = purge_settled_claims(journal, retention)
     print(
         f"kiosk: purged {len(report.claim_ids)} claims accepted before "
@@ -335,9 +338,11 @@ def _audit_verify(path: Path | None) -> int:
     """Check the journal as found: opened read-only, SQLite's own integrity check, then the
     audit trail's chain."""
     path = path or load_settings().journal_path
-    with Journal.open_read_only(path) as journal:
+    key = journal_audit_key(path, create=False)
+    with Journal.open_read_only(path, audit_key=key) as journal:
         problems = journal.integrity_problems()
         verdict = journal.verify_audit()
+        records = journal.record_problems() if verdict.intact else []
     if problems:
         print(
             f"journal DAMAGED: SQLite's integrity check found {len(problems)} problem(s), "
@@ -346,14 +351,32 @@ def _audit_verify(path: Path | None) -> int:
         )
     if not verdict.intact:
         print(
-            f"audit trail BROKEN at entry {verdict.first_broken_seq}: the journal was changed "
-            f"outside the kiosk; last good hash {verdict.head_hash}",
+            f"audit trail BROKEN at entry {verdict.first_broken_seq}: {verdict.why}; the journal "
+            f"was changed outside the kiosk; last good hash {verdict.head_hash}",
             file=sys.stderr,
         )
-    if problems or not verdict.intact:
+    for record in records:
+        print(f"record CHANGED outside the kiosk: {record}", file=sys.stderr)
+    if problems or records or not verdict.intact:
         return 1
     print(f"audit trail intact: {verdict.entries} entries, head {verdict.head_hash}")
+    print(_seal_report(verdict, key_found=key is not None))
     return 0
+
+
+def _seal_report(verdict: AuditVerdict, *, key_found: bool) -> str:
+    """How much of the trail this PC could prove, said plainly."""
+    parts = [f"{verdict.sealed_here} sealed by this desk's key and checked"]
+    if verdict.sealed_elsewhere:
+        parts.append(
+            f"{verdict.sealed_elsewhere} sealed by another desk's key (a journal restored here): "
+            "not checkable on this PC"
+        )
+    if verdict.unsealed:
+        parts.append(f"{verdict.unsealed} from before sealing (chain only)")
+    if not key_found:
+        parts.append("no audit key for this journal in this PC's keyring")
+    return "seals: " + "; ".join(parts) + "; every record agrees with its audit entry"
 
 
 def _backup(destination: Path) -> int:
@@ -361,7 +384,7 @@ def _backup(destination: Path) -> int:
 
     path = load_settings().journal_path
     Journal.open_read_only(path).close()  # a missing or foreign file is refused, never created
-    with Journal.open(path) as journal:
+    with Journal.open(path, audit_key=journal_audit_key(path)) as journal:
         report = back_up(journal, destination)
     print(
         f"kiosk: journal backed up to {report.path} ({report.claims} claims, "
@@ -386,7 +409,7 @@ def _staff(args: argparse.Namespace) -> int:
     is asked; each change is audited as "console"."""
     path = load_settings().journal_path
     path.parent.mkdir(parents=True, exist_ok=True)
-    with Journal.open(path) as journal:
+    with Journal.open(path, audit_key=journal_audit_key(path)) as journal:
         directory = StaffDirectory(journal)
         if args.staff_command == "list":
             for member in directory.members():
@@ -420,7 +443,7 @@ def _outbox(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"kiosk: no journal at {path}", file=sys.stderr)
         return 2
-    with Journal.open(path) as journal:
+    with Journal.open(path, audit_key=journal_audit_key(path)) as journal:
         if args.outbox_command == "list":
             for state in (ClaimState.ATTENTION, ClaimState.WAITING):
                 for claim in journal.claims(state):

@@ -1,12 +1,19 @@
-"""The device API key lives in the OS keyring, never in a file or the repository."""
+"""The device API key and the journal's audit key live in the OS keyring, never in a file or the
+repository."""
 
 from __future__ import annotations
+
+import base64
+import secrets
+from pathlib import Path
 
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
 from kiosk.insurer.errors import DeviceKeyMissing
+from kiosk.journal.audit import AuditKey
+from kiosk.journal.errors import JournalUnavailable
 
 SERVICE = "direct-billing-kiosk"
 
@@ -16,6 +23,37 @@ NO_KEYRING_FIX = (
     "(apt-get install gnome-keyring, then sign in to the desktop session once); on Windows the "
     "Credential Manager is used automatically."
 )
+
+
+NO_KEYRING_FOR_AUDIT = (
+    "No keyring service is available on this computer, so the journal's audit trail cannot be "
+    "sealed. On a Linux desk PC install and unlock a Secret Service keyring (apt-get install "
+    "gnome-keyring, then sign in to the desktop session once); on Windows the Credential Manager "
+    "is used automatically."
+)
+
+
+class AuditKeyUnavailable(JournalUnavailable):
+    """The keyring cannot give the journal's audit key, so nothing may be written to it."""
+
+
+def journal_audit_key(journal_path: Path, *, create: bool = True) -> AuditKey | None:
+    """The secret that seals this journal's audit entries, made at its first use. It stays in
+    the keyring of the desk PC: whoever copies or edits the journal file does not have it.
+
+    Writers (`create=True`) get the key or `AuditKeyUnavailable`; a checker (`create=False`)
+    gets None when there is none to check with, and says so."""
+    account = f"audit-key:{Path(journal_path).resolve()}"
+    try:
+        text = keyring.get_password(SERVICE, account)
+        if not text and create:
+            text = base64.b64encode(secrets.token_bytes(32)).decode()
+            keyring.set_password(SERVICE, account, text)
+    except keyring.errors.KeyringError as exc:
+        if not create:
+            return None
+        raise AuditKeyUnavailable(NO_KEYRING_FOR_AUDIT) from exc
+    return AuditKey(base64.b64decode(text)) if text else None
 
 
 def _account(insurer_url: str) -> str:

@@ -33,7 +33,7 @@ from insurer_sandbox.demo import (
     DemoMember,
 )
 from insurer_sandbox.server import SandboxProcess, create_device_key
-from kiosk.credentials import store_device_key, use_ephemeral_keyring
+from kiosk.credentials import journal_audit_key, store_device_key, use_ephemeral_keyring
 from kiosk.ecard import issue
 from kiosk.journal import Journal
 from kiosk.scan.camera import CameraUnavailable, FrameSource
@@ -62,7 +62,7 @@ def add_demo_staff(journal_path: Path, staff: tuple[DemoStaff, ...] = DEMO_STAFF
     """The demo's staff accounts in the kiosk's journal (the manager first: it adds the rest).
     A journal that already has staff is left as it is."""
     journal_path.parent.mkdir(parents=True, exist_ok=True)
-    with Journal.open(journal_path) as journal:
+    with Journal.open(journal_path, audit_key=journal_audit_key(journal_path)) as journal:
         directory = StaffDirectory(journal)
         if directory.members():
             return

@@ -26,7 +26,7 @@ import keyring.errors
 import requests
 
 from kiosk import __version__
-from kiosk.credentials import NO_KEYRING_FIX, SERVICE, EphemeralKeyring
+from kiosk.credentials import NO_KEYRING_FIX, SERVICE, EphemeralKeyring, journal_audit_key
 from kiosk.ecard import DEFAULT_SKEW
 from kiosk.journal import Journal, JournalError, QueueState
 from kiosk.registration import RegistrationState, registration_status
@@ -370,7 +370,8 @@ def check_journal_and_outbox(ctx: DoctorContext) -> list[Check]:
             _ok("outbox", "empty"),
         ]
     try:
-        with Journal.open_read_only(path) as journal:
+        key = journal_audit_key(path, create=False)
+        with Journal.open_read_only(path, audit_key=key) as journal:
             problems = journal.integrity_problems()
             verdict = journal.verify_audit()
             queue = journal.queue_state()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.catalogue import Catalogue, load_catalogue, load_demo_catalogue
 from kiosk.checkin import SigningKeyCache
-from kiosk.credentials import load_device_key
+from kiosk.credentials import journal_audit_key, load_device_key
 from kiosk.insurer.client import InsurerClient, check_insurer_url
 from kiosk.journal import ClaimSubmitter, Journal, RetrySchedule
 from kiosk.visit import Visit
@@ -271,7 +271,8 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     runner = TaskRunner(client, workers=config.workers)
     install_runner(runner)
     config.data_dir.mkdir(parents=True, exist_ok=True)
-    journal = Journal.open(config.data_dir / "journal.sqlite3")
+    journal_path = config.data_dir / "journal.sqlite3"
+    journal = Journal.open(journal_path, audit_key=journal_audit_key(journal_path))
     submitter = ClaimSubmitter(journal, client(), schedule=config.retry_schedule)
     keys = SigningKeyCache(keep_at=config.data_dir / "ecard-keys.json")
     scans = ScanInput(keys.keys, parent=app)

@@ -37,6 +37,7 @@ from kiosk.insurer.models import (
 from kiosk.journal.audit import (
     GENESIS_HASH,
     AuditEntry,
+    AuditKey,
     AuditVerdict,
     ChainLink,
     canonical_detail,
@@ -64,6 +65,7 @@ from kiosk.journal.records import (
     SignatureRecord,
     VisitRecord,
 )
+from kiosk.journal.seals import record_problems, record_seal
 
 log = logging.getLogger(__name__)
 
@@ -237,6 +239,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX preauth_requests_by_requested_at ON preauth_requests(requested_at)",
         ),
     ),
+    Migration(
+        6,
+        "audit entries sealed with the desk's audit key, and carrying their record's seal",
+        (
+            "ALTER TABLE audit ADD COLUMN seal TEXT",
+            "ALTER TABLE audit ADD COLUMN key_id TEXT",
+            "ALTER TABLE audit ADD COLUMN mac TEXT",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -344,8 +355,10 @@ class Journal:
         clock: Clock | None = None,
         busy_timeout: float = 10.0,
         read_only: bool = False,
+        audit_key: AuditKey | None = None,
     ):
         self.path = Path(path)
+        self.audit_key = audit_key
         self._clock = clock or (lambda: datetime.now(UTC))
         self._busy_timeout = busy_timeout
         self.read_only = read_only
@@ -356,18 +369,25 @@ class Journal:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, clock: Clock | None = None, busy_timeout: float = 10.0
+        cls,
+        path: Path | str,
+        *,
+        clock: Clock | None = None,
+        busy_timeout: float = 10.0,
+        audit_key: AuditKey | None = None,
     ) -> Journal:
         """Open (creating it only where no file is) and bring the schema up to this version's
         migrations. An existing file without the journal's schema (empty, or another database)
         is refused, never initialised over: it may be a journal damaged or half-copied.
 
-        `busy_timeout` is how long a write waits for another writer before giving up.
+        `busy_timeout` is how long a write waits for another writer before giving up;
+        `audit_key` seals each new audit entry (every desk and console writer passes the desk's
+        key from the keyring: `kiosk.credentials.journal_audit_key`).
         """
         path = Path(path)
         if path.exists() or path.is_symlink():
             _existing_schema_version(path)
-        journal = cls(path, clock=clock, busy_timeout=busy_timeout)
+        journal = cls(path, clock=clock, busy_timeout=busy_timeout, audit_key=audit_key)
         try:
             journal._migrate()
         except BaseException:
@@ -376,7 +396,7 @@ class Journal:
         return journal
 
     @classmethod
-    def open_read_only(cls, path: Path | str) -> Journal:
+    def open_read_only(cls, path: Path | str, *, audit_key: AuditKey | None = None) -> Journal:
         """Open an existing journal for checking: nothing written to it, no migration run."""
         path = Path(path)
         if not (path.exists() or path.is_symlink()):
@@ -387,7 +407,7 @@ class Journal:
                 f"The journal {path} was written by a newer kiosk (schema {version}, this one "
                 f"knows {SCHEMA_VERSION}); update this kiosk."
             )
-        return cls(path, read_only=True)
+        return cls(path, read_only=True, audit_key=audit_key)
 
     def close(self) -> None:
         with self._lock:
@@ -606,21 +626,21 @@ class Journal:
 
     def audit_entries(self, after_seq: int = 0) -> list[AuditEntry]:
         with self._reading() as db:
-            rows = db.execute(
-                "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit"
-                " WHERE seq > ? ORDER BY seq",
-                (after_seq,),
-            ).fetchall()
-            return [AuditEntry(row[0], _dt(row[1]), *row[2:]) for row in rows]
+            rows = db.execute(_AUDIT_SELECT + " WHERE seq > ? ORDER BY seq", (after_seq,))
+            return [AuditEntry(row[0], _dt(row[1]), *row[2:]) for row in rows.fetchall()]
 
     def verify_audit(self) -> AuditVerdict:
-        """Re-compute the whole hash chain; any edited, inserted or removed row breaks it."""
+        """Re-compute the whole hash chain and check the seals this desk's key can; any edited,
+        inserted or removed row breaks it."""
         with self._reading() as db:
-            rows = db.execute(
-                "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit"
-                " ORDER BY seq"
-            )
-            return verify_chain(ChainLink(*row) for row in rows)
+            rows = db.execute(_AUDIT_SELECT + " ORDER BY seq")
+            return verify_chain((ChainLink(*row) for row in rows), self.audit_key)
+
+    def record_problems(self) -> list[str]:
+        """Records (claims, bills, payments, staff, pre-auths) that no longer match what their
+        newest audit entry sealed; [] when every record agrees with the trail."""
+        with self._reading() as db:
+            return record_problems(db)
 
     def integrity_problems(self) -> list[str]:
         """SQLite's structural check of the file (pages, indexes, constraints); [] when sound."""
@@ -729,14 +749,30 @@ class Transaction:
         seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
         at = self._now()
         detail_text = canonical_detail(dict(detail or {}))
-        entry_hash = chain_hash(prev_hash, seq, at, self._actor, action, subject, detail_text)
+        seal = record_seal(self.db, subject)
+        entry_hash = chain_hash(prev_hash, seq, at, self._actor, action, subject, detail_text, seal)
+        key = self._journal.audit_key
+        key_id, mac = (key.key_id, key.mac(entry_hash)) if key is not None else (None, None)
         self.db.execute(
-            "INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (seq, at, self._actor, action, subject, detail_text, prev_hash, entry_hash),
+            "INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash, seal,"
+            " key_id, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                *(seq, at, self._actor, action, subject, detail_text, prev_hash, entry_hash),
+                *(seal, key_id, mac),
+            ),
         )
         return AuditEntry(
-            seq, _dt(at), self._actor, action, subject, detail_text, prev_hash, entry_hash
+            seq,
+            _dt(at),
+            self._actor,
+            action,
+            subject,
+            detail_text,
+            prev_hash,
+            entry_hash,
+            seal,
+            key_id,
+            mac,
         )
 
     # --- visits, bills, signatures, payments ----------------------------------------------------
@@ -1204,6 +1240,10 @@ class Transaction:
 
 
 # --- row mapping ----------------------------------------------------------------------------------
+
+_AUDIT_SELECT = (
+    "SELECT seq, at, actor, action, subject, detail, prev_hash, hash, seal, key_id, mac FROM audit"
+)
 
 _CLAIM_SELECT = (
     "SELECT c.id, c.bill_id, b.clinic_invoice_no, c.idempotency_key, c.submission, c.state,"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.credentials import journal_audit_key
 from kiosk.insurer.client import InsecureURLError
 from kiosk.insurer.errors import DeviceKeyMissing, InsurerUnreachable
 from kiosk.journal import Journal
@@ -292,7 +293,7 @@ def _register(
     if journal_path is None:
         return register_device(url, key, ca_bundle=ca_bundle, settings_file=settings_file)
     journal_path.parent.mkdir(parents=True, exist_ok=True)
-    with Journal.open(journal_path) as journal:
+    with Journal.open(journal_path, audit_key=journal_audit_key(journal_path)) as journal:
         return register_device(
             url, key, ca_bundle=ca_bundle, settings_file=settings_file, journal=journal
         )
