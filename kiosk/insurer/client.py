@@ -182,7 +182,12 @@ class InsurerClient:
         )
 
     def claim(self, claim_id: str) -> ClaimResult:
-        return self._call("GET", f"/v1/claims/{_path_part(claim_id)}", ClaimResult)
+        return self._call(
+            "GET",
+            f"/v1/claims/{_path_part(claim_id)}",
+            ClaimResult,
+            route="/v1/claims/{claim_id}",
+        )
 
     def preauths(self, member_id: str) -> PreAuthList:
         return self._call("GET", "/v1/preauths", PreAuthList, params={"member_id": member_id})
@@ -209,7 +214,10 @@ class InsurerClient:
         body: BaseModel | None = None,
         params: dict[str, str] | None = None,
         idempotency_key: str | None = None,
+        route: str | None = None,
     ) -> Model:
+        """`route` names the call in logs and messages where `path` carries an identifier."""
+        where = route or path
         headers = {}
         if body is not None:
             headers["Content-Type"] = "application/json"
@@ -219,28 +227,29 @@ class InsurerClient:
         self._check_ca_bundle()
         with CallDeadline(self._deadline) as deadline:
             try:
-                status, content = self._exchange(method, path, data, params, headers)
+                status, content = self._exchange(method, path, where, data, params, headers)
             except OSError as exc:  # requests' own errors are OSErrors too
                 if deadline.expired:
-                    raise self._too_slow(path) from exc
-                raise self._transport_error(exc, path) from exc
+                    raise self._too_slow(where) from exc
+                raise self._transport_error(exc, where) from exc
             if deadline.expired:
-                raise self._too_slow(path)
-        log.debug("%s %s -> %s", method, path, status)
+                raise self._too_slow(where)
+        log.debug("%s %s -> %s", method, where, status)
         if 200 <= status < 300:
             try:
                 return model.model_validate_json(content)
             except ValidationError as exc:
                 raise InsurerInvalidResponse(
-                    f"the insurer's answer to {path} does not match the contract "
+                    f"the insurer's answer to {where} does not match the contract "
                     f"({exc.error_count()} problems)"
                 ) from exc
-        raise _error_for(status, content, path)
+        raise _error_for(status, content, where)
 
     def _exchange(
         self,
         method: str,
         path: str,
+        where: str,
         data: bytes | None,
         params: dict[str, str] | None,
         headers: dict[str, str],
@@ -261,15 +270,15 @@ class InsurerClient:
         )
         with response:
             if 300 <= response.status_code < 400:
-                raise _redirected(response, path)
+                raise _redirected(response, where)
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > self._max_answer_bytes:
-                raise self._too_large(path)
+                raise self._too_large(where)
             content = bytearray()
             for chunk in response.iter_content(64 * 1024):
                 content += chunk
                 if len(content) > self._max_answer_bytes:
-                    raise self._too_large(path)
+                    raise self._too_large(where)
             return response.status_code, bytes(content)
 
     def _check_ca_bundle(self) -> None:

@@ -318,3 +318,15 @@ def test_an_answer_larger_than_any_genuine_one_is_refused_unread(insurer, declar
 def test_an_answer_within_the_size_cap_is_read_whole(insurer):
     insurer.script = [("unsized", KEYS)]
     assert client_for(insurer, max_answer_bytes=len(KEYS)).signing_keys().keys[0].kid == "k1"
+
+
+def test_a_claims_number_stays_out_of_the_errors_and_logs_of_its_call(insurer, caplog):
+    insurer.script = [(500, b"{}")]
+    with (
+        caplog.at_level("DEBUG", logger="kiosk.insurer.client"),
+        pytest.raises(InsurerError) as info,
+    ):
+        client_for(insurer, retries=0).claim("CLM-20261120-000042")
+    assert "/v1/claims/{claim_id}" in info.value.message
+    assert "000042" not in info.value.message
+    assert "000042" not in caplog.text
