@@ -80,7 +80,8 @@ def eligibility(
     clinic_id: str,
     now: datetime,
 ) -> Eligibility:
-    """The answer for one member at one clinic; an unknown member is `not_found`, not an error."""
+    """The answer for one member at one clinic; an unknown member is `not_found`, not an error.
+    A clinic outside the member's network gets no pre-auths: they carry diagnoses."""
     if member is None:
         return Eligibility(
             status=CardStatus.NOT_FOUND,
@@ -129,6 +130,6 @@ def eligibility(
         balances=balances,
         free_visits_total=tier.free_visits,
         free_visits_remaining=max(0, tier.free_visits - member.free_visits_used),
-        preauths=preauths,
+        preauths=preauths if in_network else [],
         checked_at=now,
     )

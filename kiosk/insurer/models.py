@@ -192,7 +192,10 @@ class Eligibility(Contract):
     balances: list[BenefitBalance] = []
     free_visits_total: StrictInt = 0
     free_visits_remaining: StrictInt = 0
-    preauths: list[PreAuth] = []
+    preauths: list[PreAuth] = Field(
+        default=[],
+        description="Empty for a clinic outside the member's network: they carry diagnoses",
+    )
     checked_at: IsoDatetime
 
 

@@ -4,13 +4,14 @@ anyone else's member must look exactly like a member that does not exist."""
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 
-from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
+from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE, DEMO_SIGNING_KEYS, DemoMember
 from insurer_sandbox.server import SandboxProcess
+from kiosk.ecard import issue
 from tests.insurer_sandbox.bills import bill, claim, line, today
 
 UNKNOWN_MEMBER = "M26000199"
@@ -83,3 +84,47 @@ def test_members_in_the_clinic_network_are_readable_whatever_their_card(api, sta
     member_id = DEMO_MEMBER_BY_STATE[state].member_id
     assert list_preauths(api, member_id).status_code == 200
     assert estimate(api, member_id).status_code == 200
+
+
+def eligibility_by_token(api: httpx.Client, member: DemoMember) -> httpx.Response:
+    signing = next(k for k in DEMO_SIGNING_KEYS if k.status == "current")
+    token = issue(
+        signing.private_key(),
+        signing.kid,
+        member.member_id,
+        member.policy_number,
+        datetime.now(UTC),
+    )
+    return api.post("/v1/eligibility/token", json={"token": token})
+
+
+def eligibility_by_lookup(api: httpx.Client, member: DemoMember) -> httpx.Response:
+    body = {
+        "policy_number": member.policy_number,
+        "child_name": member.child_name,
+        "guardian_phone": member.guardian_phone,
+    }
+    return api.post("/v1/eligibility/lookup", json=body)
+
+
+@pytest.mark.parametrize(
+    "check", [eligibility_by_token, eligibility_by_lookup], ids=["token", "lookup"]
+)
+def test_eligibility_shows_pre_auths_only_to_a_clinic_that_may_bill_the_member(
+    api, plus_clinic_api, check
+):
+    outside = check(plus_clinic_api, STANDARD_WITH_PREAUTH)
+    assert outside.status_code == 200, outside.text
+    answer = outside.json()
+    assert (answer["status"], answer["in_network"], answer["direct_billing"]) == (
+        "active",
+        False,
+        False,
+    )
+    assert answer["member"]["member_id"] == STANDARD_WITH_PREAUTH.member_id
+    assert answer["preauths"] == []
+    assert "R51" not in outside.text
+    inside = check(api, STANDARD_WITH_PREAUTH).json()
+    assert [p["diagnosis"] for p in inside["preauths"]] == ["Recurrent headache (R51)"]
+    for kept in ("member", "coverage", "balances", "unpaid", "free_visits_remaining"):
+        assert answer[kept] == inside[kept], "the rest of the answer is unchanged"
