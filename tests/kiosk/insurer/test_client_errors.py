@@ -321,7 +321,7 @@ def test_an_answer_within_the_size_cap_is_read_whole(insurer):
 
 
 def test_a_claims_number_stays_out_of_the_errors_and_logs_of_its_call(insurer, caplog):
-    insurer.script = [(500, b"{}")]
+    insurer.script = [(200, b'{"claim_id": 42}')]
     with (
         caplog.at_level("DEBUG", logger="kiosk.insurer.client"),
         pytest.raises(InsurerError) as info,
