@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.catalogue import FileProblem
 from kiosk.ecard import ECardError, ECardFailure
 from kiosk.insurer.errors import (
     DeviceKeyMissing,
@@ -160,3 +161,39 @@ def journal_problem(error: BaseException) -> str:
         "The bill could not be stored on this computer. Try again; if it happens again, call "
         "the clinic's IT contact.",
     )
+
+
+def catalogue_problem(problem: FileProblem) -> str:
+    """Why a chosen file could not be read as a fee catalogue at all, and what to do."""
+    return {
+        FileProblem.MISSING: QCoreApplication.translate(
+            "Messages", "The file is no longer there. Choose it again."
+        ),
+        FileProblem.FOLDER: QCoreApplication.translate(
+            "Messages", "That is a folder, not a file. Choose the catalogue file."
+        ),
+        FileProblem.UNREADABLE: QCoreApplication.translate(
+            "Messages",
+            "The file could not be opened: it may be open in another program, or not allowed. "
+            "Close it in Excel and try again.",
+        ),
+        FileProblem.TOO_LARGE: QCoreApplication.translate(
+            "Messages",
+            "The file is far too large to be a fee catalogue. Choose the catalogue file.",
+        ),
+        FileProblem.NOT_TEXT: QCoreApplication.translate(
+            "Messages",
+            "This file is not a fee list. Save the list from Excel as .xlsx or as CSV, and "
+            "choose that file.",
+        ),
+        FileProblem.OLD_EXCEL: QCoreApplication.translate(
+            "Messages",
+            "This is an old Excel file (.xls) or a workbook with a password. Save it from Excel "
+            "as .xlsx without a password, or as CSV.",
+        ),
+        FileProblem.NOT_WORKBOOK: QCoreApplication.translate(
+            "Messages",
+            "This workbook could not be opened; it may be damaged. Save it again from Excel as "
+            ".xlsx or as CSV.",
+        ),
+    }[problem]

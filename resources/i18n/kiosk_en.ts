@@ -13,11 +13,6 @@
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="133"/>
-        <source>Import the clinic&apos;s own fee catalogue (CSV or JSON)</source>
-        <translation>Import the clinic&apos;s own fee catalogue (CSV or JSON)</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../ui/screens/bill.py" line="136"/>
         <location filename="../../ui/screens/bill.py" line="233"/>
@@ -78,17 +73,22 @@
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="219"/>
-        <source>Catalogue (*.csv *.json)</source>
-        <translation>Catalogue (*.csv *.json)</translation>
+        <location filename="../../ui/screens/bill.py" line="133"/>
+        <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
+        <translation>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="238"/>
+        <location filename="../../ui/screens/bill.py" line="219"/>
+        <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
+        <translation>Catalogue (*.xlsx *.csv *.txt *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="240"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="240"/>
+        <location filename="../../ui/screens/bill.py" line="242"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -96,52 +96,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="244"/>
+        <location filename="../../ui/screens/bill.py" line="246"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="298"/>
+        <location filename="../../ui/screens/bill.py" line="300"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="298"/>
+        <location filename="../../ui/screens/bill.py" line="300"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="302"/>
+        <location filename="../../ui/screens/bill.py" line="304"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="322"/>
+        <location filename="../../ui/screens/bill.py" line="324"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="323"/>
+        <location filename="../../ui/screens/bill.py" line="325"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="333"/>
+        <location filename="../../ui/screens/bill.py" line="335"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="337"/>
+        <location filename="../../ui/screens/bill.py" line="339"/>
         <source>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="352"/>
+        <location filename="../../ui/screens/bill.py" line="354"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="357"/>
+        <location filename="../../ui/screens/bill.py" line="359"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -149,37 +149,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="373"/>
+        <location filename="../../ui/screens/bill.py" line="375"/>
         <source>Covered</source>
         <translation>Covered</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="374"/>
+        <location filename="../../ui/screens/bill.py" line="376"/>
         <source>Not covered by the plan</source>
         <translation>Not covered by the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="375"/>
+        <location filename="../../ui/screens/bill.py" line="377"/>
         <source>Annual limit used up</source>
         <translation>Annual limit used up</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="376"/>
+        <location filename="../../ui/screens/bill.py" line="378"/>
         <source>Co-pay: free visits used up</source>
         <translation>Co-pay: free visits used up</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="377"/>
+        <location filename="../../ui/screens/bill.py" line="379"/>
         <source>Needs pre-authorisation</source>
         <translation>Needs pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="378"/>
+        <location filename="../../ui/screens/bill.py" line="380"/>
         <source>Covered (pre-authorised)</source>
         <translation>Covered (pre-authorised)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="379"/>
+        <location filename="../../ui/screens/bill.py" line="381"/>
         <source>Clinic not in network</source>
         <translation>Clinic not in network</translation>
     </message>
@@ -737,167 +737,167 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="71"/>
+        <location filename="../../ui/screens/eligibility.py" line="74"/>
         <source>New scan</source>
         <translation>New scan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="72"/>
+        <location filename="../../ui/screens/eligibility.py" line="75"/>
         <source>Start the bill</source>
         <translation>Start the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="86"/>
+        <location filename="../../ui/screens/eligibility.py" line="89"/>
         <source>Direct billing available</source>
         <translation>Direct billing available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="87"/>
+        <location filename="../../ui/screens/eligibility.py" line="90"/>
         <source>Direct billing available, with conditions</source>
         <translation>Direct billing available, with conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="88"/>
+        <location filename="../../ui/screens/eligibility.py" line="91"/>
         <source>No direct billing today</source>
         <translation>No direct billing today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="100"/>
+        <location filename="../../ui/screens/eligibility.py" line="103"/>
         <source>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
         <translation>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="109"/>
+        <location filename="../../ui/screens/eligibility.py" line="112"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>All fully-paid visits are used: the family pays its share of today&apos;s visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="112"/>
+        <location filename="../../ui/screens/eligibility.py" line="115"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>A pre-authorisation is still pending: its item cannot be direct-billed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="115"/>
+        <location filename="../../ui/screens/eligibility.py" line="118"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>A pre-authorisation was denied: its item is not direct-billable.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="118"/>
+        <location filename="../../ui/screens/eligibility.py" line="121"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>A benefit limit is used up: items under it are paid by the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="121"/>
+        <location filename="../../ui/screens/eligibility.py" line="124"/>
         <source>Card greyed out: an earlier self-pay amount is unpaid. Today&apos;s visit is self-pay.</source>
         <translation>Card greyed out: an earlier self-pay amount is unpaid. Today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="124"/>
+        <location filename="../../ui/screens/eligibility.py" line="127"/>
         <source>The policy period has ended. The family can renew in the member app; today&apos;s visit is self-pay.</source>
         <translation>The policy period has ended. The family can renew in the member app; today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="128"/>
+        <location filename="../../ui/screens/eligibility.py" line="131"/>
         <source>This clinic is not in this plan&apos;s network. Today&apos;s visit is self-pay; the family can claim reimbursement from the insurer.</source>
         <translation>This clinic is not in this plan&apos;s network. Today&apos;s visit is self-pay; the family can claim reimbursement from the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="132"/>
+        <location filename="../../ui/screens/eligibility.py" line="135"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="136"/>
+        <location filename="../../ui/screens/eligibility.py" line="139"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>The insurer does not allow direct billing for this card today.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="158"/>
+        <location filename="../../ui/screens/eligibility.py" line="174"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="159"/>
+        <location filename="../../ui/screens/eligibility.py" line="175"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="162"/>
+        <location filename="../../ui/screens/eligibility.py" line="178"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="162"/>
+        <location filename="../../ui/screens/eligibility.py" line="178"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="163"/>
+        <location filename="../../ui/screens/eligibility.py" line="179"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="164"/>
+        <location filename="../../ui/screens/eligibility.py" line="180"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="166"/>
+        <location filename="../../ui/screens/eligibility.py" line="182"/>
         <source>Policy period</source>
         <translation>Policy period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="170"/>
+        <location filename="../../ui/screens/eligibility.py" line="186"/>
         <source>Fully-paid visits left</source>
         <translation>Fully-paid visits left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="171"/>
+        <location filename="../../ui/screens/eligibility.py" line="187"/>
         <source>{left} of {total}</source>
         <translation>{left} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="180"/>
+        <location filename="../../ui/screens/eligibility.py" line="196"/>
         <source>{remaining} left of {limit}</source>
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="187"/>
+        <location filename="../../ui/screens/eligibility.py" line="203"/>
         <source>pending</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="188"/>
+        <location filename="../../ui/screens/eligibility.py" line="204"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="189"/>
+        <location filename="../../ui/screens/eligibility.py" line="205"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="194"/>
+        <location filename="../../ui/screens/eligibility.py" line="210"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="195"/>
+        <location filename="../../ui/screens/eligibility.py" line="211"/>
         <source>{description} ({code}) on {date}: {state}</source>
         <translation>{description} ({code}) on {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="214"/>
+        <location filename="../../ui/screens/eligibility.py" line="223"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="215"/>
+        <location filename="../../ui/screens/eligibility.py" line="224"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="216"/>
+        <location filename="../../ui/screens/eligibility.py" line="225"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -1448,134 +1448,169 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="33"/>
+        <location filename="../../ui/messages.py" line="34"/>
         <source>This code is not an e-card. Ask the family to open the insurance card in the member app.</source>
         <translation>This code is not an e-card. Ask the family to open the insurance card in the member app.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38"/>
+        <location filename="../../ui/messages.py" line="39"/>
         <source>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</source>
         <translation>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43"/>
+        <location filename="../../ui/messages.py" line="44"/>
         <source>This e-card code was already used. Ask the family to refresh the card in the app.</source>
         <translation>This e-card code was already used. Ask the family to refresh the card in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47"/>
+        <location filename="../../ui/messages.py" line="48"/>
         <source>The card&apos;s time is ahead of this kiosk&apos;s clock. Check the kiosk&apos;s date and time.</source>
         <translation>The card&apos;s time is ahead of this kiosk&apos;s clock. Check the kiosk&apos;s date and time.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51"/>
+        <location filename="../../ui/messages.py" line="52"/>
         <source>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</source>
         <translation>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55"/>
+        <location filename="../../ui/messages.py" line="56"/>
         <source>This card could not be verified: it was not issued by the insurer.</source>
         <translation>This card could not be verified: it was not issued by the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61"/>
+        <location filename="../../ui/messages.py" line="62"/>
         <source>The insurer refused this card code. Ask the family to refresh the card in the app.</source>
         <translation>The insurer refused this card code. Ask the family to refresh the card in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="68"/>
         <source>The insurer could not use these details. Check them and try again.</source>
         <translation>The insurer could not use these details. Check them and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
+        <location filename="../../ui/messages.py" line="77"/>
         <source>This kiosk is not registered with the insurer. A manager must register it.</source>
         <translation>This kiosk is not registered with the insurer. A manager must register it.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="81"/>
         <source>The insurer refused this kiosk&apos;s device key. A manager must register the kiosk again.</source>
         <translation>The insurer refused this kiosk&apos;s device key. A manager must register the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
+        <location filename="../../ui/messages.py" line="86"/>
         <source>The insurer&apos;s certificate file set for this kiosk is missing ({path}). Call the clinic&apos;s IT contact.</source>
         <translation>The insurer&apos;s certificate file set for this kiosk is missing ({path}). Call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
+        <location filename="../../ui/messages.py" line="92"/>
         <source>The insurer is too slow to answer right now. Try again in a moment.</source>
         <translation>The insurer is too slow to answer right now. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95"/>
+        <location filename="../../ui/messages.py" line="96"/>
         <source>The insurer cannot be reached. Check the network and try again.</source>
         <translation>The insurer cannot be reached. Check the network and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99"/>
+        <location filename="../../ui/messages.py" line="100"/>
         <source>The insurer&apos;s address sent the kiosk elsewhere, which it never follows. A manager must check the insurer address in the kiosk&apos;s settings.</source>
         <translation>The insurer&apos;s address sent the kiosk elsewhere, which it never follows. A manager must check the insurer address in the kiosk&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105"/>
+        <location filename="../../ui/messages.py" line="106"/>
         <source>The insurer&apos;s answer was far too large to be genuine. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>The insurer&apos;s answer was far too large to be genuine. Try again; if it happens again, call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111"/>
+        <location filename="../../ui/messages.py" line="112"/>
         <source>The insurer answered with an error. Try again in a moment.</source>
         <translation>The insurer answered with an error. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115"/>
+        <location filename="../../ui/messages.py" line="116"/>
         <source>The insurer does not know this record.</source>
         <translation>The insurer does not know this record.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118"/>
+        <location filename="../../ui/messages.py" line="119"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</source>
         <translation>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124"/>
+        <location filename="../../ui/messages.py" line="125"/>
         <source>The insurer says this member is not eligible for direct billing.</source>
         <translation>The insurer says this member is not eligible for direct billing.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127"/>
+        <location filename="../../ui/messages.py" line="128"/>
         <source>The insurer refused the request.</source>
         <translation>The insurer refused the request.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="130"/>
         <source>The insurer could not be asked. Try again in a moment.</source>
         <translation>The insurer could not be asked. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>The bill could not be stored on this computer: its disk is full or cannot be written. Call the clinic&apos;s IT contact.</source>
         <translation>The bill could not be stored on this computer: its disk is full or cannot be written. Call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>The bill could not be stored: the records on this computer belong to a newer version of the kiosk. Call the clinic&apos;s IT contact.</source>
         <translation>The bill could not be stored: the records on this computer belong to a newer version of the kiosk. Call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153"/>
+        <location filename="../../ui/messages.py" line="154"/>
         <source>The bill could not be stored: this visit&apos;s bill was already recorded. Start the visit again.</source>
         <translation>The bill could not be stored: this visit&apos;s bill was already recorded. Start the visit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158"/>
+        <location filename="../../ui/messages.py" line="159"/>
         <source>The bill could not be stored on this computer. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>The bill could not be stored on this computer. Try again; if it happens again, call the clinic&apos;s IT contact.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="169"/>
+        <source>The file is no longer there. Choose it again.</source>
+        <translation>The file is no longer there. Choose it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="172"/>
+        <source>That is a folder, not a file. Choose the catalogue file.</source>
+        <translation>That is a folder, not a file. Choose the catalogue file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="175"/>
+        <source>The file could not be opened: it may be open in another program, or not allowed. Close it in Excel and try again.</source>
+        <translation>The file could not be opened: it may be open in another program, or not allowed. Close it in Excel and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="180"/>
+        <source>The file is far too large to be a fee catalogue. Choose the catalogue file.</source>
+        <translation>The file is far too large to be a fee catalogue. Choose the catalogue file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="183"/>
+        <source>This file is not a fee list. Save the list from Excel as .xlsx or as CSV, and choose that file.</source>
+        <translation>This file is not a fee list. Save the list from Excel as .xlsx or as CSV, and choose that file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="188"/>
+        <source>This is an old Excel file (.xls) or a workbook with a password. Save it from Excel as .xlsx without a password, or as CSV.</source>
+        <translation>This is an old Excel file (.xls) or a workbook with a password. Save it from Excel as .xlsx without a password, or as CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="193"/>
+        <source>This workbook could not be opened; it may be damaged. Save it again from Excel as .xlsx or as CSV.</source>
+        <translation>This workbook could not be opened; it may be damaged. Save it again from Excel as .xlsx or as CSV.</translation>
     </message>
 </context>
 <context>
@@ -1652,99 +1687,99 @@
 <context>
     <name>PreAuthDialog</name>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="99"/>
-        <location filename="../../ui/screens/preauth.py" line="100"/>
+        <location filename="../../ui/screens/preauth.py" line="106"/>
+        <location filename="../../ui/screens/preauth.py" line="107"/>
         <source>Request a pre-authorisation</source>
         <translation>Request a pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="101"/>
+        <location filename="../../ui/screens/preauth.py" line="108"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="102"/>
+        <location filename="../../ui/screens/preauth.py" line="109"/>
         <source>Planned date</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="103"/>
+        <location filename="../../ui/screens/preauth.py" line="110"/>
         <source>Diagnosis</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="104"/>
+        <location filename="../../ui/screens/preauth.py" line="111"/>
         <source>Estimated cost (CNY)</source>
         <translation>Estimated cost (CNY)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="105"/>
+        <location filename="../../ui/screens/preauth.py" line="112"/>
         <source>e.g. Recurrent headache (R51)</source>
         <translation>e.g. Recurrent headache (R51)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="106"/>
-        <location filename="../../ui/screens/preauth.py" line="201"/>
+        <location filename="../../ui/screens/preauth.py" line="113"/>
+        <location filename="../../ui/screens/preauth.py" line="217"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="106"/>
+        <location filename="../../ui/screens/preauth.py" line="113"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="107"/>
+        <location filename="../../ui/screens/preauth.py" line="114"/>
         <source>Send to the insurer</source>
         <translation>Send to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="117"/>
+        <location filename="../../ui/screens/preauth.py" line="124"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</source>
         <translation>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="125"/>
+        <location filename="../../ui/screens/preauth.py" line="132"/>
         <source>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</source>
         <translation>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="131"/>
+        <location filename="../../ui/screens/preauth.py" line="138"/>
         <source>Holiday data ends on {until}; after that only weekends are counted.</source>
         <translation>Holiday data ends on {until}; after that only weekends are counted.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="154"/>
+        <location filename="../../ui/screens/preauth.py" line="168"/>
         <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
         <translation>Enter the estimated cost in yuan, e.g. 6800.00.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="168"/>
+        <location filename="../../ui/screens/preauth.py" line="182"/>
         <source>Enter the diagnosis the doctor gave.</source>
         <translation>Enter the diagnosis the doctor gave.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="171"/>
+        <location filename="../../ui/screens/preauth.py" line="185"/>
         <source>Sending to the insurer…</source>
         <translation>Sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="191"/>
+        <location filename="../../ui/screens/preauth.py" line="207"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>pending the insurer&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="192"/>
+        <location filename="../../ui/screens/preauth.py" line="208"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="193"/>
+        <location filename="../../ui/screens/preauth.py" line="209"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="196"/>
+        <location filename="../../ui/screens/preauth.py" line="212"/>
         <source>Pre-authorisation {id} for {date} is {state}.</source>
         <translation>Pre-authorisation {id} for {date} is {state}.</translation>
     </message>
@@ -1834,112 +1869,112 @@
 <context>
     <name>RegistrationScreen</name>
     <message>
-        <location filename="../../ui/screens/registration.py" line="132"/>
+        <location filename="../../ui/screens/registration.py" line="133"/>
         <source>Register this kiosk with the insurer</source>
         <translation>Register this kiosk with the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="135"/>
+        <location filename="../../ui/screens/registration.py" line="136"/>
         <source>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</source>
         <translation>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="140"/>
+        <location filename="../../ui/screens/registration.py" line="141"/>
         <source>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</source>
         <translation>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="148"/>
+        <location filename="../../ui/screens/registration.py" line="149"/>
         <source>Insurer API address</source>
         <translation>Insurer API address</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="149"/>
+        <location filename="../../ui/screens/registration.py" line="150"/>
         <source>Device key</source>
         <translation>Device key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="150"/>
+        <location filename="../../ui/screens/registration.py" line="151"/>
         <source>Pinned CA file (optional)</source>
         <translation>Pinned CA file (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="152"/>
+        <location filename="../../ui/screens/registration.py" line="153"/>
         <source>From the insurer&apos;s provider portal</source>
         <translation>From the insurer&apos;s provider portal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="153"/>
+        <location filename="../../ui/screens/registration.py" line="154"/>
         <source>Path to a PEM file, if the insurer gave one</source>
         <translation>Path to a PEM file, if the insurer gave one</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="154"/>
+        <location filename="../../ui/screens/registration.py" line="155"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="155"/>
+        <location filename="../../ui/screens/registration.py" line="156"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="168"/>
+        <location filename="../../ui/screens/registration.py" line="169"/>
         <source>Enter the insurer&apos;s API address.</source>
         <translation>Enter the insurer&apos;s API address.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="171"/>
+        <location filename="../../ui/screens/registration.py" line="172"/>
         <source>Enter the device key.</source>
         <translation>Enter the device key.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="176"/>
+        <location filename="../../ui/screens/registration.py" line="177"/>
         <source>There is no CA file at %1. Check the path, or leave it empty.</source>
         <translation>There is no CA file at %1. Check the path, or leave it empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="182"/>
+        <location filename="../../ui/screens/registration.py" line="183"/>
         <source>Asking the insurer to confirm the key…</source>
         <translation>Asking the insurer to confirm the key…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="209"/>
+        <location filename="../../ui/screens/registration.py" line="210"/>
         <source>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</source>
         <translation>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="221"/>
+        <location filename="../../ui/screens/registration.py" line="222"/>
         <source>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</source>
         <translation>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="228"/>
+        <location filename="../../ui/screens/registration.py" line="229"/>
         <source>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</source>
         <translation>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="232"/>
+        <location filename="../../ui/screens/registration.py" line="233"/>
         <source>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</source>
         <translation>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="237"/>
+        <location filename="../../ui/screens/registration.py" line="238"/>
         <source>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</source>
         <translation>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="242"/>
+        <location filename="../../ui/screens/registration.py" line="243"/>
         <source>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</source>
         <translation>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="247"/>
+        <location filename="../../ui/screens/registration.py" line="248"/>
         <source>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</source>
         <translation>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="251"/>
+        <location filename="../../ui/screens/registration.py" line="252"/>
         <source>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</source>
         <translation>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</translation>
     </message>

@@ -13,11 +13,6 @@
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="133"/>
-        <source>Import the clinic&apos;s own fee catalogue (CSV or JSON)</source>
-        <translation>导入本诊所自己的收费目录（CSV 或 JSON）</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../ui/screens/bill.py" line="136"/>
         <location filename="../../ui/screens/bill.py" line="233"/>
@@ -77,106 +72,111 @@
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="219"/>
-        <source>Catalogue (*.csv *.json)</source>
-        <translation>收费目录 (*.csv *.json)</translation>
+        <location filename="../../ui/screens/bill.py" line="133"/>
+        <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
+        <translation>导入本诊所自己的收费目录（Excel .xlsx、CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="238"/>
+        <location filename="../../ui/screens/bill.py" line="219"/>
+        <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
+        <translation>收费目录 (*.xlsx *.csv *.txt *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="240"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="240"/>
+        <location filename="../../ui/screens/bill.py" line="242"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>文件有 %n 行错误，未被使用：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="244"/>
+        <location filename="../../ui/screens/bill.py" line="246"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="298"/>
+        <location filename="../../ui/screens/bill.py" line="300"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="298"/>
+        <location filename="../../ui/screens/bill.py" line="300"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="302"/>
+        <location filename="../../ui/screens/bill.py" line="304"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="322"/>
+        <location filename="../../ui/screens/bill.py" line="324"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="323"/>
+        <location filename="../../ui/screens/bill.py" line="325"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="333"/>
+        <location filename="../../ui/screens/bill.py" line="335"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="337"/>
+        <location filename="../../ui/screens/bill.py" line="339"/>
         <source>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>合计 {total} · &lt;span style=&apos;color:#137333&apos;&gt;保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;家庭自付 &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="352"/>
+        <location filename="../../ui/screens/bill.py" line="354"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="357"/>
+        <location filename="../../ui/screens/bill.py" line="359"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="373"/>
+        <location filename="../../ui/screens/bill.py" line="375"/>
         <source>Covered</source>
         <translation>保障范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="374"/>
+        <location filename="../../ui/screens/bill.py" line="376"/>
         <source>Not covered by the plan</source>
         <translation>不在保障范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="375"/>
+        <location filename="../../ui/screens/bill.py" line="377"/>
         <source>Annual limit used up</source>
         <translation>年度限额已用完</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="376"/>
+        <location filename="../../ui/screens/bill.py" line="378"/>
         <source>Co-pay: free visits used up</source>
         <translation>免费次数已用完，需共付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="377"/>
+        <location filename="../../ui/screens/bill.py" line="379"/>
         <source>Needs pre-authorisation</source>
         <translation>需事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="378"/>
+        <location filename="../../ui/screens/bill.py" line="380"/>
         <source>Covered (pre-authorised)</source>
         <translation>已事先授权，保障范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="379"/>
+        <location filename="../../ui/screens/bill.py" line="381"/>
         <source>Clinic not in network</source>
         <translation>本诊所不在网络内</translation>
     </message>
@@ -729,167 +729,167 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="71"/>
+        <location filename="../../ui/screens/eligibility.py" line="74"/>
         <source>New scan</source>
         <translation>重新扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="72"/>
+        <location filename="../../ui/screens/eligibility.py" line="75"/>
         <source>Start the bill</source>
         <translation>开始开账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="86"/>
+        <location filename="../../ui/screens/eligibility.py" line="89"/>
         <source>Direct billing available</source>
         <translation>可以直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="87"/>
+        <location filename="../../ui/screens/eligibility.py" line="90"/>
         <source>Direct billing available, with conditions</source>
         <translation>可以直付，但有附加条件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="88"/>
+        <location filename="../../ui/screens/eligibility.py" line="91"/>
         <source>No direct billing today</source>
         <translation>今天不能直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="100"/>
+        <location filename="../../ui/screens/eligibility.py" line="103"/>
         <source>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
         <translation>保险卡已置灰：之前有一笔 {amount} 的自付金额未支付（账单 {ref}）。家长在会员 App 中补缴后即可恢复直付。今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="109"/>
+        <location filename="../../ui/screens/eligibility.py" line="112"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>全额赔付次数已用完：今天的就诊家庭需承担自付部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="112"/>
+        <location filename="../../ui/screens/eligibility.py" line="115"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>有一项事先授权仍在审核中：该项目暂不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="115"/>
+        <location filename="../../ui/screens/eligibility.py" line="118"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>有一项事先授权未获批准：该项目不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="118"/>
+        <location filename="../../ui/screens/eligibility.py" line="121"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>有一项保障额度已用完：该额度下的项目由家庭自付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="121"/>
+        <location filename="../../ui/screens/eligibility.py" line="124"/>
         <source>Card greyed out: an earlier self-pay amount is unpaid. Today&apos;s visit is self-pay.</source>
         <translation>保险卡已置灰：有一笔自付金额未支付。今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="124"/>
+        <location filename="../../ui/screens/eligibility.py" line="127"/>
         <source>The policy period has ended. The family can renew in the member app; today&apos;s visit is self-pay.</source>
         <translation>保单已过期。家长可在会员 App 中续保；今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="128"/>
+        <location filename="../../ui/screens/eligibility.py" line="131"/>
         <source>This clinic is not in this plan&apos;s network. Today&apos;s visit is self-pay; the family can claim reimbursement from the insurer.</source>
         <translation>本诊所不在该计划的网络内。今天的就诊需自费，家长可向保险公司申请报销。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="132"/>
+        <location filename="../../ui/screens/eligibility.py" line="135"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>保险公司找不到此卡对应的会员。请核对信息，或按自费处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="136"/>
+        <location filename="../../ui/screens/eligibility.py" line="139"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>保险公司今天不允许此卡直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="158"/>
+        <location filename="../../ui/screens/eligibility.py" line="174"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="159"/>
+        <location filename="../../ui/screens/eligibility.py" line="175"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="162"/>
+        <location filename="../../ui/screens/eligibility.py" line="178"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="162"/>
+        <location filename="../../ui/screens/eligibility.py" line="178"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="163"/>
+        <location filename="../../ui/screens/eligibility.py" line="179"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="164"/>
+        <location filename="../../ui/screens/eligibility.py" line="180"/>
         <source>Policy</source>
         <translation>保单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="166"/>
+        <location filename="../../ui/screens/eligibility.py" line="182"/>
         <source>Policy period</source>
         <translation>保障期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="170"/>
+        <location filename="../../ui/screens/eligibility.py" line="186"/>
         <source>Fully-paid visits left</source>
         <translation>剩余全额赔付次数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="171"/>
+        <location filename="../../ui/screens/eligibility.py" line="187"/>
         <source>{left} of {total}</source>
         <translation>{left} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="180"/>
+        <location filename="../../ui/screens/eligibility.py" line="196"/>
         <source>{remaining} left of {limit}</source>
         <translation>剩余 {remaining}（限额 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="187"/>
+        <location filename="../../ui/screens/eligibility.py" line="203"/>
         <source>pending</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="188"/>
+        <location filename="../../ui/screens/eligibility.py" line="204"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="189"/>
+        <location filename="../../ui/screens/eligibility.py" line="205"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="194"/>
+        <location filename="../../ui/screens/eligibility.py" line="210"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="195"/>
+        <location filename="../../ui/screens/eligibility.py" line="211"/>
         <source>{description} ({code}) on {date}: {state}</source>
         <translation>{description}（{code}），{date}：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="214"/>
+        <location filename="../../ui/screens/eligibility.py" line="223"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="215"/>
+        <location filename="../../ui/screens/eligibility.py" line="224"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="216"/>
+        <location filename="../../ui/screens/eligibility.py" line="225"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -1440,134 +1440,169 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="33"/>
+        <location filename="../../ui/messages.py" line="34"/>
         <source>This code is not an e-card. Ask the family to open the insurance card in the member app.</source>
         <translation>这不是电子保险卡的二维码。请家长在会员 App 中打开保险卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38"/>
+        <location filename="../../ui/messages.py" line="39"/>
         <source>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</source>
         <translation>此电子保险卡二维码已过期。请家长在 App 中刷新后重新出示。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43"/>
+        <location filename="../../ui/messages.py" line="44"/>
         <source>This e-card code was already used. Ask the family to refresh the card in the app.</source>
         <translation>此电子保险卡二维码已使用过。请家长在 App 中刷新保险卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47"/>
+        <location filename="../../ui/messages.py" line="48"/>
         <source>The card&apos;s time is ahead of this kiosk&apos;s clock. Check the kiosk&apos;s date and time.</source>
         <translation>保险卡的时间比本机时钟快。请检查本机的日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51"/>
+        <location filename="../../ui/messages.py" line="52"/>
         <source>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</source>
         <translation>此卡不是保险公司签发的，或本机无法获取保险公司的密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55"/>
+        <location filename="../../ui/messages.py" line="56"/>
         <source>This card could not be verified: it was not issued by the insurer.</source>
         <translation>此卡验证失败：不是保险公司签发的。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61"/>
+        <location filename="../../ui/messages.py" line="62"/>
         <source>The insurer refused this card code. Ask the family to refresh the card in the app.</source>
         <translation>保险公司拒绝了此二维码。请家长在 App 中刷新保险卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="68"/>
         <source>The insurer could not use these details. Check them and try again.</source>
         <translation>保险公司无法使用这些信息，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
+        <location filename="../../ui/messages.py" line="77"/>
         <source>This kiosk is not registered with the insurer. A manager must register it.</source>
         <translation>本机尚未在保险公司注册，请经理进行注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="81"/>
         <source>The insurer refused this kiosk&apos;s device key. A manager must register the kiosk again.</source>
         <translation>保险公司拒绝了本机的设备密钥，请经理重新注册本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
+        <location filename="../../ui/messages.py" line="86"/>
         <source>The insurer&apos;s certificate file set for this kiosk is missing ({path}). Call the clinic&apos;s IT contact.</source>
         <translation>本机为保险公司设定的证书文件不见了（{path}）。请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
+        <location filename="../../ui/messages.py" line="92"/>
         <source>The insurer is too slow to answer right now. Try again in a moment.</source>
         <translation>保险公司目前响应太慢。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95"/>
+        <location filename="../../ui/messages.py" line="96"/>
         <source>The insurer cannot be reached. Check the network and try again.</source>
         <translation>无法连接保险公司。请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99"/>
+        <location filename="../../ui/messages.py" line="100"/>
         <source>The insurer&apos;s address sent the kiosk elsewhere, which it never follows. A manager must check the insurer address in the kiosk&apos;s settings.</source>
         <translation>保险公司的地址把本机转向了别处，本机从不跟随转向。请管理员检查本机设置中的保险公司地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105"/>
+        <location filename="../../ui/messages.py" line="106"/>
         <source>The insurer&apos;s answer was far too large to be genuine. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>保险公司的回复过大，不可能是正常回复。请重试；如再次出现，请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111"/>
+        <location filename="../../ui/messages.py" line="112"/>
         <source>The insurer answered with an error. Try again in a moment.</source>
         <translation>保险公司返回了错误，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115"/>
+        <location filename="../../ui/messages.py" line="116"/>
         <source>The insurer does not know this record.</source>
         <translation>保险公司没有这条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118"/>
+        <location filename="../../ui/messages.py" line="119"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</source>
         <translation>事先授权申请须在计划日期前至少 5 个工作日送达保险公司，请选择更晚的日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124"/>
+        <location filename="../../ui/messages.py" line="125"/>
         <source>The insurer says this member is not eligible for direct billing.</source>
         <translation>保险公司表示该会员不符合直付条件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127"/>
+        <location filename="../../ui/messages.py" line="128"/>
         <source>The insurer refused the request.</source>
         <translation>保险公司拒绝了此请求。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="130"/>
         <source>The insurer could not be asked. Try again in a moment.</source>
         <translation>暂时无法询问保险公司，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>出现问题，请重试；如再次发生，请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>The bill could not be stored on this computer: its disk is full or cannot be written. Call the clinic&apos;s IT contact.</source>
         <translation>账单无法保存在本机：磁盘已满或无法写入。请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>The bill could not be stored: the records on this computer belong to a newer version of the kiosk. Call the clinic&apos;s IT contact.</source>
         <translation>账单无法保存：本机的记录属于更新版本的自助机程序。请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153"/>
+        <location filename="../../ui/messages.py" line="154"/>
         <source>The bill could not be stored: this visit&apos;s bill was already recorded. Start the visit again.</source>
         <translation>账单无法保存：本次就诊的账单已记录过。请重新开始本次就诊。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158"/>
+        <location filename="../../ui/messages.py" line="159"/>
         <source>The bill could not be stored on this computer. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>账单无法保存在本机，请重试；如再次发生，请联系诊所的 IT 负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="169"/>
+        <source>The file is no longer there. Choose it again.</source>
+        <translation>文件已不在原处。请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="172"/>
+        <source>That is a folder, not a file. Choose the catalogue file.</source>
+        <translation>这是文件夹，不是文件。请选择收费目录文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="175"/>
+        <source>The file could not be opened: it may be open in another program, or not allowed. Close it in Excel and try again.</source>
+        <translation>无法打开该文件：可能正被其他程序使用，或没有权限。请在 Excel 中关闭它后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="180"/>
+        <source>The file is far too large to be a fee catalogue. Choose the catalogue file.</source>
+        <translation>文件太大，不可能是收费目录。请选择收费目录文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="183"/>
+        <source>This file is not a fee list. Save the list from Excel as .xlsx or as CSV, and choose that file.</source>
+        <translation>此文件不是收费清单。请在 Excel 中将清单另存为 .xlsx 或 CSV，再选择该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="188"/>
+        <source>This is an old Excel file (.xls) or a workbook with a password. Save it from Excel as .xlsx without a password, or as CSV.</source>
+        <translation>这是旧版 Excel 文件（.xls）或带密码的工作簿。请在 Excel 中另存为不带密码的 .xlsx，或另存为 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="193"/>
+        <source>This workbook could not be opened; it may be damaged. Save it again from Excel as .xlsx or as CSV.</source>
+        <translation>无法打开此工作簿，可能已损坏。请在 Excel 中重新另存为 .xlsx 或 CSV。</translation>
     </message>
 </context>
 <context>
@@ -1639,99 +1674,99 @@
 <context>
     <name>PreAuthDialog</name>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="99"/>
-        <location filename="../../ui/screens/preauth.py" line="100"/>
+        <location filename="../../ui/screens/preauth.py" line="106"/>
+        <location filename="../../ui/screens/preauth.py" line="107"/>
         <source>Request a pre-authorisation</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="101"/>
+        <location filename="../../ui/screens/preauth.py" line="108"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="102"/>
+        <location filename="../../ui/screens/preauth.py" line="109"/>
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="103"/>
+        <location filename="../../ui/screens/preauth.py" line="110"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="104"/>
+        <location filename="../../ui/screens/preauth.py" line="111"/>
         <source>Estimated cost (CNY)</source>
         <translation>预估费用（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="105"/>
+        <location filename="../../ui/screens/preauth.py" line="112"/>
         <source>e.g. Recurrent headache (R51)</source>
         <translation>如：反复头痛（R51）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="106"/>
-        <location filename="../../ui/screens/preauth.py" line="201"/>
+        <location filename="../../ui/screens/preauth.py" line="113"/>
+        <location filename="../../ui/screens/preauth.py" line="217"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="106"/>
+        <location filename="../../ui/screens/preauth.py" line="113"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="107"/>
+        <location filename="../../ui/screens/preauth.py" line="114"/>
         <source>Send to the insurer</source>
         <translation>发送给保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="117"/>
+        <location filename="../../ui/screens/preauth.py" line="124"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</source>
         <translation>事先授权申请须在计划日期前至少 5 个工作日送达保险公司。正在向保险公司获取工作日日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="125"/>
+        <location filename="../../ui/screens/preauth.py" line="132"/>
         <source>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</source>
         <translation>事先授权申请须在计划日期前至少 {days} 个工作日送达保险公司（已考虑法定节假日和调休上班日）。今天发送，最早可选的计划日期为 {earliest}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="131"/>
+        <location filename="../../ui/screens/preauth.py" line="138"/>
         <source>Holiday data ends on {until}; after that only weekends are counted.</source>
         <translation>节假日数据截至 {until}；之后只按周末计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="154"/>
+        <location filename="../../ui/screens/preauth.py" line="168"/>
         <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
         <translation>请输入以元为单位的预估费用，如 6800.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="168"/>
+        <location filename="../../ui/screens/preauth.py" line="182"/>
         <source>Enter the diagnosis the doctor gave.</source>
         <translation>请输入医生给出的诊断。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="171"/>
+        <location filename="../../ui/screens/preauth.py" line="185"/>
         <source>Sending to the insurer…</source>
         <translation>正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="191"/>
+        <location filename="../../ui/screens/preauth.py" line="207"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>等待保险公司审核</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="192"/>
+        <location filename="../../ui/screens/preauth.py" line="208"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="193"/>
+        <location filename="../../ui/screens/preauth.py" line="209"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="196"/>
+        <location filename="../../ui/screens/preauth.py" line="212"/>
         <source>Pre-authorisation {id} for {date} is {state}.</source>
         <translation>{date} 的事先授权 {id}：{state}。</translation>
     </message>
@@ -1818,112 +1853,112 @@
 <context>
     <name>RegistrationScreen</name>
     <message>
-        <location filename="../../ui/screens/registration.py" line="132"/>
+        <location filename="../../ui/screens/registration.py" line="133"/>
         <source>Register this kiosk with the insurer</source>
         <translation>向保险公司登记本自助机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="135"/>
+        <location filename="../../ui/screens/registration.py" line="136"/>
         <source>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</source>
         <translation>保险公司已不再接受本自助机的设备密钥：该密钥已被吊销或已被新密钥取代。请经理输入保险公司服务商门户中的当前密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="140"/>
+        <location filename="../../ui/screens/registration.py" line="141"/>
         <source>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</source>
         <translation>本自助机尚未登记。请经理输入保险公司的 API 地址，以及保险公司服务商门户中的设备密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="148"/>
+        <location filename="../../ui/screens/registration.py" line="149"/>
         <source>Insurer API address</source>
         <translation>保险公司 API 地址</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="149"/>
+        <location filename="../../ui/screens/registration.py" line="150"/>
         <source>Device key</source>
         <translation>设备密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="150"/>
+        <location filename="../../ui/screens/registration.py" line="151"/>
         <source>Pinned CA file (optional)</source>
         <translation>指定的 CA 证书文件（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="152"/>
+        <location filename="../../ui/screens/registration.py" line="153"/>
         <source>From the insurer&apos;s provider portal</source>
         <translation>来自保险公司服务商门户</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="153"/>
+        <location filename="../../ui/screens/registration.py" line="154"/>
         <source>Path to a PEM file, if the insurer gave one</source>
         <translation>PEM 文件路径（如保险公司提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="154"/>
+        <location filename="../../ui/screens/registration.py" line="155"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="155"/>
+        <location filename="../../ui/screens/registration.py" line="156"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="168"/>
+        <location filename="../../ui/screens/registration.py" line="169"/>
         <source>Enter the insurer&apos;s API address.</source>
         <translation>请输入保险公司的 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="171"/>
+        <location filename="../../ui/screens/registration.py" line="172"/>
         <source>Enter the device key.</source>
         <translation>请输入设备密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="176"/>
+        <location filename="../../ui/screens/registration.py" line="177"/>
         <source>There is no CA file at %1. Check the path, or leave it empty.</source>
         <translation>%1 处没有 CA 证书文件。请检查路径，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="182"/>
+        <location filename="../../ui/screens/registration.py" line="183"/>
         <source>Asking the insurer to confirm the key…</source>
         <translation>正在请保险公司确认密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="209"/>
+        <location filename="../../ui/screens/registration.py" line="210"/>
         <source>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</source>
         <translation>登记成功：%1 的保险公司已接受本自助机。密钥保存在本电脑的密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="221"/>
+        <location filename="../../ui/screens/registration.py" line="222"/>
         <source>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</source>
         <translation>保险公司不接受此设备密钥：可能输入有误，或已被吊销、已被新密钥取代。请输入保险公司服务商门户中的当前密钥。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="228"/>
+        <location filename="../../ui/screens/registration.py" line="229"/>
         <source>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</source>
         <translation>未加密的 http:// 只允许连接本电脑。请使用保险公司的 https:// 地址。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="232"/>
+        <location filename="../../ui/screens/registration.py" line="233"/>
         <source>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</source>
         <translation>这不是保险公司的地址：地址应以 https:// 开头，后接保险公司的主机名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="237"/>
+        <location filename="../../ui/screens/registration.py" line="238"/>
         <source>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</source>
         <translation>无法连接保险公司：请检查地址、网络和 CA 证书文件，然后重试。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="242"/>
+        <location filename="../../ui/screens/registration.py" line="243"/>
         <source>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</source>
         <translation>本电脑没有密钥环服务，无法安全保存设备密钥。请诊所的 IT 人员进行设置（kiosk doctor 会说明方法）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="247"/>
+        <location filename="../../ui/screens/registration.py" line="248"/>
         <source>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</source>
         <translation>自助机的设置文件无法使用。请诊所的 IT 人员运行 kiosk doctor。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="251"/>
+        <location filename="../../ui/screens/registration.py" line="252"/>
         <source>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</source>
         <translation>保险公司未确认该密钥。请稍后重试。未保存任何内容。</translation>
     </message>

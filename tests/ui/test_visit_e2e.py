@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import subprocess
@@ -18,6 +19,7 @@ from kiosk.demo import DemoCamera
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import ClaimStatus, PreAuthStatus, Reason
 from kiosk.journal import ClaimState, PaymentMethod
+from kiosk.privacy import REDACTOR, install_log_redaction, uninstall_log_redaction
 from kiosk.scan.camera import GeneratedCamera
 from kiosk.visit import Step
 from tests.ui.conftest import card
@@ -274,6 +276,23 @@ def test_staff_look_a_member_up_without_the_card(kiosk):
     assert app.session.visit.eligibility.member.member_id == member.member_id
 
 
+def test_a_name_typed_at_the_lookup_stays_out_of_the_logs_until_the_visit_ends(kiosk, caplog):
+    app, driver = kiosk
+    member = demo_member("active_plus")
+    install_log_redaction()
+    try:
+        driver.lookup(member.policy_number, "Oliver Smith", member.guardian_phone)
+        pump_until(lambda: app.session.visit.step is not Step.CHECKING, 10, "the insurer")
+        with caplog.at_level(logging.INFO, logger="tests.lookup"):
+            logging.getLogger("tests.lookup").info("retrying lookup for Oliver Smith")
+        assert "Oliver Smith" not in caplog.text
+        app.window.forget_visit()
+        assert "Oliver Smith" not in REDACTOR.redact("a later message")
+        assert REDACTOR.redact("Oliver Smith") == "Oliver Smith"  # forgotten with the visit
+    finally:
+        uninstall_log_redaction()
+
+
 def test_a_code_that_is_not_an_e_card_is_refused_with_a_reason(kiosk):
     app, driver = kiosk
     driver.scan("https://example.com/not-a-card")
@@ -390,4 +409,12 @@ def test_a_clinic_catalogue_is_imported_and_a_bad_file_is_refused_whole(kiosk, t
     ]  # 儿童推拿 by pinyin initials
     bill.import_catalogue(bad)
     pump_until(lambda: "line 2" in bill.catalogue_note.text(), 5, "the refusal")
+    assert [item.code for item in app.session.catalogue] == ["K100"]
+
+    old_excel = tmp_path / "fees.xls"
+    old_excel.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504))
+    bill.import_catalogue(old_excel)
+    pump_until(lambda: "old Excel file" in bill.catalogue_note.text(), 5, "the refusal")
+    bill.import_catalogue(tmp_path)
+    pump_until(lambda: "is a folder" in bill.catalogue_note.text(), 5, "the refusal")
     assert [item.code for item in app.session.catalogue] == ["K100"]

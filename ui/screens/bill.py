@@ -24,7 +24,7 @@ from kiosk.desk import PresentedBill, present_bill
 from kiosk.insurer.models import Adjudication, BillLine, PlanTier, Reason
 from kiosk.money import format_yuan
 from kiosk.visit import Step
-from ui.messages import insurer_problem, journal_problem
+from ui.messages import catalogue_problem, insurer_problem, journal_problem
 from ui.screens.preauth import PreAuthDialog
 from ui.session import KioskSession
 from ui.tasks import Task
@@ -130,7 +130,7 @@ class BillScreen(QWidget):
         )
         self.import_button.setText(self.tr("Import…"))
         self.import_button.setToolTip(
-            self.tr("Import the clinic's own fee catalogue (CSV or JSON)")
+            self.tr("Import the clinic's own fee catalogue (Excel .xlsx, CSV or JSON)")
         )
         self.catalogue_note.setText(
             self.tr("%n item(s) in the catalogue", "", len(self.session.catalogue))
@@ -216,7 +216,7 @@ class BillScreen(QWidget):
             self,
             self.tr("The clinic's fee catalogue"),
             str(Path.home()),
-            self.tr("Catalogue (*.csv *.json)"),
+            self.tr("Catalogue (*.xlsx *.csv *.txt *.json)"),
         )
         if path:
             self.import_catalogue(Path(path))
@@ -234,7 +234,9 @@ class BillScreen(QWidget):
         self._refresh_results()
 
     def catalogue_failed(self, error: BaseException) -> None:
-        if isinstance(error, CatalogueImportError):
+        if isinstance(error, CatalogueImportError) and error.problem is not None:
+            self.catalogue_note.setText(catalogue_problem(error.problem))
+        elif isinstance(error, CatalogueImportError):
             rows = "; ".join(self.tr("line {line}").format(line=e.line) for e in error.errors[:5])
             self.catalogue_note.setText(
                 self.tr("The file has %n bad row(s) and was not used: ", "", len(error.errors))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.insurer.models import Eligibility, EligibilityByLookup
+from kiosk.privacy import REDACTOR
 from kiosk.visit import ScanSource, Step
 from ui.messages import card_problem
 from ui.session import KioskSession
@@ -41,6 +42,8 @@ class ScanScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("scanScreen")
         self.session = session
+        self._typed: tuple[str, ...] = ()
+        """The family's details reception typed for this visit: kept out of the logs until then."""
         self.camera_view = CameraView(self)
 
         self.prompt = QLabel(objectName="prompt", wordWrap=True)
@@ -182,6 +185,10 @@ class ScanScreen(QWidget):
                 )
             )
             return
+        # Names and numbers typed here can turn up in a log line (an error quoting a request);
+        # the redactor's patterns cannot know a Latin-script name, so it is told the values.
+        self._typed = (lookup.policy_number, lookup.child_name, lookup.guardian_phone)
+        REDACTOR.remember(self._typed)
         visit_id = visit.begin_check(ScanSource.LOOKUP)
         self._set_status(self.tr("Checking the card with the insurer…"))
         Task(lambda insurer: insurer.eligibility_by_lookup(lookup)).success(
@@ -254,6 +261,8 @@ class ScanScreen(QWidget):
         """Back to an empty scan screen: no member details stay in the lookup fields."""
         for field in (self.policy, self.child_name, self.phone):
             field.clear()
+        REDACTOR.forget(self._typed)
+        self._typed = ()
         self.lookup_toggle.setChecked(False)
         if not keep_status:
             self._set_status("")
