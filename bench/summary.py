@@ -47,6 +47,7 @@ from kiosk.insurer.models import (
     PreAuthRequest,
     PreAuthStatus,
     Reason,
+    ShownToFamily,
     SignatureEvidence,
     WorkingCalendar,
 )
@@ -193,6 +194,7 @@ class YearWriter:
                 signature=evidence,
                 expected_covered_fen=estimate.total_covered_fen,
                 clinic_invoice_no=invoice,
+                shown=ShownToFamily(provider_display=CLINIC, adjudication=estimate),
             ),
         )
         if estimate.total_patient_fen:

@@ -285,7 +285,8 @@ def estimate(bill: Bill, clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> A
             401,
             409,
             also_409="`duplicate-claim`: this bill is already claimed; `detail` names the claim.",
-            also_422="`member-not-eligible`: this clinic cannot direct-bill the member.",
+            also_422="`bill-hash-mismatch`: `bill_hash` is not of what the claim shows; "
+            "`member-not-eligible`: this clinic cannot direct-bill the member.",
         ),
     },
     openapi_extra={"parameters": [IDEMPOTENCY_KEY_PARAMETER]},
@@ -298,11 +299,15 @@ def submit_claim(
     store: StoreDep,
     plan: PlanDep,
 ) -> ClaimResult:
-    """Record a signed claim. The insurer recomputes the adjudication; if its share differs from
-    `expected_covered_fen` (what the family signed for) the claim is recorded as `rejected`
-    (`covered-amount-changed`) and uses nothing. 422 `member-not-eligible` when this clinic
-    cannot direct-bill the member (nothing recorded); for a member the clinic's network does not
-    include, the answer is the unknown member's ("no member with this member_id"). The same key
+    """Record a signed claim. The insurer first recomputes `bill_hash` from `bill`, `shown` and
+    `clinic_invoice_no` (the canonical shown bill): a different hash is 422 `bill-hash-mismatch`
+    and nothing is recorded; `shown.adjudication` must answer each bill line at its amount and
+    total `expected_covered_fen` (422 `validation-error` otherwise). The insurer then recomputes
+    the adjudication; if its share differs from `expected_covered_fen` (what the family signed
+    for) the claim is recorded as `rejected` (`covered-amount-changed`) and uses nothing. 422
+    `member-not-eligible` when this clinic cannot direct-bill the member (nothing recorded); for
+    a member the clinic's network does not include, the answer is the unknown member's ("no
+    member with this member_id"). The same key
     and body again answers the recorded claim (200); the same key with another body is 409
     `idempotency-conflict`. A bill already claimed by this clinic (same `clinic_invoice_no` and
     `bill_hash`) under another key is 409 `duplicate-claim`, its `detail` naming the recorded
@@ -312,6 +317,13 @@ def submit_claim(
     _check_amount(submission.expected_covered_fen, "expected_covered_fen")
     if submission.signature.bill_hash != submission.bill_hash:
         raise ProblemError(422, "validation-error", "the signature was made for another bill")
+    if submission.recomputed_bill_hash() != submission.bill_hash:
+        raise ProblemError(
+            422,
+            "bill-hash-mismatch",
+            "bill_hash is not the hash of the bill, shown block and invoice number sent: the "
+            "claim is not the bill the family signed",
+        )
     request_hash = canonical_hash(submission.model_dump(mode="json"))
     with store.writing() as db:
         existing = store.claim_by_key(db, clinic, key)
@@ -527,8 +539,8 @@ sandbox. Every call needs `Authorization: Bearer <device key>`; the key identifi
 Amounts are integer fen; timestamps are timezone-aware (UTC on the wire); business days are
 Asia/Shanghai. Errors are `application/problem+json` `Problem` bodies with a stable `code`:
 `unauthorized`, `forbidden`, `not-found`, `validation-error`, `token-invalid`,
-`idempotency-conflict`, `idempotency-key-required`, `duplicate-claim`, `preauth-lead-time`,
-`member-not-eligible`, `internal-error`.
+`idempotency-conflict`, `idempotency-key-required`, `duplicate-claim`, `bill-hash-mismatch`,
+`preauth-lead-time`, `member-not-eligible`, `internal-error`.
 """
 
 

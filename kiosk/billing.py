@@ -4,13 +4,14 @@ What the family is shown is the bill as reception built it, the insurer's adjudi
 (insurer pays, family pays, why), the totals, and the clinic's name and invoice number. The hash is
 SHA-256 over a canonical form of exactly those shown facts — sorted-key compact JSON, lines in line
 order — so any change to a line, an amount, a quantity, a total or the header after the family saw
-it gives a different hash: what you see is what you sign.
+it gives a different hash: what you see is what you sign. The canonical form is part of the insurer
+contract (`kiosk.insurer.models.canonical_shown_bill`): a claim carries what the insurer needs to
+recompute the hash, and the insurer refuses a claim whose hash is not of what it shows.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,15 +23,12 @@ from kiosk.insurer.models import (
     BillLine,
     ItemCategory,
     Reason,
+    ShownToFamily,
     VisitType,
+    canonical_shown_bill,
+    check_adjudication,
 )
-
-CANONICAL_VERSION = 1
-"""Bumped whenever the canonical form changes, so an old hash is never compared to a new form."""
-
-
-class BillMismatch(ValueError):
-    """The adjudication does not describe this bill: showing it would show the family a lie."""
+from kiosk.insurer.models import BillMismatch as BillMismatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +90,7 @@ class ShownBill:
     ) -> None:
         if not clinic.strip() or not invoice_no.strip():
             raise BillMismatch("a shown bill names its clinic and invoice number")
-        _check_adjudication(bill, adjudication)
+        check_adjudication(bill, adjudication)
         object.__setattr__(self, "bill", bill)
         object.__setattr__(self, "adjudication", adjudication)
         object.__setattr__(self, "clinic", clinic)
@@ -136,45 +134,27 @@ class ShownBill:
 
     def canonical(self) -> bytes:
         """The exact shown facts as sorted-key compact UTF-8 JSON: the input of the hash."""
-        document = {
-            "v": CANONICAL_VERSION,
-            "clinic": self.clinic,
-            "invoice_no": self.invoice_no,
-            "member_id": self.bill.member_id,
-            "service_date": self.bill.service_date.isoformat(),
-            "visit_type": self.bill.visit_type.value,
-            "lines": [
-                {
-                    "line_no": row.line_no,
-                    "item_code": row.item_code,
-                    "description": row.description,
-                    "description_en": row.description_en,
-                    "category": row.category.value,
-                    "quantity": row.quantity,
-                    "unit_price_fen": row.unit_price_fen,
-                    "submitted_fen": row.submitted_fen,
-                    "covered_fen": row.covered_fen,
-                    "patient_fen": row.patient_fen,
-                    "reason": row.reason.value,
-                    "preauth_id": row.preauth_id,
-                }
-                for row in self.lines
-            ],
-            "totals": {
-                "submitted_fen": self.adjudication.total_submitted_fen,
-                "covered_fen": self.adjudication.total_covered_fen,
-                "patient_fen": self.adjudication.total_patient_fen,
-                "free_visit_used": self.adjudication.free_visit_used,
-            },
-        }
-        return json.dumps(
-            document, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-        ).encode("utf-8")
+        return canonical_shown_bill(
+            self.bill,
+            self.adjudication,
+            clinic=self.clinic,
+            invoice_no=self.invoice_no,
+            names_en=self.names_en,
+        )
 
     @property
     def hash(self) -> str:
         """SHA-256 hex of `canonical()`: the `bill_hash` of the claim and the signature evidence."""
         return hashlib.sha256(self.canonical()).hexdigest()
+
+    def shown_to_family(self) -> ShownToFamily:
+        """The claim's `shown` block: what the insurer needs beyond the bill and the invoice
+        number to recompute `hash`."""
+        return ShownToFamily(
+            provider_display=self.clinic,
+            item_display_en=self.names_en,
+            adjudication=self.adjudication,
+        )
 
 
 def bill_hash(
@@ -189,23 +169,6 @@ def bill_hash(
     return ShownBill(
         bill, adjudication, clinic=clinic, invoice_no=invoice_no, names_en=names_en
     ).hash
-
-
-def _check_adjudication(bill: Bill, adjudication: Adjudication) -> None:
-    by_line = {a.line_no: a for a in adjudication.lines}
-    if len(by_line) != len(adjudication.lines):
-        raise BillMismatch("the adjudication answers a line twice")
-    bill_numbers = {line.line_no for line in bill.lines}
-    if set(by_line) != bill_numbers:
-        missing = sorted(bill_numbers - set(by_line))
-        extra = sorted(set(by_line) - bill_numbers)
-        raise BillMismatch(f"adjudication lines differ: missing {missing}, unknown {extra}")
-    for line in bill.lines:
-        if by_line[line.line_no].submitted_fen != line.submitted_fen:
-            raise BillMismatch(
-                f"line {line.line_no}: insurer assessed {by_line[line.line_no].submitted_fen} fen, "
-                f"the bill says {line.submitted_fen} fen"
-            )
 
 
 def bill_line(

@@ -83,6 +83,7 @@ def sign_and_queue(
         signature=evidence,
         expected_covered_fen=presented.shown.totals.covered_fen,
         clinic_invoice_no=presented.invoice_no,
+        shown=presented.shown.shown_to_family(),
     )
     with journal.transaction(actor="desk") as tx:
         tx.record_signature(presented.bill_id, signature.to_bytes(), evidence)

@@ -8,7 +8,10 @@ Every amount is integer fen; every timestamp is timezone-aware (UTC on the wire)
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -290,14 +293,165 @@ class SignatureEvidence(Contract):
     signed_at: IsoDatetime
 
 
+# --- the bill as shown to the family, and its hash
+
+CANONICAL_VERSION = 1
+"""Bumped whenever the canonical form changes, so an old hash is never compared to a new form."""
+
+
+class BillMismatch(ValueError):
+    """The adjudication does not describe this bill: showing it would show the family a lie."""
+
+
+def check_adjudication(bill: Bill, adjudication: Adjudication) -> None:
+    """Raise `BillMismatch` unless `adjudication` answers each line of `bill` once, at its
+    amount."""
+    by_line = {a.line_no: a for a in adjudication.lines}
+    if len(by_line) != len(adjudication.lines):
+        raise BillMismatch("the adjudication answers a line twice")
+    bill_numbers = {line.line_no for line in bill.lines}
+    if set(by_line) != bill_numbers:
+        missing = sorted(bill_numbers - set(by_line))
+        extra = sorted(set(by_line) - bill_numbers)
+        raise BillMismatch(f"adjudication lines differ: missing {missing}, unknown {extra}")
+    for line in bill.lines:
+        if by_line[line.line_no].submitted_fen != line.submitted_fen:
+            raise BillMismatch(
+                f"line {line.line_no}: insurer assessed {by_line[line.line_no].submitted_fen} fen, "
+                f"the bill says {line.submitted_fen} fen"
+            )
+
+
+def canonical_shown_bill(
+    bill: Bill,
+    adjudication: Adjudication,
+    *,
+    clinic: str,
+    invoice_no: str,
+    names_en: Mapping[str, str],
+) -> bytes:
+    """The exact facts the family saw (the bill, who pays what and why, the totals, the clinic's
+    name, the invoice number, English item names) as sorted-key compact UTF-8 JSON, lines in
+    line order: the input of the bill hash. Part of the contract, so the insurer can recompute
+    it from a claim. Raises `BillMismatch` when `adjudication` is not of `bill`."""
+    check_adjudication(bill, adjudication)
+    adjudicated = {a.line_no: a for a in adjudication.lines}
+    document = {
+        "v": CANONICAL_VERSION,
+        "clinic": clinic,
+        "invoice_no": invoice_no,
+        "member_id": bill.member_id,
+        "service_date": bill.service_date.isoformat(),
+        "visit_type": bill.visit_type.value,
+        "lines": [
+            {
+                "line_no": line.line_no,
+                "item_code": line.item_code,
+                "description": line.description,
+                "description_en": names_en.get(line.item_code, ""),
+                "category": line.category.value,
+                "quantity": line.quantity,
+                "unit_price_fen": line.unit_price_fen,
+                "submitted_fen": adjudicated[line.line_no].submitted_fen,
+                "covered_fen": adjudicated[line.line_no].covered_fen,
+                "patient_fen": adjudicated[line.line_no].patient_fen,
+                "reason": adjudicated[line.line_no].reason.value,
+                "preauth_id": line.preauth_id,
+            }
+            for line in sorted(bill.lines, key=lambda x: x.line_no)
+        ],
+        "totals": {
+            "submitted_fen": adjudication.total_submitted_fen,
+            "covered_fen": adjudication.total_covered_fen,
+            "patient_fen": adjudication.total_patient_fen,
+            "free_visit_used": adjudication.free_visit_used,
+        },
+    }
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
+
+
+def shown_bill_hash(
+    bill: Bill,
+    adjudication: Adjudication,
+    *,
+    clinic: str,
+    invoice_no: str,
+    names_en: Mapping[str, str],
+) -> str:
+    """SHA-256 hex of `canonical_shown_bill`: the `bill_hash` a claim and its signature carry."""
+    canonical = canonical_shown_bill(
+        bill, adjudication, clinic=clinic, invoice_no=invoice_no, names_en=names_en
+    )
+    return hashlib.sha256(canonical).hexdigest()
+
+
+ItemCode = Annotated[str, Field(min_length=1, max_length=32)]
+EnglishName = Annotated[str, Field(max_length=128)]
+
+
+class ShownToFamily(Contract):
+    """What else the family saw on the bill they signed: the insurer recomputes `bill_hash`."""
+
+    # In FHIR terms: Claim.provider.display, Claim.item.productOrService.display (English) and
+    # the predetermination ClaimResponse shown. With `bill` and `clinic_invoice_no` this is the
+    # whole shown bill (`canonical_shown_bill`).
+
+    provider_display: str = Field(
+        min_length=1, max_length=128, pattern=r"\S", description="The clinic's name as shown"
+    )
+    item_display_en: dict[ItemCode, EnglishName] = Field(
+        default={},
+        max_length=200,
+        description="English item names shown, by item_code (only items on the bill)",
+    )
+    adjudication: Adjudication = Field(
+        description="The insurer's estimate exactly as the family saw it; the insurer's own "
+        "adjudication of the claim may differ (then the claim is rejected)"
+    )
+
+
 class ClaimSubmission(Contract):
     """Claim (use=claim). Sent with an `Idempotency-Key` header chosen by the kiosk."""
 
     bill: Bill
-    bill_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    bill_hash: str = Field(
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 (hex) of the canonical shown bill, which the insurer recomputes: "
+        "the UTF-8 JSON, keys sorted, no spaces, non-ASCII unescaped (Python's json.dumps with "
+        "sort_keys=True, separators=(',', ':'), ensure_ascii=False), of {v: 1, clinic: "
+        "shown.provider_display, invoice_no: clinic_invoice_no, member_id, service_date, "
+        "visit_type (of bill), lines: for each bill line in line_no order {line_no, item_code, "
+        "description, description_en: shown.item_display_en[item_code] or '', category, "
+        "quantity, unit_price_fen, preauth_id (or null), and submitted_fen, covered_fen, "
+        "patient_fen, reason of its shown.adjudication line}, totals: {submitted_fen, "
+        "covered_fen, patient_fen, free_visit_used} of shown.adjudication}",
+    )
     signature: SignatureEvidence
     expected_covered_fen: Fen = Field(description="What the family was shown as insurer-paid")
     clinic_invoice_no: str = Field(min_length=1, max_length=64)
+    shown: ShownToFamily
+
+    @model_validator(mode="after")
+    def _shown_is_this_bill(self) -> ClaimSubmission:
+        check_adjudication(self.bill, self.shown.adjudication)
+        if not set(self.shown.item_display_en) <= {line.item_code for line in self.bill.lines}:
+            raise ValueError("shown.item_display_en names an item that is not on the bill")
+        if self.expected_covered_fen != self.shown.adjudication.total_covered_fen:
+            raise ValueError("expected_covered_fen is not the insurer share the family was shown")
+        return self
+
+    def recomputed_bill_hash(self) -> str:
+        """The hash of the bill this claim says the family saw; `bill_hash` unless something
+        changed after they signed."""
+        return shown_bill_hash(
+            self.bill,
+            self.shown.adjudication,
+            clinic=self.shown.provider_display,
+            invoice_no=self.clinic_invoice_no,
+            names_en=self.shown.item_display_en,
+        )
 
 
 class ClaimStatus(StrEnum):

@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+from pydantic import ValidationError
+
 from kiosk.insurer.errors import (
     DeviceKeyMissing,
     InsurerAuthError,
@@ -229,7 +231,11 @@ class ClaimSubmitter:
                 attempt_id = tx.begin_attempt(claim.id)
         except RecordConflict:
             return
-        submission = claim.submission()
+        try:
+            submission = claim.submission()
+        except ValidationError as exc:
+            self._stop_invalid(claim, attempt_id, exc)
+            return
         try:
             result = self._sender.submit_claim(submission, claim.idempotency_key)
         except InsurerError as exc:
@@ -259,6 +265,20 @@ class ClaimSubmitter:
             self._failures_in_a_row = 0
             self._held_until = None
             self._paused = False
+
+    def _stop_invalid(self, claim: ClaimRecord, attempt_id: int, exc: ValidationError) -> None:
+        """A stored body that is no longer a valid claim (queued by an older kiosk, before claims
+        carried the bill as shown) would be refused by the insurer on every send and would block
+        the queue: stop it for a person, unsent. The log names the fields, never their values."""
+        fields = sorted({".".join(map(str, error["loc"])) for error in exc.errors()})
+        log.error("claim %d: its stored body is not a valid claim (%s); stopped", claim.id, fields)
+        with self._journal.transaction(actor="outbox") as tx:
+            tx.record_claim_refused(
+                attempt_id,
+                AttemptOutcome.STOPPED,
+                reason="stored-claim-invalid",
+                error_class="ValidationError",
+            )
 
     def _record_failure(self, claim: ClaimRecord, attempt_id: int, exc: InsurerError) -> None:
         error_class = type(exc).__name__

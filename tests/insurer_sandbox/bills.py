@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import secrets
 from datetime import UTC, date, datetime
 from typing import Any
 
 from insurer_sandbox.workdays import BUSINESS_TZ
+from kiosk.insurer.models import Adjudication, Bill, shown_bill_hash
 
 
 def today() -> date:
@@ -46,22 +46,72 @@ def bill(member_id: str, *lines: dict[str, Any], service_date: date | None = Non
     }
 
 
-def claim(bill_body: dict, expected_covered_fen: int, invoice_no: str | None = None) -> dict:
-    """A signed claim for `bill_body`; a new invoice number each time unless one is given."""
-    invoice_no = invoice_no or f"INV-{secrets.token_hex(4)}"
-    bill_hash = hashlib.sha256(json.dumps(bill_body, sort_keys=True).encode()).hexdigest()
+CLINIC_NAME = "和悦儿童诊所"
+
+
+def shown_adjudication(bill_body: dict, covered_fen: int) -> dict:
+    """The estimate the family was shown: the insurer pays `covered_fen`, from the first line on."""
+    lines, left = [], covered_fen
+    for x in bill_body["lines"]:
+        submitted = x["quantity"] * x["unit_price_fen"]
+        covered = min(left, submitted)
+        left -= covered
+        lines.append(
+            {
+                "line_no": x["line_no"],
+                "submitted_fen": submitted,
+                "covered_fen": covered,
+                "patient_fen": submitted - covered,
+                "reason": "covered" if covered else "not-covered",
+            }
+        )
     return {
+        "lines": lines,
+        "total_submitted_fen": sum(x["submitted_fen"] for x in lines),
+        "total_covered_fen": sum(x["covered_fen"] for x in lines),
+        "total_patient_fen": sum(x["patient_fen"] for x in lines),
+        "free_visit_used": False,
+    }
+
+
+def bill_hash(body: dict) -> str:
+    """The hash the family's signature binds, from a claim body's bill and what it shows."""
+    shown = body["shown"]
+    return shown_bill_hash(
+        Bill.model_validate(body["bill"]),
+        Adjudication.model_validate(shown["adjudication"]),
+        clinic=shown["provider_display"],
+        invoice_no=body["clinic_invoice_no"],
+        names_en=shown["item_display_en"],
+    )
+
+
+def claim(bill_body: dict, expected_covered_fen: int, invoice_no: str | None = None) -> dict:
+    """A signed claim for `bill_body`, shown to the family with `expected_covered_fen` paid by the
+    insurer, with its true bill hash; a new invoice number each time unless one is given."""
+    body: dict[str, Any] = {
         "bill": bill_body,
-        "bill_hash": bill_hash,
-        "signature": {
-            "bill_hash": bill_hash,
-            "strokes_sha256": hashlib.sha256(b"strokes").hexdigest(),
-            "point_count": 120,
-            "signed_at": datetime.now(UTC).isoformat(),
+        "shown": {
+            "provider_display": CLINIC_NAME,
+            "item_display_en": {bill_body["lines"][0]["item_code"]: "An item in English"},
+            "adjudication": shown_adjudication(bill_body, expected_covered_fen),
         },
         "expected_covered_fen": expected_covered_fen,
-        "clinic_invoice_no": invoice_no,
+        "clinic_invoice_no": invoice_no or f"INV-{secrets.token_hex(4)}",
     }
+    return signed(body)
+
+
+def signed(body: dict) -> dict:
+    """`body` with the hash of what it shows, signed: after any change to a claim body."""
+    body["bill_hash"] = bill_hash(body)
+    body["signature"] = {
+        "bill_hash": body["bill_hash"],
+        "strokes_sha256": hashlib.sha256(b"strokes").hexdigest(),
+        "point_count": 120,
+        "signed_at": datetime.now(UTC).isoformat(),
+    }
+    return body
 
 
 def amounts(adjudication: dict) -> list[tuple[int, int, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import secrets
 import sqlite3
 import threading
@@ -204,6 +205,80 @@ def test_a_signature_for_another_bill_is_refused(api):
     body["signature"]["bill_hash"] = "0" * 64
     response = submit(api, body, new_key())
     assert (response.status_code, response.json()["code"]) == (422, "validation-error")
+
+
+def _two_line_claim() -> dict:
+    return claim(
+        bill(member_id("active_plus"), line(1, "drug", 1_000), line(2, "exam", 2_000)), 3_000
+    )
+
+
+def _pay_less(body: dict) -> None:
+    shown = body["shown"]["adjudication"]
+    shown["lines"][1] |= {"covered_fen": 1_000, "patient_fen": 1_000}
+    shown |= {"total_covered_fen": 2_000, "total_patient_fen": 1_000}
+    body["expected_covered_fen"] = 2_000
+
+
+CHANGED_AFTER_SIGNING = {
+    "description": lambda b: b["bill"]["lines"][1].update(description="another exam"),
+    "item code": lambda b: b["bill"]["lines"][1].update(item_code="EXAM-OTHER"),
+    "category": lambda b: b["bill"]["lines"][1].update(category="treatment"),
+    "pre-auth": lambda b: b["bill"]["lines"][1].update(preauth_id="PA-DEMO-0108"),
+    "same amount, other quantity": lambda b: b["bill"]["lines"][1].update(
+        quantity=2, unit_price_fen=1_000
+    ),
+    "service date": lambda b: b["bill"].update(service_date="2020-01-01"),
+    "clinic": lambda b: b["shown"].update(provider_display="另一家诊所"),
+    "english name": lambda b: b["shown"]["item_display_en"].update({"DRUG-1": "Other"}),
+    "who pays": _pay_less,
+    "reason": lambda b: b["shown"]["adjudication"]["lines"][0].update(reason="preauth-approved"),
+    "free visit": lambda b: b["shown"]["adjudication"].update(free_visit_used=True),
+    "invoice number": lambda b: b.update(clinic_invoice_no="INV-OTHER"),
+    "hash": lambda b: (b.update(bill_hash="a" * 64), b["signature"].update(bill_hash="a" * 64)),
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGED_AFTER_SIGNING), ids=list(CHANGED_AFTER_SIGNING))
+def test_a_claim_whose_hash_is_not_of_what_it_shows_is_refused_and_recorded_nowhere(api, change):
+    honest = _two_line_claim()
+    changed = copy.deepcopy(honest)
+    CHANGED_AFTER_SIGNING[change](changed)
+    before = balances(api, "active_plus")
+    key = new_key()
+    response = submit(api, changed, key)
+    assert (response.status_code, response.json()["code"]) == (422, "bill-hash-mismatch")
+    assert response.headers["content-type"] == "application/problem+json"
+    assert statement_claims(api, key) == []
+    assert balances(api, "active_plus") == before
+    assert submit(api, honest, key).status_code == 201, "the key was not used up"
+
+
+def _drop_line_2(body: dict) -> None:
+    shown = body["shown"]["adjudication"]
+    del shown["lines"][1]
+    shown |= {"total_submitted_fen": 1_000, "total_covered_fen": 1_000}
+    body["expected_covered_fen"] = 1_000
+
+
+SHOWN_ANOTHER_BILL = {
+    "a line missing": _drop_line_2,
+    "another amount": lambda b: b["bill"]["lines"][1].update(quantity=2),
+    "a name for an item not on the bill": lambda b: b["shown"]["item_display_en"].update(
+        {"NOT-ON-BILL": "Something else"}
+    ),
+    "another insurer share than shown": lambda b: b.update(expected_covered_fen=2_999),
+}
+
+
+@pytest.mark.parametrize("change", list(SHOWN_ANOTHER_BILL), ids=list(SHOWN_ANOTHER_BILL))
+def test_a_claim_showing_another_bill_than_it_claims_is_refused(api, change):
+    body = _two_line_claim()
+    SHOWN_ANOTHER_BILL[change](body)
+    key = new_key()
+    response = submit(api, body, key)
+    assert (response.status_code, response.json()["code"]) == (422, "validation-error")
+    assert statement_claims(api, key) == []
 
 
 def test_claim_status_for_this_clinic_only(api, plus_clinic_api):

@@ -25,7 +25,9 @@ from kiosk.insurer.models import (
     EligibilityByLookup,
     ItemCategory,
     PreAuthRequest,
+    ShownToFamily,
     SignatureEvidence,
+    shown_bill_hash,
 )
 from tests.insurer_sandbox.bills import today
 
@@ -110,7 +112,10 @@ def test_the_kiosk_client_understands_every_answer(insurer):
         )
         estimate = client.estimate(bill)
         assert estimate.total_covered_fen == 45_000
-        bill_hash = "a" * 64
+        shown = ShownToFamily(provider_display="和悦儿童诊所", adjudication=estimate)
+        bill_hash = shown_bill_hash(
+            bill, estimate, clinic="和悦儿童诊所", invoice_no="INV-CLIENT-1", names_en={}
+        )
         submission = ClaimSubmission(
             bill=bill,
             bill_hash=bill_hash,
@@ -122,12 +127,14 @@ def test_the_kiosk_client_understands_every_answer(insurer):
             ),
             expected_covered_fen=estimate.total_covered_fen,
             clinic_invoice_no="INV-CLIENT-1",
+            shown=shown,
         )
         idempotency_key = "client-" + secrets.token_hex(10)
         result = client.submit_claim(submission, idempotency_key)
         assert client.submit_claim(submission, idempotency_key) == result
         assert client.claim(result.claim_id) == result
-        changed = submission.model_copy(update={"clinic_invoice_no": "INV-CLIENT-2"})
+        other_strokes = submission.signature.model_copy(update={"point_count": 81})
+        changed = submission.model_copy(update={"signature": other_strokes})
         with pytest.raises(InsurerRejected) as conflict:
             client.submit_claim(changed, idempotency_key)
         assert (conflict.value.status, conflict.value.code) == (409, "idempotency-conflict")

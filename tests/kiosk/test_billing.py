@@ -20,6 +20,7 @@ from kiosk.insurer.models import (
     AdjudicatedLine,
     Adjudication,
     Bill,
+    BillLine,
     ItemCategory,
     Reason,
     VisitType,
@@ -186,3 +187,42 @@ def test_an_adjudication_of_another_bill_is_refused():
         shown(more, adjudicate(bill))
     with pytest.raises(BillMismatch):
         shown(clinic=" ")
+
+
+def test_the_hash_of_a_known_bill_never_changes():
+    """Signed-bill PDFs and journals keep these hashes: the canonical form is frozen (a new form
+    gets a new CANONICAL_VERSION)."""
+    bill = Bill(
+        member_id="M-0001",
+        service_date=date(2026, 11, 25),
+        lines=[
+            BillLine(
+                line_no=1,
+                item_code="GP001",
+                description="儿科普通门诊",
+                category=ItemCategory.CONSULTATION,
+                quantity=1,
+                unit_price_fen=68_000,
+            ),
+            BillLine(
+                line_no=2,
+                item_code="LAB001",
+                description="血常规（五分类）",
+                category=ItemCategory.EXAM,
+                quantity=2,
+                unit_price_fen=12_000,
+                preauth_id="PA-1",
+            ),
+            BillLine(
+                line_no=3,
+                item_code="NM001",
+                description="病假证明",
+                category=ItemCategory.NON_MEDICAL,
+                quantity=1,
+                unit_price_fen=5_000,
+            ),
+        ],
+    )
+    names = {"GP001": "Paediatric consultation", "NM001": "Medical certificate"}
+    view = shown(bill, adjudicate(bill, not_covered={3}), names_en=names)
+    assert view.hash == "6b1eff358e9d85710532a150aaaabd791a37166f61b238a185bb63f5c973fd41"

@@ -23,9 +23,11 @@ from insurer_sandbox.demo import (
 from insurer_sandbox.server import SandboxProcess, create_device_key
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk import ecard
+from kiosk.billing import ShownBill
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerRejected
 from kiosk.insurer.models import (
+    Adjudication,
     Bill,
     BillLine,
     CardStatus,
@@ -108,20 +110,28 @@ def visit_bill(member_id: str) -> Bill:
     )
 
 
-def signed(bill: Bill, covered_fen: int) -> ClaimSubmission:
-    bill_hash = hashlib.sha256(bill.model_dump_json().encode()).hexdigest()
+def signed(bill: Bill, estimate: Adjudication, invoice_no: str | None = None) -> ClaimSubmission:
+    """The claim the desk queues once the family signed the bill shown with `estimate`."""
+    shown = ShownBill(
+        bill,
+        estimate,
+        clinic="和悦儿童诊所",
+        invoice_no=invoice_no or f"INV-{secrets.token_hex(4)}",
+        names_en={"CONS-GP": "Paediatric consultation"},
+    )
     evidence = SignatureEvidence(
-        bill_hash=bill_hash,
+        bill_hash=shown.hash,
         strokes_sha256=hashlib.sha256(b"strokes of a real signature").hexdigest(),
         point_count=140,
         signed_at=datetime.now(UTC),
     )
     return ClaimSubmission(
         bill=bill,
-        bill_hash=bill_hash,
+        bill_hash=shown.hash,
         signature=evidence,
-        expected_covered_fen=covered_fen,
-        clinic_invoice_no=f"INV-{secrets.token_hex(4)}",
+        expected_covered_fen=shown.totals.covered_fen,
+        clinic_invoice_no=shown.invoice_no,
+        shown=shown.shown_to_family(),
     )
 
 
@@ -186,7 +196,7 @@ def test_covered_visit_from_token_to_statement(desk, state):
     assert estimate.total_covered_fen == covered
     assert estimate.total_patient_fen == 40_000 - covered
 
-    submission = signed(bill, estimate.total_covered_fen)
+    submission = signed(bill, estimate)
     key = secrets.token_urlsafe(24)
     result = desk.submit_claim(submission, key)
     assert result.status == ClaimStatus.ACCEPTED
@@ -251,14 +261,31 @@ def test_manual_lookup_finds_the_same_member_as_the_card(desk):
 def test_same_claim_twice_is_one_claim_and_a_changed_body_is_refused(desk):
     member = DEMO_MEMBER_BY_STATE["active_plus"]
     bill = visit_bill(member.member_id)
-    submission = signed(bill, desk.estimate(bill).total_covered_fen)
+    estimate = desk.estimate(bill)
+    submission = signed(bill, estimate)
     key = secrets.token_urlsafe(24)
     first = desk.submit_claim(submission, key)
     again = desk.submit_claim(submission, key)
     assert again == first
-    changed = submission.model_copy(update={"clinic_invoice_no": "INV-CHANGED"})
+    changed = signed(bill, estimate, invoice_no="INV-CHANGED")
     with pytest.raises(InsurerRejected) as info:
         desk.submit_claim(changed, key)
     assert info.value.code == "idempotency-conflict"
     claims = [x for x in desk.daily_statement(today()).claims if x.idempotency_key == key]
     assert len(claims) == 1
+
+
+def test_a_claim_changed_after_the_family_signed_is_refused_by_the_insurer(desk):
+    member = DEMO_MEMBER_BY_STATE["active_standard"]
+    bill = visit_bill(member.member_id)
+    submission = signed(bill, desk.estimate(bill))
+    renamed = [
+        line.model_copy(update={"description": "另一项 Something else"}) for line in bill.lines
+    ]
+    changed = submission.model_copy(update={"bill": bill.model_copy(update={"lines": renamed})})
+    key = secrets.token_urlsafe(24)
+    with pytest.raises(InsurerRejected) as refused:
+        desk.submit_claim(changed, key)
+    assert (refused.value.status, refused.value.code) == (422, "bill-hash-mismatch")
+    assert not refused.value.retryable
+    assert [x for x in desk.daily_statement(today()).claims if x.idempotency_key == key] == []

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import UTC, date, datetime
 
+from kiosk.insurer import models
 from kiosk.insurer.models import (
     AdjudicatedLine,
     Adjudication,
@@ -14,6 +14,7 @@ from kiosk.insurer.models import (
     ClaimSubmission,
     ItemCategory,
     Reason,
+    ShownToFamily,
     SignatureEvidence,
 )
 from kiosk.journal import ClaimRecord, Transaction
@@ -105,12 +106,35 @@ def strokes_for(visit_no: int) -> bytes:
     return f'{{"v":1,"strokes":[[[10,10,0],[40,{20 + visit_no % 50},12]]]}}'.encode()
 
 
+def shown_to_family(adjudication: Adjudication) -> ShownToFamily:
+    """The claim's `shown` block: the test clinic's name, the estimate, no English names."""
+    return ShownToFamily(provider_display=CLINIC, adjudication=adjudication)
+
+
 def shown_bill_hash(bill: Bill, adjudication: Adjudication, invoice_no: str) -> str:
-    """A stand-in for `kiosk.billing.bill_hash` (which loads the whole fee catalogue, too slow for
-    a process the crash test restarts dozens of times); the journal only checks that the bill,
-    the signature and the claim carry the same hash."""
-    shown = [CLINIC, invoice_no, bill.model_dump(mode="json"), adjudication.model_dump(mode="json")]
-    return hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()
+    """The bill hash the desk computes, as the insurer recomputes it from the claim."""
+    shown = shown_to_family(adjudication)
+    return models.shown_bill_hash(
+        bill,
+        adjudication,
+        clinic=shown.provider_display,
+        invoice_no=invoice_no,
+        names_en=shown.item_display_en,
+    )
+
+
+def claim_submission(
+    bill: Bill, adjudication: Adjudication, invoice_no: str, evidence: SignatureEvidence
+) -> ClaimSubmission:
+    """The claim the desk queues for a signed bill."""
+    return ClaimSubmission(
+        bill=bill,
+        bill_hash=evidence.bill_hash,
+        signature=evidence,
+        expected_covered_fen=adjudication.total_covered_fen,
+        clinic_invoice_no=invoice_no,
+        shown=shown_to_family(adjudication),
+    )
 
 
 def sign_and_enqueue(
@@ -139,11 +163,5 @@ def sign_and_enqueue(
         signed_at=signed_at or datetime.now(UTC),
     )
     tx.record_signature(bill_id, strokes, evidence)
-    submission = ClaimSubmission(
-        bill=bill,
-        bill_hash=shown_hash,
-        signature=evidence,
-        expected_covered_fen=adjudication.total_covered_fen,
-        clinic_invoice_no=invoice_no,
-    )
+    submission = claim_submission(bill, adjudication, invoice_no, evidence)
     return tx.enqueue_claim(bill_id, submission)

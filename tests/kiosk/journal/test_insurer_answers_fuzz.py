@@ -11,14 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from misbehaving_insurer import Answer, misbehaving_insurer
 from pydantic import BaseModel, ValidationError
-from signed_claims import fully_covered, visit_bill
+from signed_claims import claim_submission, fully_covered, shown_bill_hash, visit_bill
 
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError
 from kiosk.insurer.models import (
     ClaimResult,
     ClaimStatus,
-    ClaimSubmission,
     DailyStatement,
     Reason,
     SignatureEvidence,
@@ -169,16 +168,12 @@ def client(insurer):
 @pytest.fixture(scope="module")
 def submission():
     bill = visit_bill("M-1", 1, date(2026, 11, 20))
-    shown = "a" * 64
-    return ClaimSubmission(
-        bill=bill,
-        bill_hash=shown,
-        signature=SignatureEvidence(
-            bill_hash=shown, strokes_sha256="b" * 64, point_count=12, signed_at="2026-11-20T02:00Z"
-        ),
-        expected_covered_fen=fully_covered(bill).total_covered_fen,
-        clinic_invoice_no="INV-1",
+    estimate = fully_covered(bill)
+    shown = shown_bill_hash(bill, estimate, "INV-1")
+    evidence = SignatureEvidence(
+        bill_hash=shown, strokes_sha256="b" * 64, point_count=12, signed_at="2026-11-20T02:00Z"
     )
+    return claim_submission(bill, estimate, "INV-1", evidence)
 
 
 def on_the_wire(status: int, body: bytes) -> bytes:

@@ -8,12 +8,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
-from signed_claims import fully_covered, shown_bill_hash, sign_and_enqueue, strokes_for, visit_bill
+from signed_claims import (
+    claim_submission,
+    fully_covered,
+    shown_bill_hash,
+    sign_and_enqueue,
+    strokes_for,
+    visit_bill,
+)
 
 from kiosk.insurer.models import (
     Bill,
     BillLine,
-    ClaimSubmission,
     IdempotencyKey,
     ItemCategory,
     PreAuthCreated,
@@ -333,15 +339,10 @@ def test_an_unsigned_bill_cannot_be_claimed(journal, bill, estimate):
         bill_id = tx.record_bill(
             visit_id, bill, clinic_invoice_no="INV-1", bill_hash=shown, adjudication=estimate
         )
-    submission = ClaimSubmission(
-        bill=bill,
-        bill_hash=shown,
-        signature=SignatureEvidence(
-            bill_hash=shown, strokes_sha256="e" * 64, point_count=3, signed_at=datetime.now(UTC)
-        ),
-        expected_covered_fen=estimate.total_covered_fen,
-        clinic_invoice_no="INV-1",
+    evidence = SignatureEvidence(
+        bill_hash=shown, strokes_sha256="e" * 64, point_count=3, signed_at=datetime.now(UTC)
     )
+    submission = claim_submission(bill, estimate, "INV-1", evidence)
     with pytest.raises(RecordConflict, match="not signed"), journal.transaction() as tx:
         tx.enqueue_claim(bill_id, submission)
     assert journal.claims() == []
