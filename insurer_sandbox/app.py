@@ -371,6 +371,7 @@ def submit_claim(
             signature_json=submission.signature.model_dump_json(),
             expected_covered_fen=submission.expected_covered_fen,
             clinic_invoice_no=submission.clinic_invoice_no,
+            audit_head=submission.audit_head,
         )
         if accepted:
             store.record_usage(
@@ -491,7 +492,9 @@ def request_preauth(
 @v1.get("/statements/{date}", responses=problem_responses(401))
 def daily_statement(date: IsoDate, clinic: ClinicDep, store: StoreDep) -> DailyStatement:
     """Claims recorded for the calling clinic on `date` (Asia/Shanghai day of `recorded_at`).
-    Totals count accepted and paid claims; rejected claims are listed but pay nothing."""
+    Totals count accepted and paid claims; rejected claims are listed but pay nothing. Each claim
+    carries back the `audit_head` it was sent with (null when none), for the clinic to compare
+    with its journal's audit trail."""
     lines = store.statement_lines(clinic, date)
     payable = [x for x in lines if x.status is not ClaimStatus.REJECTED]
     return DailyStatement(

@@ -22,6 +22,7 @@ from insurer_sandbox.demo import DEMO_CLINICS, DEMO_MEMBERS
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import (
     Adjudication,
+    AuditHead,
     ClaimResult,
     ClaimStatus,
     ItemCategory,
@@ -33,13 +34,19 @@ from kiosk.insurer.models import (
 )
 
 DATABASE_NAME = "insurer-sandbox.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _CLAIMS_BY_BILL = (
     "CREATE UNIQUE INDEX claims_by_bill ON claims (clinic_id, clinic_invoice_no, bill_hash)"
 )
 """One claim per bill (the clinic's invoice number and the hash the family signed), whatever the
 idempotency key: added in version 2."""
+
+_AUDIT_HEAD_COLUMNS = (
+    "audit_head_seq INTEGER CHECK (audit_head_seq IS NULL OR audit_head_seq >= 1)",
+    "audit_head_hash TEXT CHECK (audit_head_hash IS NULL OR length(audit_head_hash) = 64)",
+)
+"""The kiosk's audit trail head sent with a claim (none from older kiosks): added in version 3."""
 
 _SCHEMA = """
 CREATE TABLE clinics (
@@ -108,6 +115,8 @@ CREATE TABLE claims (
     total_patient_fen INTEGER NOT NULL CHECK (total_patient_fen >= 0),
     recorded_at TEXT NOT NULL,
     recorded_day TEXT NOT NULL,
+    audit_head_seq INTEGER CHECK (audit_head_seq IS NULL OR audit_head_seq >= 1),
+    audit_head_hash TEXT CHECK (audit_head_hash IS NULL OR length(audit_head_hash) = 64),
     UNIQUE (clinic_id, idempotency_key)
 );
 CREATE INDEX claims_by_day ON claims (clinic_id, recorded_day);
@@ -238,16 +247,19 @@ class Store:
             db.execute("PRAGMA journal_mode = WAL")
         with self.writing() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version == 1:
-                db.execute(_CLAIMS_BY_BILL)
-            elif version == 0:
+            if version == 0:
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         db.execute(statement)
                 now = clock or datetime.now(UTC)
                 self._seed_demo(db, now.astimezone(BUSINESS_TZ).date())
-            elif version != SCHEMA_VERSION:
+            elif not 1 <= version <= SCHEMA_VERSION:
                 raise RuntimeError(f"{self.path}: unknown sandbox schema version {version}")
+            if version == 1:
+                db.execute(_CLAIMS_BY_BILL)
+            if version in (1, 2):
+                for column in _AUDIT_HEAD_COLUMNS:
+                    db.execute(f"ALTER TABLE claims ADD COLUMN {column}")
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             if clock is not None:
                 _write_clock(db, clock)
@@ -490,14 +502,15 @@ class Store:
         signature_json: str,
         expected_covered_fen: int,
         clinic_invoice_no: str,
+        audit_head: AuditHead | None,
     ) -> None:
         adjudication = result.adjudication
         db.execute(
             "INSERT INTO claims (claim_id, clinic_id, idempotency_key, request_hash, member_id, "
             "service_date, status, reject_code, bill_json, bill_hash, signature_json, "
             "expected_covered_fen, clinic_invoice_no, adjudication_json, total_submitted_fen, "
-            "total_covered_fen, total_patient_fen, recorded_at, recorded_day) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "total_covered_fen, total_patient_fen, recorded_at, recorded_day, audit_head_seq, "
+            f"audit_head_hash) VALUES ({', '.join('?' * 21)})",
             (
                 result.claim_id,
                 result.clinic_id,
@@ -518,6 +531,8 @@ class Store:
                 adjudication.total_patient_fen,
                 result.recorded_at.isoformat(),
                 result.recorded_at.astimezone(BUSINESS_TZ).date().isoformat(),
+                audit_head.seq if audit_head else None,
+                audit_head.hash if audit_head else None,
             ),
         )
 
@@ -539,6 +554,9 @@ class Store:
                 total_covered_fen=r["total_covered_fen"],
                 total_patient_fen=r["total_patient_fen"],
                 recorded_at=datetime.fromisoformat(r["recorded_at"]),
+                audit_head=AuditHead(seq=r["audit_head_seq"], hash=r["audit_head_hash"])
+                if r["audit_head_seq"] is not None
+                else None,
             )
             for r in rows
         ]

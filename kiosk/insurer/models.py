@@ -412,6 +412,15 @@ class ShownToFamily(Contract):
     )
 
 
+class AuditHead(Contract):
+    """The head of the kiosk journal's audit trail: its newest entry's number and chain hash. The
+    insurer keeps it with the claim and gives it back in its statement, so a journal cut back to
+    an earlier entry no longer matches what the insurer holds."""
+
+    seq: StrictInt = Field(ge=1)
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 class ClaimSubmission(Contract):
     """Claim (use=claim). Sent with an `Idempotency-Key` header chosen by the kiosk."""
 
@@ -432,6 +441,11 @@ class ClaimSubmission(Contract):
     expected_covered_fen: Fen = Field(description="What the family was shown as insurer-paid")
     clinic_invoice_no: str = Field(min_length=1, max_length=64)
     shown: ShownToFamily
+    audit_head: AuditHead | None = Field(
+        default=None,
+        description="The kiosk journal's audit trail head when the claim was queued (older "
+        "kiosks send none)",
+    )
 
     @model_validator(mode="after")
     def _shown_is_this_bill(self) -> ClaimSubmission:
@@ -520,6 +534,9 @@ class StatementLine(Contract):
     total_covered_fen: Fen
     total_patient_fen: Fen
     recorded_at: IsoDatetime
+    audit_head: AuditHead | None = Field(
+        default=None, description="The audit head the claim was sent with; null when it had none"
+    )
 
 
 class DailyStatement(Contract):

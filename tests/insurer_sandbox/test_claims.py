@@ -281,6 +281,46 @@ def test_a_claim_showing_another_bill_than_it_claims_is_refused(api, change):
     assert statement_claims(api, key) == []
 
 
+HEAD = {"seq": 41, "hash": "0123456789abcdef" * 4}
+
+
+def test_the_statement_lists_each_claims_audit_head(api):
+    with_head = claim(bill(member_id("active_plus"), line(1, "drug", 600)), 600) | {
+        "audit_head": HEAD
+    }
+    without = claim(bill(member_id("active_plus"), line(1, "drug", 600)), 600)
+    keys = {"with": new_key(), "without": new_key()}
+    assert submit(api, with_head, keys["with"]).status_code == 201
+    assert submit(api, without, keys["without"]).status_code == 201
+    assert [c["audit_head"] for c in statement_claims(api, keys["with"])] == [HEAD]
+    assert [c["audit_head"] for c in statement_claims(api, keys["without"])] == [None]
+    assert submit(api, with_head, keys["with"]).status_code == 200, "a replay"
+    later_head = with_head | {"audit_head": {"seq": 42, "hash": "f" * 64}}
+    conflict = submit(api, later_head, keys["with"])
+    assert (conflict.status_code, conflict.json()["code"]) == (409, "idempotency-conflict")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        {"seq": 0, "hash": "a" * 64},
+        {"seq": "1", "hash": "a" * 64},
+        {"seq": 1.0, "hash": "a" * 64},
+        {"seq": 1, "hash": "A" * 64},
+        {"seq": 1, "hash": "a" * 63},
+        {"seq": 1},
+        {"seq": 1, "hash": "a" * 64, "at": "2026-11-20T02:00:00Z"},
+    ],
+    ids=["seq 0", "seq text", "seq float", "upper case", "short", "no hash", "extra field"],
+)
+def test_an_audit_head_is_a_sequence_number_and_a_sha256(api, head):
+    body = claim(bill(member_id("active_plus"), line(1, "drug", 100)), 100) | {"audit_head": head}
+    key = new_key()
+    response = submit(api, body, key)
+    assert (response.status_code, response.json()["code"]) == (422, "validation-error")
+    assert statement_claims(api, key) == []
+
+
 def test_claim_status_for_this_clinic_only(api, plus_clinic_api):
     body = claim(bill(member_id("active_plus"), line(1, "drug", 200)), 200)
     recorded = submit(api, body, new_key()).json()
@@ -328,10 +368,17 @@ def test_a_recorded_claim_survives_the_insurer_being_killed(
         assert client.get(f"/v1/claims/{first['claim_id']}").json() == first
 
 
+def _columns(path) -> set[str]:
+    with closing(sqlite3.connect(path)) as db:
+        return {row[1] for row in db.execute("PRAGMA table_info(claims)")}
+
+
 def test_a_version_1_database_gains_the_one_claim_per_bill_rule(tmp_path):
     Store.open(tmp_path)
     with closing(sqlite3.connect(tmp_path / DATABASE_NAME)) as db:
         db.execute("DROP INDEX claims_by_bill")
+        db.execute("ALTER TABLE claims DROP COLUMN audit_head_seq")
+        db.execute("ALTER TABLE claims DROP COLUMN audit_head_hash")
         db.execute("PRAGMA user_version = 1")
         db.commit()
     Store.open(tmp_path)
@@ -339,3 +386,28 @@ def test_a_version_1_database_gains_the_one_claim_per_bill_rule(tmp_path):
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         indexes = {row[1]: row[2] for row in db.execute("PRAGMA index_list(claims)")}
     assert indexes["claims_by_bill"] == 1, "unique"
+    assert {"audit_head_seq", "audit_head_hash"} <= _columns(tmp_path / DATABASE_NAME)
+
+
+def test_a_version_2_database_keeps_its_claims_and_gains_the_audit_head(
+    fresh_sandbox: SandboxProcess, fresh_sandbox_device_key
+):
+    headers = {"Authorization": f"Bearer {fresh_sandbox_device_key}"}
+    key = new_key()
+    with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
+        body = claim(bill(member_id("active_plus"), line(1, "drug", 400)), 400)
+        assert submit(client, body, key).status_code == 201
+    fresh_sandbox.kill()
+    with closing(sqlite3.connect(fresh_sandbox.data_dir / DATABASE_NAME)) as db:
+        db.execute("ALTER TABLE claims DROP COLUMN audit_head_seq")
+        db.execute("ALTER TABLE claims DROP COLUMN audit_head_hash")
+        db.execute("PRAGMA user_version = 2")
+        db.commit()
+    fresh_sandbox.start()
+    with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
+        [old] = statement_claims(client, key)
+        assert old["audit_head"] is None
+        again = claim(bill(member_id("active_plus"), line(1, "drug", 400)), 400)
+        head_key = new_key()
+        assert submit(client, again | {"audit_head": HEAD}, head_key).status_code == 201
+        assert [c["audit_head"] for c in statement_claims(client, head_key)] == [HEAD]
