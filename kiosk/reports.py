@@ -315,6 +315,9 @@ def claim_lines(
 
 
 class Discrepancy(StrEnum):
+    AUDIT_TRAIL_CHANGED = "audit-trail-changed"
+    """The insurer holds, with this claim, an audit head this journal no longer has: its trail
+    was cut back or rewritten after the claim was sent."""
     NOT_SENT = "not-sent"
     """Still in the outbox: the insurer cannot have it yet."""
     REFUSED = "refused"
@@ -332,6 +335,9 @@ class Discrepancy(StrEnum):
 class Action(StrEnum):
     """What the manager does about a finding (the screen words it in the desk's language)."""
 
+    KEEP_PC_CALL_SUPPORT = "keep-pc-call-support"
+    """Change nothing on this PC, run `kiosk audit-verify` and call support: the journal was
+    changed outside the kiosk."""
     LET_OUTBOX_SEND = "let-outbox-send"
     """Nothing to re-enter: the outbox sends it with its key; if it has waited long, check the
     network and the device key (the outbox indicator says which)."""
@@ -432,6 +438,25 @@ def _compare(row: LedgerRow, line: StatementLine) -> Finding | None:
     )
 
 
+def _trail_changed(journal: Journal, line: StatementLine, row: LedgerRow) -> Finding | None:
+    """A claim of this journal went out with its audit head; the journal must still hold it.
+    (Another desk's claims carry that desk's heads: they are not this journal's to check.)"""
+    head = line.audit_head
+    if head is None or journal.audit_hash_at(head.seq) == head.hash:
+        return None
+    return Finding(
+        discrepancy=Discrepancy.AUDIT_TRAIL_CHANGED,
+        action=Action.KEEP_PC_CALL_SUPPORT,
+        invoice_no=row.clinic_invoice_no,
+        claim_id=row.claim_id,
+        insurer_claim_id=line.claim_id,
+        idempotency_key=line.idempotency_key,
+        service_date=line.service_date,
+        journal_covered_fen=_journal_covered(row),
+        insurer_covered_fen=line.total_covered_fen,
+    )
+
+
 def _unmatched(row: LedgerRow) -> Finding | None:
     """A claim of the journal's side that the statement does not list."""
     category = claim_category(row.state, row.insurer_status, row.reject_code is not None)
@@ -478,6 +503,9 @@ def reconcile(journal: Journal, statement: DailyStatement) -> Reconciliation:
     matched = 0
     for key, line in listed.items():
         row = ours.get(key) or elsewhere.get(key)
+        if row is not None and (changed := _trail_changed(journal, line, row)) is not None:
+            findings.append(changed)
+            continue
         if row is None:
             findings.append(
                 Finding(

@@ -9,6 +9,7 @@ power cut. Each thread gets its own connection; every write happens inside a `Tr
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import secrets
 import sqlite3
@@ -22,6 +23,7 @@ from types import TracebackType
 
 from kiosk.insurer.models import (
     Adjudication,
+    AuditHead,
     Bill,
     ClaimResult,
     ClaimStatus,
@@ -636,6 +638,12 @@ class Journal:
             rows = db.execute(_AUDIT_SELECT + " ORDER BY seq")
             return verify_chain((ChainLink(*row) for row in rows), self.audit_key)
 
+    def audit_hash_at(self, seq: int) -> str | None:
+        """The chain hash of entry `seq` as this journal holds it; None when there is none."""
+        with self._reading() as db:
+            row = db.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
+        return row[0] if row else None
+
     def record_problems(self) -> list[str]:
         """Records (claims, bills, payments, staff, pre-auths) that no longer match what their
         newest audit entry sealed; [] when every record agrees with the trail."""
@@ -943,12 +951,20 @@ class Transaction:
             or submission.signature.bill_hash != signature.bill_hash
             or submission.signature.strokes_sha256 != signature.strokes_sha256
             or submission.bill != bill.to_bill()
+            or submission.recomputed_bill_hash() != bill.bill_hash
         ):
             raise RecordConflict("This claim is not the bill the family signed.")
         if submission.clinic_invoice_no != bill.clinic_invoice_no:
             raise RecordConflict("This claim names a different invoice number than its bill.")
         if self.db.execute("SELECT 1 FROM claims WHERE bill_id = ?", (bill_id,)).fetchone():
             raise RecordConflict(f"Bill {bill.clinic_invoice_no} is already queued as a claim.")
+        # The trail's head travels with the claim: the insurer's statement gives it back, so a
+        # trail cut back or rewritten after this claim was sent no longer matches it.
+        head = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        if head is not None:
+            submission = submission.model_copy(
+                update={"audit_head": AuditHead(seq=head[0], hash=head[1])}
+            )
         now = self._now()
         cursor = self.db.execute(
             "INSERT INTO claims (bill_id, idempotency_key, submission, state, queued_at,"
@@ -1195,13 +1211,13 @@ class Transaction:
         ).fetchall()
         signatures = 0
         for claim_id, bill_id, _visit_id, submission_json in rows:
-            submission = ClaimSubmission.model_validate_json(submission_json)
-            purged = submission.model_copy(
-                update={"bill": submission.bill.model_copy(update={"member_id": PURGED_MEMBER_ID})}
-            )
+            # As stored, not through today's model: a claim from an older kiosk may lack fields
+            # the contract has since made required, and must still be purged.
+            submission = json.loads(submission_json)
+            submission["bill"]["member_id"] = PURGED_MEMBER_ID
             self.db.execute(
                 "UPDATE claims SET submission = ? WHERE id = ?",
-                (purged.model_dump_json(), claim_id),
+                (json.dumps(submission, ensure_ascii=False, separators=(",", ":")), claim_id),
             )
             self.db.execute(
                 "UPDATE bills SET member_id = ? WHERE id = ?", (PURGED_MEMBER_ID, bill_id)

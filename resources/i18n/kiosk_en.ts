@@ -1066,7 +1066,7 @@
     </message>
     <message>
         <location filename="../../ui/manager/names.py" line="34"/>
-        <location filename="../../ui/manager/names.py" line="40"/>
+        <location filename="../../ui/manager/names.py" line="41"/>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
@@ -1086,237 +1086,247 @@
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="41"/>
+        <location filename="../../ui/manager/names.py" line="40"/>
+        <source>Journal changed since sent</source>
+        <translation>Journal changed since sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="42"/>
         <source>Refused, not recorded</source>
         <translation>Refused, not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="42"/>
+        <location filename="../../ui/manager/names.py" line="43"/>
         <source>Missing at the insurer</source>
         <translation>Missing at the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="43"/>
+        <location filename="../../ui/manager/names.py" line="44"/>
         <source>Not in this kiosk&apos;s journal</source>
         <translation>Not in this kiosk&apos;s journal</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="44"/>
+        <location filename="../../ui/manager/names.py" line="45"/>
         <source>Amounts differ</source>
         <translation>Amounts differ</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="45"/>
+        <location filename="../../ui/manager/names.py" line="46"/>
         <source>Status differs</source>
         <translation>Status differs</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="48"/>
+        <location filename="../../ui/manager/names.py" line="49"/>
+        <source>This kiosk&apos;s journal no longer holds what it held when this claim was sent: entries were removed or rewritten, or an older backup was put back. Change nothing on this PC; run kiosk audit-verify and call support.</source>
+        <translation>This kiosk&apos;s journal no longer holds what it held when this claim was sent: entries were removed or rewritten, or an older backup was put back. Change nothing on this PC; run kiosk audit-verify and call support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="55"/>
         <source>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk&apos;s registration.</source>
         <translation>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk&apos;s registration.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="53"/>
+        <location filename="../../ui/manager/names.py" line="60"/>
         <source>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</source>
         <translation>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="58"/>
+        <location filename="../../ui/manager/names.py" line="65"/>
         <source>Ask the insurer about this claim number and key. Do not file it again as a new claim.</source>
         <translation>Ask the insurer about this claim number and key. Do not file it again as a new claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="62"/>
+        <location filename="../../ui/manager/names.py" line="69"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="67"/>
+        <location filename="../../ui/manager/names.py" line="74"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>The insurer records less than the family signed for. Ask it to correct the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="71"/>
+        <location filename="../../ui/manager/names.py" line="78"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="76"/>
+        <location filename="../../ui/manager/names.py" line="83"/>
         <source>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</source>
         <translation>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="80"/>
+        <location filename="../../ui/manager/names.py" line="87"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="86"/>
+        <location filename="../../ui/manager/names.py" line="93"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="87"/>
+        <location filename="../../ui/manager/names.py" line="94"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="108"/>
+        <location filename="../../ui/manager/names.py" line="115"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="109"/>
+        <location filename="../../ui/manager/names.py" line="116"/>
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="110"/>
+        <location filename="../../ui/manager/names.py" line="117"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="111"/>
+        <location filename="../../ui/manager/names.py" line="118"/>
         <source>Invoice no.</source>
         <translation>Invoice no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="112"/>
+        <location filename="../../ui/manager/names.py" line="119"/>
         <source>Claim state</source>
         <translation>Claim state</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="113"/>
+        <location filename="../../ui/manager/names.py" line="120"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="114"/>
+        <location filename="../../ui/manager/names.py" line="121"/>
         <source>Insurer status</source>
         <translation>Insurer status</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="115"/>
+        <location filename="../../ui/manager/names.py" line="122"/>
         <source>Reject code</source>
         <translation>Reject code</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="116"/>
+        <location filename="../../ui/manager/names.py" line="123"/>
         <source>Member (masked)</source>
         <translation>Member (masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="117"/>
+        <location filename="../../ui/manager/names.py" line="124"/>
         <source>Billed (fen)</source>
         <translation>Billed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="118"/>
+        <location filename="../../ui/manager/names.py" line="125"/>
         <source>Billed (yuan)</source>
         <translation>Billed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="119"/>
+        <location filename="../../ui/manager/names.py" line="126"/>
         <source>Insurer share as signed (fen)</source>
         <translation>Insurer share as signed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="120"/>
+        <location filename="../../ui/manager/names.py" line="127"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>Insurer share as signed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="121"/>
+        <location filename="../../ui/manager/names.py" line="128"/>
         <source>Covered by the insurer (fen)</source>
         <translation>Covered by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="122"/>
+        <location filename="../../ui/manager/names.py" line="129"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>Covered by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="123"/>
+        <location filename="../../ui/manager/names.py" line="130"/>
         <source>Family share (fen)</source>
         <translation>Family share (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="124"/>
+        <location filename="../../ui/manager/names.py" line="131"/>
         <source>Family share (yuan)</source>
         <translation>Family share (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="125"/>
+        <location filename="../../ui/manager/names.py" line="132"/>
         <source>Paid at the desk (fen)</source>
         <translation>Paid at the desk (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="126"/>
+        <location filename="../../ui/manager/names.py" line="133"/>
         <source>Paid at the desk (yuan)</source>
         <translation>Paid at the desk (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="127"/>
+        <location filename="../../ui/manager/names.py" line="134"/>
         <source>Payment methods</source>
         <translation>Payment methods</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="128"/>
+        <location filename="../../ui/manager/names.py" line="135"/>
         <source>Signed and stored at</source>
         <translation>Signed and stored at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="129"/>
+        <location filename="../../ui/manager/names.py" line="136"/>
         <source>Recorded by the insurer at</source>
         <translation>Recorded by the insurer at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="130"/>
+        <location filename="../../ui/manager/names.py" line="137"/>
         <source>Idempotency key</source>
         <translation>Idempotency key</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="131"/>
+        <location filename="../../ui/manager/names.py" line="138"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="132"/>
+        <location filename="../../ui/manager/names.py" line="139"/>
         <source>Covered (fen)</source>
         <translation>Covered (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="133"/>
+        <location filename="../../ui/manager/names.py" line="140"/>
         <source>Covered (yuan)</source>
         <translation>Covered (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="134"/>
+        <location filename="../../ui/manager/names.py" line="141"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>Awaiting the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="135"/>
+        <location filename="../../ui/manager/names.py" line="142"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>Awaiting the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="136"/>
+        <location filename="../../ui/manager/names.py" line="143"/>
         <source>Refused by the insurer (fen)</source>
         <translation>Refused by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="137"/>
+        <location filename="../../ui/manager/names.py" line="144"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>Refused by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="138"/>
+        <location filename="../../ui/manager/names.py" line="145"/>
         <source>Paid by families (fen)</source>
         <translation>Paid by families (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="139"/>
+        <location filename="../../ui/manager/names.py" line="146"/>
         <source>Paid by families (yuan)</source>
         <translation>Paid by families (yuan)</translation>
     </message>
@@ -1598,17 +1608,17 @@
         <translation>The file is far too large to be a fee catalogue. Choose the catalogue file.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>This file is not a fee list. Save the list from Excel as .xlsx or as CSV, and choose that file.</source>
         <translation>This file is not a fee list. Save the list from Excel as .xlsx or as CSV, and choose that file.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/messages.py" line="189"/>
         <source>This is an old Excel file (.xls) or a workbook with a password. Save it from Excel as .xlsx without a password, or as CSV.</source>
         <translation>This is an old Excel file (.xls) or a workbook with a password. Save it from Excel as .xlsx without a password, or as CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="194"/>
         <source>This workbook could not be opened; it may be damaged. Save it again from Excel as .xlsx or as CSV.</source>
         <translation>This workbook could not be opened; it may be damaged. Save it again from Excel as .xlsx or as CSV.</translation>
     </message>
@@ -1982,69 +1992,69 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="116"/>
+        <location filename="../../ui/screens/scan.py" line="119"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>Show your child&apos;s e-card to the camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="123"/>
+        <location filename="../../ui/screens/scan.py" line="126"/>
         <source>Open the insurance card in the member app and hold the QR code inside the frame.</source>
         <translation>Open the insurance card in the member app and hold the QR code inside the frame.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="126"/>
+        <location filename="../../ui/screens/scan.py" line="129"/>
         <source>Staff: look up without the card</source>
         <translation>Staff: look up without the card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="127"/>
+        <location filename="../../ui/screens/scan.py" line="130"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="128"/>
+        <location filename="../../ui/screens/scan.py" line="131"/>
         <source>Policy number</source>
         <translation>Policy number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="129"/>
+        <location filename="../../ui/screens/scan.py" line="132"/>
         <source>Child&apos;s name</source>
         <translation>Child&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="130"/>
+        <location filename="../../ui/screens/scan.py" line="133"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="131"/>
+        <location filename="../../ui/screens/scan.py" line="134"/>
         <source>e.g. GP2026000101</source>
         <translation>e.g. GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="132"/>
+        <location filename="../../ui/screens/scan.py" line="135"/>
         <source>11 digits</source>
         <translation>11 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="133"/>
+        <location filename="../../ui/screens/scan.py" line="136"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="136"/>
-        <location filename="../../ui/screens/scan.py" line="162"/>
-        <location filename="../../ui/screens/scan.py" line="186"/>
+        <location filename="../../ui/screens/scan.py" line="139"/>
+        <location filename="../../ui/screens/scan.py" line="165"/>
+        <location filename="../../ui/screens/scan.py" line="193"/>
         <source>Checking the card with the insurer…</source>
         <translation>Checking the card with the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="180"/>
+        <location filename="../../ui/screens/scan.py" line="183"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="236"/>
+        <location filename="../../ui/screens/scan.py" line="243"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</translation>
     </message>

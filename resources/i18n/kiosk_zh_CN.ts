@@ -1058,7 +1058,7 @@
     </message>
     <message>
         <location filename="../../ui/manager/names.py" line="34"/>
-        <location filename="../../ui/manager/names.py" line="40"/>
+        <location filename="../../ui/manager/names.py" line="41"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
@@ -1078,237 +1078,247 @@
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="41"/>
+        <location filename="../../ui/manager/names.py" line="40"/>
+        <source>Journal changed since sent</source>
+        <translation>发送后日志被改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="42"/>
         <source>Refused, not recorded</source>
         <translation>被拒收，未记录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="42"/>
+        <location filename="../../ui/manager/names.py" line="43"/>
         <source>Missing at the insurer</source>
         <translation>保险公司无此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="43"/>
+        <location filename="../../ui/manager/names.py" line="44"/>
         <source>Not in this kiosk&apos;s journal</source>
         <translation>本机日志中没有</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="44"/>
+        <location filename="../../ui/manager/names.py" line="45"/>
         <source>Amounts differ</source>
         <translation>金额不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="45"/>
+        <location filename="../../ui/manager/names.py" line="46"/>
         <source>Status differs</source>
         <translation>状态不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="48"/>
+        <location filename="../../ui/manager/names.py" line="49"/>
+        <source>This kiosk&apos;s journal no longer holds what it held when this claim was sent: entries were removed or rewritten, or an older backup was put back. Change nothing on this PC; run kiosk audit-verify and call support.</source>
+        <translation>本机日志已不再包含发送此理赔时的内容：有记录被删除或改写，或恢复了较旧的备份。请勿在本机做任何更改；运行 kiosk audit-verify 并联系技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="55"/>
         <source>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk&apos;s registration.</source>
         <translation>无需重新录入：发件箱会自动发送。如已等待很久，请检查网络和终端注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="53"/>
+        <location filename="../../ui/manager/names.py" line="60"/>
         <source>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</source>
         <translation>保险公司不会支付此笔。请向家长收取该金额，或排除原因后重新发送；之后标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="58"/>
+        <location filename="../../ui/manager/names.py" line="65"/>
         <source>Ask the insurer about this claim number and key. Do not file it again as a new claim.</source>
         <translation>请凭理赔号和幂等键向保险公司查询。不要作为新理赔重新提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="62"/>
+        <location filename="../../ui/manager/names.py" line="69"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>请在本诊所其他终端上查找。如无任何前台提交过，请向保险公司提出异议。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="67"/>
+        <location filename="../../ui/manager/names.py" line="74"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>保险公司记录的金额少于家长签字确认的金额。请要求其更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="71"/>
+        <location filename="../../ui/manager/names.py" line="78"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>保险公司记录的金额多于家长签字确认的金额。请告知保险公司，差额不得保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="76"/>
+        <location filename="../../ui/manager/names.py" line="83"/>
         <source>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</source>
         <translation>保险公司现将其列为拒赔。请询问原因；如维持拒赔，请向家长收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="80"/>
+        <location filename="../../ui/manager/names.py" line="87"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>保险公司现将其列为可支付。确认后，如家长已付款请退还。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="86"/>
+        <location filename="../../ui/manager/names.py" line="93"/>
         <source>Reception</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="87"/>
+        <location filename="../../ui/manager/names.py" line="94"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="108"/>
+        <location filename="../../ui/manager/names.py" line="115"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="109"/>
+        <location filename="../../ui/manager/names.py" line="116"/>
         <source>Days</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="110"/>
+        <location filename="../../ui/manager/names.py" line="117"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="111"/>
+        <location filename="../../ui/manager/names.py" line="118"/>
         <source>Invoice no.</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="112"/>
+        <location filename="../../ui/manager/names.py" line="119"/>
         <source>Claim state</source>
         <translation>理赔状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="113"/>
+        <location filename="../../ui/manager/names.py" line="120"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="114"/>
+        <location filename="../../ui/manager/names.py" line="121"/>
         <source>Insurer status</source>
         <translation>保险公司状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="115"/>
+        <location filename="../../ui/manager/names.py" line="122"/>
         <source>Reject code</source>
         <translation>拒赔代码</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="116"/>
+        <location filename="../../ui/manager/names.py" line="123"/>
         <source>Member (masked)</source>
         <translation>会员（已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="117"/>
+        <location filename="../../ui/manager/names.py" line="124"/>
         <source>Billed (fen)</source>
         <translation>账单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="118"/>
+        <location filename="../../ui/manager/names.py" line="125"/>
         <source>Billed (yuan)</source>
         <translation>账单金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="119"/>
+        <location filename="../../ui/manager/names.py" line="126"/>
         <source>Insurer share as signed (fen)</source>
         <translation>签字时保险支付额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="120"/>
+        <location filename="../../ui/manager/names.py" line="127"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>签字时保险支付额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="121"/>
+        <location filename="../../ui/manager/names.py" line="128"/>
         <source>Covered by the insurer (fen)</source>
         <translation>保险公司支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="122"/>
+        <location filename="../../ui/manager/names.py" line="129"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>保险公司支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="123"/>
+        <location filename="../../ui/manager/names.py" line="130"/>
         <source>Family share (fen)</source>
         <translation>家庭自付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="124"/>
+        <location filename="../../ui/manager/names.py" line="131"/>
         <source>Family share (yuan)</source>
         <translation>家庭自付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="125"/>
+        <location filename="../../ui/manager/names.py" line="132"/>
         <source>Paid at the desk (fen)</source>
         <translation>前台已收（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="126"/>
+        <location filename="../../ui/manager/names.py" line="133"/>
         <source>Paid at the desk (yuan)</source>
         <translation>前台已收（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="127"/>
+        <location filename="../../ui/manager/names.py" line="134"/>
         <source>Payment methods</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="128"/>
+        <location filename="../../ui/manager/names.py" line="135"/>
         <source>Signed and stored at</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="129"/>
+        <location filename="../../ui/manager/names.py" line="136"/>
         <source>Recorded by the insurer at</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="130"/>
+        <location filename="../../ui/manager/names.py" line="137"/>
         <source>Idempotency key</source>
         <translation>幂等键</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="131"/>
+        <location filename="../../ui/manager/names.py" line="138"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="132"/>
+        <location filename="../../ui/manager/names.py" line="139"/>
         <source>Covered (fen)</source>
         <translation>保险支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="133"/>
+        <location filename="../../ui/manager/names.py" line="140"/>
         <source>Covered (yuan)</source>
         <translation>保险支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="134"/>
+        <location filename="../../ui/manager/names.py" line="141"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>等待保险公司（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="135"/>
+        <location filename="../../ui/manager/names.py" line="142"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>等待保险公司（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="136"/>
+        <location filename="../../ui/manager/names.py" line="143"/>
         <source>Refused by the insurer (fen)</source>
         <translation>保险公司拒付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="137"/>
+        <location filename="../../ui/manager/names.py" line="144"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>保险公司拒付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="138"/>
+        <location filename="../../ui/manager/names.py" line="145"/>
         <source>Paid by families (fen)</source>
         <translation>家庭已付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="139"/>
+        <location filename="../../ui/manager/names.py" line="146"/>
         <source>Paid by families (yuan)</source>
         <translation>家庭已付（元）</translation>
     </message>
@@ -1590,17 +1600,17 @@
         <translation>文件太大，不可能是收费目录。请选择收费目录文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>This file is not a fee list. Save the list from Excel as .xlsx or as CSV, and choose that file.</source>
         <translation>此文件不是收费清单。请在 Excel 中将清单另存为 .xlsx 或 CSV，再选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/messages.py" line="189"/>
         <source>This is an old Excel file (.xls) or a workbook with a password. Save it from Excel as .xlsx without a password, or as CSV.</source>
         <translation>这是旧版 Excel 文件（.xls）或带密码的工作簿。请在 Excel 中另存为不带密码的 .xlsx，或另存为 CSV。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="194"/>
         <source>This workbook could not be opened; it may be damaged. Save it again from Excel as .xlsx or as CSV.</source>
         <translation>无法打开此工作簿，可能已损坏。请在 Excel 中重新另存为 .xlsx 或 CSV。</translation>
     </message>
@@ -1966,69 +1976,69 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="116"/>
+        <location filename="../../ui/screens/scan.py" line="119"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>请向摄像头出示孩子的电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="123"/>
+        <location filename="../../ui/screens/scan.py" line="126"/>
         <source>Open the insurance card in the member app and hold the QR code inside the frame.</source>
         <translation>在会员 App 中打开保险卡，将二维码对准框内。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="126"/>
+        <location filename="../../ui/screens/scan.py" line="129"/>
         <source>Staff: look up without the card</source>
         <translation>工作人员：无卡查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="127"/>
+        <location filename="../../ui/screens/scan.py" line="130"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="128"/>
+        <location filename="../../ui/screens/scan.py" line="131"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="129"/>
+        <location filename="../../ui/screens/scan.py" line="132"/>
         <source>Child&apos;s name</source>
         <translation>孩子姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="130"/>
+        <location filename="../../ui/screens/scan.py" line="133"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="131"/>
+        <location filename="../../ui/screens/scan.py" line="134"/>
         <source>e.g. GP2026000101</source>
         <translation>如 GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="132"/>
+        <location filename="../../ui/screens/scan.py" line="135"/>
         <source>11 digits</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="133"/>
+        <location filename="../../ui/screens/scan.py" line="136"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="136"/>
-        <location filename="../../ui/screens/scan.py" line="162"/>
-        <location filename="../../ui/screens/scan.py" line="186"/>
+        <location filename="../../ui/screens/scan.py" line="139"/>
+        <location filename="../../ui/screens/scan.py" line="165"/>
+        <location filename="../../ui/screens/scan.py" line="193"/>
         <source>Checking the card with the insurer…</source>
         <translation>正在向保险公司核验保险卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="180"/>
+        <location filename="../../ui/screens/scan.py" line="183"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>请输入保单号、孩子姓名和监护人的 11 位手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="236"/>
+        <location filename="../../ui/screens/scan.py" line="243"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>摄像头不可用（未连接或被其他程序占用），系统会持续重试。请先使用扫码枪或手动查询。</translation>
     </message>

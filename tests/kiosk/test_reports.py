@@ -7,6 +7,7 @@ import codecs
 import csv
 import dataclasses
 import secrets
+import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
 import openpyxl
@@ -189,6 +190,45 @@ def test_reconciliation_lists_what_each_side_lacks_and_a_planted_amount_mismatch
     assert result.matched == len(ACCEPTED_VISITS) - 1 + 1
     assert not result.balanced
     assert result.insurer_covered_fen == insurer.daily_statement(DAY).total_covered_fen
+
+
+def test_a_trail_cut_back_after_claims_were_sent_shows_against_the_insurers_heads(clinic, tmp_path):
+    """The audit chain of a journal whose newest entries were deleted still links: only the heads
+    the insurer holds, one per claim sent, show what is gone."""
+    journal, insurer_client, _made, _lost, _other = clinic
+    statement = insurer_client.daily_statement(DAY)
+    ours = {claim.idempotency_key for claim in journal.claims()}
+    heads = sorted(line.audit_head.seq for line in statement.claims if line.idempotency_key in ours)
+    assert heads and all(journal.audit_hash_at(seq) for seq in heads)
+    cut_after = heads[len(heads) // 2] - 1  # the trail loses the second half of the day's sends
+    copy_path = tmp_path / "cut.sqlite3"
+    journal.copy_to(copy_path)
+    db = sqlite3.connect(copy_path)
+    db.execute("DROP TRIGGER audit_no_delete")
+    db.execute("DELETE FROM audit WHERE seq > ?", (cut_after,))
+    db.commit()
+    db.close()
+
+    with Journal.open_read_only(copy_path) as cut:
+        assert cut.verify_audit().intact  # the chain alone cannot tell
+        result = reconcile(cut, statement)
+
+    changed = {
+        f.idempotency_key
+        for f in result.findings
+        if f.discrepancy is Discrepancy.AUDIT_TRAIL_CHANGED
+    }
+    expected = {
+        line.idempotency_key
+        for line in statement.claims
+        if line.idempotency_key in ours and line.audit_head.seq > cut_after
+    }
+    assert changed == expected and len(expected) >= len(heads) // 2
+    assert all(
+        f.action is Action.KEEP_PC_CALL_SUPPORT
+        for f in result.findings
+        if f.discrepancy is Discrepancy.AUDIT_TRAIL_CHANGED
+    )
 
 
 # --- reconciliation rules on statements built from the journal's own claims -------------------

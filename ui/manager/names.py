@@ -37,6 +37,7 @@ PREAUTHS = {
     PreAuthState.DENIED: QT_TRANSLATE_NOOP("Manager", "Denied"),
 }
 DISCREPANCIES = {
+    Discrepancy.AUDIT_TRAIL_CHANGED: QT_TRANSLATE_NOOP("Manager", "Journal changed since sent"),
     Discrepancy.NOT_SENT: QT_TRANSLATE_NOOP("Manager", "Not sent yet"),
     Discrepancy.REFUSED: QT_TRANSLATE_NOOP("Manager", "Refused, not recorded"),
     Discrepancy.MISSING_AT_INSURER: QT_TRANSLATE_NOOP("Manager", "Missing at the insurer"),
@@ -45,6 +46,12 @@ DISCREPANCIES = {
     Discrepancy.STATUS_MISMATCH: QT_TRANSLATE_NOOP("Manager", "Status differs"),
 }
 ACTIONS = {
+    Action.KEEP_PC_CALL_SUPPORT: QT_TRANSLATE_NOOP(
+        "Manager",
+        "This kiosk's journal no longer holds what it held when this claim was sent: entries were "
+        "removed or rewritten, or an older backup was put back. Change nothing on this PC; run "
+        "kiosk audit-verify and call support.",
+    ),
     Action.LET_OUTBOX_SEND: QT_TRANSLATE_NOOP(
         "Manager",
         "Nothing to re-enter: the outbox sends it. If it has waited long, check the network and "
