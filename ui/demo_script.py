@@ -9,6 +9,7 @@ missing Chinese glyphs.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,9 @@ SCENARIOS: dict[str, Scenario] = {
 }
 """Members not listed (greyed out, expired, out of network) stop at eligibility. Items a member's
 pre-auth names (`SURG-TONSIL`, `EXAM-MRI`) show it: covered when approved, flagged when pending."""
+
+OLE2_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
+"""How an Excel 97-2003 workbook (.xls) begins."""
 
 
 def write_walkthrough(
@@ -119,6 +123,7 @@ class _Walk:
         self.written = written
         self.driver = KioskDriver(kiosk)
         self.window = kiosk.window
+        self._catalogue_refusal_shown = False
 
     def window_ready(self) -> None:
         self.window.resize(1280, 800)
@@ -148,6 +153,8 @@ class _Walk:
             self._phone_away()
             return
         driver.start_bill()
+        if not self._catalogue_refusal_shown:
+            self._catalogue_refused(prefix)
         for code, quantity in scenario.items:
             driver.add_item(code, quantity)
         driver.wait_estimate()
@@ -179,6 +186,20 @@ class _Walk:
         self.written.append(pdf)
         driver.next_family()
         self._phone_away()
+
+    def _catalogue_refused(self, prefix: str) -> None:
+        """A manager picks the clinic's old Excel fee list by mistake: the bill says what to do,
+        and the catalogue in use stays."""
+        self._catalogue_refusal_shown = True
+        bill = self.window.bill
+        before = bill.catalogue_note.text()
+        with tempfile.TemporaryDirectory() as folder:
+            old_excel = Path(folder) / "fees-2019.xls"
+            old_excel.write_bytes(OLE2_SIGNATURE + bytes(504))
+            bill.import_catalogue(old_excel)
+            pump_until(lambda: bill.catalogue_note.text() != before, 10, "the refusal")
+        self.shot(f"{prefix}-2a-catalogue-refused")
+        bill.use_catalogue(self.kiosk.session.catalogue)
 
     def _request_preauth(self, prefix: str) -> None:
         flagged = self.kiosk.session.visit.preauth_lines()

@@ -1627,10 +1627,10 @@
     <name>OutboxStatus</name>
     <message numerus="yes">
         <location filename="../../ui/widgets/outbox_status.py" line="64"/>
-        <source>Claims cannot be sent: this computer&apos;s journal cannot be used · %n waiting. Signed claims are kept; call the clinic&apos;s IT contact</source>
+        <source>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</source>
         <translation>
-            <numerusform>Claims cannot be sent: this computer&apos;s journal cannot be used · %n waiting. Signed claims are kept; call the clinic&apos;s IT contact</numerusform>
-            <numerusform>Claims cannot be sent: this computer&apos;s journal cannot be used · %n waiting. Signed claims are kept; call the clinic&apos;s IT contact</numerusform>
+            <numerusform>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</numerusform>
+            <numerusform>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1619,9 +1619,9 @@
     <name>OutboxStatus</name>
     <message numerus="yes">
         <location filename="../../ui/widgets/outbox_status.py" line="64"/>
-        <source>Claims cannot be sent: this computer&apos;s journal cannot be used · %n waiting. Signed claims are kept; call the clinic&apos;s IT contact</source>
+        <source>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</source>
         <translation>
-            <numerusform>理赔无法发送：本机日志无法使用 · %n 笔等待中。已签字的理赔均已保存；请联系诊所的 IT 负责人</numerusform>
+            <numerusform>理赔无法发送：本机日志故障 · %n 笔等待中，已安全保存 · 请联系 IT</numerusform>
         </translation>
     </message>
     <message numerus="yes">

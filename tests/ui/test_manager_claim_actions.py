@@ -204,3 +204,36 @@ def test_the_outbox_pill_says_the_device_key_was_refused(qtbot, qapp, journal):
         qapp.removeTranslator(chinese)
         qapp.removeTranslator(english)
     watcher.detach()
+
+
+def test_the_outbox_pill_says_when_claims_cannot_be_sent_and_outranks_the_rest(
+    qtbot, qapp, journal
+):
+    """A journal the sender cannot use is the most urgent thing staff can be told."""
+    watcher = OutboxWatcher(ClaimSubmitter(journal, InsurerClient("http://127.0.0.1:9", "x")))
+    pill = OutboxStatus(watcher)
+    qtbot.addWidget(pill)
+    english, chinese = QTranslator(), QTranslator()
+    assert english.load(str(qm_path("en")))
+    assert chinese.load(str(qm_path("zh_CN")))
+    qapp.installTranslator(english)
+    try:
+        failing = QueueState(
+            waiting=3,
+            attention=1,
+            unreachable_since=None,
+            device_key_refused=True,
+            sender_failing=True,
+        )
+        watcher.changed.emit(failing)
+        assert pill.property("condition") == "sender-failing"
+        qtbot.waitUntil(lambda: "3 waiting" in pill.text())
+        assert pill.text() == (
+            "Claims cannot be sent: this PC's journal is failing · 3 waiting, kept safe · call IT"
+        )
+        qapp.installTranslator(chinese)
+        qtbot.waitUntil(lambda: "本机日志故障" in pill.text())
+    finally:
+        qapp.removeTranslator(chinese)
+        qapp.removeTranslator(english)
+    watcher.detach()

@@ -61,8 +61,8 @@ class OutboxStatus(QLabel):
         condition = state.condition
         if condition is QueueCondition.SENDER_FAILING:
             text = self.tr(
-                "Claims cannot be sent: this computer's journal cannot be used · %n waiting. "
-                "Signed claims are kept; call the clinic's IT contact",
+                "Claims cannot be sent: this PC's journal is failing · %n waiting, kept safe · "
+                "call IT",
                 "",
                 state.waiting,
             )
