@@ -130,8 +130,16 @@ def test_a_manager_exit_ends_the_event_loop_with_status_0(locked_kiosk):
         dashboard.exit_confirm_button.click()
 
     QTimer.singleShot(0, exit_as_manager)
-    QTimer.singleShot(30_000, lambda: app.exit(99))  # a guard: never hang the suite
-    assert kiosk.exec() == EXIT_OK
+    # A guard, never to hang the suite; stopped once the loop ends: fired later, outside any
+    # event loop, its exit() would leave Qt's quit flag set and make every later local event
+    # loop of the test session (qtbot.waitUntil's) return at once.
+    guard = QTimer(singleShot=True, interval=30_000)
+    guard.timeout.connect(lambda: app.exit(99))
+    guard.start()
+    try:
+        assert kiosk.exec() == EXIT_OK
+    finally:
+        guard.stop()
     assert not window.isVisible()
     assert window.exit_granted_by.name == "Wang Fang"
     last = kiosk.journal.audit_entries()[-1]
