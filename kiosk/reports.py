@@ -423,11 +423,16 @@ def _compare(row: LedgerRow, line: StatementLine) -> Finding | None:
             finding = (Discrepancy.AMOUNT_MISMATCH, Action.REPORT_OVERPAYMENT)
     elif line.total_submitted_fen != row.submitted_fen:
         finding = (Discrepancy.AMOUNT_MISMATCH, Action.ASK_INSURER_FOR_CLAIM)
-    if finding is None:
-        return None
+    return None if finding is None else _on_both_sides(*finding, row, line)
+
+
+def _on_both_sides(
+    discrepancy: Discrepancy, action: Action, row: LedgerRow, line: StatementLine
+) -> Finding:
+    """A finding about a claim that both the journal and the statement hold."""
     return Finding(
-        discrepancy=finding[0],
-        action=finding[1],
+        discrepancy=discrepancy,
+        action=action,
         invoice_no=row.clinic_invoice_no,
         claim_id=row.claim_id,
         insurer_claim_id=line.claim_id,
@@ -444,17 +449,7 @@ def _trail_changed(journal: Journal, line: StatementLine, row: LedgerRow) -> Fin
     head = line.audit_head
     if head is None or journal.audit_hash_at(head.seq) == head.hash:
         return None
-    return Finding(
-        discrepancy=Discrepancy.AUDIT_TRAIL_CHANGED,
-        action=Action.KEEP_PC_CALL_SUPPORT,
-        invoice_no=row.clinic_invoice_no,
-        claim_id=row.claim_id,
-        insurer_claim_id=line.claim_id,
-        idempotency_key=line.idempotency_key,
-        service_date=line.service_date,
-        journal_covered_fen=_journal_covered(row),
-        insurer_covered_fen=line.total_covered_fen,
-    )
+    return _on_both_sides(Discrepancy.AUDIT_TRAIL_CHANGED, Action.KEEP_PC_CALL_SUPPORT, row, line)
 
 
 def _unmatched(row: LedgerRow) -> Finding | None:
