@@ -187,12 +187,10 @@ class ClaimSubmitter:
             return self._held_back_seconds()
 
     def _held_back_seconds(self) -> float:
-        """Hold the queue back without asking the journal (it may be what fails)."""
+        """Hold the queue back without asking the journal (it may be what fails): the wait is
+        slept, not scheduled against the journal's clock."""
+        wait = self._hold_back(None)
         with self._lock:
-            self._failures_in_a_row += 1
-            wait = self._schedule.delay(self._failures_in_a_row, self._rng)
-            self._held_until = None
-            self._retry_now = False
             self._sender_failing = True
         self._publish()
         return min(wait.total_seconds(), self._poll_interval)
@@ -344,12 +342,15 @@ class ClaimSubmitter:
         if outcome is AttemptOutcome.UNREACHABLE:
             self._hold_back(now)
 
-    def _hold_back(self, now: datetime) -> None:
-        """The insurer (or the disk) is failing: keep the whole queue back, not one claim."""
+    def _hold_back(self, now: datetime | None) -> timedelta:
+        """The insurer (or the disk) is failing: keep the whole queue back, not one claim, until
+        `now` plus the returned wait (without `now`, the caller sleeps it out)."""
         with self._lock:
             self._failures_in_a_row += 1
-            self._held_until = now + self._schedule.delay(self._failures_in_a_row, self._rng)
+            wait = self._schedule.delay(self._failures_in_a_row, self._rng)
+            self._held_until = None if now is None else now + wait
             self._retry_now = False
+        return wait
 
     def _seconds_to_sleep(self) -> float | None:
         with self._lock:

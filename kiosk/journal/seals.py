@@ -136,13 +136,14 @@ def record_problems(db: sqlite3.Connection) -> list[str]:
         if seal is not None:
             newest[subject] = (seq, seal)
     problems = []
-    for subject in sealed_records(db):
+    present = list(sealed_records(db))
+    for subject in present:
         if subject in newest:
             seq, seal = newest[subject]
             if record_seal(db, subject) != seal:
                 problems.append(f"{subject} differs from what audit entry {seq} recorded")
         elif subject not in mentioned:
             problems.append(f"{subject} has no audit entry (added outside the kiosk)")
-    for subject in sorted(set(newest) - set(sealed_records(db))):
+    for subject in sorted(set(newest) - set(present)):
         problems.append(f"{subject} is in the audit trail but no longer in the journal")
     return problems
