@@ -174,66 +174,60 @@ def test_reception_sees_no_claim_actions(qtbot, journal, directory, claims, tmp_
     assert [c.state for c in journal.claims()] == [ClaimState.ATTENTION] * 2
 
 
-def test_the_outbox_pill_says_the_device_key_was_refused(qtbot, qapp, journal):
-    """The pill that staff read: a refused key is named, with the one fix, in both languages."""
+@pytest.fixture
+def pill(qtbot, qapp, journal):
+    """The pill that staff read, over a watcher the test drives, with both languages installed
+    here (English first): whatever an earlier test left installed in the shared application
+    cannot decide what this one reads. Yields the pill and a function that switches to Chinese."""
     watcher = OutboxWatcher(ClaimSubmitter(journal, InsurerClient("http://127.0.0.1:9", "x")))
-    pill = OutboxStatus(watcher)
-    qtbot.addWidget(pill)
-    # Each language installed here, most recent first: whatever an earlier test left installed
-    # in the shared application cannot decide what this one reads.
+    shown = OutboxStatus(watcher)
+    qtbot.addWidget(shown)
     english, chinese = QTranslator(), QTranslator()
     assert english.load(str(qm_path("en")))
     assert chinese.load(str(qm_path("zh_CN")))
     qapp.installTranslator(english)
     try:
-        watcher.changed.emit(QueueState(waiting=2, attention=0, unreachable_since=None))
-        assert pill.property("condition") == "waiting"
-        watcher.changed.emit(
-            QueueState(waiting=2, attention=0, unreachable_since=None, device_key_refused=True)
-        )
-        assert pill.property("condition") == "device-key-refused"
-        qtbot.waitUntil(lambda: "2 claims waiting" in pill.text())
-        assert pill.text() == (
-            "The insurer refused this kiosk's device key · 2 claims waiting. "
-            "A manager must register the device again: kiosk register"
-        )
-        qapp.installTranslator(chinese)
-        qtbot.waitUntil(lambda: "设备密钥" in pill.text())
-        assert "2" in pill.text() and "kiosk register" in pill.text()
+        yield shown, watcher, lambda: qapp.installTranslator(chinese)
     finally:
         qapp.removeTranslator(chinese)
         qapp.removeTranslator(english)
-    watcher.detach()
+        watcher.detach()
 
 
-def test_the_outbox_pill_says_when_claims_cannot_be_sent_and_outranks_the_rest(
-    qtbot, qapp, journal
-):
+def test_the_outbox_pill_says_the_device_key_was_refused(qtbot, pill):
+    """A refused key is named, with the one fix, in both languages."""
+    pill, watcher, in_chinese = pill
+    watcher.changed.emit(QueueState(waiting=2, attention=0, unreachable_since=None))
+    assert pill.property("condition") == "waiting"
+    watcher.changed.emit(
+        QueueState(waiting=2, attention=0, unreachable_since=None, device_key_refused=True)
+    )
+    assert pill.property("condition") == "device-key-refused"
+    qtbot.waitUntil(lambda: "2 claims waiting" in pill.text())
+    assert pill.text() == (
+        "The insurer refused this kiosk's device key · 2 claims waiting. "
+        "A manager must register the device again: kiosk register"
+    )
+    in_chinese()
+    qtbot.waitUntil(lambda: "设备密钥" in pill.text())
+    assert "2" in pill.text() and "kiosk register" in pill.text()
+
+
+def test_the_outbox_pill_says_when_claims_cannot_be_sent_and_outranks_the_rest(qtbot, pill):
     """A journal the sender cannot use is the most urgent thing staff can be told."""
-    watcher = OutboxWatcher(ClaimSubmitter(journal, InsurerClient("http://127.0.0.1:9", "x")))
-    pill = OutboxStatus(watcher)
-    qtbot.addWidget(pill)
-    english, chinese = QTranslator(), QTranslator()
-    assert english.load(str(qm_path("en")))
-    assert chinese.load(str(qm_path("zh_CN")))
-    qapp.installTranslator(english)
-    try:
-        failing = QueueState(
-            waiting=3,
-            attention=1,
-            unreachable_since=None,
-            device_key_refused=True,
-            sender_failing=True,
-        )
-        watcher.changed.emit(failing)
-        assert pill.property("condition") == "sender-failing"
-        qtbot.waitUntil(lambda: "3 waiting" in pill.text())
-        assert pill.text() == (
-            "Claims cannot be sent: this PC's journal is failing · 3 waiting, kept safe · call IT"
-        )
-        qapp.installTranslator(chinese)
-        qtbot.waitUntil(lambda: "本机日志故障" in pill.text())
-    finally:
-        qapp.removeTranslator(chinese)
-        qapp.removeTranslator(english)
-    watcher.detach()
+    pill, watcher, in_chinese = pill
+    failing = QueueState(
+        waiting=3,
+        attention=1,
+        unreachable_since=None,
+        device_key_refused=True,
+        sender_failing=True,
+    )
+    watcher.changed.emit(failing)
+    assert pill.property("condition") == "sender-failing"
+    qtbot.waitUntil(lambda: "3 waiting" in pill.text())
+    assert pill.text() == (
+        "Claims cannot be sent: this PC's journal is failing · 3 waiting, kept safe · call IT"
+    )
+    in_chinese()
+    qtbot.waitUntil(lambda: "本机日志故障" in pill.text())
