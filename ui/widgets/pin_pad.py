@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, 
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
 
+# The kiosk's button padding (24 px a side) and minimum width (120 px) would make three keys
+# wider than the sign-in panel, which then squeezes them over each other: keys set their own.
 _STYLE = """
 QPushButton#pinKey {
-    min-width: 96px; min-height: 62px; font-size: 30px; font-weight: 600;
+    min-width: 72px; min-height: 62px; padding: 0; font-size: 30px; font-weight: 600;
 }
-QPushButton#pinKeyAside { min-width: 96px; min-height: 62px; font-size: 18px; }
+QPushButton#pinKeyAside { min-width: 72px; min-height: 62px; padding: 0 4px; font-size: 18px; }
 QLineEdit#pinField { min-height: 64px; font-size: 30px; letter-spacing: 6px; }
 """
 
