@@ -33,7 +33,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.journal import Journal
 from kiosk.money import format_yuan
-from kiosk.reports import ClaimCategory, ClaimLine, claim_lines
+from kiosk.reports import ClaimCategory, ClaimLine, DaySummary, claim_lines, day_summary
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
@@ -164,38 +164,32 @@ class DayTotals:
         return cells
 
 
-def day_totals(lines: Iterable[ClaimLine]) -> list[DayTotals]:
-    """Per service date, the figures the day summary shows, from the exported claims themselves
-    (a visit's desk payments count once however many claims it has)."""
-    by_day: dict[date, list[ClaimLine]] = {}
-    for line in lines:
-        by_day.setdefault(line.service_date, []).append(line)
-    totals = []
-    for day in sorted(by_day):
-        day_lines = by_day[day]
-        paid_per_visit = {line.visit_id: line.visit_paid_fen for line in day_lines}
+def day_totals(summary: DaySummary) -> DayTotals:
+    """A service date's row of the days sheet: the manager's day summary itself, so finance
+    and the Day tab read the same figures (a self-pay visit's desk payment included)."""
+    return DayTotals(
+        service_date=summary.day,
+        claims=summary.claims_total,
+        waiting=summary.claims[ClaimCategory.WAITING],
+        billed_fen=summary.billed_fen,
+        covered_fen=summary.covered_fen,
+        awaiting_fen=summary.awaiting_fen,
+        not_covered_fen=summary.not_covered_fen,
+        family_share_fen=summary.family_share_fen,
+        family_paid_fen=summary.family_paid_fen,
+    )
 
-        def shown(*categories: ClaimCategory, lines: list[ClaimLine] = day_lines) -> int:
-            return sum(x.shown_covered_fen for x in lines if x.category in categories)
 
-        totals.append(
-            DayTotals(
-                service_date=day,
-                claims=len(day_lines),
-                waiting=sum(x.category is ClaimCategory.WAITING for x in day_lines),
-                billed_fen=sum(x.billed_fen for x in day_lines),
-                covered_fen=sum(
-                    x.covered_fen or 0
-                    for x in day_lines
-                    if x.category in (ClaimCategory.ACCEPTED, ClaimCategory.PAID)
-                ),
-                awaiting_fen=shown(ClaimCategory.WAITING),
-                not_covered_fen=shown(ClaimCategory.REJECTED, ClaimCategory.ATTENTION),
-                family_share_fen=sum(x.family_share_fen for x in day_lines),
-                family_paid_fen=sum(paid_per_visit.values()),
-            )
-        )
-    return totals
+def days_sheet(journal: Journal, first: date, last: date) -> list[DayTotals]:
+    """The days sheet of service dates [first, last]: each day with claims or desk payments."""
+    rows = []
+    day = first
+    while day <= last:
+        summary = day_summary(journal, day, top=0)
+        if summary.claims_total or summary.family_paid_fen:
+            rows.append(day_totals(summary))
+        day += timedelta(days=1)
+    return rows
 
 
 def _begins_like_a_formula(text: str) -> bool:
@@ -270,9 +264,14 @@ def _text_stays_text(cell: Cell) -> None:
 
 
 def write_xlsx(
-    path: Path, lines: Sequence[ClaimLine], *, labels: Mapping[str, str] | None = None
+    path: Path,
+    lines: Sequence[ClaimLine],
+    *,
+    days: Sequence[DayTotals] = (),
+    labels: Mapping[str, str] | None = None,
 ) -> None:
-    """`labels` translates column keys and the sheet names ("claims", "days") for the reader."""
+    """`days` are the days sheet's rows (`days_sheet`); `labels` translates column keys and the
+    sheet names ("claims", "days") for the reader."""
     # openpyxl costs ~0.35 s to import: only a finance export pays it, not the kiosk's start-up.
     from openpyxl import Workbook
 
@@ -281,8 +280,8 @@ def write_xlsx(
     claims = workbook.active
     claims.title = labels.get("claims", "claims")
     _sheet(claims, COLUMNS, (claim_values(line) for line in lines), labels)
-    days = workbook.create_sheet(labels.get("days", "days"))
-    _sheet(days, DAY_COLUMNS, (t.values() for t in day_totals(lines)), labels)
+    days_tab = workbook.create_sheet(labels.get("days", "days"))
+    _sheet(days_tab, DAY_COLUMNS, (t.values() for t in days), labels)
     with _atomic(path) as partial:
         workbook.save(partial)
 
@@ -303,7 +302,7 @@ def export_claims(
     if export_format is ExportFormat.CSV:
         write_csv(target, lines)
     else:
-        write_xlsx(target, lines, labels=labels)
+        write_xlsx(target, lines, days=days_sheet(journal, first, last or first), labels=labels)
     return len(lines)
 
 

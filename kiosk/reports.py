@@ -89,6 +89,13 @@ def claim_category(state: str, insurer_status: str | None, has_reject_code: bool
     return ClaimCategory.ATTENTION
 
 
+UNPAID = frozenset({ClaimCategory.REJECTED, ClaimCategory.ATTENTION})
+"""Claims the insurer will not pay as they stand: refused by it, or stopped before it decided.
+The clinic collects the amount from the family, or fixes the claim and sends it again. The Day
+tab's refused tile, the exports' not-covered column and the reconciliation's refused and stopped
+findings all count these claims, by their service date."""
+
+
 class PreAuthState(StrEnum):
     UNSENT = "unsent"
     """Stored on the kiosk, the insurer has not answered yet."""
@@ -139,6 +146,11 @@ class DaySummary:
         return self.claims_total - self.claims[ClaimCategory.WAITING]
 
     @property
+    def unpaid(self) -> int:
+        """Claims to collect or fix (`UNPAID`): the reconciliation lists each of them."""
+        return sum(self.claims[category] for category in UNPAID)
+
+    @property
     def family_outstanding_fen(self) -> int:
         """Family share not (yet) taken at the desk; negative when the desk took more."""
         return self.family_share_fen - self.family_paid_fen
@@ -157,7 +169,7 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
             covered += group.insurer_covered_fen
         elif category is ClaimCategory.WAITING:
             awaiting += group.shown_covered_fen
-        elif category in (ClaimCategory.REJECTED, ClaimCategory.ATTENTION):
+        elif category in UNPAID:
             not_covered += group.shown_covered_fen
     by_method = {row.method: row for row in payments_by_method(journal, day)}
     payments = tuple(
@@ -315,21 +327,27 @@ def claim_lines(
 
 
 class Discrepancy(StrEnum):
+    """What a finding is about, most urgent first (findings are listed in this order)."""
+
     AUDIT_TRAIL_CHANGED = "audit-trail-changed"
     """The insurer holds, with this claim, an audit head this journal no longer has: its trail
     was cut back or rewritten after the claim was sent."""
-    NOT_SENT = "not-sent"
-    """Still in the outbox: the insurer cannot have it yet."""
     REFUSED = "refused"
-    """The insurer refused it without recording it (not eligible, device key refused)."""
+    """The insurer said no to the claim, whether it recorded it (a claim number, listed as
+    rejected) or refused it on arrival: the Day tab's refused claims of the same day."""
+    STOPPED = "stopped"
+    """The outbox stopped the claim before the insurer decided (an answer for another claim, a
+    stored claim no longer valid): a person fixes the cause and sends it again."""
+    STATUS_MISMATCH = "status-mismatch"
+    """Both have the claim; one says it is paid for, the other says it is rejected."""
+    AMOUNT_MISMATCH = "amount-mismatch"
+    """Both have the claim; the insurer's covered amount differs from the journal's."""
     MISSING_AT_INSURER = "missing-at-insurer"
     """The insurer answered with a claim number for it, but its statement does not list it."""
     MISSING_IN_JOURNAL = "missing-in-journal"
     """The statement lists a claim this kiosk never stored."""
-    AMOUNT_MISMATCH = "amount-mismatch"
-    """Both have the claim; the insurer's covered amount differs from the journal's."""
-    STATUS_MISMATCH = "status-mismatch"
-    """Both have the claim; one says it is paid for, the other says it is rejected."""
+    NOT_SENT = "not-sent"
+    """Still in the outbox: the insurer cannot have it yet."""
 
 
 class Action(StrEnum):
@@ -343,6 +361,8 @@ class Action(StrEnum):
     network and the device key (the outbox indicator says which)."""
     COLLECT_OR_RESUBMIT = "collect-or-resubmit"
     """Collect the amount from the family, or fix the cause and send again; then mark resolved."""
+    FIX_AND_SEND_AGAIN = "fix-and-send-again"
+    """Fix what stopped the claim, then send it again (same key); or mark it settled."""
     ASK_INSURER_FOR_CLAIM = "ask-insurer-for-claim"
     """Give the insurer the claim number and idempotency key; never claim it again anew."""
     FIND_SOURCE_DESK = "find-source-desk"
@@ -366,6 +386,8 @@ class Finding:
     invoice_no: str | None
     claim_id: int | None
     """The journal's claim, when it has one."""
+    category: ClaimCategory | None
+    """Where the journal's claim stands (what a manager may still do to it); None without one."""
     insurer_claim_id: str | None
     idempotency_key: str
     service_date: date
@@ -402,13 +424,17 @@ class Reconciliation:
 _PAYABLE = (ClaimStatus.ACCEPTED, ClaimStatus.PAID)
 
 
+def _category(row: LedgerRow) -> ClaimCategory:
+    return claim_category(row.state, row.insurer_status, row.reject_code is not None)
+
+
 def _journal_covered(row: LedgerRow) -> int:
     return row.insurer_covered_fen if row.insurer_covered_fen is not None else row.shown_covered_fen
 
 
 def _compare(row: LedgerRow, line: StatementLine) -> Finding | None:
     """What is wrong between the journal's claim and the insurer's line for it, if anything."""
-    category = claim_category(row.state, row.insurer_status, row.reject_code is not None)
+    category = _category(row)
     insurer_pays = line.status in _PAYABLE
     journal_pays = category in (ClaimCategory.ACCEPTED, ClaimCategory.PAID)
     finding = None
@@ -435,6 +461,7 @@ def _on_both_sides(
         action=action,
         invoice_no=row.clinic_invoice_no,
         claim_id=row.claim_id,
+        category=_category(row),
         insurer_claim_id=line.claim_id,
         idempotency_key=row.idempotency_key,
         service_date=row.service_date,
@@ -452,22 +479,51 @@ def _trail_changed(journal: Journal, line: StatementLine, row: LedgerRow) -> Fin
     return _on_both_sides(Discrepancy.AUDIT_TRAIL_CHANGED, Action.KEEP_PC_CALL_SUPPORT, row, line)
 
 
-def _unmatched(row: LedgerRow) -> Finding | None:
-    """A claim of the journal's side that the statement does not list."""
-    category = claim_category(row.state, row.insurer_status, row.reject_code is not None)
-    if category is ClaimCategory.RESOLVED:
-        return None
-    if category is ClaimCategory.WAITING:
-        kind = (Discrepancy.NOT_SENT, Action.LET_OUTBOX_SEND)
-    elif row.insurer_claim_id is None:
+def _refused_on(row: LedgerRow, day: date) -> bool:
+    """A claim of `day` the insurer refused: the Day tab counts it on its service date, so the
+    reconciliation of that day lists it, wherever the insurer's statement puts it (a refusal
+    recorded after midnight is on the next day's statement) and whether it was recorded at all."""
+    return row.service_date == day and _category(row) is ClaimCategory.REJECTED
+
+
+def _unpaid(row: LedgerRow, day: date) -> Finding | None:
+    """The journal's own finding about a claim of `day` the insurer does not pay as it stands:
+    refused, stopped or still waiting (None for any other claim)."""
+    category = _category(row)
+    if _refused_on(row, day):
         kind = (Discrepancy.REFUSED, Action.COLLECT_OR_RESUBMIT)
+    elif category is ClaimCategory.ATTENTION and row.insurer_claim_id is None:
+        kind = (Discrepancy.STOPPED, Action.FIX_AND_SEND_AGAIN)
+    elif category is ClaimCategory.WAITING:
+        kind = (Discrepancy.NOT_SENT, Action.LET_OUTBOX_SEND)
     else:
-        kind = (Discrepancy.MISSING_AT_INSURER, Action.ASK_INSURER_FOR_CLAIM)
+        return None
     return Finding(
         discrepancy=kind[0],
         action=kind[1],
         invoice_no=row.clinic_invoice_no,
         claim_id=row.claim_id,
+        category=_category(row),
+        insurer_claim_id=row.insurer_claim_id,
+        idempotency_key=row.idempotency_key,
+        service_date=row.service_date,
+        journal_covered_fen=row.shown_covered_fen,
+        insurer_covered_fen=None,
+    )
+
+
+def _unmatched(row: LedgerRow, day: date) -> Finding | None:
+    """A claim of the journal's side that the statement does not list."""
+    if _category(row) is ClaimCategory.RESOLVED:
+        return None
+    if (finding := _unpaid(row, day)) is not None:
+        return finding
+    return Finding(
+        discrepancy=Discrepancy.MISSING_AT_INSURER,
+        action=Action.ASK_INSURER_FOR_CLAIM,
+        invoice_no=row.clinic_invoice_no,
+        claim_id=row.claim_id,
+        category=_category(row),
         insurer_claim_id=row.insurer_claim_id,
         idempotency_key=row.idempotency_key,
         service_date=row.service_date,
@@ -476,19 +532,33 @@ def _unmatched(row: LedgerRow) -> Finding | None:
     )
 
 
+def _journal_side(journal: Journal, day: date) -> dict[str, LedgerRow]:
+    """The journal's side of `day`'s statement, by idempotency key: the claims the insurer
+    answered it recorded that day, and the claims of that service date it has not recorded as
+    payable (waiting, stopped, refused) — the ones the Day tab counts as unpaid."""
+    start, end = day_window(day)
+    ours: dict[str, LedgerRow] = {}
+    for row in ledger_for_statement(journal, day, start, end):
+        recorded = row.recorded_at
+        if (recorded is not None and start <= recorded < end) or (
+            row.service_date == day and (recorded is None or _category(row) in UNPAID)
+        ):
+            ours[row.idempotency_key] = row
+    return ours
+
+
 def reconcile(journal: Journal, statement: DailyStatement) -> Reconciliation:
     """Compare the insurer's statement for a day with the journal, claim by claim.
 
     The statement lists what the insurer recorded that day; the journal's side is what the
-    insurer answered it recorded that day, plus that day's claims it has not recorded (still
-    waiting, or refused). Claims are matched by idempotency key, wherever in the journal they are,
-    so a claim recorded just after midnight is not reported missing on either side.
+    insurer answered it recorded that day, plus that day's claims it has not recorded as payable
+    (still waiting, stopped, or refused). Claims are matched by idempotency key, wherever in the
+    journal they are, so a claim recorded just after midnight is not reported missing on either
+    side. Every refused claim of the day is a finding, even where both sides agree it is refused:
+    its money is still to be collected, and the Day tab counts it.
     """
-    start, end = day_window(statement.date)
-    ours = {
-        row.idempotency_key: row
-        for row in ledger_for_statement(journal, statement.date, start, end)
-    }
+    day = statement.date
+    ours = _journal_side(journal, day)
     listed = {line.idempotency_key: line for line in statement.claims}
     elsewhere = {
         row.idempotency_key: row
@@ -508,6 +578,7 @@ def reconcile(journal: Journal, statement: DailyStatement) -> Reconciliation:
                     action=Action.FIND_SOURCE_DESK,
                     invoice_no=None,
                     claim_id=None,
+                    category=None,
                     insurer_claim_id=line.claim_id,
                     idempotency_key=key,
                     service_date=line.service_date,
@@ -517,24 +588,24 @@ def reconcile(journal: Journal, statement: DailyStatement) -> Reconciliation:
             )
             continue
         finding = _compare(row, line)
+        if finding is None and _refused_on(row, day):
+            finding = _unpaid(row, day)
         if finding is None:
             matched += 1
         else:
             findings.append(finding)
     for key, row in ours.items():
-        if key not in listed and (finding := _unmatched(row)) is not None:
+        if key not in listed and (finding := _unmatched(row, day)) is not None:
             findings.append(finding)
     journal_covered = sum(
         row.insurer_covered_fen or 0
         for row in ours.values()
-        if row.recorded_at is not None
-        and claim_category(row.state, row.insurer_status, row.reject_code is not None)
-        in (ClaimCategory.ACCEPTED, ClaimCategory.PAID)
+        if _category(row) in (ClaimCategory.ACCEPTED, ClaimCategory.PAID)
     )
     order = list(Discrepancy)
     findings.sort(key=lambda f: (order.index(f.discrepancy), f.invoice_no or "", f.idempotency_key))
     return Reconciliation(
-        day=statement.date,
+        day=day,
         clinic_id=statement.clinic_id,
         matched=matched,
         findings=tuple(findings),

@@ -37,6 +37,7 @@ from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError
 from kiosk.insurer.models import AdjudicatedLine, Adjudication, Bill, PreAuthRequest, Reason
 from kiosk.journal import ClaimSubmitter, Journal, PaymentMethod
+from kiosk.reports import Discrepancy
 from kiosk.signature import Point, Signature
 from kiosk.staff import Role, StaffDirectory
 from ui.app import create_application
@@ -135,7 +136,8 @@ def live_month(
                 except InsurerError:
                     continue
                 presented = present_bill(journal, bill, estimate, clinic=clinic, names_en=names)
-                sign_and_queue(journal, presented, signature(serial), journal.now())
+                if not presented.self_pay:
+                    sign_and_queue(journal, presented, signature(serial), journal.now())
                 share = presented.shown.totals.patient_fen
                 if share:
                     method = rng.choice(list(PaymentMethod))
@@ -247,6 +249,12 @@ def main(argv: list[str] | None = None) -> int:
             screen.reconciled.connect(reconciled.append)
             screen.fetch_statement()
             pump_until(lambda: bool(reconciled), 20, "the reconciliation")
+            refused = next(
+                f
+                for f in screen.reconcile_tab.result.findings
+                if f.discrepancy is Discrepancy.REFUSED
+            )
+            screen.reconcile_tab.choose(refused.claim_id)
             written: list[str] = []
             screen.exported.connect(written.append)
             claims = screen.claims_tab

@@ -230,14 +230,14 @@ def ledger(journal: Journal, first: date, last: date) -> list[LedgerRow]:
 def ledger_for_statement(
     journal: Journal, day: date, recorded_from: datetime, recorded_to: datetime
 ) -> list[LedgerRow]:
-    """The journal's side of one daily statement: claims the insurer recorded in [from, to)
-    by its own answer, and claims of service date `day` it has not recorded (waiting, refused)."""
+    """What one daily statement is compared with: claims the insurer recorded in [from, to)
+    by its own answer, and every claim of service date `day` (the caller keeps those that
+    belong to the statement's day), each once."""
     with journal._reading() as db:
         return _ledger(
             db.execute(
                 _LEDGER_SELECT + " WHERE c.recorded_at >= ? AND c.recorded_at < ?"
-                " UNION ALL " + _LEDGER_SELECT + " WHERE b.service_date = ?"
-                " AND c.recorded_at IS NULL ORDER BY 4",
+                " UNION " + _LEDGER_SELECT + " WHERE b.service_date = ? ORDER BY 4",
                 (_ts(recorded_from), _ts(recorded_to), day.isoformat()),
             )
         )

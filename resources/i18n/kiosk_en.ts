@@ -4,18 +4,18 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="129"/>
+        <location filename="../../ui/screens/bill.py" line="131"/>
         <source>Search by code, name or pinyin initials (e.g. xcg)</source>
         <translation>Search by code, name or pinyin initials (e.g. xcg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="131"/>
+        <location filename="../../ui/screens/bill.py" line="133"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="136"/>
-        <location filename="../../ui/screens/bill.py" line="233"/>
+        <location filename="../../ui/screens/bill.py" line="138"/>
+        <location filename="../../ui/screens/bill.py" line="235"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>%n item in the catalogue</numerusform>
@@ -23,72 +23,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="140"/>
+        <location filename="../../ui/screens/bill.py" line="142"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="141"/>
+        <location filename="../../ui/screens/bill.py" line="143"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="144"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="145"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="146"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="147"/>
+        <location filename="../../ui/screens/bill.py" line="149"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="148"/>
+        <location filename="../../ui/screens/bill.py" line="150"/>
         <source>Cancel visit</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="149"/>
+        <location filename="../../ui/screens/bill.py" line="151"/>
         <source>Ask the insurer again</source>
         <translation>Ask the insurer again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="152"/>
+        <location filename="../../ui/screens/bill.py" line="380"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="217"/>
+        <location filename="../../ui/screens/bill.py" line="219"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="133"/>
+        <location filename="../../ui/screens/bill.py" line="368"/>
+        <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
+        <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="378"/>
+        <source>Self-pay: take the payment</source>
+        <translation>Self-pay: take the payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="135"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="219"/>
+        <location filename="../../ui/screens/bill.py" line="221"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>Catalogue (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="240"/>
+        <location filename="../../ui/screens/bill.py" line="242"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="242"/>
+        <location filename="../../ui/screens/bill.py" line="244"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -96,177 +107,135 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="246"/>
+        <location filename="../../ui/screens/bill.py" line="248"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="300"/>
-        <source>Standard</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="300"/>
-        <source>PLUS</source>
-        <translation>PLUS</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="304"/>
+        <location filename="../../ui/screens/bill.py" line="303"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="324"/>
+        <location filename="../../ui/screens/bill.py" line="323"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="325"/>
+        <location filename="../../ui/screens/bill.py" line="324"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="335"/>
+        <location filename="../../ui/screens/bill.py" line="334"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="339"/>
+        <location filename="../../ui/screens/bill.py" line="338"/>
         <source>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="354"/>
+        <location filename="../../ui/screens/bill.py" line="353"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="359"/>
+        <location filename="../../ui/screens/bill.py" line="358"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
             <numerusform>%n items need a pre-authorisation: the family pays for them today unless they are removed, or request them for a later date.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="375"/>
-        <source>Covered</source>
-        <translation>Covered</translation>
+        <location filename="../../ui/screens/manager.py" line="370"/>
+        <source>Send again</source>
+        <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="376"/>
-        <source>Not covered by the plan</source>
-        <translation>Not covered by the plan</translation>
+        <location filename="../../ui/screens/manager.py" line="371"/>
+        <source>Send this claim again once its cause is fixed</source>
+        <translation>Send this claim again once its cause is fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="377"/>
-        <source>Annual limit used up</source>
-        <translation>Annual limit used up</translation>
+        <location filename="../../ui/screens/manager.py" line="372"/>
+        <source>How was it settled? (required)</source>
+        <translation>How was it settled? (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="378"/>
-        <source>Co-pay: free visits used up</source>
-        <translation>Co-pay: free visits used up</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="379"/>
-        <source>Needs pre-authorisation</source>
-        <translation>Needs pre-authorisation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="380"/>
-        <source>Covered (pre-authorised)</source>
-        <translation>Covered (pre-authorised)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="381"/>
-        <source>Clinic not in network</source>
-        <translation>Clinic not in network</translation>
+        <location filename="../../ui/screens/manager.py" line="373"/>
+        <source>Mark settled</source>
+        <translation>Mark settled</translation>
     </message>
 </context>
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="417"/>
-        <source>Send again</source>
-        <translation>Send again</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="419"/>
-        <source>Put this claim back in the outbox once its cause is fixed (same claim key)</source>
-        <translation>Put this claim back in the outbox once its cause is fixed (same claim key)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="421"/>
-        <source>How was it settled? (required)</source>
-        <translation>How was it settled? (required)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="422"/>
-        <source>Mark settled</source>
-        <translation>Mark settled</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="398"/>
+        <location filename="../../ui/screens/manager.py" line="469"/>
         <source>All claims</source>
         <translation>All claims</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="403"/>
+        <location filename="../../ui/screens/manager.py" line="474"/>
         <source>Invoice or insurer claim number</source>
         <translation>Invoice or insurer claim number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="406"/>
+        <location filename="../../ui/screens/manager.py" line="477"/>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="407"/>
+        <location filename="../../ui/screens/manager.py" line="478"/>
         <source>Signed</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="408"/>
-        <location filename="../../ui/screens/manager.py" line="499"/>
+        <location filename="../../ui/screens/manager.py" line="479"/>
+        <location filename="../../ui/screens/manager.py" line="577"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="409"/>
-        <location filename="../../ui/screens/manager.py" line="498"/>
+        <location filename="../../ui/screens/manager.py" line="480"/>
+        <location filename="../../ui/screens/manager.py" line="576"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="410"/>
-        <location filename="../../ui/screens/manager.py" line="500"/>
+        <location filename="../../ui/screens/manager.py" line="481"/>
+        <location filename="../../ui/screens/manager.py" line="578"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="411"/>
+        <location filename="../../ui/screens/manager.py" line="482"/>
         <source>Insurer covers</source>
         <translation>Insurer covers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="412"/>
-        <location filename="../../ui/screens/manager.py" line="506"/>
+        <location filename="../../ui/screens/manager.py" line="483"/>
+        <location filename="../../ui/screens/manager.py" line="584"/>
         <source>Family share</source>
         <translation>Family share</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="413"/>
+        <location filename="../../ui/screens/manager.py" line="484"/>
         <source>Paid at desk</source>
         <translation>Paid at desk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="416"/>
+        <location filename="../../ui/screens/manager.py" line="487"/>
         <source>Open the signed bill</source>
         <translation>Open the signed bill</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="447"/>
+        <location filename="../../ui/screens/manager.py" line="524"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -274,57 +243,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="468"/>
+        <location filename="../../ui/screens/manager.py" line="545"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>As shown to the family; the insurer has not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="493"/>
+        <location filename="../../ui/screens/manager.py" line="565"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>Choose a claim to see it in detail.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="501"/>
+        <location filename="../../ui/screens/manager.py" line="573"/>
+        <source>Claim key, for the insurer&apos;s support: %1</source>
+        <translation>Claim key, for the insurer&apos;s support: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="579"/>
         <source>Insurer share as signed</source>
         <translation>Insurer share as signed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="503"/>
+        <location filename="../../ui/screens/manager.py" line="581"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="508"/>
+        <location filename="../../ui/screens/manager.py" line="586"/>
         <source>Paid at the desk</source>
         <translation>Paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="514"/>
+        <location filename="../../ui/screens/manager.py" line="592"/>
         <source>Signed and stored</source>
         <translation>Signed and stored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="517"/>
+        <location filename="../../ui/screens/manager.py" line="595"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="521"/>
+        <location filename="../../ui/screens/manager.py" line="599"/>
         <source>Recorded by the insurer</source>
         <translation>Recorded by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="523"/>
+        <location filename="../../ui/screens/manager.py" line="602"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="525"/>
-        <source>Idempotency key</source>
-        <translation>Idempotency key</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="539"/>
+        <location filename="../../ui/screens/manager.py" line="616"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
@@ -438,8 +407,8 @@
     </message>
     <message>
         <location filename="../../ui/manager/day_report.py" line="77"/>
-        <source>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</source>
-        <translation>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</translation>
+        <source>%1 claims agree; %2 need a look. Insurer total %3, this PC&apos;s records %4.</source>
+        <translation>%1 claims agree; %2 need a look. Insurer total %3, this PC&apos;s records %4.</translation>
     </message>
     <message>
         <location filename="../../ui/manager/day_report.py" line="80"/>
@@ -470,67 +439,67 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="241"/>
+        <location filename="../../ui/screens/manager.py" line="251"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="242"/>
+        <location filename="../../ui/screens/manager.py" line="252"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="243"/>
+        <location filename="../../ui/screens/manager.py" line="253"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="244"/>
+        <location filename="../../ui/screens/manager.py" line="254"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="245"/>
+        <location filename="../../ui/screens/manager.py" line="255"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="246"/>
+        <location filename="../../ui/screens/manager.py" line="256"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="250"/>
+        <location filename="../../ui/screens/manager.py" line="260"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="253"/>
+        <location filename="../../ui/screens/manager.py" line="263"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="254"/>
+        <location filename="../../ui/screens/manager.py" line="264"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="257"/>
+        <location filename="../../ui/screens/manager.py" line="267"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="260"/>
+        <location filename="../../ui/screens/manager.py" line="270"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="262"/>
+        <location filename="../../ui/screens/manager.py" line="272"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>Last 30 days: covered by the insurer and paid by families</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="271"/>
+        <location filename="../../ui/screens/manager.py" line="281"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -538,7 +507,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="276"/>
+        <location filename="../../ui/screens/manager.py" line="286"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>%n accepted claim</numerusform>
@@ -546,15 +515,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="279"/>
-        <source>%n claim(s) in the outbox</source>
+        <location filename="../../ui/screens/manager.py" line="289"/>
+        <source>%n claim(s) waiting to send</source>
         <translation>
-            <numerusform>%n claim in the outbox</numerusform>
-            <numerusform>%n claims in the outbox</numerusform>
+            <numerusform>%n claim waiting to send</numerusform>
+            <numerusform>%n claims waiting to send</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="282"/>
+        <location filename="../../ui/screens/manager.py" line="295"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n claim to collect or fix</numerusform>
@@ -562,7 +531,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="285"/>
+        <location filename="../../ui/screens/manager.py" line="299"/>
         <source>of %1 family share</source>
         <translation>of %1 family share</translation>
     </message>
@@ -609,47 +578,42 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="128"/>
+        <location filename="../../ui/screens/done.py" line="208"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>Thank you. The signed bill is stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="129"/>
-        <source>Invoice</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="130"/>
+        <location filename="../../ui/screens/done.py" line="136"/>
         <source>Claim</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="131"/>
+        <location filename="../../ui/screens/done.py" line="137"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="132"/>
+        <location filename="../../ui/screens/done.py" line="138"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="134"/>
+        <location filename="../../ui/screens/done.py" line="149"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="135"/>
+        <location filename="../../ui/screens/done.py" line="150"/>
         <source>Bank card</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="136"/>
+        <location filename="../../ui/screens/done.py" line="151"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="137"/>
+        <location filename="../../ui/screens/done.py" line="152"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
@@ -657,6 +621,11 @@
         <location filename="../../ui/screens/done.py" line="141"/>
         <source>Open to print</source>
         <translation>Open to print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="135"/>
+        <source>Statement no.</source>
+        <translation>Statement no.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/done.py" line="142"/>
@@ -669,67 +638,97 @@
         <translation>Next family</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="192"/>
+        <location filename="../../ui/screens/done.py" line="157"/>
+        <source>Recorded: paid in cash.</source>
+        <translation>Recorded: paid in cash.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="158"/>
+        <source>Recorded: paid by bank card.</source>
+        <translation>Recorded: paid by bank card.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="159"/>
+        <source>Recorded: paid with WeChat Pay.</source>
+        <translation>Recorded: paid with WeChat Pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="160"/>
+        <source>Recorded: paid with Alipay.</source>
+        <translation>Recorded: paid with Alipay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="206"/>
+        <source>Self-pay visit: the plan pays nothing on these items.</source>
+        <translation>Self-pay visit: the plan pays nothing on these items.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="216"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>The family pays {amount} today. How did they pay?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="196"/>
+        <location filename="../../ui/screens/done.py" line="220"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>Nothing to pay today: the insurer pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="202"/>
-        <source>Recorded: paid by {method}.</source>
-        <translation>Recorded: paid by {method}.</translation>
+        <location filename="../../ui/screens/done.py" line="230"/>
+        <source>Self-pay statement saved (version {version}): {path}</source>
+        <translation>Self-pay statement saved (version {version}): {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="210"/>
-        <source>Signed bill saved: {path}</source>
-        <translation>Signed bill saved: {path}</translation>
+        <location filename="../../ui/screens/done.py" line="233"/>
+        <source>Statement saved (version {version}): {path}. It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
+        <translation>Statement saved (version {version}): {path}. It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="219"/>
+        <location filename="../../ui/screens/done.py" line="244"/>
+        <source>No claim: the family pays the whole bill.</source>
+        <translation>No claim: the family pays the whole bill.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="374"/>
+        <source>The statement PDF could not be written; the bill is stored all the same.</source>
+        <translation>The statement PDF could not be written; the bill is stored all the same.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="385"/>
+        <source>Save the statement</source>
+        <translation>Save the statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="250"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>Accepted by the insurer, claim number {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="224"/>
+        <location filename="../../ui/screens/done.py" line="255"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="227"/>
+        <location filename="../../ui/screens/done.py" line="258"/>
         <source>Settled by the clinic.</source>
         <translation>Settled by the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="230"/>
+        <location filename="../../ui/screens/done.py" line="261"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="233"/>
+        <location filename="../../ui/screens/done.py" line="264"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>Stored safely; sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="290"/>
+        <location filename="../../ui/screens/done.py" line="322"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>The payment could not be recorded. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="334"/>
-        <source>The signed bill PDF could not be written; the claim is stored all the same.</source>
-        <translation>The signed bill PDF could not be written; the claim is stored all the same.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="345"/>
-        <source>Save the signed bill</source>
-        <translation>Save the signed bill</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="351"/>
+        <location filename="../../ui/screens/done.py" line="391"/>
         <source>The copy could not be saved there.</source>
         <translation>The copy could not be saved there.</translation>
     </message>
@@ -762,11 +761,6 @@
         <translation>No direct billing today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="103"/>
-        <source>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
-        <translation>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</translation>
-    </message>
-    <message>
         <location filename="../../ui/screens/eligibility.py" line="112"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>All fully-paid visits are used: the family pays its share of today&apos;s visit.</translation>
@@ -787,117 +781,122 @@
         <translation>A benefit limit is used up: items under it are paid by the family.</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/eligibility.py" line="103"/>
+        <source>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
+        <translation>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/eligibility.py" line="124"/>
-        <source>Card greyed out: an earlier self-pay amount is unpaid. Today&apos;s visit is self-pay.</source>
-        <translation>Card greyed out: an earlier self-pay amount is unpaid. Today&apos;s visit is self-pay.</translation>
+        <source>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</source>
+        <translation>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="127"/>
-        <source>The policy period has ended. The family can renew in the member app; today&apos;s visit is self-pay.</source>
-        <translation>The policy period has ended. The family can renew in the member app; today&apos;s visit is self-pay.</translation>
+        <location filename="../../ui/screens/eligibility.py" line="128"/>
+        <source>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</source>
+        <translation>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="131"/>
-        <source>This clinic is not in this plan&apos;s network. Today&apos;s visit is self-pay; the family can claim reimbursement from the insurer.</source>
-        <translation>This clinic is not in this plan&apos;s network. Today&apos;s visit is self-pay; the family can claim reimbursement from the insurer.</translation>
+        <location filename="../../ui/screens/eligibility.py" line="132"/>
+        <source>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</source>
+        <translation>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="135"/>
+        <location filename="../../ui/screens/eligibility.py" line="136"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="139"/>
+        <location filename="../../ui/screens/eligibility.py" line="140"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>The insurer does not allow direct billing for this card today.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="174"/>
+        <location filename="../../ui/screens/eligibility.py" line="175"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="175"/>
+        <location filename="../../ui/screens/eligibility.py" line="176"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="179"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="179"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="179"/>
+        <location filename="../../ui/screens/eligibility.py" line="180"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="180"/>
+        <location filename="../../ui/screens/eligibility.py" line="181"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <location filename="../../ui/screens/eligibility.py" line="183"/>
         <source>Policy period</source>
         <translation>Policy period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="186"/>
+        <location filename="../../ui/screens/eligibility.py" line="187"/>
         <source>Fully-paid visits left</source>
         <translation>Fully-paid visits left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="187"/>
+        <location filename="../../ui/screens/eligibility.py" line="188"/>
         <source>{left} of {total}</source>
         <translation>{left} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="196"/>
+        <location filename="../../ui/screens/eligibility.py" line="197"/>
         <source>{remaining} left of {limit}</source>
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="203"/>
+        <location filename="../../ui/screens/eligibility.py" line="204"/>
         <source>pending</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="204"/>
+        <location filename="../../ui/screens/eligibility.py" line="205"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="205"/>
+        <location filename="../../ui/screens/eligibility.py" line="206"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="210"/>
+        <location filename="../../ui/screens/eligibility.py" line="211"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="211"/>
+        <location filename="../../ui/screens/eligibility.py" line="212"/>
         <source>{description} ({code}) on {date}: {state}</source>
         <translation>{description} ({code}) on {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="223"/>
+        <location filename="../../ui/screens/eligibility.py" line="224"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="224"/>
+        <location filename="../../ui/screens/eligibility.py" line="225"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="225"/>
+        <location filename="../../ui/screens/eligibility.py" line="226"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -905,59 +904,59 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="756"/>
+        <location filename="../../ui/screens/manager.py" line="878"/>
         <source>The claims of %1</source>
         <translation>The claims of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="757"/>
-        <location filename="../../ui/screens/manager.py" line="763"/>
+        <location filename="../../ui/screens/manager.py" line="879"/>
+        <location filename="../../ui/screens/manager.py" line="885"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="758"/>
-        <location filename="../../ui/screens/manager.py" line="764"/>
+        <location filename="../../ui/screens/manager.py" line="880"/>
+        <location filename="../../ui/screens/manager.py" line="886"/>
         <source>Excel (XLSX)</source>
         <translation>Excel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="759"/>
+        <location filename="../../ui/screens/manager.py" line="881"/>
         <source>PDF day report</source>
         <translation>PDF day report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="760"/>
+        <location filename="../../ui/screens/manager.py" line="882"/>
         <source>The claims of a range of days</source>
         <translation>The claims of a range of days</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="761"/>
+        <location filename="../../ui/screens/manager.py" line="883"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="762"/>
+        <location filename="../../ui/screens/manager.py" line="884"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="765"/>
+        <location filename="../../ui/screens/manager.py" line="887"/>
         <source>Saved in</source>
         <translation>Saved in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="766"/>
+        <location filename="../../ui/screens/manager.py" line="888"/>
         <source>Change folder…</source>
         <translation>Change folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="772"/>
+        <location filename="../../ui/screens/manager.py" line="894"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="785"/>
+        <location filename="../../ui/screens/manager.py" line="907"/>
         <source>The range ends before it starts.</source>
         <translation>The range ends before it starts.</translation>
     </message>
@@ -965,7 +964,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="350"/>
+        <location filename="../../ui/app.py" line="461"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>Welcome. Reception will show your bill here to sign.</translation>
     </message>
@@ -973,41 +972,59 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="151"/>
+        <location filename="../../ui/app.py" line="212"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="152"/>
+        <location filename="../../ui/app.py" line="213"/>
         <source>Eligibility</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="214"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="154"/>
+        <location filename="../../ui/app.py" line="215"/>
         <source>Sign</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="155"/>
+        <location filename="../../ui/app.py" line="216"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="146"/>
+        <location filename="../../ui/app.py" line="207"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../../ui/widgets/idle_warning.py" line="88"/>
+        <source>Still there? Tap to continue</source>
+        <translation>Still there? Tap to continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/idle_warning.py" line="94"/>
+        <source>Then this visit is cleared for the next family.</source>
+        <translation>Then this visit is cleared for the next family.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/idle_warning.py" line="99"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="215"/>
-        <location filename="../../ui/app.py" line="268"/>
+        <location filename="../../ui/app.py" line="302"/>
+        <location filename="../../ui/app.py" line="368"/>
         <source>Direct billing</source>
         <translation>Direct billing</translation>
     </message>
@@ -1015,34 +1032,14 @@
 <context>
     <name>Manager</name>
     <message>
-        <location filename="../../ui/manager/names.py" line="20"/>
-        <source>Waiting in the outbox</source>
-        <translation>Waiting in the outbox</translation>
-    </message>
-    <message>
         <location filename="../../ui/manager/names.py" line="21"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="22"/>
-        <source>Paid by the insurer</source>
-        <translation>Paid by the insurer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="23"/>
-        <source>Rejected</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
         <location filename="../../ui/manager/names.py" line="24"/>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="25"/>
-        <source>Settled by staff</source>
-        <translation>Settled by staff</translation>
     </message>
     <message>
         <location filename="../../ui/manager/names.py" line="28"/>
@@ -1066,7 +1063,7 @@
     </message>
     <message>
         <location filename="../../ui/manager/names.py" line="34"/>
-        <location filename="../../ui/manager/names.py" line="41"/>
+        <location filename="../../ui/manager/names.py" line="47"/>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
@@ -1086,247 +1083,303 @@
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="40"/>
-        <source>Journal changed since sent</source>
-        <translation>Journal changed since sent</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="42"/>
-        <source>Refused, not recorded</source>
-        <translation>Refused, not recorded</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="43"/>
+        <location filename="../../ui/manager/names.py" line="45"/>
         <source>Missing at the insurer</source>
         <translation>Missing at the insurer</translation>
     </message>
     <message>
         <location filename="../../ui/manager/names.py" line="44"/>
-        <source>Not in this kiosk&apos;s journal</source>
-        <translation>Not in this kiosk&apos;s journal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="45"/>
         <source>Amounts differ</source>
         <translation>Amounts differ</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="46"/>
+        <location filename="../../ui/manager/names.py" line="43"/>
         <source>Status differs</source>
         <translation>Status differs</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="49"/>
-        <source>This kiosk&apos;s journal no longer holds what it held when this claim was sent: entries were removed or rewritten, or an older backup was put back. Change nothing on this PC; run kiosk audit-verify and call support.</source>
-        <translation>This kiosk&apos;s journal no longer holds what it held when this claim was sent: entries were removed or rewritten, or an older backup was put back. Change nothing on this PC; run kiosk audit-verify and call support.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="55"/>
-        <source>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk&apos;s registration.</source>
-        <translation>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk&apos;s registration.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="60"/>
-        <source>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</source>
-        <translation>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="65"/>
-        <source>Ask the insurer about this claim number and key. Do not file it again as a new claim.</source>
-        <translation>Ask the insurer about this claim number and key. Do not file it again as a new claim.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="69"/>
+        <location filename="../../ui/manager/names.py" line="74"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="74"/>
+        <location filename="../../ui/manager/names.py" line="79"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>The insurer records less than the family signed for. Ask it to correct the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="78"/>
+        <location filename="../../ui/manager/names.py" line="83"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="83"/>
-        <source>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</source>
-        <translation>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="87"/>
+        <location filename="../../ui/manager/names.py" line="92"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="93"/>
+        <location filename="../../ui/manager/names.py" line="98"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="94"/>
+        <location filename="../../ui/manager/names.py" line="99"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="115"/>
+        <location filename="../../ui/manager/names.py" line="146"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="116"/>
+        <location filename="../../ui/manager/names.py" line="147"/>
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="117"/>
+        <location filename="../../ui/manager/names.py" line="148"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="118"/>
+        <location filename="../../ui/manager/names.py" line="149"/>
         <source>Invoice no.</source>
         <translation>Invoice no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="119"/>
+        <location filename="../../ui/manager/names.py" line="150"/>
         <source>Claim state</source>
         <translation>Claim state</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="120"/>
+        <location filename="../../ui/manager/names.py" line="151"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="121"/>
+        <location filename="../../ui/manager/names.py" line="152"/>
         <source>Insurer status</source>
         <translation>Insurer status</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="122"/>
-        <source>Reject code</source>
-        <translation>Reject code</translation>
+        <location filename="../../ui/manager/names.py" line="20"/>
+        <location filename="../../ui/manager/names.py" line="169"/>
+        <source>Waiting to send</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="22"/>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="23"/>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="25"/>
+        <source>Settled</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="40"/>
+        <source>Records changed since sent</source>
+        <translation>Records changed since sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="41"/>
+        <source>Refused by the insurer</source>
+        <translation>Refused by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="42"/>
+        <source>Stopped, needs a person</source>
+        <translation>Stopped, needs a person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="46"/>
+        <source>Not in this PC&apos;s records</source>
+        <translation>Not in this PC&apos;s records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="50"/>
+        <source>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</source>
+        <translation>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="55"/>
+        <source>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</source>
+        <translation>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="60"/>
+        <source>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</source>
+        <translation>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="65"/>
+        <source>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</source>
+        <translation>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="70"/>
+        <source>Ask the insurer about this claim number. Do not claim it again as a new claim.</source>
+        <translation>Ask the insurer about this claim number. Do not claim it again as a new claim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="88"/>
+        <source>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</source>
+        <translation>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="114"/>
+        <source>The insurer&apos;s amount changed after the family signed</source>
+        <translation>The insurer&apos;s amount changed after the family signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="117"/>
+        <source>Not covered on the visit&apos;s date</source>
+        <translation>Not covered on the visit&apos;s date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="118"/>
+        <source>The claim did not match the signed bill</source>
+        <translation>The claim did not match the signed bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="119"/>
+        <source>The insurer could not read the claim</source>
+        <translation>The insurer could not read the claim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="120"/>
+        <source>The insurer answered for another claim</source>
+        <translation>The insurer answered for another claim</translation>
     </message>
     <message>
         <location filename="../../ui/manager/names.py" line="123"/>
+        <source>Saved by an older kiosk in a form the insurer no longer takes</source>
+        <translation>Saved by an older kiosk in a form the insurer no longer takes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="153"/>
+        <source>Reason code</source>
+        <translation>Reason code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="154"/>
         <source>Member (masked)</source>
         <translation>Member (masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="124"/>
+        <location filename="../../ui/manager/names.py" line="155"/>
         <source>Billed (fen)</source>
         <translation>Billed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="125"/>
+        <location filename="../../ui/manager/names.py" line="156"/>
         <source>Billed (yuan)</source>
         <translation>Billed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="126"/>
+        <location filename="../../ui/manager/names.py" line="157"/>
         <source>Insurer share as signed (fen)</source>
         <translation>Insurer share as signed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="127"/>
+        <location filename="../../ui/manager/names.py" line="158"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>Insurer share as signed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="128"/>
+        <location filename="../../ui/manager/names.py" line="159"/>
         <source>Covered by the insurer (fen)</source>
         <translation>Covered by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="129"/>
+        <location filename="../../ui/manager/names.py" line="160"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>Covered by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="130"/>
+        <location filename="../../ui/manager/names.py" line="161"/>
         <source>Family share (fen)</source>
         <translation>Family share (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="131"/>
+        <location filename="../../ui/manager/names.py" line="162"/>
         <source>Family share (yuan)</source>
         <translation>Family share (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="132"/>
+        <location filename="../../ui/manager/names.py" line="163"/>
         <source>Paid at the desk (fen)</source>
         <translation>Paid at the desk (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="133"/>
+        <location filename="../../ui/manager/names.py" line="164"/>
         <source>Paid at the desk (yuan)</source>
         <translation>Paid at the desk (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="134"/>
+        <location filename="../../ui/manager/names.py" line="165"/>
         <source>Payment methods</source>
         <translation>Payment methods</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="135"/>
+        <location filename="../../ui/manager/names.py" line="166"/>
         <source>Signed and stored at</source>
         <translation>Signed and stored at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="136"/>
+        <location filename="../../ui/manager/names.py" line="167"/>
         <source>Recorded by the insurer at</source>
         <translation>Recorded by the insurer at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="137"/>
-        <source>Idempotency key</source>
-        <translation>Idempotency key</translation>
+        <location filename="../../ui/manager/names.py" line="168"/>
+        <source>Claim key (for the insurer&apos;s support)</source>
+        <translation>Claim key (for the insurer&apos;s support)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="138"/>
-        <source>Waiting</source>
-        <translation>Waiting</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="139"/>
+        <location filename="../../ui/manager/names.py" line="170"/>
         <source>Covered (fen)</source>
         <translation>Covered (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="140"/>
+        <location filename="../../ui/manager/names.py" line="171"/>
         <source>Covered (yuan)</source>
         <translation>Covered (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="141"/>
+        <location filename="../../ui/manager/names.py" line="172"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>Awaiting the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="142"/>
+        <location filename="../../ui/manager/names.py" line="173"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>Awaiting the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="143"/>
+        <location filename="../../ui/manager/names.py" line="174"/>
         <source>Refused by the insurer (fen)</source>
         <translation>Refused by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="144"/>
+        <location filename="../../ui/manager/names.py" line="175"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>Refused by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="145"/>
+        <location filename="../../ui/manager/names.py" line="176"/>
         <source>Paid by families (fen)</source>
         <translation>Paid by families (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="146"/>
+        <location filename="../../ui/manager/names.py" line="177"/>
         <source>Paid by families (yuan)</source>
         <translation>Paid by families (yuan)</translation>
     </message>
@@ -1334,123 +1387,124 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1024"/>
-        <source>Back in the outbox; it is sent at the next try.</source>
-        <translation>Back in the outbox; it is sent at the next try.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="1033"/>
+        <location filename="../../ui/screens/manager.py" line="1180"/>
         <source>Marked settled.</source>
         <translation>Marked settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1064"/>
+        <location filename="../../ui/screens/manager.py" line="1215"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="916"/>
+        <location filename="../../ui/screens/manager.py" line="1045"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="920"/>
+        <location filename="../../ui/screens/manager.py" line="1049"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="921"/>
+        <location filename="../../ui/screens/manager.py" line="1050"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="922"/>
+        <location filename="../../ui/screens/manager.py" line="1051"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="923"/>
+        <location filename="../../ui/screens/manager.py" line="1052"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="924"/>
+        <location filename="../../ui/screens/manager.py" line="1053"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="927"/>
+        <location filename="../../ui/screens/manager.py" line="1056"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="931"/>
+        <location filename="../../ui/screens/manager.py" line="1060"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="932"/>
+        <location filename="../../ui/screens/manager.py" line="1061"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="934"/>
+        <location filename="../../ui/screens/manager.py" line="1063"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="935"/>
+        <location filename="../../ui/screens/manager.py" line="1064"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="936"/>
+        <location filename="../../ui/screens/manager.py" line="1065"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="937"/>
+        <location filename="../../ui/screens/manager.py" line="1066"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1002"/>
-        <source>Reading the journal…</source>
-        <translation>Reading the journal…</translation>
+        <location filename="../../ui/screens/manager.py" line="1135"/>
+        <source>Reading this PC&apos;s records…</source>
+        <translation>Reading this PC&apos;s records…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1005"/>
-        <source>As recorded in this kiosk&apos;s journal at %1.</source>
-        <translation>As recorded in this kiosk&apos;s journal at %1.</translation>
+        <location filename="../../ui/screens/manager.py" line="1138"/>
+        <source>As this PC&apos;s records stood at %1.</source>
+        <translation>As this PC&apos;s records stood at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1015"/>
-        <source>The journal cannot be read right now. Try again.</source>
-        <translation>The journal cannot be read right now. Try again.</translation>
+        <location filename="../../ui/screens/manager.py" line="1148"/>
+        <location filename="../../ui/screens/manager.py" line="1257"/>
+        <source>This PC&apos;s records cannot be read right now. Try again.</source>
+        <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1100"/>
+        <location filename="../../ui/screens/manager.py" line="1171"/>
+        <source>Waiting to send again; it goes at the next try.</source>
+        <translation>Waiting to send again; it goes at the next try.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="1269"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1130"/>
-        <location filename="../../ui/screens/manager.py" line="1160"/>
+        <location filename="../../ui/screens/manager.py" line="1299"/>
+        <location filename="../../ui/screens/manager.py" line="1329"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1171"/>
+        <location filename="../../ui/screens/manager.py" line="1340"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1202"/>
+        <location filename="../../ui/screens/manager.py" line="1371"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1206"/>
+        <location filename="../../ui/screens/manager.py" line="1375"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -1458,167 +1512,167 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="34"/>
-        <source>This code is not an e-card. Ask the family to open the insurance card in the member app.</source>
-        <translation>This code is not an e-card. Ask the family to open the insurance card in the member app.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="39"/>
-        <source>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</source>
-        <translation>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="44"/>
-        <source>This e-card code was already used. Ask the family to refresh the card in the app.</source>
-        <translation>This e-card code was already used. Ask the family to refresh the card in the app.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="48"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>The card&apos;s time is ahead of this kiosk&apos;s clock. Check the kiosk&apos;s date and time.</source>
         <translation>The card&apos;s time is ahead of this kiosk&apos;s clock. Check the kiosk&apos;s date and time.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52"/>
+        <location filename="../../ui/messages.py" line="51"/>
         <source>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</source>
         <translation>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="55"/>
         <source>This card could not be verified: it was not issued by the insurer.</source>
         <translation>This card could not be verified: it was not issued by the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62"/>
-        <source>The insurer refused this card code. Ask the family to refresh the card in the app.</source>
-        <translation>The insurer refused this card code. Ask the family to refresh the card in the app.</translation>
+        <location filename="../../ui/messages.py" line="34"/>
+        <source>This code is not an e-card. Ask the family to open the e-card on their phone.</source>
+        <translation>This code is not an e-card. Ask the family to open the e-card on their phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68"/>
+        <location filename="../../ui/messages.py" line="38"/>
+        <source>This e-card code has expired. Ask the family to refresh the e-card and show it again.</source>
+        <translation>This e-card code has expired. Ask the family to refresh the e-card and show it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="43"/>
+        <source>This e-card code was already used. Ask the family to refresh the e-card.</source>
+        <translation>This e-card code was already used. Ask the family to refresh the e-card.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61"/>
+        <source>The insurer refused this card code. Ask the family to refresh the e-card.</source>
+        <translation>The insurer refused this card code. Ask the family to refresh the e-card.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="66"/>
         <source>The insurer could not use these details. Check them and try again.</source>
         <translation>The insurer could not use these details. Check them and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77"/>
+        <location filename="../../ui/messages.py" line="75"/>
         <source>This kiosk is not registered with the insurer. A manager must register it.</source>
         <translation>This kiosk is not registered with the insurer. A manager must register it.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>The insurer refused this kiosk&apos;s device key. A manager must register the kiosk again.</source>
         <translation>The insurer refused this kiosk&apos;s device key. A manager must register the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>The insurer&apos;s certificate file set for this kiosk is missing ({path}). Call the clinic&apos;s IT contact.</source>
         <translation>The insurer&apos;s certificate file set for this kiosk is missing ({path}). Call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92"/>
+        <location filename="../../ui/messages.py" line="90"/>
         <source>The insurer is too slow to answer right now. Try again in a moment.</source>
         <translation>The insurer is too slow to answer right now. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96"/>
+        <location filename="../../ui/messages.py" line="94"/>
         <source>The insurer cannot be reached. Check the network and try again.</source>
         <translation>The insurer cannot be reached. Check the network and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
+        <location filename="../../ui/messages.py" line="98"/>
         <source>The insurer&apos;s address sent the kiosk elsewhere, which it never follows. A manager must check the insurer address in the kiosk&apos;s settings.</source>
         <translation>The insurer&apos;s address sent the kiosk elsewhere, which it never follows. A manager must check the insurer address in the kiosk&apos;s settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106"/>
+        <location filename="../../ui/messages.py" line="104"/>
         <source>The insurer&apos;s answer was far too large to be genuine. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>The insurer&apos;s answer was far too large to be genuine. Try again; if it happens again, call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112"/>
+        <location filename="../../ui/messages.py" line="110"/>
         <source>The insurer answered with an error. Try again in a moment.</source>
         <translation>The insurer answered with an error. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116"/>
+        <location filename="../../ui/messages.py" line="114"/>
         <source>The insurer does not know this record.</source>
         <translation>The insurer does not know this record.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119"/>
+        <location filename="../../ui/messages.py" line="117"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</source>
         <translation>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../ui/messages.py" line="123"/>
         <source>The insurer says this member is not eligible for direct billing.</source>
         <translation>The insurer says this member is not eligible for direct billing.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>The insurer refused the request.</source>
         <translation>The insurer refused the request.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130"/>
+        <location filename="../../ui/messages.py" line="128"/>
         <source>The insurer could not be asked. Try again in a moment.</source>
         <translation>The insurer could not be asked. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142"/>
+        <location filename="../../ui/messages.py" line="140"/>
         <source>The bill could not be stored on this computer: its disk is full or cannot be written. Call the clinic&apos;s IT contact.</source>
         <translation>The bill could not be stored on this computer: its disk is full or cannot be written. Call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>The bill could not be stored: the records on this computer belong to a newer version of the kiosk. Call the clinic&apos;s IT contact.</source>
         <translation>The bill could not be stored: the records on this computer belong to a newer version of the kiosk. Call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154"/>
+        <location filename="../../ui/messages.py" line="152"/>
         <source>The bill could not be stored: this visit&apos;s bill was already recorded. Start the visit again.</source>
         <translation>The bill could not be stored: this visit&apos;s bill was already recorded. Start the visit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159"/>
+        <location filename="../../ui/messages.py" line="157"/>
         <source>The bill could not be stored on this computer. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>The bill could not be stored on this computer. Try again; if it happens again, call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169"/>
+        <location filename="../../ui/messages.py" line="167"/>
         <source>The file is no longer there. Choose it again.</source>
         <translation>The file is no longer there. Choose it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172"/>
+        <location filename="../../ui/messages.py" line="170"/>
         <source>That is a folder, not a file. Choose the catalogue file.</source>
         <translation>That is a folder, not a file. Choose the catalogue file.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175"/>
+        <location filename="../../ui/messages.py" line="173"/>
         <source>The file could not be opened: it may be open in another program, or not allowed. Close it in Excel and try again.</source>
         <translation>The file could not be opened: it may be open in another program, or not allowed. Close it in Excel and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180"/>
+        <location filename="../../ui/messages.py" line="178"/>
         <source>The file is far too large to be a fee catalogue. Choose the catalogue file.</source>
         <translation>The file is far too large to be a fee catalogue. Choose the catalogue file.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184"/>
+        <location filename="../../ui/messages.py" line="182"/>
         <source>This file is not a fee list. Save the list from Excel as .xlsx or as CSV, and choose that file.</source>
         <translation>This file is not a fee list. Save the list from Excel as .xlsx or as CSV, and choose that file.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189"/>
+        <location filename="../../ui/messages.py" line="187"/>
         <source>This is an old Excel file (.xls) or a workbook with a password. Save it from Excel as .xlsx without a password, or as CSV.</source>
         <translation>This is an old Excel file (.xls) or a workbook with a password. Save it from Excel as .xlsx without a password, or as CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194"/>
+        <location filename="../../ui/messages.py" line="192"/>
         <source>This workbook could not be opened; it may be damaged. Save it again from Excel as .xlsx or as CSV.</source>
         <translation>This workbook could not be opened; it may be damaged. Save it again from Excel as .xlsx or as CSV.</translation>
     </message>
@@ -1626,7 +1680,7 @@
 <context>
     <name>OutboxStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="64"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="83"/>
         <source>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</source>
         <translation>
             <numerusform>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</numerusform>
@@ -1634,7 +1688,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="71"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="90"/>
         <source>The insurer refused this kiosk&apos;s device key · %n claim(s) waiting. A manager must register the device again: kiosk register</source>
         <translation>
             <numerusform>The insurer refused this kiosk&apos;s device key · %n claim waiting. A manager must register the device again: kiosk register</numerusform>
@@ -1642,7 +1696,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="77"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="96"/>
         <source>%n claim(s) need attention</source>
         <translation>
             <numerusform>%n claim needs attention</numerusform>
@@ -1650,7 +1704,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="79"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="98"/>
         <source>Insurer unreachable · %n waiting</source>
         <translation>
             <numerusform>Insurer unreachable · %n waiting</numerusform>
@@ -1658,7 +1712,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="81"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="100"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n claim waiting to send</numerusform>
@@ -1666,7 +1720,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_status.py" line="83"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="102"/>
         <source>All claims sent</source>
         <translation>All claims sent</translation>
     </message>
@@ -1674,22 +1728,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="75"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="77"/>
         <source>PIN or password</source>
         <translation>PIN or password</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="76"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="78"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="77"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="79"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="78"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="80"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
@@ -1795,59 +1849,72 @@
     </message>
 </context>
 <context>
+    <name>ReadabilityControls</name>
+    <message>
+        <location filename="../../ui/widgets/readability_controls.py" line="70"/>
+        <source>Text size {percent} %</source>
+        <translation>Text size {percent} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/readability_controls.py" line="73"/>
+        <source>High contrast</source>
+        <translation>High contrast</translation>
+    </message>
+</context>
+<context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="607"/>
+        <location filename="../../ui/screens/manager.py" line="681"/>
         <source>Fetch the insurer&apos;s statement</source>
         <translation>Fetch the insurer&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="610"/>
+        <location filename="../../ui/screens/manager.py" line="682"/>
+        <source>Open the claim</source>
+        <translation>Open the claim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="686"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="611"/>
+        <location filename="../../ui/screens/manager.py" line="687"/>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="612"/>
-        <source>Insurer claim no.</source>
-        <translation>Insurer claim no.</translation>
+        <location filename="../../ui/screens/manager.py" line="688"/>
+        <source>This PC</source>
+        <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="613"/>
-        <source>Journal</source>
-        <translation>Journal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="614"/>
+        <location filename="../../ui/screens/manager.py" line="689"/>
         <source>Insurer</source>
         <translation>Insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="615"/>
+        <location filename="../../ui/screens/manager.py" line="690"/>
         <source>Difference</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="616"/>
+        <location filename="../../ui/screens/manager.py" line="691"/>
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="623"/>
+        <location filename="../../ui/screens/manager.py" line="698"/>
         <source>Compare this day&apos;s claims with what the insurer has recorded.</source>
         <translation>Compare this day&apos;s claims with what the insurer has recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="634"/>
+        <location filename="../../ui/screens/manager.py" line="710"/>
         <source>Asking the insurer for its statement…</source>
         <translation>Asking the insurer for its statement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="645"/>
+        <location filename="../../ui/screens/manager.py" line="723"/>
         <source>Balanced: all %n claim(s) agree with the insurer.</source>
         <translation>
             <numerusform>Balanced: the %n claim agrees with the insurer.</numerusform>
@@ -1855,7 +1922,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="649"/>
+        <location filename="../../ui/screens/manager.py" line="727"/>
         <source>%n finding(s) need a look.</source>
         <translation>
             <numerusform>%n finding needs a look.</numerusform>
@@ -1863,7 +1930,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="651"/>
+        <location filename="../../ui/screens/manager.py" line="729"/>
         <source>%n claim(s) agree.</source>
         <translation>
             <numerusform>%n claim agrees.</numerusform>
@@ -1871,9 +1938,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="654"/>
-        <source>Insurer&apos;s total covered %1 · the journal&apos;s %2</source>
-        <translation>Insurer&apos;s total covered %1 · the journal&apos;s %2</translation>
+        <location filename="../../ui/screens/manager.py" line="732"/>
+        <source>The insurer&apos;s total covered %1 · this PC&apos;s records %2</source>
+        <translation>The insurer&apos;s total covered %1 · this PC&apos;s records %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="774"/>
+        <source>Insurer claim no. %1</source>
+        <translation>Insurer claim no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="790"/>
+        <source>Choose a finding to act on it.</source>
+        <translation>Choose a finding to act on it.</translation>
     </message>
 </context>
 <context>
@@ -1997,64 +2074,64 @@
         <translation>Show your child&apos;s e-card to the camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="126"/>
-        <source>Open the insurance card in the member app and hold the QR code inside the frame.</source>
-        <translation>Open the insurance card in the member app and hold the QR code inside the frame.</translation>
+        <location filename="../../ui/screens/scan.py" line="125"/>
+        <source>Open the e-card on the phone and hold its QR code inside the frame.</source>
+        <translation>Open the e-card on the phone and hold its QR code inside the frame.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="129"/>
+        <location filename="../../ui/screens/scan.py" line="127"/>
         <source>Staff: look up without the card</source>
         <translation>Staff: look up without the card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="130"/>
+        <location filename="../../ui/screens/scan.py" line="128"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="131"/>
+        <location filename="../../ui/screens/scan.py" line="129"/>
         <source>Policy number</source>
         <translation>Policy number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="132"/>
+        <location filename="../../ui/screens/scan.py" line="130"/>
         <source>Child&apos;s name</source>
         <translation>Child&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="133"/>
+        <location filename="../../ui/screens/scan.py" line="131"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="134"/>
+        <location filename="../../ui/screens/scan.py" line="132"/>
         <source>e.g. GP2026000101</source>
         <translation>e.g. GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="135"/>
+        <location filename="../../ui/screens/scan.py" line="133"/>
         <source>11 digits</source>
         <translation>11 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="136"/>
+        <location filename="../../ui/screens/scan.py" line="134"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="139"/>
-        <location filename="../../ui/screens/scan.py" line="165"/>
-        <location filename="../../ui/screens/scan.py" line="193"/>
+        <location filename="../../ui/screens/scan.py" line="137"/>
+        <location filename="../../ui/screens/scan.py" line="163"/>
+        <location filename="../../ui/screens/scan.py" line="191"/>
         <source>Checking the card with the insurer…</source>
         <translation>Checking the card with the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="183"/>
+        <location filename="../../ui/screens/scan.py" line="181"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="243"/>
+        <location filename="../../ui/screens/scan.py" line="241"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</translation>
     </message>
@@ -2073,8 +2150,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/manager_signin.py" line="93"/>
-        <source>The staff list cannot be read from the journal.</source>
-        <translation>The staff list cannot be read from the journal.</translation>
+        <source>The staff list cannot be read on this PC.</source>
+        <translation>The staff list cannot be read on this PC.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/manager_signin.py" line="113"/>
@@ -2092,12 +2169,12 @@
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager_signin.py" line="168"/>
-        <source>Signing in is not possible right now: the journal cannot be read.</source>
-        <translation>Signing in is not possible right now: the journal cannot be read.</translation>
+        <location filename="../../ui/screens/manager_signin.py" line="169"/>
+        <source>Signing in is not possible right now: this PC&apos;s records cannot be read.</source>
+        <translation>Signing in is not possible right now: this PC&apos;s records cannot be read.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager_signin.py" line="174"/>
+        <location filename="../../ui/screens/manager_signin.py" line="176"/>
         <source>Wrong PIN. %n more wrong PIN(s) lock this account.</source>
         <translation>
             <numerusform>Wrong PIN. %n more wrong PIN locks this account.</numerusform>
@@ -2105,12 +2182,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager_signin.py" line="181"/>
+        <location filename="../../ui/screens/manager_signin.py" line="183"/>
         <source>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</source>
         <translation>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager_signin.py" line="186"/>
+        <location filename="../../ui/screens/manager_signin.py" line="188"/>
         <source>This account no longer exists.</source>
         <translation>This account no longer exists.</translation>
     </message>
@@ -2118,83 +2195,96 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../ui/screens/sign.py" line="117"/>
+        <location filename="../../ui/screens/sign.py" line="130"/>
         <source>Please check the bill and sign</source>
         <translation>Please check the bill and sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="118"/>
+        <location filename="../../ui/screens/sign.py" line="131"/>
         <source>The insurer pays</source>
         <translation>The insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="119"/>
+        <location filename="../../ui/screens/sign.py" line="132"/>
         <source>You pay today</source>
         <translation>You pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="135"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="136"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="137"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="138"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="139"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="123"/>
+        <location filename="../../ui/screens/sign.py" line="142"/>
         <source>Reception: change the bill</source>
         <translation>Reception: change the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="124"/>
+        <location filename="../../ui/screens/sign.py" line="143"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="125"/>
+        <location filename="../../ui/screens/sign.py" line="144"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="126"/>
+        <location filename="../../ui/screens/sign.py" line="145"/>
         <source>Sign the bill</source>
         <translation>Sign the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="185"/>
-        <source>By signing I confirm that my child received the items above at {clinic}, and I ask the clinic to claim {covered} from the insurer for me. Invoice {invoice}.</source>
-        <translation>By signing I confirm that my child received the items above at {clinic}, and I ask the clinic to claim {covered} from the insurer for me. Invoice {invoice}.</translation>
+        <location filename="../../ui/screens/sign.py" line="181"/>
+        <source>{child} · {date} · {clinic}</source>
+        <translation>{child} · {date} · {clinic}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/sign.py" line="244"/>
+        <source>▼ %n more line(s) below: scroll the list to see them</source>
+        <translation>
+            <numerusform>▼ %n more line(s) below: scroll the list to see them</numerusform>
+            <numerusform>▼ %n more line(s) below: scroll the list to see them</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="224"/>
+        <location filename="../../ui/screens/sign.py" line="288"/>
         <source>Please sign in the white box first.</source>
         <translation>Please sign in the white box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="226"/>
-        <location filename="../../ui/screens/sign.py" line="229"/>
+        <location filename="../../ui/screens/sign.py" line="290"/>
+        <location filename="../../ui/screens/sign.py" line="293"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>That is too short to be a signature. Please write your name.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="232"/>
+        <location filename="../../ui/screens/sign.py" line="296"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>Please sign larger, across the line in the white box.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="246"/>
+        <location filename="../../ui/screens/sign.py" line="310"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>The signed bill could not be stored on this computer. Please ask reception.</translation>
     </message>
@@ -2210,177 +2300,275 @@
 <context>
     <name>SignedBill</name>
     <message>
-        <location filename="../../ui/signed_bill.py" line="55"/>
-        <source>Covered</source>
-        <translation>Covered</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="56"/>
-        <source>Not covered</source>
-        <translation>Not covered</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="57"/>
-        <source>Annual limit used up</source>
-        <translation>Annual limit used up</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="58"/>
-        <source>Co-pay: free visits used</source>
-        <translation>Co-pay: free visits used</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="59"/>
-        <source>Needs pre-authorisation</source>
-        <translation>Needs pre-authorisation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="60"/>
-        <source>Pre-authorised</source>
-        <translation>Pre-authorised</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="61"/>
-        <source>Clinic not in network</source>
-        <translation>Clinic not in network</translation>
+        <location filename="../../ui/signed_bill.py" line="63"/>
+        <source>Statement no.</source>
+        <translation>Statement no.</translation>
     </message>
     <message>
         <location filename="../../ui/signed_bill.py" line="64"/>
-        <source>Standard</source>
-        <translation>Standard</translation>
+        <source>version %1</source>
+        <translation>version %1</translation>
     </message>
     <message>
         <location filename="../../ui/signed_bill.py" line="65"/>
-        <source>PLUS</source>
-        <translation>PLUS</translation>
+        <source>Direct-billing statement</source>
+        <translation>Direct-billing statement</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="68"/>
-        <source>Invoice no.</source>
-        <translation>Invoice no.</translation>
+        <location filename="../../ui/signed_bill.py" line="66"/>
+        <source>Self-pay statement</source>
+        <translation>Self-pay statement</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="69"/>
-        <source>Direct-billing bill, signed by the family</source>
-        <translation>Direct-billing bill, signed by the family</translation>
+        <location filename="../../ui/signed_bill.py" line="67"/>
+        <source>This statement is not a fapiao: the clinic issues fapiao separately.</source>
+        <translation>This statement is not a fapiao: the clinic issues fapiao separately.</translation>
     </message>
     <message>
         <location filename="../../ui/signed_bill.py" line="70"/>
-        <source>Member</source>
-        <translation>Member</translation>
+        <source>Child</source>
+        <translation>Child</translation>
     </message>
     <message>
         <location filename="../../ui/signed_bill.py" line="71"/>
+        <source>Policy</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="72"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="72"/>
+        <location filename="../../ui/signed_bill.py" line="73"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="73"/>
+        <location filename="../../ui/signed_bill.py" line="74"/>
         <source>Signed at</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="74"/>
+        <location filename="../../ui/signed_bill.py" line="75"/>
         <source>continued</source>
         <translation>continued</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="75"/>
+        <location filename="../../ui/signed_bill.py" line="76"/>
         <source>Total charges</source>
         <translation>Total charges</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="76"/>
+        <location filename="../../ui/signed_bill.py" line="77"/>
         <source>Insurer pays the clinic directly</source>
         <translation>Insurer pays the clinic directly</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="77"/>
+        <location filename="../../ui/signed_bill.py" line="78"/>
         <source>You pay today</source>
         <translation>You pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="78"/>
-        <source>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</source>
-        <translation>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</translation>
+        <location filename="../../ui/signed_bill.py" line="79"/>
+        <source>Paid at the desk: %1 by %2</source>
+        <translation>Paid at the desk: %1 by %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="80"/>
+        <source>Not yet recorded as paid at the desk</source>
+        <translation>Not yet recorded as paid at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="81"/>
+        <source>Nothing to pay today</source>
+        <translation>Nothing to pay today</translation>
     </message>
     <message>
         <location filename="../../ui/signed_bill.py" line="83"/>
+        <source>Direct-billing claim</source>
+        <translation>Direct-billing claim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="84"/>
+        <source>Accepted by the insurer: %1</source>
+        <translation>Accepted by the insurer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="85"/>
+        <source>Stored at the clinic; sent to the insurer when it is reachable</source>
+        <translation>Stored at the clinic; sent to the insurer when it is reachable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="88"/>
+        <source>Not accepted by the insurer yet; the clinic follows it up</source>
+        <translation>Not accepted by the insurer yet; the clinic follows it up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="91"/>
+        <source>Settled by the clinic</source>
+        <translation>Settled by the clinic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="92"/>
+        <source>Self-pay visit: the plan pays nothing on these items, no claim is made.</source>
+        <translation>Self-pay visit: the plan pays nothing on these items, no claim is made.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="95"/>
+        <source>Questions about your cover: %1, %2 (7×24)</source>
+        <translation>Questions about your cover: %1, %2 (7×24)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="96"/>
+        <source>Pre-auth %1</source>
+        <translation>Pre-auth %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="98"/>
+        <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
+        <translation>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="104"/>
+        <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
+        <translation>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="121"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="82"/>
         <source>Signature of parent or guardian</source>
         <translation>Signature of parent or guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="84"/>
-        <source>Claim number</source>
-        <translation>Claim number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="85"/>
-        <source>Pending: kept on this kiosk and sent to the insurer when it is reachable</source>
-        <translation>Pending: kept on this kiosk and sent to the insurer when it is reachable</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="88"/>
+        <location filename="../../ui/signed_bill.py" line="97"/>
         <source>Bill hash (SHA-256)</source>
         <translation>Bill hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="89"/>
-        <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</source>
-        <translation>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="94"/>
+        <location filename="../../ui/signed_bill.py" line="107"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="97"/>
+        <location filename="../../ui/signed_bill.py" line="110"/>
+        <source>cash</source>
+        <translation>cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="111"/>
+        <source>bank card</source>
+        <translation>bank card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="112"/>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="113"/>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="116"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="98"/>
+        <location filename="../../ui/signed_bill.py" line="117"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="99"/>
+        <location filename="../../ui/signed_bill.py" line="118"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="100"/>
+        <location filename="../../ui/signed_bill.py" line="119"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="101"/>
+        <location filename="../../ui/signed_bill.py" line="120"/>
         <source>You pay</source>
         <translation>You pay</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="102"/>
-        <source>Reason</source>
-        <translation>Reason</translation>
     </message>
 </context>
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="376"/>
+        <location filename="../../ui/app.py" line="487"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>The family is checking and signing the bill on their screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="377"/>
+        <location filename="../../ui/app.py" line="488"/>
         <source>Change the bill</source>
         <translation>Change the bill</translation>
+    </message>
+</context>
+<context>
+    <name>Statement</name>
+    <message>
+        <location filename="../../ui/statement_text.py" line="26"/>
+        <source>Covered by the plan</source>
+        <translation>Covered by the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="27"/>
+        <source>Not covered by the plan</source>
+        <translation>Not covered by the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="28"/>
+        <source>The plan&apos;s annual limit is used up</source>
+        <translation>The plan&apos;s annual limit is used up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="29"/>
+        <source>Your share: the fully-paid visits are used up</source>
+        <translation>Your share: the fully-paid visits are used up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="32"/>
+        <source>Needs pre-authorisation first: not paid by the plan today</source>
+        <translation>Needs pre-authorisation first: not paid by the plan today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="35"/>
+        <source>Covered: pre-authorised</source>
+        <translation>Covered: pre-authorised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="36"/>
+        <source>This clinic is not in your network</source>
+        <translation>This clinic is not in your network</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="40"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="41"/>
+        <source>PLUS</source>
+        <translation>PLUS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="44"/>
+        <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</source>
+        <translation>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="49"/>
+        <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</source>
+        <translation>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</translation>
     </message>
 </context>
 <context>

@@ -4,323 +4,292 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="129"/>
+        <location filename="../../ui/screens/bill.py" line="131"/>
         <source>Search by code, name or pinyin initials (e.g. xcg)</source>
         <translation>按编码、名称或拼音首字母搜索（如 xcg）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="131"/>
+        <location filename="../../ui/screens/bill.py" line="133"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="136"/>
-        <location filename="../../ui/screens/bill.py" line="233"/>
+        <location filename="../../ui/screens/bill.py" line="138"/>
+        <location filename="../../ui/screens/bill.py" line="235"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>目录共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="140"/>
+        <location filename="../../ui/screens/bill.py" line="142"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="141"/>
+        <location filename="../../ui/screens/bill.py" line="143"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="144"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="145"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="146"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="147"/>
+        <location filename="../../ui/screens/bill.py" line="149"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="148"/>
+        <location filename="../../ui/screens/bill.py" line="150"/>
         <source>Cancel visit</source>
         <translation>取消本次就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="149"/>
+        <location filename="../../ui/screens/bill.py" line="151"/>
         <source>Ask the insurer again</source>
         <translation>重新询问保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="152"/>
+        <location filename="../../ui/screens/bill.py" line="380"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="217"/>
+        <location filename="../../ui/screens/bill.py" line="219"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="133"/>
+        <location filename="../../ui/screens/bill.py" line="368"/>
+        <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
+        <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="378"/>
+        <source>Self-pay: take the payment</source>
+        <translation>自费：收取费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="135"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>导入本诊所自己的收费目录（Excel .xlsx、CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="219"/>
+        <location filename="../../ui/screens/bill.py" line="221"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>收费目录 (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="240"/>
+        <location filename="../../ui/screens/bill.py" line="242"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="242"/>
+        <location filename="../../ui/screens/bill.py" line="244"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>文件有 %n 行错误，未被使用：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="246"/>
+        <location filename="../../ui/screens/bill.py" line="248"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="300"/>
-        <source>Standard</source>
-        <translation>标准版</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="300"/>
-        <source>PLUS</source>
-        <translation>PLUS 版</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="304"/>
+        <location filename="../../ui/screens/bill.py" line="303"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="324"/>
+        <location filename="../../ui/screens/bill.py" line="323"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="325"/>
+        <location filename="../../ui/screens/bill.py" line="324"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="335"/>
+        <location filename="../../ui/screens/bill.py" line="334"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="339"/>
+        <location filename="../../ui/screens/bill.py" line="338"/>
         <source>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>合计 {total} · &lt;span style=&apos;color:#137333&apos;&gt;保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;家庭自付 &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="354"/>
+        <location filename="../../ui/screens/bill.py" line="353"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="359"/>
+        <location filename="../../ui/screens/bill.py" line="358"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="375"/>
-        <source>Covered</source>
-        <translation>保障范围内</translation>
+        <location filename="../../ui/screens/manager.py" line="370"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="376"/>
-        <source>Not covered by the plan</source>
-        <translation>不在保障范围内</translation>
+        <location filename="../../ui/screens/manager.py" line="371"/>
+        <source>Send this claim again once its cause is fixed</source>
+        <translation>原因解决后重新发送此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="377"/>
-        <source>Annual limit used up</source>
-        <translation>年度限额已用完</translation>
+        <location filename="../../ui/screens/manager.py" line="372"/>
+        <source>How was it settled? (required)</source>
+        <translation>是如何结清的？（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="378"/>
-        <source>Co-pay: free visits used up</source>
-        <translation>免费次数已用完，需共付</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="379"/>
-        <source>Needs pre-authorisation</source>
-        <translation>需事先授权</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="380"/>
-        <source>Covered (pre-authorised)</source>
-        <translation>已事先授权，保障范围内</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="381"/>
-        <source>Clinic not in network</source>
-        <translation>本诊所不在网络内</translation>
+        <location filename="../../ui/screens/manager.py" line="373"/>
+        <source>Mark settled</source>
+        <translation>标记为已结清</translation>
     </message>
 </context>
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="417"/>
-        <source>Send again</source>
-        <translation>重新发送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="419"/>
-        <source>Put this claim back in the outbox once its cause is fixed (same claim key)</source>
-        <translation>原因解决后，将此理赔放回待发送队列（使用同一幂等键）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="421"/>
-        <source>How was it settled? (required)</source>
-        <translation>是如何结清的？（必填）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="422"/>
-        <source>Mark settled</source>
-        <translation>标记为已结清</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="398"/>
+        <location filename="../../ui/screens/manager.py" line="469"/>
         <source>All claims</source>
         <translation>全部理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="403"/>
+        <location filename="../../ui/screens/manager.py" line="474"/>
         <source>Invoice or insurer claim number</source>
-        <translation>发票号或保险公司理赔号</translation>
+        <translation>账单号或保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="406"/>
+        <location filename="../../ui/screens/manager.py" line="477"/>
         <source>Invoice</source>
-        <translation>发票号</translation>
+        <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="407"/>
+        <location filename="../../ui/screens/manager.py" line="478"/>
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="408"/>
-        <location filename="../../ui/screens/manager.py" line="499"/>
+        <location filename="../../ui/screens/manager.py" line="479"/>
+        <location filename="../../ui/screens/manager.py" line="577"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="409"/>
-        <location filename="../../ui/screens/manager.py" line="498"/>
+        <location filename="../../ui/screens/manager.py" line="480"/>
+        <location filename="../../ui/screens/manager.py" line="576"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="410"/>
-        <location filename="../../ui/screens/manager.py" line="500"/>
+        <location filename="../../ui/screens/manager.py" line="481"/>
+        <location filename="../../ui/screens/manager.py" line="578"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="411"/>
+        <location filename="../../ui/screens/manager.py" line="482"/>
         <source>Insurer covers</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="412"/>
-        <location filename="../../ui/screens/manager.py" line="506"/>
+        <location filename="../../ui/screens/manager.py" line="483"/>
+        <location filename="../../ui/screens/manager.py" line="584"/>
         <source>Family share</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="413"/>
+        <location filename="../../ui/screens/manager.py" line="484"/>
         <source>Paid at desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="416"/>
+        <location filename="../../ui/screens/manager.py" line="487"/>
         <source>Open the signed bill</source>
         <translation>打开签字账单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="447"/>
+        <location filename="../../ui/screens/manager.py" line="524"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="468"/>
+        <location filename="../../ui/screens/manager.py" line="545"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>签字时向家长展示的金额；保险公司尚未答复</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="493"/>
+        <location filename="../../ui/screens/manager.py" line="565"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>选择一笔理赔查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="501"/>
-        <source>Insurer share as signed</source>
-        <translation>签字时的保险支付额</translation>
+        <location filename="../../ui/screens/manager.py" line="573"/>
+        <source>Claim key, for the insurer&apos;s support: %1</source>
+        <translation>理赔提交编号（供保险公司核查）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="503"/>
+        <location filename="../../ui/screens/manager.py" line="579"/>
+        <source>Insurer share as signed</source>
+        <translation>签字时保险支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="581"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="508"/>
+        <location filename="../../ui/screens/manager.py" line="586"/>
         <source>Paid at the desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="514"/>
+        <location filename="../../ui/screens/manager.py" line="592"/>
         <source>Signed and stored</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="517"/>
+        <location filename="../../ui/screens/manager.py" line="595"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="521"/>
+        <location filename="../../ui/screens/manager.py" line="599"/>
         <source>Recorded by the insurer</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="523"/>
+        <location filename="../../ui/screens/manager.py" line="602"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="525"/>
-        <source>Idempotency key</source>
-        <translation>幂等键</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="539"/>
+        <location filename="../../ui/screens/manager.py" line="616"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -434,7 +403,7 @@
     </message>
     <message>
         <location filename="../../ui/manager/day_report.py" line="77"/>
-        <source>%1 claims agree; %2 need a look. Insurer total %3, journal %4.</source>
+        <source>%1 claims agree; %2 need a look. Insurer total %3, this PC&apos;s records %4.</source>
         <translation>%1 笔一致；%2 笔需核查。保险公司合计 %3，本机记录 %4。</translation>
     </message>
     <message>
@@ -466,95 +435,95 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="241"/>
+        <location filename="../../ui/screens/manager.py" line="251"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="242"/>
+        <location filename="../../ui/screens/manager.py" line="252"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="243"/>
+        <location filename="../../ui/screens/manager.py" line="253"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="244"/>
+        <location filename="../../ui/screens/manager.py" line="254"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="245"/>
+        <location filename="../../ui/screens/manager.py" line="255"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="246"/>
+        <location filename="../../ui/screens/manager.py" line="256"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="250"/>
+        <location filename="../../ui/screens/manager.py" line="260"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="253"/>
+        <location filename="../../ui/screens/manager.py" line="263"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="254"/>
+        <location filename="../../ui/screens/manager.py" line="264"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="257"/>
+        <location filename="../../ui/screens/manager.py" line="267"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="260"/>
+        <location filename="../../ui/screens/manager.py" line="270"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="262"/>
+        <location filename="../../ui/screens/manager.py" line="272"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>近 30 天：保险公司支付与家庭付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="271"/>
+        <location filename="../../ui/screens/manager.py" line="281"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="276"/>
+        <location filename="../../ui/screens/manager.py" line="286"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>已受理 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="279"/>
-        <source>%n claim(s) in the outbox</source>
+        <location filename="../../ui/screens/manager.py" line="289"/>
+        <source>%n claim(s) waiting to send</source>
         <translation>
-            <numerusform>发件箱中 %n 笔</numerusform>
+            <numerusform>待发送 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="282"/>
+        <location filename="../../ui/screens/manager.py" line="295"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="285"/>
+        <location filename="../../ui/screens/manager.py" line="299"/>
         <source>of %1 family share</source>
         <translation>家庭自付应收 %1</translation>
     </message>
@@ -601,47 +570,42 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="128"/>
+        <location filename="../../ui/screens/done.py" line="208"/>
         <source>Thank you. The signed bill is stored.</source>
-        <translation>谢谢，已签字的账单已保存。</translation>
+        <translation>谢谢！签字账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="129"/>
-        <source>Invoice</source>
-        <translation>发票号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="130"/>
+        <location filename="../../ui/screens/done.py" line="136"/>
         <source>Claim</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="131"/>
+        <location filename="../../ui/screens/done.py" line="137"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="132"/>
+        <location filename="../../ui/screens/done.py" line="138"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="134"/>
+        <location filename="../../ui/screens/done.py" line="149"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="135"/>
+        <location filename="../../ui/screens/done.py" line="150"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="136"/>
+        <location filename="../../ui/screens/done.py" line="151"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="137"/>
+        <location filename="../../ui/screens/done.py" line="152"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
@@ -649,6 +613,11 @@
         <location filename="../../ui/screens/done.py" line="141"/>
         <source>Open to print</source>
         <translation>打开并打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="135"/>
+        <source>Statement no.</source>
+        <translation>账单号</translation>
     </message>
     <message>
         <location filename="../../ui/screens/done.py" line="142"/>
@@ -661,67 +630,97 @@
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="192"/>
+        <location filename="../../ui/screens/done.py" line="157"/>
+        <source>Recorded: paid in cash.</source>
+        <translation>已登记：现金支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="158"/>
+        <source>Recorded: paid by bank card.</source>
+        <translation>已登记：银行卡支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="159"/>
+        <source>Recorded: paid with WeChat Pay.</source>
+        <translation>已登记：微信支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="160"/>
+        <source>Recorded: paid with Alipay.</source>
+        <translation>已登记：支付宝支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="206"/>
+        <source>Self-pay visit: the plan pays nothing on these items.</source>
+        <translation>自费就诊：保险计划不支付以上项目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="216"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>家庭今天需自付 {amount}，付款方式是？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="196"/>
+        <location filename="../../ui/screens/done.py" line="220"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>今天无需付款：全部费用由保险公司支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="202"/>
-        <source>Recorded: paid by {method}.</source>
-        <translation>已记录：{method}付款。</translation>
+        <location filename="../../ui/screens/done.py" line="230"/>
+        <source>Self-pay statement saved (version {version}): {path}</source>
+        <translation>自费账单已保存（第 {version} 版）：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="210"/>
-        <source>Signed bill saved: {path}</source>
-        <translation>已签字账单已保存：{path}</translation>
+        <location filename="../../ui/screens/done.py" line="233"/>
+        <source>Statement saved (version {version}): {path}. It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
+        <translation>账单已保存（第 {version} 版）：{path}。保险公司收到理赔后，账单也会出现在电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="219"/>
+        <location filename="../../ui/screens/done.py" line="244"/>
+        <source>No claim: the family pays the whole bill.</source>
+        <translation>不提交理赔：费用全部由家长支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="374"/>
+        <source>The statement PDF could not be written; the bill is stored all the same.</source>
+        <translation>账单 PDF 未能生成，但账单已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="385"/>
+        <source>Save the statement</source>
+        <translation>保存账单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="250"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>保险公司已受理，理赔号 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="224"/>
+        <location filename="../../ui/screens/done.py" line="255"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>保险公司未受理此理赔，诊所经理会跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="227"/>
+        <location filename="../../ui/screens/done.py" line="258"/>
         <source>Settled by the clinic.</source>
         <translation>诊所已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="230"/>
+        <location filename="../../ui/screens/done.py" line="261"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>已安全保存；目前无法连接保险公司，恢复后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="233"/>
+        <location filename="../../ui/screens/done.py" line="264"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>已安全保存，正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="290"/>
+        <location filename="../../ui/screens/done.py" line="322"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>付款未能记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="334"/>
-        <source>The signed bill PDF could not be written; the claim is stored all the same.</source>
-        <translation>无法生成已签字账单 PDF；理赔仍已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="345"/>
-        <source>Save the signed bill</source>
-        <translation>保存已签字账单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="351"/>
+        <location filename="../../ui/screens/done.py" line="391"/>
         <source>The copy could not be saved there.</source>
         <translation>无法保存到该位置。</translation>
     </message>
@@ -754,14 +753,9 @@
         <translation>今天不能直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="103"/>
-        <source>Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). The family pays it in the member app; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
-        <translation>保险卡已置灰：之前有一笔 {amount} 的自付金额未支付（账单 {ref}）。家长在会员 App 中补缴后即可恢复直付。今天的就诊需自费。</translation>
-    </message>
-    <message>
         <location filename="../../ui/screens/eligibility.py" line="112"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
-        <translation>全额赔付次数已用完：今天的就诊家庭需承担自付部分。</translation>
+        <translation>全额赔付次数已用完：今天的就诊需支付个人自付部分。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="115"/>
@@ -779,117 +773,122 @@
         <translation>有一项保障额度已用完：该额度下的项目由家庭自付。</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/eligibility.py" line="103"/>
+        <source>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
+        <translation>电子保险卡已置灰：之前一次就诊的自付金额 {amount} 尚未支付（理赔号 {ref}）。家长在电子保险卡的“就诊记录”中支付后即可恢复直付。今天的就诊需自费。</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/eligibility.py" line="124"/>
-        <source>Card greyed out: an earlier self-pay amount is unpaid. Today&apos;s visit is self-pay.</source>
-        <translation>保险卡已置灰：有一笔自付金额未支付。今天的就诊需自费。</translation>
+        <source>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</source>
+        <translation>电子保险卡已置灰：之前一次就诊的自付金额尚未支付。今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="127"/>
-        <source>The policy period has ended. The family can renew in the member app; today&apos;s visit is self-pay.</source>
-        <translation>保单已过期。家长可在会员 App 中续保；今天的就诊需自费。</translation>
+        <location filename="../../ui/screens/eligibility.py" line="128"/>
+        <source>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</source>
+        <translation>保单已过保障期间，今天的就诊需自费；续保请家长咨询保险公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="131"/>
-        <source>This clinic is not in this plan&apos;s network. Today&apos;s visit is self-pay; the family can claim reimbursement from the insurer.</source>
-        <translation>本诊所不在该计划的网络内。今天的就诊需自费，家长可向保险公司申请报销。</translation>
+        <location filename="../../ui/screens/eligibility.py" line="132"/>
+        <source>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</source>
+        <translation>本诊所不在该计划的网络内，不能直付：今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="135"/>
+        <location filename="../../ui/screens/eligibility.py" line="136"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>保险公司找不到此卡对应的会员。请核对信息，或按自费处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="139"/>
+        <location filename="../../ui/screens/eligibility.py" line="140"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>保险公司今天不允许此卡直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="174"/>
+        <location filename="../../ui/screens/eligibility.py" line="175"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="175"/>
+        <location filename="../../ui/screens/eligibility.py" line="176"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="179"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="179"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="179"/>
+        <location filename="../../ui/screens/eligibility.py" line="180"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="180"/>
+        <location filename="../../ui/screens/eligibility.py" line="181"/>
         <source>Policy</source>
-        <translation>保单</translation>
+        <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <location filename="../../ui/screens/eligibility.py" line="183"/>
         <source>Policy period</source>
         <translation>保障期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="186"/>
+        <location filename="../../ui/screens/eligibility.py" line="187"/>
         <source>Fully-paid visits left</source>
         <translation>剩余全额赔付次数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="187"/>
+        <location filename="../../ui/screens/eligibility.py" line="188"/>
         <source>{left} of {total}</source>
         <translation>{left} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="196"/>
+        <location filename="../../ui/screens/eligibility.py" line="197"/>
         <source>{remaining} left of {limit}</source>
-        <translation>剩余 {remaining}（限额 {limit}）</translation>
+        <translation>剩余额度 {remaining}（保障额度 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="203"/>
+        <location filename="../../ui/screens/eligibility.py" line="204"/>
         <source>pending</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="204"/>
+        <location filename="../../ui/screens/eligibility.py" line="205"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="205"/>
+        <location filename="../../ui/screens/eligibility.py" line="206"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="210"/>
+        <location filename="../../ui/screens/eligibility.py" line="211"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="211"/>
+        <location filename="../../ui/screens/eligibility.py" line="212"/>
         <source>{description} ({code}) on {date}: {state}</source>
         <translation>{description}（{code}），{date}：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="223"/>
+        <location filename="../../ui/screens/eligibility.py" line="224"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="224"/>
+        <location filename="../../ui/screens/eligibility.py" line="225"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="225"/>
+        <location filename="../../ui/screens/eligibility.py" line="226"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -897,59 +896,59 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="756"/>
+        <location filename="../../ui/screens/manager.py" line="878"/>
         <source>The claims of %1</source>
         <translation>%1 的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="757"/>
-        <location filename="../../ui/screens/manager.py" line="763"/>
+        <location filename="../../ui/screens/manager.py" line="879"/>
+        <location filename="../../ui/screens/manager.py" line="885"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="758"/>
-        <location filename="../../ui/screens/manager.py" line="764"/>
+        <location filename="../../ui/screens/manager.py" line="880"/>
+        <location filename="../../ui/screens/manager.py" line="886"/>
         <source>Excel (XLSX)</source>
         <translation>Excel 表格（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="759"/>
+        <location filename="../../ui/screens/manager.py" line="881"/>
         <source>PDF day report</source>
         <translation>PDF 日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="760"/>
+        <location filename="../../ui/screens/manager.py" line="882"/>
         <source>The claims of a range of days</source>
         <translation>一段日期内的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="761"/>
+        <location filename="../../ui/screens/manager.py" line="883"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="762"/>
+        <location filename="../../ui/screens/manager.py" line="884"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="765"/>
+        <location filename="../../ui/screens/manager.py" line="887"/>
         <source>Saved in</source>
         <translation>保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="766"/>
+        <location filename="../../ui/screens/manager.py" line="888"/>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="772"/>
+        <location filename="../../ui/screens/manager.py" line="894"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="785"/>
+        <location filename="../../ui/screens/manager.py" line="907"/>
         <source>The range ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -957,7 +956,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="350"/>
+        <location filename="../../ui/app.py" line="461"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>欢迎。前台会在这里显示您的账单供您签字。</translation>
     </message>
@@ -965,41 +964,59 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="151"/>
+        <location filename="../../ui/app.py" line="212"/>
         <source>Scan</source>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="152"/>
+        <location filename="../../ui/app.py" line="213"/>
         <source>Eligibility</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="214"/>
         <source>Bill</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="154"/>
+        <location filename="../../ui/app.py" line="215"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="155"/>
+        <location filename="../../ui/app.py" line="216"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="146"/>
+        <location filename="../../ui/app.py" line="207"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../../ui/widgets/idle_warning.py" line="88"/>
+        <source>Still there? Tap to continue</source>
+        <translation>还在吗？请轻触屏幕继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/idle_warning.py" line="94"/>
+        <source>Then this visit is cleared for the next family.</source>
+        <translation>倒计时结束后，将清除本次就诊信息，准备接待下一位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/idle_warning.py" line="99"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="215"/>
-        <location filename="../../ui/app.py" line="268"/>
+        <location filename="../../ui/app.py" line="302"/>
+        <location filename="../../ui/app.py" line="368"/>
         <source>Direct billing</source>
         <translation>直付</translation>
     </message>
@@ -1007,34 +1024,14 @@
 <context>
     <name>Manager</name>
     <message>
-        <location filename="../../ui/manager/names.py" line="20"/>
-        <source>Waiting in the outbox</source>
-        <translation>在发件箱等待</translation>
-    </message>
-    <message>
         <location filename="../../ui/manager/names.py" line="21"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="22"/>
-        <source>Paid by the insurer</source>
-        <translation>保险公司已付</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="23"/>
-        <source>Rejected</source>
-        <translation>已拒赔</translation>
-    </message>
-    <message>
         <location filename="../../ui/manager/names.py" line="24"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="25"/>
-        <source>Settled by staff</source>
-        <translation>已由员工处理</translation>
     </message>
     <message>
         <location filename="../../ui/manager/names.py" line="28"/>
@@ -1058,7 +1055,7 @@
     </message>
     <message>
         <location filename="../../ui/manager/names.py" line="34"/>
-        <location filename="../../ui/manager/names.py" line="41"/>
+        <location filename="../../ui/manager/names.py" line="47"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
@@ -1078,247 +1075,303 @@
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="40"/>
-        <source>Journal changed since sent</source>
-        <translation>发送后日志被改动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="42"/>
-        <source>Refused, not recorded</source>
-        <translation>被拒收，未记录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="43"/>
+        <location filename="../../ui/manager/names.py" line="45"/>
         <source>Missing at the insurer</source>
         <translation>保险公司无此记录</translation>
     </message>
     <message>
         <location filename="../../ui/manager/names.py" line="44"/>
-        <source>Not in this kiosk&apos;s journal</source>
-        <translation>本机日志中没有</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="45"/>
         <source>Amounts differ</source>
         <translation>金额不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="46"/>
+        <location filename="../../ui/manager/names.py" line="43"/>
         <source>Status differs</source>
         <translation>状态不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="49"/>
-        <source>This kiosk&apos;s journal no longer holds what it held when this claim was sent: entries were removed or rewritten, or an older backup was put back. Change nothing on this PC; run kiosk audit-verify and call support.</source>
-        <translation>本机日志已不再包含发送此理赔时的内容：有记录被删除或改写，或恢复了较旧的备份。请勿在本机做任何更改；运行 kiosk audit-verify 并联系技术支持。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="55"/>
-        <source>Nothing to re-enter: the outbox sends it. If it has waited long, check the network and the kiosk&apos;s registration.</source>
-        <translation>无需重新录入：发件箱会自动发送。如已等待很久，请检查网络和终端注册。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="60"/>
-        <source>The insurer will not pay this one. Collect the amount from the family, or fix the cause and send it again; then mark it settled.</source>
-        <translation>保险公司不会支付此笔。请向家长收取该金额，或排除原因后重新发送；之后标记为已处理。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="65"/>
-        <source>Ask the insurer about this claim number and key. Do not file it again as a new claim.</source>
-        <translation>请凭理赔号和幂等键向保险公司查询。不要作为新理赔重新提交。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="69"/>
+        <location filename="../../ui/manager/names.py" line="74"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>请在本诊所其他终端上查找。如无任何前台提交过，请向保险公司提出异议。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="74"/>
+        <location filename="../../ui/manager/names.py" line="79"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>保险公司记录的金额少于家长签字确认的金额。请要求其更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="78"/>
+        <location filename="../../ui/manager/names.py" line="83"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>保险公司记录的金额多于家长签字确认的金额。请告知保险公司，差额不得保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="83"/>
-        <source>The insurer now lists it as rejected. Ask why; if it stands, collect from the family.</source>
-        <translation>保险公司现将其列为拒赔。请询问原因；如维持拒赔，请向家长收取。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="87"/>
+        <location filename="../../ui/manager/names.py" line="92"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>保险公司现将其列为可支付。确认后，如家长已付款请退还。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="93"/>
+        <location filename="../../ui/manager/names.py" line="98"/>
         <source>Reception</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="94"/>
+        <location filename="../../ui/manager/names.py" line="99"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="115"/>
+        <location filename="../../ui/manager/names.py" line="146"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="116"/>
+        <location filename="../../ui/manager/names.py" line="147"/>
         <source>Days</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="117"/>
+        <location filename="../../ui/manager/names.py" line="148"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="118"/>
+        <location filename="../../ui/manager/names.py" line="149"/>
         <source>Invoice no.</source>
-        <translation>发票号</translation>
+        <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="119"/>
+        <location filename="../../ui/manager/names.py" line="150"/>
         <source>Claim state</source>
         <translation>理赔状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="120"/>
+        <location filename="../../ui/manager/names.py" line="151"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="121"/>
+        <location filename="../../ui/manager/names.py" line="152"/>
         <source>Insurer status</source>
         <translation>保险公司状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="122"/>
-        <source>Reject code</source>
-        <translation>拒赔代码</translation>
+        <location filename="../../ui/manager/names.py" line="20"/>
+        <location filename="../../ui/manager/names.py" line="169"/>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="22"/>
+        <source>Paid</source>
+        <translation>已赔付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="23"/>
+        <source>Refused</source>
+        <translation>已拒赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="25"/>
+        <source>Settled</source>
+        <translation>已结清</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="40"/>
+        <source>Records changed since sent</source>
+        <translation>发送后本机记录被改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="41"/>
+        <source>Refused by the insurer</source>
+        <translation>保险公司拒付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="42"/>
+        <source>Stopped, needs a person</source>
+        <translation>已暂停，需人工处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="46"/>
+        <source>Not in this PC&apos;s records</source>
+        <translation>本机无此记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="50"/>
+        <source>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</source>
+        <translation>本机记录在此理赔发送后被改动（被删除、改写或恢复了旧备份）。请勿在本机做任何更改，并联系技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="55"/>
+        <source>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</source>
+        <translation>无需处理：本机会自动发送。如等待很久，请检查网络和终端注册。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="60"/>
+        <source>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</source>
+        <translation>保险公司不予支付。请向家长收取，或排除原因后重新申请；然后标记为已结清。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="65"/>
+        <source>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</source>
+        <translation>请排除暂停的原因（见理赔详情），然后重新发送；或标记为已结清。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="70"/>
+        <source>Ask the insurer about this claim number. Do not claim it again as a new claim.</source>
+        <translation>请凭此理赔号向保险公司查询，不要作为新理赔重新提交。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="88"/>
+        <source>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</source>
+        <translation>保险公司现将其列为拒付。请询问原因；如维持拒付，请向家长收取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="114"/>
+        <source>The insurer&apos;s amount changed after the family signed</source>
+        <translation>家长签字后保险公司核定的金额有变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="117"/>
+        <source>Not covered on the visit&apos;s date</source>
+        <translation>就诊当日不在保障范围内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="118"/>
+        <source>The claim did not match the signed bill</source>
+        <translation>理赔与签字账单不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="119"/>
+        <source>The insurer could not read the claim</source>
+        <translation>保险公司无法识别此理赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="120"/>
+        <source>The insurer answered for another claim</source>
+        <translation>保险公司的答复对应另一笔理赔</translation>
     </message>
     <message>
         <location filename="../../ui/manager/names.py" line="123"/>
+        <source>Saved by an older kiosk in a form the insurer no longer takes</source>
+        <translation>由旧版终端保存，保险公司已不再接受此格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="153"/>
+        <source>Reason code</source>
+        <translation>原因代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="154"/>
         <source>Member (masked)</source>
         <translation>会员（已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="124"/>
+        <location filename="../../ui/manager/names.py" line="155"/>
         <source>Billed (fen)</source>
         <translation>账单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="125"/>
+        <location filename="../../ui/manager/names.py" line="156"/>
         <source>Billed (yuan)</source>
         <translation>账单金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="126"/>
+        <location filename="../../ui/manager/names.py" line="157"/>
         <source>Insurer share as signed (fen)</source>
         <translation>签字时保险支付额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="127"/>
+        <location filename="../../ui/manager/names.py" line="158"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>签字时保险支付额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="128"/>
+        <location filename="../../ui/manager/names.py" line="159"/>
         <source>Covered by the insurer (fen)</source>
         <translation>保险公司支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="129"/>
+        <location filename="../../ui/manager/names.py" line="160"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>保险公司支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="130"/>
+        <location filename="../../ui/manager/names.py" line="161"/>
         <source>Family share (fen)</source>
         <translation>家庭自付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="131"/>
+        <location filename="../../ui/manager/names.py" line="162"/>
         <source>Family share (yuan)</source>
         <translation>家庭自付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="132"/>
+        <location filename="../../ui/manager/names.py" line="163"/>
         <source>Paid at the desk (fen)</source>
         <translation>前台已收（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="133"/>
+        <location filename="../../ui/manager/names.py" line="164"/>
         <source>Paid at the desk (yuan)</source>
         <translation>前台已收（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="134"/>
+        <location filename="../../ui/manager/names.py" line="165"/>
         <source>Payment methods</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="135"/>
+        <location filename="../../ui/manager/names.py" line="166"/>
         <source>Signed and stored at</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="136"/>
+        <location filename="../../ui/manager/names.py" line="167"/>
         <source>Recorded by the insurer at</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="137"/>
-        <source>Idempotency key</source>
-        <translation>幂等键</translation>
+        <location filename="../../ui/manager/names.py" line="168"/>
+        <source>Claim key (for the insurer&apos;s support)</source>
+        <translation>理赔提交编号（供保险公司核查）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="138"/>
-        <source>Waiting</source>
-        <translation>等待中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/names.py" line="139"/>
+        <location filename="../../ui/manager/names.py" line="170"/>
         <source>Covered (fen)</source>
         <translation>保险支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="140"/>
+        <location filename="../../ui/manager/names.py" line="171"/>
         <source>Covered (yuan)</source>
         <translation>保险支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="141"/>
+        <location filename="../../ui/manager/names.py" line="172"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>等待保险公司（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="142"/>
+        <location filename="../../ui/manager/names.py" line="173"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>等待保险公司（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="143"/>
+        <location filename="../../ui/manager/names.py" line="174"/>
         <source>Refused by the insurer (fen)</source>
         <translation>保险公司拒付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="144"/>
+        <location filename="../../ui/manager/names.py" line="175"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>保险公司拒付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="145"/>
+        <location filename="../../ui/manager/names.py" line="176"/>
         <source>Paid by families (fen)</source>
         <translation>家庭已付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="146"/>
+        <location filename="../../ui/manager/names.py" line="177"/>
         <source>Paid by families (yuan)</source>
         <translation>家庭已付（元）</translation>
     </message>
@@ -1326,123 +1379,124 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1024"/>
-        <source>Back in the outbox; it is sent at the next try.</source>
-        <translation>已放回待发送队列，将在下次尝试时发送。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="1033"/>
+        <location filename="../../ui/screens/manager.py" line="1180"/>
         <source>Marked settled.</source>
         <translation>已标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1064"/>
+        <location filename="../../ui/screens/manager.py" line="1215"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="916"/>
+        <location filename="../../ui/screens/manager.py" line="1045"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="920"/>
+        <location filename="../../ui/screens/manager.py" line="1049"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="921"/>
+        <location filename="../../ui/screens/manager.py" line="1050"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="922"/>
+        <location filename="../../ui/screens/manager.py" line="1051"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="923"/>
+        <location filename="../../ui/screens/manager.py" line="1052"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="924"/>
+        <location filename="../../ui/screens/manager.py" line="1053"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="927"/>
+        <location filename="../../ui/screens/manager.py" line="1056"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="931"/>
+        <location filename="../../ui/screens/manager.py" line="1060"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="932"/>
+        <location filename="../../ui/screens/manager.py" line="1061"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="934"/>
+        <location filename="../../ui/screens/manager.py" line="1063"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="935"/>
+        <location filename="../../ui/screens/manager.py" line="1064"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="936"/>
+        <location filename="../../ui/screens/manager.py" line="1065"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="937"/>
+        <location filename="../../ui/screens/manager.py" line="1066"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1002"/>
-        <source>Reading the journal…</source>
-        <translation>正在读取日志…</translation>
+        <location filename="../../ui/screens/manager.py" line="1135"/>
+        <source>Reading this PC&apos;s records…</source>
+        <translation>正在读取本机记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1005"/>
-        <source>As recorded in this kiosk&apos;s journal at %1.</source>
-        <translation>本机日志截至 %1 的记录。</translation>
+        <location filename="../../ui/screens/manager.py" line="1138"/>
+        <source>As this PC&apos;s records stood at %1.</source>
+        <translation>截至 %1 的本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1015"/>
-        <source>The journal cannot be read right now. Try again.</source>
-        <translation>暂时无法读取日志，请重试。</translation>
+        <location filename="../../ui/screens/manager.py" line="1148"/>
+        <location filename="../../ui/screens/manager.py" line="1257"/>
+        <source>This PC&apos;s records cannot be read right now. Try again.</source>
+        <translation>暂时无法读取本机记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1100"/>
+        <location filename="../../ui/screens/manager.py" line="1171"/>
+        <source>Waiting to send again; it goes at the next try.</source>
+        <translation>已重新排队待发送，将在下次尝试时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="1269"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1130"/>
-        <location filename="../../ui/screens/manager.py" line="1160"/>
+        <location filename="../../ui/screens/manager.py" line="1299"/>
+        <location filename="../../ui/screens/manager.py" line="1329"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1171"/>
+        <location filename="../../ui/screens/manager.py" line="1340"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1202"/>
+        <location filename="../../ui/screens/manager.py" line="1371"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1206"/>
+        <location filename="../../ui/screens/manager.py" line="1375"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -1450,167 +1504,167 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="34"/>
-        <source>This code is not an e-card. Ask the family to open the insurance card in the member app.</source>
-        <translation>这不是电子保险卡的二维码。请家长在会员 App 中打开保险卡。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="39"/>
-        <source>This e-card code has expired. Ask the family to refresh the card in the app and show it again.</source>
-        <translation>此电子保险卡二维码已过期。请家长在 App 中刷新后重新出示。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="44"/>
-        <source>This e-card code was already used. Ask the family to refresh the card in the app.</source>
-        <translation>此电子保险卡二维码已使用过。请家长在 App 中刷新保险卡。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="48"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>The card&apos;s time is ahead of this kiosk&apos;s clock. Check the kiosk&apos;s date and time.</source>
         <translation>保险卡的时间比本机时钟快。请检查本机的日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52"/>
+        <location filename="../../ui/messages.py" line="51"/>
         <source>This card was not issued by the insurer, or the kiosk cannot fetch its keys.</source>
         <translation>此卡不是保险公司签发的，或本机无法获取保险公司的密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="55"/>
         <source>This card could not be verified: it was not issued by the insurer.</source>
         <translation>此卡验证失败：不是保险公司签发的。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62"/>
-        <source>The insurer refused this card code. Ask the family to refresh the card in the app.</source>
-        <translation>保险公司拒绝了此二维码。请家长在 App 中刷新保险卡。</translation>
+        <location filename="../../ui/messages.py" line="34"/>
+        <source>This code is not an e-card. Ask the family to open the e-card on their phone.</source>
+        <translation>这不是电子保险卡的二维码。请家长在手机上打开电子保险卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68"/>
+        <location filename="../../ui/messages.py" line="38"/>
+        <source>This e-card code has expired. Ask the family to refresh the e-card and show it again.</source>
+        <translation>此电子保险卡二维码已过期。请家长刷新电子保险卡后重新出示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="43"/>
+        <source>This e-card code was already used. Ask the family to refresh the e-card.</source>
+        <translation>此电子保险卡二维码已使用过。请家长刷新电子保险卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61"/>
+        <source>The insurer refused this card code. Ask the family to refresh the e-card.</source>
+        <translation>保险公司拒绝了此二维码。请家长刷新电子保险卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="66"/>
         <source>The insurer could not use these details. Check them and try again.</source>
         <translation>保险公司无法使用这些信息，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77"/>
+        <location filename="../../ui/messages.py" line="75"/>
         <source>This kiosk is not registered with the insurer. A manager must register it.</source>
         <translation>本机尚未在保险公司注册，请经理进行注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>The insurer refused this kiosk&apos;s device key. A manager must register the kiosk again.</source>
         <translation>保险公司拒绝了本机的设备密钥，请经理重新注册本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>The insurer&apos;s certificate file set for this kiosk is missing ({path}). Call the clinic&apos;s IT contact.</source>
         <translation>本机为保险公司设定的证书文件不见了（{path}）。请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92"/>
+        <location filename="../../ui/messages.py" line="90"/>
         <source>The insurer is too slow to answer right now. Try again in a moment.</source>
         <translation>保险公司目前响应太慢。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96"/>
+        <location filename="../../ui/messages.py" line="94"/>
         <source>The insurer cannot be reached. Check the network and try again.</source>
         <translation>无法连接保险公司。请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
+        <location filename="../../ui/messages.py" line="98"/>
         <source>The insurer&apos;s address sent the kiosk elsewhere, which it never follows. A manager must check the insurer address in the kiosk&apos;s settings.</source>
         <translation>保险公司的地址把本机转向了别处，本机从不跟随转向。请管理员检查本机设置中的保险公司地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106"/>
+        <location filename="../../ui/messages.py" line="104"/>
         <source>The insurer&apos;s answer was far too large to be genuine. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>保险公司的回复过大，不可能是正常回复。请重试；如再次出现，请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112"/>
+        <location filename="../../ui/messages.py" line="110"/>
         <source>The insurer answered with an error. Try again in a moment.</source>
         <translation>保险公司返回了错误，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116"/>
+        <location filename="../../ui/messages.py" line="114"/>
         <source>The insurer does not know this record.</source>
         <translation>保险公司没有这条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119"/>
+        <location filename="../../ui/messages.py" line="117"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Choose a later date.</source>
         <translation>事先授权申请须在计划日期前至少 5 个工作日送达保险公司，请选择更晚的日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../ui/messages.py" line="123"/>
         <source>The insurer says this member is not eligible for direct billing.</source>
         <translation>保险公司表示该会员不符合直付条件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>The insurer refused the request.</source>
         <translation>保险公司拒绝了此请求。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130"/>
+        <location filename="../../ui/messages.py" line="128"/>
         <source>The insurer could not be asked. Try again in a moment.</source>
         <translation>暂时无法询问保险公司，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>Something went wrong. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>出现问题，请重试；如再次发生，请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142"/>
+        <location filename="../../ui/messages.py" line="140"/>
         <source>The bill could not be stored on this computer: its disk is full or cannot be written. Call the clinic&apos;s IT contact.</source>
         <translation>账单无法保存在本机：磁盘已满或无法写入。请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>The bill could not be stored: the records on this computer belong to a newer version of the kiosk. Call the clinic&apos;s IT contact.</source>
-        <translation>账单无法保存：本机的记录属于更新版本的自助机程序。请联系诊所的 IT 负责人。</translation>
+        <translation>账单无法保存：本机的记录属于更新版本的终端程序。请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154"/>
+        <location filename="../../ui/messages.py" line="152"/>
         <source>The bill could not be stored: this visit&apos;s bill was already recorded. Start the visit again.</source>
         <translation>账单无法保存：本次就诊的账单已记录过。请重新开始本次就诊。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159"/>
+        <location filename="../../ui/messages.py" line="157"/>
         <source>The bill could not be stored on this computer. Try again; if it happens again, call the clinic&apos;s IT contact.</source>
         <translation>账单无法保存在本机，请重试；如再次发生，请联系诊所的 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169"/>
+        <location filename="../../ui/messages.py" line="167"/>
         <source>The file is no longer there. Choose it again.</source>
         <translation>文件已不在原处。请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172"/>
+        <location filename="../../ui/messages.py" line="170"/>
         <source>That is a folder, not a file. Choose the catalogue file.</source>
         <translation>这是文件夹，不是文件。请选择收费目录文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175"/>
+        <location filename="../../ui/messages.py" line="173"/>
         <source>The file could not be opened: it may be open in another program, or not allowed. Close it in Excel and try again.</source>
         <translation>无法打开该文件：可能正被其他程序使用，或没有权限。请在 Excel 中关闭它后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180"/>
+        <location filename="../../ui/messages.py" line="178"/>
         <source>The file is far too large to be a fee catalogue. Choose the catalogue file.</source>
         <translation>文件太大，不可能是收费目录。请选择收费目录文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184"/>
+        <location filename="../../ui/messages.py" line="182"/>
         <source>This file is not a fee list. Save the list from Excel as .xlsx or as CSV, and choose that file.</source>
         <translation>此文件不是收费清单。请在 Excel 中将清单另存为 .xlsx 或 CSV，再选择该文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189"/>
+        <location filename="../../ui/messages.py" line="187"/>
         <source>This is an old Excel file (.xls) or a workbook with a password. Save it from Excel as .xlsx without a password, or as CSV.</source>
         <translation>这是旧版 Excel 文件（.xls）或带密码的工作簿。请在 Excel 中另存为不带密码的 .xlsx，或另存为 CSV。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194"/>
+        <location filename="../../ui/messages.py" line="192"/>
         <source>This workbook could not be opened; it may be damaged. Save it again from Excel as .xlsx or as CSV.</source>
         <translation>无法打开此工作簿，可能已损坏。请在 Excel 中重新另存为 .xlsx 或 CSV。</translation>
     </message>
@@ -1618,42 +1672,42 @@
 <context>
     <name>OutboxStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="64"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="83"/>
         <source>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</source>
         <translation>
-            <numerusform>理赔无法发送：本机日志故障 · %n 笔等待中，已安全保存 · 请联系 IT</numerusform>
+            <numerusform>理赔无法发送：本机记录故障 · %n 笔等待中，已安全保存 · 请联系 IT</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="71"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="90"/>
         <source>The insurer refused this kiosk&apos;s device key · %n claim(s) waiting. A manager must register the device again: kiosk register</source>
         <translation>
             <numerusform>保险公司拒绝了本终端的设备密钥 · %n 笔理赔等待发送。需由经理重新注册本设备：kiosk register</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="77"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="96"/>
         <source>%n claim(s) need attention</source>
         <translation>
             <numerusform>%n 笔理赔需处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="79"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="98"/>
         <source>Insurer unreachable · %n waiting</source>
         <translation>
             <numerusform>无法连接保险公司 · %n 笔待发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="81"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="100"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n 笔理赔待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_status.py" line="83"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="102"/>
         <source>All claims sent</source>
         <translation>理赔已全部发送</translation>
     </message>
@@ -1661,22 +1715,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="75"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="77"/>
         <source>PIN or password</source>
         <translation>PIN 码或密码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="76"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="78"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="77"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="79"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="78"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="80"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -1782,82 +1836,105 @@
     </message>
 </context>
 <context>
+    <name>ReadabilityControls</name>
+    <message>
+        <location filename="../../ui/widgets/readability_controls.py" line="70"/>
+        <source>Text size {percent} %</source>
+        <translation>文字大小 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/readability_controls.py" line="73"/>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+</context>
+<context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="607"/>
+        <location filename="../../ui/screens/manager.py" line="681"/>
         <source>Fetch the insurer&apos;s statement</source>
         <translation>获取保险公司对账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="610"/>
+        <location filename="../../ui/screens/manager.py" line="682"/>
+        <source>Open the claim</source>
+        <translation>打开理赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="686"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="611"/>
+        <location filename="../../ui/screens/manager.py" line="687"/>
         <source>Invoice</source>
-        <translation>发票号</translation>
+        <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="612"/>
-        <source>Insurer claim no.</source>
-        <translation>保险公司理赔号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="613"/>
-        <source>Journal</source>
+        <location filename="../../ui/screens/manager.py" line="688"/>
+        <source>This PC</source>
         <translation>本机记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="614"/>
+        <location filename="../../ui/screens/manager.py" line="689"/>
         <source>Insurer</source>
         <translation>保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="615"/>
+        <location filename="../../ui/screens/manager.py" line="690"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="616"/>
+        <location filename="../../ui/screens/manager.py" line="691"/>
         <source>What to do</source>
         <translation>处理方法</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="623"/>
+        <location filename="../../ui/screens/manager.py" line="698"/>
         <source>Compare this day&apos;s claims with what the insurer has recorded.</source>
         <translation>将当日理赔与保险公司记录进行核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="634"/>
+        <location filename="../../ui/screens/manager.py" line="710"/>
         <source>Asking the insurer for its statement…</source>
         <translation>正在向保险公司获取对账单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="645"/>
+        <location filename="../../ui/screens/manager.py" line="723"/>
         <source>Balanced: all %n claim(s) agree with the insurer.</source>
         <translation>
             <numerusform>账目相符：全部 %n 笔理赔与保险公司一致。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="649"/>
+        <location filename="../../ui/screens/manager.py" line="727"/>
         <source>%n finding(s) need a look.</source>
         <translation>
             <numerusform>%n 项需核查。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="651"/>
+        <location filename="../../ui/screens/manager.py" line="729"/>
         <source>%n claim(s) agree.</source>
         <translation>
             <numerusform>%n 笔一致。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="654"/>
-        <source>Insurer&apos;s total covered %1 · the journal&apos;s %2</source>
+        <location filename="../../ui/screens/manager.py" line="732"/>
+        <source>The insurer&apos;s total covered %1 · this PC&apos;s records %2</source>
         <translation>保险公司支付合计 %1 · 本机记录 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="774"/>
+        <source>Insurer claim no. %1</source>
+        <translation>保险公司理赔号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="790"/>
+        <source>Choose a finding to act on it.</source>
+        <translation>选择一项进行处理。</translation>
     </message>
 </context>
 <context>
@@ -1865,17 +1942,17 @@
     <message>
         <location filename="../../ui/screens/registration.py" line="133"/>
         <source>Register this kiosk with the insurer</source>
-        <translation>向保险公司登记本自助机</translation>
+        <translation>向保险公司登记本终端</translation>
     </message>
     <message>
         <location filename="../../ui/screens/registration.py" line="136"/>
         <source>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</source>
-        <translation>保险公司已不再接受本自助机的设备密钥：该密钥已被吊销或已被新密钥取代。请经理输入保险公司服务商门户中的当前密钥。</translation>
+        <translation>保险公司已不再接受本终端的设备密钥：该密钥已被吊销或已被新密钥取代。请经理输入保险公司服务商门户中的当前密钥。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/registration.py" line="141"/>
         <source>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</source>
-        <translation>本自助机尚未登记。请经理输入保险公司的 API 地址，以及保险公司服务商门户中的设备密钥。</translation>
+        <translation>本终端尚未登记。请经理输入保险公司的 API 地址，以及保险公司服务商门户中的设备密钥。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/registration.py" line="149"/>
@@ -1935,7 +2012,7 @@
     <message>
         <location filename="../../ui/screens/registration.py" line="210"/>
         <source>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</source>
-        <translation>登记成功：%1 的保险公司已接受本自助机。密钥保存在本电脑的密钥环中。</translation>
+        <translation>登记成功：%1 的保险公司已接受本终端。密钥保存在本电脑的密钥环中。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/registration.py" line="222"/>
@@ -1965,7 +2042,7 @@
     <message>
         <location filename="../../ui/screens/registration.py" line="248"/>
         <source>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</source>
-        <translation>自助机的设置文件无法使用。请诊所的 IT 人员运行 kiosk doctor。</translation>
+        <translation>终端的设置文件无法使用。请诊所的 IT 人员运行 kiosk doctor。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/registration.py" line="252"/>
@@ -1978,67 +2055,67 @@
     <message>
         <location filename="../../ui/screens/scan.py" line="119"/>
         <source>Show your child&apos;s e-card to the camera</source>
-        <translation>请向摄像头出示孩子的电子保险卡</translation>
+        <translation>请出示孩子的电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="126"/>
-        <source>Open the insurance card in the member app and hold the QR code inside the frame.</source>
-        <translation>在会员 App 中打开保险卡，将二维码对准框内。</translation>
+        <location filename="../../ui/screens/scan.py" line="125"/>
+        <source>Open the e-card on the phone and hold its QR code inside the frame.</source>
+        <translation>在手机上打开电子保险卡，将二维码对准框内。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="129"/>
+        <location filename="../../ui/screens/scan.py" line="127"/>
         <source>Staff: look up without the card</source>
         <translation>工作人员：无卡查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="130"/>
+        <location filename="../../ui/screens/scan.py" line="128"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="131"/>
+        <location filename="../../ui/screens/scan.py" line="129"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="132"/>
+        <location filename="../../ui/screens/scan.py" line="130"/>
         <source>Child&apos;s name</source>
         <translation>孩子姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="133"/>
+        <location filename="../../ui/screens/scan.py" line="131"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="134"/>
+        <location filename="../../ui/screens/scan.py" line="132"/>
         <source>e.g. GP2026000101</source>
         <translation>如 GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="135"/>
+        <location filename="../../ui/screens/scan.py" line="133"/>
         <source>11 digits</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="136"/>
+        <location filename="../../ui/screens/scan.py" line="134"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="139"/>
-        <location filename="../../ui/screens/scan.py" line="165"/>
-        <location filename="../../ui/screens/scan.py" line="193"/>
+        <location filename="../../ui/screens/scan.py" line="137"/>
+        <location filename="../../ui/screens/scan.py" line="163"/>
+        <location filename="../../ui/screens/scan.py" line="191"/>
         <source>Checking the card with the insurer…</source>
-        <translation>正在向保险公司核验保险卡…</translation>
+        <translation>正在向保险公司核验电子保险卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="183"/>
+        <location filename="../../ui/screens/scan.py" line="181"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>请输入保单号、孩子姓名和监护人的 11 位手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="243"/>
+        <location filename="../../ui/screens/scan.py" line="241"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>摄像头不可用（未连接或被其他程序占用），系统会持续重试。请先使用扫码枪或手动查询。</translation>
     </message>
@@ -2057,8 +2134,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/manager_signin.py" line="93"/>
-        <source>The staff list cannot be read from the journal.</source>
-        <translation>无法从日志读取员工名单。</translation>
+        <source>The staff list cannot be read on this PC.</source>
+        <translation>无法读取本机的员工名单。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/manager_signin.py" line="113"/>
@@ -2076,24 +2153,24 @@
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager_signin.py" line="168"/>
-        <source>Signing in is not possible right now: the journal cannot be read.</source>
-        <translation>暂时无法登录：无法读取日志。</translation>
+        <location filename="../../ui/screens/manager_signin.py" line="169"/>
+        <source>Signing in is not possible right now: this PC&apos;s records cannot be read.</source>
+        <translation>暂时无法登录：无法读取本机记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager_signin.py" line="174"/>
+        <location filename="../../ui/screens/manager_signin.py" line="176"/>
         <source>Wrong PIN. %n more wrong PIN(s) lock this account.</source>
         <translation>
             <numerusform>PIN 码错误。再错 %n 次，此账户将被锁定。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager_signin.py" line="181"/>
+        <location filename="../../ui/screens/manager_signin.py" line="183"/>
         <source>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</source>
         <translation>PIN 码错误次数过多，账户已锁定。请在 %1 之后重试，或请经理解锁。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager_signin.py" line="186"/>
+        <location filename="../../ui/screens/manager_signin.py" line="188"/>
         <source>This account no longer exists.</source>
         <translation>此账户已不存在。</translation>
     </message>
@@ -2101,83 +2178,95 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../ui/screens/sign.py" line="117"/>
+        <location filename="../../ui/screens/sign.py" line="130"/>
         <source>Please check the bill and sign</source>
         <translation>请核对账单并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="118"/>
+        <location filename="../../ui/screens/sign.py" line="131"/>
         <source>The insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="119"/>
+        <location filename="../../ui/screens/sign.py" line="132"/>
         <source>You pay today</source>
         <translation>您今天需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="135"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="136"/>
+        <source>Why</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="137"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="138"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="121"/>
+        <location filename="../../ui/screens/sign.py" line="139"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="123"/>
+        <location filename="../../ui/screens/sign.py" line="142"/>
         <source>Reception: change the bill</source>
         <translation>前台：修改账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="124"/>
+        <location filename="../../ui/screens/sign.py" line="143"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="125"/>
+        <location filename="../../ui/screens/sign.py" line="144"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="126"/>
+        <location filename="../../ui/screens/sign.py" line="145"/>
         <source>Sign the bill</source>
         <translation>确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="185"/>
-        <source>By signing I confirm that my child received the items above at {clinic}, and I ask the clinic to claim {covered} from the insurer for me. Invoice {invoice}.</source>
-        <translation>签字即确认我的孩子在{clinic}接受了以上项目，并委托诊所代我向保险公司申请 {covered}。发票号 {invoice}。</translation>
+        <location filename="../../ui/screens/sign.py" line="181"/>
+        <source>{child} · {date} · {clinic}</source>
+        <translation>{child} · {date} · {clinic}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/sign.py" line="244"/>
+        <source>▼ %n more line(s) below: scroll the list to see them</source>
+        <translation>
+            <numerusform>▼ 下面还有 %n 项，请滑动列表查看</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="224"/>
+        <location filename="../../ui/screens/sign.py" line="288"/>
         <source>Please sign in the white box first.</source>
         <translation>请先在白色框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="226"/>
-        <location filename="../../ui/screens/sign.py" line="229"/>
+        <location filename="../../ui/screens/sign.py" line="290"/>
+        <location filename="../../ui/screens/sign.py" line="293"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>笔画太短，不像签名。请写下您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="232"/>
+        <location filename="../../ui/screens/sign.py" line="296"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>请在白色框内沿横线写大一些。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="246"/>
+        <location filename="../../ui/screens/sign.py" line="310"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>已签字的账单无法保存在本机，请联系前台。</translation>
     </message>
@@ -2193,177 +2282,275 @@
 <context>
     <name>SignedBill</name>
     <message>
-        <location filename="../../ui/signed_bill.py" line="55"/>
-        <source>Covered</source>
-        <translation>保障范围内</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="56"/>
-        <source>Not covered</source>
-        <translation>不在保障范围内</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="57"/>
-        <source>Annual limit used up</source>
-        <translation>年度限额已用完</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="58"/>
-        <source>Co-pay: free visits used</source>
-        <translation>免费次数已用完，需共付</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="59"/>
-        <source>Needs pre-authorisation</source>
-        <translation>需事先授权</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="60"/>
-        <source>Pre-authorised</source>
-        <translation>已事先授权</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="61"/>
-        <source>Clinic not in network</source>
-        <translation>本诊所不在网络内</translation>
+        <location filename="../../ui/signed_bill.py" line="63"/>
+        <source>Statement no.</source>
+        <translation>账单号</translation>
     </message>
     <message>
         <location filename="../../ui/signed_bill.py" line="64"/>
-        <source>Standard</source>
-        <translation>标准版</translation>
+        <source>version %1</source>
+        <translation>第 %1 版</translation>
     </message>
     <message>
         <location filename="../../ui/signed_bill.py" line="65"/>
-        <source>PLUS</source>
-        <translation>PLUS 版</translation>
+        <source>Direct-billing statement</source>
+        <translation>直付账单</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="68"/>
-        <source>Invoice no.</source>
-        <translation>发票号</translation>
+        <location filename="../../ui/signed_bill.py" line="66"/>
+        <source>Self-pay statement</source>
+        <translation>自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="69"/>
-        <source>Direct-billing bill, signed by the family</source>
-        <translation>直付账单（家长签字确认）</translation>
+        <location filename="../../ui/signed_bill.py" line="67"/>
+        <source>This statement is not a fapiao: the clinic issues fapiao separately.</source>
+        <translation>本账单不是发票，发票由诊所另行开具。</translation>
     </message>
     <message>
         <location filename="../../ui/signed_bill.py" line="70"/>
-        <source>Member</source>
-        <translation>会员</translation>
+        <source>Child</source>
+        <translation>就诊儿童</translation>
     </message>
     <message>
         <location filename="../../ui/signed_bill.py" line="71"/>
+        <source>Policy</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="72"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="72"/>
+        <location filename="../../ui/signed_bill.py" line="73"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="73"/>
+        <location filename="../../ui/signed_bill.py" line="74"/>
         <source>Signed at</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="74"/>
+        <location filename="../../ui/signed_bill.py" line="75"/>
         <source>continued</source>
         <translation>续</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="75"/>
+        <location filename="../../ui/signed_bill.py" line="76"/>
         <source>Total charges</source>
         <translation>费用合计</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="76"/>
+        <location filename="../../ui/signed_bill.py" line="77"/>
         <source>Insurer pays the clinic directly</source>
         <translation>保险公司直接支付给诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="77"/>
+        <location filename="../../ui/signed_bill.py" line="78"/>
         <source>You pay today</source>
         <translation>您今天需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="78"/>
-        <source>I confirm that my child received the care listed above and agree that the insurer pays the covered amount directly to the clinic.</source>
-        <translation>本人确认孩子已接受上列诊疗，并同意保险公司将保障范围内的金额直接支付给诊所。</translation>
+        <location filename="../../ui/signed_bill.py" line="79"/>
+        <source>Paid at the desk: %1 by %2</source>
+        <translation>已在前台支付：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="80"/>
+        <source>Not yet recorded as paid at the desk</source>
+        <translation>前台尚未登记付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="81"/>
+        <source>Nothing to pay today</source>
+        <translation>今天无需支付</translation>
     </message>
     <message>
         <location filename="../../ui/signed_bill.py" line="83"/>
+        <source>Direct-billing claim</source>
+        <translation>直付理赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="84"/>
+        <source>Accepted by the insurer: %1</source>
+        <translation>保险公司已受理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="85"/>
+        <source>Stored at the clinic; sent to the insurer when it is reachable</source>
+        <translation>已保存在诊所，可连接保险公司时自动发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="88"/>
+        <source>Not accepted by the insurer yet; the clinic follows it up</source>
+        <translation>保险公司暂未受理，诊所将跟进处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="91"/>
+        <source>Settled by the clinic</source>
+        <translation>诊所已处理完毕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="92"/>
+        <source>Self-pay visit: the plan pays nothing on these items, no claim is made.</source>
+        <translation>自费就诊：以上项目不在保险直付范围内，不提交理赔。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="95"/>
+        <source>Questions about your cover: %1, %2 (7×24)</source>
+        <translation>保障问题请致电%1：%2（7×24小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="96"/>
+        <source>Pre-auth %1</source>
+        <translation>事先授权 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="98"/>
+        <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
+        <translation>在诊所直付终端电子签名。账单哈希值将签名与以上明细绑定，任何改动都会得到不同的哈希值。本账单也会出现在您电子保险卡的就诊记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="104"/>
+        <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
+        <translation>由诊所直付终端生成，供家庭留存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="121"/>
+        <source>Why</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="82"/>
         <source>Signature of parent or guardian</source>
         <translation>家长或监护人签名</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="84"/>
-        <source>Claim number</source>
-        <translation>理赔号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="85"/>
-        <source>Pending: kept on this kiosk and sent to the insurer when it is reachable</source>
-        <translation>待发送：已保存在本机，可连接保险公司时发送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="88"/>
+        <location filename="../../ui/signed_bill.py" line="97"/>
         <source>Bill hash (SHA-256)</source>
         <translation>账单哈希（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="89"/>
-        <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash.</source>
-        <translation>在诊所直付终端上电子签署。账单哈希将签名与上列内容严格绑定，任何改动都会得到不同的哈希。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="94"/>
+        <location filename="../../ui/signed_bill.py" line="107"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="97"/>
+        <location filename="../../ui/signed_bill.py" line="110"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="111"/>
+        <source>bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="112"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="113"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="116"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="98"/>
+        <location filename="../../ui/signed_bill.py" line="117"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="99"/>
+        <location filename="../../ui/signed_bill.py" line="118"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="100"/>
+        <location filename="../../ui/signed_bill.py" line="119"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="101"/>
+        <location filename="../../ui/signed_bill.py" line="120"/>
         <source>You pay</source>
         <translation>您支付</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="102"/>
-        <source>Reason</source>
-        <translation>说明</translation>
     </message>
 </context>
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="376"/>
+        <location filename="../../ui/app.py" line="487"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>家长正在其屏幕上核对账单并签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="377"/>
+        <location filename="../../ui/app.py" line="488"/>
         <source>Change the bill</source>
         <translation>修改账单</translation>
+    </message>
+</context>
+<context>
+    <name>Statement</name>
+    <message>
+        <location filename="../../ui/statement_text.py" line="26"/>
+        <source>Covered by the plan</source>
+        <translation>保险计划承保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="27"/>
+        <source>Not covered by the plan</source>
+        <translation>不在保障范围内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="28"/>
+        <source>The plan&apos;s annual limit is used up</source>
+        <translation>年度保额已用完</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="29"/>
+        <source>Your share: the fully-paid visits are used up</source>
+        <translation>全额赔付次数已用完，需自付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="32"/>
+        <source>Needs pre-authorisation first: not paid by the plan today</source>
+        <translation>需先申请事先授权，本次不予直付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="35"/>
+        <source>Covered: pre-authorised</source>
+        <translation>已获事先授权，予以承保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="36"/>
+        <source>This clinic is not in your network</source>
+        <translation>本诊所不在您的网络医院范围内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="40"/>
+        <source>Standard</source>
+        <translation>标准计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="41"/>
+        <source>PLUS</source>
+        <translation>PLUS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="44"/>
+        <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</source>
+        <translation>本人签字确认：{child}于{date}在{clinic}接受了以上诊疗项目，并委托{clinic}向保险公司申请直付{covered}。自付部分{patient}由本人支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="49"/>
+        <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</source>
+        <translation>本人签字确认：{child}于{date}在{clinic}接受了以上诊疗项目，并委托{clinic}向保险公司申请直付{covered}。本次无需自付。</translation>
     </message>
 </context>
 <context>

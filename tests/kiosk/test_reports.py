@@ -18,7 +18,7 @@ from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.exports import COLUMNS, DAY_COLUMNS, export_claims, write_csv, write_xlsx
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import ClaimStatus, DailyStatement, StatementLine
-from kiosk.journal import ClaimState, Journal
+from kiosk.journal import AttemptOutcome, ClaimState, Journal
 from kiosk.money import parse_yuan
 from kiosk.reports import (
     Action,
@@ -34,11 +34,11 @@ from kiosk.reports import (
     trend,
 )
 from tests.clinic_day import (
-    ACCEPTED_VISITS,
     ShiftedClock,
     bill_of,
     clinic_today,
     expected_figures,
+    fully_covered,
     make_clinic_day,
     present,
     send_all,
@@ -73,14 +73,14 @@ def clinic(tmp_path_factory, insurer_process):
         SandboxProcess(base / "lost", clock=working_hours(DAY)) as elsewhere,
         _client(elsewhere) as lost_insurer,
     ):
-        bill = bill_of("M26000102", DAY, [("GP001", 1), ("LAB002", 1)])
+        bill = bill_of("M26000101", DAY, [("GP001", 1), ("LAB002", 1)])
         lost = present(journal, bill, lost_insurer.estimate(bill))
         sign(journal, lost, 20)
         send_all(journal, lost_insurer)
     insurer = _client(insurer_process)
     made = make_clinic_day(journal, insurer, DAY)
     with Journal.open(base / "other-kiosk.sqlite3") as other_kiosk:
-        bill = bill_of("M26000110", DAY, [("GP002", 1)])
+        bill = bill_of("M26000108", DAY, [("GP002", 1)])
         other = present(other_kiosk, bill, insurer.estimate(bill))
         sign(other_kiosk, other, 21)
         send_all(other_kiosk, insurer)
@@ -91,14 +91,14 @@ def clinic(tmp_path_factory, insurer_process):
 
 
 def test_the_day_summary_equals_the_figures_worked_out_claim_by_claim(clinic):
-    journal = clinic[0]
+    journal, _insurer, made, _lost, _other = clinic
     summary = day_summary(journal, DAY)
     expected = expected_figures(journal, DAY)
-    assert summary.direct_pay_visits == expected["visits"] == len(ACCEPTED_VISITS) + 4
+    assert summary.direct_pay_visits == expected["visits"] == len(made.accepted) + 4
     assert {k.value: v for k, v in summary.claims.items() if v} == expected["claims"]
     assert summary.claims[ClaimCategory.WAITING] == 1
     assert summary.claims[ClaimCategory.REJECTED] == 2
-    assert summary.claims[ClaimCategory.ACCEPTED] == len(ACCEPTED_VISITS) + 1
+    assert summary.claims[ClaimCategory.ACCEPTED] == len(made.accepted) + 1
     assert summary.sent == summary.claims_total - 1
     assert summary.billed_fen == expected["billed"]
     assert summary.covered_fen == expected["covered"] > 0
@@ -170,6 +170,7 @@ def test_reconciliation_lists_what_each_side_lacks_and_a_planted_amount_mismatch
         (Discrepancy.AMOUNT_MISMATCH, made.accepted[1].invoice_no),
         (Discrepancy.NOT_SENT, made.waiting.invoice_no),
         (Discrepancy.REFUSED, made.refused.invoice_no),
+        (Discrepancy.REFUSED, made.rejected.invoice_no),
         (Discrepancy.MISSING_AT_INSURER, lost.invoice_no),
         (Discrepancy.MISSING_IN_JOURNAL, other_claim.idempotency_key),
     }
@@ -178,16 +179,18 @@ def test_reconciliation_lists_what_each_side_lacks_and_a_planted_amount_mismatch
     assert mismatch.difference_fen == -5_000
     assert mismatch.insurer_claim_id == planted.insurer_claim_id
     assert kinds[(Discrepancy.NOT_SENT, made.waiting.invoice_no)].action is Action.LET_OUTBOX_SEND
-    assert kinds[(Discrepancy.REFUSED, made.refused.invoice_no)].action is (
-        Action.COLLECT_OR_RESUBMIT
-    )
+    for refused in (made.refused, made.rejected):
+        finding = kinds[(Discrepancy.REFUSED, refused.invoice_no)]
+        assert finding.action is Action.COLLECT_OR_RESUBMIT
+        assert finding.journal_covered_fen == refused.shown.totals.covered_fen
     missing = kinds[(Discrepancy.MISSING_AT_INSURER, lost.invoice_no)]
     assert missing.action is Action.ASK_INSURER_FOR_CLAIM and missing.insurer_claim_id
     theirs = kinds[(Discrepancy.MISSING_IN_JOURNAL, other_claim.idempotency_key)]
     assert theirs.action is Action.FIND_SOURCE_DESK
     assert theirs.insurer_claim_id == other_claim.insurer_claim_id
-    # Every accepted claim but the planted one, and the rejected one, agree on both sides.
-    assert result.matched == len(ACCEPTED_VISITS) - 1 + 1
+    # Every accepted claim but the planted one agrees on both sides; the rejected one agrees
+    # too, but it is listed: its money is still to be collected.
+    assert result.matched == len(made.accepted) - 1
     assert not result.balanced
     assert result.insurer_covered_fen == insurer.daily_statement(DAY).total_covered_fen
 
@@ -317,6 +320,70 @@ def test_a_claim_the_insurer_dates_a_day_later_is_matched_not_missing(clinic):
     assert result.findings == () and result.matched == 1 and result.balanced
 
 
+def test_the_day_tab_and_the_reconciliation_count_the_same_refused_claims(tmp_path):
+    """A day with refusals of every kind: two the insurer recorded and rejected, one refused on
+    arrival, one refused just after midnight (so on the next day's statement), one stopped by the
+    outbox, one refused and already settled. The Day tab's counts and the reconciliation's list
+    are the same claims, and the late refusal is listed on its service day only."""
+    journal = Journal.open(tmp_path / "journal.sqlite3", clock=ShiftedClock(working_hours(DAY)))
+    with (
+        SandboxProcess(
+            tmp_path / "insurer", admin_token=secrets.token_urlsafe(16), clock=working_hours(DAY)
+        ) as process,
+        _client(process) as insurer,
+    ):
+
+        def signed(member: str, seed: int, *, ask: bool = False):
+            """A signed claim on the insurer's estimate, or on a fully covered one it refuses."""
+            bill = bill_of(member, DAY, [("GP001", 1), ("LAB002", 1)])
+            estimate = insurer.estimate(bill) if ask else fully_covered(bill)
+            presented = present(journal, bill, estimate)
+            sign(journal, presented, seed)
+            return journal.claim_for_bill(presented.bill_id)
+
+        accepted = signed("M26000101", 30, ask=True)
+        rejected = [signed("M26000106", 31), signed("M26000106", 32)]
+        on_arrival = signed("M26000105", 33)
+        settled = signed("M26000105", 34)
+        stopped = signed("M26000101", 35)
+        with journal.transaction(actor="outbox") as tx:
+            tx.record_claim_refused(
+                tx.begin_attempt(stopped.id),
+                AttemptOutcome.STOPPED,
+                reason="answer-for-another-claim",
+                error_class="ClaimResult",
+            )
+        send_all(journal, insurer)
+        with journal.transaction(actor="console") as tx:
+            tx.resolve_claim(settled.id, "the family paid at the desk")
+        late = signed("M26000106", 36)
+        process.set_clock(day_window(DAY)[1] + timedelta(minutes=5))
+        send_all(journal, insurer)
+
+        summary = day_summary(journal, DAY)
+        result = reconcile(journal, insurer.daily_statement(DAY))
+        next_day = reconcile(journal, insurer.daily_statement(DAY + timedelta(days=1)))
+    late = journal.claim(late.id)
+    assert late.insurer_status is ClaimStatus.REJECTED
+    assert business_day(late.recorded_at) == DAY + timedelta(days=1)
+    assert journal.claim(accepted.id).state is ClaimState.SENT
+
+    def listed(reconciliation, *kinds):
+        return {f.claim_id for f in reconciliation.findings if f.discrepancy in kinds}
+
+    refused = {claim.id for claim in [*rejected, on_arrival, late]}
+    assert listed(result, Discrepancy.REFUSED) == refused
+    assert summary.claims[ClaimCategory.REJECTED] == len(refused) == 4
+    assert listed(result, Discrepancy.STOPPED) == {stopped.id}
+    assert summary.claims[ClaimCategory.ATTENTION] == 1
+    assert len(listed(result, Discrepancy.REFUSED, Discrepancy.STOPPED)) == summary.unpaid == 5
+    assert summary.claims[ClaimCategory.RESOLVED] == 1
+    assert settled.id not in {f.claim_id for f in result.findings}
+    assert listed(next_day, Discrepancy.REFUSED) == set()
+    assert next_day.matched == 1, "the late refusal agrees with the next day's statement"
+    journal.close()
+
+
 def test_business_days_and_masks():
     assert business_day(datetime(2026, 11, 20, 16, 30, tzinfo=UTC)) == date(2026, 11, 21)
     start, end = day_window(date(2026, 11, 21))
@@ -376,7 +443,10 @@ def test_the_csv_export_read_back_equals_the_journal(clinic, tmp_path):
         assert row["service_date"] == DAY.isoformat()
         for key, value in want.items():
             text = "" if value is None else str(value)
-            assert row[key] == text, (invoice, key)
+            # The documented way back to the exact value: drop one leading apostrophe (a key
+            # may begin with "-", which the export guards like any text).
+            read = row[key][1:] if row[key].startswith("'") else row[key]
+            assert read == text, (invoice, key)
             if key.endswith("_fen") and value is not None:
                 yuan = row[key.removesuffix("_fen") + "_yuan"]
                 assert parse_yuan(yuan) == value and "." in yuan

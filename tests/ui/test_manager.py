@@ -11,8 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, QTranslator, Slot
+from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtWidgets import QStyle
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID
 from insurer_sandbox.server import SandboxProcess, create_device_key
@@ -31,6 +32,8 @@ from tests.clinic_day import (
     working_hours,
 )
 from tests.ui.conftest import card
+from ui.i18n import qm_path
+from ui.manager.names import name
 from ui.screens.manager import ManagerArea, ManagerContext, ManagerScreen
 from ui.tasks import TaskRunner, install_runner
 
@@ -122,7 +125,9 @@ def sign_in(qtbot, area: ManagerArea, staff_id: int, pin: str) -> ManagerScreen:
     with qtbot.waitSignal(area.opened_dashboard, timeout=10_000) as opened:
         type_pin(qtbot, area, pin)
     screen = opened.args[0]
-    qtbot.waitUntil(lambda: screen.state.text().startswith("As recorded"), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: screen.state.text().startswith("As this PC's records stood"), timeout=10_000
+    )
     return screen
 
 
@@ -195,6 +200,58 @@ def test_the_dashboard_shows_the_figures_worked_out_from_the_journal(qtbot, area
     assert tiles["billed"].value.text() == format_yuan(0)
 
 
+def test_the_refused_tile_is_red_only_when_something_was_refused(qtbot, area, clinic):
+    """Red is for money to chase: ¥0.00 refused is not a warning."""
+    staff = clinic[3]
+    screen = sign_in(qtbot, area, staff["manager"].id, MANAGER_PIN)
+    value = screen.day_tab.tiles["not_covered"].value
+    red = QColor("#b3261e")
+    assert value.text() != format_yuan(0)
+    assert value.palette().color(value.foregroundRole()) == red
+    with qtbot.waitSignal(screen.loaded, timeout=10_000):
+        screen.previous_day.click()
+    assert value.text() == format_yuan(0)
+    assert value.palette().color(value.foregroundRole()) != red
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_claims_list_shows_each_state_whole_and_keeps_the_claim_key_out_of_sight(
+    qtbot, qapp, area, clinic, language
+):
+    journal, made, _directory, staff = clinic
+    screen = sign_in(qtbot, area, staff["manager"].id, MANAGER_PIN)
+    translator = QTranslator()
+    assert translator.load(str(qm_path(language)))
+    qapp.installTranslator(translator)
+    try:
+        screen.tabs.setCurrentWidget(screen.claims_tab)
+        table = screen.claims_tab.table
+        waiting = name(ClaimCategory.WAITING)
+        qtbot.waitUntil(
+            lambda: waiting in [table.item(r, 3).text() for r in range(table.rowCount())]
+        )
+        margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        state = table.columnWidth(3)
+        for row in range(table.rowCount()):
+            text = table.item(row, 3).text()
+            assert table.fontMetrics().horizontalAdvance(text) + margin <= state, text
+        last = table.columnCount() - 1
+        assert table.columnViewportPosition(last) + table.columnWidth(last) <= (
+            table.viewport().width()
+        ), "every column in view at the kiosk's width"
+        keys = {claim.idempotency_key for claim in journal.claims()}
+        headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(8)]
+        assert not keys & set(cells) and not any("dempoten" in h for h in headers)
+        screen.claims_tab.select_claim(journal.claim_for_bill(made.waiting.bill_id).id)
+        detail = screen.claims_tab.detail.text()
+        key = journal.claim_for_bill(made.waiting.bill_id).idempotency_key
+        assert key[:16] not in detail and "幂等" not in detail
+        assert key in screen.claims_tab.detail_title.toolTip()
+    finally:
+        qapp.removeTranslator(translator)
+
+
 class OpenedFiles(QObject):
     """Receives the file URLs the screen asks the desktop to open."""
 
@@ -255,15 +312,15 @@ def test_reconciliation_lists_the_claim_the_insurer_lacks_and_a_planted_mismatch
         for row in range(tab.table.rowCount())
     }
     waiting = rows[made.waiting.invoice_no]
-    assert waiting[0] == "Not sent yet" and "the outbox sends it" in waiting[6]
+    assert waiting[0] == "Not sent yet" and "this PC sends it by itself" in waiting[5]
     mismatch = rows[made.accepted[2].invoice_no]
     assert mismatch[0] == "Amounts differ"
-    assert mismatch[3:6] == [
+    assert mismatch[2:5] == [
         format_yuan(planted.covered_fen),
         format_yuan(planted.covered_fen - 5_000),
         format_yuan(-5_000),
     ]
-    assert "Ask it to correct the claim" in mismatch[6]
+    assert "Ask it to correct the claim" in mismatch[5]
     assert "finding(s) need a look" in tab.status.text() or "need a look" in tab.status.text()
 
 

@@ -109,16 +109,17 @@ def test_a_manager_sends_a_stopped_claim_again(qtbot, journal, directory, claims
     screen = dashboard(qtbot, journal, directory, Role.MANAGER, tmp_path, woken)
     tab = screen.claims_tab
     assert choose(tab, refused).category is ClaimCategory.REJECTED
-    assert tab.actions.isVisible() and not tab.send_again_button.isVisible()
+    actions = tab.actions
+    assert actions.controls.isVisible() and not actions.send_again_button.isVisible()
     assert choose(tab, stopped).category is ClaimCategory.ATTENTION
-    assert tab.send_again_button.isVisible()
+    assert actions.send_again_button.isVisible()
     with qtbot.waitSignal(screen.loaded, timeout=10_000):
-        tab.send_again_button.click()
+        actions.send_again_button.click()
     assert journal.claim(stopped).state is ClaimState.WAITING
     assert woken == [True], "the outbox is asked to try now"
     assert tab.selected_line().category is ClaimCategory.WAITING
-    assert not tab.actions.isVisible()
-    assert tab.notice.text() == "Back in the outbox; it is sent at the next try."
+    assert not actions.controls.isVisible()
+    assert actions.notice.text() == "Waiting to send again; it goes at the next try."
     manager = next(m for m in directory.members() if m.role is Role.MANAGER)
     [entry] = [e for e in journal.audit_entries() if e.action == "claim.requeued"]
     assert (entry.actor, entry.subject) == (f"staff:{manager.id}", f"claim:{stopped}")
@@ -132,14 +133,15 @@ def test_a_manager_marks_a_refused_claim_settled_with_a_note(
     screen = dashboard(qtbot, journal, directory, Role.MANAGER, tmp_path, woken)
     tab = screen.claims_tab
     choose(tab, refused)
-    assert not tab.settle_button.isEnabled(), "a note is needed first"
-    qtbot.keyClicks(tab.settle_note, "family paid by WeChat")
-    assert tab.settle_button.isEnabled()
+    actions = tab.actions
+    assert not actions.settle_button.isEnabled(), "a note is needed first"
+    qtbot.keyClicks(actions.settle_note, "family paid by WeChat")
+    assert actions.settle_button.isEnabled()
     with qtbot.waitSignal(screen.loaded, timeout=10_000):
-        tab.settle_button.click()
+        actions.settle_button.click()
     assert journal.claim(refused).state is ClaimState.RESOLVED
     assert tab.selected_line().category is ClaimCategory.RESOLVED
-    assert tab.notice.text() == "Marked settled."
+    assert actions.notice.text() == "Marked settled."
     assert woken == []
     [entry] = [e for e in journal.audit_entries() if e.action == "claim.resolved"]
     assert "family paid by WeChat" in entry.detail
@@ -155,9 +157,9 @@ def test_a_claim_changed_meanwhile_is_not_changed_twice(
     with journal.transaction(actor="console") as tx:
         tx.resolve_claim(stopped, "settled at the console")
     with qtbot.waitSignal(screen.loaded, timeout=10_000):
-        tab.send_again_button.click()
+        tab.actions.send_again_button.click()
     assert journal.claim(stopped).state is ClaimState.RESOLVED
-    assert "could not be changed" in tab.notice.text()
+    assert "could not be changed" in tab.actions.notice.text()
     assert [e.action for e in journal.audit_entries()].count("claim.requeued") == 0
 
 
@@ -167,7 +169,7 @@ def test_reception_sees_no_claim_actions(qtbot, journal, directory, claims, tmp_
     tab = screen.claims_tab
     for claim_id in (stopped, refused):
         choose(tab, claim_id)
-        assert not tab.actions.isVisible()
+        assert not tab.actions.controls.isVisible()
     screen.send_claim_again(stopped)
     screen.settle_claim(refused, "not allowed")
     qtbot.wait(100)
@@ -230,4 +232,4 @@ def test_the_outbox_pill_says_when_claims_cannot_be_sent_and_outranks_the_rest(q
         "Claims cannot be sent: this PC's journal is failing · 3 waiting, kept safe · call IT"
     )
     in_chinese()
-    qtbot.waitUntil(lambda: "本机日志故障" in pill.text())
+    qtbot.waitUntil(lambda: "本机记录故障" in pill.text())

@@ -75,7 +75,7 @@ LABELS = {
         "DayReport", "Balanced: all %1 claims agree with the insurer's statement."
     ),
     "unbalanced": QT_TRANSLATE_NOOP(
-        "DayReport", "%1 claims agree; %2 need a look. Insurer total %3, journal %4."
+        "DayReport", "%1 claims agree; %2 need a look. Insurer total %3, this PC's records %4."
     ),
     "more": QT_TRANSLATE_NOOP("DayReport", "… and %1 more on the kiosk's reconciliation page."),
     "audit": QT_TRANSLATE_NOOP("DayReport", "Audit trail: %1 entries, head %2"),
@@ -354,9 +354,9 @@ class _Page:
             action = names[finding.action]
             if y + 9 > bottom:
                 break
-            self._text(MARGIN, y, 62, 9, self.small, what)
+            said = self._text(MARGIN, y, 62, 9, self.small, what)
             used = self._text(MARGIN + 64, y, CONTENT_W - 64, 9, self.small, action, color=MUTED)
-            y += max(used, 3.5) + 1.2
+            y += max(said, used, 3.5) + 1.2
             shown += 1
         if shown < len(reconciliation.findings):
             more = self.label("more").replace("%1", str(len(reconciliation.findings) - shown))

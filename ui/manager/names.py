@@ -17,12 +17,12 @@ from kiosk.staff import Role
 CONTEXT = "Manager"
 
 CATEGORIES = {
-    ClaimCategory.WAITING: QT_TRANSLATE_NOOP("Manager", "Waiting in the outbox"),
+    ClaimCategory.WAITING: QT_TRANSLATE_NOOP("Manager", "Waiting to send"),
     ClaimCategory.ACCEPTED: QT_TRANSLATE_NOOP("Manager", "Accepted"),
-    ClaimCategory.PAID: QT_TRANSLATE_NOOP("Manager", "Paid by the insurer"),
-    ClaimCategory.REJECTED: QT_TRANSLATE_NOOP("Manager", "Rejected"),
+    ClaimCategory.PAID: QT_TRANSLATE_NOOP("Manager", "Paid"),
+    ClaimCategory.REJECTED: QT_TRANSLATE_NOOP("Manager", "Refused"),
     ClaimCategory.ATTENTION: QT_TRANSLATE_NOOP("Manager", "Needs attention"),
-    ClaimCategory.RESOLVED: QT_TRANSLATE_NOOP("Manager", "Settled by staff"),
+    ClaimCategory.RESOLVED: QT_TRANSLATE_NOOP("Manager", "Settled"),
 }
 METHODS = {
     PaymentMethod.CASH: QT_TRANSLATE_NOOP("Manager", "Cash"),
@@ -37,34 +37,39 @@ PREAUTHS = {
     PreAuthState.DENIED: QT_TRANSLATE_NOOP("Manager", "Denied"),
 }
 DISCREPANCIES = {
-    Discrepancy.AUDIT_TRAIL_CHANGED: QT_TRANSLATE_NOOP("Manager", "Journal changed since sent"),
-    Discrepancy.NOT_SENT: QT_TRANSLATE_NOOP("Manager", "Not sent yet"),
-    Discrepancy.REFUSED: QT_TRANSLATE_NOOP("Manager", "Refused, not recorded"),
-    Discrepancy.MISSING_AT_INSURER: QT_TRANSLATE_NOOP("Manager", "Missing at the insurer"),
-    Discrepancy.MISSING_IN_JOURNAL: QT_TRANSLATE_NOOP("Manager", "Not in this kiosk's journal"),
-    Discrepancy.AMOUNT_MISMATCH: QT_TRANSLATE_NOOP("Manager", "Amounts differ"),
+    Discrepancy.AUDIT_TRAIL_CHANGED: QT_TRANSLATE_NOOP("Manager", "Records changed since sent"),
+    Discrepancy.REFUSED: QT_TRANSLATE_NOOP("Manager", "Refused by the insurer"),
+    Discrepancy.STOPPED: QT_TRANSLATE_NOOP("Manager", "Stopped, needs a person"),
     Discrepancy.STATUS_MISMATCH: QT_TRANSLATE_NOOP("Manager", "Status differs"),
+    Discrepancy.AMOUNT_MISMATCH: QT_TRANSLATE_NOOP("Manager", "Amounts differ"),
+    Discrepancy.MISSING_AT_INSURER: QT_TRANSLATE_NOOP("Manager", "Missing at the insurer"),
+    Discrepancy.MISSING_IN_JOURNAL: QT_TRANSLATE_NOOP("Manager", "Not in this PC's records"),
+    Discrepancy.NOT_SENT: QT_TRANSLATE_NOOP("Manager", "Not sent yet"),
 }
 ACTIONS = {
     Action.KEEP_PC_CALL_SUPPORT: QT_TRANSLATE_NOOP(
         "Manager",
-        "This kiosk's journal no longer holds what it held when this claim was sent: entries were "
-        "removed or rewritten, or an older backup was put back. Change nothing on this PC; run "
-        "kiosk audit-verify and call support.",
+        "This PC's records changed after the claim was sent (removed, rewritten or an old backup "
+        "put back). Change nothing on this PC and call support.",
     ),
     Action.LET_OUTBOX_SEND: QT_TRANSLATE_NOOP(
         "Manager",
-        "Nothing to re-enter: the outbox sends it. If it has waited long, check the network and "
-        "the kiosk's registration.",
+        "Nothing to do: this PC sends it by itself. If it waits long, check the network and the "
+        "kiosk's registration.",
     ),
     Action.COLLECT_OR_RESUBMIT: QT_TRANSLATE_NOOP(
         "Manager",
-        "The insurer will not pay this one. Collect the amount from the family, or fix the cause "
-        "and send it again; then mark it settled.",
+        "The insurer will not pay it. Collect it from the family, or fix the cause and claim "
+        "again; then mark it settled.",
+    ),
+    Action.FIX_AND_SEND_AGAIN: QT_TRANSLATE_NOOP(
+        "Manager",
+        "Fix what stopped it (the claim's reason says what), then send it again; or mark it "
+        "settled.",
     ),
     Action.ASK_INSURER_FOR_CLAIM: QT_TRANSLATE_NOOP(
         "Manager",
-        "Ask the insurer about this claim number and key. Do not file it again as a new claim.",
+        "Ask the insurer about this claim number. Do not claim it again as a new claim.",
     ),
     Action.FIND_SOURCE_DESK: QT_TRANSLATE_NOOP(
         "Manager",
@@ -82,7 +87,7 @@ ACTIONS = {
     ),
     Action.CONFIRM_REJECTION: QT_TRANSLATE_NOOP(
         "Manager",
-        "The insurer now lists it as rejected. Ask why; if it stands, collect from the family.",
+        "The insurer now lists it as refused. Ask why; if it stands, collect from the family.",
     ),
     Action.CONFIRM_ACCEPTANCE: QT_TRANSLATE_NOOP(
         "Manager",
@@ -105,6 +110,32 @@ _TABLES: dict[type[Enum], dict] = {
 }
 
 
+REASONS = {
+    "covered-amount-changed": QT_TRANSLATE_NOOP(
+        "Manager", "The insurer's amount changed after the family signed"
+    ),
+    "member-not-eligible": QT_TRANSLATE_NOOP("Manager", "Not covered on the visit's date"),
+    "bill-hash-mismatch": QT_TRANSLATE_NOOP("Manager", "The claim did not match the signed bill"),
+    "validation-error": QT_TRANSLATE_NOOP("Manager", "The insurer could not read the claim"),
+    "answer-for-another-claim": QT_TRANSLATE_NOOP(
+        "Manager", "The insurer answered for another claim"
+    ),
+    "stored-claim-invalid": QT_TRANSLATE_NOOP(
+        "Manager", "Saved by an older kiosk in a form the insurer no longer takes"
+    ),
+}
+"""Why the insurer refused a claim or the outbox stopped it, by the code the journal keeps."""
+
+
+def reason(code: str) -> str:
+    """A refusal or stop code in plain words, the code after them (what support asks for)."""
+    bare = code.removeprefix("rejected:")
+    text = REASONS.get(bare)
+    if text is None:
+        return code
+    return f"{QCoreApplication.translate(CONTEXT, text)} ({bare})"
+
+
 def name(value: Enum) -> str:
     """The translated name of a claim category, payment method, pre-auth state, discrepancy,
     action or role, in the language installed now."""
@@ -119,7 +150,7 @@ EXPORT_HEADERS = {
     "claim_state": QT_TRANSLATE_NOOP("Manager", "Claim state"),
     "insurer_claim_id": QT_TRANSLATE_NOOP("Manager", "Insurer claim no."),
     "insurer_status": QT_TRANSLATE_NOOP("Manager", "Insurer status"),
-    "reject_code": QT_TRANSLATE_NOOP("Manager", "Reject code"),
+    "reject_code": QT_TRANSLATE_NOOP("Manager", "Reason code"),
     "member": QT_TRANSLATE_NOOP("Manager", "Member (masked)"),
     "billed_fen": QT_TRANSLATE_NOOP("Manager", "Billed (fen)"),
     "billed_yuan": QT_TRANSLATE_NOOP("Manager", "Billed (yuan)"),
@@ -134,8 +165,8 @@ EXPORT_HEADERS = {
     "payment_methods": QT_TRANSLATE_NOOP("Manager", "Payment methods"),
     "queued_at": QT_TRANSLATE_NOOP("Manager", "Signed and stored at"),
     "recorded_at": QT_TRANSLATE_NOOP("Manager", "Recorded by the insurer at"),
-    "idempotency_key": QT_TRANSLATE_NOOP("Manager", "Idempotency key"),
-    "waiting": QT_TRANSLATE_NOOP("Manager", "Waiting"),
+    "idempotency_key": QT_TRANSLATE_NOOP("Manager", "Claim key (for the insurer's support)"),
+    "waiting": QT_TRANSLATE_NOOP("Manager", "Waiting to send"),
     "covered_fen": QT_TRANSLATE_NOOP("Manager", "Covered (fen)"),
     "covered_yuan": QT_TRANSLATE_NOOP("Manager", "Covered (yuan)"),
     "awaiting_fen": QT_TRANSLATE_NOOP("Manager", "Awaiting the insurer (fen)"),

@@ -41,12 +41,15 @@ from kiosk.billing import english_names
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.exports import export_claims
 from kiosk.insurer.client import InsurerClient
+from kiosk.insurer.models import DailyStatement
 from kiosk.journal import Journal, PaymentMethod, Transaction
 from kiosk.money import format_yuan
 from kiosk.reports import (
+    UNPAID,
     ClaimCategory,
     ClaimLine,
     DaySummary,
+    Finding,
     PreAuthState,
     Reconciliation,
     Trend,
@@ -60,7 +63,7 @@ from kiosk.staff import Permission, StaffDirectory, StaffMember
 from ui.i18n import DEFAULT_LANGUAGE
 from ui.idle import IdleWatcher
 from ui.manager.day_report import day_report_text, render_day_report
-from ui.manager.names import export_labels, name
+from ui.manager.names import export_labels, name, reason
 from ui.manager.signed_copy import NoSignedCopy, signed_bill_copy
 from ui.messages import insurer_problem
 from ui.screens.manager_signin import SignInScreen
@@ -146,6 +149,7 @@ class FigureTile(QFrame):
         super().__init__(parent)
         self.setObjectName("figureTile")
         self.setMinimumHeight(104)
+        self.tone = tone
         self.caption = QLabel(objectName="figureCaption", wordWrap=True)
         self.value = QLabel("—", objectName="figureValue")
         self.value.setProperty("tone", tone)
@@ -157,6 +161,12 @@ class FigureTile(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.note)
         layout.addStretch(1)
+
+    def show_value(self, text: str, *, alert: bool = False) -> None:
+        """Show the figure, in red only when `alert` (a warning tone at zero cries wolf)."""
+        self.value.setText(text)
+        self.value.setProperty("tone", "alert" if alert else self.tone)
+        _repolish(self.value)
 
 
 class Rows(QFrame):
@@ -203,7 +213,7 @@ class DayTab(QWidget):
             "billed": FigureTile(),
             "covered": FigureTile("covered"),
             "awaiting": FigureTile(),
-            "not_covered": FigureTile("alert"),
+            "not_covered": FigureTile(),
             "family_paid": FigureTile("family"),
         }
         self.claims = Rows([*ClaimCategory, "sent"])
@@ -276,16 +286,20 @@ class DayTab(QWidget):
         tiles["covered"].note.setText(self.tr("%n accepted claim(s)", "", accepted))
         tiles["awaiting"].value.setText(format_yuan(summary.awaiting_fen))
         waiting = summary.claims[ClaimCategory.WAITING]
-        tiles["awaiting"].note.setText(self.tr("%n claim(s) in the outbox", "", waiting))
-        tiles["not_covered"].value.setText(format_yuan(summary.not_covered_fen))
-        refused = summary.claims[ClaimCategory.REJECTED] + summary.claims[ClaimCategory.ATTENTION]
-        tiles["not_covered"].note.setText(self.tr("%n claim(s) to collect or fix", "", refused))
+        tiles["awaiting"].note.setText(self.tr("%n claim(s) waiting to send", "", waiting))
+        tiles["not_covered"].show_value(
+            format_yuan(summary.not_covered_fen),
+            alert=summary.not_covered_fen > 0 or summary.unpaid > 0,
+        )
+        tiles["not_covered"].note.setText(
+            self.tr("%n claim(s) to collect or fix", "", summary.unpaid)
+        )
         tiles["family_paid"].value.setText(format_yuan(summary.family_paid_fen))
         tiles["family_paid"].note.setText(
             self.tr("of %1 family share").replace("%1", format_yuan(summary.family_share_fen))
         )
         for category, count in summary.claims.items():
-            alert = count > 0 and category in (ClaimCategory.REJECTED, ClaimCategory.ATTENTION)
+            alert = count > 0 and category in UNPAID
             self.claims.set_value(category, str(count), alert=alert)
         self.claims.set_value("sent", f"{summary.sent} / {summary.claims_total}")
         for total in summary.payments:
@@ -310,23 +324,96 @@ class DayTab(QWidget):
 
 
 CLAIM_COLUMNS = 8
-STATE_COLUMN = 3
+
+
+class ClaimActions(QWidget):
+    """What a manager does to a claim the insurer does not pay as it stands (`UNPAID`): send a
+    stopped one again, or mark a refused or stopped one settled with a note. The claims tab and
+    the reconciliation show this same panel, so a claim gets the same choices under the same rule
+    wherever the manager meets it; the screen makes the change (`ManagerScreen._change_claim`)."""
+
+    send_again = Signal(int)
+    """The claim id to send again (back among the claims waiting to send)."""
+    settle = Signal(int, str)
+    """The claim id to mark settled, and how it was settled (the note)."""
+
+    def __init__(
+        self, may_settle: bool, *, across: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.may_settle = may_settle
+        self.claim_id: int | None = None
+        self.category: ClaimCategory | None = None
+        self.controls = QFrame(objectName="claimActions")
+        self.send_again_button = QPushButton(objectName="secondary")
+        self.send_again_button.clicked.connect(self._send_again)
+        self.settle_note = QLineEdit(objectName="settleNote")
+        self.settle_note.setMaxLength(200)
+        self.settle_note.textChanged.connect(self._enable)
+        self.settle_note.returnPressed.connect(self._settle)
+        self.settle_button = QPushButton(objectName="secondary")
+        self.settle_button.clicked.connect(self._settle)
+        self.notice = QLabel(objectName="hint", wordWrap=True)
+        controls = QHBoxLayout(self.controls) if across else QVBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.send_again_button)
+        controls.addWidget(self.settle_note, 1)
+        controls.addWidget(self.settle_button)
+        layout = QHBoxLayout(self) if across else QVBoxLayout(self)
+        layout.setContentsMargins(0, 0 if across else 6, 0, 0)
+        layout.addWidget(self.controls, 3)
+        layout.addWidget(self.notice, 2)
+        self.retranslate()
+        self.show_claim(None, None)
+
+    def retranslate(self) -> None:
+        self.send_again_button.setText(self.tr("Send again"))
+        self.send_again_button.setToolTip(self.tr("Send this claim again once its cause is fixed"))
+        self.settle_note.setPlaceholderText(self.tr("How was it settled? (required)"))
+        self.settle_button.setText(self.tr("Mark settled"))
+
+    def show_claim(self, claim_id: int | None, category: ClaimCategory | None) -> None:
+        """Offer what may be done to this claim (nothing without one). Choosing another claim
+        clears the note and what came of the last change; a settled claim leaving the list
+        (nothing chosen) leaves "Marked settled." in view."""
+        if claim_id != self.claim_id:
+            self.settle_note.clear()
+            if claim_id is not None:
+                self.notice.clear()
+        self.claim_id, self.category = claim_id, category
+        self.controls.setVisible(self.may_settle and category in UNPAID)
+        self.send_again_button.setVisible(category is ClaimCategory.ATTENTION)
+        self._enable()
+
+    def finished(self, claim_id: int, text: str) -> None:
+        """A change of `claim_id` came to `text`: take input again, and say it if it is ours."""
+        self.controls.setEnabled(True)
+        if claim_id == self.claim_id:
+            self.notice.setText(text)
+
+    def _enable(self) -> None:
+        self.settle_button.setEnabled(bool(self.settle_note.text().strip()))
+
+    def _send_again(self) -> None:
+        if self.claim_id is not None and self.category is ClaimCategory.ATTENTION:
+            self.controls.setEnabled(False)
+            self.send_again.emit(self.claim_id)
+
+    def _settle(self) -> None:
+        note = self.settle_note.text().strip()
+        if self.claim_id is not None and self.category in UNPAID and note:
+            self.controls.setEnabled(False)
+            self.settle.emit(self.claim_id, note)
 
 
 class ClaimsTab(QWidget):
-    """The day's claims with a filter, and the chosen claim in detail; for a manager, a claim
-    the outbox stopped can be sent again, and one refused or stopped can be marked settled."""
+    """The day's claims with a filter, and the chosen claim in detail with what a manager may do
+    to it (`ClaimActions`)."""
 
     open_signed_bill = Signal(int)
-    send_again = Signal(int)
-    """The claim id a manager put back in the outbox."""
-    settle = Signal(int, str)
-    """The claim id a manager marked settled, and how (the note)."""
 
     def __init__(self, parent: QWidget | None = None, *, may_settle: bool = False) -> None:
         super().__init__(parent)
-        self.may_settle = may_settle
-        self._detail_claim_id: int | None = None
         self.lines: list[ClaimLine] = []
         self.shown: list[ClaimLine] = []
         self.category = QComboBox(objectName="claimFilter")
@@ -339,11 +426,11 @@ class ClaimsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        # Every column as wide as what it holds, so a state is never cut short; a narrow window
+        # scrolls sideways rather than hide a column.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STATE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selected)
         self.detail_title = QLabel(objectName="panelTitle")
         self.detail = QLabel(objectName="detailText", wordWrap=True)
@@ -352,20 +439,7 @@ class ClaimsTab(QWidget):
         self.open_button = QPushButton(objectName="primary")
         self.open_button.clicked.connect(self._open)
         self.detail_state = QLabel(objectName="hint", wordWrap=True)
-        self.actions = QFrame(objectName="claimActions")
-        self.send_again_button = QPushButton(objectName="secondary")
-        self.send_again_button.clicked.connect(self._send_again)
-        self.settle_note = QLineEdit(objectName="settleNote")
-        self.settle_note.setMaxLength(200)
-        self.settle_note.textChanged.connect(self._enable_actions)
-        self.settle_button = QPushButton(objectName="secondary")
-        self.settle_button.clicked.connect(self._settle)
-        actions_layout = QVBoxLayout(self.actions)
-        actions_layout.setContentsMargins(0, 6, 0, 0)
-        actions_layout.addWidget(self.send_again_button)
-        actions_layout.addWidget(self.settle_note)
-        actions_layout.addWidget(self.settle_button)
-        self.notice = QLabel(objectName="hint", wordWrap=True)
+        self.actions = ClaimActions(may_settle)
         detail_box = QFrame(objectName="panel")
         detail_box.setFixedWidth(340)
         detail_layout = QVBoxLayout(detail_box)
@@ -375,7 +449,6 @@ class ClaimsTab(QWidget):
         detail_layout.addWidget(self.open_button)
         detail_layout.addWidget(self.detail_state)
         detail_layout.addWidget(self.actions)
-        detail_layout.addWidget(self.notice)
         filters = QHBoxLayout()
         filters.addWidget(self.category)
         filters.addWidget(self.search, 1)
@@ -414,12 +487,7 @@ class ClaimsTab(QWidget):
             ]
         )
         self.open_button.setText(self.tr("Open the signed bill"))
-        self.send_again_button.setText(self.tr("Send again"))
-        self.send_again_button.setToolTip(
-            self.tr("Put this claim back in the outbox once its cause is fixed (same claim key)")
-        )
-        self.settle_note.setPlaceholderText(self.tr("How was it settled? (required)"))
-        self.settle_button.setText(self.tr("Mark settled"))
+        self.actions.retranslate()
         self._filter()
 
     def show_lines(self, lines: list[ClaimLine]) -> None:
@@ -428,6 +496,17 @@ class ClaimsTab(QWidget):
 
     def choose_category(self, category: ClaimCategory | None) -> None:
         self.category.setCurrentIndex(self.category.findData(category.value if category else ""))
+
+    def select_claim(self, claim_id: int) -> bool:
+        """Show every claim and choose this one (False when the day's list does not have it)."""
+        if claim_id not in {line.claim_id for line in self.lines}:
+            return False
+        self.search.clear()
+        self.choose_category(None)
+        row = [line.claim_id for line in self.shown].index(claim_id)
+        self.table.selectRow(row)
+        self.table.scrollToItem(self.table.item(row, 0))
+        return True
 
     def _filter(self) -> None:
         chosen_value = self.category.currentData()
@@ -483,17 +562,18 @@ class ClaimsTab(QWidget):
         line = self.selected_line()
         self.open_button.setEnabled(line is not None)
         self.detail_state.clear()
-        claim_id = line.claim_id if line is not None else None
-        if claim_id != self._detail_claim_id:
-            self._detail_claim_id = claim_id
-            self.notice.clear()
-            self.settle_note.clear()
-        self._enable_actions()
         if line is None:
+            self.actions.show_claim(None, None)
             self.detail_title.setText(self.tr("Choose a claim to see it in detail."))
+            self.detail_title.setToolTip("")
             self.detail.clear()
             return
+        self.actions.show_claim(line.claim_id, line.category)
         self.detail_title.setText(line.invoice_no)
+        # The key the claim was sent under: support may ask for it, a manager never needs it.
+        self.detail_title.setToolTip(
+            self.tr("Claim key, for the insurer's support: %1").replace("%1", line.idempotency_key)
+        )
         facts = [
             (self.tr("State"), name(line.category)),
             (self.tr("Member"), line.member_masked),
@@ -519,15 +599,14 @@ class ClaimsTab(QWidget):
         if line.recorded_at is not None:
             recorded = line.recorded_at.astimezone(BUSINESS_TZ).strftime("%Y-%m-%d %H:%M")
             facts.append((self.tr("Recorded by the insurer"), recorded))
-        if line.reject_code or line.attention_reason:
-            facts.append((self.tr("Reason"), line.reject_code or line.attention_reason or ""))
-        key = line.idempotency_key
-        facts.append((self.tr("Idempotency key"), f"{key[:16]}\n{key[16:]}"))
+        why = line.reject_code or line.attention_reason
+        if why:
+            facts.append((self.tr("Reason"), reason(why)))
         self.detail.setText(
             "<table cellspacing='3'>"
             + "".join(
                 f"<tr><td style='color:#52606d;padding-right:10px'>{label}</td>"
-                f"<td><b>{_html(value).replace(chr(10), '<br>')}</b></td></tr>"
+                f"<td><b>{_html(value)}</b></td></tr>"
                 for label, value in facts
             )
             + "</table>"
@@ -539,46 +618,27 @@ class ClaimsTab(QWidget):
             self.detail_state.setText(self.tr("Opening…"))
             self.open_signed_bill.emit(line.claim_id)
 
-    def _enable_actions(self) -> None:
-        """Only a manager sees the actions, and only for a claim the outbox no longer sends."""
-        line = self.selected_line()
-        stopped = line is not None and line.category is ClaimCategory.ATTENTION
-        refused = line is not None and line.category is ClaimCategory.REJECTED
-        self.actions.setVisible(self.may_settle and (stopped or refused))
-        self.send_again_button.setVisible(stopped)
-        self.settle_button.setEnabled(bool(self.settle_note.text().strip()))
-
-    def show_notice(self, text: str) -> None:
-        """What came of a manager's action on the chosen claim (kept across a reload)."""
-        self.notice.setText(text)
-
-    def _send_again(self) -> None:
-        line = self.selected_line()
-        if line is not None and line.category is ClaimCategory.ATTENTION:
-            self.actions.setEnabled(False)
-            self.send_again.emit(line.claim_id)
-
-    def _settle(self) -> None:
-        line = self.selected_line()
-        note = self.settle_note.text().strip()
-        if line is not None and note:
-            self.actions.setEnabled(False)
-            self.settle.emit(line.claim_id, note)
-
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-FINDING_COLUMNS = 7
+FINDING_COLUMNS = 6
+ACTION_COLUMN = FINDING_COLUMNS - 1
+FINDING_ROW_HEIGHT = 52
+"""Two lines of the table's 14 px text: what, the amounts, and what to do fit in one row."""
 
 
 class ReconcileTab(QWidget):
-    """Fetch the insurer's statement for the chosen day and list what does not agree."""
+    """Fetch the insurer's statement for the chosen day and list what needs the manager: a
+    compact row per finding (what, the amounts, what to do), and under the list the chosen
+    finding's claim to open and what may be done to it (the claims tab's `ClaimActions`)."""
 
     fetch = Signal()
+    open_claim = Signal(int, object)
+    """The chosen finding's claim id and service date: show it in the claims tab."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, may_settle: bool = False) -> None:
         super().__init__(parent)
         self.result: Reconciliation | None = None
         self.fetch_button = QPushButton(objectName="primary")
@@ -588,29 +648,46 @@ class ReconcileTab(QWidget):
         self.table = QTableWidget(0, FINDING_COLUMNS, objectName="findingsTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(FINDING_ROW_HEIGHT)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(FINDING_COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.cellDoubleClicked.connect(lambda _row, _column: self._open())
+        self.chosen = QLabel(objectName="panelTitle")
+        self.open_button = QPushButton(objectName="secondary")
+        self.open_button.clicked.connect(self._open)
+        self.actions = ClaimActions(may_settle, across=True)
         top = QHBoxLayout()
         top.addWidget(self.fetch_button)
         top.addWidget(self.status, 1)
+        bar = QHBoxLayout()
+        bar.setSpacing(10)
+        bar.addWidget(self.chosen)
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.actions, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.totals)
         layout.addWidget(self.table, 1)
+        layout.addLayout(bar)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.fetch_button.setText(self.tr("Fetch the insurer's statement"))
+        self.open_button.setText(self.tr("Open the claim"))
+        self.actions.retranslate()
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("What"),
                 self.tr("Invoice"),
-                self.tr("Insurer claim no."),
-                self.tr("Journal"),
+                self.tr("This PC"),
                 self.tr("Insurer"),
                 self.tr("Difference"),
                 self.tr("What to do"),
@@ -622,6 +699,7 @@ class ReconcileTab(QWidget):
             self.status.setText(
                 self.tr("Compare this day's claims with what the insurer has recorded.")
             )
+            self._selected()
 
     def clear(self) -> None:
         self.result = None
@@ -638,6 +716,8 @@ class ReconcileTab(QWidget):
         self.status.setText(message)
 
     def show_result(self, result: Reconciliation) -> None:
+        """List the findings (the claim chosen before stays chosen while it is listed)."""
+        chosen = self.selected_finding()
         self.result = result
         self.fetch_button.setEnabled(True)
         if result.balanced:
@@ -651,10 +731,12 @@ class ReconcileTab(QWidget):
                 + self.tr("%n claim(s) agree.", "", result.matched)
             )
         self.totals.setText(
-            self.tr("Insurer's total covered %1 · the journal's %2")
+            self.tr("The insurer's total covered %1 · this PC's records %2")
             .replace("%1", format_yuan(result.insurer_covered_fen))
             .replace("%2", format_yuan(result.journal_covered_fen))
         )
+        self.table.blockSignals(True)
+        self.table.clearSelection()
         self.table.setRowCount(len(result.findings))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row, finding in enumerate(result.findings):
@@ -663,20 +745,62 @@ class ReconcileTab(QWidget):
                 return format_yuan(fen) if fen is not None else "—"
 
             cells = [
-                (name(finding.discrepancy), None),
-                (finding.invoice_no or "—", None),
-                (finding.insurer_claim_id or "—", None),
-                (money(finding.journal_covered_fen), right),
-                (money(finding.insurer_covered_fen), right),
-                (money(finding.difference_fen), right),
-                (name(finding.action), None),
+                (name(finding.discrepancy), None, None),
+                (
+                    finding.invoice_no or finding.insurer_claim_id or "—",
+                    None,
+                    self._number(finding),
+                ),
+                (money(finding.journal_covered_fen), right, None),
+                (money(finding.insurer_covered_fen), right, None),
+                (money(finding.difference_fen), right, None),
+                (name(finding.action), None, name(finding.action)),
             ]
-            for column, (text, align) in enumerate(cells):
+            for column, (text, align, tip) in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if align is not None:
                     item.setTextAlignment(align)
+                if tip:
+                    item.setToolTip(tip)
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+        keys = [(f.claim_id, f.idempotency_key) for f in result.findings]
+        if chosen is not None and (chosen.claim_id, chosen.idempotency_key) in keys:
+            self.table.selectRow(keys.index((chosen.claim_id, chosen.idempotency_key)))
+        self.table.blockSignals(False)
+        self._selected()
+
+    def _number(self, finding: Finding) -> str:
+        """The insurer's claim number, for the manager who calls the insurer about it."""
+        if finding.insurer_claim_id is None:
+            return ""
+        return self.tr("Insurer claim no. %1").replace("%1", finding.insurer_claim_id)
+
+    def selected_finding(self) -> Finding | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if self.result is None or not rows or rows[0].row() >= len(self.result.findings):
+            return None
+        return self.result.findings[rows[0].row()]
+
+    def choose(self, claim_id: int) -> None:
+        """Choose the finding about this claim (as a tap on its row does)."""
+        found = self.result.findings if self.result is not None else ()
+        self.table.selectRow([f.claim_id for f in found].index(claim_id))
+
+    def _selected(self) -> None:
+        finding = self.selected_finding()
+        if finding is None:
+            self.chosen.setText(self.tr("Choose a finding to act on it."))
+            self.open_button.setVisible(False)
+            self.actions.show_claim(None, None)
+            return
+        self.chosen.setText(finding.invoice_no or finding.insurer_claim_id or "")
+        self.open_button.setVisible(finding.claim_id is not None)
+        self.actions.show_claim(finding.claim_id, finding.category)
+
+    def _open(self) -> None:
+        finding = self.selected_finding()
+        if finding is not None and finding.claim_id is not None:
+            self.open_claim.emit(finding.claim_id, finding.service_date)
 
 
 class ExportsTab(QWidget):
@@ -816,6 +940,10 @@ class ManagerScreen(QWidget):
         self._request = 0
         self.summary: DaySummary | None = None
         self.trend: Trend | None = None
+        self._statement: DailyStatement | None = None
+        """The insurer's statement last fetched for the chosen day (compared again, without
+        asking the insurer, after a manager changes a claim)."""
+        self._claim_to_open: int | None = None
 
         self.title = QLabel(objectName="managerTitle")
         self.previous_day = QPushButton("‹", objectName="dayStep")
@@ -857,22 +985,25 @@ class ManagerScreen(QWidget):
 
         self.tabs = QTabWidget(objectName="managerTabs")
         self.day_tab = DayTab(self._item_name) if member.may(Permission.FIGURES) else None
+        may_settle = member.may(Permission.SETTLE)
         self.claims_tab = (
-            ClaimsTab(may_settle=member.may(Permission.SETTLE))
-            if member.may(Permission.CLAIMS)
-            else None
+            ClaimsTab(may_settle=may_settle) if member.may(Permission.CLAIMS) else None
         )
-        self.reconcile_tab = ReconcileTab() if member.may(Permission.RECONCILE) else None
+        self.reconcile_tab = (
+            ReconcileTab(may_settle=may_settle) if member.may(Permission.RECONCILE) else None
+        )
         self.exports_tab = ExportsTab() if member.may(Permission.EXPORT) else None
         for tab in (self.day_tab, self.claims_tab, self.reconcile_tab, self.exports_tab):
             if tab is not None:
                 self.tabs.addTab(tab, "")
         if self.claims_tab is not None:
             self.claims_tab.open_signed_bill.connect(self._open_signed_bill)
-            self.claims_tab.send_again.connect(self.send_claim_again)
-            self.claims_tab.settle.connect(self.settle_claim)
         if self.reconcile_tab is not None:
             self.reconcile_tab.fetch.connect(self.fetch_statement)
+            self.reconcile_tab.open_claim.connect(self.open_claim)
+        for panel in self._claim_actions():
+            panel.send_again.connect(self.send_claim_again)
+            panel.settle.connect(self.settle_claim)
         if self.exports_tab is not None:
             self.exports_tab.export.connect(self.export)
             self.exports_tab.choose_folder.connect(self._choose_folder)
@@ -952,6 +1083,7 @@ class ManagerScreen(QWidget):
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.date_edit.blockSignals(False)
         self.next_day.setEnabled(day < _business_today(self.context.journal))
+        self._statement = None
         if self.reconcile_tab is not None:
             self.reconcile_tab.clear()
         if self.exports_tab is not None:
@@ -993,16 +1125,19 @@ class ManagerScreen(QWidget):
             self.day_tab.show_trend(thirty)
         if self.claims_tab is not None and lines is not None:
             self.claims_tab.show_lines(lines)
+            if self._claim_to_open is not None:
+                self.claims_tab.select_claim(self._claim_to_open)
+                self._claim_to_open = None
         self._read_at = datetime.now(BUSINESS_TZ)
         self._show_state()
         self.loaded.emit(day.isoformat())
 
     def _show_state(self) -> None:
         if self._read_at is None:
-            self.state.setText(self.tr("Reading the journal…"))
+            self.state.setText(self.tr("Reading this PC's records…"))
             return
         at = self._read_at.strftime("%H:%M")
-        self.state.setText(self.tr("As recorded in this kiosk's journal at %1.").replace("%1", at))
+        self.state.setText(self.tr("As this PC's records stood at %1.").replace("%1", at))
 
     def _item_name(self, code: str, description: str) -> str:
         """An item as the manager reads it: the catalogue's English name in English."""
@@ -1012,16 +1147,30 @@ class ManagerScreen(QWidget):
 
     def _read_failed(self, request: int) -> None:
         if request == self._request:
-            self.state.setText(self.tr("The journal cannot be read right now. Try again."))
+            self.state.setText(self.tr("This PC's records cannot be read right now. Try again."))
 
-    # --- a claim the outbox stopped
+    # --- a claim the insurer does not pay as it stands
+
+    def _claim_actions(self) -> list[ClaimActions]:
+        return [tab.actions for tab in (self.claims_tab, self.reconcile_tab) if tab is not None]
+
+    def open_claim(self, claim_id: int, service_date: date) -> None:
+        """Show the claim in the claims tab, on its own day."""
+        if self.claims_tab is None:
+            return
+        self.tabs.setCurrentWidget(self.claims_tab)
+        if service_date != self.day:
+            self._claim_to_open = claim_id
+            self.show_day(service_date)
+        elif not self.claims_tab.select_claim(claim_id):
+            self._claim_to_open = claim_id
 
     def send_claim_again(self, claim_id: int) -> None:
-        """Put a stopped claim back in the outbox under its own key (the journal audits it)."""
+        """Put a stopped claim back among those waiting to send, under its own key (audited)."""
         self._change_claim(
             claim_id,
             lambda tx: tx.requeue_claim(claim_id),
-            self.tr("Back in the outbox; it is sent at the next try."),
+            self.tr("Waiting to send again; it goes at the next try."),
             wake=True,
         )
 
@@ -1042,28 +1191,30 @@ class ManagerScreen(QWidget):
         *,
         wake: bool,
     ) -> None:
-        if self.claims_tab is None or not self.member.may(Permission.SETTLE):
+        """The one way a claim is changed from these screens, whichever tab asked: only a
+        manager may, then the day and the reconciliation are read again."""
+        if not self.member.may(Permission.SETTLE):
             return
-        tab, journal, actor = self.claims_tab, self.context.journal, f"staff:{self.member.id}"
+        journal, actor = self.context.journal, f"staff:{self.member.id}"
 
         def write(_insurer: InsurerClient) -> None:
             with journal.transaction(actor=actor) as tx:
                 change(tx)
 
+        def finished(text: str) -> None:
+            for panel in self._claim_actions():
+                panel.finished(claim_id, text)
+            self.reload()
+            self._compare_again()
+
         def done(_result: None) -> None:
             if wake:
                 self.context.wake_outbox()
-            tab.actions.setEnabled(True)
-            tab.show_notice(done_text)
             self.claim_changed.emit(claim_id)
-            self.reload()
+            finished(done_text)
 
         def failed(_error: BaseException) -> None:
-            tab.actions.setEnabled(True)
-            tab.show_notice(
-                self.tr("The claim could not be changed; it may have changed meanwhile.")
-            )
-            self.reload()
+            finished(self.tr("The claim could not be changed; it may have changed meanwhile."))
 
         Task(write).success(done).failure(failed).run()
 
@@ -1076,18 +1227,38 @@ class ManagerScreen(QWidget):
         day, journal = self.day, self.context.journal
         tab = self.reconcile_tab
 
-        def done(result: Reconciliation) -> None:
-            if result.day == self.day:
-                tab.show_result(result)
+        def compare(insurer: InsurerClient) -> tuple[DailyStatement, Reconciliation]:
+            statement = insurer.daily_statement(day)
+            return statement, reconcile(journal, statement)
+
+        def done(result: tuple[DailyStatement, Reconciliation]) -> None:
+            if day == self.day:
+                self._statement = result[0]
+                tab.show_result(result[1])
                 self.reconciled.emit(day.isoformat())
 
         def failed(error: BaseException) -> None:
             if day == self.day:
                 tab.failed(insurer_problem(error))
 
-        Task(lambda insurer: reconcile(journal, insurer.daily_statement(day))).success(
-            done
-        ).failure(failed).run()
+        Task(compare).success(done).failure(failed).run()
+
+    def _compare_again(self) -> None:
+        """Compare the statement already fetched with the journal as it is now."""
+        statement, tab, journal = self._statement, self.reconcile_tab, self.context.journal
+        if statement is None or tab is None:
+            return
+
+        def done(result: Reconciliation) -> None:
+            if statement is self._statement:
+                tab.show_result(result)
+                self.reconciled.emit(statement.date.isoformat())
+
+        def failed(_error: BaseException) -> None:
+            if statement is self._statement:
+                tab.failed(self.tr("This PC's records cannot be read right now. Try again."))
+
+        Task(lambda _insurer: reconcile(journal, statement)).success(done).failure(failed).run()
 
     # --- exports
 

@@ -90,7 +90,7 @@ class SignInScreen(QWidget):
         self.status.clear()
         directory = self.directory
         Task(lambda _insurer: directory.members()).success(self._listed).failure(
-            lambda _error: self._say(self.tr("The staff list cannot be read from the journal."))
+            lambda _error: self._say(self.tr("The staff list cannot be read on this PC."))
         ).run()
 
     def _listed(self, members: list[StaffMember]) -> None:
@@ -165,7 +165,9 @@ class SignInScreen(QWidget):
         self.pad.clear()
         self.pad.setEnabled(self.chosen is not None)
         if not isinstance(error, SignInRefused):
-            self._say(self.tr("Signing in is not possible right now: the journal cannot be read."))
+            self._say(
+                self.tr("Signing in is not possible right now: this PC's records cannot be read.")
+            )
             self.refused.emit("error")
             return
         if error.reason is SignInRefusal.WRONG_SECRET:
