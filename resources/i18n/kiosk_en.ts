@@ -176,66 +176,66 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="469"/>
+        <location filename="../../ui/screens/manager.py" line="471"/>
         <source>All claims</source>
         <translation>All claims</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="474"/>
+        <location filename="../../ui/screens/manager.py" line="476"/>
         <source>Invoice or insurer claim number</source>
         <translation>Invoice or insurer claim number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="477"/>
+        <location filename="../../ui/screens/manager.py" line="479"/>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="478"/>
+        <location filename="../../ui/screens/manager.py" line="480"/>
         <source>Signed</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="479"/>
-        <location filename="../../ui/screens/manager.py" line="577"/>
+        <location filename="../../ui/screens/manager.py" line="481"/>
+        <location filename="../../ui/screens/manager.py" line="579"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="480"/>
-        <location filename="../../ui/screens/manager.py" line="576"/>
+        <location filename="../../ui/screens/manager.py" line="482"/>
+        <location filename="../../ui/screens/manager.py" line="578"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="481"/>
-        <location filename="../../ui/screens/manager.py" line="578"/>
+        <location filename="../../ui/screens/manager.py" line="483"/>
+        <location filename="../../ui/screens/manager.py" line="580"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="482"/>
+        <location filename="../../ui/screens/manager.py" line="484"/>
         <source>Insurer covers</source>
         <translation>Insurer covers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="483"/>
-        <location filename="../../ui/screens/manager.py" line="584"/>
+        <location filename="../../ui/screens/manager.py" line="485"/>
+        <location filename="../../ui/screens/manager.py" line="586"/>
         <source>Family share</source>
         <translation>Family share</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="484"/>
+        <location filename="../../ui/screens/manager.py" line="486"/>
         <source>Paid at desk</source>
         <translation>Paid at desk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="487"/>
+        <location filename="../../ui/screens/manager.py" line="489"/>
         <source>Open the signed bill</source>
         <translation>Open the signed bill</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="524"/>
+        <location filename="../../ui/screens/manager.py" line="526"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -243,57 +243,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="545"/>
+        <location filename="../../ui/screens/manager.py" line="547"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>As shown to the family; the insurer has not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="565"/>
+        <location filename="../../ui/screens/manager.py" line="567"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>Choose a claim to see it in detail.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="573"/>
+        <location filename="../../ui/screens/manager.py" line="575"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>Claim key, for the insurer&apos;s support: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="579"/>
+        <location filename="../../ui/screens/manager.py" line="581"/>
         <source>Insurer share as signed</source>
         <translation>Insurer share as signed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="581"/>
+        <location filename="../../ui/screens/manager.py" line="583"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="586"/>
+        <location filename="../../ui/screens/manager.py" line="588"/>
         <source>Paid at the desk</source>
         <translation>Paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="592"/>
+        <location filename="../../ui/screens/manager.py" line="594"/>
         <source>Signed and stored</source>
         <translation>Signed and stored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="595"/>
+        <location filename="../../ui/screens/manager.py" line="597"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="599"/>
+        <location filename="../../ui/screens/manager.py" line="601"/>
         <source>Recorded by the insurer</source>
         <translation>Recorded by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="602"/>
+        <location filename="../../ui/screens/manager.py" line="604"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="616"/>
+        <location filename="../../ui/screens/manager.py" line="618"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
@@ -402,36 +402,36 @@
     </message>
     <message>
         <location filename="../../ui/manager/day_report.py" line="74"/>
-        <source>Balanced: all %1 claims agree with the insurer&apos;s statement.</source>
-        <translation>Balanced: all %1 claims agree with the insurer&apos;s statement.</translation>
+        <source>Balanced: every claim agrees with the insurer&apos;s statement (%1).</source>
+        <translation>Balanced: every claim agrees with the insurer&apos;s statement (%1).</translation>
     </message>
     <message>
         <location filename="../../ui/manager/day_report.py" line="77"/>
-        <source>%1 claims agree; %2 need a look. Insurer total %3, this PC&apos;s records %4.</source>
-        <translation>%1 claims agree; %2 need a look. Insurer total %3, this PC&apos;s records %4.</translation>
+        <source>Agree: %1 · need a look: %2. Insurer total %3, this PC&apos;s records %4.</source>
+        <translation>Agree: %1 · need a look: %2. Insurer total %3, this PC&apos;s records %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_report.py" line="80"/>
+        <location filename="../../ui/manager/day_report.py" line="81"/>
         <source>… and %1 more on the kiosk&apos;s reconciliation page.</source>
         <translation>… and %1 more on the kiosk&apos;s reconciliation page.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_report.py" line="81"/>
+        <location filename="../../ui/manager/day_report.py" line="82"/>
         <source>Audit trail: %1 entries, head %2</source>
         <translation>Audit trail: %1 entries, head %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_report.py" line="82"/>
+        <location filename="../../ui/manager/day_report.py" line="83"/>
         <source>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</source>
         <translation>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_report.py" line="85"/>
+        <location filename="../../ui/manager/day_report.py" line="86"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_report.py" line="86"/>
+        <location filename="../../ui/manager/day_report.py" line="87"/>
         <source>Direct-billing kiosk · day report</source>
         <translation>Direct-billing kiosk · day report</translation>
     </message>
@@ -904,59 +904,59 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="878"/>
+        <location filename="../../ui/screens/manager.py" line="880"/>
         <source>The claims of %1</source>
         <translation>The claims of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="879"/>
-        <location filename="../../ui/screens/manager.py" line="885"/>
+        <location filename="../../ui/screens/manager.py" line="881"/>
+        <location filename="../../ui/screens/manager.py" line="887"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="880"/>
-        <location filename="../../ui/screens/manager.py" line="886"/>
+        <location filename="../../ui/screens/manager.py" line="882"/>
+        <location filename="../../ui/screens/manager.py" line="888"/>
         <source>Excel (XLSX)</source>
         <translation>Excel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="881"/>
+        <location filename="../../ui/screens/manager.py" line="883"/>
         <source>PDF day report</source>
         <translation>PDF day report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="882"/>
+        <location filename="../../ui/screens/manager.py" line="884"/>
         <source>The claims of a range of days</source>
         <translation>The claims of a range of days</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="883"/>
+        <location filename="../../ui/screens/manager.py" line="885"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="884"/>
+        <location filename="../../ui/screens/manager.py" line="886"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="887"/>
+        <location filename="../../ui/screens/manager.py" line="889"/>
         <source>Saved in</source>
         <translation>Saved in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="888"/>
+        <location filename="../../ui/screens/manager.py" line="890"/>
         <source>Change folder…</source>
         <translation>Change folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="894"/>
+        <location filename="../../ui/screens/manager.py" line="896"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="907"/>
+        <location filename="../../ui/screens/manager.py" line="909"/>
         <source>The range ends before it starts.</source>
         <translation>The range ends before it starts.</translation>
     </message>
@@ -964,7 +964,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="461"/>
+        <location filename="../../ui/app.py" line="512"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>Welcome. Reception will show your bill here to sign.</translation>
     </message>
@@ -972,32 +972,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="212"/>
+        <location filename="../../ui/app.py" line="245"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="213"/>
+        <location filename="../../ui/app.py" line="246"/>
         <source>Eligibility</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="214"/>
+        <location filename="../../ui/app.py" line="247"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="215"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>Sign</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="216"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="207"/>
+        <location filename="../../ui/app.py" line="240"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
@@ -1023,8 +1023,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="302"/>
-        <location filename="../../ui/app.py" line="368"/>
+        <location filename="../../ui/app.py" line="352"/>
+        <location filename="../../ui/app.py" line="418"/>
         <source>Direct billing</source>
         <translation>Direct billing</translation>
     </message>
@@ -1387,124 +1387,124 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1180"/>
+        <location filename="../../ui/screens/manager.py" line="1182"/>
         <source>Marked settled.</source>
         <translation>Marked settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1215"/>
+        <location filename="../../ui/screens/manager.py" line="1217"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1045"/>
+        <location filename="../../ui/screens/manager.py" line="1047"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1049"/>
+        <location filename="../../ui/screens/manager.py" line="1051"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1050"/>
+        <location filename="../../ui/screens/manager.py" line="1052"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1051"/>
+        <location filename="../../ui/screens/manager.py" line="1053"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1052"/>
+        <location filename="../../ui/screens/manager.py" line="1054"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1053"/>
+        <location filename="../../ui/screens/manager.py" line="1055"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1056"/>
+        <location filename="../../ui/screens/manager.py" line="1058"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1060"/>
+        <location filename="../../ui/screens/manager.py" line="1062"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1061"/>
+        <location filename="../../ui/screens/manager.py" line="1063"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1063"/>
+        <location filename="../../ui/screens/manager.py" line="1065"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1064"/>
+        <location filename="../../ui/screens/manager.py" line="1066"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1065"/>
+        <location filename="../../ui/screens/manager.py" line="1067"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1066"/>
+        <location filename="../../ui/screens/manager.py" line="1068"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1135"/>
+        <location filename="../../ui/screens/manager.py" line="1137"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>Reading this PC&apos;s records…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1138"/>
+        <location filename="../../ui/screens/manager.py" line="1140"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>As this PC&apos;s records stood at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1148"/>
-        <location filename="../../ui/screens/manager.py" line="1257"/>
+        <location filename="../../ui/screens/manager.py" line="1150"/>
+        <location filename="../../ui/screens/manager.py" line="1259"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1171"/>
+        <location filename="../../ui/screens/manager.py" line="1173"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>Waiting to send again; it goes at the next try.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1269"/>
+        <location filename="../../ui/screens/manager.py" line="1271"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1299"/>
-        <location filename="../../ui/screens/manager.py" line="1329"/>
+        <location filename="../../ui/screens/manager.py" line="1301"/>
+        <location filename="../../ui/screens/manager.py" line="1331"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1340"/>
+        <location filename="../../ui/screens/manager.py" line="1342"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1371"/>
+        <location filename="../../ui/screens/manager.py" line="1373"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1375"/>
+        <location filename="../../ui/screens/manager.py" line="1377"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -1864,57 +1864,57 @@
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="681"/>
+        <location filename="../../ui/screens/manager.py" line="683"/>
         <source>Fetch the insurer&apos;s statement</source>
         <translation>Fetch the insurer&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="682"/>
+        <location filename="../../ui/screens/manager.py" line="684"/>
         <source>Open the claim</source>
         <translation>Open the claim</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="686"/>
+        <location filename="../../ui/screens/manager.py" line="688"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="687"/>
+        <location filename="../../ui/screens/manager.py" line="689"/>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="688"/>
+        <location filename="../../ui/screens/manager.py" line="690"/>
         <source>This PC</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="689"/>
+        <location filename="../../ui/screens/manager.py" line="691"/>
         <source>Insurer</source>
         <translation>Insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="690"/>
+        <location filename="../../ui/screens/manager.py" line="692"/>
         <source>Difference</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="691"/>
+        <location filename="../../ui/screens/manager.py" line="693"/>
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="698"/>
+        <location filename="../../ui/screens/manager.py" line="700"/>
         <source>Compare this day&apos;s claims with what the insurer has recorded.</source>
         <translation>Compare this day&apos;s claims with what the insurer has recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="710"/>
+        <location filename="../../ui/screens/manager.py" line="712"/>
         <source>Asking the insurer for its statement…</source>
         <translation>Asking the insurer for its statement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="723"/>
+        <location filename="../../ui/screens/manager.py" line="725"/>
         <source>Balanced: all %n claim(s) agree with the insurer.</source>
         <translation>
             <numerusform>Balanced: the %n claim agrees with the insurer.</numerusform>
@@ -1922,7 +1922,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="727"/>
+        <location filename="../../ui/screens/manager.py" line="729"/>
         <source>%n finding(s) need a look.</source>
         <translation>
             <numerusform>%n finding needs a look.</numerusform>
@@ -1930,7 +1930,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="729"/>
+        <location filename="../../ui/screens/manager.py" line="731"/>
         <source>%n claim(s) agree.</source>
         <translation>
             <numerusform>%n claim agrees.</numerusform>
@@ -1938,17 +1938,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="732"/>
+        <location filename="../../ui/screens/manager.py" line="734"/>
         <source>The insurer&apos;s total covered %1 · this PC&apos;s records %2</source>
         <translation>The insurer&apos;s total covered %1 · this PC&apos;s records %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="774"/>
+        <location filename="../../ui/screens/manager.py" line="776"/>
         <source>Insurer claim no. %1</source>
         <translation>Insurer claim no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="790"/>
+        <location filename="../../ui/screens/manager.py" line="792"/>
         <source>Choose a finding to act on it.</source>
         <translation>Choose a finding to act on it.</translation>
     </message>
@@ -2503,12 +2503,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="487"/>
+        <location filename="../../ui/app.py" line="538"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>The family is checking and signing the bill on their screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="488"/>
+        <location filename="../../ui/app.py" line="539"/>
         <source>Change the bill</source>
         <translation>Change the bill</translation>
     </message>

@@ -173,123 +173,123 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="469"/>
+        <location filename="../../ui/screens/manager.py" line="471"/>
         <source>All claims</source>
         <translation>全部理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="474"/>
+        <location filename="../../ui/screens/manager.py" line="476"/>
         <source>Invoice or insurer claim number</source>
         <translation>账单号或保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="477"/>
+        <location filename="../../ui/screens/manager.py" line="479"/>
         <source>Invoice</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="478"/>
+        <location filename="../../ui/screens/manager.py" line="480"/>
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="479"/>
-        <location filename="../../ui/screens/manager.py" line="577"/>
+        <location filename="../../ui/screens/manager.py" line="481"/>
+        <location filename="../../ui/screens/manager.py" line="579"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="480"/>
-        <location filename="../../ui/screens/manager.py" line="576"/>
+        <location filename="../../ui/screens/manager.py" line="482"/>
+        <location filename="../../ui/screens/manager.py" line="578"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="481"/>
-        <location filename="../../ui/screens/manager.py" line="578"/>
+        <location filename="../../ui/screens/manager.py" line="483"/>
+        <location filename="../../ui/screens/manager.py" line="580"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="482"/>
+        <location filename="../../ui/screens/manager.py" line="484"/>
         <source>Insurer covers</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="483"/>
-        <location filename="../../ui/screens/manager.py" line="584"/>
+        <location filename="../../ui/screens/manager.py" line="485"/>
+        <location filename="../../ui/screens/manager.py" line="586"/>
         <source>Family share</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="484"/>
+        <location filename="../../ui/screens/manager.py" line="486"/>
         <source>Paid at desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="487"/>
+        <location filename="../../ui/screens/manager.py" line="489"/>
         <source>Open the signed bill</source>
         <translation>打开签字账单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="524"/>
+        <location filename="../../ui/screens/manager.py" line="526"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="545"/>
+        <location filename="../../ui/screens/manager.py" line="547"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>签字时向家长展示的金额；保险公司尚未答复</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="565"/>
+        <location filename="../../ui/screens/manager.py" line="567"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>选择一笔理赔查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="573"/>
+        <location filename="../../ui/screens/manager.py" line="575"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>理赔提交编号（供保险公司核查）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="579"/>
+        <location filename="../../ui/screens/manager.py" line="581"/>
         <source>Insurer share as signed</source>
         <translation>签字时保险支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="581"/>
+        <location filename="../../ui/screens/manager.py" line="583"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="586"/>
+        <location filename="../../ui/screens/manager.py" line="588"/>
         <source>Paid at the desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="592"/>
+        <location filename="../../ui/screens/manager.py" line="594"/>
         <source>Signed and stored</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="595"/>
+        <location filename="../../ui/screens/manager.py" line="597"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="599"/>
+        <location filename="../../ui/screens/manager.py" line="601"/>
         <source>Recorded by the insurer</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="602"/>
+        <location filename="../../ui/screens/manager.py" line="604"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="616"/>
+        <location filename="../../ui/screens/manager.py" line="618"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -398,36 +398,36 @@
     </message>
     <message>
         <location filename="../../ui/manager/day_report.py" line="74"/>
-        <source>Balanced: all %1 claims agree with the insurer&apos;s statement.</source>
-        <translation>账目相符：全部 %1 笔理赔与保险公司对账单一致。</translation>
+        <source>Balanced: every claim agrees with the insurer&apos;s statement (%1).</source>
+        <translation>账目相符：全部理赔与保险公司对账单一致（%1 笔）。</translation>
     </message>
     <message>
         <location filename="../../ui/manager/day_report.py" line="77"/>
-        <source>%1 claims agree; %2 need a look. Insurer total %3, this PC&apos;s records %4.</source>
-        <translation>%1 笔一致；%2 笔需核查。保险公司合计 %3，本机记录 %4。</translation>
+        <source>Agree: %1 · need a look: %2. Insurer total %3, this PC&apos;s records %4.</source>
+        <translation>一致 %1 笔 · 需核查 %2 项。保险公司合计 %3，本机记录 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_report.py" line="80"/>
+        <location filename="../../ui/manager/day_report.py" line="81"/>
         <source>… and %1 more on the kiosk&apos;s reconciliation page.</source>
         <translation>……另有 %1 笔，请在终端对账页面查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_report.py" line="81"/>
+        <location filename="../../ui/manager/day_report.py" line="82"/>
         <source>Audit trail: %1 entries, head %2</source>
         <translation>审计记录：%1 条，末条哈希 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_report.py" line="82"/>
+        <location filename="../../ui/manager/day_report.py" line="83"/>
         <source>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</source>
         <translation>审计记录在第 %1 条处被破坏：请联系诊所 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_report.py" line="85"/>
+        <location filename="../../ui/manager/day_report.py" line="86"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_report.py" line="86"/>
+        <location filename="../../ui/manager/day_report.py" line="87"/>
         <source>Direct-billing kiosk · day report</source>
         <translation>直付终端 · 日报</translation>
     </message>
@@ -896,59 +896,59 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="878"/>
+        <location filename="../../ui/screens/manager.py" line="880"/>
         <source>The claims of %1</source>
         <translation>%1 的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="879"/>
-        <location filename="../../ui/screens/manager.py" line="885"/>
+        <location filename="../../ui/screens/manager.py" line="881"/>
+        <location filename="../../ui/screens/manager.py" line="887"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="880"/>
-        <location filename="../../ui/screens/manager.py" line="886"/>
+        <location filename="../../ui/screens/manager.py" line="882"/>
+        <location filename="../../ui/screens/manager.py" line="888"/>
         <source>Excel (XLSX)</source>
         <translation>Excel 表格（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="881"/>
+        <location filename="../../ui/screens/manager.py" line="883"/>
         <source>PDF day report</source>
         <translation>PDF 日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="882"/>
+        <location filename="../../ui/screens/manager.py" line="884"/>
         <source>The claims of a range of days</source>
         <translation>一段日期内的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="883"/>
+        <location filename="../../ui/screens/manager.py" line="885"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="884"/>
+        <location filename="../../ui/screens/manager.py" line="886"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="887"/>
+        <location filename="../../ui/screens/manager.py" line="889"/>
         <source>Saved in</source>
         <translation>保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="888"/>
+        <location filename="../../ui/screens/manager.py" line="890"/>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="894"/>
+        <location filename="../../ui/screens/manager.py" line="896"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="907"/>
+        <location filename="../../ui/screens/manager.py" line="909"/>
         <source>The range ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -956,7 +956,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="461"/>
+        <location filename="../../ui/app.py" line="512"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>欢迎。前台会在这里显示您的账单供您签字。</translation>
     </message>
@@ -964,32 +964,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="212"/>
+        <location filename="../../ui/app.py" line="245"/>
         <source>Scan</source>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="213"/>
+        <location filename="../../ui/app.py" line="246"/>
         <source>Eligibility</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="214"/>
+        <location filename="../../ui/app.py" line="247"/>
         <source>Bill</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="215"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="216"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="207"/>
+        <location filename="../../ui/app.py" line="240"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -1015,8 +1015,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="302"/>
-        <location filename="../../ui/app.py" line="368"/>
+        <location filename="../../ui/app.py" line="352"/>
+        <location filename="../../ui/app.py" line="418"/>
         <source>Direct billing</source>
         <translation>直付</translation>
     </message>
@@ -1379,124 +1379,124 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1180"/>
+        <location filename="../../ui/screens/manager.py" line="1182"/>
         <source>Marked settled.</source>
         <translation>已标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1215"/>
+        <location filename="../../ui/screens/manager.py" line="1217"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1045"/>
+        <location filename="../../ui/screens/manager.py" line="1047"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1049"/>
+        <location filename="../../ui/screens/manager.py" line="1051"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1050"/>
+        <location filename="../../ui/screens/manager.py" line="1052"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1051"/>
+        <location filename="../../ui/screens/manager.py" line="1053"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1052"/>
+        <location filename="../../ui/screens/manager.py" line="1054"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1053"/>
+        <location filename="../../ui/screens/manager.py" line="1055"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1056"/>
+        <location filename="../../ui/screens/manager.py" line="1058"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1060"/>
+        <location filename="../../ui/screens/manager.py" line="1062"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1061"/>
+        <location filename="../../ui/screens/manager.py" line="1063"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1063"/>
+        <location filename="../../ui/screens/manager.py" line="1065"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1064"/>
+        <location filename="../../ui/screens/manager.py" line="1066"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1065"/>
+        <location filename="../../ui/screens/manager.py" line="1067"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1066"/>
+        <location filename="../../ui/screens/manager.py" line="1068"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1135"/>
+        <location filename="../../ui/screens/manager.py" line="1137"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>正在读取本机记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1138"/>
+        <location filename="../../ui/screens/manager.py" line="1140"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>截至 %1 的本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1148"/>
-        <location filename="../../ui/screens/manager.py" line="1257"/>
+        <location filename="../../ui/screens/manager.py" line="1150"/>
+        <location filename="../../ui/screens/manager.py" line="1259"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>暂时无法读取本机记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1171"/>
+        <location filename="../../ui/screens/manager.py" line="1173"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>已重新排队待发送，将在下次尝试时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1269"/>
+        <location filename="../../ui/screens/manager.py" line="1271"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1299"/>
-        <location filename="../../ui/screens/manager.py" line="1329"/>
+        <location filename="../../ui/screens/manager.py" line="1301"/>
+        <location filename="../../ui/screens/manager.py" line="1331"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1340"/>
+        <location filename="../../ui/screens/manager.py" line="1342"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1371"/>
+        <location filename="../../ui/screens/manager.py" line="1373"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1375"/>
+        <location filename="../../ui/screens/manager.py" line="1377"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -1506,7 +1506,7 @@
     <message>
         <location filename="../../ui/messages.py" line="47"/>
         <source>The card&apos;s time is ahead of this kiosk&apos;s clock. Check the kiosk&apos;s date and time.</source>
-        <translation>保险卡的时间比本机时钟快。请检查本机的日期和时间。</translation>
+        <translation>电子保险卡的时间比本机时钟快。请检查本机的日期和时间。</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="51"/>
@@ -1851,88 +1851,88 @@
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="681"/>
+        <location filename="../../ui/screens/manager.py" line="683"/>
         <source>Fetch the insurer&apos;s statement</source>
         <translation>获取保险公司对账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="682"/>
+        <location filename="../../ui/screens/manager.py" line="684"/>
         <source>Open the claim</source>
         <translation>打开理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="686"/>
+        <location filename="../../ui/screens/manager.py" line="688"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="687"/>
+        <location filename="../../ui/screens/manager.py" line="689"/>
         <source>Invoice</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="688"/>
+        <location filename="../../ui/screens/manager.py" line="690"/>
         <source>This PC</source>
         <translation>本机记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="689"/>
+        <location filename="../../ui/screens/manager.py" line="691"/>
         <source>Insurer</source>
         <translation>保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="690"/>
+        <location filename="../../ui/screens/manager.py" line="692"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="691"/>
+        <location filename="../../ui/screens/manager.py" line="693"/>
         <source>What to do</source>
         <translation>处理方法</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="698"/>
+        <location filename="../../ui/screens/manager.py" line="700"/>
         <source>Compare this day&apos;s claims with what the insurer has recorded.</source>
         <translation>将当日理赔与保险公司记录进行核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="710"/>
+        <location filename="../../ui/screens/manager.py" line="712"/>
         <source>Asking the insurer for its statement…</source>
         <translation>正在向保险公司获取对账单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="723"/>
+        <location filename="../../ui/screens/manager.py" line="725"/>
         <source>Balanced: all %n claim(s) agree with the insurer.</source>
         <translation>
             <numerusform>账目相符：全部 %n 笔理赔与保险公司一致。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="727"/>
+        <location filename="../../ui/screens/manager.py" line="729"/>
         <source>%n finding(s) need a look.</source>
         <translation>
             <numerusform>%n 项需核查。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="729"/>
+        <location filename="../../ui/screens/manager.py" line="731"/>
         <source>%n claim(s) agree.</source>
         <translation>
             <numerusform>%n 笔一致。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="732"/>
+        <location filename="../../ui/screens/manager.py" line="734"/>
         <source>The insurer&apos;s total covered %1 · this PC&apos;s records %2</source>
         <translation>保险公司支付合计 %1 · 本机记录 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="774"/>
+        <location filename="../../ui/screens/manager.py" line="776"/>
         <source>Insurer claim no. %1</source>
         <translation>保险公司理赔号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="790"/>
+        <location filename="../../ui/screens/manager.py" line="792"/>
         <source>Choose a finding to act on it.</source>
         <translation>选择一项进行处理。</translation>
     </message>
@@ -2485,12 +2485,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="487"/>
+        <location filename="../../ui/app.py" line="538"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>家长正在其屏幕上核对账单并签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="488"/>
+        <location filename="../../ui/app.py" line="539"/>
         <source>Change the bill</source>
         <translation>修改账单</translation>
     </message>
@@ -2500,17 +2500,17 @@
     <message>
         <location filename="../../ui/statement_text.py" line="26"/>
         <source>Covered by the plan</source>
-        <translation>保险计划承保</translation>
+        <translation>保障范围内</translation>
     </message>
     <message>
         <location filename="../../ui/statement_text.py" line="27"/>
         <source>Not covered by the plan</source>
-        <translation>不在保障范围内</translation>
+        <translation>保障外费用</translation>
     </message>
     <message>
         <location filename="../../ui/statement_text.py" line="28"/>
         <source>The plan&apos;s annual limit is used up</source>
-        <translation>年度保额已用完</translation>
+        <translation>年度保障额度已用完</translation>
     </message>
     <message>
         <location filename="../../ui/statement_text.py" line="29"/>
@@ -2525,7 +2525,7 @@
     <message>
         <location filename="../../ui/statement_text.py" line="35"/>
         <source>Covered: pre-authorised</source>
-        <translation>已获事先授权，予以承保</translation>
+        <translation>已获事先授权，保障范围内</translation>
     </message>
     <message>
         <location filename="../../ui/statement_text.py" line="36"/>
@@ -2535,12 +2535,12 @@
     <message>
         <location filename="../../ui/statement_text.py" line="40"/>
         <source>Standard</source>
-        <translation>标准计划</translation>
+        <translation>标准版</translation>
     </message>
     <message>
         <location filename="../../ui/statement_text.py" line="41"/>
         <source>PLUS</source>
-        <translation>PLUS</translation>
+        <translation>PLUS 版</translation>
     </message>
     <message>
         <location filename="../../ui/statement_text.py" line="44"/>
