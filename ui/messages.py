@@ -33,17 +33,16 @@ def card_problem(error: BaseException) -> str:
         return {
             ECardFailure.MALFORMED: QCoreApplication.translate(
                 "Messages",
-                "This code is not an e-card. Ask the family to open the insurance card in the "
-                "member app.",
+                "This code is not an e-card. Ask the family to open the e-card on their phone.",
             ),
             ECardFailure.EXPIRED: QCoreApplication.translate(
                 "Messages",
-                "This e-card code has expired. Ask the family to refresh the card in the app and "
-                "show it again.",
+                "This e-card code has expired. Ask the family to refresh the e-card and show it "
+                "again.",
             ),
             ECardFailure.REPLAYED: QCoreApplication.translate(
                 "Messages",
-                "This e-card code was already used. Ask the family to refresh the card in the app.",
+                "This e-card code was already used. Ask the family to refresh the e-card.",
             ),
             ECardFailure.NOT_YET_VALID: QCoreApplication.translate(
                 "Messages",
@@ -61,8 +60,7 @@ def card_problem(error: BaseException) -> str:
         if error.code == "token-invalid":
             return QCoreApplication.translate(
                 "Messages",
-                "The insurer refused this card code. Ask the family to refresh the card in the "
-                "app.",
+                "The insurer refused this card code. Ask the family to refresh the e-card.",
             )
         if error.code == "validation-error":
             return QCoreApplication.translate(

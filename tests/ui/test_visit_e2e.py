@@ -76,7 +76,9 @@ def test_a_greyed_card_stops_at_eligibility_with_the_unpaid_amount(kiosk):
     assert screen.card.property("verdict") == "red"
     assert screen.headline.text() == "No direct billing today"
     assert "¥356.00" in screen.reasons.text()
-    assert "member app" in screen.reasons.text()
+    assert "Card on hold" in screen.reasons.text()
+    assert "e-card's visit records" in screen.reasons.text()
+    assert "(claim CLM-2026-004417)" in screen.reasons.text()
     assert not screen.bill_button.isVisible()
     driver.click(screen.back_button)
     assert app.session.visit.step is Step.SCAN

@@ -100,9 +100,9 @@ class EligibilityScreen(QWidget):
     def _caution(self, caution: Caution, eligibility: Eligibility) -> str:
         if caution is Caution.GREYED_UNPAID and eligibility.unpaid is not None:
             return self.tr(
-                "Card greyed out: an earlier self-pay amount of {amount} is unpaid (bill {ref}). "
-                "The family pays it in the member app; direct billing resumes once it is paid. "
-                "Today's visit is self-pay."
+                "Card on hold: {amount} the family owes from an earlier visit is unpaid (claim "
+                "{ref}). The family pays it in the e-card's visit records; direct billing resumes "
+                "once it is paid. Today's visit is self-pay."
             ).format(
                 amount=format_yuan(eligibility.unpaid.amount_fen),
                 ref=eligibility.unpaid.claim_ref,
@@ -121,15 +121,16 @@ class EligibilityScreen(QWidget):
                 "A benefit limit is used up: items under it are paid by the family."
             ),
             Caution.GREYED_UNPAID: self.tr(
-                "Card greyed out: an earlier self-pay amount is unpaid. Today's visit is self-pay."
-            ),
-            Caution.EXPIRED: self.tr(
-                "The policy period has ended. The family can renew in the member app; today's "
+                "Card on hold: an amount the family owes from an earlier visit is unpaid. Today's "
                 "visit is self-pay."
             ),
+            Caution.EXPIRED: self.tr(
+                "The policy period has ended: today's visit is self-pay. The family can ask the "
+                "insurer about renewing."
+            ),
             Caution.NOT_IN_NETWORK: self.tr(
-                "This clinic is not in this plan's network. Today's visit is self-pay; the family "
-                "can claim reimbursement from the insurer."
+                "This clinic is not in this plan's network: no direct billing here, and today's "
+                "visit is self-pay."
             ),
             Caution.NOT_FOUND: self.tr(
                 "The insurer has no member for this card. Check the details, or treat the visit "

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from kiosk.scan.reader import ScanEvent
 
 PROMPT = "Show your child's e-card to the camera"
-PROMPT_DETAIL = "Open the insurance card in the member app and hold the QR code inside the frame."
+PROMPT_DETAIL = "Open the e-card on the phone and hold its QR code inside the frame."
 
 
 class ScanScreen(QWidget):
@@ -122,9 +122,7 @@ class ScanScreen(QWidget):
             self.session.translations.translate_in(other, "ScanScreen", PROMPT)
         )
         self.prompt_detail.setText(
-            self.tr(
-                "Open the insurance card in the member app and hold the QR code inside the frame."
-            )
+            self.tr("Open the e-card on the phone and hold its QR code inside the frame.")
         )
         self.lookup_toggle.setText(self.tr("Staff: look up without the card"))
         self.cancel_check.setText(self.tr("Cancel"))
