@@ -37,7 +37,7 @@ from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError
 from kiosk.insurer.models import AdjudicatedLine, Adjudication, Bill, PreAuthRequest, Reason
 from kiosk.journal import ClaimSubmitter, Journal, PaymentMethod
-from kiosk.reports import Discrepancy
+from kiosk.reports import Discrepancy, business_day
 from kiosk.signature import Point, Signature
 from kiosk.staff import Role, StaffDirectory
 from ui.app import create_application
@@ -151,14 +151,20 @@ def live_month(
                 sign_and_queue(journal, presented, signature(9002), journal.now())
             send(journal, insurer)
             if back == 0:
-                accepted = [c for c in journal.claims() if c.covered_fen and c.recorded_at]
-                planted = accepted[-3]
+                accepted = [
+                    c
+                    for c in journal.claims()
+                    if c.covered_fen and c.recorded_at and business_day(c.recorded_at) == day
+                ]
+                planted = accepted[0]
                 sandbox.plant_amount_mismatch(
                     planted.insurer_claim_id, planted.covered_fen - 12_000
                 )
+                # Signed on a fully covered estimate (a month uses up the free visits, and a
+                # visit the insurer pays nothing on makes no claim); it is never sent here.
                 waiting = build_bill("M26000102", day, [(catalogue.get("GP002"), 1)])
                 presented = present_bill(
-                    journal, waiting, insurer.estimate(waiting), clinic=clinic, names_en=names
+                    journal, waiting, stale(waiting), clinic=clinic, names_en=names
                 )
                 sign_and_queue(journal, presented, signature(9003), journal.now())
                 earliest = insurer.working_calendar().earliest_planned_date

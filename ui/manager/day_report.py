@@ -72,10 +72,11 @@ LABELS = {
         "DayReport", "Not reconciled: the insurer's statement was not fetched for this report."
     ),
     "balanced": QT_TRANSLATE_NOOP(
-        "DayReport", "Balanced: all %1 claims agree with the insurer's statement."
+        "DayReport", "Balanced: every claim agrees with the insurer's statement (%1)."
     ),
     "unbalanced": QT_TRANSLATE_NOOP(
-        "DayReport", "%1 claims agree; %2 need a look. Insurer total %3, this PC's records %4."
+        "DayReport",
+        "Agree: %1 · need a look: %2. Insurer total %3, this PC's records %4.",
     ),
     "more": QT_TRANSLATE_NOOP("DayReport", "… and %1 more on the kiosk's reconciliation page."),
     "audit": QT_TRANSLATE_NOOP("DayReport", "Audit trail: %1 entries, head %2"),
