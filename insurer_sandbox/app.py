@@ -19,6 +19,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse
+from fastapi.responses import Response as RawResponse
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -27,7 +28,7 @@ from insurer_sandbox.adjudication import adjudicate
 from insurer_sandbox.demo import DEMO_SIGNING_KEYS, demo_member
 from insurer_sandbox.eligibility import eligibility
 from insurer_sandbox.faults import FaultMiddleware, FaultQueue, admin
-from insurer_sandbox.member_app import card_page, demo_index_page
+from insurer_sandbox.member_app import card_page, demo_index_page, statement_link
 from insurer_sandbox.plan import Plan, load_plan
 from insurer_sandbox.problems import ProblemError, install_problem_handlers, problem_responses
 from insurer_sandbox.store import MemberRecord, Store, canonical_hash, new_id
@@ -54,6 +55,8 @@ from kiosk.insurer.models import (
     Problem,
     SigningKey,
     SigningKeys,
+    StatementStored,
+    StatementUpload,
     WorkingCalendar,
 )
 
@@ -393,6 +396,36 @@ def claim_status(claim_id: str, clinic: ClinicDep, store: StoreDep) -> ClaimResu
     return result
 
 
+@v1.put(
+    "/claims/{claim_id}/statement",
+    responses=problem_responses(
+        401, 404, 409, also_409="`idempotency-conflict`: this version was stored with another PDF."
+    ),
+)
+def put_statement(
+    claim_id: str, upload: StatementUpload, clinic: ClinicDep, store: StoreDep
+) -> StatementStored:
+    """Store the family's signed statement of a claim this clinic recorded; the member sees the
+    newest version in the e-card's visit records (就诊记录). The same version and PDF again is
+    answered as stored; the same version with another PDF is 409 `idempotency-conflict`."""
+    with store.writing() as db:
+        claim = store.claim(db, claim_id)
+        if claim is None or claim.clinic_id != clinic:
+            raise ProblemError(404, "not-found", "no such claim for this clinic")
+        stored = store.put_statement(db, claim_id, upload.version, upload.pdf, upload.pdf_sha256)
+    if stored is not None and stored[0] != upload.pdf_sha256:
+        raise ProblemError(
+            409, "idempotency-conflict", "this statement version was stored with another PDF"
+        )
+    stored_at = dt.datetime.fromisoformat(stored[1]) if stored else store.now()
+    return StatementStored(
+        claim_id=claim_id,
+        version=upload.version,
+        pdf_sha256=upload.pdf_sha256,
+        stored_at=stored_at,
+    )
+
+
 @v1.get("/preauths", responses=problem_responses(401, 404))
 def list_preauths(
     member_id: Annotated[str, Query(min_length=1, max_length=64)],
@@ -529,9 +562,26 @@ def demo_card(member_id: str, store: StoreDep, plan: PlanDep) -> str:
         member_id = demo_member(member_id).member_id
     with store.reading() as db:
         member = store.member(db, member_id)
-    if member is None:
-        raise ProblemError(404, "not-found", "no such member")
-    return card_page(plan, member, store.now())
+        if member is None:
+            raise ProblemError(404, "not-found", "no such member")
+        records = store.visit_records(db, member.member_id)
+    return card_page(plan, member, store.now(), records)
+
+
+@extras.get("/demo/card/{member_id}/records/{claim_id}.pdf", response_class=RawResponse)
+def demo_card_statement(member_id: str, claim_id: str, store: StoreDep) -> RawResponse:
+    """The newest statement of one visit, as the e-card app opens it from the visit records."""
+    with suppress(KeyError):
+        member_id = demo_member(member_id).member_id
+    with store.reading() as db:
+        pdf = store.statement_pdf(db, member_id, claim_id)
+    if pdf is None:
+        raise ProblemError(404, "not-found", "no statement for this visit")
+    return RawResponse(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{statement_link(claim_id)}"'},
+    )
 
 
 # --- the application

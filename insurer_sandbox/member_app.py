@@ -7,6 +7,7 @@ inline SVG QR; the page reloads itself every 60 seconds, as the app refreshes th
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -16,7 +17,7 @@ import qrcode.image.svg
 from insurer_sandbox.demo import DEMO_MEMBERS, DEMO_SIGNING_KEYS
 from insurer_sandbox.eligibility import card_status, mask_name
 from insurer_sandbox.plan import Plan
-from insurer_sandbox.store import MemberRecord
+from insurer_sandbox.store import MemberRecord, VisitRecord
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.ecard import DEFAULT_VALIDITY, issue, make_qr
 from kiosk.insurer.models import CardStatus
@@ -41,6 +42,9 @@ main { max-width: 380px; margin: 24px auto; padding: 0 12px; }
 .warn { background: #fff3cd; color: #5c4400; border-radius: 10px; padding: 10px; margin-top: 12px; }
 .token { font-family: monospace; font-size: 10px; word-break: break-all; color: #667; }
 ul { padding-left: 18px; } li { margin: 6px 0; }
+.records { background: #fff; border-radius: 12px; margin-top: 16px; padding: 12px 16px; }
+.records h3 { margin: 0 0 8px; font-size: 16px; }
+.records li { font-size: 14px; }
 """
 
 
@@ -78,8 +82,34 @@ def qr_png(token: str, path: Path) -> None:
     make_qr(token).make_image().save(path)
 
 
-def card_page(plan: Plan, member: MemberRecord, now: datetime) -> str:
-    """The e-card with a token issued at `now`; greyed out when the card cannot be used."""
+def statement_link(claim_id: str) -> str:
+    return f"{claim_id}.pdf"
+
+
+def _visit_records(member: MemberRecord, records: Sequence[VisitRecord]) -> str:
+    """就诊记录: each direct-billed visit, with the signed statement once the clinic sent it."""
+    items = []
+    for record in records:
+        summary = (
+            f"{record.service_date.isoformat()} · {html.escape(record.clinic)}<br>"
+            f"保险直付 Insurer pays {html.escape(format_yuan(record.covered_fen))} · "
+            f"自付 Family pays {html.escape(format_yuan(record.patient_fen))}"
+        )
+        if record.statement_version is not None:
+            href = f"/demo/card/{html.escape(member.member_id)}/records/" + html.escape(
+                statement_link(record.claim_id)
+            )
+            summary += f'<br><a href="{href}">直付账单 Statement (PDF)</a>'
+        items.append(f"<li>{summary}</li>")
+    listed = "".join(items) or "<li>暂无就诊记录 / No visits yet</li>"
+    return f'<div class="records"><h3>就诊记录 Visit records</h3><ul>{listed}</ul></div>'
+
+
+def card_page(
+    plan: Plan, member: MemberRecord, now: datetime, records: Sequence[VisitRecord] = ()
+) -> str:
+    """The e-card with a token issued at `now`, greyed out when the card cannot be used, and
+    the member's visit records."""
     token = member_token(member, now)
     tier = plan.tier(member.tier)
     status = card_status(member, now.astimezone(BUSINESS_TZ).date())
@@ -107,6 +137,7 @@ def card_page(plan: Plan, member: MemberRecord, now: datetime) -> str:
         f'<p class="note">二维码每 {REFRESH_SECONDS} 秒自动刷新，请在网络诊所前台出示<br>'
         f"The code refreshes every {REFRESH_SECONDS} s; show it at the clinic desk.</p>"
         f'<p class="token">{html.escape(token)}</p>'
+        f"{_visit_records(member, records)}"
         '<p class="note">演示数据 · sandbox demo only</p>'
     )
     return _page(f"{tier.name_zh} 电子保险卡", body, refresh=True)

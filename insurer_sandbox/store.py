@@ -34,7 +34,7 @@ from kiosk.insurer.models import (
 )
 
 DATABASE_NAME = "insurer-sandbox.sqlite3"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _CLAIMS_BY_BILL = (
     "CREATE UNIQUE INDEX claims_by_bill ON claims (clinic_id, clinic_invoice_no, bill_hash)"
@@ -47,6 +47,16 @@ _AUDIT_HEAD_COLUMNS = (
     "audit_head_hash TEXT CHECK (audit_head_hash IS NULL OR length(audit_head_hash) = 64)",
 )
 """The kiosk's audit trail head sent with a claim (none from older kiosks): added in version 3."""
+
+_STATEMENTS = """CREATE TABLE IF NOT EXISTS statements (
+    claim_id TEXT NOT NULL REFERENCES claims(claim_id),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    pdf BLOB NOT NULL,
+    pdf_sha256 TEXT NOT NULL CHECK (length(pdf_sha256) = 64),
+    stored_at TEXT NOT NULL,
+    PRIMARY KEY (claim_id, version)
+)"""
+"""The family's statements of its claims, for the e-card's visit records: added in version 4."""
 
 _SCHEMA = """
 CREATE TABLE clinics (
@@ -128,6 +138,18 @@ CREATE TABLE sandbox_state (
 """
 
 _CLOCK_OFFSET = "clock_offset_seconds"
+
+
+@dataclass(frozen=True)
+class VisitRecord:
+    """One line of the e-card's visit records (就诊记录)."""
+
+    claim_id: str
+    clinic: str
+    service_date: date
+    covered_fen: int
+    patient_fen: int
+    statement_version: int | None
 
 
 class UnknownClinicError(KeyError):
@@ -260,6 +282,8 @@ class Store:
             if version in (1, 2):
                 for column in _AUDIT_HEAD_COLUMNS:
                     db.execute(f"ALTER TABLE claims ADD COLUMN {column}")
+            if version in (0, 1, 2, 3):
+                db.execute(_STATEMENTS)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             if clock is not None:
                 _write_clock(db, clock)
@@ -535,6 +559,47 @@ class Store:
                 audit_head.hash if audit_head else None,
             ),
         )
+
+    def put_statement(
+        self, db: sqlite3.Connection, claim_id: str, version: int, pdf: bytes, pdf_sha256: str
+    ) -> tuple[str, str] | None:
+        """Store a version of a claim's statement; the (sha, stored_at) already stored for this
+        version, if any, instead."""
+        row = db.execute(
+            "SELECT pdf_sha256, stored_at FROM statements WHERE claim_id = ? AND version = ?",
+            (claim_id, version),
+        ).fetchone()
+        if row is not None:
+            return row[0], row[1]
+        db.execute(
+            "INSERT INTO statements (claim_id, version, pdf, pdf_sha256, stored_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (claim_id, version, pdf, pdf_sha256, self.now().isoformat()),
+        )
+        return None
+
+    def visit_records(self, db: sqlite3.Connection, member_id: str) -> list[VisitRecord]:
+        """The member's claimed visits, newest first, each with its newest statement if any."""
+        rows = db.execute(
+            "SELECT c.claim_id, k.name, c.service_date, c.total_covered_fen, c.total_patient_fen,"
+            " (SELECT max(version) FROM statements s WHERE s.claim_id = c.claim_id)"
+            " FROM claims c JOIN clinics k ON k.clinic_id = c.clinic_id"
+            " WHERE c.member_id = ? ORDER BY c.service_date DESC, c.recorded_at DESC",
+            (member_id,),
+        ).fetchall()
+        return [
+            VisitRecord(row[0], row[1], date.fromisoformat(row[2]), row[3], row[4], row[5])
+            for row in rows
+        ]
+
+    def statement_pdf(self, db: sqlite3.Connection, member_id: str, claim_id: str) -> bytes | None:
+        """The newest statement of one of the member's claims."""
+        row = db.execute(
+            "SELECT s.pdf FROM statements s JOIN claims c ON c.claim_id = s.claim_id"
+            " WHERE c.member_id = ? AND s.claim_id = ? ORDER BY s.version DESC LIMIT 1",
+            (member_id, claim_id),
+        ).fetchone()
+        return None if row is None else bytes(row[0])
 
     def statement_lines(self, clinic_id: str, day: date) -> list[StatementLine]:
         with self.reading() as db:

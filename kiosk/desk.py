@@ -8,7 +8,7 @@ before anything is sent, and a screen never sends a claim itself.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,7 +16,13 @@ from kiosk.billing import ShownBill
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import Adjudication, Bill, ClaimSubmission, PreAuthCreated, PreAuthRequest
 from kiosk.journal import ClaimRecord, Journal, PaymentMethod, PreAuthRequestRecord
+from kiosk.journal.statements import StatementRecord, record_statement, statement_content
 from kiosk.signature import Signature
+from kiosk.statement import StatementContent, StatementFacts
+
+
+class NothingToClaim(ValueError):
+    """The insurer pays nothing on this bill: it is a self-pay visit, and no claim is made."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,11 @@ class PresentedBill:
     @property
     def invoice_no(self) -> str:
         return self.shown.invoice_no
+
+    @property
+    def self_pay(self) -> bool:
+        """The insurer pays nothing: the family pays the whole bill and no claim is made."""
+        return self.shown.totals.covered_fen == 0
 
 
 def new_invoice_no(bill: Bill, journal_visit_id: int) -> str:
@@ -73,9 +84,16 @@ def present_bill(
 
 
 def sign_and_queue(
-    journal: Journal, presented: PresentedBill, signature: Signature, signed_at: datetime
+    journal: Journal,
+    presented: PresentedBill,
+    signature: Signature,
+    signed_at: datetime,
+    facts: StatementFacts | None = None,
 ) -> ClaimRecord:
-    """Store the signature and the claim it authorises in one transaction (the outbox sends it)."""
+    """Store the signature, what the family read (`facts`) and the claim it authorises in one
+    transaction (the outbox sends it)."""
+    if presented.shown.totals.covered_fen == 0:
+        raise NothingToClaim(presented.invoice_no)
     evidence = signature.evidence(presented.bill_hash, signed_at)
     submission = ClaimSubmission(
         bill=presented.shown.bill,
@@ -86,7 +104,7 @@ def sign_and_queue(
         shown=presented.shown.shown_to_family(),
     )
     with journal.transaction(actor="desk") as tx:
-        tx.record_signature(presented.bill_id, signature.to_bytes(), evidence)
+        tx.record_signature(presented.bill_id, signature.to_bytes(), evidence, facts=facts)
         return tx.enqueue_claim(presented.bill_id, submission)
 
 
@@ -96,6 +114,21 @@ def record_payment(
     """How the family paid its part at the desk."""
     with journal.transaction(actor="desk") as tx:
         return tx.record_payment(presented.journal_visit_id, method, amount_fen)
+
+
+def keep_statement(
+    journal: Journal,
+    bill_id: int,
+    render: Callable[[StatementContent], bytes],
+    *,
+    facts: StatementFacts | None = None,
+) -> tuple[StatementContent, StatementRecord]:
+    """Make the bill's next statement version from the journal as it stands (claim, payments)
+    and keep it; the outbox delivers it once the claim is accepted. `render` paints the PDF."""
+    content = statement_content(journal, bill_id, facts=facts)
+    pdf = render(content)
+    with journal.transaction(actor="desk") as tx:
+        return content, record_statement(tx, content, pdf)
 
 
 def store_preauth_request(journal: Journal, request: PreAuthRequest) -> PreAuthRequestRecord:

@@ -47,11 +47,12 @@ ALLOWED: dict[Step, frozenset[Step]] = {
     Step.SCAN: frozenset({Step.CHECKING}),
     Step.CHECKING: frozenset({Step.ELIGIBILITY, Step.SCAN}),
     Step.ELIGIBILITY: frozenset({Step.BILL, Step.SCAN}),
-    Step.BILL: frozenset({Step.SIGN, Step.ELIGIBILITY, Step.SCAN}),
+    Step.BILL: frozenset({Step.SIGN, Step.DONE, Step.ELIGIBILITY, Step.SCAN}),
     Step.SIGN: frozenset({Step.DONE, Step.BILL, Step.SCAN}),
     Step.DONE: frozenset({Step.SCAN}),
 }
-"""Every step may return to SCAN (cancel, idle timeout); the rest is the forward path and back."""
+"""Every step may return to SCAN (cancel, idle timeout); the rest is the forward path and back.
+BILL goes straight to DONE when the insurer pays nothing: a self-pay visit has no claim to sign."""
 
 
 class ScanSource(StrEnum):
@@ -360,13 +361,35 @@ class Visit:
             raise TransitionError("the bill needs lines and a current estimate before signing")
         if presented.shown.bill != self.bill() or presented.shown.adjudication != self.adjudication:
             raise TransitionError("the recorded bill is not the bill on screen")
+        if presented.self_pay:
+            raise TransitionError("the insurer pays nothing: there is no claim to sign")
         self._s.presented = presented
         self._go(Step.SIGN)
+        return True
+
+    def finish_self_pay(self, visit_id: str, revision: int, presented: PresentedBill) -> bool:
+        """The insurer pays nothing on this bill: no claim is signed or sent; the family pays it
+        all and gets a receipt. False when the visit or its lines changed meanwhile."""
+        if visit_id != self._s.visit_id or revision != self._s.revision:
+            return False
+        if not self.ready_to_sign:
+            raise TransitionError("the bill needs lines and a current estimate")
+        if presented.shown.bill != self.bill() or presented.shown.adjudication != self.adjudication:
+            raise TransitionError("the recorded bill is not the bill on screen")
+        if not presented.self_pay:
+            raise TransitionError("the insurer pays part of this bill: the family signs a claim")
+        self._s.presented = presented
+        self._go(Step.DONE)
         return True
 
     @property
     def presented(self) -> PresentedBill | None:
         return self._s.presented
+
+    @property
+    def self_pay(self) -> bool:
+        """This visit ended as self-pay: no signature, no claim."""
+        return self._s.presented is not None and self._s.presented.self_pay
 
     @property
     def presented_hash(self) -> str | None:
@@ -403,8 +426,8 @@ class Visit:
     def record_payment(self, method: PaymentMethod) -> None:
         """How the family paid its part at the desk."""
         self._require(Step.DONE)
-        signed = self._s.signed
-        if signed is None or signed.adjudication.total_patient_fen == 0:
+        presented = self._s.presented
+        if presented is None or presented.shown.totals.patient_fen == 0:
             raise TransitionError("the family has nothing to pay")
         self._s.payment = method
 

@@ -78,6 +78,8 @@ def signature(seed: int) -> Signature:
 class ClinicDay:
     day: date
     accepted: list[PresentedBill] = field(default_factory=list)
+    self_pay: list[PresentedBill] = field(default_factory=list)
+    """Visits the insurer pays nothing on: paid at the desk, no claim."""
     rejected: PresentedBill | None = None
     refused: PresentedBill | None = None
     waiting: PresentedBill | None = None
@@ -138,9 +140,12 @@ def make_clinic_day(journal: Journal, insurer: InsurerClient, day: date) -> Clin
     for seed, (member, entries, method) in enumerate(ACCEPTED_VISITS):
         bill = bill_of(member, day, entries)
         presented = present(journal, bill, insurer.estimate(bill))
-        sign(journal, presented, seed)
         if presented.shown.totals.patient_fen:
             record_payment(journal, presented, method, presented.shown.totals.patient_fen)
+        if presented.self_pay:
+            made.self_pay.append(presented)
+            continue
+        sign(journal, presented, seed)
         made.accepted.append(presented)
     stale = bill_of(STALE_ESTIMATE_MEMBER, day, [("GP001", 1), ("LAB002", 1)])
     made.rejected = present(journal, stale, fully_covered(stale))

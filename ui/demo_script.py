@@ -101,6 +101,8 @@ def write_walkthrough(
                     walk.scan_screens()
                 for member in clinic_members:
                     walk.visit(member, members.index(member) + 1)
+                if clinic_id == next(iter(by_clinic)):
+                    walk.self_pay_visit(clinic_members[0], len(members) + 1)
             finally:
                 camera.show(None)
                 kiosk.close()
@@ -161,6 +163,15 @@ class _Walk:
         self.shot(f"{prefix}-2-bill")
         if scenario.request_preauth:
             self._request_preauth(prefix)
+        adjudication = self.kiosk.session.visit.adjudication
+        if adjudication is not None and adjudication.total_covered_fen == 0:
+            # The plan pays nothing on this bill: self-pay, no claim, a receipt.
+            driver.click(self.window.bill.sign_button)
+            driver.wait_step(Step.DONE)
+            self._finish(prefix, scenario.payment, "self-pay-statement")
+            driver.next_family()
+            self._phone_away()
+            return
         driver.present()
         self.shot(f"{prefix}-3-sign")
         driver.draw_signature()
@@ -173,17 +184,42 @@ class _Walk:
             15,
             "the insurer to record the claim",
         )
-        saved: list[str] = []
-        done.document_saved.connect(saved.append)
-        done.save_document()
-        pump_until(lambda: bool(saved), 15, "the signed bill PDF")
+        self._finish(prefix, scenario.payment, "statement")
+        driver.next_family()
+        self._phone_away()
+
+    def _finish(self, prefix: str, payment: PaymentMethod, document: str) -> None:
+        """Take the family's payment, then keep the final statement (the claim's answer and the
+        payment on it), not the first version the desk wrote."""
+        done = self.window.done
         presented = self.kiosk.session.visit.presented
         if presented is not None and presented.shown.totals.patient_fen > 0:
-            driver.pay(scenario.payment)
+            self.driver.pay(payment)
+        runner = self.kiosk.session.runner
+        pump_until(
+            lambda: done.statement is not None and done.statement.final and runner.busy == 0,
+            15,
+            "the final statement",
+        )
         self.shot(f"{prefix}-5-done")
-        pdf = self.out_dir / f"{prefix}-signed-bill.pdf"
-        shutil.copyfile(saved[-1], pdf)
+        assert done.document is not None
+        pdf = self.out_dir / f"{prefix}-{document}.pdf"
+        shutil.copyfile(done.document, pdf)
         self.written.append(pdf)
+
+    def self_pay_visit(self, member: DemoMemberLike, number: int) -> None:
+        """Only items the plan does not pay (a medical certificate): no claim, a receipt."""
+        prefix = f"{number:02d}-self-pay"
+        driver = self.driver
+        self.camera.show(self.token_for(member))
+        driver.wait_step(Step.ELIGIBILITY, 15)
+        driver.start_bill()
+        driver.add_item("NM001")
+        driver.wait_estimate()
+        self.shot(f"{prefix}-2-bill")
+        driver.click(self.window.bill.sign_button)
+        driver.wait_step(Step.DONE)
+        self._finish(prefix, PaymentMethod.CASH, "self-pay-statement")
         driver.next_family()
         self._phone_away()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from kiosk.catalogue import Catalogue
 from kiosk.checkin import SigningKeyCache
 from kiosk.journal import ClaimSubmitter, Journal
+from kiosk.statement import ClinicProfile, InsurerProfile
 from kiosk.visit import Visit
 from ui.i18n import Translations
 from ui.scan_input import ScanInput
@@ -30,6 +31,13 @@ class KioskSession:
     keys: SigningKeyCache
     scans: ScanInput
     visit: Visit = field(default_factory=Visit)
+    clinic_profile: ClinicProfile | None = None
+    """The clinic's names, address and phone (settings); by default from `clinic_name`."""
+    insurer: InsurerProfile = field(default_factory=InsurerProfile)
+
+    @property
+    def clinic(self) -> ClinicProfile:
+        return self.clinic_profile or ClinicProfile.from_display(self.clinic_name)
 
     @property
     def language(self) -> str:

@@ -1,13 +1,17 @@
-"""The signed bill as a PDF: what the family signed, for the family, the clinic and the insurer.
+"""The family's statement as a PDF (直付账单 / Direct-billing statement; 自费账单 for a self-pay
+visit): what the family signed and paid, for the family, the clinic and the insurer. It is not a
+fapiao (发票): the clinic issues those separately, and the document says so.
 
 A4 pages drawn with `QPdfWriter` and `QPainter`; Chinese item and clinic names are real text,
 searchable and copyable, never images or missing glyphs. Fonts: Qt writes a wrong text map for
 CFF-flavoured CJK fonts such as Noto Sans CJK (digits come out as control characters, 血 as the
 radical ⾎), so text is set in TrueType fonts — DejaVu Sans for Latin and digits, Droid Sans
 Fallback for Chinese — with Noto Sans CJK only as a last resort. The document
-shows the clinic, the masked member, every line with what the insurer pays, what the family pays
-and why, the totals, the signature image, the bill hash that binds the signature to these lines,
-and the claim number. Long bills flow over several pages with the table header repeated.
+shows the clinic (name, address, phone), the masked child and policy, every line with what the
+insurer pays, what the family pays and why (with the pre-auth number on lines it covers), the
+totals, how the family paid, the consent exactly as the parent read it, the signature image, the
+claim as it stands, the insurer's name and hotline, and the bill hash that binds the signature to
+these lines. Long bills flow over several pages with the table header repeated.
 
 Labels are Qt-translatable (context "SignedBill") and printed in the document's own `language`,
 which may differ from the desk's: a bill reprinted by staff stays in the family's language.
@@ -19,11 +23,14 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
     QCoreApplication,
+    QIODevice,
     QPointF,
     QRectF,
     Qt,
@@ -39,35 +46,29 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from kiosk.billing import BillTotals, ShownLine
+from kiosk.billing import ShownLine
 from kiosk.business_day import BUSINESS_TZ
-from kiosk.insurer.models import PlanTier, Reason
 from kiosk.money import format_yuan
+from kiosk.statement import ClaimStanding, StatementContent
 from ui.i18n import I18N_DIR
-from ui.pdf_file import a4_pdf
+from ui.pdf_file import a4_page_layout, write_whole
+from ui.statement_text import Translate, plan_text, reason_text, translate_for
 
 CONTEXT = "SignedBill"
 DPI = 300
 FONT_FAMILIES = ["DejaVu Sans", "Droid Sans Fallback", "Noto Sans CJK SC", "sans-serif"]
 MONO_FAMILIES = ["DejaVu Sans Mono", "Noto Sans Mono", "monospace"]
 
-REASONS = {
-    Reason.COVERED: QT_TRANSLATE_NOOP("SignedBill", "Covered"),
-    Reason.NOT_COVERED: QT_TRANSLATE_NOOP("SignedBill", "Not covered"),
-    Reason.LIMIT_EXHAUSTED: QT_TRANSLATE_NOOP("SignedBill", "Annual limit used up"),
-    Reason.COPAY_AFTER_FREE_VISITS: QT_TRANSLATE_NOOP("SignedBill", "Co-pay: free visits used"),
-    Reason.PREAUTH_REQUIRED: QT_TRANSLATE_NOOP("SignedBill", "Needs pre-authorisation"),
-    Reason.PREAUTH_APPROVED: QT_TRANSLATE_NOOP("SignedBill", "Pre-authorised"),
-    Reason.OUT_OF_NETWORK: QT_TRANSLATE_NOOP("SignedBill", "Clinic not in network"),
-}
-PLANS = {
-    PlanTier.STANDARD: QT_TRANSLATE_NOOP("SignedBill", "Standard"),
-    PlanTier.PLUS: QT_TRANSLATE_NOOP("SignedBill", "PLUS"),
-}
 LABELS = {
-    "invoice": QT_TRANSLATE_NOOP("SignedBill", "Invoice no."),
-    "title": QT_TRANSLATE_NOOP("SignedBill", "Direct-billing bill, signed by the family"),
-    "member": QT_TRANSLATE_NOOP("SignedBill", "Member"),
+    "statement_no": QT_TRANSLATE_NOOP("SignedBill", "Statement no."),
+    "version": QT_TRANSLATE_NOOP("SignedBill", "version %1"),
+    "title": QT_TRANSLATE_NOOP("SignedBill", "Direct-billing statement"),
+    "title_self_pay": QT_TRANSLATE_NOOP("SignedBill", "Self-pay statement"),
+    "not_fapiao": QT_TRANSLATE_NOOP(
+        "SignedBill", "This statement is not a fapiao: the clinic issues fapiao separately."
+    ),
+    "child": QT_TRANSLATE_NOOP("SignedBill", "Child"),
+    "policy": QT_TRANSLATE_NOOP("SignedBill", "Policy"),
     "plan": QT_TRANSLATE_NOOP("SignedBill", "Plan"),
     "service_date": QT_TRANSLATE_NOOP("SignedBill", "Service date"),
     "signed_at": QT_TRANSLATE_NOOP("SignedBill", "Signed at"),
@@ -75,31 +76,49 @@ LABELS = {
     "total": QT_TRANSLATE_NOOP("SignedBill", "Total charges"),
     "covered": QT_TRANSLATE_NOOP("SignedBill", "Insurer pays the clinic directly"),
     "patient": QT_TRANSLATE_NOOP("SignedBill", "You pay today"),
-    "consent": QT_TRANSLATE_NOOP(
-        "SignedBill",
-        "I confirm that my child received the care listed above and agree that the insurer "
-        "pays the covered amount directly to the clinic.",
-    ),
+    "paid": QT_TRANSLATE_NOOP("SignedBill", "Paid at the desk: %1 by %2"),
+    "unpaid": QT_TRANSLATE_NOOP("SignedBill", "Not yet recorded as paid at the desk"),
+    "nothing_to_pay": QT_TRANSLATE_NOOP("SignedBill", "Nothing to pay today"),
     "signature": QT_TRANSLATE_NOOP("SignedBill", "Signature of parent or guardian"),
-    "claim": QT_TRANSLATE_NOOP("SignedBill", "Claim number"),
-    "claim_pending": QT_TRANSLATE_NOOP(
-        "SignedBill", "Pending: kept on this kiosk and sent to the insurer when it is reachable"
+    "claim": QT_TRANSLATE_NOOP("SignedBill", "Direct-billing claim"),
+    "claim_accepted": QT_TRANSLATE_NOOP("SignedBill", "Accepted by the insurer: %1"),
+    "claim_waiting": QT_TRANSLATE_NOOP(
+        "SignedBill", "Stored at the clinic; sent to the insurer when it is reachable"
     ),
+    "claim_refused": QT_TRANSLATE_NOOP(
+        "SignedBill", "Not accepted by the insurer yet; the clinic follows it up"
+    ),
+    "claim_settled": QT_TRANSLATE_NOOP("SignedBill", "Settled by the clinic"),
+    "self_pay": QT_TRANSLATE_NOOP(
+        "SignedBill", "Self-pay visit: the plan pays nothing on these items, no claim is made."
+    ),
+    "insurer": QT_TRANSLATE_NOOP("SignedBill", "Questions about your cover: %1, %2 (7×24)"),
+    "preauth": QT_TRANSLATE_NOOP("SignedBill", "Pre-auth %1"),
     "hash": QT_TRANSLATE_NOOP("SignedBill", "Bill hash (SHA-256)"),
     "footer": QT_TRANSLATE_NOOP(
         "SignedBill",
         "Signed electronically at the clinic's direct-billing kiosk. The bill hash binds the "
-        "signature to exactly the lines above; any change gives another hash.",
+        "signature to exactly the lines above; any change gives another hash. This statement "
+        "also appears in the visit records of your e-card.",
+    ),
+    "footer_self_pay": QT_TRANSLATE_NOOP(
+        "SignedBill", "Made at the clinic's direct-billing kiosk for the family's records."
     ),
     "page": QT_TRANSLATE_NOOP("SignedBill", "Page %1 of %2"),
 }
+METHODS = {
+    "cash": QT_TRANSLATE_NOOP("SignedBill", "cash"),
+    "card": QT_TRANSLATE_NOOP("SignedBill", "bank card"),
+    "wechat": QT_TRANSLATE_NOOP("SignedBill", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("SignedBill", "Alipay"),
+}
 COLUMNS = (
-    (QT_TRANSLATE_NOOP("SignedBill", "Item"), 64.0, Qt.AlignmentFlag.AlignLeft),
-    (QT_TRANSLATE_NOOP("SignedBill", "Qty"), 11.0, Qt.AlignmentFlag.AlignRight),
-    (QT_TRANSLATE_NOOP("SignedBill", "Amount"), 25.0, Qt.AlignmentFlag.AlignRight),
-    (QT_TRANSLATE_NOOP("SignedBill", "Insurer pays"), 25.0, Qt.AlignmentFlag.AlignRight),
-    (QT_TRANSLATE_NOOP("SignedBill", "You pay"), 25.0, Qt.AlignmentFlag.AlignRight),
-    (QT_TRANSLATE_NOOP("SignedBill", "Reason"), 30.0, Qt.AlignmentFlag.AlignLeft),
+    (QT_TRANSLATE_NOOP("SignedBill", "Item"), 58.0, Qt.AlignmentFlag.AlignLeft),
+    (QT_TRANSLATE_NOOP("SignedBill", "Qty"), 10.0, Qt.AlignmentFlag.AlignRight),
+    (QT_TRANSLATE_NOOP("SignedBill", "Amount"), 24.0, Qt.AlignmentFlag.AlignRight),
+    (QT_TRANSLATE_NOOP("SignedBill", "Insurer pays"), 24.0, Qt.AlignmentFlag.AlignRight),
+    (QT_TRANSLATE_NOOP("SignedBill", "You pay"), 24.0, Qt.AlignmentFlag.AlignRight),
+    (QT_TRANSLATE_NOOP("SignedBill", "Why"), 40.0, Qt.AlignmentFlag.AlignLeft),
 )
 """Table columns: label, width in mm (they add up to the 180 mm between the margins), alignment."""
 
@@ -107,26 +126,22 @@ COLUMNS = (
 PAGE_W, PAGE_H = 210.0, 297.0
 MARGIN = 15.0
 CONTENT_W = PAGE_W - 2 * MARGIN
-FOOTER_H = 14.0
-HEADING_H = 37.0
+FOOTER_H = 16.0
+HEADING_H = 44.0
 CONTINUED_H = 12.0
 CELL_PAD = 1.6
-TOTAL_ROW_H = 6.0
+TOTAL_ROW_H = 6.5
 PATIENT_ROW_H = 10.0
-CONSENT_H = 10.0
-SIGNATURE_W, SIGNATURE_H = 90.0, 32.0
+SIGNATURE_W, SIGNATURE_H = 90.0, 30.0
 CAPTION_H = 6.0
-HASH_H = 9.0
+HASH_H = 10.0
 GAP = 5.0
 KEEP_WITH_CLOSING = 2
-CLOSING_H = (
-    (GAP + 2 * TOTAL_ROW_H + 1.5 + PATIENT_ROW_H + GAP + CONSENT_H + SIGNATURE_H + CAPTION_H)
-    + GAP
-    + HASH_H
-)
+MIN_POINTS = 9.0
+"""No text on the statement is smaller (a parent reads it without glasses)."""
 
 INK = QColor("#1d2433")
-MUTED = QColor("#5d6778")
+MUTED = QColor("#4a5463")
 RULE = QColor("#c9ced6")
 SHADE = QColor("#f3f5f8")
 
@@ -139,67 +154,47 @@ def translator_for(language: str) -> QTranslator | None:
     return None
 
 
-@dataclass(frozen=True)
-class SignedBillText:
-    """Everything printed on the signed bill, as given to `render_signed_bill`."""
-
-    clinic: str
-    invoice_no: str
-    member_masked: str
-    plan: str
-    lines: Sequence[ShownLine]
-    totals: BillTotals
-    bill_hash: str
-    claim_number: str | None
-    signed_at: datetime
-    service_date: date | None
-    language: str
-
-
-def render_signed_bill(
-    path: str | os.PathLike[str],
+def statement_pdf(
+    content: StatementContent,
+    signature_png: bytes | None,
     *,
-    clinic: str,
-    invoice_no: str,
-    member_masked: str,
-    plan: PlanTier | str,
-    lines: Sequence[ShownLine],
-    totals: BillTotals,
-    signature_png: bytes,
-    bill_hash: str,
-    claim_number: str | None,
-    signed_at: datetime,
-    language: str,
-    service_date: date | None = None,
     translator: QTranslator | None = None,
-) -> None:
-    """Write the signed bill to `path` as an A4 PDF; the file appears whole or not at all.
+) -> bytes:
+    """The statement as PDF bytes, in the family's language (`content.facts.language`).
 
-    `claim_number` is None while the claim waits in the outbox: the document says so. Labels are
-    translated with `translator`, by default the built translations of `language` (else the
-    application's); item names are English when `language` is English and the line has one.
+    `signature_png` is the parent's signature (None on a self-pay statement, which is not
+    signed). Labels come from `translator`, by default the built translations of the language.
+    Runs on a worker thread: painting a PDF touches no widget.
     """
-    if signed_at.tzinfo is None:
+    if content.signed_at is not None and content.signed_at.tzinfo is None:
         raise ValueError("signed_at must be timezone-aware")
-    signature = QImage.fromData(signature_png)
-    if signature.isNull():
-        raise ValueError("signature_png is not a readable image")
-    labels = _Labels(translator if translator is not None else translator_for(language))
-    content = SignedBillText(
-        clinic=clinic,
-        invoice_no=invoice_no,
-        member_masked=member_masked,
-        plan=labels(PLANS[plan]) if isinstance(plan, PlanTier) else plan,
-        lines=lines,
-        totals=totals,
-        bill_hash=bill_hash,
-        claim_number=claim_number,
-        signed_at=signed_at.astimezone(BUSINESS_TZ),
-        service_date=service_date,
-        language=language,
-    )
-    with a4_pdf(path, title=f"{clinic} {invoice_no}", dpi=DPI) as writer:
-        _Document(writer, labels, content, signature).paint()
+    signature: QImage | None = None
+    if signature_png is not None:
+        signature = QImage.fromData(signature_png)
+        if signature.isNull():
+            raise ValueError("signature_png is not a readable image")
+    if content.standing is not ClaimStanding.SELF_PAY and signature is None:
+        raise ValueError("a direct-billing statement carries the parent's signature")
+    language = content.facts.language
+    labels = _Labels(translator or translator_for(language), translate_for(language))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    writer.setPageLayout(a4_page_layout())
+    clinic = content.facts.clinic.name(language)
+    writer.setTitle(f"{clinic} {content.statement_no}")
+    writer.setCreator("Direct-billing kiosk")
+    _Document(writer, labels, content, signature).paint()
+    del writer
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_statement(path: str | os.PathLike[str], pdf: bytes) -> Path:
+    """The statement's file for opening and printing at the desk (the journal keeps the bytes)."""
+    return write_whole(Path(path), pdf)
 
 
 @dataclass(frozen=True)
@@ -207,6 +202,8 @@ class _Labels:
     """Translates labels into the document's language, independent of the desk's."""
 
     translator: QTranslator | None
+    statement: Translate
+    """The shared family wording (`ui.statement_text`: reasons, plans) in the same language."""
 
     def __call__(self, source: str) -> str:
         if self.translator is not None:
@@ -222,7 +219,7 @@ def _font(families: list[str], points: float, *, bold: bool = False) -> QFont:
     twice, which doubles the characters when the text is copied or searched."""
     font = QFont()
     font.setFamilies(families)
-    font.setPointSizeF(points)
+    font.setPointSizeF(max(points, MIN_POINTS))
     font.setBold(bold)
     return font
 
@@ -231,21 +228,30 @@ class _Document:
     """Lays out and paints the pages. Lengths are millimetres; the painter scales to the device."""
 
     def __init__(
-        self, writer: QPdfWriter, labels: _Labels, content: SignedBillText, signature: QImage
+        self,
+        writer: QPdfWriter,
+        labels: _Labels,
+        content: StatementContent,
+        signature: QImage | None,
     ) -> None:
         self.writer = writer
         self.labels = labels
         self.content = content
+        self.language = content.facts.language
         self.signature = signature
         self.unit = DPI / 25.4
-        self.body = _font(FONT_FAMILIES, 9.5)
+        self.body = _font(FONT_FAMILIES, 10)
         self.value = _font(FONT_FAMILIES, 10.5)
-        self.amount_bold = _font(FONT_FAMILIES, 9.5, bold=True)
-        self.small = _font(FONT_FAMILIES, 7.5)
-        self.subtitle = _font(FONT_FAMILIES, 11)
+        self.amount_bold = _font(FONT_FAMILIES, 10, bold=True)
+        self.small = _font(FONT_FAMILIES, 9)
+        self.subtitle = _font(FONT_FAMILIES, 12)
         self.title = _font(FONT_FAMILIES, 17)
         self.total_due = _font(FONT_FAMILIES, 16, bold=True)
-        self.mono = _font(MONO_FAMILIES, 8)
+        self.mono = _font(MONO_FAMILIES, 9)
+
+    @property
+    def self_pay(self) -> bool:
+        return self.content.standing is ClaimStanding.SELF_PAY
 
     # --- measuring and layout
 
@@ -268,14 +274,21 @@ class _Document:
             fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
         return fitted
 
+    def _reason(self, line: ShownLine) -> str:
+        reason = reason_text(self.labels.statement, line.reason)
+        if line.preauth_id:
+            preauth = self.labels.label("preauth").replace("%1", line.preauth_id)
+            return f"{reason} · {preauth}"
+        return reason
+
     def _cells(self, line: ShownLine) -> list[str]:
         return [
-            line.name(self.content.language),
+            line.name(self.language),
             str(line.quantity),
             format_yuan(line.submitted_fen),
             format_yuan(line.covered_fen),
             format_yuan(line.patient_fen),
-            self.labels(REASONS[line.reason]),
+            self._reason(line),
         ]
 
     def _row_height(self, line: ShownLine) -> float:
@@ -294,10 +307,23 @@ class _Document:
         )
         return tallest + 2 * CELL_PAD
 
+    def _consent(self) -> str:
+        if self.self_pay:
+            return self.labels.label("self_pay")
+        return self.content.facts.consent
+
+    def _closing_height(self) -> float:
+        height = GAP + 2 * TOTAL_ROW_H + 1.5 + PATIENT_ROW_H + TOTAL_ROW_H + GAP
+        height += self._height(self.small, CONTENT_W, self._consent()) + 2.0
+        if not self.self_pay:
+            height += SIGNATURE_H + CAPTION_H + GAP + HASH_H
+        return height + TOTAL_ROW_H
+
     def _pages(self) -> list[tuple[list[ShownLine], bool]]:
         """Rows per page, and whether the closing block (totals, signature, hash) is on it."""
         bottom = PAGE_H - MARGIN - FOOTER_H
         header = self._header_height()
+        closing = self._closing_height()
         pages: list[tuple[list[ShownLine], bool]] = []
         current: list[ShownLine] = []
         y = MARGIN + HEADING_H + header
@@ -309,7 +335,7 @@ class _Document:
                 y = MARGIN + CONTINUED_H + header
             current.append(line)
             y += height
-        if y + CLOSING_H <= bottom:
+        if y + closing <= bottom:
             pages.append((current, True))
             return pages
         # The signature never stands alone on a page: the last rows go over with it.
@@ -381,47 +407,68 @@ class _Document:
         painter.setPen(QPen(color, width))
         painter.drawLine(QPointF(MARGIN, y), QPointF(PAGE_W - MARGIN, y))
 
-    def _invoice(self) -> str:
-        return f"{self.labels.label('invoice')} {self.content.invoice_no}"
+    def _number(self) -> str:
+        version = self.labels.label("version").replace("%1", str(self.content.version))
+        return f"{self.labels.label('statement_no')} {self.content.statement_no} · {version}"
 
     def _signed_at(self) -> str:
-        return self.content.signed_at.strftime("%Y-%m-%d %H:%M")
+        signed_at = self.content.signed_at
+        if signed_at is None:
+            return "—"
+        return signed_at.astimezone(BUSINESS_TZ).strftime("%Y-%m-%d %H:%M")
 
     def _paint_heading(self, painter: QPainter) -> float:
-        c = self.content
+        facts = self.content.facts
+        clinic = facts.clinic
         y = MARGIN
-        title_w = CONTENT_W * 0.64
-        title = self._one_line(self.title, title_w, c.clinic)
-        self._text(painter, QRectF(MARGIN, y, title_w, 12), title, c.clinic)
+        title_w = CONTENT_W * 0.6
+        name = clinic.name(self.language)
+        self._text(
+            painter, QRectF(MARGIN, y, title_w, 12), self._one_line(self.title, title_w, name), name
+        )
         self._text(
             painter,
-            QRectF(MARGIN + CONTENT_W * 0.64, y + 1.5, CONTENT_W * 0.36, 6),
+            QRectF(MARGIN + title_w, y + 1.5, CONTENT_W - title_w, 10),
             self.body,
-            self._invoice(),
+            self._number(),
             align=Qt.AlignmentFlag.AlignRight,
         )
         y += 9.5
-        title = self.labels.label("title")
-        self._text(painter, QRectF(MARGIN, y, CONTENT_W, 7), self.subtitle, title, color=MUTED)
-        y += 9.0
+        where = " · ".join(part for part in (clinic.address(self.language), clinic.phone) if part)
+        if where:
+            self._text(painter, QRectF(MARGIN, y, CONTENT_W, 5), self.small, where, color=MUTED)
+        y += 5.5
+        title = self.labels.label("title_self_pay" if self.self_pay else "title")
+        self._text(painter, QRectF(MARGIN, y, CONTENT_W * 0.5, 7), self.subtitle, title)
+        self._text(
+            painter,
+            QRectF(MARGIN + CONTENT_W * 0.4, y + 0.8, CONTENT_W * 0.6, 7),
+            self.small,
+            self.labels.label("not_fapiao"),
+            color=MUTED,
+            align=Qt.AlignmentFlag.AlignRight,
+        )
+        y += 8.0
         self._rule(painter, y, color=INK, width=0.4)
         y += 3.0
-        facts = [
-            ("member", c.member_masked),
-            ("plan", c.plan),
-            ("service_date", c.service_date.isoformat() if c.service_date else "—"),
+        facts_row = [
+            ("child", facts.child_masked or "—"),
+            ("policy", facts.policy_masked or "—"),
+            ("plan", plan_text(self.labels.statement, facts.plan_tier)),
+            ("service_date", facts.service_date.isoformat()),
             ("signed_at", self._signed_at()),
         ]
-        column_w = CONTENT_W / len(facts)
-        for index, (key, value) in enumerate(facts):
+        column_w = CONTENT_W / len(facts_row)
+        for index, (key, value) in enumerate(facts_row):
             x = MARGIN + index * column_w
             label = self.labels.label(key)
             self._text(painter, QRectF(x, y, column_w - 2, 5), self.small, label, color=MUTED)
-            self._text(painter, QRectF(x, y + 4.0, column_w - 2, 10), self.value, value)
+            self._text(painter, QRectF(x, y + 4.5, column_w - 2, 10), self.value, value)
         return MARGIN + HEADING_H
 
     def _paint_continued(self, painter: QPainter) -> float:
-        heading = f"{self.content.clinic} · {self._invoice()} · {self.labels.label('continued')}"
+        clinic = self.content.facts.clinic.name(self.language)
+        heading = f"{clinic} · {self._number()} · {self.labels.label('continued')}"
         self._text(painter, QRectF(MARGIN, MARGIN, CONTENT_W, 8), self.value, heading)
         return MARGIN + CONTINUED_H
 
@@ -456,8 +503,32 @@ class _Document:
             self._rule(painter, y)
         return y
 
+    def _payment(self) -> str:
+        content = self.content
+        if content.totals.patient_fen == 0:
+            return self.labels.label("nothing_to_pay")
+        if not content.payments:
+            return self.labels.label("unpaid")
+        methods = "、" if self.language.startswith("zh") else ", "
+        how = methods.join(self.labels(METHODS[p.method]) for p in content.payments)
+        paid = format_yuan(content.paid_fen)
+        return self.labels.label("paid").replace("%1", paid).replace("%2", how)
+
+    def _claim(self) -> str:
+        content = self.content
+        if content.standing is ClaimStanding.ACCEPTED and content.claim_number:
+            return self.labels.label("claim_accepted").replace("%1", content.claim_number)
+        key = {
+            ClaimStanding.WAITING: "claim_waiting",
+            ClaimStanding.ACCEPTED: "claim_waiting",
+            ClaimStanding.REFUSED: "claim_refused",
+            ClaimStanding.SETTLED: "claim_settled",
+            ClaimStanding.SELF_PAY: "self_pay",
+        }[content.standing]
+        return self.labels.label(key)
+
     def _paint_closing(self, painter: QPainter, top: float) -> None:
-        """Totals, the family's consent and signature, the claim number and the bill hash."""
+        """Totals, how the family paid, the consent and signature, the claim and the bill hash."""
         totals = self.content.totals
         label_x = MARGIN + CONTENT_W * 0.40
         label_w = CONTENT_W * 0.38
@@ -477,12 +548,29 @@ class _Document:
         patient = self.labels.label("patient")
         self._text(painter, QRectF(label_x, y + 2.0, label_w, 8), self.subtitle, patient)
         amount_rect = QRectF(value_x, y, value_w, PATIENT_ROW_H)
-        due = format_yuan(totals.patient_fen)
-        self._text(painter, amount_rect, self.total_due, due, align=right)
-        y += PATIENT_ROW_H + GAP
-        consent = self.labels.label("consent")
-        self._text(painter, QRectF(MARGIN, y, CONTENT_W, CONSENT_H), self.small, consent)
-        y += CONSENT_H
+        self._text(
+            painter, amount_rect, self.total_due, format_yuan(totals.patient_fen), align=right
+        )
+        y += PATIENT_ROW_H
+        self._text(
+            painter,
+            QRectF(label_x, y, CONTENT_W * 0.6, TOTAL_ROW_H),
+            self.body,
+            self._payment(),
+            align=right,
+        )
+        y += TOTAL_ROW_H + GAP
+        consent = self._consent()
+        y += self._text(painter, QRectF(MARGIN, y, CONTENT_W, 30), self.small, consent) + 2.0
+        insurer = self.content.facts.insurer
+        hotline = (
+            self.labels.label("insurer")
+            .replace("%1", insurer.name(self.language))
+            .replace("%2", insurer.hotline)
+        )
+        if self.self_pay:
+            self._text(painter, QRectF(MARGIN, y, CONTENT_W, TOTAL_ROW_H), self.small, hotline)
+            return
         box = QRectF(MARGIN, y, SIGNATURE_W, SIGNATURE_H)
         self._paint_signature(painter, box)
         caption = f"{self.labels.label('signature')} · {self._signed_at()}"
@@ -492,10 +580,12 @@ class _Document:
         claim_w = PAGE_W - MARGIN - claim_x
         claim_label = self.labels.label("claim")
         self._text(
-            painter, QRectF(claim_x, y + 4.0, claim_w, 5), self.small, claim_label, color=MUTED
+            painter, QRectF(claim_x, y + 2.0, claim_w, 5), self.small, claim_label, color=MUTED
         )
-        claim = self.content.claim_number or self.labels.label("claim_pending")
-        self._text(painter, QRectF(claim_x, y + 8.0, claim_w, 14), self.subtitle, claim)
+        used = self._text(
+            painter, QRectF(claim_x, y + 6.5, claim_w, 14), self.subtitle, self._claim()
+        )
+        self._text(painter, QRectF(claim_x, y + 8.0 + used, claim_w, 12), self.small, hotline)
         y += SIGNATURE_H + CAPTION_H + GAP
         hash_label = self.labels.label("hash")
         used = self._text(
@@ -507,18 +597,19 @@ class _Document:
     def _paint_signature(self, painter: QPainter, box: QRectF) -> None:
         """The signature image fitted to the box, standing on its line."""
         image = self.signature
-        scale = min(box.width() / image.width(), box.height() / image.height())
-        width, height = image.width() * scale, image.height() * scale
-        painter.drawImage(QRectF(box.left(), box.bottom() - height, width, height), image)
+        if image is not None:
+            scale = min(box.width() / image.width(), box.height() / image.height())
+            width, height = image.width() * scale, image.height() * scale
+            painter.drawImage(QRectF(box.left(), box.bottom() - height, width, height), image)
         painter.setPen(QPen(MUTED, 0.3))
         painter.drawLine(QPointF(box.left(), box.bottom()), QPointF(box.right(), box.bottom()))
 
     def _paint_footer(self, painter: QPainter, number: int, count: int) -> None:
-        y = PAGE_H - MARGIN - FOOTER_H + 4.0
+        y = PAGE_H - MARGIN - FOOTER_H + 3.0
         self._rule(painter, y)
-        footer = self.labels.label("footer")
+        footer = self.labels.label("footer_self_pay" if self.self_pay else "footer")
         self._text(
-            painter, QRectF(MARGIN, y + 1.5, CONTENT_W * 0.8, 9), self.small, footer, color=MUTED
+            painter, QRectF(MARGIN, y + 1.5, CONTENT_W * 0.8, 12), self.small, footer, color=MUTED
         )
         page = self.labels.label("page").replace("%1", str(number)).replace("%2", str(count))
         self._text(

@@ -48,6 +48,11 @@ class TaskRunner(QObject):
         return self._executor.submit(self._work, task)
 
     @property
+    def closed(self) -> bool:
+        """Shut down: the kiosk is closing and takes no more work."""
+        return self._closed
+
+    @property
     def busy(self) -> int:
         """How many tasks have not delivered their result yet."""
         return len(self._pending)

@@ -51,6 +51,8 @@ from kiosk.insurer.models import (
     PreAuthRequest,
     Problem,
     SigningKeys,
+    StatementStored,
+    StatementUpload,
     WorkingCalendar,
 )
 
@@ -187,6 +189,17 @@ class InsurerClient:
             f"/v1/claims/{_path_part(claim_id)}",
             ClaimResult,
             route="/v1/claims/{claim_id}",
+        )
+
+    def send_statement(self, claim_id: str, upload: StatementUpload) -> StatementStored:
+        """The family's statement for the claim's visit record; the same version sent twice is
+        stored once."""
+        return self._call(
+            "PUT",
+            f"/v1/claims/{_path_part(claim_id)}/statement",
+            StatementStored,
+            body=upload,
+            route="/v1/claims/{claim_id}/statement",
         )
 
     def preauths(self, member_id: str) -> PreAuthList:

@@ -8,6 +8,7 @@ Every amount is integer fen; every timestamp is timezone-aware (UTC on the wire)
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -18,6 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AwareDatetime,
+    Base64Bytes,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -487,6 +489,51 @@ class ClaimResult(Contract):
     member_id: str
     service_date: IsoDate
     recorded_at: IsoDatetime
+
+
+# --- the family's statement (DocumentReference of the claim)
+
+STATEMENT_MAX_BYTES = 4 * 1024 * 1024
+"""A statement is a few pages of text and one signature image: far below this."""
+
+
+class StatementUpload(Contract):
+    """The signed bill's statement (PDF) for the family's e-card visit records (就诊记录).
+
+    A later `version` of the same claim's statement replaces the earlier one for the family.
+    """
+
+    version: int = Field(ge=1, description="The kiosk's version of this statement, from 1")
+    pdf: Base64Bytes = Field(
+        max_length=STATEMENT_MAX_BYTES, description="The statement as a PDF, base64"
+    )
+    pdf_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+    @classmethod
+    def of(cls, version: int, pdf: bytes) -> StatementUpload:
+        """The upload of `pdf` (raw bytes; the field holds them base64 on the wire)."""
+        return cls.model_validate(
+            {
+                "version": version,
+                "pdf": base64.b64encode(pdf),
+                "pdf_sha256": hashlib.sha256(pdf).hexdigest(),
+            }
+        )
+
+    @model_validator(mode="after")
+    def _is_this_pdf(self) -> StatementUpload:
+        if not self.pdf.startswith(b"%PDF-"):
+            raise ValueError("pdf is not a PDF document")
+        if hashlib.sha256(self.pdf).hexdigest() != self.pdf_sha256:
+            raise ValueError("pdf_sha256 is not the SHA-256 of pdf")
+        return self
+
+
+class StatementStored(Contract):
+    claim_id: str
+    version: int
+    pdf_sha256: str
+    stored_at: IsoDatetime
 
 
 # --- pre-authorisation (Claim use=preauthorization)

@@ -30,9 +30,15 @@ from kiosk.insurer.errors import (
     InsurerServerError,
     InsurerUnreachable,
 )
-from kiosk.insurer.models import ClaimResult, ClaimSubmission
+from kiosk.insurer.models import ClaimResult, ClaimSubmission, StatementStored, StatementUpload
 from kiosk.journal.errors import JournalError, RecordConflict
 from kiosk.journal.records import AttemptOutcome, ClaimRecord, QueueState
+from kiosk.journal.statements import (
+    StatementDelivery,
+    record_statement_delivered,
+    record_statement_refused,
+    statements_due,
+)
 from kiosk.journal.store import Journal
 
 log = logging.getLogger(__name__)
@@ -46,6 +52,8 @@ class ClaimSender(Protocol):
     """What the submitter needs from the insurer client (`kiosk.insurer.client.InsurerClient`)."""
 
     def submit_claim(self, submission: ClaimSubmission, idempotency_key: str) -> ClaimResult: ...
+
+    def send_statement(self, claim_id: str, upload: StatementUpload) -> StatementStored: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +182,7 @@ class ClaimSubmitter:
                 self._close_interrupted_attempts()
             self._publish()
             self._send_due()
+            self._deliver_statements()
             sleep = None if self._stopping.is_set() else self._seconds_to_sleep()
             with self._lock:
                 self._sender_failing = False
@@ -221,6 +230,43 @@ class ClaimSubmitter:
             swept.add(due[0].id)
             self._attempt(due[0])
             self._publish()
+
+    def _deliver_statements(self) -> None:
+        """Hand the family's statements of accepted claims to the insurer, after the claims (a
+        claim never waits for a document). A failure the insurer may recover from leaves the
+        statement due for the next round; a definitive no is kept with the statement."""
+        with self._lock:
+            if self._paused or self._held_until is not None:
+                return
+        for delivery in statements_due(self._journal):
+            if self._stopping.is_set() or not self._deliver(delivery):
+                return
+
+    def _deliver(self, delivery: StatementDelivery) -> bool:
+        """Send one statement; False when the insurer cannot take any now."""
+        statement = delivery.statement
+        try:
+            upload = StatementUpload.of(statement.version, statement.pdf)
+        except ValidationError:
+            log.error("statement %d: its kept bytes are not a deliverable PDF", statement.id)
+            with self._journal.transaction(actor="outbox") as tx:
+                record_statement_refused(tx, statement.id, "stored-statement-invalid")
+            return True
+        try:
+            stored = self._sender.send_statement(delivery.insurer_claim_id, upload)
+        except InsurerError as exc:
+            log.warning("statement %d not delivered: %s", statement.id, type(exc).__name__)
+            if exc.retryable or isinstance(exc, InsurerAuthError | DeviceKeyMissing):
+                return False
+            with self._journal.transaction(actor="outbox") as tx:
+                record_statement_refused(tx, statement.id, type(exc).__name__)
+            return True
+        with self._journal.transaction(actor="outbox") as tx:
+            if stored.pdf_sha256 != statement.pdf_sha256 or stored.version != statement.version:
+                record_statement_refused(tx, statement.id, "answer-for-another-statement")
+            else:
+                record_statement_delivered(tx, statement.id)
+        return True
 
     def _attempt(self, claim: ClaimRecord) -> None:
         """Send one claim once and record what came of it."""

@@ -17,6 +17,7 @@ from kiosk.insurer.models import (
     Reason,
     VisitType,
 )
+from kiosk.statement import StatementFacts
 
 
 class PaymentMethod(StrEnum):
@@ -131,6 +132,9 @@ class SignatureRecord:
     strokes_sha256: str
     point_count: int
     signed_at: datetime
+    facts: StatementFacts | None = None
+    """What else the family read when signing; None for bills signed before it was kept, and
+    after the retention purge."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,12 +96,23 @@ def _preauth_request(db: sqlite3.Connection, request_id: int) -> object | None:
     return None if row is None else list(row)
 
 
+def _statement(db: sqlite3.Connection, statement_id: int) -> object | None:
+    row = db.execute(
+        "SELECT bill_id, version, pdf_sha256, claim_number, final, sent_at, delivery_problem"
+        " FROM statements"
+        " WHERE id = ?",
+        (statement_id,),
+    ).fetchone()
+    return None if row is None else list(row)
+
+
 SEALED: dict[str, tuple[str, Projection]] = {
     "bill": ("bills", _bill),
     "claim": ("claims", _claim),
     "visit": ("visits", _visit),
     "staff": ("staff", _staff),
     "preauth-request": ("preauth_requests", _preauth_request),
+    "statement": ("statements", _statement),
 }
 """Subject kind → (its table, what of it is sealed)."""
 

@@ -68,6 +68,7 @@ from kiosk.journal.records import (
     VisitRecord,
 )
 from kiosk.journal.seals import record_problems, record_seal
+from kiosk.statement import StatementFacts
 
 log = logging.getLogger(__name__)
 
@@ -248,6 +249,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE audit ADD COLUMN seal TEXT",
             "ALTER TABLE audit ADD COLUMN key_id TEXT",
             "ALTER TABLE audit ADD COLUMN mac TEXT",
+        ),
+    ),
+    Migration(
+        7,
+        "what the family read when signing, and the versions of the statement it keeps",
+        (
+            "ALTER TABLE signatures ADD COLUMN facts TEXT",
+            """CREATE TABLE statements (
+                id INTEGER PRIMARY KEY,
+                bill_id INTEGER NOT NULL REFERENCES bills(id),
+                version INTEGER NOT NULL CHECK (version >= 1),
+                pdf BLOB NOT NULL,
+                pdf_sha256 TEXT NOT NULL CHECK (length(pdf_sha256) = 64),
+                claim_number TEXT,
+                final INTEGER NOT NULL CHECK (final IN (0, 1)),
+                facts TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                sent_at TEXT,
+                delivery_problem TEXT,
+                UNIQUE (bill_id, version)
+            ) STRICT""",
+            "CREATE INDEX statements_unsent ON statements(sent_at, bill_id)",
         ),
     ),
 )
@@ -878,8 +901,16 @@ class Transaction:
         )
         return bill_id
 
-    def record_signature(self, bill_id: int, strokes: bytes, evidence: SignatureEvidence) -> int:
-        """Bind the family's strokes to the exact bill they were shown (what you see you sign)."""
+    def record_signature(
+        self,
+        bill_id: int,
+        strokes: bytes,
+        evidence: SignatureEvidence,
+        *,
+        facts: StatementFacts | None = None,
+    ) -> int:
+        """Bind the family's strokes to the exact bill they were shown (what you see you sign),
+        with what else the family read (`facts`: the consent sentence, child, policy, clinic)."""
         bill = _fetch_bill(self.db, bill_id)
         if evidence.bill_hash != bill.bill_hash:
             raise RecordConflict("The signature was made on a different version of this bill.")
@@ -889,7 +920,7 @@ class Transaction:
             raise RecordConflict(f"Bill {bill.clinic_invoice_no} is already signed.")
         cursor = self.db.execute(
             "INSERT INTO signatures (bill_id, bill_hash, strokes, strokes_sha256, point_count,"
-            " signed_at) VALUES (?, ?, ?, ?, ?, ?)",
+            " signed_at, facts) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 bill_id,
                 evidence.bill_hash,
@@ -897,6 +928,7 @@ class Transaction:
                 evidence.strokes_sha256,
                 evidence.point_count,
                 _ts(evidence.signed_at),
+                facts.model_dump_json() if facts is not None else None,
             ),
         )
         self.append_audit(
@@ -1199,9 +1231,10 @@ class Transaction:
     # --- retention (called by kiosk.privacy) ----------------------------------------------------
 
     def purge_settled_claims(self, *, accepted_before: datetime) -> PurgeReport:
-        """Erase the signature strokes and the member reference of claims the insurer accepted
-        (or paid) before `accepted_before`; amounts, hashes, the strokes' fingerprint and the
-        audit trail stay. A visit keeps its member while any of its bills is not purged."""
+        """Erase the signature strokes, the member reference and the statements already delivered
+        of claims the insurer accepted (or paid) before `accepted_before`; amounts, hashes, the
+        strokes' fingerprint and the audit trail stay. A visit keeps its member while any of its
+        bills is not purged."""
         rows = self.db.execute(
             "SELECT c.id, c.bill_id, b.visit_id, c.submission"
             " FROM claims c JOIN bills b ON b.id = c.bill_id"
@@ -1223,8 +1256,13 @@ class Transaction:
                 "UPDATE bills SET member_id = ? WHERE id = ?", (PURGED_MEMBER_ID, bill_id)
             )
             signatures += self.db.execute(
-                "UPDATE signatures SET strokes = X'' WHERE bill_id = ?", (bill_id,)
+                "UPDATE signatures SET strokes = X'', facts = NULL WHERE bill_id = ?", (bill_id,)
             ).rowcount
+            # The family's statement went to the insurer (their e-card's visit records keep it).
+            self.db.execute(
+                "UPDATE statements SET pdf = X'' WHERE bill_id = ? AND sent_at IS NOT NULL",
+                (bill_id,),
+            )
         visits = sorted({row[2] for row in rows})
         for visit_id in visits:
             self.db.execute(
@@ -1331,13 +1369,16 @@ def _fetch_bill(db: sqlite3.Connection, bill_id: int) -> BillRecord:
 
 def _fetch_signature(db: sqlite3.Connection, bill_id: int) -> SignatureRecord | None:
     row = db.execute(
-        "SELECT id, bill_id, bill_hash, strokes, strokes_sha256, point_count, signed_at"
+        "SELECT id, bill_id, bill_hash, strokes, strokes_sha256, point_count, signed_at, facts"
         " FROM signatures WHERE bill_id = ?",
         (bill_id,),
     ).fetchone()
     if row is None:
         return None
-    return SignatureRecord(row[0], row[1], row[2], bytes(row[3]), row[4], row[5], _dt(row[6]))
+    facts = StatementFacts.model_validate_json(row[7]) if row[7] else None
+    return SignatureRecord(
+        row[0], row[1], row[2], bytes(row[3]), row[4], row[5], _dt(row[6]), facts
+    )
 
 
 def _fetch_claim(db: sqlite3.Connection, claim_id: int) -> ClaimRecord:

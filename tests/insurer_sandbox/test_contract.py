@@ -53,14 +53,14 @@ def test_endpoints_are_exactly_those_of_the_architecture_table():
     table = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     expected = {
         (method.lower(), path)
-        for method, path in re.findall(r"^\| `(GET|POST) (/v1/[^`?]+)", table, re.MULTILINE)
+        for method, path in re.findall(r"^\| `(GET|POST|PUT) (/v1/[^`?]+)", table, re.MULTILINE)
     }
     documented = {
         (method, path)
         for path, operations in openapi_document()["paths"].items()
         for method in operations
     }
-    assert len(expected) == 10
+    assert len(expected) == 11
     assert documented == expected
 
 

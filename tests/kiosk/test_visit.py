@@ -210,7 +210,7 @@ def test_back_from_sign_drops_the_signature_and_clear_forgets_everything():
     visit = at_bill()
     line = consult(visit)
     visit.record_estimate(
-        visit.visit_id, visit.revision, adjudication((line.line_no, 0, 30000, Reason.NOT_COVERED))
+        visit.visit_id, visit.revision, adjudication((line.line_no, 20000, 10000, Reason.COVERED))
     )
     visit.present_for_signature(visit.visit_id, visit.revision, shown(visit))
     visit.sign(visit.presented_hash, scrawl(), NOW)
@@ -275,3 +275,15 @@ def test_a_pending_preauth_or_an_exhausted_benefit_makes_the_card_amber():
     assessment = assess(eligibility(preauths=[pending], balances=[spent]))
     assert assessment.verdict is Verdict.AMBER
     assert assessment.cautions == (Caution.PREAUTH_PENDING, Caution.BENEFIT_EXHAUSTED)
+
+
+def test_a_bill_the_insurer_pays_nothing_on_goes_to_done_without_a_signature():
+    visit = at_bill()
+    line = consult(visit)
+    visit.record_estimate(
+        visit.visit_id, visit.revision, adjudication((line.line_no, 0, 30000, Reason.NOT_COVERED))
+    )
+    with pytest.raises(TransitionError):
+        visit.present_for_signature(visit.visit_id, visit.revision, shown(visit))
+    assert visit.finish_self_pay(visit.visit_id, visit.revision, shown(visit))
+    assert visit.step is Step.DONE and visit.self_pay and visit.signed is None

@@ -1,4 +1,4 @@
-"""The signed bill PDF: written whole, Chinese as real text, the evidence printed on it."""
+"""The family's statement PDF: Chinese as real text, the evidence on it, long bills paged."""
 
 import subprocess
 import sys
@@ -15,7 +15,13 @@ from kiosk.catalogue import load_demo_catalogue
 from kiosk.insurer.models import AdjudicatedLine, Adjudication, PlanTier, Reason
 from kiosk.money import format_yuan
 from kiosk.signature import Point, Signature
-from ui.signed_bill import render_signed_bill
+from kiosk.statement import (
+    ClaimStanding,
+    ClinicProfile,
+    StatementContent,
+    StatementFacts,
+)
+from ui.signed_bill import statement_pdf, write_statement
 from ui.widgets.signature_pad import image_to_png, render_signature
 
 CATALOGUE = load_demo_catalogue()
@@ -58,22 +64,34 @@ def signature_png(qapp):
     return image_to_png(render_signature(Signature((stroke,), 900, 320)))
 
 
-def render(path, view, signature_png, **overrides):
+def render(path, view, signature_png, *, translator=None, **overrides):
     values = {
-        "clinic": view.clinic,
-        "invoice_no": view.invoice_no,
-        "member_masked": "王**",
-        "plan": PlanTier.PLUS,
-        "lines": view.lines,
-        "totals": view.totals,
-        "signature_png": signature_png,
-        "bill_hash": view.hash,
+        "language": "zh_CN",
         "claim_number": "CLM-2026-000731",
         "signed_at": SIGNED_AT,
-        "language": "zh_CN",
-        "service_date": view.bill.service_date,
     } | overrides
-    render_signed_bill(path, **values)
+    facts = StatementFacts(
+        language=values["language"],
+        consent="本人签字确认。",
+        child_masked="王**",
+        policy_masked="******0042",
+        plan_tier=PlanTier.PLUS,
+        service_date=view.bill.service_date,
+        clinic=ClinicProfile(name_zh=view.clinic, name_en="Heyue Children's Clinic"),
+    )
+    content = StatementContent(
+        statement_no=view.invoice_no,
+        version=1,
+        facts=facts,
+        lines=view.lines,
+        totals=view.totals,
+        bill_hash=view.hash,
+        signed_at=values["signed_at"],
+        standing=ClaimStanding.ACCEPTED if values["claim_number"] else ClaimStanding.WAITING,
+        claim_number=values["claim_number"],
+        payments=(),
+    )
+    write_statement(path, statement_pdf(content, signature_png, translator=translator))
     return PdfReader(path)
 
 
@@ -109,7 +127,7 @@ def test_english_bill_uses_english_names_and_says_when_the_claim_waits(tmp_path,
     text = text_of(reader)
     assert "Paediatric specialist consultation" in text
     assert "血常规" not in text
-    assert "Pending: kept on this kiosk" in text
+    assert "Stored at the clinic; sent to the insurer when it is reachable" in text
     assert "You pay today" in text
     assert view.hash in text
 
@@ -121,7 +139,7 @@ def test_labels_follow_the_documents_language_not_the_desks(tmp_path, signature_
         "<context><name>SignedBill</name>"
         + "".join(
             f"<message><source>{escape(s)}</source><translation>{escape(t)}</translation></message>"
-            for s, t in (("You pay today", "今日您需支付"), ("Covered", "保险承担"))
+            for s, t in (("You pay today", "今日您需支付"), ("Total charges", "费用总计"))
         )
         + "</context></TS>",
         encoding="utf-8",
@@ -135,7 +153,7 @@ def test_labels_follow_the_documents_language_not_the_desks(tmp_path, signature_
     reader = render(tmp_path / "zh.pdf", view, signature_png, translator=translator)
     text = text_of(reader)
     assert "今日您需支付" in text
-    assert "保险承担" in text
+    assert "费用总计" in text
     assert "You pay today" not in text
 
 

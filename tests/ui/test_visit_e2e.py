@@ -147,7 +147,7 @@ def test_the_demo_catalogue_item_a_preauth_names_is_covered_only_once_approved(
     row = app.window.bill.lines.rows[line.line_no]
     if reason is Reason.PREAUTH_APPROVED:
         assert verdict.covered_fen == line.unit_price_fen and verdict.patient_fen == 0
-        assert "Covered (pre-authorised)" in row.detail.text()
+        assert "Covered: pre-authorised" in row.detail.text()
         assert shown in row.covered.text() and not row.preauth.isVisible()
     else:
         assert verdict.covered_fen == 0 and row.preauth.isVisible()

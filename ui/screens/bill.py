@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
 from kiosk.billing import english_names
 from kiosk.catalogue import Catalogue, CatalogueImportError, CatalogueItem, load_catalogue
 from kiosk.desk import PresentedBill, present_bill
-from kiosk.insurer.models import Adjudication, BillLine, PlanTier, Reason
+from kiosk.insurer.models import Adjudication, BillLine, Reason
 from kiosk.money import format_yuan
 from kiosk.visit import Step
 from ui.messages import catalogue_problem, insurer_problem, journal_problem
 from ui.screens.preauth import PreAuthDialog
 from ui.session import KioskSession
+from ui.statement_text import app_translate, plan_text, reason_text
 from ui.tasks import Task
+from ui.tone import set_tone
 from ui.widgets.bill_lines import BillLines
 
 ESTIMATE_DELAY_MS = 250
@@ -295,11 +297,8 @@ class BillScreen(QWidget):
         eligibility = visit.eligibility
         if eligibility is None or eligibility.member is None:
             return
-        tier = ""
-        if eligibility.coverage is not None:
-            tier = {PlanTier.STANDARD: self.tr("Standard"), PlanTier.PLUS: self.tr("PLUS")}[
-                eligibility.coverage.plan_tier
-            ]
+        coverage = eligibility.coverage
+        tier = plan_text(app_translate, coverage.plan_tier if coverage is not None else None)
         self.title.setText(
             self.tr("Bill for {member} ({plan})").format(
                 member=eligibility.member.name_masked, plan=tier
@@ -362,24 +361,28 @@ class BillScreen(QWidget):
                     flagged,
                 )
             )
+        elif adjudication is not None and adjudication.total_covered_fen == 0:
+            tone = "warning"
+            self.state.setText(
+                self.tr(
+                    "The plan pays nothing on these items: this is a self-pay visit. The family "
+                    "pays the whole bill and no claim is made."
+                )
+            )
         else:
             self.state.setText("")
-        self.state.setProperty("tone", tone)
-        self.state.style().unpolish(self.state)
-        self.state.style().polish(self.state)
+        set_tone(self.state, tone or None)
         self.retry_button.setVisible(bool(self._problem))
+        self_pay = adjudication is not None and adjudication.total_covered_fen == 0
+        self.sign_button.setText(
+            self.tr("Self-pay: take the payment")
+            if self_pay
+            else self.tr("Show to the family to sign")
+        )
         self.sign_button.setEnabled(visit.ready_to_sign and not self._estimating)
 
     def reason_text(self, reason: Reason) -> str:
-        return {
-            Reason.COVERED: self.tr("Covered"),
-            Reason.NOT_COVERED: self.tr("Not covered by the plan"),
-            Reason.LIMIT_EXHAUSTED: self.tr("Annual limit used up"),
-            Reason.COPAY_AFTER_FREE_VISITS: self.tr("Co-pay: free visits used up"),
-            Reason.PREAUTH_REQUIRED: self.tr("Needs pre-authorisation"),
-            Reason.PREAUTH_APPROVED: self.tr("Covered (pre-authorised)"),
-            Reason.OUT_OF_NETWORK: self.tr("Clinic not in network"),
-        }[reason]
+        return reason_text(app_translate, reason)
 
     # --- pre-auth ------------------------------------------------------------------------------
 
@@ -415,7 +418,12 @@ class BillScreen(QWidget):
         ).run()
 
     def _presented(self, visit_id: str, revision: int, presented: PresentedBill) -> None:
-        if not self.session.visit.present_for_signature(visit_id, revision, presented):
+        visit = self.session.visit
+        if presented.self_pay:
+            shown = visit.finish_self_pay(visit_id, revision, presented)
+        else:
+            shown = visit.present_for_signature(visit_id, revision, presented)
+        if not shown:
             self._render_amounts()
 
     def _present_failed(self, error: BaseException) -> None:

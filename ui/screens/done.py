@@ -1,4 +1,10 @@
-"""Done: the claim and where it stands, how the family paid its part, the signed bill as a PDF."""
+"""Done: the claim and where it stands, how the family paid its part, the family's statement.
+
+A self-pay visit (the insurer pays nothing on the bill) ends here too, without a signature or a
+claim: the family pays it all and gets a self-pay statement. Each time the claim's answer or the
+payment becomes known the statement gets a new version (`ui.statements`), so the family's copy
+says how things really ended.
+"""
 
 from __future__ import annotations
 
@@ -19,15 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.desk import PresentedBill, record_payment
-from kiosk.insurer.models import PlanTier
+from kiosk.desk import record_payment
 from kiosk.journal import ClaimRecord, ClaimState, PaymentMethod, QueueCondition, QueueState
 from kiosk.money import format_yuan
-from kiosk.visit import SignedBill, Step
+from kiosk.statement import StatementContent, StatementFacts
+from kiosk.visit import Step
 from ui.session import KioskSession
-from ui.signed_bill import render_signed_bill
+from ui.statements import StatementKeeper, make_statement
 from ui.tasks import Task
-from ui.widgets.signature_pad import image_to_png, render_signature
 
 FOLLOW_MS = 700
 """How often the screen re-reads a claim that is still waiting in the outbox."""
@@ -39,7 +44,7 @@ class DoneScreen(QWidget):
     """The end of the visit; the claim's state follows the outbox live."""
 
     document_saved = Signal(str)
-    """Emitted with the path of the signed bill PDF each time it is written."""
+    """Emitted with the path of the statement PDF each time a version is written."""
 
     def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,8 +52,10 @@ class DoneScreen(QWidget):
         self.session = session
         self.claim: ClaimRecord | None = None
         self.document: Path | None = None
+        self.statement: StatementContent | None = None
         self._saving = False
         self._save_again = False
+        self.keeper = StatementKeeper(session, self)
 
         self.title = QLabel(objectName="screenTitle", wordWrap=True)
         self.summary = QFrame(objectName="panel")
@@ -125,24 +132,33 @@ class DoneScreen(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Thank you. The signed bill is stored."))
-        self.invoice_label.setText(self.tr("Invoice"))
+        self.invoice_label.setText(self.tr("Statement no."))
         self.claim_label.setText(self.tr("Claim"))
         self.covered_label.setText(self.tr("Insurer pays"))
         self.patient_label.setText(self.tr("Family pays"))
-        names = {
-            PaymentMethod.CASH: self.tr("Cash"),
-            PaymentMethod.CARD: self.tr("Bank card"),
-            PaymentMethod.WECHAT: self.tr("WeChat Pay"),
-            PaymentMethod.ALIPAY: self.tr("Alipay"),
-        }
         for method, button in self.method_buttons.items():
-            button.setText(names[method])
+            button.setText(self._method_name(method))
         self.open_button.setText(self.tr("Open to print"))
         self.save_button.setText(self.tr("Save a copy…"))
         self.next_button.setText(self.tr("Next family"))
         if self.session.visit.step is Step.DONE:
             self._render()
+
+    def _method_name(self, method: PaymentMethod) -> str:
+        return {
+            PaymentMethod.CASH: self.tr("Cash"),
+            PaymentMethod.CARD: self.tr("Bank card"),
+            PaymentMethod.WECHAT: self.tr("WeChat Pay"),
+            PaymentMethod.ALIPAY: self.tr("Alipay"),
+        }[method]
+
+    def _paid_sentence(self, method: PaymentMethod) -> str:
+        return {
+            PaymentMethod.CASH: self.tr("Recorded: paid in cash."),
+            PaymentMethod.CARD: self.tr("Recorded: paid by bank card."),
+            PaymentMethod.WECHAT: self.tr("Recorded: paid with WeChat Pay."),
+            PaymentMethod.ALIPAY: self.tr("Recorded: paid with Alipay."),
+        }[method]
 
     # --- entering ------------------------------------------------------------------------------
 
@@ -150,6 +166,7 @@ class DoneScreen(QWidget):
         visit = self.session.visit
         self.claim = visit.claim
         self.document = None
+        self.statement = None
         self.methods.setExclusive(False)
         for button in self.method_buttons.values():
             button.setChecked(False)
@@ -166,7 +183,9 @@ class DoneScreen(QWidget):
         self._follow.stop()
         self.claim = None
         self.document = None
+        self.statement = None
         for label in (
+            self.title,
             self.invoice,
             self.claim_state,
             self.covered,
@@ -179,10 +198,15 @@ class DoneScreen(QWidget):
 
     def _render(self) -> None:
         visit = self.session.visit
-        presented, signed = visit.presented, visit.signed
-        if presented is None or signed is None:
+        presented = visit.presented
+        if presented is None:
             return
         totals = presented.shown.totals
+        self.title.setText(
+            self.tr("Self-pay visit: the plan pays nothing on these items.")
+            if visit.self_pay
+            else self.tr("Thank you. The signed bill is stored.")
+        )
         self.invoice.setText(presented.invoice_no)
         self.covered.setText(format_yuan(totals.covered_fen))
         self.patient.setText(format_yuan(totals.patient_fen))
@@ -198,20 +222,27 @@ class DoneScreen(QWidget):
         for button in self.method_buttons.values():
             button.setVisible(owes)
         if visit.payment is not None:
-            self.payment_state.setText(
-                self.tr("Recorded: paid by {method}.").format(
-                    method=self.method_buttons[visit.payment].text()
-                )
-            )
+            self.payment_state.setText(self._paid_sentence(visit.payment))
         self.open_button.setEnabled(self.document is not None)
         self.save_button.setEnabled(self.document is not None)
-        if self.document is not None:
+        if self.document is not None and self.statement is not None:
+            where = (
+                self.tr("Self-pay statement saved (version {version}): {path}")
+                if visit.self_pay
+                else self.tr(
+                    "Statement saved (version {version}): {path}. It also appears in the visit "
+                    "records of the family's e-card once the insurer has the claim."
+                )
+            )
             self.document_state.setText(
-                self.tr("Signed bill saved: {path}").format(path=str(self.document))
+                where.format(version=self.statement.version, path=str(self.document))
             )
 
     def _render_claim(self) -> None:
         claim = self.claim
+        if self.session.visit.self_pay:
+            self.claim_state.setText(self.tr("No claim: the family pays the whole bill."))
+            return
         if claim is None:
             return
         condition = self.session.outbox.state.condition
@@ -250,12 +281,12 @@ class DoneScreen(QWidget):
     def _claim_updated(self, visit_id: str, claim: ClaimRecord) -> None:
         if self.session.visit.visit_id != visit_id:
             return
-        was_sent = self.claim is not None and self.claim.state is ClaimState.SENT
+        changed = self.claim is None or self.claim.state is not claim.state
         self.claim = claim
         self._render_claim()
         if claim.state is not ClaimState.WAITING:
             self._follow.stop()
-        if claim.state is ClaimState.SENT and not was_sent:
+        if changed:
             self.save_document()
 
     # --- payment -------------------------------------------------------------------------------
@@ -283,55 +314,64 @@ class DoneScreen(QWidget):
         self.session.visit.record_payment(method)
         self.method_buttons[method].setChecked(True)
         self._render()
+        self.save_document()
 
     def _payment_failed(self, _error: BaseException) -> None:
         for button in self.method_buttons.values():
             button.setEnabled(True)
         self.payment_state.setText(self.tr("The payment could not be recorded. Try again."))
 
-    # --- the signed bill -----------------------------------------------------------------------
+    # --- the statement -------------------------------------------------------------------------
 
     def save_document(self) -> None:
-        """Write the signed bill PDF in the background; again once the insurer numbers the claim.
+        """Make the statement's next version in the background: on arrival, and again when the
+        claim's answer or the payment becomes known.
 
-        One write at a time: a request during a write is done right after it, so two writers
-        never race for the same file.
+        One at a time: a request during a write is done right after it, so versions never race.
         """
         if self._saving:
             self._save_again = True
             return
         visit = self.session.visit
-        presented, signed, eligibility = visit.presented, visit.signed, visit.eligibility
-        if presented is None or signed is None or eligibility is None:
+        presented, eligibility = visit.presented, visit.eligibility
+        if presented is None or eligibility is None:
             return
-        member = eligibility.member.name_masked if eligibility.member else ""
-        plan: PlanTier | str = eligibility.coverage.plan_tier if eligibility.coverage else ""
-        claim_number = self.claim.insurer_claim_id if self.claim is not None else None
-        language = self.session.language
-        target = self.session.documents_dir / f"{presented.invoice_no}.pdf"
+        facts = None
+        if visit.self_pay:
+            facts = StatementFacts.for_visit(
+                eligibility,
+                language=self.session.language,
+                consent="",
+                service_date=presented.shown.bill.service_date,
+                clinic=self.session.clinic,
+                insurer=self.session.insurer,
+            )
+        journal, documents = self.session.journal, self.session.documents_dir
+        bill_id = presented.bill_id
         visit_id = visit.visit_id
         self._saving = True
-        Task(
-            lambda _insurer: _write_signed_bill(
-                target, presented, signed, member, plan, claim_number, language
-            )
-        ).success(lambda path: self._saved(visit_id, path)).failure(self._save_failed).run()
+        Task(lambda _insurer: make_statement(journal, bill_id, documents, facts=facts)).success(
+            lambda made: self._saved(visit_id, *made)
+        ).failure(self._save_failed).run()
 
-    def _saved(self, visit_id: str, path: Path) -> None:
+    def _saved(self, visit_id: str, content: StatementContent, path: Path) -> None:
         self._saving = False
         again, self._save_again = self._save_again, False
         if self.session.visit.visit_id == visit_id:
             self.document = path
+            self.statement = content
             self._render()
             self.document_saved.emit(str(path))
-        if again:
-            self.save_document()
+            if content.claim_number:
+                self.session.submitter.wake()
+            if again:
+                self.save_document()
 
     def _save_failed(self, _error: BaseException) -> None:
         self._saving = False
         self._save_again = False
         self.document_state.setText(
-            self.tr("The signed bill PDF could not be written; the claim is stored all the same.")
+            self.tr("The statement PDF could not be written; the bill is stored all the same.")
         )
 
     def _open_document(self) -> None:
@@ -342,7 +382,7 @@ class DoneScreen(QWidget):
         if self.document is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the signed bill"), self.document.name, "PDF (*.pdf)"
+            self, self.tr("Save the statement"), self.document.name, "PDF (*.pdf)"
         )
         if path:
             source = self.document
@@ -351,32 +391,3 @@ class DoneScreen(QWidget):
                     self.tr("The copy could not be saved there.")
                 )
             ).run()
-
-
-def _write_signed_bill(
-    target: Path,
-    presented: PresentedBill,
-    signed: SignedBill,
-    member: str,
-    plan: PlanTier | str,
-    claim_number: str | None,
-    language: str,
-) -> Path:
-    """Render the signed bill (runs on a worker thread: painting a PDF touches no widget)."""
-    shown = presented.shown
-    render_signed_bill(
-        target,
-        clinic=shown.clinic,
-        invoice_no=shown.invoice_no,
-        member_masked=member,
-        plan=plan,
-        lines=shown.lines,
-        totals=shown.totals,
-        signature_png=image_to_png(render_signature(signed.signature, transparent=False)),
-        bill_hash=presented.bill_hash,
-        claim_number=claim_number,
-        signed_at=signed.signed_at,
-        language=language,
-        service_date=shown.bill.service_date,
-    )
-    return target

@@ -27,13 +27,16 @@ from kiosk.desk import sign_and_queue
 from kiosk.journal import ClaimRecord
 from kiosk.money import format_yuan
 from kiosk.signature import SignatureProblem
+from kiosk.statement import StatementFacts
 from kiosk.visit import Step
 from ui.session import KioskSession
+from ui.statement_text import app_translate, consent_text, reason_text
 from ui.tasks import Task
+from ui.tone import set_tone
 from ui.widgets.signature_pad import SignaturePad
 
 VISIBLE_ROWS = 4
-"""Bill rows shown without scrolling; the signature pad takes the rest of the screen."""
+"""Bill rows shown without scrolling; a longer bill scrolls, with a cue saying how many more."""
 
 
 class SignScreen(QWidget):
@@ -52,27 +55,35 @@ class SignScreen(QWidget):
         self.separate_display = separate_display
 
         self.title = QLabel(objectName="screenTitle", wordWrap=True)
-        self.insurer_label = QLabel(objectName="amountLabel")
-        self.insurer_amount = QLabel(objectName="bigAmount")
+        self.who = QLabel(objectName="signWho", wordWrap=True)
         self.family_label = QLabel(objectName="amountLabel")
-        self.family_amount = QLabel(objectName="bigAmountFamily")
+        self.family_amount = QLabel(objectName="signFamilyAmount")
+        self.insurer_label = QLabel(objectName="amountLabel")
+        self.insurer_amount = QLabel(objectName="signInsurerAmount")
         amounts = QGridLayout()
-        amounts.addWidget(self.insurer_label, 0, 0)
-        amounts.addWidget(self.family_label, 0, 1)
-        amounts.addWidget(self.insurer_amount, 1, 0)
-        amounts.addWidget(self.family_amount, 1, 1)
+        amounts.addWidget(self.family_label, 0, 0)
+        amounts.addWidget(self.insurer_label, 0, 1)
+        amounts.addWidget(self.family_amount, 1, 0)
+        amounts.addWidget(self.insurer_amount, 1, 1, Qt.AlignmentFlag.AlignBottom)
+        amounts.setColumnStretch(1, 1)
+        amounts.setHorizontalSpacing(48)
 
-        self.lines = QTableWidget(0, 4, objectName="signLines")
+        self.lines = QTableWidget(0, 5, objectName="signLines")
         self.lines.verticalHeader().hide()
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lines.setWordWrap(True)
+        self.lines.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.lines.verticalScrollBar().valueChanged.connect(self._update_cue)
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.more = QLabel(objectName="signMore")
 
-        self.consent = QLabel(objectName="hint", wordWrap=True)
+        self.consent = QLabel(objectName="signConsent", wordWrap=True)
         self.pad = SignaturePad()
         self.pad.setObjectName("signaturePad")
         self.pad.setMinimumHeight(180)
@@ -99,8 +110,10 @@ class SignScreen(QWidget):
         layout.setContentsMargins(32, 20, 32, 24)
         layout.setSpacing(10)
         layout.addWidget(self.title)
+        layout.addWidget(self.who)
         layout.addLayout(amounts)
         layout.addWidget(self.lines)
+        layout.addWidget(self.more)
         layout.addWidget(self.consent)
         layout.addWidget(self.pad, 1)
         layout.addWidget(self.message)
@@ -118,7 +131,13 @@ class SignScreen(QWidget):
         self.insurer_label.setText(self.tr("The insurer pays"))
         self.family_label.setText(self.tr("You pay today"))
         self.lines.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("Amount"), self.tr("Insurer pays"), self.tr("You pay")]
+            [
+                self.tr("Item"),
+                self.tr("Why"),
+                self.tr("Amount"),
+                self.tr("Insurer pays"),
+                self.tr("You pay"),
+            ]
         )
         self.back_button.setText(self.tr("Reception: change the bill"))
         self.undo_button.setText(self.tr("Undo"))
@@ -141,6 +160,8 @@ class SignScreen(QWidget):
         self.pad.clear()
         self.message.clear()
         self.lines.setRowCount(0)
+        self.who.clear()
+        self.more.clear()
         self.insurer_amount.clear()
         self.family_amount.clear()
         self.consent.clear()
@@ -153,9 +174,17 @@ class SignScreen(QWidget):
             return
         shown = presented.shown
         totals = shown.totals
-        self.insurer_amount.setText(format_yuan(totals.covered_fen))
-        self.family_amount.setText(format_yuan(totals.patient_fen))
         language = self.session.language
+        service_date = shown.bill.service_date
+        clinic = self.session.clinic.name(language)
+        self.who.setText(
+            self.tr("{child} · {date} · {clinic}").format(
+                child=self._child(), date=service_date.isoformat(), clinic=clinic
+            )
+        )
+        self.family_amount.setText(format_yuan(totals.patient_fen))
+        set_tone(self.family_amount, "zero" if totals.patient_fen == 0 else None)
+        self.insurer_amount.setText(format_yuan(totals.covered_fen))
         rows = shown.lines
         self.lines.setRowCount(len(rows))
         for row, line in enumerate(rows):
@@ -164,31 +193,55 @@ class SignScreen(QWidget):
                 name = f"{name} × {line.quantity}"
             cells = [
                 name,
+                reason_text(app_translate, line.reason),
                 format_yuan(line.submitted_fen),
                 format_yuan(line.covered_fen),
                 format_yuan(line.patient_fen),
             ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                if column:
+                if column >= 2:
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.lines.setItem(row, column, cell)
         self.lines.resizeRowsToContents()
         shown_rows = min(len(rows), VISIBLE_ROWS)
-        height = self.lines.horizontalHeader().height() + 4
+        height = self.lines.horizontalHeader().height() + 2 * self.lines.frameWidth()
         height += sum(self.lines.rowHeight(row) for row in range(shown_rows))
         self.lines.setFixedHeight(height)
-        self.consent.setText(
-            self.tr(
-                "By signing I confirm that my child received the items above at {clinic}, and I "
-                "ask the clinic to claim {covered} from the insurer for me. Invoice {invoice}."
-            ).format(
-                clinic=shown.clinic,
-                covered=format_yuan(totals.covered_fen),
-                invoice=shown.invoice_no,
-            )
+        self.lines.verticalScrollBar().setValue(0)
+        self._update_cue()
+        self.consent.setText(self.consent_sentence())
+
+    def _child(self) -> str:
+        eligibility = self.session.visit.eligibility
+        member = eligibility.member if eligibility is not None else None
+        return member.name_masked if member is not None else "—"
+
+    def consent_sentence(self) -> str:
+        """The sentence shown above the pad; stored with the signature and printed verbatim."""
+        presented = self.session.visit.presented
+        if presented is None:
+            return ""
+        totals = presented.shown.totals
+        return consent_text(
+            app_translate,
+            child=self._child(),
+            clinic=self.session.clinic.name(self.session.language),
+            service_date=presented.shown.bill.service_date,
+            covered_fen=totals.covered_fen,
+            patient_fen=totals.patient_fen,
+        )
+
+    def _update_cue(self) -> None:
+        """Say how many lines are below the visible ones, so no line goes unseen."""
+        rows = self.lines.rowCount()
+        bottom = self.lines.rowAt(self.lines.viewport().height() - 2)
+        hidden = 0 if bottom < 0 else rows - 1 - bottom
+        self.more.setVisible(hidden > 0)
+        self.more.setText(
+            self.tr("▼ %n more line(s) below: scroll the list to see them", "", hidden)
         )
 
     # --- signing -------------------------------------------------------------------------------
@@ -210,14 +263,25 @@ class SignScreen(QWidget):
             self.message.setText(self._problem_text(problems[0]))
             return
         signed_at = datetime.now(UTC)
+        eligibility = visit.eligibility
+        if eligibility is None:
+            return
+        facts = StatementFacts.for_visit(
+            eligibility,
+            language=self.session.language,
+            consent=self.consent.text(),
+            service_date=presented.shown.bill.service_date,
+            clinic=self.session.clinic,
+            insurer=self.session.insurer,
+        )
         visit.sign(presented.bill_hash, signature, signed_at)
         self._busy = True
         self.confirm_button.setEnabled(False)
         visit_id = visit.visit_id
         journal = self.session.journal
-        Task(lambda _insurer: sign_and_queue(journal, presented, signature, signed_at)).success(
-            lambda claim: self._queued(visit_id, claim)
-        ).failure(self._failed).run()
+        Task(
+            lambda _insurer: sign_and_queue(journal, presented, signature, signed_at, facts)
+        ).success(lambda claim: self._queued(visit_id, claim)).failure(self._failed).run()
 
     def _problem_text(self, problem: SignatureProblem) -> str:
         return {

@@ -1,0 +1,137 @@
+"""What the family signs and keeps: the same consent words, a final statement, a self-pay receipt
+instead of a ¥0 claim, and the statement in the e-card's visit records once the outbox sent it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+import requests
+from pypdf import PdfReader
+
+from insurer_sandbox.demo import demo_member
+from kiosk.journal import ClaimState, PaymentMethod
+from kiosk.journal.statements import latest_statement
+from kiosk.visit import Step
+from tests.ui.conftest import card
+from ui.driver import pump_until
+
+
+def squeezed(text: str) -> str:
+    """Text without whitespace and ligatures: a PDF's text layer breaks lines where the page
+    wrapped them, and sets "fi" as one glyph."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def pdf_text(path) -> str:
+    return squeezed("".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_statement_prints_the_consent_the_parent_read_and_the_claim_as_it_ended(
+    make_kiosk, fresh_sandbox, fresh_sandbox_device_key, language
+):
+    app, driver = make_kiosk(fresh_sandbox, fresh_sandbox_device_key, language=language)
+    driver.show_card(card("active_plus"))
+    driver.start_bill()
+    driver.add_item("GP001")
+    driver.add_item("NM001")  # a medical certificate: not covered, the family pays it
+    driver.wait_estimate()
+    driver.present()
+    sign = app.window.sign
+    consent = sign.consent.text()
+    child = demo_member("active_plus")
+    assert "¥" in consent and consent.count(app.session.clinic.name(language)) == 2
+    if language == "zh_CN":
+        assert "申请直付" in consent and "Clinic" not in consent
+    else:
+        assert "direct billing" in consent
+    # Every line says why it is paid or not, in the family's words.
+    reasons = {sign.lines.item(row, 1).text() for row in range(sign.lines.rowCount())}
+    assert len(reasons) == 2
+    assert not sign.more.isVisible()  # two lines: nothing hidden below
+    assert child.member_id not in sign.who.text()
+    driver.sign()
+    done = app.window.done
+    pump_until(lambda: done.claim.state is ClaimState.SENT, 15, "the claim to be accepted")
+    number = done.claim.insurer_claim_id
+    driver.pay(PaymentMethod.WECHAT)
+    pump_until(
+        lambda: (
+            done.statement is not None and done.statement.final and app.session.runner.busy == 0
+        ),
+        15,
+        "the final statement",
+    )
+    text = pdf_text(done.document)
+    assert squeezed(consent) in text
+    assert number in text
+    expected = ("微信支付", "直付账单", "账单号") if language == "zh_CN" else ("WeChatPay",)
+    expected += ("Direct-billingstatement", "Statementno.") if language == "en" else ()
+    assert all(words in text for words in expected), expected
+    assert "Invoice" not in text and "发票号" not in text
+    assert "021-80209058" in text
+    # The journal keeps the same bytes; the signature binds the bill, not the version.
+    kept = latest_statement(app.session.journal, done.claim.bill_id)
+    assert kept is not None and kept.final and kept.version == done.statement.version
+    assert kept.pdf == done.document.read_bytes()
+    assert app.session.journal.signature(done.claim.bill_id).facts.consent == consent
+
+
+def test_the_statement_reaches_the_members_visit_records_through_the_outbox(
+    make_kiosk, fresh_sandbox, fresh_sandbox_device_key
+):
+    sandbox = fresh_sandbox
+    app, driver = make_kiosk(sandbox, fresh_sandbox_device_key)
+    driver.show_card(card("active_plus"))
+    driver.start_bill()
+    driver.add_item("GP001")
+    driver.wait_estimate()
+    driver.present()
+    driver.sign()
+    done = app.window.done
+    pump_until(lambda: done.claim.state is ClaimState.SENT, 15, "the claim to be accepted")
+    pump_until(lambda: "visit records" in done.document_state.text(), 15, "the statement")
+    bill_id = done.claim.bill_id
+    journal = app.session.journal
+
+    def delivered():
+        kept = latest_statement(journal, bill_id)
+        return kept is not None and kept.claim_number and kept.sent_at is not None
+
+    pump_until(delivered, 20, "the statement to be delivered")
+    member = demo_member("active_plus").member_id
+    page = requests.get(f"{sandbox.url}/demo/card/{member}", timeout=10).text
+    assert "就诊记录" in page and done.claim.insurer_claim_id in page
+    link = f"/demo/card/{member}/records/{done.claim.insurer_claim_id}.pdf"
+    assert link in page
+    pdf = requests.get(sandbox.url + link, timeout=10)
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content == latest_statement(journal, bill_id).pdf
+
+
+def test_a_bill_the_insurer_pays_nothing_on_is_self_pay_with_a_receipt_and_no_claim(
+    make_kiosk, fresh_sandbox, fresh_sandbox_device_key
+):
+    app, driver = make_kiosk(fresh_sandbox, fresh_sandbox_device_key, language="zh_CN")
+    driver.show_card(card("active_plus"))
+    driver.start_bill()
+    driver.add_item("NM001")
+    driver.wait_estimate()
+    bill = app.window.bill
+    assert app.session.visit.adjudication.total_covered_fen == 0
+    assert "自费" in bill.sign_button.text()
+    driver.click(bill.sign_button)
+    driver.wait_step(Step.DONE)  # straight to Done: nothing to sign, no claim
+    assert app.session.visit.self_pay and app.session.visit.signed is None
+    done = app.window.done
+    assert "自费" in done.title.text()
+    driver.pay(PaymentMethod.CASH)
+    pump_until(lambda: done.statement is not None and done.statement.final, 15, "the final receipt")
+    text = pdf_text(done.document)
+    assert "自费账单" in text and "¥50.00" in text and "现金" in text
+    assert "不是发票" in text
+    journal = app.session.journal
+    assert journal.claims() == []
+    assert journal.payments(app.session.visit.presented.journal_visit_id)[0].amount_fen == 5000

@@ -1,0 +1,104 @@
+"""The family's statement, made and kept: the one path the Done screen, a manager's reprint and
+the catch-up after a late claim answer all take.
+
+Each call makes the next version from the journal as it stands (`kiosk.desk.keep_statement`),
+keeps its bytes in the journal (the outbox delivers it to the e-card's visit records) and writes
+the same bytes to the documents folder for opening and printing. Runs on worker threads.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from kiosk.desk import keep_statement
+from kiosk.journal import Journal, QueueState
+from kiosk.journal.statements import StatementVersionTaken, latest_statement, statements_behind
+from kiosk.signature import Signature
+from kiosk.statement import StatementContent, StatementFacts
+from ui.session import KioskSession
+from ui.signed_bill import statement_pdf, write_statement
+from ui.tasks import Task
+from ui.widgets.signature_pad import image_to_png, render_signature
+
+log = logging.getLogger(__name__)
+
+VERSION_RACES = 3
+"""Two writers (the Done screen, the catch-up) can race for a version once; never for long."""
+
+
+def statement_path(documents_dir: Path, statement_no: str) -> Path:
+    """Where the desk keeps a visit's statement file (the newest version)."""
+    return documents_dir / f"{statement_no}.pdf"
+
+
+def make_statement(
+    journal: Journal, bill_id: int, documents_dir: Path, *, facts: StatementFacts | None = None
+) -> tuple[StatementContent, Path]:
+    """The bill's next statement version, kept in the journal and written as a file."""
+    stored = journal.signature(bill_id)
+    png = None
+    if stored is not None and stored.strokes:
+        image = render_signature(Signature.from_bytes(stored.strokes), transparent=False)
+        png = image_to_png(image)
+    for _ in range(VERSION_RACES):
+        try:
+            content, record = keep_statement(
+                journal, bill_id, lambda content: statement_pdf(content, png), facts=facts
+            )
+        except StatementVersionTaken:
+            continue
+        path = write_statement(statement_path(documents_dir, content.statement_no), record.pdf)
+        return content, path
+    raise StatementVersionTaken(f"bill {bill_id}: statement versions keep racing")
+
+
+def reprint_statement(journal: Journal, bill_id: int, documents_dir: Path) -> Path:
+    """The newest kept version, byte for byte (a reprint is the same document); one is made
+    when the bill has none yet (signed before statements were kept)."""
+    latest = latest_statement(journal, bill_id)
+    if latest is None or not latest.pdf:
+        return make_statement(journal, bill_id, documents_dir)[1]
+    bill = journal.bill(bill_id)
+    return write_statement(statement_path(documents_dir, bill.clinic_invoice_no), latest.pdf)
+
+
+def catch_up_statements(journal: Journal, documents_dir: Path) -> int:
+    """New versions for claims the insurer accepted after the family left; how many."""
+    made = 0
+    for bill_id in statements_behind(journal):
+        make_statement(journal, bill_id, documents_dir)
+        made += 1
+    return made
+
+
+class StatementKeeper(QObject):
+    """Watches the outbox: when a claim is answered after its visit left the desk, the family's
+    statement gets a version with the claim number (and the outbox delivers that one)."""
+
+    def __init__(self, session: KioskSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._running = False
+        session.outbox.changed.connect(self._outbox_changed)
+
+    def _outbox_changed(self, _state: QueueState) -> None:
+        runner = self.session.runner
+        if self._running or runner.closed:
+            return
+        self._running = True
+        journal, documents = self.session.journal, self.session.documents_dir
+        Task(lambda _insurer: catch_up_statements(journal, documents)).success(
+            self._caught_up
+        ).failure(self._failed).run(runner)
+
+    def _caught_up(self, made: int) -> None:
+        self._running = False
+        if made:
+            self.session.submitter.wake()
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        log.warning("statements could not be brought up to date: %s", type(error).__name__)
