@@ -2,7 +2,7 @@
 
 The main window is a stack of screens that follows the visit's step (`kiosk.visit.Visit`); the
 idle watcher clears the visit after a quiet spell, which sends every screen back to Scan with
-nothing of the last family left in it.
+nothing of the last family left in it, and asks "still there?" with a countdown first.
 
 In kiosk mode the window is full screen without a frame and refuses to close until a manager
 signs in and chooses "Exit the kiosk"; the keys that leave an application are swallowed where Qt
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -50,12 +50,15 @@ from ui.screens.manager import ManagerArea, manager_context
 from ui.screens.scan import ScanScreen
 from ui.screens.sign import SignScreen
 from ui.session import KioskSession
+from ui.widgets.idle_warning import IdleWarning
 from ui.widgets.outbox_status import OutboxStatus
 
 log = logging.getLogger(__name__)
 
 STYLE = RESOURCES / "style" / "kiosk.qss"
 DEFAULT_IDLE_SECONDS = 120.0
+DEFAULT_IDLE_WARNING_SECONDS = 20.0
+"""The last part of the idle time, counted down on screen before the visit is cleared."""
 UI_FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC"]
 
 
@@ -212,6 +215,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.idle_warning = IdleWarning(self, session.translations)
         self.setWindowTitle(self.tr("Direct billing"))
         session.visit.observe(self._step_changed)
         self.resize(1280, 800)
@@ -262,6 +266,17 @@ class MainWindow(QMainWindow):
         self.session.scans.forget_codes_in_view()
         if self.session.scans.reader is not None:
             self.session.scans.reader.forget_scans()
+
+    def warn_idle(self, seconds_left: Callable[[], float]) -> None:
+        """Ask "still there?" over the desk, and over the family's screen while it shows Sign."""
+        self.idle_warning.start(seconds_left)
+        if self.family_window is not None and self.family_window.shows_sign():
+            self.family_window.idle_warning.start(seconds_left)
+
+    def end_idle_warning(self) -> None:
+        self.idle_warning.stop()
+        if self.family_window is not None:
+            self.family_window.idle_warning.stop()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -314,6 +329,7 @@ class FamilyWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self.idle_warning = IdleWarning(self, session.translations)
         self._retranslate()
 
     @classmethod
@@ -329,6 +345,9 @@ class FamilyWindow(QWidget):
 
     def follow(self, step: Step) -> None:
         self.stack.setCurrentIndex(1 if step is Step.SIGN else 0)
+
+    def shows_sign(self) -> bool:
+        return self.stack.currentIndex() == 1
 
     def release(self) -> None:
         """The kiosk is closing: this window may close too."""
@@ -377,18 +396,29 @@ class SigningElsewhere(QWidget):
         self.back_button.setText(self.tr("Change the bill"))
 
 
-def idle_watcher(app: QApplication, session: KioskSession, seconds: float) -> IdleWatcher:
-    """Clear the visit after `seconds` without input, from any screen."""
-    watcher = IdleWatcher(app, seconds)
+def idle_watcher(
+    app: QApplication, window: MainWindow, seconds: float, warning_seconds: float
+) -> IdleWatcher:
+    """Clear the visit after `seconds` without input, from any screen; the last `warning_seconds`
+    of them ask "still there?" with a countdown wherever there is a visit to lose."""
+    watcher = IdleWatcher(app, seconds, warning_seconds)
+    visit = window.session.visit
+
+    def on_warning() -> None:
+        if visit.step is not Step.SCAN:
+            window.warn_idle(watcher.seconds_left)
 
     def on_idle() -> None:
-        if session.visit.step is not Step.SCAN:
-            session.visit.clear()
+        window.end_idle_warning()
+        if visit.step is not Step.SCAN:
+            visit.clear()
         watcher.poke()
 
+    watcher.warning.connect(on_warning)
+    watcher.resumed.connect(window.end_idle_warning)
     watcher.idle.connect(on_idle)
     # A card shown to the camera is activity too: every step of the visit starts the count again.
-    session.visit.observe(lambda _old, _new: watcher.poke())
+    visit.observe(lambda _old, _new: watcher.poke())
     return watcher
 
 

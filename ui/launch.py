@@ -30,6 +30,7 @@ from kiosk.journal import ClaimSubmitter, Journal, RetrySchedule
 from kiosk.visit import Visit
 from ui.app import (
     DEFAULT_IDLE_SECONDS,
+    DEFAULT_IDLE_WARNING_SECONDS,
     LeavingKeys,
     MainWindow,
     create_application,
@@ -68,6 +69,8 @@ class KioskConfig:
     clinic_name: str = "诊所 Clinic"
     language: str = DEFAULT_LANGUAGE
     idle_seconds: float = DEFAULT_IDLE_SECONDS
+    idle_warning_seconds: float = DEFAULT_IDLE_WARNING_SECONDS
+    """The last part of `idle_seconds`, counted down on screen ("still there?"); at most half."""
     camera: FrameSource | None = None
     catalogue_path: Path | None = None
     kiosk_mode: bool = False
@@ -310,7 +313,7 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
         ).success(catalogue_loaded).failure(window.bill.catalogue_failed).run()
 
     startup = AfterFirstPaint(window.scan, load_in_background)
-    idle = idle_watcher(app, session, config.idle_seconds)
+    idle = idle_watcher(app, window, config.idle_seconds, config.idle_warning_seconds)
     submitter.start()
     Task(keys.refresh).failure(
         lambda error: log.warning("signing keys not fetched yet: %s", type(error).__name__)
