@@ -2,7 +2,8 @@
 
 The main window is a stack of screens that follows the visit's step (`kiosk.visit.Visit`); the
 idle watcher clears the visit after a quiet spell, which sends every screen back to Scan with
-nothing of the last family left in it, and asks "still there?" with a countdown first.
+nothing of the last family left in it, and asks "still there?" with a countdown first. Text size
+and contrast (`ui.readability`) are the family's choice for its visit.
 
 In kiosk mode the window is full screen without a frame and refuses to close until a manager
 signs in and chooses "Exit the kiosk"; the keys that leave an application are swallowed where Qt
@@ -32,17 +33,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QProxyStyle,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
+    QStyle,
+    QStyleOption,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.staff import StaffMember
 from kiosk.visit import Step
-from ui.i18n import DEFAULT_LANGUAGE, RESOURCES, Translations
+from ui.i18n import DEFAULT_LANGUAGE, Translations
 from ui.idle import IdleWatcher
+from ui.readability import Readability, style_sheet
 from ui.screens.bill import BillScreen
 from ui.screens.done import DoneScreen
 from ui.screens.eligibility import EligibilityScreen
@@ -52,10 +57,10 @@ from ui.screens.sign import SignScreen
 from ui.session import KioskSession
 from ui.widgets.idle_warning import IdleWarning
 from ui.widgets.outbox_status import OutboxStatus
+from ui.widgets.readability_controls import ReadabilityControls
 
 log = logging.getLogger(__name__)
 
-STYLE = RESOURCES / "style" / "kiosk.qss"
 DEFAULT_IDLE_SECONDS = 120.0
 DEFAULT_IDLE_WARNING_SECONDS = 20.0
 """The last part of the idle time, counted down on screen before the visit is cleared."""
@@ -68,6 +73,11 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     if app is None:
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    return style_application(app)
+
+
+def style_application(app: QApplication) -> QApplication:
+    """The kiosk's names, font and style (at 100 %, normal contrast) on `app`."""
     app.setApplicationName("direct-billing-kiosk")
     app.setOrganizationName("direct-billing-kiosk")
     app.setApplicationDisplayName("直付 Direct billing")
@@ -76,8 +86,33 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     font.setFamilies([f for f in UI_FONT_FAMILIES if f in families] or [font.family()])
     font.setPixelSize(18)
     app.setFont(font)
-    app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    if app.style().objectName() != TouchStyle.NAME:
+        app.setStyle(TouchStyle(app.style().name()))
+    app.setStyleSheet(style_sheet())
     return app
+
+
+class TouchStyle(QProxyStyle):
+    """The platform's style, with the buttons inside a text field (a search's "clear") as big
+    as a fingertip: 44 px high, where the platform draws them for a mouse."""
+
+    NAME = "kiosk-touch"
+    LINE_EDIT_ICON = 42
+    """A field's own button is this plus 6 px wide and plus 2 px high (QLineEdit's rule)."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__(base)
+        self.setObjectName(self.NAME)
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        if metric == QStyle.PixelMetric.PM_LineEditIconSize:
+            return self.LINE_EDIT_ICON
+        return super().pixelMetric(metric, option, widget)
 
 
 def install_translations(app: QApplication, language: str = DEFAULT_LANGUAGE) -> Translations:
@@ -108,9 +143,12 @@ class ClinicName(QLabel):
 
 
 class Header(QFrame):
-    """Clinic name, where the visit is, the outbox state (staff screens) and the language switch."""
+    """Clinic name, where the visit is, the outbox state (staff screens), text size and contrast,
+    and the language switch."""
 
-    def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: KioskSession, readability: Readability, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("header")
         self.session = session
@@ -123,6 +161,7 @@ class Header(QFrame):
         self.language_button.clicked.connect(session.translations.toggle)
         self.staff_button = QPushButton(objectName="language")
         self.outbox = OutboxStatus(session.outbox)
+        self.readability = ReadabilityControls(readability)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 10, 16, 10)
         layout.addWidget(self.clinic)
@@ -135,6 +174,9 @@ class Header(QFrame):
         layout.addWidget(self.outbox)
         layout.addSpacing(12)
         layout.addWidget(self.staff_button)
+        layout.addSpacing(12)
+        layout.addWidget(self.readability)
+        layout.addSpacing(12)
         layout.addWidget(self.language_button)
         self.retranslate()
 
@@ -165,6 +207,23 @@ class Header(QFrame):
             label.style().polish(label)
 
 
+class PageStack(QStackedWidget):
+    """The screens, sized by the one on show: a tall screen that is not shown (the manager's, or
+    Sign at a large text size) does not make the window taller than the screen for the others."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+
 class MainWindow(QMainWindow):
     """The staff-facing window; its pages follow the visit's step.
 
@@ -182,8 +241,11 @@ class MainWindow(QMainWindow):
         self.exit_granted_by: StaffMember | None = None
         self._may_close = False
         self.setObjectName("mainWindow")
-        self.header = Header(session)
-        self.stack = QStackedWidget()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.readability = Readability(app, self)
+        self.header = Header(session, self.readability)
+        self.stack = PageStack()
         self.scan = ScanScreen(session)
         self.eligibility = EligibilityScreen(session)
         self.bill = BillScreen(session)
@@ -216,6 +278,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.idle_warning = IdleWarning(self, session.translations)
+        self.readability.follow(self)
+        if self.family_window is not None:
+            self.readability.follow(self.family_window)
         self.setWindowTitle(self.tr("Direct billing"))
         session.visit.observe(self._step_changed)
         self.resize(1280, 800)
@@ -266,6 +331,7 @@ class MainWindow(QMainWindow):
         self.session.scans.forget_codes_in_view()
         if self.session.scans.reader is not None:
             self.session.scans.reader.forget_scans()
+        self.readability.reset()
 
     def warn_idle(self, seconds_left: Callable[[], float]) -> None:
         """Ask "still there?" over the desk, and over the family's screen while it shows Sign."""
@@ -317,6 +383,7 @@ class FamilyWindow(QWidget):
     def __init__(self, session: KioskSession, screen: QScreen) -> None:
         super().__init__()
         self.setObjectName("familyWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.session = session
         self.kiosk_mode = False
         self._released = False

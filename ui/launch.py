@@ -36,6 +36,7 @@ from ui.app import (
     create_application,
     idle_watcher,
     install_translations,
+    style_application,
 )
 from ui.i18n import DEFAULT_LANGUAGE
 from ui.idle import IdleWatcher
@@ -265,7 +266,8 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     """Everything a clinic's kiosk runs, wired and started; the window is not shown yet."""
     insurer_url = check_insurer_url(config.insurer_url)
     api_key = load_device_key(insurer_url)
-    app = app or create_application()
+    # The kiosk's look on whichever application runs it (the tests bring their own).
+    app = create_application() if app is None else style_application(app)
     translations = install_translations(app, config.language)
 
     def client() -> InsurerClient:
