@@ -13,6 +13,7 @@ sees them (what only the compositor or the OS can block: docs/operations.md).
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Callable, Sequence
 
@@ -21,10 +22,12 @@ from PySide6.QtGui import (
     QCloseEvent,
     QFont,
     QFontDatabase,
+    QFontMetrics,
     QGuiApplication,
     QKeyEvent,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
     QScreen,
 )
 from PySide6.QtWidgets import (
@@ -64,6 +67,9 @@ log = logging.getLogger(__name__)
 DEFAULT_IDLE_SECONDS = 120.0
 DEFAULT_IDLE_WARNING_SECONDS = 20.0
 """The last part of the idle time, counted down on screen before the visit is cleared."""
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CLINIC_SLOT_MIN = 160
+CLINIC_SLOT_MAX = 420
 UI_FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC"]
 
 
@@ -122,24 +128,52 @@ def install_translations(app: QApplication, language: str = DEFAULT_LANGUAGE) ->
 
 
 class ClinicName(QLabel):
-    """The clinic's name, shortened with an ellipsis when the header is narrow (full in the
-    tooltip), so a long bilingual name never pushes the window wider than the screen."""
+    """The clinic's name in a slot of the header: a bilingual name ("示例诊所 / Demo Clinic")
+    that does not fit shows the half in the kiosk's language, else it ends in an ellipsis (full
+    in the tooltip), so a long name never pushes the window wider than the screen."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, translations: Translations) -> None:
         super().__init__(text, objectName="clinicName")
+        self.translations = translations
         self.setToolTip(text)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.slot = CLINIC_SLOT_MIN
+        """The width it asks for (`clinic_slot`), whatever the name's length."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.slot, super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(160, super().minimumSizeHint().height())
+        return QSize(CLINIC_SLOT_MIN, super().minimumSizeHint().height())
+
+    def shown(self) -> str:
+        """What fits: the whole name, the reader's half of a bilingual one, or an ellipsis."""
+        width = self.contentsRect().width()
+        metrics = self.fontMetrics()
+        halves = sorted(
+            (half.strip() for half in self.text().split(" / ") if half.strip()),
+            key=lambda half: bool(CJK.search(half)) != (self.translations.language == "zh_CN"),
+        )
+        for candidate in (self.text(), *halves):
+            if metrics.horizontalAdvance(candidate) <= width:
+                return candidate
+        return metrics.elidedText(halves[0] if halves else "", Qt.TextElideMode.ElideRight, width)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()
+        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        shown = self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
-        )
-        painter.drawText(self.contentsRect(), int(self.alignment()), shown)
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.shown())
         painter.end()
+
+
+def clinic_slot(header_width: int) -> int:
+    """Width of the clinic's name in the header: it depends on the window's width alone, so the
+    breadcrumb after it stays in one place whatever the step, the language or the outbox says."""
+    return max(CLINIC_SLOT_MIN, min(CLINIC_SLOT_MAX, round(header_width * 0.18)))
 
 
 class Header(QFrame):
@@ -152,27 +186,38 @@ class Header(QFrame):
         super().__init__(parent)
         self.setObjectName("header")
         self.session = session
-        self.clinic = ClinicName(session.clinic_name)
+        self.clinic = ClinicName(session.clinic_name, session.translations)
+        self.breadcrumb = QWidget(objectName="breadcrumb")
         self.steps: dict[Step, QLabel] = {
-            step: QLabel(objectName="step")
+            step: QLabel(objectName="step", alignment=Qt.AlignmentFlag.AlignCenter)
             for step in (Step.SCAN, Step.ELIGIBILITY, Step.BILL, Step.SIGN, Step.DONE)
         }
-        self.language_button = QPushButton(objectName="language")
-        self.language_button.clicked.connect(session.translations.toggle)
-        self.staff_button = QPushButton(objectName="language")
-        self.outbox = OutboxStatus(session.outbox)
-        self.readability = ReadabilityControls(readability)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 10, 16, 10)
-        layout.addWidget(self.clinic)
-        layout.addStretch(1)
+        crumbs = QHBoxLayout(self.breadcrumb)
+        crumbs.setContentsMargins(0, 0, 0, 0)
+        crumbs.setSpacing(4)
         for index, label in enumerate(self.steps.values()):
             if index:
-                layout.addWidget(QLabel("›", objectName="stepArrow"))
-            layout.addWidget(label)
-        layout.addStretch(1)
-        layout.addWidget(self.outbox)
-        layout.addSpacing(12)
+                crumbs.addWidget(QLabel("›", objectName="stepArrow"))
+            crumbs.addWidget(label)
+        self.language_button = QPushButton(objectName="language")
+        self.language_button.clicked.connect(session.translations.toggle)
+        self.staff_button = QPushButton(objectName="staff")
+        self.outbox = OutboxStatus(session.outbox)
+        # The pill takes what room is left (and elides): it never pushes the breadcrumb.
+        outbox_room = QWidget()
+        outbox_room.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        room = QHBoxLayout(outbox_room)
+        room.setContentsMargins(12, 0, 8, 0)
+        room.addStretch(1)
+        room.addWidget(self.outbox)
+        self.readability = ReadabilityControls(readability)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 6, 16, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.clinic)
+        layout.addSpacing(16)
+        layout.addWidget(self.breadcrumb)
+        layout.addWidget(outbox_room, 1)
         layout.addWidget(self.staff_button)
         layout.addSpacing(12)
         layout.addWidget(self.readability)
@@ -184,6 +229,11 @@ class Header(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.clinic.slot = clinic_slot(event.size().width())
+        self.clinic.updateGeometry()
+        super().resizeEvent(event)
 
     def retranslate(self) -> None:
         # The button names the language it switches to, in that language.
@@ -205,6 +255,24 @@ class Header(QFrame):
             label.setProperty("current", shown is current)
             label.style().unpolish(label)
             label.style().polish(label)
+            # As wide as the name in bold: the current step's weight moves no other step.
+            bold = QFont(label.font())
+            bold.setBold(True)
+            margins = label.contentsMargins()
+            label.setFixedWidth(
+                QFontMetrics(bold).horizontalAdvance(label.text())
+                + margins.left()
+                + margins.right()
+                + 2
+            )
+
+    def show_for(self, *, family_facing: bool, staff_area: bool) -> None:
+        """On a screen the family holds there is no staff status and no way to staff functions;
+        in the staff area there is no visit breadcrumb and no family's text size."""
+        self.outbox.setVisible(not family_facing)
+        self.staff_button.setVisible(not family_facing)
+        self.breadcrumb.setVisible(not staff_area)
+        self.readability.setVisible(not staff_area)
 
 
 class PageStack(QStackedWidget):
@@ -270,6 +338,7 @@ class MainWindow(QMainWindow):
         self.header.staff_button.clicked.connect(self.open_manager)
         self.manager.leave.connect(self.close_manager)
         self.manager.exit_kiosk.connect(self.exit_kiosk)
+        self.stack.currentChanged.connect(self._update_header)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -283,6 +352,7 @@ class MainWindow(QMainWindow):
             self.readability.follow(self.family_window)
         self.setWindowTitle(self.tr("Direct billing"))
         session.visit.observe(self._step_changed)
+        self._update_header()
         self.resize(1280, 800)
 
     def detach(self) -> None:
@@ -372,9 +442,16 @@ class MainWindow(QMainWindow):
             self.family_window.follow(new)
         if self.stack.currentWidget() is not self.manager:
             self.stack.setCurrentWidget(page)
-        # The family may hold this screen while signing: staff functions are out of reach then.
-        self.header.staff_button.setVisible(new is not Step.SIGN or self.family_window is not None)
+        self._update_header()
         self.header.show_step(new)
+
+    def _update_header(self) -> None:
+        # The family may hold the screen while signing: staff status and functions are out of
+        # sight then (with a second display, the desk's screen stays reception's).
+        self.header.show_for(
+            family_facing=self.session.visit.step is Step.SIGN and self.family_window is None,
+            staff_area=self.stack.currentWidget() is self.manager,
+        )
 
 
 class FamilyWindow(QWidget):

@@ -1,5 +1,5 @@
 """Readable for everyone: text contrast in both themes (WCAG 2.x AA), touch targets on the
-family's screens, a text size that really grows and still fits the screen."""
+family's screens, a text size that really grows, and a header that stays put."""
 
 from __future__ import annotations
 
@@ -216,6 +216,46 @@ def test_every_touch_target_on_the_family_screens_is_at_least_44_px(kiosk):
     checked_in_both_languages(driver, check("done"))
     assert len(found) == 8
     assert found == {screen: [] for screen in found}
+
+
+def crumb_x(window: QWidget) -> int:
+    header = window.header
+    return header.breadcrumb.mapTo(window, QPoint(0, 0)).x()
+
+
+def test_the_breadcrumb_stays_put_and_staff_things_stay_off_the_family_screen(kiosk):
+    """Same place on every step in both languages; no outbox pill or Staff button where the family
+    holds the screen (Sign); no breadcrumb nor text size in the staff area."""
+    app, driver = kiosk
+    window, header = app.window, app.window.header
+    places: dict[str, int] = {}
+
+    def note(step: str) -> Callable[[str], None]:
+        return lambda language: places.update({f"{step} {language}": crumb_x(window)})
+
+    checked_in_both_languages(driver, note("scan"))
+    assert header.outbox.isVisible() and header.staff_button.isVisible()
+    driver.show_card(card("active_plus"))
+    driver.start_bill()
+    driver.add_item("GP001")
+    driver.wait_estimate()
+    checked_in_both_languages(driver, note("bill"))
+    assert header.outbox.isVisible()
+    driver.present()
+    checked_in_both_languages(driver, note("sign"))
+    assert not header.outbox.isVisible() and not header.staff_button.isVisible()
+    assert header.readability.isVisible() and header.language_button.isVisible()
+    driver.sign()
+    checked_in_both_languages(driver, note("done"))
+    assert header.outbox.isVisible()
+    assert max(places.values()) - min(places.values()) <= 2, places
+
+    driver.click(header.staff_button)
+    assert window.stack.currentWidget() is window.manager
+    assert not header.breadcrumb.isVisible() and not header.readability.isVisible()
+    assert header.outbox.isVisible()
+    window.close_manager()
+    assert header.breadcrumb.isVisible()
 
 
 def test_larger_text_and_high_contrast_survive_a_language_switch_and_reset_for_the_next_family(

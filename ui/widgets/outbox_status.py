@@ -3,7 +3,8 @@ the device key refused (nothing is sent until a manager registers the kiosk agai
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.journal import ClaimSubmitter, QueueCondition, QueueState
@@ -34,7 +35,11 @@ class OutboxWatcher(QObject):
 
 class OutboxStatus(QLabel):
     """All sent / N waiting / insurer unreachable / needs attention / device key refused, in one
-    coloured pill."""
+    coloured pill. Where the header is short of room the pill's text ends in an ellipsis (the whole
+    text in its tooltip and `text()`): the pill gives way, the header's other parts keep their
+    places."""
+
+    MINIMUM_WIDTH = 96
 
     def __init__(self, watcher: OutboxWatcher, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +56,20 @@ class OutboxStatus(QLabel):
         if event.type() == QEvent.Type.LanguageChange:
             self._render()
         super().changeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(min(self.MINIMUM_WIDTH, self.sizeHint().width()), self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # The style sheet has painted the pill itself; only the text is drawn here, cut to fit.
+        painter = QPainter(self)
+        room = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, room.width()
+        )
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(room, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
+        painter.end()
 
     def _show(self, state: QueueState) -> None:
         self._state = state
@@ -82,6 +101,7 @@ class OutboxStatus(QLabel):
         else:
             text = self.tr("All claims sent")
         self.setText(text)
+        self.setToolTip(text)
         self.setProperty("condition", condition.value)
         self.style().unpolish(self)
         self.style().polish(self)
