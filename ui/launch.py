@@ -36,7 +36,6 @@ from ui.app import (
     create_application,
     idle_watcher,
     install_translations,
-    style_application,
 )
 from ui.i18n import DEFAULT_LANGUAGE
 from ui.idle import IdleWatcher
@@ -266,8 +265,7 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     """Everything a clinic's kiosk runs, wired and started; the window is not shown yet."""
     insurer_url = check_insurer_url(config.insurer_url)
     api_key = load_device_key(insurer_url)
-    # The kiosk's look on whichever application runs it (the tests bring their own).
-    app = create_application() if app is None else style_application(app)
+    app = app or create_application()
     translations = install_translations(app, config.language)
 
     def client() -> InsurerClient:

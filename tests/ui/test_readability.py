@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.visit import Step
 from tests.ui.conftest import card
+from ui.app import style_application
 from ui.driver import KioskDriver
 from ui.readability import STYLE
 
@@ -158,6 +159,13 @@ def test_every_text_colour_is_readable_on_its_background(theme):
 
 
 # --- on a real kiosk -------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def kiosk_style(qapp):
+    """The kiosk's own font and style on the tests' application, as `kiosk run` has them."""
+    style_application(qapp)
+
 
 CLICKABLE = (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit, QAbstractSlider, QTabBar)
 TOUCH = 44
