@@ -35,15 +35,21 @@ def statement_path(documents_dir: Path, statement_no: str) -> Path:
 
 
 def make_statement(
-    journal: Journal, bill_id: int, documents_dir: Path, *, facts: StatementFacts | None = None
+    journal: Journal,
+    bill_id: int,
+    documents_dir: Path,
+    *,
+    facts: StatementFacts | None = None,
+    attempts: int = VERSION_RACES,
 ) -> tuple[StatementContent, Path]:
-    """The bill's next statement version, kept in the journal and written as a file."""
+    """The bill's next statement version, kept in the journal and written as a file; tried
+    again (`attempts` in all) when another writer took the version first."""
     stored = journal.signature(bill_id)
     png = None
     if stored is not None and stored.strokes:
         image = render_signature(Signature.from_bytes(stored.strokes), transparent=False)
         png = image_to_png(image)
-    for _ in range(VERSION_RACES):
+    for _ in range(attempts):
         try:
             content, record = keep_statement(
                 journal, bill_id, lambda content: statement_pdf(content, png), facts=facts
@@ -69,7 +75,10 @@ def catch_up_statements(journal: Journal, documents_dir: Path) -> int:
     """New versions for claims the insurer accepted after the family left; how many."""
     made = 0
     for bill_id in statements_behind(journal):
-        make_statement(journal, bill_id, documents_dir)
+        try:
+            make_statement(journal, bill_id, documents_dir, attempts=1)
+        except StatementVersionTaken:
+            continue  # the Done screen made the version with the claim number just now
         made += 1
     return made
 

@@ -96,19 +96,24 @@ def test_the_statement_reaches_the_members_visit_records_through_the_outbox(
     bill_id = done.claim.bill_id
     journal = app.session.journal
 
-    def delivered():
-        kept = latest_statement(journal, bill_id)
-        return kept is not None and kept.claim_number and kept.sent_at is not None
-
-    pump_until(delivered, 20, "the statement to be delivered")
     member = demo_member("active_plus").member_id
+    link = f"/demo/card/{member}/records/{done.claim.insurer_claim_id}.pdf"
+
+    def delivered():
+        """The newest version is at the insurer (the Done screen and the catch-up may each
+        have made one; the outbox delivers the newest)."""
+        kept = latest_statement(journal, bill_id)
+        if kept is None or not kept.claim_number or kept.sent_at is None:
+            return False
+        return requests.get(sandbox.url + link, timeout=10).content == kept.pdf
+
+    pump_until(delivered, 30, "the newest statement to be delivered")
     page = requests.get(f"{sandbox.url}/demo/card/{member}", timeout=10).text
     assert "就诊记录" in page and done.claim.insurer_claim_id in page
-    link = f"/demo/card/{member}/records/{done.claim.insurer_claim_id}.pdf"
     assert link in page
     pdf = requests.get(sandbox.url + link, timeout=10)
     assert pdf.headers["content-type"] == "application/pdf"
-    assert pdf.content == latest_statement(journal, bill_id).pdf
+    assert pdf.content.startswith(b"%PDF-")
 
 
 def test_a_bill_the_insurer_pays_nothing_on_is_self_pay_with_a_receipt_and_no_claim(
