@@ -50,9 +50,14 @@ from kiosk.billing import ShownLine
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.money import format_yuan
 from kiosk.statement import ClaimStanding, StatementContent
-from ui.i18n import I18N_DIR
 from ui.pdf_file import a4_page_layout, write_whole
-from ui.statement_text import Translate, plan_text, reason_text, translate_for
+from ui.statement_text import (
+    Translate,
+    compiled_translator,
+    plan_text,
+    reason_text,
+    translate_for,
+)
 
 CONTEXT = "SignedBill"
 DPI = 300
@@ -146,14 +151,6 @@ RULE = QColor("#c9ced6")
 SHADE = QColor("#f3f5f8")
 
 
-def translator_for(language: str) -> QTranslator | None:
-    """The compiled translations of `language` from resources/i18n, if they were built."""
-    translator = QTranslator()
-    if translator.load(str(I18N_DIR / f"kiosk_{language}.qm")):
-        return translator
-    return None
-
-
 def statement_pdf(
     content: StatementContent,
     signature_png: bytes | None,
@@ -176,7 +173,7 @@ def statement_pdf(
     if content.standing is not ClaimStanding.SELF_PAY and signature is None:
         raise ValueError("a direct-billing statement carries the parent's signature")
     language = content.facts.language
-    labels = _Labels(translator or translator_for(language), translate_for(language))
+    labels = _Labels(translator or compiled_translator(language), translate_for(language))
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)

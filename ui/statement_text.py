@@ -58,11 +58,19 @@ def app_translate(source: str) -> str:
     return QCoreApplication.translate(CONTEXT, source)
 
 
+def compiled_translator(language: str) -> QTranslator | None:
+    """The compiled translations of `language` from resources/i18n, if they were built."""
+    translator = QTranslator()
+    if translator.load(str(I18N_DIR / f"kiosk_{language}.qm")):
+        return translator
+    return None
+
+
 def translate_for(language: str) -> Translate:
     """A translator into `language` whatever the desk shows (reprints stay in the family's
-    language); the source text when the compiled translations are missing."""
-    translator = QTranslator()
-    if not translator.load(str(I18N_DIR / f"kiosk_{language}.qm")):
+    language); the desk's translations when the compiled ones are missing."""
+    translator = compiled_translator(language)
+    if translator is None:
         return app_translate
 
     def translate(source: str) -> str:

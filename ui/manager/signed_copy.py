@@ -5,7 +5,6 @@ kept). A claim whose signature the retention purge erased has no copy to make.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 
 from kiosk.journal import Journal
@@ -21,18 +20,9 @@ def signed_bill_path(documents_dir: Path, invoice_no: str) -> Path:
     return statement_path(documents_dir, invoice_no)
 
 
-def signed_bill_copy(
-    journal: Journal,
-    claim_id: int,
-    documents_dir: Path,
-    *,
-    clinic: str = "",
-    language: str = "",
-    names_en: Mapping[str, str] | None = None,
-) -> Path:
-    """The PDF of the statement this claim was signed for. Runs on a worker thread (disk,
-    painting). The statement keeps its own language and clinic (those the family saw);
-    `clinic`, `language` and `names_en` are no longer needed and are ignored."""
+def signed_bill_copy(journal: Journal, claim_id: int, documents_dir: Path) -> Path:
+    """The PDF of the statement this claim was signed for, in the language and with the clinic
+    the family saw. Runs on a worker thread (disk, painting)."""
     claim = journal.claim(claim_id)
     stored = journal.signature(claim.bill_id)
     if stored is None or not stored.strokes:

@@ -1345,17 +1345,10 @@ class ManagerScreen(QWidget):
     # --- signed bills
 
     def _open_signed_bill(self, claim_id: int) -> None:
-        context, language = self.context, self.context.language()
+        context = self.context
 
         def find(_insurer: InsurerClient) -> Path:
-            return signed_bill_copy(
-                context.journal,
-                claim_id,
-                context.documents_dir,
-                clinic=context.clinic_name,
-                language=language,
-                names_en=context.names_en,
-            )
+            return signed_bill_copy(context.journal, claim_id, context.documents_dir)
 
         Task(find).success(self._document_ready).failure(self._document_failed).run()
 
