@@ -195,9 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--clinic-name",
-        default="诊所 Clinic",
         type=_checked(lambda text: _one_line(text, "clinic name", CLINIC_NAME_MAX)),
-        help="shown in the header and bills",
+        help="shown in the header and bills (default: the settings' clinic, with its address "
+        "and phone)",
     )
     run.add_argument(
         "--data", type=_checked(_folder), help="journal and signed bills (default: settings)"
@@ -509,7 +509,9 @@ def _run(args: argparse.Namespace) -> int:
         KioskConfig(
             insurer_url=settings.insurer_url,
             data_dir=data_dir,
-            clinic_name=args.clinic_name,
+            # a name on the command line wins (a set-up run); else the settings' clinic
+            clinic_name=args.clinic_name or KioskConfig.clinic_name,
+            clinic=None if args.clinic_name else settings.clinic,
             language=args.language,
             idle_seconds=args.idle or float(settings.idle_timeout_seconds),
             camera=_camera(args.camera),

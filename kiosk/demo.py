@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import shutil
 import sys
 import tempfile
@@ -39,6 +40,7 @@ from kiosk.journal import Journal
 from kiosk.scan.camera import CameraUnavailable, FrameSource
 from kiosk.scan.synthetic import render
 from kiosk.staff import Role, StaffDirectory
+from kiosk.statement import ClinicProfile
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,18 @@ class DemoStaff:
     role: Role
     pin: str
 
+
+DEMO_CLINIC_PROFILES: dict[str, ClinicProfile] = {
+    clinic_id: ClinicProfile.from_display(name).model_copy(
+        update={
+            "address_zh": f"上海市长宁区演示路 {number} 号",
+            "address_en": f"{number} Demo Road, Changning District, Shanghai",
+            "phone": f"021-5550 010{number}",
+        }
+    )
+    for number, (clinic_id, name) in enumerate(DEMO_CLINICS.items(), start=1)
+}
+"""The demo clinics as their settings would describe them (made-up addresses and phones)."""
 
 DEMO_STAFF = (
     DemoStaff("演示经理 Demo manager", Role.MANAGER, "112233"),
@@ -102,12 +116,13 @@ class DemoInsurer:
 
 
 @contextmanager
-def demo_insurer(base: Path | None = None) -> Iterator[DemoInsurer]:
-    """A fresh sandbox with demo data on a free 127.0.0.1 port; stopped and removed afterwards."""
+def demo_insurer(base: Path | None = None, *, admin: bool = False) -> Iterator[DemoInsurer]:
+    """A fresh sandbox with demo data on a free 127.0.0.1 port; stopped and removed afterwards.
+    `admin` opens its /admin helpers (with a random token) for the scripted walkthrough."""
     use_ephemeral_keyring()
     owned = base is None
     root = Path(tempfile.mkdtemp(prefix="kiosk-demo-")) if base is None else base
-    sandbox = SandboxProcess(root / "insurer")
+    sandbox = SandboxProcess(root / "insurer", secrets.token_urlsafe(24) if admin else None)
     try:
         sandbox.start()
         insurer = DemoInsurer(sandbox, root / "insurer")
@@ -222,7 +237,7 @@ def run_demo(*, language: str = "zh_CN", idle_seconds: float = 120.0) -> int:
         config = KioskConfig(
             insurer_url=insurer.url,
             data_dir=insurer.data_dir.parent / "kiosk",
-            clinic_name=DEMO_CLINICS[DEMO_CLINIC_ID],
+            clinic=DEMO_CLINIC_PROFILES[DEMO_CLINIC_ID],
             language=language,
             idle_seconds=idle_seconds,
             camera=camera,
@@ -246,16 +261,19 @@ def run_script(out_dir: Path, *, language: str = "zh_CN") -> int:
     from ui.demo_script import write_walkthrough
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    with demo_insurer() as insurer:
+    with demo_insurer(admin=True) as insurer:
         written = write_walkthrough(
             insurer_url=insurer.url,
             data_dir=insurer.data_dir.parent / "kiosk",
             members=DEMO_MEMBERS,
-            clinics=DEMO_CLINICS,
+            clinics=DEMO_CLINIC_PROFILES,
             register=insurer.register,
             token_for=fresh_token,
             camera=DemoCamera(),
             out_dir=out_dir,
+            add_staff=add_demo_staff,
+            manager=DEMO_STAFF[0],
+            dispute=insurer.sandbox.plant_amount_mismatch,
             first_language=language,
         )
     for path in written:

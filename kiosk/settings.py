@@ -18,6 +18,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from kiosk.insurer.client import check_insurer_url
+from kiosk.statement import ClinicProfile
 
 APP_NAME = "direct-billing-kiosk"
 SETTINGS_FILE = "settings.json"
@@ -71,6 +72,11 @@ class Settings(BaseModel):
         default=True, description="Full screen without window chrome; staff leave with the PIN"
     )
     data_dir: Path = Field(default_factory=default_data_dir)
+    clinic: ClinicProfile | None = Field(
+        default=None,
+        description="The clinic's names (zh, en), address and phone, as the header and the "
+        "family's statements show them",
+    )
 
     @field_validator("insurer_url")
     @classmethod

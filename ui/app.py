@@ -94,7 +94,9 @@ def style_application(app: QApplication) -> QApplication:
     app.setFont(font)
     if app.style().objectName() != TouchStyle.NAME:
         app.setStyle(TouchStyle(app.style().name()))
-    app.setStyleSheet(style_sheet())
+    sheet = style_sheet()
+    if app.styleSheet() != sheet:  # setting it again re-polishes every widget for nothing
+        app.setStyleSheet(sheet)
     return app
 
 

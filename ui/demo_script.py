@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from kiosk.journal import ClaimState, PaymentMethod
 from kiosk.scan.camera import FrameSource
+from kiosk.statement import ClinicProfile
 from kiosk.visit import Step
 from ui.driver import KioskDriver, pump_until
 from ui.i18n import LANGUAGES
@@ -36,6 +39,11 @@ class DemoMemberLike(Protocol):
 
 class DemoCameraLike(FrameSource, Protocol):
     def show(self, text: str | None) -> None: ...
+
+
+class DemoStaffLike(Protocol):
+    name: str
+    pin: str
 
 
 @dataclass(frozen=True)
@@ -68,14 +76,20 @@ def write_walkthrough(
     insurer_url: str,
     data_dir: Path,
     members: Sequence[DemoMemberLike],
-    clinics: Mapping[str, str],
+    clinics: Mapping[str, ClinicProfile],
     register: Callable[[str], str],
     token_for: Callable[[DemoMemberLike], str],
     camera: DemoCameraLike,
     out_dir: Path,
+    add_staff: Callable[[Path], None],
+    manager: DemoStaffLike,
+    dispute: Callable[[str, int], None],
     first_language: str = "zh_CN",
 ) -> list[Path]:
-    """Walk every member through the kiosk in each language; returns the files written."""
+    """Walk every member through the kiosk in each language, then the manager's screens;
+    returns the files written. `add_staff` puts the demo's staff (`manager` among them) into a
+    kiosk's journal before the kiosk opens it; `dispute(claim_id, covered_fen)` makes the
+    insurer's statement differ from the desk on one claim, so reconciliation has a finding."""
     written: list[Path] = []
     languages = [first_language] + [x for x in LANGUAGES if x != first_language]
     by_clinic: dict[str, list[DemoMemberLike]] = {}
@@ -84,11 +98,13 @@ def write_walkthrough(
     for language in languages:
         for clinic_id, clinic_members in by_clinic.items():
             register(clinic_id)
+            kiosk_dir = data_dir / f"{language}-{clinic_id}"
+            add_staff(kiosk_dir / "journal.sqlite3")
             kiosk = build_kiosk(
                 KioskConfig(
                     insurer_url=insurer_url,
-                    data_dir=data_dir / f"{language}-{clinic_id}",
-                    clinic_name=clinics[clinic_id],
+                    data_dir=kiosk_dir,
+                    clinic=clinics[clinic_id],
                     language=language,
                     idle_seconds=3600,
                     camera=camera,
@@ -103,6 +119,7 @@ def write_walkthrough(
                     walk.visit(member, members.index(member) + 1)
                 if clinic_id == next(iter(by_clinic)):
                     walk.self_pay_visit(clinic_members[0], len(members) + 1)
+                    walk.manager_screens(manager, dispute)
             finally:
                 camera.show(None)
                 kiosk.close()
@@ -126,6 +143,7 @@ class _Walk:
         self.driver = KioskDriver(kiosk)
         self.window = kiosk.window
         self._catalogue_refusal_shown = False
+        self._comfort_shown = False
 
     def window_ready(self) -> None:
         self.window.resize(1280, 800)
@@ -174,6 +192,8 @@ class _Walk:
             return
         driver.present()
         self.shot(f"{prefix}-3-sign")
+        if not self._comfort_shown:
+            self._readable_and_idle(prefix)
         driver.draw_signature()
         self.shot(f"{prefix}-4-signed")
         driver.confirm_signature()
@@ -252,6 +272,65 @@ class _Walk:
         self.driver.remove_line(flagged[0])
         self.driver.wait_estimate()
         self.shot(f"{prefix}-2d-bill-after-preauth")
+
+    def _readable_and_idle(self, prefix: str) -> None:
+        """The sign screen at the largest text and in high contrast; then left alone, it asks
+        "still there?" before it clears the visit, and a tap carries on."""
+        self._comfort_shown = True
+        readability = self.window.readability
+        readability.set_text_size(150)
+        self.driver.settle()
+        self.shot(f"{prefix}-3a-sign-large-text")
+        readability.set_high_contrast(True)
+        self.driver.settle()
+        self.shot(f"{prefix}-3b-sign-high-contrast")
+        readability.set_text_size(100)
+        readability.set_high_contrast(False)
+        self.driver.settle()
+        warning = self.window.idle_warning
+        self.kiosk.idle.warn_now()
+        pump_until(warning.isVisible, 5, "the idle warning")
+        self.shot(f"{prefix}-3c-idle-warning")
+        QTest.mouseClick(warning, Qt.MouseButton.LeftButton)
+        pump_until(lambda: not warning.isVisible(), 5, "the tap to carry on")
+        assert self.kiosk.session.visit.step is Step.SIGN
+
+    def manager_screens(self, manager: DemoStaffLike, dispute: Callable[[str, int], None]) -> None:
+        """The manager signs in on the PIN pad, sees the day, the claims and the reconciliation
+        of the desk's claims with the insurer's statement (which, for the demo, has one claim at
+        ¥120.00 less than the desk recorded), and signs out."""
+        window, driver = self.window, self.driver
+        accepted = [c for c in self.kiosk.journal.claims(ClaimState.SENT) if c.insurer_claim_id]
+        if accepted:
+            dispute(accepted[0].insurer_claim_id, accepted[0].covered_fen - 12_000)
+        driver.click(window.header.staff_button)
+        sign_in = window.manager.sign_in
+        pump_until(lambda: bool(sign_in.members), 10, "the staff list")
+        sign_in.choose(next(m.id for m in sign_in.members if m.name == manager.name))
+        half = len(manager.pin) // 2
+        for digit in manager.pin[:half]:
+            driver.click(sign_in.pad.digit_keys[digit])
+        self.shot("90-staff-pin-pad")
+        for digit in manager.pin[half:]:
+            driver.click(sign_in.pad.digit_keys[digit])
+        driver.click(sign_in.pad.submit_key)
+        pump_until(lambda: window.manager.dashboard is not None, 10, "the manager's screens")
+        dashboard = window.manager.dashboard
+        assert dashboard is not None
+        driver.settle()
+        self.shot("91-manager-day")
+        dashboard.tabs.setCurrentWidget(dashboard.claims_tab)
+        driver.settle()
+        self.shot("92-manager-claims")
+        dashboard.tabs.setCurrentWidget(dashboard.reconcile_tab)
+        reconciled: list[str] = []
+        dashboard.reconciled.connect(reconciled.append)
+        driver.click(dashboard.reconcile_tab.fetch_button)
+        pump_until(lambda: bool(reconciled), 15, "the insurer's statement")
+        driver.settle()
+        self.shot("93-manager-reconciliation")
+        window.manager.sign_out()
+        window.close_manager()
 
     def _phone_away(self) -> None:
         self.camera.show(None)

@@ -195,6 +195,13 @@ class KioskDriver:
     def present(self) -> None:
         self.click(self.window.bill.sign_button)
         self.wait_step(Step.SIGN)
+        self.settle()
+
+    def settle(self) -> None:
+        """Let posted layout passes run (a screen shown fits its lists once laid out, and that
+        fit lays it out again), as they do before a person sees the screen."""
+        for _ in range(3):
+            QCoreApplication.processEvents()
 
     def draw_signature(self, strokes: Sequence[Stroke] | None = None) -> None:
         """Write on the pad with mouse events, 12 ms apart, as a hand would."""

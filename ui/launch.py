@@ -27,6 +27,7 @@ from kiosk.checkin import SigningKeyCache
 from kiosk.credentials import journal_audit_key, load_device_key
 from kiosk.insurer.client import InsurerClient, check_insurer_url
 from kiosk.journal import ClaimSubmitter, Journal, RetrySchedule
+from kiosk.statement import ClinicProfile
 from kiosk.visit import Visit
 from ui.app import (
     DEFAULT_IDLE_SECONDS,
@@ -36,6 +37,7 @@ from ui.app import (
     create_application,
     idle_watcher,
     install_translations,
+    style_application,
 )
 from ui.i18n import DEFAULT_LANGUAGE
 from ui.idle import IdleWatcher
@@ -67,6 +69,8 @@ class KioskConfig:
     insurer_url: str
     data_dir: Path
     clinic_name: str = "诊所 Clinic"
+    clinic: ClinicProfile | None = None
+    """The clinic's names, address and phone from the settings; by default `clinic_name`."""
     language: str = DEFAULT_LANGUAGE
     idle_seconds: float = DEFAULT_IDLE_SECONDS
     idle_warning_seconds: float = DEFAULT_IDLE_WARNING_SECONDS
@@ -265,7 +269,8 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     """Everything a clinic's kiosk runs, wired and started; the window is not shown yet."""
     insurer_url = check_insurer_url(config.insurer_url)
     api_key = load_device_key(insurer_url)
-    app = app or create_application()
+    # The kiosk's look on whichever application runs it (the tests bring their own).
+    app = create_application() if app is None else style_application(app)
     translations = install_translations(app, config.language)
 
     def client() -> InsurerClient:
@@ -282,7 +287,8 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     documents = config.data_dir / "signed-bills"
     documents.mkdir(parents=True, exist_ok=True)
     session = KioskSession(
-        clinic_name=config.clinic_name,
+        clinic_name=config.clinic.display if config.clinic else config.clinic_name,
+        clinic_profile=config.clinic,
         translations=translations,
         runner=runner,
         catalogue=Catalogue(()),

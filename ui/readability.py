@@ -22,6 +22,9 @@ TEXT_SIZES = (100, 125, 150)
 CONTRAST_PROPERTY = "contrast"
 FIXED_SIZE_SELECTOR = "#header"
 """Rules whose every selector starts with this keep their font size at any text size."""
+LARGE_ENOUGH_PX = 40
+"""Text is not scaled past this: a 34 px title or a 56 px amount needs no enlarging to be read,
+and scaled it would push the signature box off a 1280x800 screen."""
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -34,17 +37,20 @@ def style_sheet(text_size: int = 100) -> str:
 
 
 def scale_font_sizes(sheet: str, percent: int) -> str:
-    """`sheet` with each px font size times `percent` / 100, the header's rules left as they are."""
+    """`sheet` with each px font size times `percent` / 100 (up to `LARGE_ENOUGH_PX`, and never
+    below its own size), the header's rules left as they are."""
     if percent == 100:
         return sheet
+
+    def scaled(px: str) -> int:
+        size = float(px)
+        return round(max(size, min(size * percent / 100, LARGE_ENOUGH_PX)))
 
     def rule(match: re.Match[str]) -> str:
         selectors, body = match.group(1), match.group(2)
         if all(s.strip().startswith(FIXED_SIZE_SELECTOR) for s in selectors.split(",")):
             return match.group(0)
-        body = _FONT_SIZE.sub(
-            lambda size: f"{size.group(1)}{round(float(size.group(2)) * percent / 100)}px", body
-        )
+        body = _FONT_SIZE.sub(lambda size: f"{size.group(1)}{scaled(size.group(2))}px", body)
         return f"{selectors}{{{body}}}"
 
     return _RULE.sub(rule, _COMMENT.sub("", sheet))

@@ -74,6 +74,16 @@
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/bill.py" line="340"/>
+        <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
+        <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="343"/>
+        <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
+        <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/bill.py" line="368"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
@@ -128,13 +138,9 @@
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="334"/>
+        <location filename="../../ui/screens/bill.py" line="337"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="338"/>
-        <source>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="353"/>
@@ -964,7 +970,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="512"/>
+        <location filename="../../ui/app.py" line="513"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>Welcome. Reception will show your bill here to sign.</translation>
     </message>
@@ -972,32 +978,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="245"/>
+        <location filename="../../ui/app.py" line="246"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="246"/>
+        <location filename="../../ui/app.py" line="247"/>
         <source>Eligibility</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="247"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="248"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Sign</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="250"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="240"/>
+        <location filename="../../ui/app.py" line="241"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
@@ -1023,8 +1029,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="352"/>
-        <location filename="../../ui/app.py" line="418"/>
+        <location filename="../../ui/app.py" line="353"/>
+        <location filename="../../ui/app.py" line="419"/>
         <source>Direct billing</source>
         <translation>Direct billing</translation>
     </message>
@@ -1499,12 +1505,12 @@
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1373"/>
+        <location filename="../../ui/screens/manager.py" line="1366"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1377"/>
+        <location filename="../../ui/screens/manager.py" line="1370"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -2195,96 +2201,96 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../ui/screens/sign.py" line="130"/>
+        <location filename="../../ui/screens/sign.py" line="136"/>
         <source>Please check the bill and sign</source>
         <translation>Please check the bill and sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="131"/>
+        <location filename="../../ui/screens/sign.py" line="137"/>
         <source>The insurer pays</source>
         <translation>The insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="132"/>
+        <location filename="../../ui/screens/sign.py" line="138"/>
         <source>You pay today</source>
         <translation>You pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="135"/>
+        <location filename="../../ui/screens/sign.py" line="141"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="136"/>
+        <location filename="../../ui/screens/sign.py" line="142"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="137"/>
+        <location filename="../../ui/screens/sign.py" line="143"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="138"/>
+        <location filename="../../ui/screens/sign.py" line="144"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="139"/>
+        <location filename="../../ui/screens/sign.py" line="145"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="142"/>
+        <location filename="../../ui/screens/sign.py" line="148"/>
         <source>Reception: change the bill</source>
         <translation>Reception: change the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="143"/>
+        <location filename="../../ui/screens/sign.py" line="149"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="144"/>
+        <location filename="../../ui/screens/sign.py" line="150"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="145"/>
+        <location filename="../../ui/screens/sign.py" line="151"/>
         <source>Sign the bill</source>
         <translation>Sign the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="181"/>
+        <location filename="../../ui/screens/sign.py" line="187"/>
         <source>{child} · {date} · {clinic}</source>
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="244"/>
+        <location filename="../../ui/screens/sign.py" line="265"/>
         <source>▼ %n more line(s) below: scroll the list to see them</source>
         <translation>
-            <numerusform>▼ %n more line(s) below: scroll the list to see them</numerusform>
-            <numerusform>▼ %n more line(s) below: scroll the list to see them</numerusform>
+            <numerusform>▼ %n more line below: scroll the list to see it</numerusform>
+            <numerusform>▼ %n more lines below: scroll the list to see them</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="288"/>
+        <location filename="../../ui/screens/sign.py" line="314"/>
         <source>Please sign in the white box first.</source>
         <translation>Please sign in the white box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="290"/>
-        <location filename="../../ui/screens/sign.py" line="293"/>
+        <location filename="../../ui/screens/sign.py" line="316"/>
+        <location filename="../../ui/screens/sign.py" line="319"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>That is too short to be a signature. Please write your name.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="296"/>
+        <location filename="../../ui/screens/sign.py" line="322"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>Please sign larger, across the line in the white box.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="310"/>
+        <location filename="../../ui/screens/sign.py" line="336"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>The signed bill could not be stored on this computer. Please ask reception.</translation>
     </message>
@@ -2300,202 +2306,202 @@
 <context>
     <name>SignedBill</name>
     <message>
-        <location filename="../../ui/signed_bill.py" line="63"/>
+        <location filename="../../ui/signed_bill.py" line="68"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="64"/>
+        <location filename="../../ui/signed_bill.py" line="69"/>
         <source>version %1</source>
         <translation>version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="65"/>
+        <location filename="../../ui/signed_bill.py" line="70"/>
         <source>Direct-billing statement</source>
         <translation>Direct-billing statement</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="66"/>
+        <location filename="../../ui/signed_bill.py" line="71"/>
         <source>Self-pay statement</source>
         <translation>Self-pay statement</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="67"/>
+        <location filename="../../ui/signed_bill.py" line="72"/>
         <source>This statement is not a fapiao: the clinic issues fapiao separately.</source>
         <translation>This statement is not a fapiao: the clinic issues fapiao separately.</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="70"/>
+        <location filename="../../ui/signed_bill.py" line="75"/>
         <source>Child</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="71"/>
+        <location filename="../../ui/signed_bill.py" line="76"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="72"/>
+        <location filename="../../ui/signed_bill.py" line="77"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="73"/>
+        <location filename="../../ui/signed_bill.py" line="78"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="74"/>
+        <location filename="../../ui/signed_bill.py" line="79"/>
         <source>Signed at</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="75"/>
+        <location filename="../../ui/signed_bill.py" line="80"/>
         <source>continued</source>
         <translation>continued</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="76"/>
+        <location filename="../../ui/signed_bill.py" line="81"/>
         <source>Total charges</source>
         <translation>Total charges</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="77"/>
+        <location filename="../../ui/signed_bill.py" line="82"/>
         <source>Insurer pays the clinic directly</source>
         <translation>Insurer pays the clinic directly</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="78"/>
+        <location filename="../../ui/signed_bill.py" line="83"/>
         <source>You pay today</source>
         <translation>You pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="79"/>
+        <location filename="../../ui/signed_bill.py" line="84"/>
         <source>Paid at the desk: %1 by %2</source>
         <translation>Paid at the desk: %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="80"/>
+        <location filename="../../ui/signed_bill.py" line="85"/>
         <source>Not yet recorded as paid at the desk</source>
         <translation>Not yet recorded as paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="81"/>
+        <location filename="../../ui/signed_bill.py" line="86"/>
         <source>Nothing to pay today</source>
         <translation>Nothing to pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="83"/>
+        <location filename="../../ui/signed_bill.py" line="88"/>
         <source>Direct-billing claim</source>
         <translation>Direct-billing claim</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="84"/>
+        <location filename="../../ui/signed_bill.py" line="89"/>
         <source>Accepted by the insurer: %1</source>
         <translation>Accepted by the insurer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="85"/>
+        <location filename="../../ui/signed_bill.py" line="90"/>
         <source>Stored at the clinic; sent to the insurer when it is reachable</source>
         <translation>Stored at the clinic; sent to the insurer when it is reachable</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="88"/>
+        <location filename="../../ui/signed_bill.py" line="93"/>
         <source>Not accepted by the insurer yet; the clinic follows it up</source>
         <translation>Not accepted by the insurer yet; the clinic follows it up</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="91"/>
+        <location filename="../../ui/signed_bill.py" line="96"/>
         <source>Settled by the clinic</source>
         <translation>Settled by the clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="92"/>
+        <location filename="../../ui/signed_bill.py" line="97"/>
         <source>Self-pay visit: the plan pays nothing on these items, no claim is made.</source>
         <translation>Self-pay visit: the plan pays nothing on these items, no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="95"/>
+        <location filename="../../ui/signed_bill.py" line="100"/>
         <source>Questions about your cover: %1, %2 (7×24)</source>
         <translation>Questions about your cover: %1, %2 (7×24)</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="96"/>
+        <location filename="../../ui/signed_bill.py" line="101"/>
         <source>Pre-auth %1</source>
         <translation>Pre-auth %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="98"/>
+        <location filename="../../ui/signed_bill.py" line="103"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
         <translation>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="104"/>
+        <location filename="../../ui/signed_bill.py" line="109"/>
         <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
         <translation>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="121"/>
+        <location filename="../../ui/signed_bill.py" line="126"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="82"/>
+        <location filename="../../ui/signed_bill.py" line="87"/>
         <source>Signature of parent or guardian</source>
         <translation>Signature of parent or guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="97"/>
+        <location filename="../../ui/signed_bill.py" line="102"/>
         <source>Bill hash (SHA-256)</source>
         <translation>Bill hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="107"/>
+        <location filename="../../ui/signed_bill.py" line="112"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="110"/>
+        <location filename="../../ui/signed_bill.py" line="115"/>
         <source>cash</source>
         <translation>cash</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="111"/>
+        <location filename="../../ui/signed_bill.py" line="116"/>
         <source>bank card</source>
         <translation>bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="112"/>
+        <location filename="../../ui/signed_bill.py" line="117"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="113"/>
+        <location filename="../../ui/signed_bill.py" line="118"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="116"/>
+        <location filename="../../ui/signed_bill.py" line="121"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="117"/>
+        <location filename="../../ui/signed_bill.py" line="122"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="118"/>
+        <location filename="../../ui/signed_bill.py" line="123"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="119"/>
+        <location filename="../../ui/signed_bill.py" line="124"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="120"/>
+        <location filename="../../ui/signed_bill.py" line="125"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>
@@ -2503,12 +2509,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="538"/>
+        <location filename="../../ui/app.py" line="539"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>The family is checking and signing the bill on their screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="539"/>
+        <location filename="../../ui/app.py" line="540"/>
         <source>Change the bill</source>
         <translation>Change the bill</translation>
     </message>

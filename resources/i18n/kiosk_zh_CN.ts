@@ -73,6 +73,16 @@
         <translation>诊所收费目录</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/bill.py" line="340"/>
+        <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
+        <translation>保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="343"/>
+        <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
+        <translation>家庭自付 &lt;b&gt;{patient}&lt;/b&gt;</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/bill.py" line="368"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
@@ -126,13 +136,9 @@
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="334"/>
+        <location filename="../../ui/screens/bill.py" line="337"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="338"/>
-        <source>Total {total} · &lt;span style=&apos;color:#137333&apos;&gt;insurer pays &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;family pays &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>合计 {total} · &lt;span style=&apos;color:#137333&apos;&gt;保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:#b06000&apos;&gt;家庭自付 &lt;b&gt;{patient}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="353"/>
@@ -956,7 +962,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="512"/>
+        <location filename="../../ui/app.py" line="513"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>欢迎。前台会在这里显示您的账单供您签字。</translation>
     </message>
@@ -964,32 +970,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="245"/>
+        <location filename="../../ui/app.py" line="246"/>
         <source>Scan</source>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="246"/>
+        <location filename="../../ui/app.py" line="247"/>
         <source>Eligibility</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="247"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>Bill</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="248"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="250"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="240"/>
+        <location filename="../../ui/app.py" line="241"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -1015,8 +1021,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="352"/>
-        <location filename="../../ui/app.py" line="418"/>
+        <location filename="../../ui/app.py" line="353"/>
+        <location filename="../../ui/app.py" line="419"/>
         <source>Direct billing</source>
         <translation>直付</translation>
     </message>
@@ -1491,12 +1497,12 @@
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1373"/>
+        <location filename="../../ui/screens/manager.py" line="1366"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1377"/>
+        <location filename="../../ui/screens/manager.py" line="1370"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -2178,95 +2184,95 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../ui/screens/sign.py" line="130"/>
+        <location filename="../../ui/screens/sign.py" line="136"/>
         <source>Please check the bill and sign</source>
         <translation>请核对账单并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="131"/>
+        <location filename="../../ui/screens/sign.py" line="137"/>
         <source>The insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="132"/>
+        <location filename="../../ui/screens/sign.py" line="138"/>
         <source>You pay today</source>
         <translation>您今天需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="135"/>
+        <location filename="../../ui/screens/sign.py" line="141"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="136"/>
+        <location filename="../../ui/screens/sign.py" line="142"/>
         <source>Why</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="137"/>
+        <location filename="../../ui/screens/sign.py" line="143"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="138"/>
+        <location filename="../../ui/screens/sign.py" line="144"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="139"/>
+        <location filename="../../ui/screens/sign.py" line="145"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="142"/>
+        <location filename="../../ui/screens/sign.py" line="148"/>
         <source>Reception: change the bill</source>
         <translation>前台：修改账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="143"/>
+        <location filename="../../ui/screens/sign.py" line="149"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="144"/>
+        <location filename="../../ui/screens/sign.py" line="150"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="145"/>
+        <location filename="../../ui/screens/sign.py" line="151"/>
         <source>Sign the bill</source>
         <translation>确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="181"/>
+        <location filename="../../ui/screens/sign.py" line="187"/>
         <source>{child} · {date} · {clinic}</source>
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="244"/>
+        <location filename="../../ui/screens/sign.py" line="265"/>
         <source>▼ %n more line(s) below: scroll the list to see them</source>
         <translation>
             <numerusform>▼ 下面还有 %n 项，请滑动列表查看</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="288"/>
+        <location filename="../../ui/screens/sign.py" line="314"/>
         <source>Please sign in the white box first.</source>
         <translation>请先在白色框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="290"/>
-        <location filename="../../ui/screens/sign.py" line="293"/>
+        <location filename="../../ui/screens/sign.py" line="316"/>
+        <location filename="../../ui/screens/sign.py" line="319"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>笔画太短，不像签名。请写下您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="296"/>
+        <location filename="../../ui/screens/sign.py" line="322"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>请在白色框内沿横线写大一些。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="310"/>
+        <location filename="../../ui/screens/sign.py" line="336"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>已签字的账单无法保存在本机，请联系前台。</translation>
     </message>
@@ -2282,202 +2288,202 @@
 <context>
     <name>SignedBill</name>
     <message>
-        <location filename="../../ui/signed_bill.py" line="63"/>
+        <location filename="../../ui/signed_bill.py" line="68"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="64"/>
+        <location filename="../../ui/signed_bill.py" line="69"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="65"/>
+        <location filename="../../ui/signed_bill.py" line="70"/>
         <source>Direct-billing statement</source>
         <translation>直付账单</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="66"/>
+        <location filename="../../ui/signed_bill.py" line="71"/>
         <source>Self-pay statement</source>
         <translation>自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="67"/>
+        <location filename="../../ui/signed_bill.py" line="72"/>
         <source>This statement is not a fapiao: the clinic issues fapiao separately.</source>
         <translation>本账单不是发票，发票由诊所另行开具。</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="70"/>
+        <location filename="../../ui/signed_bill.py" line="75"/>
         <source>Child</source>
         <translation>就诊儿童</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="71"/>
+        <location filename="../../ui/signed_bill.py" line="76"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="72"/>
+        <location filename="../../ui/signed_bill.py" line="77"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="73"/>
+        <location filename="../../ui/signed_bill.py" line="78"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="74"/>
+        <location filename="../../ui/signed_bill.py" line="79"/>
         <source>Signed at</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="75"/>
+        <location filename="../../ui/signed_bill.py" line="80"/>
         <source>continued</source>
         <translation>续</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="76"/>
+        <location filename="../../ui/signed_bill.py" line="81"/>
         <source>Total charges</source>
         <translation>费用合计</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="77"/>
+        <location filename="../../ui/signed_bill.py" line="82"/>
         <source>Insurer pays the clinic directly</source>
         <translation>保险公司直接支付给诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="78"/>
+        <location filename="../../ui/signed_bill.py" line="83"/>
         <source>You pay today</source>
         <translation>您今天需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="79"/>
+        <location filename="../../ui/signed_bill.py" line="84"/>
         <source>Paid at the desk: %1 by %2</source>
         <translation>已在前台支付：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="80"/>
+        <location filename="../../ui/signed_bill.py" line="85"/>
         <source>Not yet recorded as paid at the desk</source>
         <translation>前台尚未登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="81"/>
+        <location filename="../../ui/signed_bill.py" line="86"/>
         <source>Nothing to pay today</source>
         <translation>今天无需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="83"/>
+        <location filename="../../ui/signed_bill.py" line="88"/>
         <source>Direct-billing claim</source>
         <translation>直付理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="84"/>
+        <location filename="../../ui/signed_bill.py" line="89"/>
         <source>Accepted by the insurer: %1</source>
         <translation>保险公司已受理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="85"/>
+        <location filename="../../ui/signed_bill.py" line="90"/>
         <source>Stored at the clinic; sent to the insurer when it is reachable</source>
         <translation>已保存在诊所，可连接保险公司时自动发送</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="88"/>
+        <location filename="../../ui/signed_bill.py" line="93"/>
         <source>Not accepted by the insurer yet; the clinic follows it up</source>
         <translation>保险公司暂未受理，诊所将跟进处理</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="91"/>
+        <location filename="../../ui/signed_bill.py" line="96"/>
         <source>Settled by the clinic</source>
         <translation>诊所已处理完毕</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="92"/>
+        <location filename="../../ui/signed_bill.py" line="97"/>
         <source>Self-pay visit: the plan pays nothing on these items, no claim is made.</source>
         <translation>自费就诊：以上项目不在保险直付范围内，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="95"/>
+        <location filename="../../ui/signed_bill.py" line="100"/>
         <source>Questions about your cover: %1, %2 (7×24)</source>
         <translation>保障问题请致电%1：%2（7×24小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="96"/>
+        <location filename="../../ui/signed_bill.py" line="101"/>
         <source>Pre-auth %1</source>
         <translation>事先授权 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="98"/>
+        <location filename="../../ui/signed_bill.py" line="103"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
         <translation>在诊所直付终端电子签名。账单哈希值将签名与以上明细绑定，任何改动都会得到不同的哈希值。本账单也会出现在您电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="104"/>
+        <location filename="../../ui/signed_bill.py" line="109"/>
         <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
         <translation>由诊所直付终端生成，供家庭留存。</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="121"/>
+        <location filename="../../ui/signed_bill.py" line="126"/>
         <source>Why</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="82"/>
+        <location filename="../../ui/signed_bill.py" line="87"/>
         <source>Signature of parent or guardian</source>
         <translation>家长或监护人签名</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="97"/>
+        <location filename="../../ui/signed_bill.py" line="102"/>
         <source>Bill hash (SHA-256)</source>
         <translation>账单哈希（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="107"/>
+        <location filename="../../ui/signed_bill.py" line="112"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="110"/>
+        <location filename="../../ui/signed_bill.py" line="115"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="111"/>
+        <location filename="../../ui/signed_bill.py" line="116"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="112"/>
+        <location filename="../../ui/signed_bill.py" line="117"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="113"/>
+        <location filename="../../ui/signed_bill.py" line="118"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="116"/>
+        <location filename="../../ui/signed_bill.py" line="121"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="117"/>
+        <location filename="../../ui/signed_bill.py" line="122"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="118"/>
+        <location filename="../../ui/signed_bill.py" line="123"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="119"/>
+        <location filename="../../ui/signed_bill.py" line="124"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="120"/>
+        <location filename="../../ui/signed_bill.py" line="125"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>
@@ -2485,12 +2491,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="538"/>
+        <location filename="../../ui/app.py" line="539"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>家长正在其屏幕上核对账单并签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="539"/>
+        <location filename="../../ui/app.py" line="540"/>
         <source>Change the bill</source>
         <translation>修改账单</translation>
     </message>

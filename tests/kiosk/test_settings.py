@@ -50,6 +50,27 @@ def test_saved_settings_read_back_the_same(dirs):
     assert [p.name for p in (dirs / "config").iterdir()] == ["settings.json"]
 
 
+def test_the_clinic_as_the_statements_print_it_is_a_setting(dirs):
+    """Names in both languages, address and phone: written by hand as JSON, read back whole."""
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    clinic = {
+        "name_zh": "和睦儿科诊所",
+        "name_en": "Harmony Children's Clinic",
+        "address_zh": "上海市长宁区仙霞路 99 号",
+        "address_en": "99 Xianxia Road, Changning District, Shanghai",
+        "phone": "021-6209 0000",
+    }
+    path.write_text(json.dumps({"clinic": clinic}, ensure_ascii=False), encoding="utf-8")
+
+    profile = load_settings().clinic
+
+    assert profile is not None and profile.model_dump() == clinic
+    assert profile.display == "和睦儿科诊所 / Harmony Children's Clinic"
+    assert profile.address("zh_CN") == "上海市长宁区仙霞路 99 号"
+    assert profile.name("en") == "Harmony Children's Clinic"
+
+
 @pytest.mark.parametrize(
     ("content", "says"),
     [
@@ -60,6 +81,7 @@ def test_saved_settings_read_back_the_same(dirs):
         ({"api_key": "dk_live_123"}, "keyring"),
         ({"device_key": "dk_live_123"}, "keyring"),
         ({"colour": "blue"}, "colour"),
+        ({"clinic": {"name_en": "Clinic without a Chinese name"}}, "name_zh"),
         (["not", "an", "object"], "one JSON object"),
     ],
 )

@@ -6,11 +6,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS, demo_member
 from insurer_sandbox.server import SandboxProcess
 from kiosk.credentials import store_device_key, use_ephemeral_keyring
 from kiosk.demo import fresh_token
+from kiosk.statement import ClinicProfile
 from ui.driver import KioskDriver
 from ui.launch import Kiosk, KioskConfig, build_kiosk
 
@@ -30,6 +32,7 @@ def make_kiosk(qapp, tmp_path: Path) -> Iterator[KioskFactory]:
         language: str = "en",
         idle_seconds: float = 600,
         camera: object | None = None,
+        clinic: ClinicProfile | None = None,
     ) -> tuple[Kiosk, KioskDriver]:
         store_device_key(sandbox.url, device_key)
         kiosk = build_kiosk(
@@ -37,6 +40,7 @@ def make_kiosk(qapp, tmp_path: Path) -> Iterator[KioskFactory]:
                 insurer_url=sandbox.url,
                 data_dir=tmp_path / f"kiosk-{len(built)}",
                 clinic_name=DEMO_CLINICS[DEMO_CLINIC_ID],
+                clinic=clinic,
                 language=language,
                 idle_seconds=idle_seconds,
                 camera=camera,
@@ -53,6 +57,9 @@ def make_kiosk(qapp, tmp_path: Path) -> Iterator[KioskFactory]:
     yield make
     for kiosk in built:
         kiosk.close()
+    # Delete the closed kiosks' windows now: left for later, every window of every test so far
+    # is polished again each time a test changes the text size or builds a kiosk.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

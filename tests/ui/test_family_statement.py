@@ -10,7 +10,8 @@ import pytest
 import requests
 from pypdf import PdfReader
 
-from insurer_sandbox.demo import demo_member
+from insurer_sandbox.demo import DEMO_CLINIC_ID, demo_member
+from kiosk.demo import DEMO_CLINIC_PROFILES
 from kiosk.journal import ClaimState, PaymentMethod
 from kiosk.journal.statements import latest_statement
 from kiosk.visit import Step
@@ -32,7 +33,10 @@ def pdf_text(path) -> str:
 def test_the_statement_prints_the_consent_the_parent_read_and_the_claim_as_it_ended(
     make_kiosk, fresh_sandbox, fresh_sandbox_device_key, language
 ):
-    app, driver = make_kiosk(fresh_sandbox, fresh_sandbox_device_key, language=language)
+    clinic = DEMO_CLINIC_PROFILES[DEMO_CLINIC_ID]  # names, address and phone from the settings
+    app, driver = make_kiosk(
+        fresh_sandbox, fresh_sandbox_device_key, language=language, clinic=clinic
+    )
     driver.show_card(card("active_plus"))
     driver.start_bill()
     driver.add_item("GP001")
@@ -72,6 +76,7 @@ def test_the_statement_prints_the_consent_the_parent_read_and_the_claim_as_it_en
     assert all(words in text for words in expected), expected
     assert "Invoice" not in text and "发票号" not in text
     assert "021-80209058" in text
+    assert squeezed(clinic.address(language)) in text and squeezed(clinic.phone) in text
     # The journal keeps the same bytes; the signature binds the bill, not the version.
     kept = latest_statement(app.session.journal, done.claim.bill_id)
     assert kept is not None and kept.final and kept.version == done.statement.version
@@ -140,3 +145,39 @@ def test_a_bill_the_insurer_pays_nothing_on_is_self_pay_with_a_receipt_and_no_cl
     journal = app.session.journal
     assert journal.claims() == []
     assert journal.payments(app.session.visit.presented.journal_visit_id)[0].amount_fen == 5000
+
+
+@pytest.mark.parametrize("text_size", [100, 150])
+def test_a_long_bill_on_the_sign_screen_says_how_many_lines_are_below_and_each_can_be_reached(
+    kiosk, text_size
+):
+    """Seven lines do not fit above the signature box: the list scrolls, the cue counts the lines
+    not wholly in view, and at the end of the list the last line is whole and the cue gone."""
+    app, driver = kiosk
+    window = app.window
+    window.readability.set_text_size(text_size)
+    driver.show_card(card("active_standard"))
+    driver.start_bill()
+    for code in ("GP001", "LAB001", "LAB009", "IMG002", "RX001", "RX004", "RX005"):
+        driver.add_item(code)
+    driver.wait_estimate()
+    driver.present()
+    window.resize(1280, 800)  # the kiosk's screen
+    driver.settle()
+    assert window.height() == 800
+    sign, lines = window.sign, window.sign.lines
+    viewport = lines.viewport().height()
+    whole = [
+        row
+        for row in range(lines.rowCount())
+        if lines.rowViewportPosition(row) + lines.rowHeight(row) <= viewport
+    ]
+    assert lines.rowCount() == 7 and 1 <= len(whole) < 7
+    assert sign.more.isVisible()
+    assert f"{7 - len(whole)} " in sign.more.text()
+    assert sign.pad.height() >= 150  # the list gave way, not the signature box
+    lines.verticalScrollBar().setValue(lines.verticalScrollBar().maximum())
+    driver.settle()
+    last = lines.rowCount() - 1
+    assert lines.rowViewportPosition(last) + lines.rowHeight(last) <= lines.viewport().height()
+    assert not sign.more.isVisible()

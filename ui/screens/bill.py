@@ -31,6 +31,7 @@ from ui.statement_text import app_translate, plan_text, reason_text
 from ui.tasks import Task
 from ui.tone import set_tone
 from ui.widgets.bill_lines import BillLines
+from ui.widgets.bill_totals import BillTotals
 
 ESTIMATE_DELAY_MS = 250
 """Quiet time after the last change before asking the insurer, so typing a quantity is one call."""
@@ -76,8 +77,7 @@ class BillScreen(QWidget):
         self.lines.removeRequested.connect(self.remove_line)
         self.lines.preauthRequested.connect(self.request_preauth)
 
-        self.totals = QLabel(objectName="totals", wordWrap=True)
-        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.totals = BillTotals()
         self.state = QLabel(objectName="billState", wordWrap=True)
 
         right = QVBoxLayout()
@@ -329,20 +329,20 @@ class BillScreen(QWidget):
         visit = self.session.visit
         total = sum(line.submitted_fen for line in visit.lines)
         if not visit.lines:
-            self.totals.setText("")
+            self.totals.clear()
         elif adjudication is None:
-            self.totals.setText(self.tr("Total {total}").format(total=format_yuan(total)))
+            self.totals.set_totals(self.tr("Total {total}").format(total=format_yuan(total)))
         else:
-            self.totals.setText(
-                self.tr(
-                    "Total {total} · <span style='color:#137333'>insurer pays "
-                    "<b>{covered}</b></span> · <span style='color:#b06000'>family pays "
-                    "<b>{patient}</b></span>"
-                ).format(
-                    total=format_yuan(adjudication.total_submitted_fen),
-                    covered=format_yuan(adjudication.total_covered_fen),
-                    patient=format_yuan(adjudication.total_patient_fen),
-                )
+            self.totals.set_totals(
+                self.tr("Total {total}").format(
+                    total=format_yuan(adjudication.total_submitted_fen)
+                ),
+                self.tr("insurer pays <b>{covered}</b>").format(
+                    covered=format_yuan(adjudication.total_covered_fen)
+                ),
+                self.tr("family pays <b>{patient}</b>").format(
+                    patient=format_yuan(adjudication.total_patient_fen)
+                ),
             )
         flagged = len(visit.preauth_lines())
         tone = ""

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,8 +35,10 @@ from ui.tasks import Task
 from ui.tone import set_tone
 from ui.widgets.signature_pad import SignaturePad
 
-VISIBLE_ROWS = 4
-"""Bill rows shown without scrolling; a longer bill scrolls, with a cue saying how many more."""
+PAD_MIN_HEIGHT = 150
+"""The signature box never shrinks below this: a name must fit in it at any text size."""
+
+_RELAYOUT = (QEvent.Type.Resize, QEvent.Type.StyleChange, QEvent.Type.FontChange)
 
 
 class SignScreen(QWidget):
@@ -60,13 +62,15 @@ class SignScreen(QWidget):
         self.family_amount = QLabel(objectName="signFamilyAmount")
         self.insurer_label = QLabel(objectName="amountLabel")
         self.insurer_amount = QLabel(objectName="signInsurerAmount")
-        amounts = QGridLayout()
-        amounts.addWidget(self.family_label, 0, 0)
-        amounts.addWidget(self.insurer_label, 0, 1)
-        amounts.addWidget(self.family_amount, 1, 0)
-        amounts.addWidget(self.insurer_amount, 1, 1, Qt.AlignmentFlag.AlignBottom)
-        amounts.setColumnStretch(1, 1)
-        amounts.setHorizontalSpacing(48)
+        amounts = QHBoxLayout()  # one row, each label before its figure: room for the pad
+        bottom = Qt.AlignmentFlag.AlignBottom
+        amounts.addWidget(self.family_label, 0, bottom)
+        amounts.addWidget(self.family_amount, 0, bottom)
+        amounts.addSpacing(48)
+        amounts.addWidget(self.insurer_label, 0, bottom)
+        amounts.addWidget(self.insurer_amount, 0, bottom)
+        amounts.addStretch(1)
+        amounts.setSpacing(16)
 
         self.lines = QTableWidget(0, 5, objectName="signLines")
         self.lines.verticalHeader().hide()
@@ -81,12 +85,14 @@ class SignScreen(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.lines.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.lines.installEventFilter(self)
         self.more = QLabel(objectName="signMore")
 
         self.consent = QLabel(objectName="signConsent", wordWrap=True)
         self.pad = SignaturePad()
         self.pad.setObjectName("signaturePad")
-        self.pad.setMinimumHeight(180)
+        self.pad.setMinimumHeight(PAD_MIN_HEIGHT)
         self.pad.strokesChanged.connect(self._strokes_changed)
         self.message = QLabel(objectName="error", wordWrap=True)
 
@@ -107,12 +113,12 @@ class SignScreen(QWidget):
         buttons.addWidget(self.confirm_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 20, 32, 24)
-        layout.setSpacing(10)
+        layout.setContentsMargins(32, 14, 32, 16)
+        layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addWidget(self.who)
         layout.addLayout(amounts)
-        layout.addWidget(self.lines)
+        layout.addWidget(self.lines, 1)
         layout.addWidget(self.more)
         layout.addWidget(self.consent)
         layout.addWidget(self.pad, 1)
@@ -143,7 +149,7 @@ class SignScreen(QWidget):
         self.undo_button.setText(self.tr("Undo"))
         self.clear_button.setText(self.tr("Clear"))
         self.confirm_button.setText(self.tr("Sign the bill"))
-        self.message.clear()
+        self._say("")
         if self.session.visit.step is Step.SIGN:
             self._render()
 
@@ -151,14 +157,14 @@ class SignScreen(QWidget):
 
     def enter(self) -> None:
         self.pad.clear()
-        self.message.clear()
+        self._say("")
         self._busy = False
         self._render()
 
     def forget(self) -> None:
         """Nothing of the last family stays on this (hidden) screen: no bill, no strokes."""
         self.pad.clear()
-        self.message.clear()
+        self._say("")
         self.lines.setRowCount(0)
         self.who.clear()
         self.more.clear()
@@ -205,13 +211,8 @@ class SignScreen(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.lines.setItem(row, column, cell)
-        self.lines.resizeRowsToContents()
-        shown_rows = min(len(rows), VISIBLE_ROWS)
-        height = self.lines.horizontalHeader().height() + 2 * self.lines.frameWidth()
-        height += sum(self.lines.rowHeight(row) for row in range(shown_rows))
-        self.lines.setFixedHeight(height)
+        self._fit_lines()
         self.lines.verticalScrollBar().setValue(0)
-        self._update_cue()
         self.consent.setText(self.consent_sentence())
 
     def _child(self) -> str:
@@ -234,11 +235,31 @@ class SignScreen(QWidget):
             patient_fen=totals.patient_fen,
         )
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.lines and event.type() in _RELAYOUT:
+            # once the table has laid itself out anew (a filter sees the event before the table)
+            QTimer.singleShot(0, self, self._fit_lines)
+        return super().eventFilter(watched, event)
+
+    def _fit_lines(self) -> None:
+        """The list is as tall as its lines, and gives way to the signature box down to one line
+        (at large text or on a long bill): whatever does not fit scrolls, with the cue below."""
+        for row in range(self.lines.rowCount()):  # not resizeRowsToContents: it keeps the
+            self.lines.setRowHeight(row, self.lines.sizeHintForRow(row))  # hidden header's height
+        frame = self.lines.horizontalHeader().sizeHint().height() + 2 * self.lines.frameWidth()
+        heights = [self.lines.rowHeight(row) for row in range(self.lines.rowCount())]
+        self.lines.setMinimumHeight(frame + (heights[0] if heights else 0))
+        self.lines.setMaximumHeight(frame + sum(heights))
+        self._update_cue()
+
     def _update_cue(self) -> None:
-        """Say how many lines are below the visible ones, so no line goes unseen."""
-        rows = self.lines.rowCount()
-        bottom = self.lines.rowAt(self.lines.viewport().height() - 2)
-        hidden = 0 if bottom < 0 else rows - 1 - bottom
+        """Say how many lines are not wholly in view, so no line goes unseen."""
+        visible = self.lines.viewport().height()
+        hidden = sum(
+            1
+            for row in range(self.lines.rowCount())
+            if self.lines.rowViewportPosition(row) + self.lines.rowHeight(row) > visible
+        )
         self.more.setVisible(hidden > 0)
         self.more.setText(
             self.tr("▼ %n more line(s) below: scroll the list to see them", "", hidden)
@@ -246,8 +267,13 @@ class SignScreen(QWidget):
 
     # --- signing -------------------------------------------------------------------------------
 
+    def _say(self, text: str) -> None:
+        """A problem with the signature, above the buttons; no empty line when there is none."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
     def _strokes_changed(self) -> None:
-        self.message.clear()
+        self._say("")
 
     def confirm(self) -> None:
         """Accept the signature if it is one; store it and the claim, then hand it to the outbox."""
@@ -260,7 +286,7 @@ class SignScreen(QWidget):
         signature = self.pad.signature()
         problems = signature.problems
         if problems:
-            self.message.setText(self._problem_text(problems[0]))
+            self._say(self._problem_text(problems[0]))
             return
         signed_at = datetime.now(UTC)
         eligibility = visit.eligibility
@@ -306,7 +332,7 @@ class SignScreen(QWidget):
     def _failed(self, error: BaseException) -> None:
         self._busy = False
         self.confirm_button.setEnabled(True)
-        self.message.setText(
+        self._say(
             self.tr("The signed bill could not be stored on this computer. Please ask reception.")
         )
 

@@ -143,7 +143,9 @@ class LineRow(QFrame):
         else:
             self.covered.setText(format_yuan(verdict.covered_fen))
             self.patient.setText(format_yuan(verdict.patient_fen))
-            self.detail.setText(f"{price} · {reason_text(verdict.reason)}")
+            # the reason on a line of its own: run on after the price, it wrapped a word or
+            # a single character onto a line by itself
+            self.detail.setText(f"{price}\n{reason_text(verdict.reason)}")
             if verdict.reason is Reason.PREAUTH_REQUIRED:
                 tone = "warning"
                 self.preauth.setText(preauth_text)

@@ -10,6 +10,7 @@ image at the screen's device pixel ratio and grown one segment at a time while t
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    Property,
     QBuffer,
     QByteArray,
     QEvent,
@@ -144,6 +145,20 @@ class SignaturePad(QWidget):
         self._ink: InkStroke | None = None
         self._cached_segments = 0
         self._writer: QInputDevice.DeviceType | None = None
+        self._guide = QColor("#5f6b7a")
+
+    # The colour of the pad's edge, baseline, cross and "Sign here" belongs to the theme: the
+    # style sheet sets it on #signaturePad (qproperty-guideColour), for high contrast too.
+
+    def _get_guide(self) -> QColor:
+        return self._guide
+
+    def _set_guide(self, colour: QColor) -> None:
+        self._guide = QColor(colour)
+        self._cache = None
+        self.update()
+
+    guideColour = Property(QColor, _get_guide, _set_guide)
 
     def sizeHint(self) -> QSize:
         return QSize(900, 320)
@@ -397,12 +412,12 @@ class SignaturePad(QWidget):
         """White paper, a baseline with a cross where to start, and the hint while empty."""
         rect = QRectF(self.rect())
         painter.fillRect(rect, QColor("#ffffff"))
-        painter.setPen(QPen(QColor("#c9ced6"), 2))
+        painter.setPen(QPen(self._guide, 2))
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 12, 12)
         baseline = rect.top() + rect.height() * 0.72
         left = rect.left() + rect.width() * 0.06
         right = rect.right() - rect.width() * 0.06
-        painter.setPen(QPen(QColor("#8a94a6"), 2))
+        painter.setPen(QPen(self._guide, 2))
         painter.drawLine(QPointF(left, baseline), QPointF(right, baseline))
         cross = 10.0
         painter.drawLine(
@@ -415,7 +430,7 @@ class SignaturePad(QWidget):
             font = QFont(self.font())
             font.setPixelSize(max(18, round(rect.height() * 0.09)))
             painter.setFont(font)
-            painter.setPen(QColor("#8a94a6"))
+            painter.setPen(self._guide)
             hint = QRectF(left, baseline + 8, right - left, rect.bottom() - baseline - 12)
             painter.drawText(
                 hint,
