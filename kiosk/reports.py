@@ -36,6 +36,7 @@ from kiosk.journal.reporting import (
     ledger_for_statement,
     payments_by_method,
     preauths_by_status,
+    self_pay_visits,
     top_items,
 )
 
@@ -131,10 +132,13 @@ class DaySummary:
     awaiting_fen: int
     not_covered_fen: int
     family_share_fen: int
+    """What families owed at the desk: their share of the direct-pay bills, and the whole of the
+    self-pay visits' bills (their payments are in `family_paid_fen` and the drawer's takings)."""
     family_paid_fen: int
     payments: tuple[MethodTotal, ...]
     preauths: Mapping[PreAuthState, int]
     top_items: tuple[TopItem, ...]
+    self_pay_visits: int
 
     @property
     def claims_total(self) -> int:
@@ -180,6 +184,7 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
         )
         for method in PaymentMethod
     )
+    self_paid, self_pay_share = self_pay_visits(journal, day)
     preauths = dict.fromkeys(PreAuthState, 0)
     for status, count in preauths_by_status(journal, *day_window(day)):
         preauths[PreAuthState(status) if status else PreAuthState.UNSENT] += count
@@ -191,7 +196,7 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
         covered_fen=covered,
         awaiting_fen=awaiting,
         not_covered_fen=not_covered,
-        family_share_fen=share,
+        family_share_fen=share + self_pay_share,
         family_paid_fen=sum(total.amount_fen for total in payments),
         payments=payments,
         preauths=preauths,
@@ -199,6 +204,7 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
             TopItem(r.item_code, r.description, r.quantity, r.submitted_fen, r.covered_fen)
             for r in top_items(journal, day, top)
         ),
+        self_pay_visits=self_paid,
     )
 
 

@@ -190,6 +190,16 @@ def _visits(journal: Journal) -> list:
         visit_id += 1
 
 
+def _bills(journal: Journal) -> list:
+    bills, bill_id = [], 1
+    while True:
+        try:
+            bills.append(journal.bill(bill_id))
+        except RecordNotFound:
+            return bills
+        bill_id += 1
+
+
 def expected_figures(journal: Journal, day: date) -> dict[str, object]:
     """The dashboard's figures for `day`, computed claim by claim from the journal."""
     claims = [c for c in journal.claims() if journal.bill(c.bill_id).service_date == day]
@@ -213,6 +223,11 @@ def expected_figures(journal: Journal, day: date) -> dict[str, object]:
             states["resolved"] += 1
     day_visits = [v for v in journal_visits_on(journal, day)]
     payments = [p for v in day_visits for p in journal.payments(v.id)]
+    claimed = {journal.bill(c.bill_id).visit_id for c in journal.claims()}
+    self_pay = [v for v in day_visits if v.id not in claimed and journal.payments(v.id)]
+    last_bills = {bill.visit_id: bill for bill in _bills(journal)}  # ids ascend: the last wins
+    for visit in self_pay:  # the family owed the whole of its last bill
+        money["share"] += last_bills[visit.id].total_patient_fen
     by_method = Counter()
     for payment in payments:
         by_method[payment.method.value] += payment.amount_fen
@@ -229,6 +244,7 @@ def expected_figures(journal: Journal, day: date) -> dict[str, object]:
         "awaiting": money["awaiting"],
         "not_covered": money["not_covered"],
         "family_share": money["share"],
+        "self_pay_visits": len(self_pay),
         "family_paid": sum(p.amount_fen for p in payments),
         "by_method": dict(by_method),
         "preauths": dict(preauths),

@@ -108,6 +108,22 @@ def direct_pay_visits(journal: Journal, day: date) -> int:
         ).fetchone()[0]
 
 
+def self_pay_visits(journal: Journal, day: date) -> tuple[int, int]:
+    """Visits of `day` that ended as self-pay (paid at the desk, no claim on any of their bills):
+    how many, and what their families owed (each visit's last bill, all of it theirs)."""
+    with journal._reading() as db:
+        count, owed = db.execute(
+            "SELECT count(*), coalesce(sum(b.total_patient_fen), 0) FROM bills b"
+            " WHERE b.service_date = ?"
+            " AND b.id = (SELECT max(last.id) FROM bills last WHERE last.visit_id = b.visit_id)"
+            " AND EXISTS (SELECT 1 FROM payments p WHERE p.visit_id = b.visit_id)"
+            " AND NOT EXISTS (SELECT 1 FROM bills other JOIN claims c ON c.bill_id = other.id"
+            " WHERE other.visit_id = b.visit_id)",
+            (day.isoformat(),),
+        ).fetchone()
+    return count, owed
+
+
 def payments_by_method(journal: Journal, day: date) -> list[MethodRow]:
     """Desk payments for the visits of `day`, whenever they were taken."""
     with journal._reading() as db:

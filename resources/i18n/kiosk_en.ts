@@ -159,22 +159,22 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="370"/>
+        <location filename="../../ui/screens/manager.py" line="375"/>
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="371"/>
+        <location filename="../../ui/screens/manager.py" line="376"/>
         <source>Send this claim again once its cause is fixed</source>
         <translation>Send this claim again once its cause is fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="372"/>
+        <location filename="../../ui/screens/manager.py" line="377"/>
         <source>How was it settled? (required)</source>
         <translation>How was it settled? (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="373"/>
+        <location filename="../../ui/screens/manager.py" line="378"/>
         <source>Mark settled</source>
         <translation>Mark settled</translation>
     </message>
@@ -182,66 +182,66 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="471"/>
+        <location filename="../../ui/screens/manager.py" line="476"/>
         <source>All claims</source>
         <translation>All claims</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="476"/>
+        <location filename="../../ui/screens/manager.py" line="481"/>
         <source>Invoice or insurer claim number</source>
         <translation>Invoice or insurer claim number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="479"/>
+        <location filename="../../ui/screens/manager.py" line="484"/>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="480"/>
+        <location filename="../../ui/screens/manager.py" line="485"/>
         <source>Signed</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="481"/>
-        <location filename="../../ui/screens/manager.py" line="579"/>
+        <location filename="../../ui/screens/manager.py" line="486"/>
+        <location filename="../../ui/screens/manager.py" line="584"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="482"/>
-        <location filename="../../ui/screens/manager.py" line="578"/>
+        <location filename="../../ui/screens/manager.py" line="487"/>
+        <location filename="../../ui/screens/manager.py" line="583"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="483"/>
-        <location filename="../../ui/screens/manager.py" line="580"/>
+        <location filename="../../ui/screens/manager.py" line="488"/>
+        <location filename="../../ui/screens/manager.py" line="585"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="484"/>
+        <location filename="../../ui/screens/manager.py" line="489"/>
         <source>Insurer covers</source>
         <translation>Insurer covers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="485"/>
-        <location filename="../../ui/screens/manager.py" line="586"/>
+        <location filename="../../ui/screens/manager.py" line="490"/>
+        <location filename="../../ui/screens/manager.py" line="591"/>
         <source>Family share</source>
         <translation>Family share</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="486"/>
+        <location filename="../../ui/screens/manager.py" line="491"/>
         <source>Paid at desk</source>
         <translation>Paid at desk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="489"/>
+        <location filename="../../ui/screens/manager.py" line="494"/>
         <source>Open the signed bill</source>
         <translation>Open the signed bill</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="526"/>
+        <location filename="../../ui/screens/manager.py" line="531"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -249,57 +249,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="547"/>
+        <location filename="../../ui/screens/manager.py" line="552"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>As shown to the family; the insurer has not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="567"/>
+        <location filename="../../ui/screens/manager.py" line="572"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>Choose a claim to see it in detail.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="575"/>
+        <location filename="../../ui/screens/manager.py" line="580"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>Claim key, for the insurer&apos;s support: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="581"/>
+        <location filename="../../ui/screens/manager.py" line="586"/>
         <source>Insurer share as signed</source>
         <translation>Insurer share as signed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="583"/>
+        <location filename="../../ui/screens/manager.py" line="588"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="588"/>
+        <location filename="../../ui/screens/manager.py" line="593"/>
         <source>Paid at the desk</source>
         <translation>Paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="594"/>
+        <location filename="../../ui/screens/manager.py" line="599"/>
         <source>Signed and stored</source>
         <translation>Signed and stored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="597"/>
+        <location filename="../../ui/screens/manager.py" line="602"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="601"/>
+        <location filename="../../ui/screens/manager.py" line="606"/>
         <source>Recorded by the insurer</source>
         <translation>Recorded by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="604"/>
+        <location filename="../../ui/screens/manager.py" line="609"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="618"/>
+        <location filename="../../ui/screens/manager.py" line="623"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
@@ -536,8 +536,16 @@
             <numerusform>%n claims to collect or fix</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/manager.py" line="301"/>
+        <source>of %1 family share, with %n self-pay visit(s)</source>
+        <translation>
+            <numerusform>of %1 family share, with %n self-pay visit</numerusform>
+            <numerusform>of %1 family share, with %n self-pay visits</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="299"/>
+        <location filename="../../ui/screens/manager.py" line="304"/>
         <source>of %1 family share</source>
         <translation>of %1 family share</translation>
     </message>
@@ -910,59 +918,59 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="880"/>
+        <location filename="../../ui/screens/manager.py" line="885"/>
         <source>The claims of %1</source>
         <translation>The claims of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="881"/>
-        <location filename="../../ui/screens/manager.py" line="887"/>
+        <location filename="../../ui/screens/manager.py" line="886"/>
+        <location filename="../../ui/screens/manager.py" line="892"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="882"/>
-        <location filename="../../ui/screens/manager.py" line="888"/>
+        <location filename="../../ui/screens/manager.py" line="887"/>
+        <location filename="../../ui/screens/manager.py" line="893"/>
         <source>Excel (XLSX)</source>
         <translation>Excel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="883"/>
+        <location filename="../../ui/screens/manager.py" line="888"/>
         <source>PDF day report</source>
         <translation>PDF day report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="884"/>
+        <location filename="../../ui/screens/manager.py" line="889"/>
         <source>The claims of a range of days</source>
         <translation>The claims of a range of days</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="885"/>
+        <location filename="../../ui/screens/manager.py" line="890"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="886"/>
+        <location filename="../../ui/screens/manager.py" line="891"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="889"/>
+        <location filename="../../ui/screens/manager.py" line="894"/>
         <source>Saved in</source>
         <translation>Saved in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="890"/>
+        <location filename="../../ui/screens/manager.py" line="895"/>
         <source>Change folder…</source>
         <translation>Change folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="896"/>
+        <location filename="../../ui/screens/manager.py" line="901"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="909"/>
+        <location filename="../../ui/screens/manager.py" line="914"/>
         <source>The range ends before it starts.</source>
         <translation>The range ends before it starts.</translation>
     </message>
@@ -970,7 +978,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="513"/>
+        <location filename="../../ui/app.py" line="515"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>Welcome. Reception will show your bill here to sign.</translation>
     </message>
@@ -978,32 +986,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="246"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="247"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Eligibility</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="248"/>
+        <location filename="../../ui/app.py" line="250"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="251"/>
         <source>Sign</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="250"/>
+        <location filename="../../ui/app.py" line="252"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="241"/>
+        <location filename="../../ui/app.py" line="243"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
@@ -1029,8 +1037,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="353"/>
-        <location filename="../../ui/app.py" line="419"/>
+        <location filename="../../ui/app.py" line="355"/>
+        <location filename="../../ui/app.py" line="421"/>
         <source>Direct billing</source>
         <translation>Direct billing</translation>
     </message>
@@ -1393,124 +1401,124 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1182"/>
+        <location filename="../../ui/screens/manager.py" line="1187"/>
         <source>Marked settled.</source>
         <translation>Marked settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1217"/>
+        <location filename="../../ui/screens/manager.py" line="1222"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1047"/>
+        <location filename="../../ui/screens/manager.py" line="1052"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1051"/>
+        <location filename="../../ui/screens/manager.py" line="1056"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1052"/>
+        <location filename="../../ui/screens/manager.py" line="1057"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1053"/>
+        <location filename="../../ui/screens/manager.py" line="1058"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1054"/>
+        <location filename="../../ui/screens/manager.py" line="1059"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1055"/>
+        <location filename="../../ui/screens/manager.py" line="1060"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1058"/>
+        <location filename="../../ui/screens/manager.py" line="1063"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1062"/>
+        <location filename="../../ui/screens/manager.py" line="1067"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1063"/>
+        <location filename="../../ui/screens/manager.py" line="1068"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1065"/>
+        <location filename="../../ui/screens/manager.py" line="1070"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1066"/>
+        <location filename="../../ui/screens/manager.py" line="1071"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1067"/>
+        <location filename="../../ui/screens/manager.py" line="1072"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1068"/>
+        <location filename="../../ui/screens/manager.py" line="1073"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1137"/>
+        <location filename="../../ui/screens/manager.py" line="1142"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>Reading this PC&apos;s records…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1140"/>
+        <location filename="../../ui/screens/manager.py" line="1145"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>As this PC&apos;s records stood at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1150"/>
-        <location filename="../../ui/screens/manager.py" line="1259"/>
+        <location filename="../../ui/screens/manager.py" line="1155"/>
+        <location filename="../../ui/screens/manager.py" line="1264"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1173"/>
+        <location filename="../../ui/screens/manager.py" line="1178"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>Waiting to send again; it goes at the next try.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1271"/>
+        <location filename="../../ui/screens/manager.py" line="1276"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1301"/>
-        <location filename="../../ui/screens/manager.py" line="1331"/>
+        <location filename="../../ui/screens/manager.py" line="1306"/>
+        <location filename="../../ui/screens/manager.py" line="1336"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1342"/>
+        <location filename="../../ui/screens/manager.py" line="1347"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1366"/>
+        <location filename="../../ui/screens/manager.py" line="1371"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1370"/>
+        <location filename="../../ui/screens/manager.py" line="1375"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -1870,57 +1878,57 @@
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="683"/>
+        <location filename="../../ui/screens/manager.py" line="688"/>
         <source>Fetch the insurer&apos;s statement</source>
         <translation>Fetch the insurer&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="684"/>
+        <location filename="../../ui/screens/manager.py" line="689"/>
         <source>Open the claim</source>
         <translation>Open the claim</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="688"/>
+        <location filename="../../ui/screens/manager.py" line="693"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="689"/>
+        <location filename="../../ui/screens/manager.py" line="694"/>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="690"/>
+        <location filename="../../ui/screens/manager.py" line="695"/>
         <source>This PC</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="691"/>
+        <location filename="../../ui/screens/manager.py" line="696"/>
         <source>Insurer</source>
         <translation>Insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="692"/>
+        <location filename="../../ui/screens/manager.py" line="697"/>
         <source>Difference</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="693"/>
+        <location filename="../../ui/screens/manager.py" line="698"/>
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="700"/>
+        <location filename="../../ui/screens/manager.py" line="705"/>
         <source>Compare this day&apos;s claims with what the insurer has recorded.</source>
         <translation>Compare this day&apos;s claims with what the insurer has recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="712"/>
+        <location filename="../../ui/screens/manager.py" line="717"/>
         <source>Asking the insurer for its statement…</source>
         <translation>Asking the insurer for its statement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="725"/>
+        <location filename="../../ui/screens/manager.py" line="730"/>
         <source>Balanced: all %n claim(s) agree with the insurer.</source>
         <translation>
             <numerusform>Balanced: the %n claim agrees with the insurer.</numerusform>
@@ -1928,7 +1936,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="729"/>
+        <location filename="../../ui/screens/manager.py" line="734"/>
         <source>%n finding(s) need a look.</source>
         <translation>
             <numerusform>%n finding needs a look.</numerusform>
@@ -1936,7 +1944,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="731"/>
+        <location filename="../../ui/screens/manager.py" line="736"/>
         <source>%n claim(s) agree.</source>
         <translation>
             <numerusform>%n claim agrees.</numerusform>
@@ -1944,17 +1952,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="734"/>
+        <location filename="../../ui/screens/manager.py" line="739"/>
         <source>The insurer&apos;s total covered %1 · this PC&apos;s records %2</source>
         <translation>The insurer&apos;s total covered %1 · this PC&apos;s records %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="776"/>
+        <location filename="../../ui/screens/manager.py" line="781"/>
         <source>Insurer claim no. %1</source>
         <translation>Insurer claim no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="792"/>
+        <location filename="../../ui/screens/manager.py" line="797"/>
         <source>Choose a finding to act on it.</source>
         <translation>Choose a finding to act on it.</translation>
     </message>
@@ -2298,7 +2306,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/widgets/signature_pad.py" line="423"/>
+        <location filename="../../ui/widgets/signature_pad.py" line="438"/>
         <source>Sign here</source>
         <translation>Sign here</translation>
     </message>
@@ -2509,12 +2517,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="539"/>
+        <location filename="../../ui/app.py" line="541"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>The family is checking and signing the bill on their screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="540"/>
+        <location filename="../../ui/app.py" line="542"/>
         <source>Change the bill</source>
         <translation>Change the bill</translation>
     </message>

@@ -156,22 +156,22 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="370"/>
+        <location filename="../../ui/screens/manager.py" line="375"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="371"/>
+        <location filename="../../ui/screens/manager.py" line="376"/>
         <source>Send this claim again once its cause is fixed</source>
         <translation>原因解决后重新发送此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="372"/>
+        <location filename="../../ui/screens/manager.py" line="377"/>
         <source>How was it settled? (required)</source>
         <translation>是如何结清的？（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="373"/>
+        <location filename="../../ui/screens/manager.py" line="378"/>
         <source>Mark settled</source>
         <translation>标记为已结清</translation>
     </message>
@@ -179,123 +179,123 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="471"/>
+        <location filename="../../ui/screens/manager.py" line="476"/>
         <source>All claims</source>
         <translation>全部理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="476"/>
+        <location filename="../../ui/screens/manager.py" line="481"/>
         <source>Invoice or insurer claim number</source>
         <translation>账单号或保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="479"/>
+        <location filename="../../ui/screens/manager.py" line="484"/>
         <source>Invoice</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="480"/>
+        <location filename="../../ui/screens/manager.py" line="485"/>
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="481"/>
-        <location filename="../../ui/screens/manager.py" line="579"/>
+        <location filename="../../ui/screens/manager.py" line="486"/>
+        <location filename="../../ui/screens/manager.py" line="584"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="482"/>
-        <location filename="../../ui/screens/manager.py" line="578"/>
+        <location filename="../../ui/screens/manager.py" line="487"/>
+        <location filename="../../ui/screens/manager.py" line="583"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="483"/>
-        <location filename="../../ui/screens/manager.py" line="580"/>
+        <location filename="../../ui/screens/manager.py" line="488"/>
+        <location filename="../../ui/screens/manager.py" line="585"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="484"/>
+        <location filename="../../ui/screens/manager.py" line="489"/>
         <source>Insurer covers</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="485"/>
-        <location filename="../../ui/screens/manager.py" line="586"/>
+        <location filename="../../ui/screens/manager.py" line="490"/>
+        <location filename="../../ui/screens/manager.py" line="591"/>
         <source>Family share</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="486"/>
+        <location filename="../../ui/screens/manager.py" line="491"/>
         <source>Paid at desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="489"/>
+        <location filename="../../ui/screens/manager.py" line="494"/>
         <source>Open the signed bill</source>
         <translation>打开签字账单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="526"/>
+        <location filename="../../ui/screens/manager.py" line="531"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="547"/>
+        <location filename="../../ui/screens/manager.py" line="552"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>签字时向家长展示的金额；保险公司尚未答复</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="567"/>
+        <location filename="../../ui/screens/manager.py" line="572"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>选择一笔理赔查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="575"/>
+        <location filename="../../ui/screens/manager.py" line="580"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>理赔提交编号（供保险公司核查）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="581"/>
+        <location filename="../../ui/screens/manager.py" line="586"/>
         <source>Insurer share as signed</source>
         <translation>签字时保险支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="583"/>
+        <location filename="../../ui/screens/manager.py" line="588"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="588"/>
+        <location filename="../../ui/screens/manager.py" line="593"/>
         <source>Paid at the desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="594"/>
+        <location filename="../../ui/screens/manager.py" line="599"/>
         <source>Signed and stored</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="597"/>
+        <location filename="../../ui/screens/manager.py" line="602"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="601"/>
+        <location filename="../../ui/screens/manager.py" line="606"/>
         <source>Recorded by the insurer</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="604"/>
+        <location filename="../../ui/screens/manager.py" line="609"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="618"/>
+        <location filename="../../ui/screens/manager.py" line="623"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -528,8 +528,15 @@
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/manager.py" line="301"/>
+        <source>of %1 family share, with %n self-pay visit(s)</source>
+        <translation>
+            <numerusform>家庭自付应收 %1（含自费就诊 %n 次）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="299"/>
+        <location filename="../../ui/screens/manager.py" line="304"/>
         <source>of %1 family share</source>
         <translation>家庭自付应收 %1</translation>
     </message>
@@ -902,59 +909,59 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="880"/>
+        <location filename="../../ui/screens/manager.py" line="885"/>
         <source>The claims of %1</source>
         <translation>%1 的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="881"/>
-        <location filename="../../ui/screens/manager.py" line="887"/>
+        <location filename="../../ui/screens/manager.py" line="886"/>
+        <location filename="../../ui/screens/manager.py" line="892"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="882"/>
-        <location filename="../../ui/screens/manager.py" line="888"/>
+        <location filename="../../ui/screens/manager.py" line="887"/>
+        <location filename="../../ui/screens/manager.py" line="893"/>
         <source>Excel (XLSX)</source>
         <translation>Excel 表格（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="883"/>
+        <location filename="../../ui/screens/manager.py" line="888"/>
         <source>PDF day report</source>
         <translation>PDF 日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="884"/>
+        <location filename="../../ui/screens/manager.py" line="889"/>
         <source>The claims of a range of days</source>
         <translation>一段日期内的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="885"/>
+        <location filename="../../ui/screens/manager.py" line="890"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="886"/>
+        <location filename="../../ui/screens/manager.py" line="891"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="889"/>
+        <location filename="../../ui/screens/manager.py" line="894"/>
         <source>Saved in</source>
         <translation>保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="890"/>
+        <location filename="../../ui/screens/manager.py" line="895"/>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="896"/>
+        <location filename="../../ui/screens/manager.py" line="901"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="909"/>
+        <location filename="../../ui/screens/manager.py" line="914"/>
         <source>The range ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -962,7 +969,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="513"/>
+        <location filename="../../ui/app.py" line="515"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>欢迎。前台会在这里显示您的账单供您签字。</translation>
     </message>
@@ -970,32 +977,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="246"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>Scan</source>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="247"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Eligibility</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="248"/>
+        <location filename="../../ui/app.py" line="250"/>
         <source>Bill</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="251"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="250"/>
+        <location filename="../../ui/app.py" line="252"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="241"/>
+        <location filename="../../ui/app.py" line="243"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -1021,8 +1028,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="353"/>
-        <location filename="../../ui/app.py" line="419"/>
+        <location filename="../../ui/app.py" line="355"/>
+        <location filename="../../ui/app.py" line="421"/>
         <source>Direct billing</source>
         <translation>直付</translation>
     </message>
@@ -1385,124 +1392,124 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1182"/>
+        <location filename="../../ui/screens/manager.py" line="1187"/>
         <source>Marked settled.</source>
         <translation>已标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1217"/>
+        <location filename="../../ui/screens/manager.py" line="1222"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1047"/>
+        <location filename="../../ui/screens/manager.py" line="1052"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1051"/>
+        <location filename="../../ui/screens/manager.py" line="1056"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1052"/>
+        <location filename="../../ui/screens/manager.py" line="1057"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1053"/>
+        <location filename="../../ui/screens/manager.py" line="1058"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1054"/>
+        <location filename="../../ui/screens/manager.py" line="1059"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1055"/>
+        <location filename="../../ui/screens/manager.py" line="1060"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1058"/>
+        <location filename="../../ui/screens/manager.py" line="1063"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1062"/>
+        <location filename="../../ui/screens/manager.py" line="1067"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1063"/>
+        <location filename="../../ui/screens/manager.py" line="1068"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1065"/>
+        <location filename="../../ui/screens/manager.py" line="1070"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1066"/>
+        <location filename="../../ui/screens/manager.py" line="1071"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1067"/>
+        <location filename="../../ui/screens/manager.py" line="1072"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1068"/>
+        <location filename="../../ui/screens/manager.py" line="1073"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1137"/>
+        <location filename="../../ui/screens/manager.py" line="1142"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>正在读取本机记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1140"/>
+        <location filename="../../ui/screens/manager.py" line="1145"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>截至 %1 的本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1150"/>
-        <location filename="../../ui/screens/manager.py" line="1259"/>
+        <location filename="../../ui/screens/manager.py" line="1155"/>
+        <location filename="../../ui/screens/manager.py" line="1264"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>暂时无法读取本机记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1173"/>
+        <location filename="../../ui/screens/manager.py" line="1178"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>已重新排队待发送，将在下次尝试时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1271"/>
+        <location filename="../../ui/screens/manager.py" line="1276"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1301"/>
-        <location filename="../../ui/screens/manager.py" line="1331"/>
+        <location filename="../../ui/screens/manager.py" line="1306"/>
+        <location filename="../../ui/screens/manager.py" line="1336"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1342"/>
+        <location filename="../../ui/screens/manager.py" line="1347"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1366"/>
+        <location filename="../../ui/screens/manager.py" line="1371"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1370"/>
+        <location filename="../../ui/screens/manager.py" line="1375"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -1857,88 +1864,88 @@
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="683"/>
+        <location filename="../../ui/screens/manager.py" line="688"/>
         <source>Fetch the insurer&apos;s statement</source>
         <translation>获取保险公司对账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="684"/>
+        <location filename="../../ui/screens/manager.py" line="689"/>
         <source>Open the claim</source>
         <translation>打开理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="688"/>
+        <location filename="../../ui/screens/manager.py" line="693"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="689"/>
+        <location filename="../../ui/screens/manager.py" line="694"/>
         <source>Invoice</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="690"/>
+        <location filename="../../ui/screens/manager.py" line="695"/>
         <source>This PC</source>
         <translation>本机记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="691"/>
+        <location filename="../../ui/screens/manager.py" line="696"/>
         <source>Insurer</source>
         <translation>保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="692"/>
+        <location filename="../../ui/screens/manager.py" line="697"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="693"/>
+        <location filename="../../ui/screens/manager.py" line="698"/>
         <source>What to do</source>
         <translation>处理方法</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="700"/>
+        <location filename="../../ui/screens/manager.py" line="705"/>
         <source>Compare this day&apos;s claims with what the insurer has recorded.</source>
         <translation>将当日理赔与保险公司记录进行核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="712"/>
+        <location filename="../../ui/screens/manager.py" line="717"/>
         <source>Asking the insurer for its statement…</source>
         <translation>正在向保险公司获取对账单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="725"/>
+        <location filename="../../ui/screens/manager.py" line="730"/>
         <source>Balanced: all %n claim(s) agree with the insurer.</source>
         <translation>
             <numerusform>账目相符：全部 %n 笔理赔与保险公司一致。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="729"/>
+        <location filename="../../ui/screens/manager.py" line="734"/>
         <source>%n finding(s) need a look.</source>
         <translation>
             <numerusform>%n 项需核查。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="731"/>
+        <location filename="../../ui/screens/manager.py" line="736"/>
         <source>%n claim(s) agree.</source>
         <translation>
             <numerusform>%n 笔一致。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="734"/>
+        <location filename="../../ui/screens/manager.py" line="739"/>
         <source>The insurer&apos;s total covered %1 · this PC&apos;s records %2</source>
         <translation>保险公司支付合计 %1 · 本机记录 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="776"/>
+        <location filename="../../ui/screens/manager.py" line="781"/>
         <source>Insurer claim no. %1</source>
         <translation>保险公司理赔号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="792"/>
+        <location filename="../../ui/screens/manager.py" line="797"/>
         <source>Choose a finding to act on it.</source>
         <translation>选择一项进行处理。</translation>
     </message>
@@ -2280,7 +2287,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/widgets/signature_pad.py" line="423"/>
+        <location filename="../../ui/widgets/signature_pad.py" line="438"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
@@ -2491,12 +2498,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="539"/>
+        <location filename="../../ui/app.py" line="541"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>家长正在其屏幕上核对账单并签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="540"/>
+        <location filename="../../ui/app.py" line="542"/>
         <source>Change the bill</source>
         <translation>修改账单</translation>
     </message>

@@ -106,6 +106,12 @@ def test_the_day_summary_equals_the_figures_worked_out_claim_by_claim(clinic):
     assert summary.not_covered_fen == expected["not_covered"] > 0
     assert summary.family_share_fen == expected["family_share"] > 0
     assert summary.family_paid_fen == expected["family_paid"] > 0
+    # a self-pay visit is owed and paid in full: it leaves nothing outstanding
+    assert summary.self_pay_visits == expected["self_pay_visits"] == len(made.self_pay) > 0
+    self_pay_paid = sum(
+        p.amount_fen for v in made.self_pay for p in journal.payments(v.journal_visit_id)
+    )
+    assert self_pay_paid == sum(v.shown.totals.patient_fen for v in made.self_pay)
     assert {t.method.value: t.amount_fen for t in summary.payments if t.payments} == expected[
         "by_method"
     ]

@@ -179,6 +179,7 @@ def test_the_dashboard_shows_the_figures_worked_out_from_the_journal(qtbot, area
     assert tiles["not_covered"].value.text() == format_yuan(expected["not_covered"])
     assert tiles["family_paid"].value.text() == format_yuan(expected["family_paid"])
     assert format_yuan(expected["family_share"]) in tiles["family_paid"].note.text()
+    assert f"with {expected['self_pay_visits']} self-pay visit" in tiles["family_paid"].note.text()
     claims = screen.day_tab.claims
     for category in ClaimCategory:
         assert claims.values[category].text() == str(expected["claims"].get(category.value, 0))

@@ -295,8 +295,13 @@ class DayTab(QWidget):
             self.tr("%n claim(s) to collect or fix", "", summary.unpaid)
         )
         tiles["family_paid"].value.setText(format_yuan(summary.family_paid_fen))
+        share = format_yuan(summary.family_share_fen)
         tiles["family_paid"].note.setText(
-            self.tr("of %1 family share").replace("%1", format_yuan(summary.family_share_fen))
+            self.tr(
+                "of %1 family share, with %n self-pay visit(s)", "", summary.self_pay_visits
+            ).replace("%1", share)
+            if summary.self_pay_visits
+            else self.tr("of %1 family share").replace("%1", share)
         )
         for category, count in summary.claims.items():
             alert = count > 0 and category in UNPAID
