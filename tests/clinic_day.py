@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -180,24 +181,15 @@ def make_clinic_day(journal: Journal, insurer: InsurerClient, day: date) -> Clin
 # --- the figures, worked out again from the journal's records ---------------------------------
 
 
-def _visits(journal: Journal) -> list:
-    visits, visit_id = [], 1
+def _every(read: Callable[[int], object]) -> list:
+    """Every record `read` finds by id, from 1 up to the first id it does not know."""
+    records, record_id = [], 1
     while True:
         try:
-            visits.append(journal.visit(visit_id))
+            records.append(read(record_id))
         except RecordNotFound:
-            return visits
-        visit_id += 1
-
-
-def _bills(journal: Journal) -> list:
-    bills, bill_id = [], 1
-    while True:
-        try:
-            bills.append(journal.bill(bill_id))
-        except RecordNotFound:
-            return bills
-        bill_id += 1
+            return records
+        record_id += 1
 
 
 def expected_figures(journal: Journal, day: date) -> dict[str, object]:
@@ -225,7 +217,7 @@ def expected_figures(journal: Journal, day: date) -> dict[str, object]:
     payments = [p for v in day_visits for p in journal.payments(v.id)]
     claimed = {journal.bill(c.bill_id).visit_id for c in journal.claims()}
     self_pay = [v for v in day_visits if v.id not in claimed and journal.payments(v.id)]
-    last_bills = {bill.visit_id: bill for bill in _bills(journal)}  # ids ascend: the last wins
+    last_bills = {bill.visit_id: bill for bill in _every(journal.bill)}  # ids ascend: the last wins
     for visit in self_pay:  # the family owed the whole of its last bill
         money["share"] += last_bills[visit.id].total_patient_fen
     by_method = Counter()
@@ -252,4 +244,4 @@ def expected_figures(journal: Journal, day: date) -> dict[str, object]:
 
 
 def journal_visits_on(journal: Journal, day: date) -> list:
-    return [v for v in _visits(journal) if v.service_date == day]
+    return [v for v in _every(journal.visit) if v.service_date == day]
