@@ -259,23 +259,28 @@ def run_script(out_dir: Path, *, language: str = "zh_CN") -> int:
     """Every demo member through a visit, headless, in both languages: PNGs and signed PDFs."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.demo_script import write_walkthrough
+    from ui.i18n import LANGUAGES
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    with demo_insurer(admin=True) as insurer:
-        written = write_walkthrough(
-            insurer_url=insurer.url,
-            data_dir=insurer.data_dir.parent / "kiosk",
-            members=DEMO_MEMBERS,
-            clinics=DEMO_CLINIC_PROFILES,
-            register=insurer.register,
-            token_for=fresh_token,
-            camera=DemoCamera(),
-            out_dir=out_dir,
-            add_staff=add_demo_staff,
-            manager=DEMO_STAFF[0],
-            dispute=insurer.sandbox.plant_amount_mismatch,
-            first_language=language,
-        )
+    written: list[Path] = []
+    # each language is a day of its own at a fresh insurer: the English walk must not meet the
+    # Chinese walk's claims in its reconciliation, nor its used pre-authorisations
+    for walked in [language] + [other for other in LANGUAGES if other != language]:
+        with demo_insurer(admin=True) as insurer:
+            written += write_walkthrough(
+                insurer_url=insurer.url,
+                data_dir=insurer.data_dir.parent / "kiosk",
+                members=DEMO_MEMBERS,
+                clinics=DEMO_CLINIC_PROFILES,
+                register=insurer.register,
+                token_for=fresh_token,
+                camera=DemoCamera(),
+                out_dir=out_dir,
+                add_staff=add_demo_staff,
+                manager=DEMO_STAFF[0],
+                dispute=insurer.sandbox.plant_amount_mismatch,
+                language=walked,
+            )
     for path in written:
         print(path)
     return 0

@@ -2,15 +2,16 @@
 the claims list, and the reconciliation of the journal with the insurer's daily statement.
 
 A "day" is a service date at the clinic (Asia/Shanghai). Money is integer fen throughout. The
-figures count claimed bills only (a bill the family never signed is not direct-billed):
+figures count claimed bills (a bill the family never signed is not direct-billed) and the
+self-pay visits (the insurer pays nothing; the family pays the desk its whole last bill):
 
 - billed: what the clinic charged on them;
 - covered: what the insurer recorded as covered on claims it accepted (or paid);
 - awaiting: what the family was shown as insurer-paid on claims still in the outbox;
 - not covered: what the family was shown as insurer-paid on claims the insurer refused — the
   money the clinic has to collect or fight for;
-- family share: what the family was shown to pay; family paid: what the desk took for the day's
-  visits, by method.
+- family share: what the family was shown to pay (all of a self-pay bill); family paid: what the
+  desk took for the day's visits, by method. Billed = insurer's part + family share, as shown.
 
 Nothing here is Qt: screens, exports and the PDF day report share these values, and translate
 the enum values themselves (an `Action` names what to do, the screen says it in words).
@@ -184,7 +185,7 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
         )
         for method in PaymentMethod
     )
-    self_paid, self_pay_share = self_pay_visits(journal, day)
+    self_paid, self_pay_billed, self_pay_share = self_pay_visits(journal, day)
     preauths = dict.fromkeys(PreAuthState, 0)
     for status, count in preauths_by_status(journal, *day_window(day)):
         preauths[PreAuthState(status) if status else PreAuthState.UNSENT] += count
@@ -192,7 +193,7 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
         day=day,
         direct_pay_visits=direct_pay_visits(journal, day),
         claims=claims,
-        billed_fen=billed,
+        billed_fen=billed + self_pay_billed,
         covered_fen=covered,
         awaiting_fen=awaiting,
         not_covered_fen=not_covered,

@@ -9,7 +9,7 @@ prints the consent sentence exactly as the parent read it when signing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -89,6 +89,11 @@ class StatementFacts(BaseModel):
     service_date: date
     clinic: ClinicProfile
     insurer: InsurerProfile = Field(default_factory=InsurerProfile)
+    item_names_en: dict[str, str] = Field(
+        default_factory=dict,
+        description="English item names the family saw, by item code: a self-pay visit has no "
+        "claim to carry them",
+    )
 
     @classmethod
     def for_visit(
@@ -100,6 +105,7 @@ class StatementFacts(BaseModel):
         service_date: date,
         clinic: ClinicProfile,
         insurer: InsurerProfile | None = None,
+        item_names_en: Mapping[str, str] | None = None,
     ) -> StatementFacts:
         """The facts of a visit from the insurer's eligibility answer (names already masked)."""
         member, coverage = eligibility.member, eligibility.coverage
@@ -112,6 +118,7 @@ class StatementFacts(BaseModel):
             service_date=service_date,
             clinic=clinic,
             insurer=insurer or InsurerProfile(),
+            item_names_en=dict(item_names_en or {}),
         )
 
 

@@ -218,7 +218,8 @@ def expected_figures(journal: Journal, day: date) -> dict[str, object]:
     claimed = {journal.bill(c.bill_id).visit_id for c in journal.claims()}
     self_pay = [v for v in day_visits if v.id not in claimed and journal.payments(v.id)]
     last_bills = {bill.visit_id: bill for bill in _every(journal.bill)}  # ids ascend: the last wins
-    for visit in self_pay:  # the family owed the whole of its last bill
+    for visit in self_pay:  # billed, and owed by the family whole: its last bill
+        money["billed"] += last_bills[visit.id].total_submitted_fen
         money["share"] += last_bills[visit.id].total_patient_fen
     by_method = Counter()
     for payment in payments:

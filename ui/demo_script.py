@@ -24,7 +24,6 @@ from kiosk.scan.camera import FrameSource
 from kiosk.statement import ClinicProfile
 from kiosk.visit import Step
 from ui.driver import KioskDriver, pump_until
-from ui.i18n import LANGUAGES
 from ui.launch import Kiosk, KioskConfig, build_kiosk
 
 
@@ -84,45 +83,43 @@ def write_walkthrough(
     add_staff: Callable[[Path], None],
     manager: DemoStaffLike,
     dispute: Callable[[str, int], None],
-    first_language: str = "zh_CN",
+    language: str,
 ) -> list[Path]:
-    """Walk every member through the kiosk in each language, then the manager's screens;
+    """Walk every member through the kiosk in `language`, then the manager's screens;
     returns the files written. `add_staff` puts the demo's staff (`manager` among them) into a
     kiosk's journal before the kiosk opens it; `dispute(claim_id, covered_fen)` makes the
     insurer's statement differ from the desk on one claim, so reconciliation has a finding."""
     written: list[Path] = []
-    languages = [first_language] + [x for x in LANGUAGES if x != first_language]
     by_clinic: dict[str, list[DemoMemberLike]] = {}
     for member in members:
         by_clinic.setdefault(member.clinic_id, []).append(member)
-    for language in languages:
-        for clinic_id, clinic_members in by_clinic.items():
-            register(clinic_id)
-            kiosk_dir = data_dir / f"{language}-{clinic_id}"
-            add_staff(kiosk_dir / "journal.sqlite3")
-            kiosk = build_kiosk(
-                KioskConfig(
-                    insurer_url=insurer_url,
-                    data_dir=kiosk_dir,
-                    clinic=clinics[clinic_id],
-                    language=language,
-                    idle_seconds=3600,
-                    camera=camera,
-                )
+    for clinic_id, clinic_members in by_clinic.items():
+        register(clinic_id)
+        kiosk_dir = data_dir / f"{language}-{clinic_id}"
+        add_staff(kiosk_dir / "journal.sqlite3")
+        kiosk = build_kiosk(
+            KioskConfig(
+                insurer_url=insurer_url,
+                data_dir=kiosk_dir,
+                clinic=clinics[clinic_id],
+                language=language,
+                idle_seconds=3600,
+                camera=camera,
             )
-            try:
-                walk = _Walk(kiosk, camera, token_for, out_dir / language, written)
-                walk.window_ready()
-                if clinic_id == next(iter(by_clinic)):
-                    walk.scan_screens()
-                for member in clinic_members:
-                    walk.visit(member, members.index(member) + 1)
-                if clinic_id == next(iter(by_clinic)):
-                    walk.self_pay_visit(clinic_members[0], len(members) + 1)
-                    walk.manager_screens(manager, dispute)
-            finally:
-                camera.show(None)
-                kiosk.close()
+        )
+        try:
+            walk = _Walk(kiosk, camera, token_for, out_dir / language, written)
+            walk.window_ready()
+            if clinic_id == next(iter(by_clinic)):
+                walk.scan_screens()
+            for member in clinic_members:
+                walk.visit(member, members.index(member) + 1)
+            if clinic_id == next(iter(by_clinic)):
+                walk.self_pay_visit(clinic_members[0], len(members) + 1)
+                walk.manager_screens(manager, dispute)
+        finally:
+            camera.show(None)
+            kiosk.close()
     return written
 
 

@@ -20,8 +20,10 @@ STYLE = RESOURCES / "style" / "kiosk.qss"
 TEXT_SIZES = (100, 125, 150)
 """Percent of the style's own font sizes."""
 CONTRAST_PROPERTY = "contrast"
-FIXED_SIZE_SELECTOR = "#header"
-"""Rules whose every selector starts with this keep their font size at any text size."""
+FIXED_SIZE_SELECTORS = ("#header", "#signLines QHeaderView")
+"""Rules whose every selector starts with one of these keep their font size at any text size:
+the header's controls stay where the family found them, and the sign screen's column names
+leave the room to its lines."""
 LARGE_ENOUGH_PX = 40
 """Text is not scaled past this: a 34 px title or a 56 px amount needs no enlarging to be read,
 and scaled it would push the signature box off a 1280x800 screen."""
@@ -48,7 +50,7 @@ def scale_font_sizes(sheet: str, percent: int) -> str:
 
     def rule(match: re.Match[str]) -> str:
         selectors, body = match.group(1), match.group(2)
-        if all(s.strip().startswith(FIXED_SIZE_SELECTOR) for s in selectors.split(",")):
+        if all(s.strip().startswith(FIXED_SIZE_SELECTORS) for s in selectors.split(",")):
             return match.group(0)
         body = _FONT_SIZE.sub(lambda size: f"{size.group(1)}{scaled(size.group(2))}px", body)
         return f"{selectors}{{{body}}}"

@@ -453,8 +453,9 @@ class _Document:
             ("policy", facts.policy_masked or "—"),
             ("plan", plan_text(self.labels.statement, facts.plan_tier)),
             ("service_date", facts.service_date.isoformat()),
-            ("signed_at", self._signed_at()),
         ]
+        if self.content.signed_at is not None:  # a self-pay visit signs nothing
+            facts_row.append(("signed_at", self._signed_at()))
         column_w = CONTENT_W / len(facts_row)
         for index, (key, value) in enumerate(facts_row):
             x = MARGIN + index * column_w

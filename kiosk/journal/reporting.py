@@ -108,12 +108,13 @@ def direct_pay_visits(journal: Journal, day: date) -> int:
         ).fetchone()[0]
 
 
-def self_pay_visits(journal: Journal, day: date) -> tuple[int, int]:
+def self_pay_visits(journal: Journal, day: date) -> tuple[int, int, int]:
     """Visits of `day` that ended as self-pay (paid at the desk, no claim on any of their bills):
-    how many, and what their families owed (each visit's last bill, all of it theirs)."""
+    how many, what was billed, and what their families owed (each visit's last bill)."""
     with journal._reading() as db:
-        count, owed = db.execute(
-            "SELECT count(*), coalesce(sum(b.total_patient_fen), 0) FROM bills b"
+        count, billed, owed = db.execute(
+            "SELECT count(*), coalesce(sum(b.total_submitted_fen), 0),"
+            " coalesce(sum(b.total_patient_fen), 0) FROM bills b"
             " WHERE b.service_date = ?"
             " AND b.id = (SELECT max(last.id) FROM bills last WHERE last.visit_id = b.visit_id)"
             " AND EXISTS (SELECT 1 FROM payments p WHERE p.visit_id = b.visit_id)"
@@ -121,7 +122,7 @@ def self_pay_visits(journal: Journal, day: date) -> tuple[int, int]:
             " WHERE other.visit_id = b.visit_id)",
             (day.isoformat(),),
         ).fetchone()
-    return count, owed
+    return count, billed, owed
 
 
 def payments_by_method(journal: Journal, day: date) -> list[MethodRow]:

@@ -155,7 +155,7 @@ def statement_content(
             (bill.visit_id,),
         ).fetchall()
     facts = facts or (signature.facts if signature else None) or (latest.facts if latest else None)
-    names_en: dict[str, str] = {}
+    names_en: dict[str, str] = dict(facts.item_names_en) if facts else {}
     if claim is not None:
         shown = _stored_shown(claim[2])
         names_en = shown.get("item_display_en", {})

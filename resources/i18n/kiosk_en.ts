@@ -592,7 +592,7 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="208"/>
+        <location filename="../../ui/screens/done.py" line="209"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>Thank you. The signed bill is stored.</translation>
     </message>
@@ -672,77 +672,77 @@
         <translation>Recorded: paid with Alipay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="206"/>
+        <location filename="../../ui/screens/done.py" line="207"/>
         <source>Self-pay visit: the plan pays nothing on these items.</source>
         <translation>Self-pay visit: the plan pays nothing on these items.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="216"/>
+        <location filename="../../ui/screens/done.py" line="217"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>The family pays {amount} today. How did they pay?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="220"/>
+        <location filename="../../ui/screens/done.py" line="221"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>Nothing to pay today: the insurer pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="230"/>
-        <source>Self-pay statement saved (version {version}): {path}</source>
-        <translation>Self-pay statement saved (version {version}): {path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="233"/>
-        <source>Statement saved (version {version}): {path}. It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
-        <translation>Statement saved (version {version}): {path}. It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="244"/>
+        <location filename="../../ui/screens/done.py" line="245"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>No claim: the family pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="374"/>
+        <location filename="../../ui/screens/done.py" line="376"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>The statement PDF could not be written; the bill is stored all the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="385"/>
+        <location filename="../../ui/screens/done.py" line="387"/>
         <source>Save the statement</source>
         <translation>Save the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="250"/>
+        <location filename="../../ui/screens/done.py" line="251"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>Accepted by the insurer, claim number {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="255"/>
+        <location filename="../../ui/screens/done.py" line="231"/>
+        <source>Self-pay statement saved (version {version}).</source>
+        <translation>Self-pay statement saved (version {version}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="234"/>
+        <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
+        <translation>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="256"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="258"/>
+        <location filename="../../ui/screens/done.py" line="259"/>
         <source>Settled by the clinic.</source>
         <translation>Settled by the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="261"/>
+        <location filename="../../ui/screens/done.py" line="262"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="264"/>
+        <location filename="../../ui/screens/done.py" line="265"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>Stored safely; sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="322"/>
+        <location filename="../../ui/screens/done.py" line="323"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>The payment could not be recorded. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="391"/>
+        <location filename="../../ui/screens/done.py" line="393"/>
         <source>The copy could not be saved there.</source>
         <translation>The copy could not be saved there.</translation>
     </message>
@@ -2209,96 +2209,101 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../ui/screens/sign.py" line="136"/>
+        <location filename="../../ui/screens/sign.py" line="144"/>
         <source>Please check the bill and sign</source>
         <translation>Please check the bill and sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="137"/>
+        <location filename="../../ui/screens/sign.py" line="145"/>
         <source>The insurer pays</source>
         <translation>The insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="138"/>
+        <location filename="../../ui/screens/sign.py" line="146"/>
         <source>You pay today</source>
         <translation>You pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="141"/>
+        <location filename="../../ui/screens/sign.py" line="149"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="142"/>
+        <location filename="../../ui/screens/sign.py" line="150"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="143"/>
+        <location filename="../../ui/screens/sign.py" line="151"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="144"/>
+        <location filename="../../ui/screens/sign.py" line="152"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="145"/>
+        <location filename="../../ui/screens/sign.py" line="153"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="148"/>
+        <location filename="../../ui/screens/sign.py" line="156"/>
         <source>Reception: change the bill</source>
         <translation>Reception: change the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="149"/>
+        <location filename="../../ui/screens/sign.py" line="157"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="150"/>
+        <location filename="../../ui/screens/sign.py" line="158"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="151"/>
+        <location filename="../../ui/screens/sign.py" line="159"/>
         <source>Sign the bill</source>
         <translation>Sign the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="187"/>
+        <location filename="../../ui/screens/sign.py" line="195"/>
         <source>{child} · {date} · {clinic}</source>
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="265"/>
-        <source>▼ %n more line(s) below: scroll the list to see them</source>
+        <location filename="../../ui/screens/sign.py" line="280"/>
+        <source>▼ %n more line(s) below: tap here to see them</source>
         <translation>
-            <numerusform>▼ %n more line below: scroll the list to see it</numerusform>
-            <numerusform>▼ %n more lines below: scroll the list to see them</numerusform>
+            <numerusform>▼ %n more line below: tap here to see it</numerusform>
+            <numerusform>▼ %n more lines below: tap here to see them</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="314"/>
+        <location filename="../../ui/screens/sign.py" line="282"/>
+        <source>▲ Back to the first line</source>
+        <translation>▲ Back to the first line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="340"/>
         <source>Please sign in the white box first.</source>
         <translation>Please sign in the white box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="316"/>
-        <location filename="../../ui/screens/sign.py" line="319"/>
+        <location filename="../../ui/screens/sign.py" line="342"/>
+        <location filename="../../ui/screens/sign.py" line="345"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>That is too short to be a signature. Please write your name.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="322"/>
+        <location filename="../../ui/screens/sign.py" line="348"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>Please sign larger, across the line in the white box.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="336"/>
+        <location filename="../../ui/screens/sign.py" line="362"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>The signed bill could not be stored on this computer. Please ask reception.</translation>
     </message>
@@ -2306,7 +2311,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/widgets/signature_pad.py" line="438"/>
+        <location filename="../../ui/widgets/signature_pad.py" line="439"/>
         <source>Sign here</source>
         <translation>Sign here</translation>
     </message>

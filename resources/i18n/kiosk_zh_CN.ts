@@ -583,7 +583,7 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="208"/>
+        <location filename="../../ui/screens/done.py" line="209"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>谢谢！签字账单已保存。</translation>
     </message>
@@ -663,77 +663,77 @@
         <translation>已登记：支付宝支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="206"/>
+        <location filename="../../ui/screens/done.py" line="207"/>
         <source>Self-pay visit: the plan pays nothing on these items.</source>
         <translation>自费就诊：保险计划不支付以上项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="216"/>
+        <location filename="../../ui/screens/done.py" line="217"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>家庭今天需自付 {amount}，付款方式是？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="220"/>
+        <location filename="../../ui/screens/done.py" line="221"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>今天无需付款：全部费用由保险公司支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="230"/>
-        <source>Self-pay statement saved (version {version}): {path}</source>
-        <translation>自费账单已保存（第 {version} 版）：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="233"/>
-        <source>Statement saved (version {version}): {path}. It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
-        <translation>账单已保存（第 {version} 版）：{path}。保险公司收到理赔后，账单也会出现在电子保险卡的就诊记录中。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="244"/>
+        <location filename="../../ui/screens/done.py" line="245"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>不提交理赔：费用全部由家长支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="374"/>
+        <location filename="../../ui/screens/done.py" line="376"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>账单 PDF 未能生成，但账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="385"/>
+        <location filename="../../ui/screens/done.py" line="387"/>
         <source>Save the statement</source>
         <translation>保存账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="250"/>
+        <location filename="../../ui/screens/done.py" line="251"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>保险公司已受理，理赔号 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="255"/>
+        <location filename="../../ui/screens/done.py" line="231"/>
+        <source>Self-pay statement saved (version {version}).</source>
+        <translation>自费账单已保存（第 {version} 版）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="234"/>
+        <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
+        <translation>账单已保存（第 {version} 版）。保险公司收到理赔后，账单也会出现在电子保险卡的就诊记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="256"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>保险公司未受理此理赔，诊所经理会跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="258"/>
+        <location filename="../../ui/screens/done.py" line="259"/>
         <source>Settled by the clinic.</source>
         <translation>诊所已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="261"/>
+        <location filename="../../ui/screens/done.py" line="262"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>已安全保存；目前无法连接保险公司，恢复后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="264"/>
+        <location filename="../../ui/screens/done.py" line="265"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>已安全保存，正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="322"/>
+        <location filename="../../ui/screens/done.py" line="323"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>付款未能记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="391"/>
+        <location filename="../../ui/screens/done.py" line="393"/>
         <source>The copy could not be saved there.</source>
         <translation>无法保存到该位置。</translation>
     </message>
@@ -2191,95 +2191,100 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../ui/screens/sign.py" line="136"/>
+        <location filename="../../ui/screens/sign.py" line="144"/>
         <source>Please check the bill and sign</source>
         <translation>请核对账单并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="137"/>
+        <location filename="../../ui/screens/sign.py" line="145"/>
         <source>The insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="138"/>
+        <location filename="../../ui/screens/sign.py" line="146"/>
         <source>You pay today</source>
         <translation>您今天需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="141"/>
+        <location filename="../../ui/screens/sign.py" line="149"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="142"/>
+        <location filename="../../ui/screens/sign.py" line="150"/>
         <source>Why</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="143"/>
+        <location filename="../../ui/screens/sign.py" line="151"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="144"/>
+        <location filename="../../ui/screens/sign.py" line="152"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="145"/>
+        <location filename="../../ui/screens/sign.py" line="153"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="148"/>
+        <location filename="../../ui/screens/sign.py" line="156"/>
         <source>Reception: change the bill</source>
         <translation>前台：修改账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="149"/>
+        <location filename="../../ui/screens/sign.py" line="157"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="150"/>
+        <location filename="../../ui/screens/sign.py" line="158"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="151"/>
+        <location filename="../../ui/screens/sign.py" line="159"/>
         <source>Sign the bill</source>
         <translation>确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="187"/>
+        <location filename="../../ui/screens/sign.py" line="195"/>
         <source>{child} · {date} · {clinic}</source>
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="265"/>
-        <source>▼ %n more line(s) below: scroll the list to see them</source>
+        <location filename="../../ui/screens/sign.py" line="280"/>
+        <source>▼ %n more line(s) below: tap here to see them</source>
         <translation>
-            <numerusform>▼ 下面还有 %n 项，请滑动列表查看</numerusform>
+            <numerusform>▼ 下面还有 %n 项，轻触此处查看</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="314"/>
+        <location filename="../../ui/screens/sign.py" line="282"/>
+        <source>▲ Back to the first line</source>
+        <translation>▲ 回到第一项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="340"/>
         <source>Please sign in the white box first.</source>
         <translation>请先在白色框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="316"/>
-        <location filename="../../ui/screens/sign.py" line="319"/>
+        <location filename="../../ui/screens/sign.py" line="342"/>
+        <location filename="../../ui/screens/sign.py" line="345"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>笔画太短，不像签名。请写下您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="322"/>
+        <location filename="../../ui/screens/sign.py" line="348"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>请在白色框内沿横线写大一些。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="336"/>
+        <location filename="../../ui/screens/sign.py" line="362"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>已签字的账单无法保存在本机，请联系前台。</translation>
     </message>
@@ -2287,7 +2292,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/widgets/signature_pad.py" line="438"/>
+        <location filename="../../ui/widgets/signature_pad.py" line="439"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>

@@ -17,6 +17,7 @@ from kiosk.journal.statements import latest_statement
 from kiosk.visit import Step
 from tests.ui.conftest import card
 from ui.driver import pump_until
+from ui.screens.sign import PAD_MIN_HEIGHT
 
 
 def squeezed(text: str) -> str:
@@ -121,27 +122,37 @@ def test_the_statement_reaches_the_members_visit_records_through_the_outbox(
     assert pdf.content.startswith(b"%PDF-")
 
 
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("zh_CN", ("自费账单", "诊断证明书", "现金", "不是发票")),
+        ("en", ("Self-paystatement", "Medicalcertificate", "bycash", "notafapiao")),
+    ],
+)
 def test_a_bill_the_insurer_pays_nothing_on_is_self_pay_with_a_receipt_and_no_claim(
-    make_kiosk, fresh_sandbox, fresh_sandbox_device_key
+    make_kiosk, fresh_sandbox, fresh_sandbox_device_key, language, words
 ):
-    app, driver = make_kiosk(fresh_sandbox, fresh_sandbox_device_key, language="zh_CN")
+    """No claim, and a receipt in the family's language, items named as the bill showed them."""
+    app, driver = make_kiosk(fresh_sandbox, fresh_sandbox_device_key, language=language)
     driver.show_card(card("active_plus"))
     driver.start_bill()
     driver.add_item("NM001")
     driver.wait_estimate()
     bill = app.window.bill
     assert app.session.visit.adjudication.total_covered_fen == 0
-    assert "自费" in bill.sign_button.text()
+    self_pay = "自费" if language == "zh_CN" else "Self-pay"
+    assert self_pay in bill.sign_button.text()
     driver.click(bill.sign_button)
     driver.wait_step(Step.DONE)  # straight to Done: nothing to sign, no claim
     assert app.session.visit.self_pay and app.session.visit.signed is None
     done = app.window.done
-    assert "自费" in done.title.text()
+    assert self_pay in done.title.text()
     driver.pay(PaymentMethod.CASH)
     pump_until(lambda: done.statement is not None and done.statement.final, 15, "the final receipt")
     text = pdf_text(done.document)
-    assert "自费账单" in text and "¥50.00" in text and "现金" in text
-    assert "不是发票" in text
+    assert "¥50.00" in text and all(word in text for word in words), (words, text)
+    assert ("诊断证明书" in text) == (language == "zh_CN")
+    assert "签字时间" not in text and "Signedat" not in text  # nothing was signed
     journal = app.session.journal
     assert journal.claims() == []
     assert journal.payments(app.session.visit.presented.journal_visit_id)[0].amount_fen == 5000
@@ -175,9 +186,16 @@ def test_a_long_bill_on_the_sign_screen_says_how_many_lines_are_below_and_each_c
     assert lines.rowCount() == 7 and 1 <= len(whole) < 7
     assert sign.more.isVisible()
     assert f"{7 - len(whole)} " in sign.more.text()
-    assert sign.pad.height() >= 150  # the list gave way, not the signature box
-    lines.verticalScrollBar().setValue(lines.verticalScrollBar().maximum())
-    driver.settle()
+    assert sign.pad.height() >= PAD_MIN_HEIGHT  # the list gave way, not the signature box
+    taps = 0
+    while "below" in sign.more.text() and taps < 7:  # the cue pages on
+        driver.click(sign.more)
+        driver.settle()
+        taps += 1
     last = lines.rowCount() - 1
     assert lines.rowViewportPosition(last) + lines.rowHeight(last) <= lines.viewport().height()
-    assert not sign.more.isVisible()
+    assert 1 <= taps < 7
+    assert "first line" in sign.more.text()  # and offers the way back
+    driver.click(sign.more)
+    driver.settle()
+    assert lines.rowViewportPosition(0) == 0 and "below" in sign.more.text()

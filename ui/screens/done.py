@@ -195,6 +195,7 @@ class DoneScreen(QWidget):
             self.document_state,
         ):
             label.clear()
+        self.document_state.setToolTip("")
 
     def _render(self) -> None:
         visit = self.session.visit
@@ -227,16 +228,16 @@ class DoneScreen(QWidget):
         self.save_button.setEnabled(self.document is not None)
         if self.document is not None and self.statement is not None:
             where = (
-                self.tr("Self-pay statement saved (version {version}): {path}")
+                self.tr("Self-pay statement saved (version {version}).")
                 if visit.self_pay
                 else self.tr(
-                    "Statement saved (version {version}): {path}. It also appears in the visit "
-                    "records of the family's e-card once the insurer has the claim."
+                    "Statement saved (version {version}). It also appears in the visit records "
+                    "of the family's e-card once the insurer has the claim."
                 )
             )
-            self.document_state.setText(
-                where.format(version=self.statement.version, path=str(self.document))
-            )
+            # the family reads this screen: the file's place is for reception, on hover
+            self.document_state.setText(where.format(version=self.statement.version))
+            self.document_state.setToolTip(str(self.document))
 
     def _render_claim(self) -> None:
         claim = self.claim
@@ -345,6 +346,7 @@ class DoneScreen(QWidget):
                 service_date=presented.shown.bill.service_date,
                 clinic=self.session.clinic,
                 insurer=self.session.insurer,
+                item_names_en=presented.shown.names_en,
             )
         journal, documents = self.session.journal, self.session.documents_dir
         bill_id = presented.bill_id

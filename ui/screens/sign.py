@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScroller,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -35,7 +36,7 @@ from ui.tasks import Task
 from ui.tone import set_tone
 from ui.widgets.signature_pad import SignaturePad
 
-PAD_MIN_HEIGHT = 150
+PAD_MIN_HEIGHT = 140
 """The signature box never shrinks below this: a name must fit in it at any text size."""
 
 _RELAYOUT = (QEvent.Type.Resize, QEvent.Type.StyleChange, QEvent.Type.FontChange)
@@ -87,7 +88,14 @@ class SignScreen(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.lines.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.lines.installEventFilter(self)
-        self.more = QLabel(objectName="signMore")
+        # A finger drags the list; the cue below it is a button that pages on (no thin scroll
+        # bar to aim at: the list's position is the cue's business).
+        self.lines.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(
+            self.lines.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+        self.more = QPushButton(objectName="signMore")
+        self.more.clicked.connect(self._page_on)
 
         self.consent = QLabel(objectName="signConsent", wordWrap=True)
         self.pad = SignaturePad()
@@ -114,7 +122,7 @@ class SignScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 14, 32, 16)
-        layout.setSpacing(8)
+        layout.setSpacing(6)
         layout.addWidget(self.title)
         layout.addWidget(self.who)
         layout.addLayout(amounts)
@@ -167,7 +175,7 @@ class SignScreen(QWidget):
         self._say("")
         self.lines.setRowCount(0)
         self.who.clear()
-        self.more.clear()
+        self.more.setText("")
         self.insurer_amount.clear()
         self.family_amount.clear()
         self.consent.clear()
@@ -242,28 +250,58 @@ class SignScreen(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_lines(self) -> None:
-        """The list is as tall as its lines, and gives way to the signature box down to one line
-        (at large text or on a long bill): whatever does not fit scrolls, with the cue below."""
+        """The list is as tall as its lines, and gives way to the signature box down to its
+        tallest line (at large text or on a long bill): whatever does not fit scrolls, with the
+        cue below."""
         for row in range(self.lines.rowCount()):  # not resizeRowsToContents: it keeps the
             self.lines.setRowHeight(row, self.lines.sizeHintForRow(row))  # hidden header's height
         frame = self.lines.horizontalHeader().sizeHint().height() + 2 * self.lines.frameWidth()
         heights = [self.lines.rowHeight(row) for row in range(self.lines.rowCount())]
-        self.lines.setMinimumHeight(frame + (heights[0] if heights else 0))
+        self.lines.setMinimumHeight(frame + max(heights, default=0))  # any line wholly in view
         self.lines.setMaximumHeight(frame + sum(heights))
         self._update_cue()
 
-    def _update_cue(self) -> None:
-        """Say how many lines are not wholly in view, so no line goes unseen."""
+    def _lines_out_of_view(self) -> tuple[int, int]:
+        """Lines not wholly in view: (above, below)."""
         visible = self.lines.viewport().height()
-        hidden = sum(
-            1
+        above = below = 0
+        for row in range(self.lines.rowCount()):
+            top = self.lines.rowViewportPosition(row)
+            if top < 0:
+                above += 1
+            elif top + self.lines.rowHeight(row) > visible:
+                below += 1
+        return above, below
+
+    def _update_cue(self) -> None:
+        """Say how many lines are below the ones in view, so no line goes unseen; at the end of a
+        long list, offer the way back to its first line."""
+        above, below = self._lines_out_of_view()
+        if below:
+            text = self.tr("▼ %n more line(s) below: tap here to see them", "", below)
+        elif above:
+            text = self.tr("▲ Back to the first line")
+        else:
+            text = ""
+        self.more.setText(text)
+        self.more.setVisible(bool(text))
+
+    def _page_on(self) -> None:
+        """The cue's tap: the first line not wholly in view goes to the top (the list is never
+        shorter than its tallest line, so it shows whole), or back to the first line."""
+        visible = self.lines.viewport().height()
+        hidden = [
+            row
             for row in range(self.lines.rowCount())
-            if self.lines.rowViewportPosition(row) + self.lines.rowHeight(row) > visible
-        )
-        self.more.setVisible(hidden > 0)
-        self.more.setText(
-            self.tr("▼ %n more line(s) below: scroll the list to see them", "", hidden)
-        )
+            if self.lines.rowViewportPosition(row) >= 0
+            and self.lines.rowViewportPosition(row) + self.lines.rowHeight(row) > visible
+        ]
+        if hidden:
+            self.lines.scrollTo(
+                self.lines.model().index(hidden[0], 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
+        else:
+            self.lines.verticalScrollBar().setValue(0)
 
     # --- signing -------------------------------------------------------------------------------
 

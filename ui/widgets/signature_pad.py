@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QInputDevice,
     QMouseEvent,
@@ -414,7 +415,12 @@ class SignaturePad(QWidget):
         painter.fillRect(rect, QColor("#ffffff"))
         painter.setPen(QPen(self._guide, 2))
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 12, 12)
-        baseline = rect.top() + rect.height() * 0.72
+        # "Sign here" as large as the text size the family chose (larger on a tall pad), and
+        # the line raised on a short pad so the words fit under it
+        font = QFont(self.font())
+        font.setPixelSize(max(18, font.pixelSize(), round(rect.height() * 0.09)))
+        hint_height = QFontMetricsF(font).height()
+        baseline = min(rect.top() + rect.height() * 0.72, rect.bottom() - hint_height - 14)
         left = rect.left() + rect.width() * 0.06
         right = rect.right() - rect.width() * 0.06
         painter.setPen(QPen(self._guide, 2))
@@ -427,11 +433,9 @@ class SignaturePad(QWidget):
             QPointF(left + cross, baseline - 2 * cross - 6), QPointF(left, baseline - cross - 6)
         )
         if self._capture.is_empty:
-            font = QFont(self.font())
-            font.setPixelSize(max(18, round(rect.height() * 0.09)))
             painter.setFont(font)
             painter.setPen(self._guide)
-            hint = QRectF(left, baseline + 8, right - left, rect.bottom() - baseline - 12)
+            hint = QRectF(left, baseline + 8, right - left, hint_height)
             painter.drawText(
                 hint,
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
