@@ -118,12 +118,12 @@ METHODS = {
     "alipay": QT_TRANSLATE_NOOP("SignedBill", "Alipay"),
 }
 COLUMNS = (
-    (QT_TRANSLATE_NOOP("SignedBill", "Item"), 58.0, Qt.AlignmentFlag.AlignLeft),
+    (QT_TRANSLATE_NOOP("SignedBill", "Item"), 54.0, Qt.AlignmentFlag.AlignLeft),
     (QT_TRANSLATE_NOOP("SignedBill", "Qty"), 10.0, Qt.AlignmentFlag.AlignRight),
-    (QT_TRANSLATE_NOOP("SignedBill", "Amount"), 24.0, Qt.AlignmentFlag.AlignRight),
-    (QT_TRANSLATE_NOOP("SignedBill", "Insurer pays"), 24.0, Qt.AlignmentFlag.AlignRight),
-    (QT_TRANSLATE_NOOP("SignedBill", "You pay"), 24.0, Qt.AlignmentFlag.AlignRight),
-    (QT_TRANSLATE_NOOP("SignedBill", "Why"), 40.0, Qt.AlignmentFlag.AlignLeft),
+    (QT_TRANSLATE_NOOP("SignedBill", "Amount"), 23.0, Qt.AlignmentFlag.AlignRight),
+    (QT_TRANSLATE_NOOP("SignedBill", "Insurer pays"), 23.0, Qt.AlignmentFlag.AlignRight),
+    (QT_TRANSLATE_NOOP("SignedBill", "You pay"), 23.0, Qt.AlignmentFlag.AlignRight),
+    (QT_TRANSLATE_NOOP("SignedBill", "Why"), 47.0, Qt.AlignmentFlag.AlignLeft),
 )
 """Table columns: label, width in mm (they add up to the 180 mm between the margins), alignment."""
 
@@ -275,7 +275,7 @@ class _Document:
         reason = reason_text(self.labels.statement, line.reason)
         if line.preauth_id:
             preauth = self.labels.label("preauth").replace("%1", line.preauth_id)
-            return f"{reason} · {preauth}"
+            return f"{reason}\n{preauth}"  # a number whole on a line of its own
         return reason
 
     def _cells(self, line: ShownLine) -> list[str]:
@@ -404,9 +404,10 @@ class _Document:
         painter.setPen(QPen(color, width))
         painter.drawLine(QPointF(MARGIN, y), QPointF(PAGE_W - MARGIN, y))
 
-    def _number(self) -> str:
+    def _number(self, between: str = "\n") -> str:
+        """The statement's number, and its version (on the line below, in the heading)."""
         version = self.labels.label("version").replace("%1", str(self.content.version))
-        return f"{self.labels.label('statement_no')} {self.content.statement_no} · {version}"
+        return f"{self.labels.label('statement_no')} {self.content.statement_no}{between}{version}"
 
     def _signed_at(self) -> str:
         signed_at = self.content.signed_at
@@ -433,7 +434,7 @@ class _Document:
         y += 9.5
         where = " · ".join(part for part in (clinic.address(self.language), clinic.phone) if part)
         if where:
-            self._text(painter, QRectF(MARGIN, y, CONTENT_W, 5), self.small, where, color=MUTED)
+            self._text(painter, QRectF(MARGIN, y, title_w, 5), self.small, where, color=MUTED)
         y += 5.5
         title = self.labels.label("title_self_pay" if self.self_pay else "title")
         self._text(painter, QRectF(MARGIN, y, CONTENT_W * 0.5, 7), self.subtitle, title)
@@ -466,7 +467,7 @@ class _Document:
 
     def _paint_continued(self, painter: QPainter) -> float:
         clinic = self.content.facts.clinic.name(self.language)
-        heading = f"{clinic} · {self._number()} · {self.labels.label('continued')}"
+        heading = f"{clinic} · {self._number(' · ')} · {self.labels.label('continued')}"
         self._text(painter, QRectF(MARGIN, MARGIN, CONTENT_W, 8), self.value, heading)
         return MARGIN + CONTINUED_H
 
@@ -580,9 +581,10 @@ class _Document:
         self._text(
             painter, QRectF(claim_x, y + 2.0, claim_w, 5), self.small, claim_label, color=MUTED
         )
-        used = self._text(
-            painter, QRectF(claim_x, y + 6.5, claim_w, 14), self.subtitle, self._claim()
-        )
+        claim = self._claim()
+        if self._height(self.subtitle, claim_w, claim) > self._height(self.subtitle, claim_w, "X"):
+            claim = claim.replace(": ", ":\n").replace("：", "：\n")  # the number whole on a line
+        used = self._text(painter, QRectF(claim_x, y + 6.5, claim_w, 14), self.subtitle, claim)
         self._text(painter, QRectF(claim_x, y + 8.0 + used, claim_w, 12), self.small, hotline)
         y += SIGNATURE_H + CAPTION_H + GAP
         hash_label = self.labels.label("hash")
