@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
                     documents_dir=base / "signed-bills",
                     clinic_name=DEMO_CLINICS[DEMO_CLINIC_ID],
                     exports_dir=base / "exports",
-                    names_en=english_names(catalogue.items),
+                    names_en=lambda: english_names(catalogue.items),
                     language=lambda: translations.language,
                     idle_seconds=3600,
                 )

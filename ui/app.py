@@ -272,7 +272,7 @@ class Header(QFrame):
         """On a screen the family holds there is no staff status and no way to staff functions;
         in the staff area there is no visit breadcrumb and no family's text size."""
         self.outbox.setVisible(not family_facing)
-        self.staff_button.setVisible(not family_facing)
+        self.staff_button.setVisible(not family_facing and not staff_area)
         self.breadcrumb.setVisible(not staff_area)
         self.readability.setVisible(not staff_area)
 

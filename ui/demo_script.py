@@ -260,7 +260,12 @@ class _Walk:
             return
         dialog = self.driver.open_preauth(flagged[0])
         pump_until(lambda: dialog.send_button.isEnabled(), 10, "the working-day calendar")
-        dialog.diagnosis.setText("Recurrent headache (R51)")
+        diagnosis = (
+            "反复头痛 (R51)"
+            if self.kiosk.session.language == "zh_CN"
+            else "Recurrent headache (R51)"
+        )
+        dialog.diagnosis.setText(diagnosis)
         self.shot(f"{prefix}-2b-preauth", dialog)
         self.driver.click(dialog.send_button)
         pump_until(lambda: dialog.created is not None, 10, "the pre-auth request")

@@ -95,7 +95,8 @@ LABELS = {
     ),
     "claim_settled": QT_TRANSLATE_NOOP("SignedBill", "Settled by the clinic"),
     "self_pay": QT_TRANSLATE_NOOP(
-        "SignedBill", "Self-pay visit: the plan pays nothing on these items, no claim is made."
+        "SignedBill",
+        "Self-pay visit: the plan pays nothing on the items above, so no claim is made.",
     ),
     "insurer": QT_TRANSLATE_NOOP("SignedBill", "Questions about your cover: %1, %2 (7×24)"),
     "preauth": QT_TRANSLATE_NOOP("SignedBill", "Pre-auth %1"),

@@ -5,17 +5,12 @@
     <name>BillScreen</name>
     <message>
         <location filename="../../ui/screens/bill.py" line="131"/>
-        <source>Search by code, name or pinyin initials (e.g. xcg)</source>
-        <translation>Search by code, name or pinyin initials (e.g. xcg)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="133"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="138"/>
-        <location filename="../../ui/screens/bill.py" line="235"/>
+        <location filename="../../ui/screens/bill.py" line="136"/>
+        <location filename="../../ui/screens/bill.py" line="233"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>%n item in the catalogue</numerusform>
@@ -23,93 +18,98 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="140"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="141"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="142"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="145"/>
+        <location filename="../../ui/screens/bill.py" line="143"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="146"/>
+        <location filename="../../ui/screens/bill.py" line="144"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="149"/>
+        <location filename="../../ui/screens/bill.py" line="147"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="148"/>
         <source>Cancel visit</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="151"/>
+        <location filename="../../ui/screens/bill.py" line="149"/>
         <source>Ask the insurer again</source>
         <translation>Ask the insurer again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="152"/>
-        <location filename="../../ui/screens/bill.py" line="380"/>
+        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="381"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="219"/>
+        <location filename="../../ui/screens/bill.py" line="217"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="340"/>
+        <location filename="../../ui/screens/bill.py" line="341"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="343"/>
+        <location filename="../../ui/screens/bill.py" line="344"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="368"/>
+        <location filename="../../ui/screens/bill.py" line="369"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="378"/>
+        <location filename="../../ui/screens/bill.py" line="379"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="135"/>
+        <location filename="../../ui/screens/bill.py" line="133"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="221"/>
+        <location filename="../../ui/screens/bill.py" line="130"/>
+        <source>Code, name or pinyin initials (xcg)</source>
+        <translation>Code, name or pinyin initials (xcg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="219"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>Catalogue (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="242"/>
+        <location filename="../../ui/screens/bill.py" line="243"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="244"/>
+        <location filename="../../ui/screens/bill.py" line="245"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -117,38 +117,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="248"/>
+        <location filename="../../ui/screens/bill.py" line="249"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="303"/>
+        <location filename="../../ui/screens/bill.py" line="304"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="323"/>
+        <location filename="../../ui/screens/bill.py" line="324"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="324"/>
+        <location filename="../../ui/screens/bill.py" line="325"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="334"/>
-        <location filename="../../ui/screens/bill.py" line="337"/>
+        <location filename="../../ui/screens/bill.py" line="335"/>
+        <location filename="../../ui/screens/bill.py" line="338"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="353"/>
+        <location filename="../../ui/screens/bill.py" line="354"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="358"/>
+        <location filename="../../ui/screens/bill.py" line="359"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -159,22 +159,22 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="375"/>
+        <location filename="../../ui/screens/manager.py" line="376"/>
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="376"/>
+        <location filename="../../ui/screens/manager.py" line="377"/>
         <source>Send this claim again once its cause is fixed</source>
         <translation>Send this claim again once its cause is fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="377"/>
+        <location filename="../../ui/screens/manager.py" line="378"/>
         <source>How was it settled? (required)</source>
         <translation>How was it settled? (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="378"/>
+        <location filename="../../ui/screens/manager.py" line="379"/>
         <source>Mark settled</source>
         <translation>Mark settled</translation>
     </message>
@@ -182,66 +182,66 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="476"/>
+        <location filename="../../ui/screens/manager.py" line="477"/>
         <source>All claims</source>
         <translation>All claims</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="481"/>
-        <source>Invoice or insurer claim number</source>
-        <translation>Invoice or insurer claim number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/manager.py" line="484"/>
-        <source>Invoice</source>
-        <translation>Invoice</translation>
+        <location filename="../../ui/screens/manager.py" line="482"/>
+        <source>Statement no. or insurer claim number</source>
+        <translation>Statement no. or insurer claim number</translation>
     </message>
     <message>
         <location filename="../../ui/screens/manager.py" line="485"/>
+        <source>Statement no.</source>
+        <translation>Statement no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/manager.py" line="486"/>
         <source>Signed</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="486"/>
-        <location filename="../../ui/screens/manager.py" line="584"/>
+        <location filename="../../ui/screens/manager.py" line="487"/>
+        <location filename="../../ui/screens/manager.py" line="585"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="487"/>
-        <location filename="../../ui/screens/manager.py" line="583"/>
+        <location filename="../../ui/screens/manager.py" line="488"/>
+        <location filename="../../ui/screens/manager.py" line="584"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="488"/>
-        <location filename="../../ui/screens/manager.py" line="585"/>
+        <location filename="../../ui/screens/manager.py" line="489"/>
+        <location filename="../../ui/screens/manager.py" line="586"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="489"/>
+        <location filename="../../ui/screens/manager.py" line="490"/>
         <source>Insurer covers</source>
         <translation>Insurer covers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="490"/>
-        <location filename="../../ui/screens/manager.py" line="591"/>
+        <location filename="../../ui/screens/manager.py" line="491"/>
+        <location filename="../../ui/screens/manager.py" line="592"/>
         <source>Family share</source>
         <translation>Family share</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="491"/>
+        <location filename="../../ui/screens/manager.py" line="492"/>
         <source>Paid at desk</source>
         <translation>Paid at desk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="494"/>
+        <location filename="../../ui/screens/manager.py" line="495"/>
         <source>Open the signed bill</source>
         <translation>Open the signed bill</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="531"/>
+        <location filename="../../ui/screens/manager.py" line="532"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -249,57 +249,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="552"/>
+        <location filename="../../ui/screens/manager.py" line="553"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>As shown to the family; the insurer has not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="572"/>
+        <location filename="../../ui/screens/manager.py" line="573"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>Choose a claim to see it in detail.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="580"/>
+        <location filename="../../ui/screens/manager.py" line="581"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>Claim key, for the insurer&apos;s support: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="586"/>
+        <location filename="../../ui/screens/manager.py" line="587"/>
         <source>Insurer share as signed</source>
         <translation>Insurer share as signed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="588"/>
+        <location filename="../../ui/screens/manager.py" line="589"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="593"/>
+        <location filename="../../ui/screens/manager.py" line="594"/>
         <source>Paid at the desk</source>
         <translation>Paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="599"/>
+        <location filename="../../ui/screens/manager.py" line="600"/>
         <source>Signed and stored</source>
         <translation>Signed and stored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="602"/>
+        <location filename="../../ui/screens/manager.py" line="603"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="606"/>
+        <location filename="../../ui/screens/manager.py" line="607"/>
         <source>Recorded by the insurer</source>
         <translation>Recorded by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="609"/>
+        <location filename="../../ui/screens/manager.py" line="610"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="623"/>
+        <location filename="../../ui/screens/manager.py" line="624"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
@@ -445,67 +445,67 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="251"/>
+        <location filename="../../ui/screens/manager.py" line="252"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="252"/>
+        <location filename="../../ui/screens/manager.py" line="253"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="253"/>
+        <location filename="../../ui/screens/manager.py" line="254"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="254"/>
+        <location filename="../../ui/screens/manager.py" line="255"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="255"/>
+        <location filename="../../ui/screens/manager.py" line="256"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="256"/>
+        <location filename="../../ui/screens/manager.py" line="257"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="260"/>
+        <location filename="../../ui/screens/manager.py" line="261"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="263"/>
+        <location filename="../../ui/screens/manager.py" line="264"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="264"/>
+        <location filename="../../ui/screens/manager.py" line="265"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="267"/>
+        <location filename="../../ui/screens/manager.py" line="268"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="270"/>
+        <location filename="../../ui/screens/manager.py" line="271"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="272"/>
+        <location filename="../../ui/screens/manager.py" line="273"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>Last 30 days: covered by the insurer and paid by families</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="281"/>
+        <location filename="../../ui/screens/manager.py" line="282"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -513,7 +513,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="286"/>
+        <location filename="../../ui/screens/manager.py" line="287"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>%n accepted claim</numerusform>
@@ -521,7 +521,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="289"/>
+        <location filename="../../ui/screens/manager.py" line="290"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n claim waiting to send</numerusform>
@@ -529,7 +529,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="295"/>
+        <location filename="../../ui/screens/manager.py" line="296"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n claim to collect or fix</numerusform>
@@ -537,7 +537,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="301"/>
+        <location filename="../../ui/screens/manager.py" line="302"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>of %1 family share, with %n self-pay visit</numerusform>
@@ -545,7 +545,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="304"/>
+        <location filename="../../ui/screens/manager.py" line="305"/>
         <source>of %1 family share</source>
         <translation>of %1 family share</translation>
     </message>
@@ -672,11 +672,6 @@
         <translation>Recorded: paid with Alipay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="207"/>
-        <source>Self-pay visit: the plan pays nothing on these items.</source>
-        <translation>Self-pay visit: the plan pays nothing on these items.</translation>
-    </message>
-    <message>
         <location filename="../../ui/screens/done.py" line="217"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>The family pays {amount} today. How did they pay?</translation>
@@ -705,6 +700,11 @@
         <location filename="../../ui/screens/done.py" line="251"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>Accepted by the insurer, claim number {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="207"/>
+        <source>Self-pay visit: the plan pays nothing on this bill.</source>
+        <translation>Self-pay visit: the plan pays nothing on this bill.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/done.py" line="231"/>
@@ -918,59 +918,59 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="885"/>
+        <location filename="../../ui/screens/manager.py" line="886"/>
         <source>The claims of %1</source>
         <translation>The claims of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="886"/>
-        <location filename="../../ui/screens/manager.py" line="892"/>
+        <location filename="../../ui/screens/manager.py" line="887"/>
+        <location filename="../../ui/screens/manager.py" line="893"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="887"/>
-        <location filename="../../ui/screens/manager.py" line="893"/>
+        <location filename="../../ui/screens/manager.py" line="888"/>
+        <location filename="../../ui/screens/manager.py" line="894"/>
         <source>Excel (XLSX)</source>
         <translation>Excel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="888"/>
+        <location filename="../../ui/screens/manager.py" line="889"/>
         <source>PDF day report</source>
         <translation>PDF day report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="889"/>
+        <location filename="../../ui/screens/manager.py" line="890"/>
         <source>The claims of a range of days</source>
         <translation>The claims of a range of days</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="890"/>
+        <location filename="../../ui/screens/manager.py" line="891"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="891"/>
+        <location filename="../../ui/screens/manager.py" line="892"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="894"/>
+        <location filename="../../ui/screens/manager.py" line="895"/>
         <source>Saved in</source>
         <translation>Saved in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="895"/>
+        <location filename="../../ui/screens/manager.py" line="896"/>
         <source>Change folder…</source>
         <translation>Change folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="901"/>
+        <location filename="../../ui/screens/manager.py" line="902"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="914"/>
+        <location filename="../../ui/screens/manager.py" line="915"/>
         <source>The range ends before it starts.</source>
         <translation>The range ends before it starts.</translation>
     </message>
@@ -1157,11 +1157,6 @@
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="149"/>
-        <source>Invoice no.</source>
-        <translation>Invoice no.</translation>
-    </message>
-    <message>
         <location filename="../../ui/manager/names.py" line="150"/>
         <source>Claim state</source>
         <translation>Claim state</translation>
@@ -1276,6 +1271,11 @@
         <location filename="../../ui/manager/names.py" line="123"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>Saved by an older kiosk in a form the insurer no longer takes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="149"/>
+        <source>Statement no.</source>
+        <translation>Statement no.</translation>
     </message>
     <message>
         <location filename="../../ui/manager/names.py" line="153"/>
@@ -1401,124 +1401,124 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1187"/>
+        <location filename="../../ui/screens/manager.py" line="1188"/>
         <source>Marked settled.</source>
         <translation>Marked settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1222"/>
+        <location filename="../../ui/screens/manager.py" line="1223"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1052"/>
+        <location filename="../../ui/screens/manager.py" line="1053"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1056"/>
+        <location filename="../../ui/screens/manager.py" line="1057"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1057"/>
+        <location filename="../../ui/screens/manager.py" line="1058"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1058"/>
+        <location filename="../../ui/screens/manager.py" line="1059"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1059"/>
+        <location filename="../../ui/screens/manager.py" line="1060"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1060"/>
+        <location filename="../../ui/screens/manager.py" line="1061"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1063"/>
+        <location filename="../../ui/screens/manager.py" line="1064"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1067"/>
+        <location filename="../../ui/screens/manager.py" line="1068"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1068"/>
+        <location filename="../../ui/screens/manager.py" line="1069"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1070"/>
+        <location filename="../../ui/screens/manager.py" line="1071"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1071"/>
+        <location filename="../../ui/screens/manager.py" line="1072"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1072"/>
+        <location filename="../../ui/screens/manager.py" line="1073"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1073"/>
+        <location filename="../../ui/screens/manager.py" line="1074"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1142"/>
+        <location filename="../../ui/screens/manager.py" line="1143"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>Reading this PC&apos;s records…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1145"/>
+        <location filename="../../ui/screens/manager.py" line="1146"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>As this PC&apos;s records stood at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1155"/>
-        <location filename="../../ui/screens/manager.py" line="1264"/>
+        <location filename="../../ui/screens/manager.py" line="1156"/>
+        <location filename="../../ui/screens/manager.py" line="1265"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1178"/>
+        <location filename="../../ui/screens/manager.py" line="1179"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>Waiting to send again; it goes at the next try.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1276"/>
+        <location filename="../../ui/screens/manager.py" line="1277"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1306"/>
-        <location filename="../../ui/screens/manager.py" line="1336"/>
+        <location filename="../../ui/screens/manager.py" line="1307"/>
+        <location filename="../../ui/screens/manager.py" line="1337"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1347"/>
+        <location filename="../../ui/screens/manager.py" line="1348"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1371"/>
+        <location filename="../../ui/screens/manager.py" line="1372"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1375"/>
+        <location filename="../../ui/screens/manager.py" line="1376"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -1878,57 +1878,57 @@
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="688"/>
+        <location filename="../../ui/screens/manager.py" line="689"/>
         <source>Fetch the insurer&apos;s statement</source>
         <translation>Fetch the insurer&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="689"/>
+        <location filename="../../ui/screens/manager.py" line="690"/>
         <source>Open the claim</source>
         <translation>Open the claim</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="693"/>
+        <location filename="../../ui/screens/manager.py" line="694"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="694"/>
-        <source>Invoice</source>
-        <translation>Invoice</translation>
+        <location filename="../../ui/screens/manager.py" line="695"/>
+        <source>Statement no.</source>
+        <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="695"/>
+        <location filename="../../ui/screens/manager.py" line="696"/>
         <source>This PC</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="696"/>
+        <location filename="../../ui/screens/manager.py" line="697"/>
         <source>Insurer</source>
         <translation>Insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="697"/>
+        <location filename="../../ui/screens/manager.py" line="698"/>
         <source>Difference</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="698"/>
+        <location filename="../../ui/screens/manager.py" line="699"/>
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="705"/>
+        <location filename="../../ui/screens/manager.py" line="706"/>
         <source>Compare this day&apos;s claims with what the insurer has recorded.</source>
         <translation>Compare this day&apos;s claims with what the insurer has recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="717"/>
+        <location filename="../../ui/screens/manager.py" line="718"/>
         <source>Asking the insurer for its statement…</source>
         <translation>Asking the insurer for its statement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="730"/>
+        <location filename="../../ui/screens/manager.py" line="731"/>
         <source>Balanced: all %n claim(s) agree with the insurer.</source>
         <translation>
             <numerusform>Balanced: the %n claim agrees with the insurer.</numerusform>
@@ -1936,7 +1936,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="734"/>
+        <location filename="../../ui/screens/manager.py" line="735"/>
         <source>%n finding(s) need a look.</source>
         <translation>
             <numerusform>%n finding needs a look.</numerusform>
@@ -1944,7 +1944,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="736"/>
+        <location filename="../../ui/screens/manager.py" line="737"/>
         <source>%n claim(s) agree.</source>
         <translation>
             <numerusform>%n claim agrees.</numerusform>
@@ -1952,17 +1952,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="739"/>
+        <location filename="../../ui/screens/manager.py" line="740"/>
         <source>The insurer&apos;s total covered %1 · this PC&apos;s records %2</source>
         <translation>The insurer&apos;s total covered %1 · this PC&apos;s records %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="781"/>
+        <location filename="../../ui/screens/manager.py" line="782"/>
         <source>Insurer claim no. %1</source>
         <translation>Insurer claim no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="797"/>
+        <location filename="../../ui/screens/manager.py" line="798"/>
         <source>Choose a finding to act on it.</source>
         <translation>Choose a finding to act on it.</translation>
     </message>
@@ -2274,7 +2274,7 @@
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="280"/>
+        <location filename="../../ui/screens/sign.py" line="281"/>
         <source>▼ %n more line(s) below: tap here to see them</source>
         <translation>
             <numerusform>▼ %n more line below: tap here to see it</numerusform>
@@ -2282,28 +2282,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="282"/>
+        <location filename="../../ui/screens/sign.py" line="283"/>
         <source>▲ Back to the first line</source>
         <translation>▲ Back to the first line</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="340"/>
+        <location filename="../../ui/screens/sign.py" line="352"/>
         <source>Please sign in the white box first.</source>
         <translation>Please sign in the white box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="342"/>
-        <location filename="../../ui/screens/sign.py" line="345"/>
+        <location filename="../../ui/screens/sign.py" line="354"/>
+        <location filename="../../ui/screens/sign.py" line="357"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>That is too short to be a signature. Please write your name.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="348"/>
+        <location filename="../../ui/screens/sign.py" line="360"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>Please sign larger, across the line in the white box.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="362"/>
+        <location filename="../../ui/screens/sign.py" line="374"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>The signed bill could not be stored on this computer. Please ask reception.</translation>
     </message>
@@ -2311,7 +2311,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/widgets/signature_pad.py" line="439"/>
+        <location filename="../../ui/widgets/signature_pad.py" line="442"/>
         <source>Sign here</source>
         <translation>Sign here</translation>
     </message>
@@ -2429,32 +2429,27 @@
         <translation>Settled by the clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="97"/>
-        <source>Self-pay visit: the plan pays nothing on these items, no claim is made.</source>
-        <translation>Self-pay visit: the plan pays nothing on these items, no claim is made.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="100"/>
+        <location filename="../../ui/signed_bill.py" line="101"/>
         <source>Questions about your cover: %1, %2 (7×24)</source>
         <translation>Questions about your cover: %1, %2 (7×24)</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="101"/>
+        <location filename="../../ui/signed_bill.py" line="102"/>
         <source>Pre-auth %1</source>
         <translation>Pre-auth %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="103"/>
+        <location filename="../../ui/signed_bill.py" line="104"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
         <translation>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="109"/>
+        <location filename="../../ui/signed_bill.py" line="110"/>
         <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
         <translation>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="126"/>
+        <location filename="../../ui/signed_bill.py" line="127"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
@@ -2464,57 +2459,62 @@
         <translation>Signature of parent or guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="102"/>
+        <location filename="../../ui/signed_bill.py" line="97"/>
+        <source>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</source>
+        <translation>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="103"/>
         <source>Bill hash (SHA-256)</source>
         <translation>Bill hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="112"/>
+        <location filename="../../ui/signed_bill.py" line="113"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="115"/>
+        <location filename="../../ui/signed_bill.py" line="116"/>
         <source>cash</source>
         <translation>cash</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="116"/>
+        <location filename="../../ui/signed_bill.py" line="117"/>
         <source>bank card</source>
         <translation>bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="117"/>
+        <location filename="../../ui/signed_bill.py" line="118"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="118"/>
+        <location filename="../../ui/signed_bill.py" line="119"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="121"/>
+        <location filename="../../ui/signed_bill.py" line="122"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="122"/>
+        <location filename="../../ui/signed_bill.py" line="123"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="123"/>
+        <location filename="../../ui/signed_bill.py" line="124"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="124"/>
+        <location filename="../../ui/signed_bill.py" line="125"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="125"/>
+        <location filename="../../ui/signed_bill.py" line="126"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>

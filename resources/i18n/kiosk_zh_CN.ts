@@ -5,148 +5,148 @@
     <name>BillScreen</name>
     <message>
         <location filename="../../ui/screens/bill.py" line="131"/>
-        <source>Search by code, name or pinyin initials (e.g. xcg)</source>
-        <translation>按编码、名称或拼音首字母搜索（如 xcg）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/bill.py" line="133"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="138"/>
-        <location filename="../../ui/screens/bill.py" line="235"/>
+        <location filename="../../ui/screens/bill.py" line="136"/>
+        <location filename="../../ui/screens/bill.py" line="233"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>目录共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="140"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="141"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="142"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="145"/>
+        <location filename="../../ui/screens/bill.py" line="143"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="146"/>
+        <location filename="../../ui/screens/bill.py" line="144"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="149"/>
+        <location filename="../../ui/screens/bill.py" line="147"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="148"/>
         <source>Cancel visit</source>
         <translation>取消本次就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="151"/>
+        <location filename="../../ui/screens/bill.py" line="149"/>
         <source>Ask the insurer again</source>
         <translation>重新询问保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="152"/>
-        <location filename="../../ui/screens/bill.py" line="380"/>
+        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="381"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="219"/>
+        <location filename="../../ui/screens/bill.py" line="217"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="340"/>
+        <location filename="../../ui/screens/bill.py" line="341"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="343"/>
+        <location filename="../../ui/screens/bill.py" line="344"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>家庭自付 &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="368"/>
+        <location filename="../../ui/screens/bill.py" line="369"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="378"/>
+        <location filename="../../ui/screens/bill.py" line="379"/>
         <source>Self-pay: take the payment</source>
         <translation>自费：收取费用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="135"/>
+        <location filename="../../ui/screens/bill.py" line="133"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>导入本诊所自己的收费目录（Excel .xlsx、CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="221"/>
+        <location filename="../../ui/screens/bill.py" line="130"/>
+        <source>Code, name or pinyin initials (xcg)</source>
+        <translation>按编码、名称或拼音首字母搜索（如 xcg）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="219"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>收费目录 (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="242"/>
+        <location filename="../../ui/screens/bill.py" line="243"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="244"/>
+        <location filename="../../ui/screens/bill.py" line="245"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>文件有 %n 行错误，未被使用：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="248"/>
+        <location filename="../../ui/screens/bill.py" line="249"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="303"/>
+        <location filename="../../ui/screens/bill.py" line="304"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="323"/>
+        <location filename="../../ui/screens/bill.py" line="324"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="324"/>
+        <location filename="../../ui/screens/bill.py" line="325"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="334"/>
-        <location filename="../../ui/screens/bill.py" line="337"/>
+        <location filename="../../ui/screens/bill.py" line="335"/>
+        <location filename="../../ui/screens/bill.py" line="338"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="353"/>
+        <location filename="../../ui/screens/bill.py" line="354"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="358"/>
+        <location filename="../../ui/screens/bill.py" line="359"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
@@ -156,22 +156,22 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="375"/>
+        <location filename="../../ui/screens/manager.py" line="376"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="376"/>
+        <location filename="../../ui/screens/manager.py" line="377"/>
         <source>Send this claim again once its cause is fixed</source>
         <translation>原因解决后重新发送此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="377"/>
+        <location filename="../../ui/screens/manager.py" line="378"/>
         <source>How was it settled? (required)</source>
         <translation>是如何结清的？（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="378"/>
+        <location filename="../../ui/screens/manager.py" line="379"/>
         <source>Mark settled</source>
         <translation>标记为已结清</translation>
     </message>
@@ -179,123 +179,123 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="476"/>
+        <location filename="../../ui/screens/manager.py" line="477"/>
         <source>All claims</source>
         <translation>全部理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="481"/>
-        <source>Invoice or insurer claim number</source>
+        <location filename="../../ui/screens/manager.py" line="482"/>
+        <source>Statement no. or insurer claim number</source>
         <translation>账单号或保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="484"/>
-        <source>Invoice</source>
+        <location filename="../../ui/screens/manager.py" line="485"/>
+        <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="485"/>
+        <location filename="../../ui/screens/manager.py" line="486"/>
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="486"/>
-        <location filename="../../ui/screens/manager.py" line="584"/>
+        <location filename="../../ui/screens/manager.py" line="487"/>
+        <location filename="../../ui/screens/manager.py" line="585"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="487"/>
-        <location filename="../../ui/screens/manager.py" line="583"/>
+        <location filename="../../ui/screens/manager.py" line="488"/>
+        <location filename="../../ui/screens/manager.py" line="584"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="488"/>
-        <location filename="../../ui/screens/manager.py" line="585"/>
+        <location filename="../../ui/screens/manager.py" line="489"/>
+        <location filename="../../ui/screens/manager.py" line="586"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="489"/>
+        <location filename="../../ui/screens/manager.py" line="490"/>
         <source>Insurer covers</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="490"/>
-        <location filename="../../ui/screens/manager.py" line="591"/>
+        <location filename="../../ui/screens/manager.py" line="491"/>
+        <location filename="../../ui/screens/manager.py" line="592"/>
         <source>Family share</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="491"/>
+        <location filename="../../ui/screens/manager.py" line="492"/>
         <source>Paid at desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="494"/>
+        <location filename="../../ui/screens/manager.py" line="495"/>
         <source>Open the signed bill</source>
         <translation>打开签字账单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="531"/>
+        <location filename="../../ui/screens/manager.py" line="532"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="552"/>
+        <location filename="../../ui/screens/manager.py" line="553"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>签字时向家长展示的金额；保险公司尚未答复</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="572"/>
+        <location filename="../../ui/screens/manager.py" line="573"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>选择一笔理赔查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="580"/>
+        <location filename="../../ui/screens/manager.py" line="581"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>理赔提交编号（供保险公司核查）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="586"/>
+        <location filename="../../ui/screens/manager.py" line="587"/>
         <source>Insurer share as signed</source>
         <translation>签字时保险支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="588"/>
+        <location filename="../../ui/screens/manager.py" line="589"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="593"/>
+        <location filename="../../ui/screens/manager.py" line="594"/>
         <source>Paid at the desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="599"/>
+        <location filename="../../ui/screens/manager.py" line="600"/>
         <source>Signed and stored</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="602"/>
+        <location filename="../../ui/screens/manager.py" line="603"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="606"/>
+        <location filename="../../ui/screens/manager.py" line="607"/>
         <source>Recorded by the insurer</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="609"/>
+        <location filename="../../ui/screens/manager.py" line="610"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="623"/>
+        <location filename="../../ui/screens/manager.py" line="624"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -441,102 +441,102 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="251"/>
+        <location filename="../../ui/screens/manager.py" line="252"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="252"/>
+        <location filename="../../ui/screens/manager.py" line="253"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="253"/>
+        <location filename="../../ui/screens/manager.py" line="254"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="254"/>
+        <location filename="../../ui/screens/manager.py" line="255"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="255"/>
+        <location filename="../../ui/screens/manager.py" line="256"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="256"/>
+        <location filename="../../ui/screens/manager.py" line="257"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="260"/>
+        <location filename="../../ui/screens/manager.py" line="261"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="263"/>
+        <location filename="../../ui/screens/manager.py" line="264"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="264"/>
+        <location filename="../../ui/screens/manager.py" line="265"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="267"/>
+        <location filename="../../ui/screens/manager.py" line="268"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="270"/>
+        <location filename="../../ui/screens/manager.py" line="271"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="272"/>
+        <location filename="../../ui/screens/manager.py" line="273"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>近 30 天：保险公司支付与家庭付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="281"/>
+        <location filename="../../ui/screens/manager.py" line="282"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="286"/>
+        <location filename="../../ui/screens/manager.py" line="287"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>已受理 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="289"/>
+        <location filename="../../ui/screens/manager.py" line="290"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>待发送 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="295"/>
+        <location filename="../../ui/screens/manager.py" line="296"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="301"/>
+        <location filename="../../ui/screens/manager.py" line="302"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>家庭自付应收 %1（含自费就诊 %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="304"/>
+        <location filename="../../ui/screens/manager.py" line="305"/>
         <source>of %1 family share</source>
         <translation>家庭自付应收 %1</translation>
     </message>
@@ -663,11 +663,6 @@
         <translation>已登记：支付宝支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="207"/>
-        <source>Self-pay visit: the plan pays nothing on these items.</source>
-        <translation>自费就诊：保险计划不支付以上项目。</translation>
-    </message>
-    <message>
         <location filename="../../ui/screens/done.py" line="217"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>家庭今天需自付 {amount}，付款方式是？</translation>
@@ -696,6 +691,11 @@
         <location filename="../../ui/screens/done.py" line="251"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>保险公司已受理，理赔号 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="207"/>
+        <source>Self-pay visit: the plan pays nothing on this bill.</source>
+        <translation>自费就诊：保险计划不支付本次账单中的项目。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/done.py" line="231"/>
@@ -909,59 +909,59 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="885"/>
+        <location filename="../../ui/screens/manager.py" line="886"/>
         <source>The claims of %1</source>
         <translation>%1 的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="886"/>
-        <location filename="../../ui/screens/manager.py" line="892"/>
+        <location filename="../../ui/screens/manager.py" line="887"/>
+        <location filename="../../ui/screens/manager.py" line="893"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="887"/>
-        <location filename="../../ui/screens/manager.py" line="893"/>
+        <location filename="../../ui/screens/manager.py" line="888"/>
+        <location filename="../../ui/screens/manager.py" line="894"/>
         <source>Excel (XLSX)</source>
         <translation>Excel 表格（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="888"/>
+        <location filename="../../ui/screens/manager.py" line="889"/>
         <source>PDF day report</source>
         <translation>PDF 日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="889"/>
+        <location filename="../../ui/screens/manager.py" line="890"/>
         <source>The claims of a range of days</source>
         <translation>一段日期内的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="890"/>
+        <location filename="../../ui/screens/manager.py" line="891"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="891"/>
+        <location filename="../../ui/screens/manager.py" line="892"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="894"/>
+        <location filename="../../ui/screens/manager.py" line="895"/>
         <source>Saved in</source>
         <translation>保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="895"/>
+        <location filename="../../ui/screens/manager.py" line="896"/>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="901"/>
+        <location filename="../../ui/screens/manager.py" line="902"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="914"/>
+        <location filename="../../ui/screens/manager.py" line="915"/>
         <source>The range ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -1148,11 +1148,6 @@
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="149"/>
-        <source>Invoice no.</source>
-        <translation>账单号</translation>
-    </message>
-    <message>
         <location filename="../../ui/manager/names.py" line="150"/>
         <source>Claim state</source>
         <translation>理赔状态</translation>
@@ -1267,6 +1262,11 @@
         <location filename="../../ui/manager/names.py" line="123"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>由旧版终端保存，保险公司已不再接受此格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/names.py" line="149"/>
+        <source>Statement no.</source>
+        <translation>账单号</translation>
     </message>
     <message>
         <location filename="../../ui/manager/names.py" line="153"/>
@@ -1392,124 +1392,124 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1187"/>
+        <location filename="../../ui/screens/manager.py" line="1188"/>
         <source>Marked settled.</source>
         <translation>已标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1222"/>
+        <location filename="../../ui/screens/manager.py" line="1223"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1052"/>
+        <location filename="../../ui/screens/manager.py" line="1053"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1056"/>
+        <location filename="../../ui/screens/manager.py" line="1057"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1057"/>
+        <location filename="../../ui/screens/manager.py" line="1058"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1058"/>
+        <location filename="../../ui/screens/manager.py" line="1059"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1059"/>
+        <location filename="../../ui/screens/manager.py" line="1060"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1060"/>
+        <location filename="../../ui/screens/manager.py" line="1061"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1063"/>
+        <location filename="../../ui/screens/manager.py" line="1064"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1067"/>
+        <location filename="../../ui/screens/manager.py" line="1068"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1068"/>
+        <location filename="../../ui/screens/manager.py" line="1069"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1070"/>
+        <location filename="../../ui/screens/manager.py" line="1071"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1071"/>
+        <location filename="../../ui/screens/manager.py" line="1072"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1072"/>
+        <location filename="../../ui/screens/manager.py" line="1073"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1073"/>
+        <location filename="../../ui/screens/manager.py" line="1074"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1142"/>
+        <location filename="../../ui/screens/manager.py" line="1143"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>正在读取本机记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1145"/>
+        <location filename="../../ui/screens/manager.py" line="1146"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>截至 %1 的本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1155"/>
-        <location filename="../../ui/screens/manager.py" line="1264"/>
+        <location filename="../../ui/screens/manager.py" line="1156"/>
+        <location filename="../../ui/screens/manager.py" line="1265"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>暂时无法读取本机记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1178"/>
+        <location filename="../../ui/screens/manager.py" line="1179"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>已重新排队待发送，将在下次尝试时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1276"/>
+        <location filename="../../ui/screens/manager.py" line="1277"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1306"/>
-        <location filename="../../ui/screens/manager.py" line="1336"/>
+        <location filename="../../ui/screens/manager.py" line="1307"/>
+        <location filename="../../ui/screens/manager.py" line="1337"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1347"/>
+        <location filename="../../ui/screens/manager.py" line="1348"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1371"/>
+        <location filename="../../ui/screens/manager.py" line="1372"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="1375"/>
+        <location filename="../../ui/screens/manager.py" line="1376"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -1864,88 +1864,88 @@
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../ui/screens/manager.py" line="688"/>
+        <location filename="../../ui/screens/manager.py" line="689"/>
         <source>Fetch the insurer&apos;s statement</source>
         <translation>获取保险公司对账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="689"/>
+        <location filename="../../ui/screens/manager.py" line="690"/>
         <source>Open the claim</source>
         <translation>打开理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="693"/>
+        <location filename="../../ui/screens/manager.py" line="694"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="694"/>
-        <source>Invoice</source>
+        <location filename="../../ui/screens/manager.py" line="695"/>
+        <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="695"/>
+        <location filename="../../ui/screens/manager.py" line="696"/>
         <source>This PC</source>
         <translation>本机记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="696"/>
+        <location filename="../../ui/screens/manager.py" line="697"/>
         <source>Insurer</source>
         <translation>保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="697"/>
+        <location filename="../../ui/screens/manager.py" line="698"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="698"/>
+        <location filename="../../ui/screens/manager.py" line="699"/>
         <source>What to do</source>
         <translation>处理方法</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="705"/>
+        <location filename="../../ui/screens/manager.py" line="706"/>
         <source>Compare this day&apos;s claims with what the insurer has recorded.</source>
         <translation>将当日理赔与保险公司记录进行核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="717"/>
+        <location filename="../../ui/screens/manager.py" line="718"/>
         <source>Asking the insurer for its statement…</source>
         <translation>正在向保险公司获取对账单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="730"/>
+        <location filename="../../ui/screens/manager.py" line="731"/>
         <source>Balanced: all %n claim(s) agree with the insurer.</source>
         <translation>
             <numerusform>账目相符：全部 %n 笔理赔与保险公司一致。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="734"/>
+        <location filename="../../ui/screens/manager.py" line="735"/>
         <source>%n finding(s) need a look.</source>
         <translation>
             <numerusform>%n 项需核查。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/manager.py" line="736"/>
+        <location filename="../../ui/screens/manager.py" line="737"/>
         <source>%n claim(s) agree.</source>
         <translation>
             <numerusform>%n 笔一致。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="739"/>
+        <location filename="../../ui/screens/manager.py" line="740"/>
         <source>The insurer&apos;s total covered %1 · this PC&apos;s records %2</source>
         <translation>保险公司支付合计 %1 · 本机记录 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="781"/>
+        <location filename="../../ui/screens/manager.py" line="782"/>
         <source>Insurer claim no. %1</source>
         <translation>保险公司理赔号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/manager.py" line="797"/>
+        <location filename="../../ui/screens/manager.py" line="798"/>
         <source>Choose a finding to act on it.</source>
         <translation>选择一项进行处理。</translation>
     </message>
@@ -2256,35 +2256,35 @@
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="280"/>
+        <location filename="../../ui/screens/sign.py" line="281"/>
         <source>▼ %n more line(s) below: tap here to see them</source>
         <translation>
             <numerusform>▼ 下面还有 %n 项，轻触此处查看</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="282"/>
+        <location filename="../../ui/screens/sign.py" line="283"/>
         <source>▲ Back to the first line</source>
         <translation>▲ 回到第一项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="340"/>
+        <location filename="../../ui/screens/sign.py" line="352"/>
         <source>Please sign in the white box first.</source>
         <translation>请先在白色框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="342"/>
-        <location filename="../../ui/screens/sign.py" line="345"/>
+        <location filename="../../ui/screens/sign.py" line="354"/>
+        <location filename="../../ui/screens/sign.py" line="357"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>笔画太短，不像签名。请写下您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="348"/>
+        <location filename="../../ui/screens/sign.py" line="360"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>请在白色框内沿横线写大一些。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="362"/>
+        <location filename="../../ui/screens/sign.py" line="374"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>已签字的账单无法保存在本机，请联系前台。</translation>
     </message>
@@ -2292,7 +2292,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/widgets/signature_pad.py" line="439"/>
+        <location filename="../../ui/widgets/signature_pad.py" line="442"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
@@ -2410,32 +2410,27 @@
         <translation>诊所已处理完毕</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="97"/>
-        <source>Self-pay visit: the plan pays nothing on these items, no claim is made.</source>
-        <translation>自费就诊：以上项目不在保险直付范围内，不提交理赔。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signed_bill.py" line="100"/>
+        <location filename="../../ui/signed_bill.py" line="101"/>
         <source>Questions about your cover: %1, %2 (7×24)</source>
         <translation>保障问题请致电%1：%2（7×24小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="101"/>
+        <location filename="../../ui/signed_bill.py" line="102"/>
         <source>Pre-auth %1</source>
         <translation>事先授权 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="103"/>
+        <location filename="../../ui/signed_bill.py" line="104"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
         <translation>在诊所直付终端电子签名。账单哈希值将签名与以上明细绑定，任何改动都会得到不同的哈希值。本账单也会出现在您电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="109"/>
+        <location filename="../../ui/signed_bill.py" line="110"/>
         <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
         <translation>由诊所直付终端生成，供家庭留存。</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="126"/>
+        <location filename="../../ui/signed_bill.py" line="127"/>
         <source>Why</source>
         <translation>说明</translation>
     </message>
@@ -2445,57 +2440,62 @@
         <translation>家长或监护人签名</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="102"/>
+        <location filename="../../ui/signed_bill.py" line="97"/>
+        <source>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</source>
+        <translation>自费就诊：以上项目不在保险直付范围内，不提交理赔。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signed_bill.py" line="103"/>
         <source>Bill hash (SHA-256)</source>
         <translation>账单哈希（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="112"/>
+        <location filename="../../ui/signed_bill.py" line="113"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="115"/>
+        <location filename="../../ui/signed_bill.py" line="116"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="116"/>
+        <location filename="../../ui/signed_bill.py" line="117"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="117"/>
+        <location filename="../../ui/signed_bill.py" line="118"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="118"/>
+        <location filename="../../ui/signed_bill.py" line="119"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="121"/>
+        <location filename="../../ui/signed_bill.py" line="122"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="122"/>
+        <location filename="../../ui/signed_bill.py" line="123"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="123"/>
+        <location filename="../../ui/signed_bill.py" line="124"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="124"/>
+        <location filename="../../ui/signed_bill.py" line="125"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/signed_bill.py" line="125"/>
+        <location filename="../../ui/signed_bill.py" line="126"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>

@@ -398,3 +398,12 @@ def test_the_staff_entry_asks_for_a_pin_and_is_out_of_reach_while_the_family_sig
     driver.wait_step(Step.SIGN)
     assert window.stack.currentWidget() is window.sign
     assert not window.header.staff_button.isVisible()
+
+
+def test_in_english_the_manager_reads_item_names_from_the_catalogue_the_kiosk_loaded(kiosk):
+    """The catalogue loads after the window is built: the manager's screens must not keep the
+    empty one they were built with (the Day tab's top items came out in Chinese in English)."""
+    app, _driver = kiosk
+    names = app.window.manager.context.names_en()
+    assert names["GP001"] == "Paediatric consultation"
+    assert names["LAB001"] == "Complete blood count (5-part differential)"

@@ -146,7 +146,7 @@ EXPORT_HEADERS = {
     "claims": QT_TRANSLATE_NOOP("Manager", "Claims"),
     "days": QT_TRANSLATE_NOOP("Manager", "Days"),
     "service_date": QT_TRANSLATE_NOOP("Manager", "Service date"),
-    "invoice_no": QT_TRANSLATE_NOOP("Manager", "Invoice no."),
+    "invoice_no": QT_TRANSLATE_NOOP("Manager", "Statement no."),
     "claim_state": QT_TRANSLATE_NOOP("Manager", "Claim state"),
     "insurer_claim_id": QT_TRANSLATE_NOOP("Manager", "Insurer claim no."),
     "insurer_status": QT_TRANSLATE_NOOP("Manager", "Insurer status"),

@@ -127,9 +127,7 @@ class BillScreen(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(
-            self.tr("Search by code, name or pinyin initials (e.g. xcg)")
-        )
+        self.search.setPlaceholderText(self.tr("Code, name or pinyin initials (xcg)"))
         self.import_button.setText(self.tr("Import…"))
         self.import_button.setToolTip(
             self.tr("Import the clinic's own fee catalogue (Excel .xlsx, CSV or JSON)")
@@ -233,9 +231,12 @@ class BillScreen(QWidget):
         """Search this catalogue from now on (loaded in the background at start, or imported)."""
         self.session.catalogue = catalogue
         self.catalogue_note.setText(self.tr("%n item(s) in the catalogue", "", len(catalogue)))
+        set_tone(self.catalogue_note, None)
         self._refresh_results()
 
     def catalogue_failed(self, error: BaseException) -> None:
+        """Said as a problem (the catalogue in use stays), in the error's colour."""
+        set_tone(self.catalogue_note, "error")
         if isinstance(error, CatalogueImportError) and error.problem is not None:
             self.catalogue_note.setText(catalogue_problem(error.problem))
         elif isinstance(error, CatalogueImportError):

@@ -204,7 +204,7 @@ class DoneScreen(QWidget):
             return
         totals = presented.shown.totals
         self.title.setText(
-            self.tr("Self-pay visit: the plan pays nothing on these items.")
+            self.tr("Self-pay visit: the plan pays nothing on this bill.")
             if visit.self_pay
             else self.tr("Thank you. The signed bill is stored.")
         )

@@ -10,7 +10,7 @@ a worker (`ui.tasks`); answers for a day no longer shown are dropped.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -114,7 +114,8 @@ class ManagerContext:
     documents_dir: Path
     clinic_name: str
     exports_dir: Path
-    names_en: Mapping[str, str] = field(default_factory=dict)
+    names_en: Callable[[], Mapping[str, str]] = dict
+    """English item names by code, from the catalogue in use now (it loads after the window)."""
     language: Callable[[], str] = lambda: DEFAULT_LANGUAGE
     """The desk's language now (signed-bill copies are made in it)."""
     idle_seconds: float = 120.0
@@ -131,7 +132,7 @@ def manager_context(session: KioskSession) -> ManagerContext:
         documents_dir=session.documents_dir,
         clinic_name=session.clinic_name,
         exports_dir=session.documents_dir.parent / "exports",
-        names_en=english_names(session.catalogue.items),
+        names_en=lambda: english_names(session.catalogue.items),
         language=lambda: session.language,
         wake_outbox=session.submitter.wake,
     )
@@ -478,10 +479,10 @@ class ClaimsTab(QWidget):
             self.category.addItem(name(category), category.value)
         self.category.setCurrentIndex(max(current, 0))
         self.category.blockSignals(False)
-        self.search.setPlaceholderText(self.tr("Invoice or insurer claim number"))
+        self.search.setPlaceholderText(self.tr("Statement no. or insurer claim number"))
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("Invoice"),
+                self.tr("Statement no."),
                 self.tr("Signed"),
                 self.tr("Member"),
                 self.tr("State"),
@@ -677,7 +678,7 @@ class ReconcileTab(QWidget):
         bar.addWidget(self.open_button)
         bar.addWidget(self.actions, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 10, 0, 0)
+        layout.setContentsMargins(0, 10, 0, 8)  # the chosen finding's line clear of the frame
         layout.addLayout(top)
         layout.addWidget(self.totals)
         layout.addWidget(self.table, 1)
@@ -691,7 +692,7 @@ class ReconcileTab(QWidget):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("What"),
-                self.tr("Invoice"),
+                self.tr("Statement no."),
                 self.tr("This PC"),
                 self.tr("Insurer"),
                 self.tr("Difference"),
@@ -1147,7 +1148,7 @@ class ManagerScreen(QWidget):
     def _item_name(self, code: str, description: str) -> str:
         """An item as the manager reads it: the catalogue's English name in English."""
         if self.context.language().startswith("en"):
-            return self.context.names_en.get(code) or description
+            return self.context.names_en().get(code) or description
         return description
 
     def _read_failed(self, request: int) -> None:
@@ -1315,7 +1316,7 @@ class ManagerScreen(QWidget):
         text = day_report_text(chart)
         printed_by = self.member.name
         english = self.context.language().startswith("en")
-        item_names = dict(self.context.names_en) if english else {}
+        item_names = dict(self.context.names_en()) if english else {}
 
         def write(_insurer: InsurerClient) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)

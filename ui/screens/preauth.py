@@ -32,6 +32,7 @@ from kiosk.money import AmountError, format_yuan, parse_yuan
 from ui.messages import insurer_problem
 from ui.session import KioskSession
 from ui.tasks import Task
+from ui.tone import set_tone
 
 
 class PreAuthDialog(QDialog):
@@ -67,6 +68,7 @@ class PreAuthDialog(QDialog):
         self.diagnosis_label = QLabel()
         self.cost_label = QLabel()
         form = QFormLayout()
+        form.setVerticalSpacing(10)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.item_label, self.item)
         form.addRow(self.date_label, self.planned)
@@ -224,6 +226,5 @@ class PreAuthDialog(QDialog):
 
     def _tell(self, text: str, tone: str = "") -> None:
         self.note.setText(text)
-        self.note.setProperty("tone", tone)
-        self.note.style().unpolish(self.note)
-        self.note.style().polish(self.note)
+        set_tone(self.note, tone)
+        self.adjustSize()  # taller for the note, rather than the form's rows squeezed together
