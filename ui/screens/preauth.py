@@ -227,4 +227,8 @@ class PreAuthDialog(QDialog):
     def _tell(self, text: str, tone: str = "") -> None:
         self.note.setText(text)
         set_tone(self.note, tone)
-        self.adjustSize()  # taller for the note, rather than the form's rows squeezed together
+        # taller for the note, rather than the form's rows squeezed together (its wrapped
+        # labels need the height for the dialog's width, which adjustSize() does not ask)
+        layout = self.layout()
+        layout.activate()
+        self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
