@@ -100,7 +100,7 @@ class KioskDriver:
         pump_until(lambda: self.visit.step is step, timeout, f"step {step}")
 
     def screenshot(self, path: Path, widget: QWidget | None = None) -> Path:
-        QCoreApplication.processEvents()
+        self.settle()
         target = widget or self.window
         path.parent.mkdir(parents=True, exist_ok=True)
         if not target.grab().save(str(path)):
@@ -197,11 +197,13 @@ class KioskDriver:
         self.wait_step(Step.SIGN)
         self.settle()
 
-    def settle(self) -> None:
+    def settle(self, seconds: float = 0.05) -> None:
         """Let posted layout passes run (a screen shown fits its lists once laid out, and that
-        fit lays it out again), as they do before a person sees the screen."""
-        for _ in range(3):
+        fit lays it out again), as they do in the blink before a person sees the screen."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
             QCoreApplication.processEvents()
+            time.sleep(0.002)
 
     def draw_signature(self, strokes: Sequence[Stroke] | None = None) -> None:
         """Write on the pad with mouse events, 12 ms apart, as a hand would."""

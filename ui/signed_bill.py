@@ -405,6 +405,13 @@ class _Document:
         painter.setPen(QPen(color, width))
         painter.drawLine(QPointF(MARGIN, y), QPointF(PAGE_W - MARGIN, y))
 
+    def _after_colon(self, font: QFont, width: float, text: str) -> str:
+        """`text` as it is when it fits on one line, else broken after its colon: a claim number
+        or a phone number whole on the next line, not cut at its hyphen or bracket."""
+        if self._height(font, width, text) <= self._height(font, width, "X"):
+            return text
+        return text.replace(": ", ":\n", 1).replace("：", "：\n", 1)
+
     def _number(self, between: str = "\n") -> str:
         """The statement's number, and its version (on the line below, in the heading)."""
         version = self.labels.label("version").replace("%1", str(self.content.version))
@@ -582,10 +589,9 @@ class _Document:
         self._text(
             painter, QRectF(claim_x, y + 2.0, claim_w, 5), self.small, claim_label, color=MUTED
         )
-        claim = self._claim()
-        if self._height(self.subtitle, claim_w, claim) > self._height(self.subtitle, claim_w, "X"):
-            claim = claim.replace(": ", ":\n").replace("：", "：\n")  # the number whole on a line
+        claim = self._after_colon(self.subtitle, claim_w, self._claim())
         used = self._text(painter, QRectF(claim_x, y + 6.5, claim_w, 14), self.subtitle, claim)
+        hotline = self._after_colon(self.small, claim_w, hotline)
         self._text(painter, QRectF(claim_x, y + 8.0 + used, claim_w, 12), self.small, hotline)
         y += SIGNATURE_H + CAPTION_H + GAP
         hash_label = self.labels.label("hash")

@@ -25,6 +25,7 @@ from tests.ui.conftest import card
 from ui.app import style_application
 from ui.driver import KioskDriver
 from ui.readability import LARGE_ENOUGH_PX, STYLE
+from ui.screens.sign import PAD_MIN_HEIGHT
 
 THEMES = ("normal", "high")
 HIGH = '[contrast="high"]'
@@ -362,3 +363,17 @@ def test_at_150_percent_the_sign_button_is_whole_on_1280_by_800(
     driver.wait_estimate()
     driver.present()
     assert whole_on_1280_by_800(window, window.sign.confirm_button)
+    driver.settle()
+    sign = window.sign
+    stacked = [sign.title, sign.who, sign.family_amount, sign.lines, sign.more, sign.consent]
+    stacked += [sign.pad, sign.confirm_button]
+    shown = [w for w in stacked if w.isVisible()]
+    bottoms = [(w.objectName(), w.mapTo(sign, w.rect().bottomLeft()).y()) for w in shown]
+    tops = [(w.objectName(), w.mapTo(sign, w.rect().topLeft()).y()) for w in shown]
+    overlaps = [
+        (above[0], below[0])
+        for above, below in zip(bottoms, tops[1:], strict=False)
+        if above[1] >= below[1]
+    ]
+    assert overlaps == [], "squeezed into each other"
+    assert sign.pad.height() >= PAD_MIN_HEIGHT

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,7 +37,7 @@ from ui.tasks import Task
 from ui.tone import set_tone
 from ui.widgets.signature_pad import SignaturePad
 
-PAD_MIN_HEIGHT = 140
+PAD_MIN_HEIGHT = 110
 """The signature box never shrinks below this: a name must fit in it at any text size."""
 
 _RELAYOUT = (QEvent.Type.Resize, QEvent.Type.StyleChange, QEvent.Type.FontChange)
@@ -244,21 +245,46 @@ class SignScreen(QWidget):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Deferred: a filter sees the event before the table has laid itself out anew.
         if watched is self.lines and event.type() in _RELAYOUT:
-            # once the table has laid itself out anew (a filter sees the event before the table)
-            QTimer.singleShot(0, self, self._fit_lines)
+            narrower_or_wider = (
+                event.type() != QEvent.Type.Resize
+                or event.size().width() != event.oldSize().width()  # lines wrap anew
+            )
+            QTimer.singleShot(0, self, self._fit_lines if narrower_or_wider else self._snap)
         return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_lines)  # more room, or less: the list fits anew
+
+    def _frame(self) -> int:
+        """The list's height besides its lines: the column names and the frame."""
+        return self.lines.horizontalHeader().sizeHint().height() + 2 * self.lines.frameWidth()
 
     def _fit_lines(self) -> None:
         """The list is as tall as its lines, and gives way to the signature box down to its
         tallest line (at large text or on a long bill): whatever does not fit scrolls, with the
-        cue below."""
+        cue below. The layout then resizes the list, which `_snap`s it to a line's end."""
         for row in range(self.lines.rowCount()):  # not resizeRowsToContents: it keeps the
             self.lines.setRowHeight(row, self.lines.sizeHintForRow(row))  # hidden header's height
-        frame = self.lines.horizontalHeader().sizeHint().height() + 2 * self.lines.frameWidth()
         heights = [self.lines.rowHeight(row) for row in range(self.lines.rowCount())]
-        self.lines.setMinimumHeight(frame + max(heights, default=0))  # any line wholly in view
-        self.lines.setMaximumHeight(frame + sum(heights))
+        self.lines.setMinimumHeight(self._frame() + max(heights, default=0))  # any line whole
+        self.lines.setMaximumHeight(self._frame() + sum(heights))
+        self._update_cue()
+
+    def _snap(self) -> None:
+        """The list ends where a line ends: no line is shown cut through, its figures half drawn
+        (the room it gives up goes to the signature box)."""
+        room = self.lines.height() - self._frame()
+        shown = 0
+        for row in range(self.lines.rowCount()):
+            if shown + self.lines.rowHeight(row) > room:
+                break
+            shown += self.lines.rowHeight(row)
+        snapped = self._frame() + shown
+        if shown < room and snapped >= self.lines.minimumHeight():  # never below its tallest line
+            self.lines.setMaximumHeight(snapped)
         self._update_cue()
 
     def _lines_out_of_view(self) -> tuple[int, int]:
