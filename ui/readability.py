@@ -3,8 +3,9 @@ normal or a high-contrast theme.
 
 `resources/style/kiosk.qss` holds both themes: the high-contrast rules are the ones under
 `*[contrast="high"]`, a property set on the kiosk's windows. Text size scales every `font-size`
-in px when the sheet is applied, except the header's (`#header ...` rules): the header's controls
-stay where the family found them and the header still fits a 1280 px screen.
+in px when the sheet is applied (text of 40 px or more no further than `LARGE_ENOUGH_PX`), except
+in the rules `FIXED_SIZE_SELECTORS` names: the header's controls stay where the family found them
+and the header still fits a 1280 px screen; the sign screen's column names leave room to its lines.
 """
 
 from __future__ import annotations

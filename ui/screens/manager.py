@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.billing import english_names
 from kiosk.business_day import BUSINESS_TZ
+from kiosk.catalogue import Catalogue
 from kiosk.exports import export_claims
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import DailyStatement
@@ -126,13 +127,21 @@ class ManagerContext:
 
 def manager_context(session: KioskSession) -> ManagerContext:
     """The manager's view of a running kiosk (exports go beside the signed bills)."""
+    named: list[tuple[Catalogue, Mapping[str, str]]] = []
+
+    def names_en() -> Mapping[str, str]:
+        """Worked out once per catalogue (an import replaces it), not for every item shown."""
+        if not named or named[0][0] is not session.catalogue:
+            named[:] = [(session.catalogue, english_names(session.catalogue.items))]
+        return named[0][1]
+
     return ManagerContext(
         journal=session.journal,
         directory=StaffDirectory(session.journal),
         documents_dir=session.documents_dir,
         clinic_name=session.clinic_name,
         exports_dir=session.documents_dir.parent / "exports",
-        names_en=lambda: english_names(session.catalogue.items),
+        names_en=names_en,
         language=lambda: session.language,
         wake_outbox=session.submitter.wake,
     )

@@ -247,11 +247,11 @@ class SignScreen(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Deferred: a filter sees the event before the table has laid itself out anew.
         if watched is self.lines and event.type() in _RELAYOUT:
-            narrower_or_wider = (
+            rewrap = (
                 event.type() != QEvent.Type.Resize
                 or event.size().width() != event.oldSize().width()  # lines wrap anew
             )
-            QTimer.singleShot(0, self, self._fit_lines if narrower_or_wider else self._snap)
+            QTimer.singleShot(0, self, self._fit_lines if rewrap else self._snap)
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -287,16 +287,17 @@ class SignScreen(QWidget):
             self.lines.setMaximumHeight(snapped)
         self._update_cue()
 
-    def _lines_out_of_view(self) -> tuple[int, int]:
-        """Lines not wholly in view: (above, below)."""
+    def _lines_out_of_view(self) -> tuple[list[int], list[int]]:
+        """The rows not wholly in view: (those above, those below), top to bottom."""
         visible = self.lines.viewport().height()
-        above = below = 0
+        above: list[int] = []
+        below: list[int] = []
         for row in range(self.lines.rowCount()):
             top = self.lines.rowViewportPosition(row)
             if top < 0:
-                above += 1
+                above.append(row)
             elif top + self.lines.rowHeight(row) > visible:
-                below += 1
+                below.append(row)
         return above, below
 
     def _update_cue(self) -> None:
@@ -304,7 +305,7 @@ class SignScreen(QWidget):
         long list, offer the way back to its first line."""
         above, below = self._lines_out_of_view()
         if below:
-            text = self.tr("▼ %n more line(s) below: tap here to see them", "", below)
+            text = self.tr("▼ %n more line(s) below: tap here to see them", "", len(below))
         elif above:
             text = self.tr("▲ Back to the first line")
         else:
@@ -315,16 +316,10 @@ class SignScreen(QWidget):
     def _page_on(self) -> None:
         """The cue's tap: the first line not wholly in view goes to the top (the list is never
         shorter than its tallest line, so it shows whole), or back to the first line."""
-        visible = self.lines.viewport().height()
-        hidden = [
-            row
-            for row in range(self.lines.rowCount())
-            if self.lines.rowViewportPosition(row) >= 0
-            and self.lines.rowViewportPosition(row) + self.lines.rowHeight(row) > visible
-        ]
-        if hidden:
+        _above, below = self._lines_out_of_view()
+        if below:
             self.lines.scrollTo(
-                self.lines.model().index(hidden[0], 0), QAbstractItemView.ScrollHint.PositionAtTop
+                self.lines.model().index(below[0], 0), QAbstractItemView.ScrollHint.PositionAtTop
             )
         else:
             self.lines.verticalScrollBar().setValue(0)
