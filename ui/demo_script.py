@@ -25,6 +25,7 @@ from kiosk.statement import ClinicProfile
 from kiosk.visit import Step
 from ui.driver import KioskDriver, pump_until
 from ui.launch import Kiosk, KioskConfig, build_kiosk
+from ui.tasks import current_runner
 
 
 class DemoMemberLike(Protocol):
@@ -212,7 +213,7 @@ class _Walk:
         presented = self.kiosk.session.visit.presented
         if presented is not None and presented.shown.totals.patient_fen > 0:
             self.driver.pay(payment)
-        runner = self.kiosk.session.runner
+        runner = current_runner()
         pump_until(
             lambda: done.statement is not None and done.statement.final and runner.busy == 0,
             15,

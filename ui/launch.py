@@ -43,7 +43,7 @@ from ui.i18n import DEFAULT_LANGUAGE
 from ui.idle import IdleWatcher
 from ui.scan_input import ScanInput
 from ui.session import KioskSession
-from ui.tasks import Task, TaskRunner, install_runner
+from ui.tasks import Task, TaskRunner, current_runner, install_runner
 from ui.widgets.outbox_status import OutboxWatcher
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ class Kiosk:
         self.app.removeEventFilter(self.leaving_keys)
         self.window.detach()
         self.submitter.stop()
-        session.runner.shutdown()
+        current_runner().shutdown()
         install_runner(None)
         self.window.release()
         self.window.close()
@@ -290,7 +290,6 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
         clinic_name=config.clinic.display if config.clinic else config.clinic_name,
         clinic_profile=config.clinic,
         translations=translations,
-        runner=runner,
         catalogue=Catalogue(()),
         documents_dir=documents,
         journal=journal,
@@ -313,15 +312,13 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     def load_in_background() -> None:
         scans.start(config.camera, window.scan.show_frame)
         Task(
-            lambda _insurer: (
-                load_catalogue(catalogue_path) if catalogue_path else load_demo_catalogue()
-            )
+            lambda: load_catalogue(catalogue_path) if catalogue_path else load_demo_catalogue()
         ).success(catalogue_loaded).failure(window.bill.catalogue_failed).run()
 
     startup = AfterFirstPaint(window.scan, load_in_background)
     idle = idle_watcher(app, window, config.idle_seconds, config.idle_warning_seconds)
     submitter.start()
-    Task(keys.refresh).failure(
+    Task.with_insurer(keys.refresh).failure(
         lambda error: log.warning("signing keys not fetched yet: %s", type(error).__name__)
     ).run()
     leaving_keys = LeavingKeys()

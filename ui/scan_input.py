@@ -112,9 +112,7 @@ class ScanInput(QObject):
         if self._stopped:
             return
         self._show_frame = show_frame
-        Task(lambda _insurer: _pipeline()).success(
-            lambda classes: self._started(classes, camera)
-        ).run()
+        Task(lambda: _pipeline()).success(lambda classes: self._started(classes, camera)).run()
 
     def _started(
         self,
@@ -186,7 +184,7 @@ class ScanInput(QObject):
         if keys.next_refresh_in() > timedelta(0):  # the start-up fetch was still running
             self._schedule_key_refresh()
             return
-        Task(keys.refresh).success(lambda _: self._schedule_key_refresh()).failure(
+        Task.with_insurer(keys.refresh).success(lambda _: self._schedule_key_refresh()).failure(
             self._key_refresh_failed
         ).run()
 
@@ -208,7 +206,7 @@ class ScanInput(QObject):
             self.scanned.emit(event)
             return
         kid = error.kid or ""
-        Task(lambda insurer: keys.refresh_for_unknown_key(insurer, kid)).success(
+        Task.with_insurer(lambda insurer: keys.refresh_for_unknown_key(insurer, kid)).success(
             lambda known: self._verify_again(event, known)
         ).failure(lambda failure: self._not_verified_again(event, failure)).run()
 

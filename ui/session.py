@@ -1,4 +1,8 @@
-"""Everything a running kiosk's screens share: the visit, the workers, the catalogue, the outbox."""
+"""Everything a running kiosk's screens share: the visit, the catalogue, the journal, the outbox.
+
+The worker threads are not here: slow work goes through `ui.tasks.Task`, which the application's
+one installed runner executes.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,6 @@ from kiosk.statement import ClinicProfile, InsurerProfile
 from kiosk.visit import Visit
 from ui.i18n import Translations
 from ui.scan_input import ScanInput
-from ui.tasks import TaskRunner
 from ui.widgets.outbox_status import OutboxWatcher
 
 
@@ -22,7 +25,6 @@ class KioskSession:
 
     clinic_name: str
     translations: Translations
-    runner: TaskRunner
     catalogue: Catalogue
     documents_dir: Path
     journal: Journal

@@ -20,7 +20,7 @@ from kiosk.signature import Signature
 from kiosk.statement import StatementContent, StatementFacts
 from ui.session import KioskSession
 from ui.signed_bill import statement_pdf, write_statement
-from ui.tasks import Task
+from ui.tasks import Task, accepting_work
 from ui.widgets.signature_pad import image_to_png, render_signature
 
 log = logging.getLogger(__name__)
@@ -94,14 +94,13 @@ class StatementKeeper(QObject):
         session.outbox.changed.connect(self._outbox_changed)
 
     def _outbox_changed(self, _state: QueueState) -> None:
-        runner = self.session.runner
-        if self._running or runner.closed:
+        if self._running or not accepting_work():
             return
         self._running = True
         journal, documents = self.session.journal, self.session.documents_dir
-        Task(lambda _insurer: catch_up_statements(journal, documents)).success(
-            self._caught_up
-        ).failure(self._failed).run(runner)
+        Task(lambda: catch_up_statements(journal, documents)).success(self._caught_up).failure(
+            self._failed
+        ).run()
 
     def _caught_up(self, made: int) -> None:
         self._running = False

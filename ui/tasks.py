@@ -1,17 +1,20 @@
 """The one way the Qt layer runs slow work: `Task(fn).success(cb).failure(cb).run()`.
 
-`fn` runs on a worker thread of a `ThreadPoolExecutor` and gets that thread's own
-`InsurerClient` (requests sessions are not shared between threads). Its result or exception comes
-back to the GUI thread through one queued signal, where the callbacks run, so screens never touch
-a widget from a worker and the GUI thread never waits on the network, the disk or the decoder.
+`fn` runs on a worker thread of the one `TaskRunner` the application installs at start. Work that
+talks to the insurer is built with `Task.with_insurer(fn)` and gets that thread's own
+`InsurerClient` (requests sessions are not shared between threads); other work (the journal, the
+disk, the decoder) takes no arguments. The result or exception comes back to the GUI thread
+through one queued signal, where the callbacks run, so screens never touch a widget from a worker
+and the GUI thread never waits on the network, the disk or the decoder.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -30,7 +33,9 @@ class TaskRunner(QObject):
 
     _done = Signal(object, object, object)  # task, result, exception
 
-    def __init__(self, client_factory: ClientFactory, *, workers: int = 3) -> None:
+    def __init__(self, client_factory: ClientFactory | None, *, workers: int = 3) -> None:
+        """`client_factory` is None before the kiosk knows its insurer (registration): work
+        built `with_insurer` then fails with `NoInsurerYet`."""
         super().__init__()
         self._client_factory = client_factory
         self._local = threading.local()
@@ -69,6 +74,8 @@ class TaskRunner(QObject):
     def _client(self) -> InsurerClient:
         client = getattr(self._local, "client", None)
         if client is None:
+            if self._client_factory is None:
+                raise NoInsurerYet("this work needs the insurer, and no insurer is configured")
             client = self._client_factory()
             self._local.client = client
             with self._clients_lock:
@@ -77,7 +84,7 @@ class TaskRunner(QObject):
 
     def _work(self, task: Task[Any]) -> None:
         try:
-            result = task.fn(self._client())
+            result = task.execute(self._client)
         except Exception as exc:  # every failure is delivered to the task's owner
             self._done.emit(task, None, exc)
         else:
@@ -94,6 +101,10 @@ class TaskRunner(QObject):
             log.error("background task failed", exc_info=error)
 
 
+class NoInsurerYet(RuntimeError):
+    """Insurer work was started on a runner made before the kiosk knew its insurer."""
+
+
 _current: TaskRunner | None = None
 
 
@@ -101,6 +112,26 @@ def install_runner(runner: TaskRunner | None) -> None:
     """Make `runner` the one `Task.run()` uses (the application installs its runner at start)."""
     global _current
     _current = runner
+
+
+@contextmanager
+def running_tasks(
+    client_factory: ClientFactory | None, *, workers: int = 3
+) -> Iterator[TaskRunner]:
+    """Install a runner for the time of a `with` block, then wait for its work, close it and
+    put back the runner that was installed before."""
+    runner, previous = TaskRunner(client_factory, workers=workers), _current
+    install_runner(runner)
+    try:
+        yield runner
+    finally:
+        runner.shutdown()
+        install_runner(previous)
+
+
+def accepting_work() -> bool:
+    """False once the kiosk is closing: work started now would never report back."""
+    return _current is not None and not _current.closed
 
 
 def current_runner() -> TaskRunner:
@@ -112,10 +143,24 @@ def current_runner() -> TaskRunner:
 class Task(Generic[T]):
     """Slow work for a worker thread, with callbacks that run back on the GUI thread."""
 
-    def __init__(self, fn: Callable[[InsurerClient], T]) -> None:
-        self.fn = fn
+    def __init__(
+        self, fn: Callable[[], T], *, insurer_fn: Callable[[InsurerClient], T] | None = None
+    ) -> None:
+        self._fn = fn
+        self._insurer_fn = insurer_fn
         self.on_success: Callable[[T], None] | None = None
         self.on_failure: Callable[[BaseException], None] | None = None
+
+    @classmethod
+    def with_insurer(cls, fn: Callable[[InsurerClient], T]) -> Task[T]:
+        """Work that talks to the insurer: `fn` gets its worker thread's own client."""
+        return cls(_needs_a_client, insurer_fn=fn)
+
+    def execute(self, thread_client: ClientFactory) -> T:
+        """Run the work (on a worker thread); only insurer work asks for the thread's client."""
+        if self._insurer_fn is not None:
+            return self._insurer_fn(thread_client())
+        return self._fn()
 
     def success(self, callback: Callable[[T], None]) -> Task[T]:
         self.on_success = callback
@@ -125,5 +170,9 @@ class Task(Generic[T]):
         self.on_failure = callback
         return self
 
-    def run(self, runner: TaskRunner | None = None) -> Future[Any]:
-        return (runner or current_runner()).submit(self)
+    def run(self) -> Future[Any]:
+        return current_runner().submit(self)
+
+
+def _needs_a_client() -> Any:
+    raise RuntimeError("insurer work runs through Task.execute with its thread's client")

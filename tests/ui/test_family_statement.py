@@ -18,6 +18,7 @@ from kiosk.visit import Step
 from tests.ui.conftest import card
 from ui.driver import pump_until
 from ui.screens.sign import PAD_MIN_HEIGHT
+from ui.tasks import current_runner
 
 
 def squeezed(text: str) -> str:
@@ -64,7 +65,7 @@ def test_the_statement_prints_the_consent_the_parent_read_and_the_claim_as_it_en
     driver.pay(PaymentMethod.WECHAT)
     pump_until(
         lambda: (
-            done.statement is not None and done.statement.final and app.session.runner.busy == 0
+            done.statement is not None and done.statement.final and current_runner().busy == 0
         ),
         15,
         "the final statement",

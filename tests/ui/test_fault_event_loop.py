@@ -372,11 +372,11 @@ def desk(qapp, sandbox: SandboxProcess, device_key: str, tmp_path: Path) -> Iter
 # --- claims through the desk path -----------------------------------------------------------------
 
 
-def run_task(work: Callable[[InsurerClient], T], what: str) -> T:
+def run_task(task: Task[T], what: str) -> T:
     """Work on the kiosk's own workers, as the screens run it; the loop turns meanwhile."""
     results: list[T] = []
     errors: list[BaseException] = []
-    Task(work).success(results.append).failure(errors.append).run()
+    task.success(results.append).failure(errors.append).run()
     pump_until(lambda: bool(results or errors), 20, what)
     if errors:
         raise errors[0]
@@ -422,7 +422,7 @@ def present_desk_bills(desk: Desk, count: int) -> list[PresentedBill]:
             for bill in bills
         ]
 
-    return run_task(present_all, "bills estimated and presented")
+    return run_task(Task.with_insurer(present_all), "bills estimated and presented")
 
 
 def sign_desk_bills(desk: Desk, presented: list[PresentedBill]) -> list[ClaimRecord]:
@@ -435,10 +435,10 @@ def sign_desk_bills(desk: Desk, presented: list[PresentedBill]) -> list[ClaimRec
         tuple(tuple(Point(x, y, next(times)) for x, y in stroke) for stroke in strokes), 600, 240
     )
 
-    def sign_all(_insurer: InsurerClient) -> list[ClaimRecord]:
+    def sign_all() -> list[ClaimRecord]:
         return [sign_and_queue(journal, p, signature, datetime.now(UTC)) for p in presented]
 
-    claims = run_task(sign_all, "claims stored")
+    claims = run_task(Task(sign_all), "claims stored")
     desk.kiosk.session.submitter.wake()
     return claims
 

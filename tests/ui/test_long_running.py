@@ -18,6 +18,7 @@ from kiosk.journal import PaymentMethod
 from tests.ui.conftest import card
 from ui.driver import pump_until
 from ui.screens.preauth import PreAuthDialog
+from ui.tasks import current_runner
 
 FAMILIES = (
     ("active_plus", (("GP003", 1), ("IMG001", 1), ("VAC002", 2)), PaymentMethod.ALIPAY),
@@ -62,7 +63,7 @@ def test_a_closed_preauth_request_is_deleted_even_while_the_insurer_answers(own_
     driver.open_preauth(flagged)
     app.session.visit.clear()  # the idle timeout, before the insurer's calendar arrives
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    pump_until(lambda: app.session.runner.busy == 0, 10, "the calendar for the closed dialog")
+    pump_until(lambda: current_runner().busy == 0, 10, "the calendar for the closed dialog")
     assert [w for w in QApplication.allWidgets() if isinstance(w, PreAuthDialog)] == []
 
 

@@ -21,6 +21,7 @@ from kiosk.settings import Settings, load_settings, settings_path
 from ui.app import create_application, install_translations
 from ui.driver import pump_until
 from ui.screens.registration import RegistrationScreen, RegistrationWindow, register_at_start
+from ui.tasks import running_tasks
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 NOT_REGISTERED = Registration(RegistrationState.NOT_REGISTERED, "not registered")
@@ -32,6 +33,13 @@ def keys() -> Iterator[EphemeralKeyring]:
     previous = keyring.get_keyring()
     yield use_ephemeral_keyring()
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def tasks(qapp) -> Iterator[None]:
+    """The worker the screen asks the insurer on, as `register_at_start` installs it."""
+    with running_tasks(None, workers=1):
+        yield
 
 
 @pytest.fixture

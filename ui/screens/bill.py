@@ -223,7 +223,7 @@ class BillScreen(QWidget):
 
     def import_catalogue(self, path: Path) -> None:
         """Read a clinic's catalogue in the background; a file with any bad row is refused whole."""
-        Task(lambda _insurer: load_catalogue(path)).success(self.use_catalogue).failure(
+        Task(lambda: load_catalogue(path)).success(self.use_catalogue).failure(
             self.catalogue_failed
         ).run()
 
@@ -274,7 +274,7 @@ class BillScreen(QWidget):
         visit_id, revision = visit.visit_id, visit.revision
         self._estimating = True
         self._render_amounts()
-        Task(lambda insurer: insurer.estimate(bill)).success(
+        Task.with_insurer(lambda insurer: insurer.estimate(bill)).success(
             lambda adjudication: self._estimate_arrived(visit_id, revision, adjudication)
         ).failure(lambda error: self._estimate_failed(visit_id, revision, error)).run()
 
@@ -411,9 +411,7 @@ class BillScreen(QWidget):
         names_en = english_names(self.session.catalogue)
         self.sign_button.setEnabled(False)
         Task(
-            lambda _insurer: present_bill(
-                journal, bill, adjudication, clinic=clinic, names_en=names_en
-            )
+            lambda: present_bill(journal, bill, adjudication, clinic=clinic, names_en=names_en)
         ).success(lambda presented: self._presented(visit_id, revision, presented)).failure(
             self._present_failed
         ).run()

@@ -275,7 +275,7 @@ class DoneScreen(QWidget):
             return
         journal = self.session.journal
         visit_id = self.session.visit.visit_id
-        Task(lambda _insurer: journal.claim(claim.id)).success(
+        Task(lambda: journal.claim(claim.id)).success(
             lambda fresh: self._claim_updated(visit_id, fresh)
         ).run()
 
@@ -305,7 +305,7 @@ class DoneScreen(QWidget):
         visit_id = visit.visit_id
         for button in self.method_buttons.values():
             button.setEnabled(False)
-        Task(lambda _insurer: record_payment(journal, presented, method, amount)).success(
+        Task(lambda: record_payment(journal, presented, method, amount)).success(
             lambda _id: self._paid(visit_id, method)
         ).failure(self._payment_failed).run()
 
@@ -352,7 +352,7 @@ class DoneScreen(QWidget):
         bill_id = presented.bill_id
         visit_id = visit.visit_id
         self._saving = True
-        Task(lambda _insurer: make_statement(journal, bill_id, documents, facts=facts)).success(
+        Task(lambda: make_statement(journal, bill_id, documents, facts=facts)).success(
             lambda made: self._saved(visit_id, *made)
         ).failure(self._save_failed).run()
 
@@ -388,7 +388,7 @@ class DoneScreen(QWidget):
         )
         if path:
             source = self.document
-            Task(lambda _insurer: shutil.copyfile(source, path)).failure(
+            Task(lambda: shutil.copyfile(source, path)).failure(
                 lambda _error: self.document_state.setText(
                     self.tr("The copy could not be saved there.")
                 )

@@ -1114,7 +1114,7 @@ class ManagerScreen(QWidget):
         self._read_at = None
         self._show_state()
 
-        def read(_insurer: InsurerClient) -> tuple:
+        def read() -> tuple:
             summary = day_summary(journal, day) if figures else None
             thirty = trend(journal, day) if figures else None
             lines = claim_lines(journal, day) if claims else None
@@ -1212,7 +1212,7 @@ class ManagerScreen(QWidget):
             return
         journal, actor = self.context.journal, f"staff:{self.member.id}"
 
-        def write(_insurer: InsurerClient) -> None:
+        def write() -> None:
             with journal.transaction(actor=actor) as tx:
                 change(tx)
 
@@ -1256,7 +1256,7 @@ class ManagerScreen(QWidget):
             if day == self.day:
                 tab.failed(insurer_problem(error))
 
-        Task(compare).success(done).failure(failed).run()
+        Task.with_insurer(compare).success(done).failure(failed).run()
 
     def _compare_again(self) -> None:
         """Compare the statement already fetched with the journal as it is now."""
@@ -1273,7 +1273,7 @@ class ManagerScreen(QWidget):
             if statement is self._statement:
                 tab.failed(self.tr("This PC's records cannot be read right now. Try again."))
 
-        Task(lambda _insurer: reconcile(journal, statement)).success(done).failure(failed).run()
+        Task(lambda: reconcile(journal, statement)).success(done).failure(failed).run()
 
     # --- exports
 
@@ -1308,7 +1308,7 @@ class ManagerScreen(QWidget):
         target = folder / f"claims-{span}.{export_format}"
         labels = export_labels()
 
-        def write(_insurer: InsurerClient) -> Path:
+        def write() -> Path:
             folder.mkdir(parents=True, exist_ok=True)
             export_claims(journal, target, first_day, last_day, labels=labels)
             return target
@@ -1327,7 +1327,7 @@ class ManagerScreen(QWidget):
         english = self.context.language().startswith("en")
         item_names = dict(self.context.names_en()) if english else {}
 
-        def write(_insurer: InsurerClient) -> Path:
+        def write() -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             render_day_report(
                 target,
@@ -1362,7 +1362,7 @@ class ManagerScreen(QWidget):
     def _open_signed_bill(self, claim_id: int) -> None:
         context = self.context
 
-        def find(_insurer: InsurerClient) -> Path:
+        def find() -> Path:
             return signed_bill_copy(context.journal, claim_id, context.documents_dir)
 
         Task(find).success(self._document_ready).failure(self._document_failed).run()
@@ -1432,7 +1432,7 @@ class ManagerArea(QStackedWidget):
 
     def _exit(self, member: StaffMember) -> None:
         directory = self.context.directory
-        Task(lambda _insurer: directory.record_exit(member)).success(
+        Task(lambda: directory.record_exit(member)).success(
             lambda _none: self.exit_kiosk.emit(member)
         ).failure(lambda _error: self.exit_kiosk.emit(member)).run()
 
@@ -1445,7 +1445,7 @@ class ManagerArea(QStackedWidget):
         self.removeWidget(dashboard)
         dashboard.deleteLater()
         directory = self.context.directory
-        Task(lambda _insurer: directory.sign_out(member, reason=reason)).run()
+        Task(lambda: directory.sign_out(member, reason=reason)).run()
         self.open()
 
     def idle(self) -> None:

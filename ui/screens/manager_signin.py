@@ -89,7 +89,7 @@ class SignInScreen(QWidget):
         self.pad.clear()
         self.status.clear()
         directory = self.directory
-        Task(lambda _insurer: directory.members()).success(self._listed).failure(
+        Task(lambda: directory.members()).success(self._listed).failure(
             lambda _error: self._say(self.tr("The staff list cannot be read on this PC."))
         ).run()
 
@@ -149,7 +149,7 @@ class SignInScreen(QWidget):
         self.pad.setEnabled(False)
         self._say(self.tr("Checking…"), tone="")
         directory = self.directory
-        Task(lambda _insurer: directory.sign_in(member.id, secret)).success(self._accepted).failure(
+        Task(lambda: directory.sign_in(member.id, secret)).success(self._accepted).failure(
             self._refused
         ).run()
 

@@ -95,9 +95,9 @@ class PreAuthDialog(QDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(760)
         self.retranslate()
-        Task(lambda insurer: insurer.working_calendar()).success(self._calendar).failure(
-            self._calendar_failed
-        ).run()
+        Task.with_insurer(lambda insurer: insurer.working_calendar()).success(
+            self._calendar
+        ).failure(self._calendar_failed).run()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -189,16 +189,16 @@ class PreAuthDialog(QDialog):
             self._send(self.stored)
             return
         journal = self.session.journal
-        Task(lambda _insurer: store_preauth_request(journal, request)).success(self._send).failure(
+        Task(lambda: store_preauth_request(journal, request)).success(self._send).failure(
             self._failed
         ).run()
 
     def _send(self, stored: PreAuthRequestRecord) -> None:
         self.stored = stored
         journal = self.session.journal
-        Task(lambda insurer: send_preauth(journal, insurer, stored)).success(self._sent).failure(
-            self._failed
-        ).run()
+        Task.with_insurer(lambda insurer: send_preauth(journal, insurer, stored)).success(
+            self._sent
+        ).failure(self._failed).run()
 
     def _sent(self, result: tuple[PreAuthRequestRecord, PreAuthCreated]) -> None:
         self.stored, self.created = result

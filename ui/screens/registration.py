@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QEventLoop, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -38,12 +38,8 @@ from kiosk.registration import (
 )
 from kiosk.settings import Settings, SettingsError
 from ui.app import create_application, install_translations
-
-
-class _Delivery(QObject):
-    """Carries the worker's outcome to the GUI thread (a queued signal: it lives there)."""
-
-    done = Signal(object, object)  # settings, error
+from ui.i18n import Translations
+from ui.tasks import Task, running_tasks
 
 
 class RegistrationScreen(QWidget):
@@ -71,10 +67,6 @@ class RegistrationScreen(QWidget):
         self._settings_file = settings_file
         self._journal_path = journal_path
         self._working = False
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._delivery = _Delivery(self)
-        self._delivery.done.connect(self._finished)
 
         self.title = QLabel(objectName="screenTitle")
         self.reason = QLabel(objectName="hint", wordWrap=True)
@@ -181,29 +173,18 @@ class RegistrationScreen(QWidget):
             return
         self._set_working(True)
         self._say(self.tr("Asking the insurer to confirm the key…"), tone="")
-        settings_file, journal_path, deliver = (
-            self._settings_file,
-            self._journal_path,
-            self._delivery.done.emit,
-        )
+        settings_file, journal_path = self._settings_file, self._journal_path
+        Task(lambda: _register(url, key, ca_bundle, settings_file, journal_path)).success(
+            self._accepted
+        ).failure(self._not_accepted).run()
 
-        def work() -> None:
-            try:
-                settings = _register(url, key, ca_bundle, settings_file, journal_path)
-            except Exception as exc:  # every failure is shown to the manager
-                deliver(None, exc)
-            else:
-                deliver(settings, None)
-
-        self.pool.start(work)
-
-    def _finished(self, settings: Settings | None, error: BaseException | None) -> None:
+    def _not_accepted(self, error: BaseException) -> None:
         self._set_working(False)
-        if error is not None:
-            kind, message = self._explain(error)
-            self._refuse(kind, message)
-            return
-        assert settings is not None
+        kind, message = self._explain(error)
+        self._refuse(kind, message)
+
+    def _accepted(self, settings: Settings) -> None:
+        self._set_working(False)
         self.key.clear()
         self._say(
             self.tr(
@@ -311,6 +292,17 @@ def register_at_start(
     when the manager quits. Used by `kiosk run` before the kiosk itself is built."""
     app = create_application()
     translations = install_translations(app, language)
+    with running_tasks(None, workers=1):
+        return _show_until_registered(settings, status, kiosk_mode, journal_path, translations)
+
+
+def _show_until_registered(
+    settings: Settings,
+    status: Registration,
+    kiosk_mode: bool,
+    journal_path: Path | None,
+    translations: Translations,
+) -> Settings | None:
     screen = RegistrationScreen(settings, status=status, journal_path=journal_path)
     window = RegistrationWindow(screen)
     outcome: list[Settings] = []
@@ -327,7 +319,6 @@ def register_at_start(
     try:
         loop.exec()
     finally:
-        screen.pool.waitForDone()
         window.hide()
         translations.uninstall()
         window.deleteLater()

@@ -161,7 +161,7 @@ class ScanScreen(QWidget):
         self._card_in_check = event.token
         visit_id = visit.begin_check(event.source)
         self._set_status(self.tr("Checking the card with the insurer…"))
-        Task(lambda insurer: insurer.eligibility_by_token(text)).success(
+        Task.with_insurer(lambda insurer: insurer.eligibility_by_token(text)).success(
             lambda answer: self._answered(visit_id, answer)
         ).failure(lambda error: self._failed(visit_id, error)).run()
 
@@ -189,7 +189,7 @@ class ScanScreen(QWidget):
         REDACTOR.remember(self._typed)
         visit_id = visit.begin_check(ScanSource.LOOKUP)
         self._set_status(self.tr("Checking the card with the insurer…"))
-        Task(lambda insurer: insurer.eligibility_by_lookup(lookup)).success(
+        Task.with_insurer(lambda insurer: insurer.eligibility_by_lookup(lookup)).success(
             lambda answer: self._answered(visit_id, answer)
         ).failure(lambda error: self._failed(visit_id, error)).run()
 

@@ -364,9 +364,9 @@ class SignScreen(QWidget):
         self.confirm_button.setEnabled(False)
         visit_id = visit.visit_id
         journal = self.session.journal
-        Task(
-            lambda _insurer: sign_and_queue(journal, presented, signature, signed_at, facts)
-        ).success(lambda claim: self._queued(visit_id, claim)).failure(self._failed).run()
+        Task(lambda: sign_and_queue(journal, presented, signature, signed_at, facts)).success(
+            lambda claim: self._queued(visit_id, claim)
+        ).failure(self._failed).run()
 
     def _problem_text(self, problem: SignatureProblem) -> str:
         return {
