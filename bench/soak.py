@@ -32,7 +32,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
-from kiosk.demo import demo_insurer, fresh_token
+from launchers.demo import demo_insurer, fresh_token
 from ui.demo_script import SCENARIOS
 from ui.driver import KioskDriver
 from ui.launch import KioskConfig, build_kiosk

@@ -31,8 +31,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication
 
 from insurer_sandbox.demo import DEMO_MEMBERS
-from kiosk.demo import demo_insurer, fresh_token
 from kiosk.visit import Step
+from launchers.demo import demo_insurer, fresh_token
 from ui.driver import KioskDriver, pump_until
 from ui.launch import KioskConfig, build_kiosk
 

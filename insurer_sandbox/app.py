@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi.openapi.utils import get_openapi
@@ -142,6 +142,22 @@ def _replay(model: type[BaseModel]) -> dict[str, Any]:
         "model": model,
         "description": "A replay: this Idempotency-Key was already used with this body.",
     }
+
+
+class _Idempotent(Protocol):
+    @property
+    def request_hash(self) -> str | None: ...
+
+
+def _replayed(existing: _Idempotent, request_hash: str, response: Response, what: str) -> bool:
+    """The Idempotency-Key was used before: the same request is answered again (200), another
+    request under the same key is a 409."""
+    if existing.request_hash != request_hash:
+        raise ProblemError(
+            409, "idempotency-conflict", f"this Idempotency-Key was used for another {what}"
+        )
+    response.status_code = 200
+    return True
 
 
 def _check_amount(amount: int, what: str) -> None:
@@ -330,12 +346,7 @@ def submit_claim(
     request_hash = canonical_hash(submission.model_dump(mode="json"))
     with store.writing() as db:
         existing = store.claim_by_key(db, clinic, key)
-        if existing is not None:
-            if existing.request_hash != request_hash:
-                raise ProblemError(
-                    409, "idempotency-conflict", "this Idempotency-Key was used for another claim"
-                )
-            response.status_code = 200
+        if existing is not None and _replayed(existing, request_hash, response, "claim"):
             return existing.result
         first = store.claim_by_bill(db, clinic, submission.clinic_invoice_no, submission.bill_hash)
         if first is not None:
@@ -480,12 +491,7 @@ def request_preauth(
     request_hash = canonical_hash(body.model_dump(mode="json"))
     with store.writing() as db:
         existing = store.preauth_by_key(db, clinic, key)
-        if existing is not None:
-            if existing.request_hash != request_hash:
-                raise ProblemError(
-                    409, "idempotency-conflict", "this Idempotency-Key was used for another request"
-                )
-            response.status_code = 200
+        if existing is not None and _replayed(existing, request_hash, response, "request"):
             return PreAuthCreated(preauth=existing.preauth, calendar=existing.calendar)
         member = _billable_member(store, db, plan, clinic, body.member_id)
         if member is None:

@@ -28,6 +28,7 @@ from kiosk.insurer.models import (
     Reason,
     VisitType,
 )
+from kiosk.scan.source import ScanSource
 
 if TYPE_CHECKING:
     from kiosk.desk import PresentedBill
@@ -53,12 +54,6 @@ ALLOWED: dict[Step, frozenset[Step]] = {
 }
 """Every step may return to SCAN (cancel, idle timeout); the rest is the forward path and back.
 BILL goes straight to DONE when the insurer pays nothing: a self-pay visit has no claim to sign."""
-
-
-class ScanSource(StrEnum):
-    CAMERA = "camera"
-    SCANNER = "scanner"
-    LOOKUP = "lookup"
 
 
 class Verdict(StrEnum):
@@ -323,13 +318,6 @@ class Visit:
     def remove_line(self, line_no: int) -> None:
         self._require(Step.BILL)
         del self._s.lines[self._index(line_no)]
-        self._changed()
-
-    def attach_preauth(self, line_no: int, preauth_id: str) -> None:
-        """Name the approved pre-authorisation that covers a line, so the insurer can pay it."""
-        self._require(Step.BILL)
-        index = self._index(line_no)
-        self._s.lines[index] = self._s.lines[index].model_copy(update={"preauth_id": preauth_id})
         self._changed()
 
     def record_estimate(self, visit_id: str, revision: int, adjudication: Adjudication) -> bool:

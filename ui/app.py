@@ -50,14 +50,16 @@ from kiosk.staff import StaffMember
 from kiosk.visit import Step
 from ui.i18n import DEFAULT_LANGUAGE, Translations
 from ui.idle import IdleWatcher
+from ui.manager.area import ManagerArea
+from ui.manager.context import manager_context
 from ui.readability import Readability, style_sheet
 from ui.screens.bill import BillScreen
 from ui.screens.done import DoneScreen
 from ui.screens.eligibility import EligibilityScreen
-from ui.screens.manager import ManagerArea, manager_context
 from ui.screens.scan import ScanScreen
 from ui.screens.sign import SignScreen
 from ui.session import KioskSession
+from ui.tone import restyle
 from ui.widgets.idle_warning import IdleWarning
 from ui.widgets.outbox_status import OutboxStatus
 from ui.widgets.readability_controls import ReadabilityControls
@@ -254,9 +256,7 @@ class Header(QFrame):
         current = Step.SCAN if step is Step.CHECKING else step
         for shown, label in self.steps.items():
             label.setText(names[shown])
-            label.setProperty("current", shown is current)
-            label.style().unpolish(label)
-            label.style().polish(label)
+            restyle(label, "current", shown is current)
             # As wide as the name in bold: the current step's weight moves no other step.
             bold = QFont(label.font())
             bold.setBold(True)
@@ -401,8 +401,6 @@ class MainWindow(QMainWindow):
         self.sign.forget()
         self.done.forget()
         self.session.scans.forget_codes_in_view()
-        if self.session.scans.reader is not None:
-            self.session.scans.reader.forget_scans()
         self.readability.reset()
 
     def warn_idle(self, seconds_left: Callable[[], float]) -> None:

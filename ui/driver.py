@@ -19,7 +19,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from kiosk.journal import ClaimState, PaymentMethod
-from kiosk.visit import ScanSource, Step
+from kiosk.scan.source import ScanSource
+from kiosk.visit import Step
 from ui.launch import Kiosk
 from ui.screens.preauth import PreAuthDialog
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import QEvent, QLockFile, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.catalogue import Catalogue, load_catalogue, load_demo_catalogue
-from kiosk.checkin import SigningKeyCache
+from kiosk.signing_keys import SigningKeyCache
 from kiosk.credentials import journal_audit_key, load_device_key
 from kiosk.insurer.client import InsurerClient, check_insurer_url
 from kiosk.journal import ClaimSubmitter, Journal, RetrySchedule

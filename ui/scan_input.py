@@ -12,7 +12,7 @@ and verified as soon as the pipeline is there.
 
 With a `SigningKeyCache` attached (`keep_keys_current`), the insurer's keys are fetched on their
 schedule, and a card refused for an unknown key id (the insurer rotated its keys) is verified once
-more after a fetch before anyone sees the refusal; the rules live in `kiosk.checkin`.
+more after a fetch before anyone sees the refusal; the rules live in `kiosk.signing_keys`.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from kiosk.checkin import SigningKeyCache
+from kiosk.signing_keys import SigningKeyCache
 from kiosk.ecard import ECardFailure, ReplayGuard
+from kiosk.scan.source import ScanSource
 from kiosk.scan.wedge import WedgeDetector
-from kiosk.visit import ScanSource
 from ui.tasks import Task
 from ui.widgets.camera_view import frame_to_image
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.catalogue import Catalogue
-from kiosk.checkin import SigningKeyCache
+from kiosk.signing_keys import SigningKeyCache
 from kiosk.journal import ClaimSubmitter, Journal
 from kiosk.statement import ClinicProfile, InsurerProfile
 from kiosk.visit import Visit

@@ -21,7 +21,6 @@ from typing import Protocol
 import cv2
 import numpy as np
 
-from kiosk.scan.recent import RecentEvents
 from kiosk.scan.worker import BackgroundWorker
 
 
@@ -195,7 +194,6 @@ class CameraWorker(BackgroundWorker):
     ) -> None:
         self.source = source
         self.retry_interval = retry_interval
-        self.events: RecentEvents[CameraEvent] = RecentEvents()
         self._on_event = on_event
         super().__init__(name)
         self._cond = threading.Condition()
@@ -242,7 +240,6 @@ class CameraWorker(BackgroundWorker):
     def _emit(self, status: CameraStatus, detail: str, *, reconnected: bool = False) -> None:
         self._status = status
         event = CameraEvent(status, detail, reconnected)
-        self.events.put(event)
         if self._on_event is not None:
             self._on_event(event)
 

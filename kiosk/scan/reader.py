@@ -19,9 +19,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from kiosk.ecard import DEFAULT_SKEW, ECardError, ECardToken, ReplayGuard, verify
 from kiosk.scan.camera import CameraWorker
 from kiosk.scan.decoder import FrameError, decode
-from kiosk.scan.recent import RecentEvents
+from kiosk.scan.source import ScanSource
 from kiosk.scan.worker import BackgroundWorker
-from kiosk.visit import ScanSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +82,8 @@ class CardReader:
 
     `public_keys` is asked for the insurer's current keys at every scan, so a refreshed key cache
     is used at once. `submit` may be called from any thread; `on_scan` runs in the caller's
-    thread (a Qt wrapper emits a signal from it), and the newest events are also kept on
-    `events` (bounded: they hold the card's member id; `forget_scans` drops them).
+    thread (a Qt wrapper emits a signal from it). Nothing else keeps the events: they carry the
+    card's member id, which stays with the visit it was scanned for.
     """
 
     def __init__(
@@ -100,7 +99,6 @@ class CardReader:
         self.clock = clock
         self.skew = skew
         self.replay_guard = replay_guard
-        self.events: RecentEvents[ScanEvent] = RecentEvents()
         self._on_scan = on_scan
 
     def submit(self, text: str, source: ScanSource) -> ScanEvent:
@@ -114,14 +112,9 @@ class CardReader:
             event = ScanEvent(text, source, now, error=error)
         else:
             event = ScanEvent(text, source, now, token=token)
-        self.events.put(event)
         if self._on_scan is not None:
             self._on_scan(event)
         return event
-
-    def forget_scans(self) -> None:
-        """The visit is over: drop the scan events kept, and the cards they carry."""
-        self.events.clear()
 
     def allow_again(self, token: ECardToken) -> None:
         """The check this card was accepted for failed or was cancelled: the family may show the

@@ -452,20 +452,3 @@ def category_frames(
         image, _ = render(category, texts, rng)
         frames.append(SyntheticFrame(category, image, texts))
     return frames
-
-
-def frame_set(
-    per_category: int = 15,
-    *,
-    no_code: int = 30,
-    seed: int = 0,
-    token: Callable[[np.random.Generator], str] = sample_token,
-) -> list[SyntheticFrame]:
-    """The benchmark's frames: `per_category` of each category, then `no_code` empty ones.
-
-    The same seed gives the same frames on every machine, so read rates can be compared.
-    """
-    frames: list[SyntheticFrame] = []
-    for category in CATEGORIES:
-        frames += category_frames(category, per_category, seed=seed, token=token)
-    return frames + category_frames(NO_CODE, no_code, seed=seed, token=token)

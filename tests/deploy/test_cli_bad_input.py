@@ -7,11 +7,11 @@ import io
 
 import pytest
 
-from kiosk.cli import main
 from kiosk.journal import Journal
 from kiosk.privacy import uninstall_log_redaction
 from kiosk.settings import load_settings
 from kiosk.staff import CONSOLE, Role, StaffDirectory
+from launchers.cli import main
 
 LONG_NAME = "W" * 65
 HUGE_ID = "9" * 25
@@ -37,9 +37,9 @@ def kiosk(kiosk_dirs, monkeypatch):
     def started(*_args, **_kwargs):
         raise Started
 
-    monkeypatch.setattr("kiosk.cli.registration_status", started)
-    monkeypatch.setattr("kiosk.demo.run_demo", started)
-    monkeypatch.setattr("kiosk.demo.run_script", started)
+    monkeypatch.setattr("launchers.cli.registration_status", started)
+    monkeypatch.setattr("launchers.demo.run_demo", started)
+    monkeypatch.setattr("launchers.demo.run_script", started)
     monkeypatch.setattr("kiosk.doctor.run_doctor", started)
     monkeypatch.setattr("getpass.getpass", started)
     return kiosk_dirs

@@ -5,10 +5,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kiosk.cli import main
 from kiosk.journal import Journal
 from kiosk.privacy import uninstall_log_redaction
 from kiosk.settings import load_settings, save_settings, updated
+from launchers.cli import main
 
 
 @pytest.fixture(autouse=True)

@@ -41,7 +41,7 @@ def demo_day_logs(tmp_path_factory):
         KIOSK_DATA_DIR=str(base / "data"),
     )
     run = subprocess.run(
-        [sys.executable, "-m", "kiosk.cli", "--verbose", "demo", "--script", str(base / "out")],
+        [sys.executable, "-m", "launchers.cli", "--verbose", "demo", "--script", str(base / "out")],
         capture_output=True,
         text=True,
         env=env,

@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from kiosk.demo import DemoCamera
 from kiosk.scan import decode
 from kiosk.scan.camera import GeneratedCamera
+from kiosk.scan.demo_camera import DemoCamera
 
 WEBCAM_FRAME = np.full((720, 1280, 3), 77, np.uint8)
 

@@ -15,22 +15,19 @@ import pytest
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID
 from insurer_sandbox.server import SandboxProcess, create_device_key
+from kiosk.business_day import business_day, day_window
 from kiosk.exports import COLUMNS, DAY_COLUMNS, export_claims, write_csv, write_xlsx
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import ClaimStatus, DailyStatement, StatementLine
 from kiosk.journal import AttemptOutcome, ClaimState, Journal
 from kiosk.money import parse_yuan
+from kiosk.reconciliation import Action, Discrepancy, reconcile
 from kiosk.reports import (
-    Action,
     ClaimCategory,
-    Discrepancy,
     PreAuthState,
-    business_day,
     claim_lines,
     day_summary,
-    day_window,
     masked_member,
-    reconcile,
     trend,
 )
 from tests.clinic_day import (

@@ -7,10 +7,10 @@ import io
 
 import pytest
 
-from kiosk.cli import main
 from kiosk.journal import Journal
 from kiosk.settings import load_settings
 from kiosk.staff import Role, SignInRefusal, SignInRefused, StaffDirectory
+from launchers.cli import main
 
 MANAGER_PIN = "204719"
 

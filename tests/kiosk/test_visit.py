@@ -23,10 +23,10 @@ from kiosk.insurer.models import (
     UnpaidBalance,
 )
 from kiosk.journal import ClaimState, Journal, PaymentMethod
+from kiosk.scan.source import ScanSource
 from kiosk.signature import Point, Signature
 from kiosk.visit import (
     Caution,
-    ScanSource,
     Step,
     TransitionError,
     Verdict,

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS, demo_member
 from insurer_sandbox.server import SandboxProcess
 from kiosk.credentials import store_device_key, use_ephemeral_keyring
-from kiosk.demo import fresh_token
 from kiosk.statement import ClinicProfile
+from launchers.demo import fresh_token
 from ui.driver import KioskDriver
 from ui.launch import Kiosk, KioskConfig, build_kiosk
 

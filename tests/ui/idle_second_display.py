@@ -17,8 +17,8 @@ from PySide6.QtTest import QTest
 
 from insurer_sandbox.demo import demo_member
 from kiosk.credentials import store_device_key, use_ephemeral_keyring
-from kiosk.demo import fresh_token
 from kiosk.visit import Step
+from launchers.demo import fresh_token
 from ui.driver import KioskDriver, pump_until
 from ui.launch import KioskConfig, build_kiosk
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import QGuiApplication
 
 from insurer_sandbox.demo import demo_member
 from kiosk.credentials import store_device_key, use_ephemeral_keyring
-from kiosk.demo import fresh_token
 from kiosk.visit import Step
+from launchers.demo import fresh_token
 from ui.driver import KioskDriver
 from ui.launch import KioskConfig, build_kiosk
 

@@ -48,13 +48,13 @@ from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS, demo_member
 from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.billing import english_names
 from kiosk.credentials import store_device_key, use_ephemeral_keyring
-from kiosk.demo import fresh_token
 from kiosk.desk import PresentedBill, present_bill, sign_and_queue
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import Bill, BillLine
 from kiosk.journal import AttemptOutcome, ClaimRecord, ClaimState, RetrySchedule
 from kiosk.signature import Point, Signature
 from kiosk.visit import Step
+from launchers.demo import fresh_token
 from ui.driver import KioskDriver, pump_until, signature_strokes
 from ui.launch import Kiosk, KioskConfig, build_kiosk
 from ui.tasks import Task

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from insurer_sandbox.demo import DEMO_SIGNING_KEYS, demo_member
 from insurer_sandbox.server import SandboxProcess
 from kiosk import ecard
-from kiosk.checkin import SigningKeyCache
+from kiosk.signing_keys import SigningKeyCache
 from kiosk.ecard import ECardFailure
 from kiosk.insurer.client import InsurerClient
 from kiosk.visit import Step
@@ -105,7 +105,7 @@ def test_a_key_id_the_insurer_does_not_publish_is_refused_after_at_most_one_fetc
 def test_keys_are_fetched_on_schedule_and_failed_fetches_do_not_stop_it(
     qapp, fresh_sandbox, fresh_sandbox_device_key
 ):
-    """The schedule itself (hourly; a minute after a failure) is `kiosk.checkin`'s, tested there;
+    """The schedule itself (hourly; a minute after a failure) is `kiosk.signing_keys`'s, tested there;
     here it is shortened to watch the kiosk follow it."""
     runner = TaskRunner(lambda: InsurerClient(fresh_sandbox.url, fresh_sandbox_device_key))
     install_runner(runner)

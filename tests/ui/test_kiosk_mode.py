@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS, DEMO_MEMBERS
 from kiosk.credentials import store_device_key, use_ephemeral_keyring
-from kiosk.demo import DEMO_STAFF, DemoCamera, add_demo_staff, fresh_token
 from kiosk.journal import Journal
+from kiosk.scan.demo_camera import DemoCamera
 from kiosk.staff import Permission, Role, StaffDirectory
 from kiosk.visit import Step
+from launchers.demo import DEMO_STAFF, add_demo_staff, fresh_token
 from tests.ui.conftest import card
 from ui.demo_panel import DemoPanel
 from ui.driver import KioskDriver, pump_until
@@ -172,7 +173,7 @@ def _run_kiosk_process(sandbox, device_key: str, base: Path) -> subprocess.Popen
     script = (
         "import sys\n"
         "from kiosk.credentials import store_device_key, use_ephemeral_keyring\n"
-        "from kiosk.cli import main\n"
+        "from launchers.cli import main\n"
         "use_ephemeral_keyring()\n"
         f"store_device_key({sandbox.url!r}, {device_key!r})\n"
         f"sys.exit(main(['run', '--insurer', {sandbox.url!r}, '--camera', 'none']))\n"

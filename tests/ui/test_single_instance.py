@@ -16,7 +16,7 @@ def _kiosk_run(sandbox, device_key: str, base: Path) -> subprocess.Popen[str]:
     script = (
         "import sys\n"
         "from kiosk.credentials import store_device_key, use_ephemeral_keyring\n"
-        "from kiosk.cli import main\n"
+        "from launchers.cli import main\n"
         "use_ephemeral_keyring()\n"
         f"store_device_key({sandbox.url!r}, {device_key!r})\n"
         f"sys.exit(main(['run', '--insurer', {sandbox.url!r}, '--camera', 'none']))\n"

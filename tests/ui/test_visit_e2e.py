@@ -15,12 +15,12 @@ import pytest
 from pypdf import PdfReader
 
 from insurer_sandbox.demo import demo_member
-from kiosk.demo import DemoCamera
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import ClaimStatus, PreAuthStatus, Reason
 from kiosk.journal import ClaimState, PaymentMethod
 from kiosk.privacy import REDACTOR, install_log_redaction, uninstall_log_redaction
 from kiosk.scan.camera import GeneratedCamera
+from kiosk.scan.demo_camera import DemoCamera
 from kiosk.visit import Step
 from tests.ui.conftest import card
 from ui.driver import pump_until, signature_strokes

@@ -160,9 +160,6 @@ class PreAuthDialog(QDialog):
         self._tell(insurer_problem(error), "error")
         self.send_button.setEnabled(self.created is None)
 
-    def set_planned_date(self, day: date) -> None:
-        self.planned.setDate(QDate(day.year, day.month, day.day))
-
     def send(self) -> None:
         try:
             cost = parse_yuan(self.cost.text())

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.insurer.models import Eligibility, EligibilityByLookup
 from kiosk.privacy import REDACTOR
-from kiosk.visit import ScanSource, Step
+from kiosk.scan.source import ScanSource
+from kiosk.visit import Step
 from ui.messages import card_problem
 from ui.session import KioskSession
 from ui.tasks import Task
+from ui.tone import set_tone
 from ui.widgets.camera_view import CameraView
 
 if TYPE_CHECKING:
@@ -221,8 +223,7 @@ class ScanScreen(QWidget):
 
     def _set_status(self, text: str, tone: str = "") -> None:
         self.status.setText(text)
-        self.status.setProperty("tone", tone)
-        self._restyle(self.status)
+        set_tone(self.status, tone)
 
     def _show_problem(self, text: str) -> None:
         self._set_status(text, "error")
@@ -247,11 +248,6 @@ class ScanScreen(QWidget):
         self.lookup_box.setVisible(shown)
         if shown:
             self.policy.setFocus()
-
-    @staticmethod
-    def _restyle(widget: QWidget) -> None:
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
     # --- clearing --------------------------------------------------------------------------------
 

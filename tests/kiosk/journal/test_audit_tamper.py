@@ -16,7 +16,6 @@ import pytest
 from argon2 import PasswordHasher
 from signed_claims import fully_covered, sign_and_enqueue, strokes_for, visit_bill
 
-from kiosk.cli import main
 from kiosk.credentials import journal_audit_key
 from kiosk.insurer.models import ClaimResult, ClaimStatus
 from kiosk.journal import Journal
@@ -25,6 +24,7 @@ from kiosk.journal.seals import record_seal
 from kiosk.privacy import uninstall_log_redaction
 from kiosk.settings import CONFIG_DIR_ENV, DATA_DIR_ENV, load_settings
 from kiosk.staff import Role, StaffDirectory
+from launchers.cli import main
 
 
 @pytest.fixture(autouse=True)

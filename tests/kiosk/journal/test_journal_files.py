@@ -14,11 +14,11 @@ from datetime import date, timedelta
 import pytest
 from signed_claims import fully_covered, sign_and_enqueue, strokes_for, visit_bill
 
-from kiosk.cli import main
 from kiosk.doctor import DoctorContext, Status, check_backup, check_journal_and_outbox
 from kiosk.journal import Journal, JournalNotAJournal
 from kiosk.privacy import uninstall_log_redaction
 from kiosk.settings import CONFIG_DIR_ENV, DATA_DIR_ENV, load_settings
+from launchers.cli import main
 
 
 @pytest.fixture(autouse=True)

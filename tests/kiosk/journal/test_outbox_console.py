@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 from signed_claims import fully_covered, sign_and_enqueue, strokes_for, visit_bill
 
-from kiosk.cli import main
 from kiosk.journal import AttemptOutcome, ClaimState, Journal
 from kiosk.settings import load_settings
+from launchers.cli import main
 
 
 @pytest.fixture

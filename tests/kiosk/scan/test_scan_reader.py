@@ -10,9 +10,8 @@ import pytest
 from kiosk.ecard import ECardFailure, ReplayGuard
 from kiosk.scan import synthetic
 from kiosk.scan.camera import CameraWorker, GeneratedCamera
-from kiosk.scan.reader import CardReader, CodesInView, ScanWorker
-from kiosk.scan.recent import RECENT_EVENTS
-from kiosk.visit import ScanSource
+from kiosk.scan.reader import CardReader, CodesInView, ScanEvent, ScanWorker
+from kiosk.scan.source import ScanSource
 
 
 def test_a_code_seen_in_30_consecutive_frames_is_one_scan():
@@ -98,15 +97,17 @@ def test_camera_frames_become_one_verified_scan_per_appearance(token):
 
 def test_an_expired_card_shown_to_the_camera_is_refused_with_the_reason(token):
     shown, _ = synthetic.render("glare", [token], np.random.default_rng(23))
+    scans: queue.SimpleQueue[ScanEvent] = queue.SimpleQueue()
     reader = CardReader(
         synthetic.sample_public_keys,
         clock=lambda: synthetic.SAMPLE_ISSUED_AT + timedelta(minutes=10),
+        on_scan=scans.put,
     )
     camera = CameraWorker(GeneratedCamera(lambda n: shown, fps=30))
     with camera, ScanWorker(camera, reader):
-        event = reader.events.get(timeout=10)
+        event = scans.get(timeout=10)
     assert event.error.reason is ECardFailure.EXPIRED
-    assert reader.events.empty()
+    assert scans.empty(), "a code still in view is one scan, not one per frame"
 
 
 def test_frames_the_decoder_refuses_are_skipped_not_fatal(token):
@@ -116,24 +117,15 @@ def test_frames_the_decoder_refuses_are_skipped_not_fatal(token):
     def flaky(n: int) -> np.ndarray:
         return broken if n < 10 else shown
 
-    reader = CardReader(synthetic.sample_public_keys, clock=lambda: synthetic.SAMPLE_ISSUED_AT)
+    scans: queue.SimpleQueue[ScanEvent] = queue.SimpleQueue()
+    reader = CardReader(
+        synthetic.sample_public_keys, clock=lambda: synthetic.SAMPLE_ISSUED_AT, on_scan=scans.put
+    )
     camera = CameraWorker(GeneratedCamera(flaky, fps=50))
     with camera, ScanWorker(camera, reader) as scanner:
-        event = reader.events.get(timeout=10)
+        event = scans.get(timeout=10)
     assert event.accepted
     assert scanner.frames_refused >= 1
-
-
-def test_only_the_newest_scans_stay_in_memory_and_forgetting_drops_them(token):
-    reader = CardReader(synthetic.sample_public_keys, clock=lambda: synthetic.SAMPLE_ISSUED_AT)
-    for _ in range(RECENT_EVENTS * 10):
-        reader.submit(token, ScanSource.SCANNER)
-
-    assert len(reader.events) == RECENT_EVENTS
-    reader.forget_scans()
-    assert reader.events.empty()
-    with pytest.raises(queue.Empty):
-        reader.events.get(timeout=0.01)
 
 
 def test_a_card_whose_check_failed_may_be_shown_again_at_once(token):

@@ -556,7 +556,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "register":
             return _register(args.insurer, args.ca_bundle)
         if args.command == "demo":
-            from kiosk.demo import run_demo, run_script
+            from launchers.demo import run_demo, run_script
 
             if args.script is not None:
                 return run_script(args.script, language=args.language)
