@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
+import qrcode.image.pil
 import qrcode.image.svg
 
 from insurer_sandbox.demo import DEMO_MEMBERS, DEMO_SIGNING_KEYS
@@ -79,7 +80,7 @@ def member_token(
 
 def qr_png(token: str, path: Path) -> None:
     """Save the token's QR code as a PNG (as the app would draw it: error correction M)."""
-    make_qr(token).make_image().save(path)
+    make_qr(token).make_image(image_factory=qrcode.image.pil.PilImage).save(path)
 
 
 def statement_link(claim_id: str) -> str:

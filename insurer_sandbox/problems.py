@@ -4,6 +4,7 @@ including FastAPI's own validation errors and crashes, so the kiosk has one shap
 from __future__ import annotations
 
 import http
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -57,7 +58,7 @@ class ProblemError(Exception):
 
 
 def problem_response(
-    status: int, code: str, detail: str | None = None, headers: dict[str, str] | None = None
+    status: int, code: str, detail: str | None = None, headers: Mapping[str, str] | None = None
 ) -> JSONResponse:
     problem = Problem(title=http.HTTPStatus(status).phrase, status=status, code=code, detail=detail)
     return JSONResponse(

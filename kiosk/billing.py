@@ -152,7 +152,7 @@ class ShownBill:
         number to recompute `hash`."""
         return ShownToFamily(
             provider_display=self.clinic,
-            item_display_en=self.names_en,
+            item_display_en=dict(self.names_en),
             adjudication=self.adjudication,
         )
 

@@ -299,9 +299,7 @@ def _search_keys(item: CatalogueItem) -> _SearchKeys:
     # built, so the kiosk shows its Scan screen without waiting for them.
     from pypinyin import Style, lazy_pinyin
 
-    syllables = lazy_pinyin(
-        item.name_zh, style=Style.TONE, errors=lambda chunk: [_NOT_HANZI + chunk]
-    )
+    syllables = lazy_pinyin(item.name_zh, style=Style.TONE, errors=lambda chunk: _NOT_HANZI + chunk)
     initials: list[str] = []
     full: list[str] = []
     for syllable in syllables:

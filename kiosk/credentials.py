@@ -96,12 +96,12 @@ class EphemeralKeyring(KeyringBackend):
     """A keyring that lives only in this process: for the demo and the tests, which must not
     write into the desk PC's real keyring. Registered explicitly with `use_ephemeral_keyring`."""
 
-    priority = -1  # type: ignore[assignment]
+    priority = -1
     """Below the "no keyring" backend (0): never chosen automatically, where a positive priority
     would win on a PC without a keyring service and silently lose the key at exit."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring leaves it unannotated
         self._secrets: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

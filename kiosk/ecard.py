@@ -33,6 +33,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 if TYPE_CHECKING:
     import qrcode
+    from qrcode.image.pil import PilImage
+    from qrcode.image.pure import PyPNGImage
 
 PREFIX = "EC1"
 """Format marker and version; also the first bytes of the signing input."""
@@ -109,16 +111,18 @@ class ECardToken:
 
 # --- base45 (RFC 9285), from the `base45` library; the tests pin it to the RFC's examples
 
-B45_ALPHABET = base45.BASE45_CHARSET
+B45_ALPHABET: str = base45.BASE45_CHARSET
 
 
 def b45encode(data: bytes) -> str:
-    return base45.b45encode(data).decode("ascii")
+    encoded: bytes = base45.b45encode(data)  # `base45` has no type information
+    return encoded.decode("ascii")
 
 
 def b45decode(text: str) -> bytes:
     """Decode RFC 9285 base45; ValueError for any character, length or value it does not allow."""
-    return base45.b45decode(text)
+    decoded: bytes = base45.b45decode(text)  # `base45` has no type information
+    return decoded
 
 
 # --- keys
@@ -339,7 +343,7 @@ def verify(
 # --- QR
 
 
-def make_qr(text: str) -> qrcode.QRCode:
+def make_qr(text: str) -> qrcode.QRCode[PilImage | PyPNGImage]:
     """The QR code for a token: error correction M, smallest version that fits (≤ 7 for any
     token `issue` returns). Call `.make_image()` on it to render."""
     import qrcode

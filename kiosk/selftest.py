@@ -50,7 +50,9 @@ def sample_qr(text: str = SAMPLE_TEXT) -> np.ndarray:
 def decode_zxing(image: np.ndarray) -> str | None:
     import zxingcpp
 
-    results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    results = zxingcpp.read_barcodes(
+        image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    )
     return results[0].text if results else None
 
 

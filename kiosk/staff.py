@@ -148,7 +148,8 @@ class LockoutPolicy:
 
     def cool_down(self, lockouts: int) -> timedelta:
         """The wait after the `lockouts`-th lockout in a row (1 for the first)."""
-        return min(self.longest_cool_down, self.first_cool_down * 2 ** min(lockouts - 1, 16))
+        doubling: int = 2 ** min(lockouts - 1, 16)  # an int: `lockouts` is at least 1
+        return min(self.longest_cool_down, self.first_cool_down * doubling)
 
 
 class SignInRefusal(StrEnum):

@@ -13,7 +13,7 @@ import os
 import ssl
 from datetime import date
 from typing import TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import requests
 from pydantic import BaseModel, ValidationError
@@ -361,7 +361,7 @@ def _redirected(response: requests.Response, path: str) -> InsurerRedirected:
 def _path_part(value: str) -> str:
     if not value or "/" in value or value in {".", ".."}:
         raise InsurerNotFound(f"not a valid identifier: {value!r}")
-    return requests.utils.quote(value, safe="")
+    return quote(value, safe="")
 
 
 def _error_for(status: int, content: bytes, path: str) -> InsurerError:

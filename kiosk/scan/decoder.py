@@ -24,17 +24,7 @@ from pyzbar import pyzbar
 MAX_PIXELS = 4096 * 2160
 """Largest frame accepted: bounds the work one frame can cause (a 4K camera still fits)."""
 
-_QR = zxingcpp.BarcodeFormat.QRCode
-_FIXED_PASS = {
-    "formats": _QR,
-    "binarizer": zxingcpp.Binarizer.FixedThreshold,
-    "try_invert": False,
-    "try_downscale": False,
-    "return_errors": True,
-}
-"""Second whole-frame pass: a global threshold keeps motion-blurred modules that the default
-local-average binariser breaks up. Without inversion and downscaling (which the first pass
-already tried) it costs ~0.25 ms on a 720p frame and reads as many blurred codes."""
+_QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 _Box = tuple[int, int, int, int]
 _CROP_MARGIN = 0.25  # of the symbol's size, so the quiet zone and a misplaced corner are inside
 _MIN_CROP_SIDE = 160  # px; smaller crops are upscaled first, as pyzbar needs ~3 px per module
@@ -58,12 +48,26 @@ def decode(frame: object) -> list[str]:
     found = _Found()
     found.add(zxingcpp.read_barcodes(grey, formats=_QR, return_errors=True), grey.shape)
     if not found.texts:
-        found.add(zxingcpp.read_barcodes(grey, **_FIXED_PASS), grey.shape)
+        found.add(_fixed_pass(grey), grey.shape)
     for box in found.unread()[:_MAX_RETRIES]:
         text = _retry(grey, box)
         if text is not None and text not in found.texts:
             found.texts.append(text)
     return found.texts
+
+
+def _fixed_pass(grey: np.ndarray) -> list[zxingcpp.Barcode]:
+    """Second whole-frame pass: a global threshold keeps motion-blurred modules that the default
+    local-average binariser breaks up. Without inversion and downscaling (which the first pass
+    already tried) it costs ~0.25 ms on a 720p frame and reads as many blurred codes."""
+    return zxingcpp.read_barcodes(
+        grey,
+        formats=_QR,
+        binarizer=zxingcpp.Binarizer.FixedThreshold,
+        try_invert=False,
+        try_downscale=False,
+        return_errors=True,
+    )
 
 
 class _Found:
@@ -155,7 +159,8 @@ def _pyzbar(image: np.ndarray) -> str | None:
     for inverted in (False, True):
         source = cv2.bitwise_not(image) if inverted else image
         for symbol in pyzbar.decode(source, symbols=[pyzbar.ZBarSymbol.QRCODE]):
-            return symbol.data.decode("utf-8", errors="replace")
+            data: bytes = symbol.data  # pyzbar has no type information
+            return data.decode("utf-8", errors="replace")
     return None
 
 

@@ -68,9 +68,10 @@ class DemoCamera:
     def read(self) -> np.ndarray:
         if not self._opened:
             raise CameraUnavailable("demo camera is not open")
-        if self._webcam_live and self.showing is None:
+        webcam = self._webcam
+        if webcam is not None and self._webcam_live and self.showing is None:
             try:
-                return self._webcam.read()
+                return webcam.read()
             except CameraUnavailable:
                 self._webcam_live = False
                 log.info("the webcam stopped: the demo camera shows a simulated desk")

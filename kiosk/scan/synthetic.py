@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 import zxingcpp
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from numpy.typing import NDArray
 
 from kiosk.ecard import NONCE_LEN, issue, private_key_from_seed
 
@@ -150,8 +151,8 @@ def _background(rng: np.random.Generator) -> np.ndarray:
             cv2.rectangle(desk, (x, y), corner, colour, -1)
         else:
             cv2.circle(desk, (x, y), int(rng.integers(8, 45)), colour, -1)
-    desk = cv2.GaussianBlur(desk, (0, 0), 1.0)
-    return cv2.resize(desk, FRAME_SIZE, interpolation=cv2.INTER_LINEAR)
+    soft = cv2.GaussianBlur(desk, (0, 0), 1.0)
+    return cv2.resize(soft, FRAME_SIZE, interpolation=cv2.INTER_LINEAR)
 
 
 def _screen(
@@ -194,8 +195,9 @@ def _screen(
     left = bezel + x0 + _QUIET_MODULES * module_px
     top = bezel + y0 + _QUIET_MODULES * module_px
     side = n * module_px
-    corners = np.float32(
-        [[left, top], [left + side, top], [left + side, top + side], [left, top + side]]
+    corners = np.asarray(
+        [[left, top], [left + side, top], [left + side, top + side], [left, top + side]],
+        dtype=np.float32,
     )
     return phone, corners
 
@@ -225,7 +227,7 @@ def _homography(pose: _Pose, code_corners: np.ndarray) -> np.ndarray:
         [[math.cos(r_yaw), 0, math.sin(r_yaw)], [0, 1, 0], [-math.sin(r_yaw), 0, math.cos(r_yaw)]]
     )
     rotation = ry @ rx @ rz
-    src = np.float32([[0, 0], [1, 0], [1, 1], [0, 1]]) * 4000 - 2000 + centre
+    src = np.asarray([[0, 0], [1, 0], [1, 1], [0, 1]], dtype=np.float32) * 4000 - 2000 + centre
     dst = []
     for x, y in src:
         point = rotation @ np.array([(x - centre[0]) * mm_per_px, (y - centre[1]) * mm_per_px, 0])
@@ -236,7 +238,9 @@ def _homography(pose: _Pose, code_corners: np.ndarray) -> np.ndarray:
                 pose.centre[1] + _FOCAL_PX * point[1] / z,
             ]
         )
-    return cv2.getPerspectiveTransform(np.float32(src), np.float32(dst))
+    return cv2.getPerspectiveTransform(
+        np.asarray(src, dtype=np.float32), np.asarray(dst, dtype=np.float32)
+    )
 
 
 def _place_phone(
@@ -258,7 +262,7 @@ def _place_phone(
         phone = cv2.GaussianBlur(phone, (0, 0), 0.45 / scale)
     h = _homography(pose, corners)
     ph, pw = phone.shape
-    outline = np.float32([[0, 0], [pw, 0], [pw, ph], [0, ph]])
+    outline = np.asarray([[0, 0], [pw, 0], [pw, ph], [0, ph]], dtype=np.float32)
     spread = cv2.perspectiveTransform(outline[None], h)[0]
     x0, y0 = np.maximum(np.floor(spread.min(axis=0)).astype(int) - 1, 0)
     x1, y1 = np.minimum(np.ceil(spread.max(axis=0)).astype(int) + 1, FRAME_SIZE)
@@ -274,7 +278,7 @@ def _place_phone(
         region = frame[y0:y1, x0:x1]
         region *= (1 - cover)[:, :, None]
         region += (warped * cover)[:, :, None] * tint[None, None, :]
-    projected = cv2.perspectiveTransform(corners[None], h)[0]
+    projected: NDArray[np.float32] = cv2.perspectiveTransform(corners[None], h)[0]
     if look.finger:
         _finger(frame, projected, rng)
     return projected
@@ -305,9 +309,9 @@ def _finger(frame: np.ndarray, corners: np.ndarray, rng: np.random.Generator) ->
         -1,
         cv2.LINE_AA,
     )
-    layer = cv2.GaussianBlur(layer, (0, 0), 2.0)
+    soft = cv2.GaussianBlur(layer, (0, 0), 2.0)
     for c in range(3):
-        frame[:, :, c] = frame[:, :, c] * (1 - layer) + skin[c] * layer
+        frame[:, :, c] = frame[:, :, c] * (1 - soft) + skin[c] * soft
 
 
 def _disk_blur(image: np.ndarray, radius: float) -> np.ndarray:
@@ -321,8 +325,8 @@ def _motion_blur(image: np.ndarray, length: int, angle: float) -> np.ndarray:
     kernel = np.zeros((length, length), np.float32)
     kernel[length // 2, :] = 1.0
     rotation = cv2.getRotationMatrix2D(((length - 1) / 2, (length - 1) / 2), angle, 1.0)
-    kernel = cv2.warpAffine(kernel, rotation, (length, length))
-    return cv2.filter2D(image, -1, kernel / kernel.sum())
+    rotated = cv2.warpAffine(kernel, rotation, (length, length))
+    return cv2.filter2D(image, -1, rotated / rotated.sum())
 
 
 def _glare(image: np.ndarray, corners: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -333,18 +337,20 @@ def _glare(image: np.ndarray, corners: np.ndarray, rng: np.random.Generator) -> 
     sigma_y = sigma_x * rng.uniform(0.5, 1.0)
     h, w = image.shape[:2]
     yy, xx = np.ogrid[0:h, 0:w]
-    spot = np.exp(-(((xx - centre[0]) / sigma_x) ** 2 + ((yy - centre[1]) / sigma_y) ** 2) / 2)
+    spot: NDArray[np.float64] = np.exp(
+        -(((xx - centre[0]) / sigma_x) ** 2 + ((yy - centre[1]) / sigma_y) ** 2) / 2
+    )
     return image + (spot * rng.uniform(200, 260))[:, :, None]
 
 
-def _gaussian_noise(shape: tuple[int, ...], sigma: float, rng: np.random.Generator) -> np.ndarray:
+def _gaussian_noise(shape: tuple[int, int], sigma: float, rng: np.random.Generator) -> np.ndarray:
     """Per-pixel sensor noise, the same in every channel (webcams suppress colour noise).
 
     OpenCV's generator, seeded from `rng`, is several times faster than numpy's.
     """
     noise = np.empty(shape, np.float32)
     cv2.setRNGSeed(int(rng.integers(0, 2**31)))
-    cv2.randn(noise, 0.0, sigma)
+    cv2.randn(noise, np.array([0.0]), np.array([sigma]))
     return noise
 
 
@@ -356,7 +362,10 @@ def _camera(image: np.ndarray, rng: np.random.Generator, *, noise: float, jpeg: 
     ok, encoded = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, jpeg])
     if not ok:
         raise RuntimeError("JPEG encoder refused a frame")
-    return cv2.imdecode(encoded, cv2.IMREAD_COLOR)
+    decoded = cv2.imdecode(encoded, cv2.IMREAD_COLOR)
+    if decoded is None:
+        raise RuntimeError("JPEG decoder refused a frame")
+    return decoded
 
 
 def render(
