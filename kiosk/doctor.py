@@ -38,7 +38,7 @@ Clock = Callable[[], datetime]
 SCREEN_CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC")
 """The screens' Chinese fonts, in the order `ui.app` prefers them."""
 PDF_CJK_FONTS = ("Droid Sans Fallback",)
-"""TrueType Chinese font the signed-bill PDF needs for searchable text (see `ui.signed_bill`)."""
+"""TrueType Chinese font the signed-bill PDF needs for searchable text (see `ui.documents.page`)."""
 WINDOWS_CJK_FONT_FILES = {"msyh.ttc": "Microsoft YaHei", "simsun.ttc": "SimSun"}
 
 MIN_FREE_BYTES = 200 * 1024**2

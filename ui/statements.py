@@ -18,8 +18,8 @@ from kiosk.journal import Journal, QueueState
 from kiosk.journal.statements import StatementVersionTaken, latest_statement, statements_behind
 from kiosk.signature import Signature
 from kiosk.statement import StatementContent, StatementFacts
+from ui.documents.family_statement import statement_pdf, write_statement
 from ui.session import KioskSession
-from ui.signed_bill import statement_pdf, write_statement
 from ui.tasks import Task, accepting_work
 from ui.widgets.signature_pad import image_to_png, render_signature
 

@@ -21,7 +21,7 @@ from kiosk.statement import (
     StatementContent,
     StatementFacts,
 )
-from ui.signed_bill import statement_pdf, write_statement
+from ui.documents.family_statement import statement_pdf, write_statement
 from ui.widgets.signature_pad import image_to_png, render_signature
 
 CATALOGUE = load_demo_catalogue()

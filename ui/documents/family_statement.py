@@ -2,16 +2,13 @@
 visit): what the family signed and paid, for the family, the clinic and the insurer. It is not a
 fapiao (发票): the clinic issues those separately, and the document says so.
 
-A4 pages drawn with `QPdfWriter` and `QPainter`; Chinese item and clinic names are real text,
-searchable and copyable, never images or missing glyphs. Fonts: Qt writes a wrong text map for
-CFF-flavoured CJK fonts such as Noto Sans CJK (digits come out as control characters, 血 as the
-radical ⾎), so text is set in TrueType fonts — DejaVu Sans for Latin and digits, Droid Sans
-Fallback for Chinese — with Noto Sans CJK only as a last resort. The document
-shows the clinic (name, address, phone), the masked child and policy, every line with what the
-insurer pays, what the family pays and why (with the pre-auth number on lines it covers), the
-totals, how the family paid, the consent exactly as the parent read it, the signature image, the
-claim as it stands, the insurer's name and hotline, and the bill hash that binds the signature to
-these lines. Long bills flow over several pages with the table header repeated.
+A4 pages drawn with the page kit (`ui.documents.page`, whose fonts keep Chinese item and clinic
+names real text). The document shows the clinic (name, address, phone), the masked child and
+policy, every line with what the insurer pays, what the family pays and why (with the pre-auth
+number on lines it covers), the totals, how the family paid, the consent exactly as the parent
+read it, the signature image, the claim as it stands, the insurer's name and hotline, and the bill
+hash that binds the signature to these lines. Long bills flow over several pages with the table
+header repeated.
 
 Labels are Qt-translatable (context "SignedBill") and printed in the document's own `language`,
 which may differ from the desk's: a bill reprinted by staff stays in the family's language.
@@ -31,26 +28,29 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QIODevice,
-    QPointF,
     QRectF,
     Qt,
     QTranslator,
 )
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QImage,
-    QPainter,
-    QPdfWriter,
-    QPen,
-)
+from PySide6.QtGui import QFont, QImage
 
 from kiosk.billing import ShownLine
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.money import format_yuan
 from kiosk.statement import ClaimStanding, StatementContent
-from ui.pdf_file import a4_page_layout, write_whole
+from ui.documents.page import (
+    CONTENT_W,
+    INK,
+    MARGIN,
+    MUTED,
+    PAGE_H,
+    RIGHT,
+    Page,
+    a4_writer,
+    font,
+    painting,
+)
+from ui.documents.pdf_file import write_whole
 from ui.statement_text import (
     Translate,
     compiled_translator,
@@ -60,9 +60,6 @@ from ui.statement_text import (
 )
 
 CONTEXT = "SignedBill"
-DPI = 300
-FONT_FAMILIES = ["DejaVu Sans", "Droid Sans Fallback", "Noto Sans CJK SC", "sans-serif"]
-MONO_FAMILIES = ["DejaVu Sans Mono", "Noto Sans Mono", "monospace"]
 
 LABELS = {
     "statement_no": QT_TRANSLATE_NOOP("SignedBill", "Statement no."),
@@ -128,10 +125,7 @@ COLUMNS = (
 )
 """Table columns: label, width in mm (they add up to the 180 mm between the margins), alignment."""
 
-# Page geometry in millimetres.
-PAGE_W, PAGE_H = 210.0, 297.0
-MARGIN = 15.0
-CONTENT_W = PAGE_W - 2 * MARGIN
+# The statement's blocks, in millimetres (the page's size and margins are the kit's).
 FOOTER_H = 16.0
 HEADING_H = 44.0
 CONTINUED_H = 12.0
@@ -145,11 +139,6 @@ GAP = 5.0
 KEEP_WITH_CLOSING = 2
 MIN_POINTS = 9.0
 """No text on the statement is smaller (a parent reads it without glasses)."""
-
-INK = QColor("#1d2433")
-MUTED = QColor("#4a5463")
-RULE = QColor("#c9ced6")
-SHADE = QColor("#f3f5f8")
 
 
 def statement_pdf(
@@ -178,14 +167,11 @@ def statement_pdf(
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(DPI)
-    writer.setPageLayout(a4_page_layout())
     clinic = content.facts.clinic.name(language)
-    writer.setTitle(f"{clinic} {content.statement_no}")
-    writer.setCreator("Direct-billing kiosk")
-    _Document(writer, labels, content, signature).paint()
-    del writer
+    writer = a4_writer(buffer, title=f"{clinic} {content.statement_no}")
+    with painting(writer) as page:
+        _Statement(page, labels, content, signature).paint()
+    del page, writer
     buffer.close()
     return bytes(data.data())
 
@@ -212,65 +198,40 @@ class _Labels:
         return self(LABELS[key])
 
 
-def _font(families: list[str], points: float, *, bold: bool = False) -> QFont:
-    """Bold only for amounts: the Chinese font has no bold face, and a synthesised one is drawn
-    twice, which doubles the characters when the text is copied or searched."""
-    font = QFont()
-    font.setFamilies(families)
-    font.setPointSizeF(max(points, MIN_POINTS))
-    font.setBold(bold)
-    return font
+def _font(points: float, *, bold: bool = False, mono: bool = False) -> QFont:
+    """The kit's font, never below `MIN_POINTS`."""
+    return font(max(points, MIN_POINTS), bold=bold, mono=mono)
 
 
-class _Document:
-    """Lays out and paints the pages. Lengths are millimetres; the painter scales to the device."""
+class _Statement:
+    """Lays out and paints the pages, in the kit's millimetres."""
 
     def __init__(
         self,
-        writer: QPdfWriter,
+        page: Page,
         labels: _Labels,
         content: StatementContent,
         signature: QImage | None,
     ) -> None:
-        self.writer = writer
+        self.page = page
         self.labels = labels
         self.content = content
         self.language = content.facts.language
         self.signature = signature
-        self.unit = DPI / 25.4
-        self.body = _font(FONT_FAMILIES, 10)
-        self.value = _font(FONT_FAMILIES, 10.5)
-        self.amount_bold = _font(FONT_FAMILIES, 10, bold=True)
-        self.small = _font(FONT_FAMILIES, 9)
-        self.subtitle = _font(FONT_FAMILIES, 12)
-        self.title = _font(FONT_FAMILIES, 17)
-        self.total_due = _font(FONT_FAMILIES, 16, bold=True)
-        self.mono = _font(MONO_FAMILIES, 9)
+        self.body = _font(10)
+        self.value = _font(10.5)
+        self.amount_bold = _font(10, bold=True)
+        self.small = _font(9)
+        self.subtitle = _font(12)
+        self.title = _font(17)
+        self.total_due = _font(16, bold=True)
+        self.mono = _font(9, mono=True)
 
     @property
     def self_pay(self) -> bool:
         return self.content.standing is ClaimStanding.SELF_PAY
 
     # --- measuring and layout
-
-    def _height(self, font: QFont, width: float, text: str) -> float:
-        """Height in mm of `text` wrapped to `width` mm."""
-        metrics = QFontMetricsF(font, self.writer)
-        rect = metrics.boundingRect(
-            QRectF(0, 0, width * self.unit, 1e6), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return rect.height() / self.unit
-
-    def _one_line(self, font: QFont, width: float, text: str) -> QFont:
-        """`font`, smaller if need be (down to 11 pt) so a long clinic name keeps to one line and
-        does not run into the line under it."""
-        fitted = QFont(font)
-        while (
-            fitted.pointSizeF() > 11
-            and QFontMetricsF(fitted, self.writer).horizontalAdvance(text) > width * self.unit
-        ):
-            fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
-        return fitted
 
     def _reason(self, line: ShownLine) -> str:
         reason = reason_text(self.labels.statement, line.reason)
@@ -292,15 +253,15 @@ class _Document:
     def _row_height(self, line: ShownLine) -> float:
         cells = self._cells(line)
         item_w = COLUMNS[0][1] - 2 * CELL_PAD
-        item = self._height(self.body, item_w, cells[0]) + self._height(
+        item = self.page.height(self.body, item_w, cells[0]) + self.page.height(
             self.small, item_w, line.item_code
         )
-        reason = self._height(self.small, COLUMNS[5][1] - 2 * CELL_PAD, cells[5])
+        reason = self.page.height(self.small, COLUMNS[5][1] - 2 * CELL_PAD, cells[5])
         return max(item, reason) + 2 * CELL_PAD
 
     def _header_height(self) -> float:
         tallest = max(
-            self._height(self.small, width - 2 * CELL_PAD, self.labels(label))
+            self.page.height(self.small, width - 2 * CELL_PAD, self.labels(label))
             for label, width, _ in COLUMNS
         )
         return tallest + 2 * CELL_PAD
@@ -312,7 +273,7 @@ class _Document:
 
     def _closing_height(self) -> float:
         height = GAP + 2 * TOTAL_ROW_H + 1.5 + PATIENT_ROW_H + TOTAL_ROW_H + GAP
-        height += self._height(self.small, CONTENT_W, self._consent()) + 2.0
+        height += self.page.height(self.small, CONTENT_W, self._consent()) + 2.0
         if not self.self_pay:
             height += SIGNATURE_H + CAPTION_H + GAP + HASH_H
         return height + TOTAL_ROW_H
@@ -350,65 +311,20 @@ class _Document:
 
     def paint(self) -> None:
         pages = self._pages()
-        painter = QPainter()
-        if not painter.begin(self.writer):
-            raise OSError("cannot open the PDF for writing")
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.scale(self.unit, self.unit)
-            for number, (rows, closing) in enumerate(pages, start=1):
-                if number > 1:
-                    self.writer.newPage()
-                if number == 1:
-                    top = self._paint_heading(painter)
-                else:
-                    top = self._paint_continued(painter)
-                if rows or not closing:
-                    top = self._paint_table(painter, top, rows)
-                if closing:
-                    self._paint_closing(painter, top + GAP)
-                self._paint_footer(painter, number, len(pages))
-        finally:
-            painter.end()
-
-    def _text(
-        self,
-        painter: QPainter,
-        rect: QRectF,
-        font: QFont,
-        text: str,
-        *,
-        color: QColor = INK,
-        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
-    ) -> float:
-        """Draw `text` wrapped in a mm rectangle; returns the height it took in mm.
-
-        Text is drawn at device scale so glyphs are laid out at the font's real size.
-        """
-        painter.save()
-        painter.scale(1 / self.unit, 1 / self.unit)
-        painter.setFont(font)
-        painter.setPen(color)
-        device = QRectF(
-            rect.x() * self.unit,
-            rect.y() * self.unit,
-            rect.width() * self.unit,
-            rect.height() * self.unit,
-        )
-        flags = align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        used = painter.drawText(device, int(flags), text)
-        painter.restore()
-        return used.height() / self.unit
-
-    def _rule(self, painter: QPainter, y: float, *, color: QColor = RULE, width: float = 0.25):
-        painter.setPen(QPen(color, width))
-        painter.drawLine(QPointF(MARGIN, y), QPointF(PAGE_W - MARGIN, y))
+        for number, (rows, closing) in enumerate(pages, start=1):
+            if number > 1:
+                self.page.new_page()
+            top = self._paint_heading() if number == 1 else self._paint_continued()
+            if rows or not closing:
+                top = self._paint_table(top, rows)
+            if closing:
+                self._paint_closing(top + GAP)
+            self._paint_footer(number, len(pages))
 
     def _after_colon(self, font: QFont, width: float, text: str) -> str:
         """`text` as it is when it fits on one line, else broken after its colon: a claim number
         or a phone number whole on the next line, not cut at its hyphen or bracket."""
-        if self._height(font, width, text) <= self._height(font, width, "X"):
+        if self.page.height(font, width, text) <= self.page.height(font, width, "X"):
             return text
         return text.replace(": ", ":\n", 1).replace("：", "：\n", 1)
 
@@ -423,17 +339,18 @@ class _Document:
             return "—"
         return signed_at.astimezone(BUSINESS_TZ).strftime("%Y-%m-%d %H:%M")
 
-    def _paint_heading(self, painter: QPainter) -> float:
+    def _paint_heading(self) -> float:
         facts = self.content.facts
         clinic = facts.clinic
         y = MARGIN
         title_w = CONTENT_W * 0.6
         name = clinic.name(self.language)
-        self._text(
-            painter, QRectF(MARGIN, y, title_w, 12), self._one_line(self.title, title_w, name), name
+        self.page.text(
+            QRectF(MARGIN, y, title_w, 12),
+            self.page.fitted(self.title, title_w, name, smallest=11),
+            name,
         )
-        self._text(
-            painter,
+        self.page.text(
             QRectF(MARGIN + title_w, y + 1.5, CONTENT_W - title_w, 10),
             self.body,
             self._number(),
@@ -442,12 +359,11 @@ class _Document:
         y += 9.5
         where = " · ".join(part for part in (clinic.address(self.language), clinic.phone) if part)
         if where:
-            self._text(painter, QRectF(MARGIN, y, title_w, 5), self.small, where, color=MUTED)
+            self.page.text(QRectF(MARGIN, y, title_w, 5), self.small, where, color=MUTED)
         y += 5.5
         title = self.labels.label("title_self_pay" if self.self_pay else "title")
-        self._text(painter, QRectF(MARGIN, y, CONTENT_W * 0.5, 7), self.subtitle, title)
-        self._text(
-            painter,
+        self.page.text(QRectF(MARGIN, y, CONTENT_W * 0.5, 7), self.subtitle, title)
+        self.page.text(
             QRectF(MARGIN + CONTENT_W * 0.4, y + 0.8, CONTENT_W * 0.6, 7),
             self.small,
             self.labels.label("not_fapiao"),
@@ -455,7 +371,7 @@ class _Document:
             align=Qt.AlignmentFlag.AlignRight,
         )
         y += 8.0
-        self._rule(painter, y, color=INK, width=0.4)
+        self.page.rule(y, color=INK, width=0.4)
         y += 3.0
         facts_row = [
             ("child", facts.child_masked or "—"),
@@ -469,26 +385,26 @@ class _Document:
         for index, (key, value) in enumerate(facts_row):
             x = MARGIN + index * column_w
             label = self.labels.label(key)
-            self._text(painter, QRectF(x, y, column_w - 2, 5), self.small, label, color=MUTED)
-            self._text(painter, QRectF(x, y + 4.5, column_w - 2, 10), self.value, value)
+            self.page.text(QRectF(x, y, column_w - 2, 5), self.small, label, color=MUTED)
+            self.page.text(QRectF(x, y + 4.5, column_w - 2, 10), self.value, value)
         return MARGIN + HEADING_H
 
-    def _paint_continued(self, painter: QPainter) -> float:
+    def _paint_continued(self) -> float:
         clinic = self.content.facts.clinic.name(self.language)
         heading = f"{clinic} · {self._number(' · ')} · {self.labels.label('continued')}"
-        self._text(painter, QRectF(MARGIN, MARGIN, CONTENT_W, 8), self.value, heading)
+        self.page.text(QRectF(MARGIN, MARGIN, CONTENT_W, 8), self.value, heading)
         return MARGIN + CONTINUED_H
 
-    def _paint_table(self, painter: QPainter, top: float, rows: Sequence[ShownLine]) -> float:
+    def _paint_table(self, top: float, rows: Sequence[ShownLine]) -> float:
         header_h = self._header_height()
-        painter.fillRect(QRectF(MARGIN, top, CONTENT_W, header_h), SHADE)
+        self.page.fill(QRectF(MARGIN, top, CONTENT_W, header_h))
         x = MARGIN
         for label, width, align in COLUMNS:
             cell = QRectF(x + CELL_PAD, top + CELL_PAD, width - 2 * CELL_PAD, header_h)
-            self._text(painter, cell, self.small, self.labels(label), color=MUTED, align=align)
+            self.page.text(cell, self.small, self.labels(label), color=MUTED, align=align)
             x += width
         y = top + header_h
-        self._rule(painter, y, color=INK)
+        self.page.rule(y, color=INK)
         for line in rows:
             height = self._row_height(line)
             x = MARGIN
@@ -497,17 +413,17 @@ class _Document:
             ):
                 cell = QRectF(x + CELL_PAD, y + CELL_PAD, width - 2 * CELL_PAD, height)
                 if index == 0:
-                    used = self._text(painter, cell, self.body, text)
+                    used = self.page.text(cell, self.body, text)
                     code = cell.translated(0, used)
-                    self._text(painter, code, self.small, line.item_code, color=MUTED)
+                    self.page.text(code, self.small, line.item_code, color=MUTED)
                 elif index == 5:
-                    self._text(painter, cell, self.small, text, align=align)
+                    self.page.text(cell, self.small, text, align=align)
                 else:
-                    font = self.amount_bold if index == 4 and line.patient_fen else self.body
-                    self._text(painter, cell, font, text, align=align)
+                    bold = index == 4 and line.patient_fen
+                    self.page.text(cell, self.amount_bold if bold else self.body, text, align=align)
                 x += width
             y += height
-            self._rule(painter, y)
+            self.page.rule(y)
         return y
 
     def _payment(self) -> str:
@@ -534,33 +450,29 @@ class _Document:
         }[content.standing]
         return self.labels.label(key)
 
-    def _paint_closing(self, painter: QPainter, top: float) -> None:
+    def _paint_closing(self, top: float) -> None:
         """Totals, how the family paid, the consent and signature, the claim and the bill hash."""
         totals = self.content.totals
         label_x = MARGIN + CONTENT_W * 0.40
         label_w = CONTENT_W * 0.38
         value_x = label_x + label_w
-        value_w = PAGE_W - MARGIN - value_x
+        value_w = RIGHT - value_x
         right = Qt.AlignmentFlag.AlignRight
         y = top
         for key, amount in (("total", totals.submitted_fen), ("covered", totals.covered_fen)):
             label = self.labels.label(key)
-            self._text(painter, QRectF(label_x, y, label_w, TOTAL_ROW_H), self.body, label)
+            self.page.text(QRectF(label_x, y, label_w, TOTAL_ROW_H), self.body, label)
             amount_rect = QRectF(value_x, y, value_w, TOTAL_ROW_H)
-            self._text(painter, amount_rect, self.body, format_yuan(amount), align=right)
+            self.page.text(amount_rect, self.body, format_yuan(amount), align=right)
             y += TOTAL_ROW_H
-        painter.setPen(QPen(INK, 0.3))
-        painter.drawLine(QPointF(label_x, y + 0.5), QPointF(PAGE_W - MARGIN, y + 0.5))
+        self.page.rule(y + 0.5, left=label_x, color=INK, width=0.3)
         y += 1.5
         patient = self.labels.label("patient")
-        self._text(painter, QRectF(label_x, y + 2.0, label_w, 8), self.subtitle, patient)
+        self.page.text(QRectF(label_x, y + 2.0, label_w, 8), self.subtitle, patient)
         amount_rect = QRectF(value_x, y, value_w, PATIENT_ROW_H)
-        self._text(
-            painter, amount_rect, self.total_due, format_yuan(totals.patient_fen), align=right
-        )
+        self.page.text(amount_rect, self.total_due, format_yuan(totals.patient_fen), align=right)
         y += PATIENT_ROW_H
-        self._text(
-            painter,
+        self.page.text(
             QRectF(label_x, y, CONTENT_W * 0.6, TOTAL_ROW_H),
             self.body,
             self._payment(),
@@ -568,7 +480,7 @@ class _Document:
         )
         y += TOTAL_ROW_H + GAP
         consent = self._consent()
-        y += self._text(painter, QRectF(MARGIN, y, CONTENT_W, 30), self.small, consent) + 2.0
+        y += self.page.text(QRectF(MARGIN, y, CONTENT_W, 30), self.small, consent) + 2.0
         insurer = self.content.facts.insurer
         hotline = (
             self.labels.label("insurer")
@@ -576,54 +488,48 @@ class _Document:
             .replace("%2", insurer.hotline)
         )
         if self.self_pay:
-            self._text(painter, QRectF(MARGIN, y, CONTENT_W, TOTAL_ROW_H), self.small, hotline)
+            self.page.text(QRectF(MARGIN, y, CONTENT_W, TOTAL_ROW_H), self.small, hotline)
             return
         box = QRectF(MARGIN, y, SIGNATURE_W, SIGNATURE_H)
-        self._paint_signature(painter, box)
+        self._paint_signature(box)
         caption = f"{self.labels.label('signature')} · {self._signed_at()}"
         caption_rect = QRectF(box.left(), box.bottom() + 1.0, box.width(), CAPTION_H)
-        self._text(painter, caption_rect, self.small, caption, color=MUTED)
+        self.page.text(caption_rect, self.small, caption, color=MUTED)
         claim_x = box.right() + 10.0
-        claim_w = PAGE_W - MARGIN - claim_x
+        claim_w = RIGHT - claim_x
         claim_label = self.labels.label("claim")
-        self._text(
-            painter, QRectF(claim_x, y + 2.0, claim_w, 5), self.small, claim_label, color=MUTED
-        )
+        self.page.text(QRectF(claim_x, y + 2.0, claim_w, 5), self.small, claim_label, color=MUTED)
         claim = self._after_colon(self.subtitle, claim_w, self._claim())
-        used = self._text(painter, QRectF(claim_x, y + 6.5, claim_w, 14), self.subtitle, claim)
+        used = self.page.text(QRectF(claim_x, y + 6.5, claim_w, 14), self.subtitle, claim)
         hotline = self._after_colon(self.small, claim_w, hotline)
-        self._text(painter, QRectF(claim_x, y + 8.0 + used, claim_w, 12), self.small, hotline)
+        self.page.text(QRectF(claim_x, y + 8.0 + used, claim_w, 12), self.small, hotline)
         y += SIGNATURE_H + CAPTION_H + GAP
         hash_label = self.labels.label("hash")
-        used = self._text(
-            painter, QRectF(MARGIN, y, CONTENT_W, 5), self.small, hash_label, color=MUTED
-        )
+        used = self.page.text(QRectF(MARGIN, y, CONTENT_W, 5), self.small, hash_label, color=MUTED)
         hash_rect = QRectF(MARGIN, y + used + 0.5, CONTENT_W, HASH_H - used)
-        self._text(painter, hash_rect, self.mono, self.content.bill_hash)
+        self.page.text(hash_rect, self.mono, self.content.bill_hash)
 
-    def _paint_signature(self, painter: QPainter, box: QRectF) -> None:
+    def _paint_signature(self, box: QRectF) -> None:
         """The signature image fitted to the box, standing on its line."""
         image = self.signature
         if image is not None:
             scale = min(box.width() / image.width(), box.height() / image.height())
             width, height = image.width() * scale, image.height() * scale
-            painter.drawImage(QRectF(box.left(), box.bottom() - height, width, height), image)
-        painter.setPen(QPen(MUTED, 0.3))
-        painter.drawLine(QPointF(box.left(), box.bottom()), QPointF(box.right(), box.bottom()))
+            self.page.image(QRectF(box.left(), box.bottom() - height, width, height), image)
+        self.page.rule(box.bottom(), left=box.left(), right=box.right(), color=MUTED, width=0.3)
 
-    def _paint_footer(self, painter: QPainter, number: int, count: int) -> None:
+    def _paint_footer(self, number: int, count: int) -> None:
         y = PAGE_H - MARGIN - FOOTER_H + 3.0
-        self._rule(painter, y)
+        self.page.rule(y)
         footer = self.labels.label("footer_self_pay" if self.self_pay else "footer")
-        self._text(
-            painter, QRectF(MARGIN, y + 1.5, CONTENT_W * 0.8, 12), self.small, footer, color=MUTED
+        self.page.text(
+            QRectF(MARGIN, y + 1.5, CONTENT_W * 0.8, 12), self.small, footer, color=MUTED
         )
-        page = self.labels.label("page").replace("%1", str(number)).replace("%2", str(count))
-        self._text(
-            painter,
+        page_no = self.labels.label("page").replace("%1", str(number)).replace("%2", str(count))
+        self.page.text(
             QRectF(MARGIN + CONTENT_W * 0.8, y + 1.5, CONTENT_W * 0.2, 5),
             self.small,
-            page,
+            page_no,
             color=MUTED,
             align=Qt.AlignmentFlag.AlignRight,
         )

@@ -2,8 +2,8 @@
 reconciliation's findings, and the audit trail's head hash.
 
 Printed and filed, the head hash is what later proves the journal's trail was not cut short
-(see `kiosk.journal.audit`). Drawn with `QPdfWriter` like the signed bill, in TrueType fonts so
-Chinese stays searchable text; all words come translated from the GUI thread in a
+(see `kiosk.journal.audit`). Drawn with the page kit (`ui.documents.page`) like the family's
+statement, so Chinese stays searchable text; all words come translated from the GUI thread in a
 `DayReportText`, so the painting itself may run on a worker.
 """
 
@@ -15,38 +15,31 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.journal import AuditVerdict, PaymentMethod
 from kiosk.money import format_yuan
-from kiosk.reports import (
-    Action,
-    ClaimCategory,
-    DaySummary,
-    Discrepancy,
-    PreAuthState,
-    Reconciliation,
-    Trend,
+from kiosk.reconciliation import Action, Discrepancy, Reconciliation
+from kiosk.reports import ClaimCategory, DaySummary, PreAuthState, Trend
+from ui.documents.page import (
+    ALERT,
+    CONTENT_W,
+    FAINT,
+    FONT_FAMILIES,
+    INK,
+    MARGIN,
+    PAGE_H,
+    Page,
+    font,
+    painting,
 )
+from ui.documents.pdf_file import a4_pdf
 from ui.manager.names import name
-from ui.pdf_file import a4_pdf
-from ui.signed_bill import FONT_FAMILIES, MONO_FAMILIES
 from ui.widgets.trend_chart import ChartText, paint_trend
 
 CONTEXT = "DayReport"
-DPI = 300
-PAGE_W, PAGE_H = 210.0, 297.0
-MARGIN = 15.0
-CONTENT_W = PAGE_W - 2 * MARGIN
 MAX_FINDINGS = 6
-
-INK = QColor("#1d2433")
-MUTED = QColor("#5d6778")
-RULE = QColor("#c9ced6")
-SHADE = QColor("#f3f5f8")
-ALERT = QColor("#b3261e")
 
 LABELS = {
     "title": QT_TRANSLATE_NOOP("DayReport", "Direct-pay day report"),
@@ -122,106 +115,64 @@ def render_day_report(
 ) -> None:
     """Write the A4 report to `path`; the file appears whole or not at all. `item_names` gives
     the top items' names by code in the report's language (else the bill's own description)."""
-    with a4_pdf(path, title=f"{clinic} {summary.day.isoformat()}", dpi=DPI) as writer:
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError("cannot open the PDF for writing")
-        try:
-            _Page(painter, text, item_names or {}).paint(
-                clinic, summary, trend, reconciliation, audit, printed_at, printed_by
-            )
-        finally:
-            painter.end()
+    with (
+        a4_pdf(path, title=f"{clinic} {summary.day.isoformat()}") as writer,
+        painting(writer) as page,
+    ):
+        report = _DayReport(page, text, item_names or {})
+        y = report.masthead(clinic, summary, printed_at, printed_by)
+        y = report.figures(y + 3, summary)
+        y = report.tables(y + 4, summary)
+        y = report.top_items(y + 4, summary)
+        y = report.chart(y + 4, trend)
+        report.reconciliation(y + 4, reconciliation)
+        report.footer(audit)
 
 
-def _font(families: list[str], points: float, *, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setFamilies(families)
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    return font
+class _DayReport:
+    """Lays the report out on its one page, in the kit's millimetres."""
 
-
-class _Page:
-    """Lays the page out in millimetres; text is drawn at device scale."""
-
-    def __init__(
-        self, painter: QPainter, text: DayReportText, item_names: Mapping[str, str]
-    ) -> None:
-        self.painter = painter
+    def __init__(self, page: Page, text: DayReportText, item_names: Mapping[str, str]) -> None:
+        self.page = page
         self.text = text
         self.item_names = item_names
-        self.unit = DPI / 25.4
-        self.body = _font(FONT_FAMILIES, 9)
-        self.small = _font(FONT_FAMILIES, 7.5)
-        self.figure = _font(FONT_FAMILIES, 14, bold=True)
-        self.heading = _font(FONT_FAMILIES, 10.5)
-        self.title = _font(FONT_FAMILIES, 17)
-        self.mono = _font(MONO_FAMILIES, 7)
+        self.body = font(9)
+        self.small = font(7.5)
+        self.figure = font(14, bold=True)
+        self.heading = font(10.5)
+        self.title = font(17)
+        self.mono = font(7, mono=True)
 
     def label(self, key: str) -> str:
         return self.text.labels[key]
 
-    def _rect(self, x: float, y: float, w: float, h: float) -> QRectF:
-        return QRectF(x * self.unit, y * self.unit, w * self.unit, h * self.unit)
-
-    def _text(
-        self,
-        x: float,
-        y: float,
-        w: float,
-        h: float,
-        font: QFont,
-        text: str,
-        *,
-        color: QColor = INK,
-        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    def masthead(
+        self, clinic: str, summary: DaySummary, printed_at: datetime, printed_by: str
     ) -> float:
-        self.painter.setFont(font)
-        self.painter.setPen(color)
-        flags = align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        used = self.painter.drawText(self._rect(x, y, w, h), int(flags), text)
-        return used.height() / self.unit
-
-    def _rule(self, y: float, *, color: QColor = RULE, width: float = 0.25) -> None:
-        self.painter.setPen(QPen(color, width * self.unit))
-        self.painter.drawLine(
-            QPointF(MARGIN * self.unit, y * self.unit),
-            QPointF((PAGE_W - MARGIN) * self.unit, y * self.unit),
-        )
-
-    def paint(
-        self,
-        clinic: str,
-        summary: DaySummary,
-        trend: Trend,
-        reconciliation: Reconciliation | None,
-        audit: AuditVerdict,
-        printed_at: datetime,
-        printed_by: str,
-    ) -> None:
+        """The clinic, the report's title and day, who printed it when; returns where it ends."""
         y = MARGIN
-        y += self._text(MARGIN, y, CONTENT_W, 16, self.title, clinic) + 1
-        self._text(MARGIN, y, CONTENT_W * 0.5, 7, self.heading, self.label("title"), color=MUTED)
+        y += self.page.text(QRectF(MARGIN, y, CONTENT_W, 16), self.title, clinic) + 1
+        self.page.text(
+            QRectF(MARGIN, y, CONTENT_W * 0.5, 7), self.heading, self.label("title"), color=FAINT
+        )
         day = f"{self.label('day')} {summary.day.isoformat()}"
         right = Qt.AlignmentFlag.AlignRight
-        self._text(MARGIN + CONTENT_W * 0.5, y, CONTENT_W * 0.5, 7, self.figure, day, align=right)
+        self.page.text(
+            QRectF(MARGIN + CONTENT_W * 0.5, y, CONTENT_W * 0.5, 7), self.figure, day, align=right
+        )
         y += 7.5
         printed = (
             f"{self.label('printed')} {printed_at.astimezone(BUSINESS_TZ):%Y-%m-%d %H:%M}"
             f" · {self.label('by')} {printed_by}"
         )
-        self._text(MARGIN, y, CONTENT_W, 5, self.small, printed, color=MUTED, align=right)
+        self.page.text(
+            QRectF(MARGIN, y, CONTENT_W, 5), self.small, printed, color=FAINT, align=right
+        )
         y += 5
-        self._rule(y, color=INK, width=0.4)
-        y = self._figures(y + 3, summary)
-        y = self._tables(y + 4, summary)
-        y = self._top_items(y + 4, summary)
-        y = self._chart(y + 4, trend)
-        self._reconciliation(y + 4, reconciliation)
-        self._footer(audit)
+        self.page.rule(y, color=INK, width=0.4)
+        return y
 
-    def _figures(self, top: float, summary: DaySummary) -> float:
+    def figures(self, top: float, summary: DaySummary) -> float:
         figures = [
             ("visits", str(summary.direct_pay_visits), None),
             ("billed", format_yuan(summary.billed_fen), None),
@@ -238,38 +189,33 @@ class _Page:
         for index, (key, value, note) in enumerate(figures):
             x = MARGIN + (index % 3) * width
             y = top + (index // 3) * 19
-            self.painter.fillRect(self._rect(x, y, width - 3, 17), SHADE)
-            self._text(x + 2, y + 1.5, width - 7, 5, self.small, self.label(key), color=MUTED)
-            self._text(x + 2, y + 5.2, width - 7, 8, self.figure, value)
+            self.page.fill(QRectF(x, y, width - 3, 17))
+            self.page.text(
+                QRectF(x + 2, y + 1.5, width - 7, 5), self.small, self.label(key), color=FAINT
+            )
+            self.page.text(QRectF(x + 2, y + 5.2, width - 7, 8), self.figure, value)
             if note:
-                self._text(x + 2, y + 12, width - 7, 5, self.small, note, color=MUTED)
+                self.page.text(QRectF(x + 2, y + 12, width - 7, 5), self.small, note, color=FAINT)
         return top + 38
 
     def _table(
         self, x: float, top: float, width: float, title: str, rows: Sequence[tuple[str, str]]
     ) -> float:
-        self._text(x, top, width, 6, self.heading, title)
+        self.page.text(QRectF(x, top, width, 6), self.heading, title)
         y = top + 6.5
         for label, value in rows:
-            self._text(x, y, width * 0.68, 5, self.body, label)
-            self._text(
-                x + width * 0.6,
-                y,
-                width * 0.4,
-                5,
+            self.page.text(QRectF(x, y, width * 0.68, 5), self.body, label)
+            self.page.text(
+                QRectF(x + width * 0.6, y, width * 0.4, 5),
                 self.body,
                 value,
                 align=Qt.AlignmentFlag.AlignRight,
             )
             y += 4.8
-            self.painter.setPen(QPen(RULE, 0.15 * self.unit))
-            self.painter.drawLine(
-                QPointF(x * self.unit, (y - 0.4) * self.unit),
-                QPointF((x + width) * self.unit, (y - 0.4) * self.unit),
-            )
+            self.page.rule(y - 0.4, left=x, right=x + width, width=0.15)
         return y
 
-    def _tables(self, top: float, summary: DaySummary) -> float:
+    def tables(self, top: float, summary: DaySummary) -> float:
         names = self.text.names
         width = (CONTENT_W - 10) / 3
         claims = [(names[c], str(n)) for c, n in summary.claims.items()]
@@ -286,25 +232,27 @@ class _Page:
         ]
         return max(bottoms)
 
-    def _top_items(self, top: float, summary: DaySummary) -> float:
-        self._text(MARGIN, top, CONTENT_W, 6, self.heading, self.label("top"))
+    def top_items(self, top: float, summary: DaySummary) -> float:
+        self.page.text(QRectF(MARGIN, top, CONTENT_W, 6), self.heading, self.label("top"))
         y = top + 6.5
         if not summary.top_items:
-            self._text(MARGIN, y, CONTENT_W, 5, self.body, self.label("none"), color=MUTED)
+            self.page.text(
+                QRectF(MARGIN, y, CONTENT_W, 5), self.body, self.label("none"), color=FAINT
+            )
             return y + 5
         for item in summary.top_items:
-            self._text(MARGIN, y, 22, 5, self.small, item.item_code, color=MUTED)
+            self.page.text(QRectF(MARGIN, y, 22, 5), self.small, item.item_code, color=FAINT)
             description = self.item_names.get(item.item_code) or item.description
-            self._text(MARGIN + 22, y, 110, 5, self.body, description)
+            self.page.text(QRectF(MARGIN + 22, y, 110, 5), self.body, description)
             quantity = f"{self.label('quantity')} {item.quantity}"
-            self._text(
-                MARGIN + 130, y, 20, 5, self.body, quantity, align=Qt.AlignmentFlag.AlignRight
+            self.page.text(
+                QRectF(MARGIN + 130, y, 20, 5),
+                self.body,
+                quantity,
+                align=Qt.AlignmentFlag.AlignRight,
             )
-            self._text(
-                MARGIN + 150,
-                y,
-                CONTENT_W - 150,
-                5,
+            self.page.text(
+                QRectF(MARGIN + 150, y, CONTENT_W - 150, 5),
                 self.body,
                 format_yuan(item.billed_fen),
                 align=Qt.AlignmentFlag.AlignRight,
@@ -312,28 +260,31 @@ class _Page:
             y += 4.8
         return y
 
-    def _chart(self, top: float, trend: Trend) -> float:
-        self._text(MARGIN, top, CONTENT_W, 6, self.heading, self.label("trend"))
-        area = self._rect(MARGIN, top + 6, CONTENT_W, 58)
-        paint_trend(
-            self.painter,
-            area,
-            trend,
-            self.text.chart,
-            scale=self.unit * 0.21,
-            families=FONT_FAMILIES,
-        )
+    def chart(self, top: float, trend: Trend) -> float:
+        self.page.text(QRectF(MARGIN, top, CONTENT_W, 6), self.heading, self.label("trend"))
+        area = self.page.device(QRectF(MARGIN, top + 6, CONTENT_W, 58))
+        with self.page.device_scale() as unit:
+            paint_trend(
+                self.page.painter,
+                area,
+                trend,
+                self.text.chart,
+                scale=unit * 0.21,
+                families=FONT_FAMILIES,
+            )
         return top + 66
 
-    def _reconciliation(self, top: float, reconciliation: Reconciliation | None) -> None:
-        self._text(MARGIN, top, CONTENT_W, 6, self.heading, self.label("reconciliation"))
+    def reconciliation(self, top: float, reconciliation: Reconciliation | None) -> None:
+        self.page.text(
+            QRectF(MARGIN, top, CONTENT_W, 6), self.heading, self.label("reconciliation")
+        )
         y = top + 6.5
         if reconciliation is None:
-            self._text(MARGIN, y, CONTENT_W, 5, self.body, self.label("not_reconciled"))
+            self.page.text(QRectF(MARGIN, y, CONTENT_W, 5), self.body, self.label("not_reconciled"))
             return
         if reconciliation.balanced:
             line = self.label("balanced").replace("%1", str(reconciliation.matched))
-            self._text(MARGIN, y, CONTENT_W, 5, self.body, line)
+            self.page.text(QRectF(MARGIN, y, CONTENT_W, 5), self.body, line)
             return
         line = (
             self.label("unbalanced")
@@ -342,7 +293,7 @@ class _Page:
             .replace("%3", format_yuan(reconciliation.insurer_covered_fen))
             .replace("%4", format_yuan(reconciliation.journal_covered_fen))
         )
-        y += self._text(MARGIN, y, CONTENT_W, 5, self.body, line, color=ALERT) + 1.5
+        y += self.page.text(QRectF(MARGIN, y, CONTENT_W, 5), self.body, line, color=ALERT) + 1.5
         names = self.text.names
         bottom = PAGE_H - MARGIN - 12
         shown = 0
@@ -355,23 +306,27 @@ class _Page:
             action = names[finding.action]
             if y + 9 > bottom:
                 break
-            said = self._text(MARGIN, y, 62, 9, self.small, what)
-            used = self._text(MARGIN + 64, y, CONTENT_W - 64, 9, self.small, action, color=MUTED)
+            said = self.page.text(QRectF(MARGIN, y, 62, 9), self.small, what)
+            used = self.page.text(
+                QRectF(MARGIN + 64, y, CONTENT_W - 64, 9), self.small, action, color=FAINT
+            )
             y += max(said, used, 3.5) + 1.2
             shown += 1
         if shown < len(reconciliation.findings):
             more = self.label("more").replace("%1", str(len(reconciliation.findings) - shown))
-            self._text(MARGIN, y, CONTENT_W, 5, self.small, more, color=MUTED)
+            self.page.text(QRectF(MARGIN, y, CONTENT_W, 5), self.small, more, color=FAINT)
 
-    def _footer(self, audit: AuditVerdict) -> None:
+    def footer(self, audit: AuditVerdict) -> None:
         y = PAGE_H - MARGIN - 9
-        self._rule(y)
+        self.page.rule(y)
         if audit.intact:
             line = (
                 self.label("audit").replace("%1", str(audit.entries)).replace("%2", audit.head_hash)
             )
-            self._text(MARGIN, y + 1.5, CONTENT_W, 5, self.mono, line, color=MUTED)
+            self.page.text(QRectF(MARGIN, y + 1.5, CONTENT_W, 5), self.mono, line, color=FAINT)
         else:
             line = self.label("audit_broken").replace("%1", str(audit.first_broken_seq))
-            self._text(MARGIN, y + 1.5, CONTENT_W, 5, self.small, line, color=ALERT)
-        self._text(MARGIN, y + 5, CONTENT_W, 4, self.small, self.label("page"), color=MUTED)
+            self.page.text(QRectF(MARGIN, y + 1.5, CONTENT_W, 5), self.small, line, color=ALERT)
+        self.page.text(
+            QRectF(MARGIN, y + 5, CONTENT_W, 4), self.small, self.label("page"), color=FAINT
+        )

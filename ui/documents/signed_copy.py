@@ -1,6 +1,6 @@
-"""The family's statement of a claim, for the claims list: the newest version the journal keeps,
-byte for byte (or one made from the journal when the claim was signed before statements were
-kept). A claim whose signature the retention purge erased has no copy to make.
+"""The family's statement of a claim, for the manager's claims list: the newest version the
+journal keeps, byte for byte (or one made from the journal when the claim was signed before
+statements were kept). A claim whose signature the retention purge erased has no copy to make.
 """
 
 from __future__ import annotations
@@ -8,16 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.journal import Journal
-from ui.statements import reprint_statement, statement_path
+from ui.statements import reprint_statement
 
 
 class NoSignedCopy(LookupError):
     """The journal no longer holds this claim's signature (retention purge)."""
-
-
-def signed_bill_path(documents_dir: Path, invoice_no: str) -> Path:
-    """Where the desk saves a visit's statement (`ui.statements`)."""
-    return statement_path(documents_dir, invoice_no)
 
 
 def signed_bill_copy(journal: Journal, claim_id: int, documents_dir: Path) -> Path:

@@ -7,18 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+from PySide6.QtGui import QPdfWriter
 
-
-def a4_page_layout() -> QPageLayout:
-    """A4 portrait without printer margins: documents lay out their own."""
-    return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Portrait,
-        QMarginsF(0, 0, 0, 0),
-        QPageLayout.Unit.Millimeter,
-    )
+from ui.documents.page import a4_writer
 
 
 def write_whole(target: Path, data: bytes) -> Path:
@@ -35,15 +26,11 @@ def write_whole(target: Path, data: bytes) -> Path:
 
 
 @contextmanager
-def a4_pdf(path: str | os.PathLike[str], *, title: str, dpi: int) -> Iterator[QPdfWriter]:
+def a4_pdf(path: str | os.PathLike[str], *, title: str) -> Iterator[QPdfWriter]:
     """A writer on a partial file beside `path`, moved into place only when painting ended well."""
     target = Path(path)
     partial = target.with_name(target.name + ".part")
-    writer = QPdfWriter(str(partial))
-    writer.setResolution(dpi)
-    writer.setPageLayout(a4_page_layout())
-    writer.setTitle(title)
-    writer.setCreator("Direct-billing kiosk")
+    writer = a4_writer(str(partial), title=title)
     try:
         yield writer
     except BaseException:
