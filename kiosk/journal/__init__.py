@@ -14,6 +14,11 @@ retried and stops for a person on a definitive no. Screens read `ClaimSubmitter.
     ...
     submitter.stop()
     journal.close()
+
+Reading order: `schema` (the tables and their migrations), `records` (the values handed out),
+`rows` (how rows become those values), `store` (`Journal` and `Transaction`), then the features
+built on them: `audit` and `seals`, `outbox`, `statements`, `staff_accounts`, `reporting`,
+`backup`.
 """
 
 from kiosk.journal.audit import AuditEntry, AuditVerdict
@@ -41,7 +46,8 @@ from kiosk.journal.records import (
     SignatureRecord,
     VisitRecord,
 )
-from kiosk.journal.store import MIGRATIONS, SCHEMA_VERSION, Journal, Transaction
+from kiosk.journal.schema import MIGRATIONS, SCHEMA_VERSION
+from kiosk.journal.store import Journal, Transaction
 
 __all__ = [
     "MIGRATIONS",

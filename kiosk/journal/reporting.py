@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from kiosk.journal.store import Journal, _dt, _ts
+from kiosk.journal.rows import from_timestamp, to_timestamp
+from kiosk.journal.store import Journal
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,7 @@ class LedgerRow:
 
 
 def claim_groups(journal: Journal, day: date) -> list[ClaimGroup]:
-    with journal._reading() as db:
+    with journal.reading() as db:
         rows = db.execute(
             "SELECT c.state, c.insurer_status, c.reject_code IS NOT NULL, count(*),"
             " coalesce(sum(b.total_submitted_fen), 0), coalesce(sum(b.total_covered_fen), 0),"
@@ -99,7 +100,7 @@ def claim_groups(journal: Journal, day: date) -> list[ClaimGroup]:
 
 def direct_pay_visits(journal: Journal, day: date) -> int:
     """Visits of `day` with at least one signed claim."""
-    with journal._reading() as db:
+    with journal.reading() as db:
         return db.execute(
             "SELECT count(DISTINCT b.visit_id)"
             " FROM bills b JOIN claims c INDEXED BY claims_by_bill_state ON c.bill_id = b.id"
@@ -111,7 +112,7 @@ def direct_pay_visits(journal: Journal, day: date) -> int:
 def self_pay_visits(journal: Journal, day: date) -> tuple[int, int, int]:
     """Visits of `day` that ended as self-pay (paid at the desk, no claim on any of their bills):
     how many, what was billed, and what their families owed (each visit's last bill)."""
-    with journal._reading() as db:
+    with journal.reading() as db:
         count, billed, owed = db.execute(
             "SELECT count(*), coalesce(sum(b.total_submitted_fen), 0),"
             " coalesce(sum(b.total_patient_fen), 0) FROM bills b"
@@ -127,7 +128,7 @@ def self_pay_visits(journal: Journal, day: date) -> tuple[int, int, int]:
 
 def payments_by_method(journal: Journal, day: date) -> list[MethodRow]:
     """Desk payments for the visits of `day`, whenever they were taken."""
-    with journal._reading() as db:
+    with journal.reading() as db:
         rows = db.execute(
             "SELECT p.method, count(*), coalesce(sum(p.amount_fen), 0)"
             " FROM visits v JOIN payments p ON p.visit_id = v.id"
@@ -141,20 +142,20 @@ def preauths_by_status(
     journal: Journal, requested_from: datetime, requested_to: datetime
 ) -> list[tuple[str | None, int]]:
     """Pre-auth requests filed in [from, to), by the insurer's status (None: not answered)."""
-    with journal._reading() as db:
+    with journal.reading() as db:
         return [
             (row[0], row[1])
             for row in db.execute(
                 "SELECT status, count(*) FROM preauth_requests"
                 " WHERE requested_at >= ? AND requested_at < ? GROUP BY status",
-                (_ts(requested_from), _ts(requested_to)),
+                (to_timestamp(requested_from), to_timestamp(requested_to)),
             )
         ]
 
 
 def top_items(journal: Journal, day: date, limit: int) -> list[ItemRow]:
     """The items that brought in most on the day's claimed bills."""
-    with journal._reading() as db:
+    with journal.reading() as db:
         rows = db.execute(
             "SELECT l.item_code, min(l.description), sum(l.quantity),"
             " coalesce(sum(l.quantity * l.unit_price_fen), 0), coalesce(sum(l.covered_fen), 0)"
@@ -169,7 +170,7 @@ def top_items(journal: Journal, day: date, limit: int) -> list[ItemRow]:
 def daily_amounts(journal: Journal, first: date, last: date) -> list[DayAmounts]:
     """Per service date in [first, last] that has any: what the insurer accepted to cover and
     what families paid at the desk. Days without either are left out."""
-    with journal._reading() as db:
+    with journal.reading() as db:
         covered = dict(
             db.execute(
                 "SELECT b.service_date, coalesce(sum(c.covered_fen), 0)"
@@ -223,8 +224,8 @@ def _ledger(rows: Iterable[tuple]) -> list[LedgerRow]:
             shown_covered_fen=r[13],
             shown_patient_fen=r[14],
             insurer_covered_fen=r[15],
-            queued_at=_dt(r[16]),
-            recorded_at=_dt(r[17]),
+            queued_at=from_timestamp(r[16]),
+            recorded_at=from_timestamp(r[17]),
             visit_paid_fen=r[18],
             visit_payment_methods=tuple(sorted(r[19].split(","))) if r[19] else (),
         )
@@ -234,7 +235,7 @@ def _ledger(rows: Iterable[tuple]) -> list[LedgerRow]:
 
 def ledger(journal: Journal, first: date, last: date) -> list[LedgerRow]:
     """Every claim of the service dates [first, last], by date and invoice."""
-    with journal._reading() as db:
+    with journal.reading() as db:
         return _ledger(
             db.execute(
                 _LEDGER_SELECT + " WHERE b.service_date BETWEEN ? AND ?"
@@ -250,12 +251,12 @@ def ledger_for_statement(
     """What one daily statement is compared with: claims the insurer recorded in [from, to)
     by its own answer, and every claim of service date `day` (the caller keeps those that
     belong to the statement's day), each once."""
-    with journal._reading() as db:
+    with journal.reading() as db:
         return _ledger(
             db.execute(
                 _LEDGER_SELECT + " WHERE c.recorded_at >= ? AND c.recorded_at < ?"
                 " UNION " + _LEDGER_SELECT + " WHERE b.service_date = ? ORDER BY 4",
-                (_ts(recorded_from), _ts(recorded_to), day.isoformat()),
+                (to_timestamp(recorded_from), to_timestamp(recorded_to), day.isoformat()),
             )
         )
 
@@ -264,7 +265,7 @@ def ledger_by_keys(journal: Journal, idempotency_keys: Iterable[str]) -> list[Le
     """Claims with these idempotency keys (the statement names claims by the key we sent)."""
     keys = list(dict.fromkeys(idempotency_keys))
     found: list[LedgerRow] = []
-    with journal._reading() as db:
+    with journal.reading() as db:
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.journal.errors import RecordConflict, RecordNotFound
-from kiosk.journal.store import Journal, Transaction, _dt, _ts
+from kiosk.journal.rows import from_timestamp, to_timestamp
+from kiosk.journal.store import Journal, Transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +47,8 @@ def _account(row: tuple) -> StaffAccount:
         active=bool(row[4]),
         failures=row[5],
         lockouts=row[6],
-        locked_until=_dt(row[7]),
-        created_at=_dt(row[8]),
+        locked_until=from_timestamp(row[7]),
+        created_at=from_timestamp(row[8]),
     )
 
 
@@ -60,13 +61,13 @@ def _fetch(db: sqlite3.Connection, staff_id: int) -> StaffAccount:
 
 def staff_accounts(journal: Journal, *, active_only: bool = True) -> list[StaffAccount]:
     """Accounts in name order (the sign-in screen lists them)."""
-    with journal._reading() as db:
+    with journal.reading() as db:
         where = " WHERE active = 1" if active_only else ""
         return [_account(row) for row in db.execute(_SELECT + where + " ORDER BY name, id")]
 
 
 def staff_account(journal: Journal, staff_id: int) -> StaffAccount:
-    with journal._reading() as db:
+    with journal.reading() as db:
         return _fetch(db, staff_id)
 
 
@@ -80,7 +81,7 @@ def insert_account(tx: Transaction, name: str, role: str, secret_hash: str) -> S
         raise RecordConflict(f"A staff account named {name!r} already exists.")
     cursor = tx.db.execute(
         "INSERT INTO staff (name, role, secret_hash, created_at) VALUES (?, ?, ?, ?)",
-        (name, role, secret_hash, tx._now()),
+        (name, role, secret_hash, tx.timestamp()),
     )
     return _fetch(tx.db, cursor.lastrowid)
 
@@ -95,16 +96,11 @@ def set_sign_in_state(
 ) -> StaffAccount:
     tx.db.execute(
         "UPDATE staff SET failures = ?, lockouts = ?, locked_until = ? WHERE id = ?",
-        (failures, lockouts, _ts(locked_until) if locked_until else None, staff_id),
+        (failures, lockouts, to_timestamp(locked_until) if locked_until else None, staff_id),
     )
     return _fetch(tx.db, staff_id)
 
 
 def set_secret_hash(tx: Transaction, staff_id: int, secret_hash: str) -> StaffAccount:
     tx.db.execute("UPDATE staff SET secret_hash = ? WHERE id = ?", (secret_hash, staff_id))
-    return _fetch(tx.db, staff_id)
-
-
-def set_active(tx: Transaction, staff_id: int, active: bool) -> StaffAccount:
-    tx.db.execute("UPDATE staff SET active = ? WHERE id = ?", (int(active), staff_id))
     return _fetch(tx.db, staff_id)

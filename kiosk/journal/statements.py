@@ -21,7 +21,8 @@ from kiosk.billing import BillTotals, ShownLine
 from kiosk.insurer.models import Reason
 from kiosk.journal.errors import RecordConflict
 from kiosk.journal.records import ClaimState
-from kiosk.journal.store import Journal, Transaction, _dt, _fetch_bill, _fetch_signature
+from kiosk.journal.rows import fetch_bill, fetch_signature, from_timestamp
+from kiosk.journal.store import Journal, Transaction
 from kiosk.statement import (
     ClaimStanding,
     ClinicProfile,
@@ -74,8 +75,8 @@ def _record(row: tuple) -> StatementRecord:
         claim_number=row[5],
         final=bool(row[6]),
         facts=StatementFacts.model_validate_json(row[7]),
-        created_at=_dt(row[8]),
-        sent_at=_dt(row[9]),
+        created_at=from_timestamp(row[8]),
+        sent_at=from_timestamp(row[9]),
     )
 
 
@@ -116,7 +117,7 @@ def record_statement(tx: Transaction, content: StatementContent, pdf: bytes) -> 
             content.claim_number,
             int(content.final),
             content.facts.model_dump_json(),
-            tx._now(),
+            tx.timestamp(),
         ),
     )
     statement_id = cursor.lastrowid
@@ -143,9 +144,9 @@ def statement_content(
     """The next statement version of a bill as the journal holds it now: its lines and amounts
     as signed, the claim as it stands, the family's payments. `facts` are those kept with the
     signature (or the last version) unless given (a self-pay visit's first receipt)."""
-    with journal._reading() as db:
-        bill = _fetch_bill(db, bill_id)
-        signature = _fetch_signature(db, bill_id)
+    with journal.reading() as db:
+        bill = fetch_bill(db, bill_id)
+        signature = fetch_signature(db, bill_id)
         latest = _latest(db, bill_id)
         claim = db.execute(
             "SELECT state, insurer_claim_id, submission FROM claims WHERE bill_id = ?", (bill_id,)
@@ -217,7 +218,7 @@ def record_statement_delivered(tx: Transaction, statement_id: int) -> None:
     """The insurer stored this version: the family finds it in the e-card's visit records."""
     tx.db.execute(
         "UPDATE statements SET sent_at = ? WHERE id = ? AND sent_at IS NULL",
-        (tx._now(), statement_id),
+        (tx.timestamp(), statement_id),
     )
     tx.append_audit("statement.delivered", f"statement:{statement_id}")
 
@@ -233,13 +234,13 @@ def record_statement_refused(tx: Transaction, statement_id: int, reason: str) ->
 
 
 def latest_statement(journal: Journal, bill_id: int) -> StatementRecord | None:
-    with journal._reading() as db:
+    with journal.reading() as db:
         return _latest(db, bill_id)
 
 
 def statements_due(journal: Journal, limit: int = 20) -> list[StatementDelivery]:
     """The newest version of each accepted claim's statement that the insurer does not have."""
-    with journal._reading() as db:
+    with journal.reading() as db:
         rows = db.execute(
             "SELECT c.insurer_claim_id, s.id, s.bill_id, s.version, s.pdf, s.pdf_sha256,"
             " s.claim_number, s.final, s.facts, s.created_at, s.sent_at"
@@ -257,7 +258,7 @@ def statements_due(journal: Journal, limit: int = 20) -> list[StatementDelivery]
 def statements_behind(journal: Journal, limit: int = 20) -> list[int]:
     """Bills whose claim the insurer accepted after their newest statement was made (the family
     had left the desk): each needs a version with the claim number."""
-    with journal._reading() as db:
+    with journal.reading() as db:
         rows = db.execute(
             "SELECT s.bill_id FROM statements s JOIN claims c ON c.bill_id = s.bill_id"
             " WHERE c.state = 'sent' AND c.insurer_claim_id IS NOT NULL"

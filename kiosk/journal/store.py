@@ -1,9 +1,18 @@
-"""The local journal: the one module that speaks SQL, so the engine can change behind it.
+"""The journal's store: `Journal` owns the SQLite connections, `Transaction` every write.
+
+The `kiosk.journal` package is the only place that speaks SQL, so the engine can change behind
+it: no module outside it runs a query. Within it, `schema` creates and migrates the tables, `rows`
+turns their rows into `records` and back, and this module reads and writes visits, bills,
+signatures, payments, claims, pre-auth requests and the audit trail. The feature modules keep
+their own queries (`statements`, `staff_accounts`, the manager's aggregates in `reporting`, the
+record seals in `seals`) and run them in this module's reads (`Journal.reading`) and
+transactions (`Transaction.db`), so a change commits together with the audit entry that records it.
 
 SQLite in WAL mode with synchronous=FULL: a commit that returned is on disk, through a crash or a
 power cut. Each thread gets its own connection; every write happens inside a `Transaction`
-(BEGIN IMMEDIATE, so writers queue instead of failing half-way). Disk-level failures become
-`JournalUnavailable` for the screen to show; everything else that escapes is a bug.
+(BEGIN IMMEDIATE, so writers queue instead of failing half-way), the schema's migration in one of
+its own (`schema.migrate`). Disk-level failures become `JournalUnavailable` for the screen to
+show; everything else that escapes is a bug.
 """
 
 from __future__ import annotations
@@ -28,11 +37,8 @@ from kiosk.insurer.models import (
     ClaimResult,
     ClaimStatus,
     ClaimSubmission,
-    ItemCategory,
     PreAuthCreated,
     PreAuthRequest,
-    PreAuthStatus,
-    Reason,
     SignatureEvidence,
     VisitType,
 )
@@ -48,14 +54,12 @@ from kiosk.journal.audit import (
 )
 from kiosk.journal.errors import (
     JournalNotAJournal,
-    JournalTooNew,
     JournalUnavailable,
     RecordConflict,
     RecordNotFound,
 )
 from kiosk.journal.records import (
     AttemptOutcome,
-    BillLineRecord,
     BillRecord,
     ClaimAttempt,
     ClaimRecord,
@@ -67,215 +71,33 @@ from kiosk.journal.records import (
     SignatureRecord,
     VisitRecord,
 )
+from kiosk.journal.rows import (
+    ATTEMPT_SELECT,
+    AUDIT_SELECT,
+    CLAIM_SELECT,
+    PAYMENT_SELECT,
+    PREAUTH_SELECT,
+    attempt_from_row,
+    audit_entry_from_row,
+    checked_fen,
+    claim_from_row,
+    fetch_bill,
+    fetch_claim,
+    fetch_preauth,
+    fetch_signature,
+    fetch_visit,
+    from_timestamp,
+    payment_from_row,
+    preauth_from_row,
+    to_timestamp,
+)
+from kiosk.journal.schema import migrate, refuse_if_newer
 from kiosk.journal.seals import record_problems, record_seal
 from kiosk.statement import StatementFacts
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-
-
-@dataclass(frozen=True, slots=True)
-class Migration:
-    """One ordered schema step; the journal's `user_version` is the last step applied."""
-
-    version: int
-    purpose: str
-    statements: tuple[str, ...]
-
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        1,
-        "visits, bills with their lines, signatures, desk payments, hash-chained audit trail",
-        (
-            """CREATE TABLE visits (
-                id INTEGER PRIMARY KEY,
-                member_id TEXT NOT NULL,
-                service_date TEXT NOT NULL,
-                visit_type TEXT NOT NULL CHECK (visit_type IN ('outpatient', 'emergency')),
-                opened_at TEXT NOT NULL
-            ) STRICT""",
-            """CREATE TABLE bills (
-                id INTEGER PRIMARY KEY,
-                visit_id INTEGER NOT NULL REFERENCES visits(id),
-                clinic_invoice_no TEXT NOT NULL UNIQUE,
-                bill_hash TEXT NOT NULL CHECK (length(bill_hash) = 64),
-                member_id TEXT NOT NULL,
-                service_date TEXT NOT NULL,
-                visit_type TEXT NOT NULL,
-                total_submitted_fen INTEGER NOT NULL CHECK (total_submitted_fen >= 0),
-                total_covered_fen INTEGER CHECK (total_covered_fen >= 0),
-                total_patient_fen INTEGER CHECK (total_patient_fen >= 0),
-                created_at TEXT NOT NULL
-            ) STRICT""",
-            """CREATE TABLE bill_lines (
-                bill_id INTEGER NOT NULL REFERENCES bills(id),
-                line_no INTEGER NOT NULL CHECK (line_no >= 1),
-                item_code TEXT NOT NULL,
-                description TEXT NOT NULL,
-                category TEXT NOT NULL,
-                quantity INTEGER NOT NULL CHECK (quantity >= 1),
-                unit_price_fen INTEGER NOT NULL CHECK (unit_price_fen >= 0),
-                covered_fen INTEGER CHECK (covered_fen >= 0),
-                patient_fen INTEGER CHECK (patient_fen >= 0),
-                reason TEXT,
-                preauth_id TEXT,
-                PRIMARY KEY (bill_id, line_no)
-            ) STRICT""",
-            """CREATE TABLE signatures (
-                id INTEGER PRIMARY KEY,
-                bill_id INTEGER NOT NULL UNIQUE REFERENCES bills(id),
-                bill_hash TEXT NOT NULL CHECK (length(bill_hash) = 64),
-                strokes BLOB NOT NULL,
-                strokes_sha256 TEXT NOT NULL CHECK (length(strokes_sha256) = 64),
-                point_count INTEGER NOT NULL CHECK (point_count >= 1),
-                signed_at TEXT NOT NULL
-            ) STRICT""",
-            """CREATE TABLE payments (
-                id INTEGER PRIMARY KEY,
-                visit_id INTEGER NOT NULL REFERENCES visits(id),
-                method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'wechat', 'alipay')),
-                amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
-                reference TEXT,
-                paid_at TEXT NOT NULL
-            ) STRICT""",
-            "CREATE INDEX payments_by_visit ON payments(visit_id)",
-            """CREATE TABLE audit (
-                seq INTEGER PRIMARY KEY,
-                at TEXT NOT NULL,
-                actor TEXT NOT NULL,
-                action TEXT NOT NULL,
-                subject TEXT NOT NULL,
-                detail TEXT NOT NULL,
-                prev_hash TEXT NOT NULL,
-                hash TEXT NOT NULL UNIQUE
-            ) STRICT""",
-            """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-               BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
-            """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-               BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
-        ),
-    ),
-    Migration(
-        2,
-        "claim outbox: signed claims with their idempotency keys, and every send attempt",
-        (
-            """CREATE TABLE claims (
-                id INTEGER PRIMARY KEY,
-                bill_id INTEGER NOT NULL UNIQUE REFERENCES bills(id),
-                idempotency_key TEXT NOT NULL UNIQUE,
-                submission TEXT NOT NULL,
-                state TEXT NOT NULL
-                    CHECK (state IN ('waiting', 'sent', 'attention', 'resolved')),
-                queued_at TEXT NOT NULL,
-                next_attempt_at TEXT NOT NULL,
-                failures INTEGER NOT NULL DEFAULT 0,
-                insurer_claim_id TEXT,
-                insurer_status TEXT,
-                reject_code TEXT,
-                covered_fen INTEGER CHECK (covered_fen >= 0),
-                recorded_at TEXT,
-                attention_reason TEXT
-            ) STRICT""",
-            "CREATE INDEX claims_due ON claims(state, next_attempt_at)",
-            """CREATE TABLE claim_attempts (
-                id INTEGER PRIMARY KEY,
-                claim_id INTEGER NOT NULL REFERENCES claims(id),
-                started_at TEXT NOT NULL,
-                finished_at TEXT,
-                outcome TEXT NOT NULL CHECK (outcome IN ('in-flight', 'accepted', 'rejected',
-                    'unreachable', 'retry', 'stopped', 'interrupted')),
-                error_class TEXT,
-                http_status INTEGER
-            ) STRICT""",
-            "CREATE INDEX claim_attempts_by_claim ON claim_attempts(claim_id)",
-            "CREATE INDEX claim_attempts_by_outcome ON claim_attempts(outcome)",
-        ),
-    ),
-    Migration(
-        3,
-        "pre-authorisation requests filed for families, keyed like claims",
-        (
-            """CREATE TABLE preauth_requests (
-                id INTEGER PRIMARY KEY,
-                visit_id INTEGER REFERENCES visits(id),
-                idempotency_key TEXT NOT NULL UNIQUE,
-                request TEXT NOT NULL,
-                member_id TEXT NOT NULL,
-                requested_at TEXT NOT NULL,
-                insurer_preauth_id TEXT,
-                status TEXT CHECK (status IN ('pending', 'approved', 'denied')),
-                decided_at TEXT
-            ) STRICT""",
-            "CREATE INDEX preauth_requests_by_member ON preauth_requests(member_id)",
-        ),
-    ),
-    Migration(
-        4,
-        "staff accounts (reception, manager) with hashed PINs and sign-in lockout state",
-        (
-            """CREATE TABLE staff (
-                id INTEGER PRIMARY KEY,
-                name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64),
-                role TEXT NOT NULL CHECK (role IN ('reception', 'manager')),
-                secret_hash TEXT NOT NULL CHECK (secret_hash LIKE '$argon2%'),
-                active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-                failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
-                lockouts INTEGER NOT NULL DEFAULT 0 CHECK (lockouts >= 0),
-                locked_until TEXT,
-                created_at TEXT NOT NULL
-            ) STRICT""",
-        ),
-    ),
-    Migration(
-        5,
-        "covering indexes for the manager's day summary, 30-day trend and reconciliation",
-        (
-            "CREATE INDEX bills_by_service_date ON bills(service_date, id, visit_id,"
-            " total_submitted_fen, total_covered_fen, total_patient_fen)",
-            "CREATE INDEX visits_by_service_date ON visits(service_date, id)",
-            "CREATE INDEX payments_by_visit_amount ON payments(visit_id, method, amount_fen)",
-            "CREATE INDEX claims_by_bill_state ON claims(bill_id, state, insurer_status,"
-            " reject_code, covered_fen)",
-            "CREATE INDEX claims_by_recorded_at ON claims(recorded_at)",
-            "CREATE INDEX preauth_requests_by_requested_at ON preauth_requests(requested_at)",
-        ),
-    ),
-    Migration(
-        6,
-        "audit entries sealed with the desk's audit key, and carrying their record's seal",
-        (
-            "ALTER TABLE audit ADD COLUMN seal TEXT",
-            "ALTER TABLE audit ADD COLUMN key_id TEXT",
-            "ALTER TABLE audit ADD COLUMN mac TEXT",
-        ),
-    ),
-    Migration(
-        7,
-        "what the family read when signing, and the versions of the statement it keeps",
-        (
-            "ALTER TABLE signatures ADD COLUMN facts TEXT",
-            """CREATE TABLE statements (
-                id INTEGER PRIMARY KEY,
-                bill_id INTEGER NOT NULL REFERENCES bills(id),
-                version INTEGER NOT NULL CHECK (version >= 1),
-                pdf BLOB NOT NULL,
-                pdf_sha256 TEXT NOT NULL CHECK (length(pdf_sha256) = 64),
-                claim_number TEXT,
-                final INTEGER NOT NULL CHECK (final IN (0, 1)),
-                facts TEXT NOT NULL,
-                created_at TEXT NOT NULL,
-                sent_at TEXT,
-                delivery_problem TEXT,
-                UNIQUE (bill_id, version)
-            ) STRICT""",
-            "CREATE INDEX statements_unsent ON statements(sent_at, bill_id)",
-        ),
-    ),
-)
-
-SCHEMA_VERSION = MIGRATIONS[-1].version
 
 BACKUP_ACTION = "journal.backed-up"
 """The audit action of a verified backup; `doctor` warns when the last one is too old."""
@@ -332,24 +154,6 @@ def _disk_errors(path: Path) -> Iterator[None]:
             if name.startswith(prefix):
                 raise JournalUnavailable(f"The journal {path} cannot be used: {why}.") from exc
         raise
-
-
-def _ts(moment: datetime) -> str:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"the journal stores timezone-aware times only, got {moment!r}")
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _dt(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text is not None else None
-
-
-def _fen(value: int, *, what: str, positive: bool = False) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{what} is integer fen, got {type(value).__name__}")
-    if value < 0 or (positive and value == 0):
-        raise ValueError(f"{what} must be {'positive' if positive else 'non-negative'}: {value}")
-    return value
 
 
 PURGED_MEMBER_ID = "purged"
@@ -414,7 +218,8 @@ class Journal:
             _existing_schema_version(path)
         journal = cls(path, clock=clock, busy_timeout=busy_timeout, audit_key=audit_key)
         try:
-            journal._migrate()
+            with _disk_errors(path):
+                migrate(journal._connection(), path)
         except BaseException:
             journal.close()
             raise
@@ -427,11 +232,7 @@ class Journal:
         if not (path.exists() or path.is_symlink()):
             raise JournalNotAJournal(f"There is no journal at {path}.")
         version = _existing_schema_version(path)
-        if version > SCHEMA_VERSION:
-            raise JournalTooNew(
-                f"The journal {path} was written by a newer kiosk (schema {version}, this one "
-                f"knows {SCHEMA_VERSION}); update this kiosk."
-            )
+        refuse_if_newer(path, version)
         return cls(path, read_only=True, audit_key=audit_key)
 
     def close(self) -> None:
@@ -454,7 +255,7 @@ class Journal:
         """All writes go through one of these: `with journal.transaction(actor=...) as tx:`."""
         return Transaction(self, actor)
 
-    # --- connections and schema -----------------------------------------------------------------
+    # --- connections ----------------------------------------------------------------------------
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
@@ -490,38 +291,15 @@ class Journal:
         self._local.connection = connection
         return connection
 
-    def _migrate(self) -> None:
-        connection = self._connection()
-        with _disk_errors(self.path):
-            connection.execute("BEGIN IMMEDIATE")
-        with _disk_errors(self.path):
-            try:
-                current = connection.execute("PRAGMA user_version").fetchone()[0]
-                if current > SCHEMA_VERSION:
-                    raise JournalTooNew(
-                        f"The journal {self.path} was written by a newer kiosk (schema "
-                        f"{current}, this one knows {SCHEMA_VERSION}); update this kiosk."
-                    )
-                for migration in MIGRATIONS:
-                    if migration.version <= current:
-                        continue
-                    for statement in migration.statements:
-                        connection.execute(statement)
-                    connection.execute(f"PRAGMA user_version = {migration.version:d}")
-                    log.info("journal schema now at %d: %s", migration.version, migration.purpose)
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-
     @property
     def schema_version(self) -> int:
-        with self._reading() as db:
+        with self.reading() as db:
             return db.execute("PRAGMA user_version").fetchone()[0]
 
     @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
-        """One consistent snapshot for a read, or the caller's own open transaction."""
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """One consistent snapshot for a read, or the caller's own open transaction; the feature
+        modules of `kiosk.journal` run their queries in it."""
         connection = self._connection()
         if connection.in_transaction:
             with _disk_errors(self.path):
@@ -537,105 +315,87 @@ class Journal:
     # --- reads ----------------------------------------------------------------------------------
 
     def visit(self, visit_id: int) -> VisitRecord:
-        with self._reading() as db:
-            return _fetch_visit(db, visit_id)
+        with self.reading() as db:
+            return fetch_visit(db, visit_id)
 
     def bill(self, bill_id: int) -> BillRecord:
-        with self._reading() as db:
-            return _fetch_bill(db, bill_id)
+        with self.reading() as db:
+            return fetch_bill(db, bill_id)
 
     def bill_by_invoice(self, clinic_invoice_no: str) -> BillRecord | None:
-        with self._reading() as db:
+        with self.reading() as db:
             row = db.execute(
                 "SELECT id FROM bills WHERE clinic_invoice_no = ?", (clinic_invoice_no,)
             ).fetchone()
-            return _fetch_bill(db, row[0]) if row else None
+            return fetch_bill(db, row[0]) if row else None
 
     def signature(self, bill_id: int) -> SignatureRecord | None:
-        with self._reading() as db:
-            return _fetch_signature(db, bill_id)
+        with self.reading() as db:
+            return fetch_signature(db, bill_id)
 
     def claim(self, claim_id: int) -> ClaimRecord:
-        with self._reading() as db:
-            return _fetch_claim(db, claim_id)
+        with self.reading() as db:
+            return fetch_claim(db, claim_id)
 
     def claim_for_bill(self, bill_id: int) -> ClaimRecord | None:
-        with self._reading() as db:
-            rows = db.execute(_CLAIM_SELECT + " WHERE c.bill_id = ?", (bill_id,)).fetchall()
-            return _claim(rows[0]) if rows else None
+        with self.reading() as db:
+            rows = db.execute(CLAIM_SELECT + " WHERE c.bill_id = ?", (bill_id,)).fetchall()
+            return claim_from_row(rows[0]) if rows else None
 
     def claims(self, state: ClaimState | None = None) -> list[ClaimRecord]:
-        with self._reading() as db:
+        with self.reading() as db:
             if state is None:
-                rows = db.execute(_CLAIM_SELECT + " ORDER BY c.id").fetchall()
+                rows = db.execute(CLAIM_SELECT + " ORDER BY c.id").fetchall()
             else:
                 rows = db.execute(
-                    _CLAIM_SELECT + " WHERE c.state = ? ORDER BY c.id", (state.value,)
+                    CLAIM_SELECT + " WHERE c.state = ? ORDER BY c.id", (state.value,)
                 ).fetchall()
-            return [_claim(row) for row in rows]
+            return [claim_from_row(row) for row in rows]
 
     def due_claims(self, now: datetime, limit: int = 20) -> list[ClaimRecord]:
         """Waiting claims whose next attempt is due, oldest schedule first."""
-        with self._reading() as db:
+        with self.reading() as db:
             rows = db.execute(
-                _CLAIM_SELECT + " WHERE c.state = 'waiting' AND c.next_attempt_at <= ?"
+                CLAIM_SELECT + " WHERE c.state = 'waiting' AND c.next_attempt_at <= ?"
                 " ORDER BY c.next_attempt_at, c.id LIMIT ?",
-                (_ts(now), limit),
+                (to_timestamp(now), limit),
             ).fetchall()
-            return [_claim(row) for row in rows]
+            return [claim_from_row(row) for row in rows]
 
     def next_attempt_at(self) -> datetime | None:
         """When the earliest waiting claim is due, so the submitter can sleep until then."""
-        with self._reading() as db:
+        with self.reading() as db:
             row = db.execute(
                 "SELECT min(next_attempt_at) FROM claims WHERE state = 'waiting'"
             ).fetchone()
-            return _dt(row[0])
+            return from_timestamp(row[0])
 
     def claim_attempts(self, claim_id: int | None = None) -> list[ClaimAttempt]:
-        with self._reading() as db:
-            query = (
-                "SELECT id, claim_id, started_at, finished_at, outcome, error_class, http_status"
-                " FROM claim_attempts"
-            )
+        with self.reading() as db:
             if claim_id is None:
-                rows = db.execute(query + " ORDER BY id").fetchall()
+                rows = db.execute(ATTEMPT_SELECT + " ORDER BY id").fetchall()
             else:
-                rows = db.execute(query + " WHERE claim_id = ? ORDER BY id", (claim_id,)).fetchall()
-            return [
-                ClaimAttempt(
-                    id=row[0],
-                    claim_id=row[1],
-                    started_at=_dt(row[2]),
-                    finished_at=_dt(row[3]),
-                    outcome=AttemptOutcome(row[4]),
-                    error_class=row[5],
-                    http_status=row[6],
-                )
-                for row in rows
-            ]
+                rows = db.execute(
+                    ATTEMPT_SELECT + " WHERE claim_id = ? ORDER BY id", (claim_id,)
+                ).fetchall()
+            return [attempt_from_row(row) for row in rows]
 
     def payments(self, visit_id: int) -> list[PaymentRecord]:
-        with self._reading() as db:
+        with self.reading() as db:
             rows = db.execute(
-                "SELECT id, visit_id, method, amount_fen, reference, paid_at FROM payments"
-                " WHERE visit_id = ? ORDER BY id",
-                (visit_id,),
+                PAYMENT_SELECT + " WHERE visit_id = ? ORDER BY id", (visit_id,)
             ).fetchall()
-            return [
-                PaymentRecord(row[0], row[1], PaymentMethod(row[2]), row[3], row[4], _dt(row[5]))
-                for row in rows
-            ]
+            return [payment_from_row(row) for row in rows]
 
     def preauth_requests(self, member_id: str | None = None) -> list[PreAuthRequestRecord]:
-        with self._reading() as db:
-            query = _PREAUTH_SELECT + (" WHERE member_id = ?" if member_id is not None else "")
+        with self.reading() as db:
+            query = PREAUTH_SELECT + (" WHERE member_id = ?" if member_id is not None else "")
             args = (member_id,) if member_id is not None else ()
-            return [_preauth(row) for row in db.execute(query + " ORDER BY id", args)]
+            return [preauth_from_row(row) for row in db.execute(query + " ORDER BY id", args)]
 
     def queue_state(self) -> QueueState:
         """What the outbox screens show: waiting and attention counts, and since when failing."""
-        with self._reading() as db:
+        with self.reading() as db:
             waiting, attention = db.execute(
                 "SELECT count(*) FILTER (WHERE state = 'waiting'),"
                 " count(*) FILTER (WHERE state = 'attention') FROM claims"
@@ -647,41 +407,43 @@ class Journal:
                     " AND id > coalesce((SELECT max(id) FROM claim_attempts WHERE outcome"
                     " NOT IN ('unreachable', 'in-flight', 'interrupted')), 0)"
                 ).fetchone()[0]
-            return QueueState(waiting=waiting, attention=attention, unreachable_since=_dt(since))
+            return QueueState(
+                waiting=waiting, attention=attention, unreachable_since=from_timestamp(since)
+            )
 
     def audit_entries(self, after_seq: int = 0) -> list[AuditEntry]:
-        with self._reading() as db:
-            rows = db.execute(_AUDIT_SELECT + " WHERE seq > ? ORDER BY seq", (after_seq,))
-            return [AuditEntry(row[0], _dt(row[1]), *row[2:]) for row in rows.fetchall()]
+        with self.reading() as db:
+            rows = db.execute(AUDIT_SELECT + " WHERE seq > ? ORDER BY seq", (after_seq,))
+            return [audit_entry_from_row(row) for row in rows.fetchall()]
 
     def verify_audit(self) -> AuditVerdict:
         """Re-compute the whole hash chain and check the seals this desk's key can; any edited,
         inserted or removed row breaks it."""
-        with self._reading() as db:
-            rows = db.execute(_AUDIT_SELECT + " ORDER BY seq")
+        with self.reading() as db:
+            rows = db.execute(AUDIT_SELECT + " ORDER BY seq")
             return verify_chain((ChainLink(*row) for row in rows), self.audit_key)
 
     def audit_hash_at(self, seq: int) -> str | None:
         """The chain hash of entry `seq` as this journal holds it; None when there is none."""
-        with self._reading() as db:
+        with self.reading() as db:
             row = db.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
         return row[0] if row else None
 
     def record_problems(self) -> list[str]:
         """Records (claims, bills, payments, staff, pre-auths) that no longer match what their
         newest audit entry sealed; [] when every record agrees with the trail."""
-        with self._reading() as db:
+        with self.reading() as db:
             return record_problems(db)
 
     def integrity_problems(self) -> list[str]:
         """SQLite's structural check of the file (pages, indexes, constraints); [] when sound."""
         if not self.read_only:
-            with self._reading() as db:
+            with self.reading() as db:
                 rows = [row[0] for row in db.execute("PRAGMA integrity_check")]
             return [] if rows == ["ok"] else rows
         # SQLite skips CHECK and NOT NULL constraints on a read-only connection: check the pages
         # here, then the constraints on a copy in memory.
-        with self._reading() as db:
+        with self.reading() as db:
             rows = [row[0] for row in db.execute("PRAGMA integrity_check")]
             scratch = sqlite3.connect(":memory:")
             try:
@@ -693,7 +455,7 @@ class Journal:
         return list(dict.fromkeys(problems))
 
     def claim_count(self) -> int:
-        with self._reading() as db:
+        with self.reading() as db:
             return db.execute("SELECT count(*) FROM claims").fetchone()[0]
 
     def copy_to(self, target: Path) -> None:
@@ -710,11 +472,11 @@ class Journal:
 
     def last_backup_at(self) -> datetime | None:
         """When `kiosk backup` last made a verified copy of this journal (from the audit)."""
-        with self._reading() as db:
+        with self.reading() as db:
             row = db.execute(
                 "SELECT max(at) FROM audit WHERE action = ?", (BACKUP_ACTION,)
             ).fetchone()
-        return _dt(row[0])
+        return from_timestamp(row[0])
 
 
 class Transaction:
@@ -767,8 +529,9 @@ class Transaction:
             raise RuntimeError("use the transaction inside its `with` block")
         return self._db
 
-    def _now(self) -> str:
-        return _ts(self._journal.now())
+    def timestamp(self) -> str:
+        """Now, by the journal's clock, as a time column holds it."""
+        return to_timestamp(self._journal.now())
 
     # --- audit ----------------------------------------------------------------------------------
 
@@ -778,33 +541,22 @@ class Transaction:
         """Add an entry chained to the last; keep names and phone numbers out of `detail`."""
         last = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-        at = self._now()
+        at = self.timestamp()
         detail_text = canonical_detail(dict(detail or {}))
         seal = record_seal(self.db, subject)
         entry_hash = chain_hash(prev_hash, seq, at, self._actor, action, subject, detail_text, seal)
         key = self._journal.audit_key
         key_id, mac = (key.key_id, key.mac(entry_hash)) if key is not None else (None, None)
+        row = (
+            *(seq, at, self._actor, action, subject, detail_text, prev_hash, entry_hash),
+            *(seal, key_id, mac),
+        )
         self.db.execute(
             "INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash, seal,"
             " key_id, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                *(seq, at, self._actor, action, subject, detail_text, prev_hash, entry_hash),
-                *(seal, key_id, mac),
-            ),
+            row,
         )
-        return AuditEntry(
-            seq,
-            _dt(at),
-            self._actor,
-            action,
-            subject,
-            detail_text,
-            prev_hash,
-            entry_hash,
-            seal,
-            key_id,
-            mac,
-        )
+        return audit_entry_from_row(row)
 
     # --- visits, bills, signatures, payments ----------------------------------------------------
 
@@ -817,7 +569,7 @@ class Transaction:
         cursor = self.db.execute(
             "INSERT INTO visits (member_id, service_date, visit_type, opened_at)"
             " VALUES (?, ?, ?, ?)",
-            (member_id, service_date.isoformat(), VisitType(visit_type).value, self._now()),
+            (member_id, service_date.isoformat(), VisitType(visit_type).value, self.timestamp()),
         )
         visit_id = cursor.lastrowid
         self.append_audit("visit.opened", f"visit:{visit_id}")
@@ -833,7 +585,7 @@ class Transaction:
         adjudication: Adjudication | None = None,
     ) -> int:
         """Store the bill the family is shown, with the insurer's estimate if there is one."""
-        visit = _fetch_visit(self.db, visit_id)
+        visit = fetch_visit(self.db, visit_id)
         if bill.member_id != visit.member_id:
             raise RecordConflict("This bill is for a different member than the visit.")
         if len(bill_hash) != 64:
@@ -848,7 +600,7 @@ class Transaction:
             "SELECT 1 FROM bills WHERE clinic_invoice_no = ?", (clinic_invoice_no,)
         ).fetchone():
             raise RecordConflict(f"Invoice number {clinic_invoice_no} is already used.")
-        total = sum(_fen(line.submitted_fen, what="a line amount") for line in bill.lines)
+        total = sum(checked_fen(line.submitted_fen, what="a line amount") for line in bill.lines)
         cursor = self.db.execute(
             "INSERT INTO bills (visit_id, clinic_invoice_no, bill_hash, member_id, service_date,"
             " visit_type, total_submitted_fen, total_covered_fen, total_patient_fen, created_at)"
@@ -863,7 +615,7 @@ class Transaction:
                 total,
                 adjudication.total_covered_fen if adjudication else None,
                 adjudication.total_patient_fen if adjudication else None,
-                self._now(),
+                self.timestamp(),
             ),
         )
         bill_id = cursor.lastrowid
@@ -880,7 +632,7 @@ class Transaction:
                     line.description,
                     line.category.value,
                     line.quantity,
-                    _fen(line.unit_price_fen, what="a unit price"),
+                    checked_fen(line.unit_price_fen, what="a unit price"),
                     estimate.covered_fen if estimate else None,
                     estimate.patient_fen if estimate else None,
                     estimate.reason.value if estimate else None,
@@ -911,12 +663,12 @@ class Transaction:
     ) -> int:
         """Bind the family's strokes to the exact bill they were shown (what you see you sign),
         with what else the family read (`facts`: the consent sentence, child, policy, clinic)."""
-        bill = _fetch_bill(self.db, bill_id)
+        bill = fetch_bill(self.db, bill_id)
         if evidence.bill_hash != bill.bill_hash:
             raise RecordConflict("The signature was made on a different version of this bill.")
         if hashlib.sha256(strokes).hexdigest() != evidence.strokes_sha256:
             raise RecordConflict("The signature strokes do not match their fingerprint.")
-        if _fetch_signature(self.db, bill_id) is not None:
+        if fetch_signature(self.db, bill_id) is not None:
             raise RecordConflict(f"Bill {bill.clinic_invoice_no} is already signed.")
         cursor = self.db.execute(
             "INSERT INTO signatures (bill_id, bill_hash, strokes, strokes_sha256, point_count,"
@@ -927,7 +679,7 @@ class Transaction:
                 strokes,
                 evidence.strokes_sha256,
                 evidence.point_count,
-                _ts(evidence.signed_at),
+                to_timestamp(evidence.signed_at),
                 facts.model_dump_json() if facts is not None else None,
             ),
         )
@@ -947,16 +699,16 @@ class Transaction:
         reference: str | None = None,
     ) -> int:
         """Record what the family paid at the desk for the part the insurer does not cover."""
-        _fetch_visit(self.db, visit_id)
+        fetch_visit(self.db, visit_id)
         cursor = self.db.execute(
             "INSERT INTO payments (visit_id, method, amount_fen, reference, paid_at)"
             " VALUES (?, ?, ?, ?, ?)",
             (
                 visit_id,
                 PaymentMethod(method).value,
-                _fen(amount_fen, what="a payment", positive=True),
+                checked_fen(amount_fen, what="a payment", positive=True),
                 reference,
-                self._now(),
+                self.timestamp(),
             ),
         )
         self.append_audit(
@@ -974,8 +726,8 @@ class Transaction:
         The key is made once, here, and every attempt sends the same stored body with it, so the
         insurer records the claim once however many times it is sent.
         """
-        bill = _fetch_bill(self.db, bill_id)
-        signature = _fetch_signature(self.db, bill_id)
+        bill = fetch_bill(self.db, bill_id)
+        signature = fetch_signature(self.db, bill_id)
         if signature is None:
             raise RecordConflict(f"Bill {bill.clinic_invoice_no} is not signed yet.")
         if (
@@ -997,7 +749,7 @@ class Transaction:
             submission = submission.model_copy(
                 update={"audit_head": AuditHead(seq=head[0], hash=head[1])}
             )
-        now = self._now()
+        now = self.timestamp()
         cursor = self.db.execute(
             "INSERT INTO claims (bill_id, idempotency_key, submission, state, queued_at,"
             " next_attempt_at) VALUES (?, ?, ?, 'waiting', ?, ?)",
@@ -1013,16 +765,16 @@ class Transaction:
                 "expected_covered_fen": submission.expected_covered_fen,
             },
         )
-        return _fetch_claim(self.db, claim_id)
+        return fetch_claim(self.db, claim_id)
 
     def begin_attempt(self, claim_id: int) -> int:
         """Note that a send starts, so a crash mid-request is visible after restart."""
-        claim = _fetch_claim(self.db, claim_id)
+        claim = fetch_claim(self.db, claim_id)
         if claim.state is not ClaimState.WAITING:
             raise RecordConflict(f"Claim {claim_id} is {claim.state.value}, not waiting to send.")
         cursor = self.db.execute(
             "INSERT INTO claim_attempts (claim_id, started_at, outcome) VALUES (?, ?, ?)",
-            (claim_id, self._now(), AttemptOutcome.IN_FLIGHT.value),
+            (claim_id, self.timestamp(), AttemptOutcome.IN_FLIGHT.value),
         )
         return cursor.lastrowid
 
@@ -1047,7 +799,7 @@ class Transaction:
                 result.status.value,
                 result.reject_code,
                 result.adjudication.total_covered_fen,
-                _ts(result.recorded_at),
+                to_timestamp(result.recorded_at),
                 f"rejected:{result.reject_code or 'unspecified'}" if rejected else None,
                 claim_id,
             ),
@@ -1062,7 +814,7 @@ class Transaction:
                 "covered_fen": result.adjudication.total_covered_fen,
             },
         )
-        return _fetch_claim(self.db, claim_id)
+        return fetch_claim(self.db, claim_id)
 
     def record_claim_refused(
         self,
@@ -1091,7 +843,7 @@ class Transaction:
             f"claim:{claim_id}",
             {"reason": reason, "error_class": error_class, "http_status": http_status},
         )
-        return _fetch_claim(self.db, claim_id)
+        return fetch_claim(self.db, claim_id)
 
     def record_claim_retry(
         self,
@@ -1111,15 +863,15 @@ class Transaction:
         )
         self.db.execute(
             "UPDATE claims SET failures = failures + 1, next_attempt_at = ? WHERE id = ?",
-            (_ts(next_attempt_at), claim_id),
+            (to_timestamp(next_attempt_at), claim_id),
         )
-        return _fetch_claim(self.db, claim_id)
+        return fetch_claim(self.db, claim_id)
 
     def close_interrupted_attempts(self) -> int:
         """Mark sends cut short by a crash; call once at start-up, before sending again."""
         cursor = self.db.execute(
             "UPDATE claim_attempts SET outcome = ?, finished_at = ? WHERE outcome = ?",
-            (AttemptOutcome.INTERRUPTED.value, self._now(), AttemptOutcome.IN_FLIGHT.value),
+            (AttemptOutcome.INTERRUPTED.value, self.timestamp(), AttemptOutcome.IN_FLIGHT.value),
         )
         if cursor.rowcount:
             self.append_audit("outbox.resumed", "outbox", {"interrupted": cursor.rowcount})
@@ -1127,25 +879,25 @@ class Transaction:
 
     def requeue_claim(self, claim_id: int) -> ClaimRecord:
         """A person fixed the cause (device key, network setup): send it again, same key."""
-        claim = _fetch_claim(self.db, claim_id)
+        claim = fetch_claim(self.db, claim_id)
         if claim.state is not ClaimState.ATTENTION:
             raise RecordConflict(f"Claim {claim_id} is {claim.state.value}; nothing to retry.")
         self.db.execute(
             "UPDATE claims SET state = 'waiting', next_attempt_at = ?, attention_reason = NULL"
             " WHERE id = ?",
-            (self._now(), claim_id),
+            (self.timestamp(), claim_id),
         )
         self.append_audit("claim.requeued", f"claim:{claim_id}")
-        return _fetch_claim(self.db, claim_id)
+        return fetch_claim(self.db, claim_id)
 
     def resolve_claim(self, claim_id: int, note: str) -> ClaimRecord:
         """A person settled a claim that needed attention (for example, the family paid)."""
-        claim = _fetch_claim(self.db, claim_id)
+        claim = fetch_claim(self.db, claim_id)
         if claim.state is not ClaimState.ATTENTION:
             raise RecordConflict(f"Claim {claim_id} is {claim.state.value}; nothing to resolve.")
         self.db.execute("UPDATE claims SET state = 'resolved' WHERE id = ?", (claim_id,))
         self.append_audit("claim.resolved", f"claim:{claim_id}", {"note": note})
-        return _fetch_claim(self.db, claim_id)
+        return fetch_claim(self.db, claim_id)
 
     def _finish_attempt(
         self,
@@ -1165,7 +917,7 @@ class Transaction:
         self.db.execute(
             "UPDATE claim_attempts SET outcome = ?, finished_at = ?, error_class = ?,"
             " http_status = ? WHERE id = ?",
-            (outcome.value, self._now(), error_class, http_status, attempt_id),
+            (outcome.value, self.timestamp(), error_class, http_status, attempt_id),
         )
         return row[0]
 
@@ -1176,7 +928,7 @@ class Transaction:
     ) -> PreAuthRequestRecord:
         """Store the request with its idempotency key before it is sent, like a claim."""
         if visit_id is not None:
-            _fetch_visit(self.db, visit_id)
+            fetch_visit(self.db, visit_id)
         cursor = self.db.execute(
             "INSERT INTO preauth_requests (visit_id, idempotency_key, request, member_id,"
             " requested_at) VALUES (?, ?, ?, ?, ?)",
@@ -1185,7 +937,7 @@ class Transaction:
                 new_idempotency_key(),
                 request.model_dump_json(),
                 request.member_id,
-                self._now(),
+                self.timestamp(),
             ),
         )
         request_id = cursor.lastrowid
@@ -1198,13 +950,13 @@ class Transaction:
                 "estimated_cost_fen": request.estimated_cost_fen,
             },
         )
-        return _fetch_preauth(self.db, request_id)
+        return fetch_preauth(self.db, request_id)
 
     def record_preauth_answer(
         self, request_id: int, created: PreAuthCreated
     ) -> PreAuthRequestRecord:
         """Keep the insurer's pre-auth id and decision next to the request that asked for it."""
-        stored = _fetch_preauth(self.db, request_id)
+        stored = fetch_preauth(self.db, request_id)
         preauth = created.preauth
         if (preauth.member_id, preauth.item_code) != (
             stored.request.member_id,
@@ -1217,7 +969,7 @@ class Transaction:
             (
                 preauth.preauth_id,
                 preauth.status.value,
-                _ts(preauth.decided_at) if preauth.decided_at else None,
+                to_timestamp(preauth.decided_at) if preauth.decided_at else None,
                 request_id,
             ),
         )
@@ -1226,7 +978,7 @@ class Transaction:
             f"preauth-request:{request_id}",
             {"preauth_id": preauth.preauth_id, "status": preauth.status.value},
         )
-        return _fetch_preauth(self.db, request_id)
+        return fetch_preauth(self.db, request_id)
 
     # --- retention (called by kiosk.privacy) ----------------------------------------------------
 
@@ -1240,7 +992,7 @@ class Transaction:
             " FROM claims c JOIN bills b ON b.id = c.bill_id"
             " WHERE c.state = 'sent' AND c.insurer_status IN ('accepted', 'paid')"
             " AND c.recorded_at < ? AND b.member_id != ? ORDER BY c.id",
-            (_ts(accepted_before), PURGED_MEMBER_ID),
+            (to_timestamp(accepted_before), PURGED_MEMBER_ID),
         ).fetchall()
         signatures = 0
         for claim_id, bill_id, _visit_id, submission_json in rows:
@@ -1287,142 +1039,7 @@ class Transaction:
                 {
                     "claims": list(report.claim_ids),
                     "signatures": signatures,
-                    "accepted_before": _ts(accepted_before),
+                    "accepted_before": to_timestamp(accepted_before),
                 },
             )
         return report
-
-
-# --- row mapping ----------------------------------------------------------------------------------
-
-_AUDIT_SELECT = (
-    "SELECT seq, at, actor, action, subject, detail, prev_hash, hash, seal, key_id, mac FROM audit"
-)
-
-_CLAIM_SELECT = (
-    "SELECT c.id, c.bill_id, b.clinic_invoice_no, c.idempotency_key, c.submission, c.state,"
-    " c.queued_at, c.next_attempt_at, c.failures, c.insurer_claim_id, c.insurer_status,"
-    " c.reject_code, c.covered_fen, c.recorded_at, c.attention_reason"
-    " FROM claims c JOIN bills b ON b.id = c.bill_id"
-)
-
-_PREAUTH_SELECT = (
-    "SELECT id, visit_id, idempotency_key, request, requested_at, insurer_preauth_id, status,"
-    " decided_at FROM preauth_requests"
-)
-
-
-def _fetch_visit(db: sqlite3.Connection, visit_id: int) -> VisitRecord:
-    row = db.execute(
-        "SELECT id, member_id, service_date, visit_type, opened_at FROM visits WHERE id = ?",
-        (visit_id,),
-    ).fetchone()
-    if row is None:
-        raise RecordNotFound(f"Visit {visit_id} is not in the journal.")
-    return VisitRecord(row[0], row[1], date.fromisoformat(row[2]), VisitType(row[3]), _dt(row[4]))
-
-
-def _fetch_bill(db: sqlite3.Connection, bill_id: int) -> BillRecord:
-    row = db.execute(
-        "SELECT id, visit_id, clinic_invoice_no, bill_hash, member_id, service_date, visit_type,"
-        " total_submitted_fen, total_covered_fen, total_patient_fen, created_at"
-        " FROM bills WHERE id = ?",
-        (bill_id,),
-    ).fetchone()
-    if row is None:
-        raise RecordNotFound(f"Bill {bill_id} is not in the journal.")
-    lines = tuple(
-        BillLineRecord(
-            line_no=line[0],
-            item_code=line[1],
-            description=line[2],
-            category=ItemCategory(line[3]),
-            quantity=line[4],
-            unit_price_fen=line[5],
-            covered_fen=line[6],
-            patient_fen=line[7],
-            reason=Reason(line[8]) if line[8] is not None else None,
-            preauth_id=line[9],
-        )
-        for line in db.execute(
-            "SELECT line_no, item_code, description, category, quantity, unit_price_fen,"
-            " covered_fen, patient_fen, reason, preauth_id FROM bill_lines"
-            " WHERE bill_id = ? ORDER BY line_no",
-            (bill_id,),
-        )
-    )
-    return BillRecord(
-        id=row[0],
-        visit_id=row[1],
-        clinic_invoice_no=row[2],
-        bill_hash=row[3],
-        member_id=row[4],
-        service_date=date.fromisoformat(row[5]),
-        visit_type=VisitType(row[6]),
-        lines=lines,
-        total_submitted_fen=row[7],
-        total_covered_fen=row[8],
-        total_patient_fen=row[9],
-        created_at=_dt(row[10]),
-    )
-
-
-def _fetch_signature(db: sqlite3.Connection, bill_id: int) -> SignatureRecord | None:
-    row = db.execute(
-        "SELECT id, bill_id, bill_hash, strokes, strokes_sha256, point_count, signed_at, facts"
-        " FROM signatures WHERE bill_id = ?",
-        (bill_id,),
-    ).fetchone()
-    if row is None:
-        return None
-    facts = StatementFacts.model_validate_json(row[7]) if row[7] else None
-    return SignatureRecord(
-        row[0], row[1], row[2], bytes(row[3]), row[4], row[5], _dt(row[6]), facts
-    )
-
-
-def _fetch_claim(db: sqlite3.Connection, claim_id: int) -> ClaimRecord:
-    row = db.execute(_CLAIM_SELECT + " WHERE c.id = ?", (claim_id,)).fetchone()
-    if row is None:
-        raise RecordNotFound(f"Claim {claim_id} is not in the journal.")
-    return _claim(row)
-
-
-def _claim(row: tuple) -> ClaimRecord:
-    return ClaimRecord(
-        id=row[0],
-        bill_id=row[1],
-        clinic_invoice_no=row[2],
-        idempotency_key=row[3],
-        submission_json=row[4],
-        state=ClaimState(row[5]),
-        queued_at=_dt(row[6]),
-        next_attempt_at=_dt(row[7]),
-        failures=row[8],
-        insurer_claim_id=row[9],
-        insurer_status=ClaimStatus(row[10]) if row[10] is not None else None,
-        reject_code=row[11],
-        covered_fen=row[12],
-        recorded_at=_dt(row[13]),
-        attention_reason=row[14],
-    )
-
-
-def _fetch_preauth(db: sqlite3.Connection, request_id: int) -> PreAuthRequestRecord:
-    row = db.execute(_PREAUTH_SELECT + " WHERE id = ?", (request_id,)).fetchone()
-    if row is None:
-        raise RecordNotFound(f"Pre-auth request {request_id} is not in the journal.")
-    return _preauth(row)
-
-
-def _preauth(row: tuple) -> PreAuthRequestRecord:
-    return PreAuthRequestRecord(
-        id=row[0],
-        visit_id=row[1],
-        idempotency_key=row[2],
-        request=PreAuthRequest.model_validate_json(row[3]),
-        requested_at=_dt(row[4]),
-        insurer_preauth_id=row[5],
-        status=PreAuthStatus(row[6]) if row[6] is not None else None,
-        decided_at=_dt(row[7]),
-    )

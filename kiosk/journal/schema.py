@@ -1,0 +1,282 @@
+"""The journal's schema: its tables, and the numbered migrations that create and change them.
+
+Read this first: every other module of `kiosk.journal` reads and writes these tables.
+
+visits            A patient's visit at the desk: member reference, service date, outpatient or
+                  emergency, when it was opened.
+bills             The bill the family is shown for a visit: the clinic's invoice number (unique),
+                  `bill_hash` (the SHA-256 the signature binds to), the total submitted and, when
+                  the insurer estimated it, the covered and family shares.
+bill_lines        The bill's lines as shown, each with the insurer's estimate (covered, family
+                  share, reason) and the pre-authorisation it uses.
+signatures        At most one per bill: the family's strokes, their SHA-256 and point count, the
+                  bill hash they signed, when, and `facts` (what else the family read: the consent
+                  sentence, child, policy, clinic).
+payments          What the family paid at the desk for a visit: method, amount, reference.
+audit             The append-only trail (triggers refuse UPDATE and DELETE): each entry is chained
+                  to the one before (`prev_hash`, `hash`), MAC-sealed with the desk's audit key
+                  (`key_id`, `mac`) and carries its record's `seal` (`kiosk.journal.seals`).
+claims            The outbox: one signed claim per bill with its idempotency key and the body it
+                  sends (`submission`), its state (waiting, sent, attention, resolved), its retry
+                  schedule and the insurer's answer.
+claim_attempts    Every send of a claim and how it ended; one still `in-flight` at start-up was cut
+                  short by a crash and is marked `interrupted`.
+preauth_requests  Pre-authorisations filed for families, keyed like claims, with the insurer's id
+                  and decision.
+staff             Reception and manager accounts: argon2-hashed PIN, active flag, sign-in lockout.
+statements        Each version of the family's statement of a bill, kept whole (PDF bytes and
+                  SHA-256), with its claim number, the facts it printed, and when the insurer
+                  stored it (or why it would not).
+
+Every table is STRICT; money is integer fen, times are UTC ISO-8601 text (`kiosk.journal.rows`).
+
+How migrations run: `PRAGMA user_version` holds the number of the last step applied. Each time
+the journal is opened for writing, `migrate` applies every step above that number, in order, in
+one `BEGIN IMMEDIATE` transaction: a failure leaves the file as it was (SQLite's DDL is
+transactional), and a second program opening the file at the same moment waits, then finds nothing
+left to do. A file from a newer kiosk is refused (`JournalTooNew`), never downgraded. To change
+the schema, append a step; a step that has shipped is never edited, as journals in use ran it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.journal.errors import JournalTooNew
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One ordered schema step; the journal's `user_version` is the last step applied."""
+
+    version: int
+    purpose: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "visits, bills with their lines, signatures, desk payments, hash-chained audit trail",
+        (
+            """CREATE TABLE visits (
+                id INTEGER PRIMARY KEY,
+                member_id TEXT NOT NULL,
+                service_date TEXT NOT NULL,
+                visit_type TEXT NOT NULL CHECK (visit_type IN ('outpatient', 'emergency')),
+                opened_at TEXT NOT NULL
+            ) STRICT""",
+            """CREATE TABLE bills (
+                id INTEGER PRIMARY KEY,
+                visit_id INTEGER NOT NULL REFERENCES visits(id),
+                clinic_invoice_no TEXT NOT NULL UNIQUE,
+                bill_hash TEXT NOT NULL CHECK (length(bill_hash) = 64),
+                member_id TEXT NOT NULL,
+                service_date TEXT NOT NULL,
+                visit_type TEXT NOT NULL,
+                total_submitted_fen INTEGER NOT NULL CHECK (total_submitted_fen >= 0),
+                total_covered_fen INTEGER CHECK (total_covered_fen >= 0),
+                total_patient_fen INTEGER CHECK (total_patient_fen >= 0),
+                created_at TEXT NOT NULL
+            ) STRICT""",
+            """CREATE TABLE bill_lines (
+                bill_id INTEGER NOT NULL REFERENCES bills(id),
+                line_no INTEGER NOT NULL CHECK (line_no >= 1),
+                item_code TEXT NOT NULL,
+                description TEXT NOT NULL,
+                category TEXT NOT NULL,
+                quantity INTEGER NOT NULL CHECK (quantity >= 1),
+                unit_price_fen INTEGER NOT NULL CHECK (unit_price_fen >= 0),
+                covered_fen INTEGER CHECK (covered_fen >= 0),
+                patient_fen INTEGER CHECK (patient_fen >= 0),
+                reason TEXT,
+                preauth_id TEXT,
+                PRIMARY KEY (bill_id, line_no)
+            ) STRICT""",
+            """CREATE TABLE signatures (
+                id INTEGER PRIMARY KEY,
+                bill_id INTEGER NOT NULL UNIQUE REFERENCES bills(id),
+                bill_hash TEXT NOT NULL CHECK (length(bill_hash) = 64),
+                strokes BLOB NOT NULL,
+                strokes_sha256 TEXT NOT NULL CHECK (length(strokes_sha256) = 64),
+                point_count INTEGER NOT NULL CHECK (point_count >= 1),
+                signed_at TEXT NOT NULL
+            ) STRICT""",
+            """CREATE TABLE payments (
+                id INTEGER PRIMARY KEY,
+                visit_id INTEGER NOT NULL REFERENCES visits(id),
+                method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'wechat', 'alipay')),
+                amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+                reference TEXT,
+                paid_at TEXT NOT NULL
+            ) STRICT""",
+            "CREATE INDEX payments_by_visit ON payments(visit_id)",
+            """CREATE TABLE audit (
+                seq INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL UNIQUE
+            ) STRICT""",
+            """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+               BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+            """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+               BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+        ),
+    ),
+    Migration(
+        2,
+        "claim outbox: signed claims with their idempotency keys, and every send attempt",
+        (
+            """CREATE TABLE claims (
+                id INTEGER PRIMARY KEY,
+                bill_id INTEGER NOT NULL UNIQUE REFERENCES bills(id),
+                idempotency_key TEXT NOT NULL UNIQUE,
+                submission TEXT NOT NULL,
+                state TEXT NOT NULL
+                    CHECK (state IN ('waiting', 'sent', 'attention', 'resolved')),
+                queued_at TEXT NOT NULL,
+                next_attempt_at TEXT NOT NULL,
+                failures INTEGER NOT NULL DEFAULT 0,
+                insurer_claim_id TEXT,
+                insurer_status TEXT,
+                reject_code TEXT,
+                covered_fen INTEGER CHECK (covered_fen >= 0),
+                recorded_at TEXT,
+                attention_reason TEXT
+            ) STRICT""",
+            "CREATE INDEX claims_due ON claims(state, next_attempt_at)",
+            """CREATE TABLE claim_attempts (
+                id INTEGER PRIMARY KEY,
+                claim_id INTEGER NOT NULL REFERENCES claims(id),
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                outcome TEXT NOT NULL CHECK (outcome IN ('in-flight', 'accepted', 'rejected',
+                    'unreachable', 'retry', 'stopped', 'interrupted')),
+                error_class TEXT,
+                http_status INTEGER
+            ) STRICT""",
+            "CREATE INDEX claim_attempts_by_claim ON claim_attempts(claim_id)",
+            "CREATE INDEX claim_attempts_by_outcome ON claim_attempts(outcome)",
+        ),
+    ),
+    Migration(
+        3,
+        "pre-authorisation requests filed for families, keyed like claims",
+        (
+            """CREATE TABLE preauth_requests (
+                id INTEGER PRIMARY KEY,
+                visit_id INTEGER REFERENCES visits(id),
+                idempotency_key TEXT NOT NULL UNIQUE,
+                request TEXT NOT NULL,
+                member_id TEXT NOT NULL,
+                requested_at TEXT NOT NULL,
+                insurer_preauth_id TEXT,
+                status TEXT CHECK (status IN ('pending', 'approved', 'denied')),
+                decided_at TEXT
+            ) STRICT""",
+            "CREATE INDEX preauth_requests_by_member ON preauth_requests(member_id)",
+        ),
+    ),
+    Migration(
+        4,
+        "staff accounts (reception, manager) with hashed PINs and sign-in lockout state",
+        (
+            """CREATE TABLE staff (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64),
+                role TEXT NOT NULL CHECK (role IN ('reception', 'manager')),
+                secret_hash TEXT NOT NULL CHECK (secret_hash LIKE '$argon2%'),
+                active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+                lockouts INTEGER NOT NULL DEFAULT 0 CHECK (lockouts >= 0),
+                locked_until TEXT,
+                created_at TEXT NOT NULL
+            ) STRICT""",
+        ),
+    ),
+    Migration(
+        5,
+        "covering indexes for the manager's day summary, 30-day trend and reconciliation",
+        (
+            "CREATE INDEX bills_by_service_date ON bills(service_date, id, visit_id,"
+            " total_submitted_fen, total_covered_fen, total_patient_fen)",
+            "CREATE INDEX visits_by_service_date ON visits(service_date, id)",
+            "CREATE INDEX payments_by_visit_amount ON payments(visit_id, method, amount_fen)",
+            "CREATE INDEX claims_by_bill_state ON claims(bill_id, state, insurer_status,"
+            " reject_code, covered_fen)",
+            "CREATE INDEX claims_by_recorded_at ON claims(recorded_at)",
+            "CREATE INDEX preauth_requests_by_requested_at ON preauth_requests(requested_at)",
+        ),
+    ),
+    Migration(
+        6,
+        "audit entries sealed with the desk's audit key, and carrying their record's seal",
+        (
+            "ALTER TABLE audit ADD COLUMN seal TEXT",
+            "ALTER TABLE audit ADD COLUMN key_id TEXT",
+            "ALTER TABLE audit ADD COLUMN mac TEXT",
+        ),
+    ),
+    Migration(
+        7,
+        "what the family read when signing, and the versions of the statement it keeps",
+        (
+            "ALTER TABLE signatures ADD COLUMN facts TEXT",
+            """CREATE TABLE statements (
+                id INTEGER PRIMARY KEY,
+                bill_id INTEGER NOT NULL REFERENCES bills(id),
+                version INTEGER NOT NULL CHECK (version >= 1),
+                pdf BLOB NOT NULL,
+                pdf_sha256 TEXT NOT NULL CHECK (length(pdf_sha256) = 64),
+                claim_number TEXT,
+                final INTEGER NOT NULL CHECK (final IN (0, 1)),
+                facts TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                sent_at TEXT,
+                delivery_problem TEXT,
+                UNIQUE (bill_id, version)
+            ) STRICT""",
+            "CREATE INDEX statements_unsent ON statements(sent_at, bill_id)",
+        ),
+    ),
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def refuse_if_newer(path: Path, version: int) -> None:
+    """A newer kiosk's journal may hold what this one cannot read or would damage: refuse it."""
+    if version > SCHEMA_VERSION:
+        raise JournalTooNew(
+            f"The journal {path} was written by a newer kiosk (schema {version}, this one "
+            f"knows {SCHEMA_VERSION}); update this kiosk."
+        )
+
+
+def migrate(db: sqlite3.Connection, path: Path) -> None:
+    """Bring the journal at `path` (open as `db`, outside any transaction) up to
+    `SCHEMA_VERSION`, all steps or none; `path` only names the file in errors."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        current = db.execute("PRAGMA user_version").fetchone()[0]
+        refuse_if_newer(path, current)
+        for migration in MIGRATIONS:
+            if migration.version <= current:
+                continue
+            for statement in migration.statements:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {migration.version:d}")
+            log.info("journal schema now at %d: %s", migration.version, migration.purpose)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
