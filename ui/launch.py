@@ -23,10 +23,10 @@ from PySide6.QtCore import QEvent, QLockFile, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.catalogue import Catalogue, load_catalogue, load_demo_catalogue
-from kiosk.signing_keys import SigningKeyCache
 from kiosk.credentials import journal_audit_key, load_device_key
 from kiosk.insurer.client import InsurerClient, check_insurer_url
 from kiosk.journal import ClaimSubmitter, Journal, RetrySchedule
+from kiosk.signing_keys import SigningKeyCache
 from kiosk.statement import ClinicProfile
 from kiosk.visit import Visit
 from ui.app import (
@@ -209,7 +209,7 @@ class StopSignals(QObject):
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._read)
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
-        self._previous = {number: signal.signal(number, self._noted) for number in STOP_SIGNALS}
+        self._previous = {}
 
     @staticmethod
     def _noted(_signum: int, _frame: FrameType | None) -> None:

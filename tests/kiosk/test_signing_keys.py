@@ -16,9 +16,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from insurer_sandbox.demo import DEMO_SIGNING_KEYS, demo_member
 from kiosk import ecard
-from kiosk.signing_keys import SECOND_CHANCES_REMEMBERED, SigningKeyCache
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerAuthError
+from kiosk.signing_keys import SECOND_CHANCES_REMEMBERED, SigningKeyCache
 from launchers.demo import fresh_token
 
 CURRENT, PREVIOUS = DEMO_SIGNING_KEYS

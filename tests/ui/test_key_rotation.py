@@ -12,14 +12,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from insurer_sandbox.demo import DEMO_SIGNING_KEYS, demo_member
 from insurer_sandbox.server import SandboxProcess
 from kiosk import ecard
-from kiosk.signing_keys import SigningKeyCache
 from kiosk.ecard import ECardFailure
 from kiosk.insurer.client import InsurerClient
+from kiosk.signing_keys import SigningKeyCache
 from kiosk.visit import Step
 from tests.ui.conftest import card
 from ui.driver import pump_until
 from ui.scan_input import ScanInput
-from ui.tasks import TaskRunner, install_runner
+from ui.tasks import running_tasks
 
 CURRENT, PREVIOUS = DEMO_SIGNING_KEYS
 COUNTED = 1000
@@ -105,28 +105,28 @@ def test_a_key_id_the_insurer_does_not_publish_is_refused_after_at_most_one_fetc
 def test_keys_are_fetched_on_schedule_and_failed_fetches_do_not_stop_it(
     qapp, fresh_sandbox, fresh_sandbox_device_key
 ):
-    """The schedule itself (hourly; a minute after a failure) is `kiosk.signing_keys`'s, tested there;
-    here it is shortened to watch the kiosk follow it."""
-    runner = TaskRunner(lambda: InsurerClient(fresh_sandbox.url, fresh_sandbox_device_key))
-    install_runner(runner)
-    keys = SigningKeyCache(
-        refresh_every=timedelta(milliseconds=300), retry_after_failure=timedelta(milliseconds=100)
-    )
-    scans = ScanInput(keys.keys)
-    count_key_requests(fresh_sandbox)
-    try:
-        scans.keep_keys_current(keys)
-        scans.start(None, lambda _image: None)
-        pump_until(lambda: CURRENT.kid in set(keys.keys()), 10, "the first fetch")
-        pump_until(lambda: key_requests(fresh_sandbox) >= 3, 10, "two scheduled fetches")
-        fresh_sandbox.clear_faults()
-        fresh_sandbox.inject_fault("status", count=2, path_prefix="/v1/signing-keys", status=503)
-        pump_until(lambda: not fresh_sandbox.pending_faults(), 10, "failed fetches")
+    """The schedule itself (hourly; a minute after a failure) is `kiosk.signing_keys`'s, tested
+    there; here it is shortened to watch the kiosk follow it."""
+    with running_tasks(lambda: InsurerClient(fresh_sandbox.url, fresh_sandbox_device_key)):
+        keys = SigningKeyCache(
+            refresh_every=timedelta(milliseconds=300),
+            retry_after_failure=timedelta(milliseconds=100),
+        )
+        scans = ScanInput(keys.keys)
         count_key_requests(fresh_sandbox)
-        pump_until(lambda: key_requests(fresh_sandbox) >= 1, 10, "a fetch after the failures")
-        assert CURRENT.kid in set(keys.keys())
-    finally:
-        scans.stop()
-        runner.shutdown()
-        install_runner(None)
-        scans.deleteLater()
+        try:
+            scans.keep_keys_current(keys)
+            scans.start(None, lambda _image: None)
+            pump_until(lambda: CURRENT.kid in set(keys.keys()), 10, "the first fetch")
+            pump_until(lambda: key_requests(fresh_sandbox) >= 3, 10, "two scheduled fetches")
+            fresh_sandbox.clear_faults()
+            fresh_sandbox.inject_fault(
+                "status", count=2, path_prefix="/v1/signing-keys", status=503
+            )
+            pump_until(lambda: not fresh_sandbox.pending_faults(), 10, "failed fetches")
+            count_key_requests(fresh_sandbox)
+            pump_until(lambda: key_requests(fresh_sandbox) >= 1, 10, "a fetch after the failures")
+            assert CURRENT.kid in set(keys.keys())
+        finally:
+            scans.stop()
+            scans.deleteLater()
