@@ -209,7 +209,7 @@ class StopSignals(QObject):
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._read)
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
-        self._previous = {}
+        self._previous = {number: signal.signal(number, self._noted) for number in STOP_SIGNALS}
 
     @staticmethod
     def _noted(_signum: int, _frame: FrameType | None) -> None:
