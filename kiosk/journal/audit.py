@@ -41,7 +41,10 @@ class AuditEntry:
     mac: str | None = None
 
     def details(self) -> dict[str, object]:
-        return json.loads(self.detail)
+        details = json.loads(self.detail)
+        if not isinstance(details, dict):
+            raise ValueError(f"audit entry {self.seq} has details that are not an object")
+        return details
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +141,9 @@ def verify_chain(links: Iterable[ChainLink], key: AuditKey | None = None) -> Aud
         elif link.mac is not None and key is not None and not ours and here:
             # Keys change from a restored journal's old desk to this one, never back.
             why = "it is sealed by another key after entries sealed by this desk's"
-        elif ours and not hmac.compare_digest(link.mac or "", key.mac(link.hash)):
+        elif (
+            ours and key is not None and not hmac.compare_digest(link.mac or "", key.mac(link.hash))
+        ):
             why = "its seal is not this desk's (edited, and the chain recomputed)"
         if why:
             return AuditVerdict(False, count, link.seq, prev, why, here, elsewhere, unsealed)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from kiosk.journal.rows import from_timestamp, to_timestamp
+from kiosk.journal.rows import Row, from_nullable_timestamp, from_timestamp, to_timestamp
 from kiosk.journal.store import Journal
 
 
@@ -101,12 +101,13 @@ def claim_groups(journal: Journal, day: date) -> list[ClaimGroup]:
 def direct_pay_visits(journal: Journal, day: date) -> int:
     """Visits of `day` with at least one signed claim."""
     with journal.reading() as db:
-        return db.execute(
+        row = db.execute(
             "SELECT count(DISTINCT b.visit_id)"
             " FROM bills b JOIN claims c INDEXED BY claims_by_bill_state ON c.bill_id = b.id"
             " WHERE b.service_date = ?",
             (day.isoformat(),),
-        ).fetchone()[0]
+        ).fetchone()
+    return int(row[0])
 
 
 def self_pay_visits(journal: Journal, day: date) -> tuple[int, int, int]:
@@ -205,7 +206,7 @@ _LEDGER_SELECT = (
 )
 
 
-def _ledger(rows: Iterable[tuple]) -> list[LedgerRow]:
+def _ledger(rows: Iterable[Row]) -> list[LedgerRow]:
     return [
         LedgerRow(
             claim_id=r[0],
@@ -225,7 +226,7 @@ def _ledger(rows: Iterable[tuple]) -> list[LedgerRow]:
             shown_patient_fen=r[14],
             insurer_covered_fen=r[15],
             queued_at=from_timestamp(r[16]),
-            recorded_at=from_timestamp(r[17]),
+            recorded_at=from_nullable_timestamp(r[17]),
             visit_paid_fen=r[18],
             visit_payment_methods=tuple(sorted(r[19].split(","))) if r[19] else (),
         )

@@ -1,7 +1,8 @@
 """Row mapping: how values go into the journal's columns and how rows come back as records.
 
 Times are stored as UTC ISO-8601 text to the microsecond, so that text order is time order and
-SQL can compare them; amounts as integer fen; enums by their value. A `*_SELECT` names the columns
+SQL can compare them (`from_timestamp` reads a NOT NULL time column back, `from_nullable_timestamp`
+one that may be empty); amounts as integer fen; enums by their value. A `*_SELECT` names the columns
 its `*_from_row` reads, in order; a `fetch_*` reads one record by its id (and raises
 `RecordNotFound` when there is none). The store and the feature modules (statements, reporting,
 staff accounts) map through here, so each column is read one way everywhere.
@@ -51,9 +52,25 @@ def to_timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def from_timestamp(text: str | None) -> datetime | None:
-    """A stored time back as an aware datetime; None for an empty column."""
+def from_timestamp(text: str | None) -> datetime:
+    """A stored time back as an aware datetime, from a NOT NULL column (see `schema`): an empty
+    one means the SELECT does not read what its caller thinks, and is refused."""
+    if text is None:
+        raise ValueError("a NOT NULL time column came back empty")
+    return datetime.fromisoformat(text)
+
+
+def from_nullable_timestamp(text: str | None) -> datetime | None:
+    """A stored time back as an aware datetime, from a column (or an aggregate such as `min`)
+    that may be empty; None when it is."""
     return datetime.fromisoformat(text) if text is not None else None
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT through `cursor` just added."""
+    if cursor.lastrowid is None:
+        raise ValueError("the cursor has inserted no row")
+    return cursor.lastrowid
 
 
 def checked_fen(value: int, *, what: str, positive: bool = False) -> int:
@@ -110,7 +127,7 @@ def claim_from_row(row: Row) -> ClaimRecord:
         insurer_status=ClaimStatus(row[10]) if row[10] is not None else None,
         reject_code=row[11],
         covered_fen=row[12],
-        recorded_at=from_timestamp(row[13]),
+        recorded_at=from_nullable_timestamp(row[13]),
         attention_reason=row[14],
     )
 
@@ -120,7 +137,7 @@ def attempt_from_row(row: Row) -> ClaimAttempt:
         id=row[0],
         claim_id=row[1],
         started_at=from_timestamp(row[2]),
-        finished_at=from_timestamp(row[3]),
+        finished_at=from_nullable_timestamp(row[3]),
         outcome=AttemptOutcome(row[4]),
         error_class=row[5],
         http_status=row[6],
@@ -142,7 +159,7 @@ def preauth_from_row(row: Row) -> PreAuthRequestRecord:
         requested_at=from_timestamp(row[4]),
         insurer_preauth_id=row[5],
         status=PreAuthStatus(row[6]) if row[6] is not None else None,
-        decided_at=from_timestamp(row[7]),
+        decided_at=from_nullable_timestamp(row[7]),
     )
 
 

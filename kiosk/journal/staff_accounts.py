@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.journal.errors import RecordConflict, RecordNotFound
-from kiosk.journal.rows import from_timestamp, to_timestamp
+from kiosk.journal.rows import (
+    Row,
+    from_nullable_timestamp,
+    from_timestamp,
+    inserted_id,
+    to_timestamp,
+)
 from kiosk.journal.store import Journal, Transaction
 
 
@@ -38,7 +44,7 @@ _SELECT = (
 )
 
 
-def _account(row: tuple) -> StaffAccount:
+def _account(row: Row) -> StaffAccount:
     return StaffAccount(
         id=row[0],
         name=row[1],
@@ -47,7 +53,7 @@ def _account(row: tuple) -> StaffAccount:
         active=bool(row[4]),
         failures=row[5],
         lockouts=row[6],
-        locked_until=from_timestamp(row[7]),
+        locked_until=from_nullable_timestamp(row[7]),
         created_at=from_timestamp(row[8]),
     )
 
@@ -83,7 +89,7 @@ def insert_account(tx: Transaction, name: str, role: str, secret_hash: str) -> S
         "INSERT INTO staff (name, role, secret_hash, created_at) VALUES (?, ?, ?, ?)",
         (name, role, secret_hash, tx.timestamp()),
     )
-    return _fetch(tx.db, cursor.lastrowid)
+    return _fetch(tx.db, inserted_id(cursor))
 
 
 def set_sign_in_state(

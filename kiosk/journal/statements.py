@@ -21,7 +21,14 @@ from kiosk.billing import BillTotals, ShownLine
 from kiosk.insurer.models import Reason
 from kiosk.journal.errors import RecordConflict
 from kiosk.journal.records import ClaimState
-from kiosk.journal.rows import fetch_bill, fetch_signature, from_timestamp
+from kiosk.journal.rows import (
+    Row,
+    fetch_bill,
+    fetch_signature,
+    from_nullable_timestamp,
+    from_timestamp,
+    inserted_id,
+)
 from kiosk.journal.store import Journal, Transaction
 from kiosk.statement import (
     ClaimStanding,
@@ -65,7 +72,7 @@ _SELECT = (
 )
 
 
-def _record(row: tuple) -> StatementRecord:
+def _record(row: Row) -> StatementRecord:
     return StatementRecord(
         id=row[0],
         bill_id=row[1],
@@ -76,7 +83,7 @@ def _record(row: tuple) -> StatementRecord:
         final=bool(row[6]),
         facts=StatementFacts.model_validate_json(row[7]),
         created_at=from_timestamp(row[8]),
-        sent_at=from_timestamp(row[9]),
+        sent_at=from_nullable_timestamp(row[9]),
     )
 
 
@@ -120,7 +127,7 @@ def record_statement(tx: Transaction, content: StatementContent, pdf: bytes) -> 
             tx.timestamp(),
         ),
     )
-    statement_id = cursor.lastrowid
+    statement_id = inserted_id(cursor)
     tx.append_audit(
         "statement.made",
         f"statement:{statement_id}",
@@ -158,15 +165,14 @@ def statement_content(
     facts = facts or (signature.facts if signature else None) or (latest.facts if latest else None)
     names_en: dict[str, str] = dict(facts.item_names_en) if facts else {}
     if claim is not None:
-        shown = _stored_shown(claim[2])
-        names_en = shown.get("item_display_en", {})
+        names_en, provider_display = _stored_shown(claim[2])
         if facts is None:
             facts = StatementFacts(
                 language="zh_CN",
                 child_masked="—",
                 policy_masked="—",
                 service_date=bill.service_date,
-                clinic=ClinicProfile.from_display(shown.get("provider_display") or "—"),
+                clinic=ClinicProfile.from_display(provider_display),
             )
     if facts is None:
         raise RecordConflict(f"Bill {bill.clinic_invoice_no} has no statement facts kept.")
@@ -208,10 +214,18 @@ def statement_content(
     )
 
 
-def _stored_shown(submission_json: str) -> dict:
-    """The claim's `shown` block as stored (an older kiosk's claim may have none)."""
+def _stored_shown(submission_json: str) -> tuple[dict[str, str], str]:
+    """From the claim's `shown` block as stored, the English item names and the clinic's name as
+    shown (an older kiosk's claim may have no block: no names, and "—")."""
     shown = json.loads(submission_json).get("shown")
-    return shown if isinstance(shown, dict) else {}
+    if not isinstance(shown, dict):
+        shown = {}
+    names_en = shown.get("item_display_en", {})
+    provider_display = shown.get("provider_display")
+    return (
+        names_en if isinstance(names_en, dict) else {},
+        provider_display if isinstance(provider_display, str) and provider_display else "—",
+    )
 
 
 def record_statement_delivered(tx: Transaction, statement_id: int) -> None:

@@ -86,7 +86,8 @@ from kiosk.journal.rows import (
     fetch_preauth,
     fetch_signature,
     fetch_visit,
-    from_timestamp,
+    from_nullable_timestamp,
+    inserted_id,
     payment_from_row,
     preauth_from_row,
     to_timestamp,
@@ -128,7 +129,7 @@ def _existing_schema_version(path: Path) -> int:
     with _disk_errors(path):
         probe = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
-            version = probe.execute("PRAGMA user_version").fetchone()[0]
+            version = int(probe.execute("PRAGMA user_version").fetchone()[0])
             has_audit = probe.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit'"
             ).fetchone()
@@ -294,7 +295,7 @@ class Journal:
     @property
     def schema_version(self) -> int:
         with self.reading() as db:
-            return db.execute("PRAGMA user_version").fetchone()[0]
+            return int(db.execute("PRAGMA user_version").fetchone()[0])
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -368,7 +369,7 @@ class Journal:
             row = db.execute(
                 "SELECT min(next_attempt_at) FROM claims WHERE state = 'waiting'"
             ).fetchone()
-            return from_timestamp(row[0])
+            return from_nullable_timestamp(row[0])
 
     def claim_attempts(self, claim_id: int | None = None) -> list[ClaimAttempt]:
         with self.reading() as db:
@@ -408,7 +409,9 @@ class Journal:
                     " NOT IN ('unreachable', 'in-flight', 'interrupted')), 0)"
                 ).fetchone()[0]
             return QueueState(
-                waiting=waiting, attention=attention, unreachable_since=from_timestamp(since)
+                waiting=waiting,
+                attention=attention,
+                unreachable_since=from_nullable_timestamp(since),
             )
 
     def audit_entries(self, after_seq: int = 0) -> list[AuditEntry]:
@@ -456,7 +459,7 @@ class Journal:
 
     def claim_count(self) -> int:
         with self.reading() as db:
-            return db.execute("SELECT count(*) FROM claims").fetchone()[0]
+            return int(db.execute("SELECT count(*) FROM claims").fetchone()[0])
 
     def copy_to(self, target: Path) -> None:
         """A consistent single-file copy, made while the kiosk may be writing (SQLite's online
@@ -476,7 +479,7 @@ class Journal:
             row = db.execute(
                 "SELECT max(at) FROM audit WHERE action = ?", (BACKUP_ACTION,)
             ).fetchone()
-        return from_timestamp(row[0])
+        return from_nullable_timestamp(row[0])
 
 
 class Transaction:
@@ -571,7 +574,7 @@ class Transaction:
             " VALUES (?, ?, ?, ?)",
             (member_id, service_date.isoformat(), VisitType(visit_type).value, self.timestamp()),
         )
-        visit_id = cursor.lastrowid
+        visit_id = inserted_id(cursor)
         self.append_audit("visit.opened", f"visit:{visit_id}")
         return visit_id
 
@@ -618,7 +621,7 @@ class Transaction:
                 self.timestamp(),
             ),
         )
-        bill_id = cursor.lastrowid
+        bill_id = inserted_id(cursor)
         for line in bill.lines:
             estimate = adjudicated.get(line.line_no)
             self.db.execute(
@@ -688,7 +691,7 @@ class Transaction:
             f"bill:{bill_id}",
             {"bill_hash": evidence.bill_hash, "strokes_sha256": evidence.strokes_sha256},
         )
-        return cursor.lastrowid
+        return inserted_id(cursor)
 
     def record_payment(
         self,
@@ -716,7 +719,7 @@ class Transaction:
             f"visit:{visit_id}",
             {"method": PaymentMethod(method).value, "amount_fen": amount_fen},
         )
-        return cursor.lastrowid
+        return inserted_id(cursor)
 
     # --- the claim outbox -----------------------------------------------------------------------
 
@@ -755,7 +758,7 @@ class Transaction:
             " next_attempt_at) VALUES (?, ?, ?, 'waiting', ?, ?)",
             (bill_id, new_idempotency_key(), submission.model_dump_json(), now, now),
         )
-        claim_id = cursor.lastrowid
+        claim_id = inserted_id(cursor)
         self.append_audit(
             "claim.queued",
             f"claim:{claim_id}",
@@ -776,7 +779,7 @@ class Transaction:
             "INSERT INTO claim_attempts (claim_id, started_at, outcome) VALUES (?, ?, ?)",
             (claim_id, self.timestamp(), AttemptOutcome.IN_FLIGHT.value),
         )
-        return cursor.lastrowid
+        return inserted_id(cursor)
 
     def record_claim_answer(self, attempt_id: int, result: ClaimResult) -> ClaimRecord:
         """The insurer recorded the claim: accepted or paid is done, rejected needs a person."""
@@ -919,7 +922,7 @@ class Transaction:
             " http_status = ? WHERE id = ?",
             (outcome.value, self.timestamp(), error_class, http_status, attempt_id),
         )
-        return row[0]
+        return int(row[0])
 
     # --- pre-authorisation requests -------------------------------------------------------------
 
@@ -940,7 +943,7 @@ class Transaction:
                 self.timestamp(),
             ),
         )
-        request_id = cursor.lastrowid
+        request_id = inserted_id(cursor)
         self.append_audit(
             "preauth.requested",
             f"preauth-request:{request_id}",
