@@ -24,7 +24,7 @@ from pyzbar import pyzbar
 MAX_PIXELS = 4096 * 2160
 """Largest frame accepted: bounds the work one frame can cause (a 4K camera still fits)."""
 
-_QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+_QR = zxingcpp.BarcodeFormat.QRCode
 _Box = tuple[int, int, int, int]
 _CROP_MARGIN = 0.25  # of the symbol's size, so the quiet zone and a misplaced corner are inside
 _MIN_CROP_SIDE = 160  # px; smaller crops are upscaled first, as pyzbar needs ~3 px per module
@@ -46,7 +46,7 @@ def decode(frame: object) -> list[str]:
     if min(grey.shape) < 21:
         return []
     found = _Found()
-    found.add(zxingcpp.read_barcodes(grey, formats=_QR, return_errors=True), grey.shape)
+    found.add(zxingcpp.read_barcodes(grey, formats=_qr(), return_errors=True), grey.shape)
     if not found.texts:
         found.add(_fixed_pass(grey), grey.shape)
     for box in found.unread()[:_MAX_RETRIES]:
@@ -56,13 +56,19 @@ def decode(frame: object) -> list[str]:
     return found.texts
 
 
+def _qr() -> zxingcpp.BarcodeFormats:
+    """The formats argument: QR only. Made per call, as the binding made it from the bare enum
+    before; one kept in a module global is reported as leaked by nanobind at interpreter exit."""
+    return zxingcpp.BarcodeFormats(_QR)
+
+
 def _fixed_pass(grey: np.ndarray) -> list[zxingcpp.Barcode]:
     """Second whole-frame pass: a global threshold keeps motion-blurred modules that the default
     local-average binariser breaks up. Without inversion and downscaling (which the first pass
     already tried) it costs ~0.25 ms on a 720p frame and reads as many blurred codes."""
     return zxingcpp.read_barcodes(
         grey,
-        formats=_QR,
+        formats=_qr(),
         binarizer=zxingcpp.Binarizer.FixedThreshold,
         try_invert=False,
         try_downscale=False,
@@ -148,7 +154,7 @@ def _sharpen(grey: np.ndarray, sigma: float, amount: float) -> np.ndarray:
 
 def _zxing(binarizer: zxingcpp.Binarizer) -> Callable[[np.ndarray], str | None]:
     def read(image: np.ndarray) -> str | None:
-        for symbol in zxingcpp.read_barcodes(image, formats=_QR, binarizer=binarizer):
+        for symbol in zxingcpp.read_barcodes(image, formats=_qr(), binarizer=binarizer):
             return symbol.text
         return None
 
