@@ -18,6 +18,7 @@ from kiosk.insurer.models import Eligibility, PlanTier, PreAuthStatus
 from kiosk.money import format_yuan
 from kiosk.visit import Caution, Verdict, assess
 from ui.session import KioskSession
+from ui.tone import restyle
 
 
 class EligibilityScreen(QWidget):
@@ -81,9 +82,7 @@ class EligibilityScreen(QWidget):
     def render(self, eligibility: Eligibility) -> None:
         assessment = assess(eligibility)
         for widget in (self.card, self.headline):
-            widget.setProperty("verdict", assessment.verdict.value)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            restyle(widget, "verdict", assessment.verdict.value)
         self.headline.setText(
             {
                 Verdict.GREEN: self.tr("Direct billing available"),

@@ -40,6 +40,7 @@ from kiosk.settings import Settings, SettingsError
 from ui.app import create_application, install_translations
 from ui.i18n import Translations
 from ui.tasks import Task, running_tasks
+from ui.tone import set_tone
 
 
 class RegistrationScreen(QWidget):
@@ -244,9 +245,7 @@ class RegistrationScreen(QWidget):
 
     def _say(self, text: str, tone: str = "error") -> None:
         self.status.setText(text)
-        self.status.setProperty("tone", tone)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        set_tone(self.status, tone)
 
 
 class RegistrationWindow(QMainWindow):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.insurer.models import AdjudicatedLine, BillLine, Reason
 from kiosk.money import format_yuan
+from ui.tone import set_tone
 
 QUANTITY_W = 156
 AMOUNT_W = 100
@@ -152,7 +153,7 @@ class LineRow(QFrame):
                 self.preauth.show()
             elif verdict.patient_fen and verdict.covered_fen == 0:
                 tone = "family"
-        self._set_tone(tone)
+        set_tone(self, tone)
 
     def release(self) -> None:
         """Hidden and emptied until the bill needs a row again: nothing of the line stays."""
@@ -162,12 +163,7 @@ class LineRow(QFrame):
         for label in (self.name, self.detail, self.amount, self.covered, self.patient):
             label.clear()
         self.quantity.clear()
-        self._set_tone("")
-
-    def _set_tone(self, tone: str) -> None:
-        self.setProperty("tone", tone)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        set_tone(self, "")
 
 
 class BillLines(QWidget):

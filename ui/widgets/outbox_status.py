@@ -8,6 +8,7 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.journal import ClaimSubmitter, QueueCondition, QueueState
+from ui.tone import restyle
 
 
 class OutboxWatcher(QObject):
@@ -102,6 +103,4 @@ class OutboxStatus(QLabel):
             text = self.tr("All claims sent")
         self.setText(text)
         self.setToolTip(text)
-        self.setProperty("condition", condition.value)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self, "condition", condition.value)
