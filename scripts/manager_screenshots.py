@@ -30,21 +30,23 @@ from PySide6.QtWidgets import QWidget
 from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS
 from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.billing import build_bill, english_names
-from kiosk.business_day import BUSINESS_TZ
+from kiosk.business_day import BUSINESS_TZ, business_day
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.desk import present_bill, record_payment, send_preauth, sign_and_queue
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError
 from kiosk.insurer.models import AdjudicatedLine, Adjudication, Bill, PreAuthRequest, Reason
 from kiosk.journal import ClaimSubmitter, Journal, PaymentMethod
-from kiosk.reports import Discrepancy, business_day
+from kiosk.reconciliation import Discrepancy
 from kiosk.signature import Point, Signature
 from kiosk.staff import Role, StaffDirectory
 from ui.app import create_application
 from ui.driver import pump_until
 from ui.i18n import Translations
-from ui.screens.manager import ManagerArea, ManagerContext, ManagerScreen
-from ui.tasks import TaskRunner, install_runner
+from ui.manager.area import ManagerArea
+from ui.manager.context import ManagerContext
+from ui.manager.screen import ManagerScreen
+from ui.tasks import running_tasks
 
 FAMILIES = ("M26000101", "M26000102", "M26000106", "M26000107", "M26000108", "M26000110")
 VISITS = (
@@ -222,82 +224,79 @@ def main(argv: list[str] | None = None) -> int:
             directory = StaffDirectory(journal)
             manager = directory.add("王芳 Wang Fang", Role.MANAGER, PIN)
             directory.add("李娜 Li Na", Role.RECEPTION, "583021", added_by=manager)
-            runner = TaskRunner(lambda: InsurerClient(sandbox.url, key), workers=2)
-            install_runner(runner)
-            catalogue = load_demo_catalogue()
-            area = ManagerArea(
-                ManagerContext(
-                    journal=journal,
-                    directory=directory,
-                    documents_dir=base / "signed-bills",
-                    clinic_name=DEMO_CLINICS[DEMO_CLINIC_ID],
-                    exports_dir=base / "exports",
-                    names_en=lambda: english_names(catalogue.items),
-                    language=lambda: translations.language,
-                    idle_seconds=3600,
-                )
-            )
-            area.resize(1280, 744)
-            area.show()
-            area.open()
-            pump_until(lambda: len(area.sign_in.members) == 2, 10, "the staff list")
-            area.sign_in.choose(manager.id)
-            for digit in PIN[:4]:
-                area.sign_in.pad.digit_keys[digit].click()
-            grab(area, args.out / "manager-sign-in-zh_CN.png")
-            for digit in PIN[4:]:
-                area.sign_in.pad.digit_keys[digit].click()
-            area.sign_in.pad.submit_key.click()
-            pump_until(lambda: area.dashboard is not None, 15, "the dashboard")
-            screen: ManagerScreen = area.dashboard
-            pump_until(lambda: screen.summary is not None, 15, "the figures")
-            reconciled: list[str] = []
-            screen.reconciled.connect(reconciled.append)
-            screen.fetch_statement()
-            pump_until(lambda: bool(reconciled), 20, "the reconciliation")
-            refused = next(
-                f
-                for f in screen.reconcile_tab.result.findings
-                if f.discrepancy is Discrepancy.REFUSED
-            )
-            screen.reconcile_tab.choose(refused.claim_id)
-            written: list[str] = []
-            screen.exported.connect(written.append)
-            claims = screen.claims_tab
-            claims.table.selectRow(
-                claims.shown.index(max(claims.shown, key=lambda x: x.billed_fen))
-            )
-            for language in ("zh_CN", "en"):
-                translations.switch(language)
-                for tab, label in (
-                    (screen.day_tab, "day"),
-                    (screen.claims_tab, "claims"),
-                    (screen.reconcile_tab, "reconciliation"),
-                    (screen.exports_tab, "exports"),
-                ):
-                    screen.tabs.setCurrentWidget(tab)
-                    grab(area, args.out / f"manager-{label}-{language}.png")
-                written.clear()
-                screen.export("pdf", None, None)
-                pump_until(lambda: bool(written), 30, "the day report")
-                pdf = Path(written[0])
-                if shutil.which("pdftoppm"):
-                    subprocess.run(
-                        [
-                            "pdftoppm",
-                            "-png",
-                            "-r",
-                            "80",
-                            "-singlefile",
-                            str(pdf),
-                            str(args.out / f"manager-day-report-{language}"),
-                        ],
-                        check=True,
+            with running_tasks(lambda: InsurerClient(sandbox.url, key), workers=2):
+                catalogue = load_demo_catalogue()
+                area = ManagerArea(
+                    ManagerContext(
+                        journal=journal,
+                        directory=directory,
+                        documents_dir=base / "signed-bills",
+                        clinic_name=DEMO_CLINICS[DEMO_CLINIC_ID],
+                        exports_dir=base / "exports",
+                        names_en=lambda: english_names(catalogue.items),
+                        language=lambda: translations.language,
+                        idle_seconds=3600,
                     )
-                    print(f"  {args.out / f'manager-day-report-{language}.png'}")
-            area.sign_out()
-            runner.shutdown()
-            install_runner(None)
+                )
+                area.resize(1280, 744)
+                area.show()
+                area.open()
+                pump_until(lambda: len(area.sign_in.members) == 2, 10, "the staff list")
+                area.sign_in.choose(manager.id)
+                for digit in PIN[:4]:
+                    area.sign_in.pad.digit_keys[digit].click()
+                grab(area, args.out / "manager-sign-in-zh_CN.png")
+                for digit in PIN[4:]:
+                    area.sign_in.pad.digit_keys[digit].click()
+                area.sign_in.pad.submit_key.click()
+                pump_until(lambda: area.dashboard is not None, 15, "the dashboard")
+                screen: ManagerScreen = area.dashboard
+                pump_until(lambda: screen.summary is not None, 15, "the figures")
+                reconciled: list[str] = []
+                screen.reconciled.connect(reconciled.append)
+                screen.fetch_statement()
+                pump_until(lambda: bool(reconciled), 20, "the reconciliation")
+                refused = next(
+                    f
+                    for f in screen.reconcile_tab.result.findings
+                    if f.discrepancy is Discrepancy.REFUSED
+                )
+                screen.reconcile_tab.choose(refused.claim_id)
+                written: list[str] = []
+                screen.exported.connect(written.append)
+                claims = screen.claims_tab
+                claims.table.selectRow(
+                    claims.shown.index(max(claims.shown, key=lambda x: x.billed_fen))
+                )
+                for language in ("zh_CN", "en"):
+                    translations.switch(language)
+                    for tab, label in (
+                        (screen.day_tab, "day"),
+                        (screen.claims_tab, "claims"),
+                        (screen.reconcile_tab, "reconciliation"),
+                        (screen.exports_tab, "exports"),
+                    ):
+                        screen.tabs.setCurrentWidget(tab)
+                        grab(area, args.out / f"manager-{label}-{language}.png")
+                    written.clear()
+                    screen.export("pdf", None, None)
+                    pump_until(lambda: bool(written), 30, "the day report")
+                    pdf = Path(written[0])
+                    if shutil.which("pdftoppm"):
+                        subprocess.run(
+                            [
+                                "pdftoppm",
+                                "-png",
+                                "-r",
+                                "80",
+                                "-singlefile",
+                                str(pdf),
+                                str(args.out / f"manager-day-report-{language}"),
+                            ],
+                            check=True,
+                        )
+                        print(f"  {args.out / f'manager-day-report-{language}.png'}")
+                area.sign_out()
             journal.close()
     return 0
 

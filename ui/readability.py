@@ -5,7 +5,8 @@ normal or a high-contrast theme.
 `*[contrast="high"]`, a property set on the kiosk's windows. Text size scales every `font-size`
 in px when the sheet is applied (text of 40 px or more no further than `LARGE_ENOUGH_PX`), except
 in the rules `FIXED_SIZE_SELECTORS` names: the header's controls stay where the family found them
-and the header still fits a 1280 px screen; the sign screen's column names leave room to its lines.
+and the header still fits a 1280 px screen; the sign screen's column names leave room to its lines;
+the staff screens (the PIN pad, the manager's dashboard) are not the family's to enlarge.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ STYLE = RESOURCES / "style" / "kiosk.qss"
 TEXT_SIZES = (100, 125, 150)
 """Percent of the style's own font sizes."""
 CONTRAST_PROPERTY = "contrast"
-FIXED_SIZE_SELECTORS = ("#header", "#signLines QHeaderView")
+FIXED_SIZE_SELECTORS = ("#header", "#signLines QHeaderView", "#pinPad", "#managerScreen")
 """Rules whose every selector starts with one of these keep their font size at any text size:
-the header's controls stay where the family found them, and the sign screen's column names
-leave the room to its lines."""
+the header's controls stay where the family found them, the sign screen's column names leave the
+room to its lines, and the staff screens keep the size they were laid out at."""
 LARGE_ENOUGH_PX = 40
 """Text is not scaled past this: a 34 px title or a 56 px amount needs no enlarging to be read,
 and scaled it would push the signature box off a 1280x800 screen."""

@@ -32,10 +32,13 @@ from tests.clinic_day import (
     working_hours,
 )
 from tests.ui.conftest import card
+from ui.app import style_application
 from ui.i18n import qm_path
+from ui.manager.area import ManagerArea
+from ui.manager.context import ManagerContext
 from ui.manager.names import name
-from ui.screens.manager import ManagerArea, ManagerContext, ManagerScreen
-from ui.tasks import TaskRunner, install_runner
+from ui.manager.screen import ManagerScreen
+from ui.tasks import running_tasks
 
 DAY = clinic_today()
 MANAGER_PIN = "204719"
@@ -79,13 +82,16 @@ def clinic(tmp_path_factory, insurer_process, device_key, clock):
     journal.close()
 
 
+@pytest.fixture(autouse=True)
+def kiosk_style(qapp):
+    """The kiosk's own style, whose #managerScreen rules size the dashboard (as `kiosk run`)."""
+    style_application(qapp)
+
+
 @pytest.fixture
 def runner(qapp, insurer_process, device_key):
-    runner = TaskRunner(lambda: InsurerClient(insurer_process.url, device_key), workers=2)
-    install_runner(runner)
-    yield runner
-    runner.shutdown()
-    install_runner(None)
+    with running_tasks(lambda: InsurerClient(insurer_process.url, device_key), workers=2) as runner:
+        yield runner
 
 
 @pytest.fixture

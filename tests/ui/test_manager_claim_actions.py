@@ -22,8 +22,9 @@ from tests.clinic_day import (
     working_hours,
 )
 from ui.i18n import qm_path
-from ui.screens.manager import ManagerContext, ManagerScreen
-from ui.tasks import TaskRunner, install_runner
+from ui.manager.context import ManagerContext
+from ui.manager.screen import ManagerScreen
+from ui.tasks import current_runner, running_tasks
 from ui.widgets.outbox_status import OutboxStatus, OutboxWatcher
 
 DAY = clinic_today()
@@ -32,11 +33,8 @@ pytestmark = pytest.mark.usefixtures("runner")
 
 @pytest.fixture
 def runner(qapp):
-    runner = TaskRunner(lambda: InsurerClient("http://127.0.0.1:9", "unused"), workers=1)
-    install_runner(runner)
-    yield runner
-    runner.shutdown()
-    install_runner(None)
+    with running_tasks(lambda: InsurerClient("http://127.0.0.1:9", "unused"), workers=1) as runner:
+        yield runner
 
 
 @pytest.fixture
@@ -163,17 +161,26 @@ def test_a_claim_changed_meanwhile_is_not_changed_twice(
     assert [e.action for e in journal.audit_entries()].count("claim.requeued") == 0
 
 
-def test_reception_sees_no_claim_actions(qtbot, journal, directory, claims, tmp_path):
+def test_reception_sees_no_claim_actions_and_a_change_asked_anyway_is_refused(
+    qtbot, journal, directory, claims, tmp_path
+):
+    """The rule is the core's, not the hidden buttons': a change asked for anyway is refused,
+    said, and writes nothing."""
     stopped, refused = claims
-    screen = dashboard(qtbot, journal, directory, Role.RECEPTION, tmp_path, [])
+    woken = []
+    screen = dashboard(qtbot, journal, directory, Role.RECEPTION, tmp_path, woken)
     tab = screen.claims_tab
     for claim_id in (stopped, refused):
         choose(tab, claim_id)
         assert not tab.actions.controls.isVisible()
+    audit = journal.audit_entries()
     screen.send_claim_again(stopped)
     screen.settle_claim(refused, "not allowed")
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: current_runner().busy == 0, timeout=10_000)
+    assert tab.actions.notice.text() == "Only a manager may change a claim."
     assert [c.state for c in journal.claims()] == [ClaimState.ATTENTION] * 2
+    assert journal.audit_entries() == audit
+    assert woken == []
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from kiosk.journal import Journal
 from kiosk.staff import Role, StaffDirectory
 from ui.app import create_application
 from ui.i18n import qm_path
-from ui.screens.manager_signin import SignInScreen
-from ui.tasks import TaskRunner, install_runner
+from ui.manager.signin import SignInScreen
+from ui.tasks import running_tasks
 
 HEADER = 56
 """The kiosk window's header above the staff screens."""
@@ -34,15 +34,13 @@ def language(qapp, request):
 
 @pytest.fixture
 def directory(qapp, tmp_path):
-    runner = TaskRunner(lambda: InsurerClient("http://127.0.0.1:9", "unused"), workers=1)
-    install_runner(runner)
-    journal = Journal.open(tmp_path / "journal.sqlite3")
-    directory = StaffDirectory(journal)
-    directory.add("王芳 Wang Fang", Role.MANAGER, "204719")
-    yield directory
-    runner.shutdown()
-    install_runner(None)
-    journal.close()
+    with (
+        running_tasks(lambda: InsurerClient("http://127.0.0.1:9", "unused"), workers=1),
+        Journal.open(tmp_path / "journal.sqlite3") as journal,
+    ):
+        directory = StaffDirectory(journal)
+        directory.add("王芳 Wang Fang", Role.MANAGER, "204719")
+        yield directory
 
 
 def keys(screen: SignInScreen) -> list[QPushButton]:

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QStyle
 from insurer_sandbox.demo import DEMO_CLINIC_ID
 from kiosk.insurer.models import ClaimResult, ClaimStatus, DailyStatement, StatementLine
 from kiosk.journal import AttemptOutcome, ClaimState, Journal
-from kiosk.reports import ClaimCategory, Discrepancy
+from kiosk.reconciliation import Discrepancy
+from kiosk.reports import ClaimCategory
 from kiosk.staff import Role, StaffDirectory
 from tests.clinic_day import (
     CLINIC,
@@ -25,10 +26,12 @@ from tests.clinic_day import (
     sign,
     working_hours,
 )
+from ui.app import style_application
 from ui.i18n import qm_path
+from ui.manager.context import ManagerContext
 from ui.manager.names import name
-from ui.screens.manager import ManagerContext, ManagerScreen
-from ui.tasks import TaskRunner, install_runner
+from ui.manager.screen import ManagerScreen
+from ui.tasks import running_tasks
 
 DAY = clinic_today()
 ROW_AT_MOST = 80
@@ -53,13 +56,16 @@ def insurer():
     return StatementInsurer()
 
 
+@pytest.fixture(autouse=True)
+def kiosk_style(qapp):
+    """The kiosk's own style, whose #managerScreen rules size the findings' rows."""
+    style_application(qapp)
+
+
 @pytest.fixture
 def runner(qapp, insurer):
-    runner = TaskRunner(lambda: insurer, workers=1)
-    install_runner(runner)
-    yield runner
-    runner.shutdown()
-    install_runner(None)
+    with running_tasks(lambda: insurer, workers=1) as runner:
+        yield runner
 
 
 @pytest.fixture

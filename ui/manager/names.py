@@ -11,7 +11,8 @@ from enum import Enum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kiosk.journal import PaymentMethod
-from kiosk.reports import Action, ClaimCategory, Discrepancy, PreAuthState
+from kiosk.reconciliation import Action, Discrepancy
+from kiosk.reports import ClaimCategory, PreAuthState
 from kiosk.staff import Role
 
 CONTEXT = "Manager"

@@ -12,16 +12,6 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, 
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
 
-# The kiosk's button padding (24 px a side) and minimum width (120 px) would make three keys
-# wider than the sign-in panel, which then squeezes them over each other: keys set their own.
-_STYLE = """
-QPushButton#pinKey {
-    min-width: 72px; min-height: 62px; padding: 0; font-size: 30px; font-weight: 600;
-}
-QPushButton#pinKeyAside { min-width: 72px; min-height: 62px; padding: 0 4px; font-size: 18px; }
-QLineEdit#pinField { min-height: 64px; font-size: 30px; letter-spacing: 6px; }
-"""
-
 
 class PinPad(QWidget):
     """Emits `submitted(secret)` on the sign-in key or Enter; `clear()` empties the field."""
@@ -30,8 +20,7 @@ class PinPad(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("pinPad")
-        self.setStyleSheet(_STYLE)
+        self.setObjectName("pinPad")  # what the kiosk style's #pinPad rules (key sizes) match
         self.field = QLineEdit(objectName="pinField")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -23,6 +23,7 @@ from kiosk.business_day import BUSINESS_TZ
 from kiosk.staff import SignInRefusal, SignInRefused, StaffDirectory, StaffMember
 from ui.manager.names import name
 from ui.tasks import Task
+from ui.tone import set_tone
 from ui.widgets.pin_pad import PinPad
 
 
@@ -191,6 +192,4 @@ class SignInScreen(QWidget):
 
     def _say(self, text: str, tone: str = "error") -> None:
         self.status.setText(text)
-        self.status.setProperty("tone", tone)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        set_tone(self.status, tone)

@@ -1,0 +1,326 @@
+"""The manager's Claims tab: the day's claims with a filter, the chosen one in detail, and what a
+manager may do to it (`ClaimActions`, which the reconciliation shows too)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.business_day import BUSINESS_TZ
+from kiosk.money import format_yuan
+from kiosk.reports import UNPAID, ClaimCategory, ClaimLine
+from ui.manager.names import name, reason
+
+CLAIM_COLUMNS = 8
+
+
+class ClaimActions(QWidget):
+    """What a manager does to a claim the insurer does not pay as it stands (`UNPAID`): send a
+    stopped one again, or mark a refused or stopped one settled with a note. The claims tab and
+    the reconciliation show this same panel, so a claim gets the same choices wherever the
+    manager meets it; the screen asks the core to make the change (`kiosk.claim_actions`, which
+    holds the rule of who may)."""
+
+    send_again = Signal(int)
+    """The claim id to send again (back among the claims waiting to send)."""
+    settle = Signal(int, str)
+    """The claim id to mark settled, and how it was settled (the note)."""
+
+    def __init__(
+        self, may_settle: bool, *, across: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.may_settle = may_settle
+        self.claim_id: int | None = None
+        self.category: ClaimCategory | None = None
+        self.controls = QFrame(objectName="claimActions")
+        self.send_again_button = QPushButton(objectName="secondary")
+        self.send_again_button.clicked.connect(self._send_again)
+        self.settle_note = QLineEdit(objectName="settleNote")
+        self.settle_note.setMaxLength(200)
+        self.settle_note.textChanged.connect(self._enable)
+        self.settle_note.returnPressed.connect(self._settle)
+        self.settle_button = QPushButton(objectName="secondary")
+        self.settle_button.clicked.connect(self._settle)
+        self.notice = QLabel(objectName="hint", wordWrap=True)
+        controls = QHBoxLayout(self.controls) if across else QVBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.send_again_button)
+        controls.addWidget(self.settle_note, 1)
+        controls.addWidget(self.settle_button)
+        layout = QHBoxLayout(self) if across else QVBoxLayout(self)
+        layout.setContentsMargins(0, 0 if across else 6, 0, 0)
+        layout.addWidget(self.controls, 3)
+        layout.addWidget(self.notice, 2)
+        self.retranslate()
+        self.show_claim(None, None)
+
+    def retranslate(self) -> None:
+        self.send_again_button.setText(self.tr("Send again"))
+        self.send_again_button.setToolTip(self.tr("Send this claim again once its cause is fixed"))
+        self.settle_note.setPlaceholderText(self.tr("How was it settled? (required)"))
+        self.settle_button.setText(self.tr("Mark settled"))
+
+    def show_claim(self, claim_id: int | None, category: ClaimCategory | None) -> None:
+        """Offer what may be done to this claim (nothing without one). Choosing another claim
+        clears the note and what came of the last change; a settled claim leaving the list
+        (nothing chosen) leaves "Marked settled." in view."""
+        if claim_id != self.claim_id:
+            self.settle_note.clear()
+            if claim_id is not None:
+                self.notice.clear()
+        self.claim_id, self.category = claim_id, category
+        self.controls.setVisible(self.may_settle and category in UNPAID)
+        self.send_again_button.setVisible(category is ClaimCategory.ATTENTION)
+        self._enable()
+
+    def finished(self, claim_id: int, text: str) -> None:
+        """A change of `claim_id` came to `text`: take input again, and say it if it is ours."""
+        self.controls.setEnabled(True)
+        if claim_id == self.claim_id:
+            self.notice.setText(text)
+
+    def _enable(self) -> None:
+        self.settle_button.setEnabled(bool(self.settle_note.text().strip()))
+
+    def _send_again(self) -> None:
+        if self.claim_id is not None and self.category is ClaimCategory.ATTENTION:
+            self.controls.setEnabled(False)
+            self.send_again.emit(self.claim_id)
+
+    def _settle(self) -> None:
+        note = self.settle_note.text().strip()
+        if self.claim_id is not None and self.category in UNPAID and note:
+            self.controls.setEnabled(False)
+            self.settle.emit(self.claim_id, note)
+
+
+class ClaimsTab(QWidget):
+    """The day's claims with a filter, and the chosen claim in detail with what a manager may do
+    to it (`ClaimActions`)."""
+
+    open_signed_bill = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *, may_settle: bool = False) -> None:
+        super().__init__(parent)
+        self.lines: list[ClaimLine] = []
+        self.shown: list[ClaimLine] = []
+        self.category = QComboBox(objectName="claimFilter")
+        self.category.currentIndexChanged.connect(self._filter)
+        self.search = QLineEdit(objectName="claimSearch")
+        self.search.textChanged.connect(self._filter)
+        self.count = QLabel(objectName="hint")
+        self.table = QTableWidget(0, CLAIM_COLUMNS, objectName="claimsTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        # Every column as wide as what it holds, so a state is never cut short; a narrow window
+        # scrolls sideways rather than hide a column.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.detail_title = QLabel(objectName="panelTitle")
+        self.detail = QLabel(objectName="detailText", wordWrap=True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.open_button = QPushButton(objectName="primary")
+        self.open_button.clicked.connect(self._open)
+        self.detail_state = QLabel(objectName="hint", wordWrap=True)
+        self.actions = ClaimActions(may_settle)
+        detail_box = QFrame(objectName="panel")
+        detail_box.setFixedWidth(340)
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(16, 12, 16, 12)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addWidget(self.detail, 1)
+        detail_layout.addWidget(self.open_button)
+        detail_layout.addWidget(self.detail_state)
+        detail_layout.addWidget(self.actions)
+        filters = QHBoxLayout()
+        filters.addWidget(self.category)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.count)
+        left = QVBoxLayout()
+        left.addLayout(filters)
+        left.addWidget(self.table, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 10, 0, 0)
+        layout.setSpacing(12)
+        layout.addLayout(left, 1)
+        layout.addWidget(detail_box)
+        self.retranslate()
+        self._selected()
+
+    def retranslate(self) -> None:
+        current = self.category.currentIndex()
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(self.tr("All claims"), "")
+        for category in ClaimCategory:
+            self.category.addItem(name(category), category.value)
+        self.category.setCurrentIndex(max(current, 0))
+        self.category.blockSignals(False)
+        self.search.setPlaceholderText(self.tr("Statement no. or insurer claim number"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Statement no."),
+                self.tr("Signed"),
+                self.tr("Member"),
+                self.tr("State"),
+                self.tr("Billed"),
+                self.tr("Insurer covers"),
+                self.tr("Family share"),
+                self.tr("Paid at desk"),
+            ]
+        )
+        self.open_button.setText(self.tr("Open the signed bill"))
+        self.actions.retranslate()
+        self._filter()
+
+    def show_lines(self, lines: list[ClaimLine]) -> None:
+        self.lines = lines
+        self._filter()
+
+    def choose_category(self, category: ClaimCategory | None) -> None:
+        self.category.setCurrentIndex(self.category.findData(category.value if category else ""))
+
+    def select_claim(self, claim_id: int) -> bool:
+        """Show every claim and choose this one (False when the day's list does not have it)."""
+        if claim_id not in {line.claim_id for line in self.lines}:
+            return False
+        self.search.clear()
+        self.choose_category(None)
+        row = [line.claim_id for line in self.shown].index(claim_id)
+        self.table.selectRow(row)
+        self.table.scrollToItem(self.table.item(row, 0))
+        return True
+
+    def _filter(self) -> None:
+        chosen_value = self.category.currentData()
+        category = ClaimCategory(chosen_value) if chosen_value else None
+        needle = self.search.text().strip().casefold()
+        chosen = self.selected_line()
+        self.shown = [
+            line
+            for line in self.lines
+            if (category is None or line.category is category)
+            and (
+                not needle
+                or needle in line.invoice_no.casefold()
+                or needle in (line.insurer_claim_id or "").casefold()
+            )
+        ]
+        self.count.setText(self.tr("%n claim(s)", "", len(self.shown)))
+        self.table.setRowCount(len(self.shown))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row, line in enumerate(self.shown):
+            pays = line.insurer_pays_fen
+            covered = pays if pays is not None else line.shown_covered_fen
+            cells = [
+                (line.invoice_no, None),
+                (line.queued_at.astimezone(BUSINESS_TZ).strftime("%H:%M"), None),
+                (line.member_masked, None),
+                (name(line.category), None),
+                (format_yuan(line.billed_fen), right),
+                (format_yuan(covered), right),
+                (format_yuan(line.family_share_fen), right),
+                (format_yuan(line.visit_paid_fen), right),
+            ]
+            for column, (text, align) in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if align is not None:
+                    item.setTextAlignment(align)
+                if column == 5 and pays is None:
+                    item.setToolTip(self.tr("As shown to the family; the insurer has not answered"))
+                    item.setForeground(QColor("#7b8794"))
+                self.table.setItem(row, column, item)
+        ids = [line.claim_id for line in self.shown]
+        if chosen is not None and chosen.claim_id in ids:
+            self.table.selectRow(ids.index(chosen.claim_id))
+        self._selected()
+
+    def selected_line(self) -> ClaimLine | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self.shown):
+            return None
+        return self.shown[rows[0].row()]
+
+    def _selected(self) -> None:
+        line = self.selected_line()
+        self.open_button.setEnabled(line is not None)
+        self.detail_state.clear()
+        if line is None:
+            self.actions.show_claim(None, None)
+            self.detail_title.setText(self.tr("Choose a claim to see it in detail."))
+            self.detail_title.setToolTip("")
+            self.detail.clear()
+            return
+        self.actions.show_claim(line.claim_id, line.category)
+        self.detail_title.setText(line.invoice_no)
+        # The key the claim was sent under: support may ask for it, a manager never needs it.
+        self.detail_title.setToolTip(
+            self.tr("Claim key, for the insurer's support: %1").replace("%1", line.idempotency_key)
+        )
+        facts = [
+            (self.tr("State"), name(line.category)),
+            (self.tr("Member"), line.member_masked),
+            (self.tr("Billed"), format_yuan(line.billed_fen)),
+            (self.tr("Insurer share as signed"), format_yuan(line.shown_covered_fen)),
+            (
+                self.tr("Covered by the insurer"),
+                format_yuan(line.insurer_pays_fen) if line.insurer_pays_fen is not None else "—",
+            ),
+            (self.tr("Family share"), format_yuan(line.family_share_fen)),
+            (
+                self.tr("Paid at the desk"),
+                " · ".join(
+                    [format_yuan(line.visit_paid_fen), *(name(m) for m in line.payment_methods)]
+                ),
+            ),
+            (
+                self.tr("Signed and stored"),
+                line.queued_at.astimezone(BUSINESS_TZ).strftime("%Y-%m-%d %H:%M"),
+            ),
+            (self.tr("Insurer claim no."), line.insurer_claim_id or "—"),
+        ]
+        if line.recorded_at is not None:
+            recorded = line.recorded_at.astimezone(BUSINESS_TZ).strftime("%Y-%m-%d %H:%M")
+            facts.append((self.tr("Recorded by the insurer"), recorded))
+        why = line.reject_code or line.attention_reason
+        if why:
+            facts.append((self.tr("Reason"), reason(why)))
+        self.detail.setText(
+            "<table cellspacing='3'>"
+            + "".join(
+                f"<tr><td style='color:#52606d;padding-right:10px'>{label}</td>"
+                f"<td><b>{_html(value)}</b></td></tr>"
+                for label, value in facts
+            )
+            + "</table>"
+        )
+
+    def _open(self) -> None:
+        line = self.selected_line()
+        if line is not None:
+            self.detail_state.setText(self.tr("Opening…"))
+            self.open_signed_bill.emit(line.claim_id)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

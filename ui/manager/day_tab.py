@@ -1,0 +1,200 @@
+"""The manager's Day tab: the chosen day's headline figures, its claims, payments, pre-auth
+requests and top items, and the 30 days before it as a chart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.journal import PaymentMethod
+from kiosk.money import format_yuan
+from kiosk.reports import UNPAID, ClaimCategory, DaySummary, PreAuthState, Trend
+from ui.manager.names import name
+from ui.tone import set_tone
+from ui.widgets.trend_chart import TrendChart
+
+
+class FigureTile(QFrame):
+    """One headline figure: caption, value, and a note under it."""
+
+    def __init__(self, tone: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figureTile")
+        self.setMinimumHeight(104)
+        self.tone = tone
+        self.caption = QLabel(objectName="figureCaption", wordWrap=True)
+        self.value = QLabel("—", objectName="figureValue")
+        self.value.setProperty("tone", tone)
+        self.note = QLabel(objectName="figureNote", wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(2)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+
+    def show_value(self, text: str, *, alert: bool = False) -> None:
+        """Show the figure, in red only when `alert` (a warning tone at zero cries wolf)."""
+        self.value.setText(text)
+        set_tone(self.value, "alert" if alert else self.tone)
+
+
+class Rows(QFrame):
+    """A titled panel of name / value rows (claims by state, payments by method, ...)."""
+
+    def __init__(self, keys: list[object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        self.title = QLabel(objectName="panelTitle")
+        self.names: dict[object, QLabel] = {}
+        self.values: dict[object, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(1)
+        for row, key in enumerate(keys):
+            self.names[key] = QLabel(objectName="rowName")
+            self.values[key] = QLabel("—", objectName="rowValue")
+            self.values[key].setAlignment(Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(self.names[key], row, 0)
+            grid.addWidget(self.values[key], row, 1)
+        grid.setColumnStretch(0, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+    def set_value(self, key: object, text: str, *, alert: bool = False) -> None:
+        label = self.values[key]
+        label.setText(text)
+        set_tone(label, "alert" if alert else "")
+
+
+class DayTab(QWidget):
+    """The chosen day's figures and the 30 days before it."""
+
+    def __init__(self, item_name: Callable[[str, str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item_name = item_name
+        self.tiles = {
+            "visits": FigureTile(),
+            "billed": FigureTile(),
+            "covered": FigureTile("covered"),
+            "awaiting": FigureTile(),
+            "not_covered": FigureTile(),
+            "family_paid": FigureTile("family"),
+        }
+        self.claims = Rows([*ClaimCategory, "sent"])
+        self.payments = Rows(list(PaymentMethod))
+        self.preauths = Rows(list(PreAuthState))
+        self.top = Rows(list(range(5)))
+        self.chart = TrendChart()
+        self.chart_title = QLabel(objectName="panelTitle")
+        tiles = QHBoxLayout()
+        tiles.setSpacing(10)
+        for tile in self.tiles.values():
+            tiles.addWidget(tile, 1)
+        panels = QHBoxLayout()
+        panels.setSpacing(10)
+        panels.addWidget(self.claims, 5)
+        panels.addWidget(self.payments, 4)
+        panels.addWidget(self.preauths, 4)
+        panels.addWidget(self.top, 7)
+        chart_box = QFrame(objectName="panel")
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(14, 10, 14, 6)
+        chart_layout.addWidget(self.chart_title)
+        chart_layout.addWidget(self.chart, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 10, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(tiles)
+        layout.addLayout(panels)
+        layout.addWidget(chart_box, 1)
+        self.summary: DaySummary | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        captions = {
+            "visits": self.tr("Direct-pay visits"),
+            "billed": self.tr("Billed"),
+            "covered": self.tr("Covered by the insurer"),
+            "awaiting": self.tr("Awaiting the insurer"),
+            "not_covered": self.tr("Refused by the insurer"),
+            "family_paid": self.tr("Paid by families"),
+        }
+        for key, tile in self.tiles.items():
+            tile.caption.setText(captions[key])
+        self.claims.title.setText(self.tr("Claims"))
+        for category in ClaimCategory:
+            self.claims.names[category].setText(name(category))
+        self.claims.names["sent"].setText(self.tr("Sent to the insurer"))
+        self.payments.title.setText(self.tr("Family payments"))
+        for method in PaymentMethod:
+            self.payments.names[method].setText(name(method))
+        self.preauths.title.setText(self.tr("Pre-auth requests"))
+        for state in PreAuthState:
+            self.preauths.names[state].setText(name(state))
+        self.top.title.setText(self.tr("Top items"))
+        self.chart_title.setText(
+            self.tr("Last 30 days: covered by the insurer and paid by families")
+        )
+        if self.summary is not None:
+            self.show_summary(self.summary)
+
+    def show_summary(self, summary: DaySummary) -> None:
+        self.summary = summary
+        tiles = self.tiles
+        tiles["visits"].value.setText(str(summary.direct_pay_visits))
+        tiles["visits"].note.setText(self.tr("%n claim(s)", "", summary.claims_total))
+        tiles["billed"].value.setText(format_yuan(summary.billed_fen))
+        tiles["billed"].note.setText("")
+        tiles["covered"].value.setText(format_yuan(summary.covered_fen))
+        accepted = summary.claims[ClaimCategory.ACCEPTED] + summary.claims[ClaimCategory.PAID]
+        tiles["covered"].note.setText(self.tr("%n accepted claim(s)", "", accepted))
+        tiles["awaiting"].value.setText(format_yuan(summary.awaiting_fen))
+        waiting = summary.claims[ClaimCategory.WAITING]
+        tiles["awaiting"].note.setText(self.tr("%n claim(s) waiting to send", "", waiting))
+        tiles["not_covered"].show_value(
+            format_yuan(summary.not_covered_fen),
+            alert=summary.not_covered_fen > 0 or summary.unpaid > 0,
+        )
+        tiles["not_covered"].note.setText(
+            self.tr("%n claim(s) to collect or fix", "", summary.unpaid)
+        )
+        tiles["family_paid"].value.setText(format_yuan(summary.family_paid_fen))
+        share = format_yuan(summary.family_share_fen)
+        tiles["family_paid"].note.setText(
+            self.tr(
+                "of %1 family share, with %n self-pay visit(s)", "", summary.self_pay_visits
+            ).replace("%1", share)
+            if summary.self_pay_visits
+            else self.tr("of %1 family share").replace("%1", share)
+        )
+        for category, count in summary.claims.items():
+            alert = count > 0 and category in UNPAID
+            self.claims.set_value(category, str(count), alert=alert)
+        self.claims.set_value("sent", f"{summary.sent} / {summary.claims_total}")
+        for total in summary.payments:
+            self.payments.set_value(
+                total.method, f"{format_yuan(total.amount_fen)}  ({total.payments})"
+            )
+        for state, count in summary.preauths.items():
+            self.preauths.set_value(state, str(count))
+        for row in range(5):
+            if row < len(summary.top_items):
+                item = summary.top_items[row]
+                label = self.item_name(item.item_code, item.description)
+                self.top.names[row].setText(f"{label}  ×{item.quantity}")
+                self.top.names[row].setToolTip(item.item_code)
+                self.top.set_value(row, format_yuan(item.billed_fen))
+            else:
+                self.top.names[row].setText("")
+                self.top.set_value(row, "")
+
+    def show_trend(self, thirty: Trend) -> None:
+        self.chart.set_trend(thirty)

@@ -1,0 +1,504 @@
+"""The dashboard of one signed-in person: the chosen day, and a tab for each thing their role may
+see (`kiosk.staff.Permission`). Every read of the journal, the insurer call and every file
+written runs on a worker (`ui.tasks`); answers for a day no longer shown are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import claim_actions
+from kiosk.business_day import BUSINESS_TZ, business_day
+from kiosk.exports import export_claims
+from kiosk.insurer.client import InsurerClient
+from kiosk.insurer.models import DailyStatement
+from kiosk.journal import ClaimRecord, Journal
+from kiosk.reconciliation import Reconciliation, reconcile
+from kiosk.reports import ClaimLine, DaySummary, Trend, claim_lines, day_summary, trend
+from kiosk.staff import NotAllowed, Permission, StaffMember
+from ui.documents.day_report import day_report_text, render_day_report
+from ui.documents.signed_copy import NoSignedCopy, signed_bill_copy
+from ui.manager.claims_tab import ClaimActions, ClaimsTab
+from ui.manager.context import ManagerContext
+from ui.manager.day_tab import DayTab
+from ui.manager.exports_tab import ExportsTab
+from ui.manager.names import export_labels, name
+from ui.manager.reconciliation_tab import ReconcileTab
+from ui.messages import insurer_problem
+from ui.tasks import Task
+from ui.widgets.trend_chart import TrendChart
+
+
+def _business_today(journal: Journal) -> date:
+    return business_day(journal.now())
+
+
+class ManagerScreen(QWidget):
+    """The dashboard of one signed-in person; made at sign-in, thrown away at sign-out."""
+
+    loaded = Signal(str)
+    """The day (ISO) whose figures and claims are now on screen."""
+    reconciled = Signal(str)
+    exported = Signal(str)
+    """Path of a file just written."""
+    document_opened = Signal(str)
+    signed_out = Signal()
+    leave = Signal()
+    exit_kiosk = Signal()
+    """A manager confirmed "Exit the kiosk"."""
+    claim_changed = Signal(int)
+    """A manager sent a claim again or marked it settled (the claim id); the day is re-read."""
+
+    def __init__(
+        self, context: ManagerContext, member: StaffMember, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("managerScreen")  # what the kiosk style's #managerScreen rules match
+        self.context = context
+        self.member = member
+        self.day = _business_today(context.journal)
+        self.exports_dir = context.exports_dir
+        self._request = 0
+        self.summary: DaySummary | None = None
+        self.trend: Trend | None = None
+        self._statement: DailyStatement | None = None
+        """The insurer's statement last fetched for the chosen day (compared again, without
+        asking the insurer, after a manager changes a claim)."""
+        self._claim_to_open: int | None = None
+
+        self.title = QLabel(objectName="managerTitle")
+        self.previous_day = QPushButton("‹", objectName="dayStep")
+        self.next_day = QPushButton("›", objectName="dayStep")
+        self.date_edit = QDateEdit(objectName="managerDay", calendarPopup=True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd  ddd")
+        self.today_button = QPushButton(objectName="secondary")
+        self.refresh_button = QPushButton(objectName="secondary")
+        self.sign_out_button = QPushButton(objectName="secondary")
+        self.back_button = QPushButton(objectName="secondary")
+        self.previous_day.clicked.connect(lambda: self.show_day(self.day - timedelta(days=1)))
+        self.next_day.clicked.connect(lambda: self.show_day(self.day + timedelta(days=1)))
+        self.today_button.clicked.connect(
+            lambda: self.show_day(_business_today(self.context.journal))
+        )
+        self.refresh_button.clicked.connect(self.reload)
+        self.date_edit.dateChanged.connect(lambda d: self.show_day(d.toPython()))
+        self.sign_out_button.clicked.connect(self.signed_out)
+        self.back_button.clicked.connect(self.leave)
+        # Closing the kiosk program is a manager's decision, asked once more before it happens.
+        self.exit_button = QPushButton(objectName="secondary")
+        self.exit_button.setVisible(member.may(Permission.EXIT))
+        self.exit_button.clicked.connect(lambda: self.confirm_exit.setVisible(True))
+        self.confirm_exit = QFrame(objectName="panel")
+        self.confirm_exit.setVisible(False)
+        self.exit_question = QLabel(objectName="detailText", wordWrap=True)
+        self.exit_confirm_button = QPushButton(objectName="primary")
+        self.exit_confirm_button.clicked.connect(self.exit_kiosk)
+        self.exit_cancel_button = QPushButton(objectName="secondary")
+        self.exit_cancel_button.clicked.connect(lambda: self.confirm_exit.setVisible(False))
+        confirm_layout = QHBoxLayout(self.confirm_exit)
+        confirm_layout.setContentsMargins(14, 8, 14, 8)
+        confirm_layout.addWidget(self.exit_question, 1)
+        confirm_layout.addWidget(self.exit_confirm_button)
+        confirm_layout.addWidget(self.exit_cancel_button)
+        self.state = QLabel(objectName="hint")
+        self._read_at: datetime | None = None
+
+        self.tabs = QTabWidget(objectName="managerTabs")
+        self.day_tab = DayTab(self._item_name) if member.may(Permission.FIGURES) else None
+        may_settle = member.may(Permission.SETTLE)
+        self.claims_tab = (
+            ClaimsTab(may_settle=may_settle) if member.may(Permission.CLAIMS) else None
+        )
+        self.reconcile_tab = (
+            ReconcileTab(may_settle=may_settle) if member.may(Permission.RECONCILE) else None
+        )
+        self.exports_tab = ExportsTab() if member.may(Permission.EXPORT) else None
+        for tab in (self.day_tab, self.claims_tab, self.reconcile_tab, self.exports_tab):
+            if tab is not None:
+                self.tabs.addTab(tab, "")
+        if self.claims_tab is not None:
+            self.claims_tab.open_signed_bill.connect(self._open_signed_bill)
+        if self.reconcile_tab is not None:
+            self.reconcile_tab.fetch.connect(self.fetch_statement)
+            self.reconcile_tab.open_claim.connect(self.open_claim)
+        for panel in self._claim_actions():
+            panel.send_again.connect(self.send_claim_again)
+            panel.settle.connect(self.settle_claim)
+        if self.exports_tab is not None:
+            self.exports_tab.export.connect(self.export)
+            self.exports_tab.choose_folder.connect(self._choose_folder)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        for widget in (
+            self.previous_day,
+            self.date_edit,
+            self.next_day,
+            self.today_button,
+            self.refresh_button,
+        ):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        bar.addWidget(self.sign_out_button)
+        bar.addWidget(self.back_button)
+        # Beside the tabs, away from the everyday buttons (and where the header has no room).
+        self.tabs.setCornerWidget(self.exit_button, Qt.Corner.TopRightCorner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 8, 20, 8)
+        layout.setSpacing(4)
+        layout.addLayout(bar)
+        layout.addWidget(self.state)
+        layout.addWidget(self.confirm_exit)
+        layout.addWidget(self.tabs, 1)
+        self._retranslate()
+        self.show_day(self.day, force=True)
+
+    # --- language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.title.setText(
+            self.tr("%1 · %2").replace("%1", self.member.name).replace("%2", name(self.member.role))
+        )
+        self.date_edit.setLocale(QLocale())
+        self._show_state()
+        self.today_button.setText(self.tr("Today"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.sign_out_button.setText(self.tr("Sign out"))
+        self.back_button.setText(self.tr("Back to the desk"))
+        self.exit_button.setText(self.tr("Exit the kiosk"))
+        self.exit_question.setText(
+            self.tr(
+                "Close the kiosk program? Reception cannot use it until it is started again. "
+                "Claims waiting to send stay safe and are sent after the next start."
+            )
+        )
+        self.exit_confirm_button.setText(self.tr("Exit now"))
+        self.exit_cancel_button.setText(self.tr("Cancel"))
+        titles = {
+            self.day_tab: self.tr("Day"),
+            self.claims_tab: self.tr("Claims"),
+            self.reconcile_tab: self.tr("Reconciliation"),
+            self.exports_tab: self.tr("Exports"),
+        }
+        for tab, title in titles.items():
+            if tab is not None:
+                self.tabs.setTabText(self.tabs.indexOf(tab), title)
+                tab.retranslate()
+        self._show_folder()
+
+    # --- the chosen day
+
+    def show_day(self, day: date, *, force: bool = False) -> None:
+        if day == self.day and not force:
+            return
+        self.day = day
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.date_edit.blockSignals(False)
+        self.next_day.setEnabled(day < _business_today(self.context.journal))
+        self._statement = None
+        if self.reconcile_tab is not None:
+            self.reconcile_tab.clear()
+        if self.exports_tab is not None:
+            self.exports_tab.show_day(day)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the chosen day again (figures, trend, claims) on a worker."""
+        self._request += 1
+        request, day, journal = self._request, self.day, self.context.journal
+        figures = self.day_tab is not None
+        claims = self.claims_tab is not None
+        self._read_at = None
+        self._show_state()
+
+        def read() -> tuple:
+            summary = day_summary(journal, day) if figures else None
+            thirty = trend(journal, day) if figures else None
+            lines = claim_lines(journal, day) if claims else None
+            return summary, thirty, lines
+
+        Task(read).success(lambda result: self._show(request, day, *result)).failure(
+            lambda _error: self._read_failed(request)
+        ).run()
+
+    def _show(
+        self,
+        request: int,
+        day: date,
+        summary: DaySummary | None,
+        thirty: Trend | None,
+        lines: list[ClaimLine] | None,
+    ) -> None:
+        if request != self._request:
+            return
+        self.summary, self.trend = summary, thirty
+        if self.day_tab is not None and summary is not None and thirty is not None:
+            self.day_tab.show_summary(summary)
+            self.day_tab.show_trend(thirty)
+        if self.claims_tab is not None and lines is not None:
+            self.claims_tab.show_lines(lines)
+            if self._claim_to_open is not None:
+                self.claims_tab.select_claim(self._claim_to_open)
+                self._claim_to_open = None
+        self._read_at = datetime.now(BUSINESS_TZ)
+        self._show_state()
+        self.loaded.emit(day.isoformat())
+
+    def _show_state(self) -> None:
+        if self._read_at is None:
+            self.state.setText(self.tr("Reading this PC's records…"))
+            return
+        at = self._read_at.strftime("%H:%M")
+        self.state.setText(self.tr("As this PC's records stood at %1.").replace("%1", at))
+
+    def _item_name(self, code: str, description: str) -> str:
+        """An item as the manager reads it: the catalogue's English name in English."""
+        if self.context.language().startswith("en"):
+            return self.context.names_en().get(code) or description
+        return description
+
+    def _read_failed(self, request: int) -> None:
+        if request == self._request:
+            self.state.setText(self.tr("This PC's records cannot be read right now. Try again."))
+
+    # --- a claim the insurer does not pay as it stands
+
+    def _claim_actions(self) -> list[ClaimActions]:
+        return [tab.actions for tab in (self.claims_tab, self.reconcile_tab) if tab is not None]
+
+    def open_claim(self, claim_id: int, service_date: date) -> None:
+        """Show the claim in the claims tab, on its own day."""
+        if self.claims_tab is None:
+            return
+        self.tabs.setCurrentWidget(self.claims_tab)
+        if service_date != self.day:
+            self._claim_to_open = claim_id
+            self.show_day(service_date)
+        elif not self.claims_tab.select_claim(claim_id):
+            self._claim_to_open = claim_id
+
+    def send_claim_again(self, claim_id: int) -> None:
+        """Put a stopped claim back among those waiting to send, under its own key (audited)."""
+        journal, member = self.context.journal, self.member
+        self._change_claim(
+            claim_id,
+            lambda: claim_actions.requeue_claim(journal, claim_id, by=member),
+            self.tr("Waiting to send again; it goes at the next try."),
+            wake=True,
+        )
+
+    def settle_claim(self, claim_id: int, note: str) -> None:
+        """Close a refused or stopped claim that was settled another way; the note is audited."""
+        journal, member = self.context.journal, self.member
+        self._change_claim(
+            claim_id,
+            lambda: claim_actions.settle_claim(journal, claim_id, note, by=member),
+            self.tr("Marked settled."),
+            wake=False,
+        )
+
+    def _change_claim(
+        self, claim_id: int, change: Callable[[], ClaimRecord], done_text: str, *, wake: bool
+    ) -> None:
+        """The one way a claim is changed from these screens, whichever tab asked: the core says
+        who may (a refusal changes nothing and is said), then the day and the reconciliation
+        are read again."""
+
+        def say(text: str) -> None:
+            for panel in self._claim_actions():
+                panel.finished(claim_id, text)
+
+        def finished(text: str) -> None:
+            say(text)
+            self.reload()
+            self._compare_again()
+
+        def done(_claim: ClaimRecord) -> None:
+            if wake:
+                self.context.wake_outbox()
+            self.claim_changed.emit(claim_id)
+            finished(done_text)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, NotAllowed):
+                say(self.tr("Only a manager may change a claim."))  # nothing changed to re-read
+            else:
+                finished(self.tr("The claim could not be changed; it may have changed meanwhile."))
+
+        Task(change).success(done).failure(failed).run()
+
+    # --- reconciliation
+
+    def fetch_statement(self) -> None:
+        if self.reconcile_tab is None:
+            return
+        self.reconcile_tab.busy()
+        day, journal = self.day, self.context.journal
+        tab = self.reconcile_tab
+
+        def compare(insurer: InsurerClient) -> tuple[DailyStatement, Reconciliation]:
+            statement = insurer.daily_statement(day)
+            return statement, reconcile(journal, statement)
+
+        def done(result: tuple[DailyStatement, Reconciliation]) -> None:
+            if day == self.day:
+                self._statement = result[0]
+                tab.show_result(result[1])
+                self.reconciled.emit(day.isoformat())
+
+        def failed(error: BaseException) -> None:
+            if day == self.day:
+                tab.failed(insurer_problem(error))
+
+        Task.with_insurer(compare).success(done).failure(failed).run()
+
+    def _compare_again(self) -> None:
+        """Compare the statement already fetched with the journal as it is now."""
+        statement, tab, journal = self._statement, self.reconcile_tab, self.context.journal
+        if statement is None or tab is None:
+            return
+
+        def done(result: Reconciliation) -> None:
+            if statement is self._statement:
+                tab.show_result(result)
+                self.reconciled.emit(statement.date.isoformat())
+
+        def failed(_error: BaseException) -> None:
+            if statement is self._statement:
+                tab.failed(self.tr("This PC's records cannot be read right now. Try again."))
+
+        Task(lambda: reconcile(journal, statement)).success(done).failure(failed).run()
+
+    # --- exports
+
+    def _show_folder(self) -> None:
+        if self.exports_tab is not None:
+            self.exports_tab.folder.setText(str(self.exports_dir))
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Where should exports be saved?"), str(self.exports_dir)
+        )
+        if chosen:
+            self.exports_dir = Path(chosen)
+            self._show_folder()
+
+    def export(self, export_format: str, first: date | None, last: date | None) -> None:
+        """Write a file for finance in the exports folder; `first` None means the chosen day."""
+        tab = self.exports_tab
+        if tab is None:
+            return
+        journal, folder = self.context.journal, self.exports_dir
+        first_day = first or self.day
+        last_day = last or first_day
+        span = (
+            first_day.isoformat()
+            if first_day == last_day
+            else f"{first_day.isoformat()}_{last_day.isoformat()}"
+        )
+        if export_format == "pdf":
+            self._export_report(folder / f"day-report-{span}.pdf")
+            return
+        target = folder / f"claims-{span}.{export_format}"
+        labels = export_labels()
+
+        def write() -> Path:
+            folder.mkdir(parents=True, exist_ok=True)
+            export_claims(journal, target, first_day, last_day, labels=labels)
+            return target
+
+        tab.result.setText(self.tr("Writing %1…").replace("%1", target.name))
+        Task(write).success(self._exported).failure(self._export_failed).run()
+
+    def _export_report(self, target: Path) -> None:
+        tab = self.exports_tab
+        day, journal, context = self.day, self.context.journal, self.context
+        shown = self.reconcile_tab.result if self.reconcile_tab is not None else None
+        reconciliation = shown if shown is not None and shown.day == day else None
+        chart = TrendChart().text()
+        text = day_report_text(chart)
+        printed_by = self.member.name
+        english = self.context.language().startswith("en")
+        item_names = dict(self.context.names_en()) if english else {}
+
+        def write() -> Path:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            render_day_report(
+                target,
+                clinic=context.clinic_name,
+                summary=day_summary(journal, day),
+                trend=trend(journal, day),
+                reconciliation=reconciliation,
+                audit=journal.verify_audit(),
+                printed_at=journal.now(),
+                printed_by=printed_by,
+                text=text,
+                item_names=item_names,
+            )
+            return target
+
+        tab.result.setText(self.tr("Writing %1…").replace("%1", target.name))
+        Task(write).success(self._exported).failure(self._export_failed).run()
+
+    def _exported(self, path: Path) -> None:
+        if self.exports_tab is not None:
+            self.exports_tab.show_saved(path)
+        self.exported.emit(str(path))
+
+    def _export_failed(self, _error: BaseException) -> None:
+        if self.exports_tab is not None:
+            self.exports_tab.result.setText(
+                self.tr("The file could not be written there. Choose another folder.")
+            )
+
+    # --- signed bills
+
+    def _open_signed_bill(self, claim_id: int) -> None:
+        context = self.context
+
+        def find() -> Path:
+            return signed_bill_copy(context.journal, claim_id, context.documents_dir)
+
+        Task(find).success(self._document_ready).failure(self._document_failed).run()
+
+    def _document_ready(self, path: Path) -> None:
+        if self.claims_tab is not None:
+            self.claims_tab.detail_state.setText(str(path))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.document_opened.emit(str(path))
+
+    def _document_failed(self, error: BaseException) -> None:
+        if self.claims_tab is None:
+            return
+        if isinstance(error, NoSignedCopy):
+            message = self.tr(
+                "The signature of this claim was removed by the retention rule; only the "
+                "amounts remain."
+            )
+        else:
+            message = self.tr("The signed bill could not be opened.")
+        self.claims_tab.detail_state.setText(message)
