@@ -47,7 +47,8 @@ class ClaimActions(QWidget):
         self.may_settle = may_settle
         self.claim_id: int | None = None
         self.category: ClaimCategory | None = None
-        self.controls = QFrame(objectName="claimActions")
+        self.controls = QFrame()
+        self.controls.setObjectName("claimActions")
         self.send_again_button = QPushButton(objectName="secondary")
         self.send_again_button.clicked.connect(self._send_again)
         self.settle_note = QLineEdit(objectName="settleNote")
@@ -119,7 +120,8 @@ class ClaimsTab(QWidget):
         super().__init__(parent)
         self.lines: list[ClaimLine] = []
         self.shown: list[ClaimLine] = []
-        self.category = QComboBox(objectName="claimFilter")
+        self.category = QComboBox()
+        self.category.setObjectName("claimFilter")
         self.category.currentIndexChanged.connect(self._filter)
         self.search = QLineEdit(objectName="claimSearch")
         self.search.textChanged.connect(self._filter)
@@ -142,8 +144,9 @@ class ClaimsTab(QWidget):
         self.open_button = QPushButton(objectName="primary")
         self.open_button.clicked.connect(self._open)
         self.detail_state = QLabel(objectName="hint", wordWrap=True)
-        self.actions = ClaimActions(may_settle)
-        detail_box = QFrame(objectName="panel")
+        self.claim_actions = ClaimActions(may_settle)
+        detail_box = QFrame()
+        detail_box.setObjectName("panel")
         detail_box.setFixedWidth(340)
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(16, 12, 16, 12)
@@ -151,7 +154,7 @@ class ClaimsTab(QWidget):
         detail_layout.addWidget(self.detail, 1)
         detail_layout.addWidget(self.open_button)
         detail_layout.addWidget(self.detail_state)
-        detail_layout.addWidget(self.actions)
+        detail_layout.addWidget(self.claim_actions)
         filters = QHBoxLayout()
         filters.addWidget(self.category)
         filters.addWidget(self.search, 1)
@@ -190,7 +193,7 @@ class ClaimsTab(QWidget):
             ]
         )
         self.open_button.setText(self.tr("Open the signed bill"))
-        self.actions.retranslate()
+        self.claim_actions.retranslate()
         self._filter()
 
     def show_lines(self, lines: list[ClaimLine]) -> None:
@@ -266,12 +269,12 @@ class ClaimsTab(QWidget):
         self.open_button.setEnabled(line is not None)
         self.detail_state.clear()
         if line is None:
-            self.actions.show_claim(None, None)
+            self.claim_actions.show_claim(None, None)
             self.detail_title.setText(self.tr("Choose a claim to see it in detail."))
             self.detail_title.setToolTip("")
             self.detail.clear()
             return
-        self.actions.show_claim(line.claim_id, line.category)
+        self.claim_actions.show_claim(line.claim_id, line.category)
         self.detail_title.setText(line.invoice_no)
         # The key the claim was sent under: support may ask for it, a manager never needs it.
         self.detail_title.setToolTip(

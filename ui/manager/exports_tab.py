@@ -52,7 +52,8 @@ class ExportsTab(QWidget):
         self.result = QLabel(objectName="status", wordWrap=True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        day_box = QFrame(objectName="panel")
+        day_box = QFrame()
+        day_box.setObjectName("panel")
         day_layout = QVBoxLayout(day_box)
         day_row = QHBoxLayout()
         for button in (self.day_csv, self.day_xlsx, self.day_pdf):
@@ -60,7 +61,8 @@ class ExportsTab(QWidget):
         day_row.addStretch(1)
         day_layout.addWidget(self.day_title)
         day_layout.addLayout(day_row)
-        range_box = QFrame(objectName="panel")
+        range_box = QFrame()
+        range_box.setObjectName("panel")
         range_layout = QVBoxLayout(range_box)
         range_row = QHBoxLayout()
         for widget in (self.range_from, self.first, self.range_to, self.last):
@@ -71,7 +73,8 @@ class ExportsTab(QWidget):
         range_row.addStretch(1)
         range_layout.addWidget(self.range_title)
         range_layout.addLayout(range_row)
-        folder_box = QFrame(objectName="panel")
+        folder_box = QFrame()
+        folder_box.setObjectName("panel")
         folder_layout = QHBoxLayout(folder_box)
         folder_text = QVBoxLayout()
         folder_text.addWidget(self.folder_title)

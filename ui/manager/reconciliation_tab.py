@@ -60,7 +60,7 @@ class ReconcileTab(QWidget):
         self.chosen = QLabel(objectName="panelTitle")
         self.open_button = QPushButton(objectName="secondary")
         self.open_button.clicked.connect(self._open)
-        self.actions = ClaimActions(may_settle, across=True)
+        self.claim_actions = ClaimActions(may_settle, across=True)
         top = QHBoxLayout()
         top.addWidget(self.fetch_button)
         top.addWidget(self.status, 1)
@@ -68,7 +68,7 @@ class ReconcileTab(QWidget):
         bar.setSpacing(10)
         bar.addWidget(self.chosen)
         bar.addWidget(self.open_button)
-        bar.addWidget(self.actions, 1)
+        bar.addWidget(self.claim_actions, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 8)  # the chosen finding's line clear of the frame
         layout.addLayout(top)
@@ -80,7 +80,7 @@ class ReconcileTab(QWidget):
     def retranslate(self) -> None:
         self.fetch_button.setText(self.tr("Fetch the insurer's statement"))
         self.open_button.setText(self.tr("Open the claim"))
-        self.actions.retranslate()
+        self.claim_actions.retranslate()
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("What"),
@@ -189,11 +189,11 @@ class ReconcileTab(QWidget):
         if finding is None:
             self.chosen.setText(self.tr("Choose a finding to act on it."))
             self.open_button.setVisible(False)
-            self.actions.show_claim(None, None)
+            self.claim_actions.show_claim(None, None)
             return
         self.chosen.setText(finding.invoice_no or finding.insurer_claim_id or "")
         self.open_button.setVisible(finding.claim_id is not None)
-        self.actions.show_claim(finding.claim_id, finding.category)
+        self.claim_actions.show_claim(finding.claim_id, finding.category)
 
     def _open(self) -> None:
         finding = self.selected_finding()

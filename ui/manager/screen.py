@@ -103,9 +103,10 @@ class ManagerScreen(QWidget):
         # Closing the kiosk program is a manager's decision, asked once more before it happens.
         self.exit_button = QPushButton(objectName="secondary")
         self.exit_button.setVisible(member.may(Permission.EXIT))
-        self.exit_button.clicked.connect(lambda: self.confirm_exit.setVisible(True))
-        self.confirm_exit = QFrame(objectName="panel")
+        self.confirm_exit = QFrame()
+        self.confirm_exit.setObjectName("panel")
         self.confirm_exit.setVisible(False)
+        self.exit_button.clicked.connect(lambda: self.confirm_exit.setVisible(True))
         self.exit_question = QLabel(objectName="detailText", wordWrap=True)
         self.exit_confirm_button = QPushButton(objectName="primary")
         self.exit_confirm_button.clicked.connect(self.exit_kiosk)
@@ -119,7 +120,8 @@ class ManagerScreen(QWidget):
         self.state = QLabel(objectName="hint")
         self._read_at: datetime | None = None
 
-        self.tabs = QTabWidget(objectName="managerTabs")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("managerTabs")
         self.day_tab = DayTab(self._item_name) if member.may(Permission.FIGURES) else None
         may_settle = member.may(Permission.SETTLE)
         self.claims_tab = (
@@ -288,7 +290,9 @@ class ManagerScreen(QWidget):
     # --- a claim the insurer does not pay as it stands
 
     def _claim_actions(self) -> list[ClaimActions]:
-        return [tab.actions for tab in (self.claims_tab, self.reconcile_tab) if tab is not None]
+        return [
+            tab.claim_actions for tab in (self.claims_tab, self.reconcile_tab) if tab is not None
+        ]
 
     def open_claim(self, claim_id: int, service_date: date) -> None:
         """Show the claim in the claims tab, on its own day."""
@@ -421,7 +425,7 @@ class ManagerScreen(QWidget):
             else f"{first_day.isoformat()}_{last_day.isoformat()}"
         )
         if export_format == "pdf":
-            self._export_report(folder / f"day-report-{span}.pdf")
+            self._export_report(tab, folder / f"day-report-{span}.pdf")
             return
         target = folder / f"claims-{span}.{export_format}"
         labels = export_labels()
@@ -434,8 +438,7 @@ class ManagerScreen(QWidget):
         tab.result.setText(self.tr("Writing %1…").replace("%1", target.name))
         Task(write).success(self._exported).failure(self._export_failed).run()
 
-    def _export_report(self, target: Path) -> None:
-        tab = self.exports_tab
+    def _export_report(self, tab: ExportsTab, target: Path) -> None:
         day, journal, context = self.day, self.context.journal, self.context
         shown = self.reconcile_tab.result if self.reconcile_tab is not None else None
         reconciliation = shown if shown is not None and shown.day == day else None

@@ -43,7 +43,8 @@ class SignInScreen(QWidget):
         self._checking = False
         self.title = QLabel(objectName="screenTitle")
         self.hint = QLabel(objectName="hint", wordWrap=True)
-        self.people = QListWidget(objectName="staffList")
+        self.people = QListWidget()
+        self.people.setObjectName("staffList")
         self.people.currentRowChanged.connect(self._chosen)
         self.pad = PinPad()
         self.pad.submitted.connect(self._check)
@@ -52,7 +53,8 @@ class SignInScreen(QWidget):
         self.back_button = QPushButton(objectName="secondary")
         self.back_button.clicked.connect(self.cancelled)
 
-        pad_box = QFrame(objectName="panel")
+        pad_box = QFrame()
+        pad_box.setObjectName("panel")
         pad_layout = QVBoxLayout(pad_box)
         pad_layout.setContentsMargins(20, 20, 20, 20)
         pad_layout.addWidget(self.pad)
@@ -171,13 +173,13 @@ class SignInScreen(QWidget):
             )
             self.refused.emit("error")
             return
-        if error.reason is SignInRefusal.WRONG_SECRET:
+        if error.reason is SignInRefusal.WRONG_SECRET and error.attempts_left is not None:
             self._say(
                 self.tr(
                     "Wrong PIN. %n more wrong PIN(s) lock this account.", "", error.attempts_left
                 )
             )
-        elif error.reason is SignInRefusal.LOCKED:
+        elif error.reason is SignInRefusal.LOCKED and error.locked_until is not None:
             until = error.locked_until.astimezone(BUSINESS_TZ).strftime("%H:%M")
             self._say(
                 self.tr(
