@@ -107,7 +107,7 @@ def test_a_manager_sends_a_stopped_claim_again(qtbot, journal, directory, claims
     screen = dashboard(qtbot, journal, directory, Role.MANAGER, tmp_path, woken)
     tab = screen.claims_tab
     assert choose(tab, refused).category is ClaimCategory.REJECTED
-    actions = tab.actions
+    actions = tab.claim_actions
     assert actions.controls.isVisible() and not actions.send_again_button.isVisible()
     assert choose(tab, stopped).category is ClaimCategory.ATTENTION
     assert actions.send_again_button.isVisible()
@@ -131,7 +131,7 @@ def test_a_manager_marks_a_refused_claim_settled_with_a_note(
     screen = dashboard(qtbot, journal, directory, Role.MANAGER, tmp_path, woken)
     tab = screen.claims_tab
     choose(tab, refused)
-    actions = tab.actions
+    actions = tab.claim_actions
     assert not actions.settle_button.isEnabled(), "a note is needed first"
     qtbot.keyClicks(actions.settle_note, "family paid by WeChat")
     assert actions.settle_button.isEnabled()
@@ -155,9 +155,9 @@ def test_a_claim_changed_meanwhile_is_not_changed_twice(
     with journal.transaction(actor="console") as tx:
         tx.resolve_claim(stopped, "settled at the console")
     with qtbot.waitSignal(screen.loaded, timeout=10_000):
-        tab.actions.send_again_button.click()
+        tab.claim_actions.send_again_button.click()
     assert journal.claim(stopped).state is ClaimState.RESOLVED
-    assert "could not be changed" in tab.actions.notice.text()
+    assert "could not be changed" in tab.claim_actions.notice.text()
     assert [e.action for e in journal.audit_entries()].count("claim.requeued") == 0
 
 
@@ -172,12 +172,12 @@ def test_reception_sees_no_claim_actions_and_a_change_asked_anyway_is_refused(
     tab = screen.claims_tab
     for claim_id in (stopped, refused):
         choose(tab, claim_id)
-        assert not tab.actions.controls.isVisible()
+        assert not tab.claim_actions.controls.isVisible()
     audit = journal.audit_entries()
     screen.send_claim_again(stopped)
     screen.settle_claim(refused, "not allowed")
     qtbot.waitUntil(lambda: current_runner().busy == 0, timeout=10_000)
-    assert tab.actions.notice.text() == "Only a manager may change a claim."
+    assert tab.claim_actions.notice.text() == "Only a manager may change a claim."
     assert [c.state for c in journal.claims()] == [ClaimState.ATTENTION] * 2
     assert journal.audit_entries() == audit
     assert woken == []

@@ -240,29 +240,32 @@ def test_a_row_opens_its_claim_in_the_claims_tab(qtbot, screen, claims):
 def test_a_stopped_claim_is_sent_again_from_its_row(qtbot, screen, journal, claims):
     tab = screen.reconcile_tab
     tab.choose(claims["recorded"])
-    assert tab.actions.controls.isVisible() and not tab.actions.send_again_button.isVisible()
+    assert (
+        tab.claim_actions.controls.isVisible()
+        and not tab.claim_actions.send_again_button.isVisible()
+    )
     tab.choose(claims["stopped"])
-    assert tab.actions.send_again_button.isVisible()
+    assert tab.claim_actions.send_again_button.isVisible()
     with qtbot.waitSignal(screen.reconciled, timeout=10_000):
-        tab.actions.send_again_button.click()
+        tab.claim_actions.send_again_button.click()
     assert journal.claim(claims["stopped"]).state is ClaimState.WAITING
     assert screen.woken == [True], "the outbox is asked to try now"
     assert rows(tab)[claims["stopped"]] == "Not sent yet"
     assert tab.selected_finding().claim_id == claims["stopped"], "the row stays chosen"
-    assert tab.actions.notice.text() == "Waiting to send again; it goes at the next try."
-    assert not tab.actions.controls.isVisible()
+    assert tab.claim_actions.notice.text() == "Waiting to send again; it goes at the next try."
+    assert not tab.claim_actions.controls.isVisible()
 
 
 def test_a_refused_claim_is_marked_settled_from_its_row(qtbot, screen, journal, claims):
     tab = screen.reconcile_tab
     tab.choose(claims["recorded"])
-    assert not tab.actions.settle_button.isEnabled(), "a note is needed first"
-    qtbot.keyClicks(tab.actions.settle_note, "family paid the difference in cash")
+    assert not tab.claim_actions.settle_button.isEnabled(), "a note is needed first"
+    qtbot.keyClicks(tab.claim_actions.settle_note, "family paid the difference in cash")
     with qtbot.waitSignal(screen.reconciled, timeout=10_000):
-        tab.actions.settle_button.click()
+        tab.claim_actions.settle_button.click()
     assert journal.claim(claims["recorded"]).state is ClaimState.RESOLVED
     assert claims["recorded"] not in rows(tab)
-    assert tab.actions.notice.text() == "Marked settled."
+    assert tab.claim_actions.notice.text() == "Marked settled."
     assert len(tab.result.findings) == tab.table.rowCount() == 3
     qtbot.waitUntil(
         lambda: screen.day_tab.claims.values[ClaimCategory.REJECTED].text() == "1", timeout=5_000
