@@ -191,7 +191,8 @@ class Header(QFrame):
         self.setObjectName("header")
         self.session = session
         self.clinic = ClinicName(session.clinic_name, session.translations)
-        self.breadcrumb = QWidget(objectName="breadcrumb")
+        self.breadcrumb = QWidget()
+        self.breadcrumb.setObjectName("breadcrumb")
         self.steps: dict[Step, QLabel] = {
             step: QLabel(objectName="step", alignment=Qt.AlignmentFlag.AlignCenter)
             for step in (Step.SCAN, Step.ELIGIBILITY, Step.BILL, Step.SIGN, Step.DONE)
@@ -432,12 +433,14 @@ class MainWindow(QMainWindow):
         if new is Step.SCAN and old is not Step.CHECKING:
             self.forget_visit()
         if new is Step.ELIGIBILITY and self.session.visit.eligibility is not None:
-            self.eligibility.render(self.session.visit.eligibility)
+            self.eligibility.show_eligibility(self.session.visit.eligibility)
         page = self.pages[new]
         if new is Step.SIGN:
             self.sign.enter()
-        elif new in (Step.BILL, Step.DONE):
-            page.enter()
+        elif new is Step.BILL:
+            self.bill.enter()
+        elif new is Step.DONE:
+            self.done.enter()
         if self.family_window is not None:
             self.family_window.follow(new)
         if self.stack.currentWidget() is not self.manager:

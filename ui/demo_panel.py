@@ -9,7 +9,7 @@ staff screens ("Staff" in the kiosk's header).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -22,30 +22,40 @@ REFRESH_MS = 60_000
 
 
 class DemoMemberLike(Protocol):
-    state: str
-    shows: str
-    child_name: str
+    @property
+    def state(self) -> str: ...
+    @property
+    def shows(self) -> str: ...
+    @property
+    def child_name(self) -> str: ...
+
+
+Member = TypeVar("Member", bound=DemoMemberLike)
+"""The demo's member type: the panel hands `token_for` the members it was given."""
 
 
 class DemoStaffLike(Protocol):
-    name: str
-    role: Role
-    pin: str
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> Role: ...
+    @property
+    def pin(self) -> str: ...
 
 
 class PhoneCamera(Protocol):
     def show(self, text: str | None) -> None: ...
 
 
-class DemoPanel(QWidget):
+class DemoPanel(QWidget, Generic[Member]):
     """One button per demo member, and one to take the phone away."""
 
     def __init__(
         self,
         kiosk: Kiosk,
         camera: PhoneCamera,
-        members: Sequence[DemoMemberLike],
-        token_for: Callable[[DemoMemberLike], str],
+        members: Sequence[Member],
+        token_for: Callable[[Member], str],
         staff: Sequence[DemoStaffLike] = (),
     ) -> None:
         super().__init__()
@@ -57,12 +67,12 @@ class DemoPanel(QWidget):
         self.staff_pins = QLabel(objectName="demoPins", wordWrap=True)
         self.staff_pins.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.token_for = token_for
-        self.current: DemoMemberLike | None = None
+        self.current: Member | None = None
         self.heading = QLabel(objectName="screenTitle", wordWrap=True)
         self.hint = QLabel(objectName="hint", wordWrap=True)
         self.away = QPushButton(objectName="secondary")
         self.away.clicked.connect(lambda: self.hold(None))
-        self.buttons: list[tuple[QPushButton, DemoMemberLike]] = []
+        self.buttons: list[tuple[QPushButton, Member]] = []
         column = QVBoxLayout()
         for member in members:
             button = QPushButton(objectName="demoMember")
@@ -91,7 +101,7 @@ class DemoPanel(QWidget):
         self.resize(480, 760)
         self._retranslate()
 
-    def hold(self, member: DemoMemberLike | None) -> None:
+    def hold(self, member: Member | None) -> None:
         """Hold `member`'s phone up to the camera (None: take it away)."""
         self.current = member
         self.camera.show(self.token_for(member) if member is not None else None)

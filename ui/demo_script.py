@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -29,12 +29,22 @@ from ui.tasks import current_runner
 
 
 class DemoMemberLike(Protocol):
-    state: str
-    member_id: str
-    policy_number: str
-    child_name: str
-    guardian_phone: str
-    clinic_id: str
+    @property
+    def state(self) -> str: ...
+    @property
+    def member_id(self) -> str: ...
+    @property
+    def policy_number(self) -> str: ...
+    @property
+    def child_name(self) -> str: ...
+    @property
+    def guardian_phone(self) -> str: ...
+    @property
+    def clinic_id(self) -> str: ...
+
+
+Member = TypeVar("Member", bound=DemoMemberLike)
+"""The demo's member type: the walk hands `token_for` the members it was given."""
 
 
 class DemoCameraLike(FrameSource, Protocol):
@@ -42,8 +52,10 @@ class DemoCameraLike(FrameSource, Protocol):
 
 
 class DemoStaffLike(Protocol):
-    name: str
-    pin: str
+    @property
+    def name(self) -> str: ...
+    @property
+    def pin(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -75,10 +87,10 @@ def write_walkthrough(
     *,
     insurer_url: str,
     data_dir: Path,
-    members: Sequence[DemoMemberLike],
+    members: Sequence[Member],
     clinics: Mapping[str, ClinicProfile],
     register: Callable[[str], str],
-    token_for: Callable[[DemoMemberLike], str],
+    token_for: Callable[[Member], str],
     camera: DemoCameraLike,
     out_dir: Path,
     add_staff: Callable[[Path], None],
@@ -91,7 +103,7 @@ def write_walkthrough(
     kiosk's journal before the kiosk opens it; `dispute(claim_id, covered_fen)` makes the
     insurer's statement differ from the desk on one claim, so reconciliation has a finding."""
     written: list[Path] = []
-    by_clinic: dict[str, list[DemoMemberLike]] = {}
+    by_clinic: dict[str, list[Member]] = {}
     for member in members:
         by_clinic.setdefault(member.clinic_id, []).append(member)
     for clinic_id, clinic_members in by_clinic.items():
@@ -124,12 +136,12 @@ def write_walkthrough(
     return written
 
 
-class _Walk:
+class _Walk(Generic[Member]):
     def __init__(
         self,
         kiosk: Kiosk,
         camera: DemoCameraLike,
-        token_for: Callable[[DemoMemberLike], str],
+        token_for: Callable[[Member], str],
         out_dir: Path,
         written: list[Path],
     ) -> None:
@@ -158,7 +170,7 @@ class _Walk:
         self.shot("00-scan-lookup")
         self.window.scan.lookup_toggle.setChecked(False)
 
-    def visit(self, member: DemoMemberLike, number: int) -> None:
+    def visit(self, member: Member, number: int) -> None:
         prefix = f"{number:02d}-{member.state}"
         driver = self.driver
         self.camera.show(self.token_for(member))
@@ -225,7 +237,7 @@ class _Walk:
         shutil.copyfile(done.document, pdf)
         self.written.append(pdf)
 
-    def self_pay_visit(self, member: DemoMemberLike, number: int) -> None:
+    def self_pay_visit(self, member: Member, number: int) -> None:
         """Only items the plan does not pay (a medical certificate): no claim, a receipt."""
         prefix = f"{number:02d}-self-pay"
         driver = self.driver
@@ -303,9 +315,10 @@ class _Walk:
         of the desk's claims with the insurer's statement (which, for the demo, has one claim at
         ¥120.00 less than the desk recorded), and signs out."""
         window, driver = self.window, self.driver
-        accepted = [c for c in self.kiosk.journal.claims(ClaimState.SENT) if c.insurer_claim_id]
-        if accepted:
-            dispute(accepted[0].insurer_claim_id, accepted[0].covered_fen - 12_000)
+        for claim in self.kiosk.journal.claims(ClaimState.SENT):
+            if claim.insurer_claim_id and claim.covered_fen is not None:
+                dispute(claim.insurer_claim_id, claim.covered_fen - 12_000)
+                break
         driver.click(window.header.staff_button)
         sign_in = window.manager.sign_in
         pump_until(lambda: bool(sign_in.members), 10, "the staff list")
@@ -320,15 +333,17 @@ class _Walk:
         pump_until(lambda: window.manager.dashboard is not None, 10, "the manager's screens")
         dashboard = window.manager.dashboard
         assert dashboard is not None
+        claims_tab, reconcile_tab = dashboard.claims_tab, dashboard.reconcile_tab
+        assert claims_tab is not None and reconcile_tab is not None, "a manager sees every tab"
         driver.settle()
         self.shot("91-manager-day")
-        dashboard.tabs.setCurrentWidget(dashboard.claims_tab)
+        dashboard.tabs.setCurrentWidget(claims_tab)
         driver.settle()
         self.shot("92-manager-claims")
-        dashboard.tabs.setCurrentWidget(dashboard.reconcile_tab)
+        dashboard.tabs.setCurrentWidget(reconcile_tab)
         reconciled: list[str] = []
         dashboard.reconciled.connect(reconciled.append)
-        driver.click(dashboard.reconcile_tab.fetch_button)
+        driver.click(reconcile_tab.fetch_button)
         pump_until(lambda: bool(reconciled), 15, "the insurer's statement")
         driver.settle()
         self.shot("93-manager-reconciliation")

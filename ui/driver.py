@@ -90,7 +90,9 @@ class KioskDriver:
         """Until the start-up work is done: insurer keys, scan pipeline and catalogue loaded."""
         session = self.kiosk.session
         pump_until(
-            lambda: bool(session.keys.keys()) and session.scans.is_ready and len(session.catalogue),
+            lambda: (
+                bool(session.keys.keys()) and session.scans.is_ready and len(session.catalogue) > 0
+            ),
             timeout,
             "the kiosk to finish starting",
         )

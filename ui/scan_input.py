@@ -27,10 +27,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from kiosk.signing_keys import SigningKeyCache
 from kiosk.ecard import ECardFailure, ReplayGuard
 from kiosk.scan.source import ScanSource
 from kiosk.scan.wedge import WedgeDetector
+from kiosk.signing_keys import SigningKeyCache
 from ui.tasks import Task
 from ui.widgets.camera_view import frame_to_image
 

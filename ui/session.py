@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.catalogue import Catalogue
-from kiosk.signing_keys import SigningKeyCache
 from kiosk.journal import ClaimSubmitter, Journal
+from kiosk.signing_keys import SigningKeyCache
 from kiosk.statement import ClinicProfile, InsurerProfile
 from kiosk.visit import Visit
 from ui.i18n import Translations

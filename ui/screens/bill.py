@@ -55,7 +55,8 @@ class BillScreen(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._refresh_results)
         self.search.returnPressed.connect(self._add_first_result)
-        self.results = QListWidget(objectName="results")
+        self.results = QListWidget()
+        self.results.setObjectName("results")
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setWordWrap(True)
@@ -149,7 +150,7 @@ class BillScreen(QWidget):
         self.retry_button.setText(self.tr("Ask the insurer again"))
         self.sign_button.setText(self.tr("Show to the family to sign"))
         if self.session.visit.step is Step.BILL:
-            self.render()
+            self.show_bill()
             self._refresh_results()
 
     # --- entering ------------------------------------------------------------------------------
@@ -159,7 +160,7 @@ class BillScreen(QWidget):
         self.search.clear()
         self._problem = ""
         self._refresh_results()
-        self.render()
+        self.show_bill()
         self.search.setFocus()
 
     def forget(self) -> None:
@@ -282,7 +283,7 @@ class BillScreen(QWidget):
         if self.session.visit.record_estimate(visit_id, revision, adjudication):
             self._estimating = False
             self._problem = ""
-            self.render()
+            self.show_bill()
 
     def _estimate_failed(self, visit_id: str, revision: int, error: BaseException) -> None:
         visit = self.session.visit
@@ -293,7 +294,7 @@ class BillScreen(QWidget):
 
     # --- rendering -----------------------------------------------------------------------------
 
-    def render(self) -> None:
+    def show_bill(self) -> None:
         visit = self.session.visit
         eligibility = visit.eligibility
         if eligibility is None or eligibility.member is None:

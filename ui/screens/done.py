@@ -58,7 +58,8 @@ class DoneScreen(QWidget):
         self.keeper = StatementKeeper(session, self)
 
         self.title = QLabel(objectName="screenTitle", wordWrap=True)
-        self.summary = QFrame(objectName="panel")
+        self.summary = QFrame()
+        self.summary.setObjectName("panel")
         grid = QGridLayout(self.summary)
         grid.setContentsMargins(24, 18, 24, 18)
         grid.setHorizontalSpacing(24)

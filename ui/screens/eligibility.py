@@ -29,7 +29,8 @@ class EligibilityScreen(QWidget):
         self.setObjectName("eligibilityScreen")
         self.session = session
 
-        self.card = QFrame(objectName="verdictCard")
+        self.card = QFrame()
+        self.card.setObjectName("verdictCard")
         self.headline = QLabel(objectName="verdictHeadline", wordWrap=True)
         self.reasons = QLabel(objectName="verdictReasons", wordWrap=True)
         self.reasons.setTextFormat(Qt.TextFormat.PlainText)
@@ -38,7 +39,8 @@ class EligibilityScreen(QWidget):
         card_layout.addWidget(self.headline)
         card_layout.addWidget(self.reasons)
 
-        self.details = QFrame(objectName="panel")
+        self.details = QFrame()
+        self.details.setObjectName("panel")
         self.grid = QGridLayout(self.details)
         self.grid.setContentsMargins(24, 16, 24, 16)
         self.grid.setHorizontalSpacing(24)
@@ -46,7 +48,8 @@ class EligibilityScreen(QWidget):
         self.grid.setColumnStretch(1, 1)
         self.detail_rows: list[tuple[QLabel, QLabel]] = []
         self._stretch_row = 0
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.details)
 
         self.back_button = QPushButton(objectName="secondary")
@@ -75,11 +78,11 @@ class EligibilityScreen(QWidget):
         self.back_button.setText(self.tr("New scan"))
         self.bill_button.setText(self.tr("Start the bill"))
         if self.session.visit.eligibility is not None:
-            self.render(self.session.visit.eligibility)
+            self.show_eligibility(self.session.visit.eligibility)
 
     # --- rendering -------------------------------------------------------------------------------
 
-    def render(self, eligibility: Eligibility) -> None:
+    def show_eligibility(self, eligibility: Eligibility) -> None:
         assessment = assess(eligibility)
         for widget in (self.card, self.headline):
             restyle(widget, "verdict", assessment.verdict.value)

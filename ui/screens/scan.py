@@ -63,7 +63,8 @@ class ScanScreen(QWidget):
         self.lookup_toggle.setCheckable(True)
         self.lookup_toggle.toggled.connect(self._show_lookup)
 
-        self.lookup_box = QFrame(objectName="panel")
+        self.lookup_box = QFrame()
+        self.lookup_box.setObjectName("panel")
         self.policy = QLineEdit(objectName="policy")
         self.child_name = QLineEdit(objectName="childName")
         self.phone = QLineEdit(objectName="guardianPhone")

@@ -248,7 +248,7 @@ class SignScreen(QWidget):
         # Deferred: a filter sees the event before the table has laid itself out anew.
         if watched is self.lines and event.type() in _RELAYOUT:
             rewrap = (
-                event.type() != QEvent.Type.Resize
+                not isinstance(event, QResizeEvent)
                 or event.size().width() != event.oldSize().width()  # lines wrap anew
             )
             QTimer.singleShot(0, self, self._fit_lines if rewrap else self._snap)

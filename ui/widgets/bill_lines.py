@@ -55,7 +55,8 @@ class LineRow(QFrame):
     """
 
     def __init__(self, lines: BillLines) -> None:
-        super().__init__(objectName="lineRow")
+        super().__init__()
+        self.setObjectName("lineRow")
         self.line_no = 0
         """The line shown; 0 while the row waits, hidden, for a longer bill."""
         self.name = QLabel(objectName="lineName", wordWrap=True)
@@ -177,7 +178,8 @@ class BillLines(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.header = QFrame(objectName="linesHeader")
+        self.header = QFrame()
+        self.header.setObjectName("linesHeader")
         header = QGridLayout(self.header)
         header.setContentsMargins(10, 6, 6, 6)
         _columns(header)
@@ -194,15 +196,17 @@ class BillLines(QWidget):
         spacer.setFixedWidth(REMOVE_W)
         header.addWidget(spacer, 0, 5)
 
-        self.body = QWidget(objectName="linesBody")
+        self.body = QWidget()
+        self.body.setObjectName("linesBody")
         self.rows_layout = QVBoxLayout(self.body)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.setSpacing(0)
         self.rows_layout.addStretch(1)
-        self.scroll = QScrollArea(objectName="linesScroll", widgetResizable=True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.body)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea(widgetResizable=True)
+        self.scroll_area.setObjectName("linesScroll")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.body)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = QLabel(objectName="hint", wordWrap=True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -211,7 +215,7 @@ class BillLines(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.empty)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.rows: dict[int, LineRow] = {}
         self._made: list[LineRow] = []
 

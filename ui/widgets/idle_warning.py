@@ -36,7 +36,8 @@ class IdleWarning(QWidget):
         self.countdown = QLabel(objectName="idleCountdown", alignment=Qt.AlignmentFlag.AlignCenter)
         self.note = QLabel(objectName="hint", alignment=Qt.AlignmentFlag.AlignCenter)
         self.note.setWordWrap(True)
-        card = QFrame(objectName="idleCard")
+        card = QFrame()
+        card.setObjectName("idleCard")
         card.setMaximumWidth(760)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(48, 36, 48, 36)
@@ -71,8 +72,9 @@ class IdleWarning(QWidget):
         self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
+            self.setGeometry(parent.rect())
         return False
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

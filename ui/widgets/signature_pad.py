@@ -297,16 +297,10 @@ class SignaturePad(QWidget):
         event.accept()
 
     def event(self, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (
-            QEvent.Type.TouchBegin,
-            QEvent.Type.TouchUpdate,
-            QEvent.Type.TouchEnd,
-            QEvent.Type.TouchCancel,
-        ):
+        if isinstance(event, QTouchEvent):  # TouchBegin, TouchUpdate, TouchEnd, TouchCancel
             self._touch(event)
             return True
-        if kind == QEvent.Type.DevicePixelRatioChange:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:
             self._cache = None
             self.update()
         return super().event(event)
