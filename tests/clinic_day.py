@@ -10,7 +10,6 @@ two pre-auth requests (one answered, one not sent yet).
 from __future__ import annotations
 
 import math
-import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,15 +21,15 @@ from kiosk.catalogue import load_demo_catalogue
 from kiosk.desk import PresentedBill, present_bill, record_payment, send_preauth, sign_and_queue
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import (
-    AdjudicatedLine,
     Adjudication,
     Bill,
     ClaimStatus,
     PreAuthRequest,
-    Reason,
 )
 from kiosk.journal import ClaimState, ClaimSubmitter, Journal, PaymentMethod, RecordNotFound
 from kiosk.signature import Point, Signature
+from tests.estimates import fully_covered
+from tests.waiting import wait_until
 
 CLINIC = "示例儿科诊所 Test Children's Clinic"
 
@@ -99,39 +98,13 @@ def bill_of(member_id: str, day: date, entries: list[tuple[str, int]]) -> Bill:
     return build_bill(member_id, day, [(catalogue.get(code), qty) for code, qty in entries])
 
 
-def fully_covered(bill: Bill) -> Adjudication:
-    """An estimate that pays everything: what a family saw before its free visits ran out."""
-    lines = [
-        AdjudicatedLine(
-            line_no=line.line_no,
-            submitted_fen=line.submitted_fen,
-            covered_fen=line.submitted_fen,
-            patient_fen=0,
-            reason=Reason.COVERED,
-        )
-        for line in bill.lines
-    ]
-    total = sum(line.submitted_fen for line in lines)
-    return Adjudication(
-        lines=lines,
-        total_submitted_fen=total,
-        total_covered_fen=total,
-        total_patient_fen=0,
-        free_visit_used=True,
-    )
-
-
 def send_all(journal: Journal, insurer: InsurerClient, timeout: float = 30.0) -> None:
     """Run the outbox until nothing waits (the real submitter thread, the real client)."""
     submitter = ClaimSubmitter(journal, insurer)
     submitter.start()
     try:
         submitter.wake()
-        deadline = time.monotonic() + timeout
-        while journal.queue_state().waiting:
-            if time.monotonic() > deadline:
-                raise TimeoutError("the outbox did not send every claim")
-            time.sleep(0.05)
+        wait_until(lambda: not journal.queue_state().waiting, timeout, "every claim sent")
     finally:
         submitter.stop()
 

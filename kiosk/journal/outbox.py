@@ -7,7 +7,7 @@ recover from are retried with exponential backoff and jitter; a definitive no st
 shows it to a person. A refused device key is about the kiosk, not the claim: the claim keeps
 waiting and the whole queue pauses (its state says so) until `wake()` tries again.
 Nothing here blocks the caller: `wake`, `state` and `subscribe` return at once, and subscribers
-are called on the submitter's thread (a Qt screen forwards via a signal).
+are called on the submitter's thread (a Qt screen forwards via a signal); only `pass_now` waits.
 """
 
 from __future__ import annotations
@@ -99,6 +99,9 @@ class ClaimSubmitter:
         self._wakeup = threading.Event()
         self._stopping = threading.Event()
         self._lock = threading.Lock()
+        self._pass_ended = threading.Condition(self._lock)
+        self._passes_begun = 0
+        self._passes_ended = 0
         self._subscribers: list[StateCallback] = []
         self._state = journal.queue_state()
         self._thread: threading.Thread | None = None
@@ -133,6 +136,17 @@ class ClaimSubmitter:
             self._retry_now = True
         self._wakeup.set()
 
+    def pass_now(self, timeout: float = 10.0) -> bool:
+        """Have the thread go over the queue now, as at any wake-up (the backoff and a refused
+        device key still hold it back: only `wake()` lifts them), and wait until that pass has
+        ended: what was queued or asked before this call has then been tried. False when no pass
+        ended within `timeout` (a send still in flight, or the thread not running)."""
+        with self._lock:
+            first_new = self._passes_begun + 1
+        self._wakeup.set()
+        with self._pass_ended:
+            return self._pass_ended.wait_for(lambda: self._passes_ended >= first_new, timeout)
+
     def start(self) -> None:
         if self._thread is not None:
             raise RuntimeError("the submitter is already started")
@@ -155,7 +169,13 @@ class ClaimSubmitter:
             self._close_interrupted_attempts()
             while not self._stopping.is_set():
                 self._wakeup.clear()
-                self._wakeup.wait(self._one_round())
+                with self._lock:
+                    self._passes_begun += 1
+                sleep = self._one_round()
+                with self._pass_ended:
+                    self._passes_ended += 1
+                    self._pass_ended.notify_all()
+                self._wakeup.wait(sleep)
         finally:
             if not self._stopping.is_set():
                 log.critical("outbox sender stopped; claims wait until the kiosk restarts")

@@ -17,7 +17,6 @@ from kiosk.billing import (
 )
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.insurer.models import (
-    AdjudicatedLine,
     Adjudication,
     Bill,
     BillLine,
@@ -25,31 +24,9 @@ from kiosk.insurer.models import (
     Reason,
     VisitType,
 )
+from tests.estimates import covered_except
 
 CATALOGUE = load_demo_catalogue()
-
-
-def adjudicate(bill: Bill, *, not_covered=(), free_visit_used=True) -> Adjudication:
-    """An insurer answer for `bill`: everything covered except the given line numbers."""
-    lines = []
-    for line in bill.lines:
-        covered = 0 if line.line_no in not_covered else line.submitted_fen
-        lines.append(
-            AdjudicatedLine(
-                line_no=line.line_no,
-                submitted_fen=line.submitted_fen,
-                covered_fen=covered,
-                patient_fen=line.submitted_fen - covered,
-                reason=Reason.NOT_COVERED if line.line_no in not_covered else Reason.COVERED,
-            )
-        )
-    return Adjudication(
-        lines=lines,
-        total_submitted_fen=sum(x.submitted_fen for x in lines),
-        total_covered_fen=sum(x.covered_fen for x in lines),
-        total_patient_fen=sum(x.patient_fen for x in lines),
-        free_visit_used=free_visit_used,
-    )
 
 
 def visit_bill() -> Bill:
@@ -59,7 +36,7 @@ def visit_bill() -> Bill:
 
 def shown(bill=None, adjudication=None, **header) -> ShownBill:
     bill = bill or visit_bill()
-    adjudication = adjudication or adjudicate(bill, not_covered={3})
+    adjudication = adjudication or covered_except(bill, {3})
     values = {"clinic": "和悦儿童诊所", "invoice_no": "INV-42", "names_en": {}} | header
     return ShownBill(bill, adjudication, **values)
 
@@ -129,7 +106,7 @@ def test_hash_is_stable_across_key_and_line_order():
         "member_id": "M-0001",
     }
     same_bill = Bill.model_validate(reordered)
-    adjudication = adjudicate(bill, not_covered={3})
+    adjudication = covered_except(bill, {3})
     same_adjudication = Adjudication.model_validate(
         dict(reversed(list(adjudication.model_dump(mode="json").items())))
     )
@@ -157,9 +134,9 @@ def _variants():
     yield "member", {"bill": bill.model_copy(update={"member_id": "M-0002"})}
     yield "service date", {"bill": bill.model_copy(update={"service_date": date(2026, 11, 26)})}
     yield "visit type", {"bill": bill.model_copy(update={"visit_type": VisitType.EMERGENCY})}
-    yield "who pays", {"adjudication": adjudicate(bill, not_covered={2, 3})}
-    yield "free visit", {"adjudication": adjudicate(bill, not_covered={3}, free_visit_used=False)}
-    adjudication = adjudicate(bill, not_covered={3})
+    yield "who pays", {"adjudication": covered_except(bill, {2, 3})}
+    yield "free visit", {"adjudication": covered_except(bill, {3}, free_visit_used=False)}
+    adjudication = covered_except(bill, {3})
     lines = list(adjudication.lines)
     lines[2] = lines[2].model_copy(update={"reason": Reason.LIMIT_EXHAUSTED})
     yield "reason", {"adjudication": adjudication.model_copy(update={"lines": lines})}
@@ -173,7 +150,7 @@ def test_any_change_the_family_could_see_changes_the_hash(field, change):
     bill = change.pop("bill", None)
     adjudication = change.pop("adjudication", None)
     if bill is not None and adjudication is None:
-        adjudication = adjudicate(bill, not_covered={3})
+        adjudication = covered_except(bill, {3})
     assert shown(bill, adjudication, **change).hash != shown().hash, field
 
 
@@ -181,10 +158,10 @@ def test_an_adjudication_of_another_bill_is_refused():
     bill = visit_bill()
     other = build_bill("M-0001", date(2026, 11, 25), [(CATALOGUE["GP001"], 1)])
     with pytest.raises(BillMismatch, match="missing"):
-        shown(bill, adjudicate(other))
+        shown(bill, covered_except(other))
     more = _changed_bill(quantity=5)
     with pytest.raises(BillMismatch, match="line 2"):
-        shown(more, adjudicate(bill))
+        shown(more, covered_except(bill))
     with pytest.raises(BillMismatch):
         shown(clinic=" ")
 
@@ -224,5 +201,5 @@ def test_the_hash_of_a_known_bill_never_changes():
         ],
     )
     names = {"GP001": "Paediatric consultation", "NM001": "Medical certificate"}
-    view = shown(bill, adjudicate(bill, not_covered={3}), names_en=names)
+    view = shown(bill, covered_except(bill, {3}), names_en=names)
     assert view.hash == "6b1eff358e9d85710532a150aaaabd791a37166f61b238a185bb63f5c973fd41"

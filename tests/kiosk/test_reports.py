@@ -35,13 +35,13 @@ from tests.clinic_day import (
     bill_of,
     clinic_today,
     expected_figures,
-    fully_covered,
     make_clinic_day,
     present,
     send_all,
     sign,
     working_hours,
 )
+from tests.estimates import fully_covered
 
 DAY = clinic_today()
 

@@ -3,13 +3,8 @@ the process's exit status tells systemd whether to start it again (Restart=on-fa
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -24,6 +19,7 @@ from kiosk.staff import Permission, Role, StaffDirectory
 from kiosk.visit import Step
 from launchers.demo import DEMO_STAFF, add_demo_staff, fresh_token
 from tests.ui.conftest import card
+from tests.ui.kiosk_process import kiosk_process, wait_until_running
 from ui.demo_panel import DemoPanel
 from ui.driver import KioskDriver, pump_until
 from ui.launch import EXIT_OK, EXIT_UNEXPECTED, Kiosk, KioskConfig, build_kiosk
@@ -168,44 +164,14 @@ def test_the_family_signing_screen_offers_no_way_to_staff_or_exit(locked_kiosk):
     assert window.close() is False and window.isVisible()
 
 
-def _run_kiosk_process(sandbox, device_key: str, base: Path) -> subprocess.Popen[str]:
-    """`kiosk run` as the service starts it (kiosk mode from the default settings)."""
-    script = (
-        "import sys\n"
-        "from kiosk.credentials import store_device_key, use_ephemeral_keyring\n"
-        "from launchers.cli import main\n"
-        "use_ephemeral_keyring()\n"
-        f"store_device_key({sandbox.url!r}, {device_key!r})\n"
-        f"sys.exit(main(['run', '--insurer', {sandbox.url!r}, '--camera', 'none']))\n"
-    )
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        KIOSK_CONFIG_DIR=str(base / "config"),
-        KIOSK_DATA_DIR=str(base / "data"),
-    )
-    return subprocess.Popen(
-        [sys.executable, "-c", script], env=env, stderr=subprocess.PIPE, text=True
-    )
-
-
 @pytest.mark.parametrize(("stop", "status"), [(signal.SIGTERM, 0), (signal.SIGINT, 130)])
 def test_a_stop_signal_closes_the_kiosk_cleanly(
     sandbox, sandbox_device_key, tmp_path, stop, status
 ):
-    with _run_kiosk_process(sandbox, sandbox_device_key, tmp_path) as process:
-        lines = []
-        for line in process.stderr:
-            lines.append(line)
-            if "kiosk started (kiosk mode on)" in line:
-                break
-        assert process.poll() is None, "".join(lines)
-        time.sleep(0.5)
+    with kiosk_process(sandbox, sandbox_device_key, tmp_path) as process:
+        assert "(kiosk mode on)" in wait_until_running(process)
         process.send_signal(stop)
-        try:
-            returncode = process.wait(timeout=20)
-        finally:
-            process.kill()
+        returncode = process.wait(timeout=20)
         rest = process.stderr.read()
     assert returncode == status, rest
     assert "Traceback" not in rest

@@ -24,6 +24,7 @@ from kiosk.scan.demo_camera import DemoCamera
 from kiosk.visit import Step
 from tests.ui.conftest import card
 from ui.driver import pump_until, signature_strokes
+from ui.tasks import current_runner
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -238,13 +239,15 @@ def test_idle_timeout_clears_the_visit_from_every_screen(make_kiosk, sandbox, sa
 
 
 def test_activity_postpones_the_idle_timeout(make_kiosk, sandbox, sandbox_device_key, qtbot):
-    app, driver = make_kiosk(sandbox, sandbox_device_key, idle_seconds=1.0)
+    app, driver = make_kiosk(sandbox, sandbox_device_key, idle_seconds=2.0)
     driver.show_card(card("active_plus"))
     driver.start_bill()
-    for _ in range(4):
-        qtbot.wait(400)
+    idle = app.idle
+    for _ in range(3):  # together longer than the idle time
+        pump_until(lambda: idle.seconds_left() < 1.0, 5, "half the idle time without input")
         qtbot.keyClick(app.window.bill.search, "g")
-    assert app.session.visit.step is Step.BILL
+        assert idle.seconds_left() > 1.5, "a key press starts the count again"
+        assert app.session.visit.step is Step.BILL
     driver.wait_step(Step.SCAN, timeout=5)
 
 
@@ -365,7 +368,7 @@ def test_a_lost_camera_is_said_plainly_and_the_scanner_still_works(
 
 
 def test_reception_can_stop_waiting_for_a_slow_insurer(
-    make_kiosk, fresh_sandbox, fresh_sandbox_device_key, qtbot
+    make_kiosk, fresh_sandbox, fresh_sandbox_device_key
 ):
     app, driver = make_kiosk(fresh_sandbox, fresh_sandbox_device_key)
     fresh_sandbox.inject_fault("delay", delay_ms=1500, path_prefix="/v1/eligibility")
@@ -375,7 +378,8 @@ def test_reception_can_stop_waiting_for_a_slow_insurer(
     assert scan.cancel_check.isVisible()
     driver.click(scan.cancel_check)
     assert app.session.visit.step is Step.SCAN and not scan.cancel_check.isVisible()
-    qtbot.wait(2500)  # the insurer's late answer arrives and is dropped
+    runner = current_runner()
+    pump_until(lambda: runner.busy == 0, 10, "the insurer's late answer")
     assert app.session.visit.step is Step.SCAN and app.session.visit.eligibility is None
 
 

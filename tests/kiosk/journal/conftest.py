@@ -1,9 +1,10 @@
 from datetime import date
 
 import pytest
-from signed_claims import fully_covered, visit_bill
+from signed_claims import visit_bill
 
 from kiosk.journal import Journal
+from tests.estimates import fully_covered
 
 
 @pytest.fixture

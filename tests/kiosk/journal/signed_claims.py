@@ -7,13 +7,11 @@ from datetime import UTC, date, datetime
 
 from kiosk.insurer import models
 from kiosk.insurer.models import (
-    AdjudicatedLine,
     Adjudication,
     Bill,
     BillLine,
     ClaimSubmission,
     ItemCategory,
-    Reason,
     ShownToFamily,
     SignatureEvidence,
 )
@@ -76,28 +74,6 @@ def follow_up_bill(visit_no: int, service_date: date, member_id: str = SANDBOX_M
                 unit_price_fen=1_000 + visit_no,
             ),
         ],
-    )
-
-
-def fully_covered(bill: Bill) -> Adjudication:
-    """The estimate a covered visit gets: the insurer pays every line in full."""
-    lines = [
-        AdjudicatedLine(
-            line_no=line.line_no,
-            submitted_fen=line.submitted_fen,
-            covered_fen=line.submitted_fen,
-            patient_fen=0,
-            reason=Reason.COVERED,
-        )
-        for line in bill.lines
-    ]
-    total = sum(line.submitted_fen for line in lines)
-    return Adjudication(
-        lines=lines,
-        total_submitted_fen=total,
-        total_covered_fen=total,
-        total_patient_fen=0,
-        free_visit_used=True,
     )
 
 

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from argon2 import PasswordHasher
-from signed_claims import fully_covered, sign_and_enqueue, strokes_for, visit_bill
+from signed_claims import sign_and_enqueue, strokes_for, visit_bill
 
 from kiosk.credentials import journal_audit_key
 from kiosk.insurer.models import ClaimResult, ClaimStatus
@@ -25,6 +25,7 @@ from kiosk.privacy import uninstall_log_redaction
 from kiosk.settings import CONFIG_DIR_ENV, DATA_DIR_ENV, load_settings
 from kiosk.staff import Role, StaffDirectory
 from launchers.cli import main
+from tests.estimates import fully_covered
 
 
 @pytest.fixture(autouse=True)

@@ -7,16 +7,17 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
-import time
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
 from misbehaving_insurer import Answer, misbehaving_insurer
-from signed_claims import fully_covered, sign_and_enqueue, strokes_for, visit_bill
+from signed_claims import sign_and_enqueue, strokes_for, visit_bill
 
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import ClaimResult, ClaimStatus, ClaimSubmission
 from kiosk.journal import ClaimRecord, ClaimState, ClaimSubmitter, Journal, RetrySchedule
+from tests.estimates import fully_covered
+from tests.waiting import wait_until
 
 
 def queue(journal: Journal, n: int) -> ClaimRecord:
@@ -59,10 +60,10 @@ def test_a_claim_queued_without_the_shown_bill_is_stopped_and_the_queue_goes_on(
         schedule = RetrySchedule(first=timedelta(milliseconds=40), cap=timedelta(milliseconds=200))
         submitter = ClaimSubmitter(journal, client, schedule=schedule, rng=random.Random(7))
         submitter.start()
-        deadline = time.monotonic() + 5
-        while journal.claim(newer.id).state is not ClaimState.SENT:
-            assert time.monotonic() < deadline, "the claim behind the old one was not sent"
-            time.sleep(0.01)
+        wait_until(
+            lambda: journal.claim(newer.id).state is ClaimState.SENT,
+            what="the claim behind the old one to be sent",
+        )
         assert submitter.stop(timeout=5)
         assert insurer.requests == 1, "only the claim the insurer can verify was sent"
     stopped = journal.claim(older.id)

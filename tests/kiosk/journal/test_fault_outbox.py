@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 import secrets
-import time
 from collections import Counter
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -18,17 +17,10 @@ from insurer_sandbox.demo import DEMO_CLINIC_ID
 from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.insurer.client import InsurerClient
 from kiosk.journal import AttemptOutcome, ClaimState, ClaimSubmitter, QueueCondition, RetrySchedule
+from tests.waiting import wait_until
 
 FAST = RetrySchedule(first=timedelta(milliseconds=50), cap=timedelta(milliseconds=400))
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def wait_for(predicate, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached in time")
-        time.sleep(0.02)
 
 
 @pytest.fixture(scope="module")
@@ -119,14 +111,14 @@ def test_fault_insurer_stopped_claims_wait_and_drain_when_it_is_back(
     claims = sign_visits(journal, desk, 3)
     sandbox.stop()
     outbox.start()
-    wait_for(lambda: outbox.state.condition is QueueCondition.UNREACHABLE)
-    wait_for(lambda: len(journal.claim_attempts()) >= 3)
+    wait_until(lambda: outbox.state.condition is QueueCondition.UNREACHABLE)
+    wait_until(lambda: len(journal.claim_attempts()) >= 3)
     assert outbox.state.waiting == 3
     finished = [o for o in outcomes(journal, claims) if o[0] is not AttemptOutcome.IN_FLIGHT]
     assert set(finished) == {(AttemptOutcome.UNREACHABLE, "InsurerUnreachable")}
 
     sandbox.start()
-    wait_for(lambda: drained(journal))
+    wait_until(lambda: drained(journal))
     assert outbox.state.condition is QueueCondition.ALL_SENT
     assert_each_claim_once_at_the_insurer(journal, desk, claims)
 
@@ -137,7 +129,7 @@ def test_fault_slow_insurer_past_the_read_timeout_drains_without_doubles(
     claims = sign_visits(journal, desk, 2)
     sandbox.inject_fault("delay", count=3, path_prefix="/v1/claims", delay_ms=1_200)
     outbox.start()
-    wait_for(lambda: drained(journal), timeout=30)
+    wait_until(lambda: drained(journal), timeout=30)
     assert (AttemptOutcome.UNREACHABLE, "InsurerTimeout") in outcomes(journal, claims)
     assert_each_claim_once_at_the_insurer(journal, desk, claims)
 
@@ -147,7 +139,7 @@ def test_fault_5xx_burst_is_retried_until_the_insurer_answers(journal, desk, san
     for status in (503, 500, 502):
         sandbox.inject_fault("status", count=2, path_prefix="/v1/claims", status=status)
     outbox.start()
-    wait_for(lambda: drained(journal))
+    wait_until(lambda: drained(journal))
     failed = [a for a in journal.claim_attempts() if a.outcome is AttemptOutcome.UNREACHABLE]
     assert [a.http_status for a in failed] == [503, 503, 500, 500, 502, 502]
     assert {a.error_class for a in failed} == {"InsurerServerError"}
@@ -161,7 +153,7 @@ def test_fault_connection_dropped_mid_answer_is_resent_and_recorded_once(
     claims = sign_visits(journal, desk, 2)
     sandbox.inject_fault(kind, count=2, path_prefix="/v1/claims")
     outbox.start()
-    wait_for(lambda: drained(journal))
+    wait_until(lambda: drained(journal))
     assert outcomes(journal, claims)[:2] == [(AttemptOutcome.UNREACHABLE, "InsurerUnreachable")] * 2
     assert [outcome for outcome, _ in outcomes(journal, claims)[2:]] == [
         AttemptOutcome.ACCEPTED

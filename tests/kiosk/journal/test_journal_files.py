@@ -12,13 +12,14 @@ import sqlite3
 from datetime import date, timedelta
 
 import pytest
-from signed_claims import fully_covered, sign_and_enqueue, strokes_for, visit_bill
+from signed_claims import sign_and_enqueue, strokes_for, visit_bill
 
 from kiosk.doctor import DoctorContext, Status, check_backup, check_journal_and_outbox
 from kiosk.journal import Journal, JournalNotAJournal
 from kiosk.privacy import uninstall_log_redaction
 from kiosk.settings import CONFIG_DIR_ENV, DATA_DIR_ENV, load_settings
 from launchers.cli import main
+from tests.estimates import fully_covered
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 from signed_claims import (
     claim_submission,
-    fully_covered,
     shown_bill_hash,
     sign_and_enqueue,
     strokes_for,
@@ -37,6 +36,7 @@ from kiosk.journal import (
     RecordConflict,
     RecordNotFound,
 )
+from tests.estimates import fully_covered
 
 
 def _signed(journal, bill, estimate, invoice_no="INV-0001"):

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from misbehaving_insurer import Answer, misbehaving_insurer
-from signed_claims import fully_covered, sign_and_enqueue, strokes_for, visit_bill
+from signed_claims import sign_and_enqueue, strokes_for, visit_bill
 
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import ClaimResult, ClaimStatus, ClaimSubmission
@@ -21,16 +21,16 @@ from kiosk.journal import (
     QueueCondition,
     RetrySchedule,
 )
+from tests.estimates import fully_covered
+from tests.waiting import wait_until
 
 FAST = RetrySchedule(first=timedelta(milliseconds=40), cap=timedelta(milliseconds=200))
 
 
-def wait_for(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached in time")
-        time.sleep(0.01)
+def one_more_pass(submitter):
+    """Let the submitter go over the queue once more and wait until it has: whatever it was
+    going to send after what the test did, it has then sent."""
+    assert submitter.pass_now(timeout=5), "the submitter did not finish a pass"
 
 
 def recorded(status=ClaimStatus.ACCEPTED, *, key=None, delay=0.0):
@@ -116,7 +116,7 @@ def test_a_queued_claim_is_sent_once_and_the_screen_hears_of_it(journal, insurer
     seen = []
     submitter.subscribe(seen.append)
     submitter.start()
-    wait_for(lambda: journal.claim(claim.id).state is ClaimState.SENT)
+    wait_until(lambda: journal.claim(claim.id).state is ClaimState.SENT)
     sent = journal.claim(claim.id)
     assert (sent.state, sent.insurer_claim_id, sent.insurer_status) == (
         ClaimState.SENT,
@@ -125,7 +125,7 @@ def test_a_queued_claim_is_sent_once_and_the_screen_hears_of_it(journal, insurer
     )
     assert insurer.requests == 1
     assert [a.outcome for a in journal.claim_attempts(claim.id)] == [AttemptOutcome.ACCEPTED]
-    wait_for(lambda: len(seen) == 2)
+    wait_until(lambda: len(seen) == 2)
     assert [state.condition for state in seen] == [QueueCondition.WAITING, QueueCondition.ALL_SENT]
 
 
@@ -133,19 +133,19 @@ def test_a_malformed_answer_is_retried_and_the_claim_kept(journal, insurer, subm
     insurer.answer = Answer(200, b'{"claim_id": 12}')
     [claim] = queue_claims(journal, 1)
     submitter.start()
-    wait_for(lambda: len(journal.claim_attempts(claim.id)) >= 2)
+    wait_until(lambda: len(journal.claim_attempts(claim.id)) >= 2)
     assert journal.claim(claim.id).state is ClaimState.WAITING
     first = journal.claim_attempts(claim.id)[0]
     assert (first.outcome, first.error_class) == ("retry", "InsurerInvalidResponse")
     insurer.answer = recorded()
-    wait_for(lambda: journal.claim(claim.id).state is ClaimState.SENT)
+    wait_until(lambda: journal.claim(claim.id).state is ClaimState.SENT)
 
 
 def test_an_answer_about_another_claim_stops_for_a_person(journal, insurer, submitter):
     insurer.answer = recorded(key="another-claims-key-0000")
     [claim] = queue_claims(journal, 1)
     submitter.start()
-    wait_for(lambda: submitter.state.condition is QueueCondition.NEEDS_ATTENTION)
+    wait_until(lambda: submitter.state.condition is QueueCondition.NEEDS_ATTENTION)
     assert journal.claim(claim.id).attention_reason == "answer-for-another-claim"
 
 
@@ -153,7 +153,7 @@ def test_a_claim_the_insurer_records_as_rejected_needs_a_person(journal, insurer
     insurer.answer = recorded(ClaimStatus.REJECTED)
     [claim] = queue_claims(journal, 1)
     submitter.start()
-    wait_for(lambda: submitter.state.condition is QueueCondition.NEEDS_ATTENTION)
+    wait_until(lambda: submitter.state.condition is QueueCondition.NEEDS_ATTENTION)
     stopped = journal.claim(claim.id)
     assert (stopped.reject_code, stopped.insurer_claim_id) == (
         "covered-amount-changed",
@@ -165,9 +165,9 @@ def test_a_definitive_refusal_is_not_retried(journal, insurer, submitter):
     insurer.answer = problem(422, "member-not-eligible")
     [claim] = queue_claims(journal, 1)
     submitter.start()
-    wait_for(lambda: journal.claim(claim.id).state is ClaimState.ATTENTION)
+    wait_until(lambda: journal.claim(claim.id).state is ClaimState.ATTENTION)
     submitter.wake()
-    time.sleep(0.3)
+    one_more_pass(submitter)
     assert insurer.requests == 1
     stopped = journal.claim(claim.id)
     assert (stopped.reject_code, stopped.attention_reason) == (
@@ -197,15 +197,14 @@ def test_a_refused_device_key_pauses_the_queue_and_strands_no_claim(journal, ins
     insurer.answer = keyed("new-device-key", recorded())
     claims = queue_claims(journal, 3)
     submitter.start()
-    wait_for(lambda: submitter.state.condition is QueueCondition.DEVICE_KEY_REFUSED)
-    time.sleep(0.3)
+    wait_until(lambda: submitter.state.condition is QueueCondition.DEVICE_KEY_REFUSED)
+    one_more_pass(submitter)
     assert insurer.requests == 1
     for tries in (2, 3, 4):
         submitter.wake()
-        wait_for(lambda tries=tries: insurer.requests == tries)
-        wait_for(lambda: submitter.state.condition is QueueCondition.DEVICE_KEY_REFUSED)
-    time.sleep(0.2)
-    assert insurer.requests == 4, "each wake tries one claim, then the queue pauses again"
+        one_more_pass(submitter)
+        assert insurer.requests == tries, "each wake tries one claim, then the queue pauses again"
+        assert submitter.state.condition is QueueCondition.DEVICE_KEY_REFUSED
     assert {journal.claim(c.id).state for c in claims} == {ClaimState.WAITING}
     assert journal.claims(ClaimState.ATTENTION) == []
     state = submitter.state
@@ -220,7 +219,7 @@ def test_after_the_device_is_registered_again_every_waiting_claim_is_sent(journa
     old_client = InsurerClient(insurer.url, "revoked-key", retries=0, read_timeout=2.0)
     refused = ClaimSubmitter(journal, old_client, schedule=FAST, rng=random.Random(7))
     refused.start()
-    wait_for(lambda: refused.state.condition is QueueCondition.DEVICE_KEY_REFUSED)
+    wait_until(lambda: refused.state.condition is QueueCondition.DEVICE_KEY_REFUSED)
     assert refused.stop(timeout=5)
     old_client.close()
 
@@ -229,7 +228,7 @@ def test_after_the_device_is_registered_again_every_waiting_claim_is_sent(journa
     try:
         submitter.start()
         submitter.wake()
-        wait_for(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
+        wait_until(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
     finally:
         assert submitter.stop(timeout=5)
         new_client.close()
@@ -241,12 +240,12 @@ def test_a_claim_stopped_for_a_person_is_sent_again_once_requeued(journal, insur
     insurer.answer = recorded(key="another-claims-key-0000")
     [claim] = queue_claims(journal, 1)
     submitter.start()
-    wait_for(lambda: journal.claim(claim.id).state is ClaimState.ATTENTION)
+    wait_until(lambda: journal.claim(claim.id).state is ClaimState.ATTENTION)
     insurer.answer = recorded()
     with journal.transaction(actor="staff:1") as tx:
         tx.requeue_claim(claim.id)
     submitter.wake()
-    wait_for(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
+    wait_until(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
     assert journal.claim(claim.id).state is ClaimState.SENT
     assert insurer.requests == 2
     requeued = [e for e in journal.audit_entries() if e.action == "claim.requeued"]
@@ -259,13 +258,13 @@ def test_an_insurer_in_trouble_is_shown_with_since_when_and_the_queue_drains_aft
     insurer.answer = problem(503, "internal-error")
     claims = queue_claims(journal, 3)
     submitter.start()
-    wait_for(lambda: submitter.state.condition is QueueCondition.UNREACHABLE)
+    wait_until(lambda: submitter.state.condition is QueueCondition.UNREACHABLE)
     since = submitter.state.unreachable_since
     assert since == journal.claim_attempts()[0].started_at
-    wait_for(lambda: len(journal.claim_attempts()) >= 3)
+    wait_until(lambda: len(journal.claim_attempts()) >= 3)
     assert submitter.state.unreachable_since == since
     insurer.answer = recorded()
-    wait_for(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
+    wait_until(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
     assert all(journal.claim(c.id).state is ClaimState.SENT for c in claims)
     failed = [a for a in journal.claim_attempts() if a.outcome == "unreachable"]
     assert {a.error_class for a in failed} == {"InsurerServerError"}
@@ -278,7 +277,7 @@ def test_the_callers_calls_return_at_once_while_a_send_hangs(journal, insurer, s
     insurer.answer = recorded(delay=hang)
     queue_claims(journal, 1)
     submitter.start()
-    wait_for(lambda: insurer.requests == 1)
+    wait_until(lambda: insurer.requests == 1)
     started = time.monotonic()
     submitter.wake()
     state = submitter.state
@@ -288,7 +287,7 @@ def test_the_callers_calls_return_at_once_while_a_send_hangs(journal, insurer, s
     # what a loaded two-core CI machine adds to four quick calls.
     assert time.monotonic() - started < hang / 3
     assert state.condition is QueueCondition.WAITING
-    wait_for(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
+    wait_until(lambda: submitter.state.condition is QueueCondition.ALL_SENT)
 
 
 def test_a_failing_subscriber_does_not_stop_the_outbox(journal, insurer, submitter):
@@ -302,7 +301,7 @@ def test_a_failing_subscriber_does_not_stop_the_outbox(journal, insurer, submitt
 
     submitter.subscribe(broken)
     submitter.start()
-    wait_for(lambda: journal.queue_state().condition is QueueCondition.ALL_SENT)
+    wait_until(lambda: journal.queue_state().condition is QueueCondition.ALL_SENT)
     assert calls.is_set()
 
 
@@ -311,10 +310,10 @@ def test_a_claim_queued_while_running_is_sent_when_the_desk_wakes_the_outbox(
 ):
     insurer.answer = recorded()
     submitter.start()
-    time.sleep(0.1)
+    one_more_pass(submitter)  # found nothing: it now sleeps its 30 s poll interval
     [claim] = queue_claims(journal, 1)
     submitter.wake()
-    wait_for(lambda: journal.claim(claim.id).state is ClaimState.SENT, timeout=2.0)
+    wait_until(lambda: journal.claim(claim.id).state is ClaimState.SENT, timeout=2.0)
 
 
 SLOW = RetrySchedule(first=timedelta(seconds=30), cap=timedelta(minutes=5))
@@ -338,23 +337,23 @@ def test_wake_retries_now_instead_of_waiting_out_the_backoff(journal, insurer, p
     insurer.answer = problem(503, "internal-error")
     [claim] = queue_claims(journal, 1)
     patient_submitter.start()
-    wait_for(lambda: len(finished_attempts(journal)) == 1)
-    time.sleep(0.3)
+    wait_until(lambda: len(finished_attempts(journal)) == 1)
+    one_more_pass(patient_submitter)
     assert len(journal.claim_attempts()) == 1
     insurer.answer = recorded()
     patient_submitter.wake()
-    wait_for(lambda: journal.claim(claim.id).state is ClaimState.SENT, timeout=2.0)
+    wait_until(lambda: journal.claim(claim.id).state is ClaimState.SENT, timeout=2.0)
 
 
 def test_one_wake_sends_each_waiting_claim_at_most_once(journal, insurer, patient_submitter):
     insurer.answer = Answer(200, b"{}")
     queue_claims(journal, 3)
     patient_submitter.start()
-    wait_for(lambda: len(finished_attempts(journal)) == 3)
-    time.sleep(0.3)
+    wait_until(lambda: len(finished_attempts(journal)) == 3)
+    one_more_pass(patient_submitter)
     assert insurer.requests == 3
     patient_submitter.wake()
-    wait_for(lambda: len(finished_attempts(journal)) == 6)
-    time.sleep(0.3)
+    wait_until(lambda: len(finished_attempts(journal)) == 6)
+    one_more_pass(patient_submitter)
     assert insurer.requests == 6
     assert journal.queue_state().waiting == 3

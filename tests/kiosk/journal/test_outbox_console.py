@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from signed_claims import fully_covered, sign_and_enqueue, strokes_for, visit_bill
+from signed_claims import sign_and_enqueue, strokes_for, visit_bill
 
 from kiosk.journal import AttemptOutcome, ClaimState, Journal
 from kiosk.settings import load_settings
 from launchers.cli import main
+from tests.estimates import fully_covered
 
 
 @pytest.fixture

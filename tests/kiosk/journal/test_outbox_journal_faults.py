@@ -13,11 +13,12 @@ from datetime import timedelta
 
 import pytest
 from misbehaving_insurer import misbehaving_insurer
-from test_outbox import queue_claims, recorded, wait_for
+from test_outbox import queue_claims, recorded
 
 from kiosk.insurer.client import InsurerClient
 from kiosk.journal import ClaimState, ClaimSubmitter, Journal, RetrySchedule
 from kiosk.journal.errors import JournalUnavailable
+from tests.waiting import wait_until
 
 FAST = RetrySchedule(first=timedelta(milliseconds=40), cap=timedelta(milliseconds=200))
 STEPS = ["queue_state", "due_claims", "next_attempt_at", "transaction", "now"]
@@ -89,12 +90,12 @@ def test_the_sender_survives_a_journal_failure_at_each_step_and_the_desk_sees_it
     failing_journal.arm(step, 3)
     submitter.start()
     try:
-        wait_for(failing_journal.fault_spent)
-        wait_for(
+        wait_until(failing_journal.fault_spent)
+        wait_until(
             lambda: all(failing_journal.claim(c.id).state is ClaimState.SENT for c in claims),
             timeout=10,
         )
-        wait_for(lambda: submitter.state.condition.value == "all-sent")
+        wait_until(lambda: submitter.state.condition.value == "all-sent")
     finally:
         assert submitter.stop(timeout=5)
         client.close()

@@ -4,13 +4,14 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from signed_claims import fully_covered, sign_and_enqueue, strokes_for, visit_bill
+from signed_claims import sign_and_enqueue, strokes_for, visit_bill
 
 from kiosk.billing import bill_hash
 from kiosk.insurer.models import ClaimResult, ClaimStatus, ClaimSubmission
 from kiosk.journal import AttemptOutcome, Journal, PaymentMethod
 from kiosk.journal.store import PURGED_MEMBER_ID
 from kiosk.privacy import purge_settled_claims
+from tests.estimates import fully_covered
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 RETENTION_DAYS = 180

@@ -18,6 +18,7 @@ from kiosk.scan.camera import (
     GeneratedCamera,
     OpenCVCamera,
 )
+from tests.waiting import wait_until
 
 
 def numbered(n: int) -> np.ndarray:
@@ -33,13 +34,6 @@ def watched(source: FrameSource, **options) -> tuple[CameraWorker, queue.SimpleQ
 
 def next_event(events: queue.SimpleQueue, timeout: float = 5.0) -> CameraEvent:
     return events.get(timeout=timeout)
-
-
-def wait_until(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.005)
 
 
 def test_a_slow_consumer_always_gets_the_newest_frame_never_a_backlog():

@@ -1,7 +1,6 @@
 """From frames to verified e-cards: one scan per code in view, a new scan once it left."""
 
 import queue
-import time
 from datetime import timedelta
 
 import numpy as np
@@ -12,6 +11,7 @@ from kiosk.scan import synthetic
 from kiosk.scan.camera import CameraWorker, GeneratedCamera
 from kiosk.scan.reader import CardReader, CodesInView, ScanEvent, ScanWorker
 from kiosk.scan.source import ScanSource
+from tests.waiting import wait_until
 
 
 def test_a_code_seen_in_30_consecutive_frames_is_one_scan():
@@ -59,15 +59,6 @@ def test_gone_after_must_be_positive():
         CodesInView(gone_after=0)
 
 
-def wait_for(predicate, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
-
-
 def test_camera_frames_become_one_verified_scan_per_appearance(token):
     """Phone shown for 60 frames, taken away for 60, shown again: two scans, the second a replay."""
     shown, _ = synthetic.render("nominal", [token], np.random.default_rng(21))
@@ -86,8 +77,10 @@ def test_camera_frames_become_one_verified_scan_per_appearance(token):
     camera = CameraWorker(GeneratedCamera(desk, fps=60))
     scanner = ScanWorker(camera, reader, gone_after=5)
     with camera, scanner:
-        assert wait_for(lambda: camera.frames_captured > 240)
-        time.sleep(0.2)
+        wait_until(lambda: camera.frames_captured > 240, 15)
+        decoded = scanner.frames_decoded
+        # Two more decoded: the second is one of the empty frames after the card was taken away.
+        wait_until(lambda: scanner.frames_decoded >= decoded + 2)
     assert scanner.frames_decoded > 20
     assert [e.source for e in events] == [ScanSource.CAMERA, ScanSource.CAMERA]
     first, second = events
