@@ -54,13 +54,13 @@ class Translations(QObject):
         """Qt's own strings (dialog buttons) in `language`, loaded once: a family switching back
         and forth all day must not load (and keep) another copy each time."""
         if language not in self._qt_base:
-            qt_base: QTranslator | None = QTranslator()
+            qt_base = QTranslator()
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_base.load(QLocale(language), "qtbase", "_", qt_dir):
                 qt_base.setParent(self)
+                self._qt_base[language] = qt_base
             else:
-                qt_base = None
-            self._qt_base[language] = qt_base
+                self._qt_base[language] = None
         return self._qt_base[language]
 
     def other(self) -> str:
