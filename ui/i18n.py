@@ -8,9 +8,16 @@ screen re-reads its texts (`changeEvent` → `retranslate`).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
+"""Marks a text for lupdate and returns it unchanged (PySide6's stub says it returns `object`).
+Every module imports this one, so lupdate still finds the marked texts by the macro's name."""
 
 log = logging.getLogger(__name__)
 

@@ -10,19 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import cast
 
-from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kiosk.insurer.models import PlanTier, Reason
 from kiosk.money import format_yuan
-from ui.i18n import I18N_DIR
+from ui.i18n import I18N_DIR, QT_TRANSLATE_NOOP
 
 CONTEXT = "Statement"
 
-QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
-"""Marks a text for lupdate and returns it unchanged (PySide6's stub says it returns `object`)."""
 
 Translate = Callable[[str], str]
 """Translates a source text of this module's context into one language."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.journal import AuditVerdict, PaymentMethod
@@ -35,6 +35,7 @@ from ui.documents.page import (
     painting,
 )
 from ui.documents.pdf_file import a4_pdf
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.manager.names import name
 from ui.widgets.trend_chart import ChartText, paint_trend
 

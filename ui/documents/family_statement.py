@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QBuffer,
     QByteArray,
     QCoreApplication,
@@ -51,6 +50,7 @@ from ui.documents.page import (
     painting,
 )
 from ui.documents.pdf_file import write_whole
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.statement_text import (
     Translate,
     compiled_translator,

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from kiosk.journal import PaymentMethod
 from kiosk.reconciliation import Action, Discrepancy
 from kiosk.reports import ClaimCategory, PreAuthState
 from kiosk.staff import Role
+from ui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "Manager"
 
