@@ -252,8 +252,8 @@ class StaffDirectory:
         if first and role is not Role.MANAGER:
             raise NotAllowed("the first staff account must be a manager")
         if not first:
-            _require(added_by, Permission.STAFF)
-        actor = _actor(added_by) if added_by else "installer"
+            require(added_by, Permission.STAFF)
+        actor = actor_of(added_by) if added_by else "installer"
         with self.journal.transaction(actor=actor) as tx:
             account = insert_account(tx, name, role.value, secret_hash)
             tx.append_audit("staff.added", f"staff:{account.id}", {"role": role.value})
@@ -267,13 +267,13 @@ class StaffDirectory:
 
     def reset_secret(self, staff_id: int, new: str, *, by: Operator) -> None:
         """A manager gives someone a new PIN; this also lifts a lockout."""
-        _require(by, Permission.STAFF)
-        self._store_secret(staff_id, new, actor=_actor(by), action="staff.secret-reset")
+        require(by, Permission.STAFF)
+        self._store_secret(staff_id, new, actor=actor_of(by), action="staff.secret-reset")
 
     def unlock(self, staff_id: int, *, by: Operator) -> None:
         """A manager lifts a lockout early (after checking who was trying)."""
-        _require(by, Permission.STAFF)
-        with self.journal.transaction(actor=_actor(by)) as tx:
+        require(by, Permission.STAFF)
+        with self.journal.transaction(actor=actor_of(by)) as tx:
             set_sign_in_state(tx, staff_id, failures=0, lockouts=0, locked_until=None)
             tx.append_audit("staff.unlocked", f"staff:{staff_id}")
 
@@ -332,7 +332,7 @@ class StaffDirectory:
 
     def record_exit(self, member: StaffMember) -> None:
         """Note in the audit trail who closed the kiosk program (only a manager may)."""
-        _require(member, Permission.EXIT)
+        require(member, Permission.EXIT)
         with self.journal.transaction(actor=f"staff:{member.id}") as tx:
             tx.append_audit("kiosk.exited", f"staff:{member.id}")
 
@@ -379,10 +379,12 @@ def _member(account: StaffAccount) -> StaffMember:
     return StaffMember(account.id, account.name, Role(account.role))
 
 
-def _actor(operator: Operator) -> str:
+def actor_of(operator: Operator) -> str:
+    """Who the audit trail names for a change: "console", or the signed-in person's account."""
     return operator.actor if isinstance(operator, ConsoleOperator) else f"staff:{operator.id}"
 
 
-def _require(member: Operator | None, permission: Permission) -> None:
+def require(member: Operator | None, permission: Permission) -> None:
+    """`NotAllowed` unless `member` may do what `permission` covers."""
     if member is None or not member.may(permission):
         raise NotAllowed(f"this needs the {permission.value} permission")

@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from kiosk.claim_actions import requeue_claim, settle_claim
 from kiosk.credentials import journal_audit_key
 from kiosk.insurer.client import InsecureURLError, check_insurer_url
 from kiosk.insurer.errors import DeviceKeyMissing
@@ -453,11 +454,10 @@ def _outbox(args: argparse.Namespace) -> int:
                         f"{claim.queued_at:%Y-%m-%d %H:%M} UTC\t{reason}".rstrip()
                     )
             return 0
-        with journal.transaction(actor=CONSOLE.actor) as tx:
-            if args.outbox_command == "retry":
-                tx.requeue_claim(args.id)
-            else:
-                tx.resolve_claim(args.id, args.note)
+        if args.outbox_command == "retry":
+            requeue_claim(journal, args.id, by=CONSOLE)
+        else:
+            settle_claim(journal, args.id, args.note, by=CONSOLE)
     done = "put back in the outbox" if args.outbox_command == "retry" else "marked settled"
     print(f"kiosk: claim {args.id} {done}")
     return 0
