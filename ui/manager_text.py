@@ -1,4 +1,5 @@
-"""What the manager's screens and the day report call each state, method and finding.
+"""The words the manager reads: what the dashboard and the day report call each state, method
+and finding.
 
 One table per enum, marked for translation in the "Manager" context, so the dashboard, the
 claims list, the reconciliation and the PDF say the same thing in the same words.

@@ -1046,354 +1046,354 @@
 <context>
     <name>Manager</name>
     <message>
-        <location filename="../../ui/manager/names.py" line="22"/>
+        <location filename="../../ui/manager_text.py" line="22"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="25"/>
+        <location filename="../../ui/manager_text.py" line="25"/>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="29"/>
+        <location filename="../../ui/manager_text.py" line="29"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="30"/>
+        <location filename="../../ui/manager_text.py" line="30"/>
         <source>Bank card</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="31"/>
+        <location filename="../../ui/manager_text.py" line="31"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="32"/>
+        <location filename="../../ui/manager_text.py" line="32"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="35"/>
-        <location filename="../../ui/manager/names.py" line="48"/>
+        <location filename="../../ui/manager_text.py" line="35"/>
+        <location filename="../../ui/manager_text.py" line="48"/>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="36"/>
+        <location filename="../../ui/manager_text.py" line="36"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="37"/>
+        <location filename="../../ui/manager_text.py" line="37"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="38"/>
+        <location filename="../../ui/manager_text.py" line="38"/>
         <source>Denied</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="46"/>
+        <location filename="../../ui/manager_text.py" line="46"/>
         <source>Missing at the insurer</source>
         <translation>Missing at the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="45"/>
+        <location filename="../../ui/manager_text.py" line="45"/>
         <source>Amounts differ</source>
         <translation>Amounts differ</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="44"/>
+        <location filename="../../ui/manager_text.py" line="44"/>
         <source>Status differs</source>
         <translation>Status differs</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="75"/>
+        <location filename="../../ui/manager_text.py" line="75"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="80"/>
+        <location filename="../../ui/manager_text.py" line="80"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>The insurer records less than the family signed for. Ask it to correct the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="84"/>
+        <location filename="../../ui/manager_text.py" line="84"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="93"/>
+        <location filename="../../ui/manager_text.py" line="93"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="99"/>
+        <location filename="../../ui/manager_text.py" line="99"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="100"/>
+        <location filename="../../ui/manager_text.py" line="100"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="147"/>
+        <location filename="../../ui/manager_text.py" line="147"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="148"/>
+        <location filename="../../ui/manager_text.py" line="148"/>
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="149"/>
+        <location filename="../../ui/manager_text.py" line="149"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="151"/>
+        <location filename="../../ui/manager_text.py" line="151"/>
         <source>Claim state</source>
         <translation>Claim state</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="152"/>
+        <location filename="../../ui/manager_text.py" line="152"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="153"/>
+        <location filename="../../ui/manager_text.py" line="153"/>
         <source>Insurer status</source>
         <translation>Insurer status</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="21"/>
-        <location filename="../../ui/manager/names.py" line="170"/>
+        <location filename="../../ui/manager_text.py" line="21"/>
+        <location filename="../../ui/manager_text.py" line="170"/>
         <source>Waiting to send</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="23"/>
+        <location filename="../../ui/manager_text.py" line="23"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="24"/>
+        <location filename="../../ui/manager_text.py" line="24"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="26"/>
+        <location filename="../../ui/manager_text.py" line="26"/>
         <source>Settled</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="41"/>
+        <location filename="../../ui/manager_text.py" line="41"/>
         <source>Records changed since sent</source>
         <translation>Records changed since sent</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="42"/>
+        <location filename="../../ui/manager_text.py" line="42"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="43"/>
+        <location filename="../../ui/manager_text.py" line="43"/>
         <source>Stopped, needs a person</source>
         <translation>Stopped, needs a person</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="47"/>
+        <location filename="../../ui/manager_text.py" line="47"/>
         <source>Not in this PC&apos;s records</source>
         <translation>Not in this PC&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="51"/>
+        <location filename="../../ui/manager_text.py" line="51"/>
         <source>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</source>
         <translation>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="56"/>
+        <location filename="../../ui/manager_text.py" line="56"/>
         <source>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</source>
         <translation>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="61"/>
+        <location filename="../../ui/manager_text.py" line="61"/>
         <source>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</source>
         <translation>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="66"/>
+        <location filename="../../ui/manager_text.py" line="66"/>
         <source>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</source>
         <translation>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="71"/>
+        <location filename="../../ui/manager_text.py" line="71"/>
         <source>Ask the insurer about this claim number. Do not claim it again as a new claim.</source>
         <translation>Ask the insurer about this claim number. Do not claim it again as a new claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="89"/>
+        <location filename="../../ui/manager_text.py" line="89"/>
         <source>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</source>
         <translation>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="115"/>
+        <location filename="../../ui/manager_text.py" line="115"/>
         <source>The insurer&apos;s amount changed after the family signed</source>
         <translation>The insurer&apos;s amount changed after the family signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="118"/>
+        <location filename="../../ui/manager_text.py" line="118"/>
         <source>Not covered on the visit&apos;s date</source>
         <translation>Not covered on the visit&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="119"/>
+        <location filename="../../ui/manager_text.py" line="119"/>
         <source>The claim did not match the signed bill</source>
         <translation>The claim did not match the signed bill</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="120"/>
+        <location filename="../../ui/manager_text.py" line="120"/>
         <source>The insurer could not read the claim</source>
         <translation>The insurer could not read the claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="121"/>
+        <location filename="../../ui/manager_text.py" line="121"/>
         <source>The insurer answered for another claim</source>
         <translation>The insurer answered for another claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="124"/>
+        <location filename="../../ui/manager_text.py" line="124"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>Saved by an older kiosk in a form the insurer no longer takes</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="150"/>
+        <location filename="../../ui/manager_text.py" line="150"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="154"/>
+        <location filename="../../ui/manager_text.py" line="154"/>
         <source>Reason code</source>
         <translation>Reason code</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="155"/>
+        <location filename="../../ui/manager_text.py" line="155"/>
         <source>Member (masked)</source>
         <translation>Member (masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="156"/>
+        <location filename="../../ui/manager_text.py" line="156"/>
         <source>Billed (fen)</source>
         <translation>Billed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="157"/>
+        <location filename="../../ui/manager_text.py" line="157"/>
         <source>Billed (yuan)</source>
         <translation>Billed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="158"/>
+        <location filename="../../ui/manager_text.py" line="158"/>
         <source>Insurer share as signed (fen)</source>
         <translation>Insurer share as signed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="159"/>
+        <location filename="../../ui/manager_text.py" line="159"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>Insurer share as signed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="160"/>
+        <location filename="../../ui/manager_text.py" line="160"/>
         <source>Covered by the insurer (fen)</source>
         <translation>Covered by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="161"/>
+        <location filename="../../ui/manager_text.py" line="161"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>Covered by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="162"/>
+        <location filename="../../ui/manager_text.py" line="162"/>
         <source>Family share (fen)</source>
         <translation>Family share (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="163"/>
+        <location filename="../../ui/manager_text.py" line="163"/>
         <source>Family share (yuan)</source>
         <translation>Family share (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="164"/>
+        <location filename="../../ui/manager_text.py" line="164"/>
         <source>Paid at the desk (fen)</source>
         <translation>Paid at the desk (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="165"/>
+        <location filename="../../ui/manager_text.py" line="165"/>
         <source>Paid at the desk (yuan)</source>
         <translation>Paid at the desk (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="166"/>
+        <location filename="../../ui/manager_text.py" line="166"/>
         <source>Payment methods</source>
         <translation>Payment methods</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="167"/>
+        <location filename="../../ui/manager_text.py" line="167"/>
         <source>Signed and stored at</source>
         <translation>Signed and stored at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="168"/>
+        <location filename="../../ui/manager_text.py" line="168"/>
         <source>Recorded by the insurer at</source>
         <translation>Recorded by the insurer at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="169"/>
+        <location filename="../../ui/manager_text.py" line="169"/>
         <source>Claim key (for the insurer&apos;s support)</source>
         <translation>Claim key (for the insurer&apos;s support)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="171"/>
+        <location filename="../../ui/manager_text.py" line="171"/>
         <source>Covered (fen)</source>
         <translation>Covered (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="172"/>
+        <location filename="../../ui/manager_text.py" line="172"/>
         <source>Covered (yuan)</source>
         <translation>Covered (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="173"/>
+        <location filename="../../ui/manager_text.py" line="173"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>Awaiting the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="174"/>
+        <location filename="../../ui/manager_text.py" line="174"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>Awaiting the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="175"/>
+        <location filename="../../ui/manager_text.py" line="175"/>
         <source>Refused by the insurer (fen)</source>
         <translation>Refused by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="176"/>
+        <location filename="../../ui/manager_text.py" line="176"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>Refused by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="177"/>
+        <location filename="../../ui/manager_text.py" line="177"/>
         <source>Paid by families (fen)</source>
         <translation>Paid by families (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="178"/>
+        <location filename="../../ui/manager_text.py" line="178"/>
         <source>Paid by families (yuan)</source>
         <translation>Paid by families (yuan)</translation>
     </message>

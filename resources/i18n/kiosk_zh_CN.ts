@@ -1037,354 +1037,354 @@
 <context>
     <name>Manager</name>
     <message>
-        <location filename="../../ui/manager/names.py" line="22"/>
+        <location filename="../../ui/manager_text.py" line="22"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="25"/>
+        <location filename="../../ui/manager_text.py" line="25"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="29"/>
+        <location filename="../../ui/manager_text.py" line="29"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="30"/>
+        <location filename="../../ui/manager_text.py" line="30"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="31"/>
+        <location filename="../../ui/manager_text.py" line="31"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="32"/>
+        <location filename="../../ui/manager_text.py" line="32"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="35"/>
-        <location filename="../../ui/manager/names.py" line="48"/>
+        <location filename="../../ui/manager_text.py" line="35"/>
+        <location filename="../../ui/manager_text.py" line="48"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="36"/>
+        <location filename="../../ui/manager_text.py" line="36"/>
         <source>Pending</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="37"/>
+        <location filename="../../ui/manager_text.py" line="37"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="38"/>
+        <location filename="../../ui/manager_text.py" line="38"/>
         <source>Denied</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="46"/>
+        <location filename="../../ui/manager_text.py" line="46"/>
         <source>Missing at the insurer</source>
         <translation>保险公司无此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="45"/>
+        <location filename="../../ui/manager_text.py" line="45"/>
         <source>Amounts differ</source>
         <translation>金额不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="44"/>
+        <location filename="../../ui/manager_text.py" line="44"/>
         <source>Status differs</source>
         <translation>状态不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="75"/>
+        <location filename="../../ui/manager_text.py" line="75"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>请在本诊所其他终端上查找。如无任何前台提交过，请向保险公司提出异议。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="80"/>
+        <location filename="../../ui/manager_text.py" line="80"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>保险公司记录的金额少于家长签字确认的金额。请要求其更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="84"/>
+        <location filename="../../ui/manager_text.py" line="84"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>保险公司记录的金额多于家长签字确认的金额。请告知保险公司，差额不得保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="93"/>
+        <location filename="../../ui/manager_text.py" line="93"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>保险公司现将其列为可支付。确认后，如家长已付款请退还。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="99"/>
+        <location filename="../../ui/manager_text.py" line="99"/>
         <source>Reception</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="100"/>
+        <location filename="../../ui/manager_text.py" line="100"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="147"/>
+        <location filename="../../ui/manager_text.py" line="147"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="148"/>
+        <location filename="../../ui/manager_text.py" line="148"/>
         <source>Days</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="149"/>
+        <location filename="../../ui/manager_text.py" line="149"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="151"/>
+        <location filename="../../ui/manager_text.py" line="151"/>
         <source>Claim state</source>
         <translation>理赔状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="152"/>
+        <location filename="../../ui/manager_text.py" line="152"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="153"/>
+        <location filename="../../ui/manager_text.py" line="153"/>
         <source>Insurer status</source>
         <translation>保险公司状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="21"/>
-        <location filename="../../ui/manager/names.py" line="170"/>
+        <location filename="../../ui/manager_text.py" line="21"/>
+        <location filename="../../ui/manager_text.py" line="170"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="23"/>
+        <location filename="../../ui/manager_text.py" line="23"/>
         <source>Paid</source>
         <translation>已赔付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="24"/>
+        <location filename="../../ui/manager_text.py" line="24"/>
         <source>Refused</source>
         <translation>已拒赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="26"/>
+        <location filename="../../ui/manager_text.py" line="26"/>
         <source>Settled</source>
         <translation>已结清</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="41"/>
+        <location filename="../../ui/manager_text.py" line="41"/>
         <source>Records changed since sent</source>
         <translation>发送后本机记录被改动</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="42"/>
+        <location filename="../../ui/manager_text.py" line="42"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="43"/>
+        <location filename="../../ui/manager_text.py" line="43"/>
         <source>Stopped, needs a person</source>
         <translation>已暂停，需人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="47"/>
+        <location filename="../../ui/manager_text.py" line="47"/>
         <source>Not in this PC&apos;s records</source>
         <translation>本机无此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="51"/>
+        <location filename="../../ui/manager_text.py" line="51"/>
         <source>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</source>
         <translation>本机记录在此理赔发送后被改动（被删除、改写或恢复了旧备份）。请勿在本机做任何更改，并联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="56"/>
+        <location filename="../../ui/manager_text.py" line="56"/>
         <source>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</source>
         <translation>无需处理：本机会自动发送。如等待很久，请检查网络和终端注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="61"/>
+        <location filename="../../ui/manager_text.py" line="61"/>
         <source>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</source>
         <translation>保险公司不予支付。请向家长收取，或排除原因后重新申请；然后标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="66"/>
+        <location filename="../../ui/manager_text.py" line="66"/>
         <source>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</source>
         <translation>请排除暂停的原因（见理赔详情），然后重新发送；或标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="71"/>
+        <location filename="../../ui/manager_text.py" line="71"/>
         <source>Ask the insurer about this claim number. Do not claim it again as a new claim.</source>
         <translation>请凭此理赔号向保险公司查询，不要作为新理赔重新提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="89"/>
+        <location filename="../../ui/manager_text.py" line="89"/>
         <source>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</source>
         <translation>保险公司现将其列为拒付。请询问原因；如维持拒付，请向家长收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="115"/>
+        <location filename="../../ui/manager_text.py" line="115"/>
         <source>The insurer&apos;s amount changed after the family signed</source>
         <translation>家长签字后保险公司核定的金额有变</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="118"/>
+        <location filename="../../ui/manager_text.py" line="118"/>
         <source>Not covered on the visit&apos;s date</source>
         <translation>就诊当日不在保障范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="119"/>
+        <location filename="../../ui/manager_text.py" line="119"/>
         <source>The claim did not match the signed bill</source>
         <translation>理赔与签字账单不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="120"/>
+        <location filename="../../ui/manager_text.py" line="120"/>
         <source>The insurer could not read the claim</source>
         <translation>保险公司无法识别此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="121"/>
+        <location filename="../../ui/manager_text.py" line="121"/>
         <source>The insurer answered for another claim</source>
         <translation>保险公司的答复对应另一笔理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="124"/>
+        <location filename="../../ui/manager_text.py" line="124"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>由旧版终端保存，保险公司已不再接受此格式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="150"/>
+        <location filename="../../ui/manager_text.py" line="150"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="154"/>
+        <location filename="../../ui/manager_text.py" line="154"/>
         <source>Reason code</source>
         <translation>原因代码</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="155"/>
+        <location filename="../../ui/manager_text.py" line="155"/>
         <source>Member (masked)</source>
         <translation>会员（已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="156"/>
+        <location filename="../../ui/manager_text.py" line="156"/>
         <source>Billed (fen)</source>
         <translation>账单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="157"/>
+        <location filename="../../ui/manager_text.py" line="157"/>
         <source>Billed (yuan)</source>
         <translation>账单金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="158"/>
+        <location filename="../../ui/manager_text.py" line="158"/>
         <source>Insurer share as signed (fen)</source>
         <translation>签字时保险支付额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="159"/>
+        <location filename="../../ui/manager_text.py" line="159"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>签字时保险支付额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="160"/>
+        <location filename="../../ui/manager_text.py" line="160"/>
         <source>Covered by the insurer (fen)</source>
         <translation>保险公司支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="161"/>
+        <location filename="../../ui/manager_text.py" line="161"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>保险公司支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="162"/>
+        <location filename="../../ui/manager_text.py" line="162"/>
         <source>Family share (fen)</source>
         <translation>家庭自付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="163"/>
+        <location filename="../../ui/manager_text.py" line="163"/>
         <source>Family share (yuan)</source>
         <translation>家庭自付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="164"/>
+        <location filename="../../ui/manager_text.py" line="164"/>
         <source>Paid at the desk (fen)</source>
         <translation>前台已收（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="165"/>
+        <location filename="../../ui/manager_text.py" line="165"/>
         <source>Paid at the desk (yuan)</source>
         <translation>前台已收（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="166"/>
+        <location filename="../../ui/manager_text.py" line="166"/>
         <source>Payment methods</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="167"/>
+        <location filename="../../ui/manager_text.py" line="167"/>
         <source>Signed and stored at</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="168"/>
+        <location filename="../../ui/manager_text.py" line="168"/>
         <source>Recorded by the insurer at</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="169"/>
+        <location filename="../../ui/manager_text.py" line="169"/>
         <source>Claim key (for the insurer&apos;s support)</source>
         <translation>理赔提交编号（供保险公司核查）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="171"/>
+        <location filename="../../ui/manager_text.py" line="171"/>
         <source>Covered (fen)</source>
         <translation>保险支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="172"/>
+        <location filename="../../ui/manager_text.py" line="172"/>
         <source>Covered (yuan)</source>
         <translation>保险支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="173"/>
+        <location filename="../../ui/manager_text.py" line="173"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>等待保险公司（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="174"/>
+        <location filename="../../ui/manager_text.py" line="174"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>等待保险公司（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="175"/>
+        <location filename="../../ui/manager_text.py" line="175"/>
         <source>Refused by the insurer (fen)</source>
         <translation>保险公司拒付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="176"/>
+        <location filename="../../ui/manager_text.py" line="176"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>保险公司拒付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="177"/>
+        <location filename="../../ui/manager_text.py" line="177"/>
         <source>Paid by families (fen)</source>
         <translation>家庭已付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/names.py" line="178"/>
+        <location filename="../../ui/manager_text.py" line="178"/>
         <source>Paid by families (yuan)</source>
         <translation>家庭已付（元）</translation>
     </message>

@@ -29,8 +29,8 @@ from tests.clinic_day import (
 from ui.app import style_application
 from ui.i18n import qm_path
 from ui.manager.context import ManagerContext
-from ui.manager.names import name
 from ui.manager.screen import ManagerScreen
+from ui.manager_text import name
 from ui.tasks import running_tasks
 
 DAY = clinic_today()

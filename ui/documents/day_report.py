@@ -36,7 +36,7 @@ from ui.documents.page import (
 )
 from ui.documents.pdf_file import a4_pdf
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.manager.names import name
+from ui.manager_text import name
 from ui.widgets.trend_chart import ChartText, paint_trend
 
 CONTEXT = "DayReport"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.money import format_yuan
 from kiosk.reports import UNPAID, ClaimCategory, ClaimLine
-from ui.manager.names import name, reason
+from ui.manager_text import name, reason
 
 CLAIM_COLUMNS = 8
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from kiosk.journal import PaymentMethod
 from kiosk.money import format_yuan
 from kiosk.reports import UNPAID, ClaimCategory, DaySummary, PreAuthState, Trend
-from ui.manager.names import name
+from ui.manager_text import name
 from ui.tone import set_tone
 from ui.widgets.trend_chart import TrendChart
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.money import format_yuan
 from kiosk.reconciliation import Finding, Reconciliation
 from ui.manager.claims_tab import ClaimActions
-from ui.manager.names import name
+from ui.manager_text import name
 
 FINDING_COLUMNS = 6
 ACTION_COLUMN = FINDING_COLUMNS - 1
