@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.staff import StaffMember
 from kiosk.visit import Step
-from ui.i18n import DEFAULT_LANGUAGE, Translations
+from ui.i18n import DEFAULT_LANGUAGE, FollowsLanguage, Translations
 from ui.idle import IdleWatcher
 from ui.manager.area import ManagerArea
 from ui.manager.context import manager_context
@@ -131,7 +131,7 @@ def install_translations(app: QApplication, language: str = DEFAULT_LANGUAGE) ->
     return translations
 
 
-class ClinicName(QLabel):
+class ClinicName(FollowsLanguage, QLabel):
     """The clinic's name in a slot of the header: a bilingual name ("示例诊所 / Demo Clinic")
     that does not fit shows the half in the kiosk's language, else it ends in an ellipsis (full
     in the tooltip), so a long name never pushes the window wider than the screen."""
@@ -163,10 +163,9 @@ class ClinicName(QLabel):
                 return candidate
         return metrics.elidedText(halves[0] if halves else "", Qt.TextElideMode.ElideRight, width)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.update()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        """Which half of a bilingual name fits first depends on the language: drawn again."""
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -180,7 +179,7 @@ def clinic_slot(header_width: int) -> int:
     return max(CLINIC_SLOT_MIN, min(CLINIC_SLOT_MAX, round(header_width * 0.18)))
 
 
-class Header(QFrame):
+class Header(FollowsLanguage, QFrame):
     """Clinic name, where the visit is, the outbox state (staff screens), text size and contrast,
     and the language switch."""
 
@@ -229,11 +228,6 @@ class Header(QFrame):
         layout.addSpacing(12)
         layout.addWidget(self.language_button)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.clinic.slot = clinic_slot(event.size().width())
@@ -295,7 +289,7 @@ class PageStack(QStackedWidget):
         return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FollowsLanguage, QMainWindow):
     """The staff-facing window; its pages follow the visit's step.
 
     `closed` is emitted once the window has really closed: in kiosk mode only after a manager's
@@ -415,10 +409,8 @@ class MainWindow(QMainWindow):
         if self.family_window is not None:
             self.family_window.idle_warning.stop()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.setWindowTitle(self.tr("Direct billing"))
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Direct billing"))
 
     def open_manager(self) -> None:
         """Staff sign-in, then the manager's screens, in place of the desk."""
@@ -457,7 +449,7 @@ class MainWindow(QMainWindow):
         )
 
 
-class FamilyWindow(QWidget):
+class FamilyWindow(FollowsLanguage, QWidget):
     """The family-facing display: full screen on the second monitor, showing only Sign."""
 
     def __init__(self, session: KioskSession, screen: QScreen) -> None:
@@ -477,7 +469,7 @@ class FamilyWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.idle_warning = IdleWarning(self, session.translations)
-        self._retranslate()
+        self.retranslate()
 
     @classmethod
     def on_second_display(cls, session: KioskSession) -> FamilyWindow | None:
@@ -507,16 +499,11 @@ class FamilyWindow(QWidget):
             return
         event.accept()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.welcome.setText(self.tr("Welcome. Reception will show your bill here to sign."))
 
 
-class SigningElsewhere(QWidget):
+class SigningElsewhere(FollowsLanguage, QWidget):
     """Reception's page while the family signs on the second display; reception can cancel."""
 
     def __init__(self, session: KioskSession) -> None:
@@ -531,14 +518,9 @@ class SigningElsewhere(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
-        self._retranslate()
+        self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.note.setText(self.tr("The family is checking and signing the bill on their screen."))
         self.back_button.setText(self.tr("Change the bill"))
 

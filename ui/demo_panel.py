@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.staff import Role
 from kiosk.visit import Step
+from ui.i18n import FollowsLanguage
 from ui.launch import Kiosk
 
 REFRESH_MS = 60_000
@@ -47,7 +48,7 @@ class PhoneCamera(Protocol):
     def show(self, text: str | None) -> None: ...
 
 
-class DemoPanel(QWidget, Generic[Member]):
+class DemoPanel(FollowsLanguage, QWidget, Generic[Member]):
     """One button per demo member, and one to take the phone away."""
 
     def __init__(
@@ -99,7 +100,7 @@ class DemoPanel(QWidget, Generic[Member]):
         self.refresh.timeout.connect(self._refresh)
         kiosk.session.visit.observe(self._visit_step)
         self.resize(480, 760)
-        self._retranslate()
+        self.retranslate()
 
     def hold(self, member: Member | None) -> None:
         """Hold `member`'s phone up to the camera (None: take it away)."""
@@ -118,12 +119,7 @@ class DemoPanel(QWidget, Generic[Member]):
         if new is Step.SCAN and old is not Step.CHECKING:
             self.hold(None)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Demo: the family's phone"))
         self.heading.setText(self.tr("Demo: the family's phone"))
         self.hint.setText(

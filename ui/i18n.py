@@ -2,7 +2,7 @@
 
 The `.ts` sources live in `resources/i18n/` and are compiled to `.qm` by `scripts/setup.sh`.
 Switching installs the new translators; Qt then sends every widget a LanguageChange event and each
-screen re-reads its texts (`changeEvent` → `retranslate`).
+widget that mixes in `FollowsLanguage` re-reads its texts (`changeEvent` → `retranslate`).
 """
 
 from __future__ import annotations
@@ -10,10 +10,25 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    _Widget = QWidget
+else:
+    _Widget = object
 
 QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 """Marks a text for lupdate and returns it unchanged (PySide6's stub says it returns `object`).
@@ -25,6 +40,22 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 I18N_DIR = RESOURCES / "i18n"
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
+
+
+class FollowsLanguage(_Widget):
+    """A widget whose texts follow the kiosk's language: mixed in before its Qt class
+    (`class BillScreen(FollowsLanguage, QWidget)`), it runs the widget's `retranslate` on every
+    LanguageChange, before Qt's own handling of the event. A widget with texts from the start
+    also calls `retranslate` at the end of its `__init__`."""
+
+    def retranslate(self) -> None:
+        """Set every text the widget shows in the language now installed."""
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 def qm_path(language: str) -> Path:

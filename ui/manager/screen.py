@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -34,12 +34,13 @@ from kiosk.reports import ClaimLine, DaySummary, Trend, claim_lines, day_summary
 from kiosk.staff import NotAllowed, Permission, StaffMember
 from ui.documents.day_report import day_report_text, render_day_report
 from ui.documents.signed_copy import NoSignedCopy, signed_bill_copy
+from ui.i18n import FollowsLanguage
 from ui.manager.claims_tab import ClaimActions, ClaimsTab
 from ui.manager.context import ManagerContext
 from ui.manager.day_tab import DayTab
 from ui.manager.exports_tab import ExportsTab
-from ui.manager.names import export_labels, name
 from ui.manager.reconciliation_tab import ReconcileTab
+from ui.manager_text import export_labels, name
 from ui.messages import insurer_problem
 from ui.tasks import Task
 from ui.widgets.trend_chart import TrendChart
@@ -49,7 +50,7 @@ def _business_today(journal: Journal) -> date:
     return business_day(journal.now())
 
 
-class ManagerScreen(QWidget):
+class ManagerScreen(FollowsLanguage, QWidget):
     """The dashboard of one signed-in person; made at sign-in, thrown away at sign-out."""
 
     loaded = Signal(str)
@@ -170,17 +171,12 @@ class ManagerScreen(QWidget):
         layout.addWidget(self.state)
         layout.addWidget(self.confirm_exit)
         layout.addWidget(self.tabs, 1)
-        self._retranslate()
+        self.retranslate()
         self.show_day(self.day, force=True)
 
     # --- language
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.title.setText(
             self.tr("%1 · %2").replace("%1", self.member.name).replace("%2", name(self.member.role))
         )

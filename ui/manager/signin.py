@@ -7,7 +7,7 @@ staff window's header opens it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.staff import SignInRefusal, SignInRefused, StaffDirectory, StaffMember
-from ui.manager.names import name
+from ui.i18n import FollowsLanguage
+from ui.manager_text import name
 from ui.tasks import Task
 from ui.tone import set_tone
 from ui.widgets.pin_pad import PinPad
 
 
-class SignInScreen(QWidget):
+class SignInScreen(FollowsLanguage, QWidget):
     """Emits `signed_in(StaffMember)` after a good PIN, `cancelled` for "back to the desk"."""
 
     signed_in = Signal(object)
@@ -72,15 +73,10 @@ class SignInScreen(QWidget):
         layout.addWidget(self.hint)
         layout.addLayout(row, 1)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self._retranslate()
+        self.retranslate()
         self._chosen(-1)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.title.setText(self.tr("Staff sign-in"))
         self.back_button.setText(self.tr("Back to the desk"))
         self._show_people()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -24,6 +24,7 @@ from kiosk.desk import PresentedBill, present_bill
 from kiosk.insurer.models import Adjudication, BillLine, Reason
 from kiosk.money import format_yuan
 from kiosk.visit import Step
+from ui.i18n import FollowsLanguage
 from ui.messages import catalogue_problem, insurer_problem, journal_problem
 from ui.screens.preauth import PreAuthDialog
 from ui.session import KioskSession
@@ -39,7 +40,7 @@ ESTIMATE_DELAY_MS = 250
 MAX_RESULTS = 30
 
 
-class BillScreen(QWidget):
+class BillScreen(FollowsLanguage, QWidget):
     """Reception builds the bill; each change is estimated by the insurer before it is signed."""
 
     def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
@@ -121,11 +122,6 @@ class BillScreen(QWidget):
         self.retranslate()
 
     # --- texts ---------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Code, name or pinyin initials (xcg)"))

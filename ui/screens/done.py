@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +30,7 @@ from kiosk.journal import ClaimRecord, ClaimState, PaymentMethod, QueueCondition
 from kiosk.money import format_yuan
 from kiosk.statement import StatementContent, StatementFacts
 from kiosk.visit import Step
+from ui.i18n import FollowsLanguage
 from ui.session import KioskSession
 from ui.statements import StatementKeeper, make_statement
 from ui.tasks import Task
@@ -40,7 +41,7 @@ FOLLOW_MS = 700
 METHODS = (PaymentMethod.CASH, PaymentMethod.CARD, PaymentMethod.WECHAT, PaymentMethod.ALIPAY)
 
 
-class DoneScreen(QWidget):
+class DoneScreen(FollowsLanguage, QWidget):
     """The end of the visit; the claim's state follows the outbox live."""
 
     document_saved = Signal(str)
@@ -126,11 +127,6 @@ class DoneScreen(QWidget):
         self._follow.setInterval(FOLLOW_MS)
         self._follow.timeout.connect(self._reread_claim)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.invoice_label.setText(self.tr("Statement no."))

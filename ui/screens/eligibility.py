@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 from kiosk.insurer.models import Eligibility, PlanTier, PreAuthStatus
 from kiosk.money import format_yuan
 from kiosk.visit import Caution, Verdict, assess
+from ui.i18n import FollowsLanguage
 from ui.session import KioskSession
 from ui.tone import restyle
 
 
-class EligibilityScreen(QWidget):
+class EligibilityScreen(FollowsLanguage, QWidget):
     """Shows the insurer's answer for the card just checked; nothing here changes the insurer."""
 
     def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
@@ -68,11 +69,6 @@ class EligibilityScreen(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("New scan"))

@@ -6,7 +6,7 @@ from datetime import date
 
 import shiboken6
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -29,13 +29,14 @@ from kiosk.insurer.models import (
 )
 from kiosk.journal import PreAuthRequestRecord
 from kiosk.money import AmountError, format_yuan, parse_yuan
+from ui.i18n import FollowsLanguage
 from ui.messages import insurer_problem
 from ui.session import KioskSession
 from ui.tasks import Task
 from ui.tone import set_tone
 
 
-class PreAuthDialog(QDialog):
+class PreAuthDialog(FollowsLanguage, QDialog):
     """Reception files a pre-auth request on the family's behalf; the insurer decides later.
 
     One dialog per request, deleted when it closes (else each would stay a child of the bill
@@ -98,11 +99,6 @@ class PreAuthDialog(QDialog):
         Task.with_insurer(lambda insurer: insurer.working_calendar()).success(
             self._calendar
         ).failure(self._calendar_failed).run()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Request a pre-authorisation"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, QEventLoop, Qt, Signal
+from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -38,12 +38,12 @@ from kiosk.registration import (
 )
 from kiosk.settings import Settings, SettingsError
 from ui.app import create_application, install_translations
-from ui.i18n import Translations
+from ui.i18n import FollowsLanguage, Translations
 from ui.tasks import Task, running_tasks
 from ui.tone import set_tone
 
 
-class RegistrationScreen(QWidget):
+class RegistrationScreen(FollowsLanguage, QWidget):
     """Emits `registered(Settings)` once the insurer accepted the key and it is stored;
     `cancelled` when the manager leaves without registering."""
 
@@ -116,14 +116,9 @@ class RegistrationScreen(QWidget):
         layout.addStretch(1)
         layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-        self._retranslate()
+        self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.title.setText(self.tr("Register this kiosk with the insurer"))
         reasons = {
             RegistrationState.KEY_REFUSED: self.tr(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -23,6 +23,7 @@ from kiosk.insurer.models import Eligibility, EligibilityByLookup
 from kiosk.privacy import REDACTOR
 from kiosk.scan.source import ScanSource
 from kiosk.visit import Step
+from ui.i18n import FollowsLanguage
 from ui.messages import card_problem
 from ui.session import KioskSession
 from ui.tasks import Task
@@ -37,7 +38,7 @@ PROMPT = "Show your child's e-card to the camera"
 PROMPT_DETAIL = "Open the e-card on the phone and hold its QR code inside the frame."
 
 
-class ScanScreen(QWidget):
+class ScanScreen(FollowsLanguage, QWidget):
     """Waits for a card; the check itself runs in the background while the preview keeps going."""
 
     def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
@@ -138,11 +139,6 @@ class ScanScreen(QWidget):
         self._retranslate_camera_note()
         if self.session.visit.step is Step.CHECKING:
             self.status.setText(self.tr("Checking the card with the insurer…"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- input -----------------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from kiosk.money import format_yuan
 from kiosk.signature import SignatureProblem
 from kiosk.statement import StatementFacts
 from kiosk.visit import Step
+from ui.i18n import FollowsLanguage
 from ui.session import KioskSession
 from ui.statement_text import app_translate, consent_text, reason_text
 from ui.tasks import Task
@@ -43,7 +44,7 @@ PAD_MIN_HEIGHT = 110
 _RELAYOUT = (QEvent.Type.Resize, QEvent.Type.StyleChange, QEvent.Type.FontChange)
 
 
-class SignScreen(QWidget):
+class SignScreen(FollowsLanguage, QWidget):
     """The family checks the two amounts and signs; the claim then goes to the outbox."""
 
     def __init__(
@@ -135,11 +136,6 @@ class SignScreen(QWidget):
         layout.addLayout(buttons)
         self._busy = False
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Please check the bill and sign"))

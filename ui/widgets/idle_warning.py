@@ -14,13 +14,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ui.i18n import Translations
+from ui.i18n import FollowsLanguage, Translations
 
 REFRESH_MS = 200
 """How often the seconds left are read again: the number never lags a second behind."""
 
 
-class IdleWarning(QWidget):
+class IdleWarning(FollowsLanguage, QWidget):
     """The countdown over `window`, hidden until `start`."""
 
     def __init__(self, window: QWidget, translations: Translations) -> None:
@@ -54,7 +54,7 @@ class IdleWarning(QWidget):
         self._refresh.timeout.connect(self._count)
         window.installEventFilter(self)
         self.hide()
-        self._retranslate()
+        self.retranslate()
 
     def start(self, seconds_left: Callable[[], float]) -> None:
         """Cover the window and count down the `seconds_left` until the visit is cleared."""
@@ -62,7 +62,7 @@ class IdleWarning(QWidget):
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
-        self._retranslate()
+        self.retranslate()
         self.show()
         self.raise_()
         self._refresh.start()
@@ -81,12 +81,7 @@ class IdleWarning(QWidget):
         # Taken here so it reaches no button underneath; the idle watcher has counted it.
         event.accept()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.headline.setText(self.tr("Still there? Tap to continue"))
         # A family reading the other language is asked too.
         other = self._translations.other()

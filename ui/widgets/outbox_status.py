@@ -3,11 +3,12 @@ the device key refused (nothing is sent until a manager registers the kiosk agai
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.journal import ClaimSubmitter, QueueCondition, QueueState
+from ui.i18n import FollowsLanguage
 from ui.tone import restyle
 
 
@@ -34,7 +35,7 @@ class OutboxWatcher(QObject):
         self.changed.emit(state)
 
 
-class OutboxStatus(QLabel):
+class OutboxStatus(FollowsLanguage, QLabel):
     """All sent / N waiting / insurer unreachable / needs attention / device key refused, in one
     coloured pill. Where the header is short of room the pill's text ends in an ellipsis (the whole
     text in its tooltip and `text()`): the pill gives way, the header's other parts keep their
@@ -53,10 +54,9 @@ class OutboxStatus(QLabel):
     def state(self) -> QueueState:
         return self._state
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._render()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        """The pill's sentence, said again in the new language."""
+        self._render()
 
     def minimumSizeHint(self) -> QSize:
         return QSize(min(self.MINIMUM_WIDTH, self.sizeHint().width()), self.sizeHint().height())

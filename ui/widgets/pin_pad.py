@@ -7,13 +7,15 @@ signs in the same way. The keys are laid out like a phone's (1-2-3 on top), with
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ui.i18n import FollowsLanguage
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
 
 
-class PinPad(QWidget):
+class PinPad(FollowsLanguage, QWidget):
     """Emits `submitted(secret)` on the sign-in key or Enter; `clear()` empties the field."""
 
     submitted = Signal(str)
@@ -47,7 +49,7 @@ class PinPad(QWidget):
         layout.addWidget(self.field)
         layout.addLayout(grid)
         layout.addWidget(self.submit_key)
-        self._retranslate()
+        self.retranslate()
         self._update_enabled()
 
     def _digit(self, digit: str) -> QPushButton:
@@ -57,12 +59,7 @@ class PinPad(QWidget):
         self.digit_keys[digit] = key
         return key
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.field.setPlaceholderText(self.tr("PIN or password"))
         self.clear_key.setText(self.tr("Clear"))
         self.delete_key.setText(self.tr("Delete"))

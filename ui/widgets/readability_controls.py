@@ -3,10 +3,11 @@ a contrast switch, each a 44 px touch target."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
+from ui.i18n import FollowsLanguage
 from ui.readability import TEXT_SIZES, Readability
 
 
@@ -31,7 +32,7 @@ class ContrastButton(QPushButton):
         painter.end()
 
 
-class ReadabilityControls(QWidget):
+class ReadabilityControls(FollowsLanguage, QWidget):
     """Text size and contrast for whoever reads the screen; the kiosk resets both per visit."""
 
     def __init__(self, readability: Readability, parent: QWidget | None = None) -> None:
@@ -58,14 +59,9 @@ class ReadabilityControls(QWidget):
         layout.addWidget(self.contrast_button)
         readability.changed.connect(self._show_choice)
         self._show_choice()
-        self._retranslate()
+        self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         for percent, button in self.size_buttons.items():
             name = self.tr("Text size {percent} %").format(percent=percent)
             button.setToolTip(name)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.reports import Trend
+from ui.i18n import FollowsLanguage
 
 COVERED = QColor("#0b5c7a")
 FAMILY = QColor("#e37400")
@@ -145,7 +146,7 @@ def paint_trend(
     painter.restore()
 
 
-class TrendChart(QWidget):
+class TrendChart(FollowsLanguage, QWidget):
     """The dashboard's chart; `set_trend` shows a new 30 days."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -162,10 +163,9 @@ class TrendChart(QWidget):
         self.trend = trend
         self.update()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.update()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        """The chart's words are painted with it (`text`): drawn again."""
+        self.update()
 
     def text(self) -> ChartText:
         return ChartText(
