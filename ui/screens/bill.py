@@ -33,6 +33,7 @@ from ui.tasks import Task
 from ui.tone import set_tone
 from ui.widgets.bill_lines import BillLines
 from ui.widgets.bill_totals import BillTotals
+from ui.widgets.button_row import button_row
 
 ESTIMATE_DELAY_MS = 250
 """Quiet time after the last change before asking the insurer, so typing a quantity is one call."""
@@ -101,12 +102,9 @@ class BillScreen(FollowsLanguage, QWidget):
         self.retry_button.hide()
         self.sign_button = QPushButton(objectName="primary")
         self.sign_button.clicked.connect(self.present)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.retry_button)
-        buttons.addWidget(self.sign_button)
+        buttons = button_row(
+            [self.back_button, self.cancel_button], [self.retry_button, self.sign_button]
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 24)

@@ -34,6 +34,7 @@ from ui.i18n import FollowsLanguage
 from ui.session import KioskSession
 from ui.statements import StatementKeeper, make_statement
 from ui.tasks import Task
+from ui.widgets.button_row import button_row
 
 FOLLOW_MS = 700
 """How often the screen re-reads a claim that is still waiting in the outbox."""
@@ -105,11 +106,7 @@ class DoneScreen(FollowsLanguage, QWidget):
         self.save_button.clicked.connect(self._save_copy)
         self.next_button = QPushButton(objectName="primary")
         self.next_button.clicked.connect(self.session.visit.clear)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.next_button)
+        buttons = button_row([self.open_button, self.save_button], [self.next_button])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 24)

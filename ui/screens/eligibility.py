@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -20,6 +19,7 @@ from kiosk.visit import Caution, Verdict, assess
 from ui.i18n import FollowsLanguage
 from ui.session import KioskSession
 from ui.tone import restyle
+from ui.widgets.button_row import button_row
 
 
 class EligibilityScreen(FollowsLanguage, QWidget):
@@ -57,10 +57,7 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         self.back_button.clicked.connect(self._back)
         self.bill_button = QPushButton(objectName="primary")
         self.bill_button.clicked.connect(self._start_bill)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.bill_button)
+        buttons = button_row([self.back_button], [self.bill_button])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)

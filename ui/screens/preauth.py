@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,6 +33,7 @@ from ui.messages import insurer_problem
 from ui.session import KioskSession
 from ui.tasks import Task
 from ui.tone import set_tone
+from ui.widgets.button_row import button_row
 
 
 class PreAuthDialog(FollowsLanguage, QDialog):
@@ -81,10 +81,7 @@ class PreAuthDialog(FollowsLanguage, QDialog):
         self.send_button = QPushButton(objectName="primary")
         self.send_button.clicked.connect(self.send)
         self.send_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.close_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.send_button)
+        buttons = button_row([self.close_button], [self.send_button])
 
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(28, 24, 28, 24)

@@ -17,7 +17,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -41,6 +40,7 @@ from ui.app import create_application, install_translations
 from ui.i18n import FollowsLanguage, Translations
 from ui.tasks import Task, running_tasks
 from ui.tone import set_tone
+from ui.widgets.button_row import button_row
 
 
 class RegistrationScreen(FollowsLanguage, QWidget):
@@ -96,10 +96,7 @@ class RegistrationScreen(FollowsLanguage, QWidget):
         form.addRow(self.url_label, self.url)
         form.addRow(self.key_label, self.key)
         form.addRow(self.ca_label, self.ca_bundle)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.register_button)
+        buttons = button_row([self.cancel_button], [self.register_button])
         panel = QFrame()
         panel.setObjectName("panel")
         panel.setMaximumWidth(900)

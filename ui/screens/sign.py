@@ -36,6 +36,7 @@ from ui.session import KioskSession
 from ui.statement_text import app_translate, consent_text, reason_text
 from ui.tasks import Task
 from ui.tone import set_tone
+from ui.widgets.button_row import button_row
 from ui.widgets.signature_pad import SignaturePad
 
 PAD_MIN_HEIGHT = 110
@@ -115,12 +116,9 @@ class SignScreen(FollowsLanguage, QWidget):
         self.clear_button.clicked.connect(self.pad.clear)
         self.confirm_button = QPushButton(objectName="primary")
         self.confirm_button.clicked.connect(self.confirm)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.confirm_button)
+        buttons = button_row(
+            [self.back_button], [self.undo_button, self.clear_button, self.confirm_button]
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 14, 32, 16)
