@@ -3,6 +3,7 @@ PDF day report, written where finance wants them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def _export_panel(title: QLabel, *groups: Sequence[QWidget]) -> QFrame:
+    """A panel of the tab: its title over one row of controls kept to the left, in groups (the
+    days, then the formats) set 16 px apart."""
+    box = QFrame()
+    box.setObjectName("panel")
+    layout = QVBoxLayout(box)
+    row = QHBoxLayout()
+    for index, group in enumerate(groups):
+        if index:
+            row.addSpacing(16)
+        for widget in group:
+            row.addWidget(widget)
+    row.addStretch(1)
+    layout.addWidget(title)
+    layout.addLayout(row)
+    return box
 
 
 class ExportsTab(QWidget):
@@ -52,27 +71,12 @@ class ExportsTab(QWidget):
         self.result = QLabel(objectName="status", wordWrap=True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        day_box = QFrame()
-        day_box.setObjectName("panel")
-        day_layout = QVBoxLayout(day_box)
-        day_row = QHBoxLayout()
-        for button in (self.day_csv, self.day_xlsx, self.day_pdf):
-            day_row.addWidget(button)
-        day_row.addStretch(1)
-        day_layout.addWidget(self.day_title)
-        day_layout.addLayout(day_row)
-        range_box = QFrame()
-        range_box.setObjectName("panel")
-        range_layout = QVBoxLayout(range_box)
-        range_row = QHBoxLayout()
-        for widget in (self.range_from, self.first, self.range_to, self.last):
-            range_row.addWidget(widget)
-        range_row.addSpacing(16)
-        range_row.addWidget(self.range_csv)
-        range_row.addWidget(self.range_xlsx)
-        range_row.addStretch(1)
-        range_layout.addWidget(self.range_title)
-        range_layout.addLayout(range_row)
+        day_box = _export_panel(self.day_title, (self.day_csv, self.day_xlsx, self.day_pdf))
+        range_box = _export_panel(
+            self.range_title,
+            (self.range_from, self.first, self.range_to, self.last),
+            (self.range_csv, self.range_xlsx),
+        )
         folder_box = QFrame()
         folder_box.setObjectName("panel")
         folder_layout = QHBoxLayout(folder_box)
