@@ -4,13 +4,13 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="132"/>
+        <location filename="../../ui/screens/bill.py" line="126"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="137"/>
-        <location filename="../../ui/screens/bill.py" line="234"/>
+        <location filename="../../ui/screens/bill.py" line="131"/>
+        <location filename="../../ui/screens/bill.py" line="228"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>%n item in the catalogue</numerusform>
@@ -18,98 +18,98 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="141"/>
+        <location filename="../../ui/screens/bill.py" line="135"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="136"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="137"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="138"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="145"/>
+        <location filename="../../ui/screens/bill.py" line="139"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="148"/>
+        <location filename="../../ui/screens/bill.py" line="142"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="149"/>
+        <location filename="../../ui/screens/bill.py" line="143"/>
         <source>Cancel visit</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="144"/>
         <source>Ask the insurer again</source>
         <translation>Ask the insurer again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="151"/>
-        <location filename="../../ui/screens/bill.py" line="382"/>
+        <location filename="../../ui/screens/bill.py" line="145"/>
+        <location filename="../../ui/screens/bill.py" line="376"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="218"/>
+        <location filename="../../ui/screens/bill.py" line="212"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="342"/>
+        <location filename="../../ui/screens/bill.py" line="336"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="345"/>
+        <location filename="../../ui/screens/bill.py" line="339"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="370"/>
+        <location filename="../../ui/screens/bill.py" line="364"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="380"/>
+        <location filename="../../ui/screens/bill.py" line="374"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="134"/>
+        <location filename="../../ui/screens/bill.py" line="128"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="131"/>
+        <location filename="../../ui/screens/bill.py" line="125"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>Code, name or pinyin initials (xcg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="220"/>
+        <location filename="../../ui/screens/bill.py" line="214"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>Catalogue (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="244"/>
+        <location filename="../../ui/screens/bill.py" line="238"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="246"/>
+        <location filename="../../ui/screens/bill.py" line="240"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -117,38 +117,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="250"/>
+        <location filename="../../ui/screens/bill.py" line="244"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="305"/>
+        <location filename="../../ui/screens/bill.py" line="299"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="325"/>
+        <location filename="../../ui/screens/bill.py" line="319"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="326"/>
+        <location filename="../../ui/screens/bill.py" line="320"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="336"/>
-        <location filename="../../ui/screens/bill.py" line="339"/>
+        <location filename="../../ui/screens/bill.py" line="330"/>
+        <location filename="../../ui/screens/bill.py" line="333"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="355"/>
+        <location filename="../../ui/screens/bill.py" line="349"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="360"/>
+        <location filename="../../ui/screens/bill.py" line="354"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -159,22 +159,22 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="73"/>
+        <location filename="../../ui/manager/claims_tab.py" line="74"/>
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="74"/>
+        <location filename="../../ui/manager/claims_tab.py" line="75"/>
         <source>Send this claim again once its cause is fixed</source>
         <translation>Send this claim again once its cause is fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="75"/>
+        <location filename="../../ui/manager/claims_tab.py" line="76"/>
         <source>How was it settled? (required)</source>
         <translation>How was it settled? (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="76"/>
+        <location filename="../../ui/manager/claims_tab.py" line="77"/>
         <source>Mark settled</source>
         <translation>Mark settled</translation>
     </message>
@@ -182,66 +182,66 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="174"/>
+        <location filename="../../ui/manager/claims_tab.py" line="177"/>
         <source>All claims</source>
         <translation>All claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="179"/>
+        <location filename="../../ui/manager/claims_tab.py" line="182"/>
         <source>Statement no. or insurer claim number</source>
         <translation>Statement no. or insurer claim number</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="182"/>
+        <location filename="../../ui/manager/claims_tab.py" line="185"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="183"/>
+        <location filename="../../ui/manager/claims_tab.py" line="186"/>
         <source>Signed</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="184"/>
-        <location filename="../../ui/manager/claims_tab.py" line="282"/>
+        <location filename="../../ui/manager/claims_tab.py" line="187"/>
+        <location filename="../../ui/manager/claims_tab.py" line="285"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="185"/>
-        <location filename="../../ui/manager/claims_tab.py" line="281"/>
+        <location filename="../../ui/manager/claims_tab.py" line="188"/>
+        <location filename="../../ui/manager/claims_tab.py" line="284"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="186"/>
-        <location filename="../../ui/manager/claims_tab.py" line="283"/>
+        <location filename="../../ui/manager/claims_tab.py" line="189"/>
+        <location filename="../../ui/manager/claims_tab.py" line="286"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="187"/>
+        <location filename="../../ui/manager/claims_tab.py" line="190"/>
         <source>Insurer covers</source>
         <translation>Insurer covers</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="188"/>
-        <location filename="../../ui/manager/claims_tab.py" line="289"/>
+        <location filename="../../ui/manager/claims_tab.py" line="191"/>
+        <location filename="../../ui/manager/claims_tab.py" line="292"/>
         <source>Family share</source>
         <translation>Family share</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="189"/>
+        <location filename="../../ui/manager/claims_tab.py" line="192"/>
         <source>Paid at desk</source>
         <translation>Paid at desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="192"/>
+        <location filename="../../ui/manager/claims_tab.py" line="195"/>
         <source>Open the signed bill</source>
         <translation>Open the signed bill</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/claims_tab.py" line="229"/>
+        <location filename="../../ui/manager/claims_tab.py" line="232"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -249,57 +249,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="250"/>
+        <location filename="../../ui/manager/claims_tab.py" line="253"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>As shown to the family; the insurer has not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="270"/>
+        <location filename="../../ui/manager/claims_tab.py" line="273"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>Choose a claim to see it in detail.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="278"/>
+        <location filename="../../ui/manager/claims_tab.py" line="281"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>Claim key, for the insurer&apos;s support: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="284"/>
+        <location filename="../../ui/manager/claims_tab.py" line="287"/>
         <source>Insurer share as signed</source>
         <translation>Insurer share as signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="286"/>
+        <location filename="../../ui/manager/claims_tab.py" line="289"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="291"/>
+        <location filename="../../ui/manager/claims_tab.py" line="294"/>
         <source>Paid at the desk</source>
         <translation>Paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="297"/>
+        <location filename="../../ui/manager/claims_tab.py" line="300"/>
         <source>Signed and stored</source>
         <translation>Signed and stored</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="300"/>
+        <location filename="../../ui/manager/claims_tab.py" line="303"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="304"/>
+        <location filename="../../ui/manager/claims_tab.py" line="307"/>
         <source>Recorded by the insurer</source>
         <translation>Recorded by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="307"/>
+        <location filename="../../ui/manager/claims_tab.py" line="310"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="321"/>
+        <location filename="../../ui/manager/claims_tab.py" line="324"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
@@ -307,137 +307,137 @@
 <context>
     <name>DayReport</name>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="45"/>
+        <location filename="../../ui/documents/day_report.py" line="46"/>
         <source>Direct-pay day report</source>
         <translation>Direct-pay day report</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="46"/>
+        <location filename="../../ui/documents/day_report.py" line="47"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="47"/>
+        <location filename="../../ui/documents/day_report.py" line="48"/>
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="48"/>
+        <location filename="../../ui/documents/day_report.py" line="49"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="49"/>
+        <location filename="../../ui/documents/day_report.py" line="50"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="50"/>
+        <location filename="../../ui/documents/day_report.py" line="51"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="51"/>
+        <location filename="../../ui/documents/day_report.py" line="52"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="52"/>
+        <location filename="../../ui/documents/day_report.py" line="53"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="53"/>
+        <location filename="../../ui/documents/day_report.py" line="54"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="54"/>
+        <location filename="../../ui/documents/day_report.py" line="55"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="55"/>
+        <location filename="../../ui/documents/day_report.py" line="56"/>
         <source>family share %1</source>
         <translation>family share %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="56"/>
+        <location filename="../../ui/documents/day_report.py" line="57"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="57"/>
+        <location filename="../../ui/documents/day_report.py" line="58"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="58"/>
+        <location filename="../../ui/documents/day_report.py" line="59"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="59"/>
+        <location filename="../../ui/documents/day_report.py" line="60"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="60"/>
+        <location filename="../../ui/documents/day_report.py" line="61"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="61"/>
+        <location filename="../../ui/documents/day_report.py" line="62"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="62"/>
+        <location filename="../../ui/documents/day_report.py" line="63"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="63"/>
+        <location filename="../../ui/documents/day_report.py" line="64"/>
         <source>Reconciliation with the insurer</source>
         <translation>Reconciliation with the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="64"/>
+        <location filename="../../ui/documents/day_report.py" line="65"/>
         <source>Not reconciled: the insurer&apos;s statement was not fetched for this report.</source>
         <translation>Not reconciled: the insurer&apos;s statement was not fetched for this report.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="67"/>
+        <location filename="../../ui/documents/day_report.py" line="68"/>
         <source>Balanced: every claim agrees with the insurer&apos;s statement (%1).</source>
         <translation>Balanced: every claim agrees with the insurer&apos;s statement (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="70"/>
+        <location filename="../../ui/documents/day_report.py" line="71"/>
         <source>Agree: %1 · need a look: %2. Insurer total %3, this PC&apos;s records %4.</source>
         <translation>Agree: %1 · need a look: %2. Insurer total %3, this PC&apos;s records %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="74"/>
+        <location filename="../../ui/documents/day_report.py" line="75"/>
         <source>… and %1 more on the kiosk&apos;s reconciliation page.</source>
         <translation>… and %1 more on the kiosk&apos;s reconciliation page.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="75"/>
+        <location filename="../../ui/documents/day_report.py" line="76"/>
         <source>Audit trail: %1 entries, head %2</source>
         <translation>Audit trail: %1 entries, head %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="76"/>
+        <location filename="../../ui/documents/day_report.py" line="77"/>
         <source>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</source>
         <translation>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="79"/>
+        <location filename="../../ui/documents/day_report.py" line="80"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="80"/>
+        <location filename="../../ui/documents/day_report.py" line="81"/>
         <source>Direct-billing kiosk · day report</source>
         <translation>Direct-billing kiosk · day report</translation>
     </message>
@@ -445,67 +445,67 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="123"/>
+        <location filename="../../ui/manager/day_tab.py" line="124"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="124"/>
+        <location filename="../../ui/manager/day_tab.py" line="125"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="125"/>
+        <location filename="../../ui/manager/day_tab.py" line="126"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="126"/>
+        <location filename="../../ui/manager/day_tab.py" line="127"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="127"/>
+        <location filename="../../ui/manager/day_tab.py" line="128"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="128"/>
+        <location filename="../../ui/manager/day_tab.py" line="129"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="132"/>
+        <location filename="../../ui/manager/day_tab.py" line="133"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="135"/>
+        <location filename="../../ui/manager/day_tab.py" line="136"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="136"/>
+        <location filename="../../ui/manager/day_tab.py" line="137"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="139"/>
+        <location filename="../../ui/manager/day_tab.py" line="140"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="142"/>
+        <location filename="../../ui/manager/day_tab.py" line="143"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="144"/>
+        <location filename="../../ui/manager/day_tab.py" line="145"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>Last 30 days: covered by the insurer and paid by families</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="153"/>
+        <location filename="../../ui/manager/day_tab.py" line="154"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -513,7 +513,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="158"/>
+        <location filename="../../ui/manager/day_tab.py" line="159"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>%n accepted claim</numerusform>
@@ -521,7 +521,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="161"/>
+        <location filename="../../ui/manager/day_tab.py" line="162"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n claim waiting to send</numerusform>
@@ -529,7 +529,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="167"/>
+        <location filename="../../ui/manager/day_tab.py" line="168"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n claim to collect or fix</numerusform>
@@ -537,7 +537,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="173"/>
+        <location filename="../../ui/manager/day_tab.py" line="174"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>of %1 family share, with %n self-pay visit</numerusform>
@@ -545,7 +545,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="176"/>
+        <location filename="../../ui/manager/day_tab.py" line="177"/>
         <source>of %1 family share</source>
         <translation>of %1 family share</translation>
     </message>
@@ -553,38 +553,38 @@
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../ui/demo_panel.py" line="127"/>
-        <location filename="../../ui/demo_panel.py" line="128"/>
+        <location filename="../../ui/demo_panel.py" line="123"/>
+        <location filename="../../ui/demo_panel.py" line="124"/>
         <source>Demo: the family&apos;s phone</source>
         <translation>Demo: the family&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_panel.py" line="131"/>
+        <location filename="../../ui/demo_panel.py" line="127"/>
         <source>Choose whose e-card the phone shows; the simulated camera sees it at once. Hover a button to see what that member demonstrates.</source>
         <translation>Choose whose e-card the phone shows; the simulated camera sees it at once. Hover a button to see what that member demonstrates.</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_panel.py" line="135"/>
+        <location filename="../../ui/demo_panel.py" line="131"/>
         <source>Take the phone away</source>
         <translation>Take the phone away</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_panel.py" line="136"/>
+        <location filename="../../ui/demo_panel.py" line="132"/>
         <source>Demo staff</source>
         <translation>Demo staff</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_panel.py" line="138"/>
+        <location filename="../../ui/demo_panel.py" line="134"/>
         <source>Tap Staff at the top of the kiosk, choose the name and enter the PIN.</source>
         <translation>Tap Staff at the top of the kiosk, choose the name and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_panel.py" line="141"/>
+        <location filename="../../ui/demo_panel.py" line="137"/>
         <source>Demo manager PIN: %1</source>
         <translation>Demo manager PIN: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_panel.py" line="142"/>
+        <location filename="../../ui/demo_panel.py" line="138"/>
         <source>Demo reception PIN: %1</source>
         <translation>Demo reception PIN: %1</translation>
     </message>
@@ -592,157 +592,157 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="210"/>
+        <location filename="../../ui/screens/done.py" line="203"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>Thank you. The signed bill is stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="137"/>
+        <location filename="../../ui/screens/done.py" line="130"/>
         <source>Claim</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="138"/>
+        <location filename="../../ui/screens/done.py" line="131"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="139"/>
+        <location filename="../../ui/screens/done.py" line="132"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="150"/>
+        <location filename="../../ui/screens/done.py" line="143"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="151"/>
+        <location filename="../../ui/screens/done.py" line="144"/>
         <source>Bank card</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="152"/>
+        <location filename="../../ui/screens/done.py" line="145"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="153"/>
+        <location filename="../../ui/screens/done.py" line="146"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="142"/>
+        <location filename="../../ui/screens/done.py" line="135"/>
         <source>Open to print</source>
         <translation>Open to print</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="136"/>
+        <location filename="../../ui/screens/done.py" line="129"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="143"/>
+        <location filename="../../ui/screens/done.py" line="136"/>
         <source>Save a copy…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="144"/>
+        <location filename="../../ui/screens/done.py" line="137"/>
         <source>Next family</source>
         <translation>Next family</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="158"/>
+        <location filename="../../ui/screens/done.py" line="151"/>
         <source>Recorded: paid in cash.</source>
         <translation>Recorded: paid in cash.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="159"/>
+        <location filename="../../ui/screens/done.py" line="152"/>
         <source>Recorded: paid by bank card.</source>
         <translation>Recorded: paid by bank card.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="160"/>
+        <location filename="../../ui/screens/done.py" line="153"/>
         <source>Recorded: paid with WeChat Pay.</source>
         <translation>Recorded: paid with WeChat Pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="161"/>
+        <location filename="../../ui/screens/done.py" line="154"/>
         <source>Recorded: paid with Alipay.</source>
         <translation>Recorded: paid with Alipay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="218"/>
+        <location filename="../../ui/screens/done.py" line="211"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>The family pays {amount} today. How did they pay?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="222"/>
+        <location filename="../../ui/screens/done.py" line="215"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>Nothing to pay today: the insurer pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="246"/>
+        <location filename="../../ui/screens/done.py" line="239"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>No claim: the family pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="377"/>
+        <location filename="../../ui/screens/done.py" line="370"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>The statement PDF could not be written; the bill is stored all the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="388"/>
+        <location filename="../../ui/screens/done.py" line="381"/>
         <source>Save the statement</source>
         <translation>Save the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="252"/>
+        <location filename="../../ui/screens/done.py" line="245"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>Accepted by the insurer, claim number {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="208"/>
+        <location filename="../../ui/screens/done.py" line="201"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>Self-pay visit: the plan pays nothing on this bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="232"/>
+        <location filename="../../ui/screens/done.py" line="225"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>Self-pay statement saved (version {version}).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="235"/>
+        <location filename="../../ui/screens/done.py" line="228"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="257"/>
+        <location filename="../../ui/screens/done.py" line="250"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="260"/>
+        <location filename="../../ui/screens/done.py" line="253"/>
         <source>Settled by the clinic.</source>
         <translation>Settled by the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="263"/>
+        <location filename="../../ui/screens/done.py" line="256"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="266"/>
+        <location filename="../../ui/screens/done.py" line="259"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>Stored safely; sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="324"/>
+        <location filename="../../ui/screens/done.py" line="317"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>The payment could not be recorded. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="394"/>
+        <location filename="../../ui/screens/done.py" line="387"/>
         <source>The copy could not be saved there.</source>
         <translation>The copy could not be saved there.</translation>
     </message>
@@ -750,167 +750,167 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="78"/>
+        <location filename="../../ui/screens/eligibility.py" line="71"/>
         <source>New scan</source>
         <translation>New scan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="79"/>
+        <location filename="../../ui/screens/eligibility.py" line="72"/>
         <source>Start the bill</source>
         <translation>Start the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="91"/>
+        <location filename="../../ui/screens/eligibility.py" line="84"/>
         <source>Direct billing available</source>
         <translation>Direct billing available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="92"/>
+        <location filename="../../ui/screens/eligibility.py" line="85"/>
         <source>Direct billing available, with conditions</source>
         <translation>Direct billing available, with conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="93"/>
+        <location filename="../../ui/screens/eligibility.py" line="86"/>
         <source>No direct billing today</source>
         <translation>No direct billing today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="114"/>
+        <location filename="../../ui/screens/eligibility.py" line="107"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>All fully-paid visits are used: the family pays its share of today&apos;s visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="117"/>
+        <location filename="../../ui/screens/eligibility.py" line="110"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>A pre-authorisation is still pending: its item cannot be direct-billed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="120"/>
+        <location filename="../../ui/screens/eligibility.py" line="113"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>A pre-authorisation was denied: its item is not direct-billable.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="123"/>
+        <location filename="../../ui/screens/eligibility.py" line="116"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>A benefit limit is used up: items under it are paid by the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="105"/>
+        <location filename="../../ui/screens/eligibility.py" line="98"/>
         <source>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
         <translation>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="126"/>
+        <location filename="../../ui/screens/eligibility.py" line="119"/>
         <source>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</source>
         <translation>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="130"/>
+        <location filename="../../ui/screens/eligibility.py" line="123"/>
         <source>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</source>
         <translation>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="134"/>
+        <location filename="../../ui/screens/eligibility.py" line="127"/>
         <source>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</source>
         <translation>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="138"/>
+        <location filename="../../ui/screens/eligibility.py" line="131"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="142"/>
+        <location filename="../../ui/screens/eligibility.py" line="135"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>The insurer does not allow direct billing for this card today.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="177"/>
+        <location filename="../../ui/screens/eligibility.py" line="170"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="171"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="181"/>
+        <location filename="../../ui/screens/eligibility.py" line="174"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="181"/>
+        <location filename="../../ui/screens/eligibility.py" line="174"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <location filename="../../ui/screens/eligibility.py" line="175"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="183"/>
+        <location filename="../../ui/screens/eligibility.py" line="176"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="185"/>
+        <location filename="../../ui/screens/eligibility.py" line="178"/>
         <source>Policy period</source>
         <translation>Policy period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="189"/>
+        <location filename="../../ui/screens/eligibility.py" line="182"/>
         <source>Fully-paid visits left</source>
         <translation>Fully-paid visits left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="190"/>
+        <location filename="../../ui/screens/eligibility.py" line="183"/>
         <source>{left} of {total}</source>
         <translation>{left} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="199"/>
+        <location filename="../../ui/screens/eligibility.py" line="192"/>
         <source>{remaining} left of {limit}</source>
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="206"/>
+        <location filename="../../ui/screens/eligibility.py" line="199"/>
         <source>pending</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="207"/>
+        <location filename="../../ui/screens/eligibility.py" line="200"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="208"/>
+        <location filename="../../ui/screens/eligibility.py" line="201"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="213"/>
+        <location filename="../../ui/screens/eligibility.py" line="206"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="214"/>
+        <location filename="../../ui/screens/eligibility.py" line="207"/>
         <source>{description} ({code}) on {date}: {state}</source>
         <translation>{description} ({code}) on {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="226"/>
+        <location filename="../../ui/screens/eligibility.py" line="219"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="227"/>
+        <location filename="../../ui/screens/eligibility.py" line="220"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="228"/>
+        <location filename="../../ui/screens/eligibility.py" line="221"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -918,59 +918,59 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="95"/>
+        <location filename="../../ui/manager/exports_tab.py" line="102"/>
         <source>The claims of %1</source>
         <translation>The claims of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="96"/>
-        <location filename="../../ui/manager/exports_tab.py" line="102"/>
+        <location filename="../../ui/manager/exports_tab.py" line="103"/>
+        <location filename="../../ui/manager/exports_tab.py" line="109"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="97"/>
-        <location filename="../../ui/manager/exports_tab.py" line="103"/>
+        <location filename="../../ui/manager/exports_tab.py" line="104"/>
+        <location filename="../../ui/manager/exports_tab.py" line="110"/>
         <source>Excel (XLSX)</source>
         <translation>Excel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="98"/>
+        <location filename="../../ui/manager/exports_tab.py" line="105"/>
         <source>PDF day report</source>
         <translation>PDF day report</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="99"/>
+        <location filename="../../ui/manager/exports_tab.py" line="106"/>
         <source>The claims of a range of days</source>
         <translation>The claims of a range of days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="100"/>
+        <location filename="../../ui/manager/exports_tab.py" line="107"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="101"/>
+        <location filename="../../ui/manager/exports_tab.py" line="108"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="104"/>
+        <location filename="../../ui/manager/exports_tab.py" line="111"/>
         <source>Saved in</source>
         <translation>Saved in</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="105"/>
+        <location filename="../../ui/manager/exports_tab.py" line="112"/>
         <source>Change folder…</source>
         <translation>Change folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="111"/>
+        <location filename="../../ui/manager/exports_tab.py" line="118"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="124"/>
+        <location filename="../../ui/manager/exports_tab.py" line="131"/>
         <source>The range ends before it starts.</source>
         <translation>The range ends before it starts.</translation>
     </message>
@@ -978,7 +978,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="516"/>
+        <location filename="../../ui/app.py" line="503"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>Welcome. Reception will show your bill here to sign.</translation>
     </message>
@@ -986,32 +986,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="251"/>
+        <location filename="../../ui/app.py" line="245"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="252"/>
+        <location filename="../../ui/app.py" line="246"/>
         <source>Eligibility</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="253"/>
+        <location filename="../../ui/app.py" line="247"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="254"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>Sign</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="255"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="246"/>
+        <location filename="../../ui/app.py" line="240"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
@@ -1019,17 +1019,17 @@
 <context>
     <name>IdleWarning</name>
     <message>
-        <location filename="../../ui/widgets/idle_warning.py" line="90"/>
+        <location filename="../../ui/widgets/idle_warning.py" line="85"/>
         <source>Still there? Tap to continue</source>
         <translation>Still there? Tap to continue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idle_warning.py" line="96"/>
+        <location filename="../../ui/widgets/idle_warning.py" line="91"/>
         <source>Then this visit is cleared for the next family.</source>
         <translation>Then this visit is cleared for the next family.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idle_warning.py" line="101"/>
+        <location filename="../../ui/widgets/idle_warning.py" line="96"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
@@ -1037,8 +1037,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="356"/>
-        <location filename="../../ui/app.py" line="420"/>
+        <location filename="../../ui/app.py" line="350"/>
+        <location filename="../../ui/app.py" line="413"/>
         <source>Direct billing</source>
         <translation>Direct billing</translation>
     </message>
@@ -1046,354 +1046,354 @@
 <context>
     <name>Manager</name>
     <message>
-        <location filename="../../ui/manager_text.py" line="22"/>
+        <location filename="../../ui/manager_text.py" line="24"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="25"/>
+        <location filename="../../ui/manager_text.py" line="27"/>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="29"/>
+        <location filename="../../ui/manager_text.py" line="31"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="30"/>
+        <location filename="../../ui/manager_text.py" line="32"/>
         <source>Bank card</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="31"/>
+        <location filename="../../ui/manager_text.py" line="33"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="32"/>
+        <location filename="../../ui/manager_text.py" line="34"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="35"/>
-        <location filename="../../ui/manager_text.py" line="48"/>
+        <location filename="../../ui/manager_text.py" line="37"/>
+        <location filename="../../ui/manager_text.py" line="50"/>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="36"/>
+        <location filename="../../ui/manager_text.py" line="38"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="37"/>
+        <location filename="../../ui/manager_text.py" line="39"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="38"/>
+        <location filename="../../ui/manager_text.py" line="40"/>
         <source>Denied</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="46"/>
+        <location filename="../../ui/manager_text.py" line="48"/>
         <source>Missing at the insurer</source>
         <translation>Missing at the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="45"/>
+        <location filename="../../ui/manager_text.py" line="47"/>
         <source>Amounts differ</source>
         <translation>Amounts differ</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="44"/>
+        <location filename="../../ui/manager_text.py" line="46"/>
         <source>Status differs</source>
         <translation>Status differs</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="75"/>
+        <location filename="../../ui/manager_text.py" line="77"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="80"/>
+        <location filename="../../ui/manager_text.py" line="82"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>The insurer records less than the family signed for. Ask it to correct the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="84"/>
+        <location filename="../../ui/manager_text.py" line="86"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="93"/>
+        <location filename="../../ui/manager_text.py" line="95"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="99"/>
+        <location filename="../../ui/manager_text.py" line="101"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="100"/>
+        <location filename="../../ui/manager_text.py" line="102"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="147"/>
+        <location filename="../../ui/manager_text.py" line="149"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="148"/>
+        <location filename="../../ui/manager_text.py" line="150"/>
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="149"/>
+        <location filename="../../ui/manager_text.py" line="151"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="151"/>
+        <location filename="../../ui/manager_text.py" line="153"/>
         <source>Claim state</source>
         <translation>Claim state</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="152"/>
+        <location filename="../../ui/manager_text.py" line="154"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="153"/>
+        <location filename="../../ui/manager_text.py" line="155"/>
         <source>Insurer status</source>
         <translation>Insurer status</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="21"/>
-        <location filename="../../ui/manager_text.py" line="170"/>
+        <location filename="../../ui/manager_text.py" line="23"/>
+        <location filename="../../ui/manager_text.py" line="172"/>
         <source>Waiting to send</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="23"/>
+        <location filename="../../ui/manager_text.py" line="25"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="24"/>
+        <location filename="../../ui/manager_text.py" line="26"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="26"/>
+        <location filename="../../ui/manager_text.py" line="28"/>
         <source>Settled</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="41"/>
+        <location filename="../../ui/manager_text.py" line="43"/>
         <source>Records changed since sent</source>
         <translation>Records changed since sent</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="42"/>
+        <location filename="../../ui/manager_text.py" line="44"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="43"/>
+        <location filename="../../ui/manager_text.py" line="45"/>
         <source>Stopped, needs a person</source>
         <translation>Stopped, needs a person</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="47"/>
+        <location filename="../../ui/manager_text.py" line="49"/>
         <source>Not in this PC&apos;s records</source>
         <translation>Not in this PC&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="51"/>
+        <location filename="../../ui/manager_text.py" line="53"/>
         <source>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</source>
         <translation>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="56"/>
+        <location filename="../../ui/manager_text.py" line="58"/>
         <source>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</source>
         <translation>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="61"/>
+        <location filename="../../ui/manager_text.py" line="63"/>
         <source>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</source>
         <translation>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="66"/>
+        <location filename="../../ui/manager_text.py" line="68"/>
         <source>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</source>
         <translation>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="71"/>
+        <location filename="../../ui/manager_text.py" line="73"/>
         <source>Ask the insurer about this claim number. Do not claim it again as a new claim.</source>
         <translation>Ask the insurer about this claim number. Do not claim it again as a new claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="89"/>
+        <location filename="../../ui/manager_text.py" line="91"/>
         <source>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</source>
         <translation>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="115"/>
+        <location filename="../../ui/manager_text.py" line="117"/>
         <source>The insurer&apos;s amount changed after the family signed</source>
         <translation>The insurer&apos;s amount changed after the family signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="118"/>
+        <location filename="../../ui/manager_text.py" line="120"/>
         <source>Not covered on the visit&apos;s date</source>
         <translation>Not covered on the visit&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="119"/>
+        <location filename="../../ui/manager_text.py" line="121"/>
         <source>The claim did not match the signed bill</source>
         <translation>The claim did not match the signed bill</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="120"/>
+        <location filename="../../ui/manager_text.py" line="122"/>
         <source>The insurer could not read the claim</source>
         <translation>The insurer could not read the claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="121"/>
+        <location filename="../../ui/manager_text.py" line="123"/>
         <source>The insurer answered for another claim</source>
         <translation>The insurer answered for another claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="124"/>
+        <location filename="../../ui/manager_text.py" line="126"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>Saved by an older kiosk in a form the insurer no longer takes</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="150"/>
+        <location filename="../../ui/manager_text.py" line="152"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="154"/>
+        <location filename="../../ui/manager_text.py" line="156"/>
         <source>Reason code</source>
         <translation>Reason code</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="155"/>
+        <location filename="../../ui/manager_text.py" line="157"/>
         <source>Member (masked)</source>
         <translation>Member (masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="156"/>
+        <location filename="../../ui/manager_text.py" line="158"/>
         <source>Billed (fen)</source>
         <translation>Billed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="157"/>
+        <location filename="../../ui/manager_text.py" line="159"/>
         <source>Billed (yuan)</source>
         <translation>Billed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="158"/>
+        <location filename="../../ui/manager_text.py" line="160"/>
         <source>Insurer share as signed (fen)</source>
         <translation>Insurer share as signed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="159"/>
+        <location filename="../../ui/manager_text.py" line="161"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>Insurer share as signed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="160"/>
+        <location filename="../../ui/manager_text.py" line="162"/>
         <source>Covered by the insurer (fen)</source>
         <translation>Covered by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="161"/>
+        <location filename="../../ui/manager_text.py" line="163"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>Covered by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="162"/>
+        <location filename="../../ui/manager_text.py" line="164"/>
         <source>Family share (fen)</source>
         <translation>Family share (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="163"/>
+        <location filename="../../ui/manager_text.py" line="165"/>
         <source>Family share (yuan)</source>
         <translation>Family share (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="164"/>
+        <location filename="../../ui/manager_text.py" line="166"/>
         <source>Paid at the desk (fen)</source>
         <translation>Paid at the desk (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="165"/>
+        <location filename="../../ui/manager_text.py" line="167"/>
         <source>Paid at the desk (yuan)</source>
         <translation>Paid at the desk (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="166"/>
+        <location filename="../../ui/manager_text.py" line="168"/>
         <source>Payment methods</source>
         <translation>Payment methods</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="167"/>
+        <location filename="../../ui/manager_text.py" line="169"/>
         <source>Signed and stored at</source>
         <translation>Signed and stored at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="168"/>
+        <location filename="../../ui/manager_text.py" line="170"/>
         <source>Recorded by the insurer at</source>
         <translation>Recorded by the insurer at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="169"/>
+        <location filename="../../ui/manager_text.py" line="171"/>
         <source>Claim key (for the insurer&apos;s support)</source>
         <translation>Claim key (for the insurer&apos;s support)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="171"/>
+        <location filename="../../ui/manager_text.py" line="173"/>
         <source>Covered (fen)</source>
         <translation>Covered (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="172"/>
+        <location filename="../../ui/manager_text.py" line="174"/>
         <source>Covered (yuan)</source>
         <translation>Covered (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="173"/>
+        <location filename="../../ui/manager_text.py" line="175"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>Awaiting the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="174"/>
+        <location filename="../../ui/manager_text.py" line="176"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>Awaiting the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="175"/>
+        <location filename="../../ui/manager_text.py" line="177"/>
         <source>Refused by the insurer (fen)</source>
         <translation>Refused by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="176"/>
+        <location filename="../../ui/manager_text.py" line="178"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>Refused by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="177"/>
+        <location filename="../../ui/manager_text.py" line="179"/>
         <source>Paid by families (fen)</source>
         <translation>Paid by families (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="178"/>
+        <location filename="../../ui/manager_text.py" line="180"/>
         <source>Paid by families (yuan)</source>
         <translation>Paid by families (yuan)</translation>
     </message>
@@ -1411,82 +1411,82 @@
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="183"/>
+        <location filename="../../ui/manager/screen.py" line="181"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="187"/>
+        <location filename="../../ui/manager/screen.py" line="185"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="188"/>
+        <location filename="../../ui/manager/screen.py" line="186"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="189"/>
+        <location filename="../../ui/manager/screen.py" line="187"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="190"/>
+        <location filename="../../ui/manager/screen.py" line="188"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="191"/>
+        <location filename="../../ui/manager/screen.py" line="189"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="194"/>
+        <location filename="../../ui/manager/screen.py" line="192"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="198"/>
+        <location filename="../../ui/manager/screen.py" line="196"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="199"/>
+        <location filename="../../ui/manager/screen.py" line="197"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="201"/>
+        <location filename="../../ui/manager/screen.py" line="199"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="202"/>
+        <location filename="../../ui/manager/screen.py" line="200"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="203"/>
+        <location filename="../../ui/manager/screen.py" line="201"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="204"/>
+        <location filename="../../ui/manager/screen.py" line="202"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="273"/>
+        <location filename="../../ui/manager/screen.py" line="271"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>Reading this PC&apos;s records…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="276"/>
+        <location filename="../../ui/manager/screen.py" line="274"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>As this PC&apos;s records stood at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="286"/>
+        <location filename="../../ui/manager/screen.py" line="284"/>
         <location filename="../../ui/manager/screen.py" line="392"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
@@ -1508,22 +1508,22 @@
     </message>
     <message>
         <location filename="../../ui/manager/screen.py" line="434"/>
-        <location filename="../../ui/manager/screen.py" line="464"/>
+        <location filename="../../ui/manager/screen.py" line="463"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="475"/>
+        <location filename="../../ui/manager/screen.py" line="474"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="499"/>
+        <location filename="../../ui/manager/screen.py" line="498"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="503"/>
+        <location filename="../../ui/manager/screen.py" line="502"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -1747,22 +1747,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="66"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="63"/>
         <source>PIN or password</source>
         <translation>PIN or password</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="67"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="64"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="68"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="65"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="69"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="66"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
@@ -1770,99 +1770,99 @@
 <context>
     <name>PreAuthDialog</name>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="108"/>
-        <location filename="../../ui/screens/preauth.py" line="109"/>
+        <location filename="../../ui/screens/preauth.py" line="101"/>
+        <location filename="../../ui/screens/preauth.py" line="102"/>
         <source>Request a pre-authorisation</source>
         <translation>Request a pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="110"/>
+        <location filename="../../ui/screens/preauth.py" line="103"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="111"/>
+        <location filename="../../ui/screens/preauth.py" line="104"/>
         <source>Planned date</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="112"/>
+        <location filename="../../ui/screens/preauth.py" line="105"/>
         <source>Diagnosis</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="113"/>
+        <location filename="../../ui/screens/preauth.py" line="106"/>
         <source>Estimated cost (CNY)</source>
         <translation>Estimated cost (CNY)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="114"/>
+        <location filename="../../ui/screens/preauth.py" line="107"/>
         <source>e.g. Recurrent headache (R51)</source>
         <translation>e.g. Recurrent headache (R51)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="115"/>
-        <location filename="../../ui/screens/preauth.py" line="216"/>
+        <location filename="../../ui/screens/preauth.py" line="108"/>
+        <location filename="../../ui/screens/preauth.py" line="209"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="115"/>
+        <location filename="../../ui/screens/preauth.py" line="108"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="116"/>
+        <location filename="../../ui/screens/preauth.py" line="109"/>
         <source>Send to the insurer</source>
         <translation>Send to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="126"/>
+        <location filename="../../ui/screens/preauth.py" line="119"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</source>
         <translation>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="134"/>
+        <location filename="../../ui/screens/preauth.py" line="127"/>
         <source>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</source>
         <translation>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="140"/>
+        <location filename="../../ui/screens/preauth.py" line="133"/>
         <source>Holiday data ends on {until}; after that only weekends are counted.</source>
         <translation>Holiday data ends on {until}; after that only weekends are counted.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="167"/>
+        <location filename="../../ui/screens/preauth.py" line="160"/>
         <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
         <translation>Enter the estimated cost in yuan, e.g. 6800.00.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="181"/>
+        <location filename="../../ui/screens/preauth.py" line="174"/>
         <source>Enter the diagnosis the doctor gave.</source>
         <translation>Enter the diagnosis the doctor gave.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="184"/>
+        <location filename="../../ui/screens/preauth.py" line="177"/>
         <source>Sending to the insurer…</source>
         <translation>Sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="206"/>
+        <location filename="../../ui/screens/preauth.py" line="199"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>pending the insurer&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="207"/>
+        <location filename="../../ui/screens/preauth.py" line="200"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="208"/>
+        <location filename="../../ui/screens/preauth.py" line="201"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="211"/>
+        <location filename="../../ui/screens/preauth.py" line="204"/>
         <source>Pre-authorisation {id} for {date} is {state}.</source>
         <translation>Pre-authorisation {id} for {date} is {state}.</translation>
     </message>
@@ -1870,12 +1870,12 @@
 <context>
     <name>ReadabilityControls</name>
     <message>
-        <location filename="../../ui/widgets/readability_controls.py" line="70"/>
+        <location filename="../../ui/widgets/readability_controls.py" line="66"/>
         <source>Text size {percent} %</source>
         <translation>Text size {percent} %</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/readability_controls.py" line="73"/>
+        <location filename="../../ui/widgets/readability_controls.py" line="69"/>
         <source>High contrast</source>
         <translation>High contrast</translation>
     </message>
@@ -1975,112 +1975,112 @@
 <context>
     <name>RegistrationScreen</name>
     <message>
-        <location filename="../../ui/screens/registration.py" line="127"/>
+        <location filename="../../ui/screens/registration.py" line="119"/>
         <source>Register this kiosk with the insurer</source>
         <translation>Register this kiosk with the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="130"/>
+        <location filename="../../ui/screens/registration.py" line="122"/>
         <source>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</source>
         <translation>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="135"/>
+        <location filename="../../ui/screens/registration.py" line="127"/>
         <source>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</source>
         <translation>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="143"/>
+        <location filename="../../ui/screens/registration.py" line="135"/>
         <source>Insurer API address</source>
         <translation>Insurer API address</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="144"/>
+        <location filename="../../ui/screens/registration.py" line="136"/>
         <source>Device key</source>
         <translation>Device key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="145"/>
+        <location filename="../../ui/screens/registration.py" line="137"/>
         <source>Pinned CA file (optional)</source>
         <translation>Pinned CA file (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="147"/>
+        <location filename="../../ui/screens/registration.py" line="139"/>
         <source>From the insurer&apos;s provider portal</source>
         <translation>From the insurer&apos;s provider portal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="148"/>
+        <location filename="../../ui/screens/registration.py" line="140"/>
         <source>Path to a PEM file, if the insurer gave one</source>
         <translation>Path to a PEM file, if the insurer gave one</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="149"/>
+        <location filename="../../ui/screens/registration.py" line="141"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="150"/>
+        <location filename="../../ui/screens/registration.py" line="142"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="163"/>
+        <location filename="../../ui/screens/registration.py" line="155"/>
         <source>Enter the insurer&apos;s API address.</source>
         <translation>Enter the insurer&apos;s API address.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="166"/>
+        <location filename="../../ui/screens/registration.py" line="158"/>
         <source>Enter the device key.</source>
         <translation>Enter the device key.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="171"/>
+        <location filename="../../ui/screens/registration.py" line="163"/>
         <source>There is no CA file at %1. Check the path, or leave it empty.</source>
         <translation>There is no CA file at %1. Check the path, or leave it empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="177"/>
+        <location filename="../../ui/screens/registration.py" line="169"/>
         <source>Asking the insurer to confirm the key…</source>
         <translation>Asking the insurer to confirm the key…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="193"/>
+        <location filename="../../ui/screens/registration.py" line="185"/>
         <source>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</source>
         <translation>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="205"/>
+        <location filename="../../ui/screens/registration.py" line="197"/>
         <source>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</source>
         <translation>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="212"/>
+        <location filename="../../ui/screens/registration.py" line="204"/>
         <source>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</source>
         <translation>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="216"/>
+        <location filename="../../ui/screens/registration.py" line="208"/>
         <source>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</source>
         <translation>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="221"/>
+        <location filename="../../ui/screens/registration.py" line="213"/>
         <source>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</source>
         <translation>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="226"/>
+        <location filename="../../ui/screens/registration.py" line="218"/>
         <source>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</source>
         <translation>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="231"/>
+        <location filename="../../ui/screens/registration.py" line="223"/>
         <source>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</source>
         <translation>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="235"/>
+        <location filename="../../ui/screens/registration.py" line="227"/>
         <source>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</source>
         <translation>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</translation>
     </message>
@@ -2088,69 +2088,69 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="122"/>
+        <location filename="../../ui/screens/scan.py" line="123"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>Show your child&apos;s e-card to the camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="128"/>
+        <location filename="../../ui/screens/scan.py" line="129"/>
         <source>Open the e-card on the phone and hold its QR code inside the frame.</source>
         <translation>Open the e-card on the phone and hold its QR code inside the frame.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="130"/>
+        <location filename="../../ui/screens/scan.py" line="131"/>
         <source>Staff: look up without the card</source>
         <translation>Staff: look up without the card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="131"/>
+        <location filename="../../ui/screens/scan.py" line="132"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="132"/>
+        <location filename="../../ui/screens/scan.py" line="133"/>
         <source>Policy number</source>
         <translation>Policy number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="133"/>
+        <location filename="../../ui/screens/scan.py" line="134"/>
         <source>Child&apos;s name</source>
         <translation>Child&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="134"/>
+        <location filename="../../ui/screens/scan.py" line="135"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="135"/>
+        <location filename="../../ui/screens/scan.py" line="136"/>
         <source>e.g. GP2026000101</source>
         <translation>e.g. GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="136"/>
+        <location filename="../../ui/screens/scan.py" line="137"/>
         <source>11 digits</source>
         <translation>11 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="137"/>
+        <location filename="../../ui/screens/scan.py" line="138"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="140"/>
-        <location filename="../../ui/screens/scan.py" line="166"/>
-        <location filename="../../ui/screens/scan.py" line="194"/>
+        <location filename="../../ui/screens/scan.py" line="141"/>
+        <location filename="../../ui/screens/scan.py" line="162"/>
+        <location filename="../../ui/screens/scan.py" line="190"/>
         <source>Checking the card with the insurer…</source>
         <translation>Checking the card with the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="184"/>
+        <location filename="../../ui/screens/scan.py" line="180"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="243"/>
+        <location filename="../../ui/screens/scan.py" line="239"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</translation>
     </message>
@@ -2158,42 +2158,42 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../ui/manager/signin.py" line="82"/>
+        <location filename="../../ui/manager/signin.py" line="80"/>
         <source>Staff sign-in</source>
         <translation>Staff sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="83"/>
+        <location filename="../../ui/manager/signin.py" line="81"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="94"/>
+        <location filename="../../ui/manager/signin.py" line="92"/>
         <source>The staff list cannot be read on this PC.</source>
         <translation>The staff list cannot be read on this PC.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="114"/>
+        <location filename="../../ui/manager/signin.py" line="112"/>
         <source>Choose your name, then enter your PIN.</source>
         <translation>Choose your name, then enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="118"/>
+        <location filename="../../ui/manager/signin.py" line="116"/>
         <source>There are no staff accounts yet. The first manager account is created when the kiosk is installed: kiosk staff add NAME --role manager</source>
         <translation>There are no staff accounts yet. The first manager account is created when the kiosk is installed: kiosk staff add NAME --role manager</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="151"/>
+        <location filename="../../ui/manager/signin.py" line="149"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="170"/>
+        <location filename="../../ui/manager/signin.py" line="168"/>
         <source>Signing in is not possible right now: this PC&apos;s records cannot be read.</source>
         <translation>Signing in is not possible right now: this PC&apos;s records cannot be read.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/signin.py" line="177"/>
+        <location filename="../../ui/manager/signin.py" line="175"/>
         <source>Wrong PIN. %n more wrong PIN(s) lock this account.</source>
         <translation>
             <numerusform>Wrong PIN. %n more wrong PIN locks this account.</numerusform>
@@ -2201,12 +2201,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="184"/>
+        <location filename="../../ui/manager/signin.py" line="182"/>
         <source>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</source>
         <translation>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="189"/>
+        <location filename="../../ui/manager/signin.py" line="187"/>
         <source>This account no longer exists.</source>
         <translation>This account no longer exists.</translation>
     </message>
@@ -2214,72 +2214,72 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../ui/screens/sign.py" line="145"/>
+        <location filename="../../ui/screens/sign.py" line="139"/>
         <source>Please check the bill and sign</source>
         <translation>Please check the bill and sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="146"/>
+        <location filename="../../ui/screens/sign.py" line="140"/>
         <source>The insurer pays</source>
         <translation>The insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="147"/>
+        <location filename="../../ui/screens/sign.py" line="141"/>
         <source>You pay today</source>
         <translation>You pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="150"/>
+        <location filename="../../ui/screens/sign.py" line="144"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="151"/>
+        <location filename="../../ui/screens/sign.py" line="145"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="152"/>
+        <location filename="../../ui/screens/sign.py" line="146"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="153"/>
+        <location filename="../../ui/screens/sign.py" line="147"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="154"/>
+        <location filename="../../ui/screens/sign.py" line="148"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="157"/>
+        <location filename="../../ui/screens/sign.py" line="151"/>
         <source>Reception: change the bill</source>
         <translation>Reception: change the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="158"/>
+        <location filename="../../ui/screens/sign.py" line="152"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="159"/>
+        <location filename="../../ui/screens/sign.py" line="153"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="160"/>
+        <location filename="../../ui/screens/sign.py" line="154"/>
         <source>Sign the bill</source>
         <translation>Sign the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="196"/>
+        <location filename="../../ui/screens/sign.py" line="190"/>
         <source>{child} · {date} · {clinic}</source>
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="308"/>
+        <location filename="../../ui/screens/sign.py" line="302"/>
         <source>▼ %n more line(s) below: tap here to see them</source>
         <translation>
             <numerusform>▼ %n more line below: tap here to see it</numerusform>
@@ -2287,28 +2287,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="310"/>
+        <location filename="../../ui/screens/sign.py" line="304"/>
         <source>▲ Back to the first line</source>
         <translation>▲ Back to the first line</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="373"/>
+        <location filename="../../ui/screens/sign.py" line="367"/>
         <source>Please sign in the white box first.</source>
         <translation>Please sign in the white box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="375"/>
-        <location filename="../../ui/screens/sign.py" line="378"/>
+        <location filename="../../ui/screens/sign.py" line="369"/>
+        <location filename="../../ui/screens/sign.py" line="372"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>That is too short to be a signature. Please write your name.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="381"/>
+        <location filename="../../ui/screens/sign.py" line="375"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>Please sign larger, across the line in the white box.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="395"/>
+        <location filename="../../ui/screens/sign.py" line="389"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>The signed bill could not be stored on this computer. Please ask reception.</translation>
     </message>
@@ -2527,12 +2527,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="542"/>
+        <location filename="../../ui/app.py" line="524"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>The family is checking and signing the bill on their screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="543"/>
+        <location filename="../../ui/app.py" line="525"/>
         <source>Change the bill</source>
         <translation>Change the bill</translation>
     </message>
@@ -2540,57 +2540,57 @@
 <context>
     <name>Statement</name>
     <message>
-        <location filename="../../ui/statement_text.py" line="31"/>
+        <location filename="../../ui/statement_text.py" line="27"/>
         <source>Covered by the plan</source>
         <translation>Covered by the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="32"/>
+        <location filename="../../ui/statement_text.py" line="28"/>
         <source>Not covered by the plan</source>
         <translation>Not covered by the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="33"/>
+        <location filename="../../ui/statement_text.py" line="29"/>
         <source>The plan&apos;s annual limit is used up</source>
         <translation>The plan&apos;s annual limit is used up</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="34"/>
+        <location filename="../../ui/statement_text.py" line="30"/>
         <source>Your share: the fully-paid visits are used up</source>
         <translation>Your share: the fully-paid visits are used up</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="37"/>
+        <location filename="../../ui/statement_text.py" line="33"/>
         <source>Needs pre-authorisation first: not paid by the plan today</source>
         <translation>Needs pre-authorisation first: not paid by the plan today</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="40"/>
+        <location filename="../../ui/statement_text.py" line="36"/>
         <source>Covered: pre-authorised</source>
         <translation>Covered: pre-authorised</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="41"/>
+        <location filename="../../ui/statement_text.py" line="37"/>
         <source>This clinic is not in your network</source>
         <translation>This clinic is not in your network</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="45"/>
+        <location filename="../../ui/statement_text.py" line="41"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="46"/>
+        <location filename="../../ui/statement_text.py" line="42"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="49"/>
+        <location filename="../../ui/statement_text.py" line="45"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</source>
         <translation>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="54"/>
+        <location filename="../../ui/statement_text.py" line="50"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</source>
         <translation>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</translation>
     </message>

@@ -4,149 +4,149 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="132"/>
+        <location filename="../../ui/screens/bill.py" line="126"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="137"/>
-        <location filename="../../ui/screens/bill.py" line="234"/>
+        <location filename="../../ui/screens/bill.py" line="131"/>
+        <location filename="../../ui/screens/bill.py" line="228"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>目录共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="141"/>
+        <location filename="../../ui/screens/bill.py" line="135"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="136"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="137"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="138"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="145"/>
+        <location filename="../../ui/screens/bill.py" line="139"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="148"/>
+        <location filename="../../ui/screens/bill.py" line="142"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="149"/>
+        <location filename="../../ui/screens/bill.py" line="143"/>
         <source>Cancel visit</source>
         <translation>取消本次就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="144"/>
         <source>Ask the insurer again</source>
         <translation>重新询问保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="151"/>
-        <location filename="../../ui/screens/bill.py" line="382"/>
+        <location filename="../../ui/screens/bill.py" line="145"/>
+        <location filename="../../ui/screens/bill.py" line="376"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="218"/>
+        <location filename="../../ui/screens/bill.py" line="212"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="342"/>
+        <location filename="../../ui/screens/bill.py" line="336"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="345"/>
+        <location filename="../../ui/screens/bill.py" line="339"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>家庭自付 &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="370"/>
+        <location filename="../../ui/screens/bill.py" line="364"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="380"/>
+        <location filename="../../ui/screens/bill.py" line="374"/>
         <source>Self-pay: take the payment</source>
         <translation>自费：收取费用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="134"/>
+        <location filename="../../ui/screens/bill.py" line="128"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>导入本诊所自己的收费目录（Excel .xlsx、CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="131"/>
+        <location filename="../../ui/screens/bill.py" line="125"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>按编码、名称或拼音首字母搜索（如 xcg）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="220"/>
+        <location filename="../../ui/screens/bill.py" line="214"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>收费目录 (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="244"/>
+        <location filename="../../ui/screens/bill.py" line="238"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="246"/>
+        <location filename="../../ui/screens/bill.py" line="240"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>文件有 %n 行错误，未被使用：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="250"/>
+        <location filename="../../ui/screens/bill.py" line="244"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="305"/>
+        <location filename="../../ui/screens/bill.py" line="299"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="325"/>
+        <location filename="../../ui/screens/bill.py" line="319"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="326"/>
+        <location filename="../../ui/screens/bill.py" line="320"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="336"/>
-        <location filename="../../ui/screens/bill.py" line="339"/>
+        <location filename="../../ui/screens/bill.py" line="330"/>
+        <location filename="../../ui/screens/bill.py" line="333"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="355"/>
+        <location filename="../../ui/screens/bill.py" line="349"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="360"/>
+        <location filename="../../ui/screens/bill.py" line="354"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
@@ -156,22 +156,22 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="73"/>
+        <location filename="../../ui/manager/claims_tab.py" line="74"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="74"/>
+        <location filename="../../ui/manager/claims_tab.py" line="75"/>
         <source>Send this claim again once its cause is fixed</source>
         <translation>原因解决后重新发送此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="75"/>
+        <location filename="../../ui/manager/claims_tab.py" line="76"/>
         <source>How was it settled? (required)</source>
         <translation>是如何结清的？（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="76"/>
+        <location filename="../../ui/manager/claims_tab.py" line="77"/>
         <source>Mark settled</source>
         <translation>标记为已结清</translation>
     </message>
@@ -179,123 +179,123 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="174"/>
+        <location filename="../../ui/manager/claims_tab.py" line="177"/>
         <source>All claims</source>
         <translation>全部理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="179"/>
+        <location filename="../../ui/manager/claims_tab.py" line="182"/>
         <source>Statement no. or insurer claim number</source>
         <translation>账单号或保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="182"/>
+        <location filename="../../ui/manager/claims_tab.py" line="185"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="183"/>
+        <location filename="../../ui/manager/claims_tab.py" line="186"/>
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="184"/>
-        <location filename="../../ui/manager/claims_tab.py" line="282"/>
+        <location filename="../../ui/manager/claims_tab.py" line="187"/>
+        <location filename="../../ui/manager/claims_tab.py" line="285"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="185"/>
-        <location filename="../../ui/manager/claims_tab.py" line="281"/>
+        <location filename="../../ui/manager/claims_tab.py" line="188"/>
+        <location filename="../../ui/manager/claims_tab.py" line="284"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="186"/>
-        <location filename="../../ui/manager/claims_tab.py" line="283"/>
+        <location filename="../../ui/manager/claims_tab.py" line="189"/>
+        <location filename="../../ui/manager/claims_tab.py" line="286"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="187"/>
+        <location filename="../../ui/manager/claims_tab.py" line="190"/>
         <source>Insurer covers</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="188"/>
-        <location filename="../../ui/manager/claims_tab.py" line="289"/>
+        <location filename="../../ui/manager/claims_tab.py" line="191"/>
+        <location filename="../../ui/manager/claims_tab.py" line="292"/>
         <source>Family share</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="189"/>
+        <location filename="../../ui/manager/claims_tab.py" line="192"/>
         <source>Paid at desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="192"/>
+        <location filename="../../ui/manager/claims_tab.py" line="195"/>
         <source>Open the signed bill</source>
         <translation>打开签字账单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/claims_tab.py" line="229"/>
+        <location filename="../../ui/manager/claims_tab.py" line="232"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="250"/>
+        <location filename="../../ui/manager/claims_tab.py" line="253"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>签字时向家长展示的金额；保险公司尚未答复</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="270"/>
+        <location filename="../../ui/manager/claims_tab.py" line="273"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>选择一笔理赔查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="278"/>
+        <location filename="../../ui/manager/claims_tab.py" line="281"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>理赔提交编号（供保险公司核查）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="284"/>
+        <location filename="../../ui/manager/claims_tab.py" line="287"/>
         <source>Insurer share as signed</source>
         <translation>签字时保险支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="286"/>
+        <location filename="../../ui/manager/claims_tab.py" line="289"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="291"/>
+        <location filename="../../ui/manager/claims_tab.py" line="294"/>
         <source>Paid at the desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="297"/>
+        <location filename="../../ui/manager/claims_tab.py" line="300"/>
         <source>Signed and stored</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="300"/>
+        <location filename="../../ui/manager/claims_tab.py" line="303"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="304"/>
+        <location filename="../../ui/manager/claims_tab.py" line="307"/>
         <source>Recorded by the insurer</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="307"/>
+        <location filename="../../ui/manager/claims_tab.py" line="310"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="321"/>
+        <location filename="../../ui/manager/claims_tab.py" line="324"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -303,137 +303,137 @@
 <context>
     <name>DayReport</name>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="45"/>
+        <location filename="../../ui/documents/day_report.py" line="46"/>
         <source>Direct-pay day report</source>
         <translation>直付日报</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="46"/>
+        <location filename="../../ui/documents/day_report.py" line="47"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="47"/>
+        <location filename="../../ui/documents/day_report.py" line="48"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="48"/>
+        <location filename="../../ui/documents/day_report.py" line="49"/>
         <source>By</source>
         <translation>打印人</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="49"/>
+        <location filename="../../ui/documents/day_report.py" line="50"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="50"/>
+        <location filename="../../ui/documents/day_report.py" line="51"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="51"/>
+        <location filename="../../ui/documents/day_report.py" line="52"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="52"/>
+        <location filename="../../ui/documents/day_report.py" line="53"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="53"/>
+        <location filename="../../ui/documents/day_report.py" line="54"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="54"/>
+        <location filename="../../ui/documents/day_report.py" line="55"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="55"/>
+        <location filename="../../ui/documents/day_report.py" line="56"/>
         <source>family share %1</source>
         <translation>家庭自付 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="56"/>
+        <location filename="../../ui/documents/day_report.py" line="57"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="57"/>
+        <location filename="../../ui/documents/day_report.py" line="58"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="58"/>
+        <location filename="../../ui/documents/day_report.py" line="59"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="59"/>
+        <location filename="../../ui/documents/day_report.py" line="60"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="60"/>
+        <location filename="../../ui/documents/day_report.py" line="61"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="61"/>
+        <location filename="../../ui/documents/day_report.py" line="62"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="62"/>
+        <location filename="../../ui/documents/day_report.py" line="63"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="63"/>
+        <location filename="../../ui/documents/day_report.py" line="64"/>
         <source>Reconciliation with the insurer</source>
         <translation>与保险公司对账</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="64"/>
+        <location filename="../../ui/documents/day_report.py" line="65"/>
         <source>Not reconciled: the insurer&apos;s statement was not fetched for this report.</source>
         <translation>未对账：本报告未获取保险公司对账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="67"/>
+        <location filename="../../ui/documents/day_report.py" line="68"/>
         <source>Balanced: every claim agrees with the insurer&apos;s statement (%1).</source>
         <translation>账目相符：全部理赔与保险公司对账单一致（%1 笔）。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="70"/>
+        <location filename="../../ui/documents/day_report.py" line="71"/>
         <source>Agree: %1 · need a look: %2. Insurer total %3, this PC&apos;s records %4.</source>
         <translation>一致 %1 笔 · 需核查 %2 项。保险公司合计 %3，本机记录 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="74"/>
+        <location filename="../../ui/documents/day_report.py" line="75"/>
         <source>… and %1 more on the kiosk&apos;s reconciliation page.</source>
         <translation>……另有 %1 笔，请在终端对账页面查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="75"/>
+        <location filename="../../ui/documents/day_report.py" line="76"/>
         <source>Audit trail: %1 entries, head %2</source>
         <translation>审计记录：%1 条，末条哈希 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="76"/>
+        <location filename="../../ui/documents/day_report.py" line="77"/>
         <source>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</source>
         <translation>审计记录在第 %1 条处被破坏：请联系诊所 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="79"/>
+        <location filename="../../ui/documents/day_report.py" line="80"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="80"/>
+        <location filename="../../ui/documents/day_report.py" line="81"/>
         <source>Direct-billing kiosk · day report</source>
         <translation>直付终端 · 日报</translation>
     </message>
@@ -441,102 +441,102 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="123"/>
+        <location filename="../../ui/manager/day_tab.py" line="124"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="124"/>
+        <location filename="../../ui/manager/day_tab.py" line="125"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="125"/>
+        <location filename="../../ui/manager/day_tab.py" line="126"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="126"/>
+        <location filename="../../ui/manager/day_tab.py" line="127"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="127"/>
+        <location filename="../../ui/manager/day_tab.py" line="128"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="128"/>
+        <location filename="../../ui/manager/day_tab.py" line="129"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="132"/>
+        <location filename="../../ui/manager/day_tab.py" line="133"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="135"/>
+        <location filename="../../ui/manager/day_tab.py" line="136"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="136"/>
+        <location filename="../../ui/manager/day_tab.py" line="137"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="139"/>
+        <location filename="../../ui/manager/day_tab.py" line="140"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="142"/>
+        <location filename="../../ui/manager/day_tab.py" line="143"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="144"/>
+        <location filename="../../ui/manager/day_tab.py" line="145"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>近 30 天：保险公司支付与家庭付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="153"/>
+        <location filename="../../ui/manager/day_tab.py" line="154"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="158"/>
+        <location filename="../../ui/manager/day_tab.py" line="159"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>已受理 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="161"/>
+        <location filename="../../ui/manager/day_tab.py" line="162"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>待发送 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="167"/>
+        <location filename="../../ui/manager/day_tab.py" line="168"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="173"/>
+        <location filename="../../ui/manager/day_tab.py" line="174"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>家庭自付应收 %1（含自费就诊 %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="176"/>
+        <location filename="../../ui/manager/day_tab.py" line="177"/>
         <source>of %1 family share</source>
         <translation>家庭自付应收 %1</translation>
     </message>
@@ -544,38 +544,38 @@
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../ui/demo_panel.py" line="127"/>
-        <location filename="../../ui/demo_panel.py" line="128"/>
+        <location filename="../../ui/demo_panel.py" line="123"/>
+        <location filename="../../ui/demo_panel.py" line="124"/>
         <source>Demo: the family&apos;s phone</source>
         <translation>演示：家长的手机</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_panel.py" line="131"/>
+        <location filename="../../ui/demo_panel.py" line="127"/>
         <source>Choose whose e-card the phone shows; the simulated camera sees it at once. Hover a button to see what that member demonstrates.</source>
         <translation>选择手机上显示哪位会员的电子保险卡，模拟摄像头会立即看到。鼠标停在按钮上可查看该会员演示的情形。</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_panel.py" line="135"/>
+        <location filename="../../ui/demo_panel.py" line="131"/>
         <source>Take the phone away</source>
         <translation>拿开手机</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_panel.py" line="136"/>
+        <location filename="../../ui/demo_panel.py" line="132"/>
         <source>Demo staff</source>
         <translation>演示员工账号</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_panel.py" line="138"/>
+        <location filename="../../ui/demo_panel.py" line="134"/>
         <source>Tap Staff at the top of the kiosk, choose the name and enter the PIN.</source>
         <translation>点击终端顶部的“员工”，选择姓名并输入 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_panel.py" line="141"/>
+        <location filename="../../ui/demo_panel.py" line="137"/>
         <source>Demo manager PIN: %1</source>
         <translation>演示经理 PIN 码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_panel.py" line="142"/>
+        <location filename="../../ui/demo_panel.py" line="138"/>
         <source>Demo reception PIN: %1</source>
         <translation>演示前台 PIN 码：%1</translation>
     </message>
@@ -583,157 +583,157 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="210"/>
+        <location filename="../../ui/screens/done.py" line="203"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>谢谢！签字账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="137"/>
+        <location filename="../../ui/screens/done.py" line="130"/>
         <source>Claim</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="138"/>
+        <location filename="../../ui/screens/done.py" line="131"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="139"/>
+        <location filename="../../ui/screens/done.py" line="132"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="150"/>
+        <location filename="../../ui/screens/done.py" line="143"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="151"/>
+        <location filename="../../ui/screens/done.py" line="144"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="152"/>
+        <location filename="../../ui/screens/done.py" line="145"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="153"/>
+        <location filename="../../ui/screens/done.py" line="146"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="142"/>
+        <location filename="../../ui/screens/done.py" line="135"/>
         <source>Open to print</source>
         <translation>打开并打印</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="136"/>
+        <location filename="../../ui/screens/done.py" line="129"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="143"/>
+        <location filename="../../ui/screens/done.py" line="136"/>
         <source>Save a copy…</source>
         <translation>另存一份…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="144"/>
+        <location filename="../../ui/screens/done.py" line="137"/>
         <source>Next family</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="158"/>
+        <location filename="../../ui/screens/done.py" line="151"/>
         <source>Recorded: paid in cash.</source>
         <translation>已登记：现金支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="159"/>
+        <location filename="../../ui/screens/done.py" line="152"/>
         <source>Recorded: paid by bank card.</source>
         <translation>已登记：银行卡支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="160"/>
+        <location filename="../../ui/screens/done.py" line="153"/>
         <source>Recorded: paid with WeChat Pay.</source>
         <translation>已登记：微信支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="161"/>
+        <location filename="../../ui/screens/done.py" line="154"/>
         <source>Recorded: paid with Alipay.</source>
         <translation>已登记：支付宝支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="218"/>
+        <location filename="../../ui/screens/done.py" line="211"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>家庭今天需自付 {amount}，付款方式是？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="222"/>
+        <location filename="../../ui/screens/done.py" line="215"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>今天无需付款：全部费用由保险公司支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="246"/>
+        <location filename="../../ui/screens/done.py" line="239"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>不提交理赔：费用全部由家长支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="377"/>
+        <location filename="../../ui/screens/done.py" line="370"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>账单 PDF 未能生成，但账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="388"/>
+        <location filename="../../ui/screens/done.py" line="381"/>
         <source>Save the statement</source>
         <translation>保存账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="252"/>
+        <location filename="../../ui/screens/done.py" line="245"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>保险公司已受理，理赔号 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="208"/>
+        <location filename="../../ui/screens/done.py" line="201"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>自费就诊：保险计划不支付本次账单中的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="232"/>
+        <location filename="../../ui/screens/done.py" line="225"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>自费账单已保存（第 {version} 版）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="235"/>
+        <location filename="../../ui/screens/done.py" line="228"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>账单已保存（第 {version} 版）。保险公司收到理赔后，账单也会出现在电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="257"/>
+        <location filename="../../ui/screens/done.py" line="250"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>保险公司未受理此理赔，诊所经理会跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="260"/>
+        <location filename="../../ui/screens/done.py" line="253"/>
         <source>Settled by the clinic.</source>
         <translation>诊所已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="263"/>
+        <location filename="../../ui/screens/done.py" line="256"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>已安全保存；目前无法连接保险公司，恢复后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="266"/>
+        <location filename="../../ui/screens/done.py" line="259"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>已安全保存，正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="324"/>
+        <location filename="../../ui/screens/done.py" line="317"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>付款未能记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="394"/>
+        <location filename="../../ui/screens/done.py" line="387"/>
         <source>The copy could not be saved there.</source>
         <translation>无法保存到该位置。</translation>
     </message>
@@ -741,167 +741,167 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="78"/>
+        <location filename="../../ui/screens/eligibility.py" line="71"/>
         <source>New scan</source>
         <translation>重新扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="79"/>
+        <location filename="../../ui/screens/eligibility.py" line="72"/>
         <source>Start the bill</source>
         <translation>开始开账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="91"/>
+        <location filename="../../ui/screens/eligibility.py" line="84"/>
         <source>Direct billing available</source>
         <translation>可以直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="92"/>
+        <location filename="../../ui/screens/eligibility.py" line="85"/>
         <source>Direct billing available, with conditions</source>
         <translation>可以直付，但有附加条件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="93"/>
+        <location filename="../../ui/screens/eligibility.py" line="86"/>
         <source>No direct billing today</source>
         <translation>今天不能直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="114"/>
+        <location filename="../../ui/screens/eligibility.py" line="107"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>全额赔付次数已用完：今天的就诊需支付个人自付部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="117"/>
+        <location filename="../../ui/screens/eligibility.py" line="110"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>有一项事先授权仍在审核中：该项目暂不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="120"/>
+        <location filename="../../ui/screens/eligibility.py" line="113"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>有一项事先授权未获批准：该项目不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="123"/>
+        <location filename="../../ui/screens/eligibility.py" line="116"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>有一项保障额度已用完：该额度下的项目由家庭自付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="105"/>
+        <location filename="../../ui/screens/eligibility.py" line="98"/>
         <source>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
         <translation>电子保险卡已置灰：之前一次就诊的自付金额 {amount} 尚未支付（理赔号 {ref}）。家长在电子保险卡的“就诊记录”中支付后即可恢复直付。今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="126"/>
+        <location filename="../../ui/screens/eligibility.py" line="119"/>
         <source>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</source>
         <translation>电子保险卡已置灰：之前一次就诊的自付金额尚未支付。今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="130"/>
+        <location filename="../../ui/screens/eligibility.py" line="123"/>
         <source>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</source>
         <translation>保单已过保障期间，今天的就诊需自费；续保请家长咨询保险公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="134"/>
+        <location filename="../../ui/screens/eligibility.py" line="127"/>
         <source>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</source>
         <translation>本诊所不在该计划的网络内，不能直付：今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="138"/>
+        <location filename="../../ui/screens/eligibility.py" line="131"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>保险公司找不到此卡对应的会员。请核对信息，或按自费处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="142"/>
+        <location filename="../../ui/screens/eligibility.py" line="135"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>保险公司今天不允许此卡直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="177"/>
+        <location filename="../../ui/screens/eligibility.py" line="170"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="171"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="181"/>
+        <location filename="../../ui/screens/eligibility.py" line="174"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="181"/>
+        <location filename="../../ui/screens/eligibility.py" line="174"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <location filename="../../ui/screens/eligibility.py" line="175"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="183"/>
+        <location filename="../../ui/screens/eligibility.py" line="176"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="185"/>
+        <location filename="../../ui/screens/eligibility.py" line="178"/>
         <source>Policy period</source>
         <translation>保障期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="189"/>
+        <location filename="../../ui/screens/eligibility.py" line="182"/>
         <source>Fully-paid visits left</source>
         <translation>剩余全额赔付次数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="190"/>
+        <location filename="../../ui/screens/eligibility.py" line="183"/>
         <source>{left} of {total}</source>
         <translation>{left} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="199"/>
+        <location filename="../../ui/screens/eligibility.py" line="192"/>
         <source>{remaining} left of {limit}</source>
         <translation>剩余额度 {remaining}（保障额度 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="206"/>
+        <location filename="../../ui/screens/eligibility.py" line="199"/>
         <source>pending</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="207"/>
+        <location filename="../../ui/screens/eligibility.py" line="200"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="208"/>
+        <location filename="../../ui/screens/eligibility.py" line="201"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="213"/>
+        <location filename="../../ui/screens/eligibility.py" line="206"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="214"/>
+        <location filename="../../ui/screens/eligibility.py" line="207"/>
         <source>{description} ({code}) on {date}: {state}</source>
         <translation>{description}（{code}），{date}：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="226"/>
+        <location filename="../../ui/screens/eligibility.py" line="219"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="227"/>
+        <location filename="../../ui/screens/eligibility.py" line="220"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="228"/>
+        <location filename="../../ui/screens/eligibility.py" line="221"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -909,59 +909,59 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="95"/>
+        <location filename="../../ui/manager/exports_tab.py" line="102"/>
         <source>The claims of %1</source>
         <translation>%1 的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="96"/>
-        <location filename="../../ui/manager/exports_tab.py" line="102"/>
+        <location filename="../../ui/manager/exports_tab.py" line="103"/>
+        <location filename="../../ui/manager/exports_tab.py" line="109"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="97"/>
-        <location filename="../../ui/manager/exports_tab.py" line="103"/>
+        <location filename="../../ui/manager/exports_tab.py" line="104"/>
+        <location filename="../../ui/manager/exports_tab.py" line="110"/>
         <source>Excel (XLSX)</source>
         <translation>Excel 表格（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="98"/>
+        <location filename="../../ui/manager/exports_tab.py" line="105"/>
         <source>PDF day report</source>
         <translation>PDF 日报</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="99"/>
+        <location filename="../../ui/manager/exports_tab.py" line="106"/>
         <source>The claims of a range of days</source>
         <translation>一段日期内的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="100"/>
+        <location filename="../../ui/manager/exports_tab.py" line="107"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="101"/>
+        <location filename="../../ui/manager/exports_tab.py" line="108"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="104"/>
+        <location filename="../../ui/manager/exports_tab.py" line="111"/>
         <source>Saved in</source>
         <translation>保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="105"/>
+        <location filename="../../ui/manager/exports_tab.py" line="112"/>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="111"/>
+        <location filename="../../ui/manager/exports_tab.py" line="118"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="124"/>
+        <location filename="../../ui/manager/exports_tab.py" line="131"/>
         <source>The range ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -969,7 +969,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="516"/>
+        <location filename="../../ui/app.py" line="503"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>欢迎。前台会在这里显示您的账单供您签字。</translation>
     </message>
@@ -977,32 +977,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="251"/>
+        <location filename="../../ui/app.py" line="245"/>
         <source>Scan</source>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="252"/>
+        <location filename="../../ui/app.py" line="246"/>
         <source>Eligibility</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="253"/>
+        <location filename="../../ui/app.py" line="247"/>
         <source>Bill</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="254"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="255"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="246"/>
+        <location filename="../../ui/app.py" line="240"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -1010,17 +1010,17 @@
 <context>
     <name>IdleWarning</name>
     <message>
-        <location filename="../../ui/widgets/idle_warning.py" line="90"/>
+        <location filename="../../ui/widgets/idle_warning.py" line="85"/>
         <source>Still there? Tap to continue</source>
         <translation>还在吗？请轻触屏幕继续</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idle_warning.py" line="96"/>
+        <location filename="../../ui/widgets/idle_warning.py" line="91"/>
         <source>Then this visit is cleared for the next family.</source>
         <translation>倒计时结束后，将清除本次就诊信息，准备接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idle_warning.py" line="101"/>
+        <location filename="../../ui/widgets/idle_warning.py" line="96"/>
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
     </message>
@@ -1028,8 +1028,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="356"/>
-        <location filename="../../ui/app.py" line="420"/>
+        <location filename="../../ui/app.py" line="350"/>
+        <location filename="../../ui/app.py" line="413"/>
         <source>Direct billing</source>
         <translation>直付</translation>
     </message>
@@ -1037,354 +1037,354 @@
 <context>
     <name>Manager</name>
     <message>
-        <location filename="../../ui/manager_text.py" line="22"/>
+        <location filename="../../ui/manager_text.py" line="24"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="25"/>
+        <location filename="../../ui/manager_text.py" line="27"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="29"/>
+        <location filename="../../ui/manager_text.py" line="31"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="30"/>
+        <location filename="../../ui/manager_text.py" line="32"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="31"/>
+        <location filename="../../ui/manager_text.py" line="33"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="32"/>
+        <location filename="../../ui/manager_text.py" line="34"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="35"/>
-        <location filename="../../ui/manager_text.py" line="48"/>
+        <location filename="../../ui/manager_text.py" line="37"/>
+        <location filename="../../ui/manager_text.py" line="50"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="36"/>
+        <location filename="../../ui/manager_text.py" line="38"/>
         <source>Pending</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="37"/>
+        <location filename="../../ui/manager_text.py" line="39"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="38"/>
+        <location filename="../../ui/manager_text.py" line="40"/>
         <source>Denied</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="46"/>
+        <location filename="../../ui/manager_text.py" line="48"/>
         <source>Missing at the insurer</source>
         <translation>保险公司无此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="45"/>
+        <location filename="../../ui/manager_text.py" line="47"/>
         <source>Amounts differ</source>
         <translation>金额不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="44"/>
+        <location filename="../../ui/manager_text.py" line="46"/>
         <source>Status differs</source>
         <translation>状态不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="75"/>
+        <location filename="../../ui/manager_text.py" line="77"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>请在本诊所其他终端上查找。如无任何前台提交过，请向保险公司提出异议。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="80"/>
+        <location filename="../../ui/manager_text.py" line="82"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>保险公司记录的金额少于家长签字确认的金额。请要求其更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="84"/>
+        <location filename="../../ui/manager_text.py" line="86"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>保险公司记录的金额多于家长签字确认的金额。请告知保险公司，差额不得保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="93"/>
+        <location filename="../../ui/manager_text.py" line="95"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>保险公司现将其列为可支付。确认后，如家长已付款请退还。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="99"/>
+        <location filename="../../ui/manager_text.py" line="101"/>
         <source>Reception</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="100"/>
+        <location filename="../../ui/manager_text.py" line="102"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="147"/>
+        <location filename="../../ui/manager_text.py" line="149"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="148"/>
+        <location filename="../../ui/manager_text.py" line="150"/>
         <source>Days</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="149"/>
+        <location filename="../../ui/manager_text.py" line="151"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="151"/>
+        <location filename="../../ui/manager_text.py" line="153"/>
         <source>Claim state</source>
         <translation>理赔状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="152"/>
+        <location filename="../../ui/manager_text.py" line="154"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="153"/>
+        <location filename="../../ui/manager_text.py" line="155"/>
         <source>Insurer status</source>
         <translation>保险公司状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="21"/>
-        <location filename="../../ui/manager_text.py" line="170"/>
+        <location filename="../../ui/manager_text.py" line="23"/>
+        <location filename="../../ui/manager_text.py" line="172"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="23"/>
+        <location filename="../../ui/manager_text.py" line="25"/>
         <source>Paid</source>
         <translation>已赔付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="24"/>
+        <location filename="../../ui/manager_text.py" line="26"/>
         <source>Refused</source>
         <translation>已拒赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="26"/>
+        <location filename="../../ui/manager_text.py" line="28"/>
         <source>Settled</source>
         <translation>已结清</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="41"/>
+        <location filename="../../ui/manager_text.py" line="43"/>
         <source>Records changed since sent</source>
         <translation>发送后本机记录被改动</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="42"/>
+        <location filename="../../ui/manager_text.py" line="44"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="43"/>
+        <location filename="../../ui/manager_text.py" line="45"/>
         <source>Stopped, needs a person</source>
         <translation>已暂停，需人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="47"/>
+        <location filename="../../ui/manager_text.py" line="49"/>
         <source>Not in this PC&apos;s records</source>
         <translation>本机无此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="51"/>
+        <location filename="../../ui/manager_text.py" line="53"/>
         <source>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</source>
         <translation>本机记录在此理赔发送后被改动（被删除、改写或恢复了旧备份）。请勿在本机做任何更改，并联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="56"/>
+        <location filename="../../ui/manager_text.py" line="58"/>
         <source>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</source>
         <translation>无需处理：本机会自动发送。如等待很久，请检查网络和终端注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="61"/>
+        <location filename="../../ui/manager_text.py" line="63"/>
         <source>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</source>
         <translation>保险公司不予支付。请向家长收取，或排除原因后重新申请；然后标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="66"/>
+        <location filename="../../ui/manager_text.py" line="68"/>
         <source>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</source>
         <translation>请排除暂停的原因（见理赔详情），然后重新发送；或标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="71"/>
+        <location filename="../../ui/manager_text.py" line="73"/>
         <source>Ask the insurer about this claim number. Do not claim it again as a new claim.</source>
         <translation>请凭此理赔号向保险公司查询，不要作为新理赔重新提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="89"/>
+        <location filename="../../ui/manager_text.py" line="91"/>
         <source>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</source>
         <translation>保险公司现将其列为拒付。请询问原因；如维持拒付，请向家长收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="115"/>
+        <location filename="../../ui/manager_text.py" line="117"/>
         <source>The insurer&apos;s amount changed after the family signed</source>
         <translation>家长签字后保险公司核定的金额有变</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="118"/>
+        <location filename="../../ui/manager_text.py" line="120"/>
         <source>Not covered on the visit&apos;s date</source>
         <translation>就诊当日不在保障范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="119"/>
+        <location filename="../../ui/manager_text.py" line="121"/>
         <source>The claim did not match the signed bill</source>
         <translation>理赔与签字账单不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="120"/>
+        <location filename="../../ui/manager_text.py" line="122"/>
         <source>The insurer could not read the claim</source>
         <translation>保险公司无法识别此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="121"/>
+        <location filename="../../ui/manager_text.py" line="123"/>
         <source>The insurer answered for another claim</source>
         <translation>保险公司的答复对应另一笔理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="124"/>
+        <location filename="../../ui/manager_text.py" line="126"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>由旧版终端保存，保险公司已不再接受此格式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="150"/>
+        <location filename="../../ui/manager_text.py" line="152"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="154"/>
+        <location filename="../../ui/manager_text.py" line="156"/>
         <source>Reason code</source>
         <translation>原因代码</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="155"/>
+        <location filename="../../ui/manager_text.py" line="157"/>
         <source>Member (masked)</source>
         <translation>会员（已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="156"/>
+        <location filename="../../ui/manager_text.py" line="158"/>
         <source>Billed (fen)</source>
         <translation>账单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="157"/>
+        <location filename="../../ui/manager_text.py" line="159"/>
         <source>Billed (yuan)</source>
         <translation>账单金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="158"/>
+        <location filename="../../ui/manager_text.py" line="160"/>
         <source>Insurer share as signed (fen)</source>
         <translation>签字时保险支付额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="159"/>
+        <location filename="../../ui/manager_text.py" line="161"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>签字时保险支付额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="160"/>
+        <location filename="../../ui/manager_text.py" line="162"/>
         <source>Covered by the insurer (fen)</source>
         <translation>保险公司支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="161"/>
+        <location filename="../../ui/manager_text.py" line="163"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>保险公司支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="162"/>
+        <location filename="../../ui/manager_text.py" line="164"/>
         <source>Family share (fen)</source>
         <translation>家庭自付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="163"/>
+        <location filename="../../ui/manager_text.py" line="165"/>
         <source>Family share (yuan)</source>
         <translation>家庭自付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="164"/>
+        <location filename="../../ui/manager_text.py" line="166"/>
         <source>Paid at the desk (fen)</source>
         <translation>前台已收（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="165"/>
+        <location filename="../../ui/manager_text.py" line="167"/>
         <source>Paid at the desk (yuan)</source>
         <translation>前台已收（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="166"/>
+        <location filename="../../ui/manager_text.py" line="168"/>
         <source>Payment methods</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="167"/>
+        <location filename="../../ui/manager_text.py" line="169"/>
         <source>Signed and stored at</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="168"/>
+        <location filename="../../ui/manager_text.py" line="170"/>
         <source>Recorded by the insurer at</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="169"/>
+        <location filename="../../ui/manager_text.py" line="171"/>
         <source>Claim key (for the insurer&apos;s support)</source>
         <translation>理赔提交编号（供保险公司核查）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="171"/>
+        <location filename="../../ui/manager_text.py" line="173"/>
         <source>Covered (fen)</source>
         <translation>保险支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="172"/>
+        <location filename="../../ui/manager_text.py" line="174"/>
         <source>Covered (yuan)</source>
         <translation>保险支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="173"/>
+        <location filename="../../ui/manager_text.py" line="175"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>等待保险公司（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="174"/>
+        <location filename="../../ui/manager_text.py" line="176"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>等待保险公司（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="175"/>
+        <location filename="../../ui/manager_text.py" line="177"/>
         <source>Refused by the insurer (fen)</source>
         <translation>保险公司拒付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="176"/>
+        <location filename="../../ui/manager_text.py" line="178"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>保险公司拒付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="177"/>
+        <location filename="../../ui/manager_text.py" line="179"/>
         <source>Paid by families (fen)</source>
         <translation>家庭已付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="178"/>
+        <location filename="../../ui/manager_text.py" line="180"/>
         <source>Paid by families (yuan)</source>
         <translation>家庭已付（元）</translation>
     </message>
@@ -1402,82 +1402,82 @@
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="183"/>
+        <location filename="../../ui/manager/screen.py" line="181"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="187"/>
+        <location filename="../../ui/manager/screen.py" line="185"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="188"/>
+        <location filename="../../ui/manager/screen.py" line="186"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="189"/>
+        <location filename="../../ui/manager/screen.py" line="187"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="190"/>
+        <location filename="../../ui/manager/screen.py" line="188"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="191"/>
+        <location filename="../../ui/manager/screen.py" line="189"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="194"/>
+        <location filename="../../ui/manager/screen.py" line="192"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="198"/>
+        <location filename="../../ui/manager/screen.py" line="196"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="199"/>
+        <location filename="../../ui/manager/screen.py" line="197"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="201"/>
+        <location filename="../../ui/manager/screen.py" line="199"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="202"/>
+        <location filename="../../ui/manager/screen.py" line="200"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="203"/>
+        <location filename="../../ui/manager/screen.py" line="201"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="204"/>
+        <location filename="../../ui/manager/screen.py" line="202"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="273"/>
+        <location filename="../../ui/manager/screen.py" line="271"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>正在读取本机记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="276"/>
+        <location filename="../../ui/manager/screen.py" line="274"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>截至 %1 的本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="286"/>
+        <location filename="../../ui/manager/screen.py" line="284"/>
         <location filename="../../ui/manager/screen.py" line="392"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>暂时无法读取本机记录，请重试。</translation>
@@ -1499,22 +1499,22 @@
     </message>
     <message>
         <location filename="../../ui/manager/screen.py" line="434"/>
-        <location filename="../../ui/manager/screen.py" line="464"/>
+        <location filename="../../ui/manager/screen.py" line="463"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="475"/>
+        <location filename="../../ui/manager/screen.py" line="474"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="499"/>
+        <location filename="../../ui/manager/screen.py" line="498"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="503"/>
+        <location filename="../../ui/manager/screen.py" line="502"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -1733,22 +1733,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="66"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="63"/>
         <source>PIN or password</source>
         <translation>PIN 码或密码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="67"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="64"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="68"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="65"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pin_pad.py" line="69"/>
+        <location filename="../../ui/widgets/pin_pad.py" line="66"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -1756,99 +1756,99 @@
 <context>
     <name>PreAuthDialog</name>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="108"/>
-        <location filename="../../ui/screens/preauth.py" line="109"/>
+        <location filename="../../ui/screens/preauth.py" line="101"/>
+        <location filename="../../ui/screens/preauth.py" line="102"/>
         <source>Request a pre-authorisation</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="110"/>
+        <location filename="../../ui/screens/preauth.py" line="103"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="111"/>
+        <location filename="../../ui/screens/preauth.py" line="104"/>
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="112"/>
+        <location filename="../../ui/screens/preauth.py" line="105"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="113"/>
+        <location filename="../../ui/screens/preauth.py" line="106"/>
         <source>Estimated cost (CNY)</source>
         <translation>预估费用（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="114"/>
+        <location filename="../../ui/screens/preauth.py" line="107"/>
         <source>e.g. Recurrent headache (R51)</source>
         <translation>如：反复头痛（R51）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="115"/>
-        <location filename="../../ui/screens/preauth.py" line="216"/>
+        <location filename="../../ui/screens/preauth.py" line="108"/>
+        <location filename="../../ui/screens/preauth.py" line="209"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="115"/>
+        <location filename="../../ui/screens/preauth.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="116"/>
+        <location filename="../../ui/screens/preauth.py" line="109"/>
         <source>Send to the insurer</source>
         <translation>发送给保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="126"/>
+        <location filename="../../ui/screens/preauth.py" line="119"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</source>
         <translation>事先授权申请须在计划日期前至少 5 个工作日送达保险公司。正在向保险公司获取工作日日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="134"/>
+        <location filename="../../ui/screens/preauth.py" line="127"/>
         <source>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</source>
         <translation>事先授权申请须在计划日期前至少 {days} 个工作日送达保险公司（已考虑法定节假日和调休上班日）。今天发送，最早可选的计划日期为 {earliest}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="140"/>
+        <location filename="../../ui/screens/preauth.py" line="133"/>
         <source>Holiday data ends on {until}; after that only weekends are counted.</source>
         <translation>节假日数据截至 {until}；之后只按周末计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="167"/>
+        <location filename="../../ui/screens/preauth.py" line="160"/>
         <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
         <translation>请输入以元为单位的预估费用，如 6800.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="181"/>
+        <location filename="../../ui/screens/preauth.py" line="174"/>
         <source>Enter the diagnosis the doctor gave.</source>
         <translation>请输入医生给出的诊断。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="184"/>
+        <location filename="../../ui/screens/preauth.py" line="177"/>
         <source>Sending to the insurer…</source>
         <translation>正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="206"/>
+        <location filename="../../ui/screens/preauth.py" line="199"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>等待保险公司审核</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="207"/>
+        <location filename="../../ui/screens/preauth.py" line="200"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="208"/>
+        <location filename="../../ui/screens/preauth.py" line="201"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="211"/>
+        <location filename="../../ui/screens/preauth.py" line="204"/>
         <source>Pre-authorisation {id} for {date} is {state}.</source>
         <translation>{date} 的事先授权 {id}：{state}。</translation>
     </message>
@@ -1856,12 +1856,12 @@
 <context>
     <name>ReadabilityControls</name>
     <message>
-        <location filename="../../ui/widgets/readability_controls.py" line="70"/>
+        <location filename="../../ui/widgets/readability_controls.py" line="66"/>
         <source>Text size {percent} %</source>
         <translation>文字大小 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/readability_controls.py" line="73"/>
+        <location filename="../../ui/widgets/readability_controls.py" line="69"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
@@ -1958,112 +1958,112 @@
 <context>
     <name>RegistrationScreen</name>
     <message>
-        <location filename="../../ui/screens/registration.py" line="127"/>
+        <location filename="../../ui/screens/registration.py" line="119"/>
         <source>Register this kiosk with the insurer</source>
         <translation>向保险公司登记本终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="130"/>
+        <location filename="../../ui/screens/registration.py" line="122"/>
         <source>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</source>
         <translation>保险公司已不再接受本终端的设备密钥：该密钥已被吊销或已被新密钥取代。请经理输入保险公司服务商门户中的当前密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="135"/>
+        <location filename="../../ui/screens/registration.py" line="127"/>
         <source>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</source>
         <translation>本终端尚未登记。请经理输入保险公司的 API 地址，以及保险公司服务商门户中的设备密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="143"/>
+        <location filename="../../ui/screens/registration.py" line="135"/>
         <source>Insurer API address</source>
         <translation>保险公司 API 地址</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="144"/>
+        <location filename="../../ui/screens/registration.py" line="136"/>
         <source>Device key</source>
         <translation>设备密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="145"/>
+        <location filename="../../ui/screens/registration.py" line="137"/>
         <source>Pinned CA file (optional)</source>
         <translation>指定的 CA 证书文件（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="147"/>
+        <location filename="../../ui/screens/registration.py" line="139"/>
         <source>From the insurer&apos;s provider portal</source>
         <translation>来自保险公司服务商门户</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="148"/>
+        <location filename="../../ui/screens/registration.py" line="140"/>
         <source>Path to a PEM file, if the insurer gave one</source>
         <translation>PEM 文件路径（如保险公司提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="149"/>
+        <location filename="../../ui/screens/registration.py" line="141"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="150"/>
+        <location filename="../../ui/screens/registration.py" line="142"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="163"/>
+        <location filename="../../ui/screens/registration.py" line="155"/>
         <source>Enter the insurer&apos;s API address.</source>
         <translation>请输入保险公司的 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="166"/>
+        <location filename="../../ui/screens/registration.py" line="158"/>
         <source>Enter the device key.</source>
         <translation>请输入设备密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="171"/>
+        <location filename="../../ui/screens/registration.py" line="163"/>
         <source>There is no CA file at %1. Check the path, or leave it empty.</source>
         <translation>%1 处没有 CA 证书文件。请检查路径，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="177"/>
+        <location filename="../../ui/screens/registration.py" line="169"/>
         <source>Asking the insurer to confirm the key…</source>
         <translation>正在请保险公司确认密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="193"/>
+        <location filename="../../ui/screens/registration.py" line="185"/>
         <source>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</source>
         <translation>登记成功：%1 的保险公司已接受本终端。密钥保存在本电脑的密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="205"/>
+        <location filename="../../ui/screens/registration.py" line="197"/>
         <source>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</source>
         <translation>保险公司不接受此设备密钥：可能输入有误，或已被吊销、已被新密钥取代。请输入保险公司服务商门户中的当前密钥。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="212"/>
+        <location filename="../../ui/screens/registration.py" line="204"/>
         <source>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</source>
         <translation>未加密的 http:// 只允许连接本电脑。请使用保险公司的 https:// 地址。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="216"/>
+        <location filename="../../ui/screens/registration.py" line="208"/>
         <source>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</source>
         <translation>这不是保险公司的地址：地址应以 https:// 开头，后接保险公司的主机名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="221"/>
+        <location filename="../../ui/screens/registration.py" line="213"/>
         <source>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</source>
         <translation>无法连接保险公司：请检查地址、网络和 CA 证书文件，然后重试。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="226"/>
+        <location filename="../../ui/screens/registration.py" line="218"/>
         <source>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</source>
         <translation>本电脑没有密钥环服务，无法安全保存设备密钥。请诊所的 IT 人员进行设置（kiosk doctor 会说明方法）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="231"/>
+        <location filename="../../ui/screens/registration.py" line="223"/>
         <source>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</source>
         <translation>终端的设置文件无法使用。请诊所的 IT 人员运行 kiosk doctor。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="235"/>
+        <location filename="../../ui/screens/registration.py" line="227"/>
         <source>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</source>
         <translation>保险公司未确认该密钥。请稍后重试。未保存任何内容。</translation>
     </message>
@@ -2071,69 +2071,69 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="122"/>
+        <location filename="../../ui/screens/scan.py" line="123"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>请出示孩子的电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="128"/>
+        <location filename="../../ui/screens/scan.py" line="129"/>
         <source>Open the e-card on the phone and hold its QR code inside the frame.</source>
         <translation>在手机上打开电子保险卡，将二维码对准框内。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="130"/>
+        <location filename="../../ui/screens/scan.py" line="131"/>
         <source>Staff: look up without the card</source>
         <translation>工作人员：无卡查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="131"/>
+        <location filename="../../ui/screens/scan.py" line="132"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="132"/>
+        <location filename="../../ui/screens/scan.py" line="133"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="133"/>
+        <location filename="../../ui/screens/scan.py" line="134"/>
         <source>Child&apos;s name</source>
         <translation>孩子姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="134"/>
+        <location filename="../../ui/screens/scan.py" line="135"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="135"/>
+        <location filename="../../ui/screens/scan.py" line="136"/>
         <source>e.g. GP2026000101</source>
         <translation>如 GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="136"/>
+        <location filename="../../ui/screens/scan.py" line="137"/>
         <source>11 digits</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="137"/>
+        <location filename="../../ui/screens/scan.py" line="138"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="140"/>
-        <location filename="../../ui/screens/scan.py" line="166"/>
-        <location filename="../../ui/screens/scan.py" line="194"/>
+        <location filename="../../ui/screens/scan.py" line="141"/>
+        <location filename="../../ui/screens/scan.py" line="162"/>
+        <location filename="../../ui/screens/scan.py" line="190"/>
         <source>Checking the card with the insurer…</source>
         <translation>正在向保险公司核验电子保险卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="184"/>
+        <location filename="../../ui/screens/scan.py" line="180"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>请输入保单号、孩子姓名和监护人的 11 位手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="243"/>
+        <location filename="../../ui/screens/scan.py" line="239"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>摄像头不可用（未连接或被其他程序占用），系统会持续重试。请先使用扫码枪或手动查询。</translation>
     </message>
@@ -2141,54 +2141,54 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../ui/manager/signin.py" line="82"/>
+        <location filename="../../ui/manager/signin.py" line="80"/>
         <source>Staff sign-in</source>
         <translation>员工登录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="83"/>
+        <location filename="../../ui/manager/signin.py" line="81"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="94"/>
+        <location filename="../../ui/manager/signin.py" line="92"/>
         <source>The staff list cannot be read on this PC.</source>
         <translation>无法读取本机的员工名单。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="114"/>
+        <location filename="../../ui/manager/signin.py" line="112"/>
         <source>Choose your name, then enter your PIN.</source>
         <translation>请选择您的姓名，然后输入 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="118"/>
+        <location filename="../../ui/manager/signin.py" line="116"/>
         <source>There are no staff accounts yet. The first manager account is created when the kiosk is installed: kiosk staff add NAME --role manager</source>
         <translation>尚无员工账户。第一个经理账户在安装终端时创建：kiosk staff add 姓名 --role manager</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="151"/>
+        <location filename="../../ui/manager/signin.py" line="149"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="170"/>
+        <location filename="../../ui/manager/signin.py" line="168"/>
         <source>Signing in is not possible right now: this PC&apos;s records cannot be read.</source>
         <translation>暂时无法登录：无法读取本机记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/signin.py" line="177"/>
+        <location filename="../../ui/manager/signin.py" line="175"/>
         <source>Wrong PIN. %n more wrong PIN(s) lock this account.</source>
         <translation>
             <numerusform>PIN 码错误。再错 %n 次，此账户将被锁定。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="184"/>
+        <location filename="../../ui/manager/signin.py" line="182"/>
         <source>Locked after too many wrong PINs. Try again after %1, or ask a manager to unlock it.</source>
         <translation>PIN 码错误次数过多，账户已锁定。请在 %1 之后重试，或请经理解锁。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/signin.py" line="189"/>
+        <location filename="../../ui/manager/signin.py" line="187"/>
         <source>This account no longer exists.</source>
         <translation>此账户已不存在。</translation>
     </message>
@@ -2196,100 +2196,100 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../ui/screens/sign.py" line="145"/>
+        <location filename="../../ui/screens/sign.py" line="139"/>
         <source>Please check the bill and sign</source>
         <translation>请核对账单并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="146"/>
+        <location filename="../../ui/screens/sign.py" line="140"/>
         <source>The insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="147"/>
+        <location filename="../../ui/screens/sign.py" line="141"/>
         <source>You pay today</source>
         <translation>您今天需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="150"/>
+        <location filename="../../ui/screens/sign.py" line="144"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="151"/>
+        <location filename="../../ui/screens/sign.py" line="145"/>
         <source>Why</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="152"/>
+        <location filename="../../ui/screens/sign.py" line="146"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="153"/>
+        <location filename="../../ui/screens/sign.py" line="147"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="154"/>
+        <location filename="../../ui/screens/sign.py" line="148"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="157"/>
+        <location filename="../../ui/screens/sign.py" line="151"/>
         <source>Reception: change the bill</source>
         <translation>前台：修改账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="158"/>
+        <location filename="../../ui/screens/sign.py" line="152"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="159"/>
+        <location filename="../../ui/screens/sign.py" line="153"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="160"/>
+        <location filename="../../ui/screens/sign.py" line="154"/>
         <source>Sign the bill</source>
         <translation>确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="196"/>
+        <location filename="../../ui/screens/sign.py" line="190"/>
         <source>{child} · {date} · {clinic}</source>
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="308"/>
+        <location filename="../../ui/screens/sign.py" line="302"/>
         <source>▼ %n more line(s) below: tap here to see them</source>
         <translation>
             <numerusform>▼ 下面还有 %n 项，轻触此处查看</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="310"/>
+        <location filename="../../ui/screens/sign.py" line="304"/>
         <source>▲ Back to the first line</source>
         <translation>▲ 回到第一项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="373"/>
+        <location filename="../../ui/screens/sign.py" line="367"/>
         <source>Please sign in the white box first.</source>
         <translation>请先在白色框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="375"/>
-        <location filename="../../ui/screens/sign.py" line="378"/>
+        <location filename="../../ui/screens/sign.py" line="369"/>
+        <location filename="../../ui/screens/sign.py" line="372"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>笔画太短，不像签名。请写下您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="381"/>
+        <location filename="../../ui/screens/sign.py" line="375"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>请在白色框内沿横线写大一些。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="395"/>
+        <location filename="../../ui/screens/sign.py" line="389"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>已签字的账单无法保存在本机，请联系前台。</translation>
     </message>
@@ -2508,12 +2508,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="542"/>
+        <location filename="../../ui/app.py" line="524"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>家长正在其屏幕上核对账单并签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="543"/>
+        <location filename="../../ui/app.py" line="525"/>
         <source>Change the bill</source>
         <translation>修改账单</translation>
     </message>
@@ -2521,57 +2521,57 @@
 <context>
     <name>Statement</name>
     <message>
-        <location filename="../../ui/statement_text.py" line="31"/>
+        <location filename="../../ui/statement_text.py" line="27"/>
         <source>Covered by the plan</source>
         <translation>保障范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="32"/>
+        <location filename="../../ui/statement_text.py" line="28"/>
         <source>Not covered by the plan</source>
         <translation>保障外费用</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="33"/>
+        <location filename="../../ui/statement_text.py" line="29"/>
         <source>The plan&apos;s annual limit is used up</source>
         <translation>年度保障额度已用完</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="34"/>
+        <location filename="../../ui/statement_text.py" line="30"/>
         <source>Your share: the fully-paid visits are used up</source>
         <translation>全额赔付次数已用完，需自付</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="37"/>
+        <location filename="../../ui/statement_text.py" line="33"/>
         <source>Needs pre-authorisation first: not paid by the plan today</source>
         <translation>需先申请事先授权，本次不予直付</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="40"/>
+        <location filename="../../ui/statement_text.py" line="36"/>
         <source>Covered: pre-authorised</source>
         <translation>已获事先授权，保障范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="41"/>
+        <location filename="../../ui/statement_text.py" line="37"/>
         <source>This clinic is not in your network</source>
         <translation>本诊所不在您的网络医院范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="45"/>
+        <location filename="../../ui/statement_text.py" line="41"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="46"/>
+        <location filename="../../ui/statement_text.py" line="42"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="49"/>
+        <location filename="../../ui/statement_text.py" line="45"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</source>
         <translation>本人签字确认：{child}于{date}在{clinic}接受了以上诊疗项目，并委托{clinic}向保险公司申请直付{covered}。自付部分{patient}由本人支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="54"/>
+        <location filename="../../ui/statement_text.py" line="50"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</source>
         <translation>本人签字确认：{child}于{date}在{clinic}接受了以上诊疗项目，并委托{clinic}向保险公司申请直付{covered}。本次无需自付。</translation>
     </message>
