@@ -145,24 +145,33 @@ def _compare(row: LedgerRow, line: StatementLine) -> Finding | None:
             finding = (Discrepancy.AMOUNT_MISMATCH, Action.REPORT_OVERPAYMENT)
     elif line.total_submitted_fen != row.submitted_fen:
         finding = (Discrepancy.AMOUNT_MISMATCH, Action.ASK_INSURER_FOR_CLAIM)
-    return None if finding is None else _on_both_sides(*finding, row, line)
+    if finding is None:
+        return None
+    return _about_claim(*finding, row, line=line, journal_covered_fen=_journal_covered(row))
 
 
-def _on_both_sides(
-    discrepancy: Discrepancy, action: Action, row: LedgerRow, line: StatementLine
+def _about_claim(
+    discrepancy: Discrepancy,
+    action: Action,
+    row: LedgerRow,
+    *,
+    line: StatementLine | None,
+    journal_covered_fen: int,
 ) -> Finding:
-    """A finding about a claim that both the journal and the statement hold."""
+    """A finding about the journal's claim `row`: with the statement's `line` for it, the
+    insurer's claim number and covered amount as the statement lists them; without one, the
+    claim number the insurer answered the journal with, and no amount of the statement's."""
     return Finding(
         discrepancy=discrepancy,
         action=action,
         invoice_no=row.clinic_invoice_no,
         claim_id=row.claim_id,
         category=_category(row),
-        insurer_claim_id=line.claim_id,
+        insurer_claim_id=row.insurer_claim_id if line is None else line.claim_id,
         idempotency_key=row.idempotency_key,
         service_date=row.service_date,
-        journal_covered_fen=_journal_covered(row),
-        insurer_covered_fen=line.total_covered_fen,
+        journal_covered_fen=journal_covered_fen,
+        insurer_covered_fen=None if line is None else line.total_covered_fen,
     )
 
 
@@ -172,7 +181,13 @@ def _trail_changed(journal: Journal, line: StatementLine, row: LedgerRow) -> Fin
     head = line.audit_head
     if head is None or journal.audit_hash_at(head.seq) == head.hash:
         return None
-    return _on_both_sides(Discrepancy.AUDIT_TRAIL_CHANGED, Action.KEEP_PC_CALL_SUPPORT, row, line)
+    return _about_claim(
+        Discrepancy.AUDIT_TRAIL_CHANGED,
+        Action.KEEP_PC_CALL_SUPPORT,
+        row,
+        line=line,
+        journal_covered_fen=_journal_covered(row),
+    )
 
 
 def _refused_on(row: LedgerRow, day: date) -> bool:
@@ -194,18 +209,7 @@ def _unpaid(row: LedgerRow, day: date) -> Finding | None:
         kind = (Discrepancy.NOT_SENT, Action.LET_OUTBOX_SEND)
     else:
         return None
-    return Finding(
-        discrepancy=kind[0],
-        action=kind[1],
-        invoice_no=row.clinic_invoice_no,
-        claim_id=row.claim_id,
-        category=_category(row),
-        insurer_claim_id=row.insurer_claim_id,
-        idempotency_key=row.idempotency_key,
-        service_date=row.service_date,
-        journal_covered_fen=row.shown_covered_fen,
-        insurer_covered_fen=None,
-    )
+    return _about_claim(*kind, row, line=None, journal_covered_fen=row.shown_covered_fen)
 
 
 def _unmatched(row: LedgerRow, day: date) -> Finding | None:
@@ -214,17 +218,12 @@ def _unmatched(row: LedgerRow, day: date) -> Finding | None:
         return None
     if (finding := _unpaid(row, day)) is not None:
         return finding
-    return Finding(
-        discrepancy=Discrepancy.MISSING_AT_INSURER,
-        action=Action.ASK_INSURER_FOR_CLAIM,
-        invoice_no=row.clinic_invoice_no,
-        claim_id=row.claim_id,
-        category=_category(row),
-        insurer_claim_id=row.insurer_claim_id,
-        idempotency_key=row.idempotency_key,
-        service_date=row.service_date,
+    return _about_claim(
+        Discrepancy.MISSING_AT_INSURER,
+        Action.ASK_INSURER_FOR_CLAIM,
+        row,
+        line=None,
         journal_covered_fen=_journal_covered(row),
-        insurer_covered_fen=None,
     )
 
 
