@@ -30,14 +30,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from kiosk.billing import bill_hash
+from kiosk.billing import bill_hash, build_bill
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.catalogue import CatalogueItem, load_demo_catalogue
 from kiosk.insurer.models import (
     AdjudicatedLine,
     Adjudication,
     Bill,
-    BillLine,
     ClaimResult,
     ClaimStatus,
     ClaimSubmission,
@@ -103,22 +102,8 @@ def _estimate(bill: Bill, copay: bool) -> Adjudication:
             covered, reason = line.submitted_fen // 2, Reason.COPAY_AFTER_FREE_VISITS
         else:
             covered, reason = line.submitted_fen, Reason.COVERED
-        lines.append(
-            AdjudicatedLine(
-                line_no=line.line_no,
-                submitted_fen=line.submitted_fen,
-                covered_fen=covered,
-                patient_fen=line.submitted_fen - covered,
-                reason=reason,
-            )
-        )
-    return Adjudication(
-        lines=lines,
-        total_submitted_fen=sum(x.submitted_fen for x in lines),
-        total_covered_fen=sum(x.covered_fen for x in lines),
-        total_patient_fen=sum(x.patient_fen for x in lines),
-        free_visit_used=not copay,
-    )
+        lines.append(AdjudicatedLine.of(line, covered, reason))
+    return Adjudication.of(lines, free_visit_used=not copay)
 
 
 class YearWriter:
@@ -156,21 +141,7 @@ class YearWriter:
     def _visit(self, tx: Transaction, day: date, *, waiting: bool) -> None:
         self.serial += 1
         member = self.rng.choice(self.members)
-        bill = Bill(
-            member_id=member,
-            service_date=day,
-            lines=[
-                BillLine(
-                    line_no=number,
-                    item_code=item.code,
-                    description=item.name_zh,
-                    category=item.category,
-                    quantity=quantity,
-                    unit_price_fen=item.unit_price_fen,
-                )
-                for number, (item, quantity) in enumerate(self._items(), start=1)
-            ],
-        )
+        bill = build_bill(member, day, self._items())
         estimate = _estimate(bill, copay=self.rng.random() < 0.3)
         invoice = f"{day:%Y%m%d}-{self.serial:06d}"
         shown = bill_hash(bill, estimate, clinic=CLINIC, invoice_no=invoice)
@@ -258,16 +229,10 @@ class YearWriter:
             PreAuthCreated(
                 preauth=PreAuth(
                     preauth_id=f"PA{stored.id:08d}",
-                    member_id=member,
-                    item_code=request.item_code,
-                    description=request.description,
-                    category=request.category,
-                    planned_date=planned,
-                    diagnosis=request.diagnosis,
-                    estimated_cost_fen=request.estimated_cost_fen,
                     status=status,
                     requested_at=self.clock.now,
                     decided_at=decided,
+                    **request.model_dump(),
                 ),
                 calendar=WorkingCalendar(
                     data_until=date(day.year, 12, 31),

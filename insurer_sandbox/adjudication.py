@@ -47,26 +47,6 @@ class AdjudicationOutcome:
     covered_by_benefit: dict[str, int] = field(default_factory=dict)
 
 
-def _total(lines: list[AdjudicatedLine], free_visit_used: bool) -> Adjudication:
-    return Adjudication(
-        lines=lines,
-        total_submitted_fen=sum(x.submitted_fen for x in lines),
-        total_covered_fen=sum(x.covered_fen for x in lines),
-        total_patient_fen=sum(x.patient_fen for x in lines),
-        free_visit_used=free_visit_used,
-    )
-
-
-def _line(line: BillLine, covered: int, reason: Reason) -> AdjudicatedLine:
-    return AdjudicatedLine(
-        line_no=line.line_no,
-        submitted_fen=line.submitted_fen,
-        covered_fen=covered,
-        patient_fen=line.submitted_fen - covered,
-        reason=reason,
-    )
-
-
 def _approved_preauth_for(line: BillLine, preauths: list[PreAuth]) -> PreAuth | None:
     for preauth in preauths:
         if (
@@ -90,7 +70,8 @@ def adjudicate(
     lines = sorted(bill.lines, key=lambda x: x.line_no)
     block = direct_billing_block(plan, member, clinic_id, bill.service_date, today)
     if block is not None:
-        return AdjudicationOutcome(_total([_line(x, 0, block.reason) for x in lines], False), block)
+        blocked = [AdjudicatedLine.of(x, 0, block.reason) for x in lines]
+        return AdjudicationOutcome(Adjudication.of(blocked, free_visit_used=False), block)
 
     tier = plan.tier(member.tier)
     rules = plan.preauth
@@ -111,7 +92,7 @@ def adjudicate(
         submitted = line.submitted_fen
         benefit = plan.category_benefit[line.category]
         if benefit is None:
-            answered.append(_line(line, 0, Reason.NOT_COVERED))
+            answered.append(AdjudicatedLine.of(line, 0, Reason.NOT_COVERED))
             continue
         needs_preauth = (
             line.category in rules.always_categories
@@ -121,7 +102,7 @@ def adjudicate(
         visit_rule = False
         if needs_preauth:
             if _approved_preauth_for(line, preauths) is None:
-                answered.append(_line(line, 0, Reason.PREAUTH_REQUIRED))
+                answered.append(AdjudicatedLine.of(line, 0, Reason.PREAUTH_REQUIRED))
                 continue
             covered, reason = submitted, Reason.PREAUTH_APPROVED
         elif benefit == plan.visit_benefit and not free_visit:
@@ -143,6 +124,8 @@ def adjudicate(
         used[benefit] = used.get(benefit, 0) + covered
         covered_this_year += covered
         covered_by_benefit[benefit] = covered_by_benefit.get(benefit, 0) + covered
-        answered.append(_line(line, covered, reason))
+        answered.append(AdjudicatedLine.of(line, covered, reason))
 
-    return AdjudicationOutcome(_total(answered, free_visit_used), None, covered_by_benefit)
+    return AdjudicationOutcome(
+        Adjudication.of(answered, free_visit_used=free_visit_used), None, covered_by_benefit
+    )

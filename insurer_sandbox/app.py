@@ -534,15 +534,7 @@ def daily_statement(date: IsoDate, clinic: ClinicDep, store: StoreDep) -> DailyS
     Totals count accepted and paid claims; rejected claims are listed but pay nothing. Each claim
     carries back the `audit_head` it was sent with (null when none), for the clinic to compare
     with its journal's audit trail."""
-    lines = store.statement_lines(clinic, date)
-    payable = [x for x in lines if x.status is not ClaimStatus.REJECTED]
-    return DailyStatement(
-        clinic_id=clinic,
-        date=date,
-        claims=lines,
-        total_covered_fen=sum(x.total_covered_fen for x in payable),
-        total_patient_fen=sum(x.total_patient_fen for x in payable),
-    )
+    return DailyStatement.of(clinic, date, store.statement_lines(clinic, date))
 
 
 # --- outside the contract: health, demo e-cards

@@ -83,24 +83,8 @@ def signature(seed: int) -> Signature:
 
 
 def stale(bill: Bill) -> Adjudication:
-    lines = [
-        AdjudicatedLine(
-            line_no=x.line_no,
-            submitted_fen=x.submitted_fen,
-            covered_fen=x.submitted_fen,
-            patient_fen=0,
-            reason=Reason.COVERED,
-        )
-        for x in bill.lines
-    ]
-    total = sum(x.submitted_fen for x in lines)
-    return Adjudication(
-        lines=lines,
-        total_submitted_fen=total,
-        total_covered_fen=total,
-        total_patient_fen=0,
-        free_visit_used=True,
-    )
+    lines = [AdjudicatedLine.of(x, x.submitted_fen, Reason.COVERED) for x in bill.lines]
+    return Adjudication.of(lines, free_visit_used=True)
 
 
 def send(journal: Journal, insurer: InsurerClient) -> None:

@@ -259,6 +259,17 @@ class AdjudicatedLine(Contract):
     patient_fen: Fen
     reason: Reason
 
+    @classmethod
+    def of(cls, line: BillLine, covered_fen: int, reason: Reason) -> AdjudicatedLine:
+        """The answer for bill `line`: the insurer covers `covered_fen`, the family the rest."""
+        return cls(
+            line_no=line.line_no,
+            submitted_fen=line.submitted_fen,
+            covered_fen=covered_fen,
+            patient_fen=line.submitted_fen - covered_fen,
+            reason=reason,
+        )
+
     @model_validator(mode="after")
     def _amounts_add_up(self) -> AdjudicatedLine:
         if self.covered_fen + self.patient_fen != self.submitted_fen:
@@ -274,6 +285,17 @@ class Adjudication(Contract):
     total_covered_fen: Fen
     total_patient_fen: Fen
     free_visit_used: bool = Field(description="This visit consumes one fully-paid visit")
+
+    @classmethod
+    def of(cls, lines: list[AdjudicatedLine], *, free_visit_used: bool) -> Adjudication:
+        """The adjudication of `lines`, with their totals."""
+        return cls(
+            lines=lines,
+            total_submitted_fen=sum(x.submitted_fen for x in lines),
+            total_covered_fen=sum(x.covered_fen for x in lines),
+            total_patient_fen=sum(x.patient_fen for x in lines),
+            free_visit_used=free_visit_used,
+        )
 
     @model_validator(mode="after")
     def _totals_add_up(self) -> Adjudication:
@@ -592,6 +614,19 @@ class DailyStatement(Contract):
     claims: list[StatementLine]
     total_covered_fen: Fen
     total_patient_fen: Fen
+
+    @classmethod
+    def of(cls, clinic_id: str, day: IsoDate, claims: list[StatementLine]) -> DailyStatement:
+        """The statement listing `claims`, its totals over the claims the insurer pays: a
+        rejected claim is listed but pays nothing."""
+        payable = [x for x in claims if x.status is not ClaimStatus.REJECTED]
+        return cls(
+            clinic_id=clinic_id,
+            date=day,
+            claims=claims,
+            total_covered_fen=sum(x.total_covered_fen for x in payable),
+            total_patient_fen=sum(x.total_patient_fen for x in payable),
+        )
 
 
 IdempotencyKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{16,64}$")]
