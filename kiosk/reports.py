@@ -29,6 +29,9 @@ from kiosk.insurer.models import ClaimStatus
 from kiosk.journal import ClaimState, Journal, PaymentMethod
 from kiosk.journal.reporting import (
     LedgerRow,
+    MethodTotal,
+    TopItem,
+    TrendDay,
     claim_groups,
     daily_amounts,
     direct_pay_visits,
@@ -94,23 +97,6 @@ class PreAuthState(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class MethodTotal:
-    method: PaymentMethod
-    payments: int
-    amount_fen: int
-
-
-@dataclass(frozen=True, slots=True)
-class TopItem:
-    item_code: str
-    description: str
-    quantity: int
-    billed_fen: int
-    covered_fen: int
-    """As shown to the family on the signed bills."""
-
-
-@dataclass(frozen=True, slots=True)
 class DaySummary:
     day: date
     direct_pay_visits: int
@@ -159,14 +145,7 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
         elif category in UNPAID:
             not_covered += group.shown_covered_fen
     by_method = {row.method: row for row in payments_by_method(journal, day)}
-    payments = tuple(
-        MethodTotal(
-            method,
-            by_method[method].payments if method in by_method else 0,
-            by_method[method].amount_fen if method in by_method else 0,
-        )
-        for method in PaymentMethod
-    )
+    payments = tuple(by_method.get(method, MethodTotal(method, 0, 0)) for method in PaymentMethod)
     self_paid, self_pay_billed, self_pay_share = self_pay_visits(journal, day)
     preauths = dict.fromkeys(PreAuthState, 0)
     for status, count in preauths_by_status(journal, *day_window(day)):
@@ -183,19 +162,9 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
         family_paid_fen=sum(total.amount_fen for total in payments),
         payments=payments,
         preauths=preauths,
-        top_items=tuple(
-            TopItem(r.item_code, r.description, r.quantity, r.submitted_fen, r.covered_fen)
-            for r in top_items(journal, day, top)
-        ),
+        top_items=tuple(top_items(journal, day, top)),
         self_pay_visits=self_paid,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class TrendDay:
-    day: date
-    covered_fen: int
-    family_paid_fen: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,16 +182,8 @@ def trend(journal: Journal, last_day: date, days: int = TREND_DAYS) -> Trend:
     """Covered by the insurer vs paid by families, per day, for `days` days up to `last_day`."""
     first = last_day - timedelta(days=days - 1)
     found = {row.day: row for row in daily_amounts(journal, first, last_day)}
-    entries = []
-    for offset in range(days):
-        day = first + timedelta(days=offset)
-        row = found.get(day)
-        entries.append(
-            TrendDay(day, row.insurer_covered_fen, row.family_paid_fen)
-            if row
-            else TrendDay(day, 0, 0)
-        )
-    return Trend(tuple(entries))
+    every_day = (first + timedelta(days=offset) for offset in range(days))
+    return Trend(tuple(found.get(day, TrendDay(day, 0, 0)) for day in every_day))
 
 
 @dataclass(frozen=True, slots=True)

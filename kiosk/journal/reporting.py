@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from kiosk.journal.records import PaymentMethod
 from kiosk.journal.rows import Row, from_nullable_timestamp, from_timestamp, to_timestamp
 from kiosk.journal.store import Journal
 
@@ -36,25 +37,27 @@ class ClaimGroup:
 
 
 @dataclass(frozen=True, slots=True)
-class MethodRow:
-    method: str
+class MethodTotal:
+    method: PaymentMethod
     payments: int
     amount_fen: int
 
 
 @dataclass(frozen=True, slots=True)
-class ItemRow:
+class TopItem:
     item_code: str
     description: str
     quantity: int
-    submitted_fen: int
+    billed_fen: int
     covered_fen: int
+    """As shown to the family on the signed bills."""
 
 
 @dataclass(frozen=True, slots=True)
-class DayAmounts:
+class TrendDay:
     day: date
-    insurer_covered_fen: int
+    covered_fen: int
+    """What the insurer answered it covers on the day's accepted claims."""
     family_paid_fen: int
 
 
@@ -127,7 +130,7 @@ def self_pay_visits(journal: Journal, day: date) -> tuple[int, int, int]:
     return count, billed, owed
 
 
-def payments_by_method(journal: Journal, day: date) -> list[MethodRow]:
+def payments_by_method(journal: Journal, day: date) -> list[MethodTotal]:
     """Desk payments for the visits of `day`, whenever they were taken."""
     with journal.reading() as db:
         rows = db.execute(
@@ -136,7 +139,7 @@ def payments_by_method(journal: Journal, day: date) -> list[MethodRow]:
             " WHERE v.service_date = ? GROUP BY p.method ORDER BY p.method",
             (day.isoformat(),),
         ).fetchall()
-    return [MethodRow(r[0], r[1], r[2]) for r in rows]
+    return [MethodTotal(PaymentMethod(r[0]), r[1], r[2]) for r in rows]
 
 
 def preauths_by_status(
@@ -154,7 +157,7 @@ def preauths_by_status(
         ]
 
 
-def top_items(journal: Journal, day: date, limit: int) -> list[ItemRow]:
+def top_items(journal: Journal, day: date, limit: int) -> list[TopItem]:
     """The items that brought in most on the day's claimed bills."""
     with journal.reading() as db:
         rows = db.execute(
@@ -165,10 +168,10 @@ def top_items(journal: Journal, day: date, limit: int) -> list[ItemRow]:
             " WHERE b.service_date = ? GROUP BY l.item_code ORDER BY 4 DESC, 1 LIMIT ?",
             (day.isoformat(), limit),
         ).fetchall()
-    return [ItemRow(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+    return [TopItem(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
-def daily_amounts(journal: Journal, first: date, last: date) -> list[DayAmounts]:
+def daily_amounts(journal: Journal, first: date, last: date) -> list[TrendDay]:
     """Per service date in [first, last] that has any: what the insurer accepted to cover and
     what families paid at the desk. Days without either are left out."""
     with journal.reading() as db:
@@ -190,7 +193,7 @@ def daily_amounts(journal: Journal, first: date, last: date) -> list[DayAmounts]
             ).fetchall()
         )
     return [
-        DayAmounts(date.fromisoformat(day), covered.get(day, 0), paid.get(day, 0))
+        TrendDay(date.fromisoformat(day), covered.get(day, 0), paid.get(day, 0))
         for day in sorted(covered.keys() | paid.keys())
     ]
 
