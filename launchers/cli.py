@@ -491,7 +491,7 @@ def _run(args: argparse.Namespace) -> int:
     status = registration_status(settings)
     if status.state in {RegistrationState.NOT_REGISTERED, RegistrationState.KEY_REFUSED}:
         # Not registered, or the key was revoked/rotated: a manager registers on screen.
-        from ui.screens.registration import register_at_start
+        from ui.launch import register_at_start
 
         registered = register_at_start(
             settings,

@@ -19,13 +19,15 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QLockFile, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.catalogue import Catalogue, load_catalogue, load_demo_catalogue
 from kiosk.credentials import journal_audit_key, load_device_key
 from kiosk.insurer.client import InsurerClient, check_insurer_url
 from kiosk.journal import ClaimSubmitter, Journal, RetrySchedule
+from kiosk.registration import Registration
+from kiosk.settings import Settings
 from kiosk.signing_keys import SigningKeyCache
 from kiosk.statement import ClinicProfile
 from kiosk.visit import Visit
@@ -39,11 +41,12 @@ from ui.app import (
     install_translations,
     style_application,
 )
-from ui.i18n import DEFAULT_LANGUAGE
+from ui.i18n import DEFAULT_LANGUAGE, Translations
 from ui.idle import IdleWatcher
 from ui.scan_input import ScanInput
+from ui.screens.registration import RegistrationScreen, RegistrationWindow
 from ui.session import KioskSession
-from ui.tasks import Task, TaskRunner, current_runner, install_runner
+from ui.tasks import Task, TaskRunner, current_runner, install_runner, running_tasks
 from ui.widgets.outbox_status import OutboxWatcher
 
 if TYPE_CHECKING:
@@ -360,3 +363,49 @@ def run_kiosk(config: KioskConfig) -> int:
             kiosk.close()
     finally:
         lock.unlock()
+
+
+def register_at_start(
+    settings: Settings,
+    status: Registration,
+    *,
+    language: str,
+    kiosk_mode: bool,
+    journal_path: Path | None = None,
+) -> Settings | None:
+    """Show the registration screen until the insurer accepts a key; the new settings, or None
+    when the manager quits. Used by `kiosk run` before the kiosk itself is built."""
+    app = create_application()
+    translations = install_translations(app, language)
+    with running_tasks(None, workers=1):
+        return _show_until_registered(settings, status, kiosk_mode, journal_path, translations)
+
+
+def _show_until_registered(
+    settings: Settings,
+    status: Registration,
+    kiosk_mode: bool,
+    journal_path: Path | None,
+    translations: Translations,
+) -> Settings | None:
+    screen = RegistrationScreen(settings, status=status, journal_path=journal_path)
+    window = RegistrationWindow(screen)
+    outcome: list[Settings] = []
+    loop = QEventLoop()
+    screen.registered.connect(outcome.append)
+    screen.registered.connect(loop.quit)
+    screen.cancelled.connect(loop.quit)
+    if kiosk_mode:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.showFullScreen()
+    else:
+        window.resize(1024, 700)
+        window.show()
+    try:
+        loop.exec()
+    finally:
+        window.hide()
+        translations.uninstall()
+        window.deleteLater()
+        translations.deleteLater()
+    return outcome[0] if outcome else None

@@ -1,5 +1,6 @@
 """The family's statement, made and kept: the one path the Done screen, a manager's reprint and
-the catch-up after a late claim answer all take.
+the catch-up after a late claim answer all take, and the copy the manager opens from the claims
+list (`signed_bill_copy`).
 
 Each call makes the next version from the journal as it stands (`kiosk.desk.keep_statement`),
 keeps its bytes in the journal (the outbox delivers it to the e-card's visit records) and writes
@@ -69,6 +70,21 @@ def reprint_statement(journal: Journal, bill_id: int, documents_dir: Path) -> Pa
         return make_statement(journal, bill_id, documents_dir)[1]
     bill = journal.bill(bill_id)
     return write_statement(statement_path(documents_dir, bill.clinic_invoice_no), latest.pdf)
+
+
+class NoSignedCopy(LookupError):
+    """The journal no longer holds this claim's signature (retention purge)."""
+
+
+def signed_bill_copy(journal: Journal, claim_id: int, documents_dir: Path) -> Path:
+    """For the manager's claims list: the statement this claim was signed for, in the language
+    and with the clinic the family saw (`reprint_statement`). A claim whose signature the
+    retention purge erased has no copy to make. Runs on a worker thread (disk, painting)."""
+    claim = journal.claim(claim_id)
+    stored = journal.signature(claim.bill_id)
+    if stored is None or not stored.strokes:
+        raise NoSignedCopy(claim.clinic_invoice_no)
+    return reprint_statement(journal, claim.bill_id, documents_dir)
 
 
 def catch_up_statements(journal: Journal, documents_dir: Path) -> int:

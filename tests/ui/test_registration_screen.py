@@ -20,7 +20,8 @@ from kiosk.registration import Registration, RegistrationState, key_fingerprint
 from kiosk.settings import Settings, load_settings, settings_path
 from ui.app import create_application, install_translations
 from ui.driver import pump_until
-from ui.screens.registration import RegistrationScreen, RegistrationWindow, register_at_start
+from ui.launch import register_at_start
+from ui.screens.registration import RegistrationScreen, RegistrationWindow
 from ui.tasks import running_tasks
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -1,3 +1,3 @@
-"""The kiosk's PDF documents: the family's statement (`family_statement`), the manager's day
-report (`day_report`) and the statement copy the claims list opens (`signed_copy`), all drawn
-with one page kit (`page`) and written whole (`pdf_file`)."""
+"""The kiosk's PDF documents: the family's statement (`family_statement`) and the manager's day
+report (`day_report`), drawn with one page kit (`page`) and written whole (`pdf_file`). When a
+statement is made, kept and reprinted is `ui.statements`' business."""

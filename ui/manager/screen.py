@@ -33,7 +33,6 @@ from kiosk.reconciliation import Reconciliation, reconcile
 from kiosk.reports import ClaimLine, DaySummary, Trend, claim_lines, day_summary, trend
 from kiosk.staff import NotAllowed, Permission, StaffMember
 from ui.documents.day_report import day_report_text, render_day_report
-from ui.documents.signed_copy import NoSignedCopy, signed_bill_copy
 from ui.i18n import FollowsLanguage
 from ui.manager.claims_tab import ClaimActions, ClaimsTab
 from ui.manager.context import ManagerContext
@@ -42,6 +41,7 @@ from ui.manager.exports_tab import ExportsTab
 from ui.manager.reconciliation_tab import ReconcileTab
 from ui.manager_text import export_labels, name
 from ui.messages import insurer_problem
+from ui.statements import NoSignedCopy, signed_bill_copy
 from ui.tasks import Task
 from ui.widgets.trend_chart import TrendChart
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEventLoop, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -36,9 +36,8 @@ from kiosk.registration import (
     register_device,
 )
 from kiosk.settings import Settings, SettingsError
-from ui.app import create_application, install_translations
-from ui.i18n import FollowsLanguage, Translations
-from ui.tasks import Task, running_tasks
+from ui.i18n import FollowsLanguage
+from ui.tasks import Task
 from ui.tone import set_tone
 from ui.widgets.button_row import button_row
 
@@ -270,49 +269,3 @@ def _register(
         return register_device(
             url, key, ca_bundle=ca_bundle, settings_file=settings_file, journal=journal
         )
-
-
-def register_at_start(
-    settings: Settings,
-    status: Registration,
-    *,
-    language: str,
-    kiosk_mode: bool,
-    journal_path: Path | None = None,
-) -> Settings | None:
-    """Show the registration screen until the insurer accepts a key; the new settings, or None
-    when the manager quits. Used by `kiosk run` before the kiosk itself is built."""
-    app = create_application()
-    translations = install_translations(app, language)
-    with running_tasks(None, workers=1):
-        return _show_until_registered(settings, status, kiosk_mode, journal_path, translations)
-
-
-def _show_until_registered(
-    settings: Settings,
-    status: Registration,
-    kiosk_mode: bool,
-    journal_path: Path | None,
-    translations: Translations,
-) -> Settings | None:
-    screen = RegistrationScreen(settings, status=status, journal_path=journal_path)
-    window = RegistrationWindow(screen)
-    outcome: list[Settings] = []
-    loop = QEventLoop()
-    screen.registered.connect(outcome.append)
-    screen.registered.connect(loop.quit)
-    screen.cancelled.connect(loop.quit)
-    if kiosk_mode:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        window.showFullScreen()
-    else:
-        window.resize(1024, 700)
-        window.show()
-    try:
-        loop.exec()
-    finally:
-        window.hide()
-        translations.uninstall()
-        window.deleteLater()
-        translations.deleteLater()
-    return outcome[0] if outcome else None
