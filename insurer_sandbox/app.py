@@ -410,7 +410,11 @@ def claim_status(claim_id: str, clinic: ClinicDep, store: StoreDep) -> ClaimResu
 @v1.put(
     "/claims/{claim_id}/statement",
     responses=problem_responses(
-        401, 404, 409, also_409="`idempotency-conflict`: this version was stored with another PDF."
+        400,
+        401,
+        404,
+        409,
+        also_409="`idempotency-conflict`: this version was stored with another PDF.",
     ),
 )
 def put_statement(
