@@ -5,15 +5,21 @@ The day: five families whose claims the insurer accepts (two of them pay a share
 one claim signed on an estimate that went stale (the insurer records it as rejected), one for a
 member whose policy has expired (refused, never recorded), one still waiting in the outbox, and
 two pre-auth requests (one answered, one not sent yet).
+
+A pytest plugin too (tests/conftest.py loads it): `journal`, a journal of the test's own whose
+clock reads working hours on `DAY`, for the modules that do not open a journal of their own.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
 
 from kiosk.billing import build_bill
 from kiosk.business_day import BUSINESS_TZ
@@ -26,7 +32,15 @@ from kiosk.insurer.models import (
     ClaimStatus,
     PreAuthRequest,
 )
-from kiosk.journal import ClaimState, ClaimSubmitter, Journal, PaymentMethod, RecordNotFound
+from kiosk.journal import (
+    AttemptOutcome,
+    ClaimState,
+    ClaimSubmitter,
+    Journal,
+    PaymentMethod,
+    RecordNotFound,
+    Transaction,
+)
 from kiosk.signature import Point, Signature
 from tests.estimates import fully_covered
 from tests.waiting import wait_until
@@ -63,8 +77,9 @@ def working_hours(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, 10, 0, tzinfo=BUSINESS_TZ)
 
 
-def clinic_today() -> date:
-    return datetime.now(BUSINESS_TZ).date()
+DAY = datetime.now(BUSINESS_TZ).date()
+"""The clinic day the tests work on: today in the clinic's time zone when the tests were
+collected (so a run that goes past midnight keeps one day)."""
 
 
 def signature(seed: int) -> Signature:
@@ -98,6 +113,52 @@ def bill_of(member_id: str, day: date, entries: list[tuple[str, int]]) -> Bill:
     return build_bill(member_id, day, [(catalogue.get(code), qty) for code, qty in entries])
 
 
+def day_journal(path: Path, day: date) -> Journal:
+    """The journal at `path`, its clock reading working hours on `day` (and running on)."""
+    return Journal.open(path, clock=ShiftedClock(working_hours(day)))
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    """A journal of the test's own on the clinic day (`day_journal`), closed afterwards."""
+    with day_journal(tmp_path / "journal.sqlite3", DAY) as opened:
+        yield opened
+
+
+def sign_fully_covered(
+    journal: Journal, member_id: str, day: date, entries: list[tuple[str, int]], seed: int
+) -> PresentedBill:
+    """A bill of catalogue `entries` shown on an estimate that covers it whole, whatever the
+    insurer says of it, and signed (`seed`'s signature): its claim waits in the outbox."""
+    bill = bill_of(member_id, day, entries)
+    presented = present(journal, bill, fully_covered(bill))
+    sign(journal, presented, seed)
+    return presented
+
+
+def stop_sending(tx: Transaction, claim_id: int) -> None:
+    """What the outbox records when it stops sending a claim (the insurer answered with another
+    claim's result): the claim waits for a person."""
+    tx.record_claim_refused(
+        tx.begin_attempt(claim_id),
+        AttemptOutcome.STOPPED,
+        reason="answer-for-another-claim",
+        error_class="ClaimResult",
+    )
+
+
+def refused_on_arrival(tx: Transaction, claim_id: int, code: str) -> None:
+    """What the outbox records when the insurer refuses a claim with `code` and records none."""
+    tx.record_claim_refused(
+        tx.begin_attempt(claim_id),
+        AttemptOutcome.REJECTED,
+        reason=f"rejected:{code}",
+        error_class="InsurerRejected",
+        http_status=422,
+        reject_code=code,
+    )
+
+
 def send_all(journal: Journal, insurer: InsurerClient, timeout: float = 30.0) -> None:
     """Run the outbox until nothing waits (the real submitter thread, the real client)."""
     submitter = ClaimSubmitter(journal, insurer)
@@ -121,12 +182,9 @@ def make_clinic_day(journal: Journal, insurer: InsurerClient, day: date) -> Clin
             continue
         sign(journal, presented, seed)
         made.accepted.append(presented)
-    stale = bill_of(STALE_ESTIMATE_MEMBER, day, [("GP001", 1), ("LAB002", 1)])
-    made.rejected = present(journal, stale, fully_covered(stale))
-    sign(journal, made.rejected, 10)
-    expired = bill_of(EXPIRED_MEMBER, day, [("GP001", 1)])
-    made.refused = present(journal, expired, fully_covered(expired))
-    sign(journal, made.refused, 11)
+    stale = [("GP001", 1), ("LAB002", 1)]
+    made.rejected = sign_fully_covered(journal, STALE_ESTIMATE_MEMBER, day, stale, 10)
+    made.refused = sign_fully_covered(journal, EXPIRED_MEMBER, day, [("GP001", 1)], 11)
     send_all(journal, insurer)
     waiting = bill_of(WAITING_MEMBER, day, [("GP002", 1), ("RX007", 1)])
     made.waiting = present(journal, waiting, insurer.estimate(waiting))

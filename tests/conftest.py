@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from kiosk.credentials import use_ephemeral_keyring
+from kiosk.privacy import uninstall_log_redaction
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -26,7 +27,7 @@ settings.register_profile(
 )
 settings.load_profile("kiosk")
 
-pytest_plugins = ["tests.sandbox_fixtures"]
+pytest_plugins = ["tests.sandbox_fixtures", "tests.clinic_day"]
 
 # The device key and the journal's audit key live in the keyring: every test gets one in memory
 # (tests that need their own install it and put this one back).
@@ -93,3 +94,11 @@ def no_window_or_timer_left_behind() -> Iterator[None]:
         window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not described, f"the test left windows or running timers behind: {described}"
+
+
+@pytest.fixture
+def plain_logging_afterwards() -> Iterator[None]:
+    """For tests that run the `kiosk` command: it redacts every log record of the process from
+    then on, which is undone after the test."""
+    yield
+    uninstall_log_redaction()

@@ -8,7 +8,6 @@ import io
 import pytest
 
 from kiosk.journal import Journal
-from kiosk.privacy import uninstall_log_redaction
 from kiosk.settings import load_settings
 from kiosk.staff import CONSOLE, Role, StaffDirectory
 from launchers.cli import main
@@ -21,10 +20,7 @@ class Started(Exception):
     """The command got past its argument checks and began its real work."""
 
 
-@pytest.fixture(autouse=True)
-def _plain_logging_afterwards():
-    yield
-    uninstall_log_redaction()
+pytestmark = pytest.mark.usefixtures("plain_logging_afterwards")
 
 
 @pytest.fixture

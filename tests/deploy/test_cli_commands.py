@@ -6,15 +6,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from kiosk.journal import Journal
-from kiosk.privacy import uninstall_log_redaction
 from kiosk.settings import load_settings, save_settings, updated
 from launchers.cli import main
 
-
-@pytest.fixture(autouse=True)
-def _plain_logging_afterwards():
-    yield
-    uninstall_log_redaction()
+pytestmark = pytest.mark.usefixtures("plain_logging_afterwards")
 
 
 @pytest.fixture

@@ -1,11 +1,10 @@
 """Sandbox processes for these tests. Demo balances must be exactly as seeded for the assertions,
 so modules that only read share one sandbox (`insurer`, package scope) and modules that record
 claims or inject faults override `insurer` with a module-scoped one of their own
-(`insurer = own_insurer`)."""
+(`own_sandbox`, from tests/sandbox_fixtures.py)."""
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
 
 import httpx
@@ -13,24 +12,14 @@ import pytest
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID, PLUS_ONLY_CLINIC_ID
 from insurer_sandbox.server import SandboxProcess, create_device_key
-
-
-def _start(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
-    data_dir = tmp_path_factory.mktemp("insurer")
-    with SandboxProcess(data_dir, admin_token=secrets.token_urlsafe(16)) as process:
-        yield process
+from tests.sandbox_fixtures import demo_sandbox
 
 
 @pytest.fixture(scope="package")
 def insurer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
     """Shared by the read-only modules: no claims, no faults, no clock changes."""
-    yield from _start(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def own_insurer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
-    """A module's own sandbox, for modules that change state."""
-    yield from _start(tmp_path_factory)
+    with demo_sandbox(tmp_path_factory.mktemp("insurer")) as process:
+        yield process
 
 
 def _client(insurer: SandboxProcess, clinic_id: str) -> httpx.Client:

@@ -18,9 +18,9 @@ from tests.insurer_sandbox.bills import bill, claim, line, today
 
 
 @pytest.fixture(scope="module")
-def insurer(own_insurer: SandboxProcess) -> SandboxProcess:
+def insurer(own_sandbox: SandboxProcess) -> SandboxProcess:
     """Claims change members' usage: this module has its own sandbox."""
-    return own_insurer
+    return own_sandbox
 
 
 def new_key() -> str:

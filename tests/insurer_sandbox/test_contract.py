@@ -13,9 +13,8 @@ import pytest
 
 from insurer_sandbox.app import openapi_document
 from insurer_sandbox.cli import openapi_yaml
-from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_MEMBER_BY_STATE, DEMO_SIGNING_KEYS
+from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_MEMBER_BY_STATE
 from insurer_sandbox.server import SandboxProcess, create_device_key
-from kiosk.ecard import issue
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerAuthError, InsurerRejected
 from kiosk.insurer.models import (
@@ -29,13 +28,14 @@ from kiosk.insurer.models import (
     SignatureEvidence,
     shown_bill_hash,
 )
+from launchers.demo import fresh_token
 from tests.insurer_sandbox.bills import today
 
 
 @pytest.fixture(scope="module")
-def insurer(own_insurer: SandboxProcess) -> SandboxProcess:
+def insurer(own_sandbox: SandboxProcess) -> SandboxProcess:
     """The client test records a claim and a pre-auth: this module has its own sandbox."""
-    return own_insurer
+    return own_sandbox
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,14 +79,7 @@ def test_every_error_answer_is_declared_as_a_problem_document():
 def test_the_kiosk_client_understands_every_answer(insurer):
     key = create_device_key(insurer.data_dir, DEMO_CLINIC_ID)
     member = DEMO_MEMBER_BY_STATE["active_plus"]
-    signing = DEMO_SIGNING_KEYS[0]
-    token = issue(
-        signing.private_key(),
-        signing.kid,
-        member.member_id,
-        member.policy_number,
-        datetime.now(UTC),
-    )
+    token = fresh_token(member)
     with InsurerClient(insurer.url, key) as client:
         assert {k.kid for k in client.signing_keys().keys} == {"SBX26", "SBX25"}
         assert client.eligibility_by_token(token).direct_billing is True

@@ -17,9 +17,9 @@ from tests.insurer_sandbox.bills import bill, claim, line, today
 
 
 @pytest.fixture(scope="module")
-def insurer(own_insurer: SandboxProcess) -> SandboxProcess:
+def insurer(own_sandbox: SandboxProcess) -> SandboxProcess:
     """Faults and clock changes must not leak into other modules: its own sandbox."""
-    return own_insurer
+    return own_sandbox
 
 
 ACTIVE = DEMO_MEMBER_BY_STATE["active_plus"].member_id

@@ -4,14 +4,14 @@ anyone else's member must look exactly like a member that does not exist."""
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
 
-from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE, DEMO_SIGNING_KEYS, DemoMember
+from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE, DemoMember
 from insurer_sandbox.server import SandboxProcess
-from kiosk.ecard import issue
+from launchers.demo import fresh_token
 from tests.insurer_sandbox.bills import bill, claim, line, today
 
 UNKNOWN_MEMBER = "M26000199"
@@ -20,9 +20,9 @@ STANDARD_WITH_PREAUTH = DEMO_MEMBER_BY_STATE["preauth_pending"]
 
 
 @pytest.fixture(scope="module")
-def insurer(own_insurer: SandboxProcess) -> SandboxProcess:
+def insurer(own_sandbox: SandboxProcess) -> SandboxProcess:
     """A refusal that fails to refuse would file a pre-auth or a claim: a sandbox of our own."""
-    return own_insurer
+    return own_sandbox
 
 
 def list_preauths(api: httpx.Client, member_id: str) -> httpx.Response:
@@ -87,15 +87,7 @@ def test_members_in_the_clinic_network_are_readable_whatever_their_card(api, sta
 
 
 def eligibility_by_token(api: httpx.Client, member: DemoMember) -> httpx.Response:
-    signing = next(k for k in DEMO_SIGNING_KEYS if k.status == "current")
-    token = issue(
-        signing.private_key(),
-        signing.kid,
-        member.member_id,
-        member.policy_number,
-        datetime.now(UTC),
-    )
-    return api.post("/v1/eligibility/token", json={"token": token})
+    return api.post("/v1/eligibility/token", json={"token": fresh_token(member)})
 
 
 def eligibility_by_lookup(api: httpx.Client, member: DemoMember) -> httpx.Response:

@@ -19,6 +19,7 @@ from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_MEMBER_BY_STATE
 from insurer_sandbox.server import SandboxProcess, create_device_key
 from insurer_sandbox.workdays import working_calendar
 from tests.insurer_sandbox.bills import bill, line
+from tests.sandbox_fixtures import demo_sandbox
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -76,11 +77,7 @@ BEFORE_SPRING_FESTIVAL = datetime(2026, 2, 10, 10, 0, tzinfo=SHANGHAI)
 
 @pytest.fixture(scope="module")
 def festive_insurer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
-    with SandboxProcess(
-        tmp_path_factory.mktemp("festive"),
-        admin_token=secrets.token_urlsafe(16),
-        clock=BEFORE_SPRING_FESTIVAL,
-    ) as process:
+    with demo_sandbox(tmp_path_factory.mktemp("festive"), BEFORE_SPRING_FESTIVAL) as process:
         yield process
 
 

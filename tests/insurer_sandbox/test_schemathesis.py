@@ -30,9 +30,9 @@ from tests.insurer_sandbox.bills import today
 
 
 @pytest.fixture(scope="module")
-def insurer(own_insurer: SandboxProcess) -> SandboxProcess:
+def insurer(own_sandbox: SandboxProcess) -> SandboxProcess:
     """Generated requests record claims and pre-auths: this module has its own sandbox."""
-    return own_insurer
+    return own_sandbox
 
 
 CHECKS = [

@@ -6,41 +6,18 @@ from __future__ import annotations
 import pytest
 
 from kiosk.claim_actions import NoSettleNote, requeue_claim, settle_claim
-from kiosk.journal import AttemptOutcome, ClaimState, Journal, RecordConflict
+from kiosk.journal import ClaimState, RecordConflict
 from kiosk.staff import NotAllowed, Role, StaffDirectory, StaffMember
-from tests.clinic_day import (
-    ShiftedClock,
-    bill_of,
-    clinic_today,
-    fully_covered,
-    present,
-    sign,
-    working_hours,
-)
-
-DAY = clinic_today()
-
-
-@pytest.fixture
-def journal(tmp_path):
-    opened = Journal.open(tmp_path / "journal.sqlite3", clock=ShiftedClock(working_hours(DAY)))
-    yield opened
-    opened.close()
+from tests.clinic_day import DAY, sign_fully_covered, stop_sending
 
 
 @pytest.fixture
 def stopped(journal) -> int:
     """A signed claim the outbox stopped sending: it needs a person."""
-    bill = bill_of("M26000101", DAY, [("GP001", 1)])
-    sign(journal, present(journal, bill, fully_covered(bill)), 1)
+    sign_fully_covered(journal, "M26000101", DAY, [("GP001", 1)], 1)
     [claim] = journal.claims()
     with journal.transaction(actor="outbox") as tx:
-        tx.record_claim_refused(
-            tx.begin_attempt(claim.id),
-            AttemptOutcome.STOPPED,
-            reason="answer-for-another-claim",
-            error_class="ClaimResult",
-        )
+        stop_sending(tx, claim.id)
     return claim.id
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import codecs
 import csv
 import dataclasses
-import secrets
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
@@ -19,7 +18,7 @@ from kiosk.business_day import business_day, day_window
 from kiosk.exports import COLUMNS, DAY_COLUMNS, export_claims, write_csv, write_xlsx
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import ClaimStatus, DailyStatement, StatementLine
-from kiosk.journal import AttemptOutcome, ClaimState, Journal
+from kiosk.journal import ClaimState, Journal
 from kiosk.money import parse_yuan
 from kiosk.reconciliation import Action, Discrepancy, reconcile
 from kiosk.reports import (
@@ -31,28 +30,24 @@ from kiosk.reports import (
     trend,
 )
 from tests.clinic_day import (
-    ShiftedClock,
+    DAY,
     bill_of,
-    clinic_today,
+    day_journal,
     expected_figures,
     make_clinic_day,
     present,
     send_all,
     sign,
+    stop_sending,
     working_hours,
 )
 from tests.estimates import fully_covered
-
-DAY = clinic_today()
+from tests.sandbox_fixtures import demo_sandbox
 
 
 @pytest.fixture(scope="module")
 def insurer_process(tmp_path_factory):
-    with SandboxProcess(
-        tmp_path_factory.mktemp("insurer"),
-        admin_token=secrets.token_urlsafe(16),
-        clock=working_hours(DAY),
-    ) as process:
+    with demo_sandbox(tmp_path_factory.mktemp("insurer"), working_hours(DAY)) as process:
         yield process
 
 
@@ -65,9 +60,9 @@ def clinic(tmp_path_factory, insurer_process):
     """Our kiosk's day, plus: a claim the insurer lost (it went to another insurer database) and
     a claim another kiosk of the clinic sent (the insurer has it, our journal does not)."""
     base = tmp_path_factory.mktemp("clinic")
-    journal = Journal.open(base / "journal.sqlite3", clock=ShiftedClock(working_hours(DAY)))
+    journal = day_journal(base / "journal.sqlite3", DAY)
     with (
-        SandboxProcess(base / "lost", clock=working_hours(DAY)) as elsewhere,
+        demo_sandbox(base / "lost", working_hours(DAY)) as elsewhere,
         _client(elsewhere) as lost_insurer,
     ):
         bill = bill_of("M26000101", DAY, [("GP001", 1), ("LAB002", 1)])
@@ -258,14 +253,7 @@ def _line(journal, claim, **changes) -> StatementLine:
 
 
 def _statement(day: date, lines: list[StatementLine]) -> DailyStatement:
-    payable = [x for x in lines if x.status is not ClaimStatus.REJECTED]
-    return DailyStatement(
-        clinic_id=DEMO_CLINIC_ID,
-        date=day,
-        claims=lines,
-        total_covered_fen=sum(x.total_covered_fen for x in payable),
-        total_patient_fen=sum(x.total_patient_fen for x in payable),
-    )
+    return DailyStatement.of(DEMO_CLINIC_ID, day, lines)
 
 
 def _day_claims(journal, made):
@@ -328,11 +316,9 @@ def test_the_day_tab_and_the_reconciliation_count_the_same_refused_claims(tmp_pa
     arrival, one refused just after midnight (so on the next day's statement), one stopped by the
     outbox, one refused and already settled. The Day tab's counts and the reconciliation's list
     are the same claims, and the late refusal is listed on its service day only."""
-    journal = Journal.open(tmp_path / "journal.sqlite3", clock=ShiftedClock(working_hours(DAY)))
+    journal = day_journal(tmp_path / "journal.sqlite3", DAY)
     with (
-        SandboxProcess(
-            tmp_path / "insurer", admin_token=secrets.token_urlsafe(16), clock=working_hours(DAY)
-        ) as process,
+        demo_sandbox(tmp_path / "insurer", working_hours(DAY)) as process,
         _client(process) as insurer,
     ):
 
@@ -350,12 +336,7 @@ def test_the_day_tab_and_the_reconciliation_count_the_same_refused_claims(tmp_pa
         settled = signed("M26000105", 34)
         stopped = signed("M26000101", 35)
         with journal.transaction(actor="outbox") as tx:
-            tx.record_claim_refused(
-                tx.begin_attempt(stopped.id),
-                AttemptOutcome.STOPPED,
-                reason="answer-for-another-claim",
-                error_class="ClaimResult",
-            )
+            stop_sending(tx, stopped.id)
         send_all(journal, insurer)
         with journal.transaction(actor="console") as tx:
             tx.resolve_claim(settled.id, "the family paid at the desk")

@@ -78,13 +78,7 @@ def adjudication(*lines: tuple[int, int, int, Reason]) -> Adjudication:
         AdjudicatedLine(line_no=n, submitted_fen=c + p, covered_fen=c, patient_fen=p, reason=reason)
         for n, c, p, reason in lines
     ]
-    return Adjudication(
-        lines=adjudicated,
-        total_submitted_fen=sum(x.submitted_fen for x in adjudicated),
-        total_covered_fen=sum(x.covered_fen for x in adjudicated),
-        total_patient_fen=sum(x.patient_fen for x in adjudicated),
-        free_visit_used=True,
-    )
+    return Adjudication.of(adjudicated, free_visit_used=True)
 
 
 def at_bill() -> Visit:

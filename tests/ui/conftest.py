@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -11,10 +12,14 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS, demo_member
 from insurer_sandbox.server import SandboxProcess
 from kiosk.credentials import store_device_key, use_ephemeral_keyring
+from kiosk.journal import Journal
+from kiosk.staff import StaffDirectory
 from kiosk.statement import ClinicProfile
 from launchers.demo import fresh_token
+from tests.clinic_day import CLINIC
 from ui.driver import KioskDriver
 from ui.launch import Kiosk, KioskConfig, build_kiosk
+from ui.manager.context import ManagerContext
 
 KioskFactory = Callable[..., tuple[Kiosk, KioskDriver]]
 
@@ -33,7 +38,9 @@ def make_kiosk(qapp, tmp_path: Path) -> Iterator[KioskFactory]:
         idle_seconds: float = 600,
         camera: object | None = None,
         clinic: ClinicProfile | None = None,
+        **config: Any,
     ) -> tuple[Kiosk, KioskDriver]:
+        """`config`: more `KioskConfig` fields (`kiosk_mode=True`, a `retry_schedule`)."""
         store_device_key(sandbox.url, device_key)
         kiosk = build_kiosk(
             KioskConfig(
@@ -44,11 +51,13 @@ def make_kiosk(qapp, tmp_path: Path) -> Iterator[KioskFactory]:
                 language=language,
                 idle_seconds=idle_seconds,
                 camera=camera,
+                **config,
             ),
             qapp,
         )
         built.append(kiosk)
-        kiosk.window.resize(1280, 800)
+        if not kiosk.window.isFullScreen():  # kiosk mode: the whole screen
+            kiosk.window.resize(1280, 800)
         kiosk.window.show()
         driver = KioskDriver(kiosk)
         driver.wait_ready()
@@ -71,3 +80,28 @@ def kiosk(make_kiosk, sandbox, sandbox_device_key) -> tuple[Kiosk, KioskDriver]:
 def card(state: str) -> str:
     """A live e-card token of a demo member, as the member app shows it now."""
     return fresh_token(demo_member(state))
+
+
+def manager_context(
+    journal: Journal, directory: StaffDirectory, base: Path, **more: Any
+) -> ManagerContext:
+    """What the manager's screens work on: the test clinic's journal and staff, signed bills and
+    exports under `base`; `more`: the other `ManagerContext` fields (`wake_outbox`)."""
+    return ManagerContext(
+        journal=journal,
+        directory=directory,
+        documents_dir=base / "signed-bills",
+        clinic_name=CLINIC,
+        exports_dir=base / "exports",
+        **more,
+    )
+
+
+def to_sign(driver: KioskDriver, item: str = "GP001", state: str = "active_plus") -> None:
+    """A demo member's card shown (`state`), one `item` billed and estimated, and the bill turned
+    to the family to sign."""
+    driver.show_card(card(state))
+    driver.start_bill()
+    driver.add_item(item)
+    driver.wait_estimate()
+    driver.present()

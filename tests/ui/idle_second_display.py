@@ -15,33 +15,20 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from insurer_sandbox.demo import demo_member
-from kiosk.credentials import store_device_key, use_ephemeral_keyring
 from kiosk.visit import Step
-from launchers.demo import fresh_token
-from ui.driver import KioskDriver, pump_until
-from ui.launch import KioskConfig, build_kiosk
+from tests.ui.conftest import to_sign
+from tests.ui.two_monitors import kiosk_on_two_monitors
+from ui.driver import pump_until
 
 
 def main(url: str, device_key: str, data_dir: Path) -> int:
-    use_ephemeral_keyring()
-    store_device_key(url, device_key)
-    kiosk = build_kiosk(
-        KioskConfig(insurer_url=url, data_dir=data_dir, language="zh_CN", idle_seconds=600)
-    )
-    try:
+    config = {"language": "zh_CN", "idle_seconds": 600}
+    with kiosk_on_two_monitors(url, device_key, data_dir, **config) as (kiosk, driver):
         window = kiosk.window
-        window.show()
-        driver = KioskDriver(kiosk)
-        driver.wait_ready()
         family = window.family_window
         assert family is not None, "no second screen"
         visit = kiosk.session.visit
-        driver.show_card(fresh_token(demo_member("active_plus")))
-        driver.start_bill()
-        driver.add_item("GP002")
-        driver.wait_estimate()
-        driver.present()
+        to_sign(driver, "GP002")
         print("family window shows sign", family.shows_sign())
         kiosk.idle.set_timeout(3.0, warning_seconds=1.5)
         pump_until(family.idle_warning.isVisible, 5, "the warning on the family's screen")
@@ -60,8 +47,6 @@ def main(url: str, device_key: str, data_dir: Path) -> int:
         print("cleared", visit.eligibility is None and visit.presented is None)
         print("family window back to its welcome", not family.shows_sign())
         print("no warning left", not family.idle_warning.isVisible())
-    finally:
-        kiosk.close()
     return 0
 
 

@@ -13,32 +13,19 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 
-from insurer_sandbox.demo import demo_member
-from kiosk.credentials import store_device_key, use_ephemeral_keyring
 from kiosk.visit import Step
-from launchers.demo import fresh_token
-from ui.driver import KioskDriver
-from ui.launch import KioskConfig, build_kiosk
+from tests.ui.conftest import to_sign
+from tests.ui.two_monitors import kiosk_on_two_monitors
 
 
 def main(url: str, device_key: str, data_dir: Path) -> int:
-    use_ephemeral_keyring()
-    store_device_key(url, device_key)
-    kiosk = build_kiosk(KioskConfig(insurer_url=url, data_dir=data_dir, language="en"))
-    try:
+    with kiosk_on_two_monitors(url, device_key, data_dir, language="en") as (kiosk, driver):
         window = kiosk.window
-        window.show()
-        driver = KioskDriver(kiosk)
-        driver.wait_ready()
         family = window.family_window
         screens = QGuiApplication.screens()
         print("screens", len(screens))
         print("family window", family is not None and family.screen() is screens[1])
-        driver.show_card(fresh_token(demo_member("active_plus")))
-        driver.start_bill()
-        driver.add_item("GP002")
-        driver.wait_estimate()
-        driver.present()
+        to_sign(driver, "GP002")
         print(
             "desk page is the waiting page", window.stack.currentWidget() is window.pages[Step.SIGN]
         )
@@ -47,8 +34,6 @@ def main(url: str, device_key: str, data_dir: Path) -> int:
         driver.sign()
         print("done on the desk", window.stack.currentWidget() is window.done)
         print("family window back to its welcome", family.stack.currentIndex() == 0)
-    finally:
-        kiosk.close()
     return 0
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import sys
 import threading
 import time
@@ -44,19 +43,19 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS, demo_member
-from insurer_sandbox.server import SandboxProcess, create_device_key
-from kiosk.billing import english_names
-from kiosk.credentials import store_device_key, use_ephemeral_keyring
+from insurer_sandbox.demo import demo_member
+from insurer_sandbox.server import SandboxProcess
+from kiosk.billing import build_bill, english_names
 from kiosk.desk import PresentedBill, present_bill, sign_and_queue
 from kiosk.insurer.client import InsurerClient
-from kiosk.insurer.models import Bill, BillLine
+from kiosk.insurer.models import Bill
 from kiosk.journal import AttemptOutcome, ClaimRecord, ClaimState, RetrySchedule
 from kiosk.signature import Point, Signature
 from kiosk.visit import Step
 from launchers.demo import fresh_token
+from tests.ui.conftest import to_sign
 from ui.driver import KioskDriver, pump_until, signature_strokes
-from ui.launch import Kiosk, KioskConfig, build_kiosk
+from ui.launch import Kiosk
 from ui.tasks import Task
 
 T = TypeVar("T")
@@ -295,30 +294,6 @@ def off_gui(step: Callable[[], T], what: str, timeout: float = 30.0) -> T:
 # --- the insurer and the kiosk --------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def insurer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
-    data_dir = tmp_path_factory.mktemp("insurer")
-    with SandboxProcess(data_dir, admin_token=secrets.token_urlsafe(16)) as process:
-        yield process
-
-
-@pytest.fixture(scope="module")
-def device_key(insurer: SandboxProcess) -> str:
-    return create_device_key(insurer.data_dir, DEMO_CLINIC_ID)
-
-
-@pytest.fixture
-def sandbox(insurer: SandboxProcess) -> Iterator[SandboxProcess]:
-    """The module's sandbox, running and without faults before and after each test."""
-    if not insurer.running:
-        insurer.start()
-    insurer.clear_faults()
-    yield insurer
-    if not insurer.running:
-        insurer.start()
-    insurer.clear_faults()
-
-
 @dataclass
 class Desk:
     """A real kiosk on screen, a person driving it, and the loop watch running over both."""
@@ -338,35 +313,18 @@ class Desk:
 
 
 @pytest.fixture
-def desk(qapp, sandbox: SandboxProcess, device_key: str, tmp_path: Path) -> Iterator[Desk]:
+def desk(make_kiosk, fault_sandbox: SandboxProcess, own_sandbox_device_key: str) -> Iterator[Desk]:
     """An English kiosk registered with the sandbox, started up; the loop watch runs from here."""
-    use_ephemeral_keyring()
-    store_device_key(sandbox.url, device_key)
-    kiosk = build_kiosk(
-        KioskConfig(
-            insurer_url=sandbox.url,
-            data_dir=tmp_path / "kiosk",
-            clinic_name=DEMO_CLINICS[DEMO_CLINIC_ID],
-            language="en",
-            idle_seconds=600,
-            retry_schedule=FAST,
-        ),
-        qapp,
-    )
+    kiosk, driver = make_kiosk(fault_sandbox, own_sandbox_device_key, retry_schedule=FAST)
     indicator = kiosk.window.header.outbox
     texts: list[str] = []
     kiosk.session.outbox.changed.connect(lambda _state: texts.append(indicator.text()))
     loop = EventLoopWatch()
+    loop.start()
     try:
-        kiosk.window.resize(1280, 800)
-        kiosk.window.show()
-        driver = KioskDriver(kiosk)
-        driver.wait_ready()
-        loop.start()
         yield Desk(kiosk, driver, loop, texts)
     finally:
         loop.stop()
-        kiosk.close()
 
 
 # --- claims through the desk path -----------------------------------------------------------------
@@ -387,21 +345,7 @@ def follow_up_bill(desk: Desk, sachets: int) -> Bill:
     """A follow-up consultation and oral rehydration salts, priced from the kiosk's catalogue."""
     catalogue = desk.kiosk.session.catalogue
     items = [(catalogue["GP002"], 1), (catalogue["RX006"], sachets)]
-    return Bill(
-        member_id=demo_member(MEMBER).member_id,
-        service_date=datetime.now(SHANGHAI).date(),
-        lines=[
-            BillLine(
-                line_no=line_no,
-                item_code=item.code,
-                description=item.name_zh,
-                category=item.category,
-                quantity=quantity,
-                unit_price_fen=item.unit_price_fen,
-            )
-            for line_no, (item, quantity) in enumerate(items, start=1)
-        ],
-    )
+    return build_bill(demo_member(MEMBER).member_id, datetime.now(SHANGHAI).date(), items)
 
 
 def present_desk_bills(desk: Desk, count: int) -> list[PresentedBill]:
@@ -487,19 +431,15 @@ def assert_each_claim_once_at_the_insurer(
 
 
 def test_fault_insurer_stopped_screens_stay_live_and_the_queue_drains_when_it_is_back(
-    desk, sandbox, device_key
+    desk, fault_sandbox, own_sandbox_device_key
 ):
     driver, window = desk.driver, desk.kiosk.window
-    driver.show_card(fresh_token(demo_member(MEMBER)))
-    driver.start_bill()
-    driver.add_item("GP002")
-    driver.wait_estimate()
-    driver.present()
+    to_sign(driver, "GP002", MEMBER)
     presented = present_desk_bills(desk, 2)
     assert desk.indicator == ALL_SENT
 
     desk.loop.enter("insurer stopped")
-    off_gui(sandbox.stop, "the sandbox to stop")
+    off_gui(fault_sandbox.stop, "the sandbox to stop")
     driver.sign()  # the family signs while the insurer is down
     desk.wait_indicator(unreachable(1))
     stored = "Stored safely; the insurer cannot be reached now, it will be sent automatically."
@@ -513,7 +453,7 @@ def test_fault_insurer_stopped_screens_stay_live_and_the_queue_drains_when_it_is
     assert desk.indicator == unreachable(3)
 
     desk.loop.enter("recovering")
-    off_gui(sandbox.start, "the sandbox to start")
+    off_gui(fault_sandbox.start, "the sandbox to start")
     desk.wait_indicator(ALL_SENT)
     scan_card(desk)
     driver.wait_step(Step.ELIGIBILITY)
@@ -521,11 +461,11 @@ def test_fault_insurer_stopped_screens_stay_live_and_the_queue_drains_when_it_is
 
     desk.loop.assert_never_stalled()
     assert {error for error, _status in failed_attempts(desk)} == {"InsurerUnreachable"}
-    assert_each_claim_once_at_the_insurer(desk, sandbox, device_key, 3)
+    assert_each_claim_once_at_the_insurer(desk, fault_sandbox, own_sandbox_device_key, 3)
 
 
 def test_fault_insurer_slower_than_the_read_timeout_reception_waits_on_a_live_screen(
-    desk, sandbox, device_key
+    desk, fault_sandbox, own_sandbox_device_key
 ):
     presented = present_desk_bills(desk, 3)
 
@@ -533,7 +473,7 @@ def test_fault_insurer_slower_than_the_read_timeout_reception_waits_on_a_live_sc
 
     def slow_down() -> None:
         for path in ("/v1/claims", "/v1/eligibility"):
-            sandbox.inject_fault("delay", count=1, path_prefix=path, delay_ms=SLOW_MS)
+            fault_sandbox.inject_fault("delay", count=1, path_prefix=path, delay_ms=SLOW_MS)
 
     off_gui(slow_down, "faults queued")
     started = time.monotonic()
@@ -552,11 +492,13 @@ def test_fault_insurer_slower_than_the_read_timeout_reception_waits_on_a_live_sc
     desk.loop.stop()
 
     desk.loop.assert_never_stalled()
-    assert sandbox.pending_faults() == []
-    assert_each_claim_once_at_the_insurer(desk, sandbox, device_key, 3)
+    assert fault_sandbox.pending_faults() == []
+    assert_each_claim_once_at_the_insurer(desk, fault_sandbox, own_sandbox_device_key, 3)
 
 
-def test_fault_5xx_burst_the_bill_screen_says_so_and_the_queue_drains(desk, sandbox, device_key):
+def test_fault_5xx_burst_the_bill_screen_says_so_and_the_queue_drains(
+    desk, fault_sandbox, own_sandbox_device_key
+):
     driver, bill = desk.driver, desk.kiosk.window.bill
     presented = present_desk_bills(desk, 3)
     driver.show_card(fresh_token(demo_member(MEMBER)))
@@ -566,8 +508,8 @@ def test_fault_5xx_burst_the_bill_screen_says_so_and_the_queue_drains(desk, sand
 
     def burst() -> None:
         for status in (503, 500, 502):  # three tries each: the client's own retries use two
-            sandbox.inject_fault("status", count=3, path_prefix="/v1/claims", status=status)
-        sandbox.inject_fault("status", count=3, path_prefix="/v1/adjudication", status=503)
+            fault_sandbox.inject_fault("status", count=3, path_prefix="/v1/claims", status=status)
+        fault_sandbox.inject_fault("status", count=3, path_prefix="/v1/adjudication", status=503)
 
     off_gui(burst, "faults queued")
     sign_desk_bills(desk, presented)
@@ -588,20 +530,20 @@ def test_fault_5xx_burst_the_bill_screen_says_so_and_the_queue_drains(desk, sand
         ("InsurerServerError", 500),
         ("InsurerServerError", 502),
     ]
-    assert_each_claim_once_at_the_insurer(desk, sandbox, device_key, 3)
+    assert_each_claim_once_at_the_insurer(desk, fault_sandbox, own_sandbox_device_key, 3)
 
 
 def test_fault_connection_dropped_mid_answer_claims_are_resent_and_recorded_once(
-    desk, sandbox, device_key
+    desk, fault_sandbox, own_sandbox_device_key
 ):
     presented = present_desk_bills(desk, 3)
 
     desk.loop.enter("connection dropped mid-answer")
 
     def cut_off() -> None:
-        sandbox.inject_fault("drop", count=1, path_prefix="/v1/claims")
-        sandbox.inject_fault("truncate", count=1, path_prefix="/v1/claims")
-        sandbox.inject_fault("drop", count=1, path_prefix="/v1/eligibility")
+        fault_sandbox.inject_fault("drop", count=1, path_prefix="/v1/claims")
+        fault_sandbox.inject_fault("truncate", count=1, path_prefix="/v1/claims")
+        fault_sandbox.inject_fault("drop", count=1, path_prefix="/v1/eligibility")
 
     off_gui(cut_off, "faults queued")
     sign_desk_bills(desk, presented)
@@ -615,4 +557,4 @@ def test_fault_connection_dropped_mid_answer_claims_are_resent_and_recorded_once
     desk.loop.assert_never_stalled()
     assert unreachable(3) in desk.indicator_texts
     assert failed_attempts(desk) == [("InsurerUnreachable", None)] * 2
-    assert_each_claim_once_at_the_insurer(desk, sandbox, device_key, 3)
+    assert_each_claim_once_at_the_insurer(desk, fault_sandbox, own_sandbox_device_key, 3)

@@ -4,12 +4,7 @@ from screen and memory as before."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -17,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QTableWidget, QWidget
 
 from kiosk.money import format_yuan
 from kiosk.visit import Step
-from tests.ui.conftest import card
-from ui.driver import KioskDriver
+from tests.ui.conftest import to_sign
+from tests.ui.two_monitors import findings_on_two_monitors
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -34,14 +29,6 @@ def texts(screen: QWidget) -> list[str]:
             if table.item(row, column) is not None
         ]
     return shown
-
-
-def to_sign(driver: KioskDriver) -> None:
-    driver.show_card(card("active_plus"))
-    driver.start_bill()
-    driver.add_item("GP001")
-    driver.wait_estimate()
-    driver.present()
 
 
 def test_sign_asks_still_there_a_tap_keeps_the_visit_and_silence_clears_it(
@@ -95,29 +82,7 @@ def test_nothing_is_asked_on_the_scan_screen(make_kiosk, sandbox, sandbox_device
 def test_with_two_monitors_the_family_is_asked_on_its_own_screen(
     sandbox, sandbox_device_key, tmp_path
 ):
-    screens = {
-        "screens": [
-            {"name": "desk", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96},
-            {"name": "family", "x": 1280, "y": 0, "width": 1024, "height": 768, "logicalDpi": 96},
-        ]
-    }
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps(screens))
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.ui.idle_second_display",
-            sandbox.url,
-            sandbox_device_key,
-            str(tmp_path / "kiosk"),
-        ],
-        env=dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}"),
-        capture_output=True,
-        text=True,
-        timeout=90,
-        cwd=Path(__file__).resolve().parents[2],
+    findings = findings_on_two_monitors(
+        "tests.ui.idle_second_display", sandbox, sandbox_device_key, tmp_path
     )
-    assert run.returncode == 0, run.stderr[-2000:]
-    findings = dict(line.rsplit(" ", 1) for line in run.stdout.splitlines())
     assert findings == dict.fromkeys(findings, "True") and len(findings) == 8, findings

@@ -4,53 +4,36 @@ the process's exit status tells systemd whether to start it again (Restart=on-fa
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS, DEMO_MEMBERS
-from kiosk.credentials import store_device_key, use_ephemeral_keyring
+from insurer_sandbox.demo import DEMO_MEMBERS
 from kiosk.journal import Journal
 from kiosk.scan.demo_camera import DemoCamera
 from kiosk.staff import Permission, Role, StaffDirectory
 from kiosk.visit import Step
 from launchers.demo import DEMO_STAFF, add_demo_staff, fresh_token
-from tests.ui.conftest import card
+from tests.ui.conftest import to_sign
 from tests.ui.kiosk_process import kiosk_process, wait_until_running
 from ui.demo_panel import DemoPanel
 from ui.driver import KioskDriver, pump_until
-from ui.launch import EXIT_OK, EXIT_UNEXPECTED, Kiosk, KioskConfig, build_kiosk
+from ui.launch import EXIT_OK, EXIT_UNEXPECTED, Kiosk
 
 MANAGER_PIN = "602417"
 RECEPTION_PIN = "385190"
 
 
 @pytest.fixture
-def locked_kiosk(qapp, sandbox, sandbox_device_key, tmp_path) -> Iterator[Kiosk]:
+def locked_kiosk(make_kiosk, sandbox, sandbox_device_key) -> Kiosk:
     """A kiosk in kiosk mode with a manager and a receptionist, started and ready."""
-    use_ephemeral_keyring()
-    store_device_key(sandbox.url, sandbox_device_key)
-    kiosk = build_kiosk(
-        KioskConfig(
-            insurer_url=sandbox.url,
-            data_dir=tmp_path / "kiosk",
-            clinic_name=DEMO_CLINICS[DEMO_CLINIC_ID],
-            language="en",
-            idle_seconds=600,
-            kiosk_mode=True,
-        ),
-        qapp,
-    )
+    kiosk, _driver = make_kiosk(sandbox, sandbox_device_key, kiosk_mode=True)
     directory = StaffDirectory(kiosk.journal)
     manager = directory.add("Wang Fang", Role.MANAGER, MANAGER_PIN)
     directory.add("Li Na", Role.RECEPTION, RECEPTION_PIN, added_by=manager)
-    kiosk.window.show()
-    KioskDriver(kiosk).wait_ready()
-    yield kiosk
-    kiosk.close()
+    return kiosk
 
 
 def sign_in(kiosk: Kiosk, name: str, pin: str) -> None:
@@ -151,11 +134,7 @@ def test_an_event_loop_ended_by_anything_else_is_a_failure(locked_kiosk):
 def test_the_family_signing_screen_offers_no_way_to_staff_or_exit(locked_kiosk):
     driver = KioskDriver(locked_kiosk)
     window = locked_kiosk.window
-    driver.show_card(card("active_plus"))
-    driver.start_bill()
-    driver.add_item("GP001")
-    driver.wait_estimate()
-    driver.present()
+    to_sign(driver)
     driver.wait_step(Step.SIGN)
     assert window.stack.currentWidget() is window.sign
     shown = [b.text() for b in window.findChildren(QPushButton) if b.isVisible()]

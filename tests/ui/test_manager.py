@@ -4,7 +4,6 @@ the outbox with the real insurer sandbox."""
 from __future__ import annotations
 
 import csv
-import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import QStyle
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID
-from insurer_sandbox.server import SandboxProcess, create_device_key
+from insurer_sandbox.server import create_device_key
 from kiosk.insurer.client import InsurerClient
 from kiosk.journal import ClaimState, Journal, PaymentMethod
 from kiosk.money import format_yuan
@@ -24,23 +23,21 @@ from kiosk.reports import ClaimCategory, PreAuthState
 from kiosk.staff import Role, StaffDirectory
 from kiosk.visit import Step
 from tests.clinic_day import (
-    CLINIC,
+    DAY,
     ShiftedClock,
-    clinic_today,
     expected_figures,
     make_clinic_day,
     working_hours,
 )
-from tests.ui.conftest import card
+from tests.sandbox_fixtures import demo_sandbox
+from tests.ui.conftest import manager_context, to_sign
 from ui.app import style_application
 from ui.i18n import qm_path
 from ui.manager.area import ManagerArea
-from ui.manager.context import ManagerContext
 from ui.manager.screen import ManagerScreen
 from ui.manager_text import name
 from ui.tasks import running_tasks
 
-DAY = clinic_today()
 MANAGER_PIN = "204719"
 RECEPTION_PIN = "583021"
 LOCKED_PIN = "830512"
@@ -48,11 +45,7 @@ LOCKED_PIN = "830512"
 
 @pytest.fixture(scope="module")
 def insurer_process(tmp_path_factory):
-    with SandboxProcess(
-        tmp_path_factory.mktemp("insurer"),
-        admin_token=secrets.token_urlsafe(16),
-        clock=working_hours(DAY),
-    ) as process:
+    with demo_sandbox(tmp_path_factory.mktemp("insurer"), working_hours(DAY)) as process:
         yield process
 
 
@@ -97,13 +90,7 @@ def runner(qapp, insurer_process, device_key):
 @pytest.fixture
 def area(qtbot, runner, clinic, tmp_path):
     journal, _made, directory, _staff = clinic
-    context = ManagerContext(
-        journal=journal,
-        directory=directory,
-        documents_dir=tmp_path / "signed-bills",
-        clinic_name=CLINIC,
-        exports_dir=tmp_path / "exports",
-    )
+    context = manager_context(journal, directory, tmp_path)
     shown = ManagerArea(context)
     qtbot.addWidget(shown)
     shown.resize(1280, 760)
@@ -396,11 +383,7 @@ def test_the_staff_entry_asks_for_a_pin_and_is_out_of_reach_while_the_family_sig
     driver.click(window.manager.sign_in.back_button)
     assert window.stack.currentWidget() is window.scan
 
-    driver.show_card(card("active_plus"))
-    driver.start_bill()
-    driver.add_item("GP001")
-    driver.wait_estimate()
-    driver.present()
+    to_sign(driver)
     driver.wait_step(Step.SIGN)
     assert window.stack.currentWidget() is window.sign
     assert not window.header.staff_button.isVisible()

@@ -8,26 +8,21 @@ import pytest
 from PySide6.QtCore import QTranslator
 
 from kiosk.insurer.client import InsurerClient
-from kiosk.journal import AttemptOutcome, ClaimState, ClaimSubmitter, Journal, QueueState
+from kiosk.journal import ClaimState, ClaimSubmitter, QueueState
 from kiosk.reports import ClaimCategory
 from kiosk.staff import Role, StaffDirectory
 from tests.clinic_day import (
-    CLINIC,
-    ShiftedClock,
-    bill_of,
-    clinic_today,
-    fully_covered,
-    present,
-    sign,
-    working_hours,
+    DAY,
+    refused_on_arrival,
+    sign_fully_covered,
+    stop_sending,
 )
+from tests.ui.conftest import manager_context
 from ui.i18n import qm_path
-from ui.manager.context import ManagerContext
 from ui.manager.screen import ManagerScreen
 from ui.tasks import current_runner, running_tasks
 from ui.widgets.outbox_status import OutboxStatus, OutboxWatcher
 
-DAY = clinic_today()
 pytestmark = pytest.mark.usefixtures("runner")
 
 
@@ -38,34 +33,14 @@ def runner(qapp):
 
 
 @pytest.fixture
-def journal(tmp_path):
-    opened = Journal.open(tmp_path / "journal.sqlite3", clock=ShiftedClock(working_hours(DAY)))
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def claims(journal):
     """Two of the day's claims the outbox no longer sends: one stopped, one the insurer refused."""
     for seed, member in enumerate(("M26000101", "M26000102")):
-        bill = bill_of(member, DAY, [("GP001", 1)])
-        sign(journal, present(journal, bill, fully_covered(bill)), seed)
+        sign_fully_covered(journal, member, DAY, [("GP001", 1)], seed)
     stopped, refused = journal.claims()
     with journal.transaction(actor="outbox") as tx:
-        tx.record_claim_refused(
-            tx.begin_attempt(stopped.id),
-            AttemptOutcome.STOPPED,
-            reason="answer-for-another-claim",
-            error_class="ClaimResult",
-        )
-        tx.record_claim_refused(
-            tx.begin_attempt(refused.id),
-            AttemptOutcome.REJECTED,
-            reason="rejected:policy-inactive",
-            error_class="InsurerRejected",
-            http_status=422,
-            reject_code="policy-inactive",
-        )
+        stop_sending(tx, stopped.id)
+        refused_on_arrival(tx, refused.id, "policy-inactive")
     return stopped.id, refused.id
 
 
@@ -79,14 +54,7 @@ def directory(journal):
 
 def dashboard(qtbot, journal, directory, role, tmp_path, woken):
     member = next(m for m in directory.members() if m.role is role)
-    context = ManagerContext(
-        journal=journal,
-        directory=directory,
-        documents_dir=tmp_path / "signed-bills",
-        clinic_name=CLINIC,
-        exports_dir=tmp_path / "exports",
-        wake_outbox=lambda: woken.append(True),
-    )
+    context = manager_context(journal, directory, tmp_path, wake_outbox=lambda: woken.append(True))
     screen = ManagerScreen(context, member)
     qtbot.addWidget(screen)
     screen.resize(1280, 760)

@@ -12,28 +12,26 @@ from PySide6.QtWidgets import QStyle
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID
 from kiosk.insurer.models import ClaimResult, ClaimStatus, DailyStatement, StatementLine
-from kiosk.journal import AttemptOutcome, ClaimState, Journal
+from kiosk.journal import ClaimState
 from kiosk.reconciliation import Discrepancy
 from kiosk.reports import ClaimCategory
 from kiosk.staff import Role, StaffDirectory
 from tests.clinic_day import (
-    CLINIC,
-    ShiftedClock,
+    DAY,
     bill_of,
-    clinic_today,
     fully_covered,
-    present,
-    sign,
+    refused_on_arrival,
+    sign_fully_covered,
+    stop_sending,
     working_hours,
 )
+from tests.ui.conftest import manager_context
 from ui.app import style_application
 from ui.i18n import qm_path
-from ui.manager.context import ManagerContext
 from ui.manager.screen import ManagerScreen
 from ui.manager_text import name
 from ui.tasks import running_tasks
 
-DAY = clinic_today()
 ROW_AT_MOST = 80
 
 
@@ -69,20 +67,12 @@ def runner(qapp, insurer):
 
 
 @pytest.fixture
-def journal(tmp_path):
-    opened = Journal.open(tmp_path / "journal.sqlite3", clock=ShiftedClock(working_hours(DAY)))
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def claims(journal, insurer):
     """A day's claims the reconciliation has something to say about: two refused (one the insurer
     recorded and rejected, one refused on arrival), one stopped by the outbox, one waiting. The
     insurer's statement lists the one it recorded."""
     for seed, member in enumerate(("M26000106", "M26000105", "M26000101", "M26000102")):
-        bill = bill_of(member, DAY, [("GP001", 1), ("LAB002", 1)])
-        sign(journal, present(journal, bill, fully_covered(bill)), seed)
+        sign_fully_covered(journal, member, DAY, [("GP001", 1), ("LAB002", 1)], seed)
     recorded, on_arrival, stopped, waiting = journal.claims()
     bill = journal.bill(recorded.bill_id)
     answer = ClaimResult(
@@ -99,20 +89,8 @@ def claims(journal, insurer):
     )
     with journal.transaction(actor="outbox") as tx:
         tx.record_claim_answer(tx.begin_attempt(recorded.id), answer)
-        tx.record_claim_refused(
-            tx.begin_attempt(on_arrival.id),
-            AttemptOutcome.REJECTED,
-            reason="rejected:member-not-eligible",
-            error_class="InsurerRejected",
-            http_status=422,
-            reject_code="member-not-eligible",
-        )
-        tx.record_claim_refused(
-            tx.begin_attempt(stopped.id),
-            AttemptOutcome.STOPPED,
-            reason="answer-for-another-claim",
-            error_class="ClaimResult",
-        )
+        refused_on_arrival(tx, on_arrival.id, "member-not-eligible")
+        stop_sending(tx, stopped.id)
     line = StatementLine(
         claim_id=answer.claim_id,
         idempotency_key=recorded.idempotency_key,
@@ -124,13 +102,7 @@ def claims(journal, insurer):
         total_patient_fen=bill.total_submitted_fen,
         recorded_at=working_hours(DAY),
     )
-    insurer.statement = DailyStatement(
-        clinic_id=DEMO_CLINIC_ID,
-        date=DAY,
-        claims=[line],
-        total_covered_fen=0,
-        total_patient_fen=0,
-    )
+    insurer.statement = DailyStatement.of(DEMO_CLINIC_ID, DAY, [line])
     return {
         "recorded": recorded.id,
         "on_arrival": on_arrival.id,
@@ -145,14 +117,7 @@ def screen(qtbot, runner, journal, claims, tmp_path):
     directory = StaffDirectory(journal)
     manager = directory.add("Wang Fang", Role.MANAGER, "204719")
     woken: list[bool] = []
-    context = ManagerContext(
-        journal=journal,
-        directory=directory,
-        documents_dir=tmp_path / "signed-bills",
-        clinic_name=CLINIC,
-        exports_dir=tmp_path / "exports",
-        wake_outbox=lambda: woken.append(True),
-    )
+    context = manager_context(journal, directory, tmp_path, wake_outbox=lambda: woken.append(True))
     shown = ManagerScreen(context, manager)
     shown.woken = woken
     qtbot.addWidget(shown)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTranslator
 
 from kiosk.billing import ShownBill, build_bill, english_names
 from kiosk.catalogue import load_demo_catalogue
-from kiosk.insurer.models import AdjudicatedLine, Adjudication, PlanTier, Reason
+from kiosk.insurer.models import ItemCategory, PlanTier
 from kiosk.money import format_yuan
 from kiosk.signature import Point, Signature
 from kiosk.statement import (
@@ -21,6 +21,7 @@ from kiosk.statement import (
     StatementContent,
     StatementFacts,
 )
+from tests.estimates import covered_except
 from ui.documents.family_statement import statement_pdf, write_statement
 from ui.widgets.signature_pad import image_to_png, render_signature
 
@@ -30,28 +31,10 @@ SIGNED_AT = datetime(2026, 11, 25, 2, 41, tzinfo=UTC)  # 10:41 in Shanghai
 
 def shown_bill(codes, invoice_no="BJHY-20261125-0042") -> ShownBill:
     bill = build_bill("M-0001", date(2026, 11, 25), [(CATALOGUE[c], 1 + i % 3) for i, c in codes])
-    lines = []
-    for line in bill.lines:
-        paid = line.category.value != "non_medical"
-        lines.append(
-            AdjudicatedLine(
-                line_no=line.line_no,
-                submitted_fen=line.submitted_fen,
-                covered_fen=line.submitted_fen if paid else 0,
-                patient_fen=0 if paid else line.submitted_fen,
-                reason=Reason.COVERED if paid else Reason.NOT_COVERED,
-            )
-        )
-    adjudication = Adjudication(
-        lines=lines,
-        total_submitted_fen=sum(x.submitted_fen for x in lines),
-        total_covered_fen=sum(x.covered_fen for x in lines),
-        total_patient_fen=sum(x.patient_fen for x in lines),
-        free_visit_used=True,
-    )
+    not_covered = {x.line_no for x in bill.lines if x.category is ItemCategory.NON_MEDICAL}
     return ShownBill(
         bill,
-        adjudication,
+        covered_except(bill, not_covered),
         clinic="北京和悦儿童诊所",
         invoice_no=invoice_no,
         names_en=english_names(CATALOGUE),

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -22,7 +17,8 @@ from kiosk.privacy import REDACTOR, install_log_redaction, uninstall_log_redacti
 from kiosk.scan.camera import GeneratedCamera
 from kiosk.scan.demo_camera import DemoCamera
 from kiosk.visit import Step
-from tests.ui.conftest import card
+from tests.ui.conftest import card, to_sign
+from tests.ui.two_monitors import findings_on_two_monitors
 from ui.driver import pump_until, signature_strokes
 from ui.tasks import current_runner
 
@@ -190,11 +186,7 @@ def test_mixed_covered_and_not_covered_lines_total_and_the_family_pays_its_part(
 
 def test_a_bill_is_not_signed_without_a_real_signature(kiosk):
     app, driver = kiosk
-    driver.show_card(card("active_plus"))
-    driver.start_bill()
-    driver.add_item("GP002")
-    driver.wait_estimate()
-    driver.present()
+    to_sign(driver, "GP002")
     sign = app.window.sign
     driver.confirm_signature()
     assert app.session.visit.step is Step.SIGN
@@ -323,32 +315,9 @@ def test_the_camera_reads_a_card_while_the_preview_keeps_running(
 
 
 def test_with_two_monitors_the_family_signs_on_the_second(sandbox, sandbox_device_key, tmp_path):
-    screens = {
-        "screens": [
-            {"name": "desk", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96},
-            {"name": "family", "x": 1280, "y": 0, "width": 1024, "height": 768, "logicalDpi": 96},
-        ]
-    }
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps(screens))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.ui.second_display",
-            sandbox.url,
-            sandbox_device_key,
-            str(tmp_path / "kiosk"),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=90,
-        cwd=Path(__file__).resolve().parents[2],
+    findings = findings_on_two_monitors(
+        "tests.ui.second_display", sandbox, sandbox_device_key, tmp_path
     )
-    assert run.returncode == 0, run.stderr[-2000:]
-    findings = dict(line.rsplit(" ", 1) for line in run.stdout.splitlines())
     assert findings.pop("screens") == "2"
     assert findings == dict.fromkeys(findings, "True") and len(findings) == 6
 

@@ -17,7 +17,6 @@ import pytest
 from insurer_sandbox.demo import (
     DEMO_CLINIC_ID,
     DEMO_MEMBER_BY_STATE,
-    DEMO_SIGNING_KEYS,
     PLUS_ONLY_CLINIC_ID,
 )
 from insurer_sandbox.server import SandboxProcess, create_device_key
@@ -38,13 +37,7 @@ from kiosk.insurer.models import (
     Reason,
     SignatureEvidence,
 )
-
-
-@pytest.fixture(scope="module")
-def insurer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
-    """A sandbox of this module's own, so demo balances are exactly as seeded."""
-    with SandboxProcess(tmp_path_factory.mktemp("insurer")) as process:
-        yield process
+from launchers.demo import fresh_token
 
 
 def client_for(insurer: SandboxProcess, clinic_id: str) -> InsurerClient:
@@ -52,24 +45,21 @@ def client_for(insurer: SandboxProcess, clinic_id: str) -> InsurerClient:
 
 
 @pytest.fixture(scope="module")
-def desk(insurer: SandboxProcess) -> Iterator[InsurerClient]:
-    with client_for(insurer, DEMO_CLINIC_ID) as client:
+def desk(own_sandbox: SandboxProcess) -> Iterator[InsurerClient]:
+    """The demo clinic's kiosk, on a sandbox of this module's own: demo balances as seeded."""
+    with client_for(own_sandbox, DEMO_CLINIC_ID) as client:
         yield client
 
 
 @pytest.fixture(scope="module")
-def plus_desk(insurer: SandboxProcess) -> Iterator[InsurerClient]:
-    with client_for(insurer, PLUS_ONLY_CLINIC_ID) as client:
+def plus_desk(own_sandbox: SandboxProcess) -> Iterator[InsurerClient]:
+    with client_for(own_sandbox, PLUS_ONLY_CLINIC_ID) as client:
         yield client
 
 
 def member_app_token(state: str) -> str:
     """What the member's phone shows: a fresh token signed with the insurer's current key."""
-    member = DEMO_MEMBER_BY_STATE[state]
-    key = next(k for k in DEMO_SIGNING_KEYS if k.status == "current")
-    return ecard.issue(
-        key.private_key(), key.kid, member.member_id, member.policy_number, datetime.now(UTC)
-    )
+    return fresh_token(DEMO_MEMBER_BY_STATE[state])
 
 
 def today():

@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, date, datetime
 
+from kiosk.billing import build_bill
+from kiosk.catalogue import CatalogueItem
 from kiosk.insurer import models
 from kiosk.insurer.models import (
     Adjudication,
     Bill,
-    BillLine,
     ClaimSubmission,
     ItemCategory,
     ShownToFamily,
@@ -27,54 +28,21 @@ that would call for a pre-auth)."""
 
 def visit_bill(member_id: str, visit_no: int, service_date: date) -> Bill:
     """A consultation plus a drug; quantities vary with `visit_no` so every bill differs."""
-    return Bill(
-        member_id=member_id,
-        service_date=service_date,
-        lines=[
-            BillLine(
-                line_no=1,
-                item_code="C001",
-                description="门诊诊查",
-                category=ItemCategory.CONSULTATION,
-                quantity=1,
-                unit_price_fen=15_000,
-            ),
-            BillLine(
-                line_no=2,
-                item_code="D017",
-                description="布洛芬混悬液",
-                category=ItemCategory.DRUG,
-                quantity=1 + visit_no % 97,
-                unit_price_fen=2_350 + visit_no,
-            ),
-        ],
-    )
+    consultation = _item("C001", "门诊诊查", ItemCategory.CONSULTATION, 15_000)
+    drug = _item("D017", "布洛芬混悬液", ItemCategory.DRUG, 2_350 + visit_no)
+    return build_bill(member_id, service_date, [(consultation, 1), (drug, 1 + visit_no % 97)])
 
 
 def follow_up_bill(visit_no: int, service_date: date, member_id: str = SANDBOX_MEMBER) -> Bill:
     """A small follow-up visit for the sandbox member; the drug line varies with `visit_no`."""
-    return Bill(
-        member_id=member_id,
-        service_date=service_date,
-        lines=[
-            BillLine(
-                line_no=1,
-                item_code="GP002",
-                description="儿科复诊诊查费",
-                category=ItemCategory.CONSULTATION,
-                quantity=1,
-                unit_price_fen=8_000,
-            ),
-            BillLine(
-                line_no=2,
-                item_code="RX006",
-                description="口服补液盐散（III）",
-                category=ItemCategory.DRUG,
-                quantity=1 + visit_no % 3,
-                unit_price_fen=1_000 + visit_no,
-            ),
-        ],
-    )
+    consultation = _item("GP002", "儿科复诊诊查费", ItemCategory.CONSULTATION, 8_000)
+    drug = _item("RX006", "口服补液盐散（III）", ItemCategory.DRUG, 1_000 + visit_no)
+    return build_bill(member_id, service_date, [(consultation, 1), (drug, 1 + visit_no % 3)])
+
+
+def _item(code: str, name: str, category: ItemCategory, unit_price_fen: int) -> CatalogueItem:
+    """An item at this test's own price (the demo catalogue's prices do not vary per visit)."""
+    return CatalogueItem(code, name, "", category, unit_price_fen)
 
 
 def strokes_for(visit_no: int) -> bytes:

@@ -21,17 +21,12 @@ from kiosk.insurer.models import ClaimResult, ClaimStatus
 from kiosk.journal import Journal
 from kiosk.journal.audit import chain_hash
 from kiosk.journal.seals import record_seal
-from kiosk.privacy import uninstall_log_redaction
 from kiosk.settings import CONFIG_DIR_ENV, DATA_DIR_ENV, load_settings
 from kiosk.staff import Role, StaffDirectory
 from launchers.cli import main
 from tests.estimates import fully_covered
 
-
-@pytest.fixture(autouse=True)
-def _plain_logging_afterwards():
-    yield
-    uninstall_log_redaction()
+pytestmark = pytest.mark.usefixtures("plain_logging_afterwards")
 
 
 @pytest.fixture

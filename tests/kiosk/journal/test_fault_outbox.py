@@ -13,8 +13,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from signed_claims import follow_up_bill, sign_and_enqueue, strokes_for
 
-from insurer_sandbox.demo import DEMO_CLINIC_ID
-from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.insurer.client import InsurerClient
 from kiosk.journal import AttemptOutcome, ClaimState, ClaimSubmitter, QueueCondition, RetrySchedule
 from tests.waiting import wait_until
@@ -23,41 +21,17 @@ FAST = RetrySchedule(first=timedelta(milliseconds=50), cap=timedelta(millisecond
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-@pytest.fixture(scope="module")
-def insurer(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("insurer")
-    with SandboxProcess(data_dir, admin_token=secrets.token_urlsafe(16)) as process:
-        yield process
-
-
-@pytest.fixture(scope="module")
-def device_key(insurer):
-    return create_device_key(insurer.data_dir, DEMO_CLINIC_ID)
-
-
 @pytest.fixture
-def sandbox(insurer):
-    """The module's sandbox, running and without faults before and after each test."""
-    if not insurer.running:
-        insurer.start()
-    insurer.clear_faults()
-    yield insurer
-    if not insurer.running:
-        insurer.start()
-    insurer.clear_faults()
-
-
-@pytest.fixture
-def desk(sandbox, device_key):
-    with InsurerClient(sandbox.url, device_key, retries=0) as client:
+def desk(fault_sandbox, own_sandbox_device_key):
+    with InsurerClient(fault_sandbox.url, own_sandbox_device_key, retries=0) as client:
         yield client
 
 
 @pytest.fixture
-def outbox(journal, sandbox, device_key):
+def outbox(journal, fault_sandbox, own_sandbox_device_key):
     """A started submitter whose client gives up on an answer after half a second."""
     client = InsurerClient(
-        sandbox.url, device_key, retries=0, connect_timeout=0.5, read_timeout=0.5
+        fault_sandbox.url, own_sandbox_device_key, retries=0, connect_timeout=0.5, read_timeout=0.5
     )
     submitter = ClaimSubmitter(journal, client, schedule=FAST, rng=random.Random(3))
     yield submitter
@@ -106,10 +80,10 @@ def outcomes(journal, claims):
 
 
 def test_fault_insurer_stopped_claims_wait_and_drain_when_it_is_back(
-    journal, desk, sandbox, outbox
+    journal, desk, fault_sandbox, outbox
 ):
     claims = sign_visits(journal, desk, 3)
-    sandbox.stop()
+    fault_sandbox.stop()
     outbox.start()
     wait_until(lambda: outbox.state.condition is QueueCondition.UNREACHABLE)
     wait_until(lambda: len(journal.claim_attempts()) >= 3)
@@ -117,27 +91,27 @@ def test_fault_insurer_stopped_claims_wait_and_drain_when_it_is_back(
     finished = [o for o in outcomes(journal, claims) if o[0] is not AttemptOutcome.IN_FLIGHT]
     assert set(finished) == {(AttemptOutcome.UNREACHABLE, "InsurerUnreachable")}
 
-    sandbox.start()
+    fault_sandbox.start()
     wait_until(lambda: drained(journal))
     assert outbox.state.condition is QueueCondition.ALL_SENT
     assert_each_claim_once_at_the_insurer(journal, desk, claims)
 
 
 def test_fault_slow_insurer_past_the_read_timeout_drains_without_doubles(
-    journal, desk, sandbox, outbox
+    journal, desk, fault_sandbox, outbox
 ):
     claims = sign_visits(journal, desk, 2)
-    sandbox.inject_fault("delay", count=3, path_prefix="/v1/claims", delay_ms=1_200)
+    fault_sandbox.inject_fault("delay", count=3, path_prefix="/v1/claims", delay_ms=1_200)
     outbox.start()
     wait_until(lambda: drained(journal), timeout=30)
     assert (AttemptOutcome.UNREACHABLE, "InsurerTimeout") in outcomes(journal, claims)
     assert_each_claim_once_at_the_insurer(journal, desk, claims)
 
 
-def test_fault_5xx_burst_is_retried_until_the_insurer_answers(journal, desk, sandbox, outbox):
+def test_fault_5xx_burst_is_retried_until_the_insurer_answers(journal, desk, fault_sandbox, outbox):
     claims = sign_visits(journal, desk, 2)
     for status in (503, 500, 502):
-        sandbox.inject_fault("status", count=2, path_prefix="/v1/claims", status=status)
+        fault_sandbox.inject_fault("status", count=2, path_prefix="/v1/claims", status=status)
     outbox.start()
     wait_until(lambda: drained(journal))
     failed = [a for a in journal.claim_attempts() if a.outcome is AttemptOutcome.UNREACHABLE]
@@ -148,10 +122,10 @@ def test_fault_5xx_burst_is_retried_until_the_insurer_answers(journal, desk, san
 
 @pytest.mark.parametrize("kind", ["drop", "truncate"])
 def test_fault_connection_dropped_mid_answer_is_resent_and_recorded_once(
-    journal, desk, sandbox, outbox, kind
+    journal, desk, fault_sandbox, outbox, kind
 ):
     claims = sign_visits(journal, desk, 2)
-    sandbox.inject_fault(kind, count=2, path_prefix="/v1/claims")
+    fault_sandbox.inject_fault(kind, count=2, path_prefix="/v1/claims")
     outbox.start()
     wait_until(lambda: drained(journal))
     assert outcomes(journal, claims)[:2] == [(AttemptOutcome.UNREACHABLE, "InsurerUnreachable")] * 2

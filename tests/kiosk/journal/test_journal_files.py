@@ -16,16 +16,11 @@ from signed_claims import sign_and_enqueue, strokes_for, visit_bill
 
 from kiosk.doctor import DoctorContext, Status, check_backup, check_journal_and_outbox
 from kiosk.journal import Journal, JournalNotAJournal
-from kiosk.privacy import uninstall_log_redaction
 from kiosk.settings import CONFIG_DIR_ENV, DATA_DIR_ENV, load_settings
 from launchers.cli import main
 from tests.estimates import fully_covered
 
-
-@pytest.fixture(autouse=True)
-def _plain_logging_afterwards():
-    yield
-    uninstall_log_redaction()
+pytestmark = pytest.mark.usefixtures("plain_logging_afterwards")
 
 
 def sha256(path):

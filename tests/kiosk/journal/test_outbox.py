@@ -6,6 +6,7 @@ import itertools
 import random
 import threading
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -81,13 +82,20 @@ def insurer():
         yield server
 
 
-@pytest.fixture
-def submitter(journal, insurer):
+@contextmanager
+def submitter_to(insurer, journal, schedule):
+    """A submitter of the journal's claims to `insurer` (not started), stopped afterwards."""
     client = InsurerClient(insurer.url, "device-key", retries=0, read_timeout=2.0)
-    started = ClaimSubmitter(journal, client, schedule=FAST, rng=random.Random(7))
+    started = ClaimSubmitter(journal, client, schedule=schedule, rng=random.Random(7))
     yield started
     assert started.stop(timeout=5)
     client.close()
+
+
+@pytest.fixture
+def submitter(journal, insurer):
+    with submitter_to(insurer, journal, FAST) as made:
+        yield made
 
 
 # --- the backoff schedule ----------------------------------------------------------------------
@@ -322,11 +330,8 @@ SLOW = RetrySchedule(first=timedelta(seconds=30), cap=timedelta(minutes=5))
 @pytest.fixture
 def patient_submitter(journal, insurer):
     """A submitter whose backoff is far longer than any test: only `wake()` brings it back."""
-    client = InsurerClient(insurer.url, "device-key", retries=0, read_timeout=2.0)
-    started = ClaimSubmitter(journal, client, schedule=SLOW, rng=random.Random(7))
-    yield started
-    assert started.stop(timeout=5)
-    client.close()
+    with submitter_to(insurer, journal, SLOW) as made:
+        yield made
 
 
 def finished_attempts(journal):
