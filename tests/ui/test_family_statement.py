@@ -11,10 +11,10 @@ import requests
 from pypdf import PdfReader
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID, demo_member
-from kiosk.demo import DEMO_CLINIC_PROFILES
 from kiosk.journal import ClaimState, PaymentMethod
 from kiosk.journal.statements import latest_statement
 from kiosk.visit import Step
+from launchers.demo import DEMO_CLINIC_PROFILES
 from tests.ui.conftest import card
 from ui.driver import pump_until
 from ui.screens.sign import PAD_MIN_HEIGHT
