@@ -64,9 +64,7 @@ def test_the_statement_prints_the_consent_the_parent_read_and_the_claim_as_it_en
     number = done.claim.insurer_claim_id
     driver.pay(PaymentMethod.WECHAT)
     pump_until(
-        lambda: (
-            done.statement is not None and done.statement.final and current_runner().busy == 0
-        ),
+        lambda: done.statement is not None and done.statement.final and current_runner().busy == 0,
         15,
         "the final statement",
     )
