@@ -32,7 +32,8 @@ from pathlib import Path
 
 from kiosk.billing import bill_hash, build_bill
 from kiosk.business_day import BUSINESS_TZ
-from kiosk.catalogue import CatalogueItem, load_demo_catalogue
+from kiosk.catalogue import CatalogueItem
+from kiosk.catalogue_import import load_demo_catalogue
 from kiosk.insurer.models import (
     AdjudicatedLine,
     Adjudication,

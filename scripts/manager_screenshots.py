@@ -31,7 +31,7 @@ from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS
 from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.billing import build_bill, english_names
 from kiosk.business_day import BUSINESS_TZ, business_day
-from kiosk.catalogue import load_demo_catalogue
+from kiosk.catalogue_import import load_demo_catalogue
 from kiosk.desk import present_bill, record_payment, send_preauth, sign_and_queue
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError

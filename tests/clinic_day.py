@@ -23,7 +23,7 @@ import pytest
 
 from kiosk.billing import build_bill
 from kiosk.business_day import BUSINESS_TZ
-from kiosk.catalogue import load_demo_catalogue
+from kiosk.catalogue_import import load_demo_catalogue
 from kiosk.desk import PresentedBill, present_bill, record_payment, send_preauth, sign_and_queue
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import (

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QEventLoop, QLockFile, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.catalogue import Catalogue, load_catalogue, load_demo_catalogue
+from kiosk.catalogue import Catalogue
+from kiosk.catalogue_import import load_catalogue, load_demo_catalogue
 from kiosk.credentials import journal_audit_key, load_device_key
 from kiosk.insurer.client import InsurerClient, check_insurer_url
 from kiosk.journal import ClaimSubmitter, Journal, RetrySchedule

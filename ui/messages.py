@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.catalogue import FileProblem
+from kiosk.catalogue_import import FileProblem
 from kiosk.ecard import ECardError, ECardFailure
 from kiosk.insurer.errors import (
     DeviceKeyMissing,

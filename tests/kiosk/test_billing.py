@@ -15,7 +15,7 @@ from kiosk.billing import (
     build_bill,
     english_names,
 )
-from kiosk.catalogue import load_demo_catalogue
+from kiosk.catalogue_import import load_demo_catalogue
 from kiosk.insurer.models import (
     Adjudication,
     Bill,

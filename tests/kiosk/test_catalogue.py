@@ -12,11 +12,10 @@ import openpyxl
 import pytest
 
 from insurer_sandbox.demo import DEMO_MEMBERS
-from kiosk.catalogue import (
+from kiosk.catalogue import Catalogue, CatalogueItem
+from kiosk.catalogue_import import (
     COLUMNS,
-    Catalogue,
     CatalogueImportError,
-    CatalogueItem,
     FileProblem,
     import_csv,
     import_json,
@@ -343,7 +342,7 @@ def test_reading_csv_or_json_does_not_load_openpyxl():
     """openpyxl costs ~0.35 s: only a workbook pays for it, not the kiosk's start-up."""
     program = (
         "import sys\n"
-        "from kiosk.catalogue import load_demo_catalogue, import_csv\n"
+        "from kiosk.catalogue_import import load_demo_catalogue, import_csv\n"
         "load_demo_catalogue(); import_csv('code,name_zh,name_en,category,price\\n')\n"
         "print('openpyxl' in sys.modules)\n"
     )

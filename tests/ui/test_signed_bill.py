@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QTranslator
 
 from kiosk.billing import ShownBill, build_bill, english_names
-from kiosk.catalogue import load_demo_catalogue
+from kiosk.catalogue_import import load_demo_catalogue
 from kiosk.insurer.models import ItemCategory, PlanTier
 from kiosk.money import format_yuan
 from kiosk.signature import Point, Signature

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.billing import english_names
-from kiosk.catalogue import Catalogue, CatalogueImportError, CatalogueItem, load_catalogue
+from kiosk.catalogue import Catalogue, CatalogueItem
+from kiosk.catalogue_import import CatalogueImportError, load_catalogue
 from kiosk.desk import PresentedBill, present_bill
 from kiosk.insurer.models import Adjudication, BillLine, Reason
 from kiosk.money import format_yuan
