@@ -83,8 +83,9 @@ class TaskRunner(QObject):
         return client
 
     def _work(self, task: Task[Any]) -> None:
+        _worker.client = self._client
         try:
-            result = task.execute(self._client)
+            result = task.fn()
         except Exception as exc:  # every failure is delivered to the task's owner
             self._done.emit(task, None, exc)
         else:
@@ -143,24 +144,15 @@ def current_runner() -> TaskRunner:
 class Task(Generic[T]):
     """Slow work for a worker thread, with callbacks that run back on the GUI thread."""
 
-    def __init__(
-        self, fn: Callable[[], T], *, insurer_fn: Callable[[InsurerClient], T] | None = None
-    ) -> None:
-        self._fn = fn
-        self._insurer_fn = insurer_fn
+    def __init__(self, fn: Callable[[], T]) -> None:
+        self.fn = fn
         self.on_success: Callable[[T], None] | None = None
         self.on_failure: Callable[[BaseException], None] | None = None
 
     @classmethod
     def with_insurer(cls, fn: Callable[[InsurerClient], T]) -> Task[T]:
         """Work that talks to the insurer: `fn` gets its worker thread's own client."""
-        return cls(_needs_a_client, insurer_fn=fn)
-
-    def execute(self, thread_client: ClientFactory) -> T:
-        """Run the work (on a worker thread); only insurer work asks for the thread's client."""
-        if self._insurer_fn is not None:
-            return self._insurer_fn(thread_client())
-        return self._fn()
+        return cls(lambda: fn(_worker_insurer()))
 
     def success(self, callback: Callable[[T], None]) -> Task[T]:
         self.on_success = callback
@@ -174,5 +166,13 @@ class Task(Generic[T]):
         return current_runner().submit(self)
 
 
-def _needs_a_client() -> Any:
-    raise RuntimeError("insurer work runs through Task.execute with its thread's client")
+_worker = threading.local()
+"""On a runner's worker thread: `client`, how that thread gets its own insurer client (made on
+first use, so work that never talks to the insurer never opens one)."""
+
+
+def _worker_insurer() -> InsurerClient:
+    client: ClientFactory | None = getattr(_worker, "client", None)
+    if client is None:
+        raise RuntimeError("insurer work runs on a TaskRunner's worker thread")
+    return client()
