@@ -248,6 +248,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX statements_unsent ON statements(sent_at, bill_id)",
         ),
     ),
+    Migration(
+        8,
+        "bills found by their visit: the day summary's self-pay visits (a visit's last bill, and "
+        "whether any of its bills was claimed) without reading every bill of the year",
+        ("CREATE INDEX bills_by_visit ON bills(visit_id, id)",),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
