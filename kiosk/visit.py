@@ -73,6 +73,7 @@ class Caution(StrEnum):
     BENEFIT_EXHAUSTED = "benefit-exhausted"
     GREYED_UNPAID = "greyed-unpaid"
     EXPIRED = "expired"
+    NOT_YET_IN_FORCE = "not-yet-in-force"
     NOT_IN_NETWORK = "not-in-network"
     NOT_FOUND = "not-found"
     NOT_DIRECT_BILLABLE = "not-direct-billable"
@@ -94,6 +95,8 @@ def assess(eligibility: Eligibility) -> Assessment:
             red.append(Caution.GREYED_UNPAID)
         elif eligibility.status is CardStatus.EXPIRED:
             red.append(Caution.EXPIRED)
+        elif eligibility.status is CardStatus.NOT_YET_IN_FORCE:
+            red.append(Caution.NOT_YET_IN_FORCE)
         if eligibility.status is not CardStatus.NOT_FOUND and not eligibility.in_network:
             red.append(Caution.NOT_IN_NETWORK)
         return Assessment(Verdict.RED, tuple(red) or (Caution.NOT_DIRECT_BILLABLE,))

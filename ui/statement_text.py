@@ -34,6 +34,15 @@ REASONS = {
         "Statement", "Needs pre-authorisation first: not paid by the plan today"
     ),
     Reason.PREAUTH_APPROVED: QT_TRANSLATE_NOOP("Statement", "Covered: pre-authorised"),
+    Reason.PREAUTH_USED: QT_TRANSLATE_NOOP(
+        "Statement", "The pre-authorisation is already used: not paid by the plan"
+    ),
+    Reason.PREAUTH_OUTSIDE_VALIDITY: QT_TRANSLATE_NOOP(
+        "Statement", "Outside the pre-authorisation's dates: not paid by the plan"
+    ),
+    Reason.PREAUTH_AMOUNT_EXCEEDED: QT_TRANSLATE_NOOP(
+        "Statement", "Above the pre-authorised amount: your share"
+    ),
     Reason.OUT_OF_NETWORK: QT_TRANSLATE_NOOP("Statement", "This clinic is not in your network"),
 }
 

@@ -103,6 +103,7 @@ class CardStatus(StrEnum):
     ACTIVE = "active"
     GREYED_UNPAID = "greyed_unpaid"
     EXPIRED = "expired"
+    NOT_YET_IN_FORCE = "not_yet_in_force"
     NOT_FOUND = "not_found"
 
 
@@ -112,9 +113,22 @@ class PlanTier(StrEnum):
 
 
 class PreAuthStatus(StrEnum):
+    """ClaimResponse.outcome of a Claim with use=preauthorization, as the desk follows it."""
+
     PENDING = "pending"
+    INFO_REQUESTED = "info_requested"
     APPROVED = "approved"
     DENIED = "denied"
+
+
+class PreAuthClass(StrEnum):
+    """Items the manual's inpatient list (住院就医流程) names as needing a pre-auth whatever
+    their price: 任何大型检查 (major exam), 门诊手术 (outpatient surgery), 任何重大疾病治疗
+    (major-illness treatment). The clinic marks them in its catalogue."""
+
+    MAJOR_EXAM = "major-exam"
+    OUTPATIENT_SURGERY = "outpatient-surgery"
+    MAJOR_ILLNESS_TREATMENT = "major-illness-treatment"
 
 
 class ItemCategory(StrEnum):
@@ -170,6 +184,62 @@ class BenefitBalance(Contract):
     remaining_fen: Fen
 
 
+class PreAuthGrant(Contract):
+    """What an approval guarantees (FHIR ClaimResponse.preAuthRef and preAuthPeriod): an amount,
+    a validity window, a number of uses, for the items named. Each unit of a covered bill line
+    uses one use and its covered amount; a cancelled claim gives both back."""
+
+    auth_number: str = Field(min_length=1, max_length=32, description="ClaimResponse.preAuthRef")
+    approved_fen: Fen
+    valid_from: IsoDate = Field(description="preAuthPeriod.start: first service date covered")
+    valid_until: IsoDate = Field(description="preAuthPeriod.end: last service date covered")
+    uses_allowed: StrictInt = Field(ge=1)
+    item_codes: list[str] = Field(description="Item codes the approval covers")
+    categories: list[ItemCategory] = Field(
+        default=[], description="Whole item categories the approval covers (e.g. a course)"
+    )
+    uses_left: StrictInt = Field(ge=0, description="Left as of the answer")
+    amount_left_fen: Fen
+
+    @model_validator(mode="after")
+    def _window_and_uses(self) -> PreAuthGrant:
+        if self.valid_until < self.valid_from:
+            raise ValueError("valid_until is before valid_from")
+        if self.uses_left > self.uses_allowed or self.amount_left_fen > self.approved_fen:
+            raise ValueError("more left than was approved")
+        return self
+
+    def covers(self, item_code: str, category: ItemCategory) -> bool:
+        return item_code in self.item_codes or category in self.categories
+
+
+ATTACHMENT_MAX_BYTES = 2 * 1024 * 1024
+"""A doctor's note or a photographed scan; a larger file is a mistake at the desk."""
+
+
+class AttachmentType(StrEnum):
+    PDF = "application/pdf"
+    PNG = "image/png"
+    JPEG = "image/jpeg"
+
+
+class Attachment(Contract):
+    """A document sent with a pre-auth request (FHIR Claim.supportingInfo, an Attachment)."""
+
+    title: str = Field(min_length=1, max_length=128)
+    content_type: AttachmentType
+    data: Base64Bytes = Field(max_length=ATTACHMENT_MAX_BYTES, description="The file, base64")
+
+
+class AttachmentSummary(Contract):
+    """An attachment as the insurer holds it: named and hashed, not sent back."""
+
+    title: str
+    content_type: AttachmentType
+    size: StrictInt = Field(ge=0)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 class PreAuth(Contract):
     preauth_id: str
     member_id: str
@@ -182,6 +252,39 @@ class PreAuth(Contract):
     status: PreAuthStatus
     requested_at: IsoDatetime
     decided_at: IsoDatetime | None = None
+    emergency: bool = Field(default=False, description="Filed for an emergency: no lead time")
+    decision_note: str | None = Field(
+        default=None, description="Why denied, or what more the insurer needs (info_requested)"
+    )
+    grant: PreAuthGrant | None = Field(default=None, description="Only when approved")
+    attachments: list[AttachmentSummary] = []
+
+    def usable_on(self, day: date) -> bool:
+        """Approved, with a use and an amount left, and `day` inside its window."""
+        grant = self.grant
+        return (
+            self.status is PreAuthStatus.APPROVED
+            and grant is not None
+            and grant.uses_left > 0
+            and grant.amount_left_fen > 0
+            and grant.valid_from <= day <= grant.valid_until
+        )
+
+
+class CumulativeCost(Contract):
+    """The manual's third pre-auth rule: "预期保险期间内累计医疗费用超过3万元的任何治疗、检查项目".
+    `billed_fen` is the medical cost billed for the member in this policy year (every accepted
+    claim's submitted total, whoever paid it); a bill that takes it over `threshold_fen` needs a
+    pre-auth for its treatment and exam lines."""
+
+    billed_fen: Fen
+    threshold_fen: Fen
+    policy_year_start: IsoDate
+
+    @property
+    def left_fen(self) -> int:
+        """What may still be billed before the rule applies (0 once past it)."""
+        return max(0, self.threshold_fen - self.billed_fen)
 
 
 class Eligibility(Contract):
@@ -200,6 +303,9 @@ class Eligibility(Contract):
     preauths: list[PreAuth] = Field(
         default=[],
         description="Empty for a clinic outside the member's network: they carry diagnoses",
+    )
+    cumulative: CumulativeCost | None = Field(
+        default=None, description="The policy year's billed cost against the pre-auth threshold"
     )
     checked_at: IsoDatetime
 
@@ -220,6 +326,11 @@ class BillLine(Contract):
     quantity: StrictInt = Field(ge=1, le=9999)
     unit_price_fen: Fen
     preauth_id: str | None = None
+    preauth_class: PreAuthClass | None = Field(
+        default=None,
+        description="Marked by the clinic: a major exam, outpatient surgery or major-illness "
+        "treatment needs a pre-auth whatever its price",
+    )
 
     @property
     def submitted_fen(self) -> int:
@@ -249,6 +360,9 @@ class Reason(StrEnum):
     COPAY_AFTER_FREE_VISITS = "copay-after-free-visits"
     PREAUTH_REQUIRED = "preauth-required"
     PREAUTH_APPROVED = "preauth-approved"
+    PREAUTH_USED = "preauth-used"
+    PREAUTH_OUTSIDE_VALIDITY = "preauth-outside-validity"
+    PREAUTH_AMOUNT_EXCEEDED = "preauth-amount-exceeded"
     OUT_OF_NETWORK = "out-of-network"
 
 
@@ -258,9 +372,14 @@ class AdjudicatedLine(Contract):
     covered_fen: Fen
     patient_fen: Fen
     reason: Reason
+    preauth_ref: str | None = Field(
+        default=None, description="The auth number of the approval this line was paid under"
+    )
 
     @classmethod
-    def of(cls, line: BillLine, covered_fen: int, reason: Reason) -> AdjudicatedLine:
+    def of(
+        cls, line: BillLine, covered_fen: int, reason: Reason, *, preauth_ref: str | None = None
+    ) -> AdjudicatedLine:
         """The answer for bill `line`: the insurer covers `covered_fen`, the family the rest."""
         return cls(
             line_no=line.line_no,
@@ -268,6 +387,7 @@ class AdjudicatedLine(Contract):
             covered_fen=covered_fen,
             patient_fen=line.submitted_fen - covered_fen,
             reason=reason,
+            preauth_ref=preauth_ref,
         )
 
     @model_validator(mode="after")
@@ -360,6 +480,11 @@ def canonical_shown_bill(
     it from a claim. Raises `BillMismatch` when `adjudication` is not of `bill`."""
     check_adjudication(bill, adjudication)
     adjudicated = {a.line_no: a for a in adjudication.lines}
+
+    def paid_under(line_no: int) -> dict[str, str]:
+        ref = adjudicated[line_no].preauth_ref
+        return {} if ref is None else {"preauth_ref": ref}
+
     document = {
         "v": CANONICAL_VERSION,
         "clinic": clinic,
@@ -381,6 +506,7 @@ def canonical_shown_bill(
                 "patient_fen": adjudicated[line.line_no].patient_fen,
                 "reason": adjudicated[line.line_no].reason.value,
                 "preauth_id": line.preauth_id,
+                **paid_under(line.line_no),
             }
             for line in sorted(bill.lines, key=lambda x: x.line_no)
         ],
@@ -458,7 +584,8 @@ class ClaimSubmission(Contract):
         "visit_type (of bill), lines: for each bill line in line_no order {line_no, item_code, "
         "description, description_en: shown.item_display_en[item_code] or '', category, "
         "quantity, unit_price_fen, preauth_id (or null), and submitted_fen, covered_fen, "
-        "patient_fen, reason of its shown.adjudication line}, totals: {submitted_fen, "
+        "patient_fen, reason of its shown.adjudication line, and preauth_ref when that line has "
+        "one (absent otherwise)}, totals: {submitted_fen, "
         "covered_fen, patient_fen, free_visit_used} of shown.adjudication}",
     )
     signature: SignatureEvidence
@@ -496,6 +623,14 @@ class ClaimStatus(StrEnum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     PAID = "paid"
+    CANCELLED = "cancelled"
+
+
+class ClaimCancel(Contract):
+    """Cancel an accepted claim (FHIR: Claim.status cancelled): the visit did not happen as
+    billed. Its usage, free visit and pre-auth uses are given back."""
+
+    reason: str = Field(min_length=1, max_length=256)
 
 
 class ClaimResult(Contract):
@@ -569,6 +704,12 @@ class PreAuthRequest(Contract):
     planned_date: IsoDate
     diagnosis: str = Field(min_length=1, max_length=256)
     estimated_cost_fen: Fen
+    emergency: bool = Field(
+        default=False,
+        description="An emergency: no working-day lead time (the planned date may be today); "
+        "the insurer reviews it the same day",
+    )
+    attachments: list[Attachment] = Field(default=[], max_length=5)
 
 
 class PreAuthList(Contract):
@@ -588,6 +729,26 @@ class WorkingCalendar(Contract):
 class PreAuthCreated(Contract):
     preauth: PreAuth
     calendar: WorkingCalendar
+
+
+class GuaranteeLetter(Contract):
+    """担保函: the insurer's written guarantee to the clinic for an approved pre-auth, which the
+    desk shows and prints. The member is named as on screens (masked)."""
+
+    auth_number: str
+    preauth_id: str
+    issued_at: IsoDatetime
+    insurer_name: str
+    clinic_id: str
+    clinic_name: str
+    member_id: str
+    member_name_masked: str
+    policy_number: str
+    item_code: str
+    description: str
+    diagnosis: str
+    grant: PreAuthGrant
+    terms: list[str] = Field(description="The conditions of the guarantee, in the insurer's words")
 
 
 # --- daily statement
@@ -618,8 +779,9 @@ class DailyStatement(Contract):
     @classmethod
     def of(cls, clinic_id: str, day: IsoDate, claims: list[StatementLine]) -> DailyStatement:
         """The statement listing `claims`, its totals over the claims the insurer pays: a
-        rejected claim is listed but pays nothing."""
-        payable = [x for x in claims if x.status is not ClaimStatus.REJECTED]
+        rejected or cancelled claim is listed but pays nothing."""
+        unpaid = (ClaimStatus.REJECTED, ClaimStatus.CANCELLED)
+        payable = [x for x in claims if x.status not in unpaid]
         return cls(
             clinic_id=clinic_id,
             date=day,

@@ -4,13 +4,13 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="126"/>
+        <location filename="../../ui/screens/bill.py" line="127"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="131"/>
-        <location filename="../../ui/screens/bill.py" line="228"/>
+        <location filename="../../ui/screens/bill.py" line="132"/>
+        <location filename="../../ui/screens/bill.py" line="229"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>%n item in the catalogue</numerusform>
@@ -18,98 +18,98 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="135"/>
+        <location filename="../../ui/screens/bill.py" line="136"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="136"/>
+        <location filename="../../ui/screens/bill.py" line="137"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="137"/>
+        <location filename="../../ui/screens/bill.py" line="138"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="138"/>
+        <location filename="../../ui/screens/bill.py" line="139"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="139"/>
+        <location filename="../../ui/screens/bill.py" line="140"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="143"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="144"/>
         <source>Cancel visit</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="145"/>
         <source>Ask the insurer again</source>
         <translation>Ask the insurer again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="145"/>
-        <location filename="../../ui/screens/bill.py" line="376"/>
+        <location filename="../../ui/screens/bill.py" line="146"/>
+        <location filename="../../ui/screens/bill.py" line="377"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="212"/>
+        <location filename="../../ui/screens/bill.py" line="213"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="336"/>
+        <location filename="../../ui/screens/bill.py" line="337"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="339"/>
+        <location filename="../../ui/screens/bill.py" line="340"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="364"/>
+        <location filename="../../ui/screens/bill.py" line="365"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="374"/>
+        <location filename="../../ui/screens/bill.py" line="375"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="128"/>
+        <location filename="../../ui/screens/bill.py" line="129"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="125"/>
+        <location filename="../../ui/screens/bill.py" line="126"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>Code, name or pinyin initials (xcg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="214"/>
+        <location filename="../../ui/screens/bill.py" line="215"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>Catalogue (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="238"/>
+        <location filename="../../ui/screens/bill.py" line="239"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="240"/>
+        <location filename="../../ui/screens/bill.py" line="241"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -117,38 +117,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="244"/>
+        <location filename="../../ui/screens/bill.py" line="245"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="299"/>
+        <location filename="../../ui/screens/bill.py" line="300"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="319"/>
+        <location filename="../../ui/screens/bill.py" line="320"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="320"/>
+        <location filename="../../ui/screens/bill.py" line="321"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="330"/>
-        <location filename="../../ui/screens/bill.py" line="333"/>
+        <location filename="../../ui/screens/bill.py" line="331"/>
+        <location filename="../../ui/screens/bill.py" line="334"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="349"/>
+        <location filename="../../ui/screens/bill.py" line="350"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="354"/>
+        <location filename="../../ui/screens/bill.py" line="355"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -811,106 +811,116 @@
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="127"/>
+        <source>The policy is not in force yet: today&apos;s visit is self-pay. Direct billing starts on the policy&apos;s first day.</source>
+        <translation>The policy is not in force yet: today&apos;s visit is self-pay. Direct billing starts on the policy&apos;s first day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="131"/>
         <source>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</source>
         <translation>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="131"/>
+        <location filename="../../ui/screens/eligibility.py" line="135"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="135"/>
+        <location filename="../../ui/screens/eligibility.py" line="139"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>The insurer does not allow direct billing for this card today.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="170"/>
+        <location filename="../../ui/screens/eligibility.py" line="174"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="171"/>
+        <location filename="../../ui/screens/eligibility.py" line="175"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="174"/>
+        <location filename="../../ui/screens/eligibility.py" line="178"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="174"/>
+        <location filename="../../ui/screens/eligibility.py" line="178"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="175"/>
+        <location filename="../../ui/screens/eligibility.py" line="179"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="176"/>
+        <location filename="../../ui/screens/eligibility.py" line="180"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="182"/>
         <source>Policy period</source>
         <translation>Policy period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <location filename="../../ui/screens/eligibility.py" line="186"/>
         <source>Fully-paid visits left</source>
         <translation>Fully-paid visits left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="183"/>
+        <location filename="../../ui/screens/eligibility.py" line="187"/>
         <source>{left} of {total}</source>
         <translation>{left} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="192"/>
+        <location filename="../../ui/screens/eligibility.py" line="196"/>
         <source>{remaining} left of {limit}</source>
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="199"/>
+        <location filename="../../ui/screens/eligibility.py" line="203"/>
         <source>pending</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="200"/>
+        <location filename="../../ui/screens/eligibility.py" line="204"/>
+        <source>the insurer needs more information</source>
+        <translation>the insurer needs more information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="205"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="201"/>
+        <location filename="../../ui/screens/eligibility.py" line="206"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="206"/>
+        <location filename="../../ui/screens/eligibility.py" line="211"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="207"/>
+        <location filename="../../ui/screens/eligibility.py" line="212"/>
         <source>{description} ({code}) on {date}: {state}</source>
         <translation>{description} ({code}) on {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="219"/>
+        <location filename="../../ui/screens/eligibility.py" line="224"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="220"/>
+        <location filename="../../ui/screens/eligibility.py" line="225"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="221"/>
+        <location filename="../../ui/screens/eligibility.py" line="226"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -1802,7 +1812,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/preauth.py" line="108"/>
-        <location filename="../../ui/screens/preauth.py" line="209"/>
+        <location filename="../../ui/screens/preauth.py" line="210"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1853,16 +1863,21 @@
     </message>
     <message>
         <location filename="../../ui/screens/preauth.py" line="200"/>
+        <source>waiting for more information</source>
+        <translation>waiting for more information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="201"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="201"/>
+        <location filename="../../ui/screens/preauth.py" line="202"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="204"/>
+        <location filename="../../ui/screens/preauth.py" line="205"/>
         <source>Pre-authorisation {id} for {date} is {state}.</source>
         <translation>Pre-authorisation {id} for {date} is {state}.</translation>
     </message>
@@ -1975,112 +1990,112 @@
 <context>
     <name>RegistrationScreen</name>
     <message>
-        <location filename="../../ui/screens/registration.py" line="119"/>
+        <location filename="../../ui/screens/registration.py" line="118"/>
         <source>Register this kiosk with the insurer</source>
         <translation>Register this kiosk with the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="122"/>
+        <location filename="../../ui/screens/registration.py" line="121"/>
         <source>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</source>
         <translation>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="127"/>
+        <location filename="../../ui/screens/registration.py" line="126"/>
         <source>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</source>
         <translation>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="135"/>
+        <location filename="../../ui/screens/registration.py" line="134"/>
         <source>Insurer API address</source>
         <translation>Insurer API address</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="136"/>
+        <location filename="../../ui/screens/registration.py" line="135"/>
         <source>Device key</source>
         <translation>Device key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="137"/>
+        <location filename="../../ui/screens/registration.py" line="136"/>
         <source>Pinned CA file (optional)</source>
         <translation>Pinned CA file (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="139"/>
+        <location filename="../../ui/screens/registration.py" line="138"/>
         <source>From the insurer&apos;s provider portal</source>
         <translation>From the insurer&apos;s provider portal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="140"/>
+        <location filename="../../ui/screens/registration.py" line="139"/>
         <source>Path to a PEM file, if the insurer gave one</source>
         <translation>Path to a PEM file, if the insurer gave one</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="141"/>
+        <location filename="../../ui/screens/registration.py" line="140"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="142"/>
+        <location filename="../../ui/screens/registration.py" line="141"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="155"/>
+        <location filename="../../ui/screens/registration.py" line="154"/>
         <source>Enter the insurer&apos;s API address.</source>
         <translation>Enter the insurer&apos;s API address.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="158"/>
+        <location filename="../../ui/screens/registration.py" line="157"/>
         <source>Enter the device key.</source>
         <translation>Enter the device key.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="163"/>
+        <location filename="../../ui/screens/registration.py" line="162"/>
         <source>There is no CA file at %1. Check the path, or leave it empty.</source>
         <translation>There is no CA file at %1. Check the path, or leave it empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="169"/>
+        <location filename="../../ui/screens/registration.py" line="168"/>
         <source>Asking the insurer to confirm the key…</source>
         <translation>Asking the insurer to confirm the key…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="185"/>
+        <location filename="../../ui/screens/registration.py" line="184"/>
         <source>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</source>
         <translation>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="197"/>
+        <location filename="../../ui/screens/registration.py" line="196"/>
         <source>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</source>
         <translation>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="204"/>
+        <location filename="../../ui/screens/registration.py" line="203"/>
         <source>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</source>
         <translation>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="208"/>
+        <location filename="../../ui/screens/registration.py" line="207"/>
         <source>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</source>
         <translation>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="213"/>
+        <location filename="../../ui/screens/registration.py" line="212"/>
         <source>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</source>
         <translation>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="218"/>
+        <location filename="../../ui/screens/registration.py" line="217"/>
         <source>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</source>
         <translation>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="223"/>
+        <location filename="../../ui/screens/registration.py" line="222"/>
         <source>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</source>
         <translation>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="227"/>
+        <location filename="../../ui/screens/registration.py" line="226"/>
         <source>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</source>
         <translation>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</translation>
     </message>
@@ -2571,26 +2586,41 @@
     </message>
     <message>
         <location filename="../../ui/statement_text.py" line="37"/>
+        <source>The pre-authorisation is already used: not paid by the plan</source>
+        <translation>The pre-authorisation is already used: not paid by the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="40"/>
+        <source>Outside the pre-authorisation&apos;s dates: not paid by the plan</source>
+        <translation>Outside the pre-authorisation&apos;s dates: not paid by the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="43"/>
+        <source>Above the pre-authorised amount: your share</source>
+        <translation>Above the pre-authorised amount: your share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="46"/>
         <source>This clinic is not in your network</source>
         <translation>This clinic is not in your network</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="41"/>
+        <location filename="../../ui/statement_text.py" line="50"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="42"/>
+        <location filename="../../ui/statement_text.py" line="51"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="45"/>
+        <location filename="../../ui/statement_text.py" line="54"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</source>
         <translation>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="50"/>
+        <location filename="../../ui/statement_text.py" line="59"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</source>
         <translation>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</translation>
     </message>

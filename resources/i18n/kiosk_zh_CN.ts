@@ -4,149 +4,149 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="126"/>
+        <location filename="../../ui/screens/bill.py" line="127"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="131"/>
-        <location filename="../../ui/screens/bill.py" line="228"/>
+        <location filename="../../ui/screens/bill.py" line="132"/>
+        <location filename="../../ui/screens/bill.py" line="229"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>目录共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="135"/>
+        <location filename="../../ui/screens/bill.py" line="136"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="136"/>
+        <location filename="../../ui/screens/bill.py" line="137"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="137"/>
+        <location filename="../../ui/screens/bill.py" line="138"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="138"/>
+        <location filename="../../ui/screens/bill.py" line="139"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="139"/>
+        <location filename="../../ui/screens/bill.py" line="140"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="143"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="144"/>
         <source>Cancel visit</source>
         <translation>取消本次就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="145"/>
         <source>Ask the insurer again</source>
         <translation>重新询问保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="145"/>
-        <location filename="../../ui/screens/bill.py" line="376"/>
+        <location filename="../../ui/screens/bill.py" line="146"/>
+        <location filename="../../ui/screens/bill.py" line="377"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="212"/>
+        <location filename="../../ui/screens/bill.py" line="213"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="336"/>
+        <location filename="../../ui/screens/bill.py" line="337"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="339"/>
+        <location filename="../../ui/screens/bill.py" line="340"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>家庭自付 &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="364"/>
+        <location filename="../../ui/screens/bill.py" line="365"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="374"/>
+        <location filename="../../ui/screens/bill.py" line="375"/>
         <source>Self-pay: take the payment</source>
         <translation>自费：收取费用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="128"/>
+        <location filename="../../ui/screens/bill.py" line="129"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>导入本诊所自己的收费目录（Excel .xlsx、CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="125"/>
+        <location filename="../../ui/screens/bill.py" line="126"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>按编码、名称或拼音首字母搜索（如 xcg）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="214"/>
+        <location filename="../../ui/screens/bill.py" line="215"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>收费目录 (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="238"/>
+        <location filename="../../ui/screens/bill.py" line="239"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="240"/>
+        <location filename="../../ui/screens/bill.py" line="241"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>文件有 %n 行错误，未被使用：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="244"/>
+        <location filename="../../ui/screens/bill.py" line="245"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="299"/>
+        <location filename="../../ui/screens/bill.py" line="300"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="319"/>
+        <location filename="../../ui/screens/bill.py" line="320"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="320"/>
+        <location filename="../../ui/screens/bill.py" line="321"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="330"/>
-        <location filename="../../ui/screens/bill.py" line="333"/>
+        <location filename="../../ui/screens/bill.py" line="331"/>
+        <location filename="../../ui/screens/bill.py" line="334"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="349"/>
+        <location filename="../../ui/screens/bill.py" line="350"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="354"/>
+        <location filename="../../ui/screens/bill.py" line="355"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
@@ -802,106 +802,116 @@
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="127"/>
+        <source>The policy is not in force yet: today&apos;s visit is self-pay. Direct billing starts on the policy&apos;s first day.</source>
+        <translation>保单尚未生效：今天的就诊需自费。保单生效首日起方可直付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="131"/>
         <source>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</source>
         <translation>本诊所不在该计划的网络内，不能直付：今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="131"/>
+        <location filename="../../ui/screens/eligibility.py" line="135"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>保险公司找不到此卡对应的会员。请核对信息，或按自费处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="135"/>
+        <location filename="../../ui/screens/eligibility.py" line="139"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>保险公司今天不允许此卡直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="170"/>
+        <location filename="../../ui/screens/eligibility.py" line="174"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="171"/>
+        <location filename="../../ui/screens/eligibility.py" line="175"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="174"/>
+        <location filename="../../ui/screens/eligibility.py" line="178"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="174"/>
+        <location filename="../../ui/screens/eligibility.py" line="178"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="175"/>
+        <location filename="../../ui/screens/eligibility.py" line="179"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="176"/>
+        <location filename="../../ui/screens/eligibility.py" line="180"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="182"/>
         <source>Policy period</source>
         <translation>保障期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <location filename="../../ui/screens/eligibility.py" line="186"/>
         <source>Fully-paid visits left</source>
         <translation>剩余全额赔付次数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="183"/>
+        <location filename="../../ui/screens/eligibility.py" line="187"/>
         <source>{left} of {total}</source>
         <translation>{left} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="192"/>
+        <location filename="../../ui/screens/eligibility.py" line="196"/>
         <source>{remaining} left of {limit}</source>
         <translation>剩余额度 {remaining}（保障额度 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="199"/>
+        <location filename="../../ui/screens/eligibility.py" line="203"/>
         <source>pending</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="200"/>
+        <location filename="../../ui/screens/eligibility.py" line="204"/>
+        <source>the insurer needs more information</source>
+        <translation>保险公司需要补充资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="205"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="201"/>
+        <location filename="../../ui/screens/eligibility.py" line="206"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="206"/>
+        <location filename="../../ui/screens/eligibility.py" line="211"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="207"/>
+        <location filename="../../ui/screens/eligibility.py" line="212"/>
         <source>{description} ({code}) on {date}: {state}</source>
         <translation>{description}（{code}），{date}：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="219"/>
+        <location filename="../../ui/screens/eligibility.py" line="224"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="220"/>
+        <location filename="../../ui/screens/eligibility.py" line="225"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="221"/>
+        <location filename="../../ui/screens/eligibility.py" line="226"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -1788,7 +1798,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/preauth.py" line="108"/>
-        <location filename="../../ui/screens/preauth.py" line="209"/>
+        <location filename="../../ui/screens/preauth.py" line="210"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1839,16 +1849,21 @@
     </message>
     <message>
         <location filename="../../ui/screens/preauth.py" line="200"/>
+        <source>waiting for more information</source>
+        <translation>等待补充资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="201"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="201"/>
+        <location filename="../../ui/screens/preauth.py" line="202"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="204"/>
+        <location filename="../../ui/screens/preauth.py" line="205"/>
         <source>Pre-authorisation {id} for {date} is {state}.</source>
         <translation>{date} 的事先授权 {id}：{state}。</translation>
     </message>
@@ -1958,112 +1973,112 @@
 <context>
     <name>RegistrationScreen</name>
     <message>
-        <location filename="../../ui/screens/registration.py" line="119"/>
+        <location filename="../../ui/screens/registration.py" line="118"/>
         <source>Register this kiosk with the insurer</source>
         <translation>向保险公司登记本终端</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="122"/>
+        <location filename="../../ui/screens/registration.py" line="121"/>
         <source>The insurer no longer accepts this kiosk&apos;s device key: it was revoked or replaced by a newer key. A manager must enter the current key from the insurer&apos;s provider portal.</source>
         <translation>保险公司已不再接受本终端的设备密钥：该密钥已被吊销或已被新密钥取代。请经理输入保险公司服务商门户中的当前密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="127"/>
+        <location filename="../../ui/screens/registration.py" line="126"/>
         <source>This kiosk is not registered yet. A manager enters the insurer&apos;s API address and the device key from the insurer&apos;s provider portal.</source>
         <translation>本终端尚未登记。请经理输入保险公司的 API 地址，以及保险公司服务商门户中的设备密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="135"/>
+        <location filename="../../ui/screens/registration.py" line="134"/>
         <source>Insurer API address</source>
         <translation>保险公司 API 地址</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="136"/>
+        <location filename="../../ui/screens/registration.py" line="135"/>
         <source>Device key</source>
         <translation>设备密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="137"/>
+        <location filename="../../ui/screens/registration.py" line="136"/>
         <source>Pinned CA file (optional)</source>
         <translation>指定的 CA 证书文件（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="139"/>
+        <location filename="../../ui/screens/registration.py" line="138"/>
         <source>From the insurer&apos;s provider portal</source>
         <translation>来自保险公司服务商门户</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="140"/>
+        <location filename="../../ui/screens/registration.py" line="139"/>
         <source>Path to a PEM file, if the insurer gave one</source>
         <translation>PEM 文件路径（如保险公司提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="141"/>
+        <location filename="../../ui/screens/registration.py" line="140"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="142"/>
+        <location filename="../../ui/screens/registration.py" line="141"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="155"/>
+        <location filename="../../ui/screens/registration.py" line="154"/>
         <source>Enter the insurer&apos;s API address.</source>
         <translation>请输入保险公司的 API 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="158"/>
+        <location filename="../../ui/screens/registration.py" line="157"/>
         <source>Enter the device key.</source>
         <translation>请输入设备密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="163"/>
+        <location filename="../../ui/screens/registration.py" line="162"/>
         <source>There is no CA file at %1. Check the path, or leave it empty.</source>
         <translation>%1 处没有 CA 证书文件。请检查路径，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="169"/>
+        <location filename="../../ui/screens/registration.py" line="168"/>
         <source>Asking the insurer to confirm the key…</source>
         <translation>正在请保险公司确认密钥…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="185"/>
+        <location filename="../../ui/screens/registration.py" line="184"/>
         <source>Registered: the insurer at %1 accepts this kiosk. The key is kept in the computer&apos;s keyring.</source>
         <translation>登记成功：%1 的保险公司已接受本终端。密钥保存在本电脑的密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="197"/>
+        <location filename="../../ui/screens/registration.py" line="196"/>
         <source>The insurer does not accept this device key: it is mistyped, or it was revoked or replaced by a newer key. Enter the current key from the insurer&apos;s provider portal. Nothing was stored.</source>
         <translation>保险公司不接受此设备密钥：可能输入有误，或已被吊销、已被新密钥取代。请输入保险公司服务商门户中的当前密钥。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="204"/>
+        <location filename="../../ui/screens/registration.py" line="203"/>
         <source>Plain http:// is only allowed to this computer. Use the insurer&apos;s https:// address. Nothing was stored.</source>
         <translation>未加密的 http:// 只允许连接本电脑。请使用保险公司的 https:// 地址。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="208"/>
+        <location filename="../../ui/screens/registration.py" line="207"/>
         <source>This is not an insurer address: it starts with https:// followed by the insurer&apos;s host name.</source>
         <translation>这不是保险公司的地址：地址应以 https:// 开头，后接保险公司的主机名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="213"/>
+        <location filename="../../ui/screens/registration.py" line="212"/>
         <source>The insurer could not be reached: check the address, the network and the CA file, then try again. Nothing was stored.</source>
         <translation>无法连接保险公司：请检查地址、网络和 CA 证书文件，然后重试。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="218"/>
+        <location filename="../../ui/screens/registration.py" line="217"/>
         <source>This computer has no keyring service, so the device key cannot be kept safely. Ask the clinic&apos;s IT person to set one up (kiosk doctor explains how).</source>
         <translation>本电脑没有密钥环服务，无法安全保存设备密钥。请诊所的 IT 人员进行设置（kiosk doctor 会说明方法）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="223"/>
+        <location filename="../../ui/screens/registration.py" line="222"/>
         <source>The kiosk&apos;s settings file cannot be used. Ask the clinic&apos;s IT person to run kiosk doctor.</source>
         <translation>终端的设置文件无法使用。请诊所的 IT 人员运行 kiosk doctor。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/registration.py" line="227"/>
+        <location filename="../../ui/screens/registration.py" line="226"/>
         <source>The insurer did not confirm the key. Try again in a moment. Nothing was stored.</source>
         <translation>保险公司未确认该密钥。请稍后重试。未保存任何内容。</translation>
     </message>
@@ -2552,26 +2567,41 @@
     </message>
     <message>
         <location filename="../../ui/statement_text.py" line="37"/>
+        <source>The pre-authorisation is already used: not paid by the plan</source>
+        <translation>事先授权已使用：保险不予支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="40"/>
+        <source>Outside the pre-authorisation&apos;s dates: not paid by the plan</source>
+        <translation>不在事先授权有效期内：保险不予支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="43"/>
+        <source>Above the pre-authorised amount: your share</source>
+        <translation>超出事先授权金额：由您自付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="46"/>
         <source>This clinic is not in your network</source>
         <translation>本诊所不在您的网络医院范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="41"/>
+        <location filename="../../ui/statement_text.py" line="50"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="42"/>
+        <location filename="../../ui/statement_text.py" line="51"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="45"/>
+        <location filename="../../ui/statement_text.py" line="54"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</source>
         <translation>本人签字确认：{child}于{date}在{clinic}接受了以上诊疗项目，并委托{clinic}向保险公司申请直付{covered}。自付部分{patient}由本人支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="50"/>
+        <location filename="../../ui/statement_text.py" line="59"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</source>
         <translation>本人签字确认：{child}于{date}在{clinic}接受了以上诊疗项目，并委托{clinic}向保险公司申请直付{covered}。本次无需自付。</translation>
     </message>

@@ -123,6 +123,10 @@ class EligibilityScreen(FollowsLanguage, QWidget):
                 "The policy period has ended: today's visit is self-pay. The family can ask the "
                 "insurer about renewing."
             ),
+            Caution.NOT_YET_IN_FORCE: self.tr(
+                "The policy is not in force yet: today's visit is self-pay. Direct billing starts "
+                "on the policy's first day."
+            ),
             Caution.NOT_IN_NETWORK: self.tr(
                 "This clinic is not in this plan's network: no direct billing here, and today's "
                 "visit is self-pay."
@@ -197,6 +201,7 @@ class EligibilityScreen(FollowsLanguage, QWidget):
             )
         states = {
             PreAuthStatus.PENDING: self.tr("pending"),
+            PreAuthStatus.INFO_REQUESTED: self.tr("the insurer needs more information"),
             PreAuthStatus.APPROVED: self.tr("approved"),
             PreAuthStatus.DENIED: self.tr("denied"),
         }

@@ -197,6 +197,7 @@ class PreAuthDialog(FollowsLanguage, QDialog):
         preauth = self.created.preauth
         state = {
             PreAuthStatus.PENDING: self.tr("pending the insurer's decision"),
+            PreAuthStatus.INFO_REQUESTED: self.tr("waiting for more information"),
             PreAuthStatus.APPROVED: self.tr("approved"),
             PreAuthStatus.DENIED: self.tr("denied"),
         }[preauth.status]
