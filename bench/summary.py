@@ -52,6 +52,7 @@ from kiosk.insurer.models import (
     WorkingCalendar,
 )
 from kiosk.journal import AttemptOutcome, Journal, PaymentMethod, Transaction
+from kiosk.journal.preauth_requests import record_preauth_request, record_preauth_sent
 from kiosk.reports import day_summary, trend
 
 CLINIC = "示例儿科诊所 Bench Children's Clinic"
@@ -218,14 +219,15 @@ class YearWriter:
             diagnosis="慢性扁桃体炎",
             estimated_cost_fen=1_200_000,
         )
-        stored = tx.record_preauth_request(request)
+        stored = record_preauth_request(tx, request)
         if self.rng.random() < 0.2:
             return
         status = self.rng.choice(
             (PreAuthStatus.PENDING, PreAuthStatus.APPROVED, PreAuthStatus.DENIED)
         )
         decided = self.clock.now if status is not PreAuthStatus.PENDING else None
-        tx.record_preauth_answer(
+        record_preauth_sent(
+            tx,
             stored.id,
             PreAuthCreated(
                 preauth=PreAuth(

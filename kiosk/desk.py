@@ -2,7 +2,8 @@
 
 These run on a worker thread (they touch the disk). The claim is stored together with its
 signature in one transaction and only then handed to the outbox, so a signed claim exists on disk
-before anything is sent, and a screen never sends a claim itself.
+before anything is sent, and a screen never sends a claim itself. Pre-auth requests go the same
+way, through `kiosk.preauths.file_preauth`.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.billing import ShownBill
-from kiosk.insurer.client import InsurerClient
-from kiosk.insurer.models import Adjudication, Bill, ClaimSubmission, PreAuthCreated, PreAuthRequest
-from kiosk.journal import ClaimRecord, Journal, PaymentMethod, PreAuthRequestRecord
+from kiosk.insurer.models import Adjudication, Bill, ClaimSubmission
+from kiosk.journal import ClaimRecord, Journal, PaymentMethod
 from kiosk.journal.statements import StatementRecord, record_statement, statement_content
 from kiosk.signature import Signature
 from kiosk.statement import StatementContent, StatementFacts
@@ -129,19 +129,3 @@ def keep_statement(
     pdf = render(content)
     with journal.transaction(actor="desk") as tx:
         return content, record_statement(tx, content, pdf)
-
-
-def store_preauth_request(journal: Journal, request: PreAuthRequest) -> PreAuthRequestRecord:
-    """Keep a pre-auth request and its idempotency key before it is sent (see `send_preauth`)."""
-    with journal.transaction(actor="desk") as tx:
-        return tx.record_preauth_request(request)
-
-
-def send_preauth(
-    journal: Journal, insurer: InsurerClient, stored: PreAuthRequestRecord
-) -> tuple[PreAuthRequestRecord, PreAuthCreated]:
-    """Send a stored request; sending it again after a failure reuses its key, so the insurer
-    records it once however often it arrives."""
-    created = insurer.request_preauth(stored.request, stored.idempotency_key)
-    with journal.transaction(actor="desk") as tx:
-        return tx.record_preauth_answer(stored.id, created), created

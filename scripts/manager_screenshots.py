@@ -32,11 +32,13 @@ from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.billing import build_bill, english_names
 from kiosk.business_day import BUSINESS_TZ, business_day
 from kiosk.catalogue_import import load_demo_catalogue
-from kiosk.desk import present_bill, record_payment, send_preauth, sign_and_queue
+from kiosk.desk import present_bill, record_payment, sign_and_queue
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError
 from kiosk.insurer.models import AdjudicatedLine, Adjudication, Bill, PreAuthRequest, Reason
 from kiosk.journal import ClaimSubmitter, Journal, PaymentMethod
+from kiosk.journal.preauth_requests import record_preauth_sent
+from kiosk.preauths import file_preauth
 from kiosk.reconciliation import Discrepancy
 from kiosk.signature import Point, Signature
 from kiosk.staff import Role, StaffDirectory
@@ -165,10 +167,11 @@ def live_month(
                         diagnosis="皮下脓肿" if code == "SUR001" else "尘螨过敏",
                         estimated_cost_fen=item.unit_price_fen,
                     )
-                    with journal.transaction(actor="desk") as tx:
-                        stored = tx.record_preauth_request(request)
-                    if sent:
-                        send_preauth(journal, insurer, stored)
+                    stored = file_preauth(journal, request)
+                    if sent:  # as the outbox sends it; the other is left unsent
+                        created = insurer.request_preauth(stored.request, stored.idempotency_key)
+                        with journal.transaction(actor="outbox") as tx:
+                            record_preauth_sent(tx, stored.id, created)
 
 
 def grab(widget: QWidget, path: Path) -> None:

@@ -24,7 +24,7 @@ import pytest
 from kiosk.billing import build_bill
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.catalogue_import import load_demo_catalogue
-from kiosk.desk import PresentedBill, present_bill, record_payment, send_preauth, sign_and_queue
+from kiosk.desk import PresentedBill, present_bill, record_payment, sign_and_queue
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import (
     Adjudication,
@@ -41,6 +41,8 @@ from kiosk.journal import (
     RecordNotFound,
     Transaction,
 )
+from kiosk.journal.preauth_requests import record_preauth_sent
+from kiosk.preauths import file_preauth
 from kiosk.signature import Point, Signature
 from tests.estimates import fully_covered
 from tests.waiting import wait_until
@@ -202,10 +204,11 @@ def make_clinic_day(journal: Journal, insurer: InsurerClient, day: date) -> Clin
             diagnosis="皮下脓肿" if code == "SUR001" else "尘螨过敏",
             estimated_cost_fen=item.unit_price_fen,
         )
-        with journal.transaction(actor="desk") as tx:
-            stored = tx.record_preauth_request(request)
-        if code == "SUR001":
-            send_preauth(journal, insurer, stored)
+        stored = file_preauth(journal, request)
+        if code == "SUR001":  # sent as the outbox sends it; the other is left unsent
+            created = insurer.request_preauth(stored.request, stored.idempotency_key)
+            with journal.transaction(actor="outbox") as tx:
+                record_preauth_sent(tx, stored.id, created)
     return made
 
 

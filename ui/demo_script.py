@@ -281,7 +281,7 @@ class _Walk(Generic[Member]):
         dialog.diagnosis.setText(diagnosis)
         self.shot(f"{prefix}-2b-preauth", dialog)
         self.driver.click(dialog.send_button)
-        pump_until(lambda: dialog.created is not None, 10, "the pre-auth request")
+        pump_until(lambda: dialog.stored is not None, 10, "the pre-auth request stored")
         self.shot(f"{prefix}-2c-preauth-sent", dialog)
         self.driver.click(dialog.close_button)
         self.driver.remove_line(flagged[0])

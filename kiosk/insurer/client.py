@@ -40,12 +40,15 @@ from kiosk.insurer.errors import (
 from kiosk.insurer.models import (
     Adjudication,
     Bill,
+    ClaimCancel,
     ClaimResult,
     ClaimSubmission,
     DailyStatement,
     Eligibility,
     EligibilityByLookup,
     EligibilityByToken,
+    GuaranteeLetter,
+    PreAuth,
     PreAuthCreated,
     PreAuthList,
     PreAuthRequest,
@@ -191,6 +194,17 @@ class InsurerClient:
             route="/v1/claims/{claim_id}",
         )
 
+    def cancel_claim(self, claim_id: str, reason: str) -> ClaimResult:
+        """Cancel an accepted claim (the visit did not happen as billed); the insurer gives its
+        uses back. Cancelling a cancelled claim answers the same."""
+        return self._call(
+            "POST",
+            f"/v1/claims/{_path_part(claim_id)}/cancel",
+            ClaimResult,
+            body=ClaimCancel(reason=reason),
+            route="/v1/claims/{claim_id}/cancel",
+        )
+
     def send_statement(self, claim_id: str, upload: StatementUpload) -> StatementStored:
         """The family's statement for the claim's visit record; the same version sent twice is
         stored once."""
@@ -204,6 +218,24 @@ class InsurerClient:
 
     def preauths(self, member_id: str) -> PreAuthList:
         return self._call("GET", "/v1/preauths", PreAuthList, params={"member_id": member_id})
+
+    def preauth(self, preauth_id: str) -> PreAuth:
+        return self._call(
+            "GET",
+            f"/v1/preauths/{_path_part(preauth_id)}",
+            PreAuth,
+            route="/v1/preauths/{preauth_id}",
+        )
+
+    def preauth_letter(self, preauth_id: str) -> GuaranteeLetter:
+        """The insurer's guarantee letter (担保函) of an approved pre-auth; `InsurerRejected`
+        with code `preauth-not-approved` while it is not approved."""
+        return self._call(
+            "GET",
+            f"/v1/preauths/{_path_part(preauth_id)}/letter",
+            GuaranteeLetter,
+            route="/v1/preauths/{preauth_id}/letter",
+        )
 
     def request_preauth(self, request: PreAuthRequest, idempotency_key: str) -> PreAuthCreated:
         return self._call(

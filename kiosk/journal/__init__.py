@@ -17,8 +17,8 @@ retried and stops for a person on a definitive no. Screens read `ClaimSubmitter.
 
 Reading order: `schema` (the tables and their migrations), `records` (the values handed out),
 `rows` (how rows become those values), `store` (`Journal` and `Transaction`), then the features
-built on them: `audit` and `seals`, `outbox`, `statements`, `staff_accounts`, `reporting`,
-`backup`.
+built on them: `audit` and `seals`, `outbox`, `statements`, `preauth_requests` and
+`preauth_outbox`, `staff_accounts`, `reporting`, `backup`.
 """
 
 from kiosk.journal.audit import AuditEntry, AuditVerdict
@@ -40,7 +40,9 @@ from kiosk.journal.records import (
     ClaimState,
     PaymentMethod,
     PaymentRecord,
+    PreAuthChange,
     PreAuthRequestRecord,
+    PreAuthRequestState,
     QueueCondition,
     QueueState,
     SignatureRecord,
@@ -69,7 +71,9 @@ __all__ = [
     "JournalUnavailable",
     "PaymentMethod",
     "PaymentRecord",
+    "PreAuthChange",
     "PreAuthRequestRecord",
+    "PreAuthRequestState",
     "QueueCondition",
     "QueueState",
     "RecordConflict",

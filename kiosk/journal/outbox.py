@@ -6,6 +6,9 @@ leads at worst to one more send that the insurer answers as a replay. Failures t
 recover from are retried with exponential backoff and jitter; a definitive no stops the claim and
 shows it to a person. A refused device key is about the kiosk, not the claim: the claim keeps
 waiting and the whole queue pauses (its state says so) until `wake()` tries again.
+Each round, after the claims and the statements, the same thread sends the pre-auth requests
+filed at the desk and asks the insurer about those it has not decided (`preauth_outbox`); their
+failures never hold the claims back.
 Nothing here blocks the caller: `wake`, `state` and `subscribe` return at once, and subscribers
 are called on the submitter's thread (a Qt screen forwards via a signal); only `pass_now` waits.
 """
@@ -30,8 +33,17 @@ from kiosk.insurer.errors import (
     InsurerServerError,
     InsurerUnreachable,
 )
-from kiosk.insurer.models import ClaimResult, ClaimSubmission, StatementStored, StatementUpload
+from kiosk.insurer.models import (
+    ClaimResult,
+    ClaimSubmission,
+    PreAuthCreated,
+    PreAuthList,
+    PreAuthRequest,
+    StatementStored,
+    StatementUpload,
+)
 from kiosk.journal.errors import JournalError, RecordConflict
+from kiosk.journal.preauth_outbox import PreAuthCallback, PreAuthCourier
 from kiosk.journal.records import AttemptOutcome, ClaimRecord, QueueState
 from kiosk.journal.statements import (
     StatementDelivery,
@@ -54,6 +66,10 @@ class ClaimSender(Protocol):
     def submit_claim(self, submission: ClaimSubmission, idempotency_key: str) -> ClaimResult: ...
 
     def send_statement(self, claim_id: str, upload: StatementUpload) -> StatementStored: ...
+
+    def request_preauth(self, request: PreAuthRequest, idempotency_key: str) -> PreAuthCreated: ...
+
+    def preauths(self, member_id: str) -> PreAuthList: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +105,11 @@ class ClaimSubmitter:
         *,
         schedule: RetrySchedule | None = None,
         poll_interval: timedelta = timedelta(seconds=30),
+        preauth_poll_interval: timedelta = timedelta(minutes=2),
         rng: random.Random | None = None,
     ) -> None:
+        """`poll_interval` is the longest the thread sleeps; `preauth_poll_interval` how often
+        the insurer is asked about a member's undecided pre-auth requests."""
         self._journal = journal
         self._sender = sender
         self._schedule = schedule or RetrySchedule()
@@ -110,6 +129,15 @@ class ClaimSubmitter:
         self._held_until: datetime | None = None
         self._failures_in_a_row = 0
         self._sender_failing = False
+        self._preauths = PreAuthCourier(
+            journal,
+            sender,
+            schedule=self._schedule,
+            poll_interval=preauth_poll_interval,
+            rng=self._rng,
+            stopping=self._stopping,
+            claims_first=self._claims_first,
+        )
 
     # --- the caller's side: none of these wait on the network or the disk -----------------------
 
@@ -130,10 +158,23 @@ class ClaimSubmitter:
 
         return unsubscribe
 
+    def subscribe_preauth_changes(self, callback: PreAuthCallback) -> Callable[[], None]:
+        """Call `callback(change)` on the submitter thread for each pre-auth request sent or
+        refused, and each status the insurer moves one to; returns unsubscribe."""
+        return self._preauths.subscribe(callback)
+
     def wake(self) -> None:
-        """Retry every waiting claim now (a person asked, or a new claim was queued)."""
+        """Retry every waiting claim and unsent pre-auth request now (a person asked, or a new
+        claim or request was queued)."""
         with self._lock:
             self._retry_now = True
+        self._preauths.retry_now()
+        self._wakeup.set()
+
+    def check_preauths(self) -> None:
+        """Ask the insurer about every undecided pre-auth request now, whatever the interval (a
+        person asked)."""
+        self._preauths.ask_now()
         self._wakeup.set()
 
     def pass_now(self, timeout: float = 10.0) -> bool:
@@ -203,6 +244,8 @@ class ClaimSubmitter:
             self._publish()
             self._send_due()
             self._deliver_statements()
+            if not self._stopping.is_set():
+                self._preauths.run_round()
             sleep = None if self._stopping.is_set() else self._seconds_to_sleep()
             with self._lock:
                 self._sender_failing = False
@@ -418,7 +461,19 @@ class ClaimSubmitter:
             self._retry_now = False
         return wait
 
+    def _claims_first(self) -> bool:
+        """A wake-up came (a claim may have been signed): the pre-auths give the thread back."""
+        with self._lock:
+            return self._retry_now
+
     def _seconds_to_sleep(self) -> float | None:
+        claims = self._claims_seconds_to_sleep()
+        preauths = self._preauths.seconds_to_sleep()
+        if claims is None or preauths is None:
+            return claims if preauths is None else min(preauths, self._poll_interval)
+        return min(claims, preauths)
+
+    def _claims_seconds_to_sleep(self) -> float | None:
         with self._lock:
             if self._retry_now:
                 return 0.0

@@ -12,6 +12,7 @@ from kiosk.insurer.models import (
     ClaimStatus,
     ClaimSubmission,
     ItemCategory,
+    PreAuth,
     PreAuthRequest,
     PreAuthStatus,
     Reason,
@@ -182,9 +183,35 @@ class PaymentRecord:
     paid_at: datetime
 
 
+class PreAuthRequestState(StrEnum):
+    """Where a pre-auth request filed at the desk stands, as a screen says it."""
+
+    UNSENT = "unsent"
+    """Stored on this computer; the outbox sends it as soon as the insurer answers."""
+    PENDING = "pending"
+    INFO_REQUESTED = "info_requested"
+    """The insurer asks for more information (its `decision_note` says what)."""
+    APPROVED = "approved"
+    DENIED = "denied"
+    REFUSED = "refused"
+    """The insurer would not file it (too few working days ahead, member not covered then): it
+    is never sent again; reception files a corrected request."""
+
+
+OPEN_PREAUTH_STATES = frozenset(
+    {PreAuthRequestState.UNSENT, PreAuthRequestState.PENDING, PreAuthRequestState.INFO_REQUESTED}
+)
+"""A request in one of these is still in the works: the desk warns before filing another."""
+
+NOT_SENT_BEFORE_UPGRADE = "not-sent-before-upgrade"
+"""The refusal code of a request an older kiosk failed to send and never retried (journal
+schema 8 and before): it is not sent now, as it may have been filed again since."""
+
+
 @dataclass(frozen=True, slots=True)
 class PreAuthRequestRecord:
-    """A pre-auth request filed for a family, stored with its idempotency key before sending."""
+    """A pre-auth request filed for a family: stored with its idempotency key before the outbox
+    sends it, then the insurer's latest answer, or its refusal."""
 
     id: int
     visit_id: int | None
@@ -194,6 +221,63 @@ class PreAuthRequestRecord:
     insurer_preauth_id: str | None
     status: PreAuthStatus | None
     decided_at: datetime | None
+    sent_at: datetime | None = None
+    """When the insurer recorded it (its first answer)."""
+    next_attempt_at: datetime | None = None
+    """While unsent: when the outbox tries again."""
+    failures: int = 0
+    """Sends that failed in a way worth retrying (insurer unreachable, 5xx)."""
+    last_failure: str | None = None
+    """The error class of the last failed send."""
+    preauth: PreAuth | None = None
+    """The insurer's latest answer: status, decision note, the grant once approved."""
+    polled_at: datetime | None = None
+    """When the outbox last asked the insurer about it."""
+    refusal_code: str | None = None
+    """Why the insurer would not file it (its problem code, e.g. `preauth-lead-time`)."""
+    refusal_detail: str | None = None
+    """The insurer's own words for the refusal."""
+    refused_at: datetime | None = None
+
+    @property
+    def member_id(self) -> str:
+        return self.request.member_id
+
+    @property
+    def item_code(self) -> str:
+        return self.request.item_code
+
+    @property
+    def state(self) -> PreAuthRequestState:
+        if self.refusal_code is not None:
+            return PreAuthRequestState.REFUSED
+        if self.status is None:
+            return PreAuthRequestState.UNSENT
+        return PreAuthRequestState(self.status.value)
+
+    @property
+    def is_open(self) -> bool:
+        """Unsent, pending or waiting for more information: the insurer has not decided."""
+        return self.state in OPEN_PREAUTH_STATES
+
+
+@dataclass(frozen=True, slots=True)
+class PreAuthChange:
+    """What the outbox learnt about one request: sent (None to pending), refused (None to None,
+    with the insurer's reason), or decided (pending to approved, say). A screen tells reception."""
+
+    request_id: int
+    member_id: str
+    item_code: str
+    description: str
+    old_status: PreAuthStatus | None
+    new_status: PreAuthStatus | None
+    preauth: PreAuth | None
+    """The insurer's latest answer; None for a refusal."""
+    refusal: str | None
+    """The insurer's words when it refused to file the request."""
+    refusal_code: str | None = None
+    """The insurer's problem code of that refusal, for a screen's own wording."""
 
 
 class QueueCondition(StrEnum):

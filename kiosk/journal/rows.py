@@ -17,6 +17,7 @@ from typing import Any
 from kiosk.insurer.models import (
     ClaimStatus,
     ItemCategory,
+    PreAuth,
     PreAuthRequest,
     PreAuthStatus,
     Reason,
@@ -25,6 +26,7 @@ from kiosk.insurer.models import (
 from kiosk.journal.audit import AuditEntry
 from kiosk.journal.errors import RecordNotFound
 from kiosk.journal.records import (
+    NOT_SENT_BEFORE_UPGRADE,
     AttemptOutcome,
     BillLineRecord,
     BillRecord,
@@ -104,7 +106,8 @@ PAYMENT_SELECT = "SELECT id, visit_id, method, amount_fen, reference, paid_at FR
 
 PREAUTH_SELECT = (
     "SELECT id, visit_id, idempotency_key, request, requested_at, insurer_preauth_id, status,"
-    " decided_at FROM preauth_requests"
+    " decided_at, sent_at, next_attempt_at, failures, last_failure, answer, polled_at,"
+    " refusal_code, refusal_detail, refused_at FROM preauth_requests"
 )
 
 
@@ -151,15 +154,36 @@ def payment_from_row(row: Row) -> PaymentRecord:
 
 
 def preauth_from_row(row: Row) -> PreAuthRequestRecord:
+    insurer_preauth_id, next_attempt_at, refusal_code, refusal_detail = (
+        row[5],
+        row[9],
+        row[14],
+        row[15],
+    )
+    if insurer_preauth_id is None and refusal_code is None and next_attempt_at is None:
+        refusal_code = NOT_SENT_BEFORE_UPGRADE
+        refusal_detail = (
+            "Filed by an older kiosk, whose send failed; it was never sent. File it again if it "
+            "is still needed."
+        )
     return PreAuthRequestRecord(
         id=row[0],
         visit_id=row[1],
         idempotency_key=row[2],
         request=PreAuthRequest.model_validate_json(row[3]),
         requested_at=from_timestamp(row[4]),
-        insurer_preauth_id=row[5],
+        insurer_preauth_id=insurer_preauth_id,
         status=PreAuthStatus(row[6]) if row[6] is not None else None,
         decided_at=from_nullable_timestamp(row[7]),
+        sent_at=from_nullable_timestamp(row[8]),
+        next_attempt_at=from_nullable_timestamp(next_attempt_at),
+        failures=row[10],
+        last_failure=row[11],
+        preauth=PreAuth.model_validate_json(row[12]) if row[12] is not None else None,
+        polled_at=from_nullable_timestamp(row[13]),
+        refusal_code=refusal_code,
+        refusal_detail=refusal_detail,
+        refused_at=from_nullable_timestamp(row[16]),
     )
 
 

@@ -21,8 +21,11 @@ claims            The outbox: one signed claim per bill with its idempotency key
                   schedule and the insurer's answer.
 claim_attempts    Every send of a claim and how it ended; one still `in-flight` at start-up was cut
                   short by a crash and is marked `interrupted`.
-preauth_requests  Pre-authorisations filed for families, keyed like claims, with the insurer's id
-                  and decision.
+preauth_requests  Pre-authorisations filed for families, keyed like claims: the outbox sends each
+                  (`next_attempt_at` while unsent, `failures`, `last_failure`), keeps a definitive
+                  refusal (`refusal_code`, `refusal_detail`) or the insurer's id, status and
+                  latest answer (`answer`, the PreAuth as JSON), and asks again about open ones
+                  (`polled_at`).
 staff             Reception and manager accounts: argon2-hashed PIN, active flag, sign-in lockout.
 statements        Each version of the family's statement of a bill, kept whole (PDF bytes and
                   SHA-256), with its claim number, the facts it printed, and when the insurer
@@ -253,6 +256,51 @@ MIGRATIONS: tuple[Migration, ...] = (
         "bills found by their visit: the day summary's self-pay visits (a visit's last bill, and "
         "whether any of its bills was claimed) without reading every bill of the year",
         ("CREATE INDEX bills_by_visit ON bills(visit_id, id)",),
+    ),
+    Migration(
+        9,
+        "pre-auth requests go through the outbox: sent or not, failures and the next try, a "
+        "definitive refusal, the insurer's latest answer (more information asked included) and "
+        "when it was last asked",
+        (
+            # A CHECK constraint cannot be altered in SQLite: the table is made again, rows kept.
+            """CREATE TABLE preauth_requests_v9 (
+                id INTEGER PRIMARY KEY,
+                visit_id INTEGER REFERENCES visits(id),
+                idempotency_key TEXT NOT NULL UNIQUE,
+                request TEXT NOT NULL,
+                member_id TEXT NOT NULL,
+                requested_at TEXT NOT NULL,
+                next_attempt_at TEXT,
+                failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+                last_failure TEXT,
+                sent_at TEXT,
+                insurer_preauth_id TEXT,
+                status TEXT CHECK (status IN ('pending', 'info_requested', 'approved', 'denied')),
+                decided_at TEXT,
+                answer TEXT,
+                polled_at TEXT,
+                refusal_code TEXT,
+                refusal_detail TEXT,
+                refused_at TEXT,
+                CHECK (insurer_preauth_id IS NULL OR refusal_code IS NULL)
+            ) STRICT""",
+            # Sent requests were sent when filed. One never sent (its send failed, and kiosks
+            # before this one did not retry) is not scheduled: it may have been filed again since
+            # with other details, and sending it now could file a duplicate.
+            """INSERT INTO preauth_requests_v9 (id, visit_id, idempotency_key, request, member_id,
+                requested_at, sent_at, insurer_preauth_id, status, decided_at)
+               SELECT id, visit_id, idempotency_key, request, member_id, requested_at,
+                CASE WHEN insurer_preauth_id IS NULL THEN NULL ELSE requested_at END,
+                insurer_preauth_id, status, decided_at
+               FROM preauth_requests""",
+            "DROP TABLE preauth_requests",
+            "ALTER TABLE preauth_requests_v9 RENAME TO preauth_requests",
+            "CREATE INDEX preauth_requests_by_member ON preauth_requests(member_id)",
+            "CREATE INDEX preauth_requests_by_requested_at ON preauth_requests(requested_at)",
+            "CREATE INDEX preauth_requests_due ON preauth_requests(next_attempt_at)",
+            "CREATE INDEX preauth_requests_by_status ON preauth_requests(status, member_id)",
+        ),
     ),
 )
 

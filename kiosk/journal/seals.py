@@ -89,11 +89,16 @@ def _staff(db: sqlite3.Connection, staff_id: int) -> object | None:
 
 def _preauth_request(db: sqlite3.Connection, request_id: int) -> object | None:
     row = db.execute(
-        "SELECT idempotency_key, request, insurer_preauth_id, status FROM preauth_requests"
-        " WHERE id = ?",
+        "SELECT idempotency_key, request, insurer_preauth_id, status, answer, refusal_code,"
+        " refusal_detail FROM preauth_requests WHERE id = ?",
         (request_id,),
     ).fetchone()
-    return None if row is None else list(row)
+    if row is None:
+        return None
+    # The insurer's answer and a refusal (journal schema 9) are sealed once there is one: a
+    # request sealed before them, or still unsent, keeps the seal it had.
+    answered = row[4:]
+    return list(row[:4]) + ([list(answered)] if any(x is not None for x in answered) else [])
 
 
 def _statement(db: sqlite3.Connection, statement_id: int) -> object | None:

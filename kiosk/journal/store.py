@@ -3,10 +3,11 @@
 The `kiosk.journal` package is the only place that speaks SQL, so the engine can change behind
 it: no module outside it runs a query. Within it, `schema` creates and migrates the tables, `rows`
 turns their rows into `records` and back, and this module reads and writes visits, bills,
-signatures, payments, claims, pre-auth requests and the audit trail. The feature modules keep
-their own queries (`statements`, `staff_accounts`, the manager's aggregates in `reporting`, the
-record seals in `seals`) and run them in this module's reads (`Journal.reading`) and
-transactions (`Transaction.db`), so a change commits together with the audit entry that records it.
+signatures, payments, claims and the audit trail (and lists pre-auth requests). The feature
+modules keep their own queries (`statements`, `preauth_requests`, `staff_accounts`, the manager's
+aggregates in `reporting`, the record seals in `seals`) and run them in this module's reads
+(`Journal.reading`) and transactions (`Transaction.db`), so a change commits together with the
+audit entry that records it.
 
 SQLite in WAL mode with synchronous=FULL: a commit that returned is on disk, through a crash or a
 power cut. Each thread gets its own connection; every write happens inside a `Transaction`
@@ -37,8 +38,6 @@ from kiosk.insurer.models import (
     ClaimResult,
     ClaimStatus,
     ClaimSubmission,
-    PreAuthCreated,
-    PreAuthRequest,
     SignatureEvidence,
     VisitType,
 )
@@ -83,7 +82,6 @@ from kiosk.journal.rows import (
     claim_from_row,
     fetch_bill,
     fetch_claim,
-    fetch_preauth,
     fetch_signature,
     fetch_visit,
     from_nullable_timestamp,
@@ -923,65 +921,6 @@ class Transaction:
             (outcome.value, self.timestamp(), error_class, http_status, attempt_id),
         )
         return int(row[0])
-
-    # --- pre-authorisation requests -------------------------------------------------------------
-
-    def record_preauth_request(
-        self, request: PreAuthRequest, *, visit_id: int | None = None
-    ) -> PreAuthRequestRecord:
-        """Store the request with its idempotency key before it is sent, like a claim."""
-        if visit_id is not None:
-            fetch_visit(self.db, visit_id)
-        cursor = self.db.execute(
-            "INSERT INTO preauth_requests (visit_id, idempotency_key, request, member_id,"
-            " requested_at) VALUES (?, ?, ?, ?, ?)",
-            (
-                visit_id,
-                new_idempotency_key(),
-                request.model_dump_json(),
-                request.member_id,
-                self.timestamp(),
-            ),
-        )
-        request_id = inserted_id(cursor)
-        self.append_audit(
-            "preauth.requested",
-            f"preauth-request:{request_id}",
-            {
-                "item_code": request.item_code,
-                "planned_date": request.planned_date.isoformat(),
-                "estimated_cost_fen": request.estimated_cost_fen,
-            },
-        )
-        return fetch_preauth(self.db, request_id)
-
-    def record_preauth_answer(
-        self, request_id: int, created: PreAuthCreated
-    ) -> PreAuthRequestRecord:
-        """Keep the insurer's pre-auth id and decision next to the request that asked for it."""
-        stored = fetch_preauth(self.db, request_id)
-        preauth = created.preauth
-        if (preauth.member_id, preauth.item_code) != (
-            stored.request.member_id,
-            stored.request.item_code,
-        ):
-            raise RecordConflict("The insurer's answer is for a different pre-auth request.")
-        self.db.execute(
-            "UPDATE preauth_requests SET insurer_preauth_id = ?, status = ?, decided_at = ?"
-            " WHERE id = ?",
-            (
-                preauth.preauth_id,
-                preauth.status.value,
-                to_timestamp(preauth.decided_at) if preauth.decided_at else None,
-                request_id,
-            ),
-        )
-        self.append_audit(
-            "preauth.answered",
-            f"preauth-request:{request_id}",
-            {"preauth_id": preauth.preauth_id, "status": preauth.status.value},
-        )
-        return fetch_preauth(self.db, request_id)
 
     # --- retention (called by kiosk.privacy) ----------------------------------------------------
 

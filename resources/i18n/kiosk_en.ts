@@ -1857,6 +1857,11 @@
         <translation>Sending to the insurer…</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/preauth.py" line="185"/>
+        <source>Request queued on this computer: it is sent as soon as the insurer answers, and the insurer&apos;s decision is shown when it comes.</source>
+        <translation>Request queued on this computer: it is sent as soon as the insurer answers, and the insurer&apos;s decision is shown when it comes.</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/preauth.py" line="199"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>pending the insurer&apos;s decision</translation>

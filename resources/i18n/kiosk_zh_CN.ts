@@ -1843,6 +1843,11 @@
         <translation>正在发送给保险公司…</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/preauth.py" line="185"/>
+        <source>Request queued on this computer: it is sent as soon as the insurer answers, and the insurer&apos;s decision is shown when it comes.</source>
+        <translation>申请已保存在本机：保险公司一有应答即发送，保险公司的审核结果出来后会在此告知。</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/preauth.py" line="199"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>等待保险公司审核</translation>

@@ -1,4 +1,8 @@
-"""Requesting a pre-authorisation for a flagged line, with the 5-working-day rule shown first."""
+"""Requesting a pre-authorisation for a flagged line, with the 5-working-day rule shown first.
+
+The request is stored on this computer (`kiosk.preauths.file_preauth`) and the outbox sends it:
+the dialog never waits on the insurer to keep it, and an insurer that is down loses nothing.
+"""
 
 from __future__ import annotations
 
@@ -18,16 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.desk import send_preauth, store_preauth_request
-from kiosk.insurer.models import (
-    BillLine,
-    PreAuthCreated,
-    PreAuthRequest,
-    PreAuthStatus,
-    WorkingCalendar,
-)
+from kiosk.insurer.models import BillLine, PreAuthRequest, WorkingCalendar
 from kiosk.journal import PreAuthRequestRecord
 from kiosk.money import AmountError, format_yuan, parse_yuan
+from kiosk.preauths import file_preauth
 from ui.i18n import FollowsLanguage
 from ui.messages import insurer_problem
 from ui.session import KioskSession
@@ -40,8 +38,8 @@ class PreAuthDialog(FollowsLanguage, QDialog):
     """Reception files a pre-auth request on the family's behalf; the insurer decides later.
 
     One dialog per request, deleted when it closes (else each would stay a child of the bill
-    screen for as long as the kiosk runs). An answer arriving after that is not shown; a request
-    already stored is still sent.
+    screen for as long as the kiosk runs). A request once stored is sent by the outbox whether
+    the dialog is still open or not.
     """
 
     def __init__(self, session: KioskSession, line: BillLine, parent: QWidget | None = None):
@@ -53,7 +51,6 @@ class PreAuthDialog(FollowsLanguage, QDialog):
         self.line = line
         self.calendar: WorkingCalendar | None = None
         self.stored: PreAuthRequestRecord | None = None
-        self.created: PreAuthCreated | None = None
 
         self.heading = QLabel(objectName="screenTitle", wordWrap=True)
         self.rule = QLabel(objectName="hint", wordWrap=True)
@@ -105,7 +102,7 @@ class PreAuthDialog(FollowsLanguage, QDialog):
         self.diagnosis_label.setText(self.tr("Diagnosis"))
         self.cost_label.setText(self.tr("Estimated cost (CNY)"))
         self.diagnosis.setPlaceholderText(self.tr("e.g. Recurrent headache (R51)"))
-        self.close_button.setText(self.tr("Close") if self.created else self.tr("Cancel"))
+        self.close_button.setText(self.tr("Close") if self.stored else self.tr("Cancel"))
         self.send_button.setText(self.tr("Send to the insurer"))
         item = self.session.catalogue.get(self.line.item_code)
         name = item.name(self.session.language) if item is not None else self.line.description
@@ -144,14 +141,14 @@ class PreAuthDialog(FollowsLanguage, QDialog):
         earliest = calendar.earliest_planned_date
         self.planned.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
         self.planned.setDate(QDate(earliest.year, earliest.month, earliest.day))
-        self.send_button.setEnabled(self.created is None)
+        self.send_button.setEnabled(self.stored is None)
         self._show_rule()
 
     def _calendar_failed(self, error: BaseException) -> None:
         if self._deleted():
             return
         self._tell(insurer_problem(error), "error")
-        self.send_button.setEnabled(self.created is None)
+        self.send_button.setEnabled(self.stored is None)
 
     def send(self) -> None:
         try:
@@ -174,36 +171,20 @@ class PreAuthDialog(FollowsLanguage, QDialog):
             self._tell(self.tr("Enter the diagnosis the doctor gave."), "error")
             return
         self.send_button.setEnabled(False)
-        self._tell(self.tr("Sending to the insurer…"))
-        if self.stored is not None and self.stored.request == request:
-            self._send(self.stored)
-            return
         journal = self.session.journal
-        Task(lambda: store_preauth_request(journal, request)).success(self._send).failure(
+        Task(lambda: file_preauth(journal, request)).success(self._queued).failure(
             self._failed
         ).run()
 
-    def _send(self, stored: PreAuthRequestRecord) -> None:
+    def _queued(self, stored: PreAuthRequestRecord) -> None:
         self.stored = stored
-        journal = self.session.journal
-        Task.with_insurer(lambda insurer: send_preauth(journal, insurer, stored)).success(
-            self._sent
-        ).failure(self._failed).run()
-
-    def _sent(self, result: tuple[PreAuthRequestRecord, PreAuthCreated]) -> None:
-        self.stored, self.created = result
+        self.session.submitter.wake()
         if self._deleted():
             return
-        preauth = self.created.preauth
-        state = {
-            PreAuthStatus.PENDING: self.tr("pending the insurer's decision"),
-            PreAuthStatus.INFO_REQUESTED: self.tr("waiting for more information"),
-            PreAuthStatus.APPROVED: self.tr("approved"),
-            PreAuthStatus.DENIED: self.tr("denied"),
-        }[preauth.status]
         self._tell(
-            self.tr("Pre-authorisation {id} for {date} is {state}.").format(
-                id=preauth.preauth_id, date=preauth.planned_date.isoformat(), state=state
+            self.tr(
+                "Request queued on this computer: it is sent as soon as the insurer answers, and "
+                "the insurer's decision is shown when it comes."
             ),
             "",
         )

@@ -36,6 +36,7 @@ from kiosk.journal import (
     RecordConflict,
     RecordNotFound,
 )
+from kiosk.journal.preauth_requests import record_preauth_request, record_preauth_sent
 from tests.estimates import fully_covered
 
 
@@ -442,7 +443,7 @@ def test_a_preauth_request_is_kept_with_its_key_and_the_answer(journal):
         estimated_cost_fen=1_200_000,
     )
     with journal.transaction() as tx:
-        stored = tx.record_preauth_request(request)
+        stored = record_preauth_request(tx, request)
     TypeAdapter(IdempotencyKey).validate_python(stored.idempotency_key)
     answer = PreAuthCreated.model_validate(
         {
@@ -461,7 +462,7 @@ def test_a_preauth_request_is_kept_with_its_key_and_the_answer(journal):
         }
     )
     with journal.transaction() as tx:
-        tx.record_preauth_answer(stored.id, answer)
+        record_preauth_sent(tx, stored.id, answer)
     [kept] = journal.preauth_requests("M-7")
     assert (kept.request, kept.insurer_preauth_id, kept.status) == (request, "PA-1", "pending")
     assert journal.preauth_requests("M-8") == []
