@@ -24,20 +24,28 @@ from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from insurer_sandbox.adjudication import adjudicate
+from insurer_sandbox.adjudication import adjudicate, usage_by_benefit
 from insurer_sandbox.demo import DEMO_SIGNING_KEYS, demo_member
 from insurer_sandbox.eligibility import eligibility
 from insurer_sandbox.faults import FaultMiddleware, FaultQueue, admin
+from insurer_sandbox.letters import guarantee_letter
 from insurer_sandbox.member_app import card_page, demo_index_page, statement_link
 from insurer_sandbox.plan import Plan, load_plan
 from insurer_sandbox.problems import ProblemError, install_problem_handlers, problem_responses
-from insurer_sandbox.store import MemberRecord, Store, canonical_hash, new_id
-from insurer_sandbox.workdays import BUSINESS_TZ, working_calendar
+from insurer_sandbox.store import (
+    MemberRecord,
+    Store,
+    attachment_summary,
+    canonical_hash,
+    new_id,
+)
+from insurer_sandbox.workdays import BUSINESS_TZ, emergency_calendar, working_calendar
 from kiosk.ecard import ECardError, public_key_to_b64, verify
 from kiosk.insurer.models import (
     API_VERSION,
     Adjudication,
     Bill,
+    ClaimCancel,
     ClaimResult,
     ClaimStatus,
     ClaimSubmission,
@@ -45,6 +53,7 @@ from kiosk.insurer.models import (
     Eligibility,
     EligibilityByLookup,
     EligibilityByToken,
+    GuaranteeLetter,
     IdempotencyKey,
     IsoDate,
     PreAuth,
@@ -323,7 +332,9 @@ def submit_claim(
     and nothing is recorded; `shown.adjudication` must answer each bill line at its amount and
     total `expected_covered_fen` (422 `validation-error` otherwise). The insurer then recomputes
     the adjudication; if its share differs from `expected_covered_fen` (what the family signed
-    for) the claim is recorded as `rejected` (`covered-amount-changed`) and uses nothing. 422
+    for) the claim is recorded as `rejected` (`covered-amount-changed`) and uses nothing. An
+    accepted claim uses the member's annual limit and free visit, and each line paid under an
+    approval (`preauth_ref`) uses its units and covered amount of that approval. 422
     `member-not-eligible` when this clinic cannot direct-bill the member (nothing recorded); for
     a member the clinic's network does not include, the answer is the unknown member's ("no
     member with this member_id"). The same key
@@ -394,6 +405,7 @@ def submit_claim(
                 outcome.covered_by_benefit,
                 free_visit_used=outcome.adjudication.free_visit_used,
             )
+            store.record_preauth_uses(db, result.claim_id, outcome.preauth_uses)
     return result
 
 
@@ -405,6 +417,44 @@ def claim_status(claim_id: str, clinic: ClinicDep, store: StoreDep) -> ClaimResu
     if result is None or result.clinic_id != clinic:
         raise ProblemError(404, "not-found", "no such claim for this clinic")
     return result
+
+
+@v1.post(
+    "/claims/{claim_id}/cancel",
+    responses=problem_responses(
+        400,
+        401,
+        404,
+        409,
+        only_409="`claim-not-cancellable`: the claim is not accepted (rejected or paid).",
+    ),
+)
+def cancel_claim(
+    claim_id: str, body: ClaimCancel, clinic: ClinicDep, store: StoreDep, plan: PlanDep
+) -> ClaimResult:
+    """Cancel an accepted claim this clinic recorded (FHIR Claim.status cancelled): the visit did
+    not happen as billed. It gives back what it used: its annual-limit usage, its fully-paid
+    visit, its billed cost (towards the CNY 30,000 pre-auth threshold) and the uses and amounts
+    it took from approvals. Its daily statement lists it as `cancelled`, paying nothing.
+    Cancelling a cancelled claim answers it again (200, nothing more given back); any other
+    claim is 409 `claim-not-cancellable`. Another clinic's claim is `not-found` like a missing
+    one."""
+    with store.writing() as db:
+        claim = store.claim(db, claim_id)
+        if claim is None or claim.clinic_id != clinic:
+            raise ProblemError(404, "not-found", "no such claim for this clinic")
+        if claim.status is ClaimStatus.CANCELLED:
+            return claim
+        if claim.status is not ClaimStatus.ACCEPTED:
+            raise ProblemError(
+                409,
+                "claim-not-cancellable",
+                f"only an accepted claim can be cancelled; this one is {claim.status.value}",
+            )
+        usage = usage_by_benefit(plan, store.claim_bill(db, claim_id), claim.adjudication)
+        return store.cancel_claim(
+            db, claim, reason=body.reason, usage_by_benefit=usage, now=store.now()
+        )
 
 
 @v1.put(
@@ -449,8 +499,9 @@ def list_preauths(
     plan: PlanDep,
 ) -> PreAuthList:
     """A member's pre-auths, oldest first, for a member in the calling clinic's network (a greyed
-    or expired card included). 404 `not-found` for an unknown member and, with the same answer,
-    for a member the clinic's network does not include."""
+    or expired card included); an approval with its `grant` and what is left of it (uses and
+    amount, less what accepted claims took). 404 `not-found` for an unknown member and, with the
+    same answer, for a member the clinic's network does not include."""
     with store.reading() as db:
         if _billable_member(store, db, plan, clinic, member_id) is None:
             raise ProblemError(404, "not-found", NO_SUCH_MEMBER)
@@ -464,6 +515,62 @@ def preauth_calendar(clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> Worki
     return working_calendar(today, plan.preauth.lead_time_working_days)
 
 
+NO_SUCH_PREAUTH = "no such pre-auth for this clinic"
+
+
+def _visible_preauth(
+    store: Store, db: sqlite3.Connection, plan: Plan, clinic: str, preauth_id: str
+) -> tuple[PreAuth, MemberRecord]:
+    """A pre-auth of a member the calling clinic's network may bill, with the member; otherwise
+    404, the same answer as for a pre-auth that does not exist."""
+    preauth = store.preauth(db, preauth_id)
+    member = _billable_member(store, db, plan, clinic, preauth.member_id) if preauth else None
+    if preauth is None or member is None:
+        raise ProblemError(404, "not-found", NO_SUCH_PREAUTH)
+    return preauth, member
+
+
+@v1.get("/preauths/{preauth_id}", responses=problem_responses(401, 404))
+def preauth_status(preauth_id: str, clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> PreAuth:
+    """One pre-auth as it stands (the desk polls open requests: pending → approved / denied /
+    info_requested, with the insurer's `decision_note`). 404 `not-found` for an unknown id and,
+    with the same answer, for a member the clinic's network does not include."""
+    with store.reading() as db:
+        return _visible_preauth(store, db, plan, clinic, preauth_id)[0]
+
+
+@v1.get(
+    "/preauths/{preauth_id}/letter",
+    responses=problem_responses(
+        401, 404, 409, only_409="`preauth-not-approved`: the pre-auth is not approved (now)."
+    ),
+)
+def preauth_letter(
+    preauth_id: str, clinic: ClinicDep, store: StoreDep, plan: PlanDep
+) -> GuaranteeLetter:
+    """The guarantee letter (担保函) of an approved pre-auth, addressed to the calling clinic: the
+    member (masked), the item, the grant (auth number, amount, validity window, uses, what is
+    left) and its terms, each in Chinese then English. Issued at the approval's time. 409
+    `preauth-not-approved` while the pre-auth is pending, denied or waiting for more
+    information; 404 as for `GET /v1/preauths/{preauth_id}`."""
+    with store.reading() as db:
+        preauth, member = _visible_preauth(store, db, plan, clinic, preauth_id)
+        if preauth.status is not PreAuthStatus.APPROVED or preauth.decided_at is None:
+            raise ProblemError(
+                409,
+                "preauth-not-approved",
+                f"no letter: the pre-auth is {preauth.status.value}, not approved",
+            )
+        clinic_name = store.clinic_name(db, clinic)
+    return guarantee_letter(
+        preauth,
+        member,
+        clinic_id=clinic,
+        clinic_name=clinic_name,
+        issued_at=preauth.decided_at,
+    )
+
+
 @v1.post(
     "/preauths",
     status_code=201,
@@ -473,7 +580,8 @@ def preauth_calendar(clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> Worki
             400,
             401,
             409,
-            also_422="`preauth-lead-time`: too few working days ahead; `member-not-eligible`.",
+            also_422="`preauth-lead-time`: too few working days ahead (an emergency: a date in "
+            "the past); `member-not-eligible`.",
         ),
     },
     openapi_extra={"parameters": [IDEMPOTENCY_KEY_PARAMETER]},
@@ -486,11 +594,14 @@ def request_preauth(
     store: StoreDep,
     plan: PlanDep,
 ) -> PreAuthCreated:
-    """File a pre-auth request (status `pending` until the insurer decides). 422
+    """File a pre-auth request (status `pending` until the insurer decides), with its
+    attachments (answered as `attachments`: title, type, size and SHA-256). 422
     `preauth-lead-time` when the planned date is earlier than `earliest_planned_date` of today's
-    working calendar; 422 `member-not-eligible` for a planned date outside the policy period,
-    and for an unknown member or one the clinic's network does not include (the same answer for
-    both: "no member with this member_id")."""
+    working calendar; an `emergency` request has no lead time (its calendar requires 0 working
+    days: the planned date may be today, not earlier) and is reviewed the same day. 422
+    `member-not-eligible` for a planned date outside the policy period, and for an unknown
+    member or one the clinic's network does not include (the same answer for both: "no member
+    with this member_id")."""
     _check_amount(body.estimated_cost_fen, "estimated_cost_fen")
     request_hash = canonical_hash(body.model_dump(mode="json"))
     with store.writing() as db:
@@ -505,8 +616,18 @@ def request_preauth(
                 422, "member-not-eligible", "the planned date is outside the policy period"
             )
         now, today = _today(store)
-        calendar = working_calendar(today, plan.preauth.lead_time_working_days)
+        calendar = (
+            emergency_calendar(today)
+            if body.emergency
+            else working_calendar(today, plan.preauth.lead_time_working_days)
+        )
         if body.planned_date < calendar.earliest_planned_date:
+            if body.emergency:
+                raise ProblemError(
+                    422,
+                    "preauth-lead-time",
+                    f"an emergency's planned date is today ({today.isoformat()}) or later",
+                )
             fallback = " (weekends-only fallback)" if calendar.fallback_weekends_only else ""
             raise ProblemError(
                 422,
@@ -519,7 +640,8 @@ def request_preauth(
             preauth_id=new_id("PA"),
             status=PreAuthStatus.PENDING,
             requested_at=now,
-            **body.model_dump(),
+            attachments=[attachment_summary(a) for a in body.attachments],
+            **body.model_dump(exclude={"attachments"}),
         )
         store.insert_preauth(
             db,
@@ -528,6 +650,7 @@ def request_preauth(
             idempotency_key=key,
             request_hash=request_hash,
             calendar_json=calendar.model_dump_json(),
+            attachments=body.attachments,
         )
     return PreAuthCreated(preauth=preauth, calendar=calendar)
 
@@ -535,7 +658,8 @@ def request_preauth(
 @v1.get("/statements/{date}", responses=problem_responses(401))
 def daily_statement(date: IsoDate, clinic: ClinicDep, store: StoreDep) -> DailyStatement:
     """Claims recorded for the calling clinic on `date` (Asia/Shanghai day of `recorded_at`).
-    Totals count accepted and paid claims; rejected claims are listed but pay nothing. Each claim
+    Totals count accepted and paid claims; rejected and cancelled claims are listed but pay
+    nothing. Each claim
     carries back the `audit_head` it was sent with (null when none), for the clinic to compare
     with its journal's audit trail."""
     return DailyStatement.of(clinic, date, store.statement_lines(clinic, date))
@@ -595,7 +719,8 @@ Amounts are integer fen; timestamps are timezone-aware (UTC on the wire); busine
 Asia/Shanghai. Errors are `application/problem+json` `Problem` bodies with a stable `code`:
 `unauthorized`, `forbidden`, `not-found`, `validation-error`, `token-invalid`,
 `idempotency-conflict`, `idempotency-key-required`, `duplicate-claim`, `bill-hash-mismatch`,
-`preauth-lead-time`, `member-not-eligible`, `internal-error`.
+`claim-not-cancellable`, `preauth-lead-time`, `preauth-not-approved`, `member-not-eligible`,
+`internal-error`.
 """
 
 

@@ -4,8 +4,15 @@
     kiosk-sandbox token MEMBER            a fresh e-card QR text (member id or demo state key)
     kiosk-sandbox show-qr MEMBER --out card.png
     kiosk-sandbox device-key CLINIC       a new device API key (only its hash is stored)
-    kiosk-sandbox preauth approve|deny ID
+    kiosk-sandbox preauth approve ID [--amount CNY] [--from DATE] [--until DATE] [--uses N]
+                                     [--items CODE,...] [--categories CAT,...]
+    kiosk-sandbox preauth deny ID [--note TEXT]
+    kiosk-sandbox preauth info ID --note TEXT     more information needed (info_requested)
     kiosk-sandbox openapi > docs/insurer-api.yaml
+
+An approval's defaults come from the request: the amount is the estimated cost, the window runs
+from today (or the planned date, if that is earlier: an emergency approved after the visit still
+covers it) to 30 days after the planned date, one use, for the requested item code only.
 
 Every command takes `--data DIR`, the directory holding the sandbox database; the database is
 created and seeded with the demo data on first use.
@@ -18,7 +25,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import platformdirs
@@ -26,10 +33,18 @@ import uvicorn
 import yaml
 
 from insurer_sandbox.app import SandboxSettings, create_app, openapi_document
-from insurer_sandbox.demo import demo_member
+from insurer_sandbox.demo import DEMO_UNKNOWN_CARD, demo_member
 from insurer_sandbox.member_app import member_token, qr_png
-from insurer_sandbox.store import MemberRecord, Store, UnknownClinicError, UnknownPreAuthError
-from kiosk.insurer.models import PreAuthStatus
+from insurer_sandbox.store import (
+    GrantError,
+    GrantTerms,
+    MemberRecord,
+    Store,
+    UnknownClinicError,
+    UnknownPreAuthError,
+)
+from kiosk.insurer.models import ItemCategory, PlanTier, PreAuth, PreAuthStatus
+from kiosk.money import AmountError, format_yuan, parse_yuan
 
 ADMIN_TOKEN_ENV = "KIOSK_SANDBOX_ADMIN_TOKEN"
 """The admin token may come from the environment, so it does not show in the process list."""
@@ -46,7 +61,29 @@ def _aware_datetime(text: str) -> datetime:
     return value
 
 
+def _unknown_card() -> MemberRecord:
+    """The demo's e-card for a member the insurer does not hold (never in the database)."""
+    card = DEMO_UNKNOWN_CARD
+    return MemberRecord(
+        member_id=card.member_id,
+        policy_number=card.policy_number,
+        child_name=card.child_name,
+        guardian_phone=card.guardian_phone,
+        birth_year=card.birth_year,
+        tier=PlanTier.STANDARD,
+        period_start=date.min,
+        period_end=date.max,
+        free_visits_used=0,
+        unpaid_fen=None,
+        unpaid_claim_ref=None,
+        benefit_used_fen={},
+        billed_fen=0,
+    )
+
+
 def _member(store: Store, name: str) -> MemberRecord:
+    if name == DEMO_UNKNOWN_CARD.state:
+        return _unknown_card()
     try:
         member_id = demo_member(name).member_id
     except KeyError:
@@ -101,13 +138,79 @@ def _device_key(args: argparse.Namespace) -> int:
     return 0
 
 
-def _preauth(args: argparse.Namespace) -> int:
-    status = PreAuthStatus.APPROVED if args.decision == "approve" else PreAuthStatus.DENIED
+_DECISIONS = {
+    "approve": PreAuthStatus.APPROVED,
+    "deny": PreAuthStatus.DENIED,
+    "info": PreAuthStatus.INFO_REQUESTED,
+}
+
+
+def _amount(text: str) -> int:
     try:
-        preauth = Store.open(args.data).decide_preauth(args.preauth_id, status)
+        return parse_yuan(text)
+    except AmountError:
+        raise argparse.ArgumentTypeError("an amount in CNY, e.g. 18000 or 6,800.00") from None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a date, YYYY-MM-DD") from None
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    codes = tuple(code.strip() for code in text.split(",") if code.strip())
+    if not codes:
+        raise argparse.ArgumentTypeError("one or more item codes, separated by commas")
+    return codes
+
+
+def _categories(text: str) -> tuple[ItemCategory, ...]:
+    try:
+        return tuple(ItemCategory(c.strip()) for c in text.split(",") if c.strip())
+    except ValueError:
+        known = ", ".join(c.value for c in ItemCategory)
+        raise argparse.ArgumentTypeError(f"categories among: {known}") from None
+
+
+def describe_preauth(preauth: PreAuth) -> str:
+    """One line for the back office: the decision and, for an approval, what it grants."""
+    text = f"{preauth.preauth_id} {preauth.status.value}"
+    grant = preauth.grant
+    if grant is not None:
+        covers = ",".join([*grant.item_codes, *(c.value for c in grant.categories)])
+        text += (
+            f" {grant.auth_number} {format_yuan(grant.approved_fen)}"
+            f" {grant.valid_from.isoformat()}..{grant.valid_until.isoformat()}"
+            f" uses {grant.uses_left}/{grant.uses_allowed} covers {covers}"
+        )
+    if preauth.decision_note:
+        text += f" note: {preauth.decision_note}"
+    return text
+
+
+def _preauth(args: argparse.Namespace) -> int:
+    status = _DECISIONS[args.decision]
+    terms = None
+    if status is PreAuthStatus.APPROVED:
+        terms = GrantTerms(
+            approved_fen=args.amount,
+            valid_from=args.valid_from,
+            valid_until=args.valid_until,
+            uses_allowed=args.uses,
+            item_codes=args.items,
+            categories=args.categories,
+        )
+    try:
+        preauth = Store.open(args.data).decide_preauth(
+            args.preauth_id, status, note=args.note, terms=terms
+        )
     except UnknownPreAuthError:
         raise SystemExit(f"kiosk-sandbox: no pre-auth {args.preauth_id!r}") from None
-    print(f"{preauth.preauth_id} {preauth.status.value}")
+    except GrantError as exc:
+        raise SystemExit(f"kiosk-sandbox: {exc}") from None
+    print(describe_preauth(preauth))
     return 0
 
 
@@ -155,7 +258,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_serve)
 
     token = commands.add_parser("token", parents=[data], help="print a fresh e-card QR text")
-    token.add_argument("member", help="member id or demo state key, e.g. active_standard")
+    token.add_argument(
+        "member",
+        help="member id or demo state key, e.g. active_standard (unknown_card: a genuine card "
+        "for a member the insurer does not hold)",
+    )
     token.add_argument("--key", choices=["current", "previous"], default="current")
     token.set_defaults(run=_token)
 
@@ -170,10 +277,34 @@ def build_parser() -> argparse.ArgumentParser:
     device_key.add_argument("clinic", help="clinic id, e.g. CLINIC-DEMO")
     device_key.set_defaults(run=_device_key)
 
-    preauth = commands.add_parser("preauth", parents=[data], help="decide a pre-auth request")
-    preauth.add_argument("decision", choices=["approve", "deny"])
-    preauth.add_argument("preauth_id", metavar="ID")
-    preauth.set_defaults(run=_preauth)
+    preauth = commands.add_parser("preauth", help="decide a pre-auth request")
+    decisions = preauth.add_subparsers(dest="decision", required=True)
+    approve = decisions.add_parser(
+        "approve",
+        parents=[data],
+        help="approve, granting an amount, a window, uses and the items covered",
+        description="Each option left out defaults from the request: the estimated cost; from "
+        "today (or the planned date, if earlier) until 30 days after the planned date; one use; "
+        "the requested item code.",
+    )
+    approve.add_argument("--amount", type=_amount, metavar="CNY", help="approved amount")
+    approve.add_argument("--from", dest="valid_from", type=_day, metavar="YYYY-MM-DD")
+    approve.add_argument("--until", dest="valid_until", type=_day, metavar="YYYY-MM-DD")
+    approve.add_argument("--uses", type=int, metavar="N", help="number of uses (units)")
+    approve.add_argument("--items", type=_codes, metavar="CODE,...", help="item codes covered")
+    approve.add_argument(
+        "--categories", type=_categories, metavar="CAT,...", help="whole categories covered"
+    )
+    approve.add_argument("--note", help="a note to the clinic")
+    deny = decisions.add_parser("deny", parents=[data], help="deny, saying why")
+    deny.add_argument("--note", help="why (shown at the desk)")
+    info = decisions.add_parser(
+        "info", parents=[data], help="ask for more information (status info_requested)"
+    )
+    info.add_argument("--note", required=True, help="what the insurer needs (shown at the desk)")
+    for parser_of_decision in (approve, deny, info):
+        parser_of_decision.add_argument("preauth_id", metavar="ID")
+        parser_of_decision.set_defaults(run=_preauth)
 
     openapi = commands.add_parser("openapi", help="print the OpenAPI document (YAML)")
     openapi.set_defaults(run=_openapi)

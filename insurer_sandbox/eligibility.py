@@ -1,7 +1,9 @@
 """Eligibility (CoverageEligibilityResponse): may this clinic direct-bill this member today?
 
-Direct billing needs all three: an active card (no unpaid self-pay amount, policy not expired),
-today inside the policy period, and the clinic in the member's tier network.
+Direct billing needs all three: an active card (no unpaid self-pay amount, policy in force: not
+expired, not starting later), today inside the policy period, and the clinic in the member's tier
+network. An in-network answer also carries the member's pre-auths and their billed cost for the
+policy year against the pre-auth threshold (`CumulativeCost`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from kiosk.insurer.models import (
     BenefitBalance,
     CardStatus,
     Coverage,
+    CumulativeCost,
     Eligibility,
     Member,
     PreAuth,
@@ -25,9 +28,12 @@ from kiosk.insurer.models import (
 
 
 def card_status(member: MemberRecord, today: date) -> CardStatus:
-    """Expired outranks greyed: an expired card cannot be revived by paying."""
+    """Expired outranks not yet in force, which outranks greyed: an expired card cannot be
+    revived by paying, and paying does not start a policy early."""
     if today > member.period_end:
         return CardStatus.EXPIRED
+    if today < member.period_start:
+        return CardStatus.NOT_YET_IN_FORCE
     if member.unpaid_fen:
         return CardStatus.GREYED_UNPAID
     return CardStatus.ACTIVE
@@ -56,6 +62,11 @@ def direct_billing_block(
         )
     if status is CardStatus.EXPIRED:
         return DirectBillingBlock(Reason.NOT_COVERED, "the policy has expired")
+    if status is CardStatus.NOT_YET_IN_FORCE:
+        return DirectBillingBlock(
+            Reason.NOT_COVERED,
+            f"the policy is not yet in force: it starts on {member.period_start.isoformat()}",
+        )
     if not member.period_start <= service_date <= member.period_end:
         return DirectBillingBlock(
             Reason.NOT_COVERED, "the service date is outside the member's policy period"
@@ -81,7 +92,8 @@ def eligibility(
     now: datetime,
 ) -> Eligibility:
     """The answer for one member at one clinic; an unknown member is `not_found`, not an error.
-    A clinic outside the member's network gets no pre-auths: they carry diagnoses."""
+    A clinic outside the member's network gets no pre-auths (they carry diagnoses) and no billed
+    cost."""
     if member is None:
         return Eligibility(
             status=CardStatus.NOT_FOUND,
@@ -131,5 +143,12 @@ def eligibility(
         free_visits_total=tier.free_visits,
         free_visits_remaining=max(0, tier.free_visits - member.free_visits_used),
         preauths=preauths if in_network else [],
+        cumulative=CumulativeCost(
+            billed_fen=member.billed_fen,
+            threshold_fen=plan.preauth.cumulative_billed_over_fen,
+            policy_year_start=member.period_start,
+        )
+        if in_network
+        else None,
         checked_at=now,
     )

@@ -127,6 +127,13 @@ def card_page(
     elif status is CardStatus.EXPIRED:
         classes.append("inactive")
         warning = '<div class="warn">保单已过期 / The policy has expired.</div>'
+    elif status is CardStatus.NOT_YET_IN_FORCE:
+        classes.append("inactive")
+        starts = member.period_start.isoformat()
+        warning = (
+            f'<div class="warn">保单尚未生效，{starts} 起可享直付服务。<br>'
+            f"The policy is not yet in force: direct billing from {starts}.</div>"
+        )
     body = (
         f'<div class="{" ".join(classes)}">'
         f'<div class="plan">{html.escape(tier.name_zh)}</div>'

@@ -52,9 +52,25 @@ class Tier(_PlanPart):
 
 
 class PreAuthRules(_PlanPart):
-    always_categories: list[ItemCategory]
-    single_line_over_fen: Fen
-    cumulative_covered_over_fen: Fen
+    """When a bill line needs a pre-auth (the manual's 事先授权 list; docs/demo-data.md)."""
+
+    always_categories: list[ItemCategory] = Field(
+        description="所有住院和手术治疗，特殊门诊治疗; 购买耐用医疗设备"
+    )
+    unit_price_from_fen: Fen = Field(
+        description="单价在人民币5000元以上 (以上 includes the figure): a unit price of at least "
+        "this much needs a pre-auth, whatever the quantity"
+    )
+    unit_price_categories: list[ItemCategory] = Field(
+        description="超过5000元的单项检查、治疗、药品费用: the categories of the unit price rule"
+    )
+    cumulative_billed_over_fen: Fen = Field(
+        description="预期保险期间内累计医疗费用超过3万元 (超过 excludes the figure): the member's "
+        "billed medical cost in the policy year plus the bill"
+    )
+    cumulative_categories: list[ItemCategory] = Field(
+        description="的任何治疗、检查项目: the categories the cumulative rule covers"
+    )
     lead_time_working_days: StrictInt = Field(ge=1)
 
 

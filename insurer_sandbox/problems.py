@@ -70,13 +70,19 @@ def problem_response(
 
 
 def problem_responses(
-    *statuses: int, also_409: str | None = None, also_422: str | None = None
+    *statuses: int,
+    also_409: str | None = None,
+    only_409: str | None = None,
+    also_422: str | None = None,
 ) -> dict[int | str, dict[str, Any]]:
     """OpenAPI declaration of the problems a route may answer (422 and 500 on every route);
-    `also_409` and `also_422` name the route's own codes for those statuses."""
+    `also_409` and `also_422` name the route's own codes for those statuses, `only_409` the
+    only 409 of a route without an Idempotency-Key."""
     descriptions = {status: _DESCRIPTIONS[status] for status in (*statuses, 422, 500)}
     if also_409:
         descriptions[409] = f"{also_409} Or {_DESCRIPTIONS[409]}"
+    if only_409:
+        descriptions[409] = only_409
     if also_422:
         descriptions[422] = f"{also_422} Or {_DESCRIPTIONS[422]}"
     return {

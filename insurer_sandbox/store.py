@@ -4,6 +4,12 @@ One short-lived connection per request; every change runs in a `BEGIN IMMEDIATE`
 reading usage, adjudicating and recording a claim is one atomic step even with concurrent
 requests, and the UNIQUE (clinic, idempotency key) constraints are the last line against doubles.
 WAL mode lets the admin CLI (`kiosk-sandbox preauth approve`) write while the server runs.
+
+What is left of a pre-auth's grant is never stored as a counter: it is the approved uses and
+amount less the unreleased rows of `preauth_uses` (one per claim line paid under it, written when
+the claim is accepted, released when the claim is cancelled). Likewise a member's billed cost for
+the policy year is their seeded `billed_before_fen` plus the submitted totals of their accepted
+claims with a service date in the policy year, so a cancelled claim simply stops counting.
 """
 
 from __future__ import annotations
@@ -12,29 +18,34 @@ import hashlib
 import json
 import secrets
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from insurer_sandbox.demo import DEMO_CLINICS, DEMO_MEMBERS
+from insurer_sandbox.demo import DEMO_CLINICS, DEMO_MEMBERS, DemoPreAuth
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import (
     Adjudication,
+    Attachment,
+    AttachmentSummary,
+    AttachmentType,
     AuditHead,
+    Bill,
     ClaimResult,
     ClaimStatus,
     ItemCategory,
     PlanTier,
     PreAuth,
+    PreAuthGrant,
     PreAuthStatus,
     StatementLine,
     WorkingCalendar,
 )
 
 DATABASE_NAME = "insurer-sandbox.sqlite3"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _CLAIMS_BY_BILL = (
     "CREATE UNIQUE INDEX claims_by_bill ON claims (clinic_id, clinic_invoice_no, bill_hash)"
@@ -57,6 +68,59 @@ _STATEMENTS = """CREATE TABLE IF NOT EXISTS statements (
     PRIMARY KEY (claim_id, version)
 )"""
 """The family's statements of its claims, for the e-card's visit records: added in version 4."""
+
+_PREAUTH_GRANT_COLUMNS = (
+    "auth_number TEXT",
+    "approved_fen INTEGER CHECK (approved_fen IS NULL OR approved_fen >= 0)",
+    "valid_from TEXT",
+    "valid_until TEXT",
+    "uses_allowed INTEGER CHECK (uses_allowed IS NULL OR uses_allowed >= 1)",
+    "item_codes_json TEXT",
+    "categories_json TEXT",
+    "decision_note TEXT",
+    "emergency INTEGER NOT NULL DEFAULT 0 CHECK (emergency IN (0, 1))",
+)
+"""What an approval grants (amount, window, uses, items), why a request was denied or what more
+the insurer needs, and whether it was filed as an emergency: added in version 5."""
+
+_VERSION_5_TABLES = (
+    "CREATE UNIQUE INDEX preauths_by_auth_number ON preauths (auth_number)",
+    """CREATE TABLE preauth_attachments (
+    preauth_id TEXT NOT NULL REFERENCES preauths (preauth_id),
+    position INTEGER NOT NULL CHECK (position >= 1),
+    title TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL CHECK (size >= 0),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    data BLOB NOT NULL,
+    PRIMARY KEY (preauth_id, position)
+)""",
+    """CREATE TABLE preauth_uses (
+    preauth_id TEXT NOT NULL REFERENCES preauths (preauth_id),
+    claim_id TEXT NOT NULL,
+    line_no INTEGER NOT NULL CHECK (line_no >= 1),
+    units INTEGER NOT NULL CHECK (units >= 1),
+    covered_fen INTEGER NOT NULL CHECK (covered_fen >= 0),
+    released INTEGER NOT NULL DEFAULT 0 CHECK (released IN (0, 1)),
+    PRIMARY KEY (claim_id, line_no)
+)""",
+    "CREATE INDEX preauth_uses_by_preauth ON preauth_uses (preauth_id, released)",
+    "CREATE INDEX claims_by_member ON claims (member_id, service_date)",
+    "ALTER TABLE members ADD COLUMN billed_before_fen INTEGER NOT NULL DEFAULT 0 "
+    "CHECK (billed_before_fen >= 0)",
+    "ALTER TABLE claims ADD COLUMN cancelled_at TEXT",
+    "ALTER TABLE claims ADD COLUMN cancel_reason TEXT",
+)
+"""Version 5: attachments kept with their bytes, the uses claims made of approvals (a claim
+line's units and covered amount; `claim_id` is not a foreign key, as the demo's used approval
+was used by a claim from before the sandbox's records), the member's billed cost before the
+sandbox's claims, and a cancelled claim's time and reason."""
+
+GRANT_DEFAULT_DAYS = 30
+"""An approval without an end date is valid until 30 days after the planned date."""
+
+PAYABLE_CLAIM_STATUSES = (ClaimStatus.ACCEPTED.value, ClaimStatus.PAID.value)
+"""Claims that count towards a member's billed cost (not rejected, not cancelled)."""
 
 _SCHEMA = """
 CREATE TABLE clinics (
@@ -160,6 +224,33 @@ class UnknownPreAuthError(KeyError):
     """An admin action named a pre-auth that does not exist."""
 
 
+class GrantError(ValueError):
+    """Approval terms that cannot be granted (an empty window, no uses, nothing covered)."""
+
+
+@dataclass(frozen=True)
+class GrantTerms:
+    """What an approval grants; a term left None takes its default from the request (see
+    `Store.decide_preauth`)."""
+
+    approved_fen: int | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+    uses_allowed: int | None = None
+    item_codes: tuple[str, ...] | None = None
+    categories: tuple[ItemCategory, ...] | None = None
+
+
+@dataclass(frozen=True)
+class PreAuthUse:
+    """What one claim line took from an approval: `units` uses and `covered_fen`."""
+
+    preauth_id: str
+    line_no: int
+    units: int
+    covered_fen: int
+
+
 @dataclass(frozen=True)
 class MemberRecord:
     """A member as the insurer holds it, full names and numbers included (never logged)."""
@@ -176,11 +267,9 @@ class MemberRecord:
     unpaid_fen: int | None
     unpaid_claim_ref: str | None
     benefit_used_fen: dict[str, int]
-
-    @property
-    def covered_this_year_fen(self) -> int:
-        """What the insurer has covered in this policy year, all benefits together."""
-        return sum(self.benefit_used_fen.values())
+    billed_fen: int
+    """Medical cost billed in this policy year, whoever paid it: the seeded amount billed before
+    the sandbox's records plus every accepted claim's submitted total."""
 
 
 @dataclass(frozen=True)
@@ -196,6 +285,16 @@ class StoredPreAuth:
     preauth: PreAuth
     request_hash: str
     calendar: WorkingCalendar
+
+
+def attachment_summary(attachment: Attachment) -> AttachmentSummary:
+    """An attachment as the insurer answers it: named, sized and hashed, not sent back."""
+    return AttachmentSummary(
+        title=attachment.title,
+        content_type=attachment.content_type,
+        size=len(attachment.data),
+        sha256=hashlib.sha256(attachment.data).hexdigest(),
+    )
 
 
 def key_hash(device_key: str) -> str:
@@ -273,8 +372,6 @@ class Store:
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         db.execute(statement)
-                now = clock or datetime.now(UTC)
-                self._seed_demo(db, now.astimezone(BUSINESS_TZ).date())
             elif not 1 <= version <= SCHEMA_VERSION:
                 raise RuntimeError(f"{self.path}: unknown sandbox schema version {version}")
             if version == 1:
@@ -284,6 +381,16 @@ class Store:
                     db.execute(f"ALTER TABLE claims ADD COLUMN {column}")
             if version in (0, 1, 2, 3):
                 db.execute(_STATEMENTS)
+            if version in (0, 1, 2, 3, 4):
+                for column in _PREAUTH_GRANT_COLUMNS:
+                    db.execute(f"ALTER TABLE preauths ADD COLUMN {column}")
+                for statement in _VERSION_5_TABLES:
+                    db.execute(statement)
+            if version in (1, 2, 3, 4):
+                _to_version_5(db)
+            if version == 0:
+                now = clock or datetime.now(UTC)
+                self._seed_demo(db, now.astimezone(BUSINESS_TZ).date())
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             if clock is not None:
                 _write_clock(db, clock)
@@ -297,7 +404,7 @@ class Store:
             db.execute(
                 "INSERT INTO members (member_id, policy_number, child_name, guardian_phone, "
                 "birth_year, tier, period_start, period_end, free_visits_used, unpaid_fen, "
-                "unpaid_claim_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "unpaid_claim_ref, billed_before_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     m.member_id,
                     m.policy_number,
@@ -310,6 +417,7 @@ class Store:
                     m.free_visits_used,
                     m.unpaid_fen,
                     m.unpaid_claim_ref,
+                    m.billed_before_fen,
                 ),
             )
             db.executemany(
@@ -317,32 +425,70 @@ class Store:
                 [(m.member_id, benefit, used) for benefit, used in m.benefit_used_fen.items()],
             )
             for p in m.preauths:
-                planned = today + timedelta(days=p.planned_in_days)
-                requested_at = datetime.combine(
-                    planned - timedelta(days=14), time(9, 30), tzinfo=BUSINESS_TZ
-                )
-                decided_at = (requested_at + timedelta(days=2)).astimezone(UTC)
-                preauth = PreAuth(
-                    preauth_id=p.preauth_id,
-                    member_id=m.member_id,
-                    item_code=p.item_code,
-                    description=p.description,
-                    category=p.category,
-                    planned_date=planned,
-                    diagnosis=p.diagnosis,
-                    estimated_cost_fen=p.estimated_cost_fen,
-                    status=p.status,
-                    requested_at=requested_at.astimezone(UTC),
-                    decided_at=None if p.status is PreAuthStatus.PENDING else decided_at,
-                )
-                self.insert_preauth(
-                    db,
-                    preauth,
-                    clinic_id=None,
-                    idempotency_key=None,
-                    request_hash=None,
-                    calendar_json=None,
-                )
+                self._seed_preauth(db, m.member_id, p, today)
+
+    def _seed_preauth(
+        self, db: sqlite3.Connection, member_id: str, p: DemoPreAuth, today: date
+    ) -> None:
+        """A demo pre-auth: requested 14 days before its planned date, decided two days later;
+        an approval's window and uses as `p` says, with the uses it already had."""
+        planned = today + timedelta(days=p.planned_in_days)
+        requested_at = datetime.combine(
+            planned - timedelta(days=14), time(9, 30), tzinfo=BUSINESS_TZ
+        )
+        decided_at = requested_at + timedelta(days=2)
+        grant = None
+        if p.status is PreAuthStatus.APPROVED:
+            valid_from = (
+                decided_at.date()
+                if p.valid_from_in_days is None
+                else today + timedelta(days=p.valid_from_in_days)
+            )
+            valid_until = (
+                planned + timedelta(days=GRANT_DEFAULT_DAYS)
+                if p.valid_until_in_days is None
+                else today + timedelta(days=p.valid_until_in_days)
+            )
+            approved = p.estimated_cost_fen if p.approved_fen is None else p.approved_fen
+            grant = PreAuthGrant(
+                auth_number=f"GL-{decided_at.year}-{p.preauth_id[-4:]:0>6}",
+                approved_fen=approved,
+                valid_from=valid_from,
+                valid_until=valid_until,
+                uses_allowed=p.uses_allowed,
+                item_codes=[p.item_code],
+                uses_left=p.uses_allowed,
+                amount_left_fen=approved,
+            )
+        preauth = PreAuth(
+            preauth_id=p.preauth_id,
+            member_id=member_id,
+            item_code=p.item_code,
+            description=p.description,
+            category=p.category,
+            planned_date=planned,
+            diagnosis=p.diagnosis,
+            estimated_cost_fen=p.estimated_cost_fen,
+            status=p.status,
+            requested_at=requested_at.astimezone(UTC),
+            decided_at=None if p.status is PreAuthStatus.PENDING else decided_at.astimezone(UTC),
+            decision_note=p.decision_note,
+            grant=grant,
+        )
+        self.insert_preauth(
+            db,
+            preauth,
+            clinic_id=None,
+            idempotency_key=None,
+            request_hash=None,
+            calendar_json=None,
+        )
+        if p.uses_consumed:
+            self.record_preauth_uses(
+                db,
+                f"CLM-DEMO-{p.preauth_id[-4:]}",
+                [PreAuthUse(p.preauth_id, 1, p.uses_consumed, p.used_fen)],
+            )
 
     # --- clock
 
@@ -383,6 +529,12 @@ class Store:
                 "SELECT clinic_id FROM device_keys WHERE key_hash = ?", (key_hash(device_key),)
             ).fetchone()
         return row["clinic_id"] if row else None
+
+    def clinic_name(self, db: sqlite3.Connection, clinic_id: str) -> str:
+        row = db.execute("SELECT name FROM clinics WHERE clinic_id = ?", (clinic_id,)).fetchone()
+        if row is None:
+            raise UnknownClinicError(clinic_id)
+        return str(row["name"])
 
     def clinic_ids(self) -> list[str]:
         with self.reading() as db:
@@ -427,11 +579,16 @@ class Store:
     # --- pre-auths
 
     def preauths(self, db: sqlite3.Connection, member_id: str) -> list[PreAuth]:
+        """The member's pre-auths, oldest first, each approval with what is left of it."""
         rows = db.execute(
             "SELECT * FROM preauths WHERE member_id = ? ORDER BY requested_at, preauth_id",
             (member_id,),
         )
-        return [_preauth(r) for r in rows]
+        return [_preauth(db, r) for r in rows.fetchall()]
+
+    def preauth(self, db: sqlite3.Connection, preauth_id: str) -> PreAuth | None:
+        row = db.execute("SELECT * FROM preauths WHERE preauth_id = ?", (preauth_id,)).fetchone()
+        return _preauth(db, row) if row else None
 
     def preauth_by_key(
         self, db: sqlite3.Connection, clinic_id: str, idempotency_key: str
@@ -443,7 +600,7 @@ class Store:
         if row is None:
             return None
         calendar = WorkingCalendar.model_validate_json(row["calendar_json"])
-        return StoredPreAuth(_preauth(row), row["request_hash"], calendar)
+        return StoredPreAuth(_preauth(db, row), row["request_hash"], calendar)
 
     def insert_preauth(
         self,
@@ -454,12 +611,15 @@ class Store:
         idempotency_key: str | None,
         request_hash: str | None,
         calendar_json: str | None,
+        attachments: Sequence[Attachment] = (),
     ) -> None:
+        """Record `preauth` (its grant's terms too, when it has one; what is left of a grant is
+        never stored) and the files sent with it."""
         db.execute(
             "INSERT INTO preauths (preauth_id, member_id, clinic_id, idempotency_key, "
             "request_hash, item_code, description, category, planned_date, diagnosis, "
-            "estimated_cost_fen, status, requested_at, decided_at, calendar_json) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "estimated_cost_fen, status, requested_at, decided_at, calendar_json, emergency, "
+            "decision_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 preauth.preauth_id,
                 preauth.member_id,
@@ -476,26 +636,86 @@ class Store:
                 preauth.requested_at.isoformat(),
                 preauth.decided_at.isoformat() if preauth.decided_at else None,
                 calendar_json,
+                int(preauth.emergency),
+                preauth.decision_note,
             ),
         )
+        if preauth.grant is not None:
+            _write_grant(db, preauth.preauth_id, preauth.grant)
+        db.executemany(
+            "INSERT INTO preauth_attachments (preauth_id, position, title, content_type, size, "
+            "sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    preauth.preauth_id,
+                    position,
+                    summary.title,
+                    summary.content_type.value,
+                    summary.size,
+                    summary.sha256,
+                    attachment.data,
+                )
+                for position, (attachment, summary) in enumerate(
+                    ((a, attachment_summary(a)) for a in attachments), start=1
+                )
+            ],
+        )
 
-    def decide_preauth(self, preauth_id: str, status: PreAuthStatus) -> PreAuth:
-        """The insurer's decision on a pre-auth (the admin CLI's `preauth approve|deny`)."""
+    def decide_preauth(
+        self,
+        preauth_id: str,
+        status: PreAuthStatus,
+        *,
+        note: str | None = None,
+        terms: GrantTerms | None = None,
+    ) -> PreAuth:
+        """The insurer's decision on a pre-auth (the admin CLI's `preauth approve|deny|info`).
+
+        An approval grants `terms`; each term left None defaults from the request: the amount is
+        the estimated cost, the window runs from the decision day (or the planned date, if that
+        is earlier: an emergency approved after the visit still covers it) to 30 days after the
+        planned date, one use, for the requested item code only. An approval keeps the auth
+        number it already had (a re-approval changes the terms, not the number). `note` says why
+        a request was denied or what more the insurer needs. Raises `UnknownPreAuthError`, or
+        `GrantError` for terms that grant nothing."""
         with self.writing() as db:
-            updated = db.execute(
-                "UPDATE preauths SET status = ?, decided_at = ? WHERE preauth_id = ?",
-                (status.value, self.now().isoformat(), preauth_id),
-            ).rowcount
-            if not updated:
+            row = db.execute(
+                "SELECT * FROM preauths WHERE preauth_id = ?", (preauth_id,)
+            ).fetchone()
+            if row is None:
                 raise UnknownPreAuthError(preauth_id)
-            row = db.execute("SELECT * FROM preauths WHERE preauth_id = ?", (preauth_id,))
-            return _preauth(row.fetchone())
+            now = self.now()
+            db.execute(
+                "UPDATE preauths SET status = ?, decided_at = ?, decision_note = ? "
+                "WHERE preauth_id = ?",
+                (status.value, now.isoformat(), note, preauth_id),
+            )
+            if status is PreAuthStatus.APPROVED:
+                grant = _granted(row, terms or GrantTerms(), now.astimezone(BUSINESS_TZ).date())
+                _write_grant(db, preauth_id, grant)
+            decided = db.execute("SELECT * FROM preauths WHERE preauth_id = ?", (preauth_id,))
+            return _preauth(db, decided.fetchone())
+
+    def record_preauth_uses(
+        self, db: sqlite3.Connection, claim_id: str, uses: Sequence[PreAuthUse]
+    ) -> None:
+        """What an accepted claim's lines took from approvals."""
+        db.executemany(
+            "INSERT INTO preauth_uses (preauth_id, claim_id, line_no, units, covered_fen) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(u.preauth_id, claim_id, u.line_no, u.units, u.covered_fen) for u in uses],
+        )
 
     # --- claims
 
     def claim(self, db: sqlite3.Connection, claim_id: str) -> ClaimResult | None:
         row = db.execute("SELECT * FROM claims WHERE claim_id = ?", (claim_id,)).fetchone()
         return _claim(row).result if row else None
+
+    def claim_bill(self, db: sqlite3.Connection, claim_id: str) -> Bill:
+        """The bill a recorded claim was for."""
+        row = db.execute("SELECT bill_json FROM claims WHERE claim_id = ?", (claim_id,)).fetchone()
+        return Bill.model_validate_json(row["bill_json"])
 
     def claim_by_key(
         self, db: sqlite3.Connection, clinic_id: str, idempotency_key: str
@@ -560,6 +780,37 @@ class Store:
             ),
         )
 
+    def cancel_claim(
+        self,
+        db: sqlite3.Connection,
+        claim: ClaimResult,
+        *,
+        reason: str,
+        usage_by_benefit: dict[str, int],
+        now: datetime,
+    ) -> ClaimResult:
+        """Cancel an accepted claim: it gives back its annual-limit usage (`usage_by_benefit`),
+        its fully-paid visit and the uses and amounts it took from approvals; its billed cost
+        stops counting with its status. Returns the claim as now recorded."""
+        db.execute(
+            "UPDATE claims SET status = ?, cancelled_at = ?, cancel_reason = ? WHERE claim_id = ?",
+            (ClaimStatus.CANCELLED.value, now.isoformat(), reason, claim.claim_id),
+        )
+        for benefit, covered in usage_by_benefit.items():
+            db.execute(
+                "UPDATE benefit_usage SET used_fen = max(0, used_fen - ?) "
+                "WHERE member_id = ? AND benefit = ?",
+                (covered, claim.member_id, benefit),
+            )
+        if claim.adjudication.free_visit_used:
+            db.execute(
+                "UPDATE members SET free_visits_used = max(0, free_visits_used - 1) "
+                "WHERE member_id = ?",
+                (claim.member_id,),
+            )
+        db.execute("UPDATE preauth_uses SET released = 1 WHERE claim_id = ?", (claim.claim_id,))
+        return claim.model_copy(update={"status": ClaimStatus.CANCELLED})
+
     def put_statement(
         self, db: sqlite3.Connection, claim_id: str, version: int, pdf: bytes, pdf_sha256: str
     ) -> tuple[str, str] | None:
@@ -579,13 +830,15 @@ class Store:
         return None
 
     def visit_records(self, db: sqlite3.Connection, member_id: str) -> list[VisitRecord]:
-        """The member's claimed visits, newest first, each with its newest statement if any."""
+        """The member's claimed visits, newest first, each with its newest statement if any; a
+        cancelled claim is no visit."""
         rows = db.execute(
             "SELECT c.claim_id, k.name, c.service_date, c.total_covered_fen, c.total_patient_fen,"
             " (SELECT max(version) FROM statements s WHERE s.claim_id = c.claim_id)"
             " FROM claims c JOIN clinics k ON k.clinic_id = c.clinic_id"
-            " WHERE c.member_id = ? ORDER BY c.service_date DESC, c.recorded_at DESC",
-            (member_id,),
+            " WHERE c.member_id = ? AND c.status != ?"
+            " ORDER BY c.service_date DESC, c.recorded_at DESC",
+            (member_id, ClaimStatus.CANCELLED.value),
         ).fetchall()
         return [
             VisitRecord(row[0], row[1], date.fromisoformat(row[2]), row[3], row[4], row[5])
@@ -641,6 +894,24 @@ class Store:
             )
 
 
+def _to_version_5(db: sqlite3.Connection) -> None:
+    """An older database's approvals become approvals with the default grant (from their decision
+    day; they covered without limit before), and its demo members get the billed cost the demo
+    gives them. Members added to the demo since are not in it: a new `--data` directory has them."""
+    approved = db.execute(
+        "SELECT * FROM preauths WHERE status = ? AND auth_number IS NULL",
+        (PreAuthStatus.APPROVED.value,),
+    ).fetchall()
+    for row in approved:
+        decided = datetime.fromisoformat(row["decided_at"] or row["requested_at"])
+        grant = _granted(row, GrantTerms(), decided.astimezone(BUSINESS_TZ).date())
+        _write_grant(db, row["preauth_id"], grant)
+    db.executemany(
+        "UPDATE members SET billed_before_fen = ? WHERE member_id = ?",
+        [(m.billed_before_fen, m.member_id) for m in DEMO_MEMBERS],
+    )
+
+
 def _write_clock(db: sqlite3.Connection, now: datetime) -> None:
     offset = round((now - datetime.now(UTC)).total_seconds())
     db.execute(
@@ -654,6 +925,11 @@ def _member(db: sqlite3.Connection, row: sqlite3.Row) -> MemberRecord:
     usage = db.execute(
         "SELECT benefit, used_fen FROM benefit_usage WHERE member_id = ?", (row["member_id"],)
     )
+    claimed = db.execute(
+        "SELECT coalesce(sum(total_submitted_fen), 0) FROM claims WHERE member_id = ? "
+        "AND status IN (?, ?) AND service_date BETWEEN ? AND ?",
+        (row["member_id"], *PAYABLE_CLAIM_STATUSES, row["period_start"], row["period_end"]),
+    ).fetchone()[0]
     return MemberRecord(
         member_id=row["member_id"],
         policy_number=row["policy_number"],
@@ -667,10 +943,101 @@ def _member(db: sqlite3.Connection, row: sqlite3.Row) -> MemberRecord:
         unpaid_fen=row["unpaid_fen"],
         unpaid_claim_ref=row["unpaid_claim_ref"],
         benefit_used_fen={u["benefit"]: u["used_fen"] for u in usage},
+        billed_fen=row["billed_before_fen"] + claimed,
     )
 
 
-def _preauth(row: sqlite3.Row) -> PreAuth:
+def _granted(row: sqlite3.Row, terms: GrantTerms, today: date) -> PreAuthGrant:
+    """The grant `terms` make of the request in `row` (see `Store.decide_preauth`)."""
+    planned = date.fromisoformat(row["planned_date"])
+    approved = row["estimated_cost_fen"] if terms.approved_fen is None else terms.approved_fen
+    valid_from = min(today, planned) if terms.valid_from is None else terms.valid_from
+    valid_until = (
+        planned + timedelta(days=GRANT_DEFAULT_DAYS)
+        if terms.valid_until is None
+        else terms.valid_until
+    )
+    uses = 1 if terms.uses_allowed is None else terms.uses_allowed
+    items = [row["item_code"]] if terms.item_codes is None else list(terms.item_codes)
+    categories = [] if terms.categories is None else list(terms.categories)
+    if approved <= 0:
+        raise GrantError("an approval grants an amount above zero")
+    if valid_until < valid_from:
+        raise GrantError(f"the window ends ({valid_until}) before it starts ({valid_from})")
+    if uses < 1:
+        raise GrantError("an approval grants at least one use")
+    if not items and not categories:
+        raise GrantError("an approval covers at least one item code or category")
+    return PreAuthGrant(
+        auth_number=row["auth_number"] or f"GL-{today.year}-{secrets.token_hex(3).upper()}",
+        approved_fen=approved,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        uses_allowed=uses,
+        item_codes=items,
+        categories=categories,
+        uses_left=uses,
+        amount_left_fen=approved,
+    )
+
+
+def _write_grant(db: sqlite3.Connection, preauth_id: str, grant: PreAuthGrant) -> None:
+    db.execute(
+        "UPDATE preauths SET auth_number = ?, approved_fen = ?, valid_from = ?, valid_until = ?, "
+        "uses_allowed = ?, item_codes_json = ?, categories_json = ? WHERE preauth_id = ?",
+        (
+            grant.auth_number,
+            grant.approved_fen,
+            grant.valid_from.isoformat(),
+            grant.valid_until.isoformat(),
+            grant.uses_allowed,
+            json.dumps(grant.item_codes),
+            json.dumps([c.value for c in grant.categories]),
+            preauth_id,
+        ),
+    )
+
+
+def _grant(db: sqlite3.Connection, row: sqlite3.Row) -> PreAuthGrant | None:
+    """An approval's grant with what its unreleased uses leave of it; None unless approved."""
+    if row["status"] != PreAuthStatus.APPROVED.value or row["auth_number"] is None:
+        return None
+    units, covered = db.execute(
+        "SELECT coalesce(sum(units), 0), coalesce(sum(covered_fen), 0) FROM preauth_uses "
+        "WHERE preauth_id = ? AND released = 0",
+        (row["preauth_id"],),
+    ).fetchone()
+    return PreAuthGrant(
+        auth_number=row["auth_number"],
+        approved_fen=row["approved_fen"],
+        valid_from=date.fromisoformat(row["valid_from"]),
+        valid_until=date.fromisoformat(row["valid_until"]),
+        uses_allowed=row["uses_allowed"],
+        item_codes=json.loads(row["item_codes_json"]),
+        categories=[ItemCategory(c) for c in json.loads(row["categories_json"])],
+        uses_left=max(0, row["uses_allowed"] - units),
+        amount_left_fen=max(0, row["approved_fen"] - covered),
+    )
+
+
+def _attachments(db: sqlite3.Connection, preauth_id: str) -> list[AttachmentSummary]:
+    rows = db.execute(
+        "SELECT title, content_type, size, sha256 FROM preauth_attachments "
+        "WHERE preauth_id = ? ORDER BY position",
+        (preauth_id,),
+    )
+    return [
+        AttachmentSummary(
+            title=r["title"],
+            content_type=AttachmentType(r["content_type"]),
+            size=r["size"],
+            sha256=r["sha256"],
+        )
+        for r in rows.fetchall()
+    ]
+
+
+def _preauth(db: sqlite3.Connection, row: sqlite3.Row) -> PreAuth:
     return PreAuth(
         preauth_id=row["preauth_id"],
         member_id=row["member_id"],
@@ -683,6 +1050,10 @@ def _preauth(row: sqlite3.Row) -> PreAuth:
         status=PreAuthStatus(row["status"]),
         requested_at=datetime.fromisoformat(row["requested_at"]),
         decided_at=datetime.fromisoformat(row["decided_at"]) if row["decided_at"] else None,
+        emergency=bool(row["emergency"]),
+        decision_note=row["decision_note"],
+        grant=_grant(db, row),
+        attachments=_attachments(db, row["preauth_id"]),
     )
 
 

@@ -57,3 +57,14 @@ def working_calendar(today: date, required_working_days: int) -> WorkingCalendar
         required_working_days=required_working_days,
         earliest_planned_date=day + timedelta(days=1),
     )
+
+
+def emergency_calendar(today: date) -> WorkingCalendar:
+    """The rule an emergency request is judged by: no working days ahead, the planned date may be
+    today (not earlier)."""
+    return WorkingCalendar(
+        data_until=data_until(),
+        fallback_weekends_only=False,
+        required_working_days=0,
+        earliest_planned_date=today,
+    )

@@ -23,6 +23,7 @@ def line(
     item_code: str | None = None,
     quantity: int = 1,
     preauth_id: str | None = None,
+    preauth_class: str | None = None,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "line_no": line_no,
@@ -34,6 +35,8 @@ def line(
     }
     if preauth_id is not None:
         body["preauth_id"] = preauth_id
+    if preauth_class is not None:
+        body["preauth_class"] = preauth_class
     return body
 
 

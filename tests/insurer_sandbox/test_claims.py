@@ -11,6 +11,7 @@ from contextlib import closing
 import httpx
 import pytest
 
+from insurer_sandbox.cli import main
 from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
 from insurer_sandbox.server import SandboxProcess
 from insurer_sandbox.store import DATABASE_NAME, SCHEMA_VERSION, Store
@@ -368,14 +369,45 @@ def test_a_recorded_claim_survives_the_insurer_being_killed(
         assert client.get(f"/v1/claims/{first['claim_id']}").json() == first
 
 
-def _columns(path) -> set[str]:
+def _columns(path, table: str = "claims") -> set[str]:
     with closing(sqlite3.connect(path)) as db:
-        return {row[1] for row in db.execute("PRAGMA table_info(claims)")}
+        return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+
+
+VERSION_5_COLUMNS = {
+    "preauths": [
+        "auth_number",
+        "approved_fen",
+        "valid_from",
+        "valid_until",
+        "uses_allowed",
+        "item_codes_json",
+        "categories_json",
+        "decision_note",
+        "emergency",
+    ],
+    "members": ["billed_before_fen"],
+    "claims": ["cancelled_at", "cancel_reason"],
+}
+
+
+def _back_to_version_4(db: sqlite3.Connection) -> None:
+    """What a database of schema version 4 lacks: the pre-auth grants and uses, attachments,
+    billed cost and cancellation."""
+    for index in ("preauths_by_auth_number", "preauth_uses_by_preauth", "claims_by_member"):
+        db.execute(f"DROP INDEX {index}")
+    db.execute("DROP TABLE preauth_uses")
+    db.execute("DROP TABLE preauth_attachments")
+    for table, columns in VERSION_5_COLUMNS.items():
+        for column in columns:
+            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    db.execute("PRAGMA user_version = 4")
 
 
 def test_a_version_1_database_gains_the_one_claim_per_bill_rule(tmp_path):
     Store.open(tmp_path)
     with closing(sqlite3.connect(tmp_path / DATABASE_NAME)) as db:
+        _back_to_version_4(db)
         db.execute("DROP INDEX claims_by_bill")
         db.execute("ALTER TABLE claims DROP COLUMN audit_head_seq")
         db.execute("ALTER TABLE claims DROP COLUMN audit_head_hash")
@@ -399,6 +431,7 @@ def test_a_version_2_database_keeps_its_claims_and_gains_the_audit_head(
         assert submit(client, body, key).status_code == 201
     fresh_sandbox.kill()
     with closing(sqlite3.connect(fresh_sandbox.data_dir / DATABASE_NAME)) as db:
+        _back_to_version_4(db)
         db.execute("ALTER TABLE claims DROP COLUMN audit_head_seq")
         db.execute("ALTER TABLE claims DROP COLUMN audit_head_hash")
         db.execute("PRAGMA user_version = 2")
@@ -411,3 +444,49 @@ def test_a_version_2_database_keeps_its_claims_and_gains_the_audit_head(
         head_key = new_key()
         assert submit(client, again | {"audit_head": HEAD}, head_key).status_code == 201
         assert [c["audit_head"] for c in statement_claims(client, head_key)] == [HEAD]
+
+
+def test_a_version_4_database_keeps_its_preauths_and_claims_and_gains_grants(
+    fresh_sandbox: SandboxProcess, fresh_sandbox_device_key
+):
+    headers = {"Authorization": f"Bearer {fresh_sandbox_device_key}"}
+    mid = member_id("active_plus")
+    with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
+        body = claim(bill(mid, line(1, "drug", 400)), 400)
+        recorded = submit(client, body, new_key()).json()
+        planned = client.get("/v1/preauths/calendar").json()["earliest_planned_date"]
+        request = {
+            "member_id": mid,
+            "item_code": "EXAM-MRI",
+            "description": "头颅磁共振 Head MRI",
+            "category": "exam",
+            "planned_date": planned,
+            "diagnosis": "Recurrent headache (R51)",
+            "estimated_cost_fen": 680_000,
+        }
+        filed = client.post("/v1/preauths", json=request, headers={"Idempotency-Key": new_key()})
+        preauth_id = filed.json()["preauth"]["preauth_id"]
+    fresh_sandbox.kill()
+    with closing(sqlite3.connect(fresh_sandbox.data_dir / DATABASE_NAME)) as db:
+        _back_to_version_4(db)
+        db.commit()
+    fresh_sandbox.start()
+    with closing(sqlite3.connect(fresh_sandbox.data_dir / DATABASE_NAME)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert set(VERSION_5_COLUMNS["preauths"]) <= _columns(
+        fresh_sandbox.data_dir / DATABASE_NAME, "preauths"
+    )
+    with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
+        kept = client.get(f"/v1/preauths/{preauth_id}").json()
+        assert (kept["status"], kept["emergency"], kept["attachments"]) == ("pending", False, [])
+        demo = client.get("/v1/preauths/PA-DEMO-0108").json()
+        assert demo["status"] == "approved"
+        assert (demo["grant"]["uses_left"], demo["grant"]["approved_fen"]) == (1, 1_800_000)
+        lookup = {"policy_number": "GP2026000102", "child_name": "陈思琪"}
+        answer = client.post(
+            "/v1/eligibility/lookup", json=lookup | {"guardian_phone": "13800000102"}
+        ).json()
+        assert answer["cumulative"]["billed_fen"] == 245_000 + 400, "the demo's, plus the claim"
+        assert client.get(f"/v1/claims/{recorded['claim_id']}").json() == recorded
+        assert main(["preauth", "approve", preauth_id, "--data", str(fresh_sandbox.data_dir)]) == 0
+        assert client.get(f"/v1/preauths/{preauth_id}").json()["grant"]["uses_left"] == 1

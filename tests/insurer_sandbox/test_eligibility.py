@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import httpx
 import pytest
 
-from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE, DEMO_SIGNING_KEYS, DemoMember
+from insurer_sandbox.cli import main
+from insurer_sandbox.demo import (
+    DEMO_MEMBER_BY_STATE,
+    DEMO_SIGNING_KEYS,
+    DEMO_UNKNOWN_CARD,
+    DemoMember,
+)
+from insurer_sandbox.eligibility import card_status
+from insurer_sandbox.store import MemberRecord
 from kiosk.ecard import issue, private_key_from_seed, public_key_from_b64, verify
-from kiosk.insurer.models import Eligibility, SigningKeys
+from kiosk.insurer.models import Eligibility, PlanTier, SigningKeys
 
 
 def token_for(member: DemoMember, *, key: str = "current", now: datetime | None = None) -> str:
@@ -77,6 +85,86 @@ def test_expired_policy(api):
     answer = check(api, "expired")
     assert (answer.status, answer.direct_billing) == ("expired", False)
     assert answer.coverage.period_end < datetime.now(UTC).date()
+
+
+def test_a_policy_starting_later_is_not_yet_in_force(api):
+    answer = check(api, "not_yet_in_force")
+    assert (answer.status, answer.direct_billing, answer.in_network) == (
+        "not_yet_in_force",
+        False,
+        True,
+    )
+    assert answer.coverage.period_start > datetime.now(UTC).date()
+
+
+def _member(start_in_days: int, unpaid_fen: int | None = None, length_days: int = 365):
+    today = date(2026, 12, 7)
+    start = today + timedelta(days=start_in_days)
+    return MemberRecord(
+        member_id="M1",
+        policy_number="GP1",
+        child_name="某某",
+        guardian_phone="13800000000",
+        birth_year=2020,
+        tier=PlanTier.STANDARD,
+        period_start=start,
+        period_end=start + timedelta(days=length_days - 1),
+        free_visits_used=0,
+        unpaid_fen=unpaid_fen,
+        unpaid_claim_ref="CLM-1" if unpaid_fen else None,
+        benefit_used_fen={},
+        billed_fen=0,
+    ), today
+
+
+@pytest.mark.parametrize(
+    ("start_in_days", "length_days", "unpaid_fen", "status"),
+    [
+        (-400, 365, 100, "expired"),
+        (10, 365, 100, "not_yet_in_force"),
+        (10, 365, None, "not_yet_in_force"),
+        (-10, 365, 100, "greyed_unpaid"),
+        (-10, 365, None, "active"),
+        (0, 1, None, "active"),
+    ],
+    ids=["expired over greyed", "not yet over greyed", "not yet", "greyed", "active", "first day"],
+)
+def test_card_status_precedence(start_in_days, length_days, unpaid_fen, status):
+    member, today = _member(start_in_days, unpaid_fen, length_days)
+    assert card_status(member, today) == status
+
+
+def test_the_years_billed_cost_against_the_preauth_threshold(api):
+    answer = check(api, "near_preauth_threshold")
+    assert answer.cumulative is not None
+    assert (answer.cumulative.billed_fen, answer.cumulative.threshold_fen) == (
+        2_850_000,
+        3_000_000,
+    )
+    assert answer.cumulative.left_fen == 150_000
+    assert answer.cumulative.policy_year_start == answer.coverage.period_start
+    past = check(api, "near_annual_limit").cumulative
+    assert past is not None and past.billed_fen > past.threshold_fen and past.left_fen == 0
+
+
+def test_no_billed_cost_for_a_clinic_outside_the_network(plus_clinic_api):
+    assert check(plus_clinic_api, "out_of_network").cumulative is None
+
+
+def test_approvals_are_listed_with_what_is_left_of_them(api):
+    [used] = check(api, "preauth_used").preauths
+    assert used.grant is not None
+    assert (used.grant.uses_allowed, used.grant.uses_left, used.grant.amount_left_fen) == (1, 0, 0)
+    [expired] = check(api, "preauth_expired").preauths
+    assert expired.grant is not None and expired.grant.valid_until < datetime.now(UTC).date()
+    [over] = check(api, "preauth_over_amount").preauths
+    assert over.grant is not None and over.grant.approved_fen == 500_000
+    [denied] = check(api, "preauth_denied").preauths
+    assert (denied.status, denied.grant) == ("denied", None)
+    assert denied.decision_note and "Not medically necessary" in denied.decision_note
+    [course] = check(api, "near_annual_limit").preauths
+    assert course.grant is not None and course.grant.uses_left == 20
+    assert course.usable_on(datetime.now(UTC).date())
 
 
 def test_free_visits_used_up(api):
@@ -165,6 +253,17 @@ def test_genuine_token_for_a_member_the_insurer_does_not_hold_is_not_found(api):
     assert response.json()["status"] == "not_found"
     assert response.json()["direct_billing"] is False
     assert response.json()["member"] is None
+
+
+def test_the_demos_unknown_card_is_genuine_but_not_found(api, insurer, capsys):
+    response = by_token(api, token_for(DEMO_UNKNOWN_CARD))
+    assert response.status_code == 200
+    assert (response.json()["status"], response.json()["member"]) == ("not_found", None)
+    assert main(["token", "unknown_card", "--data", str(insurer.data_dir)]) == 0
+    printed = capsys.readouterr().out.strip()
+    keys = {k.kid: k.private_key().public_key() for k in DEMO_SIGNING_KEYS}
+    assert verify(printed, keys, datetime.now(UTC)).member_id == DEMO_UNKNOWN_CARD.member_id
+    assert by_token(api, printed).json()["status"] == "not_found"
 
 
 def test_token_whose_policy_does_not_match_the_member_is_not_found(api):

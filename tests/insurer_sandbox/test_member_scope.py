@@ -74,6 +74,23 @@ def test_a_member_this_clinic_cannot_bill_gets_the_unknown_member_answer(plus_cl
     assert theirs.json()["code"] == "member-not-eligible"
 
 
+@pytest.mark.parametrize("suffix", ["", "/letter"], ids=["pre-auth", "letter"])
+def test_a_preauth_of_a_member_this_clinic_cannot_bill_is_not_found(api, plus_clinic_api, suffix):
+    assert STANDARD_WITH_PREAUTH.preauths[0].preauth_id == "PA-DEMO-0109"
+    theirs = plus_clinic_api.get(f"/v1/preauths/PA-DEMO-0109{suffix}")
+    nobody = plus_clinic_api.get(f"/v1/preauths/PA-NOSUCH{suffix}")
+    assert theirs.status_code == nobody.status_code == 404
+    assert theirs.json() == nobody.json()
+    assert "R51" not in theirs.text
+    assert api.get("/v1/preauths/PA-DEMO-0109").status_code == 200
+
+
+def test_a_plus_members_approval_and_letter_are_readable_at_the_plus_clinic(plus_clinic_api):
+    assert plus_clinic_api.get("/v1/preauths/PA-DEMO-0108").json()["status"] == "approved"
+    letter = plus_clinic_api.get("/v1/preauths/PA-DEMO-0108/letter").json()
+    assert (letter["clinic_id"], letter["item_code"]) == ("CLINIC-PLUS", "SURG-TONSIL")
+
+
 def test_nothing_was_filed_for_the_member_of_another_network(api):
     listed = list_preauths(api, STANDARD_WITH_PREAUTH.member_id).json()["preauths"]
     assert [p["item_code"] for p in listed] == ["EXAM-MRI"]

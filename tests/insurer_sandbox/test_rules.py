@@ -163,30 +163,50 @@ def test_durable_equipment_always_needs_a_preauth(api):
     assert amounts(answer) == [(0, 100, "preauth-required")]
 
 
-def test_single_line_threshold_is_over_cny_5000_to_the_fen(api):
+@pytest.mark.parametrize("category", ["exam", "treatment", "drug"])
+def test_unit_price_rule_is_from_cny_5000_inclusive_on_the_unit_price(api, category):
+    # 单价在人民币5000元以上: 以上 includes 5,000.00; the quantity does not make a unit price.
     answer = estimate(
         api,
         "active_plus",
-        line(1, "exam", 500_000),
-        line(2, "exam", 500_001),
-        line(3, "drug", 250_000, quantity=2),
-        line(4, "drug", 166_667, quantity=3),
+        line(1, category, 499_999),
+        line(2, category, 500_000),
+        line(3, category, 500_001),
+        line(4, category, 250_000, quantity=3),
     )
     assert amounts(answer) == [
-        (500_000, 0, "covered"),
+        (499_999, 0, "covered"),
+        (0, 500_000, "preauth-required"),
         (0, 500_001, "preauth-required"),
-        (500_000, 0, "covered"),
-        (0, 500_001, "preauth-required"),
+        (750_000, 0, "covered"),
     ]
 
 
-def test_cumulative_threshold_is_over_cny_30000_in_the_year_to_the_fen(api):
-    # active_plus has CNY 2,450 covered this year: six lines bring it to exactly CNY 30,000.
-    lines = [line(n, "treatment", 500_000) for n in range(1, 6)]
-    lines += [line(6, "treatment", 255_000), line(7, "drug", 1)]
-    answer = estimate(api, "active_plus", *lines)
-    assert amounts(answer)[:6] == [(500_000, 0, "covered")] * 5 + [(255_000, 0, "covered")]
-    assert amounts(answer)[6] == (0, 1, "preauth-required")
+def test_unit_price_rule_leaves_a_consultation_alone(api):
+    answer = estimate(api, "active_plus", line(1, "consultation", 600_000))
+    assert amounts(answer) == [(600_000, 0, "covered")]
+
+
+def test_cumulative_threshold_is_over_cny_30000_billed_with_this_bill_to_the_fen(api):
+    # active_plus has CNY 2,450 billed this year: this bill brings it to exactly CNY 30,000.
+    lines = [
+        line(1, "treatment", 400_000, quantity=5),
+        line(2, "exam", 355_000),
+        line(3, "consultation", 400_000),
+    ]
+    at_threshold = estimate(api, "active_plus", *lines)
+    assert amounts(at_threshold) == [
+        (2_000_000, 0, "covered"),
+        (355_000, 0, "covered"),
+        (400_000, 0, "covered"),
+    ]
+    one_fen_over = estimate(api, "active_plus", *lines, line(4, "drug", 1))
+    assert amounts(one_fen_over) == [
+        (0, 2_000_000, "preauth-required"),
+        (0, 355_000, "preauth-required"),
+        (400_000, 0, "covered"),
+        (1, 0, "covered"),
+    ], "the whole bill counts, and only its treatments and exams need the pre-auth"
 
 
 def test_near_the_annual_limit_cover_stops_at_the_remaining_limit(api):
@@ -198,8 +218,8 @@ def test_near_the_annual_limit_cover_stops_at_the_remaining_limit(api):
     )
     assert amounts(answer) == [
         (100_000, 50_000, "limit-exhausted"),
-        (0, 20_000, "preauth-required"),
-    ]
+        (0, 20_000, "limit-exhausted"),
+    ], "past CNY 30,000 a consultation needs no pre-auth, but the limit is used up"
 
 
 def test_the_last_fen_of_the_limit(api):
@@ -232,3 +252,61 @@ def test_estimate_changes_nothing(api):
     after = api.post("/v1/eligibility/lookup", json=lookup).json()
     assert after["free_visits_remaining"] == before["free_visits_remaining"] == 4
     assert after["balances"] == before["balances"]
+
+
+# --- the demo's approvals in each state (docs/demo-data.md)
+
+
+def test_a_used_approval_leaves_a_second_mri_to_the_family(api):
+    answer = estimate(api, "preauth_used", line(1, "exam", 680_000, item_code="EXAM-MRI"))
+    assert amounts(answer) == [(0, 680_000, "preauth-used")]
+
+
+def test_an_expired_approval_leaves_the_operation_to_the_family(api):
+    answer = estimate(
+        api, "preauth_expired", line(1, "surgery", 1_750_000, item_code="SURG-TONSIL")
+    )
+    assert amounts(answer) == [(0, 1_750_000, "preauth-outside-validity")]
+
+
+def test_an_approval_for_less_than_the_mri_leaves_the_rest_to_the_family(api):
+    answer = estimate(api, "preauth_over_amount", line(1, "exam", 680_000, item_code="EXAM-MRI"))
+    assert amounts(answer) == [(500_000, 180_000, "preauth-amount-exceeded")]
+    assert answer["lines"][0]["preauth_ref"] is not None
+
+
+def test_a_denied_request_covers_nothing(api):
+    answer = estimate(api, "preauth_denied", line(1, "exam", 680_000, item_code="EXAM-MRI"))
+    assert amounts(answer) == [(0, 680_000, "preauth-required")]
+
+
+def test_a_line_paid_under_an_approval_names_its_auth_number(api):
+    answer = estimate(
+        api,
+        "preauth_approved",
+        line(1, "consultation", 50_000),
+        line(2, "surgery", 1_750_000, item_code="SURG-TONSIL"),
+    )
+    refs = [x["preauth_ref"] for x in answer["lines"]]
+    assert refs[0] is None
+    assert refs[1] is not None and refs[1].startswith("GL-")
+
+
+def test_a_clinic_marked_major_exam_needs_a_preauth_whatever_its_price(api):
+    answer = estimate(
+        api,
+        "active_plus",
+        line(1, "exam", 12_000, preauth_class="major-exam"),
+        line(2, "treatment", 100, preauth_class="major-illness-treatment"),
+        line(3, "exam", 12_000),
+    )
+    assert amounts(answer) == [
+        (0, 12_000, "preauth-required"),
+        (0, 100, "preauth-required"),
+        (12_000, 0, "covered"),
+    ]
+
+
+def test_a_policy_not_yet_in_force_covers_nothing_yet(api):
+    answer = estimate(api, "not_yet_in_force", line(1, "consultation", 30_000))
+    assert amounts(answer) == [(0, 30_000, "not-covered")]
