@@ -4,11 +4,13 @@ its admin CLI, refusing a request filed too late, failing while claims wait."""
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import random
 import secrets
 import threading
 import time
+from base64 import b64encode
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -21,6 +23,8 @@ from insurer_sandbox.cli import main as sandbox_cli
 from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import (
+    Attachment,
+    AttachmentType,
     ClaimResult,
     ClaimSubmission,
     ItemCategory,
@@ -292,4 +296,55 @@ def test_claims_go_first_and_a_failing_preauth_holds_no_claim_back(
         outbox.wake()
         wait_until(lambda: state_of(journal, record.id) is PreAuthRequestState.PENDING)
     assert at_the_insurer(desk, request) == [preauth_request(journal, record.id).insurer_preauth_id]
+    assert [c.new_status for c in told] == [PreAuthStatus.PENDING]
+
+
+def test_more_information_asked_is_told_and_the_request_stays_open_until_decided(
+    journal, desk, insurer, fault_sandbox
+):
+    request = mri(desk.working_calendar().earliest_planned_date)
+    record = file_preauth(journal, request)
+    data = str(fault_sandbox.data_dir)
+    with outbox_of(journal, insurer, poll=timedelta(milliseconds=200)) as (outbox, told):
+        outbox.wake()
+        wait_until(lambda: state_of(journal, record.id) is PreAuthRequestState.PENDING)
+        preauth_id = preauth_request(journal, record.id).insurer_preauth_id
+        note = "Send the neurologist's referral"
+        assert sandbox_cli(["preauth", "info", preauth_id, "--note", note, "--data", data]) == 0
+        wait_until(lambda: len(told) == 2, what="the question told")
+        asked = preauth_request(journal, record.id)
+        assert asked.is_open and asked.preauth.decision_note == note
+        assert sandbox_cli(["preauth", "deny", preauth_id, "--data", data]) == 0
+        wait_until(lambda: len(told) == 3, what="the refusal told")
+    assert [(c.old_status, c.new_status) for c in told] == [
+        (None, PreAuthStatus.PENDING),
+        (PreAuthStatus.PENDING, PreAuthStatus.INFO_REQUESTED),
+        (PreAuthStatus.INFO_REQUESTED, PreAuthStatus.DENIED),
+    ]
+    assert told[1].preauth.decision_note == note
+    assert state_of(journal, record.id) is PreAuthRequestState.DENIED
+
+
+def test_an_emergency_request_goes_out_today_with_its_attachment_once(journal, desk, insurer):
+    scan = b"\x89PNG\r\n\x1a\n a photographed scan"
+    request = mri(journal.now().astimezone(SHANGHAI).date()).model_copy(
+        update={
+            "emergency": True,
+            "attachments": [
+                Attachment(title="Scan", content_type=AttachmentType.PNG, data=b64encode(scan))
+            ],
+        }
+    )
+    record = file_preauth(journal, request)
+    # The kiosk died after the insurer filed it: the outbox sends the stored body again, which
+    # the insurer must see as the same request (attachments included) to answer it as a replay.
+    first = desk.request_preauth(record.request, record.idempotency_key).preauth
+    with outbox_of(journal, insurer) as (outbox, told):
+        outbox.wake()
+        wait_until(lambda: state_of(journal, record.id) is PreAuthRequestState.PENDING)
+    sent = preauth_request(journal, record.id)
+    assert sent.insurer_preauth_id == first.preauth_id and sent.preauth.emergency
+    [kept] = sent.preauth.attachments
+    assert (kept.title, kept.sha256) == ("Scan", hashlib.sha256(scan).hexdigest())
+    assert at_the_insurer(desk, request) == [first.preauth_id]
     assert [c.new_status for c in told] == [PreAuthStatus.PENDING]
