@@ -101,6 +101,13 @@ def test_greyed_card_page_says_what_is_unpaid(insurer):
     assert "¥356.00" in page
 
 
+def test_a_card_not_yet_in_force_says_from_when(insurer):
+    member = DEMO_MEMBER_BY_STATE["not_yet_in_force"]
+    page = card(insurer, member.member_id).text
+    assert '<div class="card standard inactive">' in page
+    assert "保单尚未生效" in page and "not yet in force" in page
+
+
 def test_demo_index_links_every_demo_card(insurer):
     with httpx.Client(base_url=insurer.url) as browser:
         page = browser.get("/demo").text
