@@ -196,7 +196,9 @@ class PreAuthCourier:
         try:
             with self._journal.transaction(actor="outbox") as tx:
                 _, change = record_preauth_sent(tx, record.id, created)
+            log.info("pre-auth request %d filed by the insurer: %s", record.id, change.new_status)
         except RecordConflict:
+            # Kept as a refusal, never sent again: resending would get the same wrong answer.
             log.error("pre-auth request %d: the insurer answered for another request", record.id)
             with self._journal.transaction(actor="outbox") as tx:
                 _, change = record_preauth_refused(
@@ -205,7 +207,6 @@ class PreAuthCourier:
                     code="answer-for-another-request",
                     detail="The insurer's answer named another member or item.",
                 )
-        log.info("pre-auth request %d filed by the insurer: %s", record.id, change.new_status)
         self._answered()
         self._publish(change)
         return True

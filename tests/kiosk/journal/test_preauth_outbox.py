@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from misbehaving_insurer import Answer, misbehaving_insurer
 from signed_claims import follow_up_bill, sign_and_enqueue, strokes_for
 
 from insurer_sandbox.cli import main as sandbox_cli
@@ -28,12 +29,14 @@ from kiosk.insurer.models import (
     ClaimResult,
     ClaimSubmission,
     ItemCategory,
+    PreAuth,
     PreAuthCreated,
     PreAuthList,
     PreAuthRequest,
     PreAuthStatus,
     StatementStored,
     StatementUpload,
+    WorkingCalendar,
 )
 from kiosk.journal import (
     AttemptOutcome,
@@ -348,3 +351,58 @@ def test_an_emergency_request_goes_out_today_with_its_attachment_once(journal, d
     assert (kept.title, kept.sha256) == ("Scan", hashlib.sha256(scan).hexdigest())
     assert at_the_insurer(desk, request) == [first.preauth_id]
     assert [c.new_status for c in told] == [PreAuthStatus.PENDING]
+
+
+def test_a_refused_device_key_keeps_the_request_waiting_until_a_wake(journal, desk, fault_sandbox):
+    record = file_preauth(journal, mri(desk.working_calendar().earliest_planned_date))
+    with InsurerClient(fault_sandbox.url, "not-this-kiosks-key", retries=0) as refused:
+        counting = CountingInsurer(refused)
+        with outbox_of(journal, counting) as (outbox, told):
+            outbox.wake()
+            wait_until(lambda: preauth_request(journal, record.id).failures == 1)
+            for _ in range(3):
+                assert outbox.pass_now()  # paused: not sent again on its own
+            assert counting.filed == [record.idempotency_key]
+            outbox.wake()  # a person re-registered the kiosk, say
+            wait_until(lambda: len(counting.filed) == 2)
+    waiting = preauth_request(journal, record.id)
+    assert (waiting.state, waiting.last_failure) == (
+        PreAuthRequestState.UNSENT,
+        "InsurerAuthError",
+    )
+    assert told == []
+
+
+def test_an_answer_for_another_request_is_kept_as_a_refusal_and_not_sent_again(journal):
+    request = mri(date(2026, 12, 10))
+
+    def another_item(headers, body):
+        other = request.model_copy(update={"item_code": "EXAM-CT"})
+        preauth = PreAuth.model_validate(
+            other.model_dump(exclude={"attachments"})
+            | {"preauth_id": "PA-X", "status": "pending", "requested_at": "2026-11-25T02:00:00Z"}
+        )
+        calendar = WorkingCalendar(
+            data_until=date(2026, 12, 31),
+            fallback_weekends_only=False,
+            required_working_days=5,
+            earliest_planned_date=date(2026, 12, 3),
+        )
+        answer = PreAuthCreated(preauth=preauth, calendar=calendar)
+        return Answer(201, answer.model_dump_json().encode())
+
+    record = file_preauth(journal, request)
+    with misbehaving_insurer() as server, InsurerClient(server.url, "key", retries=0) as client:
+        server.answer = another_item
+        with outbox_of(journal, CountingInsurer(client)) as (outbox, told):
+            outbox.wake()
+            wait_until(lambda: state_of(journal, record.id) is PreAuthRequestState.REFUSED)
+            outbox.wake()
+            assert outbox.pass_now()
+        assert server.requests == 1
+    refused = preauth_request(journal, record.id)
+    assert (refused.refusal_code, refused.insurer_preauth_id) == (
+        "answer-for-another-request",
+        None,
+    )
+    assert [c.refusal_code for c in told] == ["answer-for-another-request"]
