@@ -47,6 +47,8 @@ class ShownLine:
     patient_fen: int
     reason: Reason
     preauth_id: str | None
+    preauth_ref: str | None = None
+    """The auth number of the approval the insurer pays this line under (its guarantee letter)."""
 
     def name(self, language: str) -> str:
         """The item name for a reader of `language`; the Chinese description when no English."""
@@ -120,6 +122,7 @@ class ShownBill:
                     patient_fen=verdict.patient_fen,
                     reason=verdict.reason,
                     preauth_id=line.preauth_id,
+                    preauth_ref=verdict.preauth_ref,
                 )
             )
         return rows
@@ -183,6 +186,7 @@ def bill_line(
         quantity=quantity,
         unit_price_fen=item.unit_price_fen,
         preauth_id=preauth_id,
+        preauth_class=item.preauth_class,
     )
 
 

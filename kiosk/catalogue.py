@@ -1,9 +1,11 @@
 """The clinic's fee catalogue: what reception can put on a bill, and how they find it fast.
 
-Items carry a code, a Chinese and an English name, the insurer's category and a unit price in
-integer fen. Search takes a code, part of a name in either language, or pinyin (initials such as
-"xcg" for 血常规, or full syllables), because that is how reception types on a Chinese desk.
-Reading a clinic's own catalogue file is `kiosk.catalogue_import`.
+Items carry a code, a Chinese and an English name, the insurer's category, a unit price in
+integer fen and, for the items the manual says always need a pre-authorisation whatever their
+price (major exams, outpatient surgery, major-illness treatment), that mark. Search takes a code,
+part of a name in either language, or pinyin (initials such as "xcg" for 血常规, or full
+syllables), because that is how reception types on a Chinese desk. Reading a clinic's own
+catalogue file is `kiosk.catalogue_import`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from kiosk.insurer.models import ItemCategory
+from kiosk.insurer.models import ItemCategory, PreAuthClass
 from kiosk.text import unprintable
 
 CODE_MAX = 32
@@ -30,6 +32,8 @@ class CatalogueItem:
     name_en: str
     category: ItemCategory
     unit_price_fen: int
+    preauth_class: PreAuthClass | None = None
+    """A major exam, outpatient surgery or major-illness treatment: always needs a pre-auth."""
 
     def __post_init__(self) -> None:
         problem = (

@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from kiosk.catalogue import Catalogue, CatalogueItem, code_key, code_problem, name_problem
-from kiosk.insurer.models import ItemCategory
+from kiosk.insurer.models import ItemCategory, PreAuthClass
 from kiosk.money import AmountError, parse_yuan
 
 DEMO_CATALOGUE = Path(__file__).resolve().parent.parent / "resources" / "catalogue" / "demo.json"
@@ -30,6 +30,9 @@ WORKBOOK_MAX_BYTES = 128 * 1024 * 1024
 """What a workbook may unpack to (a small .xlsx can hold a huge sheet)."""
 COLUMNS = ("code", "name_zh", "name_en", "category", "price")
 """CSV header / JSON keys of a catalogue row; `price` is yuan as text, e.g. "1,280.00"."""
+PREAUTH_COLUMN = "preauth"
+"""Optional column: `major-exam`, `outpatient-surgery` or `major-illness-treatment` for an item
+that always needs a pre-authorisation, empty otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +143,16 @@ def _item_from_row(row: dict[str, object]) -> tuple[CatalogueItem | None, list[s
     except ValueError:
         allowed = ", ".join(c.value for c in ItemCategory)
         problems.append(f"category {text['category']!r} is not one of: {allowed}")
+    preauth_class: PreAuthClass | None = None
+    mark = row.get(PREAUTH_COLUMN)
+    if isinstance(mark, str) and mark.strip():
+        try:
+            preauth_class = PreAuthClass(mark.strip().lower())
+        except ValueError:
+            allowed = ", ".join(c.value for c in PreAuthClass)
+            problems.append(f"preauth {mark.strip()!r} is not empty or one of: {allowed}")
+    elif mark is not None and not isinstance(mark, str):
+        problems.append(f"preauth must be text, got {type(mark).__name__}")
     price: int | None = None
     if not text["price"]:
         problems.append("price is empty")
@@ -150,7 +163,9 @@ def _item_from_row(row: dict[str, object]) -> tuple[CatalogueItem | None, list[s
             problems.append(f"price {text['price']!r} is not an amount in yuan such as 12.50")
     if problems or category is None or price is None:
         return None, problems
-    item = CatalogueItem(text["code"], text["name_zh"], text["name_en"], category, price)
+    item = CatalogueItem(
+        text["code"], text["name_zh"], text["name_en"], category, price, preauth_class
+    )
     return item, []
 
 
@@ -440,7 +455,7 @@ def _workbook_rows(data: bytes) -> Iterator[tuple[int, dict[str, object] | str]]
     for number, row in located[found + 1 :]:
         values: dict[str, object] = {}
         for name, value in zip(names, row, strict=False):
-            if name in COLUMNS:
+            if name in COLUMNS or name == PREAUTH_COLUMN:
                 values[name] = _cell_text(value)
         yield number, values
 

@@ -92,8 +92,12 @@ class PreAuthState(StrEnum):
     UNSENT = "unsent"
     """Stored on the kiosk, the insurer has not answered yet."""
     PENDING = "pending"
+    INFO_REQUESTED = "info_requested"
+    """The insurer asks for more documents before it decides."""
     APPROVED = "approved"
     DENIED = "denied"
+    REFUSED = "refused"
+    """The insurer would not file the request (too late for the lead time, say)."""
 
 
 @dataclass(frozen=True, slots=True)

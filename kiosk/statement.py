@@ -17,7 +17,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from kiosk.billing import BillTotals, ShownLine
-from kiosk.insurer.models import Eligibility, PlanTier
+from kiosk.insurer.models import Eligibility, PlanTier, VisitType
 
 INSURER_HOTLINE = "021-80209058"
 """The insurer's 7×24 service line, as the plan's manual prints it (如有任何疑问致电)."""
@@ -156,6 +156,7 @@ class StatementContent:
     standing: ClaimStanding
     claim_number: str | None
     payments: Sequence[PaymentLine]
+    visit_type: VisitType = VisitType.OUTPATIENT
 
     @property
     def paid_fen(self) -> int:

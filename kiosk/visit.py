@@ -24,6 +24,7 @@ from kiosk.insurer.models import (
     CardStatus,
     Eligibility,
     ItemCategory,
+    PreAuthClass,
     PreAuthStatus,
     Reason,
     VisitType,
@@ -69,7 +70,10 @@ class Caution(StrEnum):
 
     FREE_VISITS_USED_UP = "free-visits-used-up"
     PREAUTH_PENDING = "preauth-pending"
+    PREAUTH_INFO_REQUESTED = "preauth-info-requested"
     PREAUTH_DENIED = "preauth-denied"
+    PREAUTH_THRESHOLD_NEAR = "preauth-threshold-near"
+    PREAUTH_THRESHOLD_PASSED = "preauth-threshold-passed"
     BENEFIT_EXHAUSTED = "benefit-exhausted"
     GREYED_UNPAID = "greyed-unpaid"
     EXPIRED = "expired"
@@ -77,6 +81,11 @@ class Caution(StrEnum):
     NOT_IN_NETWORK = "not-in-network"
     NOT_FOUND = "not-found"
     NOT_DIRECT_BILLABLE = "not-direct-billable"
+
+
+THRESHOLD_NEAR_FEN = 500_000
+"""Within CNY 5,000 of the CNY 30,000 rule, one ordinary exam or treatment can cross it: reception
+hears it at the eligibility screen, not at the bill."""
 
 
 @dataclass(frozen=True)
@@ -106,11 +115,29 @@ def assess(eligibility: Eligibility) -> Assessment:
     states = {p.status for p in eligibility.preauths}
     if PreAuthStatus.PENDING in states:
         amber.append(Caution.PREAUTH_PENDING)
+    if PreAuthStatus.INFO_REQUESTED in states:
+        amber.append(Caution.PREAUTH_INFO_REQUESTED)
     if PreAuthStatus.DENIED in states:
         amber.append(Caution.PREAUTH_DENIED)
+    cumulative = eligibility.cumulative
+    if cumulative is not None and cumulative.billed_fen > cumulative.threshold_fen:
+        amber.append(Caution.PREAUTH_THRESHOLD_PASSED)
+    elif cumulative is not None and cumulative.left_fen <= THRESHOLD_NEAR_FEN:
+        amber.append(Caution.PREAUTH_THRESHOLD_NEAR)
     if any(b.remaining_fen == 0 for b in eligibility.balances):
         amber.append(Caution.BENEFIT_EXHAUSTED)
     return Assessment(Verdict.AMBER if amber else Verdict.GREEN, tuple(amber))
+
+
+PREAUTH_REFUSALS = frozenset(
+    {
+        Reason.PREAUTH_REQUIRED,
+        Reason.PREAUTH_USED,
+        Reason.PREAUTH_OUTSIDE_VALIDITY,
+        Reason.PREAUTH_AMOUNT_EXCEEDED,
+    }
+)
+"""Line reasons a (new) pre-authorisation would change: reception may request one for them."""
 
 
 class TransitionError(RuntimeError):
@@ -142,6 +169,7 @@ class _State:
     signed: SignedBill | None = None
     claim: ClaimRecord | None = None
     payment: PaymentMethod | None = None
+    visit_type: VisitType = VisitType.OUTPATIENT
 
 
 Observer = Callable[[Step, Step], None]
@@ -202,6 +230,14 @@ class Visit:
     def payment(self) -> PaymentMethod | None:
         return self._s.payment
 
+    def today(self) -> date:
+        """The service date a bill made now carries (the business day, Asia/Shanghai)."""
+        return self._today()
+
+    @property
+    def visit_type(self) -> VisitType:
+        return self._s.visit_type
+
     @property
     def member_id(self) -> str:
         eligibility = self._s.eligibility
@@ -214,7 +250,7 @@ class Visit:
         return Bill(
             member_id=self.member_id,
             service_date=self._today(),
-            visit_type=VisitType.OUTPATIENT,
+            visit_type=self._s.visit_type,
             lines=list(self._s.lines),
         )
 
@@ -222,13 +258,16 @@ class Visit:
     def ready_to_sign(self) -> bool:
         return self._s.step is Step.BILL and bool(self._s.lines) and self.adjudication is not None
 
-    def approved_preauth(self, item_code: str) -> str | None:
-        """The member's approved pre-authorisation for this item, if the insurer listed one."""
+    def approved_preauth(self, item_code: str, category: ItemCategory) -> str | None:
+        """The member's approval that can pay for this item today (covering it, inside its
+        window, with a use and an amount left), if the insurer listed one."""
         eligibility = self._s.eligibility
         if eligibility is None:
             return None
+        today = self._today()
         for preauth in eligibility.preauths:
-            if preauth.item_code == item_code and preauth.status is PreAuthStatus.APPROVED:
+            grant = preauth.grant
+            if grant is not None and grant.covers(item_code, category) and preauth.usable_on(today):
                 return preauth.preauth_id
         return None
 
@@ -237,7 +276,7 @@ class Visit:
         adjudication = self.adjudication
         if adjudication is None:
             return ()
-        return tuple(x.line_no for x in adjudication.lines if x.reason is Reason.PREAUTH_REQUIRED)
+        return tuple(x.line_no for x in adjudication.lines if x.reason in PREAUTH_REFUSALS)
 
     def observe(self, observer: Observer) -> None:
         """Call `observer(old, new)` after every change of step."""
@@ -283,10 +322,12 @@ class Visit:
         unit_price_fen: int,
         quantity: int = 1,
         preauth_id: str | None = None,
+        preauth_class: PreAuthClass | None = None,
     ) -> BillLine:
         """Add an item, or raise the quantity of the same item already on the bill.
 
-        `preauth_id` names the member's approved pre-authorisation for this item, if any.
+        `preauth_id` names the member's approved pre-authorisation for this item, if any;
+        `preauth_class` is the catalogue's mark of an item that always needs one.
         """
         self._require(Step.BILL)
         for index, line in enumerate(self._s.lines):
@@ -305,6 +346,7 @@ class Visit:
             quantity=quantity,
             unit_price_fen=unit_price_fen,
             preauth_id=preauth_id,
+            preauth_class=preauth_class,
         )
         self._s.lines.append(line)
         self._changed()
@@ -316,6 +358,15 @@ class Visit:
         line = BillLine.model_validate({**self._s.lines[index].model_dump(), "quantity": quantity})
         if line != self._s.lines[index]:
             self._s.lines[index] = line
+            self._changed()
+
+    def set_emergency(self, emergency: bool) -> None:
+        """Reception marks the visit as an emergency (急诊): the bill and the claim say so, and
+        the insurer's estimate is asked again."""
+        self._require(Step.BILL)
+        visit_type = VisitType.EMERGENCY if emergency else VisitType.OUTPATIENT
+        if visit_type is not self._s.visit_type:
+            self._s.visit_type = visit_type
             self._changed()
 
     def remove_line(self, line_no: int) -> None:

@@ -31,8 +31,10 @@ from insurer_sandbox.demo import (
     DemoMember,
 )
 from insurer_sandbox.server import SandboxProcess, create_device_key
+from insurer_sandbox.store import Store
 from kiosk.credentials import journal_audit_key, store_device_key, use_ephemeral_keyring
 from kiosk.ecard import issue
+from kiosk.insurer.models import PreAuthStatus
 from kiosk.journal import Journal
 from kiosk.scan.demo_camera import DemoCamera
 from kiosk.staff import Role, StaffDirectory
@@ -103,6 +105,11 @@ class DemoInsurer:
     @property
     def url(self) -> str:
         return self.sandbox.url
+
+    def approve_preauth(self, preauth_id: str) -> None:
+        """The insurer approves a request on its default terms (as `kiosk-sandbox preauth
+        approve` does)."""
+        Store.open(self.data_dir).decide_preauth(preauth_id, PreAuthStatus.APPROVED)
 
     def register(self, clinic_id: str = DEMO_CLINIC_ID) -> str:
         """Make this process's kiosk the desk of `clinic_id` (a new device key in the keyring)."""
@@ -202,6 +209,7 @@ def run_script(out_dir: Path, *, language: str = "zh_CN") -> int:
                 add_staff=add_demo_staff,
                 manager=DEMO_STAFF[0],
                 dispute=insurer.sandbox.plant_amount_mismatch,
+                approve=insurer.approve_preauth,
                 language=walked,
             )
     for path in written:

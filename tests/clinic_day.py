@@ -54,7 +54,7 @@ ACCEPTED_VISITS = (
     ("M26000102", [("GP003", 1), ("IMG001", 1)], PaymentMethod.CARD),
     ("M26000106", [("GP001", 1), ("LAB003", 1), ("RX003", 2)], PaymentMethod.ALIPAY),
     ("M26000107", [("GP002", 1), ("RX002", 1), ("NM001", 1)], PaymentMethod.CASH),
-    ("M26000110", [("GP001", 1), ("TRT001", 2)], PaymentMethod.WECHAT),
+    ("M26000110", [("LAB001", 1), ("TRT001", 2)], PaymentMethod.WECHAT),
 )
 STALE_ESTIMATE_MEMBER = "M26000106"
 EXPIRED_MEMBER = "M26000105"

@@ -62,6 +62,7 @@ from ui.session import KioskSession
 from ui.tone import restyle
 from ui.widgets.idle_warning import IdleWarning
 from ui.widgets.outbox_status import OutboxStatus
+from ui.widgets.preauth_news import PreAuthNews
 from ui.widgets.readability_controls import ReadabilityControls
 
 log = logging.getLogger(__name__)
@@ -341,6 +342,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        self.preauth_news = PreAuthNews(session.outbox, session.catalogue, session.translations)
+        layout.addWidget(self.preauth_news)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.idle_warning = IdleWarning(self, session.translations)
@@ -443,10 +446,11 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def _update_header(self) -> None:
         # The family may hold the screen while signing: staff status and functions are out of
         # sight then (with a second display, the desk's screen stays reception's).
+        family_facing = self.session.visit.step is Step.SIGN and self.family_window is None
         self.header.show_for(
-            family_facing=self.session.visit.step is Step.SIGN and self.family_window is None,
-            staff_area=self.stack.currentWidget() is self.manager,
+            family_facing=family_facing, staff_area=self.stack.currentWidget() is self.manager
         )
+        self.preauth_news.allow(not family_facing)
 
 
 class FamilyWindow(FollowsLanguage, QWidget):

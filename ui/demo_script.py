@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from kiosk.journal import ClaimState, PaymentMethod
+from kiosk.journal.preauth_requests import preauth_request
 from kiosk.scan.camera import FrameSource
 from kiosk.statement import ClinicProfile
 from kiosk.visit import Step
@@ -65,6 +67,8 @@ class Scenario:
     items: tuple[tuple[str, int], ...]
     payment: PaymentMethod = PaymentMethod.WECHAT
     request_preauth: bool = False
+    letter: bool = False
+    """Print the approval's guarantee letter (担保函) from the eligibility screen."""
 
 
 SCENARIOS: dict[str, Scenario] = {
@@ -72,15 +76,39 @@ SCENARIOS: dict[str, Scenario] = {
     "active_plus": Scenario((("GP003", 1), ("IMG001", 1), ("VAC002", 1)), PaymentMethod.ALIPAY),
     "free_visits_used_up": Scenario((("GP001", 1), ("LAB002", 1)), PaymentMethod.CARD),
     "plus_free_visits_used_up": Scenario((("GP001", 1), ("RX003", 2)), PaymentMethod.CASH),
-    "preauth_approved": Scenario((("GP001", 1), ("SURG-TONSIL", 1), ("NM001", 1))),
+    "preauth_approved": Scenario((("GP001", 1), ("SURG-TONSIL", 1), ("NM001", 1)), letter=True),
     "preauth_pending": Scenario((("GP001", 1), ("EXAM-MRI", 1)), request_preauth=True),
     "near_annual_limit": Scenario((("GP002", 1), ("LAB001", 1)), PaymentMethod.ALIPAY),
+    "preauth_used": Scenario((("GP001", 1), ("EXAM-MRI", 1)), PaymentMethod.CARD),
+    "preauth_over_amount": Scenario((("GP001", 1), ("EXAM-MRI", 1)), PaymentMethod.CARD),
+    "near_preauth_threshold": Scenario((("GP001", 1), ("IMG002", 1), ("TRT002", 1))),
 }
-"""Members not listed (greyed out, expired, out of network) stop at eligibility. Items a member's
-pre-auth names (`SURG-TONSIL`, `EXAM-MRI`) show it: covered when approved, flagged when pending."""
+"""Members not listed (greyed out, expired, not yet in force, out of network) stop at
+eligibility; so do those whose approval is expired or denied (the eligibility screen shows it).
+Items a member's pre-auth names (`SURG-TONSIL`, `EXAM-MRI`) show it: covered when approved,
+flagged when pending or used, the family paying above an approval's amount; past the CNY 30,000
+rule's threshold the exam and the treatment are flagged, the consultation is not."""
+
+EMERGENCY_MEMBER = "active_standard"
+"""Whose emergency visit (an abscess incision, pre-authorised the same day) the demo walks."""
 
 OLE2_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 """How an Excel 97-2003 workbook (.xls) begins."""
+
+
+def _doctors_note(path: Path) -> Path:
+    """A small picture of a doctor's note, as a phone photo of it would be attached."""
+    image = QImage(480, 240, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.drawText(
+        image.rect().adjusted(20, 20, -20, -20),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+        "Doctor's note / 医生证明\nSkin abscess (L02.4): incision and drainage today.",
+    )
+    painter.end()
+    image.save(str(path), "PNG")
+    return path
 
 
 def write_walkthrough(
@@ -96,12 +124,14 @@ def write_walkthrough(
     add_staff: Callable[[Path], None],
     manager: DemoStaffLike,
     dispute: Callable[[str, int], None],
+    approve: Callable[[str], None],
     language: str,
 ) -> list[Path]:
     """Walk every member through the kiosk in `language`, then the manager's screens;
     returns the files written. `add_staff` puts the demo's staff (`manager` among them) into a
     kiosk's journal before the kiosk opens it; `dispute(claim_id, covered_fen)` makes the
-    insurer's statement differ from the desk on one claim, so reconciliation has a finding."""
+    insurer's statement differ from the desk on one claim, so reconciliation has a finding;
+    `approve(preauth_id)` is the insurer approving a pre-auth request (the emergency visit's)."""
     written: list[Path] = []
     by_clinic: dict[str, list[Member]] = {}
     for member in members:
@@ -129,6 +159,8 @@ def write_walkthrough(
                 walk.visit(member, members.index(member) + 1)
             if clinic_id == next(iter(by_clinic)):
                 walk.self_pay_visit(clinic_members[0], len(members) + 1)
+                emergency = next(m for m in clinic_members if m.state == EMERGENCY_MEMBER)
+                walk.emergency_visit(emergency, len(members) + 2, approve)
                 walk.manager_screens(manager, dispute)
         finally:
             camera.show(None)
@@ -177,6 +209,8 @@ class _Walk(Generic[Member]):
         driver.wait_step(Step.ELIGIBILITY, 15)
         self.shot(f"{prefix}-1-eligibility")
         scenario = SCENARIOS.get(member.state)
+        if scenario is not None and scenario.letter:
+            self._guarantee_letter(prefix)
         eligibility = self.kiosk.session.visit.eligibility
         if scenario is None or eligibility is None or not eligibility.direct_billing:
             driver.click(self.window.eligibility.back_button)
@@ -253,6 +287,83 @@ class _Walk(Generic[Member]):
         driver.next_family()
         self._phone_away()
 
+    def _guarantee_letter(self, prefix: str) -> None:
+        """Reception prints the approval's guarantee letter from the eligibility screen."""
+        screen = self.window.eligibility
+        saved: list[list[str]] = []
+        screen.letters_saved.connect(saved.append)
+        self.driver.click(screen.letter_button)
+        pump_until(lambda: bool(saved), 15, "the guarantee letter")
+        screen.letters_saved.disconnect(saved.append)
+        self.shot(f"{prefix}-1a-guarantee-letter-printed")
+        for number, path in enumerate(saved[0], start=1):
+            pdf = self.out_dir / f"{prefix}-guarantee-letter-{number}.pdf"
+            shutil.copyfile(path, pdf)
+            self.written.append(pdf)
+
+    def emergency_visit(self, member: Member, number: int, approve: Callable[[str], None]) -> None:
+        """An emergency: an abscess incision (outpatient surgery) needs a pre-auth, which an
+        emergency files for today with the doctor's note; the insurer approves it the same day,
+        the desk is told, and the incision is covered under the guarantee letter."""
+        prefix = f"{number:02d}-emergency"
+        driver, bill = self.driver, self.window.bill
+        self.camera.show(self.token_for(member))
+        driver.wait_step(Step.ELIGIBILITY, 15)
+        driver.start_bill()
+        driver.click(bill.emergency)
+        driver.add_item("GP004")
+        driver.add_item("SUR001")
+        driver.wait_estimate()
+        self.shot(f"{prefix}-2-bill")
+        visit = self.kiosk.session.visit
+        (flagged,) = visit.preauth_lines()
+        dialog = driver.open_preauth(flagged)
+        dialog.diagnosis.setText(
+            "皮肤脓肿 (L02.4)" if self.kiosk.session.language == "zh_CN" else "Skin abscess (L02.4)"
+        )
+        with tempfile.TemporaryDirectory() as folder:
+            dialog.attach(_doctors_note(Path(folder) / "doctors-note.png"))
+        self.shot(f"{prefix}-2b-preauth", dialog)
+        driver.click(dialog.send_button)
+        pump_until(lambda: dialog.stored is not None, 10, "the pre-auth request stored")
+        assert dialog.stored is not None
+        request_id = dialog.stored.id
+        driver.click(dialog.close_button)
+        journal = self.kiosk.session.journal
+        pump_until(
+            lambda: preauth_request(journal, request_id).insurer_preauth_id is not None,
+            15,
+            "the request sent",
+        )
+        preauth_id = preauth_request(journal, request_id).insurer_preauth_id
+        assert preauth_id is not None
+        approve(preauth_id)
+        self.kiosk.submitter.check_preauths()
+        news = self.window.preauth_news
+        pump_until(news.isVisible, 15, "the insurer's decision at the desk")
+        # told of the approval, the bill asks the insurer again: the incision is now covered
+        pump_until(
+            lambda: visit.adjudication is not None and not visit.preauth_lines(),
+            15,
+            "the estimate under the approval",
+        )
+        self.shot(f"{prefix}-2c-preauth-approved")
+        driver.click(news.seen_button)
+        driver.present()
+        self.shot(f"{prefix}-3-sign")
+        driver.draw_signature()
+        driver.confirm_signature()
+        driver.wait_step(Step.DONE)
+        done = self.window.done
+        pump_until(
+            lambda: done.claim is not None and done.claim.state is ClaimState.SENT,
+            15,
+            "the insurer to record the claim",
+        )
+        self._finish(prefix, PaymentMethod.WECHAT, "statement")
+        driver.next_family()
+        self._phone_away()
+
     def _catalogue_refused(self, prefix: str) -> None:
         """A manager picks the clinic's old Excel fee list by mistake: the bill says what to do,
         and the catalogue in use stays."""
@@ -281,6 +392,10 @@ class _Walk(Generic[Member]):
         dialog.diagnosis.setText(diagnosis)
         self.shot(f"{prefix}-2b-preauth", dialog)
         self.driver.click(dialog.send_button)
+        if dialog.stored is None and dialog.in_the_way:
+            # the member's earlier request is still pending: the desk warns before a second
+            self.shot(f"{prefix}-2b2-preauth-warned", dialog)
+            self.driver.click(dialog.send_button)
         pump_until(lambda: dialog.stored is not None, 10, "the pre-auth request stored")
         self.shot(f"{prefix}-2c-preauth-sent", dialog)
         self.driver.click(dialog.close_button)

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.journal import ClaimState, PaymentMethod
 from kiosk.scan.source import ScanSource
@@ -112,7 +112,7 @@ class KioskDriver:
 
     # --- acting --------------------------------------------------------------------------------
 
-    def click(self, button: QPushButton) -> None:
+    def click(self, button: QAbstractButton) -> None:
         if not button.isVisible() or not button.isEnabled():
             raise RuntimeError(f"{button.objectName() or button.text()!r} cannot be clicked now")
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -15,6 +15,7 @@ import socket
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -89,6 +90,8 @@ class KioskConfig:
     workers: int = 3
     ca_bundle: str | None = None
     retry_schedule: RetrySchedule = field(default_factory=RetrySchedule)
+    preauth_poll_interval: timedelta = timedelta(minutes=2)
+    """How often the outbox asks the insurer about undecided pre-auth requests."""
 
 
 @dataclass
@@ -285,7 +288,12 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     config.data_dir.mkdir(parents=True, exist_ok=True)
     journal_path = config.data_dir / "journal.sqlite3"
     journal = Journal.open(journal_path, audit_key=journal_audit_key(journal_path))
-    submitter = ClaimSubmitter(journal, client(), schedule=config.retry_schedule)
+    submitter = ClaimSubmitter(
+        journal,
+        client(),
+        schedule=config.retry_schedule,
+        preauth_poll_interval=config.preauth_poll_interval,
+    )
     keys = SigningKeyCache(keep_at=config.data_dir / "ecard-keys.json")
     scans = ScanInput(keys.keys, parent=app)
     documents = config.data_dir / "signed-bills"

@@ -36,8 +36,10 @@ METHODS = {
 PREAUTHS = {
     PreAuthState.UNSENT: QT_TRANSLATE_NOOP("Manager", "Not sent yet"),
     PreAuthState.PENDING: QT_TRANSLATE_NOOP("Manager", "Pending"),
+    PreAuthState.INFO_REQUESTED: QT_TRANSLATE_NOOP("Manager", "More information asked"),
     PreAuthState.APPROVED: QT_TRANSLATE_NOOP("Manager", "Approved"),
     PreAuthState.DENIED: QT_TRANSLATE_NOOP("Manager", "Denied"),
+    PreAuthState.REFUSED: QT_TRANSLATE_NOOP("Manager", "Not accepted by the insurer"),
 }
 DISCREPANCIES = {
     Discrepancy.AUDIT_TRAIL_CHANGED: QT_TRANSLATE_NOOP("Manager", "Records changed since sent"),

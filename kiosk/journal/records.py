@@ -13,6 +13,7 @@ from kiosk.insurer.models import (
     ClaimSubmission,
     ItemCategory,
     PreAuth,
+    PreAuthClass,
     PreAuthRequest,
     PreAuthStatus,
     Reason,
@@ -80,6 +81,7 @@ class BillLineRecord:
     patient_fen: int | None
     reason: Reason | None
     preauth_id: str | None
+    preauth_class: PreAuthClass | None = None
 
     @property
     def submitted_fen(self) -> int:
@@ -118,6 +120,7 @@ class BillRecord:
                     quantity=line.quantity,
                     unit_price_fen=line.unit_price_fen,
                     preauth_id=line.preauth_id,
+                    preauth_class=line.preauth_class,
                 )
                 for line in self.lines
             ],

@@ -145,13 +145,15 @@ def payments_by_method(journal: Journal, day: date) -> list[MethodTotal]:
 def preauths_by_status(
     journal: Journal, requested_from: datetime, requested_to: datetime
 ) -> list[tuple[str | None, int]]:
-    """Pre-auth requests filed in [from, to), by the insurer's status (None: not answered)."""
+    """Pre-auth requests filed in [from, to), by the insurer's status as last heard ('refused'
+    when the insurer would not file it; None: not answered yet)."""
     with journal.reading() as db:
         return [
             (row[0], row[1])
             for row in db.execute(
-                "SELECT status, count(*) FROM preauth_requests"
-                " WHERE requested_at >= ? AND requested_at < ? GROUP BY status",
+                "SELECT CASE WHEN refused_at IS NOT NULL THEN 'refused' ELSE status END AS state,"
+                " count(*) FROM preauth_requests"
+                " WHERE requested_at >= ? AND requested_at < ? GROUP BY state",
                 (to_timestamp(requested_from), to_timestamp(requested_to)),
             )
         ]

@@ -18,6 +18,7 @@ from kiosk.insurer.models import (
     ClaimStatus,
     ItemCategory,
     PreAuth,
+    PreAuthClass,
     PreAuthRequest,
     PreAuthStatus,
     Reason,
@@ -224,10 +225,11 @@ def fetch_bill(db: sqlite3.Connection, bill_id: int) -> BillRecord:
             patient_fen=line[7],
             reason=Reason(line[8]) if line[8] is not None else None,
             preauth_id=line[9],
+            preauth_class=PreAuthClass(line[10]) if line[10] is not None else None,
         )
         for line in db.execute(
             "SELECT line_no, item_code, description, category, quantity, unit_price_fen,"
-            " covered_fen, patient_fen, reason, preauth_id FROM bill_lines"
+            " covered_fen, patient_fen, reason, preauth_id, preauth_class FROM bill_lines"
             " WHERE bill_id = ? ORDER BY line_no",
             (bill_id,),
         )

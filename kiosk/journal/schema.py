@@ -302,6 +302,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX preauth_requests_by_status ON preauth_requests(status, member_id)",
         ),
     ),
+    Migration(
+        10,
+        "a bill line keeps the catalogue's mark of an item that always needs a pre-auth (major "
+        "exam, outpatient surgery, major-illness treatment): the claim sends the bill as shown",
+        (
+            "ALTER TABLE bill_lines ADD COLUMN preauth_class TEXT CHECK (preauth_class IN "
+            "('major-exam', 'outpatient-surgery', 'major-illness-treatment'))",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -28,17 +28,23 @@ def _bill(db: sqlite3.Connection, bill_id: int) -> object | None:
     ).fetchone()
     if bill is None:
         return None
-    lines = db.execute(
-        "SELECT line_no, item_code, category, quantity, unit_price_fen, covered_fen, patient_fen,"
-        " reason, preauth_id FROM bill_lines WHERE bill_id = ? ORDER BY line_no",
-        (bill_id,),
-    ).fetchall()
+    lines = [
+        # the pre-auth mark (schema 10) joins a line's seal only where there is one, so lines
+        # sealed before it still verify
+        list(line) if line[9] is not None else list(line[:9])
+        for line in db.execute(
+            "SELECT line_no, item_code, category, quantity, unit_price_fen, covered_fen,"
+            " patient_fen, reason, preauth_id, preauth_class FROM bill_lines WHERE bill_id = ?"
+            " ORDER BY line_no",
+            (bill_id,),
+        )
+    ]
     signature = db.execute(
         "SELECT bill_hash, strokes_sha256, point_count, signed_at FROM signatures"
         " WHERE bill_id = ?",
         (bill_id,),
     ).fetchone()
-    return [list(bill), [list(line) for line in lines], list(signature or [])]
+    return [list(bill), lines, list(signature or [])]
 
 
 def _claim(db: sqlite3.Connection, claim_id: int) -> object | None:

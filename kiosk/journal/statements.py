@@ -164,8 +164,9 @@ def statement_content(
         ).fetchall()
     facts = facts or (signature.facts if signature else None) or (latest.facts if latest else None)
     names_en: dict[str, str] = dict(facts.item_names_en) if facts else {}
+    auth_numbers: dict[int, str] = {}
     if claim is not None:
-        names_en, provider_display = _stored_shown(claim[2])
+        names_en, provider_display, auth_numbers = _stored_shown(claim[2])
         if facts is None:
             facts = StatementFacts(
                 language="zh_CN",
@@ -190,6 +191,7 @@ def statement_content(
             patient_fen=line.patient_fen if line.patient_fen is not None else line.submitted_fen,
             reason=line.reason or Reason.NOT_COVERED,
             preauth_id=line.preauth_id,
+            preauth_ref=auth_numbers.get(line.line_no),
         )
         for line in bill.lines
     ]
@@ -211,20 +213,32 @@ def statement_content(
         standing=ClaimStanding.SELF_PAY if claim is None else _STANDING[ClaimState(claim[0])],
         claim_number=None if claim is None else claim[1],
         payments=[PaymentLine(method, amount) for method, amount in payments],
+        visit_type=bill.visit_type,
     )
 
 
-def _stored_shown(submission_json: str) -> tuple[dict[str, str], str]:
-    """From the claim's `shown` block as stored, the English item names and the clinic's name as
-    shown (an older kiosk's claim may have no block: no names, and "—")."""
+def _stored_shown(submission_json: str) -> tuple[dict[str, str], str, dict[int, str]]:
+    """From the claim's `shown` block as stored, the English item names, the clinic's name as
+    shown and the guarantee letters' auth numbers by line (an older kiosk's claim may have no
+    block: no names, "—" and no numbers)."""
     shown = json.loads(submission_json).get("shown")
     if not isinstance(shown, dict):
         shown = {}
     names_en = shown.get("item_display_en", {})
     provider_display = shown.get("provider_display")
+    adjudication = shown.get("adjudication")
+    shown_lines = adjudication.get("lines", []) if isinstance(adjudication, dict) else []
+    auth_numbers = {
+        line["line_no"]: line["preauth_ref"]
+        for line in shown_lines
+        if isinstance(line, dict)
+        and isinstance(line.get("line_no"), int)
+        and isinstance(line.get("preauth_ref"), str)
+    }
     return (
         names_en if isinstance(names_en, dict) else {},
         provider_display if isinstance(provider_display, str) and provider_display else "—",
+        auth_numbers,
     )
 
 

@@ -624,8 +624,8 @@ class Transaction:
             estimate = adjudicated.get(line.line_no)
             self.db.execute(
                 "INSERT INTO bill_lines (bill_id, line_no, item_code, description, category,"
-                " quantity, unit_price_fen, covered_fen, patient_fen, reason, preauth_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " quantity, unit_price_fen, covered_fen, patient_fen, reason, preauth_id,"
+                " preauth_class) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     bill_id,
                     line.line_no,
@@ -638,6 +638,7 @@ class Transaction:
                     estimate.patient_fen if estimate else None,
                     estimate.reason.value if estimate else None,
                     line.preauth_id,
+                    line.preauth_class.value if line.preauth_class else None,
                 ),
             )
         self.append_audit(

@@ -4,13 +4,13 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="127"/>
+        <location filename="../../ui/screens/bill.py" line="136"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="132"/>
-        <location filename="../../ui/screens/bill.py" line="229"/>
+        <location filename="../../ui/screens/bill.py" line="141"/>
+        <location filename="../../ui/screens/bill.py" line="246"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>%n item in the catalogue</numerusform>
@@ -18,98 +18,116 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="136"/>
+        <location filename="../../ui/screens/bill.py" line="145"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="137"/>
+        <location filename="../../ui/screens/bill.py" line="146"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="138"/>
+        <location filename="../../ui/screens/bill.py" line="147"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="139"/>
+        <location filename="../../ui/screens/bill.py" line="148"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="140"/>
+        <location filename="../../ui/screens/bill.py" line="149"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="152"/>
+        <source>Emergency visit</source>
+        <translation>Emergency visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="155"/>
+        <source>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</source>
+        <translation>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="159"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="160"/>
         <source>Cancel visit</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="145"/>
+        <location filename="../../ui/screens/bill.py" line="161"/>
         <source>Ask the insurer again</source>
         <translation>Ask the insurer again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="146"/>
-        <location filename="../../ui/screens/bill.py" line="377"/>
+        <location filename="../../ui/screens/bill.py" line="162"/>
+        <location filename="../../ui/screens/bill.py" line="432"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="213"/>
+        <location filename="../../ui/screens/bill.py" line="230"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="337"/>
+        <location filename="../../ui/screens/bill.py" line="377"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="340"/>
+        <location filename="../../ui/screens/bill.py" line="380"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/bill.py" line="410"/>
+        <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
+        <translation>
+            <numerusform>%n item costs more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</numerusform>
+            <numerusform>%n items cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="365"/>
+        <location filename="../../ui/screens/bill.py" line="420"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="375"/>
+        <location filename="../../ui/screens/bill.py" line="430"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="129"/>
+        <location filename="../../ui/screens/bill.py" line="138"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="126"/>
+        <location filename="../../ui/screens/bill.py" line="135"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>Code, name or pinyin initials (xcg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="215"/>
+        <location filename="../../ui/screens/bill.py" line="232"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>Catalogue (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="239"/>
+        <location filename="../../ui/screens/bill.py" line="256"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="241"/>
+        <location filename="../../ui/screens/bill.py" line="258"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -117,38 +135,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="245"/>
+        <location filename="../../ui/screens/bill.py" line="262"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="300"/>
+        <location filename="../../ui/screens/bill.py" line="338"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="320"/>
+        <location filename="../../ui/screens/bill.py" line="360"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="321"/>
+        <location filename="../../ui/screens/bill.py" line="361"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="331"/>
-        <location filename="../../ui/screens/bill.py" line="334"/>
+        <location filename="../../ui/screens/bill.py" line="371"/>
+        <location filename="../../ui/screens/bill.py" line="374"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="350"/>
+        <location filename="../../ui/screens/bill.py" line="395"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="355"/>
+        <location filename="../../ui/screens/bill.py" line="400"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -750,177 +768,250 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="71"/>
+        <location filename="../../ui/screens/eligibility.py" line="105"/>
         <source>New scan</source>
         <translation>New scan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="72"/>
+        <location filename="../../ui/screens/eligibility.py" line="106"/>
         <source>Start the bill</source>
         <translation>Start the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="84"/>
+        <location filename="../../ui/screens/eligibility.py" line="119"/>
         <source>Direct billing available</source>
         <translation>Direct billing available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="85"/>
+        <location filename="../../ui/screens/eligibility.py" line="120"/>
         <source>Direct billing available, with conditions</source>
         <translation>Direct billing available, with conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="86"/>
+        <location filename="../../ui/screens/eligibility.py" line="121"/>
         <source>No direct billing today</source>
         <translation>No direct billing today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="107"/>
+        <location filename="../../ui/screens/eligibility.py" line="165"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>All fully-paid visits are used: the family pays its share of today&apos;s visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="110"/>
+        <location filename="../../ui/screens/eligibility.py" line="168"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>A pre-authorisation is still pending: its item cannot be direct-billed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="113"/>
+        <location filename="../../ui/screens/eligibility.py" line="175"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>A pre-authorisation was denied: its item is not direct-billable.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="116"/>
+        <location filename="../../ui/screens/eligibility.py" line="185"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>A benefit limit is used up: items under it are paid by the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="98"/>
+        <location filename="../../ui/screens/eligibility.py" line="156"/>
         <source>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
         <translation>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="119"/>
+        <location filename="../../ui/screens/eligibility.py" line="107"/>
+        <source>Print the guarantee letter</source>
+        <translation>Print the guarantee letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="137"/>
+        <source>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</source>
+        <translation>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="147"/>
+        <source>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</source>
+        <translation>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="171"/>
+        <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
+        <translation>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
+        <translation>Close to the yearly cost above which treatments and exams need a pre-authorisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
+        <translation>Past the yearly cost above which treatments and exams need a pre-authorisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="188"/>
         <source>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</source>
         <translation>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="123"/>
+        <location filename="../../ui/screens/eligibility.py" line="192"/>
         <source>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</source>
         <translation>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="127"/>
+        <location filename="../../ui/screens/eligibility.py" line="196"/>
         <source>The policy is not in force yet: today&apos;s visit is self-pay. Direct billing starts on the policy&apos;s first day.</source>
         <translation>The policy is not in force yet: today&apos;s visit is self-pay. Direct billing starts on the policy&apos;s first day.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="131"/>
+        <location filename="../../ui/screens/eligibility.py" line="200"/>
         <source>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</source>
         <translation>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="135"/>
+        <location filename="../../ui/screens/eligibility.py" line="204"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="139"/>
+        <location filename="../../ui/screens/eligibility.py" line="208"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>The insurer does not allow direct billing for this card today.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="174"/>
+        <location filename="../../ui/screens/eligibility.py" line="246"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="175"/>
+        <location filename="../../ui/screens/eligibility.py" line="247"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="250"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="250"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="179"/>
+        <location filename="../../ui/screens/eligibility.py" line="251"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="180"/>
+        <location filename="../../ui/screens/eligibility.py" line="252"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <location filename="../../ui/screens/eligibility.py" line="254"/>
         <source>Policy period</source>
         <translation>Policy period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="186"/>
+        <location filename="../../ui/screens/eligibility.py" line="258"/>
         <source>Fully-paid visits left</source>
         <translation>Fully-paid visits left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="187"/>
+        <location filename="../../ui/screens/eligibility.py" line="259"/>
         <source>{left} of {total}</source>
         <translation>{left} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="196"/>
+        <location filename="../../ui/screens/eligibility.py" line="268"/>
         <source>{remaining} left of {limit}</source>
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="203"/>
-        <source>pending</source>
-        <translation>pending</translation>
+        <location filename="../../ui/screens/eligibility.py" line="317"/>
+        <source>{what} for {date}: {state}</source>
+        <translation>{what} for {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="204"/>
+        <location filename="../../ui/screens/eligibility.py" line="321"/>
+        <source>The insurer: {note}</source>
+        <translation>The insurer: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="352"/>
+        <source>Asking the insurer for the guarantee letter…</source>
+        <translation>Asking the insurer for the guarantee letter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="362"/>
+        <source>Guarantee letter opened for printing: {files}</source>
+        <translation>Guarantee letter opened for printing: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="313"/>
         <source>the insurer needs more information</source>
         <translation>the insurer needs more information</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="205"/>
+        <location filename="../../ui/screens/eligibility.py" line="296"/>
+        <location filename="../../ui/screens/eligibility.py" line="314"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="206"/>
+        <location filename="../../ui/screens/eligibility.py" line="285"/>
+        <source>emergency</source>
+        <translation>emergency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="290"/>
+        <source>approved, already used</source>
+        <translation>approved, already used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="292"/>
+        <source>approved, expired</source>
+        <translation>approved, expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="294"/>
+        <source>approved, from {date}</source>
+        <translation>approved, from {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="298"/>
+        <source>{what}: {state} · auth {auth}
+{left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
+        <translation>{what}: {state} · auth {auth}
+{left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="312"/>
+        <source>pending the insurer&apos;s decision</source>
+        <translation>pending the insurer&apos;s decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="315"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="211"/>
+        <location filename="../../ui/screens/eligibility.py" line="275"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="212"/>
-        <source>{description} ({code}) on {date}: {state}</source>
-        <translation>{description} ({code}) on {date}: {state}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="224"/>
+        <location filename="../../ui/screens/eligibility.py" line="326"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="225"/>
+        <location filename="../../ui/screens/eligibility.py" line="327"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="226"/>
+        <location filename="../../ui/screens/eligibility.py" line="328"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -988,40 +1079,123 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="503"/>
+        <location filename="../../ui/app.py" line="507"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>Welcome. Reception will show your bill here to sign.</translation>
     </message>
 </context>
 <context>
+    <name>GuaranteeLetter</name>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="28"/>
+        <source>Guarantee letter (pre-authorisation)</source>
+        <translation>Guarantee letter (pre-authorisation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="29"/>
+        <source>Auth number</source>
+        <translation>Auth number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="30"/>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="31"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="32"/>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="33"/>
+        <source>Policy</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="34"/>
+        <source>Treatment</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="35"/>
+        <source>Diagnosis</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="36"/>
+        <source>Items covered</source>
+        <translation>Items covered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="37"/>
+        <source>Guaranteed amount</source>
+        <translation>Guaranteed amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="38"/>
+        <source>%1 left when printed</source>
+        <translation>%1 left when printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="39"/>
+        <source>Valid for service dates</source>
+        <translation>Valid for service dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="40"/>
+        <source>Uses</source>
+        <translation>Uses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="41"/>
+        <source>%1 of %2 left when printed</source>
+        <translation>%1 of %2 left when printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="42"/>
+        <source>The insurer&apos;s terms</source>
+        <translation>The insurer&apos;s terms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="43"/>
+        <source>Printed at the clinic&apos;s direct-billing kiosk on %1 from the insurer&apos;s letter; the insurer&apos;s records decide.</source>
+        <translation>Printed at the clinic&apos;s direct-billing kiosk on %1 from the insurer&apos;s letter; the insurer&apos;s records decide.</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="245"/>
+        <location filename="../../ui/app.py" line="246"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="246"/>
+        <location filename="../../ui/app.py" line="247"/>
         <source>Eligibility</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="247"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="248"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Sign</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="250"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="240"/>
+        <location filename="../../ui/app.py" line="241"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
@@ -1047,8 +1221,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="350"/>
-        <location filename="../../ui/app.py" line="413"/>
+        <location filename="../../ui/app.py" line="353"/>
+        <location filename="../../ui/app.py" line="416"/>
         <source>Direct billing</source>
         <translation>Direct billing</translation>
     </message>
@@ -1087,7 +1261,7 @@
     </message>
     <message>
         <location filename="../../ui/manager_text.py" line="37"/>
-        <location filename="../../ui/manager_text.py" line="50"/>
+        <location filename="../../ui/manager_text.py" line="52"/>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
@@ -1097,93 +1271,93 @@
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="39"/>
+        <location filename="../../ui/manager_text.py" line="40"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="40"/>
+        <location filename="../../ui/manager_text.py" line="41"/>
         <source>Denied</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="48"/>
+        <location filename="../../ui/manager_text.py" line="50"/>
         <source>Missing at the insurer</source>
         <translation>Missing at the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="47"/>
+        <location filename="../../ui/manager_text.py" line="49"/>
         <source>Amounts differ</source>
         <translation>Amounts differ</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="46"/>
+        <location filename="../../ui/manager_text.py" line="48"/>
         <source>Status differs</source>
         <translation>Status differs</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="77"/>
+        <location filename="../../ui/manager_text.py" line="79"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="82"/>
+        <location filename="../../ui/manager_text.py" line="84"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>The insurer records less than the family signed for. Ask it to correct the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="86"/>
+        <location filename="../../ui/manager_text.py" line="88"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="95"/>
+        <location filename="../../ui/manager_text.py" line="97"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="101"/>
+        <location filename="../../ui/manager_text.py" line="103"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="102"/>
+        <location filename="../../ui/manager_text.py" line="104"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="149"/>
+        <location filename="../../ui/manager_text.py" line="151"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="150"/>
+        <location filename="../../ui/manager_text.py" line="152"/>
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="151"/>
+        <location filename="../../ui/manager_text.py" line="153"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="153"/>
+        <location filename="../../ui/manager_text.py" line="155"/>
         <source>Claim state</source>
         <translation>Claim state</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="154"/>
+        <location filename="../../ui/manager_text.py" line="156"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="155"/>
+        <location filename="../../ui/manager_text.py" line="157"/>
         <source>Insurer status</source>
         <translation>Insurer status</translation>
     </message>
     <message>
         <location filename="../../ui/manager_text.py" line="23"/>
-        <location filename="../../ui/manager_text.py" line="172"/>
+        <location filename="../../ui/manager_text.py" line="174"/>
         <source>Waiting to send</source>
         <translation>Waiting to send</translation>
     </message>
@@ -1203,207 +1377,217 @@
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="43"/>
+        <location filename="../../ui/manager_text.py" line="39"/>
+        <source>More information asked</source>
+        <translation>More information asked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="42"/>
+        <source>Not accepted by the insurer</source>
+        <translation>Not accepted by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="45"/>
         <source>Records changed since sent</source>
         <translation>Records changed since sent</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="44"/>
+        <location filename="../../ui/manager_text.py" line="46"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="45"/>
+        <location filename="../../ui/manager_text.py" line="47"/>
         <source>Stopped, needs a person</source>
         <translation>Stopped, needs a person</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="49"/>
+        <location filename="../../ui/manager_text.py" line="51"/>
         <source>Not in this PC&apos;s records</source>
         <translation>Not in this PC&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="53"/>
+        <location filename="../../ui/manager_text.py" line="55"/>
         <source>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</source>
         <translation>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="58"/>
+        <location filename="../../ui/manager_text.py" line="60"/>
         <source>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</source>
         <translation>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="63"/>
+        <location filename="../../ui/manager_text.py" line="65"/>
         <source>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</source>
         <translation>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="68"/>
+        <location filename="../../ui/manager_text.py" line="70"/>
         <source>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</source>
         <translation>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="73"/>
+        <location filename="../../ui/manager_text.py" line="75"/>
         <source>Ask the insurer about this claim number. Do not claim it again as a new claim.</source>
         <translation>Ask the insurer about this claim number. Do not claim it again as a new claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="91"/>
+        <location filename="../../ui/manager_text.py" line="93"/>
         <source>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</source>
         <translation>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="117"/>
+        <location filename="../../ui/manager_text.py" line="119"/>
         <source>The insurer&apos;s amount changed after the family signed</source>
         <translation>The insurer&apos;s amount changed after the family signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="120"/>
+        <location filename="../../ui/manager_text.py" line="122"/>
         <source>Not covered on the visit&apos;s date</source>
         <translation>Not covered on the visit&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="121"/>
+        <location filename="../../ui/manager_text.py" line="123"/>
         <source>The claim did not match the signed bill</source>
         <translation>The claim did not match the signed bill</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="122"/>
+        <location filename="../../ui/manager_text.py" line="124"/>
         <source>The insurer could not read the claim</source>
         <translation>The insurer could not read the claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="123"/>
+        <location filename="../../ui/manager_text.py" line="125"/>
         <source>The insurer answered for another claim</source>
         <translation>The insurer answered for another claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="126"/>
+        <location filename="../../ui/manager_text.py" line="128"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>Saved by an older kiosk in a form the insurer no longer takes</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="152"/>
+        <location filename="../../ui/manager_text.py" line="154"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="156"/>
+        <location filename="../../ui/manager_text.py" line="158"/>
         <source>Reason code</source>
         <translation>Reason code</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="157"/>
+        <location filename="../../ui/manager_text.py" line="159"/>
         <source>Member (masked)</source>
         <translation>Member (masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="158"/>
+        <location filename="../../ui/manager_text.py" line="160"/>
         <source>Billed (fen)</source>
         <translation>Billed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="159"/>
+        <location filename="../../ui/manager_text.py" line="161"/>
         <source>Billed (yuan)</source>
         <translation>Billed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="160"/>
+        <location filename="../../ui/manager_text.py" line="162"/>
         <source>Insurer share as signed (fen)</source>
         <translation>Insurer share as signed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="161"/>
+        <location filename="../../ui/manager_text.py" line="163"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>Insurer share as signed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="162"/>
+        <location filename="../../ui/manager_text.py" line="164"/>
         <source>Covered by the insurer (fen)</source>
         <translation>Covered by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="163"/>
+        <location filename="../../ui/manager_text.py" line="165"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>Covered by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="164"/>
+        <location filename="../../ui/manager_text.py" line="166"/>
         <source>Family share (fen)</source>
         <translation>Family share (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="165"/>
+        <location filename="../../ui/manager_text.py" line="167"/>
         <source>Family share (yuan)</source>
         <translation>Family share (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="166"/>
+        <location filename="../../ui/manager_text.py" line="168"/>
         <source>Paid at the desk (fen)</source>
         <translation>Paid at the desk (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="167"/>
+        <location filename="../../ui/manager_text.py" line="169"/>
         <source>Paid at the desk (yuan)</source>
         <translation>Paid at the desk (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="168"/>
+        <location filename="../../ui/manager_text.py" line="170"/>
         <source>Payment methods</source>
         <translation>Payment methods</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="169"/>
+        <location filename="../../ui/manager_text.py" line="171"/>
         <source>Signed and stored at</source>
         <translation>Signed and stored at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="170"/>
+        <location filename="../../ui/manager_text.py" line="172"/>
         <source>Recorded by the insurer at</source>
         <translation>Recorded by the insurer at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="171"/>
+        <location filename="../../ui/manager_text.py" line="173"/>
         <source>Claim key (for the insurer&apos;s support)</source>
         <translation>Claim key (for the insurer&apos;s support)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="173"/>
+        <location filename="../../ui/manager_text.py" line="175"/>
         <source>Covered (fen)</source>
         <translation>Covered (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="174"/>
+        <location filename="../../ui/manager_text.py" line="176"/>
         <source>Covered (yuan)</source>
         <translation>Covered (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="175"/>
+        <location filename="../../ui/manager_text.py" line="177"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>Awaiting the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="176"/>
+        <location filename="../../ui/manager_text.py" line="178"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>Awaiting the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="177"/>
+        <location filename="../../ui/manager_text.py" line="179"/>
         <source>Refused by the insurer (fen)</source>
         <translation>Refused by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="178"/>
+        <location filename="../../ui/manager_text.py" line="180"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>Refused by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="179"/>
+        <location filename="../../ui/manager_text.py" line="181"/>
         <source>Paid by families (fen)</source>
         <translation>Paid by families (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="180"/>
+        <location filename="../../ui/manager_text.py" line="182"/>
         <source>Paid by families (yuan)</source>
         <translation>Paid by families (yuan)</translation>
     </message>
@@ -1709,7 +1893,7 @@
 <context>
     <name>OutboxStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="84"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="95"/>
         <source>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</source>
         <translation>
             <numerusform>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</numerusform>
@@ -1717,7 +1901,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="91"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="102"/>
         <source>The insurer refused this kiosk&apos;s device key · %n claim(s) waiting. A manager must register the device again: kiosk register</source>
         <translation>
             <numerusform>The insurer refused this kiosk&apos;s device key · %n claim waiting. A manager must register the device again: kiosk register</numerusform>
@@ -1725,7 +1909,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="97"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="108"/>
         <source>%n claim(s) need attention</source>
         <translation>
             <numerusform>%n claim needs attention</numerusform>
@@ -1733,7 +1917,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="99"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="110"/>
         <source>Insurer unreachable · %n waiting</source>
         <translation>
             <numerusform>Insurer unreachable · %n waiting</numerusform>
@@ -1741,7 +1925,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="101"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="112"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n claim waiting to send</numerusform>
@@ -1749,7 +1933,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_status.py" line="103"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="114"/>
         <source>All claims sent</source>
         <translation>All claims sent</translation>
     </message>
@@ -1780,111 +1964,212 @@
 <context>
     <name>PreAuthDialog</name>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="101"/>
-        <location filename="../../ui/screens/preauth.py" line="102"/>
+        <location filename="../../ui/screens/preauth.py" line="157"/>
+        <location filename="../../ui/screens/preauth.py" line="158"/>
         <source>Request a pre-authorisation</source>
         <translation>Request a pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="103"/>
+        <location filename="../../ui/screens/preauth.py" line="159"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="104"/>
+        <location filename="../../ui/screens/preauth.py" line="160"/>
         <source>Planned date</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="105"/>
+        <location filename="../../ui/screens/preauth.py" line="161"/>
         <source>Diagnosis</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="106"/>
+        <location filename="../../ui/screens/preauth.py" line="162"/>
         <source>Estimated cost (CNY)</source>
         <translation>Estimated cost (CNY)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="107"/>
+        <location filename="../../ui/screens/preauth.py" line="163"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="164"/>
+        <source>Emergency: treated today, no lead time</source>
+        <translation>Emergency: treated today, no lead time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="165"/>
+        <source>Attach…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="168"/>
+        <source>The doctor&apos;s note or a scan (PDF, PNG, JPEG; up to 2 MB each)</source>
+        <translation>The doctor&apos;s note or a scan (PDF, PNG, JPEG; up to 2 MB each)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="170"/>
         <source>e.g. Recurrent headache (R51)</source>
         <translation>e.g. Recurrent headache (R51)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="108"/>
-        <location filename="../../ui/screens/preauth.py" line="210"/>
+        <location filename="../../ui/screens/preauth.py" line="171"/>
+        <location filename="../../ui/screens/preauth.py" line="389"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="108"/>
+        <location filename="../../ui/screens/preauth.py" line="171"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="109"/>
+        <location filename="../../ui/screens/preauth.py" line="173"/>
+        <source>File another request anyway</source>
+        <translation>File another request anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="175"/>
         <source>Send to the insurer</source>
         <translation>Send to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="119"/>
+        <location filename="../../ui/screens/preauth.py" line="187"/>
+        <source>Emergency: the request needs no lead time; the planned date may be today and the insurer reviews it the same day.</source>
+        <translation>Emergency: the request needs no lead time; the planned date may be today and the insurer reviews it the same day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="195"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</source>
         <translation>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="127"/>
+        <location filename="../../ui/screens/preauth.py" line="203"/>
         <source>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</source>
         <translation>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="133"/>
+        <location filename="../../ui/screens/preauth.py" line="209"/>
         <source>Holiday data ends on {until}; after that only weekends are counted.</source>
         <translation>Holiday data ends on {until}; after that only weekends are counted.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="160"/>
+        <location filename="../../ui/screens/preauth.py" line="271"/>
+        <source>Before filing another request for this item:</source>
+        <translation>Before filing another request for this item:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="281"/>
+        <source>a request for {date} is stored on this computer, not sent yet</source>
+        <translation>a request for {date} is stored on this computer, not sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="287"/>
+        <source>approval {auth} covers it: {left} and {uses} use(s) left, valid until {until}</source>
+        <translation>approval {auth} covers it: {left} and {uses} use(s) left, valid until {until}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="294"/>
+        <source>request {id} for {date} is waiting for the insurer&apos;s decision</source>
+        <translation>request {id} for {date} is waiting for the insurer&apos;s decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="303"/>
+        <source>A document for the request</source>
+        <translation>A document for the request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="305"/>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>Documents (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="313"/>
+        <source>At most 5 documents go with one request.</source>
+        <translation>At most 5 documents go with one request.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="318"/>
+        <source>That file could not be read.</source>
+        <translation>That file could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="322"/>
+        <source>Only PDF, PNG or JPEG files of up to 2 MB can be attached.</source>
+        <translation>Only PDF, PNG or JPEG files of up to 2 MB can be attached.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="324"/>
+        <source>That file cannot be attached.</source>
+        <translation>That file cannot be attached.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="342"/>
         <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
         <translation>Enter the estimated cost in yuan, e.g. 6800.00.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="174"/>
+        <location filename="../../ui/screens/preauth.py" line="358"/>
         <source>Enter the diagnosis the doctor gave.</source>
         <translation>Enter the diagnosis the doctor gave.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="177"/>
-        <source>Sending to the insurer…</source>
-        <translation>Sending to the insurer…</translation>
+        <location filename="../../ui/screens/preauth.py" line="365"/>
+        <source>This item already has a request or an approval (above). File another only if the doctor plans a different treatment.</source>
+        <translation>This item already has a request or an approval (above). File another only if the doctor plans a different treatment.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="185"/>
+        <location filename="../../ui/screens/preauth.py" line="384"/>
         <source>Request queued on this computer: it is sent as soon as the insurer answers, and the insurer&apos;s decision is shown when it comes.</source>
         <translation>Request queued on this computer: it is sent as soon as the insurer answers, and the insurer&apos;s decision is shown when it comes.</translation>
     </message>
+</context>
+<context>
+    <name>PreAuthNews</name>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="199"/>
-        <source>pending the insurer&apos;s decision</source>
-        <translation>pending the insurer&apos;s decision</translation>
+        <location filename="../../ui/widgets/preauth_news.py" line="53"/>
+        <source>Seen</source>
+        <translation>Seen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="200"/>
-        <source>waiting for more information</source>
-        <translation>waiting for more information</translation>
+        <location filename="../../ui/widgets/preauth_news.py" line="77"/>
+        <source>{item} ({code}) for member {member}</source>
+        <translation>{item} ({code}) for member {member}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="201"/>
-        <source>approved</source>
-        <translation>approved</translation>
+        <location filename="../../ui/widgets/preauth_news.py" line="83"/>
+        <source>Pre-authorisation request not accepted by the insurer: {what}. {why}</source>
+        <translation>Pre-authorisation request not accepted by the insurer: {what}. {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="202"/>
-        <source>denied</source>
-        <translation>denied</translation>
+        <location filename="../../ui/widgets/preauth_news.py" line="88"/>
+        <source>Pre-authorisation approved: {what}, {amount} from {start} to {end}, auth {auth}.</source>
+        <translation>Pre-authorisation approved: {what}, {amount} from {start} to {end}, auth {auth}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="205"/>
-        <source>Pre-authorisation {id} for {date} is {state}.</source>
-        <translation>Pre-authorisation {id} for {date} is {state}.</translation>
+        <location filename="../../ui/widgets/preauth_news.py" line="98"/>
+        <source>Pre-authorisation denied: {what}.</source>
+        <translation>Pre-authorisation denied: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/preauth_news.py" line="102"/>
+        <source>The insurer needs more information for a pre-authorisation: {what}.</source>
+        <translation>The insurer needs more information for a pre-authorisation: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/preauth_news.py" line="106"/>
+        <source>Pre-authorisation is pending again: {what}.</source>
+        <translation>Pre-authorisation is pending again: {what}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/preauth_news.py" line="115"/>
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2234,72 +2519,77 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../ui/screens/sign.py" line="139"/>
+        <location filename="../../ui/screens/sign.py" line="144"/>
         <source>Please check the bill and sign</source>
         <translation>Please check the bill and sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="140"/>
+        <location filename="../../ui/screens/sign.py" line="145"/>
         <source>The insurer pays</source>
         <translation>The insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="141"/>
+        <location filename="../../ui/screens/sign.py" line="146"/>
         <source>You pay today</source>
         <translation>You pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="144"/>
+        <location filename="../../ui/screens/sign.py" line="149"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="145"/>
+        <location filename="../../ui/screens/sign.py" line="150"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="146"/>
+        <location filename="../../ui/screens/sign.py" line="151"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="147"/>
+        <location filename="../../ui/screens/sign.py" line="152"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="148"/>
+        <location filename="../../ui/screens/sign.py" line="153"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="151"/>
+        <location filename="../../ui/screens/sign.py" line="156"/>
         <source>Reception: change the bill</source>
         <translation>Reception: change the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="152"/>
+        <location filename="../../ui/screens/sign.py" line="157"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="153"/>
+        <location filename="../../ui/screens/sign.py" line="158"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="154"/>
+        <location filename="../../ui/screens/sign.py" line="159"/>
         <source>Sign the bill</source>
         <translation>Sign the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="190"/>
+        <location filename="../../ui/screens/sign.py" line="196"/>
+        <source>{date}, emergency visit</source>
+        <translation>{date}, emergency visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="198"/>
         <source>{child} · {date} · {clinic}</source>
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="302"/>
+        <location filename="../../ui/screens/sign.py" line="313"/>
         <source>▼ %n more line(s) below: tap here to see them</source>
         <translation>
             <numerusform>▼ %n more line below: tap here to see it</numerusform>
@@ -2307,28 +2597,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="304"/>
+        <location filename="../../ui/screens/sign.py" line="315"/>
         <source>▲ Back to the first line</source>
         <translation>▲ Back to the first line</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="367"/>
+        <location filename="../../ui/screens/sign.py" line="378"/>
         <source>Please sign in the white box first.</source>
         <translation>Please sign in the white box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="369"/>
-        <location filename="../../ui/screens/sign.py" line="372"/>
+        <location filename="../../ui/screens/sign.py" line="380"/>
+        <location filename="../../ui/screens/sign.py" line="383"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>That is too short to be a signature. Please write your name.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="375"/>
+        <location filename="../../ui/screens/sign.py" line="386"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>Please sign larger, across the line in the white box.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="389"/>
+        <location filename="../../ui/screens/sign.py" line="401"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>The signed bill could not be stored on this computer. Please ask reception.</translation>
     </message>
@@ -2344,202 +2634,212 @@
 <context>
     <name>SignedBill</name>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="65"/>
+        <location filename="../../ui/documents/family_statement.py" line="66"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="66"/>
+        <location filename="../../ui/documents/family_statement.py" line="67"/>
         <source>version %1</source>
         <translation>version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="67"/>
+        <location filename="../../ui/documents/family_statement.py" line="68"/>
         <source>Direct-billing statement</source>
         <translation>Direct-billing statement</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="68"/>
+        <location filename="../../ui/documents/family_statement.py" line="69"/>
         <source>Self-pay statement</source>
         <translation>Self-pay statement</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="69"/>
+        <location filename="../../ui/documents/family_statement.py" line="70"/>
         <source>This statement is not a fapiao: the clinic issues fapiao separately.</source>
         <translation>This statement is not a fapiao: the clinic issues fapiao separately.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="72"/>
+        <location filename="../../ui/documents/family_statement.py" line="73"/>
         <source>Child</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="73"/>
+        <location filename="../../ui/documents/family_statement.py" line="74"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="74"/>
+        <location filename="../../ui/documents/family_statement.py" line="75"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="75"/>
+        <location filename="../../ui/documents/family_statement.py" line="76"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="76"/>
+        <location filename="../../ui/documents/family_statement.py" line="77"/>
         <source>Signed at</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="77"/>
+        <location filename="../../ui/documents/family_statement.py" line="78"/>
         <source>continued</source>
         <translation>continued</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="78"/>
+        <location filename="../../ui/documents/family_statement.py" line="79"/>
         <source>Total charges</source>
         <translation>Total charges</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="79"/>
+        <location filename="../../ui/documents/family_statement.py" line="80"/>
         <source>Insurer pays the clinic directly</source>
         <translation>Insurer pays the clinic directly</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="80"/>
+        <location filename="../../ui/documents/family_statement.py" line="81"/>
         <source>You pay today</source>
         <translation>You pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="81"/>
+        <location filename="../../ui/documents/family_statement.py" line="82"/>
         <source>Paid at the desk: %1 by %2</source>
         <translation>Paid at the desk: %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="82"/>
+        <location filename="../../ui/documents/family_statement.py" line="83"/>
         <source>Not yet recorded as paid at the desk</source>
         <translation>Not yet recorded as paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="83"/>
+        <location filename="../../ui/documents/family_statement.py" line="84"/>
         <source>Nothing to pay today</source>
         <translation>Nothing to pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="85"/>
+        <location filename="../../ui/documents/family_statement.py" line="86"/>
         <source>Direct-billing claim</source>
         <translation>Direct-billing claim</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="86"/>
+        <location filename="../../ui/documents/family_statement.py" line="87"/>
         <source>Accepted by the insurer: %1</source>
         <translation>Accepted by the insurer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="87"/>
+        <location filename="../../ui/documents/family_statement.py" line="88"/>
         <source>Stored at the clinic; sent to the insurer when it is reachable</source>
         <translation>Stored at the clinic; sent to the insurer when it is reachable</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="90"/>
+        <location filename="../../ui/documents/family_statement.py" line="91"/>
         <source>Not accepted by the insurer yet; the clinic follows it up</source>
         <translation>Not accepted by the insurer yet; the clinic follows it up</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="93"/>
+        <location filename="../../ui/documents/family_statement.py" line="94"/>
         <source>Settled by the clinic</source>
         <translation>Settled by the clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="98"/>
+        <location filename="../../ui/documents/family_statement.py" line="99"/>
         <source>Questions about your cover: %1, %2 (7×24)</source>
         <translation>Questions about your cover: %1, %2 (7×24)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="99"/>
+        <location filename="../../ui/documents/family_statement.py" line="100"/>
         <source>Pre-auth %1</source>
         <translation>Pre-auth %1</translation>
     </message>
     <message>
         <location filename="../../ui/documents/family_statement.py" line="101"/>
+        <source>Guarantee letter %1</source>
+        <translation>Guarantee letter %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="102"/>
+        <source>emergency</source>
+        <translation>emergency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="104"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
         <translation>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="107"/>
+        <location filename="../../ui/documents/family_statement.py" line="110"/>
         <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
         <translation>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="124"/>
+        <location filename="../../ui/documents/family_statement.py" line="127"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="84"/>
+        <location filename="../../ui/documents/family_statement.py" line="85"/>
         <source>Signature of parent or guardian</source>
         <translation>Signature of parent or guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="94"/>
+        <location filename="../../ui/documents/family_statement.py" line="95"/>
         <source>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</source>
         <translation>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="100"/>
+        <location filename="../../ui/documents/family_statement.py" line="103"/>
         <source>Bill hash (SHA-256)</source>
         <translation>Bill hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="110"/>
+        <location filename="../../ui/documents/family_statement.py" line="113"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="113"/>
+        <location filename="../../ui/documents/family_statement.py" line="116"/>
         <source>cash</source>
         <translation>cash</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="114"/>
+        <location filename="../../ui/documents/family_statement.py" line="117"/>
         <source>bank card</source>
         <translation>bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="115"/>
+        <location filename="../../ui/documents/family_statement.py" line="118"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="116"/>
+        <location filename="../../ui/documents/family_statement.py" line="119"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="119"/>
+        <location filename="../../ui/documents/family_statement.py" line="122"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="120"/>
+        <location filename="../../ui/documents/family_statement.py" line="123"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="121"/>
+        <location filename="../../ui/documents/family_statement.py" line="124"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="122"/>
+        <location filename="../../ui/documents/family_statement.py" line="125"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="123"/>
+        <location filename="../../ui/documents/family_statement.py" line="126"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>
@@ -2547,12 +2847,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="524"/>
+        <location filename="../../ui/app.py" line="528"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>The family is checking and signing the bill on their screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="525"/>
+        <location filename="../../ui/app.py" line="529"/>
         <source>Change the bill</source>
         <translation>Change the bill</translation>
     </message>

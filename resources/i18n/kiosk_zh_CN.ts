@@ -4,149 +4,166 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="127"/>
+        <location filename="../../ui/screens/bill.py" line="136"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="132"/>
-        <location filename="../../ui/screens/bill.py" line="229"/>
+        <location filename="../../ui/screens/bill.py" line="141"/>
+        <location filename="../../ui/screens/bill.py" line="246"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>目录共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="136"/>
+        <location filename="../../ui/screens/bill.py" line="145"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="137"/>
+        <location filename="../../ui/screens/bill.py" line="146"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="138"/>
+        <location filename="../../ui/screens/bill.py" line="147"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="139"/>
+        <location filename="../../ui/screens/bill.py" line="148"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="140"/>
+        <location filename="../../ui/screens/bill.py" line="149"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="152"/>
+        <source>Emergency visit</source>
+        <translation>急诊就诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="155"/>
+        <source>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</source>
+        <translation>账单和理赔均标注为急诊；为其申请的事先授权无需提前期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="159"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="160"/>
         <source>Cancel visit</source>
         <translation>取消本次就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="145"/>
+        <location filename="../../ui/screens/bill.py" line="161"/>
         <source>Ask the insurer again</source>
         <translation>重新询问保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="146"/>
-        <location filename="../../ui/screens/bill.py" line="377"/>
+        <location filename="../../ui/screens/bill.py" line="162"/>
+        <location filename="../../ui/screens/bill.py" line="432"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="213"/>
+        <location filename="../../ui/screens/bill.py" line="230"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="337"/>
+        <location filename="../../ui/screens/bill.py" line="377"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="340"/>
+        <location filename="../../ui/screens/bill.py" line="380"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>家庭自付 &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/bill.py" line="410"/>
+        <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
+        <translation>
+            <numerusform>%n 个项目超出事先授权金额：保险支付至授权金额，其余由家庭自付。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="365"/>
+        <location filename="../../ui/screens/bill.py" line="420"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="375"/>
+        <location filename="../../ui/screens/bill.py" line="430"/>
         <source>Self-pay: take the payment</source>
         <translation>自费：收取费用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="129"/>
+        <location filename="../../ui/screens/bill.py" line="138"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>导入本诊所自己的收费目录（Excel .xlsx、CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="126"/>
+        <location filename="../../ui/screens/bill.py" line="135"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>按编码、名称或拼音首字母搜索（如 xcg）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="215"/>
+        <location filename="../../ui/screens/bill.py" line="232"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>收费目录 (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="239"/>
+        <location filename="../../ui/screens/bill.py" line="256"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="241"/>
+        <location filename="../../ui/screens/bill.py" line="258"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>文件有 %n 行错误，未被使用：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="245"/>
+        <location filename="../../ui/screens/bill.py" line="262"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="300"/>
+        <location filename="../../ui/screens/bill.py" line="338"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="320"/>
+        <location filename="../../ui/screens/bill.py" line="360"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="321"/>
+        <location filename="../../ui/screens/bill.py" line="361"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="331"/>
-        <location filename="../../ui/screens/bill.py" line="334"/>
+        <location filename="../../ui/screens/bill.py" line="371"/>
+        <location filename="../../ui/screens/bill.py" line="374"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="350"/>
+        <location filename="../../ui/screens/bill.py" line="395"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="355"/>
+        <location filename="../../ui/screens/bill.py" line="400"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
@@ -741,177 +758,250 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="71"/>
+        <location filename="../../ui/screens/eligibility.py" line="105"/>
         <source>New scan</source>
         <translation>重新扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="72"/>
+        <location filename="../../ui/screens/eligibility.py" line="106"/>
         <source>Start the bill</source>
         <translation>开始开账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="84"/>
+        <location filename="../../ui/screens/eligibility.py" line="119"/>
         <source>Direct billing available</source>
         <translation>可以直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="85"/>
+        <location filename="../../ui/screens/eligibility.py" line="120"/>
         <source>Direct billing available, with conditions</source>
         <translation>可以直付，但有附加条件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="86"/>
+        <location filename="../../ui/screens/eligibility.py" line="121"/>
         <source>No direct billing today</source>
         <translation>今天不能直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="107"/>
+        <location filename="../../ui/screens/eligibility.py" line="165"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>全额赔付次数已用完：今天的就诊需支付个人自付部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="110"/>
+        <location filename="../../ui/screens/eligibility.py" line="168"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>有一项事先授权仍在审核中：该项目暂不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="113"/>
+        <location filename="../../ui/screens/eligibility.py" line="175"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>有一项事先授权未获批准：该项目不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="116"/>
+        <location filename="../../ui/screens/eligibility.py" line="185"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>有一项保障额度已用完：该额度下的项目由家庭自付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="98"/>
+        <location filename="../../ui/screens/eligibility.py" line="156"/>
         <source>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
         <translation>电子保险卡已置灰：之前一次就诊的自付金额 {amount} 尚未支付（理赔号 {ref}）。家长在电子保险卡的“就诊记录”中支付后即可恢复直付。今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="119"/>
+        <location filename="../../ui/screens/eligibility.py" line="107"/>
+        <source>Print the guarantee letter</source>
+        <translation>打印担保函</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="137"/>
+        <source>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</source>
+        <translation>本保单年度已发生医疗费用：{billed}。年度累计超过 {threshold} 后，任何治疗、检查项目均须先申请事先授权：距此还有 {left}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="147"/>
+        <source>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</source>
+        <translation>本保单年度已发生医疗费用：{billed}，已超过 {threshold}：任何治疗、检查项目均须先申请事先授权（诊查费和药品除外）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="171"/>
+        <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
+        <translation>保险公司需要补充事先授权资料：请按要求附上资料重新提交（见下方）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
+        <translation>年度累计医疗费用即将达到须事先授权的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
+        <translation>年度累计医疗费用已超过须事先授权的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="188"/>
         <source>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</source>
         <translation>电子保险卡已置灰：之前一次就诊的自付金额尚未支付。今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="123"/>
+        <location filename="../../ui/screens/eligibility.py" line="192"/>
         <source>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</source>
         <translation>保单已过保障期间，今天的就诊需自费；续保请家长咨询保险公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="127"/>
+        <location filename="../../ui/screens/eligibility.py" line="196"/>
         <source>The policy is not in force yet: today&apos;s visit is self-pay. Direct billing starts on the policy&apos;s first day.</source>
         <translation>保单尚未生效：今天的就诊需自费。保单生效首日起方可直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="131"/>
+        <location filename="../../ui/screens/eligibility.py" line="200"/>
         <source>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</source>
         <translation>本诊所不在该计划的网络内，不能直付：今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="135"/>
+        <location filename="../../ui/screens/eligibility.py" line="204"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>保险公司找不到此卡对应的会员。请核对信息，或按自费处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="139"/>
+        <location filename="../../ui/screens/eligibility.py" line="208"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>保险公司今天不允许此卡直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="174"/>
+        <location filename="../../ui/screens/eligibility.py" line="246"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="175"/>
+        <location filename="../../ui/screens/eligibility.py" line="247"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="250"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="250"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="179"/>
+        <location filename="../../ui/screens/eligibility.py" line="251"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="180"/>
+        <location filename="../../ui/screens/eligibility.py" line="252"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <location filename="../../ui/screens/eligibility.py" line="254"/>
         <source>Policy period</source>
         <translation>保障期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="186"/>
+        <location filename="../../ui/screens/eligibility.py" line="258"/>
         <source>Fully-paid visits left</source>
         <translation>剩余全额赔付次数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="187"/>
+        <location filename="../../ui/screens/eligibility.py" line="259"/>
         <source>{left} of {total}</source>
         <translation>{left} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="196"/>
+        <location filename="../../ui/screens/eligibility.py" line="268"/>
         <source>{remaining} left of {limit}</source>
         <translation>剩余额度 {remaining}（保障额度 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="203"/>
-        <source>pending</source>
-        <translation>审核中</translation>
+        <location filename="../../ui/screens/eligibility.py" line="317"/>
+        <source>{what} for {date}: {state}</source>
+        <translation>{what}（计划 {date}）：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="204"/>
+        <location filename="../../ui/screens/eligibility.py" line="321"/>
+        <source>The insurer: {note}</source>
+        <translation>保险公司说明：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="352"/>
+        <source>Asking the insurer for the guarantee letter…</source>
+        <translation>正在向保险公司获取担保函…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="362"/>
+        <source>Guarantee letter opened for printing: {files}</source>
+        <translation>担保函已打开，可打印：{files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="313"/>
         <source>the insurer needs more information</source>
         <translation>保险公司需要补充资料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="205"/>
+        <location filename="../../ui/screens/eligibility.py" line="296"/>
+        <location filename="../../ui/screens/eligibility.py" line="314"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="206"/>
+        <location filename="../../ui/screens/eligibility.py" line="285"/>
+        <source>emergency</source>
+        <translation>急诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="290"/>
+        <source>approved, already used</source>
+        <translation>已批准，已使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="292"/>
+        <source>approved, expired</source>
+        <translation>已批准，已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="294"/>
+        <source>approved, from {date}</source>
+        <translation>已批准，自 {date} 起有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="298"/>
+        <source>{what}: {state} · auth {auth}
+{left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
+        <translation>{what}：{state} · 授权号 {auth}
+剩余 {left}（共 {approved}）· 有效期 {start} – {end} · 剩余 {uses} 次（共 {allowed} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="312"/>
+        <source>pending the insurer&apos;s decision</source>
+        <translation>等待保险公司审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="315"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="211"/>
+        <location filename="../../ui/screens/eligibility.py" line="275"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="212"/>
-        <source>{description} ({code}) on {date}: {state}</source>
-        <translation>{description}（{code}），{date}：{state}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="224"/>
+        <location filename="../../ui/screens/eligibility.py" line="326"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="225"/>
+        <location filename="../../ui/screens/eligibility.py" line="327"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="226"/>
+        <location filename="../../ui/screens/eligibility.py" line="328"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -979,40 +1069,123 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="503"/>
+        <location filename="../../ui/app.py" line="507"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>欢迎。前台会在这里显示您的账单供您签字。</translation>
     </message>
 </context>
 <context>
+    <name>GuaranteeLetter</name>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="28"/>
+        <source>Guarantee letter (pre-authorisation)</source>
+        <translation>担保函（事先授权）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="29"/>
+        <source>Auth number</source>
+        <translation>授权号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="30"/>
+        <source>Issued</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="31"/>
+        <source>To</source>
+        <translation>致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="32"/>
+        <source>Member</source>
+        <translation>被保险人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="33"/>
+        <source>Policy</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="34"/>
+        <source>Treatment</source>
+        <translation>治疗项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="35"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="36"/>
+        <source>Items covered</source>
+        <translation>担保项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="37"/>
+        <source>Guaranteed amount</source>
+        <translation>担保金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="38"/>
+        <source>%1 left when printed</source>
+        <translation>打印时剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="39"/>
+        <source>Valid for service dates</source>
+        <translation>有效就诊日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="40"/>
+        <source>Uses</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="41"/>
+        <source>%1 of %2 left when printed</source>
+        <translation>打印时剩余 %1 次（共 %2 次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="42"/>
+        <source>The insurer&apos;s terms</source>
+        <translation>保险公司条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="43"/>
+        <source>Printed at the clinic&apos;s direct-billing kiosk on %1 from the insurer&apos;s letter; the insurer&apos;s records decide.</source>
+        <translation>由诊所直付终端于 %1 根据保险公司担保函打印；以保险公司记录为准。</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="245"/>
+        <location filename="../../ui/app.py" line="246"/>
         <source>Scan</source>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="246"/>
+        <location filename="../../ui/app.py" line="247"/>
         <source>Eligibility</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="247"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>Bill</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="248"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="250"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="240"/>
+        <location filename="../../ui/app.py" line="241"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -1038,8 +1211,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="350"/>
-        <location filename="../../ui/app.py" line="413"/>
+        <location filename="../../ui/app.py" line="353"/>
+        <location filename="../../ui/app.py" line="416"/>
         <source>Direct billing</source>
         <translation>直付</translation>
     </message>
@@ -1078,7 +1251,7 @@
     </message>
     <message>
         <location filename="../../ui/manager_text.py" line="37"/>
-        <location filename="../../ui/manager_text.py" line="50"/>
+        <location filename="../../ui/manager_text.py" line="52"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
@@ -1088,93 +1261,93 @@
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="39"/>
+        <location filename="../../ui/manager_text.py" line="40"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="40"/>
+        <location filename="../../ui/manager_text.py" line="41"/>
         <source>Denied</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="48"/>
+        <location filename="../../ui/manager_text.py" line="50"/>
         <source>Missing at the insurer</source>
         <translation>保险公司无此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="47"/>
+        <location filename="../../ui/manager_text.py" line="49"/>
         <source>Amounts differ</source>
         <translation>金额不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="46"/>
+        <location filename="../../ui/manager_text.py" line="48"/>
         <source>Status differs</source>
         <translation>状态不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="77"/>
+        <location filename="../../ui/manager_text.py" line="79"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>请在本诊所其他终端上查找。如无任何前台提交过，请向保险公司提出异议。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="82"/>
+        <location filename="../../ui/manager_text.py" line="84"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>保险公司记录的金额少于家长签字确认的金额。请要求其更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="86"/>
+        <location filename="../../ui/manager_text.py" line="88"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>保险公司记录的金额多于家长签字确认的金额。请告知保险公司，差额不得保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="95"/>
+        <location filename="../../ui/manager_text.py" line="97"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>保险公司现将其列为可支付。确认后，如家长已付款请退还。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="101"/>
+        <location filename="../../ui/manager_text.py" line="103"/>
         <source>Reception</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="102"/>
+        <location filename="../../ui/manager_text.py" line="104"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="149"/>
+        <location filename="../../ui/manager_text.py" line="151"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="150"/>
+        <location filename="../../ui/manager_text.py" line="152"/>
         <source>Days</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="151"/>
+        <location filename="../../ui/manager_text.py" line="153"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="153"/>
+        <location filename="../../ui/manager_text.py" line="155"/>
         <source>Claim state</source>
         <translation>理赔状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="154"/>
+        <location filename="../../ui/manager_text.py" line="156"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="155"/>
+        <location filename="../../ui/manager_text.py" line="157"/>
         <source>Insurer status</source>
         <translation>保险公司状态</translation>
     </message>
     <message>
         <location filename="../../ui/manager_text.py" line="23"/>
-        <location filename="../../ui/manager_text.py" line="172"/>
+        <location filename="../../ui/manager_text.py" line="174"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
@@ -1194,207 +1367,217 @@
         <translation>已结清</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="43"/>
+        <location filename="../../ui/manager_text.py" line="39"/>
+        <source>More information asked</source>
+        <translation>需补充资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="42"/>
+        <source>Not accepted by the insurer</source>
+        <translation>保险公司未受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="45"/>
         <source>Records changed since sent</source>
         <translation>发送后本机记录被改动</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="44"/>
+        <location filename="../../ui/manager_text.py" line="46"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="45"/>
+        <location filename="../../ui/manager_text.py" line="47"/>
         <source>Stopped, needs a person</source>
         <translation>已暂停，需人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="49"/>
+        <location filename="../../ui/manager_text.py" line="51"/>
         <source>Not in this PC&apos;s records</source>
         <translation>本机无此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="53"/>
+        <location filename="../../ui/manager_text.py" line="55"/>
         <source>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</source>
         <translation>本机记录在此理赔发送后被改动（被删除、改写或恢复了旧备份）。请勿在本机做任何更改，并联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="58"/>
+        <location filename="../../ui/manager_text.py" line="60"/>
         <source>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</source>
         <translation>无需处理：本机会自动发送。如等待很久，请检查网络和终端注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="63"/>
+        <location filename="../../ui/manager_text.py" line="65"/>
         <source>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</source>
         <translation>保险公司不予支付。请向家长收取，或排除原因后重新申请；然后标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="68"/>
+        <location filename="../../ui/manager_text.py" line="70"/>
         <source>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</source>
         <translation>请排除暂停的原因（见理赔详情），然后重新发送；或标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="73"/>
+        <location filename="../../ui/manager_text.py" line="75"/>
         <source>Ask the insurer about this claim number. Do not claim it again as a new claim.</source>
         <translation>请凭此理赔号向保险公司查询，不要作为新理赔重新提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="91"/>
+        <location filename="../../ui/manager_text.py" line="93"/>
         <source>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</source>
         <translation>保险公司现将其列为拒付。请询问原因；如维持拒付，请向家长收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="117"/>
+        <location filename="../../ui/manager_text.py" line="119"/>
         <source>The insurer&apos;s amount changed after the family signed</source>
         <translation>家长签字后保险公司核定的金额有变</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="120"/>
+        <location filename="../../ui/manager_text.py" line="122"/>
         <source>Not covered on the visit&apos;s date</source>
         <translation>就诊当日不在保障范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="121"/>
+        <location filename="../../ui/manager_text.py" line="123"/>
         <source>The claim did not match the signed bill</source>
         <translation>理赔与签字账单不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="122"/>
+        <location filename="../../ui/manager_text.py" line="124"/>
         <source>The insurer could not read the claim</source>
         <translation>保险公司无法识别此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="123"/>
+        <location filename="../../ui/manager_text.py" line="125"/>
         <source>The insurer answered for another claim</source>
         <translation>保险公司的答复对应另一笔理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="126"/>
+        <location filename="../../ui/manager_text.py" line="128"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>由旧版终端保存，保险公司已不再接受此格式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="152"/>
+        <location filename="../../ui/manager_text.py" line="154"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="156"/>
+        <location filename="../../ui/manager_text.py" line="158"/>
         <source>Reason code</source>
         <translation>原因代码</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="157"/>
+        <location filename="../../ui/manager_text.py" line="159"/>
         <source>Member (masked)</source>
         <translation>会员（已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="158"/>
+        <location filename="../../ui/manager_text.py" line="160"/>
         <source>Billed (fen)</source>
         <translation>账单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="159"/>
+        <location filename="../../ui/manager_text.py" line="161"/>
         <source>Billed (yuan)</source>
         <translation>账单金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="160"/>
+        <location filename="../../ui/manager_text.py" line="162"/>
         <source>Insurer share as signed (fen)</source>
         <translation>签字时保险支付额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="161"/>
+        <location filename="../../ui/manager_text.py" line="163"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>签字时保险支付额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="162"/>
+        <location filename="../../ui/manager_text.py" line="164"/>
         <source>Covered by the insurer (fen)</source>
         <translation>保险公司支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="163"/>
+        <location filename="../../ui/manager_text.py" line="165"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>保险公司支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="164"/>
+        <location filename="../../ui/manager_text.py" line="166"/>
         <source>Family share (fen)</source>
         <translation>家庭自付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="165"/>
+        <location filename="../../ui/manager_text.py" line="167"/>
         <source>Family share (yuan)</source>
         <translation>家庭自付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="166"/>
+        <location filename="../../ui/manager_text.py" line="168"/>
         <source>Paid at the desk (fen)</source>
         <translation>前台已收（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="167"/>
+        <location filename="../../ui/manager_text.py" line="169"/>
         <source>Paid at the desk (yuan)</source>
         <translation>前台已收（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="168"/>
+        <location filename="../../ui/manager_text.py" line="170"/>
         <source>Payment methods</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="169"/>
+        <location filename="../../ui/manager_text.py" line="171"/>
         <source>Signed and stored at</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="170"/>
+        <location filename="../../ui/manager_text.py" line="172"/>
         <source>Recorded by the insurer at</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="171"/>
+        <location filename="../../ui/manager_text.py" line="173"/>
         <source>Claim key (for the insurer&apos;s support)</source>
         <translation>理赔提交编号（供保险公司核查）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="173"/>
+        <location filename="../../ui/manager_text.py" line="175"/>
         <source>Covered (fen)</source>
         <translation>保险支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="174"/>
+        <location filename="../../ui/manager_text.py" line="176"/>
         <source>Covered (yuan)</source>
         <translation>保险支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="175"/>
+        <location filename="../../ui/manager_text.py" line="177"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>等待保险公司（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="176"/>
+        <location filename="../../ui/manager_text.py" line="178"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>等待保险公司（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="177"/>
+        <location filename="../../ui/manager_text.py" line="179"/>
         <source>Refused by the insurer (fen)</source>
         <translation>保险公司拒付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="178"/>
+        <location filename="../../ui/manager_text.py" line="180"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>保险公司拒付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="179"/>
+        <location filename="../../ui/manager_text.py" line="181"/>
         <source>Paid by families (fen)</source>
         <translation>家庭已付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="180"/>
+        <location filename="../../ui/manager_text.py" line="182"/>
         <source>Paid by families (yuan)</source>
         <translation>家庭已付（元）</translation>
     </message>
@@ -1700,42 +1883,42 @@
 <context>
     <name>OutboxStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="84"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="95"/>
         <source>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</source>
         <translation>
             <numerusform>理赔无法发送：本机记录故障 · %n 笔等待中，已安全保存 · 请联系 IT</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="91"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="102"/>
         <source>The insurer refused this kiosk&apos;s device key · %n claim(s) waiting. A manager must register the device again: kiosk register</source>
         <translation>
             <numerusform>保险公司拒绝了本终端的设备密钥 · %n 笔理赔等待发送。需由经理重新注册本设备：kiosk register</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="97"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="108"/>
         <source>%n claim(s) need attention</source>
         <translation>
             <numerusform>%n 笔理赔需处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="99"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="110"/>
         <source>Insurer unreachable · %n waiting</source>
         <translation>
             <numerusform>无法连接保险公司 · %n 笔待发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="101"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="112"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n 笔理赔待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_status.py" line="103"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="114"/>
         <source>All claims sent</source>
         <translation>理赔已全部发送</translation>
     </message>
@@ -1766,111 +1949,211 @@
 <context>
     <name>PreAuthDialog</name>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="101"/>
-        <location filename="../../ui/screens/preauth.py" line="102"/>
+        <location filename="../../ui/screens/preauth.py" line="157"/>
+        <location filename="../../ui/screens/preauth.py" line="158"/>
         <source>Request a pre-authorisation</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="103"/>
+        <location filename="../../ui/screens/preauth.py" line="159"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="104"/>
+        <location filename="../../ui/screens/preauth.py" line="160"/>
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="105"/>
+        <location filename="../../ui/screens/preauth.py" line="161"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="106"/>
+        <location filename="../../ui/screens/preauth.py" line="162"/>
         <source>Estimated cost (CNY)</source>
         <translation>预估费用（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="107"/>
+        <location filename="../../ui/screens/preauth.py" line="163"/>
+        <source>Documents</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="164"/>
+        <source>Emergency: treated today, no lead time</source>
+        <translation>急诊：今天治疗，无需提前申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="165"/>
+        <source>Attach…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="168"/>
+        <source>The doctor&apos;s note or a scan (PDF, PNG, JPEG; up to 2 MB each)</source>
+        <translation>医生证明或检查扫描件（PDF、PNG、JPEG，每份不超过 2 MB）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="170"/>
         <source>e.g. Recurrent headache (R51)</source>
         <translation>如：反复头痛（R51）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="108"/>
-        <location filename="../../ui/screens/preauth.py" line="210"/>
+        <location filename="../../ui/screens/preauth.py" line="171"/>
+        <location filename="../../ui/screens/preauth.py" line="389"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="108"/>
+        <location filename="../../ui/screens/preauth.py" line="171"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="109"/>
+        <location filename="../../ui/screens/preauth.py" line="173"/>
+        <source>File another request anyway</source>
+        <translation>仍然再次提交申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="175"/>
         <source>Send to the insurer</source>
         <translation>发送给保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="119"/>
+        <location filename="../../ui/screens/preauth.py" line="187"/>
+        <source>Emergency: the request needs no lead time; the planned date may be today and the insurer reviews it the same day.</source>
+        <translation>急诊：申请无需提前期，计划日期可为今天，保险公司当天审核。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="195"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</source>
         <translation>事先授权申请须在计划日期前至少 5 个工作日送达保险公司。正在向保险公司获取工作日日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="127"/>
+        <location filename="../../ui/screens/preauth.py" line="203"/>
         <source>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</source>
         <translation>事先授权申请须在计划日期前至少 {days} 个工作日送达保险公司（已考虑法定节假日和调休上班日）。今天发送，最早可选的计划日期为 {earliest}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="133"/>
+        <location filename="../../ui/screens/preauth.py" line="209"/>
         <source>Holiday data ends on {until}; after that only weekends are counted.</source>
         <translation>节假日数据截至 {until}；之后只按周末计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="160"/>
+        <location filename="../../ui/screens/preauth.py" line="271"/>
+        <source>Before filing another request for this item:</source>
+        <translation>此项目已有以下申请或授权，请先确认：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="281"/>
+        <source>a request for {date} is stored on this computer, not sent yet</source>
+        <translation>计划 {date} 的申请已保存在本机，尚未发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="287"/>
+        <source>approval {auth} covers it: {left} and {uses} use(s) left, valid until {until}</source>
+        <translation>授权 {auth} 已涵盖：剩余 {left}、{uses} 次，有效期至 {until}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="294"/>
+        <source>request {id} for {date} is waiting for the insurer&apos;s decision</source>
+        <translation>计划 {date} 的申请 {id} 正在等待保险公司审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="303"/>
+        <source>A document for the request</source>
+        <translation>申请所附资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="305"/>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>资料 (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="313"/>
+        <source>At most 5 documents go with one request.</source>
+        <translation>每份申请最多附 5 份资料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="318"/>
+        <source>That file could not be read.</source>
+        <translation>无法读取此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="322"/>
+        <source>Only PDF, PNG or JPEG files of up to 2 MB can be attached.</source>
+        <translation>只能附加 2 MB 以内的 PDF、PNG 或 JPEG 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="324"/>
+        <source>That file cannot be attached.</source>
+        <translation>此文件无法附加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/preauth.py" line="342"/>
         <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
         <translation>请输入以元为单位的预估费用，如 6800.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="174"/>
+        <location filename="../../ui/screens/preauth.py" line="358"/>
         <source>Enter the diagnosis the doctor gave.</source>
         <translation>请输入医生给出的诊断。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="177"/>
-        <source>Sending to the insurer…</source>
-        <translation>正在发送给保险公司…</translation>
+        <location filename="../../ui/screens/preauth.py" line="365"/>
+        <source>This item already has a request or an approval (above). File another only if the doctor plans a different treatment.</source>
+        <translation>此项目已有申请或授权（见上方）。仅当医生计划另一项治疗时才再次提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="185"/>
+        <location filename="../../ui/screens/preauth.py" line="384"/>
         <source>Request queued on this computer: it is sent as soon as the insurer answers, and the insurer&apos;s decision is shown when it comes.</source>
         <translation>申请已保存在本机：保险公司一有应答即发送，保险公司的审核结果出来后会在此告知。</translation>
     </message>
+</context>
+<context>
+    <name>PreAuthNews</name>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="199"/>
-        <source>pending the insurer&apos;s decision</source>
-        <translation>等待保险公司审核</translation>
+        <location filename="../../ui/widgets/preauth_news.py" line="53"/>
+        <source>Seen</source>
+        <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="200"/>
-        <source>waiting for more information</source>
-        <translation>等待补充资料</translation>
+        <location filename="../../ui/widgets/preauth_news.py" line="77"/>
+        <source>{item} ({code}) for member {member}</source>
+        <translation>会员 {member} 的 {item}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="201"/>
-        <source>approved</source>
-        <translation>已批准</translation>
+        <location filename="../../ui/widgets/preauth_news.py" line="83"/>
+        <source>Pre-authorisation request not accepted by the insurer: {what}. {why}</source>
+        <translation>保险公司未受理事先授权申请：{what}。{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="202"/>
-        <source>denied</source>
-        <translation>未批准</translation>
+        <location filename="../../ui/widgets/preauth_news.py" line="88"/>
+        <source>Pre-authorisation approved: {what}, {amount} from {start} to {end}, auth {auth}.</source>
+        <translation>事先授权已批准：{what}，金额 {amount}，有效期 {start} 至 {end}，授权号 {auth}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="205"/>
-        <source>Pre-authorisation {id} for {date} is {state}.</source>
-        <translation>{date} 的事先授权 {id}：{state}。</translation>
+        <location filename="../../ui/widgets/preauth_news.py" line="98"/>
+        <source>Pre-authorisation denied: {what}.</source>
+        <translation>事先授权被拒绝：{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/preauth_news.py" line="102"/>
+        <source>The insurer needs more information for a pre-authorisation: {what}.</source>
+        <translation>保险公司需要补充事先授权资料：{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/preauth_news.py" line="106"/>
+        <source>Pre-authorisation is pending again: {what}.</source>
+        <translation>事先授权重新进入审核：{what}。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/preauth_news.py" line="115"/>
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>……另有 %n 条。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2216,100 +2499,105 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../ui/screens/sign.py" line="139"/>
+        <location filename="../../ui/screens/sign.py" line="144"/>
         <source>Please check the bill and sign</source>
         <translation>请核对账单并签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="140"/>
+        <location filename="../../ui/screens/sign.py" line="145"/>
         <source>The insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="141"/>
+        <location filename="../../ui/screens/sign.py" line="146"/>
         <source>You pay today</source>
         <translation>您今天需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="144"/>
+        <location filename="../../ui/screens/sign.py" line="149"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="145"/>
+        <location filename="../../ui/screens/sign.py" line="150"/>
         <source>Why</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="146"/>
+        <location filename="../../ui/screens/sign.py" line="151"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="147"/>
+        <location filename="../../ui/screens/sign.py" line="152"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="148"/>
+        <location filename="../../ui/screens/sign.py" line="153"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="151"/>
+        <location filename="../../ui/screens/sign.py" line="156"/>
         <source>Reception: change the bill</source>
         <translation>前台：修改账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="152"/>
+        <location filename="../../ui/screens/sign.py" line="157"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="153"/>
+        <location filename="../../ui/screens/sign.py" line="158"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="154"/>
+        <location filename="../../ui/screens/sign.py" line="159"/>
         <source>Sign the bill</source>
         <translation>确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="190"/>
+        <location filename="../../ui/screens/sign.py" line="196"/>
+        <source>{date}, emergency visit</source>
+        <translation>{date}，急诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="198"/>
         <source>{child} · {date} · {clinic}</source>
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="302"/>
+        <location filename="../../ui/screens/sign.py" line="313"/>
         <source>▼ %n more line(s) below: tap here to see them</source>
         <translation>
             <numerusform>▼ 下面还有 %n 项，轻触此处查看</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="304"/>
+        <location filename="../../ui/screens/sign.py" line="315"/>
         <source>▲ Back to the first line</source>
         <translation>▲ 回到第一项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="367"/>
+        <location filename="../../ui/screens/sign.py" line="378"/>
         <source>Please sign in the white box first.</source>
         <translation>请先在白色框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="369"/>
-        <location filename="../../ui/screens/sign.py" line="372"/>
+        <location filename="../../ui/screens/sign.py" line="380"/>
+        <location filename="../../ui/screens/sign.py" line="383"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>笔画太短，不像签名。请写下您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="375"/>
+        <location filename="../../ui/screens/sign.py" line="386"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>请在白色框内沿横线写大一些。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="389"/>
+        <location filename="../../ui/screens/sign.py" line="401"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>已签字的账单无法保存在本机，请联系前台。</translation>
     </message>
@@ -2325,202 +2613,212 @@
 <context>
     <name>SignedBill</name>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="65"/>
+        <location filename="../../ui/documents/family_statement.py" line="66"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="66"/>
+        <location filename="../../ui/documents/family_statement.py" line="67"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="67"/>
+        <location filename="../../ui/documents/family_statement.py" line="68"/>
         <source>Direct-billing statement</source>
         <translation>直付账单</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="68"/>
+        <location filename="../../ui/documents/family_statement.py" line="69"/>
         <source>Self-pay statement</source>
         <translation>自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="69"/>
+        <location filename="../../ui/documents/family_statement.py" line="70"/>
         <source>This statement is not a fapiao: the clinic issues fapiao separately.</source>
         <translation>本账单不是发票，发票由诊所另行开具。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="72"/>
+        <location filename="../../ui/documents/family_statement.py" line="73"/>
         <source>Child</source>
         <translation>就诊儿童</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="73"/>
+        <location filename="../../ui/documents/family_statement.py" line="74"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="74"/>
+        <location filename="../../ui/documents/family_statement.py" line="75"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="75"/>
+        <location filename="../../ui/documents/family_statement.py" line="76"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="76"/>
+        <location filename="../../ui/documents/family_statement.py" line="77"/>
         <source>Signed at</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="77"/>
+        <location filename="../../ui/documents/family_statement.py" line="78"/>
         <source>continued</source>
         <translation>续</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="78"/>
+        <location filename="../../ui/documents/family_statement.py" line="79"/>
         <source>Total charges</source>
         <translation>费用合计</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="79"/>
+        <location filename="../../ui/documents/family_statement.py" line="80"/>
         <source>Insurer pays the clinic directly</source>
         <translation>保险公司直接支付给诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="80"/>
+        <location filename="../../ui/documents/family_statement.py" line="81"/>
         <source>You pay today</source>
         <translation>您今天需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="81"/>
+        <location filename="../../ui/documents/family_statement.py" line="82"/>
         <source>Paid at the desk: %1 by %2</source>
         <translation>已在前台支付：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="82"/>
+        <location filename="../../ui/documents/family_statement.py" line="83"/>
         <source>Not yet recorded as paid at the desk</source>
         <translation>前台尚未登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="83"/>
+        <location filename="../../ui/documents/family_statement.py" line="84"/>
         <source>Nothing to pay today</source>
         <translation>今天无需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="85"/>
+        <location filename="../../ui/documents/family_statement.py" line="86"/>
         <source>Direct-billing claim</source>
         <translation>直付理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="86"/>
+        <location filename="../../ui/documents/family_statement.py" line="87"/>
         <source>Accepted by the insurer: %1</source>
         <translation>保险公司已受理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="87"/>
+        <location filename="../../ui/documents/family_statement.py" line="88"/>
         <source>Stored at the clinic; sent to the insurer when it is reachable</source>
         <translation>已保存在诊所，可连接保险公司时自动发送</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="90"/>
+        <location filename="../../ui/documents/family_statement.py" line="91"/>
         <source>Not accepted by the insurer yet; the clinic follows it up</source>
         <translation>保险公司暂未受理，诊所将跟进处理</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="93"/>
+        <location filename="../../ui/documents/family_statement.py" line="94"/>
         <source>Settled by the clinic</source>
         <translation>诊所已处理完毕</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="98"/>
+        <location filename="../../ui/documents/family_statement.py" line="99"/>
         <source>Questions about your cover: %1, %2 (7×24)</source>
         <translation>保障问题请致电%1：%2（7×24小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="99"/>
+        <location filename="../../ui/documents/family_statement.py" line="100"/>
         <source>Pre-auth %1</source>
         <translation>事先授权 %1</translation>
     </message>
     <message>
         <location filename="../../ui/documents/family_statement.py" line="101"/>
+        <source>Guarantee letter %1</source>
+        <translation>担保函 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="102"/>
+        <source>emergency</source>
+        <translation>急诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="104"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
         <translation>在诊所直付终端电子签名。账单哈希值将签名与以上明细绑定，任何改动都会得到不同的哈希值。本账单也会出现在您电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="107"/>
+        <location filename="../../ui/documents/family_statement.py" line="110"/>
         <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
         <translation>由诊所直付终端生成，供家庭留存。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="124"/>
+        <location filename="../../ui/documents/family_statement.py" line="127"/>
         <source>Why</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="84"/>
+        <location filename="../../ui/documents/family_statement.py" line="85"/>
         <source>Signature of parent or guardian</source>
         <translation>家长或监护人签名</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="94"/>
+        <location filename="../../ui/documents/family_statement.py" line="95"/>
         <source>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</source>
         <translation>自费就诊：以上项目不在保险直付范围内，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="100"/>
+        <location filename="../../ui/documents/family_statement.py" line="103"/>
         <source>Bill hash (SHA-256)</source>
         <translation>账单哈希（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="110"/>
+        <location filename="../../ui/documents/family_statement.py" line="113"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="113"/>
+        <location filename="../../ui/documents/family_statement.py" line="116"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="114"/>
+        <location filename="../../ui/documents/family_statement.py" line="117"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="115"/>
+        <location filename="../../ui/documents/family_statement.py" line="118"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="116"/>
+        <location filename="../../ui/documents/family_statement.py" line="119"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="119"/>
+        <location filename="../../ui/documents/family_statement.py" line="122"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="120"/>
+        <location filename="../../ui/documents/family_statement.py" line="123"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="121"/>
+        <location filename="../../ui/documents/family_statement.py" line="124"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="122"/>
+        <location filename="../../ui/documents/family_statement.py" line="125"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="123"/>
+        <location filename="../../ui/documents/family_statement.py" line="126"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>
@@ -2528,12 +2826,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="524"/>
+        <location filename="../../ui/app.py" line="528"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>家长正在其屏幕上核对账单并签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="525"/>
+        <location filename="../../ui/app.py" line="529"/>
         <source>Change the bill</source>
         <translation>修改账单</translation>
     </message>

@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from insurer_sandbox.demo import DEMO_MEMBERS
+from ui.demo_script import SCENARIOS
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(400)]
 
@@ -53,7 +54,8 @@ def demo_day_logs(tmp_path_factory):
 
 
 def test_the_demo_day_really_ran_and_logged_at_debug(demo_day_logs):
-    assert demo_day_logs.count("recorded by the insurer: accepted") >= len(DEMO_MEMBERS)
+    # every scenario with a direct-billed visit, in each of the two languages
+    assert demo_day_logs.count("recorded by the insurer: accepted") >= len(SCENARIOS)
     assert "DEBUG" in demo_day_logs
     assert "POST /v1/eligibility/token" in demo_day_logs
 

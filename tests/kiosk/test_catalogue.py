@@ -22,7 +22,7 @@ from kiosk.catalogue_import import (
     load_catalogue,
     load_demo_catalogue,
 )
-from kiosk.insurer.models import ItemCategory
+from kiosk.insurer.models import ItemCategory, PreAuthClass
 
 HEADER = "code,name_zh,name_en,category,price\n"
 
@@ -443,3 +443,32 @@ def test_an_item_cannot_carry_a_control_character_in_its_names():
         item("A1", "血常\x00规")
     with pytest.raises(ValueError, match="U\\+0009"):
         item("A1", "血常规", "Blood\tcount")
+
+
+def test_items_that_always_need_a_preauth_are_marked_in_the_catalogue_file():
+    """The manual's 任何大型检查和门诊手术 and 任何重大疾病治疗 need a pre-auth whatever the price:
+    the clinic marks them in an optional `preauth` column; a wrong mark is a named row error."""
+    text = (
+        "code,name_zh,name_en,category,price,preauth\n"
+        "CT1,胸部CT,Chest CT,exam,1500.00,major-exam\n"
+        "S1,脓肿切开,Abscess incision,surgery,2600.00,Outpatient-Surgery\n"
+        "G1,诊查费,Consultation,consultation,680.00,\n"
+        "X1,某项,Thing,treatment,10.00,expensive\n"
+    )
+    result = import_csv(text)
+    assert [e.line for e in result.errors] == [5]
+    assert "preauth 'expensive'" in result.errors[0].message
+    marks = {item.code: item.preauth_class for item in result.items}
+    assert marks == {
+        "CT1": PreAuthClass.MAJOR_EXAM,
+        "S1": PreAuthClass.OUTPATIENT_SURGERY,
+        "G1": None,
+    }
+    assert import_csv(text.replace(",preauth", "").replace(",major-exam", "")).errors
+
+
+def test_the_demo_catalogue_marks_a_major_exam_under_5000_and_outpatient_surgery(demo):
+    assert demo["IMG004"].preauth_class is PreAuthClass.MAJOR_EXAM
+    assert demo["IMG004"].unit_price_fen < 500_000
+    assert demo["SUR001"].preauth_class is PreAuthClass.OUTPATIENT_SURGERY
+    assert demo["TRT005"].preauth_class is PreAuthClass.MAJOR_ILLNESS_TREATMENT

@@ -13,14 +13,17 @@ from kiosk.insurer.models import (
     BenefitBalance,
     CardStatus,
     Coverage,
+    CumulativeCost,
     Eligibility,
     ItemCategory,
     Member,
     PlanTier,
     PreAuth,
+    PreAuthGrant,
     PreAuthStatus,
     Reason,
     UnpaidBalance,
+    VisitType,
 )
 from kiosk.journal import ClaimState, Journal, PaymentMethod
 from kiosk.scan.source import ScanSource
@@ -239,6 +242,11 @@ def test_observers_see_every_step_and_forbidden_jumps_raise():
         ),
         ({"in_network": False, "direct_billing": False}, Verdict.RED, (Caution.NOT_IN_NETWORK,)),
         (
+            {"status": CardStatus.NOT_YET_IN_FORCE, "direct_billing": False},
+            Verdict.RED,
+            (Caution.NOT_YET_IN_FORCE,),
+        ),
+        (
             {"status": CardStatus.NOT_FOUND, "direct_billing": False, "in_network": False},
             Verdict.RED,
             (Caution.NOT_FOUND,),
@@ -281,3 +289,86 @@ def test_a_bill_the_insurer_pays_nothing_on_goes_to_done_without_a_signature():
         visit.present_for_signature(visit.visit_id, visit.revision, shown(visit))
     assert visit.finish_self_pay(visit.visit_id, visit.revision, shown(visit))
     assert visit.step is Step.DONE and visit.self_pay and visit.signed is None
+
+
+def _year(billed_fen: int) -> CumulativeCost:
+    return CumulativeCost(
+        billed_fen=billed_fen, threshold_fen=3_000_000, policy_year_start=date(2026, 1, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("billed_fen", "cautions"),
+    [
+        (2_499_999, ()),
+        (2_500_000, (Caution.PREAUTH_THRESHOLD_NEAR,)),
+        (3_000_000, (Caution.PREAUTH_THRESHOLD_NEAR,)),
+        (3_000_001, (Caution.PREAUTH_THRESHOLD_PASSED,)),
+    ],
+)
+def test_reception_hears_of_the_30000_rule_at_eligibility_not_at_the_bill(billed_fen, cautions):
+    """Within CNY 5,000 of "累计医疗费用超过3万元" the card is amber; over it, amber and says so
+    (超过: exactly 30,000 is not over)."""
+    assessment = assess(eligibility(cumulative=_year(billed_fen)))
+    assert assessment.cautions == cautions
+    assert assessment.verdict is (Verdict.AMBER if cautions else Verdict.GREEN)
+
+
+def _approval(**grant_changes) -> PreAuth:
+    grant = {
+        "auth_number": "GL-2026-000001",
+        "approved_fen": 1_800_000,
+        "valid_from": date(2026, 3, 1),
+        "valid_until": date(2026, 3, 31),
+        "uses_allowed": 1,
+        "item_codes": ["SURG-TONSIL"],
+        "uses_left": 1,
+        "amount_left_fen": 1_800_000,
+    }
+    return PreAuth(
+        preauth_id="PA-1",
+        member_id="M-1",
+        item_code="SURG-TONSIL",
+        description="Tonsillectomy",
+        category=ItemCategory.SURGERY,
+        planned_date=date(2026, 3, 2),
+        diagnosis="J35.0",
+        estimated_cost_fen=1_800_000,
+        status=PreAuthStatus.APPROVED,
+        requested_at=NOW,
+        grant=PreAuthGrant(**{**grant, **grant_changes}),
+    )
+
+
+@pytest.mark.parametrize(
+    ("grant_changes", "usable"),
+    [
+        ({}, True),
+        ({"uses_left": 0}, False),
+        ({"amount_left_fen": 0}, False),
+        ({"valid_from": date(2026, 3, 3)}, False),
+        ({"valid_until": date(2026, 3, 1), "valid_from": date(2026, 2, 1)}, False),
+        ({"item_codes": ["EXAM-MRI"]}, False),
+        ({"item_codes": [], "categories": [ItemCategory.SURGERY]}, True),
+    ],
+)
+def test_a_line_names_an_approval_only_when_it_can_pay_today(grant_changes, usable):
+    visit = Visit(today=lambda: date(2026, 3, 2))
+    visit_id = visit.begin_check(ScanSource.CAMERA)
+    visit.show_eligibility(visit_id, eligibility(preauths=[_approval(**grant_changes)]))
+    expected = "PA-1" if usable else None
+    assert visit.approved_preauth("SURG-TONSIL", ItemCategory.SURGERY) == expected
+
+
+def test_an_emergency_visit_says_so_on_the_bill_and_asks_for_a_new_estimate():
+    visit = at_bill()
+    consult(visit)
+    visit.record_estimate(
+        visit.visit_id, visit.revision, adjudication((1, 30000, 0, Reason.COVERED))
+    )
+    assert visit.bill().visit_type is VisitType.OUTPATIENT and visit.adjudication is not None
+    visit.set_emergency(True)
+    assert visit.bill().visit_type is VisitType.EMERGENCY
+    assert visit.adjudication is None, "the estimate was for an outpatient bill"
+    visit.clear()
+    assert visit.visit_type is VisitType.OUTPATIENT

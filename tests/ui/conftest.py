@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS, demo_member
 from insurer_sandbox.server import SandboxProcess
@@ -105,3 +106,24 @@ def to_sign(driver: KioskDriver, item: str = "GP001", state: str = "active_plus"
     driver.add_item(item)
     driver.wait_estimate()
     driver.present()
+
+
+class OpenedFiles(QObject):
+    """Receives the file URLs a screen asks the desktop to open (a PDF viewer, to print)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[str] = []
+
+    @Slot("QUrl")
+    def open(self, url: QUrl) -> None:
+        self.paths.append(url.toLocalFile())
+
+
+@pytest.fixture
+def opened_files() -> Iterator[OpenedFiles]:
+    """The files the kiosk hands to the desktop to open, instead of a viewer opening them."""
+    receiver = OpenedFiles()
+    QDesktopServices.setUrlHandler("file", receiver, "open")
+    yield receiver
+    QDesktopServices.unsetUrlHandler("file")

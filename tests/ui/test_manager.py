@@ -10,8 +10,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, QTranslator, Slot
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import QTranslator
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QStyle
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID
@@ -244,26 +244,6 @@ def test_the_claims_list_shows_each_state_whole_and_keeps_the_claim_key_out_of_s
         assert key in screen.claims_tab.detail_title.toolTip()
     finally:
         qapp.removeTranslator(translator)
-
-
-class OpenedFiles(QObject):
-    """Receives the file URLs the screen asks the desktop to open."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.paths: list[str] = []
-
-    @Slot("QUrl")
-    def open(self, url) -> None:
-        self.paths.append(url.toLocalFile())
-
-
-@pytest.fixture
-def opened_files():
-    receiver = OpenedFiles()
-    QDesktopServices.setUrlHandler("file", receiver, "open")
-    yield receiver
-    QDesktopServices.unsetUrlHandler("file")
 
 
 def test_the_claims_list_filters_and_opens_the_signed_bill(qtbot, area, clinic, opened_files):

@@ -35,6 +35,7 @@ from PySide6.QtGui import QFont, QImage
 
 from kiosk.billing import ShownLine
 from kiosk.business_day import BUSINESS_TZ
+from kiosk.insurer.models import VisitType
 from kiosk.money import format_yuan
 from kiosk.statement import ClaimStanding, StatementContent
 from ui.documents.page import (
@@ -97,6 +98,8 @@ LABELS = {
     ),
     "insurer": QT_TRANSLATE_NOOP("SignedBill", "Questions about your cover: %1, %2 (7×24)"),
     "preauth": QT_TRANSLATE_NOOP("SignedBill", "Pre-auth %1"),
+    "auth": QT_TRANSLATE_NOOP("SignedBill", "Guarantee letter %1"),
+    "emergency": QT_TRANSLATE_NOOP("SignedBill", "emergency"),
     "hash": QT_TRANSLATE_NOOP("SignedBill", "Bill hash (SHA-256)"),
     "footer": QT_TRANSLATE_NOOP(
         "SignedBill",
@@ -235,9 +238,12 @@ class _Statement:
 
     def _reason(self, line: ShownLine) -> str:
         reason = reason_text(self.labels.statement, line.reason)
+        if line.preauth_ref:
+            auth = self.labels.label("auth").replace("%1", line.preauth_ref)
+            return f"{reason}\n{auth}"  # a number whole on a line of its own
         if line.preauth_id:
             preauth = self.labels.label("preauth").replace("%1", line.preauth_id)
-            return f"{reason}\n{preauth}"  # a number whole on a line of its own
+            return f"{reason}\n{preauth}"
         return reason
 
     def _cells(self, line: ShownLine) -> list[str]:
@@ -377,7 +383,7 @@ class _Statement:
             ("child", facts.child_masked or "—"),
             ("policy", facts.policy_masked or "—"),
             ("plan", plan_text(self.labels.statement, facts.plan_tier)),
-            ("service_date", facts.service_date.isoformat()),
+            ("service_date", self._service_date()),
         ]
         if self.content.signed_at is not None:  # a self-pay visit signs nothing
             facts_row.append(("signed_at", self._signed_at()))
@@ -388,6 +394,12 @@ class _Statement:
             self.page.text(QRectF(x, y, column_w - 2, 5), self.small, label, color=MUTED)
             self.page.text(QRectF(x, y + 4.5, column_w - 2, 10), self.value, value)
         return MARGIN + HEADING_H
+
+    def _service_date(self) -> str:
+        day = self.content.facts.service_date.isoformat()
+        if self.content.visit_type is VisitType.EMERGENCY:
+            return f"{day} · {self.labels.label('emergency')}"
+        return day
 
     def _paint_continued(self) -> float:
         clinic = self.content.facts.clinic.name(self.language)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -22,7 +23,8 @@ from kiosk.billing import english_names
 from kiosk.catalogue import Catalogue, CatalogueItem
 from kiosk.catalogue_import import CatalogueImportError, load_catalogue
 from kiosk.desk import PresentedBill, present_bill
-from kiosk.insurer.models import Adjudication, BillLine, Reason
+from kiosk.insurer.models import Adjudication, BillLine, PreAuthStatus, Reason, VisitType
+from kiosk.journal import PreAuthChange
 from kiosk.money import format_yuan
 from kiosk.visit import Step
 from ui.i18n import FollowsLanguage
@@ -54,6 +56,9 @@ class BillScreen(FollowsLanguage, QWidget):
         self.preauth_dialog: PreAuthDialog | None = None
 
         self.title = QLabel(objectName="screenTitle")
+        self.emergency = QCheckBox()
+        self.emergency.setObjectName("emergency")
+        self.emergency.toggled.connect(self._set_emergency)
         self.search = QLineEdit(objectName="search")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._refresh_results)
@@ -110,7 +115,10 @@ class BillScreen(FollowsLanguage, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 24)
         layout.setSpacing(12)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.emergency)
+        layout.addLayout(heading)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
 
@@ -118,6 +126,7 @@ class BillScreen(FollowsLanguage, QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(ESTIMATE_DELAY_MS)
         self._debounce.timeout.connect(self._estimate_now)
+        session.outbox.preauth_changed.connect(self._preauth_changed)
         self.retranslate()
 
     # --- texts ---------------------------------------------------------------------------------
@@ -139,6 +148,13 @@ class BillScreen(FollowsLanguage, QWidget):
                 self.tr("Insurer pays"),
                 self.tr("Family pays"),
             ]
+        )
+        self.emergency.setText(self.tr("Emergency visit"))
+        self.emergency.setToolTip(
+            self.tr(
+                "The bill and the claim say emergency; a pre-authorisation filed for it needs no "
+                "lead time"
+            )
         )
         self.back_button.setText(self.tr("Back"))
         self.cancel_button.setText(self.tr("Cancel visit"))
@@ -202,7 +218,8 @@ class BillScreen(FollowsLanguage, QWidget):
             category=item.category,
             unit_price_fen=item.unit_price_fen,
             quantity=quantity,
-            preauth_id=visit.approved_preauth(item.code),
+            preauth_id=visit.approved_preauth(item.code, item.category),
+            preauth_class=item.preauth_class,
         )
         self._changed()
         return line
@@ -254,6 +271,12 @@ class BillScreen(FollowsLanguage, QWidget):
         self.session.visit.remove_line(line_no)
         self._changed()
 
+    def _set_emergency(self, emergency: bool) -> None:
+        visit = self.session.visit
+        if visit.step is Step.BILL and (visit.visit_type is VisitType.EMERGENCY) != emergency:
+            visit.set_emergency(emergency)
+            self._changed()
+
     def _changed(self) -> None:
         self._problem = ""
         self._render_amounts()
@@ -261,6 +284,21 @@ class BillScreen(FollowsLanguage, QWidget):
             self._debounce.start()
 
     # --- estimate ------------------------------------------------------------------------------
+
+    def _preauth_changed(self, change: PreAuthChange) -> None:
+        """The insurer decided a request for the family at the desk: ask for the estimate again,
+        so an item approved meanwhile is covered without being keyed again."""
+        visit = self.session.visit
+        eligibility = visit.eligibility
+        if (
+            visit.step is Step.BILL
+            and visit.lines
+            and eligibility is not None
+            and eligibility.member is not None
+            and eligibility.member.member_id == change.member_id
+            and change.new_status is PreAuthStatus.APPROVED
+        ):
+            self._estimate_now()
 
     def _estimate_now(self) -> None:
         visit = self.session.visit
@@ -301,6 +339,8 @@ class BillScreen(FollowsLanguage, QWidget):
                 member=eligibility.member.name_masked, plan=tier
             )
         )
+        with QSignalBlocker(self.emergency):
+            self.emergency.setChecked(visit.visit_type is VisitType.EMERGENCY)
         self._render_amounts()
 
     def _render_amounts(self) -> None:
@@ -341,7 +381,12 @@ class BillScreen(FollowsLanguage, QWidget):
                     patient=format_yuan(adjudication.total_patient_fen)
                 ),
             )
-        flagged = len(visit.preauth_lines())
+        over_amount = sum(
+            1
+            for line in (adjudication.lines if adjudication else [])
+            if line.reason is Reason.PREAUTH_AMOUNT_EXCEEDED
+        )
+        flagged = len(visit.preauth_lines()) - over_amount
         tone = ""
         if self._problem:
             tone = "error"
@@ -356,6 +401,16 @@ class BillScreen(FollowsLanguage, QWidget):
                     "they are removed, or request one for a later date.",
                     "",
                     flagged,
+                )
+            )
+        elif over_amount:
+            tone = "warning"
+            self.state.setText(
+                self.tr(
+                    "%n item(s) cost more than the pre-authorised amount: the plan pays up to it "
+                    "and the family pays the rest.",
+                    "",
+                    over_amount,
                 )
             )
         elif adjudication is not None and adjudication.total_covered_fen == 0:

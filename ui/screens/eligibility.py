@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -13,17 +17,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.insurer.models import Eligibility, PlanTier, PreAuthStatus
+from kiosk.business_day import BUSINESS_TZ
+from kiosk.insurer.client import InsurerClient
+from kiosk.insurer.models import Eligibility, PlanTier, PreAuth, PreAuthStatus
 from kiosk.money import format_yuan
 from kiosk.visit import Caution, Verdict, assess
+from ui.documents.guarantee_letter import LetterText, letter_text, render_guarantee_letter
 from ui.i18n import FollowsLanguage
+from ui.messages import insurer_problem
 from ui.session import KioskSession
-from ui.tone import restyle
+from ui.tasks import Task
+from ui.tone import restyle, set_tone
 from ui.widgets.button_row import button_row
+
+
+def fetch_letters(
+    insurer: InsurerClient, preauth_ids: list[str], folder: Path, text: LetterText
+) -> list[Path]:
+    """Ask the insurer for each approval's guarantee letter and print it to a PDF in `folder`."""
+    printed_on = datetime.now(BUSINESS_TZ).strftime("%Y-%m-%d %H:%M")
+    paths = []
+    for preauth_id in preauth_ids:
+        letter = insurer.preauth_letter(preauth_id)
+        path = folder / f"guarantee-letter-{letter.auth_number}.pdf"
+        folder.mkdir(parents=True, exist_ok=True)
+        render_guarantee_letter(path, letter, text, printed_on=printed_on)
+        paths.append(path)
+    return paths
 
 
 class EligibilityScreen(FollowsLanguage, QWidget):
     """Shows the insurer's answer for the card just checked; nothing here changes the insurer."""
+
+    letters_saved = Signal(list)
+    """The guarantee letters' PDFs just printed (paths as text), opened for reception."""
 
     def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,21 +82,29 @@ class EligibilityScreen(FollowsLanguage, QWidget):
 
         self.back_button = QPushButton(objectName="secondary")
         self.back_button.clicked.connect(self._back)
+        self.letter_button = QPushButton(objectName="secondary")
+        self.letter_button.setObjectName("letterButton")
+        self.letter_button.clicked.connect(self.print_letters)
+        self.letter_button.hide()
+        self.letter_state = QLabel(objectName="hint", wordWrap=True)
+        self.letter_state.hide()
         self.bill_button = QPushButton(objectName="primary")
         self.bill_button.clicked.connect(self._start_bill)
-        buttons = button_row([self.back_button], [self.bill_button])
+        buttons = button_row([self.back_button, self.letter_button], [self.bill_button])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(16)
         layout.addWidget(self.card)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.letter_state)
         layout.addLayout(buttons)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("New scan"))
         self.bill_button.setText(self.tr("Start the bill"))
+        self.letter_button.setText(self.tr("Print the guarantee letter"))
         if self.session.visit.eligibility is not None:
             self.show_eligibility(self.session.visit.eligibility)
 
@@ -90,9 +125,32 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         self.reasons.setVisible(bool(assessment.cautions))
         self.bill_button.setEnabled(eligibility.direct_billing)
         self.bill_button.setVisible(eligibility.direct_billing)
+        self.letter_button.setVisible(bool(self._approved(eligibility)))
+        self.letter_button.setEnabled(True)
+        self.letter_state.hide()
         self._render_details(eligibility)
 
     def _caution(self, caution: Caution, eligibility: Eligibility) -> str:
+        cumulative = eligibility.cumulative
+        if caution is Caution.PREAUTH_THRESHOLD_NEAR and cumulative is not None:
+            return self.tr(
+                "Medical costs billed this policy year: {billed}. Above {threshold} in the year, "
+                "every treatment and exam needs a pre-authorisation first: {left} left before "
+                "that."
+            ).format(
+                billed=format_yuan(cumulative.billed_fen),
+                threshold=format_yuan(cumulative.threshold_fen),
+                left=format_yuan(cumulative.left_fen),
+            )
+        if caution is Caution.PREAUTH_THRESHOLD_PASSED and cumulative is not None:
+            return self.tr(
+                "Medical costs billed this policy year: {billed}, over {threshold}: every "
+                "treatment and exam needs a pre-authorisation first (consultations and medicines "
+                "do not)."
+            ).format(
+                billed=format_yuan(cumulative.billed_fen),
+                threshold=format_yuan(cumulative.threshold_fen),
+            )
         if caution is Caution.GREYED_UNPAID and eligibility.unpaid is not None:
             return self.tr(
                 "Card on hold: {amount} the family owes from an earlier visit is unpaid (claim "
@@ -109,8 +167,19 @@ class EligibilityScreen(FollowsLanguage, QWidget):
             Caution.PREAUTH_PENDING: self.tr(
                 "A pre-authorisation is still pending: its item cannot be direct-billed yet."
             ),
+            Caution.PREAUTH_INFO_REQUESTED: self.tr(
+                "The insurer needs more information for a pre-authorisation: file it again with "
+                "the documents it asks for (see below)."
+            ),
             Caution.PREAUTH_DENIED: self.tr(
                 "A pre-authorisation was denied: its item is not direct-billable."
+            ),
+            Caution.PREAUTH_THRESHOLD_NEAR: self.tr(
+                "Close to the yearly cost above which treatments and exams need a "
+                "pre-authorisation."
+            ),
+            Caution.PREAUTH_THRESHOLD_PASSED: self.tr(
+                "Past the yearly cost above which treatments and exams need a pre-authorisation."
             ),
             Caution.BENEFIT_EXHAUSTED: self.tr(
                 "A benefit limit is used up: items under it are paid by the family."
@@ -144,6 +213,9 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         """Nothing of the last family stays on this (hidden) screen."""
         self.headline.clear()
         self.reasons.clear()
+        self.letter_state.clear()
+        self.letter_state.hide()
+        self.letter_button.hide()
         self._show_details([])
 
     def _show_details(self, rows: list[tuple[str, str]]) -> None:
@@ -199,25 +271,55 @@ class EligibilityScreen(FollowsLanguage, QWidget):
                     ),
                 )
             )
-        states = {
-            PreAuthStatus.PENDING: self.tr("pending"),
+        for preauth in eligibility.preauths:
+            rows.append((self.tr("Pre-authorisation"), self._preauth_text(preauth)))
+        self._show_details(rows)
+
+    def _preauth_text(self, preauth: PreAuth) -> str:
+        """One pre-auth as reception needs it: what, its state, and for an approval what is
+        left of it (amount, dates, uses) and its auth number."""
+        item = self.session.catalogue.get(preauth.item_code)
+        name = item.name(self.session.language) if item is not None else preauth.description
+        what = f"{name} ({preauth.item_code})"
+        if preauth.emergency:
+            what += " · " + self.tr("emergency")
+        grant = preauth.grant
+        if preauth.status is PreAuthStatus.APPROVED and grant is not None:
+            today = self.session.visit.today()
+            if grant.uses_left == 0:
+                state = self.tr("approved, already used")
+            elif today > grant.valid_until:
+                state = self.tr("approved, expired")
+            elif today < grant.valid_from:
+                state = self.tr("approved, from {date}").format(date=grant.valid_from.isoformat())
+            else:
+                state = self.tr("approved")
+            return self.tr(
+                "{what}: {state} · auth {auth}\n{left} left of {approved} · valid {start} – "
+                "{end} · {uses} of {allowed} uses left"
+            ).format(
+                what=what,
+                state=state,
+                auth=grant.auth_number,
+                left=format_yuan(grant.amount_left_fen),
+                approved=format_yuan(grant.approved_fen),
+                start=grant.valid_from.isoformat(),
+                end=grant.valid_until.isoformat(),
+                uses=grant.uses_left,
+                allowed=grant.uses_allowed,
+            )
+        state = {
+            PreAuthStatus.PENDING: self.tr("pending the insurer's decision"),
             PreAuthStatus.INFO_REQUESTED: self.tr("the insurer needs more information"),
             PreAuthStatus.APPROVED: self.tr("approved"),
             PreAuthStatus.DENIED: self.tr("denied"),
-        }
-        for preauth in eligibility.preauths:
-            rows.append(
-                (
-                    self.tr("Pre-authorisation"),
-                    self.tr("{description} ({code}) on {date}: {state}").format(
-                        description=preauth.description,
-                        code=preauth.item_code,
-                        date=preauth.planned_date.isoformat(),
-                        state=states[preauth.status],
-                    ),
-                )
-            )
-        self._show_details(rows)
+        }[preauth.status]
+        text = self.tr("{what} for {date}: {state}").format(
+            what=what, date=preauth.planned_date.isoformat(), state=state
+        )
+        if preauth.decision_note:
+            text += "\n" + self.tr("The insurer: {note}").format(note=preauth.decision_note)
+        return text
 
     def _benefit_name(self, benefit: str) -> str:
         names = {
@@ -227,7 +329,55 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         }
         return names.get(benefit, benefit)
 
+    @staticmethod
+    def _approved(eligibility: Eligibility) -> list[str]:
+        return [
+            p.preauth_id
+            for p in eligibility.preauths
+            if p.status is PreAuthStatus.APPROVED and p.grant is not None
+        ]
+
     # --- intent ----------------------------------------------------------------------------------
+
+    def print_letters(self) -> None:
+        """Fetch the approvals' guarantee letters (担保函) from the insurer and open them."""
+        eligibility = self.session.visit.eligibility
+        if eligibility is None:
+            return
+        ids = self._approved(eligibility)
+        folder = self.session.documents_dir / "letters"
+        text = letter_text()
+        visit_id = self.session.visit.visit_id
+        self.letter_button.setEnabled(False)
+        self._letter_note(self.tr("Asking the insurer for the guarantee letter…"), "")
+        Task.with_insurer(lambda insurer: fetch_letters(insurer, ids, folder, text)).success(
+            lambda paths: self._letters_ready(visit_id, paths)
+        ).failure(lambda error: self._letters_failed(visit_id, error)).run()
+
+    def _letters_ready(self, visit_id: str, paths: list[Path]) -> None:
+        if self.session.visit.visit_id != visit_id:
+            return
+        self.letter_button.setEnabled(True)
+        self._letter_note(
+            self.tr("Guarantee letter opened for printing: {files}").format(
+                files=", ".join(p.name for p in paths)
+            ),
+            "",
+        )
+        for path in paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.letters_saved.emit([str(p) for p in paths])
+
+    def _letters_failed(self, visit_id: str, error: BaseException) -> None:
+        if self.session.visit.visit_id != visit_id:
+            return
+        self.letter_button.setEnabled(True)
+        self._letter_note(insurer_problem(error), "error")
+
+    def _letter_note(self, text: str, tone: str) -> None:
+        self.letter_state.setText(text)
+        set_tone(self.letter_state, tone)
+        self.letter_state.show()
 
     def _back(self) -> None:
         self.session.visit.clear()

@@ -7,6 +7,7 @@ receptionist standing there uses anyway. The signature is bound to the hash of t
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.desk import sign_and_queue
+from kiosk.insurer.models import VisitType
 from kiosk.journal import ClaimRecord
 from kiosk.money import format_yuan
 from kiosk.signature import SignatureProblem
@@ -43,6 +45,9 @@ PAD_MIN_HEIGHT = 110
 """The signature box never shrinks below this: a name must fit in it at any text size."""
 
 _RELAYOUT = (QEvent.Type.Resize, QEvent.Type.StyleChange, QEvent.Type.FontChange)
+
+
+log = logging.getLogger(__name__)
 
 
 class SignScreen(FollowsLanguage, QWidget):
@@ -186,9 +191,12 @@ class SignScreen(FollowsLanguage, QWidget):
         language = self.session.language
         service_date = shown.bill.service_date
         clinic = self.session.clinic.name(language)
+        when = service_date.isoformat()
+        if shown.bill.visit_type is VisitType.EMERGENCY:
+            when = self.tr("{date}, emergency visit").format(date=when)
         self.who.setText(
             self.tr("{child} · {date} · {clinic}").format(
-                child=self._child(), date=service_date.isoformat(), clinic=clinic
+                child=self._child(), date=when, clinic=clinic
             )
         )
         self.family_amount.setText(format_yuan(totals.patient_fen))
@@ -200,9 +208,12 @@ class SignScreen(FollowsLanguage, QWidget):
             name = line.name(language)
             if line.quantity > 1:
                 name = f"{name} × {line.quantity}"
+            why = reason_text(app_translate, line.reason)
+            if line.preauth_ref:
+                why = f"{why} · {line.preauth_ref}"
             cells = [
                 name,
-                reason_text(app_translate, line.reason),
+                why,
                 format_yuan(line.submitted_fen),
                 format_yuan(line.covered_fen),
                 format_yuan(line.patient_fen),
@@ -383,6 +394,7 @@ class SignScreen(FollowsLanguage, QWidget):
         self.session.visit.complete(visit_id, claim)
 
     def _failed(self, error: BaseException) -> None:
+        log.error("the signed bill could not be stored: %s", type(error).__name__, exc_info=error)
         self._busy = False
         self.confirm_button.setEnabled(True)
         self._say(

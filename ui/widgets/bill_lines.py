@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.insurer.models import AdjudicatedLine, BillLine, Reason
 from kiosk.money import format_yuan
+from kiosk.visit import PREAUTH_REFUSALS
 from ui.tone import set_tone
 
 QUANTITY_W = 156
@@ -147,8 +148,11 @@ class LineRow(QFrame):
             self.patient.setText(format_yuan(verdict.patient_fen))
             # the reason on a line of its own: run on after the price, it wrapped a word or
             # a single character onto a line by itself
-            self.detail.setText(f"{price}\n{reason_text(verdict.reason)}")
-            if verdict.reason is Reason.PREAUTH_REQUIRED:
+            reason = reason_text(verdict.reason)
+            if verdict.preauth_ref:
+                reason = f"{reason} · {verdict.preauth_ref}"
+            self.detail.setText(f"{price}\n{reason}")
+            if verdict.reason in PREAUTH_REFUSALS:
                 tone = "warning"
                 self.preauth.setText(preauth_text)
                 self.preauth.show()

@@ -7,28 +7,39 @@ from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.journal import ClaimSubmitter, QueueCondition, QueueState
+from kiosk.journal import ClaimSubmitter, PreAuthChange, QueueCondition, QueueState
 from ui.i18n import FollowsLanguage
 from ui.tone import restyle
 
 
 class OutboxWatcher(QObject):
-    """The claim submitter's state on the GUI thread: its callbacks arrive on the submitter's
-    thread and are forwarded through a queued signal."""
+    """The claim submitter's state, and what it learns of pre-auth requests, on the GUI thread:
+    its callbacks arrive on the submitter's thread and are forwarded through queued signals."""
 
     changed = Signal(object)
+    preauth_changed = Signal(object)
+    """A `PreAuthChange`: a request sent, refused or decided by the insurer."""
     _incoming = Signal(object)
+    _preauth_incoming = Signal(object)
 
     def __init__(self, submitter: ClaimSubmitter, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.submitter = submitter
         self.state: QueueState = submitter.state
         self._incoming.connect(self._arrived)
+        self._preauth_incoming.connect(self._preauth_arrived)
         self._unsubscribe = submitter.subscribe(self._incoming.emit)
+        self._unsubscribe_preauths = submitter.subscribe_preauth_changes(
+            self._preauth_incoming.emit
+        )
 
     def detach(self) -> None:
         """Stop following the submitter (before it is stopped at shutdown)."""
         self._unsubscribe()
+        self._unsubscribe_preauths()
+
+    def _preauth_arrived(self, change: PreAuthChange) -> None:
+        self.preauth_changed.emit(change)
 
     def _arrived(self, state: QueueState) -> None:
         self.state = state
