@@ -332,6 +332,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         for page in dict.fromkeys(self.pages.values()):
             self.stack.addWidget(page)
         self.manager = ManagerArea(manager_context(session))
+        session.outbox.preauth_changed.connect(lambda _change: self.manager.preauths_changed())
         self.stack.addWidget(self.manager)
         self.header.staff_button.clicked.connect(self.open_manager)
         self.manager.leave.connect(self.close_manager)

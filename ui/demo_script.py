@@ -238,6 +238,11 @@ class _Walk(Generic[Member]):
         self.shot(f"{prefix}-3-sign")
         if not self._comfort_shown:
             self._readable_and_idle(prefix)
+        self._sign_and_finish(prefix, scenario.payment)
+
+    def _sign_and_finish(self, prefix: str, payment: PaymentMethod) -> None:
+        """The family signs; once the insurer has recorded the claim, they pay and leave."""
+        driver = self.driver
         driver.draw_signature()
         self.shot(f"{prefix}-4-signed")
         driver.confirm_signature()
@@ -248,7 +253,7 @@ class _Walk(Generic[Member]):
             15,
             "the insurer to record the claim",
         )
-        self._finish(prefix, scenario.payment, "statement")
+        self._finish(prefix, payment, "statement")
         driver.next_family()
         self._phone_away()
 
@@ -351,18 +356,7 @@ class _Walk(Generic[Member]):
         driver.click(news.seen_button)
         driver.present()
         self.shot(f"{prefix}-3-sign")
-        driver.draw_signature()
-        driver.confirm_signature()
-        driver.wait_step(Step.DONE)
-        done = self.window.done
-        pump_until(
-            lambda: done.claim is not None and done.claim.state is ClaimState.SENT,
-            15,
-            "the insurer to record the claim",
-        )
-        self._finish(prefix, PaymentMethod.WECHAT, "statement")
-        driver.next_family()
-        self._phone_away()
+        self._sign_and_finish(prefix, PaymentMethod.WECHAT)
 
     def _catalogue_refused(self, prefix: str) -> None:
         """A manager picks the clinic's old Excel fee list by mistake: the bill says what to do,

@@ -52,6 +52,7 @@ from kiosk.journal.statements import (
     statements_due,
 )
 from kiosk.journal.store import Journal
+from kiosk.journal.subscribers import Subscribers
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class ClaimSubmitter:
         self._pass_ended = threading.Condition(self._lock)
         self._passes_begun = 0
         self._passes_ended = 0
-        self._subscribers: list[StateCallback] = []
+        self._subscribers: Subscribers[QueueState] = Subscribers("outbox's state")
         self._state = journal.queue_state()
         self._thread: threading.Thread | None = None
         self._retry_now = False
@@ -148,15 +149,7 @@ class ClaimSubmitter:
 
     def subscribe(self, callback: StateCallback) -> Callable[[], None]:
         """Call `callback(state)` on the submitter thread at each change; returns unsubscribe."""
-        with self._lock:
-            self._subscribers.append(callback)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if callback in self._subscribers:
-                    self._subscribers.remove(callback)
-
-        return unsubscribe
+        return self._subscribers.subscribe(callback)
 
     def subscribe_preauth_changes(self, callback: PreAuthCallback) -> Callable[[], None]:
         """Call `callback(change)` on the submitter thread for each pre-auth request sent or
@@ -506,9 +499,4 @@ class ClaimSubmitter:
             if state == self._state:
                 return
             self._state = state
-            subscribers = list(self._subscribers)
-        for callback in subscribers:
-            try:
-                callback(state)
-            except Exception:
-                log.exception("an outbox subscriber failed")
+        self._subscribers.tell(state)

@@ -42,6 +42,7 @@ from kiosk.journal.preauth_requests import (
 )
 from kiosk.journal.records import PreAuthChange, PreAuthRequestRecord
 from kiosk.journal.store import Journal
+from kiosk.journal.subscribers import Subscribers
 
 if TYPE_CHECKING:
     from kiosk.journal.outbox import RetrySchedule
@@ -88,7 +89,7 @@ class PreAuthCourier:
         self._stopping = stopping
         self._claims_first = claims_first
         self._lock = threading.Lock()
-        self._subscribers: list[PreAuthCallback] = []
+        self._subscribers: Subscribers[PreAuthChange] = Subscribers("pre-auth changes")
         self._retry_now = False
         self._ask_now = False
         self._paused = False
@@ -98,15 +99,7 @@ class PreAuthCourier:
     # --- any thread -----------------------------------------------------------------------------
 
     def subscribe(self, callback: PreAuthCallback) -> Callable[[], None]:
-        with self._lock:
-            self._subscribers.append(callback)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if callback in self._subscribers:
-                    self._subscribers.remove(callback)
-
-        return unsubscribe
+        return self._subscribers.subscribe(callback)
 
     def retry_now(self) -> None:
         """Send every unsent request at the next round, whatever its schedule or a hold-back."""
@@ -314,10 +307,4 @@ class PreAuthCourier:
             self._held_until = self._journal.now() + wait
 
     def _publish(self, change: PreAuthChange) -> None:
-        with self._lock:
-            subscribers = list(self._subscribers)
-        for callback in subscribers:
-            try:
-                callback(change)
-            except Exception:
-                log.exception("a pre-auth subscriber failed")
+        self._subscribers.tell(change)

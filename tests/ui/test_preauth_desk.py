@@ -10,10 +10,14 @@ from datetime import timedelta
 from pypdf import PdfReader
 
 from insurer_sandbox.cli import main as sandbox_cli
+from insurer_sandbox.demo import demo_member
 from kiosk.insurer.client import InsurerClient
-from kiosk.insurer.models import Reason, VisitType
+from kiosk.insurer.models import PreAuthRequest, Reason, VisitType
 from kiosk.journal import ClaimState
 from kiosk.journal.preauth_requests import preauth_request
+from kiosk.preauths import file_preauth
+from kiosk.reports import PreAuthState
+from kiosk.staff import Role, StaffDirectory
 from kiosk.visit import Caution, assess
 from tests.ui.conftest import card
 from ui.driver import pump_until
@@ -223,3 +227,50 @@ def test_an_emergency_request_with_a_doctors_note_is_decided_and_reception_is_to
         recorded = insurer.claim(done.claim.insurer_claim_id)
     assert recorded.status.value == "accepted"
     assert [x.preauth_ref for x in recorded.adjudication.lines] == [auth]
+
+
+def test_the_managers_preauth_panel_follows_the_insurers_decisions(
+    make_kiosk, own_sandbox, own_sandbox_device_key
+):
+    """A manager watching the day sees a request move from pending to approved when the outbox
+    hears the insurer decide, without pressing Refresh."""
+    app, driver = make_kiosk(
+        own_sandbox, own_sandbox_device_key, preauth_poll_interval=timedelta(seconds=0.2)
+    )
+    journal = app.session.journal
+    manager = StaffDirectory(journal).add("Wang Fang", Role.MANAGER, "204719")
+    catalogue = app.session.catalogue
+    item = catalogue["IMG004"]
+    stored = file_preauth(
+        journal,
+        PreAuthRequest(
+            member_id=demo_member("active_plus").member_id,
+            item_code=item.code,
+            description=item.name_zh,
+            category=item.category,
+            planned_date=app.session.visit.today(),
+            diagnosis="Persistent cough (R05)",
+            estimated_cost_fen=item.unit_price_fen,
+            emergency=True,
+        ),
+    )
+    app.session.submitter.wake()
+    pump_until(
+        lambda: preauth_request(journal, stored.id).insurer_preauth_id is not None, 15, "sent"
+    )
+
+    driver.click(app.window.header.staff_button)
+    sign_in = app.window.manager.sign_in
+    pump_until(lambda: bool(sign_in.members), 10, "the staff list")
+    sign_in.choose(manager.id)
+    for digit in "204719":
+        driver.click(sign_in.pad.digit_keys[digit])
+    driver.click(sign_in.pad.submit_key)
+    pump_until(lambda: app.window.manager.dashboard is not None, 10, "the dashboard")
+    panel = app.window.manager.dashboard.day_tab.preauths
+    pump_until(lambda: panel.values[PreAuthState.PENDING].text() == "1", 10, "pending 1")
+
+    preauth_id = preauth_request(journal, stored.id).insurer_preauth_id
+    assert sandbox_cli(["preauth", "approve", preauth_id, "--data", str(own_sandbox.data_dir)]) == 0
+    pump_until(lambda: panel.values[PreAuthState.APPROVED].text() == "1", 15, "approved 1")
+    assert panel.values[PreAuthState.PENDING].text() == "0"

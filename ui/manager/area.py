@@ -78,6 +78,12 @@ class ManagerArea(QStackedWidget):
         Task(lambda: directory.sign_out(member, reason=reason)).run()
         self.open()
 
+    def preauths_changed(self) -> None:
+        """The outbox heard the insurer decide a pre-auth request: the open dashboard reads its
+        day again, so the pre-auth panel shows the statuses as they are now."""
+        if self.dashboard is not None:
+            self.dashboard.reload()
+
     def idle(self) -> None:
         """Nobody touched the kiosk for a while: sign out and hand the screen back to the desk."""
         if self.dashboard is not None:
