@@ -30,7 +30,7 @@ from kiosk.journal.errors import (
     RecordConflict,
     RecordNotFound,
 )
-from kiosk.journal.outbox import ClaimSender, ClaimSubmitter, RetrySchedule
+from kiosk.journal.outbox import ClaimSender, ClaimSubmitter
 from kiosk.journal.records import (
     AttemptOutcome,
     BillLineRecord,
@@ -48,6 +48,7 @@ from kiosk.journal.records import (
     SignatureRecord,
     VisitRecord,
 )
+from kiosk.journal.retry_schedule import RetrySchedule
 from kiosk.journal.schema import MIGRATIONS, SCHEMA_VERSION
 from kiosk.journal.store import Journal, Transaction
 

@@ -19,7 +19,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -45,6 +45,7 @@ from kiosk.insurer.models import (
 from kiosk.journal.errors import JournalError, RecordConflict
 from kiosk.journal.preauth_outbox import PreAuthCallback, PreAuthCourier
 from kiosk.journal.records import AttemptOutcome, ClaimRecord, QueueState
+from kiosk.journal.retry_schedule import RetrySchedule
 from kiosk.journal.statements import (
     StatementDelivery,
     record_statement_delivered,
@@ -71,24 +72,6 @@ class ClaimSender(Protocol):
     def request_preauth(self, request: PreAuthRequest, idempotency_key: str) -> PreAuthCreated: ...
 
     def preauths(self, member_id: str) -> PreAuthList: ...
-
-
-@dataclass(frozen=True, slots=True)
-class RetrySchedule:
-    """Exponential backoff with "equal jitter": the wait doubles per failure up to `cap`, and
-    half of it is random so that kiosks cut off together do not all come back in the same second.
-    """
-
-    first: timedelta = timedelta(seconds=2)
-    cap: timedelta = timedelta(minutes=5)
-    factor: float = 2.0
-
-    def delay(self, failures: int, rng: random.Random) -> timedelta:
-        """Wait before the next try after `failures` (>= 1) failures in a row."""
-        if failures < 1:
-            raise ValueError(f"a delay follows at least one failure, got {failures}")
-        ceiling = min(self.cap, self.first * self.factor ** min(failures - 1, 64))
-        return ceiling / 2 + ceiling * (rng.random() / 2)
 
 
 class ClaimSubmitter:

@@ -16,7 +16,7 @@ import random
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from kiosk.insurer.errors import (
     DeviceKeyMissing,
@@ -41,11 +41,9 @@ from kiosk.journal.preauth_requests import (
     sent_open_requests,
 )
 from kiosk.journal.records import PreAuthChange, PreAuthRequestRecord
+from kiosk.journal.retry_schedule import RetrySchedule
 from kiosk.journal.store import Journal
 from kiosk.journal.subscribers import Subscribers
-
-if TYPE_CHECKING:
-    from kiosk.journal.outbox import RetrySchedule
 
 log = logging.getLogger(__name__)
 
