@@ -18,8 +18,11 @@ from insurer_sandbox.store import MemberRecord
 from kiosk.insurer.models import GuaranteeLetter, PreAuth, PreAuthGrant
 from kiosk.money import format_yuan
 
-INSURER_NAME = "风石健康"
-"""The name the manual's claims address and hotline give (illustrative in the sandbox)."""
+INSURER_NAME = "京东安联保险 JD Allianz"
+"""The insurer, as the kiosk's statements name it (`kiosk.statement.InsurerProfile`)."""
+ADMINISTRATOR_NAME = "风石健康"
+"""The manual's "保险人委托的第三方管理机构" that takes pre-auth requests, whose claims address
+and hotline the manual gives (illustrative in the sandbox)."""
 INSURER_HOTLINE = "021-80209058"
 """专属服务热线, as in the manual's 温馨提示."""
 
@@ -47,12 +50,14 @@ def _covers(grant: PreAuthGrant) -> tuple[str, str]:
 
 
 def letter_terms(grant: PreAuthGrant) -> list[str]:
-    """The conditions of the guarantee, each in Chinese, then the same in English."""
+    """The conditions of the guarantee, one per item: the Chinese, a line break, the English."""
     start, end = grant.valid_from.isoformat(), grant.valid_until.isoformat()
     amount = format_yuan(grant.approved_fen)
     covers_zh, covers_en = _covers(grant)
     uses = grant.uses_allowed
-    return [
+    one_code = len(grant.item_codes) == 1 and not grant.categories
+    covers_en = covers_en.replace("item codes", "item code") if one_code else covers_en
+    pairs = [
         f"有效期：{start} 至 {end}（含首尾两日），仅担保此期间内发生的服务。",
         f"Valid for services from {start} to {end}, both days included.",
         f"担保项目：{covers_zh}。",
@@ -65,11 +70,12 @@ def letter_terms(grant: PreAuthGrant) -> list[str]:
         "有效期外的服务、非担保项目及保单不承保的费用不在担保范围内；账单取消后，其使用次数与金额予以退回。",
         "Services outside the validity window, items not named and costs the policy does not "
         "cover are not guaranteed; a cancelled claim gives back its uses and amount.",
-        f"本担保函由{INSURER_NAME}出具。如有疑问，请致电专属服务热线 {INSURER_HOTLINE}，"
-        f"并提供授权号 {grant.auth_number}。",
-        f"Issued by {INSURER_NAME} (the insurer). Questions: hotline {INSURER_HOTLINE}, quoting "
-        f"auth number {grant.auth_number}.",
+        f"本担保函由{ADMINISTRATOR_NAME}代京东安联保险出具。"
+        f"如有疑问，请致电专属服务热线 {INSURER_HOTLINE}，并提供授权号 {grant.auth_number}。",
+        f"Issued by {ADMINISTRATOR_NAME} (the third-party administrator) for JD Allianz. "
+        f"Questions: hotline {INSURER_HOTLINE}, quoting auth number {grant.auth_number}.",
     ]
+    return [f"{zh}\n{en}" for zh, en in zip(pairs[0::2], pairs[1::2], strict=True)]
 
 
 def guarantee_letter(

@@ -24,6 +24,7 @@ from kiosk.insurer.models import (
     CardStatus,
     Eligibility,
     ItemCategory,
+    PreAuth,
     PreAuthClass,
     PreAuthStatus,
     Reason,
@@ -72,8 +73,10 @@ class Caution(StrEnum):
     PREAUTH_PENDING = "preauth-pending"
     PREAUTH_INFO_REQUESTED = "preauth-info-requested"
     PREAUTH_DENIED = "preauth-denied"
+    PREAUTH_NO_LONGER_VALID = "preauth-no-longer-valid"
     PREAUTH_THRESHOLD_NEAR = "preauth-threshold-near"
     PREAUTH_THRESHOLD_PASSED = "preauth-threshold-passed"
+    BENEFIT_LOW = "benefit-low"
     BENEFIT_EXHAUSTED = "benefit-exhausted"
     GREYED_UNPAID = "greyed-unpaid"
     EXPIRED = "expired"
@@ -85,7 +88,8 @@ class Caution(StrEnum):
 
 THRESHOLD_NEAR_FEN = 500_000
 """Within CNY 5,000 of the CNY 30,000 rule, one ordinary exam or treatment can cross it: reception
-hears it at the eligibility screen, not at the bill."""
+hears it at the eligibility screen, not at the bill. The same margin makes a benefit's remaining
+annual limit worth a word: one visit can use it up, approvals included."""
 
 
 @dataclass(frozen=True)
@@ -119,11 +123,15 @@ def assess(eligibility: Eligibility) -> Assessment:
         amber.append(Caution.PREAUTH_INFO_REQUESTED)
     if PreAuthStatus.DENIED in states:
         amber.append(Caution.PREAUTH_DENIED)
+    if spent_approvals(eligibility):
+        amber.append(Caution.PREAUTH_NO_LONGER_VALID)
     cumulative = eligibility.cumulative
     if cumulative is not None and cumulative.billed_fen > cumulative.threshold_fen:
         amber.append(Caution.PREAUTH_THRESHOLD_PASSED)
     elif cumulative is not None and cumulative.left_fen <= THRESHOLD_NEAR_FEN:
         amber.append(Caution.PREAUTH_THRESHOLD_NEAR)
+    if any(0 < b.remaining_fen <= THRESHOLD_NEAR_FEN for b in eligibility.balances):
+        amber.append(Caution.BENEFIT_LOW)
     if any(b.remaining_fen == 0 for b in eligibility.balances):
         amber.append(Caution.BENEFIT_EXHAUSTED)
     return Assessment(Verdict.AMBER if amber else Verdict.GREEN, tuple(amber))
@@ -138,6 +146,24 @@ PREAUTH_REFUSALS = frozenset(
     }
 )
 """Line reasons a (new) pre-authorisation would change: reception may request one for them."""
+
+
+def checked_on(eligibility: Eligibility) -> date:
+    """The business day the insurer answered on: what an approval's dates are read against."""
+    return eligibility.checked_at.astimezone(BUSINESS_TZ).date()
+
+
+def spent_approvals(eligibility: Eligibility) -> list[PreAuth]:
+    """Approvals that can pay nothing any more: every use taken, nothing left, or past their
+    last day (one not valid yet is not spent)."""
+    day = checked_on(eligibility)
+    return [
+        p
+        for p in eligibility.preauths
+        if p.status is PreAuthStatus.APPROVED
+        and p.grant is not None
+        and (p.grant.uses_left == 0 or p.grant.amount_left_fen == 0 or day > p.grant.valid_until)
+    ]
 
 
 class TransitionError(RuntimeError):

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.journal import PreAuthChange
 from kiosk.staff import StaffMember
 from kiosk.visit import Step
 from ui.i18n import DEFAULT_LANGUAGE, FollowsLanguage, Translations
@@ -343,7 +344,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
-        self.preauth_news = PreAuthNews(session.outbox, session.catalogue, session.translations)
+        self.preauth_news = PreAuthNews(session.outbox, self._preauth_naming)
         layout.addWidget(self.preauth_news)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -355,6 +356,18 @@ class MainWindow(FollowsLanguage, QMainWindow):
         session.visit.observe(self._step_changed)
         self._update_header()
         self.resize(1280, 800)
+
+    def _preauth_naming(self, change: PreAuthChange) -> tuple[str, str]:
+        """The item as the catalogue names it in the screen's language; the child masked as on
+        screens when it is the family at the desk, else the member number."""
+        session = self.session
+        item = session.catalogue.get(change.item_code)
+        name = item.name(session.language) if item is not None else change.description
+        eligibility = session.visit.eligibility
+        member = eligibility.member if eligibility is not None else None
+        if member is not None and member.member_id == change.member_id:
+            return name, member.name_masked
+        return name, change.member_id
 
     def detach(self) -> None:
         """Stop following background services (before they are stopped)."""

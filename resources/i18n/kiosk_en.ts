@@ -69,7 +69,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="162"/>
-        <location filename="../../ui/screens/bill.py" line="432"/>
+        <location filename="../../ui/screens/bill.py" line="445"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
@@ -89,7 +89,20 @@
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="410"/>
+        <location filename="../../ui/screens/bill.py" line="400"/>
+        <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
+        <translation>
+            <numerusform>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</numerusform>
+            <numerusform>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="415"/>
+        <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
+        <translation>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/bill.py" line="423"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n item costs more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</numerusform>
@@ -97,12 +110,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="420"/>
+        <location filename="../../ui/screens/bill.py" line="433"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="430"/>
+        <location filename="../../ui/screens/bill.py" line="443"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
@@ -166,7 +179,7 @@
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="400"/>
+        <location filename="../../ui/screens/bill.py" line="407"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -793,27 +806,27 @@
         <translation>No direct billing today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="165"/>
+        <location filename="../../ui/screens/eligibility.py" line="173"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>All fully-paid visits are used: the family pays its share of today&apos;s visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="168"/>
+        <location filename="../../ui/screens/eligibility.py" line="176"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>A pre-authorisation is still pending: its item cannot be direct-billed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="175"/>
+        <location filename="../../ui/screens/eligibility.py" line="183"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>A pre-authorisation was denied: its item is not direct-billable.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="185"/>
+        <location filename="../../ui/screens/eligibility.py" line="201"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>A benefit limit is used up: items under it are paid by the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="156"/>
+        <location filename="../../ui/screens/eligibility.py" line="164"/>
         <source>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
         <translation>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</translation>
     </message>
@@ -833,185 +846,200 @@
         <translation>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="171"/>
+        <location filename="../../ui/screens/eligibility.py" line="157"/>
+        <source>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</source>
+        <translation>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="179"/>
         <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
         <translation>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="186"/>
+        <source>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</source>
+        <translation>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="190"/>
+        <source>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</source>
+        <translation>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="194"/>
         <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>Close to the yearly cost above which treatments and exams need a pre-authorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <location filename="../../ui/screens/eligibility.py" line="198"/>
         <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>Past the yearly cost above which treatments and exams need a pre-authorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="188"/>
+        <location filename="../../ui/screens/eligibility.py" line="204"/>
         <source>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</source>
         <translation>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="192"/>
+        <location filename="../../ui/screens/eligibility.py" line="208"/>
         <source>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</source>
         <translation>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="196"/>
+        <location filename="../../ui/screens/eligibility.py" line="212"/>
         <source>The policy is not in force yet: today&apos;s visit is self-pay. Direct billing starts on the policy&apos;s first day.</source>
         <translation>The policy is not in force yet: today&apos;s visit is self-pay. Direct billing starts on the policy&apos;s first day.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="200"/>
+        <location filename="../../ui/screens/eligibility.py" line="216"/>
         <source>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</source>
         <translation>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="204"/>
+        <location filename="../../ui/screens/eligibility.py" line="220"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="208"/>
+        <location filename="../../ui/screens/eligibility.py" line="224"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>The insurer does not allow direct billing for this card today.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="246"/>
+        <location filename="../../ui/screens/eligibility.py" line="262"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="247"/>
+        <location filename="../../ui/screens/eligibility.py" line="263"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="250"/>
+        <location filename="../../ui/screens/eligibility.py" line="266"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="250"/>
+        <location filename="../../ui/screens/eligibility.py" line="266"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="251"/>
+        <location filename="../../ui/screens/eligibility.py" line="267"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="252"/>
+        <location filename="../../ui/screens/eligibility.py" line="268"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="254"/>
+        <location filename="../../ui/screens/eligibility.py" line="270"/>
         <source>Policy period</source>
         <translation>Policy period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="258"/>
+        <location filename="../../ui/screens/eligibility.py" line="274"/>
         <source>Fully-paid visits left</source>
         <translation>Fully-paid visits left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="259"/>
+        <location filename="../../ui/screens/eligibility.py" line="275"/>
         <source>{left} of {total}</source>
         <translation>{left} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="268"/>
+        <location filename="../../ui/screens/eligibility.py" line="284"/>
         <source>{remaining} left of {limit}</source>
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="317"/>
+        <location filename="../../ui/screens/eligibility.py" line="307"/>
+        <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
+        <translation>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="310"/>
+        <source>{what}: approved, expired on {end} · auth {auth}</source>
+        <translation>{what}: approved, expired on {end} · auth {auth}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="318"/>
+        <source>{what}: {state}
+{auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
+        <translation>{what}: {state}
+{auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="337"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what} for {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="321"/>
+        <location filename="../../ui/screens/eligibility.py" line="341"/>
         <source>The insurer: {note}</source>
         <translation>The insurer: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="352"/>
+        <location filename="../../ui/screens/eligibility.py" line="376"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>Asking the insurer for the guarantee letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="362"/>
+        <location filename="../../ui/screens/eligibility.py" line="386"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>Guarantee letter opened for printing: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="313"/>
+        <location filename="../../ui/screens/eligibility.py" line="333"/>
         <source>the insurer needs more information</source>
         <translation>the insurer needs more information</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="296"/>
-        <location filename="../../ui/screens/eligibility.py" line="314"/>
+        <location filename="../../ui/screens/eligibility.py" line="316"/>
+        <location filename="../../ui/screens/eligibility.py" line="334"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="285"/>
+        <location filename="../../ui/screens/eligibility.py" line="301"/>
         <source>emergency</source>
         <translation>emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="290"/>
-        <source>approved, already used</source>
-        <translation>approved, already used</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="292"/>
-        <source>approved, expired</source>
-        <translation>approved, expired</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="294"/>
+        <location filename="../../ui/screens/eligibility.py" line="314"/>
         <source>approved, from {date}</source>
         <translation>approved, from {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="298"/>
-        <source>{what}: {state} · auth {auth}
-{left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
-        <translation>{what}: {state} · auth {auth}
-{left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="312"/>
+        <location filename="../../ui/screens/eligibility.py" line="332"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>pending the insurer&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="315"/>
+        <location filename="../../ui/screens/eligibility.py" line="335"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="275"/>
+        <location filename="../../ui/screens/eligibility.py" line="291"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="326"/>
+        <location filename="../../ui/screens/eligibility.py" line="346"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="327"/>
+        <location filename="../../ui/screens/eligibility.py" line="347"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="328"/>
+        <location filename="../../ui/screens/eligibility.py" line="348"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -1079,7 +1107,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="507"/>
+        <location filename="../../ui/app.py" line="521"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>Welcome. Reception will show your bill here to sign.</translation>
     </message>
@@ -1103,66 +1131,71 @@
     </message>
     <message>
         <location filename="../../ui/documents/guarantee_letter.py" line="31"/>
+        <source>request %1</source>
+        <translation>request %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="32"/>
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="32"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="33"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="33"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="34"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="34"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="35"/>
         <source>Treatment</source>
         <translation>Treatment</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="35"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="36"/>
         <source>Diagnosis</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="36"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="37"/>
         <source>Items covered</source>
         <translation>Items covered</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="37"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="38"/>
         <source>Guaranteed amount</source>
         <translation>Guaranteed amount</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="38"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="39"/>
         <source>%1 left when printed</source>
         <translation>%1 left when printed</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="39"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="40"/>
         <source>Valid for service dates</source>
         <translation>Valid for service dates</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="40"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="41"/>
         <source>Uses</source>
         <translation>Uses</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="41"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="42"/>
         <source>%1 of %2 left when printed</source>
         <translation>%1 of %2 left when printed</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="42"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="43"/>
         <source>The insurer&apos;s terms</source>
         <translation>The insurer&apos;s terms</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="43"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="44"/>
         <source>Printed at the clinic&apos;s direct-billing kiosk on %1 from the insurer&apos;s letter; the insurer&apos;s records decide.</source>
         <translation>Printed at the clinic&apos;s direct-billing kiosk on %1 from the insurer&apos;s letter; the insurer&apos;s records decide.</translation>
     </message>
@@ -1170,32 +1203,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="246"/>
+        <location filename="../../ui/app.py" line="247"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="247"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>Eligibility</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="248"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="250"/>
         <source>Sign</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="250"/>
+        <location filename="../../ui/app.py" line="251"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="241"/>
+        <location filename="../../ui/app.py" line="242"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
@@ -1221,8 +1254,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="353"/>
-        <location filename="../../ui/app.py" line="416"/>
+        <location filename="../../ui/app.py" line="355"/>
+        <location filename="../../ui/app.py" line="430"/>
         <source>Direct billing</source>
         <translation>Direct billing</translation>
     </message>
@@ -1964,166 +1997,166 @@
 <context>
     <name>PreAuthDialog</name>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="157"/>
         <location filename="../../ui/screens/preauth.py" line="158"/>
+        <location filename="../../ui/screens/preauth.py" line="159"/>
         <source>Request a pre-authorisation</source>
         <translation>Request a pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="159"/>
+        <location filename="../../ui/screens/preauth.py" line="160"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="160"/>
+        <location filename="../../ui/screens/preauth.py" line="161"/>
         <source>Planned date</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="161"/>
+        <location filename="../../ui/screens/preauth.py" line="162"/>
         <source>Diagnosis</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="162"/>
+        <location filename="../../ui/screens/preauth.py" line="163"/>
         <source>Estimated cost (CNY)</source>
         <translation>Estimated cost (CNY)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="163"/>
+        <location filename="../../ui/screens/preauth.py" line="164"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="164"/>
+        <location filename="../../ui/screens/preauth.py" line="165"/>
         <source>Emergency: treated today, no lead time</source>
         <translation>Emergency: treated today, no lead time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="165"/>
+        <location filename="../../ui/screens/preauth.py" line="166"/>
         <source>Attach…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="168"/>
+        <location filename="../../ui/screens/preauth.py" line="169"/>
         <source>The doctor&apos;s note or a scan (PDF, PNG, JPEG; up to 2 MB each)</source>
         <translation>The doctor&apos;s note or a scan (PDF, PNG, JPEG; up to 2 MB each)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="170"/>
+        <location filename="../../ui/screens/preauth.py" line="171"/>
         <source>e.g. Recurrent headache (R51)</source>
         <translation>e.g. Recurrent headache (R51)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="171"/>
-        <location filename="../../ui/screens/preauth.py" line="389"/>
+        <location filename="../../ui/screens/preauth.py" line="172"/>
+        <location filename="../../ui/screens/preauth.py" line="392"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="171"/>
+        <location filename="../../ui/screens/preauth.py" line="172"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="173"/>
+        <location filename="../../ui/screens/preauth.py" line="174"/>
         <source>File another request anyway</source>
         <translation>File another request anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="175"/>
+        <location filename="../../ui/screens/preauth.py" line="176"/>
         <source>Send to the insurer</source>
         <translation>Send to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="187"/>
+        <location filename="../../ui/screens/preauth.py" line="188"/>
         <source>Emergency: the request needs no lead time; the planned date may be today and the insurer reviews it the same day.</source>
         <translation>Emergency: the request needs no lead time; the planned date may be today and the insurer reviews it the same day.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="195"/>
+        <location filename="../../ui/screens/preauth.py" line="196"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</source>
         <translation>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="203"/>
+        <location filename="../../ui/screens/preauth.py" line="204"/>
         <source>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</source>
         <translation>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="209"/>
+        <location filename="../../ui/screens/preauth.py" line="210"/>
         <source>Holiday data ends on {until}; after that only weekends are counted.</source>
         <translation>Holiday data ends on {until}; after that only weekends are counted.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="271"/>
+        <location filename="../../ui/screens/preauth.py" line="273"/>
         <source>Before filing another request for this item:</source>
         <translation>Before filing another request for this item:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="281"/>
+        <location filename="../../ui/screens/preauth.py" line="283"/>
         <source>a request for {date} is stored on this computer, not sent yet</source>
         <translation>a request for {date} is stored on this computer, not sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="287"/>
+        <location filename="../../ui/screens/preauth.py" line="289"/>
         <source>approval {auth} covers it: {left} and {uses} use(s) left, valid until {until}</source>
         <translation>approval {auth} covers it: {left} and {uses} use(s) left, valid until {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="294"/>
+        <location filename="../../ui/screens/preauth.py" line="296"/>
         <source>request {id} for {date} is waiting for the insurer&apos;s decision</source>
         <translation>request {id} for {date} is waiting for the insurer&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="303"/>
+        <location filename="../../ui/screens/preauth.py" line="305"/>
         <source>A document for the request</source>
         <translation>A document for the request</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="305"/>
+        <location filename="../../ui/screens/preauth.py" line="307"/>
         <source>Documents (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Documents (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="313"/>
+        <location filename="../../ui/screens/preauth.py" line="315"/>
         <source>At most 5 documents go with one request.</source>
         <translation>At most 5 documents go with one request.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="318"/>
+        <location filename="../../ui/screens/preauth.py" line="320"/>
         <source>That file could not be read.</source>
         <translation>That file could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="322"/>
+        <location filename="../../ui/screens/preauth.py" line="324"/>
         <source>Only PDF, PNG or JPEG files of up to 2 MB can be attached.</source>
         <translation>Only PDF, PNG or JPEG files of up to 2 MB can be attached.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="324"/>
+        <location filename="../../ui/screens/preauth.py" line="326"/>
         <source>That file cannot be attached.</source>
         <translation>That file cannot be attached.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="342"/>
+        <location filename="../../ui/screens/preauth.py" line="345"/>
         <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
         <translation>Enter the estimated cost in yuan, e.g. 6800.00.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="358"/>
+        <location filename="../../ui/screens/preauth.py" line="361"/>
         <source>Enter the diagnosis the doctor gave.</source>
         <translation>Enter the diagnosis the doctor gave.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="365"/>
+        <location filename="../../ui/screens/preauth.py" line="368"/>
         <source>This item already has a request or an approval (above). File another only if the doctor plans a different treatment.</source>
         <translation>This item already has a request or an approval (above). File another only if the doctor plans a different treatment.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="384"/>
-        <source>Request queued on this computer: it is sent as soon as the insurer answers, and the insurer&apos;s decision is shown when it comes.</source>
-        <translation>Request queued on this computer: it is sent as soon as the insurer answers, and the insurer&apos;s decision is shown when it comes.</translation>
+        <location filename="../../ui/screens/preauth.py" line="387"/>
+        <source>Saved on this computer and sent to the insurer as soon as its system can be reached; the insurer&apos;s decision will show at the top of the desk&apos;s screen.</source>
+        <translation>Saved on this computer and sent to the insurer as soon as its system can be reached; the insurer&apos;s decision will show at the top of the desk&apos;s screen.</translation>
     </message>
 </context>
 <context>
@@ -2134,37 +2167,37 @@
         <translation>Seen</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/preauth_news.py" line="77"/>
-        <source>{item} ({code}) for member {member}</source>
-        <translation>{item} ({code}) for member {member}</translation>
+        <location filename="../../ui/widgets/preauth_news.py" line="76"/>
+        <source>{item} ({code}) for {member}</source>
+        <translation>{item} ({code}) for {member}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/preauth_news.py" line="83"/>
+        <location filename="../../ui/widgets/preauth_news.py" line="82"/>
         <source>Pre-authorisation request not accepted by the insurer: {what}. {why}</source>
         <translation>Pre-authorisation request not accepted by the insurer: {what}. {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/preauth_news.py" line="88"/>
+        <location filename="../../ui/widgets/preauth_news.py" line="87"/>
         <source>Pre-authorisation approved: {what}, {amount} from {start} to {end}, auth {auth}.</source>
         <translation>Pre-authorisation approved: {what}, {amount} from {start} to {end}, auth {auth}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/preauth_news.py" line="98"/>
+        <location filename="../../ui/widgets/preauth_news.py" line="97"/>
         <source>Pre-authorisation denied: {what}.</source>
         <translation>Pre-authorisation denied: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/preauth_news.py" line="102"/>
+        <location filename="../../ui/widgets/preauth_news.py" line="101"/>
         <source>The insurer needs more information for a pre-authorisation: {what}.</source>
         <translation>The insurer needs more information for a pre-authorisation: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/preauth_news.py" line="106"/>
+        <location filename="../../ui/widgets/preauth_news.py" line="105"/>
         <source>Pre-authorisation is pending again: {what}.</source>
         <translation>Pre-authorisation is pending again: {what}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/preauth_news.py" line="115"/>
+        <location filename="../../ui/widgets/preauth_news.py" line="114"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>… and %n more.</numerusform>
@@ -2847,12 +2880,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="528"/>
+        <location filename="../../ui/app.py" line="542"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>The family is checking and signing the bill on their screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="529"/>
+        <location filename="../../ui/app.py" line="543"/>
         <source>Change the bill</source>
         <translation>Change the bill</translation>
     </message>

@@ -68,7 +68,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="162"/>
-        <location filename="../../ui/screens/bill.py" line="432"/>
+        <location filename="../../ui/screens/bill.py" line="445"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
@@ -88,19 +88,31 @@
         <translation>家庭自付 &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="410"/>
+        <location filename="../../ui/screens/bill.py" line="400"/>
+        <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
+        <translation>
+            <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可立即申请急诊事先授权（无需提前期）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="415"/>
+        <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
+        <translation>本次账单使年度累计医疗费用超过 {threshold}：其中的治疗、检查项目均须事先授权。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/bill.py" line="423"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n 个项目超出事先授权金额：保险支付至授权金额，其余由家庭自付。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="420"/>
+        <location filename="../../ui/screens/bill.py" line="433"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="430"/>
+        <location filename="../../ui/screens/bill.py" line="443"/>
         <source>Self-pay: take the payment</source>
         <translation>自费：收取费用</translation>
     </message>
@@ -163,7 +175,7 @@
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="400"/>
+        <location filename="../../ui/screens/bill.py" line="407"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
@@ -783,27 +795,27 @@
         <translation>今天不能直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="165"/>
+        <location filename="../../ui/screens/eligibility.py" line="173"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>全额赔付次数已用完：今天的就诊需支付个人自付部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="168"/>
+        <location filename="../../ui/screens/eligibility.py" line="176"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>有一项事先授权仍在审核中：该项目暂不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="175"/>
+        <location filename="../../ui/screens/eligibility.py" line="183"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>有一项事先授权未获批准：该项目不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="185"/>
+        <location filename="../../ui/screens/eligibility.py" line="201"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>有一项保障额度已用完：该额度下的项目由家庭自付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="156"/>
+        <location filename="../../ui/screens/eligibility.py" line="164"/>
         <source>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
         <translation>电子保险卡已置灰：之前一次就诊的自付金额 {amount} 尚未支付（理赔号 {ref}）。家长在电子保险卡的“就诊记录”中支付后即可恢复直付。今天的就诊需自费。</translation>
     </message>
@@ -823,185 +835,200 @@
         <translation>本保单年度已发生医疗费用：{billed}，已超过 {threshold}：任何治疗、检查项目均须先申请事先授权（诊查费和药品除外）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="171"/>
+        <location filename="../../ui/screens/eligibility.py" line="157"/>
+        <source>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</source>
+        <translation>{benefit}本年度仅剩 {left}：超出部分由家庭自付，已获事先授权的项目也不例外。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="179"/>
         <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
         <translation>保险公司需要补充事先授权资料：请按要求附上资料重新提交（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="178"/>
+        <location filename="../../ui/screens/eligibility.py" line="186"/>
+        <source>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</source>
+        <translation>有一项事先授权已用完或已过有效期：该项目须重新申请事先授权，保险才会再次支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="190"/>
+        <source>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</source>
+        <translation>有一项保障的年度额度即将用完：超出剩余额度的部分由家庭自付，已获事先授权的项目也不例外。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="194"/>
         <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>年度累计医疗费用即将达到须事先授权的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <location filename="../../ui/screens/eligibility.py" line="198"/>
         <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>年度累计医疗费用已超过须事先授权的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="188"/>
+        <location filename="../../ui/screens/eligibility.py" line="204"/>
         <source>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</source>
         <translation>电子保险卡已置灰：之前一次就诊的自付金额尚未支付。今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="192"/>
+        <location filename="../../ui/screens/eligibility.py" line="208"/>
         <source>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</source>
         <translation>保单已过保障期间，今天的就诊需自费；续保请家长咨询保险公司。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="196"/>
+        <location filename="../../ui/screens/eligibility.py" line="212"/>
         <source>The policy is not in force yet: today&apos;s visit is self-pay. Direct billing starts on the policy&apos;s first day.</source>
         <translation>保单尚未生效：今天的就诊需自费。保单生效首日起方可直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="200"/>
+        <location filename="../../ui/screens/eligibility.py" line="216"/>
         <source>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</source>
         <translation>本诊所不在该计划的网络内，不能直付：今天的就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="204"/>
+        <location filename="../../ui/screens/eligibility.py" line="220"/>
         <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
         <translation>保险公司找不到此卡对应的会员。请核对信息，或按自费处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="208"/>
+        <location filename="../../ui/screens/eligibility.py" line="224"/>
         <source>The insurer does not allow direct billing for this card today.</source>
         <translation>保险公司今天不允许此卡直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="246"/>
+        <location filename="../../ui/screens/eligibility.py" line="262"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="247"/>
+        <location filename="../../ui/screens/eligibility.py" line="263"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="250"/>
+        <location filename="../../ui/screens/eligibility.py" line="266"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="250"/>
+        <location filename="../../ui/screens/eligibility.py" line="266"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="251"/>
+        <location filename="../../ui/screens/eligibility.py" line="267"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="252"/>
+        <location filename="../../ui/screens/eligibility.py" line="268"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="254"/>
+        <location filename="../../ui/screens/eligibility.py" line="270"/>
         <source>Policy period</source>
         <translation>保障期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="258"/>
+        <location filename="../../ui/screens/eligibility.py" line="274"/>
         <source>Fully-paid visits left</source>
         <translation>剩余全额赔付次数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="259"/>
+        <location filename="../../ui/screens/eligibility.py" line="275"/>
         <source>{left} of {total}</source>
         <translation>{left} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="268"/>
+        <location filename="../../ui/screens/eligibility.py" line="284"/>
         <source>{remaining} left of {limit}</source>
         <translation>剩余额度 {remaining}（保障额度 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="317"/>
+        <location filename="../../ui/screens/eligibility.py" line="307"/>
+        <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
+        <translation>{what}：已批准，已用完（已用 {allowed} 次，共 {allowed} 次）· 授权号 {auth}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="310"/>
+        <source>{what}: approved, expired on {end} · auth {auth}</source>
+        <translation>{what}：已批准，已于 {end} 过期 · 授权号 {auth}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="318"/>
+        <source>{what}: {state}
+{auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
+        <translation>{what}：{state}
+授权号 {auth} · 剩余 {left}（共 {approved}）· 有效期 {start} – {end} · 剩余 {uses} 次（共 {allowed} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="337"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what}（计划 {date}）：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="321"/>
+        <location filename="../../ui/screens/eligibility.py" line="341"/>
         <source>The insurer: {note}</source>
         <translation>保险公司说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="352"/>
+        <location filename="../../ui/screens/eligibility.py" line="376"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>正在向保险公司获取担保函…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="362"/>
+        <location filename="../../ui/screens/eligibility.py" line="386"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>担保函已打开，可打印：{files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="313"/>
+        <location filename="../../ui/screens/eligibility.py" line="333"/>
         <source>the insurer needs more information</source>
         <translation>保险公司需要补充资料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="296"/>
-        <location filename="../../ui/screens/eligibility.py" line="314"/>
+        <location filename="../../ui/screens/eligibility.py" line="316"/>
+        <location filename="../../ui/screens/eligibility.py" line="334"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="285"/>
+        <location filename="../../ui/screens/eligibility.py" line="301"/>
         <source>emergency</source>
         <translation>急诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="290"/>
-        <source>approved, already used</source>
-        <translation>已批准，已使用</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="292"/>
-        <source>approved, expired</source>
-        <translation>已批准，已过期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="294"/>
+        <location filename="../../ui/screens/eligibility.py" line="314"/>
         <source>approved, from {date}</source>
         <translation>已批准，自 {date} 起有效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="298"/>
-        <source>{what}: {state} · auth {auth}
-{left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
-        <translation>{what}：{state} · 授权号 {auth}
-剩余 {left}（共 {approved}）· 有效期 {start} – {end} · 剩余 {uses} 次（共 {allowed} 次）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="312"/>
+        <location filename="../../ui/screens/eligibility.py" line="332"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>等待保险公司审核</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="315"/>
+        <location filename="../../ui/screens/eligibility.py" line="335"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="275"/>
+        <location filename="../../ui/screens/eligibility.py" line="291"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="326"/>
+        <location filename="../../ui/screens/eligibility.py" line="346"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="327"/>
+        <location filename="../../ui/screens/eligibility.py" line="347"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="328"/>
+        <location filename="../../ui/screens/eligibility.py" line="348"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -1069,7 +1096,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="507"/>
+        <location filename="../../ui/app.py" line="521"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>欢迎。前台会在这里显示您的账单供您签字。</translation>
     </message>
@@ -1093,66 +1120,71 @@
     </message>
     <message>
         <location filename="../../ui/documents/guarantee_letter.py" line="31"/>
+        <source>request %1</source>
+        <translation>申请 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/guarantee_letter.py" line="32"/>
         <source>To</source>
         <translation>致</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="32"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="33"/>
         <source>Member</source>
         <translation>被保险人</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="33"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="34"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="34"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="35"/>
         <source>Treatment</source>
         <translation>治疗项目</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="35"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="36"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="36"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="37"/>
         <source>Items covered</source>
         <translation>担保项目</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="37"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="38"/>
         <source>Guaranteed amount</source>
         <translation>担保金额</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="38"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="39"/>
         <source>%1 left when printed</source>
         <translation>打印时剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="39"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="40"/>
         <source>Valid for service dates</source>
         <translation>有效就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="40"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="41"/>
         <source>Uses</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="41"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="42"/>
         <source>%1 of %2 left when printed</source>
         <translation>打印时剩余 %1 次（共 %2 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="42"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="43"/>
         <source>The insurer&apos;s terms</source>
         <translation>保险公司条款</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/guarantee_letter.py" line="43"/>
+        <location filename="../../ui/documents/guarantee_letter.py" line="44"/>
         <source>Printed at the clinic&apos;s direct-billing kiosk on %1 from the insurer&apos;s letter; the insurer&apos;s records decide.</source>
         <translation>由诊所直付终端于 %1 根据保险公司担保函打印；以保险公司记录为准。</translation>
     </message>
@@ -1160,32 +1192,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="246"/>
+        <location filename="../../ui/app.py" line="247"/>
         <source>Scan</source>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="247"/>
+        <location filename="../../ui/app.py" line="248"/>
         <source>Eligibility</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="248"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Bill</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="250"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="250"/>
+        <location filename="../../ui/app.py" line="251"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="241"/>
+        <location filename="../../ui/app.py" line="242"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -1211,8 +1243,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="353"/>
-        <location filename="../../ui/app.py" line="416"/>
+        <location filename="../../ui/app.py" line="355"/>
+        <location filename="../../ui/app.py" line="430"/>
         <source>Direct billing</source>
         <translation>直付</translation>
     </message>
@@ -1949,166 +1981,166 @@
 <context>
     <name>PreAuthDialog</name>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="157"/>
         <location filename="../../ui/screens/preauth.py" line="158"/>
+        <location filename="../../ui/screens/preauth.py" line="159"/>
         <source>Request a pre-authorisation</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="159"/>
+        <location filename="../../ui/screens/preauth.py" line="160"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="160"/>
+        <location filename="../../ui/screens/preauth.py" line="161"/>
         <source>Planned date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="161"/>
+        <location filename="../../ui/screens/preauth.py" line="162"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="162"/>
+        <location filename="../../ui/screens/preauth.py" line="163"/>
         <source>Estimated cost (CNY)</source>
         <translation>预估费用（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="163"/>
+        <location filename="../../ui/screens/preauth.py" line="164"/>
         <source>Documents</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="164"/>
+        <location filename="../../ui/screens/preauth.py" line="165"/>
         <source>Emergency: treated today, no lead time</source>
         <translation>急诊：今天治疗，无需提前申请</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="165"/>
+        <location filename="../../ui/screens/preauth.py" line="166"/>
         <source>Attach…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="168"/>
+        <location filename="../../ui/screens/preauth.py" line="169"/>
         <source>The doctor&apos;s note or a scan (PDF, PNG, JPEG; up to 2 MB each)</source>
         <translation>医生证明或检查扫描件（PDF、PNG、JPEG，每份不超过 2 MB）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="170"/>
+        <location filename="../../ui/screens/preauth.py" line="171"/>
         <source>e.g. Recurrent headache (R51)</source>
         <translation>如：反复头痛（R51）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="171"/>
-        <location filename="../../ui/screens/preauth.py" line="389"/>
+        <location filename="../../ui/screens/preauth.py" line="172"/>
+        <location filename="../../ui/screens/preauth.py" line="392"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="171"/>
+        <location filename="../../ui/screens/preauth.py" line="172"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="173"/>
+        <location filename="../../ui/screens/preauth.py" line="174"/>
         <source>File another request anyway</source>
         <translation>仍然再次提交申请</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="175"/>
+        <location filename="../../ui/screens/preauth.py" line="176"/>
         <source>Send to the insurer</source>
         <translation>发送给保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="187"/>
+        <location filename="../../ui/screens/preauth.py" line="188"/>
         <source>Emergency: the request needs no lead time; the planned date may be today and the insurer reviews it the same day.</source>
         <translation>急诊：申请无需提前期，计划日期可为今天，保险公司当天审核。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="195"/>
+        <location filename="../../ui/screens/preauth.py" line="196"/>
         <source>A pre-authorisation must reach the insurer at least 5 working days before the planned date. Asking the insurer for its working-day calendar…</source>
         <translation>事先授权申请须在计划日期前至少 5 个工作日送达保险公司。正在向保险公司获取工作日日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="203"/>
+        <location filename="../../ui/screens/preauth.py" line="204"/>
         <source>A pre-authorisation must reach the insurer at least {days} working days before the planned date (Chinese public holidays and make-up working days counted). Sent today, the earliest planned date is {earliest}.</source>
         <translation>事先授权申请须在计划日期前至少 {days} 个工作日送达保险公司（已考虑法定节假日和调休上班日）。今天发送，最早可选的计划日期为 {earliest}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="209"/>
+        <location filename="../../ui/screens/preauth.py" line="210"/>
         <source>Holiday data ends on {until}; after that only weekends are counted.</source>
         <translation>节假日数据截至 {until}；之后只按周末计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="271"/>
+        <location filename="../../ui/screens/preauth.py" line="273"/>
         <source>Before filing another request for this item:</source>
         <translation>此项目已有以下申请或授权，请先确认：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="281"/>
+        <location filename="../../ui/screens/preauth.py" line="283"/>
         <source>a request for {date} is stored on this computer, not sent yet</source>
         <translation>计划 {date} 的申请已保存在本机，尚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="287"/>
+        <location filename="../../ui/screens/preauth.py" line="289"/>
         <source>approval {auth} covers it: {left} and {uses} use(s) left, valid until {until}</source>
         <translation>授权 {auth} 已涵盖：剩余 {left}、{uses} 次，有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="294"/>
+        <location filename="../../ui/screens/preauth.py" line="296"/>
         <source>request {id} for {date} is waiting for the insurer&apos;s decision</source>
         <translation>计划 {date} 的申请 {id} 正在等待保险公司审核</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="303"/>
+        <location filename="../../ui/screens/preauth.py" line="305"/>
         <source>A document for the request</source>
         <translation>申请所附资料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="305"/>
+        <location filename="../../ui/screens/preauth.py" line="307"/>
         <source>Documents (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>资料 (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="313"/>
+        <location filename="../../ui/screens/preauth.py" line="315"/>
         <source>At most 5 documents go with one request.</source>
         <translation>每份申请最多附 5 份资料。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="318"/>
+        <location filename="../../ui/screens/preauth.py" line="320"/>
         <source>That file could not be read.</source>
         <translation>无法读取此文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="322"/>
+        <location filename="../../ui/screens/preauth.py" line="324"/>
         <source>Only PDF, PNG or JPEG files of up to 2 MB can be attached.</source>
         <translation>只能附加 2 MB 以内的 PDF、PNG 或 JPEG 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="324"/>
+        <location filename="../../ui/screens/preauth.py" line="326"/>
         <source>That file cannot be attached.</source>
         <translation>此文件无法附加。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="342"/>
+        <location filename="../../ui/screens/preauth.py" line="345"/>
         <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
         <translation>请输入以元为单位的预估费用，如 6800.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="358"/>
+        <location filename="../../ui/screens/preauth.py" line="361"/>
         <source>Enter the diagnosis the doctor gave.</source>
         <translation>请输入医生给出的诊断。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="365"/>
+        <location filename="../../ui/screens/preauth.py" line="368"/>
         <source>This item already has a request or an approval (above). File another only if the doctor plans a different treatment.</source>
         <translation>此项目已有申请或授权（见上方）。仅当医生计划另一项治疗时才再次提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="384"/>
-        <source>Request queued on this computer: it is sent as soon as the insurer answers, and the insurer&apos;s decision is shown when it comes.</source>
-        <translation>申请已保存在本机：保险公司一有应答即发送，保险公司的审核结果出来后会在此告知。</translation>
+        <location filename="../../ui/screens/preauth.py" line="387"/>
+        <source>Saved on this computer and sent to the insurer as soon as its system can be reached; the insurer&apos;s decision will show at the top of the desk&apos;s screen.</source>
+        <translation>已保存在本机，保险公司系统可连接时立即发送；审核结果将显示在前台屏幕顶部。</translation>
     </message>
 </context>
 <context>
@@ -2119,37 +2151,37 @@
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/preauth_news.py" line="77"/>
-        <source>{item} ({code}) for member {member}</source>
-        <translation>会员 {member} 的 {item}（{code}）</translation>
+        <location filename="../../ui/widgets/preauth_news.py" line="76"/>
+        <source>{item} ({code}) for {member}</source>
+        <translation>{member} 的 {item}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/preauth_news.py" line="83"/>
+        <location filename="../../ui/widgets/preauth_news.py" line="82"/>
         <source>Pre-authorisation request not accepted by the insurer: {what}. {why}</source>
         <translation>保险公司未受理事先授权申请：{what}。{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/preauth_news.py" line="88"/>
+        <location filename="../../ui/widgets/preauth_news.py" line="87"/>
         <source>Pre-authorisation approved: {what}, {amount} from {start} to {end}, auth {auth}.</source>
         <translation>事先授权已批准：{what}，金额 {amount}，有效期 {start} 至 {end}，授权号 {auth}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/preauth_news.py" line="98"/>
+        <location filename="../../ui/widgets/preauth_news.py" line="97"/>
         <source>Pre-authorisation denied: {what}.</source>
         <translation>事先授权被拒绝：{what}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/preauth_news.py" line="102"/>
+        <location filename="../../ui/widgets/preauth_news.py" line="101"/>
         <source>The insurer needs more information for a pre-authorisation: {what}.</source>
         <translation>保险公司需要补充事先授权资料：{what}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/preauth_news.py" line="106"/>
+        <location filename="../../ui/widgets/preauth_news.py" line="105"/>
         <source>Pre-authorisation is pending again: {what}.</source>
         <translation>事先授权重新进入审核：{what}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/preauth_news.py" line="115"/>
+        <location filename="../../ui/widgets/preauth_news.py" line="114"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>……另有 %n 条。</numerusform>
@@ -2826,12 +2858,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="528"/>
+        <location filename="../../ui/app.py" line="542"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>家长正在其屏幕上核对账单并签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="529"/>
+        <location filename="../../ui/app.py" line="543"/>
         <source>Change the bill</source>
         <translation>修改账单</translation>
     </message>

@@ -486,7 +486,7 @@ def test_the_guarantee_letter_of_an_approved_preauth(api):
     assert answer["auth_number"] == listed["grant"]["auth_number"]
     assert answer["issued_at"] == listed["decided_at"]
     assert (answer["insurer_name"], answer["clinic_id"], answer["clinic_name"]) == (
-        "风石健康",
+        "京东安联保险 JD Allianz",
         "CLINIC-DEMO",
         DEMO_CLINICS["CLINIC-DEMO"],
     )
@@ -504,8 +504,9 @@ def test_the_guarantee_letter_of_an_approved_preauth(api):
         ["SURG-TONSIL"],
     )
     terms = answer["terms"]
-    assert len(terms) % 2 == 0, "each term in Chinese, then in English"
-    chinese, english = terms[0::2], terms[1::2]
+    pairs = [term.split("\n") for term in terms]
+    assert all(len(pair) == 2 for pair in pairs), "each term: its Chinese, then its English"
+    chinese, english = [p[0] for p in pairs], [p[1] for p in pairs]
     assert all(any("\u4e00" <= c <= "\u9fff" for c in t) for t in chinese)
     assert not any("\u4e00" <= c <= "\u9fff" for t in english for c in t.replace("风石健康", ""))
     text = "\n".join(terms)

@@ -122,8 +122,16 @@ def test_an_approval_pays_once_and_its_auth_number_is_on_the_signed_bill(
     driver.next_family()
 
     driver.show_card(card("preauth_approved"))
-    shown = " ".join(v.text() for _, v in app.window.eligibility.detail_rows if v.isVisible())
-    assert "already used" in shown and "0 of 1 uses left" in shown
+    (approval,) = [
+        v.text()
+        for name, v in app.window.eligibility.detail_rows
+        if v.isVisible() and name.text() == "Pre-authorisation"
+    ]
+    assert "used up (1 of 1 uses taken)" in approval and "left" not in approval
+    assert not app.window.eligibility.letter_button.isVisible(), (
+        "a spent approval guarantees nothing"
+    )
+    assert Caution.PREAUTH_NO_LONGER_VALID in assess(app.session.visit.eligibility).cautions
     driver.start_bill()
     driver.add_item("SURG-TONSIL")
     driver.wait_estimate()
@@ -205,6 +213,7 @@ def test_an_emergency_request_with_a_doctors_note_is_decided_and_reception_is_to
     auth = preauth_request(journal, request_id).preauth.grant.auth_number
     assert "approved" in news.text.text() and auth in news.text.text()
     assert "SUR001" in news.text.text()
+    assert "李**" in news.text.text(), "the family at the desk, named as on every screen"
     driver.click(news.seen_button)
     assert not news.isVisible()
 

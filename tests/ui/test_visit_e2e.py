@@ -107,7 +107,7 @@ def test_an_item_over_5000_is_flagged_and_a_preauth_is_requested(
     dialog.diagnosis.setText("Recurrent headache (R51)")
     driver.click(dialog.send_button)
     pump_until(lambda: dialog.stored is not None, 10, "the request stored")
-    assert "as soon as the insurer answers" in dialog.note.text()
+    assert "as soon as its system can be reached" in dialog.note.text()
     journal = app.session.journal
     pump_until(
         lambda: preauth_request(journal, dialog.stored.id).preauth is not None,

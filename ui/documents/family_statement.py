@@ -398,7 +398,7 @@ class _Statement:
     def _service_date(self) -> str:
         day = self.content.facts.service_date.isoformat()
         if self.content.visit_type is VisitType.EMERGENCY:
-            return f"{day} · {self.labels.label('emergency')}"
+            return f"{day}\n{self.labels.label('emergency')}"
         return day
 
     def _paint_continued(self) -> float:

@@ -28,6 +28,7 @@ LABELS = {
     "title": QT_TRANSLATE_NOOP("GuaranteeLetter", "Guarantee letter (pre-authorisation)"),
     "auth": QT_TRANSLATE_NOOP("GuaranteeLetter", "Auth number"),
     "issued": QT_TRANSLATE_NOOP("GuaranteeLetter", "Issued"),
+    "request": QT_TRANSLATE_NOOP("GuaranteeLetter", "request %1"),
     "to": QT_TRANSLATE_NOOP("GuaranteeLetter", "To"),
     "member": QT_TRANSLATE_NOOP("GuaranteeLetter", "Member"),
     "policy": QT_TRANSLATE_NOOP("GuaranteeLetter", "Policy"),
@@ -88,7 +89,8 @@ def render_guarantee_letter(
         page.text(
             QRectF(MARGIN, y, CONTENT_W, 5),
             small,
-            f"{labels['issued']} {issued:%Y-%m-%d %H:%M} · {letter.preauth_id}",
+            f"{labels['issued']} {issued:%Y-%m-%d %H:%M} · "
+            + labels["request"].replace("%1", letter.preauth_id),
             color=MUTED,
             align=Qt.AlignmentFlag.AlignRight,
         )

@@ -395,14 +395,27 @@ class BillScreen(FollowsLanguage, QWidget):
             self.state.setText(self.tr("Asking the insurer for its estimate…"))
         elif flagged:
             tone = "warning"
-            self.state.setText(
+            text = (
                 self.tr(
+                    "%n item(s) need a pre-authorisation: the family pays for them today unless "
+                    "they are removed, or request an emergency one now (no lead time).",
+                    "",
+                    flagged,
+                )
+                if visit.visit_type is VisitType.EMERGENCY
+                else self.tr(
                     "%n item(s) need a pre-authorisation: the family pays for them today unless "
                     "they are removed, or request one for a later date.",
                     "",
                     flagged,
                 )
             )
+            if self._crosses_the_year_threshold():
+                text += " " + self.tr(
+                    "This bill takes the year's medical costs over {threshold}: its treatments "
+                    "and exams need one."
+                ).format(threshold=format_yuan(self._threshold_fen()))
+            self.state.setText(text)
         elif over_amount:
             tone = "warning"
             self.state.setText(
@@ -432,6 +445,21 @@ class BillScreen(FollowsLanguage, QWidget):
             else self.tr("Show to the family to sign")
         )
         self.sign_button.setEnabled(visit.ready_to_sign and not self._estimating)
+
+    def _threshold_fen(self) -> int:
+        eligibility = self.session.visit.eligibility
+        cumulative = eligibility.cumulative if eligibility is not None else None
+        return cumulative.threshold_fen if cumulative is not None else 0
+
+    def _crosses_the_year_threshold(self) -> bool:
+        """The manual's CNY 30,000 rule is what flags this bill's treatments and exams."""
+        visit = self.session.visit
+        eligibility = visit.eligibility
+        cumulative = eligibility.cumulative if eligibility is not None else None
+        if cumulative is None:
+            return False
+        total = sum(line.submitted_fen for line in visit.lines)
+        return cumulative.billed_fen + total > cumulative.threshold_fen
 
     def reason_text(self, reason: Reason) -> str:
         return reason_text(app_translate, reason)

@@ -21,7 +21,7 @@ from kiosk.business_day import BUSINESS_TZ
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import Eligibility, PlanTier, PreAuth, PreAuthStatus
 from kiosk.money import format_yuan
-from kiosk.visit import Caution, Verdict, assess
+from kiosk.visit import THRESHOLD_NEAR_FEN, Caution, Verdict, assess, spent_approvals
 from ui.documents.guarantee_letter import LetterText, letter_text, render_guarantee_letter
 from ui.i18n import FollowsLanguage
 from ui.messages import insurer_problem
@@ -151,6 +151,14 @@ class EligibilityScreen(FollowsLanguage, QWidget):
                 billed=format_yuan(cumulative.billed_fen),
                 threshold=format_yuan(cumulative.threshold_fen),
             )
+        low = [b for b in eligibility.balances if 0 < b.remaining_fen <= THRESHOLD_NEAR_FEN]
+        if caution is Caution.BENEFIT_LOW and low:
+            return self.tr(
+                "Only {left} left of the {benefit} limit this year: above it the family pays, "
+                "pre-authorised items included."
+            ).format(
+                left=format_yuan(low[0].remaining_fen), benefit=self._benefit_name(low[0].benefit)
+            )
         if caution is Caution.GREYED_UNPAID and eligibility.unpaid is not None:
             return self.tr(
                 "Card on hold: {amount} the family owes from an earlier visit is unpaid (claim "
@@ -173,6 +181,14 @@ class EligibilityScreen(FollowsLanguage, QWidget):
             ),
             Caution.PREAUTH_DENIED: self.tr(
                 "A pre-authorisation was denied: its item is not direct-billable."
+            ),
+            Caution.PREAUTH_NO_LONGER_VALID: self.tr(
+                "An approval is used up or past its dates: its item needs a new "
+                "pre-authorisation before the plan pays for it again."
+            ),
+            Caution.BENEFIT_LOW: self.tr(
+                "A benefit's annual limit is nearly used up: above what is left the family pays, "
+                "pre-authorised items included."
             ),
             Caution.PREAUTH_THRESHOLD_NEAR: self.tr(
                 "Close to the yearly cost above which treatments and exams need a "
@@ -286,16 +302,20 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         grant = preauth.grant
         if preauth.status is PreAuthStatus.APPROVED and grant is not None:
             today = self.session.visit.today()
-            if grant.uses_left == 0:
-                state = self.tr("approved, already used")
-            elif today > grant.valid_until:
-                state = self.tr("approved, expired")
-            elif today < grant.valid_from:
+            if grant.uses_left == 0 or grant.amount_left_fen == 0:
+                return self.tr(
+                    "{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}"
+                ).format(what=what, allowed=grant.uses_allowed, auth=grant.auth_number)
+            if today > grant.valid_until:
+                return self.tr("{what}: approved, expired on {end} · auth {auth}").format(
+                    what=what, end=grant.valid_until.isoformat(), auth=grant.auth_number
+                )
+            if today < grant.valid_from:
                 state = self.tr("approved, from {date}").format(date=grant.valid_from.isoformat())
             else:
                 state = self.tr("approved")
             return self.tr(
-                "{what}: {state} · auth {auth}\n{left} left of {approved} · valid {start} – "
+                "{what}: {state}\n{auth} · {left} left of {approved} · valid {start} – "
                 "{end} · {uses} of {allowed} uses left"
             ).format(
                 what=what,
@@ -331,10 +351,14 @@ class EligibilityScreen(FollowsLanguage, QWidget):
 
     @staticmethod
     def _approved(eligibility: Eligibility) -> list[str]:
+        """The approvals whose guarantee letter is worth printing: those that can still pay."""
+        spent = {p.preauth_id for p in spent_approvals(eligibility)}
         return [
             p.preauth_id
             for p in eligibility.preauths
-            if p.status is PreAuthStatus.APPROVED and p.grant is not None
+            if p.status is PreAuthStatus.APPROVED
+            and p.grant is not None
+            and p.preauth_id not in spent
         ]
 
     # --- intent ----------------------------------------------------------------------------------

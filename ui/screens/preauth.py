@@ -152,6 +152,7 @@ class PreAuthDialog(FollowsLanguage, QDialog):
         self._look_for_others()
         if self.emergency.isChecked():
             self._emergency_changed()
+        self._fit()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Request a pre-authorisation"))
@@ -263,6 +264,7 @@ class PreAuthDialog(FollowsLanguage, QDialog):
             return
         self.in_the_way = found
         self._show_in_the_way()
+        self._fit()
 
     def _show_in_the_way(self) -> None:
         if not self.in_the_way:
@@ -327,6 +329,7 @@ class PreAuthDialog(FollowsLanguage, QDialog):
             return False
         self.attachments.append(attachment)
         self.retranslate()
+        self._fit()
         return True
 
     def _calendar_failed(self, error: BaseException) -> None:
@@ -381,8 +384,8 @@ class PreAuthDialog(FollowsLanguage, QDialog):
             return
         self._tell(
             self.tr(
-                "Request queued on this computer: it is sent as soon as the insurer answers, and "
-                "the insurer's decision is shown when it comes."
+                "Saved on this computer and sent to the insurer as soon as its system can be "
+                "reached; the insurer's decision will show at the top of the desk's screen."
             ),
             "",
         )
@@ -397,8 +400,13 @@ class PreAuthDialog(FollowsLanguage, QDialog):
     def _tell(self, text: str, tone: str = "") -> None:
         self.note.setText(text)
         set_tone(self.note, tone)
-        # taller for the note, rather than the form's rows squeezed together (its wrapped
-        # labels need the height for the dialog's width, which adjustSize() does not ask)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough for every row at the dialog's width, rather than the form's rows squeezed
+        together (wrapped labels need the height for the width, which adjustSize() does not
+        ask)."""
         self._column.activate()
-        height = self._column.totalHeightForWidth(self.width())
-        self.resize(self.width(), max(self.height(), height))
+        width = max(self.width(), self.minimumWidth())
+        height = self._column.totalHeightForWidth(width)
+        self.resize(width, max(self.height(), height))

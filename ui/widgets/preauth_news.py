@@ -8,32 +8,32 @@ it. Staff screens only: the family never sees another family's request.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from kiosk.catalogue import Catalogue
 from kiosk.insurer.models import PreAuthStatus
 from kiosk.journal import PreAuthChange
 from kiosk.money import format_yuan
-from ui.i18n import FollowsLanguage, Translations
+from ui.i18n import FollowsLanguage
 from ui.tone import set_tone
 from ui.widgets.outbox_status import OutboxWatcher
+
+Naming = Callable[[PreAuthChange], tuple[str, str]]
+"""The item and the member of a change as the desk names them now: the catalogue's name in the
+screen's language, the child masked as on screens (or the member number)."""
 
 
 class PreAuthNews(FollowsLanguage, QFrame):
     """The latest pre-auth news, newest first, until reception clicks "Seen"."""
 
     def __init__(
-        self,
-        watcher: OutboxWatcher,
-        catalogue: Catalogue,
-        translations: Translations,
-        parent: QWidget | None = None,
+        self, watcher: OutboxWatcher, naming: Naming, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preauthNews")
-        self.catalogue = catalogue
-        self.translations = translations
+        self.naming = naming
         self.news: list[PreAuthChange] = []
         self.allowed = True
         self.text = QLabel(objectName="preauthNewsText", wordWrap=True)
@@ -71,11 +71,10 @@ class PreAuthNews(FollowsLanguage, QFrame):
         self._render()
 
     def sentence(self, change: PreAuthChange) -> str:
-        """One change in the desk's words (the item named as the catalogue names it)."""
-        item = self.catalogue.get(change.item_code)
-        name = item.name(self.translations.language) if item is not None else change.description
-        what = self.tr("{item} ({code}) for member {member}").format(
-            item=name, code=change.item_code, member=change.member_id
+        """One change in the desk's words."""
+        name, who = self.naming(change)
+        what = self.tr("{item} ({code}) for {member}").format(
+            item=name, code=change.item_code, member=who
         )
         preauth = change.preauth
         if change.new_status is None:
