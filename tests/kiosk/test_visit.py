@@ -372,3 +372,41 @@ def test_an_emergency_visit_says_so_on_the_bill_and_asks_for_a_new_estimate():
     assert visit.adjudication is None, "the estimate was for an outpatient bill"
     visit.clear()
     assert visit.visit_type is VisitType.OUTPATIENT
+
+
+@pytest.mark.parametrize(
+    ("remaining_fen", "cautions"),
+    [
+        (500_001, ()),
+        (500_000, (Caution.BENEFIT_LOW,)),
+        (1, (Caution.BENEFIT_LOW,)),
+        (0, (Caution.BENEFIT_EXHAUSTED,)),
+    ],
+)
+def test_a_nearly_used_up_limit_is_said_before_the_bill(remaining_fen, cautions):
+    """An approval does not pay above the benefit's annual limit: CNY 5,000 or less left is
+    worth a word at eligibility."""
+    balance = BenefitBalance(
+        benefit="outpatient_emergency",
+        annual_limit_fen=10_000_000,
+        used_fen=10_000_000 - remaining_fen,
+        remaining_fen=remaining_fen,
+    )
+    assert assess(eligibility(balances=[balance])).cautions == cautions
+
+
+@pytest.mark.parametrize(
+    ("grant_changes", "spent"),
+    [
+        ({}, False),
+        ({"uses_left": 0}, True),
+        ({"amount_left_fen": 0}, True),
+        ({"valid_from": date(2026, 2, 1), "valid_until": date(2026, 3, 1)}, True),
+        ({"valid_from": date(2026, 3, 10)}, False),
+    ],
+)
+def test_an_approval_that_can_pay_nothing_more_turns_the_card_amber(grant_changes, spent):
+    """Checked on 2026-03-02: used up, nothing left or past its last day is spent; one that
+    starts later is not."""
+    assessment = assess(eligibility(preauths=[_approval(**grant_changes)]))
+    assert (Caution.PREAUTH_NO_LONGER_VALID in assessment.cautions) is spent
