@@ -35,9 +35,8 @@ import yaml
 from insurer_sandbox.app import SandboxSettings, create_app, openapi_document
 from insurer_sandbox.demo import DEMO_UNKNOWN_CARD, demo_member
 from insurer_sandbox.member_app import member_token, qr_png
+from insurer_sandbox.preauth_grants import GrantError, GrantTerms
 from insurer_sandbox.store import (
-    GrantError,
-    GrantTerms,
     MemberRecord,
     Store,
     UnknownClinicError,

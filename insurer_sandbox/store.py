@@ -5,11 +5,10 @@ reading usage, adjudicating and recording a claim is one atomic step even with c
 requests, and the UNIQUE (clinic, idempotency key) constraints are the last line against doubles.
 WAL mode lets the admin CLI (`kiosk-sandbox preauth approve`) write while the server runs.
 
-What is left of a pre-auth's grant is never stored as a counter: it is the approved uses and
-amount less the unreleased rows of `preauth_uses` (one per claim line paid under it, written when
-the claim is accepted, released when the claim is cancelled). Likewise a member's billed cost for
-the policy year is their seeded `billed_before_fen` plus the submitted totals of their accepted
-claims with a service date in the policy year, so a cancelled claim simply stops counting.
+The schema and its migrations are `insurer_sandbox.schema`; what an approval grants and what is
+left of it, `insurer_sandbox.preauth_grants`. A member's billed cost for the policy year is their
+seeded `billed_before_fen` plus the submitted totals of their accepted claims with a service date
+in the policy year, so a cancelled claim simply stops counting.
 """
 
 from __future__ import annotations
@@ -25,17 +24,24 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from insurer_sandbox.demo import DEMO_CLINICS, DEMO_MEMBERS, DemoPreAuth
+from insurer_sandbox.preauth_grants import (
+    GRANT_DEFAULT_DAYS,
+    GrantTerms,
+    PreAuthUse,
+    attachment_summary,
+    granted,
+    preauth_from_row,
+    write_grant,
+)
+from insurer_sandbox.schema import SCHEMA_VERSION, migrate
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import (
     Adjudication,
     Attachment,
-    AttachmentSummary,
-    AttachmentType,
     AuditHead,
     Bill,
     ClaimResult,
     ClaimStatus,
-    ItemCategory,
     PlanTier,
     PreAuth,
     PreAuthGrant,
@@ -45,161 +51,8 @@ from kiosk.insurer.models import (
 )
 
 DATABASE_NAME = "insurer-sandbox.sqlite3"
-SCHEMA_VERSION = 5
-
-_CLAIMS_BY_BILL = (
-    "CREATE UNIQUE INDEX claims_by_bill ON claims (clinic_id, clinic_invoice_no, bill_hash)"
-)
-"""One claim per bill (the clinic's invoice number and the hash the family signed), whatever the
-idempotency key: added in version 2."""
-
-_AUDIT_HEAD_COLUMNS = (
-    "audit_head_seq INTEGER CHECK (audit_head_seq IS NULL OR audit_head_seq >= 1)",
-    "audit_head_hash TEXT CHECK (audit_head_hash IS NULL OR length(audit_head_hash) = 64)",
-)
-"""The kiosk's audit trail head sent with a claim (none from older kiosks): added in version 3."""
-
-_STATEMENTS = """CREATE TABLE IF NOT EXISTS statements (
-    claim_id TEXT NOT NULL REFERENCES claims(claim_id),
-    version INTEGER NOT NULL CHECK (version >= 1),
-    pdf BLOB NOT NULL,
-    pdf_sha256 TEXT NOT NULL CHECK (length(pdf_sha256) = 64),
-    stored_at TEXT NOT NULL,
-    PRIMARY KEY (claim_id, version)
-)"""
-"""The family's statements of its claims, for the e-card's visit records: added in version 4."""
-
-_PREAUTH_GRANT_COLUMNS = (
-    "auth_number TEXT",
-    "approved_fen INTEGER CHECK (approved_fen IS NULL OR approved_fen >= 0)",
-    "valid_from TEXT",
-    "valid_until TEXT",
-    "uses_allowed INTEGER CHECK (uses_allowed IS NULL OR uses_allowed >= 1)",
-    "item_codes_json TEXT",
-    "categories_json TEXT",
-    "decision_note TEXT",
-    "emergency INTEGER NOT NULL DEFAULT 0 CHECK (emergency IN (0, 1))",
-)
-"""What an approval grants (amount, window, uses, items), why a request was denied or what more
-the insurer needs, and whether it was filed as an emergency: added in version 5."""
-
-_VERSION_5_TABLES = (
-    "CREATE UNIQUE INDEX preauths_by_auth_number ON preauths (auth_number)",
-    """CREATE TABLE preauth_attachments (
-    preauth_id TEXT NOT NULL REFERENCES preauths (preauth_id),
-    position INTEGER NOT NULL CHECK (position >= 1),
-    title TEXT NOT NULL,
-    content_type TEXT NOT NULL,
-    size INTEGER NOT NULL CHECK (size >= 0),
-    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
-    data BLOB NOT NULL,
-    PRIMARY KEY (preauth_id, position)
-)""",
-    """CREATE TABLE preauth_uses (
-    preauth_id TEXT NOT NULL REFERENCES preauths (preauth_id),
-    claim_id TEXT NOT NULL,
-    line_no INTEGER NOT NULL CHECK (line_no >= 1),
-    units INTEGER NOT NULL CHECK (units >= 1),
-    covered_fen INTEGER NOT NULL CHECK (covered_fen >= 0),
-    released INTEGER NOT NULL DEFAULT 0 CHECK (released IN (0, 1)),
-    PRIMARY KEY (claim_id, line_no)
-)""",
-    "CREATE INDEX preauth_uses_by_preauth ON preauth_uses (preauth_id, released)",
-    "CREATE INDEX claims_by_member ON claims (member_id, service_date)",
-    "ALTER TABLE members ADD COLUMN billed_before_fen INTEGER NOT NULL DEFAULT 0 "
-    "CHECK (billed_before_fen >= 0)",
-    "ALTER TABLE claims ADD COLUMN cancelled_at TEXT",
-    "ALTER TABLE claims ADD COLUMN cancel_reason TEXT",
-)
-"""Version 5: attachments kept with their bytes, the uses claims made of approvals (a claim
-line's units and covered amount; `claim_id` is not a foreign key, as the demo's used approval
-was used by a claim from before the sandbox's records), the member's billed cost before the
-sandbox's claims, and a cancelled claim's time and reason."""
-
-GRANT_DEFAULT_DAYS = 30
-"""An approval without an end date is valid until 30 days after the planned date."""
-
 PAYABLE_CLAIM_STATUSES = (ClaimStatus.ACCEPTED.value, ClaimStatus.PAID.value)
 """Claims that count towards a member's billed cost (not rejected, not cancelled)."""
-
-_SCHEMA = """
-CREATE TABLE clinics (
-    clinic_id TEXT PRIMARY KEY,
-    name TEXT NOT NULL
-);
-CREATE TABLE device_keys (
-    key_hash TEXT PRIMARY KEY,
-    clinic_id TEXT NOT NULL REFERENCES clinics (clinic_id),
-    created_at TEXT NOT NULL
-);
-CREATE TABLE members (
-    member_id TEXT PRIMARY KEY,
-    policy_number TEXT NOT NULL UNIQUE,
-    child_name TEXT NOT NULL,
-    guardian_phone TEXT NOT NULL,
-    birth_year INTEGER NOT NULL,
-    tier TEXT NOT NULL,
-    period_start TEXT NOT NULL,
-    period_end TEXT NOT NULL,
-    free_visits_used INTEGER NOT NULL CHECK (free_visits_used >= 0),
-    unpaid_fen INTEGER CHECK (unpaid_fen IS NULL OR unpaid_fen > 0),
-    unpaid_claim_ref TEXT
-);
-CREATE TABLE benefit_usage (
-    member_id TEXT NOT NULL REFERENCES members (member_id),
-    benefit TEXT NOT NULL,
-    used_fen INTEGER NOT NULL CHECK (used_fen >= 0),
-    PRIMARY KEY (member_id, benefit)
-);
-CREATE TABLE preauths (
-    preauth_id TEXT PRIMARY KEY,
-    member_id TEXT NOT NULL REFERENCES members (member_id),
-    clinic_id TEXT,
-    idempotency_key TEXT,
-    request_hash TEXT,
-    item_code TEXT NOT NULL,
-    description TEXT NOT NULL,
-    category TEXT NOT NULL,
-    planned_date TEXT NOT NULL,
-    diagnosis TEXT NOT NULL,
-    estimated_cost_fen INTEGER NOT NULL CHECK (estimated_cost_fen >= 0),
-    status TEXT NOT NULL,
-    requested_at TEXT NOT NULL,
-    decided_at TEXT,
-    calendar_json TEXT,
-    UNIQUE (clinic_id, idempotency_key)
-);
-CREATE TABLE claims (
-    claim_id TEXT PRIMARY KEY,
-    clinic_id TEXT NOT NULL,
-    idempotency_key TEXT NOT NULL,
-    request_hash TEXT NOT NULL,
-    member_id TEXT NOT NULL,
-    service_date TEXT NOT NULL,
-    status TEXT NOT NULL,
-    reject_code TEXT,
-    bill_json TEXT NOT NULL,
-    bill_hash TEXT NOT NULL,
-    signature_json TEXT NOT NULL,
-    expected_covered_fen INTEGER NOT NULL,
-    clinic_invoice_no TEXT NOT NULL,
-    adjudication_json TEXT NOT NULL,
-    total_submitted_fen INTEGER NOT NULL CHECK (total_submitted_fen >= 0),
-    total_covered_fen INTEGER NOT NULL CHECK (total_covered_fen >= 0),
-    total_patient_fen INTEGER NOT NULL CHECK (total_patient_fen >= 0),
-    recorded_at TEXT NOT NULL,
-    recorded_day TEXT NOT NULL,
-    audit_head_seq INTEGER CHECK (audit_head_seq IS NULL OR audit_head_seq >= 1),
-    audit_head_hash TEXT CHECK (audit_head_hash IS NULL OR length(audit_head_hash) = 64),
-    UNIQUE (clinic_id, idempotency_key)
-);
-CREATE INDEX claims_by_day ON claims (clinic_id, recorded_day);
-CREATE UNIQUE INDEX claims_by_bill ON claims (clinic_id, clinic_invoice_no, bill_hash);
-CREATE TABLE sandbox_state (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-"""
 
 _CLOCK_OFFSET = "clock_offset_seconds"
 
@@ -222,33 +75,6 @@ class UnknownClinicError(KeyError):
 
 class UnknownPreAuthError(KeyError):
     """An admin action named a pre-auth that does not exist."""
-
-
-class GrantError(ValueError):
-    """Approval terms that cannot be granted (an empty window, no uses, nothing covered)."""
-
-
-@dataclass(frozen=True)
-class GrantTerms:
-    """What an approval grants; a term left None takes its default from the request (see
-    `Store.decide_preauth`)."""
-
-    approved_fen: int | None = None
-    valid_from: date | None = None
-    valid_until: date | None = None
-    uses_allowed: int | None = None
-    item_codes: tuple[str, ...] | None = None
-    categories: tuple[ItemCategory, ...] | None = None
-
-
-@dataclass(frozen=True)
-class PreAuthUse:
-    """What one claim line took from an approval: `units` uses and `covered_fen`."""
-
-    preauth_id: str
-    line_no: int
-    units: int
-    covered_fen: int
 
 
 @dataclass(frozen=True)
@@ -285,16 +111,6 @@ class StoredPreAuth:
     preauth: PreAuth
     request_hash: str
     calendar: WorkingCalendar
-
-
-def attachment_summary(attachment: Attachment) -> AttachmentSummary:
-    """An attachment as the insurer answers it: named, sized and hashed, not sent back."""
-    return AttachmentSummary(
-        title=attachment.title,
-        content_type=attachment.content_type,
-        size=len(attachment.data),
-        sha256=hashlib.sha256(attachment.data).hexdigest(),
-    )
 
 
 def key_hash(device_key: str) -> str:
@@ -368,26 +184,9 @@ class Store:
             db.execute("PRAGMA journal_mode = WAL")
         with self.writing() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0:
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        db.execute(statement)
-            elif not 1 <= version <= SCHEMA_VERSION:
+            if not 0 <= version <= SCHEMA_VERSION:
                 raise RuntimeError(f"{self.path}: unknown sandbox schema version {version}")
-            if version == 1:
-                db.execute(_CLAIMS_BY_BILL)
-            if version in (1, 2):
-                for column in _AUDIT_HEAD_COLUMNS:
-                    db.execute(f"ALTER TABLE claims ADD COLUMN {column}")
-            if version in (0, 1, 2, 3):
-                db.execute(_STATEMENTS)
-            if version in (0, 1, 2, 3, 4):
-                for column in _PREAUTH_GRANT_COLUMNS:
-                    db.execute(f"ALTER TABLE preauths ADD COLUMN {column}")
-                for statement in _VERSION_5_TABLES:
-                    db.execute(statement)
-            if version in (1, 2, 3, 4):
-                _to_version_5(db)
+            migrate(db, version)
             if version == 0:
                 now = clock or datetime.now(UTC)
                 self._seed_demo(db, now.astimezone(BUSINESS_TZ).date())
@@ -584,11 +383,11 @@ class Store:
             "SELECT * FROM preauths WHERE member_id = ? ORDER BY requested_at, preauth_id",
             (member_id,),
         )
-        return [_preauth(db, r) for r in rows.fetchall()]
+        return [preauth_from_row(db, r) for r in rows.fetchall()]
 
     def preauth(self, db: sqlite3.Connection, preauth_id: str) -> PreAuth | None:
         row = db.execute("SELECT * FROM preauths WHERE preauth_id = ?", (preauth_id,)).fetchone()
-        return _preauth(db, row) if row else None
+        return preauth_from_row(db, row) if row else None
 
     def preauth_by_key(
         self, db: sqlite3.Connection, clinic_id: str, idempotency_key: str
@@ -600,7 +399,7 @@ class Store:
         if row is None:
             return None
         calendar = WorkingCalendar.model_validate_json(row["calendar_json"])
-        return StoredPreAuth(_preauth(db, row), row["request_hash"], calendar)
+        return StoredPreAuth(preauth_from_row(db, row), row["request_hash"], calendar)
 
     def insert_preauth(
         self,
@@ -641,7 +440,7 @@ class Store:
             ),
         )
         if preauth.grant is not None:
-            _write_grant(db, preauth.preauth_id, preauth.grant)
+            write_grant(db, preauth.preauth_id, preauth.grant)
         db.executemany(
             "INSERT INTO preauth_attachments (preauth_id, position, title, content_type, size, "
             "sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -691,10 +490,10 @@ class Store:
                 (status.value, now.isoformat(), note, preauth_id),
             )
             if status is PreAuthStatus.APPROVED:
-                grant = _granted(row, terms or GrantTerms(), now.astimezone(BUSINESS_TZ).date())
-                _write_grant(db, preauth_id, grant)
+                grant = granted(row, terms or GrantTerms(), now.astimezone(BUSINESS_TZ).date())
+                write_grant(db, preauth_id, grant)
             decided = db.execute("SELECT * FROM preauths WHERE preauth_id = ?", (preauth_id,))
-            return _preauth(db, decided.fetchone())
+            return preauth_from_row(db, decided.fetchone())
 
     def record_preauth_uses(
         self, db: sqlite3.Connection, claim_id: str, uses: Sequence[PreAuthUse]
@@ -894,24 +693,6 @@ class Store:
             )
 
 
-def _to_version_5(db: sqlite3.Connection) -> None:
-    """An older database's approvals become approvals with the default grant (from their decision
-    day; they covered without limit before), and its demo members get the billed cost the demo
-    gives them. Members added to the demo since are not in it: a new `--data` directory has them."""
-    approved = db.execute(
-        "SELECT * FROM preauths WHERE status = ? AND auth_number IS NULL",
-        (PreAuthStatus.APPROVED.value,),
-    ).fetchall()
-    for row in approved:
-        decided = datetime.fromisoformat(row["decided_at"] or row["requested_at"])
-        grant = _granted(row, GrantTerms(), decided.astimezone(BUSINESS_TZ).date())
-        _write_grant(db, row["preauth_id"], grant)
-    db.executemany(
-        "UPDATE members SET billed_before_fen = ? WHERE member_id = ?",
-        [(m.billed_before_fen, m.member_id) for m in DEMO_MEMBERS],
-    )
-
-
 def _write_clock(db: sqlite3.Connection, now: datetime) -> None:
     offset = round((now - datetime.now(UTC)).total_seconds())
     db.execute(
@@ -944,116 +725,6 @@ def _member(db: sqlite3.Connection, row: sqlite3.Row) -> MemberRecord:
         unpaid_claim_ref=row["unpaid_claim_ref"],
         benefit_used_fen={u["benefit"]: u["used_fen"] for u in usage},
         billed_fen=row["billed_before_fen"] + claimed,
-    )
-
-
-def _granted(row: sqlite3.Row, terms: GrantTerms, today: date) -> PreAuthGrant:
-    """The grant `terms` make of the request in `row` (see `Store.decide_preauth`)."""
-    planned = date.fromisoformat(row["planned_date"])
-    approved = row["estimated_cost_fen"] if terms.approved_fen is None else terms.approved_fen
-    valid_from = min(today, planned) if terms.valid_from is None else terms.valid_from
-    valid_until = (
-        planned + timedelta(days=GRANT_DEFAULT_DAYS)
-        if terms.valid_until is None
-        else terms.valid_until
-    )
-    uses = 1 if terms.uses_allowed is None else terms.uses_allowed
-    items = [row["item_code"]] if terms.item_codes is None else list(terms.item_codes)
-    categories = [] if terms.categories is None else list(terms.categories)
-    if approved <= 0:
-        raise GrantError("an approval grants an amount above zero")
-    if valid_until < valid_from:
-        raise GrantError(f"the window ends ({valid_until}) before it starts ({valid_from})")
-    if uses < 1:
-        raise GrantError("an approval grants at least one use")
-    if not items and not categories:
-        raise GrantError("an approval covers at least one item code or category")
-    return PreAuthGrant(
-        auth_number=row["auth_number"] or f"GL-{today.year}-{secrets.token_hex(3).upper()}",
-        approved_fen=approved,
-        valid_from=valid_from,
-        valid_until=valid_until,
-        uses_allowed=uses,
-        item_codes=items,
-        categories=categories,
-        uses_left=uses,
-        amount_left_fen=approved,
-    )
-
-
-def _write_grant(db: sqlite3.Connection, preauth_id: str, grant: PreAuthGrant) -> None:
-    db.execute(
-        "UPDATE preauths SET auth_number = ?, approved_fen = ?, valid_from = ?, valid_until = ?, "
-        "uses_allowed = ?, item_codes_json = ?, categories_json = ? WHERE preauth_id = ?",
-        (
-            grant.auth_number,
-            grant.approved_fen,
-            grant.valid_from.isoformat(),
-            grant.valid_until.isoformat(),
-            grant.uses_allowed,
-            json.dumps(grant.item_codes),
-            json.dumps([c.value for c in grant.categories]),
-            preauth_id,
-        ),
-    )
-
-
-def _grant(db: sqlite3.Connection, row: sqlite3.Row) -> PreAuthGrant | None:
-    """An approval's grant with what its unreleased uses leave of it; None unless approved."""
-    if row["status"] != PreAuthStatus.APPROVED.value or row["auth_number"] is None:
-        return None
-    units, covered = db.execute(
-        "SELECT coalesce(sum(units), 0), coalesce(sum(covered_fen), 0) FROM preauth_uses "
-        "WHERE preauth_id = ? AND released = 0",
-        (row["preauth_id"],),
-    ).fetchone()
-    return PreAuthGrant(
-        auth_number=row["auth_number"],
-        approved_fen=row["approved_fen"],
-        valid_from=date.fromisoformat(row["valid_from"]),
-        valid_until=date.fromisoformat(row["valid_until"]),
-        uses_allowed=row["uses_allowed"],
-        item_codes=json.loads(row["item_codes_json"]),
-        categories=[ItemCategory(c) for c in json.loads(row["categories_json"])],
-        uses_left=max(0, row["uses_allowed"] - units),
-        amount_left_fen=max(0, row["approved_fen"] - covered),
-    )
-
-
-def _attachments(db: sqlite3.Connection, preauth_id: str) -> list[AttachmentSummary]:
-    rows = db.execute(
-        "SELECT title, content_type, size, sha256 FROM preauth_attachments "
-        "WHERE preauth_id = ? ORDER BY position",
-        (preauth_id,),
-    )
-    return [
-        AttachmentSummary(
-            title=r["title"],
-            content_type=AttachmentType(r["content_type"]),
-            size=r["size"],
-            sha256=r["sha256"],
-        )
-        for r in rows.fetchall()
-    ]
-
-
-def _preauth(db: sqlite3.Connection, row: sqlite3.Row) -> PreAuth:
-    return PreAuth(
-        preauth_id=row["preauth_id"],
-        member_id=row["member_id"],
-        item_code=row["item_code"],
-        description=row["description"],
-        category=ItemCategory(row["category"]),
-        planned_date=date.fromisoformat(row["planned_date"]),
-        diagnosis=row["diagnosis"],
-        estimated_cost_fen=row["estimated_cost_fen"],
-        status=PreAuthStatus(row["status"]),
-        requested_at=datetime.fromisoformat(row["requested_at"]),
-        decided_at=datetime.fromisoformat(row["decided_at"]) if row["decided_at"] else None,
-        emergency=bool(row["emergency"]),
-        decision_note=row["decision_note"],
-        grant=_grant(db, row),
-        attachments=_attachments(db, row["preauth_id"]),
     )
 
 
