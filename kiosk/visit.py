@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.insurer.models import (
     Adjudication,
+    BenefitBalance,
     Bill,
     BillLine,
     CardStatus,
@@ -130,7 +131,7 @@ def assess(eligibility: Eligibility) -> Assessment:
         amber.append(Caution.PREAUTH_THRESHOLD_PASSED)
     elif cumulative is not None and cumulative.left_fen <= THRESHOLD_NEAR_FEN:
         amber.append(Caution.PREAUTH_THRESHOLD_NEAR)
-    if any(0 < b.remaining_fen <= THRESHOLD_NEAR_FEN for b in eligibility.balances):
+    if low_balances(eligibility):
         amber.append(Caution.BENEFIT_LOW)
     if any(b.remaining_fen == 0 for b in eligibility.balances):
         amber.append(Caution.BENEFIT_EXHAUSTED)
@@ -160,10 +161,22 @@ def spent_approvals(eligibility: Eligibility) -> list[PreAuth]:
     return [
         p
         for p in eligibility.preauths
-        if p.status is PreAuthStatus.APPROVED
-        and p.grant is not None
-        and (p.grant.uses_left == 0 or p.grant.amount_left_fen == 0 or day > p.grant.valid_until)
+        if p.grant is not None and p.grant.valid_from <= day and not p.usable_on(day)
     ]
+
+
+def low_balances(eligibility: Eligibility) -> list[BenefitBalance]:
+    """Benefits with something, but at most `THRESHOLD_NEAR_FEN`, left of their annual limit."""
+    return [b for b in eligibility.balances if 0 < b.remaining_fen <= THRESHOLD_NEAR_FEN]
+
+
+def year_threshold_crossed(eligibility: Eligibility | None, bill_total_fen: int) -> int | None:
+    """The CNY 30,000 rule's threshold when this bill takes the year's billed medical costs over
+    it (超过: strictly over), which is what makes its treatments and exams need one; else None."""
+    cumulative = eligibility.cumulative if eligibility is not None else None
+    if cumulative is None or cumulative.billed_fen + bill_total_fen <= cumulative.threshold_fen:
+        return None
+    return cumulative.threshold_fen
 
 
 class TransitionError(RuntimeError):

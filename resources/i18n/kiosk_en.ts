@@ -69,7 +69,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="162"/>
-        <location filename="../../ui/screens/bill.py" line="445"/>
+        <location filename="../../ui/screens/bill.py" line="447"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
@@ -97,12 +97,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="415"/>
+        <location filename="../../ui/screens/bill.py" line="417"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="423"/>
+        <location filename="../../ui/screens/bill.py" line="425"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n item costs more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</numerusform>
@@ -110,12 +110,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="433"/>
+        <location filename="../../ui/screens/bill.py" line="435"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="443"/>
+        <location filename="../../ui/screens/bill.py" line="445"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
@@ -956,90 +956,90 @@
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="307"/>
+        <location filename="../../ui/screens/eligibility.py" line="308"/>
         <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
         <translation>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="310"/>
+        <location filename="../../ui/screens/eligibility.py" line="311"/>
         <source>{what}: approved, expired on {end} · auth {auth}</source>
         <translation>{what}: approved, expired on {end} · auth {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="318"/>
+        <location filename="../../ui/screens/eligibility.py" line="319"/>
         <source>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
         <translation>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="337"/>
+        <location filename="../../ui/screens/eligibility.py" line="338"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what} for {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="341"/>
+        <location filename="../../ui/screens/eligibility.py" line="342"/>
         <source>The insurer: {note}</source>
         <translation>The insurer: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="376"/>
+        <location filename="../../ui/screens/eligibility.py" line="377"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>Asking the insurer for the guarantee letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="386"/>
+        <location filename="../../ui/screens/eligibility.py" line="387"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>Guarantee letter opened for printing: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="333"/>
+        <location filename="../../ui/screens/eligibility.py" line="334"/>
         <source>the insurer needs more information</source>
         <translation>the insurer needs more information</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="316"/>
-        <location filename="../../ui/screens/eligibility.py" line="334"/>
+        <location filename="../../ui/screens/eligibility.py" line="317"/>
+        <location filename="../../ui/screens/eligibility.py" line="335"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="301"/>
+        <location filename="../../ui/screens/eligibility.py" line="303"/>
         <source>emergency</source>
         <translation>emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="314"/>
+        <location filename="../../ui/screens/eligibility.py" line="315"/>
         <source>approved, from {date}</source>
         <translation>approved, from {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="332"/>
+        <location filename="../../ui/screens/eligibility.py" line="333"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>pending the insurer&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="335"/>
+        <location filename="../../ui/screens/eligibility.py" line="336"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="291"/>
+        <location filename="../../ui/screens/eligibility.py" line="292"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="346"/>
+        <location filename="../../ui/screens/eligibility.py" line="347"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="347"/>
+        <location filename="../../ui/screens/eligibility.py" line="348"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="348"/>
+        <location filename="../../ui/screens/eligibility.py" line="349"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -2049,7 +2049,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/preauth.py" line="172"/>
-        <location filename="../../ui/screens/preauth.py" line="392"/>
+        <location filename="../../ui/screens/preauth.py" line="389"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -2134,27 +2134,22 @@
         <translation>Only PDF, PNG or JPEG files of up to 2 MB can be attached.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="326"/>
-        <source>That file cannot be attached.</source>
-        <translation>That file cannot be attached.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/preauth.py" line="345"/>
+        <location filename="../../ui/screens/preauth.py" line="342"/>
         <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
         <translation>Enter the estimated cost in yuan, e.g. 6800.00.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="361"/>
+        <location filename="../../ui/screens/preauth.py" line="358"/>
         <source>Enter the diagnosis the doctor gave.</source>
         <translation>Enter the diagnosis the doctor gave.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="368"/>
+        <location filename="../../ui/screens/preauth.py" line="365"/>
         <source>This item already has a request or an approval (above). File another only if the doctor plans a different treatment.</source>
         <translation>This item already has a request or an approval (above). File another only if the doctor plans a different treatment.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="387"/>
+        <location filename="../../ui/screens/preauth.py" line="384"/>
         <source>Saved on this computer and sent to the insurer as soon as its system can be reached; the insurer&apos;s decision will show at the top of the desk&apos;s screen.</source>
         <translation>Saved on this computer and sent to the insurer as soon as its system can be reached; the insurer&apos;s decision will show at the top of the desk&apos;s screen.</translation>
     </message>

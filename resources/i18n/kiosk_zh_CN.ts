@@ -68,7 +68,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="162"/>
-        <location filename="../../ui/screens/bill.py" line="445"/>
+        <location filename="../../ui/screens/bill.py" line="447"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
@@ -95,24 +95,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="415"/>
+        <location filename="../../ui/screens/bill.py" line="417"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>本次账单使年度累计医疗费用超过 {threshold}：其中的治疗、检查项目均须事先授权。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="423"/>
+        <location filename="../../ui/screens/bill.py" line="425"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n 个项目超出事先授权金额：保险支付至授权金额，其余由家庭自付。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="433"/>
+        <location filename="../../ui/screens/bill.py" line="435"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="443"/>
+        <location filename="../../ui/screens/bill.py" line="445"/>
         <source>Self-pay: take the payment</source>
         <translation>自费：收取费用</translation>
     </message>
@@ -945,90 +945,90 @@
         <translation>剩余额度 {remaining}（保障额度 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="307"/>
+        <location filename="../../ui/screens/eligibility.py" line="308"/>
         <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
         <translation>{what}：已批准，已用完（已用 {allowed} 次，共 {allowed} 次）· 授权号 {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="310"/>
+        <location filename="../../ui/screens/eligibility.py" line="311"/>
         <source>{what}: approved, expired on {end} · auth {auth}</source>
         <translation>{what}：已批准，已于 {end} 过期 · 授权号 {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="318"/>
+        <location filename="../../ui/screens/eligibility.py" line="319"/>
         <source>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
         <translation>{what}：{state}
 授权号 {auth} · 剩余 {left}（共 {approved}）· 有效期 {start} – {end} · 剩余 {uses} 次（共 {allowed} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="337"/>
+        <location filename="../../ui/screens/eligibility.py" line="338"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what}（计划 {date}）：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="341"/>
+        <location filename="../../ui/screens/eligibility.py" line="342"/>
         <source>The insurer: {note}</source>
         <translation>保险公司说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="376"/>
+        <location filename="../../ui/screens/eligibility.py" line="377"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>正在向保险公司获取担保函…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="386"/>
+        <location filename="../../ui/screens/eligibility.py" line="387"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>担保函已打开，可打印：{files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="333"/>
+        <location filename="../../ui/screens/eligibility.py" line="334"/>
         <source>the insurer needs more information</source>
         <translation>保险公司需要补充资料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="316"/>
-        <location filename="../../ui/screens/eligibility.py" line="334"/>
+        <location filename="../../ui/screens/eligibility.py" line="317"/>
+        <location filename="../../ui/screens/eligibility.py" line="335"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="301"/>
+        <location filename="../../ui/screens/eligibility.py" line="303"/>
         <source>emergency</source>
         <translation>急诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="314"/>
+        <location filename="../../ui/screens/eligibility.py" line="315"/>
         <source>approved, from {date}</source>
         <translation>已批准，自 {date} 起有效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="332"/>
+        <location filename="../../ui/screens/eligibility.py" line="333"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>等待保险公司审核</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="335"/>
+        <location filename="../../ui/screens/eligibility.py" line="336"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="291"/>
+        <location filename="../../ui/screens/eligibility.py" line="292"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="346"/>
+        <location filename="../../ui/screens/eligibility.py" line="347"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="347"/>
+        <location filename="../../ui/screens/eligibility.py" line="348"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="348"/>
+        <location filename="../../ui/screens/eligibility.py" line="349"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -2033,7 +2033,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/preauth.py" line="172"/>
-        <location filename="../../ui/screens/preauth.py" line="392"/>
+        <location filename="../../ui/screens/preauth.py" line="389"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2118,27 +2118,22 @@
         <translation>只能附加 2 MB 以内的 PDF、PNG 或 JPEG 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="326"/>
-        <source>That file cannot be attached.</source>
-        <translation>此文件无法附加。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/preauth.py" line="345"/>
+        <location filename="../../ui/screens/preauth.py" line="342"/>
         <source>Enter the estimated cost in yuan, e.g. 6800.00.</source>
         <translation>请输入以元为单位的预估费用，如 6800.00。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="361"/>
+        <location filename="../../ui/screens/preauth.py" line="358"/>
         <source>Enter the diagnosis the doctor gave.</source>
         <translation>请输入医生给出的诊断。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="368"/>
+        <location filename="../../ui/screens/preauth.py" line="365"/>
         <source>This item already has a request or an approval (above). File another only if the doctor plans a different treatment.</source>
         <translation>此项目已有申请或授权（见上方）。仅当医生计划另一项治疗时才再次提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/preauth.py" line="387"/>
+        <location filename="../../ui/screens/preauth.py" line="384"/>
         <source>Saved on this computer and sent to the insurer as soon as its system can be reached; the insurer&apos;s decision will show at the top of the desk&apos;s screen.</source>
         <translation>已保存在本机，保险公司系统可连接时立即发送；审核结果将显示在前台屏幕顶部。</translation>
     </message>

@@ -26,7 +26,7 @@ from kiosk.desk import PresentedBill, present_bill
 from kiosk.insurer.models import Adjudication, BillLine, PreAuthStatus, Reason, VisitType
 from kiosk.journal import PreAuthChange
 from kiosk.money import format_yuan
-from kiosk.visit import Step
+from kiosk.visit import Step, year_threshold_crossed
 from ui.i18n import FollowsLanguage
 from ui.messages import catalogue_problem, insurer_problem, journal_problem
 from ui.screens.preauth import PreAuthDialog
@@ -410,11 +410,13 @@ class BillScreen(FollowsLanguage, QWidget):
                     flagged,
                 )
             )
-            if self._crosses_the_year_threshold():
+            total = sum(line.submitted_fen for line in visit.lines)
+            threshold = year_threshold_crossed(visit.eligibility, total)
+            if threshold is not None:
                 text += " " + self.tr(
                     "This bill takes the year's medical costs over {threshold}: its treatments "
                     "and exams need one."
-                ).format(threshold=format_yuan(self._threshold_fen()))
+                ).format(threshold=format_yuan(threshold))
             self.state.setText(text)
         elif over_amount:
             tone = "warning"
@@ -445,21 +447,6 @@ class BillScreen(FollowsLanguage, QWidget):
             else self.tr("Show to the family to sign")
         )
         self.sign_button.setEnabled(visit.ready_to_sign and not self._estimating)
-
-    def _threshold_fen(self) -> int:
-        eligibility = self.session.visit.eligibility
-        cumulative = eligibility.cumulative if eligibility is not None else None
-        return cumulative.threshold_fen if cumulative is not None else 0
-
-    def _crosses_the_year_threshold(self) -> bool:
-        """The manual's CNY 30,000 rule is what flags this bill's treatments and exams."""
-        visit = self.session.visit
-        eligibility = visit.eligibility
-        cumulative = eligibility.cumulative if eligibility is not None else None
-        if cumulative is None:
-            return False
-        total = sum(line.submitted_fen for line in visit.lines)
-        return cumulative.billed_fen + total > cumulative.threshold_fen
 
     def reason_text(self, reason: Reason) -> str:
         return reason_text(app_translate, reason)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -21,7 +21,7 @@ from kiosk.business_day import BUSINESS_TZ
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import Eligibility, PlanTier, PreAuth, PreAuthStatus
 from kiosk.money import format_yuan
-from kiosk.visit import THRESHOLD_NEAR_FEN, Caution, Verdict, assess, spent_approvals
+from kiosk.visit import Caution, Verdict, assess, checked_on, low_balances, spent_approvals
 from ui.documents.guarantee_letter import LetterText, letter_text, render_guarantee_letter
 from ui.i18n import FollowsLanguage
 from ui.messages import insurer_problem
@@ -151,7 +151,7 @@ class EligibilityScreen(FollowsLanguage, QWidget):
                 billed=format_yuan(cumulative.billed_fen),
                 threshold=format_yuan(cumulative.threshold_fen),
             )
-        low = [b for b in eligibility.balances if 0 < b.remaining_fen <= THRESHOLD_NEAR_FEN]
+        low = low_balances(eligibility)
         if caution is Caution.BENEFIT_LOW and low:
             return self.tr(
                 "Only {left} left of the {benefit} limit this year: above it the family pays, "
@@ -288,12 +288,14 @@ class EligibilityScreen(FollowsLanguage, QWidget):
                 )
             )
         for preauth in eligibility.preauths:
-            rows.append((self.tr("Pre-authorisation"), self._preauth_text(preauth)))
+            rows.append(
+                (self.tr("Pre-authorisation"), self._preauth_text(preauth, checked_on(eligibility)))
+            )
         self._show_details(rows)
 
-    def _preauth_text(self, preauth: PreAuth) -> str:
+    def _preauth_text(self, preauth: PreAuth, today: date) -> str:
         """One pre-auth as reception needs it: what, its state, and for an approval what is
-        left of it (amount, dates, uses) and its auth number."""
+        left of it (amount, dates, uses) and its auth number, read on the day of the check."""
         item = self.session.catalogue.get(preauth.item_code)
         name = item.name(self.session.language) if item is not None else preauth.description
         what = f"{name} ({preauth.item_code})"
@@ -301,7 +303,6 @@ class EligibilityScreen(FollowsLanguage, QWidget):
             what += " · " + self.tr("emergency")
         grant = preauth.grant
         if preauth.status is PreAuthStatus.APPROVED and grant is not None:
-            today = self.session.visit.today()
             if grant.uses_left == 0 or grant.amount_left_fen == 0:
                 return self.tr(
                     "{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}"

@@ -58,14 +58,14 @@ ATTACHMENT_TYPES = {
 MAX_ATTACHMENTS = 5
 
 
-def read_attachment(path: Path) -> Attachment:
-    """A document for the request; ValueError naming what is wrong with it."""
+def read_attachment(path: Path) -> Attachment | None:
+    """A document for the request; None unless it is a PDF, PNG or JPEG of at most 2 MB."""
     kind = ATTACHMENT_TYPES.get(path.suffix.lower())
     if kind is None:
-        raise ValueError("type")
+        return None
     data = path.read_bytes()
     if len(data) > ATTACHMENT_MAX_BYTES:
-        raise ValueError("size")
+        return None
     return Attachment.model_validate(
         {"title": path.name[:128], "content_type": kind, "data": base64.b64encode(data)}
     )
@@ -319,12 +319,9 @@ class PreAuthDialog(FollowsLanguage, QDialog):
         except OSError:
             self._tell(self.tr("That file could not be read."), "error")
             return False
-        except ValueError as problem:
+        if attachment is None:
             self._tell(
-                self.tr("Only PDF, PNG or JPEG files of up to 2 MB can be attached.")
-                if str(problem) in ("type", "size")
-                else self.tr("That file cannot be attached."),
-                "error",
+                self.tr("Only PDF, PNG or JPEG files of up to 2 MB can be attached."), "error"
             )
             return False
         self.attachments.append(attachment)
