@@ -73,9 +73,6 @@ MAX_AMOUNT_FEN = 10**10
 """CNY 100 million: no clinic bill or pre-auth comes near it, so a larger figure is a typing or
 encoding error; it also keeps every sum far inside SQLite's 64-bit integers."""
 
-REJECT_COVERED_CHANGED = "covered-amount-changed"
-"""A claim whose recomputed insurer share differs from what the family saw and signed for."""
-
 
 @dataclass(frozen=True)
 class SandboxSettings:
@@ -312,7 +309,9 @@ def estimate(bill: Bill, clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> A
             400,
             401,
             409,
-            also_409="`duplicate-claim`: this bill is already claimed; `detail` names the claim.",
+            also_409="`duplicate-claim`: this bill is already claimed; `detail` names the claim. "
+            "`adjudication-changed`: the insurer's adjudication is not the one the family "
+            "signed; `detail` names the lines; nothing is recorded.",
             also_422="`bill-hash-mismatch`: `bill_hash` is not of what the claim shows; "
             "`member-not-eligible`: this clinic cannot direct-bill the member.",
         ),
@@ -331,10 +330,13 @@ def submit_claim(
     `clinic_invoice_no` (the canonical shown bill): a different hash is 422 `bill-hash-mismatch`
     and nothing is recorded; `shown.adjudication` must answer each bill line at its amount and
     total `expected_covered_fen` (422 `validation-error` otherwise). The insurer then recomputes
-    the adjudication; if its share differs from `expected_covered_fen` (what the family signed
-    for) the claim is recorded as `rejected` (`covered-amount-changed`) and uses nothing. An
-    accepted claim uses the member's annual limit and free visit, and each line paid under an
-    approval (`preauth_ref`) uses its units and covered amount of that approval. 422
+    the adjudication as of now and compares it with `shown.adjudication` (what the family
+    signed) line by line: insurer share, family share, reason and `preauth_ref` of each line, and
+    `free_visit_used`. Any difference (another claim used the fully-paid visit, the limit or the
+    approval meanwhile) is 409 `adjudication-changed`, `detail` naming the lines, and nothing is
+    recorded: the desk estimates again and has the family sign the new bill. An accepted claim
+    uses the member's annual limit and free visit, and each line paid under an approval
+    (`preauth_ref`) uses its units and covered amount of that approval. 422
     `member-not-eligible` when this clinic cannot direct-bill the member (nothing recorded); for
     a member the clinic's network does not include, the answer is the unknown member's ("no
     member with this member_id"). The same key
@@ -375,12 +377,11 @@ def submit_claim(
         )
         if outcome.block is not None:
             raise ProblemError(422, "member-not-eligible", outcome.block.detail)
-        accepted = outcome.adjudication.total_covered_fen == submission.expected_covered_fen
+        _check_unchanged(submission.shown.adjudication, outcome.adjudication)
         result = ClaimResult(
             claim_id=new_id("CLM"),
             idempotency_key=key,
-            status=ClaimStatus.ACCEPTED if accepted else ClaimStatus.REJECTED,
-            reject_code=None if accepted else REJECT_COVERED_CHANGED,
+            status=ClaimStatus.ACCEPTED,
             adjudication=outcome.adjudication,
             bill_hash=submission.bill_hash,
             clinic_id=clinic,
@@ -398,15 +399,31 @@ def submit_claim(
             clinic_invoice_no=submission.clinic_invoice_no,
             audit_head=submission.audit_head,
         )
-        if accepted:
-            store.record_usage(
-                db,
-                member.member_id,
-                outcome.covered_by_benefit,
-                free_visit_used=outcome.adjudication.free_visit_used,
-            )
-            store.record_preauth_uses(db, result.claim_id, outcome.preauth_uses)
+        store.record_usage(
+            db,
+            member.member_id,
+            outcome.covered_by_benefit,
+            free_visit_used=outcome.adjudication.free_visit_used,
+        )
+        store.record_preauth_uses(db, result.claim_id, outcome.preauth_uses)
     return result
+
+
+def _check_unchanged(signed: Adjudication, now: Adjudication) -> None:
+    """409 `adjudication-changed` unless the insurer's adjudication of the claim is the one the
+    family signed: the desk must show the family the new amounts rather than claim a bill they did
+    not see. `detail` names line numbers only (no member data)."""
+    if signed.same_terms(now):
+        return
+    changed = [f"line {n}" for n in signed.changed_lines(now)]
+    if signed.free_visit_used != now.free_visit_used:
+        changed.append("the fully-paid visit")
+    raise ProblemError(
+        409,
+        "adjudication-changed",
+        f"the insurer's adjudication is no longer the one signed ({', '.join(changed)} changed): "
+        "estimate the bill again and have the family sign the new amounts",
+    )
 
 
 @v1.get("/claims/{claim_id}", responses=problem_responses(401, 404))
@@ -719,8 +736,8 @@ Amounts are integer fen; timestamps are timezone-aware (UTC on the wire); busine
 Asia/Shanghai. Errors are `application/problem+json` `Problem` bodies with a stable `code`:
 `unauthorized`, `forbidden`, `not-found`, `validation-error`, `token-invalid`,
 `idempotency-conflict`, `idempotency-key-required`, `duplicate-claim`, `bill-hash-mismatch`,
-`claim-not-cancellable`, `preauth-lead-time`, `preauth-not-approved`, `member-not-eligible`,
-`internal-error`.
+`adjudication-changed`, `claim-not-cancellable`, `preauth-lead-time`, `preauth-not-approved`,
+`member-not-eligible`, `internal-error`.
 """
 
 

@@ -427,6 +427,23 @@ class Adjudication(Contract):
             raise ValueError("totals must equal the sum of the lines")
         return self
 
+    def changed_lines(self, other: Adjudication) -> list[int]:
+        """The line numbers `other` answers otherwise than this adjudication (insurer share,
+        family share, reason or auth number), or answers and this one does not, in order."""
+        mine = {x.line_no: _terms(x) for x in self.lines}
+        theirs = {x.line_no: _terms(x) for x in other.lines}
+        return sorted(n for n in mine.keys() | theirs.keys() if mine.get(n) != theirs.get(n))
+
+    def same_terms(self, other: Adjudication) -> bool:
+        """True when `other` tells the family exactly what this one does: every line as
+        `changed_lines` compares it, and the fully-paid visit."""
+        return not self.changed_lines(other) and self.free_visit_used == other.free_visit_used
+
+
+def _terms(line: AdjudicatedLine) -> tuple[int, int, Reason, str | None]:
+    """What a family reads on an adjudicated line: who pays what, why, under which approval."""
+    return line.covered_fen, line.patient_fen, line.reason, line.preauth_ref
+
 
 class SignatureEvidence(Contract):
     """What binds the family's signature to the exact bill they saw."""
@@ -557,8 +574,10 @@ class ShownToFamily(Contract):
         description="English item names shown, by item_code (only items on the bill)",
     )
     adjudication: Adjudication = Field(
-        description="The insurer's estimate exactly as the family saw it; the insurer's own "
-        "adjudication of the claim may differ (then the claim is rejected)"
+        description="The insurer's estimate exactly as the family saw it and signed; if the "
+        "insurer's own adjudication of the claim differs on any line (insurer share, family "
+        "share, reason, preauth_ref) or in free_visit_used, the claim is refused (409 "
+        "adjudication-changed) and nothing is recorded"
     )
 
 
@@ -639,7 +658,11 @@ class ClaimResult(Contract):
     claim_id: str
     idempotency_key: str
     status: ClaimStatus
-    reject_code: str | None = None
+    reject_code: str | None = Field(
+        default=None,
+        description="Why a recorded claim was rejected; claims recorded before stale claims "
+        "were refused (409 adjudication-changed) may carry 'covered-amount-changed'",
+    )
     adjudication: Adjudication
     bill_hash: str
     clinic_id: str

@@ -7,6 +7,8 @@ import secrets
 from datetime import UTC, date, datetime
 from typing import Any
 
+import httpx
+
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import Adjudication, Bill, shown_bill_hash
 
@@ -89,20 +91,37 @@ def bill_hash(body: dict) -> str:
     )
 
 
-def claim(bill_body: dict, expected_covered_fen: int, invoice_no: str | None = None) -> dict:
-    """A signed claim for `bill_body`, shown to the family with `expected_covered_fen` paid by the
-    insurer, with its true bill hash; a new invoice number each time unless one is given."""
+def claim(bill_body: dict, shown: int | dict, invoice_no: str | None = None) -> dict:
+    """A signed claim for `bill_body` with its true bill hash; a new invoice number each time
+    unless one is given. `shown` is the adjudication the family signed (the insurer's estimate,
+    `estimate(...)`), or an insurer share made up as `shown_adjudication` spreads it (the insurer
+    accepts that only when it is what it would answer)."""
+    adjudication = shown if isinstance(shown, dict) else shown_adjudication(bill_body, shown)
     body: dict[str, Any] = {
         "bill": bill_body,
         "shown": {
             "provider_display": CLINIC_NAME,
             "item_display_en": {bill_body["lines"][0]["item_code"]: "An item in English"},
-            "adjudication": shown_adjudication(bill_body, expected_covered_fen),
+            "adjudication": adjudication,
         },
-        "expected_covered_fen": expected_covered_fen,
+        "expected_covered_fen": adjudication["total_covered_fen"],
         "clinic_invoice_no": invoice_no or f"INV-{secrets.token_hex(4)}",
     }
     return signed(body)
+
+
+def estimate(api: httpx.Client, bill_body: dict, *, replaces: str | None = None) -> dict:
+    """The insurer's estimate of `bill_body` now (as if claim `replaces` were given back): what
+    the desk shows the family before they sign."""
+    params = {"replaces": replaces} if replaces is not None else None
+    answer = api.post("/v1/adjudication/estimate", json=bill_body, params=params)
+    assert answer.status_code == 200, answer.text
+    return answer.json()
+
+
+def estimated_claim(api: httpx.Client, bill_body: dict, invoice_no: str | None = None) -> dict:
+    """A claim for `bill_body` signed on the insurer's estimate of it now."""
+    return claim(bill_body, estimate(api, bill_body), invoice_no)
 
 
 def signed(body: dict) -> dict:

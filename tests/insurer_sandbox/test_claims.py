@@ -15,7 +15,8 @@ from insurer_sandbox.cli import main
 from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
 from insurer_sandbox.server import SandboxProcess
 from insurer_sandbox.store import DATABASE_NAME, SCHEMA_VERSION, Store
-from tests.insurer_sandbox.bills import bill, claim, line, today
+from tests.insurer_sandbox.bills import amounts, bill, claim, estimate, estimated_claim, line, today
+from tests.insurer_sandbox.older_claims import plant_rejected_claim
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +57,7 @@ def statement_claims(api: httpx.Client, key: str) -> list[dict]:
 
 
 def test_same_key_and_body_twice_is_one_claim_with_the_same_answer(api):
-    body = claim(bill(member_id("active_plus"), line(1, "consultation", 50_000)), 50_000)
+    body = estimated_claim(api, bill(member_id("active_plus"), line(1, "consultation", 50_000)))
     key = new_key()
     free_visits, used = balances(api, "active_plus")
     first = submit(api, body, key)
@@ -71,10 +72,10 @@ def test_same_key_and_body_twice_is_one_claim_with_the_same_answer(api):
 
 def test_same_key_with_another_body_is_a_conflict_and_changes_nothing(api):
     key = new_key()
-    body = claim(bill(member_id("active_plus"), line(1, "drug", 1_000)), 1_000)
+    body = estimated_claim(api, bill(member_id("active_plus"), line(1, "drug", 1_000)))
     assert submit(api, body, key).status_code == 201
     before = balances(api, "active_plus")
-    changed = claim(bill(member_id("active_plus"), line(1, "drug", 1_001)), 1_001)
+    changed = estimated_claim(api, bill(member_id("active_plus"), line(1, "drug", 1_001)))
     response = submit(api, changed, key)
     assert response.status_code == 409
     assert response.headers["content-type"] == "application/problem+json"
@@ -84,7 +85,7 @@ def test_same_key_with_another_body_is_a_conflict_and_changes_nothing(api):
 
 
 def test_the_same_bill_under_another_key_is_refused_naming_the_first_claim(api, plus_clinic_api):
-    body = claim(bill(member_id("active_plus"), line(1, "drug", 800)), 800)
+    body = estimated_claim(api, bill(member_id("active_plus"), line(1, "drug", 800)))
     first = submit(api, body, new_key())
     assert first.status_code == 201, first.text
     before = balances(api, "active_plus")
@@ -101,7 +102,7 @@ def test_the_same_bill_under_another_key_is_refused_naming_the_first_claim(api, 
 
 def test_the_same_body_spelled_differently_is_the_same_request(api):
     key = new_key()
-    body = claim(bill(member_id("active_plus"), line(1, "drug", 700)), 700)
+    body = estimated_claim(api, bill(member_id("active_plus"), line(1, "drug", 700)))
     first = submit(api, body, key)
     reordered = dict(reversed(list(body.items())))
     reordered["bill"]["lines"][0] = dict(reversed(list(body["bill"]["lines"][0].items())))
@@ -112,7 +113,7 @@ def test_the_same_body_spelled_differently_is_the_same_request(api):
 
 def test_the_key_is_per_clinic(api, plus_clinic_api):
     key = new_key()
-    body = claim(bill(member_id("active_plus"), line(1, "drug", 300)), 300)
+    body = estimated_claim(api, bill(member_id("active_plus"), line(1, "drug", 300)))
     here = submit(api, body, key)
     there = submit(plus_clinic_api, body, key)
     assert (here.status_code, there.status_code) == (201, 201)
@@ -128,7 +129,9 @@ def test_a_claim_needs_an_idempotency_key(api):
 
 
 def test_simultaneous_identical_submissions_make_one_claim(api, insurer):
-    body = claim(bill(member_id("preauth_approved"), line(1, "consultation", 40_000)), 40_000)
+    body = estimated_claim(
+        api, bill(member_id("preauth_approved"), line(1, "consultation", 40_000))
+    )
     key = new_key()
     free_visits, used = balances(api, "preauth_approved")
     start = threading.Barrier(8)
@@ -154,7 +157,7 @@ def test_claims_use_up_free_visits_then_the_copay_applies(api):
     # The out_of_network member is a standard member with all 5 free visits at this clinic.
     mid = member_id("out_of_network")
     for visit in range(5):
-        body = claim(bill(mid, line(1, "consultation", 30_000)), 30_000, f"INV-{visit}")
+        body = estimated_claim(api, bill(mid, line(1, "consultation", 30_000)), f"INV-{visit}")
         assert submit(api, body, new_key()).json()["adjudication"]["free_visit_used"] is True
     assert balances(api, "out_of_network") == (0, 150_000)
     sixth = api.post("/v1/adjudication/estimate", json=bill(mid, line(1, "consultation", 30_000)))
@@ -163,25 +166,73 @@ def test_claims_use_up_free_visits_then_the_copay_applies(api):
 
 def test_a_claim_covers_up_to_the_annual_limit_then_nothing(api):
     mid = member_id("near_annual_limit")
-    first = claim(bill(mid, line(1, "treatment", 60_000, item_code="TRT-REHAB")), 60_000)
+    first = estimated_claim(api, bill(mid, line(1, "treatment", 60_000, item_code="TRT-REHAB")))
     assert submit(api, first, new_key()).json()["status"] == "accepted"
-    second = claim(bill(mid, line(1, "treatment", 60_000, item_code="TRT-REHAB")), 40_000)
+    second = estimated_claim(api, bill(mid, line(1, "treatment", 60_000, item_code="TRT-REHAB")))
     answer = submit(api, second, new_key()).json()
     assert answer["adjudication"]["lines"][0]["reason"] == "limit-exhausted"
     assert balances(api, "near_annual_limit")[1] == 10_000_000
 
 
-def test_a_changed_insurer_share_is_recorded_as_rejected_and_uses_nothing(api):
-    before = balances(api, "active_standard")
-    body = claim(bill(member_id("active_standard"), line(1, "consultation", 30_000)), 29_999)
+def test_a_claim_signed_before_the_fully_paid_visit_was_used_is_refused_and_recorded_nowhere(api):
+    """Two desks estimate a visit for a child with one fully-paid visit left; the first claim
+    takes it. The second claim was signed on amounts that are no longer true: refused, nothing
+    recorded, and the same bill estimated again and signed again is accepted."""
+    state = "preauth_used"  # standard tier, 2 fully-paid visits left; no other test here uses it
+    mid = member_id(state)
+    assert submit(api, estimated_claim(api, bill(mid, line(1, "drug", 900))), new_key()).is_success
+    assert balances(api, state)[0] == 1
+    visit = bill(mid, line(1, "consultation", 30_000), line(2, "drug", 2_000))
+    here = estimated_claim(api, bill(mid, line(1, "consultation", 25_000)))
+    there = estimated_claim(api, visit, "INV-STALE-1")
+    assert there["shown"]["adjudication"]["free_visit_used"] is True
+    assert submit(api, here, new_key()).status_code == 201
+    before = balances(api, state)
     key = new_key()
-    response = submit(api, body, key)
-    assert response.status_code == 201
-    result = response.json()
-    assert (result["status"], result["reject_code"]) == ("rejected", "covered-amount-changed")
-    assert result["adjudication"]["total_covered_fen"] == 30_000
-    assert balances(api, "active_standard") == before
-    assert statement_claims(api, key)[0]["status"] == "rejected"
+
+    stale = submit(api, there, key)
+
+    assert (stale.status_code, stale.json()["code"]) == (409, "adjudication-changed")
+    assert stale.headers["content-type"] == "application/problem+json"
+    assert stale.json()["detail"].startswith(
+        "the insurer's adjudication is no longer the one signed (line 1, line 2, the fully-paid "
+        "visit changed)"
+    )
+    assert mid not in stale.text
+    assert balances(api, state) == before == (0, before[1])
+    assert statement_claims(api, key) == []
+    resigned = estimated_claim(api, visit, "INV-STALE-1")
+    assert amounts(resigned["shown"]["adjudication"]) == [
+        (15_000, 15_000, "copay-after-free-visits"),
+        (1_000, 1_000, "copay-after-free-visits"),
+    ]
+    accepted = submit(api, resigned, key)
+    assert accepted.status_code == 201, "nothing was recorded under the key or the invoice"
+    assert accepted.json()["adjudication"] == resigned["shown"]["adjudication"]
+    assert balances(api, state) == (0, before[1] + 16_000)
+
+
+def test_a_claim_signed_on_another_reason_or_auth_number_is_refused(api):
+    """The same amounts for another reason are another bill: the family saw why they pay."""
+    body = bill(member_id("active_plus"), line(1, "drug", 1_100))
+    shown = estimate(api, body)
+    shown["lines"][0]["preauth_ref"] = "GL-2026-000000"
+    response = submit(api, claim(body, shown), new_key())
+    assert (response.status_code, response.json()["code"]) == (409, "adjudication-changed")
+    assert "(line 1 changed)" in response.json()["detail"]
+
+
+def test_a_rejected_claim_an_older_sandbox_recorded_is_still_answered(api, insurer):
+    body = claim(bill(member_id("active_standard"), line(1, "consultation", 30_000)), 29_999)
+    older = plant_rejected_claim(insurer.data_dir, "CLINIC-DEMO", body)
+    answer = api.get(f"/v1/claims/{older.claim_id}")
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["status"], answer.json()["reject_code"]) == (
+        "rejected",
+        "covered-amount-changed",
+    )
+    [listed] = statement_claims(api, older.idempotency_key)
+    assert (listed["status"], listed["total_covered_fen"]) == ("rejected", 29_999)
 
 
 @pytest.mark.parametrize(
@@ -208,17 +259,21 @@ def test_a_signature_for_another_bill_is_refused(api):
     assert (response.status_code, response.json()["code"]) == (422, "validation-error")
 
 
-def _two_line_claim() -> dict:
-    return claim(
-        bill(member_id("active_plus"), line(1, "drug", 1_000), line(2, "exam", 2_000)), 3_000
+def _two_line_claim(api: httpx.Client) -> dict:
+    return estimated_claim(
+        api, bill(member_id("active_plus"), line(1, "drug", 1_000), line(2, "exam", 2_000))
     )
 
 
-def _pay_less(body: dict) -> None:
+def _pay_otherwise(body: dict) -> None:
+    """One fen of line 2 moved between the insurer's share and the family's."""
     shown = body["shown"]["adjudication"]
-    shown["lines"][1] |= {"covered_fen": 1_000, "patient_fen": 1_000}
-    shown |= {"total_covered_fen": 2_000, "total_patient_fen": 1_000}
-    body["expected_covered_fen"] = 2_000
+    fen = 1 if shown["lines"][1]["covered_fen"] else -1
+    shown["lines"][1]["covered_fen"] -= fen
+    shown["lines"][1]["patient_fen"] += fen
+    shown["total_covered_fen"] -= fen
+    shown["total_patient_fen"] += fen
+    body["expected_covered_fen"] -= fen
 
 
 CHANGED_AFTER_SIGNING = {
@@ -232,7 +287,7 @@ CHANGED_AFTER_SIGNING = {
     "service date": lambda b: b["bill"].update(service_date="2020-01-01"),
     "clinic": lambda b: b["shown"].update(provider_display="另一家诊所"),
     "english name": lambda b: b["shown"]["item_display_en"].update({"DRUG-1": "Other"}),
-    "who pays": _pay_less,
+    "who pays": _pay_otherwise,
     "reason": lambda b: b["shown"]["adjudication"]["lines"][0].update(reason="preauth-approved"),
     "free visit": lambda b: b["shown"]["adjudication"].update(free_visit_used=True),
     "invoice number": lambda b: b.update(clinic_invoice_no="INV-OTHER"),
@@ -242,7 +297,7 @@ CHANGED_AFTER_SIGNING = {
 
 @pytest.mark.parametrize("change", list(CHANGED_AFTER_SIGNING), ids=list(CHANGED_AFTER_SIGNING))
 def test_a_claim_whose_hash_is_not_of_what_it_shows_is_refused_and_recorded_nowhere(api, change):
-    honest = _two_line_claim()
+    honest = _two_line_claim(api)
     changed = copy.deepcopy(honest)
     CHANGED_AFTER_SIGNING[change](changed)
     before = balances(api, "active_plus")
@@ -258,8 +313,10 @@ def test_a_claim_whose_hash_is_not_of_what_it_shows_is_refused_and_recorded_nowh
 def _drop_line_2(body: dict) -> None:
     shown = body["shown"]["adjudication"]
     del shown["lines"][1]
-    shown |= {"total_submitted_fen": 1_000, "total_covered_fen": 1_000}
-    body["expected_covered_fen"] = 1_000
+    kept = shown["lines"][0]
+    for part in ("submitted", "covered", "patient"):
+        shown[f"total_{part}_fen"] = kept[f"{part}_fen"]
+    body["expected_covered_fen"] = kept["covered_fen"]
 
 
 SHOWN_ANOTHER_BILL = {
@@ -268,13 +325,15 @@ SHOWN_ANOTHER_BILL = {
     "a name for an item not on the bill": lambda b: b["shown"]["item_display_en"].update(
         {"NOT-ON-BILL": "Something else"}
     ),
-    "another insurer share than shown": lambda b: b.update(expected_covered_fen=2_999),
+    "another insurer share than shown": lambda b: b.update(
+        expected_covered_fen=b["expected_covered_fen"] + 1
+    ),
 }
 
 
 @pytest.mark.parametrize("change", list(SHOWN_ANOTHER_BILL), ids=list(SHOWN_ANOTHER_BILL))
 def test_a_claim_showing_another_bill_than_it_claims_is_refused(api, change):
-    body = _two_line_claim()
+    body = _two_line_claim(api)
     SHOWN_ANOTHER_BILL[change](body)
     key = new_key()
     response = submit(api, body, key)
@@ -286,10 +345,10 @@ HEAD = {"seq": 41, "hash": "0123456789abcdef" * 4}
 
 
 def test_the_statement_lists_each_claims_audit_head(api):
-    with_head = claim(bill(member_id("active_plus"), line(1, "drug", 600)), 600) | {
+    with_head = estimated_claim(api, bill(member_id("active_plus"), line(1, "drug", 600))) | {
         "audit_head": HEAD
     }
-    without = claim(bill(member_id("active_plus"), line(1, "drug", 600)), 600)
+    without = estimated_claim(api, bill(member_id("active_plus"), line(1, "drug", 600)))
     keys = {"with": new_key(), "without": new_key()}
     assert submit(api, with_head, keys["with"]).status_code == 201
     assert submit(api, without, keys["without"]).status_code == 201
@@ -323,7 +382,7 @@ def test_an_audit_head_is_a_sequence_number_and_a_sha256(api, head):
 
 
 def test_claim_status_for_this_clinic_only(api, plus_clinic_api):
-    body = claim(bill(member_id("active_plus"), line(1, "drug", 200)), 200)
+    body = estimated_claim(api, bill(member_id("active_plus"), line(1, "drug", 200)))
     recorded = submit(api, body, new_key()).json()
     status = api.get(f"/v1/claims/{recorded['claim_id']}")
     assert status.status_code == 200
@@ -333,14 +392,18 @@ def test_claim_status_for_this_clinic_only(api, plus_clinic_api):
     assert api.get("/v1/claims/CLM-NOSUCHCLAIM").status_code == 404
 
 
-def test_daily_statement_totals_count_payable_claims_of_this_clinic(api, plus_clinic_api):
-    accepted = claim(bill(member_id("active_plus"), line(1, "drug", 500)), 500)
+def test_daily_statement_totals_count_payable_claims_of_this_clinic(api, plus_clinic_api, insurer):
+    accepted = estimated_claim(api, bill(member_id("active_plus"), line(1, "drug", 500)))
+    cancelled = estimated_claim(api, bill(member_id("active_plus"), line(1, "drug", 510)))
+    assert submit(api, accepted, new_key()).status_code == 201
+    to_cancel = submit(api, cancelled, new_key()).json()["claim_id"]
+    assert api.post(f"/v1/claims/{to_cancel}/cancel", json={"reason": "wrong child"}).is_success
     rejected = claim(bill(member_id("active_plus"), line(1, "drug", 500)), 499)
-    for body in (accepted, rejected):
-        assert submit(api, body, new_key()).status_code == 201
+    plant_rejected_claim(insurer.data_dir, "CLINIC-DEMO", rejected)
     statement = api.get(f"/v1/statements/{today().isoformat()}").json()
     assert statement["clinic_id"] == "CLINIC-DEMO"
-    payable = [c for c in statement["claims"] if c["status"] != "rejected"]
+    assert {"accepted", "cancelled", "rejected"} <= {c["status"] for c in statement["claims"]}
+    payable = [c for c in statement["claims"] if c["status"] not in ("rejected", "cancelled")]
     assert statement["total_covered_fen"] == sum(c["total_covered_fen"] for c in payable)
     assert statement["total_patient_fen"] == sum(c["total_patient_fen"] for c in payable)
     assert len(payable) < len(statement["claims"])
@@ -355,9 +418,10 @@ def test_a_recorded_claim_survives_the_insurer_being_killed(
     fresh_sandbox: SandboxProcess, fresh_sandbox_device_key
 ):
     headers = {"Authorization": f"Bearer {fresh_sandbox_device_key}"}
-    body = claim(bill(member_id("active_plus"), line(1, "consultation", 50_000)), 50_000)
     key = new_key()
     with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
+        visit = bill(member_id("active_plus"), line(1, "consultation", 50_000))
+        body = estimated_claim(client, visit)
         first = submit(client, body, key).json()
     old_pid = fresh_sandbox.pid
     fresh_sandbox.kill()
@@ -427,7 +491,7 @@ def test_a_version_2_database_keeps_its_claims_and_gains_the_audit_head(
     headers = {"Authorization": f"Bearer {fresh_sandbox_device_key}"}
     key = new_key()
     with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
-        body = claim(bill(member_id("active_plus"), line(1, "drug", 400)), 400)
+        body = estimated_claim(client, bill(member_id("active_plus"), line(1, "drug", 400)))
         assert submit(client, body, key).status_code == 201
     fresh_sandbox.kill()
     with closing(sqlite3.connect(fresh_sandbox.data_dir / DATABASE_NAME)) as db:
@@ -440,7 +504,7 @@ def test_a_version_2_database_keeps_its_claims_and_gains_the_audit_head(
     with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
         [old] = statement_claims(client, key)
         assert old["audit_head"] is None
-        again = claim(bill(member_id("active_plus"), line(1, "drug", 400)), 400)
+        again = estimated_claim(client, bill(member_id("active_plus"), line(1, "drug", 400)))
         head_key = new_key()
         assert submit(client, again | {"audit_head": HEAD}, head_key).status_code == 201
         assert [c["audit_head"] for c in statement_claims(client, head_key)] == [HEAD]
@@ -452,7 +516,7 @@ def test_a_version_4_database_keeps_its_preauths_and_claims_and_gains_grants(
     headers = {"Authorization": f"Bearer {fresh_sandbox_device_key}"}
     mid = member_id("active_plus")
     with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
-        body = claim(bill(mid, line(1, "drug", 400)), 400)
+        body = estimated_claim(client, bill(mid, line(1, "drug", 400)))
         recorded = submit(client, body, new_key()).json()
         planned = client.get("/v1/preauths/calendar").json()["earliest_planned_date"]
         request = {

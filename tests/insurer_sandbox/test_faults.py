@@ -13,7 +13,7 @@ import pytest
 
 from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
 from insurer_sandbox.server import SandboxProcess
-from tests.insurer_sandbox.bills import bill, claim, line, today
+from tests.insurer_sandbox.bills import bill, estimated_claim, line, today
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_server_errors_for_the_next_n_requests(api, insurer):
 
 def test_a_dropped_answer_after_the_claim_was_recorded(api, insurer):
     """The lost-answer case: the insurer recorded the claim, the kiosk never heard back."""
-    body = claim(bill(ACTIVE, line(1, "drug", 1_200)), 1_200)
+    body = estimated_claim(api, bill(ACTIVE, line(1, "drug", 1_200)))
     key = "drop-" + secrets.token_hex(8)
     insurer.inject_fault("drop", path_prefix="/v1/claims", method="POST")
     with pytest.raises(httpx.RemoteProtocolError):
@@ -79,7 +79,7 @@ def test_faults_only_hit_matching_requests(api, insurer):
     insurer.inject_fault("status", status=500, path_prefix="/v1/claims", method="POST")
     assert api.get("/v1/signing-keys").status_code == 200
     assert len(insurer.pending_faults()) == 1
-    body = claim(bill(ACTIVE, line(1, "drug", 50)), 50)
+    body = estimated_claim(api, bill(ACTIVE, line(1, "drug", 50)))
     assert submit(api, body, "match-" + secrets.token_hex(8)).status_code == 500
 
 
@@ -92,7 +92,7 @@ def test_health_and_admin_are_never_faulted(api, insurer):
 
 
 def test_planted_amount_mismatch_shows_in_the_statement_only(api, insurer):
-    body = claim(bill(ACTIVE, line(1, "drug", 3_000)), 3_000)
+    body = estimated_claim(api, bill(ACTIVE, line(1, "drug", 3_000)))
     recorded = submit(api, body, "mismatch-" + secrets.token_hex(8)).json()
     insurer.plant_amount_mismatch(recorded["claim_id"], 2_500)
     statement = api.get(f"/v1/statements/{today().isoformat()}").json()

@@ -22,7 +22,16 @@ from insurer_sandbox.cli import main
 from insurer_sandbox.demo import DEMO_CLINICS, DEMO_MEMBER_BY_STATE
 from insurer_sandbox.server import SandboxProcess
 from insurer_sandbox.store import DATABASE_NAME
-from tests.insurer_sandbox.bills import amounts, bill, claim, line, today
+from tests.insurer_sandbox.bills import (
+    amounts,
+    bill,
+    claim,
+    estimate,
+    estimated_claim,
+    line,
+    today,
+)
+from tests.insurer_sandbox.older_claims import plant_rejected_claim
 
 MRI = 680_000
 """The demo catalogue's head MRI (EXAM-MRI), CNY 6,800: over CNY 5,000, so it needs a pre-auth."""
@@ -84,18 +93,13 @@ def preauth(api: httpx.Client, preauth_id: str) -> dict:
     return response.json()
 
 
-def estimate(api: httpx.Client, body: dict) -> dict:
-    response = api.post("/v1/adjudication/estimate", json=body)
-    assert response.status_code == 200, response.text
-    return response.json()
+def send(api: httpx.Client, signed_claim: dict) -> httpx.Response:
+    return api.post("/v1/claims", json=signed_claim, headers={"Idempotency-Key": new_key()})
 
 
-def submit(api: httpx.Client, body: dict, expected_covered_fen: int) -> dict:
-    response = api.post(
-        "/v1/claims",
-        json=claim(body, expected_covered_fen),
-        headers={"Idempotency-Key": new_key()},
-    )
+def submit(api: httpx.Client, body: dict) -> dict:
+    """A claim for `body` signed on the insurer's estimate, as the insurer records it."""
+    response = send(api, estimated_claim(api, body))
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -129,25 +133,28 @@ def test_an_approval_is_used_once_and_a_second_claim_for_it_is_refused(api, insu
     assert grant["item_codes"] == ["EXAM-MRI-A"]
     mri = bill(member_id("active_standard"), line(1, "exam", MRI, item_code="EXAM-MRI-A"))
 
-    first = submit(api, mri, MRI)
+    signed_elsewhere = claim(mri, estimate(api, mri))
+    first = submit(api, mri)
     assert first["status"] == "accepted"
     [paid] = first["adjudication"]["lines"]
     assert (paid["covered_fen"], paid["reason"]) == (MRI, "preauth-approved")
     assert paid["preauth_ref"] == grant["auth_number"]
     assert left(preauth(api, granted["preauth_id"])["grant"]) == (0, 0)
 
-    second = submit(api, mri, 0)
+    stale = send(api, signed_elsewhere)
+    assert (stale.status_code, stale.json()["code"]) == (409, "adjudication-changed")
+    second = submit(api, mri)
     assert second["status"] == "accepted"
     assert amounts(second["adjudication"]) == [(0, MRI, "preauth-used")]
     assert second["adjudication"]["lines"][0]["preauth_ref"] is None
     assert left(preauth(api, granted["preauth_id"])["grant"]) == (0, 0), "nothing more taken"
 
 
-def test_a_rejected_claim_takes_nothing_from_the_approval(api, insurer):
+def test_a_claim_signed_on_other_amounts_takes_nothing_from_the_approval(api, insurer):
     granted = approved(api, insurer, "active_standard", "EXAM-MRI-R")
     mri = bill(member_id("active_standard"), line(1, "exam", MRI, item_code="EXAM-MRI-R"))
-    rejected = submit(api, mri, MRI - 1)
-    assert (rejected["status"], rejected["reject_code"]) == ("rejected", "covered-amount-changed")
+    refused = send(api, claim(mri, MRI - 1))
+    assert (refused.status_code, refused.json()["code"]) == (409, "adjudication-changed")
     assert left(preauth(api, granted["preauth_id"])["grant"]) == (1, MRI)
 
 
@@ -227,7 +234,7 @@ def test_over_the_approved_amount_the_family_pays_the_rest_to_the_fen(api, insur
     granted = approved(api, insurer, "free_visits_used_up", "EXAM-MRI-O", "--amount", "5,000.01")
     assert granted["grant"]["approved_fen"] == 500_001
     mri = bill(member_id("free_visits_used_up"), line(1, "exam", MRI, item_code="EXAM-MRI-O"))
-    result = submit(api, mri, 500_001)
+    result = submit(api, mri)
     assert result["status"] == "accepted"
     assert amounts(result["adjudication"]) == [(500_001, 179_999, "preauth-amount-exceeded")]
     assert result["adjudication"]["lines"][0]["preauth_ref"] == granted["grant"]["auth_number"]
@@ -272,7 +279,7 @@ def test_a_cancelled_claim_gives_the_use_back_and_a_new_claim_is_covered_again(a
         line(2, "exam", MRI, item_code="EXAM-MRI-C"),
     )
     before = eligibility(api, state)
-    first = submit(api, mri, 30_000 + MRI)
+    first = submit(api, mri)
     assert first["adjudication"]["free_visit_used"] is True
     during = eligibility(api, state)
     assert during["cumulative"]["billed_fen"] == before["cumulative"]["billed_fen"] + 30_000 + MRI
@@ -288,7 +295,7 @@ def test_a_cancelled_claim_gives_the_use_back_and_a_new_claim_is_covered_again(a
     assert left(preauth(api, granted["preauth_id"])["grant"]) == (1, MRI)
     assert api.get(f"/v1/claims/{first['claim_id']}").json()["status"] == "cancelled"
 
-    again = submit(api, mri, 30_000 + MRI)
+    again = submit(api, mri)
     assert amounts(again["adjudication"])[1] == (MRI, 0, "preauth-approved")
     assert left(preauth(api, granted["preauth_id"])["grant"]) == (0, 0)
 
@@ -302,7 +309,7 @@ def test_a_cancelled_claim_gives_the_use_back_and_a_new_claim_is_covered_again(a
 def test_cancelling_twice_answers_the_same_and_gives_back_once(api, insurer):
     state = "out_of_network"
     visit = bill(member_id(state), line(1, "drug", 4_000))
-    first = submit(api, visit, 4_000)
+    first = submit(api, visit)
     before = eligibility(api, state)
     once = cancel(api, first["claim_id"])
     twice = cancel(api, first["claim_id"])
@@ -315,13 +322,13 @@ def test_cancelling_twice_answers_the_same_and_gives_back_once(api, insurer):
     assert used["used_fen"] == was["used_fen"] - 4_000
 
 
-def test_only_an_accepted_claim_of_this_clinic_can_be_cancelled(api, plus_clinic_api):
+def test_only_an_accepted_claim_of_this_clinic_can_be_cancelled(api, plus_clinic_api, insurer):
     visit = bill(member_id("active_plus"), line(1, "drug", 500))
-    rejected = submit(api, visit, 499)
-    refused = cancel(api, rejected["claim_id"])
+    rejected = plant_rejected_claim(insurer.data_dir, "CLINIC-DEMO", claim(visit, 499))
+    refused = cancel(api, rejected.claim_id)
     assert (refused.status_code, refused.json()["code"]) == (409, "claim-not-cancellable")
     assert refused.headers["content-type"] == "application/problem+json"
-    accepted = submit(api, visit, 500)
+    accepted = submit(api, visit)
     elsewhere = cancel(plus_clinic_api, accepted["claim_id"])
     nowhere = cancel(api, "CLM-NOSUCHCLAIM")
     assert (elsewhere.status_code, elsewhere.json()) == (404, nowhere.json())
@@ -560,10 +567,10 @@ def test_the_30000_rule_counts_what_was_billed_whoever_paid(api):
     )
     assert amounts(consultation) == [(160_000, 0, "covered"), (0, 20_000, "preauth-required")]
 
-    rejected = submit(api, bill(mid, line(1, "vaccine", 100_000)), 1)
-    assert rejected["status"] == "rejected"
-    assert eligibility(api, state)["cumulative"]["billed_fen"] == 2_850_000, "rejected: not billed"
-    family_paid = submit(api, bill(mid, line(1, "vaccine", 100_000)), 0)
+    refused = send(api, claim(bill(mid, line(1, "vaccine", 100_000)), 1))
+    assert (refused.status_code, refused.json()["code"]) == (409, "adjudication-changed")
+    assert eligibility(api, state)["cumulative"]["billed_fen"] == 2_850_000, "refused: not billed"
+    family_paid = submit(api, bill(mid, line(1, "vaccine", 100_000)))
     assert amounts(family_paid["adjudication"]) == [(0, 100_000, "not-covered")]
     assert eligibility(api, state)["cumulative"]["billed_fen"] == 2_950_000
     assert amounts(estimate(api, bill(mid, line(1, "exam", 50_001)))) == [

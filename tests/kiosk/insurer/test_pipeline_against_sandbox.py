@@ -279,3 +279,47 @@ def test_a_claim_changed_after_the_family_signed_is_refused_by_the_insurer(desk)
     assert (refused.value.status, refused.value.code) == (422, "bill-hash-mismatch")
     assert not refused.value.retryable
     assert [x for x in desk.daily_statement(today()).claims if x.idempotency_key == key] == []
+
+
+def threshold_bill(category: ItemCategory, unit_price_fen: int) -> Bill:
+    """One line for the member CNY 1,500 short of the CNY 30,000 rule (no other test here bills
+    them): a bill taking them over it needs a pre-auth for its exams."""
+    return Bill(
+        member_id=DEMO_MEMBER_BY_STATE["near_preauth_threshold"].member_id,
+        service_date=today(),
+        lines=[
+            BillLine(
+                line_no=1,
+                item_code=f"{category.value.upper()}-1",
+                description=f"{category.value} 1",
+                category=category,
+                quantity=1,
+                unit_price_fen=unit_price_fen,
+            )
+        ],
+    )
+
+
+def test_a_claim_signed_on_an_estimate_gone_stale_is_refused_for_good_and_nothing_recorded(desk):
+    exam = threshold_bill(ItemCategory.EXAM, 100_000)
+    estimate = desk.estimate(exam)
+    assert [(x.covered_fen, x.reason) for x in estimate.lines] == [(100_000, Reason.COVERED)]
+    stale = signed(exam, estimate, invoice_no="INV-STALE")
+    consultation = threshold_bill(ItemCategory.CONSULTATION, 100_000)
+    other_desk = desk.submit_claim(
+        signed(consultation, desk.estimate(consultation)), "other-desk-claim-0001"
+    )
+    assert other_desk.status is ClaimStatus.ACCEPTED
+    key = secrets.token_urlsafe(24)
+
+    with pytest.raises(InsurerRejected) as refused:
+        desk.submit_claim(stale, key)
+
+    assert (refused.value.status, refused.value.code) == (409, "adjudication-changed")
+    assert not refused.value.retryable
+    assert "line 1" in refused.value.message
+    assert [x for x in desk.daily_statement(today()).claims if x.idempotency_key == key] == []
+    again = desk.estimate(exam)
+    assert [(x.covered_fen, x.reason) for x in again.lines] == [(0, Reason.PREAUTH_REQUIRED)]
+    resigned = desk.submit_claim(signed(exam, again, invoice_no="INV-STALE"), key)
+    assert (resigned.status, resigned.adjudication) == (ClaimStatus.ACCEPTED, again)
