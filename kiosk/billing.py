@@ -18,6 +18,7 @@ from datetime import date
 
 from kiosk.catalogue import CatalogueItem
 from kiosk.insurer.models import (
+    AdjudicatedLine,
     Adjudication,
     Bill,
     BillLine,
@@ -217,6 +218,15 @@ def build_bill(
 def bill_total_fen(lines: Sequence[BillLine]) -> int:
     """What the clinic charges for these lines, before the insurer's answer."""
     return sum(line.submitted_fen for line in lines)
+
+
+def self_pay_adjudication(bill: Bill, reason: Reason) -> Adjudication:
+    """The desk's own answer for a card the insurer will not direct-bill today (greyed, expired,
+    not in force, out of network, unknown): the family pays every line, no claim is made, and
+    the insurer is not asked (it would refuse the card, not price the lines)."""
+    return Adjudication.of(
+        [AdjudicatedLine.of(line, 0, reason) for line in bill.lines], free_visit_used=False
+    )
 
 
 def english_names(items: Iterable[CatalogueItem]) -> dict[str, str]:

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from kiosk.billing import self_pay_adjudication
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.insurer.models import (
     Adjudication,
@@ -56,7 +57,13 @@ ALLOWED: dict[Step, frozenset[Step]] = {
     Step.DONE: frozenset({Step.SCAN}),
 }
 """Every step may return to SCAN (cancel, idle timeout); the rest is the forward path and back.
-BILL goes straight to DONE when the insurer pays nothing: a self-pay visit has no claim to sign."""
+BILL goes straight to DONE when the insurer pays nothing: a self-pay visit has no claim to sign.
+A card the insurer will not direct-bill today goes from ELIGIBILITY to BILL only as a self-pay
+visit (`Visit.start_self_pay`)."""
+
+UNIDENTIFIED_MEMBER = "unidentified"
+"""The member reference of a self-pay visit for a card the insurer does not know: the journal
+keeps the visit and its payment; no claim is ever made for it."""
 
 
 class Verdict(StrEnum):
@@ -209,6 +216,7 @@ class _State:
     claim: ClaimRecord | None = None
     payment: PaymentMethod | None = None
     visit_type: VisitType = VisitType.OUTPATIENT
+    self_pay_only: bool = False
 
 
 Observer = Callable[[Step, Step], None]
@@ -280,9 +288,28 @@ class Visit:
     @property
     def member_id(self) -> str:
         eligibility = self._s.eligibility
+        if eligibility is not None and eligibility.member is None and self._s.self_pay_only:
+            return UNIDENTIFIED_MEMBER
         if eligibility is None or eligibility.member is None:
             raise TransitionError("no member on this visit")
         return eligibility.member.member_id
+
+    @property
+    def self_pay_only(self) -> bool:
+        """The card cannot be direct-billed today and reception went on as a self-pay visit: the
+        insurer is not asked about the lines and no claim is made."""
+        return self._s.self_pay_only
+
+    def self_pay_reason(self) -> Reason:
+        """What each line of a self-pay visit says: outside the network, or not covered today."""
+        eligibility = self._s.eligibility
+        if (
+            eligibility is not None
+            and eligibility.status is not CardStatus.NOT_FOUND
+            and not eligibility.in_network
+        ):
+            return Reason.OUT_OF_NETWORK
+        return Reason.NOT_COVERED
 
     def bill(self) -> Bill:
         """The bill as it stands, in the contract's shape (estimate and claim send the same)."""
@@ -301,7 +328,7 @@ class Visit:
         """The member's approval that can pay for this item today (covering it, inside its
         window, with a use and an amount left), if the insurer listed one."""
         eligibility = self._s.eligibility
-        if eligibility is None:
+        if eligibility is None or self._s.self_pay_only:
             return None
         today = self._today()
         for preauth in eligibility.preauths:
@@ -351,6 +378,24 @@ class Visit:
         if eligibility is None or not eligibility.direct_billing:
             raise TransitionError("direct billing is not available for this card")
         self._go(Step.BILL)
+
+    def start_self_pay(self) -> None:
+        """The insurer will not direct-bill this card today: the bill is built as usual, the
+        family pays all of it and gets a self-pay statement, and nothing is claimed."""
+        self._require(Step.ELIGIBILITY)
+        eligibility = self._s.eligibility
+        if eligibility is None or eligibility.direct_billing:
+            raise TransitionError("this card can be direct-billed: start the bill instead")
+        self._s.self_pay_only = True
+        self._go(Step.BILL)
+
+    def estimate_self_pay(self) -> Adjudication:
+        """The desk's own answer for the lines of a self-pay visit (the family pays each one)."""
+        if not self._s.self_pay_only:
+            raise TransitionError("only a self-pay visit is priced without the insurer")
+        adjudication = self_pay_adjudication(self.bill(), self.self_pay_reason())
+        self.record_estimate(self._s.visit_id, self._s.revision, adjudication)
+        return adjudication
 
     def add_line(
         self,
@@ -442,7 +487,7 @@ class Visit:
             raise TransitionError("the bill needs lines and a current estimate before signing")
         if presented.shown.bill != self.bill() or presented.shown.adjudication != self.adjudication:
             raise TransitionError("the recorded bill is not the bill on screen")
-        if presented.self_pay:
+        if presented.self_pay or self._s.self_pay_only:
             raise TransitionError("the insurer pays nothing: there is no claim to sign")
         self._s.presented = presented
         self._go(Step.SIGN)

@@ -69,7 +69,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="162"/>
-        <location filename="../../ui/screens/bill.py" line="447"/>
+        <location filename="../../ui/screens/bill.py" line="475"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
@@ -79,17 +79,27 @@
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="377"/>
+        <location filename="../../ui/screens/bill.py" line="350"/>
+        <source>Self-pay bill for {member}</source>
+        <translation>Self-pay bill for {member}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="352"/>
+        <source>Self-pay bill</source>
+        <translation>Self-pay bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="396"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="380"/>
+        <location filename="../../ui/screens/bill.py" line="399"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="400"/>
+        <location filename="../../ui/screens/bill.py" line="419"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</numerusform>
@@ -97,12 +107,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="417"/>
+        <location filename="../../ui/screens/bill.py" line="436"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="425"/>
+        <location filename="../../ui/screens/bill.py" line="444"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n item costs more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</numerusform>
@@ -110,12 +120,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="435"/>
+        <location filename="../../ui/screens/bill.py" line="454"/>
+        <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
+        <translation>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="463"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="445"/>
+        <location filename="../../ui/screens/bill.py" line="473"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
@@ -153,33 +168,33 @@
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="338"/>
+        <location filename="../../ui/screens/bill.py" line="356"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="360"/>
+        <location filename="../../ui/screens/bill.py" line="379"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="361"/>
+        <location filename="../../ui/screens/bill.py" line="380"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="371"/>
-        <location filename="../../ui/screens/bill.py" line="374"/>
+        <location filename="../../ui/screens/bill.py" line="390"/>
+        <location filename="../../ui/screens/bill.py" line="393"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="395"/>
+        <location filename="../../ui/screens/bill.py" line="414"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="407"/>
+        <location filename="../../ui/screens/bill.py" line="426"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -781,265 +796,355 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="105"/>
+        <location filename="../../ui/screens/eligibility.py" line="135"/>
         <source>New scan</source>
         <translation>New scan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="106"/>
+        <location filename="../../ui/screens/eligibility.py" line="136"/>
         <source>Start the bill</source>
         <translation>Start the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="119"/>
+        <location filename="../../ui/screens/eligibility.py" line="138"/>
+        <source>Print the note for the family</source>
+        <translation>Print the note for the family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="139"/>
+        <source>Self-pay visit</source>
+        <translation>Self-pay visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="141"/>
+        <source>Bill from the catalogue; the family pays it all and gets a self-pay statement</source>
+        <translation>Bill from the catalogue; the family pays it all and gets a self-pay statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="154"/>
         <source>Direct billing available</source>
         <translation>Direct billing available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="120"/>
+        <location filename="../../ui/screens/eligibility.py" line="155"/>
         <source>Direct billing available, with conditions</source>
         <translation>Direct billing available, with conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="121"/>
+        <location filename="../../ui/screens/eligibility.py" line="156"/>
         <source>No direct billing today</source>
         <translation>No direct billing today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="173"/>
+        <location filename="../../ui/screens/eligibility.py" line="205"/>
+        <source>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</source>
+        <translation>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today's visit can go on as self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="216"/>
+        <source>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
+        <translation>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer's 7×24 hotline {hotline}. Today's visit can go on as self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="222"/>
+        <source>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
+        <translation>The policy starts on {start}: no direct billing before that day. Questions: the insurer's 7×24 hotline {hotline}. Today's visit can go on as self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="227"/>
+        <source>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
+        <translation>This clinic is not in the network of the family's plan: no direct billing here. The e-card's 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer's 7×24 hotline {hotline}. Today's visit can go on as self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="234"/>
+        <source>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
+        <translation>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer's 7×24 hotline {hotline}. Today's visit can go on as self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="240"/>
+        <source>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
+        <translation>The insurer does not allow direct billing for this card today. Questions: the insurer's 7×24 hotline {hotline}. Today's visit can go on as self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="245"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>All fully-paid visits are used: the family pays its share of today&apos;s visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="176"/>
+        <location filename="../../ui/screens/eligibility.py" line="248"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>A pre-authorisation is still pending: its item cannot be direct-billed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="183"/>
+        <location filename="../../ui/screens/eligibility.py" line="255"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>A pre-authorisation was denied: its item is not direct-billable.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="201"/>
+        <location filename="../../ui/screens/eligibility.py" line="273"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>A benefit limit is used up: items under it are paid by the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="164"/>
-        <source>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
-        <translation>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="107"/>
+        <location filename="../../ui/screens/eligibility.py" line="137"/>
         <source>Print the guarantee letter</source>
         <translation>Print the guarantee letter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="137"/>
+        <location filename="../../ui/screens/eligibility.py" line="177"/>
         <source>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</source>
         <translation>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="147"/>
+        <location filename="../../ui/screens/eligibility.py" line="187"/>
         <source>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</source>
         <translation>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="157"/>
+        <location filename="../../ui/screens/eligibility.py" line="197"/>
         <source>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</source>
         <translation>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="179"/>
+        <location filename="../../ui/screens/eligibility.py" line="251"/>
         <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
         <translation>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="186"/>
+        <location filename="../../ui/screens/eligibility.py" line="258"/>
         <source>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</source>
         <translation>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="190"/>
+        <location filename="../../ui/screens/eligibility.py" line="262"/>
         <source>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</source>
         <translation>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="194"/>
+        <location filename="../../ui/screens/eligibility.py" line="266"/>
         <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>Close to the yearly cost above which treatments and exams need a pre-authorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="198"/>
+        <location filename="../../ui/screens/eligibility.py" line="270"/>
         <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>Past the yearly cost above which treatments and exams need a pre-authorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="204"/>
-        <source>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</source>
-        <translation>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="208"/>
-        <source>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</source>
-        <translation>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="212"/>
-        <source>The policy is not in force yet: today&apos;s visit is self-pay. Direct billing starts on the policy&apos;s first day.</source>
-        <translation>The policy is not in force yet: today&apos;s visit is self-pay. Direct billing starts on the policy&apos;s first day.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="216"/>
-        <source>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</source>
-        <translation>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="220"/>
-        <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
-        <translation>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="224"/>
-        <source>The insurer does not allow direct billing for this card today.</source>
-        <translation>The insurer does not allow direct billing for this card today.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="262"/>
+        <location filename="../../ui/screens/eligibility.py" line="337"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="263"/>
+        <location filename="../../ui/screens/eligibility.py" line="338"/>
+        <source>{name} · born {year}</source>
+        <translation>{name} · born {year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="343"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="266"/>
+        <location filename="../../ui/screens/eligibility.py" line="344"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="266"/>
+        <location filename="../../ui/screens/eligibility.py" line="344"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="267"/>
+        <location filename="../../ui/screens/eligibility.py" line="347"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="268"/>
+        <location filename="../../ui/screens/eligibility.py" line="348"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="270"/>
+        <location filename="../../ui/screens/eligibility.py" line="352"/>
         <source>Policy period</source>
         <translation>Policy period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="274"/>
+        <location filename="../../ui/screens/eligibility.py" line="356"/>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="363"/>
+        <source>This clinic</source>
+        <translation>This clinic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="364"/>
+        <source>In the {plan} plan&apos;s network</source>
+        <translation>In the {plan} plan's network</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="366"/>
+        <source>Not in the {plan} plan&apos;s network</source>
+        <translation>Not in the {plan} plan's network</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="374"/>
         <source>Fully-paid visits left</source>
         <translation>Fully-paid visits left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="275"/>
+        <location filename="../../ui/screens/eligibility.py" line="375"/>
         <source>{left} of {total}</source>
         <translation>{left} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="284"/>
+        <location filename="../../ui/screens/eligibility.py" line="384"/>
         <source>{remaining} left of {limit}</source>
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="308"/>
+        <location filename="../../ui/screens/eligibility.py" line="399"/>
+        <source>On hold (置灰): {amount} unpaid, claim {ref}</source>
+        <translation>On hold (置灰): {amount} unpaid, claim {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="403"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="404"/>
+        <source>On hold (置灰): an amount is unpaid</source>
+        <translation>On hold (置灰): an amount is unpaid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="405"/>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="406"/>
+        <source>Not in force yet</source>
+        <translation>Not in force yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="407"/>
+        <source>Not known to the insurer</source>
+        <translation>Not known to the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="422"/>
         <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
         <translation>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="311"/>
+        <location filename="../../ui/screens/eligibility.py" line="425"/>
         <source>{what}: approved, expired on {end} · auth {auth}</source>
         <translation>{what}: approved, expired on {end} · auth {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="319"/>
+        <location filename="../../ui/screens/eligibility.py" line="433"/>
         <source>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
         <translation>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="338"/>
+        <location filename="../../ui/screens/eligibility.py" line="452"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what} for {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="342"/>
+        <location filename="../../ui/screens/eligibility.py" line="456"/>
         <source>The insurer: {note}</source>
         <translation>The insurer: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="377"/>
+        <location filename="../../ui/screens/eligibility.py" line="491"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>Asking the insurer for the guarantee letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="387"/>
+        <location filename="../../ui/screens/eligibility.py" line="501"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>Guarantee letter opened for printing: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="334"/>
+        <location filename="../../ui/screens/eligibility.py" line="561"/>
+        <source>Note opened for printing: {file}</source>
+        <translation>Note opened for printing: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="569"/>
+        <source>The note could not be written. Try again.</source>
+        <translation>The note could not be written. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="448"/>
         <source>the insurer needs more information</source>
         <translation>the insurer needs more information</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="317"/>
-        <location filename="../../ui/screens/eligibility.py" line="335"/>
+        <location filename="../../ui/screens/eligibility.py" line="431"/>
+        <location filename="../../ui/screens/eligibility.py" line="449"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="303"/>
+        <location filename="../../ui/screens/eligibility.py" line="417"/>
         <source>emergency</source>
         <translation>emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="315"/>
+        <location filename="../../ui/screens/eligibility.py" line="276"/>
+        <source>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</source>
+        <translation>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today's visit can go on as self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="281"/>
+        <source>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</source>
+        <translation>The policy period has ended: no direct billing today. Today's visit can go on as self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="285"/>
+        <source>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</source>
+        <translation>The policy is not in force yet: no direct billing before its first day. Today's visit can go on as self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="429"/>
         <source>approved, from {date}</source>
         <translation>approved, from {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="333"/>
+        <location filename="../../ui/screens/eligibility.py" line="447"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>pending the insurer&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="336"/>
+        <location filename="../../ui/screens/eligibility.py" line="450"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="292"/>
+        <location filename="../../ui/screens/eligibility.py" line="392"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="347"/>
+        <location filename="../../ui/screens/eligibility.py" line="461"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="348"/>
+        <location filename="../../ui/screens/eligibility.py" line="462"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="349"/>
+        <location filename="../../ui/screens/eligibility.py" line="463"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -2974,6 +3079,74 @@
         <location filename="../../ui/widgets/trend_chart.py" line="174"/>
         <source>No direct-pay visits in these 30 days</source>
         <translation>No direct-pay visits in these 30 days</translation>
+    </message>
+</context>
+<context>
+    <name>UnpaidNote</name>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="29"/>
+        <source>E-card on hold: an amount is unpaid</source>
+        <translation>E-card on hold: an amount is unpaid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="30"/>
+        <source>One amount the family pays itself from an earlier visit has not been paid, so the insurer has put the child&apos;s e-card on hold (置灰): no direct billing until it is paid.</source>
+        <translation>One amount the family pays itself from an earlier visit has not been paid, so the insurer has put the child's e-card on hold (置灰): no direct billing until it is paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="35"/>
+        <source>Child</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="36"/>
+        <source>Policy</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="37"/>
+        <source>Unpaid amount</source>
+        <translation>Unpaid amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="38"/>
+        <source>Claim reference</source>
+        <translation>Claim reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="39"/>
+        <source>How to pay it</source>
+        <translation>How to pay it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="40"/>
+        <source>In the insurer&apos;s app, open the e-card page and tap 就诊记录 (visit records).</source>
+        <translation>In the insurer's app, open the e-card page and tap 就诊记录 (visit records).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="43"/>
+        <source>Beside the visit with this claim reference, tap 支付 (pay).</source>
+        <translation>Beside the visit with this claim reference, tap 支付 (pay).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="46"/>
+        <source>Complete the payment.</source>
+        <translation>Complete the payment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="47"/>
+        <source>Once it is paid the e-card works again: show it at the desk on your next visit and direct billing resumes.</source>
+        <translation>Once it is paid the e-card works again: show it at the desk on your next visit and direct billing resumes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="52"/>
+        <source>Questions: the insurer&apos;s 7×24 hotline %1</source>
+        <translation>Questions: the insurer's 7×24 hotline %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="53"/>
+        <source>Printed at %1 on %2.</source>
+        <translation>Printed at %1 on %2.</translation>
     </message>
 </context>
 </TS>

@@ -68,7 +68,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="162"/>
-        <location filename="../../ui/screens/bill.py" line="447"/>
+        <location filename="../../ui/screens/bill.py" line="475"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
@@ -78,41 +78,56 @@
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="377"/>
+        <location filename="../../ui/screens/bill.py" line="350"/>
+        <source>Self-pay bill for {member}</source>
+        <translation>{member} 的自费账单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="352"/>
+        <source>Self-pay bill</source>
+        <translation>自费账单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="396"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="380"/>
+        <location filename="../../ui/screens/bill.py" line="399"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>家庭自付 &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="400"/>
+        <location filename="../../ui/screens/bill.py" line="419"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可立即申请急诊事先授权（无需提前期）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="417"/>
+        <location filename="../../ui/screens/bill.py" line="436"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>本次账单使年度累计医疗费用超过 {threshold}：其中的治疗、检查项目均须事先授权。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="425"/>
+        <location filename="../../ui/screens/bill.py" line="444"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n 个项目超出事先授权金额：保险支付至授权金额，其余由家庭自付。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="435"/>
+        <location filename="../../ui/screens/bill.py" line="454"/>
+        <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
+        <translation>自费就诊：此卡今天不能直付。全部费用由家庭在前台支付，并取得自费账单；不向保险公司提交理赔。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="463"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="445"/>
+        <location filename="../../ui/screens/bill.py" line="473"/>
         <source>Self-pay: take the payment</source>
         <translation>自费：收取费用</translation>
     </message>
@@ -149,33 +164,33 @@
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="338"/>
+        <location filename="../../ui/screens/bill.py" line="356"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="360"/>
+        <location filename="../../ui/screens/bill.py" line="379"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="361"/>
+        <location filename="../../ui/screens/bill.py" line="380"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="371"/>
-        <location filename="../../ui/screens/bill.py" line="374"/>
+        <location filename="../../ui/screens/bill.py" line="390"/>
+        <location filename="../../ui/screens/bill.py" line="393"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="395"/>
+        <location filename="../../ui/screens/bill.py" line="414"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="407"/>
+        <location filename="../../ui/screens/bill.py" line="426"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
@@ -770,265 +785,355 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="105"/>
+        <location filename="../../ui/screens/eligibility.py" line="135"/>
         <source>New scan</source>
         <translation>重新扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="106"/>
+        <location filename="../../ui/screens/eligibility.py" line="136"/>
         <source>Start the bill</source>
         <translation>开始开账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="119"/>
+        <location filename="../../ui/screens/eligibility.py" line="138"/>
+        <source>Print the note for the family</source>
+        <translation>打印给家长的说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="139"/>
+        <source>Self-pay visit</source>
+        <translation>自费就诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="141"/>
+        <source>Bill from the catalogue; the family pays it all and gets a self-pay statement</source>
+        <translation>按收费目录开账单；费用全部由家庭自付，并取得自费账单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="154"/>
         <source>Direct billing available</source>
         <translation>可以直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="120"/>
+        <location filename="../../ui/screens/eligibility.py" line="155"/>
         <source>Direct billing available, with conditions</source>
         <translation>可以直付，但有附加条件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="121"/>
+        <location filename="../../ui/screens/eligibility.py" line="156"/>
         <source>No direct billing today</source>
         <translation>今天不能直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="173"/>
+        <location filename="../../ui/screens/eligibility.py" line="205"/>
+        <source>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</source>
+        <translation>电子保险卡已置灰：此前一次就诊的自付费用 {amount} 尚未支付（理赔编号 {ref}）。支付方法：在电子保险卡页面点击“就诊记录”，再点击该次就诊旁的“支付”。支付后电子卡即恢复使用，请重新扫码。今天的就诊可按自费进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="216"/>
+        <source>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
+        <translation>保单已于 {end} 到期：今天不能直付。续保事宜可致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="222"/>
+        <source>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
+        <translation>保单自 {start} 起生效：此前不能直付。如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="227"/>
+        <source>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
+        <translation>本诊所不在该保障计划的网络内：本诊所不能直付。可直付的医疗机构见电子保险卡的“适用医院”；如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="234"/>
+        <source>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
+        <translation>保险公司查无此卡的会员。请核对电子保险卡，或按保单号查询；如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="240"/>
+        <source>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
+        <translation>保险公司今天不允许此卡直付。如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="245"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>全额赔付次数已用完：今天的就诊需支付个人自付部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="176"/>
+        <location filename="../../ui/screens/eligibility.py" line="248"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>有一项事先授权仍在审核中：该项目暂不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="183"/>
+        <location filename="../../ui/screens/eligibility.py" line="255"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>有一项事先授权未获批准：该项目不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="201"/>
+        <location filename="../../ui/screens/eligibility.py" line="273"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>有一项保障额度已用完：该额度下的项目由家庭自付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="164"/>
-        <source>Card on hold: {amount} the family owes from an earlier visit is unpaid (claim {ref}). The family pays it in the e-card&apos;s visit records; direct billing resumes once it is paid. Today&apos;s visit is self-pay.</source>
-        <translation>电子保险卡已置灰：之前一次就诊的自付金额 {amount} 尚未支付（理赔号 {ref}）。家长在电子保险卡的“就诊记录”中支付后即可恢复直付。今天的就诊需自费。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="107"/>
+        <location filename="../../ui/screens/eligibility.py" line="137"/>
         <source>Print the guarantee letter</source>
         <translation>打印担保函</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="137"/>
+        <location filename="../../ui/screens/eligibility.py" line="177"/>
         <source>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</source>
         <translation>本保单年度已发生医疗费用：{billed}。年度累计超过 {threshold} 后，任何治疗、检查项目均须先申请事先授权：距此还有 {left}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="147"/>
+        <location filename="../../ui/screens/eligibility.py" line="187"/>
         <source>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</source>
         <translation>本保单年度已发生医疗费用：{billed}，已超过 {threshold}：任何治疗、检查项目均须先申请事先授权（诊查费和药品除外）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="157"/>
+        <location filename="../../ui/screens/eligibility.py" line="197"/>
         <source>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</source>
         <translation>{benefit}本年度仅剩 {left}：超出部分由家庭自付，已获事先授权的项目也不例外。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="179"/>
+        <location filename="../../ui/screens/eligibility.py" line="251"/>
         <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
         <translation>保险公司需要补充事先授权资料：请按要求附上资料重新提交（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="186"/>
+        <location filename="../../ui/screens/eligibility.py" line="258"/>
         <source>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</source>
         <translation>有一项事先授权已用完或已过有效期：该项目须重新申请事先授权，保险才会再次支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="190"/>
+        <location filename="../../ui/screens/eligibility.py" line="262"/>
         <source>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</source>
         <translation>有一项保障的年度额度即将用完：超出剩余额度的部分由家庭自付，已获事先授权的项目也不例外。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="194"/>
+        <location filename="../../ui/screens/eligibility.py" line="266"/>
         <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>年度累计医疗费用即将达到须事先授权的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="198"/>
+        <location filename="../../ui/screens/eligibility.py" line="270"/>
         <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>年度累计医疗费用已超过须事先授权的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="204"/>
-        <source>Card on hold: an amount the family owes from an earlier visit is unpaid. Today&apos;s visit is self-pay.</source>
-        <translation>电子保险卡已置灰：之前一次就诊的自付金额尚未支付。今天的就诊需自费。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="208"/>
-        <source>The policy period has ended: today&apos;s visit is self-pay. The family can ask the insurer about renewing.</source>
-        <translation>保单已过保障期间，今天的就诊需自费；续保请家长咨询保险公司。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="212"/>
-        <source>The policy is not in force yet: today&apos;s visit is self-pay. Direct billing starts on the policy&apos;s first day.</source>
-        <translation>保单尚未生效：今天的就诊需自费。保单生效首日起方可直付。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="216"/>
-        <source>This clinic is not in this plan&apos;s network: no direct billing here, and today&apos;s visit is self-pay.</source>
-        <translation>本诊所不在该计划的网络内，不能直付：今天的就诊需自费。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="220"/>
-        <source>The insurer has no member for this card. Check the details, or treat the visit as self-pay.</source>
-        <translation>保险公司找不到此卡对应的会员。请核对信息，或按自费处理。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="224"/>
-        <source>The insurer does not allow direct billing for this card today.</source>
-        <translation>保险公司今天不允许此卡直付。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="262"/>
+        <location filename="../../ui/screens/eligibility.py" line="337"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="263"/>
+        <location filename="../../ui/screens/eligibility.py" line="338"/>
+        <source>{name} · born {year}</source>
+        <translation>{name} · {year} 年出生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="343"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="266"/>
+        <location filename="../../ui/screens/eligibility.py" line="344"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="266"/>
+        <location filename="../../ui/screens/eligibility.py" line="344"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="267"/>
+        <location filename="../../ui/screens/eligibility.py" line="347"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="268"/>
+        <location filename="../../ui/screens/eligibility.py" line="348"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="270"/>
+        <location filename="../../ui/screens/eligibility.py" line="352"/>
         <source>Policy period</source>
         <translation>保障期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="274"/>
+        <location filename="../../ui/screens/eligibility.py" line="356"/>
+        <source>Card</source>
+        <translation>电子保险卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="363"/>
+        <source>This clinic</source>
+        <translation>本诊所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="364"/>
+        <source>In the {plan} plan&apos;s network</source>
+        <translation>在{plan}计划的网络内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="366"/>
+        <source>Not in the {plan} plan&apos;s network</source>
+        <translation>不在{plan}计划的网络内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="374"/>
         <source>Fully-paid visits left</source>
         <translation>剩余全额赔付次数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="275"/>
+        <location filename="../../ui/screens/eligibility.py" line="375"/>
         <source>{left} of {total}</source>
         <translation>{left} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="284"/>
+        <location filename="../../ui/screens/eligibility.py" line="384"/>
         <source>{remaining} left of {limit}</source>
         <translation>剩余额度 {remaining}（保障额度 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="308"/>
+        <location filename="../../ui/screens/eligibility.py" line="399"/>
+        <source>On hold (置灰): {amount} unpaid, claim {ref}</source>
+        <translation>已置灰：{amount} 未支付，理赔编号 {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="403"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="404"/>
+        <source>On hold (置灰): an amount is unpaid</source>
+        <translation>已置灰：有一笔费用未支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="405"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="406"/>
+        <source>Not in force yet</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="407"/>
+        <source>Not known to the insurer</source>
+        <translation>保险公司查无此会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="422"/>
         <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
         <translation>{what}：已批准，已用完（已用 {allowed} 次，共 {allowed} 次）· 授权号 {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="311"/>
+        <location filename="../../ui/screens/eligibility.py" line="425"/>
         <source>{what}: approved, expired on {end} · auth {auth}</source>
         <translation>{what}：已批准，已于 {end} 过期 · 授权号 {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="319"/>
+        <location filename="../../ui/screens/eligibility.py" line="433"/>
         <source>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
         <translation>{what}：{state}
 授权号 {auth} · 剩余 {left}（共 {approved}）· 有效期 {start} – {end} · 剩余 {uses} 次（共 {allowed} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="338"/>
+        <location filename="../../ui/screens/eligibility.py" line="452"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what}（计划 {date}）：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="342"/>
+        <location filename="../../ui/screens/eligibility.py" line="456"/>
         <source>The insurer: {note}</source>
         <translation>保险公司说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="377"/>
+        <location filename="../../ui/screens/eligibility.py" line="491"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>正在向保险公司获取担保函…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="387"/>
+        <location filename="../../ui/screens/eligibility.py" line="501"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>担保函已打开，可打印：{files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="334"/>
+        <location filename="../../ui/screens/eligibility.py" line="561"/>
+        <source>Note opened for printing: {file}</source>
+        <translation>说明已打开，可打印：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="569"/>
+        <source>The note could not be written. Try again.</source>
+        <translation>说明未能生成，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="448"/>
         <source>the insurer needs more information</source>
         <translation>保险公司需要补充资料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="317"/>
-        <location filename="../../ui/screens/eligibility.py" line="335"/>
+        <location filename="../../ui/screens/eligibility.py" line="431"/>
+        <location filename="../../ui/screens/eligibility.py" line="449"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="303"/>
+        <location filename="../../ui/screens/eligibility.py" line="417"/>
         <source>emergency</source>
         <translation>急诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="315"/>
+        <location filename="../../ui/screens/eligibility.py" line="276"/>
+        <source>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</source>
+        <translation>电子保险卡已置灰：此前一次就诊的自付费用尚未支付。支付方法：在电子保险卡页面点击“就诊记录”，再点击“支付”。今天的就诊可按自费进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="281"/>
+        <source>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</source>
+        <translation>保单期间已结束：今天不能直付。今天的就诊可按自费进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="285"/>
+        <source>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</source>
+        <translation>保单尚未生效：生效日之前不能直付。今天的就诊可按自费进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="429"/>
         <source>approved, from {date}</source>
         <translation>已批准，自 {date} 起有效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="333"/>
+        <location filename="../../ui/screens/eligibility.py" line="447"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>等待保险公司审核</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="336"/>
+        <location filename="../../ui/screens/eligibility.py" line="450"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="292"/>
+        <location filename="../../ui/screens/eligibility.py" line="392"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="347"/>
+        <location filename="../../ui/screens/eligibility.py" line="461"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="348"/>
+        <location filename="../../ui/screens/eligibility.py" line="462"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="349"/>
+        <location filename="../../ui/screens/eligibility.py" line="463"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -2952,6 +3057,74 @@
         <location filename="../../ui/widgets/trend_chart.py" line="174"/>
         <source>No direct-pay visits in these 30 days</source>
         <translation>近 30 天没有直付就诊</translation>
+    </message>
+</context>
+<context>
+    <name>UnpaidNote</name>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="29"/>
+        <source>E-card on hold: an amount is unpaid</source>
+        <translation>电子保险卡已置灰：有一笔费用未支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="30"/>
+        <source>One amount the family pays itself from an earlier visit has not been paid, so the insurer has put the child&apos;s e-card on hold (置灰): no direct billing until it is paid.</source>
+        <translation>此前一次就诊中应由家庭自付的费用尚未支付，因此保险公司已将孩子的电子保险卡置灰：支付之前无法享用直付服务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="35"/>
+        <source>Child</source>
+        <translation>就诊儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="36"/>
+        <source>Policy</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="37"/>
+        <source>Unpaid amount</source>
+        <translation>未支付金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="38"/>
+        <source>Claim reference</source>
+        <translation>理赔编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="39"/>
+        <source>How to pay it</source>
+        <translation>支付方法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="40"/>
+        <source>In the insurer&apos;s app, open the e-card page and tap 就诊记录 (visit records).</source>
+        <translation>在保险公司的在线服务平台打开电子保险卡页面，点击“就诊记录”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="43"/>
+        <source>Beside the visit with this claim reference, tap 支付 (pay).</source>
+        <translation>在该理赔编号对应的就诊记录旁，点击“支付”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="46"/>
+        <source>Complete the payment.</source>
+        <translation>完成支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="47"/>
+        <source>Once it is paid the e-card works again: show it at the desk on your next visit and direct billing resumes.</source>
+        <translation>支付后电子保险卡即恢复使用：下次就诊时在前台出示即可继续享用直付服务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="52"/>
+        <source>Questions: the insurer&apos;s 7×24 hotline %1</source>
+        <translation>如有疑问请致电保险公司 7×24 小时服务热线 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/unpaid_note.py" line="53"/>
+        <source>Printed at %1 on %2.</source>
+        <translation>%1 于 %2 打印。</translation>
     </message>
 </context>
 </TS>

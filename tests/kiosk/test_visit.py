@@ -29,6 +29,7 @@ from kiosk.journal import ClaimState, Journal, PaymentMethod
 from kiosk.scan.source import ScanSource
 from kiosk.signature import Point, Signature
 from kiosk.visit import (
+    UNIDENTIFIED_MEMBER,
     Caution,
     Step,
     TransitionError,
@@ -289,6 +290,53 @@ def test_a_bill_the_insurer_pays_nothing_on_goes_to_done_without_a_signature():
         visit.present_for_signature(visit.visit_id, visit.revision, shown(visit))
     assert visit.finish_self_pay(visit.visit_id, visit.revision, shown(visit))
     assert visit.step is Step.DONE and visit.self_pay and visit.signed is None
+
+
+def at_refusal(**changes) -> Visit:
+    visit = Visit(today=lambda: date(2026, 3, 2))
+    visit_id = visit.begin_check(ScanSource.CAMERA)
+    assert visit.show_eligibility(visit_id, eligibility(direct_billing=False, **changes))
+    return visit
+
+
+def test_a_refused_card_goes_on_only_as_a_self_pay_visit_priced_at_the_desk():
+    visit = at_refusal(status=CardStatus.EXPIRED)
+    with pytest.raises(TransitionError):
+        visit.start_bill()
+    visit.start_self_pay()
+    line = consult(visit, quantity=2)
+    assert line.preauth_id is None
+    adjudication = visit.estimate_self_pay()
+    assert adjudication.total_covered_fen == 0 and adjudication.total_patient_fen == 60000
+    assert adjudication.lines[0].reason is Reason.NOT_COVERED
+    assert not adjudication.free_visit_used
+    with pytest.raises(TransitionError):  # nothing to sign, ever
+        visit.present_for_signature(visit.visit_id, visit.revision, shown(visit))
+    assert visit.finish_self_pay(visit.visit_id, visit.revision, shown(visit))
+    assert visit.step is Step.DONE and visit.self_pay
+
+
+def test_self_pay_lines_outside_the_network_say_so_and_an_unknown_card_has_no_member():
+    outside = at_refusal(in_network=False)
+    outside.start_self_pay()
+    consult(outside)
+    assert outside.estimate_self_pay().lines[0].reason is Reason.OUT_OF_NETWORK
+    unknown = at_refusal(status=CardStatus.NOT_FOUND, in_network=False, member=None)
+    unknown.start_self_pay()
+    consult(unknown)
+    assert unknown.bill().member_id == UNIDENTIFIED_MEMBER
+    assert unknown.estimate_self_pay().lines[0].reason is Reason.NOT_COVERED
+
+
+def test_a_card_that_can_be_direct_billed_is_not_turned_into_a_self_pay_visit():
+    visit = Visit(today=lambda: date(2026, 3, 2))
+    assert visit.show_eligibility(visit.begin_check(ScanSource.CAMERA), eligibility())
+    with pytest.raises(TransitionError):
+        visit.start_self_pay()
+    visit.start_bill()
+    consult(visit)
+    with pytest.raises(TransitionError):
+        visit.estimate_self_pay()
 
 
 def _year(billed_fen: int) -> CumulativeCost:

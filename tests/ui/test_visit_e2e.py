@@ -75,7 +75,7 @@ def test_a_greyed_card_stops_at_eligibility_with_the_unpaid_amount(kiosk):
     assert screen.headline.text() == "No direct billing today"
     assert "¥356.00" in screen.reasons.text()
     assert "Card on hold" in screen.reasons.text()
-    assert "e-card's visit records" in screen.reasons.text()
+    assert "就诊记录 (visit records), then 支付 (pay)" in screen.reasons.text()
     assert "(claim CLM-2026-004417)" in screen.reasons.text()
     assert not screen.bill_button.isVisible()
     driver.click(screen.back_button)
@@ -261,7 +261,7 @@ def test_the_language_switch_turns_every_screen_to_chinese_and_back(kiosk):
     assert all(CJK.search(label.text()) for label in window.header.steps.values())
     driver.switch_language()
     assert window.eligibility.headline.text() == "No direct billing today"
-    assert "policy period has ended" in window.eligibility.reasons.text()
+    assert "The policy ended on" in window.eligibility.reasons.text()
 
 
 def test_staff_look_a_member_up_without_the_card(kiosk):

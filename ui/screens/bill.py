@@ -279,8 +279,12 @@ class BillScreen(FollowsLanguage, QWidget):
 
     def _changed(self) -> None:
         self._problem = ""
+        visit = self.session.visit
+        if visit.self_pay_only and visit.lines:
+            self._estimate_now()  # priced at the desk, at once: nothing to wait for
+            return
         self._render_amounts()
-        if self.session.visit.lines:
+        if visit.lines:
             self._debounce.start()
 
     # --- estimate ------------------------------------------------------------------------------
@@ -293,6 +297,7 @@ class BillScreen(FollowsLanguage, QWidget):
         if (
             visit.step is Step.BILL
             and visit.lines
+            and not visit.self_pay_only
             and eligibility is not None
             and eligibility.member is not None
             and eligibility.member.member_id == change.member_id
@@ -303,6 +308,11 @@ class BillScreen(FollowsLanguage, QWidget):
     def _estimate_now(self) -> None:
         visit = self.session.visit
         if visit.step is not Step.BILL or not visit.lines:
+            return
+        if visit.self_pay_only:
+            visit.estimate_self_pay()
+            self._problem = ""
+            self.show_bill()
             return
         bill = visit.bill()
         visit_id, revision = visit.visit_id, visit.revision
@@ -330,15 +340,24 @@ class BillScreen(FollowsLanguage, QWidget):
     def show_bill(self) -> None:
         visit = self.session.visit
         eligibility = visit.eligibility
-        if eligibility is None or eligibility.member is None:
+        if eligibility is None:
             return
+        member = eligibility.member
         coverage = eligibility.coverage
         tier = plan_text(app_translate, coverage.plan_tier if coverage is not None else None)
-        self.title.setText(
-            self.tr("Bill for {member} ({plan})").format(
-                member=eligibility.member.name_masked, plan=tier
+        if visit.self_pay_only:
+            self.title.setText(
+                self.tr("Self-pay bill for {member}").format(member=member.name_masked)
+                if member is not None
+                else self.tr("Self-pay bill")
             )
-        )
+        elif member is not None:
+            self.title.setText(
+                self.tr("Bill for {member} ({plan})").format(member=member.name_masked, plan=tier)
+            )
+        else:
+            return
+        self.emergency.setVisible(not visit.self_pay_only)
         with QSignalBlocker(self.emergency):
             self.emergency.setChecked(visit.visit_type is VisitType.EMERGENCY)
         self._render_amounts()
@@ -426,6 +445,15 @@ class BillScreen(FollowsLanguage, QWidget):
                     "and the family pays the rest.",
                     "",
                     over_amount,
+                )
+            )
+        elif adjudication is not None and visit.self_pay_only:
+            tone = "warning"
+            self.state.setText(
+                self.tr(
+                    "Self-pay visit: the card cannot be direct-billed today. The family pays the "
+                    "whole bill at the desk and gets a self-pay statement; nothing is claimed "
+                    "from the insurer."
                 )
             )
         elif adjudication is not None and adjudication.total_covered_fen == 0:

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.insurer.client import InsurerClient
-from kiosk.insurer.models import Eligibility, PlanTier, PreAuth, PreAuthStatus
+from kiosk.insurer.models import CardStatus, Eligibility, PlanTier, PreAuth, PreAuthStatus
 from kiosk.money import format_yuan
+from kiosk.statement import mask_policy
 from kiosk.visit import Caution, Verdict, assess, checked_on, low_balances, spent_approvals
 from ui.documents.guarantee_letter import LetterText, letter_text, render_guarantee_letter
+from ui.documents.unpaid_note import UnpaidFacts, render_unpaid_note, unpaid_note_text
 from ui.i18n import FollowsLanguage
 from ui.messages import insurer_problem
 from ui.session import KioskSession
@@ -46,11 +48,30 @@ def fetch_letters(
     return paths
 
 
+REFUSAL_FIELD: dict[Caution, str] = {
+    Caution.GREYED_UNPAID: "card",
+    Caution.EXPIRED: "period",
+    Caution.NOT_YET_IN_FORCE: "period",
+    Caution.NOT_IN_NETWORK: "network",
+    Caution.NOT_FOUND: "card",
+    Caution.NOT_DIRECT_BILLABLE: "card",
+}
+"""The detail row that says why a card is refused: it is highlighted on the refusal screen."""
+
+
 class EligibilityScreen(FollowsLanguage, QWidget):
-    """Shows the insurer's answer for the card just checked; nothing here changes the insurer."""
+    """Shows the insurer's answer for the card just checked; nothing here changes the insurer.
+
+    A refused card (red) always has a next step: a self-pay visit, the reason in the manual's
+    terms with the insurer's hotline, and for a greyed card a printable note of what is unpaid
+    and how to pay it. A refused card's balances and fully-paid visits are not shown: they are
+    not usable today, and a parent reading "5 of 5 left" would think otherwise.
+    """
 
     letters_saved = Signal(list)
     """The guarantee letters' PDFs just printed (paths as text), opened for reception."""
+    note_saved = Signal(str)
+    """The greyed card's note just printed (its path), opened for reception."""
 
     def __init__(self, session: KioskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,9 +109,18 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         self.letter_button.hide()
         self.letter_state = QLabel(objectName="hint", wordWrap=True)
         self.letter_state.hide()
+        self.note_button = QPushButton(objectName="secondary")
+        self.note_button.clicked.connect(self.print_unpaid_note)
+        self.note_button.hide()
         self.bill_button = QPushButton(objectName="primary")
         self.bill_button.clicked.connect(self._start_bill)
-        buttons = button_row([self.back_button, self.letter_button], [self.bill_button])
+        self.self_pay_button = QPushButton(objectName="primary")
+        self.self_pay_button.clicked.connect(self._start_self_pay)
+        self.self_pay_button.hide()
+        buttons = button_row(
+            [self.back_button, self.letter_button, self.note_button],
+            [self.self_pay_button, self.bill_button],
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
@@ -105,6 +135,11 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         self.back_button.setText(self.tr("New scan"))
         self.bill_button.setText(self.tr("Start the bill"))
         self.letter_button.setText(self.tr("Print the guarantee letter"))
+        self.note_button.setText(self.tr("Print the note for the family"))
+        self.self_pay_button.setText(self.tr("Self-pay visit"))
+        self.self_pay_button.setToolTip(
+            self.tr("Bill from the catalogue; the family pays it all and gets a self-pay statement")
+        )
         if self.session.visit.eligibility is not None:
             self.show_eligibility(self.session.visit.eligibility)
 
@@ -123,12 +158,17 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         )
         self.reasons.setText("\n".join(self._caution(c, eligibility) for c in assessment.cautions))
         self.reasons.setVisible(bool(assessment.cautions))
-        self.bill_button.setEnabled(eligibility.direct_billing)
-        self.bill_button.setVisible(eligibility.direct_billing)
-        self.letter_button.setVisible(bool(self._approved(eligibility)))
+        refused = not eligibility.direct_billing
+        self.bill_button.setEnabled(not refused)
+        self.bill_button.setVisible(not refused)
+        self.self_pay_button.setVisible(refused)
+        self.letter_button.setVisible(not refused and bool(self._approved(eligibility)))
         self.letter_button.setEnabled(True)
+        self.note_button.setVisible(eligibility.unpaid is not None)
+        self.note_button.setEnabled(True)
         self.letter_state.hide()
-        self._render_details(eligibility)
+        flagged = {REFUSAL_FIELD[c] for c in assessment.cautions if c in REFUSAL_FIELD}
+        self._render_details(eligibility, flagged if refused else set())
 
     def _caution(self, caution: Caution, eligibility: Eligibility) -> str:
         cumulative = eligibility.cumulative
@@ -159,15 +199,47 @@ class EligibilityScreen(FollowsLanguage, QWidget):
             ).format(
                 left=format_yuan(low[0].remaining_fen), benefit=self._benefit_name(low[0].benefit)
             )
+        hotline = self.session.insurer.hotline
         if caution is Caution.GREYED_UNPAID and eligibility.unpaid is not None:
             return self.tr(
-                "Card on hold: {amount} the family owes from an earlier visit is unpaid (claim "
-                "{ref}). The family pays it in the e-card's visit records; direct billing resumes "
-                "once it is paid. Today's visit is self-pay."
+                "Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid "
+                "(claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 "
+                "(pay) beside that visit. Once it is paid the card works again: scan it again. "
+                "Today's visit can go on as self-pay."
             ).format(
                 amount=format_yuan(eligibility.unpaid.amount_fen),
                 ref=eligibility.unpaid.claim_ref,
             )
+        coverage = eligibility.coverage
+        if caution is Caution.EXPIRED and coverage is not None:
+            return self.tr(
+                "The policy ended on {end}: no direct billing today. About renewing, the family "
+                "can call the insurer's 7×24 hotline {hotline}. Today's visit can go on as "
+                "self-pay."
+            ).format(end=coverage.period_end.isoformat(), hotline=hotline)
+        if caution is Caution.NOT_YET_IN_FORCE and coverage is not None:
+            return self.tr(
+                "The policy starts on {start}: no direct billing before that day. Questions: the "
+                "insurer's 7×24 hotline {hotline}. Today's visit can go on as self-pay."
+            ).format(start=coverage.period_start.isoformat(), hotline=hotline)
+        if caution is Caution.NOT_IN_NETWORK:
+            return self.tr(
+                "This clinic is not in the network of the family's plan: no direct billing here. "
+                "The e-card's 适用医院 (network clinics) lists where the plan direct-bills; "
+                "questions: the insurer's 7×24 hotline {hotline}. Today's visit can go on as "
+                "self-pay."
+            ).format(hotline=hotline)
+        if caution is Caution.NOT_FOUND:
+            return self.tr(
+                "The insurer has no member for this card. Check the card or look the child up by "
+                "policy number; questions: the insurer's 7×24 hotline {hotline}. Today's visit "
+                "can go on as self-pay."
+            ).format(hotline=hotline)
+        if caution is Caution.NOT_DIRECT_BILLABLE:
+            return self.tr(
+                "The insurer does not allow direct billing for this card today. Questions: the "
+                "insurer's 7×24 hotline {hotline}. Today's visit can go on as self-pay."
+            ).format(hotline=hotline)
         return {
             Caution.FREE_VISITS_USED_UP: self.tr(
                 "All fully-paid visits are used: the family pays its share of today's visit."
@@ -201,27 +273,17 @@ class EligibilityScreen(FollowsLanguage, QWidget):
                 "A benefit limit is used up: items under it are paid by the family."
             ),
             Caution.GREYED_UNPAID: self.tr(
-                "Card on hold: an amount the family owes from an earlier visit is unpaid. Today's "
-                "visit is self-pay."
+                "Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. "
+                "To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today's "
+                "visit can go on as self-pay."
             ),
             Caution.EXPIRED: self.tr(
-                "The policy period has ended: today's visit is self-pay. The family can ask the "
-                "insurer about renewing."
-            ),
-            Caution.NOT_YET_IN_FORCE: self.tr(
-                "The policy is not in force yet: today's visit is self-pay. Direct billing starts "
-                "on the policy's first day."
-            ),
-            Caution.NOT_IN_NETWORK: self.tr(
-                "This clinic is not in this plan's network: no direct billing here, and today's "
-                "visit is self-pay."
-            ),
-            Caution.NOT_FOUND: self.tr(
-                "The insurer has no member for this card. Check the details, or treat the visit "
+                "The policy period has ended: no direct billing today. Today's visit can go on "
                 "as self-pay."
             ),
-            Caution.NOT_DIRECT_BILLABLE: self.tr(
-                "The insurer does not allow direct billing for this card today."
+            Caution.NOT_YET_IN_FORCE: self.tr(
+                "The policy is not in force yet: no direct billing before its first day. Today's "
+                "visit can go on as self-pay."
             ),
         }[caution]
 
@@ -232,11 +294,16 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         self.letter_state.clear()
         self.letter_state.hide()
         self.letter_button.hide()
+        self.note_button.hide()
+        self.self_pay_button.hide()
         self._show_details([])
 
-    def _show_details(self, rows: list[tuple[str, str]]) -> None:
+    def _show_details(
+        self, rows: list[tuple[str, str]], flagged: frozenset[int] = frozenset()
+    ) -> None:
         """Fill the first rows of labels, growing the set only when a card needs more, and hide
-        and empty the rest: the labels live as long as the screen, not one per card checked."""
+        and empty the rest: the labels live as long as the screen, not one per card checked.
+        The rows numbered in `flagged` are highlighted: they say why the card is refused."""
         while len(self.detail_rows) < len(rows):
             name = QLabel(objectName="fieldName")
             shown = QLabel(objectName="fieldValue", wordWrap=True)
@@ -251,23 +318,56 @@ class EligibilityScreen(FollowsLanguage, QWidget):
             shown.setText(value)
             name.setVisible(index < len(rows))
             shown.setVisible(index < len(rows))
+            restyle(name, "flagged", index in flagged)
+            restyle(shown, "flagged", index in flagged)
         self.grid.setRowStretch(self._stretch_row, 0)
         self._stretch_row = len(rows)
         self.grid.setRowStretch(self._stretch_row, 1)
 
-    def _render_details(self, eligibility: Eligibility) -> None:
+    def _render_details(self, eligibility: Eligibility, flagged: set[str]) -> None:
+        """The member and policy; for a card that can be billed, what is left of its benefits
+        and its pre-auths; for a refused one, the card and network rows with the cause
+        highlighted (`flagged` names the fields: card, period, network)."""
         rows: list[tuple[str, str]] = []
+        marked: set[int] = set()
         if eligibility.member is not None:
             member = eligibility.member
-            rows.append((self.tr("Member"), f"{member.name_masked} · {member.birth_year}"))
+            rows.append(
+                (
+                    self.tr("Member"),
+                    self.tr("{name} · born {year}").format(
+                        name=member.name_masked, year=member.birth_year
+                    ),
+                )
+            )
             rows.append((self.tr("Guardian's phone"), member.guardian_phone_masked))
+        tier = {PlanTier.STANDARD: self.tr("Standard"), PlanTier.PLUS: self.tr("PLUS")}
         if eligibility.coverage is not None:
             coverage = eligibility.coverage
-            tier = {PlanTier.STANDARD: self.tr("Standard"), PlanTier.PLUS: self.tr("PLUS")}
             rows.append((self.tr("Plan"), tier[coverage.plan_tier]))
             rows.append((self.tr("Policy"), coverage.policy_number))
             period = f"{coverage.period_start.isoformat()} – {coverage.period_end.isoformat()}"
+            if "period" in flagged:
+                marked.add(len(rows))
             rows.append((self.tr("Policy period"), period))
+        if not eligibility.direct_billing:
+            if "card" in flagged:
+                marked.add(len(rows))
+            rows.append((self.tr("Card"), self._card_state(eligibility)))
+            if eligibility.status is not CardStatus.NOT_FOUND:
+                if "network" in flagged:
+                    marked.add(len(rows))
+                plan = tier[eligibility.coverage.plan_tier] if eligibility.coverage else ""
+                rows.append(
+                    (
+                        self.tr("This clinic"),
+                        self.tr("In the {plan} plan's network").format(plan=plan)
+                        if eligibility.in_network
+                        else self.tr("Not in the {plan} plan's network").format(plan=plan),
+                    )
+                )
+            self._show_details(rows, frozenset(marked))
+            return
         if eligibility.free_visits_total:
             rows.append(
                 (
@@ -292,6 +392,20 @@ class EligibilityScreen(FollowsLanguage, QWidget):
                 (self.tr("Pre-authorisation"), self._preauth_text(preauth, checked_on(eligibility)))
             )
         self._show_details(rows)
+
+    def _card_state(self, eligibility: Eligibility) -> str:
+        unpaid = eligibility.unpaid
+        if eligibility.status is CardStatus.GREYED_UNPAID and unpaid is not None:
+            return self.tr("On hold (置灰): {amount} unpaid, claim {ref}").format(
+                amount=format_yuan(unpaid.amount_fen), ref=unpaid.claim_ref
+            )
+        return {
+            CardStatus.ACTIVE: self.tr("Active"),
+            CardStatus.GREYED_UNPAID: self.tr("On hold (置灰): an amount is unpaid"),
+            CardStatus.EXPIRED: self.tr("Expired"),
+            CardStatus.NOT_YET_IN_FORCE: self.tr("Not in force yet"),
+            CardStatus.NOT_FOUND: self.tr("Not known to the insurer"),
+        }[eligibility.status]
 
     def _preauth_text(self, preauth: PreAuth, today: date) -> str:
         """One pre-auth as reception needs it: what, its state, and for an approval what is
@@ -404,8 +518,61 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         set_tone(self.letter_state, tone)
         self.letter_state.show()
 
+    def print_unpaid_note(self) -> None:
+        """Print the greyed card's note (amount, claim, how to pay, hotline) and open it."""
+        eligibility = self.session.visit.eligibility
+        if eligibility is None or eligibility.unpaid is None:
+            return
+        member, coverage = eligibility.member, eligibility.coverage
+        facts = UnpaidFacts(
+            child_masked=member.name_masked if member is not None else "",
+            policy_masked=mask_policy(coverage.policy_number) if coverage is not None else "",
+            amount_fen=eligibility.unpaid.amount_fen,
+            claim_ref=eligibility.unpaid.claim_ref,
+        )
+        text = unpaid_note_text()
+        session = self.session
+        clinic, insurer, language = session.clinic, session.insurer, session.language
+        path = session.documents_dir / "notes" / f"card-on-hold-{facts.claim_ref or 'unpaid'}.pdf"
+        visit_id = session.visit.visit_id
+
+        def render() -> Path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            render_unpaid_note(
+                path,
+                facts,
+                text,
+                clinic=clinic,
+                insurer=insurer,
+                language=language,
+                printed_at=datetime.now(BUSINESS_TZ),
+            )
+            return path
+
+        self.note_button.setEnabled(False)
+        Task(render).success(lambda saved: self._note_ready(visit_id, saved)).failure(
+            lambda _error: self._note_failed(visit_id)
+        ).run()
+
+    def _note_ready(self, visit_id: str, path: Path) -> None:
+        if self.session.visit.visit_id != visit_id:
+            return
+        self.note_button.setEnabled(True)
+        self._letter_note(self.tr("Note opened for printing: {file}").format(file=path.name), "")
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.note_saved.emit(str(path))
+
+    def _note_failed(self, visit_id: str) -> None:
+        if self.session.visit.visit_id != visit_id:
+            return
+        self.note_button.setEnabled(True)
+        self._letter_note(self.tr("The note could not be written. Try again."), "error")
+
     def _back(self) -> None:
         self.session.visit.clear()
+
+    def _start_self_pay(self) -> None:
+        self.session.visit.start_self_pay()
 
     def _start_bill(self) -> None:
         self.session.visit.start_bill()
