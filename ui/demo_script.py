@@ -83,11 +83,16 @@ SCENARIOS: dict[str, Scenario] = {
     "preauth_over_amount": Scenario((("GP001", 1), ("EXAM-MRI", 1)), PaymentMethod.CARD),
     "near_preauth_threshold": Scenario((("GP001", 1), ("IMG002", 1), ("TRT002", 1))),
 }
-"""Members not listed (greyed out, expired, not yet in force, out of network) stop at
-eligibility; so do those whose approval is expired or denied (the eligibility screen shows it).
+"""A refused card (greyed out, expired, not yet in force, out of network) goes on as a self-pay
+visit (`SELF_PAY_AFTER_REFUSAL`); other members not listed stop at eligibility: those whose
+approval is expired or denied (the eligibility screen shows it).
 Items a member's pre-auth names (`SURG-TONSIL`, `EXAM-MRI`) show it: covered when approved,
 flagged when pending or used, the family paying above an approval's amount; past the CNY 30,000
 rule's threshold the exam and the treatment are flagged, the consultation is not."""
+
+SELF_PAY_AFTER_REFUSAL = Scenario((("GP001", 1), ("LAB001", 1)), PaymentMethod.CASH)
+"""What a family whose card is refused is billed and pays at the desk: a consultation and a
+blood count, all self-pay, with a self-pay statement."""
 
 EMERGENCY_MEMBER = "active_standard"
 """Whose emergency visit (an abscess incision, pre-authorised the same day) the demo walks."""
@@ -212,7 +217,10 @@ class _Walk(Generic[Member]):
         if scenario is not None and scenario.letter:
             self._guarantee_letter(prefix)
         eligibility = self.kiosk.session.visit.eligibility
-        if scenario is None or eligibility is None or not eligibility.direct_billing:
+        if eligibility is not None and not eligibility.direct_billing:
+            self._self_pay_after_refusal(prefix)
+            return
+        if scenario is None or eligibility is None:
             driver.click(self.window.eligibility.back_button)
             self._phone_away()
             return
@@ -289,6 +297,31 @@ class _Walk(Generic[Member]):
         driver.click(self.window.bill.sign_button)
         driver.wait_step(Step.DONE)
         self._finish(prefix, PaymentMethod.CASH, "self-pay-statement")
+        driver.next_family()
+        self._phone_away()
+
+    def _self_pay_after_refusal(self, prefix: str) -> None:
+        """A refused card's next step: for a greyed card the note of what is unpaid and how to
+        pay it, then a self-pay visit billed from the catalogue, paid in full, no claim."""
+        driver, screen = self.driver, self.window.eligibility
+        if screen.note_button.isVisible():
+            saved: list[str] = []
+            screen.note_saved.connect(saved.append)
+            driver.click(screen.note_button)
+            pump_until(lambda: bool(saved), 15, "the note for the family")
+            screen.note_saved.disconnect(saved.append)
+            pdf = self.out_dir / f"{prefix}-unpaid-note.pdf"
+            shutil.copyfile(saved[0], pdf)
+            self.written.append(pdf)
+        driver.click(screen.self_pay_button)
+        driver.wait_step(Step.BILL)
+        for code, quantity in SELF_PAY_AFTER_REFUSAL.items:
+            driver.add_item(code, quantity)
+        driver.wait_estimate()
+        self.shot(f"{prefix}-2-self-pay-bill")
+        driver.click(self.window.bill.sign_button)
+        driver.wait_step(Step.DONE)
+        self._finish(prefix, SELF_PAY_AFTER_REFUSAL.payment, "self-pay-statement")
         driver.next_family()
         self._phone_away()
 

@@ -4,13 +4,13 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="136"/>
+        <location filename="../../ui/screens/bill.py" line="140"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="141"/>
-        <location filename="../../ui/screens/bill.py" line="246"/>
+        <location filename="../../ui/screens/bill.py" line="145"/>
+        <location filename="../../ui/screens/bill.py" line="254"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>%n item in the catalogue</numerusform>
@@ -18,88 +18,93 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="145"/>
+        <location filename="../../ui/screens/bill.py" line="149"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="146"/>
+        <location filename="../../ui/screens/bill.py" line="150"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="147"/>
+        <location filename="../../ui/screens/bill.py" line="151"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="148"/>
+        <location filename="../../ui/screens/bill.py" line="152"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="149"/>
+        <location filename="../../ui/screens/bill.py" line="153"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="152"/>
+        <location filename="../../ui/screens/bill.py" line="156"/>
         <source>Emergency visit</source>
         <translation>Emergency visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="155"/>
+        <location filename="../../ui/screens/bill.py" line="159"/>
         <source>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</source>
         <translation>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="159"/>
+        <location filename="../../ui/screens/bill.py" line="163"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="160"/>
+        <location filename="../../ui/screens/bill.py" line="164"/>
         <source>Cancel visit</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="161"/>
+        <location filename="../../ui/screens/bill.py" line="165"/>
         <source>Ask the insurer again</source>
         <translation>Ask the insurer again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="162"/>
-        <location filename="../../ui/screens/bill.py" line="475"/>
+        <location filename="../../ui/screens/bill.py" line="166"/>
+        <location filename="../../ui/screens/bill.py" line="489"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="230"/>
+        <location filename="../../ui/screens/bill.py" line="238"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="350"/>
+        <location filename="../../ui/screens/bill.py" line="359"/>
         <source>Self-pay bill for {member}</source>
         <translation>Self-pay bill for {member}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="352"/>
+        <location filename="../../ui/screens/bill.py" line="361"/>
         <source>Self-pay bill</source>
         <translation>Self-pay bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="396"/>
+        <location filename="../../ui/screens/bill.py" line="405"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="399"/>
+        <location filename="../../ui/screens/bill.py" line="408"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="423"/>
+        <source>Checking the amounts with the insurer once more…</source>
+        <translation>Checking the amounts with the insurer once more…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="419"/>
+        <location filename="../../ui/screens/bill.py" line="433"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</numerusform>
@@ -107,12 +112,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="436"/>
+        <location filename="../../ui/screens/bill.py" line="450"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="444"/>
+        <location filename="../../ui/screens/bill.py" line="458"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n item costs more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</numerusform>
@@ -120,42 +125,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="454"/>
+        <location filename="../../ui/screens/bill.py" line="468"/>
         <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
         <translation>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="463"/>
+        <location filename="../../ui/screens/bill.py" line="477"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="473"/>
+        <location filename="../../ui/screens/bill.py" line="487"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="138"/>
+        <location filename="../../ui/screens/bill.py" line="554"/>
+        <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
+        <translation>The insurer's amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="142"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="135"/>
+        <location filename="../../ui/screens/bill.py" line="139"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>Code, name or pinyin initials (xcg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="232"/>
+        <location filename="../../ui/screens/bill.py" line="240"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>Catalogue (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="256"/>
+        <location filename="../../ui/screens/bill.py" line="264"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="258"/>
+        <location filename="../../ui/screens/bill.py" line="266"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -163,38 +173,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="262"/>
+        <location filename="../../ui/screens/bill.py" line="270"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="356"/>
+        <location filename="../../ui/screens/bill.py" line="365"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="379"/>
+        <location filename="../../ui/screens/bill.py" line="388"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="380"/>
+        <location filename="../../ui/screens/bill.py" line="389"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="390"/>
-        <location filename="../../ui/screens/bill.py" line="393"/>
+        <location filename="../../ui/screens/bill.py" line="399"/>
+        <location filename="../../ui/screens/bill.py" line="402"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="414"/>
+        <location filename="../../ui/screens/bill.py" line="428"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="426"/>
+        <location filename="../../ui/screens/bill.py" line="440"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -838,32 +848,32 @@
     <message>
         <location filename="../../ui/screens/eligibility.py" line="205"/>
         <source>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</source>
-        <translation>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today's visit can go on as self-pay.</translation>
+        <translation>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="216"/>
         <source>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
-        <translation>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer's 7×24 hotline {hotline}. Today's visit can go on as self-pay.</translation>
+        <translation>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="222"/>
         <source>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
-        <translation>The policy starts on {start}: no direct billing before that day. Questions: the insurer's 7×24 hotline {hotline}. Today's visit can go on as self-pay.</translation>
+        <translation>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="227"/>
         <source>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
-        <translation>This clinic is not in the network of the family's plan: no direct billing here. The e-card's 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer's 7×24 hotline {hotline}. Today's visit can go on as self-pay.</translation>
+        <translation>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="234"/>
         <source>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
-        <translation>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer's 7×24 hotline {hotline}. Today's visit can go on as self-pay.</translation>
+        <translation>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="240"/>
         <source>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
-        <translation>The insurer does not allow direct billing for this card today. Questions: the insurer's 7×24 hotline {hotline}. Today's visit can go on as self-pay.</translation>
+        <translation>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="245"/>
@@ -983,12 +993,12 @@
     <message>
         <location filename="../../ui/screens/eligibility.py" line="364"/>
         <source>In the {plan} plan&apos;s network</source>
-        <translation>In the {plan} plan's network</translation>
+        <translation>In the {plan} plan&apos;s network</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="366"/>
         <source>Not in the {plan} plan&apos;s network</source>
-        <translation>Not in the {plan} plan's network</translation>
+        <translation>Not in the {plan} plan&apos;s network</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="374"/>
@@ -1101,17 +1111,17 @@
     <message>
         <location filename="../../ui/screens/eligibility.py" line="276"/>
         <source>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</source>
-        <translation>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today's visit can go on as self-pay.</translation>
+        <translation>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="281"/>
         <source>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</source>
-        <translation>The policy period has ended: no direct billing today. Today's visit can go on as self-pay.</translation>
+        <translation>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="285"/>
         <source>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</source>
-        <translation>The policy is not in force yet: no direct billing before its first day. Today's visit can go on as self-pay.</translation>
+        <translation>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="429"/>
@@ -3091,7 +3101,7 @@
     <message>
         <location filename="../../ui/documents/unpaid_note.py" line="30"/>
         <source>One amount the family pays itself from an earlier visit has not been paid, so the insurer has put the child&apos;s e-card on hold (置灰): no direct billing until it is paid.</source>
-        <translation>One amount the family pays itself from an earlier visit has not been paid, so the insurer has put the child's e-card on hold (置灰): no direct billing until it is paid.</translation>
+        <translation>One amount the family pays itself from an earlier visit has not been paid, so the insurer has put the child&apos;s e-card on hold (置灰): no direct billing until it is paid.</translation>
     </message>
     <message>
         <location filename="../../ui/documents/unpaid_note.py" line="35"/>
@@ -3121,7 +3131,7 @@
     <message>
         <location filename="../../ui/documents/unpaid_note.py" line="40"/>
         <source>In the insurer&apos;s app, open the e-card page and tap 就诊记录 (visit records).</source>
-        <translation>In the insurer's app, open the e-card page and tap 就诊记录 (visit records).</translation>
+        <translation>In the insurer&apos;s app, open the e-card page and tap 就诊记录 (visit records).</translation>
     </message>
     <message>
         <location filename="../../ui/documents/unpaid_note.py" line="43"/>
@@ -3141,7 +3151,7 @@
     <message>
         <location filename="../../ui/documents/unpaid_note.py" line="52"/>
         <source>Questions: the insurer&apos;s 7×24 hotline %1</source>
-        <translation>Questions: the insurer's 7×24 hotline %1</translation>
+        <translation>Questions: the insurer&apos;s 7×24 hotline %1</translation>
     </message>
     <message>
         <location filename="../../ui/documents/unpaid_note.py" line="53"/>

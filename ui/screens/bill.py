@@ -26,6 +26,7 @@ from kiosk.desk import PresentedBill, present_bill
 from kiosk.insurer.models import Adjudication, BillLine, PreAuthStatus, Reason, VisitType
 from kiosk.journal import PreAuthChange
 from kiosk.money import format_yuan
+from kiosk.recheck import EstimateChanged, recheck_and_present
 from kiosk.visit import Step, year_threshold_crossed
 from ui.i18n import FollowsLanguage
 from ui.messages import catalogue_problem, insurer_problem, journal_problem
@@ -52,7 +53,10 @@ class BillScreen(FollowsLanguage, QWidget):
         self.setObjectName("billScreen")
         self.session = session
         self._estimating = False
+        self._rechecking = False
         self._problem = ""
+        self._notice = ""
+        """Said until the bill changes: the amounts moved when the insurer was asked again."""
         self.preauth_dialog: PreAuthDialog | None = None
 
         self.title = QLabel(objectName="screenTitle")
@@ -170,6 +174,8 @@ class BillScreen(FollowsLanguage, QWidget):
         """Called each time the visit arrives on the bill (from eligibility or back from sign)."""
         self.search.clear()
         self._problem = ""
+        self._notice = ""
+        self._rechecking = False
         self._refresh_results()
         self.show_bill()
         self.search.setFocus()
@@ -178,7 +184,9 @@ class BillScreen(FollowsLanguage, QWidget):
         """Nothing of the last family stays on this (hidden) screen."""
         self._debounce.stop()
         self._estimating = False
+        self._rechecking = False
         self._problem = ""
+        self._notice = ""
         self.title.clear()
         self.search.clear()
         self._render_amounts()
@@ -279,6 +287,7 @@ class BillScreen(FollowsLanguage, QWidget):
 
     def _changed(self) -> None:
         self._problem = ""
+        self._notice = ""
         visit = self.session.visit
         if visit.self_pay_only and visit.lines:
             self._estimate_now()  # priced at the desk, at once: nothing to wait for
@@ -410,6 +419,11 @@ class BillScreen(FollowsLanguage, QWidget):
         if self._problem:
             tone = "error"
             self.state.setText(self._problem)
+        elif self._rechecking:
+            self.state.setText(self.tr("Checking the amounts with the insurer once more…"))
+        elif self._notice:
+            tone = "warning"
+            self.state.setText(self._notice)
         elif self._estimating or (visit.lines and adjudication is None):
             self.state.setText(self.tr("Asking the insurer for its estimate…"))
         elif flagged:
@@ -474,7 +488,9 @@ class BillScreen(FollowsLanguage, QWidget):
             if self_pay
             else self.tr("Show to the family to sign")
         )
-        self.sign_button.setEnabled(visit.ready_to_sign and not self._estimating)
+        self.sign_button.setEnabled(
+            visit.ready_to_sign and not self._estimating and not self._rechecking
+        )
 
     def reason_text(self, reason: Reason) -> str:
         return reason_text(app_translate, reason)
@@ -493,7 +509,9 @@ class BillScreen(FollowsLanguage, QWidget):
     # --- leaving -------------------------------------------------------------------------------
 
     def present(self) -> None:
-        """Record the bill as shown and turn it to the family (the journal write is off-thread)."""
+        """Ask the insurer once more, then record the bill as shown and turn it to the family
+        (off-thread); if the insurer's amounts moved meanwhile, show the new ones instead. A
+        self-pay visit is priced at the desk: it is recorded at once."""
         visit = self.session.visit
         adjudication = visit.adjudication
         if not visit.ready_to_sign or adjudication is None:
@@ -504,11 +522,47 @@ class BillScreen(FollowsLanguage, QWidget):
         clinic = self.session.clinic_name
         names_en = english_names(self.session.catalogue)
         self.sign_button.setEnabled(False)
-        Task(
-            lambda: present_bill(journal, bill, adjudication, clinic=clinic, names_en=names_en)
-        ).success(lambda presented: self._presented(visit_id, revision, presented)).failure(
-            self._present_failed
+        if visit.self_pay_only:
+            Task(
+                lambda: present_bill(journal, bill, adjudication, clinic=clinic, names_en=names_en)
+            ).success(lambda presented: self._presented(visit_id, revision, presented)).failure(
+                self._present_failed
+            ).run()
+            return
+        self._rechecking = True
+        self._render_amounts()
+        Task.with_insurer(
+            lambda insurer: recheck_and_present(
+                insurer.estimate, journal, bill, adjudication, clinic=clinic, names_en=names_en
+            )
+        ).success(lambda answer: self._rechecked(visit_id, revision, answer)).failure(
+            lambda error: self._recheck_failed(visit_id, revision, error)
         ).run()
+
+    def _rechecked(
+        self, visit_id: str, revision: int, answer: PresentedBill | EstimateChanged
+    ) -> None:
+        visit = self.session.visit
+        if visit.visit_id != visit_id or visit.revision != revision:
+            return
+        self._rechecking = False
+        if isinstance(answer, PresentedBill):
+            self._presented(visit_id, revision, answer)
+            return
+        visit.record_estimate(visit_id, revision, answer.now)
+        self._notice = self.tr(
+            "The insurer's amounts changed since the estimate (another visit or claim used "
+            "part of the balance): the family now pays {patient}. Go through the new amounts "
+            "with the family, then show the bill to sign."
+        ).format(patient=format_yuan(answer.now.total_patient_fen))
+        self.show_bill()
+
+    def _recheck_failed(self, visit_id: str, revision: int, error: BaseException) -> None:
+        visit = self.session.visit
+        if visit.visit_id == visit_id and visit.revision == revision:
+            self._rechecking = False
+            self._problem = insurer_problem(error)
+            self._render_amounts()
 
     def _presented(self, visit_id: str, revision: int, presented: PresentedBill) -> None:
         visit = self.session.visit
