@@ -177,6 +177,7 @@ def _today(store: Store) -> tuple[dt.datetime, dt.date]:
 
 
 NO_SUCH_MEMBER = "no member with this member_id"
+NO_SUCH_CLAIM = "no such claim for this clinic"
 
 
 def _billable_member(
@@ -286,18 +287,48 @@ def eligibility_by_lookup(
     responses=problem_responses(
         400,
         401,
+        404,
+        409,
+        only_409="`claim-not-replaceable`: the claim named by `replaces` is not an accepted "
+        "claim of this member.",
         also_422="`member-not-eligible`: unknown member, or not in this clinic's network.",
     ),
 )
-def estimate(bill: Bill, clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> Adjudication:
+def estimate(
+    bill: Bill,
+    clinic: ClinicDep,
+    store: StoreDep,
+    plan: PlanDep,
+    replaces: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=64,
+            description="Estimate a corrected claim: as if this accepted claim (of this clinic, "
+            "for the same member) were cancelled and what it used given back",
+        ),
+    ] = None,
+) -> Adjudication:
     """What the insurer would pay for this bill now, line by line; changes nothing. Lines the
     clinic cannot direct-bill (greyed or expired card, date outside the policy period) come back
     patient-paid with the reason. A member the clinic's network does not include gets the same
-    answer as an unknown member: 422 `member-not-eligible`, "no member with this member_id"."""
+    answer as an unknown member: 422 `member-not-eligible`, "no member with this member_id".
+    With `replaces`, the estimate of a corrected claim: as if that claim were cancelled and had
+    given back what it used (the fully-paid visit, limit, billed cost, approvals), which is what
+    the corrected claim will be adjudicated against; nothing is cancelled. 404 `not-found` for a
+    claim of another clinic (as for a missing one), 409 `claim-not-replaceable` for one that is
+    not accepted or is another member's."""
     _check_amount(sum(x.submitted_fen for x in bill.lines), "the bill total")
     member, preauths = _estimable_member(store, plan, clinic, bill.member_id)
     _, today = _today(store)
-    return adjudicate(plan, member, preauths, clinic, bill, today).adjudication
+    if replaces is None:
+        return adjudicate(plan, member, preauths, clinic, bill, today).adjudication
+    with store.what_if() as db:
+        replaced = _replaceable(store, db, clinic, replaces, bill.member_id)
+        _give_back(store, db, plan, replaced, "estimate of its correction")
+        member = store.member(db, bill.member_id) or member
+        preauths = store.preauths(db, bill.member_id)
+        return adjudicate(plan, member, preauths, clinic, bill, today).adjudication
 
 
 @v1.post(
@@ -308,10 +339,12 @@ def estimate(bill: Bill, clinic: ClinicDep, store: StoreDep, plan: PlanDep) -> A
         **problem_responses(
             400,
             401,
+            404,
             409,
             also_409="`duplicate-claim`: this bill is already claimed; `detail` names the claim. "
             "`adjudication-changed`: the insurer's adjudication is not the one the family "
-            "signed; `detail` names the lines; nothing is recorded.",
+            "signed; `detail` names the lines; nothing is recorded. `claim-not-replaceable`: "
+            "the claim named by `replaces` is not an accepted claim of this member.",
             also_422="`bill-hash-mismatch`: `bill_hash` is not of what the claim shows; "
             "`member-not-eligible`: this clinic cannot direct-bill the member.",
         ),
@@ -343,7 +376,17 @@ def submit_claim(
     and body again answers the recorded claim (200); the same key with another body is 409
     `idempotency-conflict`. A bill already claimed by this clinic (same `clinic_invoice_no` and
     `bill_hash`) under another key is 409 `duplicate-claim`, its `detail` naming the recorded
-    claim's id (ask `GET /v1/claims/{claim_id}` for its answer); nothing is recorded."""
+    claim's id (ask `GET /v1/claims/{claim_id}` for its answer); nothing is recorded.
+
+    A corrected claim names in `replaces` the accepted claim it corrects (FHIR Claim.related,
+    relationship replaces): in the same transaction that claim is cancelled ("replaced by" the
+    new claim id) and gives back what it used, exactly as `POST /v1/claims/{claim_id}/cancel`
+    does; then the corrected bill is adjudicated (so it sees what was given back: sign it on
+    `POST /v1/adjudication/estimate?replaces=`) and recorded with the link, which both claims
+    then answer (`replaces`, `replaced_by`). Any refusal, 409 `adjudication-changed` included,
+    undoes the cancel too. A claim of another clinic is 404 `not-found` as for a missing one; a
+    claim that is not accepted (cancelled, already replaced, rejected) or of another member is
+    409 `claim-not-replaceable`."""
     bill = submission.bill
     _check_amount(sum(x.submitted_fen for x in bill.lines), "the bill total")
     _check_amount(submission.expected_covered_fen, "expected_covered_fen")
@@ -356,7 +399,10 @@ def submit_claim(
             "bill_hash is not the hash of the bill, shown block and invoice number sent: the "
             "claim is not the bill the family signed",
         )
-    request_hash = canonical_hash(submission.model_dump(mode="json"))
+    # A claim without `replaces` hashes as before the field existed, so replays of claims that
+    # older sandboxes recorded still match.
+    unset = {"replaces"} if submission.replaces is None else None
+    request_hash = canonical_hash(submission.model_dump(mode="json", exclude=unset))
     with store.writing() as db:
         existing = store.claim_by_key(db, clinic, key)
         if existing is not None and _replayed(existing, request_hash, response, "claim"):
@@ -371,6 +417,11 @@ def submit_claim(
         member = _billable_member(store, db, plan, clinic, bill.member_id)
         if member is None:
             raise _not_eligible()
+        claim_id = new_id("CLM")
+        if submission.replaces is not None:
+            replaced = _replaceable(store, db, clinic, submission.replaces, member.member_id)
+            _give_back(store, db, plan, replaced, f"replaced by {claim_id}")
+            member = store.member(db, member.member_id) or member
         now, today = _today(store)
         outcome = adjudicate(
             plan, member, store.preauths(db, member.member_id), clinic, bill, today
@@ -379,7 +430,7 @@ def submit_claim(
             raise ProblemError(422, "member-not-eligible", outcome.block.detail)
         _check_unchanged(submission.shown.adjudication, outcome.adjudication)
         result = ClaimResult(
-            claim_id=new_id("CLM"),
+            claim_id=claim_id,
             idempotency_key=key,
             status=ClaimStatus.ACCEPTED,
             adjudication=outcome.adjudication,
@@ -388,6 +439,7 @@ def submit_claim(
             member_id=member.member_id,
             service_date=bill.service_date,
             recorded_at=now,
+            replaces=submission.replaces,
         )
         store.insert_claim(
             db,
@@ -406,6 +458,8 @@ def submit_claim(
             free_visit_used=outcome.adjudication.free_visit_used,
         )
         store.record_preauth_uses(db, result.claim_id, outcome.preauth_uses)
+        if submission.replaces is not None:
+            store.link_replacement(db, submission.replaces, result.claim_id)
     return result
 
 
@@ -432,7 +486,7 @@ def claim_status(claim_id: str, clinic: ClinicDep, store: StoreDep) -> ClaimResu
     with store.reading() as db:
         result = store.claim(db, claim_id)
     if result is None or result.clinic_id != clinic:
-        raise ProblemError(404, "not-found", "no such claim for this clinic")
+        raise ProblemError(404, "not-found", NO_SUCH_CLAIM)
     return result
 
 
@@ -459,7 +513,7 @@ def cancel_claim(
     with store.writing() as db:
         claim = store.claim(db, claim_id)
         if claim is None or claim.clinic_id != clinic:
-            raise ProblemError(404, "not-found", "no such claim for this clinic")
+            raise ProblemError(404, "not-found", NO_SUCH_CLAIM)
         if claim.status is ClaimStatus.CANCELLED:
             return claim
         if claim.status is not ClaimStatus.ACCEPTED:
@@ -468,10 +522,37 @@ def cancel_claim(
                 "claim-not-cancellable",
                 f"only an accepted claim can be cancelled; this one is {claim.status.value}",
             )
-        usage = usage_by_benefit(plan, store.claim_bill(db, claim_id), claim.adjudication)
-        return store.cancel_claim(
-            db, claim, reason=body.reason, usage_by_benefit=usage, now=store.now()
+        return _give_back(store, db, plan, claim, body.reason)
+
+
+def _give_back(
+    store: Store, db: sqlite3.Connection, plan: Plan, claim: ClaimResult, reason: str
+) -> ClaimResult:
+    """Cancel accepted `claim`, giving back what it used (annual limit, fully-paid visit, billed
+    cost, approvals' uses and amounts); the cancelled claim."""
+    usage = usage_by_benefit(plan, store.claim_bill(db, claim.claim_id), claim.adjudication)
+    return store.cancel_claim(db, claim, reason=reason, usage_by_benefit=usage, now=store.now())
+
+
+def _replaceable(
+    store: Store, db: sqlite3.Connection, clinic: str, claim_id: str, member_id: str
+) -> ClaimResult:
+    """The claim a correction for `member_id` may replace: this clinic's (else 404 as for a
+    missing claim), accepted and of the same member (else 409 `claim-not-replaceable`)."""
+    claim = store.claim(db, claim_id)
+    if claim is None or claim.clinic_id != clinic:
+        raise ProblemError(404, "not-found", NO_SUCH_CLAIM)
+    if claim.status is not ClaimStatus.ACCEPTED:
+        raise ProblemError(
+            409,
+            "claim-not-replaceable",
+            f"only an accepted claim can be replaced; this one is {claim.status.value}",
         )
+    if claim.member_id != member_id:
+        raise ProblemError(
+            409, "claim-not-replaceable", "the claim to replace is of another member"
+        )
+    return claim
 
 
 @v1.put(
@@ -493,7 +574,7 @@ def put_statement(
     with store.writing() as db:
         claim = store.claim(db, claim_id)
         if claim is None or claim.clinic_id != clinic:
-            raise ProblemError(404, "not-found", "no such claim for this clinic")
+            raise ProblemError(404, "not-found", NO_SUCH_CLAIM)
         stored = store.put_statement(db, claim_id, upload.version, upload.pdf, upload.pdf_sha256)
     if stored is not None and stored[0] != upload.pdf_sha256:
         raise ProblemError(
@@ -736,8 +817,8 @@ Amounts are integer fen; timestamps are timezone-aware (UTC on the wire); busine
 Asia/Shanghai. Errors are `application/problem+json` `Problem` bodies with a stable `code`:
 `unauthorized`, `forbidden`, `not-found`, `validation-error`, `token-invalid`,
 `idempotency-conflict`, `idempotency-key-required`, `duplicate-claim`, `bill-hash-mismatch`,
-`adjudication-changed`, `claim-not-cancellable`, `preauth-lead-time`, `preauth-not-approved`,
-`member-not-eligible`, `internal-error`.
+`adjudication-changed`, `claim-not-cancellable`, `claim-not-replaceable`, `preauth-lead-time`,
+`preauth-not-approved`, `member-not-eligible`, `internal-error`.
 """
 
 

@@ -15,7 +15,7 @@ from insurer_sandbox.preauth_grants import GrantTerms, granted, write_grant
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import PreAuthStatus
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _CLAIMS_BY_BILL = (
     "CREATE UNIQUE INDEX claims_by_bill ON claims (clinic_id, clinic_invoice_no, bill_hash)"
@@ -85,6 +85,14 @@ _VERSION_5_TABLES = (
 line's units and covered amount; `claim_id` is not a foreign key, as the demo's used approval
 was used by a claim from before the sandbox's records), the member's billed cost before the
 sandbox's claims, and a cancelled claim's time and reason."""
+
+_VERSION_6 = (
+    "ALTER TABLE claims ADD COLUMN replaces TEXT",
+    "ALTER TABLE claims ADD COLUMN replaced_by TEXT",
+    "CREATE UNIQUE INDEX claims_by_replaced ON claims (replaces) WHERE replaces IS NOT NULL",
+)
+"""Version 6: corrected claims, linked both ways to the claim each replaced (one correction per
+claim)."""
 
 _SCHEMA = """
 CREATE TABLE clinics (
@@ -187,6 +195,9 @@ def migrate(db: sqlite3.Connection, version: int) -> None:
             db.execute(statement)
     if version in (1, 2, 3, 4):
         _to_version_5(db)
+    if version in (0, 1, 2, 3, 4, 5):
+        for statement in _VERSION_6:
+            db.execute(statement)
 
 
 def _to_version_5(db: sqlite3.Connection) -> None:

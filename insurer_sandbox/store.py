@@ -179,6 +179,17 @@ class Store:
                 raise
             db.execute("COMMIT")
 
+    @contextmanager
+    def what_if(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction that is always rolled back: to answer as if a change were made
+        (an estimate as if a claim were given back) while changing nothing."""
+        with closing(self._connect()) as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            finally:
+                db.execute("ROLLBACK")
+
     def _initialise(self, clock: datetime | None) -> None:
         with closing(self._connect()) as db:
             db.execute("PRAGMA journal_mode = WAL")
@@ -547,13 +558,15 @@ class Store:
         clinic_invoice_no: str,
         audit_head: AuditHead | None,
     ) -> None:
+        """Record `result` (with the claim it replaces, if it does: link that one back with
+        `link_replacement`)."""
         adjudication = result.adjudication
         db.execute(
             "INSERT INTO claims (claim_id, clinic_id, idempotency_key, request_hash, member_id, "
             "service_date, status, reject_code, bill_json, bill_hash, signature_json, "
             "expected_covered_fen, clinic_invoice_no, adjudication_json, total_submitted_fen, "
             "total_covered_fen, total_patient_fen, recorded_at, recorded_day, audit_head_seq, "
-            f"audit_head_hash) VALUES ({', '.join('?' * 21)})",
+            f"audit_head_hash, replaces) VALUES ({', '.join('?' * 22)})",
             (
                 result.claim_id,
                 result.clinic_id,
@@ -576,8 +589,13 @@ class Store:
                 result.recorded_at.astimezone(BUSINESS_TZ).date().isoformat(),
                 audit_head.seq if audit_head else None,
                 audit_head.hash if audit_head else None,
+                result.replaces,
             ),
         )
+
+    def link_replacement(self, db: sqlite3.Connection, replaced_id: str, by_id: str) -> None:
+        """Mark the (cancelled) claim `replaced_id` as replaced by the recorded claim `by_id`."""
+        db.execute("UPDATE claims SET replaced_by = ? WHERE claim_id = ?", (by_id, replaced_id))
 
     def cancel_claim(
         self,
@@ -740,5 +758,7 @@ def _claim(row: sqlite3.Row) -> StoredClaim:
         member_id=row["member_id"],
         service_date=date.fromisoformat(row["service_date"]),
         recorded_at=datetime.fromisoformat(row["recorded_at"]),
+        replaces=row["replaces"],
+        replaced_by=row["replaced_by"],
     )
     return StoredClaim(result, row["request_hash"])

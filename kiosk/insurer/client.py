@@ -178,10 +178,19 @@ class InsurerClient:
     def eligibility_by_lookup(self, lookup: EligibilityByLookup) -> Eligibility:
         return self._call("POST", "/v1/eligibility/lookup", Eligibility, body=lookup)
 
-    def estimate(self, bill: Bill) -> Adjudication:
-        return self._call("POST", "/v1/adjudication/estimate", Adjudication, body=bill)
+    def estimate(self, bill: Bill, replaces: str | None = None) -> Adjudication:
+        """What the insurer would pay for `bill` now; with `replaces` (an accepted claim's id),
+        the estimate of a corrected claim, as if that claim were cancelled and had given back
+        what it used: what the family signs for a correction sent with the same `replaces`."""
+        params = None if replaces is None else {"replaces": replaces}
+        return self._call(
+            "POST", "/v1/adjudication/estimate", Adjudication, body=bill, params=params
+        )
 
     def submit_claim(self, submission: ClaimSubmission, idempotency_key: str) -> ClaimResult:
+        """Send a signed claim (a correction when `submission.replaces` names a claim). A claim
+        whose adjudication is no longer the one signed is `InsurerRejected` with code
+        `adjudication-changed` (409, final: nothing recorded; estimate again and re-sign)."""
         return self._call(
             "POST", "/v1/claims", ClaimResult, body=submission, idempotency_key=idempotency_key
         )

@@ -616,6 +616,16 @@ class ClaimSubmission(Contract):
         description="The kiosk journal's audit trail head when the claim was queued (older "
         "kiosks send none)",
     )
+    replaces: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        description="A corrected claim: the insurer claim id of this clinic's accepted claim for "
+        "the same member that this one replaces (FHIR Claim.related.claim with "
+        "Claim.related.relationship = replaces). The insurer cancels that claim, gives back what "
+        "it used, then adjudicates this one, all or nothing. Not part of bill_hash: the hash is "
+        "of the bill shown",
+    )
 
     @model_validator(mode="after")
     def _shown_is_this_bill(self) -> ClaimSubmission:
@@ -669,6 +679,12 @@ class ClaimResult(Contract):
     member_id: str
     service_date: IsoDate
     recorded_at: IsoDatetime
+    replaces: str | None = Field(
+        default=None, description="The claim this corrected claim replaced (then cancelled)"
+    )
+    replaced_by: str | None = Field(
+        default=None, description="The corrected claim that replaced this one (now cancelled)"
+    )
 
 
 # --- the family's statement (DocumentReference of the claim)

@@ -15,7 +15,16 @@ from insurer_sandbox.cli import main
 from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
 from insurer_sandbox.server import SandboxProcess
 from insurer_sandbox.store import DATABASE_NAME, SCHEMA_VERSION, Store
-from tests.insurer_sandbox.bills import amounts, bill, claim, estimate, estimated_claim, line, today
+from tests.insurer_sandbox.bills import (
+    amounts,
+    bill,
+    claim,
+    estimate,
+    estimated_claim,
+    line,
+    signed,
+    today,
+)
 from tests.insurer_sandbox.older_claims import plant_rejected_claim
 
 
@@ -455,9 +464,18 @@ VERSION_5_COLUMNS = {
 }
 
 
+def _back_to_version_5(db: sqlite3.Connection) -> None:
+    """What a database of schema version 5 lacks: the links of corrected claims."""
+    db.execute("DROP INDEX claims_by_replaced")
+    db.execute("ALTER TABLE claims DROP COLUMN replaces")
+    db.execute("ALTER TABLE claims DROP COLUMN replaced_by")
+    db.execute("PRAGMA user_version = 5")
+
+
 def _back_to_version_4(db: sqlite3.Connection) -> None:
     """What a database of schema version 4 lacks: the pre-auth grants and uses, attachments,
-    billed cost and cancellation."""
+    billed cost and cancellation (and what version 5 lacks)."""
+    _back_to_version_5(db)
     for index in ("preauths_by_auth_number", "preauth_uses_by_preauth", "claims_by_member"):
         db.execute(f"DROP INDEX {index}")
     db.execute("DROP TABLE preauth_uses")
@@ -554,3 +572,31 @@ def test_a_version_4_database_keeps_its_preauths_and_claims_and_gains_grants(
         assert client.get(f"/v1/claims/{recorded['claim_id']}").json() == recorded
         assert main(["preauth", "approve", preauth_id, "--data", str(fresh_sandbox.data_dir)]) == 0
         assert client.get(f"/v1/preauths/{preauth_id}").json()["grant"]["uses_left"] == 1
+
+
+def test_a_version_5_database_keeps_its_claims_and_gains_corrections(
+    fresh_sandbox: SandboxProcess, fresh_sandbox_device_key
+):
+    headers = {"Authorization": f"Bearer {fresh_sandbox_device_key}"}
+    mid = member_id("active_plus")
+    with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
+        key = new_key()
+        body = estimated_claim(client, bill(mid, line(1, "drug", 450)))
+        recorded = submit(client, body, key).json()
+    fresh_sandbox.kill()
+    with closing(sqlite3.connect(fresh_sandbox.data_dir / DATABASE_NAME)) as db:
+        _back_to_version_5(db)
+        db.commit()
+    fresh_sandbox.start()
+    assert {"replaces", "replaced_by"} <= _columns(fresh_sandbox.data_dir / DATABASE_NAME)
+    with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
+        assert client.get(f"/v1/claims/{recorded['claim_id']}").json() == recorded
+        assert (recorded["replaces"], recorded["replaced_by"]) == (None, None)
+        assert submit(client, body, key).json() == recorded, "an older claim's replay matches"
+        fixed = bill(mid, line(1, "drug", 460))
+        shown = estimate(client, fixed, replaces=recorded["claim_id"])
+        correction = signed(claim(fixed, shown) | {"replaces": recorded["claim_id"]})
+        corrected = submit(client, correction, new_key())
+        assert corrected.status_code == 201, corrected.text
+        replaced = client.get(f"/v1/claims/{recorded['claim_id']}").json()
+        assert replaced["replaced_by"] == corrected.json()["claim_id"]

@@ -323,3 +323,32 @@ def test_a_claim_signed_on_an_estimate_gone_stale_is_refused_for_good_and_nothin
     assert [(x.covered_fen, x.reason) for x in again.lines] == [(0, Reason.PREAUTH_REQUIRED)]
     resigned = desk.submit_claim(signed(exam, again, invoice_no="INV-STALE"), key)
     assert (resigned.status, resigned.adjudication) == (ClaimStatus.ACCEPTED, again)
+
+
+def test_a_corrected_claim_replaces_the_accepted_one_and_each_names_the_other(desk):
+    member = DEMO_MEMBER_BY_STATE["preauth_expired"]  # billed by no other test here
+    bill = visit_bill(member.member_id)
+    first = desk.submit_claim(signed(bill, desk.estimate(bill)), secrets.token_urlsafe(24))
+    free_left = desk.eligibility_by_token(member_app_token("preauth_expired")).free_visits_remaining
+    fixed = bill.model_copy(update={"lines": bill.lines[:2]})  # the certificate was not given
+
+    estimate = desk.estimate(fixed, replaces=first.claim_id)
+
+    assert estimate.free_visit_used, "the wrong claim's fully-paid visit is given back"
+    assert desk.claim(first.claim_id).status is ClaimStatus.ACCEPTED, "an estimate changes nothing"
+    correction = signed(fixed, estimate).model_copy(update={"replaces": first.claim_id})
+    assert correction.recomputed_bill_hash() == correction.bill_hash
+    result = desk.submit_claim(correction, secrets.token_urlsafe(24))
+    assert (result.status, result.replaces, result.adjudication) == (
+        ClaimStatus.ACCEPTED,
+        first.claim_id,
+        estimate,
+    )
+    replaced = desk.claim(first.claim_id)
+    assert (replaced.status, replaced.replaced_by) == (ClaimStatus.CANCELLED, result.claim_id)
+    after = desk.eligibility_by_token(member_app_token("preauth_expired")).free_visits_remaining
+    assert after == free_left
+    with pytest.raises(InsurerRejected) as refused:
+        desk.estimate(fixed, replaces=first.claim_id)
+    assert (refused.value.status, refused.value.code) == (409, "claim-not-replaceable")
+    assert not refused.value.retryable
