@@ -16,7 +16,9 @@ from datetime import datetime
 from kiosk.billing import ShownBill
 from kiosk.insurer.models import Adjudication, Bill, ClaimSubmission
 from kiosk.journal import ClaimRecord, Journal, PaymentMethod
+from kiosk.journal.payments import VisitAccount
 from kiosk.journal.statements import StatementRecord, record_statement, statement_content
+from kiosk.payments import PaymentPart, take_payment
 from kiosk.signature import Signature
 from kiosk.statement import StatementContent, StatementFacts
 
@@ -109,11 +111,18 @@ def sign_and_queue(
 
 
 def record_payment(
-    journal: Journal, presented: PresentedBill, method: PaymentMethod, amount_fen: int
-) -> int:
-    """How the family paid its part at the desk."""
-    with journal.transaction(actor="desk") as tx:
-        return tx.record_payment(presented.journal_visit_id, method, amount_fen)
+    journal: Journal,
+    presented: PresentedBill,
+    method: PaymentMethod,
+    amount_fen: int,
+    *,
+    reference: str | None = None,
+) -> VisitAccount:
+    """The family paid `amount_fen` of its part at the desk by one method (the one-tap fast
+    path); less than its part leaves the rest owed to the clinic. Splits, collections and
+    refunds are `kiosk.payments`' (whose `PaymentRefused` this raises too)."""
+    part = PaymentPart(method, amount_fen, reference)
+    return take_payment(journal, presented.journal_visit_id, [part])
 
 
 def keep_statement(

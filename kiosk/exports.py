@@ -75,9 +75,17 @@ COLUMNS: tuple[str, ...] = (
     "queued_at",
     "recorded_at",
     "idempotency_key",
+    "fapiao_no",
+    "visit_refunded_fen",
+    "visit_refunded_yuan",
+    "visit_owed_fen",
+    "visit_owed_yuan",
 )
 """The claims columns. `covered_by_insurer_*` is what the insurer pays for the claim: empty until it
-answered, 0 when it refused; `visit_paid_*` is what the desk took for the claim's visit."""
+answered, 0 when it refused; `visit_paid_*` is what the desk kept for the claim's visit (taken,
+net of `visit_refunded_*`); `visit_owed_*` what the family still owes the clinic for it;
+`fapiao_no` the number of the fapiao the clinic issued for the visit (empty until reception
+records it). Columns are only ever added at the end, so finance's tools keep their places."""
 
 DAY_COLUMNS: tuple[str, ...] = (
     "service_date",
@@ -95,6 +103,10 @@ DAY_COLUMNS: tuple[str, ...] = (
     "family_share_yuan",
     "family_paid_fen",
     "family_paid_yuan",
+    "refunded_fen",
+    "refunded_yuan",
+    "owed_fen",
+    "owed_yuan",
 )
 """The days sheet: the same figures as the manager's day summary (see `kiosk.reports`)."""
 
@@ -136,6 +148,11 @@ def claim_values(line: ClaimLine) -> dict[str, object]:
         "queued_at": _moment(line.queued_at),
         "recorded_at": _moment(line.recorded_at),
         "idempotency_key": line.idempotency_key,
+        "fapiao_no": line.fapiao_no or "",
+        "visit_refunded_fen": line.visit_refunded_fen,
+        "visit_refunded_yuan": _yuan(line.visit_refunded_fen),
+        "visit_owed_fen": line.visit_owed_fen,
+        "visit_owed_yuan": _yuan(line.visit_owed_fen),
     }
 
 
@@ -150,6 +167,8 @@ class DayTotals:
     not_covered_fen: int
     family_share_fen: int
     family_paid_fen: int
+    refunded_fen: int = 0
+    owed_fen: int = 0
 
     def values(self) -> dict[str, object]:
         cells: dict[str, object] = {
@@ -157,7 +176,16 @@ class DayTotals:
             "claims": self.claims,
             "waiting": self.waiting,
         }
-        for name in ("billed", "covered", "awaiting", "not_covered", "family_share", "family_paid"):
+        for name in (
+            "billed",
+            "covered",
+            "awaiting",
+            "not_covered",
+            "family_share",
+            "family_paid",
+            "refunded",
+            "owed",
+        ):
             fen = getattr(self, f"{name}_fen")
             cells[f"{name}_fen"] = fen
             cells[f"{name}_yuan"] = _yuan(fen)
@@ -177,6 +205,8 @@ def day_totals(summary: DaySummary) -> DayTotals:
         not_covered_fen=summary.not_covered_fen,
         family_share_fen=summary.family_share_fen,
         family_paid_fen=summary.family_paid_fen,
+        refunded_fen=summary.refunded_fen,
+        owed_fen=summary.owed_fen,
     )
 
 
@@ -186,7 +216,7 @@ def days_sheet(journal: Journal, first: date, last: date) -> list[DayTotals]:
     day = first
     while day <= last:
         summary = day_summary(journal, day, top=0)
-        if summary.claims_total or summary.family_paid_fen:
+        if summary.claims_total or summary.family_paid_fen or summary.owed_fen:
             rows.append(day_totals(summary))
         day += timedelta(days=1)
     return rows

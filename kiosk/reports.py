@@ -11,7 +11,12 @@ self-pay visits (the insurer pays nothing; the family pays the desk its whole la
 - not covered: what the family was shown as insurer-paid on claims the insurer refused — the
   money the clinic has to collect or fight for;
 - family share: what the family was shown to pay (all of a self-pay bill); family paid: what the
-  desk took for the day's visits, by method. Billed = insurer's part + family share, as shown.
+  desk took for the day's visits, by method, net of refunds (an amount owed collected later
+  counts for the day of the visit it was owed for). Billed = insurer's part + family share, as
+  shown;
+- owed by families: what families still owe the clinic on the day's visits where the desk took
+  part of their share (`kiosk.journal.payments` defines it; not the insurer's greyed-card
+  amount, which the family pays the insurer).
 
 Nothing here is Qt: screens, exports and the PDF day report share these values, and translate
 the enum values themselves (an `Action` names what to do, the screen says it in words).
@@ -36,6 +41,7 @@ from kiosk.journal.reporting import (
     daily_amounts,
     direct_pay_visits,
     ledger,
+    owed_by_families,
     payments_by_method,
     preauths_by_status,
     self_pay_visits,
@@ -117,6 +123,11 @@ class DaySummary:
     preauths: Mapping[PreAuthState, int]
     top_items: tuple[TopItem, ...]
     self_pay_visits: int
+    refunded_fen: int = 0
+    """Given back at the desk on the day's visits (already taken off `family_paid_fen`)."""
+    owed_fen: int = 0
+    """What families still owe the clinic on the day's visits (part paid, the rest not yet)."""
+    owed_visits: int = 0
 
     @property
     def claims_total(self) -> int:
@@ -151,6 +162,7 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
     by_method = {row.method: row for row in payments_by_method(journal, day)}
     payments = tuple(by_method.get(method, MethodTotal(method, 0, 0)) for method in PaymentMethod)
     self_paid, self_pay_billed, self_pay_share = self_pay_visits(journal, day)
+    owed_visits, owed = owed_by_families(journal, day)
     preauths = dict.fromkeys(PreAuthState, 0)
     for status, count in preauths_by_status(journal, *day_window(day)):
         preauths[PreAuthState(status) if status else PreAuthState.UNSENT] += count
@@ -168,6 +180,9 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
         preauths=preauths,
         top_items=tuple(top_items(journal, day, top)),
         self_pay_visits=self_paid,
+        refunded_fen=sum(total.refunded_fen for total in payments),
+        owed_fen=owed,
+        owed_visits=owed_visits,
     )
 
 
@@ -213,9 +228,16 @@ class ClaimLine:
     """Insurer-paid as the insurer recorded it; None until it answered."""
     family_share_fen: int
     visit_paid_fen: int
+    """Kept by the clinic for the claim's visit: paid at the desk minus refunded."""
     payment_methods: tuple[PaymentMethod, ...]
     queued_at: datetime
     recorded_at: datetime | None
+    visit_refunded_fen: int = 0
+    """Given back at the desk on the claim's visit (`visit_paid_fen` is net of it)."""
+    visit_owed_fen: int = 0
+    """What the family still owes the clinic for the claim's visit."""
+    fapiao_no: str | None = None
+    """The number of the fapiao the clinic issued for the visit, as reception recorded it."""
 
     @property
     def insurer_pays_fen(self) -> int | None:
@@ -250,6 +272,9 @@ def _claim_line(row: LedgerRow) -> ClaimLine:
         payment_methods=tuple(PaymentMethod(m) for m in row.visit_payment_methods),
         queued_at=row.queued_at,
         recorded_at=row.recorded_at,
+        visit_refunded_fen=row.visit_refunded_fen,
+        visit_owed_fen=row.visit_owed_fen,
+        fapiao_no=row.fapiao_no,
     )
 
 

@@ -156,7 +156,10 @@ class StatementContent:
     standing: ClaimStanding
     claim_number: str | None
     payments: Sequence[PaymentLine]
+    """Kept by the clinic, per method (paid by it net of refunds)."""
     visit_type: VisitType = VisitType.OUTPATIENT
+    owed_fen: int = 0
+    """What the family still owes the clinic after paying part at the desk."""
 
     @property
     def paid_fen(self) -> int:

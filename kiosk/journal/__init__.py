@@ -17,7 +17,7 @@ retried and stops for a person on a definitive no. Screens read `ClaimSubmitter.
 
 Reading order: `schema` (the tables and their migrations), `records` (the values handed out),
 `rows` (how rows become those values), `store` (`Journal` and `Transaction`), then the features
-built on them: `audit` and `seals`, `outbox`, `statements`, `preauth_requests` and
+built on them: `audit` and `seals`, `outbox`, `statements`, `payments`, `preauth_requests` and
 `preauth_outbox`, `staff_accounts`, `reporting`, `backup`.
 """
 
@@ -45,6 +45,7 @@ from kiosk.journal.records import (
     PreAuthRequestState,
     QueueCondition,
     QueueState,
+    RefundRecord,
     SignatureRecord,
     VisitRecord,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "QueueState",
     "RecordConflict",
     "RecordNotFound",
+    "RefundRecord",
     "RetrySchedule",
     "SignatureRecord",
     "Transaction",

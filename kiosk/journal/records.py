@@ -186,6 +186,21 @@ class PaymentRecord:
     paid_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class RefundRecord:
+    """Money paid at the desk for a visit and given back by the same method, with why and who."""
+
+    id: int
+    visit_id: int
+    method: PaymentMethod
+    amount_fen: int
+    reason: str
+    reference: str | None
+    refunded_by: str
+    """The audit actor who made it (`staff:<id>` or `console`)."""
+    refunded_at: datetime
+
+
 class PreAuthRequestState(StrEnum):
     """Where a pre-auth request filed at the desk stands, as a screen says it."""
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from kiosk.journal.payments import OWED, OWING
 from kiosk.journal.records import PaymentMethod
 from kiosk.journal.rows import Row, from_nullable_timestamp, from_timestamp, to_timestamp
 from kiosk.journal.store import Journal
@@ -38,9 +39,19 @@ class ClaimGroup:
 
 @dataclass(frozen=True, slots=True)
 class MethodTotal:
+    """One method's desk money for the visits of a day."""
+
     method: PaymentMethod
     payments: int
     amount_fen: int
+    """Kept by the clinic: paid by this method minus refunded by it."""
+    refunds: int = 0
+    refunded_fen: int = 0
+
+    @property
+    def paid_fen(self) -> int:
+        """Taken by this method, before refunds."""
+        return self.amount_fen + self.refunded_fen
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +70,7 @@ class TrendDay:
     covered_fen: int
     """What the insurer answered it covers on the day's accepted claims."""
     family_paid_fen: int
+    """Paid at the desk, net of refunds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +97,12 @@ class LedgerRow:
     queued_at: datetime
     recorded_at: datetime | None
     visit_paid_fen: int
+    """Kept by the clinic for the visit: paid at the desk minus refunded."""
     visit_payment_methods: tuple[str, ...]
+    visit_refunded_fen: int = 0
+    visit_owed_fen: int = 0
+    """What the family still owes the clinic for the visit (`kiosk.journal.payments.OWED`)."""
+    fapiao_no: str | None = None
 
 
 def claim_groups(journal: Journal, day: date) -> list[ClaimGroup]:
@@ -131,15 +148,31 @@ def self_pay_visits(journal: Journal, day: date) -> tuple[int, int, int]:
 
 
 def payments_by_method(journal: Journal, day: date) -> list[MethodTotal]:
-    """Desk payments for the visits of `day`, whenever they were taken."""
+    """Desk payments for the visits of `day` net of their refunds, whenever either was made (an
+    amount owed collected later counts for the visit it was owed for)."""
     with journal.reading() as db:
         rows = db.execute(
-            "SELECT p.method, count(*), coalesce(sum(p.amount_fen), 0)"
-            " FROM visits v JOIN payments p ON p.visit_id = v.id"
-            " WHERE v.service_date = ? GROUP BY p.method ORDER BY p.method",
-            (day.isoformat(),),
+            "SELECT method, sum(paid), sum(paid_fen), sum(refunded), sum(refunded_fen) FROM ("
+            " SELECT p.method AS method, 1 AS paid, p.amount_fen AS paid_fen, 0 AS refunded,"
+            " 0 AS refunded_fen FROM visits v JOIN payments p ON p.visit_id = v.id"
+            " WHERE v.service_date = ?"
+            " UNION ALL SELECT r.method, 0, 0, 1, r.amount_fen"
+            " FROM visits v JOIN refunds r ON r.visit_id = v.id WHERE v.service_date = ?"
+            ") GROUP BY method ORDER BY method",
+            (day.isoformat(), day.isoformat()),
         ).fetchall()
-    return [MethodTotal(PaymentMethod(r[0]), r[1], r[2]) for r in rows]
+    return [MethodTotal(PaymentMethod(r[0]), r[1], r[2] - r[4], r[3], r[4]) for r in rows]
+
+
+def owed_by_families(journal: Journal, day: date) -> tuple[int, int]:
+    """Visits of `day` whose families still owe the clinic part of their share, and how much."""
+    with journal.reading() as db:
+        count, owed = db.execute(
+            f"SELECT count(*), coalesce(sum({OWED}), 0) FROM visits v"
+            f" WHERE v.service_date = ? AND {OWING}",
+            (day.isoformat(),),
+        ).fetchone()
+    return count, owed
 
 
 def preauths_by_status(
@@ -194,8 +227,18 @@ def daily_amounts(journal: Journal, first: date, last: date) -> list[TrendDay]:
                 (first.isoformat(), last.isoformat()),
             ).fetchall()
         )
+        refunded = dict(
+            db.execute(
+                "SELECT v.service_date, coalesce(sum(r.amount_fen), 0)"
+                " FROM visits v JOIN refunds r ON r.visit_id = v.id"
+                " WHERE v.service_date BETWEEN ? AND ? GROUP BY v.service_date",
+                (first.isoformat(), last.isoformat()),
+            ).fetchall()
+        )
     return [
-        TrendDay(date.fromisoformat(day), covered.get(day, 0), paid.get(day, 0))
+        TrendDay(
+            date.fromisoformat(day), covered.get(day, 0), paid.get(day, 0) - refunded.get(day, 0)
+        )
         for day in sorted(covered.keys() | paid.keys())
     ]
 
@@ -206,8 +249,10 @@ _LEDGER_SELECT = (
     " c.idempotency_key, b.total_submitted_fen, coalesce(b.total_covered_fen, 0),"
     " coalesce(b.total_patient_fen, 0), c.covered_fen, c.queued_at, c.recorded_at,"
     " (SELECT coalesce(sum(p.amount_fen), 0) FROM payments p WHERE p.visit_id = b.visit_id),"
-    " (SELECT group_concat(DISTINCT p.method) FROM payments p WHERE p.visit_id = b.visit_id)"
-    " FROM claims c JOIN bills b ON b.id = c.bill_id"
+    " (SELECT group_concat(DISTINCT p.method) FROM payments p WHERE p.visit_id = b.visit_id),"
+    " (SELECT coalesce(sum(r.amount_fen), 0) FROM refunds r WHERE r.visit_id = b.visit_id),"
+    f" {OWED}, v.fapiao_no"
+    " FROM claims c JOIN bills b ON b.id = c.bill_id JOIN visits v ON v.id = b.visit_id"
 )
 
 
@@ -232,8 +277,11 @@ def _ledger(rows: Iterable[Row]) -> list[LedgerRow]:
             insurer_covered_fen=r[15],
             queued_at=from_timestamp(r[16]),
             recorded_at=from_nullable_timestamp(r[17]),
-            visit_paid_fen=r[18],
+            visit_paid_fen=r[18] - r[20],
             visit_payment_methods=tuple(sorted(r[19].split(","))) if r[19] else (),
+            visit_refunded_fen=r[20],
+            visit_owed_fen=r[21],
+            fapiao_no=r[22],
         )
         for r in rows
     ]

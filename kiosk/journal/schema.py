@@ -3,7 +3,8 @@
 Read this first: every other module of `kiosk.journal` reads and writes these tables.
 
 visits            A patient's visit at the desk: member reference, service date, outpatient or
-                  emergency, when it was opened.
+                  emergency, when it was opened, and the number of the fapiao the clinic issued
+                  for it in its own tax system (`fapiao_no`, recorded by reception).
 bills             The bill the family is shown for a visit: the clinic's invoice number (unique),
                   `bill_hash` (the SHA-256 the signature binds to), the total submitted and, when
                   the insurer estimated it, the covered and family shares.
@@ -12,7 +13,11 @@ bill_lines        The bill's lines as shown, each with the insurer's estimate (c
 signatures        At most one per bill: the family's strokes, their SHA-256 and point count, the
                   bill hash they signed, when, and `facts` (what else the family read: the consent
                   sentence, child, policy, clinic).
-payments          What the family paid at the desk for a visit: method, amount, reference.
+payments          What the family paid at the desk for a visit: method, amount, reference
+                  (terminal slip or transaction no.); a split is one row per method, and an
+                  amount owed collected later is a row against the visit it was owed for.
+refunds           Money paid at the desk and given back, by method: amount, reason, reference,
+                  and who refunded it (`refunded_by`, the audit actor).
 audit             The append-only trail (triggers refuse UPDATE and DELETE): each entry is chained
                   to the one before (`prev_hash`, `hash`), MAC-sealed with the desk's audit key
                   (`key_id`, `mac`) and carries its record's `seal` (`kiosk.journal.seals`).
@@ -309,6 +314,28 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             "ALTER TABLE bill_lines ADD COLUMN preauth_class TEXT CHECK (preauth_class IN "
             "('major-exam', 'outpatient-surgery', 'major-illness-treatment'))",
+        ),
+    ),
+    Migration(
+        11,
+        "payments as desks take them: refunds by method with their reason and who made them, "
+        "the clinic's fapiao number per visit, and a member's visits found by member (what a "
+        "family still owes the clinic, read when the child is scanned)",
+        (
+            """CREATE TABLE refunds (
+                id INTEGER PRIMARY KEY,
+                visit_id INTEGER NOT NULL REFERENCES visits(id),
+                method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'wechat', 'alipay')),
+                amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+                reason TEXT NOT NULL CHECK (length(trim(reason)) BETWEEN 1 AND 200),
+                reference TEXT,
+                refunded_by TEXT NOT NULL CHECK (length(refunded_by) >= 1),
+                refunded_at TEXT NOT NULL
+            ) STRICT""",
+            "CREATE INDEX refunds_by_visit ON refunds(visit_id)",
+            "ALTER TABLE visits ADD COLUMN fapiao_no TEXT"
+            " CHECK (fapiao_no IS NULL OR length(fapiao_no) BETWEEN 1 AND 40)",
+            "CREATE INDEX visits_by_member ON visits(member_id, service_date)",
         ),
     ),
 )

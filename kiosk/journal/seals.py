@@ -83,7 +83,18 @@ def _visit(db: sqlite3.Connection, visit_id: int) -> object | None:
         "SELECT method, amount_fen, paid_at FROM payments WHERE visit_id = ? ORDER BY id",
         (visit_id,),
     ).fetchall()
-    return [list(visit), [list(payment) for payment in payments]]
+    sealed = [list(visit), [list(payment) for payment in payments]]
+    # Refunds and the fapiao number (journal schema 11) join the seal only where there are
+    # some, so visits sealed before them still verify.
+    refunds = db.execute(
+        "SELECT method, amount_fen, reason, refunded_by, refunded_at FROM refunds"
+        " WHERE visit_id = ? ORDER BY id",
+        (visit_id,),
+    ).fetchall()
+    (fapiao_no,) = db.execute("SELECT fapiao_no FROM visits WHERE id = ?", (visit_id,)).fetchone()
+    if refunds or fapiao_no is not None:
+        sealed.append([[list(refund) for refund in refunds], fapiao_no])
+    return sealed
 
 
 def _staff(db: sqlite3.Connection, staff_id: int) -> object | None:

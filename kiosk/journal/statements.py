@@ -20,6 +20,7 @@ from datetime import datetime
 from kiosk.billing import BillTotals, ShownLine
 from kiosk.insurer.models import Reason
 from kiosk.journal.errors import RecordConflict
+from kiosk.journal.payments import visit_account
 from kiosk.journal.records import ClaimState
 from kiosk.journal.rows import (
     Row,
@@ -149,7 +150,8 @@ def statement_content(
     journal: Journal, bill_id: int, *, facts: StatementFacts | None = None
 ) -> StatementContent:
     """The next statement version of a bill as the journal holds it now: its lines and amounts
-    as signed, the claim as it stands, the family's payments. `facts` are those kept with the
+    as signed, the claim as it stands, the family's payments by method (net of refunds) and
+    what it still owes the clinic. `facts` are those kept with the
     signature (or the last version) unless given (a self-pay visit's first receipt)."""
     with journal.reading() as db:
         bill = fetch_bill(db, bill_id)
@@ -158,10 +160,7 @@ def statement_content(
         claim = db.execute(
             "SELECT state, insurer_claim_id, submission FROM claims WHERE bill_id = ?", (bill_id,)
         ).fetchone()
-        payments = db.execute(
-            "SELECT method, amount_fen FROM payments WHERE visit_id = ? ORDER BY id",
-            (bill.visit_id,),
-        ).fetchall()
+        account = visit_account(db, bill.visit_id)
     facts = facts or (signature.facts if signature else None) or (latest.facts if latest else None)
     names_en: dict[str, str] = dict(facts.item_names_en) if facts else {}
     auth_numbers: dict[int, str] = {}
@@ -212,8 +211,13 @@ def statement_content(
         signed_at=signature.signed_at if signature else None,
         standing=ClaimStanding.SELF_PAY if claim is None else _STANDING[ClaimState(claim[0])],
         claim_number=None if claim is None else claim[1],
-        payments=[PaymentLine(method, amount) for method, amount in payments],
+        payments=[
+            PaymentLine(method.value, amount)
+            for method, amount in account.net_by_method().items()
+            if amount > 0
+        ],
         visit_type=bill.visit_type,
+        owed_fen=account.owed_fen,
     )
 
 

@@ -699,8 +699,11 @@ class Transaction:
         amount_fen: int,
         *,
         reference: str | None = None,
+        action: str = "payment.recorded",
     ) -> int:
-        """Record what the family paid at the desk for the part the insurer does not cover."""
+        """Record what the family paid at the desk for the part the insurer does not cover;
+        `action` names it in the audit trail (`payment.collected` for an amount owed paid
+        later). The rules of what may be paid are `kiosk.payments`'."""
         fetch_visit(self.db, visit_id)
         cursor = self.db.execute(
             "INSERT INTO payments (visit_id, method, amount_fen, reference, paid_at)"
@@ -714,7 +717,7 @@ class Transaction:
             ),
         )
         self.append_audit(
-            "payment.recorded",
+            action,
             f"visit:{visit_id}",
             {"method": PaymentMethod(method).value, "amount_fen": amount_fen},
         )

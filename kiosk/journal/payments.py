@@ -1,0 +1,229 @@
+"""Money at the desk in the journal: payments (split by method, or a part now and the rest owed),
+refunds by method, the clinic's fapiao number, and what a family still owes the clinic.
+
+What a family owes the clinic is defined once, here, in SQL (`FAMILY_SHARE`, `PAID`, `OWED`,
+`OWING`), and read by the desk (`visit_account`, `owed_by_member`) and the manager's figures
+(`kiosk.journal.reporting`) alike:
+
+- a visit's family share is its last bill as shown (the family's part of a direct-billing bill,
+  the whole of a self-pay one);
+- a visit owes the clinic when the desk took part of that share and not all of it: share minus
+  what was paid (refunds are money given back, they do not make the family owe it again). A
+  visit with no payment recorded is not counted: nothing says the desk asked for it. This is
+  not the insurer's greyed-card amount, which the family pays the insurer in its e-card app.
+
+The rules of what may be paid or refunded live in `kiosk.payments`, which runs these reads and
+writes inside one transaction so a check and the change it allows cannot be split by another
+desk's write.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from kiosk.journal.records import PaymentMethod, PaymentRecord, RefundRecord
+from kiosk.journal.rows import (
+    PAYMENT_SELECT,
+    Row,
+    checked_fen,
+    fetch_visit,
+    from_timestamp,
+    inserted_id,
+    payment_from_row,
+)
+from kiosk.journal.store import Journal, Transaction
+
+FAMILY_SHARE = (
+    "coalesce((SELECT coalesce(b.total_patient_fen, b.total_submitted_fen) FROM bills b"
+    " WHERE b.visit_id = v.id ORDER BY b.id DESC LIMIT 1), 0)"
+)
+"""SQL: the family share of visit `v`, its last bill as shown (all of it without an estimate)."""
+PAID = "(SELECT coalesce(sum(p.amount_fen), 0) FROM payments p WHERE p.visit_id = v.id)"
+"""SQL: what the desk took for visit `v`, at the visit and collected later."""
+REFUNDED = "(SELECT coalesce(sum(r.amount_fen), 0) FROM refunds r WHERE r.visit_id = v.id)"
+"""SQL: what was given back of it."""
+OWING = f"(EXISTS (SELECT 1 FROM payments p WHERE p.visit_id = v.id) AND {FAMILY_SHARE} > {PAID})"
+"""SQL: visit `v` owes the clinic (part paid at the desk, the rest not yet)."""
+OWED = f"(CASE WHEN {OWING} THEN {FAMILY_SHARE} - {PAID} ELSE 0 END)"
+"""SQL: what visit `v` owes the clinic, in fen."""
+
+REFUND_SELECT = (
+    "SELECT id, visit_id, method, amount_fen, reason, reference, refunded_by, refunded_at"
+    " FROM refunds"
+)
+
+
+def refund_from_row(row: Row) -> RefundRecord:
+    return RefundRecord(
+        id=row[0],
+        visit_id=row[1],
+        method=PaymentMethod(row[2]),
+        amount_fen=row[3],
+        reason=row[4],
+        reference=row[5],
+        refunded_by=row[6],
+        refunded_at=from_timestamp(row[7]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class VisitAccount:
+    """One visit's money at the desk as the journal holds it now."""
+
+    visit_id: int
+    member_id: str
+    service_date: date
+    statement_no: str | None
+    """The last bill's number (the family's statement); None before a bill was shown."""
+    share_fen: int
+    """What the family is to pay the clinic for the visit (`FAMILY_SHARE`)."""
+    payments: tuple[PaymentRecord, ...]
+    refunds: tuple[RefundRecord, ...]
+    fapiao_no: str | None
+    owed_fen: int
+    """What the family still owes the clinic after paying part (`OWED`)."""
+
+    @property
+    def paid_fen(self) -> int:
+        return sum(payment.amount_fen for payment in self.payments)
+
+    @property
+    def refunded_fen(self) -> int:
+        return sum(refund.amount_fen for refund in self.refunds)
+
+    @property
+    def net_paid_fen(self) -> int:
+        """Kept by the clinic: paid minus refunded."""
+        return self.paid_fen - self.refunded_fen
+
+    @property
+    def left_fen(self) -> int:
+        """What the desk may still take for the visit (its whole share before any payment)."""
+        return max(self.share_fen - self.paid_fen, 0)
+
+    def net_by_method(self) -> dict[PaymentMethod, int]:
+        """Kept by the clinic per method (paid by it minus refunded by it), methods used only."""
+        net: dict[PaymentMethod, int] = {}
+        for payment in self.payments:
+            net[payment.method] = net.get(payment.method, 0) + payment.amount_fen
+        for refund in self.refunds:
+            net[refund.method] = net.get(refund.method, 0) - refund.amount_fen
+        return net
+
+
+@dataclass(frozen=True, slots=True)
+class OwedVisit:
+    """A visit whose family still owes the clinic part of its share."""
+
+    visit_id: int
+    service_date: date
+    statement_no: str | None
+    share_fen: int
+    paid_fen: int
+    owed_fen: int
+
+
+def visit_account(db: sqlite3.Connection, visit_id: int) -> VisitAccount:
+    """Read in `db` (a `Journal.reading` snapshot or the caller's transaction)."""
+    visit = fetch_visit(db, visit_id)
+    share, owed, fapiao_no, statement_no = db.execute(
+        f"SELECT {FAMILY_SHARE}, {OWED}, v.fapiao_no,"
+        " (SELECT b.clinic_invoice_no FROM bills b WHERE b.visit_id = v.id"
+        " ORDER BY b.id DESC LIMIT 1)"
+        " FROM visits v WHERE v.id = ?",
+        (visit_id,),
+    ).fetchone()
+    payments = db.execute(PAYMENT_SELECT + " WHERE visit_id = ? ORDER BY id", (visit_id,))
+    refunds = db.execute(REFUND_SELECT + " WHERE visit_id = ? ORDER BY id", (visit_id,))
+    return VisitAccount(
+        visit_id=visit.id,
+        member_id=visit.member_id,
+        service_date=visit.service_date,
+        statement_no=statement_no,
+        share_fen=share,
+        payments=tuple(payment_from_row(row) for row in payments.fetchall()),
+        refunds=tuple(refund_from_row(row) for row in refunds.fetchall()),
+        fapiao_no=fapiao_no,
+        owed_fen=owed,
+    )
+
+
+def read_visit_account(journal: Journal, visit_id: int) -> VisitAccount:
+    with journal.reading() as db:
+        return visit_account(db, visit_id)
+
+
+def owed_by_member(journal: Journal, member_id: str) -> list[OwedVisit]:
+    """The member's visits that still owe the clinic, oldest first."""
+    with journal.reading() as db:
+        rows = db.execute(
+            f"SELECT v.id, v.service_date, {FAMILY_SHARE}, {PAID},"
+            " (SELECT b.clinic_invoice_no FROM bills b WHERE b.visit_id = v.id"
+            " ORDER BY b.id DESC LIMIT 1)"
+            f" FROM visits v INDEXED BY visits_by_member WHERE v.member_id = ? AND {OWING}"
+            " ORDER BY v.service_date, v.id",
+            (member_id,),
+        ).fetchall()
+    return [
+        OwedVisit(
+            visit_id=row[0],
+            service_date=date.fromisoformat(row[1]),
+            statement_no=row[4],
+            share_fen=row[2],
+            paid_fen=row[3],
+            owed_fen=row[2] - row[3],
+        )
+        for row in rows
+    ]
+
+
+def insert_refund(
+    tx: Transaction,
+    visit_id: int,
+    method: PaymentMethod,
+    amount_fen: int,
+    *,
+    reason: str,
+    reference: str | None,
+    refunded_by: str,
+) -> RefundRecord:
+    """Record money given back; the audit entry (under the transaction's actor) keeps why."""
+    fetch_visit(tx.db, visit_id)
+    method = PaymentMethod(method)
+    cursor = tx.db.execute(
+        "INSERT INTO refunds (visit_id, method, amount_fen, reason, reference, refunded_by,"
+        " refunded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            visit_id,
+            method.value,
+            checked_fen(amount_fen, what="a refund", positive=True),
+            reason,
+            reference,
+            refunded_by,
+            tx.timestamp(),
+        ),
+    )
+    refund_id = inserted_id(cursor)
+    tx.append_audit(
+        "payment.refunded",
+        f"visit:{visit_id}",
+        {"refund": refund_id, "method": method.value, "amount_fen": amount_fen, "reason": reason},
+    )
+    row = tx.db.execute(REFUND_SELECT + " WHERE id = ?", (refund_id,)).fetchone()
+    return refund_from_row(row)
+
+
+def set_fapiao_no(tx: Transaction, visit_id: int, fapiao_no: str | None) -> None:
+    """Record (or clear, with None) the number of the fapiao the clinic issued for the visit."""
+    fetch_visit(tx.db, visit_id)
+    before = tx.db.execute("SELECT fapiao_no FROM visits WHERE id = ?", (visit_id,)).fetchone()
+    if before[0] == fapiao_no:
+        return
+    tx.db.execute("UPDATE visits SET fapiao_no = ? WHERE id = ?", (fapiao_no, visit_id))
+    tx.append_audit(
+        "visit.fapiao-recorded",
+        f"visit:{visit_id}",
+        {"fapiao_no": fapiao_no, "was": before[0]},
+    )
