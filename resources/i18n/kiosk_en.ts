@@ -142,7 +142,7 @@
     <message>
         <location filename="../../ui/screens/bill.py" line="554"/>
         <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
-        <translation>The insurer's amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</translation>
+        <translation>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="142"/>
@@ -361,6 +361,29 @@
     </message>
 </context>
 <context>
+    <name>CollectDialog</name>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="68"/>
+        <source>Collect an amount owed</source>
+        <translation>Collect an amount owed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="69"/>
+        <source>Collect what is owed to the clinic</source>
+        <translation>Collect what is owed to the clinic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="71"/>
+        <source>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</source>
+        <translation>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="78"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>DayReport</name>
     <message>
         <location filename="../../ui/documents/day_report.py" line="46"/>
@@ -501,67 +524,77 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="124"/>
+        <location filename="../../ui/manager/day_tab.py" line="125"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="125"/>
+        <location filename="../../ui/manager/day_tab.py" line="126"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="126"/>
+        <location filename="../../ui/manager/day_tab.py" line="127"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="127"/>
+        <location filename="../../ui/manager/day_tab.py" line="128"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="128"/>
+        <location filename="../../ui/manager/day_tab.py" line="129"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="129"/>
+        <location filename="../../ui/manager/day_tab.py" line="130"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="133"/>
+        <location filename="../../ui/manager/day_tab.py" line="134"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="136"/>
+        <location filename="../../ui/manager/day_tab.py" line="137"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="137"/>
+        <location filename="../../ui/manager/day_tab.py" line="138"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="140"/>
+        <location filename="../../ui/manager/day_tab.py" line="141"/>
+        <source>Refunded (taken off above)</source>
+        <translation>Refunded (taken off above)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_tab.py" line="142"/>
+        <source>Still owed by families</source>
+        <translation>Still owed by families</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_tab.py" line="143"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="143"/>
+        <location filename="../../ui/manager/day_tab.py" line="146"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="145"/>
+        <location filename="../../ui/manager/day_tab.py" line="148"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>Last 30 days: covered by the insurer and paid by families</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="154"/>
+        <location filename="../../ui/manager/day_tab.py" line="157"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -569,7 +602,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="159"/>
+        <location filename="../../ui/manager/day_tab.py" line="162"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>%n accepted claim</numerusform>
@@ -577,7 +610,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="162"/>
+        <location filename="../../ui/manager/day_tab.py" line="165"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n claim waiting to send</numerusform>
@@ -585,7 +618,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="168"/>
+        <location filename="../../ui/manager/day_tab.py" line="171"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n claim to collect or fix</numerusform>
@@ -593,7 +626,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="174"/>
+        <location filename="../../ui/manager/day_tab.py" line="177"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>of %1 family share, with %n self-pay visit</numerusform>
@@ -601,9 +634,16 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="177"/>
+        <location filename="../../ui/manager/day_tab.py" line="180"/>
         <source>of %1 family share</source>
         <translation>of %1 family share</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/day_tab.py" line="193"/>
+        <source>%1 (%n visit(s))</source>
+        <translation>
+            <numerusform>%1 (%n visit(s))</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -648,157 +688,102 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="203"/>
+        <location filename="../../ui/screens/done.py" line="172"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>Thank you. The signed bill is stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="130"/>
+        <location filename="../../ui/screens/done.py" line="122"/>
         <source>Claim</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="131"/>
+        <location filename="../../ui/screens/done.py" line="123"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="132"/>
+        <location filename="../../ui/screens/done.py" line="124"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="143"/>
-        <source>Cash</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="144"/>
-        <source>Bank card</source>
-        <translation>Bank card</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="145"/>
-        <source>WeChat Pay</source>
-        <translation>WeChat Pay</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="146"/>
-        <source>Alipay</source>
-        <translation>Alipay</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="135"/>
+        <location filename="../../ui/screens/done.py" line="125"/>
         <source>Open to print</source>
         <translation>Open to print</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="129"/>
+        <location filename="../../ui/screens/done.py" line="121"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="136"/>
+        <location filename="../../ui/screens/done.py" line="126"/>
         <source>Save a copy…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="137"/>
+        <location filename="../../ui/screens/done.py" line="127"/>
         <source>Next family</source>
         <translation>Next family</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="151"/>
-        <source>Recorded: paid in cash.</source>
-        <translation>Recorded: paid in cash.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="152"/>
-        <source>Recorded: paid by bank card.</source>
-        <translation>Recorded: paid by bank card.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="153"/>
-        <source>Recorded: paid with WeChat Pay.</source>
-        <translation>Recorded: paid with WeChat Pay.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="154"/>
-        <source>Recorded: paid with Alipay.</source>
-        <translation>Recorded: paid with Alipay.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="211"/>
-        <source>The family pays {amount} today. How did they pay?</source>
-        <translation>The family pays {amount} today. How did they pay?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="215"/>
-        <source>Nothing to pay today: the insurer pays the whole bill.</source>
-        <translation>Nothing to pay today: the insurer pays the whole bill.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="239"/>
+        <location filename="../../ui/screens/done.py" line="196"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>No claim: the family pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="370"/>
+        <location filename="../../ui/screens/done.py" line="340"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>The statement PDF could not be written; the bill is stored all the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="381"/>
+        <location filename="../../ui/screens/done.py" line="351"/>
         <source>Save the statement</source>
         <translation>Save the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="245"/>
+        <location filename="../../ui/screens/done.py" line="202"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>Accepted by the insurer, claim number {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="201"/>
+        <location filename="../../ui/screens/done.py" line="170"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>Self-pay visit: the plan pays nothing on this bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="225"/>
+        <location filename="../../ui/screens/done.py" line="182"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>Self-pay statement saved (version {version}).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="228"/>
+        <location filename="../../ui/screens/done.py" line="185"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="250"/>
+        <location filename="../../ui/screens/done.py" line="207"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="253"/>
+        <location filename="../../ui/screens/done.py" line="210"/>
         <source>Settled by the clinic.</source>
         <translation>Settled by the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="256"/>
+        <location filename="../../ui/screens/done.py" line="213"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="259"/>
+        <location filename="../../ui/screens/done.py" line="216"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>Stored safely; sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="317"/>
-        <source>The payment could not be recorded. Try again.</source>
-        <translation>The payment could not be recorded. Try again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="387"/>
+        <location filename="../../ui/screens/done.py" line="357"/>
         <source>The copy could not be saved there.</source>
         <translation>The copy could not be saved there.</translation>
     </message>
@@ -2087,6 +2072,245 @@
     </message>
 </context>
 <context>
+    <name>OwedToClinic</name>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="133"/>
+        <source>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</source>
+        <translation>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="173"/>
+        <source>What the family owes the clinic could not be read.</source>
+        <translation>What the family owes the clinic could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="186"/>
+        <source>The family owes this clinic {amount} from earlier visits.</source>
+        <translation>The family owes this clinic {amount} from earlier visits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="192"/>
+        <source>{date} · statement {number} · {amount} left</source>
+        <translation>{date} · statement {number} · {amount} left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="199"/>
+        <source>Collect…</source>
+        <translation>Collect…</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPanel</name>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="289"/>
+        <source>Slip or transaction no.</source>
+        <translation>Slip or transaction no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="290"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="291"/>
+        <source>Split / part payment</source>
+        <translation>Split / part payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="292"/>
+        <source>Paying now</source>
+        <translation>Paying now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="293"/>
+        <source>Record payment</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="294"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="295"/>
+        <source>Fapiao no.</source>
+        <translation>Fapiao no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="296"/>
+        <source>from the clinic&apos;s tax system</source>
+        <translation>from the clinic's tax system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="297"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="335"/>
+        <source>Fapiao no. saved.</source>
+        <translation>Fapiao no. saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="335"/>
+        <source>Fapiao no. cleared.</source>
+        <translation>Fapiao no. cleared.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="359"/>
+        <source>Nothing to pay today: the insurer pays the whole bill.</source>
+        <translation>Nothing to pay today: the insurer pays the whole bill.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="361"/>
+        <source>The family&apos;s part is paid.</source>
+        <translation>The family's part is paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="364"/>
+        <source>{amount} is still to pay. How does the family pay it?</source>
+        <translation>{amount} is still to pay. How does the family pay it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="370"/>
+        <source>The family pays {amount} today. How did they pay?</source>
+        <translation>The family pays {amount} today. How did they pay?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="415"/>
+        <source>The methods add up to {parts} of the {paying} being paid.</source>
+        <translation>The methods add up to {parts} of the {paying} being paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="419"/>
+        <source>{owed} will be left owed to the clinic.</source>
+        <translation>{owed} will be left owed to the clinic.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="423"/>
+        <source>Pays all that is left.</source>
+        <translation>Pays all that is left.</translation>
+    </message>
+</context>
+<context>
+    <name>Payments</name>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="48"/>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="49"/>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="50"/>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="51"/>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="52"/>
+        <source>Recorded: paid in cash.</source>
+        <translation>Recorded: paid in cash.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="53"/>
+        <source>Recorded: paid by bank card.</source>
+        <translation>Recorded: paid by bank card.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="54"/>
+        <source>Recorded: paid with WeChat Pay.</source>
+        <translation>Recorded: paid with WeChat Pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
+        <source>Recorded: paid with Alipay.</source>
+        <translation>Recorded: paid with Alipay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
+        <source>Recorded: {payments}.</source>
+        <translation>Recorded: {payments}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="58"/>
+        <source>{amount} is left owed to the clinic; collect it when the child comes back.</source>
+        <translation>{amount} is left owed to the clinic; collect it when the child comes back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="61"/>
+        <source>The amounts by method add up to {parts}, not the {paying} being paid. Nothing was recorded.</source>
+        <translation>The amounts by method add up to {parts}, not the {paying} being paid. Nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="66"/>
+        <source>{paying} is more than the {left} left to pay. Nothing was recorded.</source>
+        <translation>{paying} is more than the {left} left to pay. Nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="69"/>
+        <source>Enter amounts above zero. Nothing was recorded.</source>
+        <translation>Enter amounts above zero. Nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="72"/>
+        <source>Enter amounts in yuan, such as 120 or 120.50. Nothing was recorded.</source>
+        <translation>Enter amounts in yuan, such as 120 or 120.50. Nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="75"/>
+        <source>A slip or transaction number is at most {count} characters. Nothing was recorded.</source>
+        <translation>A slip or transaction number is at most {count} characters. Nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="79"/>
+        <source>Nothing is owed on this visit any more.</source>
+        <translation>Nothing is owed on this visit any more.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="80"/>
+        <source>A fapiao number is letters, digits and hyphens, at most {count}. It was not saved.</source>
+        <translation>A fapiao number is letters, digits and hyphens, at most {count}. It was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="84"/>
+        <source>{amount} is more than the {refundable} paid by {method} on this visit and not yet refunded. Nothing was refunded.</source>
+        <translation>{amount} is more than the {refundable} paid by {method} on this visit and not yet refunded. Nothing was refunded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="89"/>
+        <source>Say why the money is refunded. Nothing was refunded.</source>
+        <translation>Say why the money is refunded. Nothing was refunded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="92"/>
+        <source>Only a manager may refund. Nothing was refunded.</source>
+        <translation>Only a manager may refund. Nothing was refunded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="95"/>
+        <source>The journal cannot be written now. Nothing was recorded; try again.</source>
+        <translation>The journal cannot be written now. Nothing was recorded; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="98"/>
+        <source>The payment could not be recorded. Try again.</source>
+        <translation>The payment could not be recorded. Try again.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../../ui/widgets/pin_pad.py" line="63"/>
@@ -2777,212 +3001,222 @@
 <context>
     <name>SignedBill</name>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="66"/>
+        <location filename="../../ui/documents/family_statement.py" line="67"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="67"/>
+        <location filename="../../ui/documents/family_statement.py" line="68"/>
         <source>version %1</source>
         <translation>version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="68"/>
+        <location filename="../../ui/documents/family_statement.py" line="69"/>
         <source>Direct-billing statement</source>
         <translation>Direct-billing statement</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="69"/>
+        <location filename="../../ui/documents/family_statement.py" line="70"/>
         <source>Self-pay statement</source>
         <translation>Self-pay statement</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="70"/>
+        <location filename="../../ui/documents/family_statement.py" line="71"/>
         <source>This statement is not a fapiao: the clinic issues fapiao separately.</source>
         <translation>This statement is not a fapiao: the clinic issues fapiao separately.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="73"/>
+        <location filename="../../ui/documents/family_statement.py" line="74"/>
         <source>Child</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="74"/>
+        <location filename="../../ui/documents/family_statement.py" line="75"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="75"/>
+        <location filename="../../ui/documents/family_statement.py" line="76"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="76"/>
+        <location filename="../../ui/documents/family_statement.py" line="77"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="77"/>
+        <location filename="../../ui/documents/family_statement.py" line="78"/>
         <source>Signed at</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="78"/>
+        <location filename="../../ui/documents/family_statement.py" line="79"/>
         <source>continued</source>
         <translation>continued</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="79"/>
+        <location filename="../../ui/documents/family_statement.py" line="80"/>
         <source>Total charges</source>
         <translation>Total charges</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="80"/>
+        <location filename="../../ui/documents/family_statement.py" line="81"/>
         <source>Insurer pays the clinic directly</source>
         <translation>Insurer pays the clinic directly</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="81"/>
+        <location filename="../../ui/documents/family_statement.py" line="82"/>
         <source>You pay today</source>
         <translation>You pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="82"/>
+        <location filename="../../ui/documents/family_statement.py" line="83"/>
         <source>Paid at the desk: %1 by %2</source>
         <translation>Paid at the desk: %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="83"/>
+        <location filename="../../ui/documents/family_statement.py" line="84"/>
+        <source>Paid at the desk: %1</source>
+        <translation>Paid at the desk: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="85"/>
+        <source>Still owed to the clinic: %1</source>
+        <translation>Still owed to the clinic: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="86"/>
         <source>Not yet recorded as paid at the desk</source>
         <translation>Not yet recorded as paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="84"/>
+        <location filename="../../ui/documents/family_statement.py" line="87"/>
         <source>Nothing to pay today</source>
         <translation>Nothing to pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="86"/>
+        <location filename="../../ui/documents/family_statement.py" line="89"/>
         <source>Direct-billing claim</source>
         <translation>Direct-billing claim</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="87"/>
+        <location filename="../../ui/documents/family_statement.py" line="90"/>
         <source>Accepted by the insurer: %1</source>
         <translation>Accepted by the insurer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="88"/>
+        <location filename="../../ui/documents/family_statement.py" line="91"/>
         <source>Stored at the clinic; sent to the insurer when it is reachable</source>
         <translation>Stored at the clinic; sent to the insurer when it is reachable</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="91"/>
+        <location filename="../../ui/documents/family_statement.py" line="94"/>
         <source>Not accepted by the insurer yet; the clinic follows it up</source>
         <translation>Not accepted by the insurer yet; the clinic follows it up</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="94"/>
+        <location filename="../../ui/documents/family_statement.py" line="97"/>
         <source>Settled by the clinic</source>
         <translation>Settled by the clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="99"/>
+        <location filename="../../ui/documents/family_statement.py" line="102"/>
         <source>Questions about your cover: %1, %2 (7×24)</source>
         <translation>Questions about your cover: %1, %2 (7×24)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="100"/>
+        <location filename="../../ui/documents/family_statement.py" line="103"/>
         <source>Pre-auth %1</source>
         <translation>Pre-auth %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="101"/>
+        <location filename="../../ui/documents/family_statement.py" line="104"/>
         <source>Guarantee letter %1</source>
         <translation>Guarantee letter %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="102"/>
+        <location filename="../../ui/documents/family_statement.py" line="105"/>
         <source>emergency</source>
         <translation>emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="104"/>
+        <location filename="../../ui/documents/family_statement.py" line="107"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
         <translation>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="110"/>
+        <location filename="../../ui/documents/family_statement.py" line="113"/>
         <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
         <translation>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="127"/>
+        <location filename="../../ui/documents/family_statement.py" line="130"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="85"/>
+        <location filename="../../ui/documents/family_statement.py" line="88"/>
         <source>Signature of parent or guardian</source>
         <translation>Signature of parent or guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="95"/>
+        <location filename="../../ui/documents/family_statement.py" line="98"/>
         <source>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</source>
         <translation>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="103"/>
+        <location filename="../../ui/documents/family_statement.py" line="106"/>
         <source>Bill hash (SHA-256)</source>
         <translation>Bill hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="113"/>
+        <location filename="../../ui/documents/family_statement.py" line="116"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="116"/>
+        <location filename="../../ui/documents/family_statement.py" line="119"/>
         <source>cash</source>
         <translation>cash</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="117"/>
+        <location filename="../../ui/documents/family_statement.py" line="120"/>
         <source>bank card</source>
         <translation>bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="118"/>
+        <location filename="../../ui/documents/family_statement.py" line="121"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="119"/>
+        <location filename="../../ui/documents/family_statement.py" line="122"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="122"/>
+        <location filename="../../ui/documents/family_statement.py" line="125"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="123"/>
+        <location filename="../../ui/documents/family_statement.py" line="126"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="124"/>
+        <location filename="../../ui/documents/family_statement.py" line="127"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="125"/>
+        <location filename="../../ui/documents/family_statement.py" line="128"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="126"/>
+        <location filename="../../ui/documents/family_statement.py" line="129"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>

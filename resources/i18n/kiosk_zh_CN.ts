@@ -355,6 +355,29 @@
     </message>
 </context>
 <context>
+    <name>CollectDialog</name>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="68"/>
+        <source>Collect an amount owed</source>
+        <translation>收取欠款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="69"/>
+        <source>Collect what is owed to the clinic</source>
+        <translation>收取欠诊所的款项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="71"/>
+        <source>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</source>
+        <translation>{date} 就诊，账单号 {number}：应付 {share}，已付 {paid}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="78"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>DayReport</name>
     <message>
         <location filename="../../ui/documents/day_report.py" line="46"/>
@@ -495,104 +518,121 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="124"/>
+        <location filename="../../ui/manager/day_tab.py" line="125"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="125"/>
+        <location filename="../../ui/manager/day_tab.py" line="126"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="126"/>
+        <location filename="../../ui/manager/day_tab.py" line="127"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="127"/>
+        <location filename="../../ui/manager/day_tab.py" line="128"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="128"/>
+        <location filename="../../ui/manager/day_tab.py" line="129"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="129"/>
+        <location filename="../../ui/manager/day_tab.py" line="130"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="133"/>
+        <location filename="../../ui/manager/day_tab.py" line="134"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="136"/>
+        <location filename="../../ui/manager/day_tab.py" line="137"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="137"/>
+        <location filename="../../ui/manager/day_tab.py" line="138"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="140"/>
+        <location filename="../../ui/manager/day_tab.py" line="141"/>
+        <source>Refunded (taken off above)</source>
+        <translation>已退款（已从上面扣除）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_tab.py" line="142"/>
+        <source>Still owed by families</source>
+        <translation>家庭尚欠诊所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/day_tab.py" line="143"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="143"/>
+        <location filename="../../ui/manager/day_tab.py" line="146"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="145"/>
+        <location filename="../../ui/manager/day_tab.py" line="148"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>近 30 天：保险公司支付与家庭付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="154"/>
+        <location filename="../../ui/manager/day_tab.py" line="157"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="159"/>
+        <location filename="../../ui/manager/day_tab.py" line="162"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>已受理 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="162"/>
+        <location filename="../../ui/manager/day_tab.py" line="165"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>待发送 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="168"/>
+        <location filename="../../ui/manager/day_tab.py" line="171"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="174"/>
+        <location filename="../../ui/manager/day_tab.py" line="177"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>家庭自付应收 %1（含自费就诊 %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="177"/>
+        <location filename="../../ui/manager/day_tab.py" line="180"/>
         <source>of %1 family share</source>
         <translation>家庭自付应收 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/day_tab.py" line="193"/>
+        <source>%1 (%n visit(s))</source>
+        <translation>
+            <numerusform>%1（%n 次就诊）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -637,157 +677,102 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="203"/>
+        <location filename="../../ui/screens/done.py" line="172"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>谢谢！签字账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="130"/>
+        <location filename="../../ui/screens/done.py" line="122"/>
         <source>Claim</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="131"/>
+        <location filename="../../ui/screens/done.py" line="123"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="132"/>
+        <location filename="../../ui/screens/done.py" line="124"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="143"/>
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="144"/>
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="145"/>
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="146"/>
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="135"/>
+        <location filename="../../ui/screens/done.py" line="125"/>
         <source>Open to print</source>
         <translation>打开并打印</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="129"/>
+        <location filename="../../ui/screens/done.py" line="121"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="136"/>
+        <location filename="../../ui/screens/done.py" line="126"/>
         <source>Save a copy…</source>
         <translation>另存一份…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="137"/>
+        <location filename="../../ui/screens/done.py" line="127"/>
         <source>Next family</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="151"/>
-        <source>Recorded: paid in cash.</source>
-        <translation>已登记：现金支付。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="152"/>
-        <source>Recorded: paid by bank card.</source>
-        <translation>已登记：银行卡支付。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="153"/>
-        <source>Recorded: paid with WeChat Pay.</source>
-        <translation>已登记：微信支付。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="154"/>
-        <source>Recorded: paid with Alipay.</source>
-        <translation>已登记：支付宝支付。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="211"/>
-        <source>The family pays {amount} today. How did they pay?</source>
-        <translation>家庭今天需自付 {amount}，付款方式是？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="215"/>
-        <source>Nothing to pay today: the insurer pays the whole bill.</source>
-        <translation>今天无需付款：全部费用由保险公司支付。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="239"/>
+        <location filename="../../ui/screens/done.py" line="196"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>不提交理赔：费用全部由家长支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="370"/>
+        <location filename="../../ui/screens/done.py" line="340"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>账单 PDF 未能生成，但账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="381"/>
+        <location filename="../../ui/screens/done.py" line="351"/>
         <source>Save the statement</source>
         <translation>保存账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="245"/>
+        <location filename="../../ui/screens/done.py" line="202"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>保险公司已受理，理赔号 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="201"/>
+        <location filename="../../ui/screens/done.py" line="170"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>自费就诊：保险计划不支付本次账单中的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="225"/>
+        <location filename="../../ui/screens/done.py" line="182"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>自费账单已保存（第 {version} 版）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="228"/>
+        <location filename="../../ui/screens/done.py" line="185"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>账单已保存（第 {version} 版）。保险公司收到理赔后，账单也会出现在电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="250"/>
+        <location filename="../../ui/screens/done.py" line="207"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>保险公司未受理此理赔，诊所经理会跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="253"/>
+        <location filename="../../ui/screens/done.py" line="210"/>
         <source>Settled by the clinic.</source>
         <translation>诊所已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="256"/>
+        <location filename="../../ui/screens/done.py" line="213"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>已安全保存；目前无法连接保险公司，恢复后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="259"/>
+        <location filename="../../ui/screens/done.py" line="216"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>已安全保存，正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="317"/>
-        <source>The payment could not be recorded. Try again.</source>
-        <translation>付款未能记录，请重试。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/done.py" line="387"/>
+        <location filename="../../ui/screens/done.py" line="357"/>
         <source>The copy could not be saved there.</source>
         <translation>无法保存到该位置。</translation>
     </message>
@@ -2071,6 +2056,245 @@
     </message>
 </context>
 <context>
+    <name>OwedToClinic</name>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="133"/>
+        <source>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</source>
+        <translation>这是家庭欠本诊所的款项（不是欠保险公司的）。可现在收取，也可在家庭下次来时收取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="173"/>
+        <source>What the family owes the clinic could not be read.</source>
+        <translation>无法读取家庭欠诊所的款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="186"/>
+        <source>The family owes this clinic {amount} from earlier visits.</source>
+        <translation>家庭以往就诊尚欠本诊所 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="192"/>
+        <source>{date} · statement {number} · {amount} left</source>
+        <translation>{date} · 账单号 {number} · 尚欠 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="199"/>
+        <source>Collect…</source>
+        <translation>收取…</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPanel</name>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="289"/>
+        <source>Slip or transaction no.</source>
+        <translation>小票号或交易号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="290"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="291"/>
+        <source>Split / part payment</source>
+        <translation>分开付 / 先付一部分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="292"/>
+        <source>Paying now</source>
+        <translation>本次支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="293"/>
+        <source>Record payment</source>
+        <translation>登记付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="294"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="295"/>
+        <source>Fapiao no.</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="296"/>
+        <source>from the clinic&apos;s tax system</source>
+        <translation>诊所税务系统开具的号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="297"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="335"/>
+        <source>Fapiao no. saved.</source>
+        <translation>发票号已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="335"/>
+        <source>Fapiao no. cleared.</source>
+        <translation>发票号已清除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="359"/>
+        <source>Nothing to pay today: the insurer pays the whole bill.</source>
+        <translation>今天无需付款：全部费用由保险公司支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="361"/>
+        <source>The family&apos;s part is paid.</source>
+        <translation>家庭自付部分已付清。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="364"/>
+        <source>{amount} is still to pay. How does the family pay it?</source>
+        <translation>还需支付 {amount}，付款方式是？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="370"/>
+        <source>The family pays {amount} today. How did they pay?</source>
+        <translation>家庭今天需自付 {amount}，付款方式是？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="415"/>
+        <source>The methods add up to {parts} of the {paying} being paid.</source>
+        <translation>各付款方式合计 {parts}，本次支付 {paying}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="419"/>
+        <source>{owed} will be left owed to the clinic.</source>
+        <translation>剩余 {owed} 将记为欠诊所的款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="423"/>
+        <source>Pays all that is left.</source>
+        <translation>付清全部剩余金额。</translation>
+    </message>
+</context>
+<context>
+    <name>Payments</name>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="48"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="49"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="50"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="51"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="52"/>
+        <source>Recorded: paid in cash.</source>
+        <translation>已登记：现金支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="53"/>
+        <source>Recorded: paid by bank card.</source>
+        <translation>已登记：银行卡支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="54"/>
+        <source>Recorded: paid with WeChat Pay.</source>
+        <translation>已登记：微信支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
+        <source>Recorded: paid with Alipay.</source>
+        <translation>已登记：支付宝支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
+        <source>Recorded: {payments}.</source>
+        <translation>已登记：{payments}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="58"/>
+        <source>{amount} is left owed to the clinic; collect it when the child comes back.</source>
+        <translation>尚欠诊所 {amount}，孩子下次就诊时可收取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="61"/>
+        <source>The amounts by method add up to {parts}, not the {paying} being paid. Nothing was recorded.</source>
+        <translation>各付款方式合计 {parts}，与本次支付的 {paying} 不符。未登记任何款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="66"/>
+        <source>{paying} is more than the {left} left to pay. Nothing was recorded.</source>
+        <translation>{paying} 超过剩余应付的 {left}。未登记任何款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="69"/>
+        <source>Enter amounts above zero. Nothing was recorded.</source>
+        <translation>请输入大于零的金额。未登记任何款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="72"/>
+        <source>Enter amounts in yuan, such as 120 or 120.50. Nothing was recorded.</source>
+        <translation>请以元为单位输入金额，例如 120 或 120.50。未登记任何款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="75"/>
+        <source>A slip or transaction number is at most {count} characters. Nothing was recorded.</source>
+        <translation>小票号或交易号最多 {count} 个字符。未登记任何款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="79"/>
+        <source>Nothing is owed on this visit any more.</source>
+        <translation>这次就诊已无欠款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="80"/>
+        <source>A fapiao number is letters, digits and hyphens, at most {count}. It was not saved.</source>
+        <translation>发票号只能由字母、数字和连字符组成，最多 {count} 个。未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="84"/>
+        <source>{amount} is more than the {refundable} paid by {method} on this visit and not yet refunded. Nothing was refunded.</source>
+        <translation>{amount} 超过这次就诊以{method}支付且尚未退还的 {refundable}。未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="89"/>
+        <source>Say why the money is refunded. Nothing was refunded.</source>
+        <translation>请说明退款原因。未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="92"/>
+        <source>Only a manager may refund. Nothing was refunded.</source>
+        <translation>只有经理可以退款。未退款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="95"/>
+        <source>The journal cannot be written now. Nothing was recorded; try again.</source>
+        <translation>现在无法写入本机记录。未登记任何款项，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="98"/>
+        <source>The payment could not be recorded. Try again.</source>
+        <translation>付款未能记录，请重试。</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../../ui/widgets/pin_pad.py" line="63"/>
@@ -2755,212 +2979,222 @@
 <context>
     <name>SignedBill</name>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="66"/>
+        <location filename="../../ui/documents/family_statement.py" line="67"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="67"/>
+        <location filename="../../ui/documents/family_statement.py" line="68"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="68"/>
+        <location filename="../../ui/documents/family_statement.py" line="69"/>
         <source>Direct-billing statement</source>
         <translation>直付账单</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="69"/>
+        <location filename="../../ui/documents/family_statement.py" line="70"/>
         <source>Self-pay statement</source>
         <translation>自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="70"/>
+        <location filename="../../ui/documents/family_statement.py" line="71"/>
         <source>This statement is not a fapiao: the clinic issues fapiao separately.</source>
         <translation>本账单不是发票，发票由诊所另行开具。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="73"/>
+        <location filename="../../ui/documents/family_statement.py" line="74"/>
         <source>Child</source>
         <translation>就诊儿童</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="74"/>
+        <location filename="../../ui/documents/family_statement.py" line="75"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="75"/>
+        <location filename="../../ui/documents/family_statement.py" line="76"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="76"/>
+        <location filename="../../ui/documents/family_statement.py" line="77"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="77"/>
+        <location filename="../../ui/documents/family_statement.py" line="78"/>
         <source>Signed at</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="78"/>
+        <location filename="../../ui/documents/family_statement.py" line="79"/>
         <source>continued</source>
         <translation>续</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="79"/>
+        <location filename="../../ui/documents/family_statement.py" line="80"/>
         <source>Total charges</source>
         <translation>费用合计</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="80"/>
+        <location filename="../../ui/documents/family_statement.py" line="81"/>
         <source>Insurer pays the clinic directly</source>
         <translation>保险公司直接支付给诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="81"/>
+        <location filename="../../ui/documents/family_statement.py" line="82"/>
         <source>You pay today</source>
         <translation>您今天需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="82"/>
+        <location filename="../../ui/documents/family_statement.py" line="83"/>
         <source>Paid at the desk: %1 by %2</source>
         <translation>已在前台支付：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="83"/>
+        <location filename="../../ui/documents/family_statement.py" line="84"/>
+        <source>Paid at the desk: %1</source>
+        <translation>已在前台支付：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="85"/>
+        <source>Still owed to the clinic: %1</source>
+        <translation>尚欠诊所：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="86"/>
         <source>Not yet recorded as paid at the desk</source>
         <translation>前台尚未登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="84"/>
+        <location filename="../../ui/documents/family_statement.py" line="87"/>
         <source>Nothing to pay today</source>
         <translation>今天无需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="86"/>
+        <location filename="../../ui/documents/family_statement.py" line="89"/>
         <source>Direct-billing claim</source>
         <translation>直付理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="87"/>
+        <location filename="../../ui/documents/family_statement.py" line="90"/>
         <source>Accepted by the insurer: %1</source>
         <translation>保险公司已受理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="88"/>
+        <location filename="../../ui/documents/family_statement.py" line="91"/>
         <source>Stored at the clinic; sent to the insurer when it is reachable</source>
         <translation>已保存在诊所，可连接保险公司时自动发送</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="91"/>
+        <location filename="../../ui/documents/family_statement.py" line="94"/>
         <source>Not accepted by the insurer yet; the clinic follows it up</source>
         <translation>保险公司暂未受理，诊所将跟进处理</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="94"/>
+        <location filename="../../ui/documents/family_statement.py" line="97"/>
         <source>Settled by the clinic</source>
         <translation>诊所已处理完毕</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="99"/>
+        <location filename="../../ui/documents/family_statement.py" line="102"/>
         <source>Questions about your cover: %1, %2 (7×24)</source>
         <translation>保障问题请致电%1：%2（7×24小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="100"/>
+        <location filename="../../ui/documents/family_statement.py" line="103"/>
         <source>Pre-auth %1</source>
         <translation>事先授权 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="101"/>
+        <location filename="../../ui/documents/family_statement.py" line="104"/>
         <source>Guarantee letter %1</source>
         <translation>担保函 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="102"/>
+        <location filename="../../ui/documents/family_statement.py" line="105"/>
         <source>emergency</source>
         <translation>急诊</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="104"/>
+        <location filename="../../ui/documents/family_statement.py" line="107"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
         <translation>在诊所直付终端电子签名。账单哈希值将签名与以上明细绑定，任何改动都会得到不同的哈希值。本账单也会出现在您电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="110"/>
+        <location filename="../../ui/documents/family_statement.py" line="113"/>
         <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
         <translation>由诊所直付终端生成，供家庭留存。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="127"/>
+        <location filename="../../ui/documents/family_statement.py" line="130"/>
         <source>Why</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="85"/>
+        <location filename="../../ui/documents/family_statement.py" line="88"/>
         <source>Signature of parent or guardian</source>
         <translation>家长或监护人签名</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="95"/>
+        <location filename="../../ui/documents/family_statement.py" line="98"/>
         <source>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</source>
         <translation>自费就诊：以上项目不在保险直付范围内，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="103"/>
+        <location filename="../../ui/documents/family_statement.py" line="106"/>
         <source>Bill hash (SHA-256)</source>
         <translation>账单哈希（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="113"/>
+        <location filename="../../ui/documents/family_statement.py" line="116"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="116"/>
+        <location filename="../../ui/documents/family_statement.py" line="119"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="117"/>
+        <location filename="../../ui/documents/family_statement.py" line="120"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="118"/>
+        <location filename="../../ui/documents/family_statement.py" line="121"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="119"/>
+        <location filename="../../ui/documents/family_statement.py" line="122"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="122"/>
+        <location filename="../../ui/documents/family_statement.py" line="125"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="123"/>
+        <location filename="../../ui/documents/family_statement.py" line="126"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="124"/>
+        <location filename="../../ui/documents/family_statement.py" line="127"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="125"/>
+        <location filename="../../ui/documents/family_statement.py" line="128"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="126"/>
+        <location filename="../../ui/documents/family_statement.py" line="129"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>

@@ -5,7 +5,8 @@ fapiao (发票): the clinic issues those separately, and the document says so.
 A4 pages drawn with the page kit (`ui.documents.page`, whose fonts keep Chinese item and clinic
 names real text). The document shows the clinic (name, address, phone), the masked child and
 policy, every line with what the insurer pays, what the family pays and why (with the pre-auth
-number on lines it covers), the totals, how the family paid, the consent exactly as the parent
+number on lines it covers), the totals, how the family paid (by method, with what is still owed
+to the clinic after a part payment), the consent exactly as the parent
 read it, the signature image, the claim as it stands, the insurer's name and hotline, and the bill
 hash that binds the signature to these lines. Long bills flow over several pages with the table
 header repeated.
@@ -80,6 +81,8 @@ LABELS = {
     "covered": QT_TRANSLATE_NOOP("SignedBill", "Insurer pays the clinic directly"),
     "patient": QT_TRANSLATE_NOOP("SignedBill", "You pay today"),
     "paid": QT_TRANSLATE_NOOP("SignedBill", "Paid at the desk: %1 by %2"),
+    "paid_split": QT_TRANSLATE_NOOP("SignedBill", "Paid at the desk: %1"),
+    "owed": QT_TRANSLATE_NOOP("SignedBill", "Still owed to the clinic: %1"),
     "unpaid": QT_TRANSLATE_NOOP("SignedBill", "Not yet recorded as paid at the desk"),
     "nothing_to_pay": QT_TRANSLATE_NOOP("SignedBill", "Nothing to pay today"),
     "signature": QT_TRANSLATE_NOOP("SignedBill", "Signature of parent or guardian"),
@@ -279,6 +282,8 @@ class _Statement:
 
     def _closing_height(self) -> float:
         height = GAP + 2 * TOTAL_ROW_H + 1.5 + PATIENT_ROW_H + TOTAL_ROW_H + GAP
+        if self.content.owed_fen:
+            height += TOTAL_ROW_H
         height += self.page.height(self.small, CONTENT_W, self._consent()) + 2.0
         if not self.self_pay:
             height += SIGNATURE_H + CAPTION_H + GAP + HASH_H
@@ -444,10 +449,16 @@ class _Statement:
             return self.labels.label("nothing_to_pay")
         if not content.payments:
             return self.labels.label("unpaid")
-        methods = "、" if self.language.startswith("zh") else ", "
-        how = methods.join(self.labels(METHODS[p.method]) for p in content.payments)
-        paid = format_yuan(content.paid_fen)
-        return self.labels.label("paid").replace("%1", paid).replace("%2", how)
+        if len(content.payments) == 1:
+            how = self.labels(METHODS[content.payments[0].method])
+            paid = format_yuan(content.paid_fen)
+            return self.labels.label("paid").replace("%1", paid).replace("%2", how)
+        separator = "、" if self.language.startswith("zh") else ", "
+        each = separator.join(
+            f"{self.labels(METHODS[p.method])} {format_yuan(p.amount_fen)}"
+            for p in content.payments
+        )
+        return self.labels.label("paid_split").replace("%1", each)
 
     def _claim(self) -> str:
         content = self.content
@@ -490,6 +501,12 @@ class _Statement:
             self._payment(),
             align=right,
         )
+        if self.content.owed_fen:
+            y += TOTAL_ROW_H
+            owed = self.labels.label("owed").replace("%1", format_yuan(self.content.owed_fen))
+            self.page.text(
+                QRectF(label_x, y, CONTENT_W * 0.6, TOTAL_ROW_H), self.body, owed, align=right
+            )
         y += TOTAL_ROW_H + GAP
         consent = self._consent()
         y += self.page.text(QRectF(MARGIN, y, CONTENT_W, 30), self.small, consent) + 2.0

@@ -1,5 +1,6 @@
-"""The manager's Day tab: the chosen day's headline figures, its claims, payments, pre-auth
-requests and top items, and the 30 days before it as a chart."""
+"""The manager's Day tab: the chosen day's headline figures, its claims, payments (by method, net
+of refunds, and what families still owe the clinic), pre-auth requests and top items, and the
+30 days before it as a chart."""
 
 from __future__ import annotations
 
@@ -89,7 +90,7 @@ class DayTab(QWidget):
             "family_paid": FigureTile("family"),
         }
         self.claims = Rows([*ClaimCategory, "sent"])
-        self.payments = Rows(list(PaymentMethod))
+        self.payments = Rows([*PaymentMethod, "refunded", "owed"])
         self.preauths = Rows(list(PreAuthState))
         self.top = Rows(list(range(5)))
         self.chart = TrendChart()
@@ -137,6 +138,8 @@ class DayTab(QWidget):
         self.payments.title.setText(self.tr("Family payments"))
         for method in PaymentMethod:
             self.payments.names[method].setText(name(method))
+        self.payments.names["refunded"].setText(self.tr("Refunded (taken off above)"))
+        self.payments.names["owed"].setText(self.tr("Still owed by families"))
         self.preauths.title.setText(self.tr("Pre-auth requests"))
         for state in PreAuthState:
             self.preauths.names[state].setText(name(state))
@@ -184,6 +187,14 @@ class DayTab(QWidget):
             self.payments.set_value(
                 total.method, f"{format_yuan(total.amount_fen)}  ({total.payments})"
             )
+        self.payments.set_value("refunded", format_yuan(summary.refunded_fen))
+        self.payments.set_value(
+            "owed",
+            self.tr("%1 (%n visit(s))", "", summary.owed_visits).replace(
+                "%1", format_yuan(summary.owed_fen)
+            ),
+            alert=summary.owed_fen > 0,
+        )
         for state, count in summary.preauths.items():
             self.preauths.set_value(state, str(count))
         for row in range(5):

@@ -1,4 +1,6 @@
-"""Done: the claim and where it stands, how the family paid its part, the family's statement.
+"""Done: the claim and where it stands, how the family paid its part (`PaymentPanel`: one tap on
+a method, or split across methods and part paid, the rest owed to the clinic; the fapiao
+number), the family's statement.
 
 A self-pay visit (the insurer pays nothing on the bill) ends here too, without a signature or a
 claim: the family pays it all and gets a self-pay statement. Each time the claim's answer or the
@@ -14,20 +16,19 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFileDialog,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.desk import record_payment
-from kiosk.journal import ClaimRecord, ClaimState, PaymentMethod, QueueCondition, QueueState
+from kiosk.journal import ClaimRecord, ClaimState, QueueCondition, QueueState
+from kiosk.journal.payments import VisitAccount
 from kiosk.money import format_yuan
+from kiosk.payments import PaymentPart, record_fapiao_no, take_payment
 from kiosk.statement import StatementContent, StatementFacts
 from kiosk.visit import Step
 from ui.i18n import FollowsLanguage
@@ -35,11 +36,10 @@ from ui.session import KioskSession
 from ui.statements import StatementKeeper, make_statement
 from ui.tasks import Task
 from ui.widgets.button_row import button_row
+from ui.widgets.payment_panel import PaymentPanel
 
 FOLLOW_MS = 700
 """How often the screen re-reads a claim that is still waiting in the outbox."""
-
-METHODS = (PaymentMethod.CASH, PaymentMethod.CARD, PaymentMethod.WECHAT, PaymentMethod.ALIPAY)
 
 
 class DoneScreen(FollowsLanguage, QWidget):
@@ -73,31 +73,25 @@ class DoneScreen(FollowsLanguage, QWidget):
         self.covered = QLabel(objectName="fieldValue")
         self.patient_label = QLabel(objectName="fieldName")
         self.patient = QLabel(objectName="fieldValue")
-        for row, (name, value) in enumerate(
+        # two facts a row: the payment panel below keeps the screen within 1280 x 800
+        for index, (name, value) in enumerate(
             (
                 (self.invoice_label, self.invoice),
-                (self.claim_label, self.claim_state),
                 (self.covered_label, self.covered),
+                (self.claim_label, self.claim_state),
                 (self.patient_label, self.patient),
             )
         ):
-            grid.addWidget(name, row, 0)
-            grid.addWidget(value, row, 1)
+            row, column = index // 2, 2 * (index % 2)
+            grid.addWidget(name, row, column)
+            grid.addWidget(value, row, column + 1)
         grid.setColumnStretch(1, 1)
 
-        self.payment_title = QLabel(objectName="amountLabel", wordWrap=True)
-        self.methods = QButtonGroup(self)
-        self.methods.setExclusive(True)
-        self.method_buttons: dict[PaymentMethod, QPushButton] = {}
-        methods_row = QHBoxLayout()
-        for method in METHODS:
-            button = QPushButton(objectName="choice")
-            button.setCheckable(True)
-            button.clicked.connect(lambda _=False, m=method: self.pay(m))
-            self.methods.addButton(button)
-            self.method_buttons[method] = button
-            methods_row.addWidget(button)
-        self.payment_state = QLabel(objectName="hint", wordWrap=True)
+        self.payment = PaymentPanel()
+        self.payment.submitted.connect(self.pay)
+        self.payment.fapiao_entered.connect(self._record_fapiao)
+        self.method_buttons = self.payment.method_buttons
+        self.payment_state = self.payment.state
 
         self.document_state = QLabel(objectName="hint", wordWrap=True)
         self.open_button = QPushButton(objectName="secondary")
@@ -113,9 +107,7 @@ class DoneScreen(FollowsLanguage, QWidget):
         layout.setSpacing(14)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
-        layout.addWidget(self.payment_title)
-        layout.addLayout(methods_row)
-        layout.addWidget(self.payment_state)
+        layout.addWidget(self.payment)
         layout.addStretch(1)
         layout.addWidget(self.document_state)
         layout.addLayout(buttons)
@@ -130,29 +122,11 @@ class DoneScreen(FollowsLanguage, QWidget):
         self.claim_label.setText(self.tr("Claim"))
         self.covered_label.setText(self.tr("Insurer pays"))
         self.patient_label.setText(self.tr("Family pays"))
-        for method, button in self.method_buttons.items():
-            button.setText(self._method_name(method))
         self.open_button.setText(self.tr("Open to print"))
         self.save_button.setText(self.tr("Save a copy…"))
         self.next_button.setText(self.tr("Next family"))
         if self.session.visit.step is Step.DONE:
             self._render()
-
-    def _method_name(self, method: PaymentMethod) -> str:
-        return {
-            PaymentMethod.CASH: self.tr("Cash"),
-            PaymentMethod.CARD: self.tr("Bank card"),
-            PaymentMethod.WECHAT: self.tr("WeChat Pay"),
-            PaymentMethod.ALIPAY: self.tr("Alipay"),
-        }[method]
-
-    def _paid_sentence(self, method: PaymentMethod) -> str:
-        return {
-            PaymentMethod.CASH: self.tr("Recorded: paid in cash."),
-            PaymentMethod.CARD: self.tr("Recorded: paid by bank card."),
-            PaymentMethod.WECHAT: self.tr("Recorded: paid with WeChat Pay."),
-            PaymentMethod.ALIPAY: self.tr("Recorded: paid with Alipay."),
-        }[method]
 
     # --- entering ------------------------------------------------------------------------------
 
@@ -161,12 +135,8 @@ class DoneScreen(FollowsLanguage, QWidget):
         self.claim = visit.claim
         self.document = None
         self.statement = None
-        self.methods.setExclusive(False)
-        for button in self.method_buttons.values():
-            button.setChecked(False)
-            button.setEnabled(True)
-        self.methods.setExclusive(True)
-        self.payment_state.clear()
+        presented = visit.presented
+        self.payment.start(presented.shown.totals.patient_fen if presented is not None else 0)
         self._render()
         self.save_document()
         if self.claim is not None and self.claim.state is ClaimState.WAITING:
@@ -184,11 +154,10 @@ class DoneScreen(FollowsLanguage, QWidget):
             self.claim_state,
             self.covered,
             self.patient,
-            self.payment_title,
-            self.payment_state,
             self.document_state,
         ):
             label.clear()
+        self.payment.forget()
         self.document_state.setToolTip("")
 
     def _render(self) -> None:
@@ -206,18 +175,6 @@ class DoneScreen(FollowsLanguage, QWidget):
         self.covered.setText(format_yuan(totals.covered_fen))
         self.patient.setText(format_yuan(totals.patient_fen))
         self._render_claim()
-        owes = totals.patient_fen > 0
-        self.payment_title.setText(
-            self.tr("The family pays {amount} today. How did they pay?").format(
-                amount=format_yuan(totals.patient_fen)
-            )
-            if owes
-            else self.tr("Nothing to pay today: the insurer pays the whole bill.")
-        )
-        for button in self.method_buttons.values():
-            button.setVisible(owes)
-        if visit.payment is not None:
-            self.payment_state.setText(self._paid_sentence(visit.payment))
         self.open_button.setEnabled(self.document is not None)
         self.save_button.setEnabled(self.document is not None)
         if self.document is not None and self.statement is not None:
@@ -286,35 +243,48 @@ class DoneScreen(FollowsLanguage, QWidget):
 
     # --- payment -------------------------------------------------------------------------------
 
-    def pay(self, method: PaymentMethod) -> None:
-        """Record how the family paid its part (once per visit)."""
+    def pay(self, parts: list[PaymentPart], paying_fen: int | None) -> None:
+        """Record what the family pays now: all that is left by one method, or a split, or a
+        part (`kiosk.payments.take_payment` refuses what does not add up, and records nothing)."""
         visit = self.session.visit
         presented = visit.presented
-        if presented is None or visit.payment is not None:
-            return
-        amount = presented.shown.totals.patient_fen
-        if amount <= 0:
+        if presented is None:
             return
         journal = self.session.journal
         visit_id = visit.visit_id
-        for button in self.method_buttons.values():
-            button.setEnabled(False)
-        Task(lambda: record_payment(journal, presented, method, amount)).success(
-            lambda _id: self._paid(visit_id, method)
-        ).failure(self._payment_failed).run()
+        journal_visit_id = presented.journal_visit_id
+        Task(lambda: take_payment(journal, journal_visit_id, parts, paying_fen=paying_fen)).success(
+            lambda account: self._paid(visit_id, account)
+        ).failure(lambda error: self._payment_refused(visit_id, error)).run()
 
-    def _paid(self, visit_id: str, method: PaymentMethod) -> None:
+    def _paid(self, visit_id: str, account: VisitAccount) -> None:
         if self.session.visit.visit_id != visit_id:
             return
-        self.session.visit.record_payment(method)
-        self.method_buttons[method].setChecked(True)
-        self._render()
+        net = account.net_by_method()
+        if net:
+            # the visit keeps the method that took the most, as the one-tap path always did
+            self.session.visit.record_payment(max(net, key=lambda method: net[method]))
+        self.payment.show_account(account)
         self.save_document()
 
-    def _payment_failed(self, _error: BaseException) -> None:
-        for button in self.method_buttons.values():
-            button.setEnabled(True)
-        self.payment_state.setText(self.tr("The payment could not be recorded. Try again."))
+    def _payment_refused(self, visit_id: str, error: BaseException) -> None:
+        if self.session.visit.visit_id == visit_id:
+            self.payment.refused(error)
+
+    def _record_fapiao(self, number: str) -> None:
+        """Keep the clinic's fapiao number for the visit (editable; each change audited)."""
+        presented = self.session.visit.presented
+        if presented is None:
+            return
+        journal, visit_id = self.session.journal, self.session.visit.visit_id
+        journal_visit_id = presented.journal_visit_id
+        Task(lambda: record_fapiao_no(journal, journal_visit_id, number)).success(
+            lambda account: self._fapiao_saved(visit_id, account)
+        ).failure(self.payment.fapiao_refused).run()
+
+    def _fapiao_saved(self, visit_id: str, account: VisitAccount) -> None:
+        if self.session.visit.visit_id == visit_id:
+            self.payment.fapiao_saved(account)
 
     # --- the statement -------------------------------------------------------------------------
 
