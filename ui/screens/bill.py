@@ -23,6 +23,7 @@ from kiosk.billing import english_names
 from kiosk.catalogue import Catalogue, CatalogueItem
 from kiosk.catalogue_import import CatalogueImportError, load_catalogue
 from kiosk.desk import PresentedBill, present_bill
+from kiosk.insurer.errors import InsurerError
 from kiosk.insurer.models import Adjudication, BillLine, PreAuthStatus, Reason, VisitType
 from kiosk.journal import PreAuthChange
 from kiosk.money import format_yuan
@@ -561,7 +562,9 @@ class BillScreen(FollowsLanguage, QWidget):
         visit = self.session.visit
         if visit.visit_id == visit_id and visit.revision == revision:
             self._rechecking = False
-            self._problem = insurer_problem(error)
+            # the insurer's answer, or the journal's write of the bill that came after it
+            asking = isinstance(error, InsurerError)
+            self._problem = insurer_problem(error) if asking else journal_problem(error)
             self._render_amounts()
 
     def _presented(self, visit_id: str, revision: int, presented: PresentedBill) -> None:
