@@ -312,10 +312,11 @@ def test_a_claim_the_insurer_dates_a_day_later_is_matched_not_missing(clinic):
 
 
 def test_the_day_tab_and_the_reconciliation_count_the_same_refused_claims(tmp_path):
-    """A day with refusals of every kind: two the insurer recorded and rejected, one refused on
-    arrival, one refused just after midnight (so on the next day's statement), one stopped by the
-    outbox, one refused and already settled. The Day tab's counts and the reconciliation's list
-    are the same claims, and the late refusal is listed on its service day only."""
+    """A day with refusals of every kind: two signed on amounts the insurer no longer gives
+    (refused, 409 adjudication-changed, nothing recorded), one refused on arrival, one refused
+    just after midnight, one stopped by the outbox, one refused and already settled. The Day tab's
+    counts and the reconciliation's list are the same claims, and the late refusal is listed on
+    its service day only: the insurer recorded none of them, so no statement lists them."""
     journal = day_journal(tmp_path / "journal.sqlite3", DAY)
     with (
         demo_sandbox(tmp_path / "insurer", working_hours(DAY)) as process,
@@ -348,8 +349,8 @@ def test_the_day_tab_and_the_reconciliation_count_the_same_refused_claims(tmp_pa
         result = reconcile(journal, insurer.daily_statement(DAY))
         next_day = reconcile(journal, insurer.daily_statement(DAY + timedelta(days=1)))
     late = journal.claim(late.id)
-    assert late.insurer_status is ClaimStatus.REJECTED
-    assert business_day(late.recorded_at) == DAY + timedelta(days=1)
+    assert late.insurer_status is None and late.reject_code == "adjudication-changed"
+    assert late.state is ClaimState.ATTENTION
     assert journal.claim(accepted.id).state is ClaimState.SENT
 
     def listed(reconciliation, *kinds):
@@ -364,7 +365,7 @@ def test_the_day_tab_and_the_reconciliation_count_the_same_refused_claims(tmp_pa
     assert summary.claims[ClaimCategory.RESOLVED] == 1
     assert settled.id not in {f.claim_id for f in result.findings}
     assert listed(next_day, Discrepancy.REFUSED) == set()
-    assert next_day.matched == 1, "the late refusal agrees with the next day's statement"
+    assert next_day.matched == 0, "the insurer recorded none of the refusals"
     journal.close()
 
 

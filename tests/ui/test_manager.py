@@ -258,7 +258,7 @@ def test_the_claims_list_filters_and_opens_the_signed_bill(qtbot, area, clinic, 
     tab.search.setText(made.rejected.invoice_no[-5:])
     assert tab.table.rowCount() == 1
     tab.table.selectRow(0)
-    assert "covered-amount-changed" in tab.detail.text()
+    assert "adjudication-changed" in tab.detail.text()
     with qtbot.waitSignal(screen.document_opened, timeout=20_000) as opened:
         tab.open_button.click()
     path = Path(opened.args[0])
