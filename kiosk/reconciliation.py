@@ -19,7 +19,7 @@ from kiosk.journal.reporting import (
     ledger_by_keys,
     ledger_for_statement,
 )
-from kiosk.reports import UNPAID, ClaimCategory, claim_category
+from kiosk.reports import CLOSED, UNPAID, ClaimCategory, claim_category
 
 
 class Discrepancy(StrEnum):
@@ -35,7 +35,8 @@ class Discrepancy(StrEnum):
     """The outbox stopped the claim before the insurer decided (an answer for another claim, a
     stored claim no longer valid): a person fixes the cause and sends it again."""
     STATUS_MISMATCH = "status-mismatch"
-    """Both have the claim; one says it is paid for, the other says it is rejected."""
+    """Both have the claim; one says it is paid for, the other says it is rejected (or voided or
+    cancelled here)."""
     AMOUNT_MISMATCH = "amount-mismatch"
     """Both have the claim; the insurer's covered amount differs from the journal's."""
     MISSING_AT_INSURER = "missing-at-insurer"
@@ -134,7 +135,9 @@ def _compare(row: LedgerRow, line: StatementLine) -> Finding | None:
     insurer_pays = line.status in _PAYABLE
     journal_pays = category in (ClaimCategory.ACCEPTED, ClaimCategory.PAID)
     finding = None
-    if category is ClaimCategory.REJECTED and insurer_pays:
+    if category in CLOSED and insurer_pays:
+        finding = (Discrepancy.STATUS_MISMATCH, Action.ASK_INSURER_FOR_CLAIM)
+    elif category is ClaimCategory.REJECTED and insurer_pays:
         finding = (Discrepancy.STATUS_MISMATCH, Action.CONFIRM_ACCEPTANCE)
     elif journal_pays and not insurer_pays:
         finding = (Discrepancy.STATUS_MISMATCH, Action.CONFIRM_REJECTION)
@@ -213,8 +216,9 @@ def _unpaid(row: LedgerRow, day: date) -> Finding | None:
 
 
 def _unmatched(row: LedgerRow, day: date) -> Finding | None:
-    """A claim of the journal's side that the statement does not list."""
-    if _category(row) is ClaimCategory.RESOLVED:
+    """A claim of the journal's side that the statement does not list (a voided claim never
+    reached the insurer: nothing is missing)."""
+    if _category(row) in (ClaimCategory.RESOLVED, ClaimCategory.VOIDED):
         return None
     if (finding := _unpaid(row, day)) is not None:
         return finding
@@ -250,7 +254,9 @@ def reconcile(journal: Journal, statement: DailyStatement) -> Reconciliation:
     (still waiting, stopped, or refused). Claims are matched by idempotency key, wherever in the
     journal they are, so a claim recorded just after midnight is not reported missing on either
     side. Every refused claim of the day is a finding, even where both sides agree it is refused:
-    its money is still to be collected, and the Day tab counts it.
+    its money is still to be collected, and the Day tab counts it. A claim cancelled at the
+    insurer matches the statement's line listing it as cancelled (both pay nothing); a voided
+    claim the statement lists as payable is a finding.
     """
     day = statement.date
     ours = _journal_side(journal, day)

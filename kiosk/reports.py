@@ -18,6 +18,10 @@ self-pay visits (the insurer pays nothing; the family pays the desk its whole la
   part of their share (`kiosk.journal.payments` defines it; not the insurer's greyed-card
   amount, which the family pays the insurer).
 
+A claim a manager voided (before sending) or cancelled at the insurer is counted as such, but
+its bill no longer stands: its amounts are in none of the figures (what the family paid at the
+desk stays in "family paid" until it is refunded).
+
 Nothing here is Qt: screens, exports and the PDF day report share these values, and translate
 the enum values themselves (an `Action` names what to do, the screen says it in words).
 """
@@ -72,6 +76,14 @@ class ClaimCategory(StrEnum):
     """Stopped for another reason (device key refused, answer for another claim)."""
     RESOLVED = "resolved"
     """A person settled a claim that needed attention (for example, the family paid)."""
+    VOIDED = "voided"
+    """Voided by a manager before the insurer recorded it: never sent, pays nothing."""
+    CANCELLED = "cancelled"
+    """Accepted, then cancelled at the insurer by a manager: pays nothing."""
+
+
+CLOSED = frozenset({ClaimCategory.VOIDED, ClaimCategory.CANCELLED})
+"""Claims whose bill no longer stands: counted, but their amounts count nowhere."""
 
 
 def claim_category(state: str, insurer_status: str | None, has_reject_code: bool) -> ClaimCategory:
@@ -80,6 +92,10 @@ def claim_category(state: str, insurer_status: str | None, has_reject_code: bool
         return ClaimCategory.WAITING
     if state is ClaimState.RESOLVED:
         return ClaimCategory.RESOLVED
+    if state is ClaimState.VOIDED:
+        return ClaimCategory.VOIDED
+    if state is ClaimState.CANCELLED:
+        return ClaimCategory.CANCELLED
     if state is ClaimState.SENT:
         return ClaimCategory.PAID if insurer_status == ClaimStatus.PAID else ClaimCategory.ACCEPTED
     if insurer_status == ClaimStatus.REJECTED or has_reject_code:
@@ -135,8 +151,12 @@ class DaySummary:
 
     @property
     def sent(self) -> int:
-        """Claims that left the outbox (whatever the insurer said)."""
-        return self.claims_total - self.claims[ClaimCategory.WAITING]
+        """Claims that left the outbox (whatever the insurer said); a voided one never did."""
+        return (
+            self.claims_total
+            - self.claims[ClaimCategory.WAITING]
+            - self.claims[ClaimCategory.VOIDED]
+        )
 
     @property
     def unpaid(self) -> int:
@@ -151,6 +171,8 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
     for group in claim_groups(journal, day):
         category = claim_category(group.state, group.insurer_status, group.has_reject_code)
         claims[category] += group.claims
+        if category in CLOSED:
+            continue
         billed += group.submitted_fen
         share += group.shown_patient_fen
         if category in (ClaimCategory.ACCEPTED, ClaimCategory.PAID):
@@ -232,12 +254,29 @@ class ClaimLine:
     payment_methods: tuple[PaymentMethod, ...]
     queued_at: datetime
     recorded_at: datetime | None
+    closed_reason: str | None = None
+    """Why a manager voided or cancelled it."""
+    closed_by: str | None = None
+    """Who did (a staff member's name, or `console`)."""
+    closed_at: datetime | None = None
     visit_refunded_fen: int = 0
     """Given back at the desk on the claim's visit (`visit_paid_fen` is net of it)."""
     visit_owed_fen: int = 0
     """What the family still owes the clinic for the claim's visit."""
     fapiao_no: str | None = None
     """The number of the fapiao the clinic issued for the visit, as reception recorded it."""
+
+    @property
+    def voidable(self) -> bool:
+        """Signed, and the insurer has no record of it: a manager may void it."""
+        return self.category is ClaimCategory.WAITING or (
+            self.category in UNPAID and self.insurer_claim_id is None
+        )
+
+    @property
+    def cancellable(self) -> bool:
+        """Accepted and not paid yet: a manager may cancel it at the insurer."""
+        return self.category is ClaimCategory.ACCEPTED
 
     @property
     def insurer_pays_fen(self) -> int | None:
@@ -272,6 +311,9 @@ def _claim_line(row: LedgerRow) -> ClaimLine:
         payment_methods=tuple(PaymentMethod(m) for m in row.visit_payment_methods),
         queued_at=row.queued_at,
         recorded_at=row.recorded_at,
+        closed_reason=row.closed_reason,
+        closed_by=row.closed_by,
+        closed_at=row.closed_at,
         visit_refunded_fen=row.visit_refunded_fen,
         visit_owed_fen=row.visit_owed_fen,
         fapiao_no=row.fapiao_no,

@@ -55,6 +55,9 @@ class Permission(StrEnum):
     """CSV, XLSX and the PDF day report for finance."""
     SETTLE = "settle"
     """Send a stopped claim again, or mark a claim settled by other means (with a note)."""
+    VOID = "void"
+    """Void a signed claim before it is sent, or cancel an accepted one at the insurer (with a
+    reason): the family's signature stays, the claim pays nothing."""
     STAFF = "staff"
     """Add staff, reset their PINs, lift a lockout."""
     EXIT = "exit"

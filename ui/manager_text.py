@@ -26,6 +26,8 @@ CATEGORIES = {
     ClaimCategory.REJECTED: QT_TRANSLATE_NOOP("Manager", "Refused"),
     ClaimCategory.ATTENTION: QT_TRANSLATE_NOOP("Manager", "Needs attention"),
     ClaimCategory.RESOLVED: QT_TRANSLATE_NOOP("Manager", "Settled"),
+    ClaimCategory.VOIDED: QT_TRANSLATE_NOOP("Manager", "Voided"),
+    ClaimCategory.CANCELLED: QT_TRANSLATE_NOOP("Manager", "Cancelled at the insurer"),
 }
 METHODS = {
     PaymentMethod.CASH: QT_TRANSLATE_NOOP("Manager", "Cash"),

@@ -308,11 +308,13 @@ class ClaimSubmitter:
         return True
 
     def _attempt(self, claim: ClaimRecord) -> None:
-        """Send one claim once and record what came of it."""
+        """Send one claim once and record what came of it; `claim` is as it was picked: one
+        voided since is left unsent (`begin_attempt` reads its state again)."""
         try:
             with self._journal.transaction(actor="outbox") as tx:
                 attempt_id = tx.begin_attempt(claim.id)
         except RecordConflict:
+            log.info("claim %d is no longer waiting to send; not sent", claim.id)
             return
         try:
             submission = claim.submission()

@@ -42,6 +42,12 @@ class ClaimState(StrEnum):
     """The insurer said no, or refused this device: a person must look before anything else."""
     RESOLVED = "resolved"
     """A person dealt with a claim that needed attention (for example, the family paid instead)."""
+    VOIDED = "voided"
+    """A manager voided it before the insurer recorded it: it is never sent; the signature, the
+    bill and the reason are kept."""
+    CANCELLED = "cancelled"
+    """The insurer recorded and accepted it, then cancelled it at a manager's request: it pays
+    nothing, and the member's free visit and pre-auth uses are given back."""
 
 
 class AttemptOutcome(StrEnum):

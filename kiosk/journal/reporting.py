@@ -99,6 +99,11 @@ class LedgerRow:
     visit_paid_fen: int
     """Kept by the clinic for the visit: paid at the desk minus refunded."""
     visit_payment_methods: tuple[str, ...]
+    closed_reason: str | None = None
+    """Why a manager voided or cancelled the claim."""
+    closed_by: str | None = None
+    """Who did: the staff member's name, or the audit trail's actor (`console`)."""
+    closed_at: datetime | None = None
     visit_refunded_fen: int = 0
     visit_owed_fen: int = 0
     """What the family still owes the clinic for the visit (`kiosk.journal.payments.OWED`)."""
@@ -118,13 +123,17 @@ def claim_groups(journal: Journal, day: date) -> list[ClaimGroup]:
     return [ClaimGroup(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
 
 
+_VOID = "('voided', 'cancelled')"
+"""The states of a claim whose bill no longer stands: it is counted, its amounts are not."""
+
+
 def direct_pay_visits(journal: Journal, day: date) -> int:
-    """Visits of `day` with at least one signed claim."""
+    """Visits of `day` with at least one signed claim that was not voided or cancelled."""
     with journal.reading() as db:
         row = db.execute(
             "SELECT count(DISTINCT b.visit_id)"
             " FROM bills b JOIN claims c INDEXED BY claims_by_bill_state ON c.bill_id = b.id"
-            " WHERE b.service_date = ?",
+            f" WHERE b.service_date = ? AND c.state NOT IN {_VOID}",
             (day.isoformat(),),
         ).fetchone()
     return int(row[0])
@@ -193,14 +202,15 @@ def preauths_by_status(
 
 
 def top_items(journal: Journal, day: date, limit: int) -> list[TopItem]:
-    """The items that brought in most on the day's claimed bills."""
+    """The items that brought in most on the day's claimed bills (not voided or cancelled)."""
     with journal.reading() as db:
         rows = db.execute(
             "SELECT l.item_code, min(l.description), sum(l.quantity),"
             " coalesce(sum(l.quantity * l.unit_price_fen), 0), coalesce(sum(l.covered_fen), 0)"
             " FROM bills b JOIN claims c INDEXED BY claims_by_bill_state ON c.bill_id = b.id"
             " JOIN bill_lines l ON l.bill_id = b.id"
-            " WHERE b.service_date = ? GROUP BY l.item_code ORDER BY 4 DESC, 1 LIMIT ?",
+            f" WHERE b.service_date = ? AND c.state NOT IN {_VOID}"
+            " GROUP BY l.item_code ORDER BY 4 DESC, 1 LIMIT ?",
             (day.isoformat(), limit),
         ).fetchall()
     return [TopItem(r[0], r[1], r[2], r[3], r[4]) for r in rows]
@@ -250,6 +260,9 @@ _LEDGER_SELECT = (
     " coalesce(b.total_patient_fen, 0), c.covered_fen, c.queued_at, c.recorded_at,"
     " (SELECT coalesce(sum(p.amount_fen), 0) FROM payments p WHERE p.visit_id = b.visit_id),"
     " (SELECT group_concat(DISTINCT p.method) FROM payments p WHERE p.visit_id = b.visit_id),"
+    " c.closed_reason,"
+    " coalesce((SELECT s.name FROM staff s WHERE 'staff:' || s.id = c.closed_by), c.closed_by),"
+    " c.closed_at,"
     " (SELECT coalesce(sum(r.amount_fen), 0) FROM refunds r WHERE r.visit_id = b.visit_id),"
     f" {OWED}, v.fapiao_no"
     " FROM claims c JOIN bills b ON b.id = c.bill_id JOIN visits v ON v.id = b.visit_id"
@@ -277,11 +290,14 @@ def _ledger(rows: Iterable[Row]) -> list[LedgerRow]:
             insurer_covered_fen=r[15],
             queued_at=from_timestamp(r[16]),
             recorded_at=from_nullable_timestamp(r[17]),
-            visit_paid_fen=r[18] - r[20],
+            visit_paid_fen=r[18] - r[23],
             visit_payment_methods=tuple(sorted(r[19].split(","))) if r[19] else (),
-            visit_refunded_fen=r[20],
-            visit_owed_fen=r[21],
-            fapiao_no=r[22],
+            closed_reason=r[20],
+            closed_by=r[21],
+            closed_at=from_nullable_timestamp(r[22]),
+            visit_refunded_fen=r[23],
+            visit_owed_fen=r[24],
+            fapiao_no=r[25],
         )
         for r in rows
     ]

@@ -22,8 +22,10 @@ audit             The append-only trail (triggers refuse UPDATE and DELETE): eac
                   to the one before (`prev_hash`, `hash`), MAC-sealed with the desk's audit key
                   (`key_id`, `mac`) and carries its record's `seal` (`kiosk.journal.seals`).
 claims            The outbox: one signed claim per bill with its idempotency key and the body it
-                  sends (`submission`), its state (waiting, sent, attention, resolved), its retry
-                  schedule and the insurer's answer.
+                  sends (`submission`), its state (waiting, sent, attention, resolved, voided,
+                  cancelled), its retry schedule and the insurer's answer; a voided or cancelled
+                  claim says why, who and when (`closed_*`), a cancelled one the insurer's answer
+                  to the cancellation (`cancel_answer`).
 claim_attempts    Every send of a claim and how it ended; one still `in-flight` at start-up was cut
                   short by a crash and is marked `interrupted`.
 preauth_requests  Pre-authorisations filed for families, keyed like claims: the outbox sends each
@@ -336,6 +338,72 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE visits ADD COLUMN fapiao_no TEXT"
             " CHECK (fapiao_no IS NULL OR length(fapiao_no) BETWEEN 1 AND 40)",
             "CREATE INDEX visits_by_member ON visits(member_id, service_date)",
+        ),
+    ),
+    Migration(
+        12,
+        "a signed claim can be voided before it is sent, or cancelled at the insurer once "
+        "accepted: the claim keeps its signature and bill, and says why, who and when (and the "
+        "insurer's answer to a cancellation)",
+        (
+            # A CHECK constraint cannot be altered in SQLite: the claims are made again, rows
+            # kept. The send attempts point at the claims, and a parent table cannot be dropped
+            # under its children's rows while foreign keys are on: they are made again too,
+            # pointing at the new table (renaming it renames the reference).
+            """CREATE TABLE claims_v12 (
+                id INTEGER PRIMARY KEY,
+                bill_id INTEGER NOT NULL UNIQUE REFERENCES bills(id),
+                idempotency_key TEXT NOT NULL UNIQUE,
+                submission TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('waiting', 'sent', 'attention', 'resolved',
+                    'voided', 'cancelled')),
+                queued_at TEXT NOT NULL,
+                next_attempt_at TEXT NOT NULL,
+                failures INTEGER NOT NULL DEFAULT 0,
+                insurer_claim_id TEXT,
+                insurer_status TEXT,
+                reject_code TEXT,
+                covered_fen INTEGER CHECK (covered_fen >= 0),
+                recorded_at TEXT,
+                attention_reason TEXT,
+                closed_reason TEXT,
+                closed_by TEXT,
+                closed_at TEXT,
+                cancel_answer TEXT,
+                CHECK ((state IN ('voided', 'cancelled')) = (closed_reason IS NOT NULL
+                    AND closed_by IS NOT NULL AND closed_at IS NOT NULL)),
+                CHECK (state != 'voided' OR insurer_claim_id IS NULL),
+                CHECK ((state = 'cancelled') = (cancel_answer IS NOT NULL))
+            ) STRICT""",
+            """INSERT INTO claims_v12 (id, bill_id, idempotency_key, submission, state, queued_at,
+                next_attempt_at, failures, insurer_claim_id, insurer_status, reject_code,
+                covered_fen, recorded_at, attention_reason)
+               SELECT id, bill_id, idempotency_key, submission, state, queued_at,
+                next_attempt_at, failures, insurer_claim_id, insurer_status, reject_code,
+                covered_fen, recorded_at, attention_reason
+               FROM claims""",
+            """CREATE TABLE claim_attempts_v12 (
+                id INTEGER PRIMARY KEY,
+                claim_id INTEGER NOT NULL REFERENCES claims_v12(id),
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                outcome TEXT NOT NULL CHECK (outcome IN ('in-flight', 'accepted', 'rejected',
+                    'unreachable', 'retry', 'stopped', 'interrupted')),
+                error_class TEXT,
+                http_status INTEGER
+            ) STRICT""",
+            "INSERT INTO claim_attempts_v12 SELECT id, claim_id, started_at, finished_at, outcome,"
+            " error_class, http_status FROM claim_attempts",
+            "DROP TABLE claim_attempts",
+            "DROP TABLE claims",
+            "ALTER TABLE claims_v12 RENAME TO claims",
+            "ALTER TABLE claim_attempts_v12 RENAME TO claim_attempts",
+            "CREATE INDEX claims_due ON claims(state, next_attempt_at)",
+            "CREATE INDEX claims_by_bill_state ON claims(bill_id, state, insurer_status,"
+            " reject_code, covered_fen)",
+            "CREATE INDEX claims_by_recorded_at ON claims(recorded_at)",
+            "CREATE INDEX claim_attempts_by_claim ON claim_attempts(claim_id)",
+            "CREATE INDEX claim_attempts_by_outcome ON claim_attempts(outcome)",
         ),
     ),
 )

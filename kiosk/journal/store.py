@@ -773,7 +773,9 @@ class Transaction:
         return fetch_claim(self.db, claim_id)
 
     def begin_attempt(self, claim_id: int) -> int:
-        """Note that a send starts, so a crash mid-request is visible after restart."""
+        """Note that a send starts, so a crash mid-request is visible after restart. Only a
+        claim still waiting starts one: the state is read under the write lock, so a claim voided
+        after the outbox picked it is never sent (`RecordConflict`)."""
         claim = fetch_claim(self.db, claim_id)
         if claim.state is not ClaimState.WAITING:
             raise RecordConflict(f"Claim {claim_id} is {claim.state.value}, not waiting to send.")

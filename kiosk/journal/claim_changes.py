@@ -1,0 +1,154 @@
+"""Voiding and cancelling signed claims: the journal's side of `kiosk.claim_actions`.
+
+A claim the insurer never recorded (waiting in the outbox, or stopped before the insurer gave it
+a claim number) is voided here: it is never sent, and the bill, the signature and the reason stay.
+The outbox begins each send in a transaction that reads the claim's state
+(`Transaction.begin_attempt` sends only a waiting claim), and a void is refused while a send is
+in flight; both take the journal's write lock, so a claim is either sent or voided, never both.
+
+A claim the insurer accepted is cancelled at the insurer first (it gives back what the claim
+used); its answer is then recorded here. Either change and its audit entry are one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from kiosk.insurer.models import ClaimResult, ClaimStatus
+from kiosk.journal.errors import RecordConflict
+from kiosk.journal.records import AttemptOutcome, ClaimRecord, ClaimState
+from kiosk.journal.rows import fetch_claim, from_timestamp
+from kiosk.journal.store import Journal, Transaction
+
+
+class ClaimBeingSent(RecordConflict):
+    """The outbox is sending this claim at this moment: try again once the send has ended."""
+
+
+class ClaimNotVoidable(RecordConflict):
+    """Only a claim the insurer has not recorded can be voided; `recorded` when the insurer has
+    it (it is cancelled at the insurer instead)."""
+
+    def __init__(self, message: str, *, recorded: bool) -> None:
+        super().__init__(message)
+        self.recorded = recorded
+
+
+class ClaimNotCancellable(RecordConflict):
+    """Only a claim the insurer accepted (and has not paid) can be cancelled at the insurer."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimClosure:
+    """Why, by whom and when a claim was voided or cancelled."""
+
+    claim_id: int
+    state: ClaimState
+    reason: str
+    by: str
+    """The audit trail's actor: `staff:<id>` or `console`."""
+    at: datetime
+    answer: ClaimResult | None
+    """The insurer's answer to the cancellation; None for a void."""
+
+
+def voidable(claim: ClaimRecord) -> bool:
+    """Signed, and the insurer has no record of it: waiting, or stopped before it was recorded."""
+    return claim.state is ClaimState.WAITING or (
+        claim.state is ClaimState.ATTENTION and claim.insurer_claim_id is None
+    )
+
+
+def cancellable(claim: ClaimRecord) -> bool:
+    """Accepted by the insurer, as far as this journal knows (the insurer has the last word)."""
+    return (
+        claim.state is ClaimState.SENT
+        and claim.insurer_claim_id is not None
+        and claim.insurer_status is ClaimStatus.ACCEPTED
+    )
+
+
+def void_claim(tx: Transaction, claim_id: int, reason: str, *, by: str) -> ClaimRecord:
+    """Void a claim the insurer has not recorded, unless the outbox is sending it right now
+    (`ClaimBeingSent`); `ClaimNotVoidable` for any other claim."""
+    claim = fetch_claim(tx.db, claim_id)
+    if not voidable(claim):
+        recorded = claim.insurer_claim_id is not None
+        raise ClaimNotVoidable(
+            f"Claim {claim_id} is {claim.state.value}"
+            + ("; the insurer has it: cancel it there instead." if recorded else "."),
+            recorded=recorded,
+        )
+    in_flight = tx.db.execute(
+        "SELECT 1 FROM claim_attempts WHERE claim_id = ? AND outcome = ?",
+        (claim_id, AttemptOutcome.IN_FLIGHT.value),
+    ).fetchone()
+    if in_flight:
+        raise ClaimBeingSent(f"Claim {claim_id} is being sent right now.")
+    tx.db.execute(
+        "UPDATE claims SET state = ?, closed_reason = ?, closed_by = ?, closed_at = ? WHERE id = ?",
+        (ClaimState.VOIDED.value, reason, by, tx.timestamp(), claim_id),
+    )
+    tx.append_audit(
+        "claim.voided",
+        f"claim:{claim_id}",
+        {"reason": reason, "invoice": claim.clinic_invoice_no, "was": claim.state.value},
+    )
+    return fetch_claim(tx.db, claim_id)
+
+
+def record_cancellation(
+    tx: Transaction, claim_id: int, answer: ClaimResult, reason: str, *, by: str
+) -> ClaimRecord:
+    """The insurer cancelled the claim (`answer`): it pays nothing now. `ClaimNotCancellable`
+    when the journal's claim is not the accepted claim the answer is about."""
+    claim = fetch_claim(tx.db, claim_id)
+    if not cancellable(claim):
+        raise ClaimNotCancellable(f"Claim {claim_id} is {claim.state.value}; not cancellable.")
+    if answer.claim_id != claim.insurer_claim_id or answer.status is not ClaimStatus.CANCELLED:
+        raise ClaimNotCancellable(f"The insurer's answer is not a cancellation of {claim_id}.")
+    tx.db.execute(
+        "UPDATE claims SET state = ?, insurer_status = ?, closed_reason = ?, closed_by = ?,"
+        " closed_at = ?, cancel_answer = ? WHERE id = ?",
+        (
+            ClaimState.CANCELLED.value,
+            ClaimStatus.CANCELLED.value,
+            reason,
+            by,
+            tx.timestamp(),
+            answer.model_dump_json(),
+            claim_id,
+        ),
+    )
+    tx.append_audit(
+        "claim.cancelled",
+        f"claim:{claim_id}",
+        {
+            "reason": reason,
+            "invoice": claim.clinic_invoice_no,
+            "insurer_claim_id": answer.claim_id,
+            "status": answer.status.value,
+        },
+    )
+    return fetch_claim(tx.db, claim_id)
+
+
+def claim_closure(journal: Journal, claim_id: int) -> ClaimClosure | None:
+    """Why, by whom and when the claim was voided or cancelled; None for any other claim."""
+    with journal.reading() as db:
+        row = db.execute(
+            "SELECT state, closed_reason, closed_by, closed_at, cancel_answer FROM claims"
+            " WHERE id = ? AND closed_at IS NOT NULL",
+            (claim_id,),
+        ).fetchone()
+    if row is None:
+        return None
+    return ClaimClosure(
+        claim_id=claim_id,
+        state=ClaimState(row[0]),
+        reason=row[1],
+        by=row[2],
+        at=from_timestamp(row[3]),
+        answer=ClaimResult.model_validate_json(row[4]) if row[4] is not None else None,
+    )
