@@ -215,89 +215,139 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="74"/>
+        <location filename="../../ui/manager/claims_tab.py" line="116"/>
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="75"/>
+        <location filename="../../ui/manager/claims_tab.py" line="117"/>
         <source>Send this claim again once its cause is fixed</source>
         <translation>Send this claim again once its cause is fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="76"/>
+        <location filename="../../ui/manager/claims_tab.py" line="118"/>
         <source>How was it settled? (required)</source>
         <translation>How was it settled? (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="77"/>
+        <location filename="../../ui/manager/claims_tab.py" line="119"/>
         <source>Mark settled</source>
         <translation>Mark settled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="120"/>
+        <source>Void…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="121"/>
+        <source>Void this signed bill before it is sent</source>
+        <translation>Void this signed bill before it is sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="122"/>
+        <source>Cancel at the insurer…</source>
+        <translation>Cancel at the insurer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="123"/>
+        <source>Cancel this accepted claim at the insurer</source>
+        <translation>Cancel this accepted claim at the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="124"/>
+        <source>Why? (required)</source>
+        <translation>Why? (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="125"/>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="177"/>
+        <source>Cancel this claim at the insurer? It pays nothing for it and gives back the free visit and pre-auth use it took. The reason is kept.</source>
+        <translation>Cancel this claim at the insurer? It pays nothing for it and gives back the free visit and pre-auth use it took. The reason is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="181"/>
+        <source>Cancel the claim</source>
+        <translation>Cancel the claim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="185"/>
+        <source>Void this signed bill? It is never sent to the insurer. The family&apos;s signature and the reason are kept.</source>
+        <translation>Void this signed bill? It is never sent to the insurer. The family&apos;s signature and the reason are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="189"/>
+        <source>Void the bill</source>
+        <translation>Void the bill</translation>
     </message>
 </context>
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="177"/>
+        <location filename="../../ui/manager/claims_tab.py" line="297"/>
         <source>All claims</source>
         <translation>All claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="182"/>
+        <location filename="../../ui/manager/claims_tab.py" line="302"/>
         <source>Statement no. or insurer claim number</source>
         <translation>Statement no. or insurer claim number</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="185"/>
+        <location filename="../../ui/manager/claims_tab.py" line="305"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="186"/>
+        <location filename="../../ui/manager/claims_tab.py" line="306"/>
         <source>Signed</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="187"/>
-        <location filename="../../ui/manager/claims_tab.py" line="285"/>
+        <location filename="../../ui/manager/claims_tab.py" line="307"/>
+        <location filename="../../ui/manager/claims_tab.py" line="416"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="188"/>
-        <location filename="../../ui/manager/claims_tab.py" line="284"/>
+        <location filename="../../ui/manager/claims_tab.py" line="308"/>
+        <location filename="../../ui/manager/claims_tab.py" line="408"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="189"/>
-        <location filename="../../ui/manager/claims_tab.py" line="286"/>
+        <location filename="../../ui/manager/claims_tab.py" line="309"/>
+        <location filename="../../ui/manager/claims_tab.py" line="417"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="190"/>
+        <location filename="../../ui/manager/claims_tab.py" line="310"/>
         <source>Insurer covers</source>
         <translation>Insurer covers</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="191"/>
-        <location filename="../../ui/manager/claims_tab.py" line="292"/>
+        <location filename="../../ui/manager/claims_tab.py" line="311"/>
+        <location filename="../../ui/manager/claims_tab.py" line="423"/>
         <source>Family share</source>
         <translation>Family share</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="192"/>
+        <location filename="../../ui/manager/claims_tab.py" line="312"/>
         <source>Paid at desk</source>
         <translation>Paid at desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="195"/>
+        <location filename="../../ui/manager/claims_tab.py" line="315"/>
         <source>Open the signed bill</source>
         <translation>Open the signed bill</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/claims_tab.py" line="232"/>
+        <location filename="../../ui/manager/claims_tab.py" line="352"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -305,57 +355,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="253"/>
+        <location filename="../../ui/manager/claims_tab.py" line="373"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>As shown to the family; the insurer has not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="273"/>
+        <location filename="../../ui/manager/claims_tab.py" line="393"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>Choose a claim to see it in detail.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="281"/>
+        <location filename="../../ui/manager/claims_tab.py" line="406"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>Claim key, for the insurer&apos;s support: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="287"/>
+        <location filename="../../ui/manager/claims_tab.py" line="418"/>
         <source>Insurer share as signed</source>
         <translation>Insurer share as signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="289"/>
+        <location filename="../../ui/manager/claims_tab.py" line="420"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="294"/>
+        <location filename="../../ui/manager/claims_tab.py" line="425"/>
         <source>Paid at the desk</source>
         <translation>Paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="300"/>
+        <location filename="../../ui/manager/claims_tab.py" line="431"/>
         <source>Signed and stored</source>
         <translation>Signed and stored</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="303"/>
+        <location filename="../../ui/manager/claims_tab.py" line="434"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="307"/>
+        <location filename="../../ui/manager/claims_tab.py" line="438"/>
         <source>Recorded by the insurer</source>
         <translation>Recorded by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="310"/>
+        <location filename="../../ui/manager/claims_tab.py" line="411"/>
+        <source>Cancelled by</source>
+        <translation>Cancelled by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="413"/>
+        <source>Voided by</source>
+        <translation>Voided by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="414"/>
+        <location filename="../../ui/manager/claims_tab.py" line="440"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="324"/>
+        <location filename="../../ui/manager/claims_tab.py" line="454"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
@@ -642,7 +703,8 @@
         <location filename="../../ui/manager/day_tab.py" line="193"/>
         <source>%1 (%n visit(s))</source>
         <translation>
-            <numerusform>%1 (%n visit(s))</numerusform>
+            <numerusform>%1 (%n visit)</numerusform>
+            <numerusform>%1 (%n visits)</numerusform>
         </translation>
     </message>
 </context>
@@ -688,102 +750,102 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="172"/>
+        <location filename="../../ui/screens/done.py" line="170"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>Thank you. The signed bill is stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="122"/>
+        <location filename="../../ui/screens/done.py" line="120"/>
         <source>Claim</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="123"/>
+        <location filename="../../ui/screens/done.py" line="121"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="124"/>
+        <location filename="../../ui/screens/done.py" line="122"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="125"/>
+        <location filename="../../ui/screens/done.py" line="123"/>
         <source>Open to print</source>
         <translation>Open to print</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="121"/>
+        <location filename="../../ui/screens/done.py" line="119"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="126"/>
+        <location filename="../../ui/screens/done.py" line="124"/>
         <source>Save a copy…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="127"/>
+        <location filename="../../ui/screens/done.py" line="125"/>
         <source>Next family</source>
         <translation>Next family</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="196"/>
+        <location filename="../../ui/screens/done.py" line="194"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>No claim: the family pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="340"/>
+        <location filename="../../ui/screens/done.py" line="338"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>The statement PDF could not be written; the bill is stored all the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="351"/>
+        <location filename="../../ui/screens/done.py" line="349"/>
         <source>Save the statement</source>
         <translation>Save the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="202"/>
+        <location filename="../../ui/screens/done.py" line="200"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>Accepted by the insurer, claim number {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="170"/>
+        <location filename="../../ui/screens/done.py" line="168"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>Self-pay visit: the plan pays nothing on this bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="182"/>
+        <location filename="../../ui/screens/done.py" line="180"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>Self-pay statement saved (version {version}).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="185"/>
+        <location filename="../../ui/screens/done.py" line="183"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="207"/>
+        <location filename="../../ui/screens/done.py" line="205"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="210"/>
+        <location filename="../../ui/screens/done.py" line="208"/>
         <source>Settled by the clinic.</source>
         <translation>Settled by the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="213"/>
+        <location filename="../../ui/screens/done.py" line="211"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="216"/>
+        <location filename="../../ui/screens/done.py" line="214"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>Stored safely; sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="357"/>
+        <location filename="../../ui/screens/done.py" line="355"/>
         <source>The copy could not be saved there.</source>
         <translation>The copy could not be saved there.</translation>
     </message>
@@ -1373,124 +1435,124 @@
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="31"/>
+        <location filename="../../ui/manager_text.py" line="33"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="32"/>
+        <location filename="../../ui/manager_text.py" line="34"/>
         <source>Bank card</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="33"/>
+        <location filename="../../ui/manager_text.py" line="35"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="34"/>
+        <location filename="../../ui/manager_text.py" line="36"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="37"/>
-        <location filename="../../ui/manager_text.py" line="52"/>
+        <location filename="../../ui/manager_text.py" line="39"/>
+        <location filename="../../ui/manager_text.py" line="54"/>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="38"/>
+        <location filename="../../ui/manager_text.py" line="40"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="40"/>
+        <location filename="../../ui/manager_text.py" line="42"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="41"/>
+        <location filename="../../ui/manager_text.py" line="43"/>
         <source>Denied</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="50"/>
+        <location filename="../../ui/manager_text.py" line="52"/>
         <source>Missing at the insurer</source>
         <translation>Missing at the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="49"/>
+        <location filename="../../ui/manager_text.py" line="51"/>
         <source>Amounts differ</source>
         <translation>Amounts differ</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="48"/>
+        <location filename="../../ui/manager_text.py" line="50"/>
         <source>Status differs</source>
         <translation>Status differs</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="79"/>
+        <location filename="../../ui/manager_text.py" line="81"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="84"/>
+        <location filename="../../ui/manager_text.py" line="86"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>The insurer records less than the family signed for. Ask it to correct the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="88"/>
+        <location filename="../../ui/manager_text.py" line="90"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="97"/>
+        <location filename="../../ui/manager_text.py" line="99"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="103"/>
+        <location filename="../../ui/manager_text.py" line="105"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="104"/>
+        <location filename="../../ui/manager_text.py" line="106"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="151"/>
+        <location filename="../../ui/manager_text.py" line="153"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="152"/>
+        <location filename="../../ui/manager_text.py" line="154"/>
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="153"/>
+        <location filename="../../ui/manager_text.py" line="155"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="155"/>
+        <location filename="../../ui/manager_text.py" line="157"/>
         <source>Claim state</source>
         <translation>Claim state</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="156"/>
+        <location filename="../../ui/manager_text.py" line="158"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="157"/>
+        <location filename="../../ui/manager_text.py" line="159"/>
         <source>Insurer status</source>
         <translation>Insurer status</translation>
     </message>
     <message>
         <location filename="../../ui/manager_text.py" line="23"/>
-        <location filename="../../ui/manager_text.py" line="174"/>
+        <location filename="../../ui/manager_text.py" line="176"/>
         <source>Waiting to send</source>
         <translation>Waiting to send</translation>
     </message>
@@ -1510,217 +1572,227 @@
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="39"/>
+        <location filename="../../ui/manager_text.py" line="29"/>
+        <source>Voided</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="30"/>
+        <source>Cancelled at the insurer</source>
+        <translation>Cancelled at the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="41"/>
         <source>More information asked</source>
         <translation>More information asked</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="42"/>
+        <location filename="../../ui/manager_text.py" line="44"/>
         <source>Not accepted by the insurer</source>
         <translation>Not accepted by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="45"/>
+        <location filename="../../ui/manager_text.py" line="47"/>
         <source>Records changed since sent</source>
         <translation>Records changed since sent</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="46"/>
+        <location filename="../../ui/manager_text.py" line="48"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="47"/>
+        <location filename="../../ui/manager_text.py" line="49"/>
         <source>Stopped, needs a person</source>
         <translation>Stopped, needs a person</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="51"/>
+        <location filename="../../ui/manager_text.py" line="53"/>
         <source>Not in this PC&apos;s records</source>
         <translation>Not in this PC&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="55"/>
+        <location filename="../../ui/manager_text.py" line="57"/>
         <source>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</source>
         <translation>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="60"/>
+        <location filename="../../ui/manager_text.py" line="62"/>
         <source>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</source>
         <translation>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="65"/>
+        <location filename="../../ui/manager_text.py" line="67"/>
         <source>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</source>
         <translation>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="70"/>
+        <location filename="../../ui/manager_text.py" line="72"/>
         <source>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</source>
         <translation>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="75"/>
+        <location filename="../../ui/manager_text.py" line="77"/>
         <source>Ask the insurer about this claim number. Do not claim it again as a new claim.</source>
         <translation>Ask the insurer about this claim number. Do not claim it again as a new claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="93"/>
+        <location filename="../../ui/manager_text.py" line="95"/>
         <source>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</source>
         <translation>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="119"/>
+        <location filename="../../ui/manager_text.py" line="121"/>
         <source>The insurer&apos;s amount changed after the family signed</source>
         <translation>The insurer&apos;s amount changed after the family signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="122"/>
+        <location filename="../../ui/manager_text.py" line="124"/>
         <source>Not covered on the visit&apos;s date</source>
         <translation>Not covered on the visit&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="123"/>
+        <location filename="../../ui/manager_text.py" line="125"/>
         <source>The claim did not match the signed bill</source>
         <translation>The claim did not match the signed bill</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="124"/>
+        <location filename="../../ui/manager_text.py" line="126"/>
         <source>The insurer could not read the claim</source>
         <translation>The insurer could not read the claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="125"/>
+        <location filename="../../ui/manager_text.py" line="127"/>
         <source>The insurer answered for another claim</source>
         <translation>The insurer answered for another claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="128"/>
+        <location filename="../../ui/manager_text.py" line="130"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>Saved by an older kiosk in a form the insurer no longer takes</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="154"/>
+        <location filename="../../ui/manager_text.py" line="156"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="158"/>
+        <location filename="../../ui/manager_text.py" line="160"/>
         <source>Reason code</source>
         <translation>Reason code</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="159"/>
+        <location filename="../../ui/manager_text.py" line="161"/>
         <source>Member (masked)</source>
         <translation>Member (masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="160"/>
+        <location filename="../../ui/manager_text.py" line="162"/>
         <source>Billed (fen)</source>
         <translation>Billed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="161"/>
+        <location filename="../../ui/manager_text.py" line="163"/>
         <source>Billed (yuan)</source>
         <translation>Billed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="162"/>
+        <location filename="../../ui/manager_text.py" line="164"/>
         <source>Insurer share as signed (fen)</source>
         <translation>Insurer share as signed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="163"/>
+        <location filename="../../ui/manager_text.py" line="165"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>Insurer share as signed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="164"/>
+        <location filename="../../ui/manager_text.py" line="166"/>
         <source>Covered by the insurer (fen)</source>
         <translation>Covered by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="165"/>
+        <location filename="../../ui/manager_text.py" line="167"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>Covered by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="166"/>
+        <location filename="../../ui/manager_text.py" line="168"/>
         <source>Family share (fen)</source>
         <translation>Family share (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="167"/>
+        <location filename="../../ui/manager_text.py" line="169"/>
         <source>Family share (yuan)</source>
         <translation>Family share (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="168"/>
+        <location filename="../../ui/manager_text.py" line="170"/>
         <source>Paid at the desk (fen)</source>
         <translation>Paid at the desk (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="169"/>
+        <location filename="../../ui/manager_text.py" line="171"/>
         <source>Paid at the desk (yuan)</source>
         <translation>Paid at the desk (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="170"/>
+        <location filename="../../ui/manager_text.py" line="172"/>
         <source>Payment methods</source>
         <translation>Payment methods</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="171"/>
+        <location filename="../../ui/manager_text.py" line="173"/>
         <source>Signed and stored at</source>
         <translation>Signed and stored at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="172"/>
+        <location filename="../../ui/manager_text.py" line="174"/>
         <source>Recorded by the insurer at</source>
         <translation>Recorded by the insurer at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="173"/>
+        <location filename="../../ui/manager_text.py" line="175"/>
         <source>Claim key (for the insurer&apos;s support)</source>
         <translation>Claim key (for the insurer&apos;s support)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="175"/>
+        <location filename="../../ui/manager_text.py" line="177"/>
         <source>Covered (fen)</source>
         <translation>Covered (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="176"/>
+        <location filename="../../ui/manager_text.py" line="178"/>
         <source>Covered (yuan)</source>
         <translation>Covered (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="177"/>
+        <location filename="../../ui/manager_text.py" line="179"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>Awaiting the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="178"/>
+        <location filename="../../ui/manager_text.py" line="180"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>Awaiting the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="179"/>
+        <location filename="../../ui/manager_text.py" line="181"/>
         <source>Refused by the insurer (fen)</source>
         <translation>Refused by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="180"/>
+        <location filename="../../ui/manager_text.py" line="182"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>Refused by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="181"/>
+        <location filename="../../ui/manager_text.py" line="183"/>
         <source>Paid by families (fen)</source>
         <translation>Paid by families (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="182"/>
+        <location filename="../../ui/manager_text.py" line="184"/>
         <source>Paid by families (yuan)</source>
         <translation>Paid by families (yuan)</translation>
     </message>
@@ -1728,129 +1800,159 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="320"/>
+        <location filename="../../ui/manager/screen.py" line="326"/>
         <source>Marked settled.</source>
         <translation>Marked settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="350"/>
+        <location filename="../../ui/manager/screen.py" line="396"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="181"/>
+        <location filename="../../ui/manager/screen.py" line="187"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="185"/>
+        <location filename="../../ui/manager/screen.py" line="191"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="186"/>
+        <location filename="../../ui/manager/screen.py" line="192"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="187"/>
+        <location filename="../../ui/manager/screen.py" line="193"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="188"/>
+        <location filename="../../ui/manager/screen.py" line="194"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="189"/>
+        <location filename="../../ui/manager/screen.py" line="195"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="192"/>
+        <location filename="../../ui/manager/screen.py" line="198"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="196"/>
+        <location filename="../../ui/manager/screen.py" line="202"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="197"/>
+        <location filename="../../ui/manager/screen.py" line="203"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="199"/>
+        <location filename="../../ui/manager/screen.py" line="205"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="200"/>
+        <location filename="../../ui/manager/screen.py" line="206"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="201"/>
+        <location filename="../../ui/manager/screen.py" line="207"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="202"/>
+        <location filename="../../ui/manager/screen.py" line="208"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="271"/>
+        <location filename="../../ui/manager/screen.py" line="277"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>Reading this PC&apos;s records…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="274"/>
+        <location filename="../../ui/manager/screen.py" line="280"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>As this PC&apos;s records stood at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="284"/>
-        <location filename="../../ui/manager/screen.py" line="392"/>
+        <location filename="../../ui/manager/screen.py" line="290"/>
+        <location filename="../../ui/manager/screen.py" line="436"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="310"/>
+        <location filename="../../ui/manager/screen.py" line="316"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>Waiting to send again; it goes at the next try.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="348"/>
+        <location filename="../../ui/manager/screen.py" line="336"/>
+        <source>Voided: it will not be sent.</source>
+        <translation>Voided: it will not be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="350"/>
+        <source>Cancelled at the insurer: it pays nothing for this claim.</source>
+        <translation>Cancelled at the insurer: it pays nothing for this claim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="378"/>
         <source>Only a manager may change a claim.</source>
         <translation>Only a manager may change a claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="404"/>
+        <location filename="../../ui/manager/screen.py" line="387"/>
+        <source>It is being sent right now; try again in a moment.</source>
+        <translation>It is being sent right now; try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="389"/>
+        <source>The insurer already has this claim: cancel it at the insurer instead.</source>
+        <translation>The insurer already has this claim: cancel it at the insurer instead.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="391"/>
+        <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
+        <translation>The insurer will not cancel it: it is paid, or was not accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="393"/>
+        <source>The insurer has no such claim from this clinic; nothing was changed.</source>
+        <translation>The insurer has no such claim from this clinic; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="448"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="434"/>
-        <location filename="../../ui/manager/screen.py" line="463"/>
+        <location filename="../../ui/manager/screen.py" line="478"/>
+        <location filename="../../ui/manager/screen.py" line="507"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="474"/>
+        <location filename="../../ui/manager/screen.py" line="518"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="498"/>
+        <location filename="../../ui/manager/screen.py" line="542"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="502"/>
+        <location filename="../../ui/manager/screen.py" line="546"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -2139,7 +2241,7 @@
     <message>
         <location filename="../../ui/widgets/payment_panel.py" line="296"/>
         <source>from the clinic&apos;s tax system</source>
-        <translation>from the clinic's tax system</translation>
+        <translation>from the clinic&apos;s tax system</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/payment_panel.py" line="297"/>
@@ -2164,7 +2266,7 @@
     <message>
         <location filename="../../ui/widgets/payment_panel.py" line="361"/>
         <source>The family&apos;s part is paid.</source>
-        <translation>The family's part is paid.</translation>
+        <translation>The family&apos;s part is paid.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/payment_panel.py" line="364"/>

@@ -210,146 +210,207 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="74"/>
+        <location filename="../../ui/manager/claims_tab.py" line="116"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="75"/>
+        <location filename="../../ui/manager/claims_tab.py" line="117"/>
         <source>Send this claim again once its cause is fixed</source>
         <translation>原因解决后重新发送此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="76"/>
+        <location filename="../../ui/manager/claims_tab.py" line="118"/>
         <source>How was it settled? (required)</source>
         <translation>是如何结清的？（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="77"/>
+        <location filename="../../ui/manager/claims_tab.py" line="119"/>
         <source>Mark settled</source>
         <translation>标记为已结清</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="120"/>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="121"/>
+        <source>Void this signed bill before it is sent</source>
+        <translation>在发送前作废这张已签名的账单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="122"/>
+        <source>Cancel at the insurer…</source>
+        <translation>向保险公司撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="123"/>
+        <source>Cancel this accepted claim at the insurer</source>
+        <translation>向保险公司撤销这笔已受理的理赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="124"/>
+        <source>Why? (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="125"/>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="177"/>
+        <source>Cancel this claim at the insurer? It pays nothing for it and gives back the free visit and pre-auth use it took. The reason is kept.</source>
+        <translation>向保险公司撤销这笔理赔？保险公司不再为其支付，并退回其占用的免费就诊次数和预授权使用次数。原因将被保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="181"/>
+        <source>Cancel the claim</source>
+        <translation>撤销理赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="185"/>
+        <source>Void this signed bill? It is never sent to the insurer. The family&apos;s signature and the reason are kept.</source>
+        <translation>作废这张已签名的账单？它不会发送给保险公司。家属签名和原因将被保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="189"/>
+        <source>Void the bill</source>
+        <translation>作废账单</translation>
     </message>
 </context>
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="177"/>
+        <location filename="../../ui/manager/claims_tab.py" line="297"/>
         <source>All claims</source>
         <translation>全部理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="182"/>
+        <location filename="../../ui/manager/claims_tab.py" line="302"/>
         <source>Statement no. or insurer claim number</source>
         <translation>账单号或保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="185"/>
+        <location filename="../../ui/manager/claims_tab.py" line="305"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="186"/>
+        <location filename="../../ui/manager/claims_tab.py" line="306"/>
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="187"/>
-        <location filename="../../ui/manager/claims_tab.py" line="285"/>
+        <location filename="../../ui/manager/claims_tab.py" line="307"/>
+        <location filename="../../ui/manager/claims_tab.py" line="416"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="188"/>
-        <location filename="../../ui/manager/claims_tab.py" line="284"/>
+        <location filename="../../ui/manager/claims_tab.py" line="308"/>
+        <location filename="../../ui/manager/claims_tab.py" line="408"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="189"/>
-        <location filename="../../ui/manager/claims_tab.py" line="286"/>
+        <location filename="../../ui/manager/claims_tab.py" line="309"/>
+        <location filename="../../ui/manager/claims_tab.py" line="417"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="190"/>
+        <location filename="../../ui/manager/claims_tab.py" line="310"/>
         <source>Insurer covers</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="191"/>
-        <location filename="../../ui/manager/claims_tab.py" line="292"/>
+        <location filename="../../ui/manager/claims_tab.py" line="311"/>
+        <location filename="../../ui/manager/claims_tab.py" line="423"/>
         <source>Family share</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="192"/>
+        <location filename="../../ui/manager/claims_tab.py" line="312"/>
         <source>Paid at desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="195"/>
+        <location filename="../../ui/manager/claims_tab.py" line="315"/>
         <source>Open the signed bill</source>
         <translation>打开签字账单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/claims_tab.py" line="232"/>
+        <location filename="../../ui/manager/claims_tab.py" line="352"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="253"/>
+        <location filename="../../ui/manager/claims_tab.py" line="373"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>签字时向家长展示的金额；保险公司尚未答复</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="273"/>
+        <location filename="../../ui/manager/claims_tab.py" line="393"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>选择一笔理赔查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="281"/>
+        <location filename="../../ui/manager/claims_tab.py" line="406"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>理赔提交编号（供保险公司核查）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="287"/>
+        <location filename="../../ui/manager/claims_tab.py" line="418"/>
         <source>Insurer share as signed</source>
         <translation>签字时保险支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="289"/>
+        <location filename="../../ui/manager/claims_tab.py" line="420"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="294"/>
+        <location filename="../../ui/manager/claims_tab.py" line="425"/>
         <source>Paid at the desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="300"/>
+        <location filename="../../ui/manager/claims_tab.py" line="431"/>
         <source>Signed and stored</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="303"/>
+        <location filename="../../ui/manager/claims_tab.py" line="434"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="307"/>
+        <location filename="../../ui/manager/claims_tab.py" line="438"/>
         <source>Recorded by the insurer</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="310"/>
+        <location filename="../../ui/manager/claims_tab.py" line="411"/>
+        <source>Cancelled by</source>
+        <translation>撤销人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="413"/>
+        <source>Voided by</source>
+        <translation>作废人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="414"/>
+        <location filename="../../ui/manager/claims_tab.py" line="440"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="324"/>
+        <location filename="../../ui/manager/claims_tab.py" line="454"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -677,102 +738,102 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="172"/>
+        <location filename="../../ui/screens/done.py" line="170"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>谢谢！签字账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="122"/>
+        <location filename="../../ui/screens/done.py" line="120"/>
         <source>Claim</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="123"/>
+        <location filename="../../ui/screens/done.py" line="121"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="124"/>
+        <location filename="../../ui/screens/done.py" line="122"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="125"/>
+        <location filename="../../ui/screens/done.py" line="123"/>
         <source>Open to print</source>
         <translation>打开并打印</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="121"/>
+        <location filename="../../ui/screens/done.py" line="119"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="126"/>
+        <location filename="../../ui/screens/done.py" line="124"/>
         <source>Save a copy…</source>
         <translation>另存一份…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="127"/>
+        <location filename="../../ui/screens/done.py" line="125"/>
         <source>Next family</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="196"/>
+        <location filename="../../ui/screens/done.py" line="194"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>不提交理赔：费用全部由家长支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="340"/>
+        <location filename="../../ui/screens/done.py" line="338"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>账单 PDF 未能生成，但账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="351"/>
+        <location filename="../../ui/screens/done.py" line="349"/>
         <source>Save the statement</source>
         <translation>保存账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="202"/>
+        <location filename="../../ui/screens/done.py" line="200"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>保险公司已受理，理赔号 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="170"/>
+        <location filename="../../ui/screens/done.py" line="168"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>自费就诊：保险计划不支付本次账单中的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="182"/>
+        <location filename="../../ui/screens/done.py" line="180"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>自费账单已保存（第 {version} 版）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="185"/>
+        <location filename="../../ui/screens/done.py" line="183"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>账单已保存（第 {version} 版）。保险公司收到理赔后，账单也会出现在电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="207"/>
+        <location filename="../../ui/screens/done.py" line="205"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>保险公司未受理此理赔，诊所经理会跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="210"/>
+        <location filename="../../ui/screens/done.py" line="208"/>
         <source>Settled by the clinic.</source>
         <translation>诊所已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="213"/>
+        <location filename="../../ui/screens/done.py" line="211"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>已安全保存；目前无法连接保险公司，恢复后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="216"/>
+        <location filename="../../ui/screens/done.py" line="214"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>已安全保存，正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="357"/>
+        <location filename="../../ui/screens/done.py" line="355"/>
         <source>The copy could not be saved there.</source>
         <translation>无法保存到该位置。</translation>
     </message>
@@ -1362,124 +1423,124 @@
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="31"/>
+        <location filename="../../ui/manager_text.py" line="33"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="32"/>
+        <location filename="../../ui/manager_text.py" line="34"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="33"/>
+        <location filename="../../ui/manager_text.py" line="35"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="34"/>
+        <location filename="../../ui/manager_text.py" line="36"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="37"/>
-        <location filename="../../ui/manager_text.py" line="52"/>
+        <location filename="../../ui/manager_text.py" line="39"/>
+        <location filename="../../ui/manager_text.py" line="54"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="38"/>
+        <location filename="../../ui/manager_text.py" line="40"/>
         <source>Pending</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="40"/>
+        <location filename="../../ui/manager_text.py" line="42"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="41"/>
+        <location filename="../../ui/manager_text.py" line="43"/>
         <source>Denied</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="50"/>
+        <location filename="../../ui/manager_text.py" line="52"/>
         <source>Missing at the insurer</source>
         <translation>保险公司无此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="49"/>
+        <location filename="../../ui/manager_text.py" line="51"/>
         <source>Amounts differ</source>
         <translation>金额不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="48"/>
+        <location filename="../../ui/manager_text.py" line="50"/>
         <source>Status differs</source>
         <translation>状态不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="79"/>
+        <location filename="../../ui/manager_text.py" line="81"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>请在本诊所其他终端上查找。如无任何前台提交过，请向保险公司提出异议。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="84"/>
+        <location filename="../../ui/manager_text.py" line="86"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>保险公司记录的金额少于家长签字确认的金额。请要求其更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="88"/>
+        <location filename="../../ui/manager_text.py" line="90"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>保险公司记录的金额多于家长签字确认的金额。请告知保险公司，差额不得保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="97"/>
+        <location filename="../../ui/manager_text.py" line="99"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>保险公司现将其列为可支付。确认后，如家长已付款请退还。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="103"/>
+        <location filename="../../ui/manager_text.py" line="105"/>
         <source>Reception</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="104"/>
+        <location filename="../../ui/manager_text.py" line="106"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="151"/>
+        <location filename="../../ui/manager_text.py" line="153"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="152"/>
+        <location filename="../../ui/manager_text.py" line="154"/>
         <source>Days</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="153"/>
+        <location filename="../../ui/manager_text.py" line="155"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="155"/>
+        <location filename="../../ui/manager_text.py" line="157"/>
         <source>Claim state</source>
         <translation>理赔状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="156"/>
+        <location filename="../../ui/manager_text.py" line="158"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="157"/>
+        <location filename="../../ui/manager_text.py" line="159"/>
         <source>Insurer status</source>
         <translation>保险公司状态</translation>
     </message>
     <message>
         <location filename="../../ui/manager_text.py" line="23"/>
-        <location filename="../../ui/manager_text.py" line="174"/>
+        <location filename="../../ui/manager_text.py" line="176"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
@@ -1499,217 +1560,227 @@
         <translation>已结清</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="39"/>
+        <location filename="../../ui/manager_text.py" line="29"/>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="30"/>
+        <source>Cancelled at the insurer</source>
+        <translation>已向保险公司撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="41"/>
         <source>More information asked</source>
         <translation>需补充资料</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="42"/>
+        <location filename="../../ui/manager_text.py" line="44"/>
         <source>Not accepted by the insurer</source>
         <translation>保险公司未受理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="45"/>
+        <location filename="../../ui/manager_text.py" line="47"/>
         <source>Records changed since sent</source>
         <translation>发送后本机记录被改动</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="46"/>
+        <location filename="../../ui/manager_text.py" line="48"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="47"/>
+        <location filename="../../ui/manager_text.py" line="49"/>
         <source>Stopped, needs a person</source>
         <translation>已暂停，需人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="51"/>
+        <location filename="../../ui/manager_text.py" line="53"/>
         <source>Not in this PC&apos;s records</source>
         <translation>本机无此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="55"/>
+        <location filename="../../ui/manager_text.py" line="57"/>
         <source>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</source>
         <translation>本机记录在此理赔发送后被改动（被删除、改写或恢复了旧备份）。请勿在本机做任何更改，并联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="60"/>
+        <location filename="../../ui/manager_text.py" line="62"/>
         <source>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</source>
         <translation>无需处理：本机会自动发送。如等待很久，请检查网络和终端注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="65"/>
+        <location filename="../../ui/manager_text.py" line="67"/>
         <source>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</source>
         <translation>保险公司不予支付。请向家长收取，或排除原因后重新申请；然后标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="70"/>
+        <location filename="../../ui/manager_text.py" line="72"/>
         <source>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</source>
         <translation>请排除暂停的原因（见理赔详情），然后重新发送；或标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="75"/>
+        <location filename="../../ui/manager_text.py" line="77"/>
         <source>Ask the insurer about this claim number. Do not claim it again as a new claim.</source>
         <translation>请凭此理赔号向保险公司查询，不要作为新理赔重新提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="93"/>
+        <location filename="../../ui/manager_text.py" line="95"/>
         <source>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</source>
         <translation>保险公司现将其列为拒付。请询问原因；如维持拒付，请向家长收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="119"/>
+        <location filename="../../ui/manager_text.py" line="121"/>
         <source>The insurer&apos;s amount changed after the family signed</source>
         <translation>家长签字后保险公司核定的金额有变</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="122"/>
+        <location filename="../../ui/manager_text.py" line="124"/>
         <source>Not covered on the visit&apos;s date</source>
         <translation>就诊当日不在保障范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="123"/>
+        <location filename="../../ui/manager_text.py" line="125"/>
         <source>The claim did not match the signed bill</source>
         <translation>理赔与签字账单不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="124"/>
+        <location filename="../../ui/manager_text.py" line="126"/>
         <source>The insurer could not read the claim</source>
         <translation>保险公司无法识别此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="125"/>
+        <location filename="../../ui/manager_text.py" line="127"/>
         <source>The insurer answered for another claim</source>
         <translation>保险公司的答复对应另一笔理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="128"/>
+        <location filename="../../ui/manager_text.py" line="130"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>由旧版终端保存，保险公司已不再接受此格式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="154"/>
+        <location filename="../../ui/manager_text.py" line="156"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="158"/>
+        <location filename="../../ui/manager_text.py" line="160"/>
         <source>Reason code</source>
         <translation>原因代码</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="159"/>
+        <location filename="../../ui/manager_text.py" line="161"/>
         <source>Member (masked)</source>
         <translation>会员（已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="160"/>
+        <location filename="../../ui/manager_text.py" line="162"/>
         <source>Billed (fen)</source>
         <translation>账单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="161"/>
+        <location filename="../../ui/manager_text.py" line="163"/>
         <source>Billed (yuan)</source>
         <translation>账单金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="162"/>
+        <location filename="../../ui/manager_text.py" line="164"/>
         <source>Insurer share as signed (fen)</source>
         <translation>签字时保险支付额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="163"/>
+        <location filename="../../ui/manager_text.py" line="165"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>签字时保险支付额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="164"/>
+        <location filename="../../ui/manager_text.py" line="166"/>
         <source>Covered by the insurer (fen)</source>
         <translation>保险公司支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="165"/>
+        <location filename="../../ui/manager_text.py" line="167"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>保险公司支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="166"/>
+        <location filename="../../ui/manager_text.py" line="168"/>
         <source>Family share (fen)</source>
         <translation>家庭自付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="167"/>
+        <location filename="../../ui/manager_text.py" line="169"/>
         <source>Family share (yuan)</source>
         <translation>家庭自付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="168"/>
+        <location filename="../../ui/manager_text.py" line="170"/>
         <source>Paid at the desk (fen)</source>
         <translation>前台已收（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="169"/>
+        <location filename="../../ui/manager_text.py" line="171"/>
         <source>Paid at the desk (yuan)</source>
         <translation>前台已收（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="170"/>
+        <location filename="../../ui/manager_text.py" line="172"/>
         <source>Payment methods</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="171"/>
+        <location filename="../../ui/manager_text.py" line="173"/>
         <source>Signed and stored at</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="172"/>
+        <location filename="../../ui/manager_text.py" line="174"/>
         <source>Recorded by the insurer at</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="173"/>
+        <location filename="../../ui/manager_text.py" line="175"/>
         <source>Claim key (for the insurer&apos;s support)</source>
         <translation>理赔提交编号（供保险公司核查）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="175"/>
+        <location filename="../../ui/manager_text.py" line="177"/>
         <source>Covered (fen)</source>
         <translation>保险支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="176"/>
+        <location filename="../../ui/manager_text.py" line="178"/>
         <source>Covered (yuan)</source>
         <translation>保险支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="177"/>
+        <location filename="../../ui/manager_text.py" line="179"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>等待保险公司（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="178"/>
+        <location filename="../../ui/manager_text.py" line="180"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>等待保险公司（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="179"/>
+        <location filename="../../ui/manager_text.py" line="181"/>
         <source>Refused by the insurer (fen)</source>
         <translation>保险公司拒付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="180"/>
+        <location filename="../../ui/manager_text.py" line="182"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>保险公司拒付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="181"/>
+        <location filename="../../ui/manager_text.py" line="183"/>
         <source>Paid by families (fen)</source>
         <translation>家庭已付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="182"/>
+        <location filename="../../ui/manager_text.py" line="184"/>
         <source>Paid by families (yuan)</source>
         <translation>家庭已付（元）</translation>
     </message>
@@ -1717,129 +1788,159 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="320"/>
+        <location filename="../../ui/manager/screen.py" line="326"/>
         <source>Marked settled.</source>
         <translation>已标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="350"/>
+        <location filename="../../ui/manager/screen.py" line="396"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="181"/>
+        <location filename="../../ui/manager/screen.py" line="187"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="185"/>
+        <location filename="../../ui/manager/screen.py" line="191"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="186"/>
+        <location filename="../../ui/manager/screen.py" line="192"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="187"/>
+        <location filename="../../ui/manager/screen.py" line="193"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="188"/>
+        <location filename="../../ui/manager/screen.py" line="194"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="189"/>
+        <location filename="../../ui/manager/screen.py" line="195"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="192"/>
+        <location filename="../../ui/manager/screen.py" line="198"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="196"/>
+        <location filename="../../ui/manager/screen.py" line="202"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="197"/>
+        <location filename="../../ui/manager/screen.py" line="203"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="199"/>
+        <location filename="../../ui/manager/screen.py" line="205"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="200"/>
+        <location filename="../../ui/manager/screen.py" line="206"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="201"/>
+        <location filename="../../ui/manager/screen.py" line="207"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="202"/>
+        <location filename="../../ui/manager/screen.py" line="208"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="271"/>
+        <location filename="../../ui/manager/screen.py" line="277"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>正在读取本机记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="274"/>
+        <location filename="../../ui/manager/screen.py" line="280"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>截至 %1 的本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="284"/>
-        <location filename="../../ui/manager/screen.py" line="392"/>
+        <location filename="../../ui/manager/screen.py" line="290"/>
+        <location filename="../../ui/manager/screen.py" line="436"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>暂时无法读取本机记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="310"/>
+        <location filename="../../ui/manager/screen.py" line="316"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>已重新排队待发送，将在下次尝试时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="348"/>
+        <location filename="../../ui/manager/screen.py" line="336"/>
+        <source>Voided: it will not be sent.</source>
+        <translation>已作废：不会发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="350"/>
+        <source>Cancelled at the insurer: it pays nothing for this claim.</source>
+        <translation>已向保险公司撤销：保险公司不再为这笔理赔支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="378"/>
         <source>Only a manager may change a claim.</source>
         <translation>只有经理可以更改理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="404"/>
+        <location filename="../../ui/manager/screen.py" line="387"/>
+        <source>It is being sent right now; try again in a moment.</source>
+        <translation>正在发送中，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="389"/>
+        <source>The insurer already has this claim: cancel it at the insurer instead.</source>
+        <translation>保险公司已收到这笔理赔：请改为向保险公司撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="391"/>
+        <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
+        <translation>保险公司不能撤销：该理赔已支付或未被受理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="393"/>
+        <source>The insurer has no such claim from this clinic; nothing was changed.</source>
+        <translation>保险公司没有本诊所的这笔理赔；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="448"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="434"/>
-        <location filename="../../ui/manager/screen.py" line="463"/>
+        <location filename="../../ui/manager/screen.py" line="478"/>
+        <location filename="../../ui/manager/screen.py" line="507"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="474"/>
+        <location filename="../../ui/manager/screen.py" line="518"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="498"/>
+        <location filename="../../ui/manager/screen.py" line="542"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="502"/>
+        <location filename="../../ui/manager/screen.py" line="546"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>

@@ -1,5 +1,6 @@
 """The manager's Claims tab: the day's claims with a filter, the chosen one in detail, and what a
-manager may do to it (`ClaimActions`, which the reconciliation shows too)."""
+manager may do to it (`ClaimActions`, which the reconciliation shows too; voiding and cancelling
+are offered here, where the claim is seen whole)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.business_day import BUSINESS_TZ
+from kiosk.claim_actions import REASON_MAX
 from kiosk.money import format_yuan
 from kiosk.reports import UNPAID, ClaimCategory, ClaimLine
 from ui.manager_text import name, reason
@@ -29,24 +31,38 @@ CLAIM_COLUMNS = 8
 
 
 class ClaimActions(QWidget):
-    """What a manager does to a claim the insurer does not pay as it stands (`UNPAID`): send a
-    stopped one again, or mark a refused or stopped one settled with a note. The claims tab and
-    the reconciliation show this same panel, so a claim gets the same choices wherever the
-    manager meets it; the screen asks the core to make the change (`kiosk.claim_actions`, which
-    holds the rule of who may)."""
+    """What a manager does to a claim: send a stopped one again, or mark a refused or stopped one
+    settled with a note (`UNPAID`); void a signed bill the insurer never got, or cancel an
+    accepted claim at the insurer, each with a reason and a confirmation. The claims tab and the
+    reconciliation show this same panel, so a claim gets the same choices wherever the manager
+    meets it; the screen asks the core to make the change (`kiosk.claim_actions`, which holds
+    the rule of who may)."""
 
     send_again = Signal(int)
     """The claim id to send again (back among the claims waiting to send)."""
     settle = Signal(int, str)
     """The claim id to mark settled, and how it was settled (the note)."""
+    void = Signal(int, str)
+    """The claim id to void before it is sent, and why (confirmed)."""
+    cancel = Signal(int, str)
+    """The claim id to cancel at the insurer, and why (confirmed)."""
 
     def __init__(
-        self, may_settle: bool, *, across: bool = False, parent: QWidget | None = None
+        self,
+        may_settle: bool,
+        *,
+        may_void: bool = False,
+        across: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.may_settle = may_settle
+        self.may_void = may_void
         self.claim_id: int | None = None
         self.category: ClaimCategory | None = None
+        self.voidable = self.cancellable = False
+        self.asking: str | None = None
+        """"void" or "cancel" while the manager confirms it, else None."""
         self.controls = QFrame()
         self.controls.setObjectName("claimActions")
         self.send_again_button = QPushButton(objectName="secondary")
@@ -63,9 +79,35 @@ class ClaimActions(QWidget):
         controls.addWidget(self.send_again_button)
         controls.addWidget(self.settle_note, 1)
         controls.addWidget(self.settle_button)
+        self.void_button = QPushButton(objectName="secondary")
+        self.void_button.clicked.connect(lambda: self._ask("void"))
+        self.cancel_button = QPushButton(objectName="secondary")
+        self.cancel_button.clicked.connect(lambda: self._ask("cancel"))
+        self.confirm = QFrame()
+        self.confirm.setObjectName("claimConfirm")
+        self.question = QLabel(objectName="detailText", wordWrap=True)
+        self.reason = QLineEdit(objectName="closeReason")
+        self.reason.setMaxLength(REASON_MAX)
+        self.reason.textChanged.connect(self._enable)
+        self.reason.returnPressed.connect(self._confirmed)
+        self.confirm_button = QPushButton(objectName="primary")
+        self.confirm_button.clicked.connect(self._confirmed)
+        self.keep_button = QPushButton(objectName="secondary")
+        self.keep_button.clicked.connect(self._keep)
+        confirm = QVBoxLayout(self.confirm)
+        confirm.setContentsMargins(0, 4, 0, 0)
+        confirm.addWidget(self.question)
+        confirm.addWidget(self.reason)
+        answers = QHBoxLayout()
+        answers.addWidget(self.confirm_button, 1)
+        answers.addWidget(self.keep_button)
+        confirm.addLayout(answers)
         layout = QHBoxLayout(self) if across else QVBoxLayout(self)
         layout.setContentsMargins(0, 0 if across else 6, 0, 0)
         layout.addWidget(self.controls, 3)
+        layout.addWidget(self.void_button)
+        layout.addWidget(self.cancel_button)
+        layout.addWidget(self.confirm)
         layout.addWidget(self.notice, 2)
         self.retranslate()
         self.show_claim(None, None)
@@ -75,28 +117,104 @@ class ClaimActions(QWidget):
         self.send_again_button.setToolTip(self.tr("Send this claim again once its cause is fixed"))
         self.settle_note.setPlaceholderText(self.tr("How was it settled? (required)"))
         self.settle_button.setText(self.tr("Mark settled"))
+        self.void_button.setText(self.tr("Void…"))
+        self.void_button.setToolTip(self.tr("Void this signed bill before it is sent"))
+        self.cancel_button.setText(self.tr("Cancel at the insurer…"))
+        self.cancel_button.setToolTip(self.tr("Cancel this accepted claim at the insurer"))
+        self.reason.setPlaceholderText(self.tr("Why? (required)"))
+        self.keep_button.setText(self.tr("Keep it"))
+        self._word_question()
 
-    def show_claim(self, claim_id: int | None, category: ClaimCategory | None) -> None:
-        """Offer what may be done to this claim (nothing without one). Choosing another claim
-        clears the note and what came of the last change; a settled claim leaving the list
-        (nothing chosen) leaves "Marked settled." in view."""
+    def show_claim(
+        self,
+        claim_id: int | None,
+        category: ClaimCategory | None,
+        *,
+        voidable: bool = False,
+        cancellable: bool = False,
+    ) -> None:
+        """Offer what may be done to this claim (nothing without one): send again or settle,
+        and, where the caller offers them, void (`voidable`) or cancel (`cancellable`). Choosing
+        another claim clears the note, the reason and what came of the last change; a settled
+        claim leaving the list (nothing chosen) leaves "Marked settled." in view."""
         if claim_id != self.claim_id:
             self.settle_note.clear()
+            self.reason.clear()
+            self.asking = None
             if claim_id is not None:
                 self.notice.clear()
         self.claim_id, self.category = claim_id, category
+        self.voidable = self.may_void and voidable
+        self.cancellable = self.may_void and cancellable
+        if (self.asking == "void" and not self.voidable) or (
+            self.asking == "cancel" and not self.cancellable
+        ):
+            self.asking = None
         self.controls.setVisible(self.may_settle and category in UNPAID)
         self.send_again_button.setVisible(category is ClaimCategory.ATTENTION)
+        self.void_button.setVisible(self.voidable and self.asking is None)
+        self.cancel_button.setVisible(self.cancellable and self.asking is None)
+        self.confirm.setVisible(self.asking is not None)
+        self._word_question()
         self._enable()
 
     def finished(self, claim_id: int, text: str) -> None:
         """A change of `claim_id` came to `text`: take input again, and say it if it is ours."""
         self.controls.setEnabled(True)
+        self.void_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
         if claim_id == self.claim_id:
             self.notice.setText(text)
 
     def _enable(self) -> None:
         self.settle_button.setEnabled(bool(self.settle_note.text().strip()))
+        self.confirm_button.setEnabled(bool(self.reason.text().strip()))
+
+    def _word_question(self) -> None:
+        if self.asking == "cancel":
+            self.question.setText(
+                self.tr(
+                    "Cancel this claim at the insurer? It pays nothing for it and gives back the "
+                    "free visit and pre-auth use it took. The reason is kept."
+                )
+            )
+            self.confirm_button.setText(self.tr("Cancel the claim"))
+        else:
+            self.question.setText(
+                self.tr(
+                    "Void this signed bill? It is never sent to the insurer. The family's "
+                    "signature and the reason are kept."
+                )
+            )
+            self.confirm_button.setText(self.tr("Void the bill"))
+
+    def _ask(self, change: str) -> None:
+        """Ask for the reason and a confirmation before voiding or cancelling."""
+        self.asking = change
+        self.notice.clear()
+        self._refresh()
+        self.reason.setFocus()
+
+    def _keep(self) -> None:
+        self.asking = None
+        self.reason.clear()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.show_claim(
+            self.claim_id, self.category, voidable=self.voidable, cancellable=self.cancellable
+        )
+
+    def _confirmed(self) -> None:
+        why = self.reason.text().strip()
+        if self.claim_id is None or self.asking is None or not why:
+            return
+        change, self.asking = self.asking, None
+        self.reason.clear()
+        self._refresh()
+        self.void_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        (self.cancel if change == "cancel" else self.void).emit(self.claim_id, why)
 
     def _send_again(self) -> None:
         if self.claim_id is not None and self.category is ClaimCategory.ATTENTION:
@@ -116,7 +234,9 @@ class ClaimsTab(QWidget):
 
     open_signed_bill = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, *, may_settle: bool = False) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, may_settle: bool = False, may_void: bool = False
+    ) -> None:
         super().__init__(parent)
         self.lines: list[ClaimLine] = []
         self.shown: list[ClaimLine] = []
@@ -144,7 +264,7 @@ class ClaimsTab(QWidget):
         self.open_button = QPushButton(objectName="primary")
         self.open_button.clicked.connect(self._open)
         self.detail_state = QLabel(objectName="hint", wordWrap=True)
-        self.claim_actions = ClaimActions(may_settle)
+        self.claim_actions = ClaimActions(may_settle, may_void=may_void)
         detail_box = QFrame()
         detail_box.setObjectName("panel")
         detail_box.setFixedWidth(340)
@@ -274,14 +394,25 @@ class ClaimsTab(QWidget):
             self.detail_title.setToolTip("")
             self.detail.clear()
             return
-        self.claim_actions.show_claim(line.claim_id, line.category)
+        self.claim_actions.show_claim(
+            line.claim_id,
+            line.category,
+            voidable=line.voidable,
+            cancellable=line.cancellable,
+        )
         self.detail_title.setText(line.invoice_no)
         # The key the claim was sent under: support may ask for it, a manager never needs it.
         self.detail_title.setToolTip(
             self.tr("Claim key, for the insurer's support: %1").replace("%1", line.idempotency_key)
         )
-        facts = [
-            (self.tr("State"), name(line.category)),
+        facts = [(self.tr("State"), name(line.category))]
+        if line.closed_at is not None:
+            # Why the bill no longer stands comes first: it is what the manager looks for.
+            who = self.tr("Cancelled by") if line.category is ClaimCategory.CANCELLED else None
+            at = line.closed_at.astimezone(BUSINESS_TZ).strftime("%Y-%m-%d %H:%M")
+            facts.append((who or self.tr("Voided by"), f"{line.closed_by} · {at}"))
+            facts.append((self.tr("Reason"), line.closed_reason or "—"))
+        facts += [
             (self.tr("Member"), line.member_masked),
             (self.tr("Billed"), format_yuan(line.billed_fen)),
             (self.tr("Insurer share as signed"), format_yuan(line.shown_covered_fen)),
@@ -305,8 +436,7 @@ class ClaimsTab(QWidget):
         if line.recorded_at is not None:
             recorded = line.recorded_at.astimezone(BUSINESS_TZ).strftime("%Y-%m-%d %H:%M")
             facts.append((self.tr("Recorded by the insurer"), recorded))
-        why = line.reject_code or line.attention_reason
-        if why:
+        if line.closed_at is None and (why := line.reject_code or line.attention_reason):
             facts.append((self.tr("Reason"), reason(why)))
         self.detail.setText(
             "<table cellspacing='3'>"

@@ -5,7 +5,6 @@ written runs on a worker (`ui.tasks`); answers for a day no longer shown are dro
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -27,8 +26,10 @@ from kiosk import claim_actions
 from kiosk.business_day import BUSINESS_TZ, business_day
 from kiosk.exports import export_claims
 from kiosk.insurer.client import InsurerClient
+from kiosk.insurer.errors import InsurerError, InsurerNotFound, InsurerRejected
 from kiosk.insurer.models import DailyStatement
 from kiosk.journal import ClaimRecord, Journal
+from kiosk.journal.claim_changes import ClaimBeingSent, ClaimNotVoidable
 from kiosk.reconciliation import Reconciliation, reconcile
 from kiosk.reports import ClaimLine, DaySummary, Trend, claim_lines, day_summary, trend
 from kiosk.staff import NotAllowed, Permission, StaffMember
@@ -64,7 +65,8 @@ class ManagerScreen(FollowsLanguage, QWidget):
     exit_kiosk = Signal()
     """A manager confirmed "Exit the kiosk"."""
     claim_changed = Signal(int)
-    """A manager sent a claim again or marked it settled (the claim id); the day is re-read."""
+    """A manager sent a claim again, marked it settled, voided or cancelled it (the claim id);
+    the day is re-read."""
 
     def __init__(
         self, context: ManagerContext, member: StaffMember, parent: QWidget | None = None
@@ -126,7 +128,9 @@ class ManagerScreen(FollowsLanguage, QWidget):
         self.day_tab = DayTab(self._item_name) if member.may(Permission.FIGURES) else None
         may_settle = member.may(Permission.SETTLE)
         self.claims_tab = (
-            ClaimsTab(may_settle=may_settle) if member.may(Permission.CLAIMS) else None
+            ClaimsTab(may_settle=may_settle, may_void=member.may(Permission.VOID))
+            if member.may(Permission.CLAIMS)
+            else None
         )
         self.reconcile_tab = (
             ReconcileTab(may_settle=may_settle) if member.may(Permission.RECONCILE) else None
@@ -143,6 +147,8 @@ class ManagerScreen(FollowsLanguage, QWidget):
         for panel in self._claim_actions():
             panel.send_again.connect(self.send_claim_again)
             panel.settle.connect(self.settle_claim)
+            panel.void.connect(self.void_claim)
+            panel.cancel.connect(self.cancel_claim)
         if self.exports_tab is not None:
             self.exports_tab.export.connect(self.export)
             self.exports_tab.choose_folder.connect(self._choose_folder)
@@ -306,7 +312,7 @@ class ManagerScreen(FollowsLanguage, QWidget):
         journal, member = self.context.journal, self.member
         self._change_claim(
             claim_id,
-            lambda: claim_actions.requeue_claim(journal, claim_id, by=member),
+            Task(lambda: claim_actions.requeue_claim(journal, claim_id, by=member)),
             self.tr("Waiting to send again; it goes at the next try."),
             wake=True,
         )
@@ -316,13 +322,37 @@ class ManagerScreen(FollowsLanguage, QWidget):
         journal, member = self.context.journal, self.member
         self._change_claim(
             claim_id,
-            lambda: claim_actions.settle_claim(journal, claim_id, note, by=member),
+            Task(lambda: claim_actions.settle_claim(journal, claim_id, note, by=member)),
             self.tr("Marked settled."),
             wake=False,
         )
 
+    def void_claim(self, claim_id: int, reason: str) -> None:
+        """Void a signed bill the insurer never got: it is never sent (audited, with the reason)."""
+        journal, member = self.context.journal, self.member
+        self._change_claim(
+            claim_id,
+            Task(lambda: claim_actions.void_claim(journal, claim_id, reason, by=member)),
+            self.tr("Voided: it will not be sent."),
+            wake=False,
+        )
+
+    def cancel_claim(self, claim_id: int, reason: str) -> None:
+        """Cancel an accepted claim at the insurer; the journal records its answer."""
+        journal, member = self.context.journal, self.member
+
+        def cancel(insurer: InsurerClient) -> ClaimRecord:
+            return claim_actions.cancel_claim(journal, insurer, claim_id, reason, by=member)
+
+        self._change_claim(
+            claim_id,
+            Task.with_insurer(cancel),
+            self.tr("Cancelled at the insurer: it pays nothing for this claim."),
+            wake=False,
+        )
+
     def _change_claim(
-        self, claim_id: int, change: Callable[[], ClaimRecord], done_text: str, *, wake: bool
+        self, claim_id: int, change: Task[ClaimRecord], done_text: str, *, wake: bool
     ) -> None:
         """The one way a claim is changed from these screens, whichever tab asked: the core says
         who may (a refusal changes nothing and is said), then the day and the reconciliation
@@ -347,9 +377,23 @@ class ManagerScreen(FollowsLanguage, QWidget):
             if isinstance(error, NotAllowed):
                 say(self.tr("Only a manager may change a claim."))  # nothing changed to re-read
             else:
-                finished(self.tr("The claim could not be changed; it may have changed meanwhile."))
+                finished(self._change_refused(error))
 
-        Task(change).success(done).failure(failed).run()
+        change.success(done).failure(failed).run()
+
+    def _change_refused(self, error: BaseException) -> str:
+        """Why a change of a claim did not happen (nothing was written), in the manager's words."""
+        if isinstance(error, ClaimBeingSent):
+            return self.tr("It is being sent right now; try again in a moment.")
+        if isinstance(error, ClaimNotVoidable) and error.recorded:
+            return self.tr("The insurer already has this claim: cancel it at the insurer instead.")
+        if isinstance(error, InsurerRejected) and error.code == "claim-not-cancellable":
+            return self.tr("The insurer will not cancel it: it is paid, or was not accepted.")
+        if isinstance(error, InsurerNotFound):
+            return self.tr("The insurer has no such claim from this clinic; nothing was changed.")
+        if isinstance(error, InsurerError):
+            return insurer_problem(error)
+        return self.tr("The claim could not be changed; it may have changed meanwhile.")
 
     # --- reconciliation
 
