@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -60,8 +61,9 @@ class CollectDialog(FollowsLanguage, QDialog):
         layout.addWidget(self.visit_facts)
         layout.addWidget(self.panel)
         layout.addLayout(button_row([], [self.close_button]))
+        # as tall as what it shows: opening the split editor grows the dialog, never squeezes it
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.panel.start(owed.owed_fen)
-        self.resize(900, 420)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -411,7 +411,9 @@ class PaymentPanel(FollowsLanguage, QFrame):
         except AmountError:
             self.split_hint.clear()
             return
-        if total != paying:
+        if total == 0:
+            text = ""
+        elif total != paying:
             text = self.tr("The methods add up to {parts} of the {paying} being paid.").format(
                 parts=format_yuan(total), paying=format_yuan(paying)
             )
