@@ -76,7 +76,7 @@ def void_claim(journal: Journal, claim_id: int, reason: str, *, by: Operator) ->
 def cancel_claim(
     journal: Journal, insurer: ClaimCanceller, claim_id: int, reason: str, *, by: Operator
 ) -> ClaimRecord:
-    """Cancel a claim the insurer accepted: the insurer gives back the free visit and pre-auth
+    """Cancel a claim the insurer accepted: the insurer gives back the fully-paid visit and pre-auth
     uses it took and pays nothing; the journal keeps the reason and the insurer's answer.
     `NotAllowed` unless `by` may void, `BadReason`, `ClaimNotCancellable` when the journal has
     no accepted claim; the insurer's own refusal as its error (`InsurerRejected` with

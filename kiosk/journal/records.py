@@ -47,7 +47,7 @@ class ClaimState(StrEnum):
     bill and the reason are kept."""
     CANCELLED = "cancelled"
     """The insurer recorded and accepted it, then cancelled it at a manager's request: it pays
-    nothing, and the member's free visit and pre-auth uses are given back."""
+    nothing, and the member's fully-paid visit and pre-auth uses are given back."""
 
 
 class AttemptOutcome(StrEnum):

@@ -4,13 +4,13 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="140"/>
+        <location filename="../../ui/screens/bill.py" line="141"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="145"/>
-        <location filename="../../ui/screens/bill.py" line="254"/>
+        <location filename="../../ui/screens/bill.py" line="146"/>
+        <location filename="../../ui/screens/bill.py" line="255"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>%n item in the catalogue</numerusform>
@@ -18,93 +18,98 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="149"/>
+        <location filename="../../ui/screens/bill.py" line="150"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="151"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="151"/>
+        <location filename="../../ui/screens/bill.py" line="152"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="152"/>
+        <location filename="../../ui/screens/bill.py" line="153"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="153"/>
+        <location filename="../../ui/screens/bill.py" line="154"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="156"/>
+        <location filename="../../ui/screens/bill.py" line="157"/>
         <source>Emergency visit</source>
         <translation>Emergency visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="159"/>
+        <location filename="../../ui/screens/bill.py" line="160"/>
         <source>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</source>
         <translation>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="163"/>
+        <location filename="../../ui/screens/bill.py" line="164"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="164"/>
+        <location filename="../../ui/screens/bill.py" line="165"/>
         <source>Cancel visit</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="165"/>
+        <location filename="../../ui/screens/bill.py" line="166"/>
         <source>Ask the insurer again</source>
         <translation>Ask the insurer again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="166"/>
-        <location filename="../../ui/screens/bill.py" line="489"/>
+        <location filename="../../ui/screens/bill.py" line="167"/>
+        <location filename="../../ui/screens/bill.py" line="511"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="238"/>
+        <location filename="../../ui/screens/bill.py" line="239"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="359"/>
+        <location filename="../../ui/screens/bill.py" line="356"/>
+        <source>Bill for member {member} · phone guarantee {reference}</source>
+        <translation>Bill for member {member} · phone guarantee {reference}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="372"/>
         <source>Self-pay bill for {member}</source>
         <translation>Self-pay bill for {member}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="361"/>
+        <location filename="../../ui/screens/bill.py" line="374"/>
         <source>Self-pay bill</source>
         <translation>Self-pay bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="405"/>
+        <location filename="../../ui/screens/bill.py" line="418"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="408"/>
+        <location filename="../../ui/screens/bill.py" line="421"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="423"/>
+        <location filename="../../ui/screens/bill.py" line="436"/>
         <source>Checking the amounts with the insurer once more…</source>
         <translation>Checking the amounts with the insurer once more…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="433"/>
+        <location filename="../../ui/screens/bill.py" line="446"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</numerusform>
@@ -112,12 +117,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="450"/>
+        <location filename="../../ui/screens/bill.py" line="463"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="458"/>
+        <location filename="../../ui/screens/bill.py" line="471"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n item costs more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</numerusform>
@@ -125,47 +130,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="468"/>
+        <location filename="../../ui/screens/bill.py" line="481"/>
+        <source>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</source>
+        <translation>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="490"/>
         <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
         <translation>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="477"/>
+        <location filename="../../ui/screens/bill.py" line="499"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="487"/>
+        <location filename="../../ui/screens/bill.py" line="509"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="554"/>
+        <location filename="../../ui/screens/bill.py" line="576"/>
         <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
         <translation>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="143"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="139"/>
+        <location filename="../../ui/screens/bill.py" line="140"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>Code, name or pinyin initials (xcg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="240"/>
+        <location filename="../../ui/screens/bill.py" line="241"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>Catalogue (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="264"/>
+        <location filename="../../ui/screens/bill.py" line="265"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="266"/>
+        <location filename="../../ui/screens/bill.py" line="267"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -173,38 +183,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="270"/>
+        <location filename="../../ui/screens/bill.py" line="271"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="365"/>
+        <location filename="../../ui/screens/bill.py" line="378"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="388"/>
+        <location filename="../../ui/screens/bill.py" line="401"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="389"/>
+        <location filename="../../ui/screens/bill.py" line="402"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="399"/>
-        <location filename="../../ui/screens/bill.py" line="402"/>
+        <location filename="../../ui/screens/bill.py" line="412"/>
+        <location filename="../../ui/screens/bill.py" line="415"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="428"/>
+        <location filename="../../ui/screens/bill.py" line="441"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="440"/>
+        <location filename="../../ui/screens/bill.py" line="453"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -266,8 +276,8 @@
     </message>
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="177"/>
-        <source>Cancel this claim at the insurer? It pays nothing for it and gives back the free visit and pre-auth use it took. The reason is kept.</source>
-        <translation>Cancel this claim at the insurer? It pays nothing for it and gives back the free visit and pre-auth use it took. The reason is kept.</translation>
+        <source>Cancel this claim at the insurer? It pays nothing for it and gives back the fully-paid visit and the pre-auth use it took. The reason is kept.</source>
+        <translation>Cancel this claim at the insurer? It pays nothing for it and gives back the fully-paid visit and the pre-auth use it took. The reason is kept.</translation>
     </message>
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="181"/>
@@ -424,22 +434,22 @@
 <context>
     <name>CollectDialog</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="68"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="70"/>
         <source>Collect an amount owed</source>
         <translation>Collect an amount owed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="69"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="71"/>
         <source>Collect what is owed to the clinic</source>
         <translation>Collect what is owed to the clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="71"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="73"/>
         <source>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</source>
         <translation>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="78"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="80"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -750,102 +760,107 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="170"/>
+        <location filename="../../ui/screens/done.py" line="177"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>Thank you. The signed bill is stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="120"/>
+        <location filename="../../ui/screens/done.py" line="122"/>
         <source>Claim</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="121"/>
+        <location filename="../../ui/screens/done.py" line="123"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="122"/>
+        <location filename="../../ui/screens/done.py" line="124"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="123"/>
+        <location filename="../../ui/screens/done.py" line="125"/>
         <source>Open to print</source>
         <translation>Open to print</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="119"/>
+        <location filename="../../ui/screens/done.py" line="121"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="124"/>
+        <location filename="../../ui/screens/done.py" line="126"/>
         <source>Save a copy…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="125"/>
+        <location filename="../../ui/screens/done.py" line="127"/>
         <source>Next family</source>
         <translation>Next family</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="194"/>
+        <location filename="../../ui/screens/done.py" line="201"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>No claim: the family pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="338"/>
+        <location filename="../../ui/screens/done.py" line="345"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>The statement PDF could not be written; the bill is stored all the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="349"/>
+        <location filename="../../ui/screens/done.py" line="356"/>
         <source>Save the statement</source>
         <translation>Save the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="200"/>
+        <location filename="../../ui/screens/done.py" line="207"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>Accepted by the insurer, claim number {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="168"/>
+        <location filename="../../ui/screens/done.py" line="170"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>Self-pay visit: the plan pays nothing on this bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="180"/>
+        <location filename="../../ui/screens/done.py" line="173"/>
+        <source>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</source>
+        <translation>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="187"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>Self-pay statement saved (version {version}).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="183"/>
+        <location filename="../../ui/screens/done.py" line="190"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="205"/>
+        <location filename="../../ui/screens/done.py" line="212"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="208"/>
+        <location filename="../../ui/screens/done.py" line="215"/>
         <source>Settled by the clinic.</source>
         <translation>Settled by the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="211"/>
+        <location filename="../../ui/screens/done.py" line="218"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="214"/>
+        <location filename="../../ui/screens/done.py" line="221"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>Stored safely; sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="355"/>
+        <location filename="../../ui/screens/done.py" line="362"/>
         <source>The copy could not be saved there.</source>
         <translation>The copy could not be saved there.</translation>
     </message>
@@ -2176,27 +2191,27 @@
 <context>
     <name>OwedToClinic</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="133"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="135"/>
         <source>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</source>
         <translation>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="173"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="175"/>
         <source>What the family owes the clinic could not be read.</source>
         <translation>What the family owes the clinic could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="186"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="188"/>
         <source>The family owes this clinic {amount} from earlier visits.</source>
         <translation>The family owes this clinic {amount} from earlier visits.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="192"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="194"/>
         <source>{date} · statement {number} · {amount} left</source>
         <translation>{date} · statement {number} · {amount} left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="199"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="201"/>
         <source>Collect…</source>
         <translation>Collect…</translation>
     </message>
@@ -2279,17 +2294,17 @@
         <translation>The family pays {amount} today. How did they pay?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="415"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="417"/>
         <source>The methods add up to {parts} of the {paying} being paid.</source>
         <translation>The methods add up to {parts} of the {paying} being paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="419"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="421"/>
         <source>{owed} will be left owed to the clinic.</source>
         <translation>{owed} will be left owed to the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="423"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="425"/>
         <source>Pays all that is left.</source>
         <translation>Pays all that is left.</translation>
     </message>
@@ -2410,6 +2425,44 @@
         <location filename="../../ui/widgets/payment_panel.py" line="98"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>The payment could not be recorded. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneGuaranteeDialog</name>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="62"/>
+        <source>Phone guarantee</source>
+        <translation>Phone guarantee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="65"/>
+        <source>The insurer cannot be reached. Call its 7×24 hotline {hotline}, give the member number {member} and this clinic, and ask for a phone guarantee for today&apos;s visit. Enter the reference they give you.</source>
+        <translation>The insurer cannot be reached. Call its 7×24 hotline {hotline}, give the member number {member} and this clinic, and ask for a phone guarantee for today&apos;s visit. Enter the reference they give you.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="70"/>
+        <source>Guarantee reference</source>
+        <translation>Guarantee reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="71"/>
+        <source>e.g. PG-20261207-0001</source>
+        <translation>e.g. PG-20261207-0001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="72"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="73"/>
+        <source>Go on under the guarantee</source>
+        <translation>Go on under the guarantee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="92"/>
+        <source>A guarantee reference is 4 to 32 letters, digits or dashes.</source>
+        <translation>A guarantee reference is 4 to 32 letters, digits or dashes.</translation>
     </message>
 </context>
 <context>
@@ -2862,69 +2915,74 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="123"/>
+        <location filename="../../ui/screens/scan.py" line="133"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>Show your child&apos;s e-card to the camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="129"/>
+        <location filename="../../ui/screens/scan.py" line="139"/>
         <source>Open the e-card on the phone and hold its QR code inside the frame.</source>
         <translation>Open the e-card on the phone and hold its QR code inside the frame.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="131"/>
+        <location filename="../../ui/screens/scan.py" line="141"/>
         <source>Staff: look up without the card</source>
         <translation>Staff: look up without the card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="132"/>
+        <location filename="../../ui/screens/scan.py" line="142"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="133"/>
+        <location filename="../../ui/screens/scan.py" line="143"/>
         <source>Policy number</source>
         <translation>Policy number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="134"/>
+        <location filename="../../ui/screens/scan.py" line="144"/>
         <source>Child&apos;s name</source>
         <translation>Child&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="135"/>
+        <location filename="../../ui/screens/scan.py" line="145"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="136"/>
+        <location filename="../../ui/screens/scan.py" line="146"/>
         <source>e.g. GP2026000101</source>
         <translation>e.g. GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="137"/>
+        <location filename="../../ui/screens/scan.py" line="147"/>
         <source>11 digits</source>
         <translation>11 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="138"/>
+        <location filename="../../ui/screens/scan.py" line="148"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="141"/>
-        <location filename="../../ui/screens/scan.py" line="162"/>
-        <location filename="../../ui/screens/scan.py" line="190"/>
+        <location filename="../../ui/screens/scan.py" line="149"/>
+        <source>Phone guarantee from the insurer&apos;s hotline…</source>
+        <translation>Phone guarantee from the insurer&apos;s hotline…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="152"/>
+        <location filename="../../ui/screens/scan.py" line="176"/>
+        <location filename="../../ui/screens/scan.py" line="206"/>
         <source>Checking the card with the insurer…</source>
         <translation>Checking the card with the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="180"/>
+        <location filename="../../ui/screens/scan.py" line="194"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="239"/>
+        <location filename="../../ui/screens/scan.py" line="276"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</translation>
     </message>
@@ -3058,7 +3116,7 @@
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="313"/>
+        <location filename="../../ui/screens/sign.py" line="319"/>
         <source>▼ %n more line(s) below: tap here to see them</source>
         <translation>
             <numerusform>▼ %n more line below: tap here to see it</numerusform>
@@ -3066,28 +3124,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="315"/>
+        <location filename="../../ui/screens/sign.py" line="321"/>
         <source>▲ Back to the first line</source>
         <translation>▲ Back to the first line</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="378"/>
+        <location filename="../../ui/screens/sign.py" line="388"/>
         <source>Please sign in the white box first.</source>
         <translation>Please sign in the white box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="380"/>
-        <location filename="../../ui/screens/sign.py" line="383"/>
+        <location filename="../../ui/screens/sign.py" line="390"/>
+        <location filename="../../ui/screens/sign.py" line="393"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>That is too short to be a signature. Please write your name.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="386"/>
+        <location filename="../../ui/screens/sign.py" line="396"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>Please sign larger, across the line in the white box.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="401"/>
+        <location filename="../../ui/screens/sign.py" line="411"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>The signed bill could not be stored on this computer. Please ask reception.</translation>
     </message>
@@ -3389,24 +3447,34 @@
         <translation>This clinic is not in your network</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="50"/>
+        <location filename="../../ui/statement_text.py" line="47"/>
+        <source>Phone guarantee: the insurer confirms its share later</source>
+        <translation>Phone guarantee: the insurer confirms its share later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="53"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="51"/>
+        <location filename="../../ui/statement_text.py" line="54"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="54"/>
+        <location filename="../../ui/statement_text.py" line="57"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</source>
         <translation>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="59"/>
+        <location filename="../../ui/statement_text.py" line="62"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</source>
         <translation>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="69"/>
+        <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered} under its phone guarantee {reference}. The insurer confirms its share later: any amount it does not cover, I pay to {clinic}.</source>
+        <translation>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered} under its phone guarantee {reference}. The insurer confirms its share later: any amount it does not cover, I pay to {clinic}.</translation>
     </message>
 </context>
 <context>

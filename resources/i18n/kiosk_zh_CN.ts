@@ -4,203 +4,213 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="140"/>
+        <location filename="../../ui/screens/bill.py" line="141"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="145"/>
-        <location filename="../../ui/screens/bill.py" line="254"/>
+        <location filename="../../ui/screens/bill.py" line="146"/>
+        <location filename="../../ui/screens/bill.py" line="255"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>目录共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="149"/>
+        <location filename="../../ui/screens/bill.py" line="150"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="151"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="151"/>
+        <location filename="../../ui/screens/bill.py" line="152"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="152"/>
+        <location filename="../../ui/screens/bill.py" line="153"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="153"/>
+        <location filename="../../ui/screens/bill.py" line="154"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="156"/>
+        <location filename="../../ui/screens/bill.py" line="157"/>
         <source>Emergency visit</source>
         <translation>急诊就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="159"/>
+        <location filename="../../ui/screens/bill.py" line="160"/>
         <source>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</source>
         <translation>账单和理赔均标注为急诊；为其申请的事先授权无需提前期</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="163"/>
+        <location filename="../../ui/screens/bill.py" line="164"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="164"/>
+        <location filename="../../ui/screens/bill.py" line="165"/>
         <source>Cancel visit</source>
         <translation>取消本次就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="165"/>
+        <location filename="../../ui/screens/bill.py" line="166"/>
         <source>Ask the insurer again</source>
         <translation>重新询问保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="166"/>
-        <location filename="../../ui/screens/bill.py" line="489"/>
+        <location filename="../../ui/screens/bill.py" line="167"/>
+        <location filename="../../ui/screens/bill.py" line="511"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="238"/>
+        <location filename="../../ui/screens/bill.py" line="239"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="359"/>
+        <location filename="../../ui/screens/bill.py" line="356"/>
+        <source>Bill for member {member} · phone guarantee {reference}</source>
+        <translation>会员 {member} 的账单 · 电话担保 {reference}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="372"/>
         <source>Self-pay bill for {member}</source>
         <translation>{member} 的自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="361"/>
+        <location filename="../../ui/screens/bill.py" line="374"/>
         <source>Self-pay bill</source>
         <translation>自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="405"/>
+        <location filename="../../ui/screens/bill.py" line="418"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="408"/>
+        <location filename="../../ui/screens/bill.py" line="421"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>家庭自付 &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="423"/>
+        <location filename="../../ui/screens/bill.py" line="436"/>
         <source>Checking the amounts with the insurer once more…</source>
         <translation>正在向保险公司再次核对金额…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="433"/>
+        <location filename="../../ui/screens/bill.py" line="446"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可立即申请急诊事先授权（无需提前期）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="450"/>
+        <location filename="../../ui/screens/bill.py" line="463"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>本次账单使年度累计医疗费用超过 {threshold}：其中的治疗、检查项目均须事先授权。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="458"/>
+        <location filename="../../ui/screens/bill.py" line="471"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n 个项目超出事先授权金额：保险支付至授权金额，其余由家庭自付。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="468"/>
+        <location filename="../../ui/screens/bill.py" line="481"/>
+        <source>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</source>
+        <translation>电话担保 {reference}：保险公司系统恢复后确认其承担金额，届时提交理赔。家庭现在无需支付；保险公司不承担的部分，之后由家庭向诊所支付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="490"/>
         <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
         <translation>自费就诊：此卡今天不能直付。全部费用由家庭在前台支付，并取得自费账单；不向保险公司提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="477"/>
+        <location filename="../../ui/screens/bill.py" line="499"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="487"/>
+        <location filename="../../ui/screens/bill.py" line="509"/>
         <source>Self-pay: take the payment</source>
         <translation>自费：收取费用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="554"/>
+        <location filename="../../ui/screens/bill.py" line="576"/>
         <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
         <translation>保险公司的金额自估算后已有变化（其他就诊或理赔用去了部分余额）：家庭现需自付 {patient}。请先与家长核对新的金额，再出示账单签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="143"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>导入本诊所自己的收费目录（Excel .xlsx、CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="139"/>
+        <location filename="../../ui/screens/bill.py" line="140"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>按编码、名称或拼音首字母搜索（如 xcg）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="240"/>
+        <location filename="../../ui/screens/bill.py" line="241"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>收费目录 (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="264"/>
+        <location filename="../../ui/screens/bill.py" line="265"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="266"/>
+        <location filename="../../ui/screens/bill.py" line="267"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>文件有 %n 行错误，未被使用：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="270"/>
+        <location filename="../../ui/screens/bill.py" line="271"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="365"/>
+        <location filename="../../ui/screens/bill.py" line="378"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="388"/>
+        <location filename="../../ui/screens/bill.py" line="401"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="389"/>
+        <location filename="../../ui/screens/bill.py" line="402"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="399"/>
-        <location filename="../../ui/screens/bill.py" line="402"/>
+        <location filename="../../ui/screens/bill.py" line="412"/>
+        <location filename="../../ui/screens/bill.py" line="415"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="428"/>
+        <location filename="../../ui/screens/bill.py" line="441"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="440"/>
+        <location filename="../../ui/screens/bill.py" line="453"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
@@ -261,8 +271,8 @@
     </message>
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="177"/>
-        <source>Cancel this claim at the insurer? It pays nothing for it and gives back the free visit and pre-auth use it took. The reason is kept.</source>
-        <translation>向保险公司撤销这笔理赔？保险公司不再为其支付，并退回其占用的免费就诊次数和预授权使用次数。原因将被保存。</translation>
+        <source>Cancel this claim at the insurer? It pays nothing for it and gives back the fully-paid visit and the pre-auth use it took. The reason is kept.</source>
+        <translation>向保险公司撤销这笔理赔？保险公司不再为其支付，并退回其占用的全额赔付次数和事先授权使用次数。原因将被保存。</translation>
     </message>
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="181"/>
@@ -418,22 +428,22 @@
 <context>
     <name>CollectDialog</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="68"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="70"/>
         <source>Collect an amount owed</source>
         <translation>收取欠款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="69"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="71"/>
         <source>Collect what is owed to the clinic</source>
         <translation>收取欠诊所的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="71"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="73"/>
         <source>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</source>
         <translation>{date} 就诊，账单号 {number}：应付 {share}，已付 {paid}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="78"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="80"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -738,102 +748,107 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="170"/>
+        <location filename="../../ui/screens/done.py" line="177"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>谢谢！签字账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="120"/>
+        <location filename="../../ui/screens/done.py" line="122"/>
         <source>Claim</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="121"/>
+        <location filename="../../ui/screens/done.py" line="123"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="122"/>
+        <location filename="../../ui/screens/done.py" line="124"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="123"/>
+        <location filename="../../ui/screens/done.py" line="125"/>
         <source>Open to print</source>
         <translation>打开并打印</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="119"/>
+        <location filename="../../ui/screens/done.py" line="121"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="124"/>
+        <location filename="../../ui/screens/done.py" line="126"/>
         <source>Save a copy…</source>
         <translation>另存一份…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="125"/>
+        <location filename="../../ui/screens/done.py" line="127"/>
         <source>Next family</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="194"/>
+        <location filename="../../ui/screens/done.py" line="201"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>不提交理赔：费用全部由家长支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="338"/>
+        <location filename="../../ui/screens/done.py" line="345"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>账单 PDF 未能生成，但账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="349"/>
+        <location filename="../../ui/screens/done.py" line="356"/>
         <source>Save the statement</source>
         <translation>保存账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="200"/>
+        <location filename="../../ui/screens/done.py" line="207"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>保险公司已受理，理赔号 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="168"/>
+        <location filename="../../ui/screens/done.py" line="170"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>自费就诊：保险计划不支付本次账单中的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="180"/>
+        <location filename="../../ui/screens/done.py" line="173"/>
+        <source>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</source>
+        <translation>谢谢。已签字的账单已按电话担保 {reference} 保存：保险公司恢复连接后将确认其承担金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="187"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>自费账单已保存（第 {version} 版）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="183"/>
+        <location filename="../../ui/screens/done.py" line="190"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>账单已保存（第 {version} 版）。保险公司收到理赔后，账单也会出现在电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="205"/>
+        <location filename="../../ui/screens/done.py" line="212"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>保险公司未受理此理赔，诊所经理会跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="208"/>
+        <location filename="../../ui/screens/done.py" line="215"/>
         <source>Settled by the clinic.</source>
         <translation>诊所已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="211"/>
+        <location filename="../../ui/screens/done.py" line="218"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>已安全保存；目前无法连接保险公司，恢复后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="214"/>
+        <location filename="../../ui/screens/done.py" line="221"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>已安全保存，正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="355"/>
+        <location filename="../../ui/screens/done.py" line="362"/>
         <source>The copy could not be saved there.</source>
         <translation>无法保存到该位置。</translation>
     </message>
@@ -2159,27 +2174,27 @@
 <context>
     <name>OwedToClinic</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="133"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="135"/>
         <source>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</source>
         <translation>这是家庭欠本诊所的款项（不是欠保险公司的）。可现在收取，也可在家庭下次来时收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="173"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="175"/>
         <source>What the family owes the clinic could not be read.</source>
         <translation>无法读取家庭欠诊所的款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="186"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="188"/>
         <source>The family owes this clinic {amount} from earlier visits.</source>
         <translation>家庭以往就诊尚欠本诊所 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="192"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="194"/>
         <source>{date} · statement {number} · {amount} left</source>
         <translation>{date} · 账单号 {number} · 尚欠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="199"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="201"/>
         <source>Collect…</source>
         <translation>收取…</translation>
     </message>
@@ -2262,17 +2277,17 @@
         <translation>家庭今天需自付 {amount}，付款方式是？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="415"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="417"/>
         <source>The methods add up to {parts} of the {paying} being paid.</source>
         <translation>各付款方式合计 {parts}，本次支付 {paying}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="419"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="421"/>
         <source>{owed} will be left owed to the clinic.</source>
         <translation>剩余 {owed} 将记为欠诊所的款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="423"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="425"/>
         <source>Pays all that is left.</source>
         <translation>付清全部剩余金额。</translation>
     </message>
@@ -2393,6 +2408,44 @@
         <location filename="../../ui/widgets/payment_panel.py" line="98"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>付款未能记录，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneGuaranteeDialog</name>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="62"/>
+        <source>Phone guarantee</source>
+        <translation>电话担保</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="65"/>
+        <source>The insurer cannot be reached. Call its 7×24 hotline {hotline}, give the member number {member} and this clinic, and ask for a phone guarantee for today&apos;s visit. Enter the reference they give you.</source>
+        <translation>暂时无法连接保险公司。请致电其 7×24 小时服务热线 {hotline}，告知会员号 {member} 和本诊所，申请今天就诊的电话担保，并输入对方提供的担保编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="70"/>
+        <source>Guarantee reference</source>
+        <translation>担保编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="71"/>
+        <source>e.g. PG-20261207-0001</source>
+        <translation>例如 PG-20261207-0001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="72"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="73"/>
+        <source>Go on under the guarantee</source>
+        <translation>按电话担保继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/phone_guarantee.py" line="92"/>
+        <source>A guarantee reference is 4 to 32 letters, digits or dashes.</source>
+        <translation>担保编号为 4 至 32 位字母、数字或连字符。</translation>
     </message>
 </context>
 <context>
@@ -2841,69 +2894,74 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="123"/>
+        <location filename="../../ui/screens/scan.py" line="133"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>请出示孩子的电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="129"/>
+        <location filename="../../ui/screens/scan.py" line="139"/>
         <source>Open the e-card on the phone and hold its QR code inside the frame.</source>
         <translation>在手机上打开电子保险卡，将二维码对准框内。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="131"/>
+        <location filename="../../ui/screens/scan.py" line="141"/>
         <source>Staff: look up without the card</source>
         <translation>工作人员：无卡查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="132"/>
+        <location filename="../../ui/screens/scan.py" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="133"/>
+        <location filename="../../ui/screens/scan.py" line="143"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="134"/>
+        <location filename="../../ui/screens/scan.py" line="144"/>
         <source>Child&apos;s name</source>
         <translation>孩子姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="135"/>
+        <location filename="../../ui/screens/scan.py" line="145"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="136"/>
+        <location filename="../../ui/screens/scan.py" line="146"/>
         <source>e.g. GP2026000101</source>
         <translation>如 GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="137"/>
+        <location filename="../../ui/screens/scan.py" line="147"/>
         <source>11 digits</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="138"/>
+        <location filename="../../ui/screens/scan.py" line="148"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="141"/>
-        <location filename="../../ui/screens/scan.py" line="162"/>
-        <location filename="../../ui/screens/scan.py" line="190"/>
+        <location filename="../../ui/screens/scan.py" line="149"/>
+        <source>Phone guarantee from the insurer&apos;s hotline…</source>
+        <translation>通过保险公司热线取得电话担保…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scan.py" line="152"/>
+        <location filename="../../ui/screens/scan.py" line="176"/>
+        <location filename="../../ui/screens/scan.py" line="206"/>
         <source>Checking the card with the insurer…</source>
         <translation>正在向保险公司核验电子保险卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="180"/>
+        <location filename="../../ui/screens/scan.py" line="194"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>请输入保单号、孩子姓名和监护人的 11 位手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="239"/>
+        <location filename="../../ui/screens/scan.py" line="276"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>摄像头不可用（未连接或被其他程序占用），系统会持续重试。请先使用扫码枪或手动查询。</translation>
     </message>
@@ -3036,35 +3094,35 @@
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="313"/>
+        <location filename="../../ui/screens/sign.py" line="319"/>
         <source>▼ %n more line(s) below: tap here to see them</source>
         <translation>
             <numerusform>▼ 下面还有 %n 项，轻触此处查看</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="315"/>
+        <location filename="../../ui/screens/sign.py" line="321"/>
         <source>▲ Back to the first line</source>
         <translation>▲ 回到第一项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="378"/>
+        <location filename="../../ui/screens/sign.py" line="388"/>
         <source>Please sign in the white box first.</source>
         <translation>请先在白色框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="380"/>
-        <location filename="../../ui/screens/sign.py" line="383"/>
+        <location filename="../../ui/screens/sign.py" line="390"/>
+        <location filename="../../ui/screens/sign.py" line="393"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>笔画太短，不像签名。请写下您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="386"/>
+        <location filename="../../ui/screens/sign.py" line="396"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>请在白色框内沿横线写大一些。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="401"/>
+        <location filename="../../ui/screens/sign.py" line="411"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>已签字的账单无法保存在本机，请联系前台。</translation>
     </message>
@@ -3366,24 +3424,34 @@
         <translation>本诊所不在您的网络医院范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="50"/>
+        <location filename="../../ui/statement_text.py" line="47"/>
+        <source>Phone guarantee: the insurer confirms its share later</source>
+        <translation>电话担保：保险公司稍后确认其承担金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="53"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="51"/>
+        <location filename="../../ui/statement_text.py" line="54"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="54"/>
+        <location filename="../../ui/statement_text.py" line="57"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</source>
         <translation>本人签字确认：{child}于{date}在{clinic}接受了以上诊疗项目，并委托{clinic}向保险公司申请直付{covered}。自付部分{patient}由本人支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="59"/>
+        <location filename="../../ui/statement_text.py" line="62"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</source>
         <translation>本人签字确认：{child}于{date}在{clinic}接受了以上诊疗项目，并委托{clinic}向保险公司申请直付{covered}。本次无需自付。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="69"/>
+        <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered} under its phone guarantee {reference}. The insurer confirms its share later: any amount it does not cover, I pay to {clinic}.</source>
+        <translation>本人签字确认：{child}于{date}在{clinic}接受了以上诊疗项目，并委托{clinic}依据保险公司的电话担保 {reference} 向保险公司申请直付{covered}。保险公司稍后确认其承担金额：其不承担的部分，由本人向{clinic}支付。</translation>
     </message>
 </context>
 <context>

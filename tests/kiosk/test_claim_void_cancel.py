@@ -89,7 +89,7 @@ def snapshot(journal: Journal) -> tuple:
 
 
 def uses(eligibility: Eligibility) -> tuple[int, dict[str, int | None]]:
-    """The free visits left and each approval's uses left, as the desk reads them."""
+    """The fully-paid visits left and each approval's uses left, as the desk reads them."""
     return eligibility.free_visits_remaining, {
         p.preauth_id: p.grant.uses_left if p.grant else None for p in eligibility.preauths
     }
@@ -241,9 +241,11 @@ def test_a_void_without_a_manager_or_a_reason_changes_nothing(journal, insurer, 
 # --- cancel
 
 
-def test_a_cancelled_claim_gives_back_the_free_visit_and_the_approvals_use(journal, insurer, staff):
-    """The tonsillectomy under the family's approval and a consultation on a free visit; the
-    claim is cancelled: the free visit and the approval's use are back, the journal keeps the
+def test_a_cancelled_claim_gives_back_the_fully_paid_visit_and_the_approvals_use(
+    journal, insurer, staff
+):
+    """The tonsillectomy under the family's approval and a consultation on a fully-paid visit; the
+    claim is cancelled: the fully-paid visit and the approval's use are back, the journal keeps the
     reason and the insurer's answer, and the day's statement matches it as cancelled."""
     manager, _ = staff
     before = uses(insurer.eligibility_by_lookup(lookup("preauth_approved")))

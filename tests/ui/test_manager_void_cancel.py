@@ -152,7 +152,7 @@ def test_a_manager_cancels_an_accepted_claim_at_the_insurer(
     assert choose(tab, sent).category is ClaimCategory.ACCEPTED
     assert actions.cancel_button.isVisible() and not actions.void_button.isVisible()
     actions.cancel_button.click()
-    assert "gives back the free visit" in actions.question.text()
+    assert "gives back the fully-paid visit" in actions.question.text()
     qtbot.keyClicks(actions.reason, "visit billed twice")
     with qtbot.waitSignal(screen.loaded, timeout=15_000):
         actions.confirm_button.click()

@@ -175,7 +175,7 @@ class ClaimActions(QWidget):
             self.question.setText(
                 self.tr(
                     "Cancel this claim at the insurer? It pays nothing for it and gives back the "
-                    "free visit and pre-auth use it took. The reason is kept."
+                    "fully-paid visit and the pre-auth use it took. The reason is kept."
                 )
             )
             self.confirm_button.setText(self.tr("Cancel the claim"))
