@@ -24,6 +24,7 @@ from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from insurer_sandbox import phone_guarantees
 from insurer_sandbox.adjudication import adjudicate, usage_by_benefit
 from insurer_sandbox.demo import DEMO_SIGNING_KEYS, demo_member
 from insurer_sandbox.eligibility import eligibility
@@ -344,9 +345,11 @@ def estimate(
             also_409="`duplicate-claim`: this bill is already claimed; `detail` names the claim. "
             "`adjudication-changed`: the insurer's adjudication is not the one the family "
             "signed; `detail` names the lines; nothing is recorded. `claim-not-replaceable`: "
-            "the claim named by `replaces` is not an accepted claim of this member.",
+            "the claim named by `replaces` is not an accepted claim of this member. "
+            "`guarantee-used`: another claim used the phone guarantee.",
             also_422="`bill-hash-mismatch`: `bill_hash` is not of what the claim shows; "
-            "`member-not-eligible`: this clinic cannot direct-bill the member.",
+            "`member-not-eligible`: this clinic cannot direct-bill the member; "
+            "`guarantee-invalid`: no phone guarantee for this member, clinic and date.",
         ),
     },
     openapi_extra={"parameters": [IDEMPOTENCY_KEY_PARAMETER]},
@@ -386,7 +389,14 @@ def submit_claim(
     then answer (`replaces`, `replaced_by`). Any refusal, 409 `adjudication-changed` included,
     undoes the cancel too. A claim of another clinic is 404 `not-found` as for a missing one; a
     claim that is not accepted (cancelled, already replaced, rejected) or of another member is
-    409 `claim-not-replaceable`."""
+    409 `claim-not-replaceable`.
+
+    A claim signed under a phone guarantee (`phone_guarantee`: the hotline's reference, given
+    while this API could not be reached; every shown line `guarantee-pending`) is not compared
+    with what the family signed, which was "to be confirmed": the insurer checks the reference
+    was issued for this member, this clinic and the service date (422 `guarantee-invalid`) and
+    used by no other claim (409 `guarantee-used`), then records the claim with its own
+    adjudication; what it does not cover is the family's to pay the clinic."""
     bill = submission.bill
     _check_amount(sum(x.submitted_fen for x in bill.lines), "the bill total")
     _check_amount(submission.expected_covered_fen, "expected_covered_fen")
@@ -401,7 +411,8 @@ def submit_claim(
         )
     # A claim without `replaces` hashes as before the field existed, so replays of claims that
     # older sandboxes recorded still match.
-    unset = {"replaces"} if submission.replaces is None else None
+    optional = ("replaces", "phone_guarantee")
+    unset = {name for name in optional if getattr(submission, name) is None} or None
     request_hash = canonical_hash(submission.model_dump(mode="json", exclude=unset))
     with store.writing() as db:
         existing = store.claim_by_key(db, clinic, key)
@@ -418,6 +429,19 @@ def submit_claim(
         if member is None:
             raise _not_eligible()
         claim_id = new_id("CLM")
+        guarantee = submission.phone_guarantee
+        if guarantee is not None:
+            try:
+                phone_guarantees.check(
+                    db,
+                    guarantee.reference,
+                    clinic_id=clinic,
+                    member_id=member.member_id,
+                    service_date=bill.service_date,
+                )
+            except phone_guarantees.GuaranteeRefused as refused:
+                status = 409 if refused.code == "guarantee-used" else 422
+                raise ProblemError(status, refused.code, refused.detail) from None
         if submission.replaces is not None:
             replaced = _replaceable(store, db, clinic, submission.replaces, member.member_id)
             _give_back(store, db, plan, replaced, f"replaced by {claim_id}")
@@ -428,7 +452,8 @@ def submit_claim(
         )
         if outcome.block is not None:
             raise ProblemError(422, "member-not-eligible", outcome.block.detail)
-        _check_unchanged(submission.shown.adjudication, outcome.adjudication)
+        if guarantee is None:  # under a guarantee the family signed "to be confirmed"
+            _check_unchanged(submission.shown.adjudication, outcome.adjudication)
         result = ClaimResult(
             claim_id=claim_id,
             idempotency_key=key,
@@ -460,6 +485,8 @@ def submit_claim(
         store.record_preauth_uses(db, result.claim_id, outcome.preauth_uses)
         if submission.replaces is not None:
             store.link_replacement(db, submission.replaces, result.claim_id)
+        if guarantee is not None:
+            phone_guarantees.use(db, guarantee.reference, result.claim_id)
     return result
 
 

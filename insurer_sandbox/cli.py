@@ -8,6 +8,7 @@
                                      [--items CODE,...] [--categories CAT,...]
     kiosk-sandbox preauth deny ID [--note TEXT]
     kiosk-sandbox preauth info ID --note TEXT     more information needed (info_requested)
+    kiosk-sandbox guarantee MEMBER [--clinic C]   the hotline's phone guarantee for today's visit
     kiosk-sandbox openapi > docs/insurer-api.yaml
 
 An approval's defaults come from the request: the amount is the estimated cost, the window runs
@@ -33,7 +34,8 @@ import uvicorn
 import yaml
 
 from insurer_sandbox.app import SandboxSettings, create_app, openapi_document
-from insurer_sandbox.demo import DEMO_UNKNOWN_CARD, demo_member
+from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_UNKNOWN_CARD, demo_member
+from insurer_sandbox.hotline import NoGuarantee, phone_guarantee
 from insurer_sandbox.member_app import member_token, qr_png
 from insurer_sandbox.preauth_grants import GrantError, GrantTerms
 from insurer_sandbox.store import (
@@ -213,6 +215,17 @@ def _preauth(args: argparse.Namespace) -> int:
     return 0
 
 
+def _guarantee(args: argparse.Namespace) -> int:
+    """The hotline gives the clinic a phone guarantee for the member's visit today."""
+    store = Store.open(args.data)
+    member = _member(store, args.member)
+    try:
+        print(phone_guarantee(store, member.member_id, args.clinic))
+    except NoGuarantee as refused:
+        raise SystemExit(f"kiosk-sandbox: no phone guarantee: {refused}") from None
+    return 0
+
+
 def _openapi(args: argparse.Namespace) -> int:
     sys.stdout.write(openapi_yaml())
     return 0
@@ -305,6 +318,14 @@ def build_parser() -> argparse.ArgumentParser:
         parser_of_decision.add_argument("preauth_id", metavar="ID")
         parser_of_decision.set_defaults(run=_preauth)
 
+    guarantee = commands.add_parser(
+        "guarantee",
+        parents=[data],
+        help="the hotline: a phone guarantee for a member's visit today (prints its reference)",
+    )
+    guarantee.add_argument("member", help="member id or demo state key (e.g. active_plus)")
+    guarantee.add_argument("--clinic", default=DEMO_CLINIC_ID, help="default: %(default)s")
+    guarantee.set_defaults(run=_guarantee)
     openapi = commands.add_parser("openapi", help="print the OpenAPI document (YAML)")
     openapi.set_defaults(run=_openapi)
     return parser

@@ -10,12 +10,13 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
+from insurer_sandbox import phone_guarantees
 from insurer_sandbox.demo import DEMO_MEMBERS
 from insurer_sandbox.preauth_grants import GrantTerms, granted, write_grant
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import PreAuthStatus
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _CLAIMS_BY_BILL = (
     "CREATE UNIQUE INDEX claims_by_bill ON claims (clinic_id, clinic_invoice_no, bill_hash)"
@@ -93,6 +94,13 @@ _VERSION_6 = (
 )
 """Version 6: corrected claims, linked both ways to the claim each replaced (one correction per
 claim)."""
+
+_VERSION_7 = (
+    phone_guarantees.TABLE,
+    "ALTER TABLE claims ADD COLUMN phone_guarantee TEXT",
+)
+"""Version 7: the hotline's phone guarantees (`insurer_sandbox.phone_guarantees`), and the one a
+claim was signed under."""
 
 _SCHEMA = """
 CREATE TABLE clinics (
@@ -197,6 +205,9 @@ def migrate(db: sqlite3.Connection, version: int) -> None:
         _to_version_5(db)
     if version in (0, 1, 2, 3, 4, 5):
         for statement in _VERSION_6:
+            db.execute(statement)
+    if version in (0, 1, 2, 3, 4, 5, 6):
+        for statement in _VERSION_7:
             db.execute(statement)
 
 

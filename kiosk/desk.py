@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.billing import ShownBill
-from kiosk.insurer.models import Adjudication, Bill, ClaimSubmission
+from kiosk.insurer.models import Adjudication, Bill, ClaimSubmission, PhoneGuarantee
 from kiosk.journal import ClaimRecord, Journal, PaymentMethod
 from kiosk.journal.payments import VisitAccount
 from kiosk.journal.statements import StatementRecord, record_statement, statement_content
@@ -91,9 +91,12 @@ def sign_and_queue(
     signature: Signature,
     signed_at: datetime,
     facts: StatementFacts | None = None,
+    *,
+    phone_guarantee: PhoneGuarantee | None = None,
 ) -> ClaimRecord:
     """Store the signature, what the family read (`facts`) and the claim it authorises in one
-    transaction (the outbox sends it)."""
+    transaction (the outbox sends it). A bill signed under a phone guarantee carries it: the
+    insurer checks the reference and adjudicates the claim when it arrives."""
     if presented.shown.totals.covered_fen == 0:
         raise NothingToClaim(presented.invoice_no)
     evidence = signature.evidence(presented.bill_hash, signed_at)
@@ -104,6 +107,7 @@ def sign_and_queue(
         expected_covered_fen=presented.shown.totals.covered_fen,
         clinic_invoice_no=presented.invoice_no,
         shown=presented.shown.shown_to_family(),
+        phone_guarantee=phone_guarantee,
     )
     with journal.transaction(actor="desk") as tx:
         tx.record_signature(presented.bill_id, signature.to_bytes(), evidence, facts=facts)

@@ -72,6 +72,11 @@ class Settings(BaseModel):
         default=True, description="Full screen without window chrome; staff leave with the PIN"
     )
     data_dir: Path = Field(default_factory=default_data_dir)
+    phone_guarantees: bool = Field(
+        default=True,
+        description="Reception may take a phone guarantee from the insurer's hotline when the "
+        "insurer cannot be reached, and go on with the visit; false switches it off for the clinic",
+    )
     clinic: ClinicProfile | None = Field(
         default=None,
         description="The clinic's names (zh, en), address and phone, as the header and the "

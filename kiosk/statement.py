@@ -98,7 +98,7 @@ class StatementFacts(BaseModel):
     @classmethod
     def for_visit(
         cls,
-        eligibility: Eligibility,
+        eligibility: Eligibility | None,
         *,
         language: str,
         consent: str,
@@ -107,8 +107,10 @@ class StatementFacts(BaseModel):
         insurer: InsurerProfile | None = None,
         item_names_en: Mapping[str, str] | None = None,
     ) -> StatementFacts:
-        """The facts of a visit from the insurer's eligibility answer (names already masked)."""
-        member, coverage = eligibility.member, eligibility.coverage
+        """The facts of a visit from the insurer's eligibility answer (names already masked);
+        none under a phone guarantee, when the insurer could not be asked."""
+        member = eligibility.member if eligibility is not None else None
+        coverage = eligibility.coverage if eligibility is not None else None
         return cls(
             language=language,
             consent=consent,

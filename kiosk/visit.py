@@ -32,6 +32,7 @@ from kiosk.insurer.models import (
     Reason,
     VisitType,
 )
+from kiosk.phone_guarantee import PhoneGuaranteeTaken, guarantee_adjudication
 from kiosk.scan.source import ScanSource
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class Step(StrEnum):
 
 
 ALLOWED: dict[Step, frozenset[Step]] = {
-    Step.SCAN: frozenset({Step.CHECKING}),
+    Step.SCAN: frozenset({Step.CHECKING, Step.BILL}),
     Step.CHECKING: frozenset({Step.ELIGIBILITY, Step.SCAN}),
     Step.ELIGIBILITY: frozenset({Step.BILL, Step.SCAN}),
     Step.BILL: frozenset({Step.SIGN, Step.DONE, Step.ELIGIBILITY, Step.SCAN}),
@@ -59,7 +60,8 @@ ALLOWED: dict[Step, frozenset[Step]] = {
 """Every step may return to SCAN (cancel, idle timeout); the rest is the forward path and back.
 BILL goes straight to DONE when the insurer pays nothing: a self-pay visit has no claim to sign.
 A card the insurer will not direct-bill today goes from ELIGIBILITY to BILL only as a self-pay
-visit (`Visit.start_self_pay`)."""
+visit (`Visit.start_self_pay`); SCAN goes to BILL only under a phone guarantee taken while the
+insurer could not be reached (`Visit.start_phone_guarantee`)."""
 
 UNIDENTIFIED_MEMBER = "unidentified"
 """The member reference of a self-pay visit for a card the insurer does not know: the journal
@@ -217,6 +219,7 @@ class _State:
     payment: PaymentMethod | None = None
     visit_type: VisitType = VisitType.OUTPATIENT
     self_pay_only: bool = False
+    guarantee: PhoneGuaranteeTaken | None = None
 
 
 Observer = Callable[[Step, Step], None]
@@ -287,6 +290,8 @@ class Visit:
 
     @property
     def member_id(self) -> str:
+        if self._s.guarantee is not None:
+            return self._s.guarantee.member_id
         eligibility = self._s.eligibility
         if eligibility is not None and eligibility.member is None and self._s.self_pay_only:
             return UNIDENTIFIED_MEMBER
@@ -299,6 +304,16 @@ class Visit:
         """The card cannot be direct-billed today and reception went on as a self-pay visit: the
         insurer is not asked about the lines and no claim is made."""
         return self._s.self_pay_only
+
+    @property
+    def guarantee(self) -> PhoneGuaranteeTaken | None:
+        """The phone guarantee this visit goes on under (the insurer was unreachable)."""
+        return self._s.guarantee
+
+    @property
+    def priced_at_desk(self) -> bool:
+        """The insurer is not asked about the lines: a self-pay visit, or a phone guarantee."""
+        return self._s.self_pay_only or self._s.guarantee is not None
 
     def self_pay_reason(self) -> Reason:
         """What each line of a self-pay visit says: outside the network, or not covered today."""
@@ -389,11 +404,23 @@ class Visit:
         self._s.self_pay_only = True
         self._go(Step.BILL)
 
-    def estimate_self_pay(self) -> Adjudication:
-        """The desk's own answer for the lines of a self-pay visit (the family pays each one)."""
-        if not self._s.self_pay_only:
-            raise TransitionError("only a self-pay visit is priced without the insurer")
-        adjudication = self_pay_adjudication(self.bill(), self.self_pay_reason())
+    def start_phone_guarantee(self, source: ScanSource, guarantee: PhoneGuaranteeTaken) -> None:
+        """The insurer could not be reached to check the card; its hotline gave a guarantee for
+        this member's visit today: the bill is built with the insurer's share to be confirmed."""
+        self._require(Step.SCAN)
+        self._s.source = source
+        self._s.guarantee = guarantee
+        self._go(Step.BILL)
+
+    def estimate_at_desk(self) -> Adjudication:
+        """The desk's own answer for the lines: on a self-pay visit the family pays each one;
+        under a phone guarantee the guarantee covers each one until the insurer adjudicates."""
+        if self._s.guarantee is not None:
+            adjudication = guarantee_adjudication(self.bill())
+        elif self._s.self_pay_only:
+            adjudication = self_pay_adjudication(self.bill(), self.self_pay_reason())
+        else:
+            raise TransitionError("this visit's lines are estimated by the insurer")
         self.record_estimate(self._s.visit_id, self._s.revision, adjudication)
         return adjudication
 
@@ -562,8 +589,8 @@ class Visit:
     def back(self) -> None:
         """One step back where that makes sense; the signature is dropped when leaving Sign."""
         step = self._s.step
-        if step is Step.ELIGIBILITY:
-            self.clear()
+        if step is Step.ELIGIBILITY or (step is Step.BILL and self._s.guarantee is not None):
+            self.clear()  # under a phone guarantee there is no eligibility answer to go back to
         elif step is Step.BILL:
             self._go(Step.ELIGIBILITY)
         elif step is Step.SIGN:

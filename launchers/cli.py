@@ -519,6 +519,7 @@ def _run(args: argparse.Namespace) -> int:
             kiosk_mode=kiosk_mode,
             owns_process=True,
             ca_bundle=settings.ca_bundle_arg,
+            phone_guarantees=settings.phone_guarantees,
         )
     )
 

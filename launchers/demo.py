@@ -30,6 +30,7 @@ from insurer_sandbox.demo import (
     DEMO_SIGNING_KEYS,
     DemoMember,
 )
+from insurer_sandbox.hotline import phone_guarantee
 from insurer_sandbox.server import SandboxProcess, create_device_key
 from insurer_sandbox.store import Store
 from kiosk.credentials import journal_audit_key, store_device_key, use_ephemeral_keyring
@@ -110,6 +111,17 @@ class DemoInsurer:
         """The insurer approves a request on its default terms (as `kiosk-sandbox preauth
         approve` does)."""
         Store.open(self.data_dir).decide_preauth(preauth_id, PreAuthStatus.APPROVED)
+
+    def outage(self, down: bool) -> None:
+        """The insurer's API goes down (the sandbox process stops) or comes back on its port."""
+        if down:
+            self.sandbox.stop()
+        else:
+            self.sandbox.restart()
+
+    def hotline(self, member_id: str, clinic_id: str) -> str:
+        """The insurer's hotline gives a phone guarantee (as `kiosk-sandbox guarantee` does)."""
+        return phone_guarantee(Store.open(self.data_dir), member_id, clinic_id)
 
     def register(self, clinic_id: str = DEMO_CLINIC_ID) -> str:
         """Make this process's kiosk the desk of `clinic_id` (a new device key in the keyring)."""
@@ -210,6 +222,8 @@ def run_script(out_dir: Path, *, language: str = "zh_CN") -> int:
                 manager=DEMO_STAFF[0],
                 dispute=insurer.sandbox.plant_amount_mismatch,
                 approve=insurer.approve_preauth,
+                outage=insurer.outage,
+                hotline=insurer.hotline,
                 language=walked,
             )
     for path in written:

@@ -90,6 +90,12 @@ Items a member's pre-auth names (`SURG-TONSIL`, `EXAM-MRI`) show it: covered whe
 flagged when pending or used, the family paying above an approval's amount; past the CNY 30,000
 rule's threshold the exam and the treatment are flagged, the consultation is not."""
 
+GUARANTEE_MEMBER = "free_visits_used_up"
+"""Whose visit the demo walks through an insurer outage under a phone guarantee."""
+GUARANTEE_ITEMS = (("GP001", 1), ("NM001", 1))
+"""A consultation (half paid by the plan once the fully-paid visits are used) and a medical
+certificate (never paid): after the outage the insurer covers less than the guarantee did."""
+
 SELF_PAY_AFTER_REFUSAL = Scenario((("GP001", 1), ("LAB001", 1)), PaymentMethod.CASH)
 """What a family whose card is refused is billed and pays at the desk: a consultation and a
 blood count, all self-pay, with a self-pay statement."""
@@ -130,13 +136,17 @@ def write_walkthrough(
     manager: DemoStaffLike,
     dispute: Callable[[str, int], None],
     approve: Callable[[str], None],
+    outage: Callable[[bool], None],
+    hotline: Callable[[str, str], str],
     language: str,
 ) -> list[Path]:
     """Walk every member through the kiosk in `language`, then the manager's screens;
     returns the files written. `add_staff` puts the demo's staff (`manager` among them) into a
     kiosk's journal before the kiosk opens it; `dispute(claim_id, covered_fen)` makes the
     insurer's statement differ from the desk on one claim, so reconciliation has a finding;
-    `approve(preauth_id)` is the insurer approving a pre-auth request (the emergency visit's)."""
+    `approve(preauth_id)` is the insurer approving a pre-auth request (the emergency visit's);
+    `outage(down)` stops the insurer's API or starts it again; `hotline(member_id, clinic_id)` is
+    the insurer's hotline giving a phone guarantee's reference."""
     written: list[Path] = []
     by_clinic: dict[str, list[Member]] = {}
     for member in members:
@@ -166,6 +176,8 @@ def write_walkthrough(
                 walk.self_pay_visit(clinic_members[0], len(members) + 1)
                 emergency = next(m for m in clinic_members if m.state == EMERGENCY_MEMBER)
                 walk.emergency_visit(emergency, len(members) + 2, approve)
+                guaranteed = next(m for m in clinic_members if m.state == GUARANTEE_MEMBER)
+                walk.phone_guarantee_visit(guaranteed, len(members) + 3, outage, hotline)
                 walk.manager_screens(manager, dispute)
         finally:
             camera.show(None)
@@ -324,6 +336,54 @@ class _Walk(Generic[Member]):
         self._finish(prefix, SELF_PAY_AFTER_REFUSAL.payment, "self-pay-statement")
         driver.next_family()
         self._phone_away()
+
+    def phone_guarantee_visit(
+        self,
+        member: Member,
+        number: int,
+        outage: Callable[[bool], None],
+        hotline: Callable[[str, str], str],
+    ) -> None:
+        """The insurer's API is down: the card's check fails, reception calls the hotline and
+        enters its phone guarantee, the family signs with the insurer's share to be confirmed,
+        the claim waits; the insurer comes back and the claim is sent and adjudicated (the
+        medical certificate it does not cover is the family's to pay the clinic)."""
+        prefix = f"{number:02d}-phone-guarantee"
+        driver, scan = self.driver, self.window.scan
+        outage(True)
+        try:
+            driver.scan(self.token_for(member))  # the handheld scanner: one read, one check
+            pump_until(lambda: scan.guarantee_button.isVisible(), 30, "the check to fail")
+            self.shot(f"{prefix}-0-insurer-unreachable")
+            reference = hotline(member.member_id, member.clinic_id)
+            driver.click(scan.guarantee_button)
+            dialog = scan.guarantee_dialog
+            assert dialog is not None
+            dialog.reference.setText(reference)
+            driver.settle()
+            self.shot(f"{prefix}-1-phone-guarantee", dialog)
+            driver.click(dialog.go_button)
+            driver.wait_step(Step.BILL)
+            for code, quantity in GUARANTEE_ITEMS:
+                driver.add_item(code, quantity)
+            driver.wait_estimate()
+            self.shot(f"{prefix}-2-bill")
+            driver.present()
+            self.shot(f"{prefix}-3-sign")
+            driver.sign()
+            driver.settle(0.3)
+            self.shot(f"{prefix}-4-done-waiting")
+        finally:
+            outage(False)
+        self.kiosk.session.submitter.wake()
+        done = self.window.done
+        pump_until(
+            lambda: done.claim is not None and done.claim.state is ClaimState.SENT,
+            60,
+            "the insurer back and the claim recorded",
+        )
+        self._finish(prefix, PaymentMethod.CASH, "statement")
+        driver.next_family()
 
     def _guarantee_letter(self, prefix: str) -> None:
         """Reception prints the approval's guarantee letter from the eligibility screen."""

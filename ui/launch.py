@@ -92,6 +92,8 @@ class KioskConfig:
     retry_schedule: RetrySchedule = field(default_factory=RetrySchedule)
     preauth_poll_interval: timedelta = timedelta(minutes=2)
     """How often the outbox asks the insurer about undecided pre-auth requests."""
+    phone_guarantees: bool = True
+    """Reception may go on under a phone guarantee while the insurer is unreachable."""
 
 
 @dataclass
@@ -310,6 +312,7 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
         keys=keys,
         scans=scans,
         visit=Visit(),
+        phone_guarantees=config.phone_guarantees,
     )
     window = MainWindow(session)
     scans.wedge.install(app)

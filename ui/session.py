@@ -36,6 +36,8 @@ class KioskSession:
     clinic_profile: ClinicProfile | None = None
     """The clinic's names, address and phone (settings); by default from `clinic_name`."""
     insurer: InsurerProfile = field(default_factory=InsurerProfile)
+    phone_guarantees: bool = True
+    """The clinic lets reception take a phone guarantee when the insurer cannot be reached."""
 
     @property
     def clinic(self) -> ClinicProfile:

@@ -44,6 +44,9 @@ REASONS = {
         "Statement", "Above the pre-authorised amount: your share"
     ),
     Reason.OUT_OF_NETWORK: QT_TRANSLATE_NOOP("Statement", "This clinic is not in your network"),
+    Reason.GUARANTEE_PENDING: QT_TRANSLATE_NOOP(
+        "Statement", "Phone guarantee: the insurer confirms its share later"
+    ),
 }
 
 PLANS = {
@@ -60,6 +63,15 @@ CONSENT_FULLY_COVERED = QT_TRANSLATE_NOOP(
     "Statement",
     "By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask "
     "{clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.",
+)
+
+
+CONSENT_PHONE_GUARANTEE = QT_TRANSLATE_NOOP(
+    "Statement",
+    "By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask "
+    "{clinic} to apply to the insurer for direct billing of {covered} under its phone guarantee "
+    "{reference}. The insurer confirms its share later: any amount it does not cover, I pay to "
+    "{clinic}.",
 )
 
 
@@ -105,8 +117,18 @@ def consent_text(
     service_date: date,
     covered_fen: int,
     patient_fen: int,
+    guarantee: str | None = None,
 ) -> str:
-    """The sentence the parent signs under; `clinic` is the clinic's name in the same language."""
+    """The sentence the parent signs under; `clinic` is the clinic's name in the same language;
+    `guarantee` the reference of the phone guarantee the visit goes on under, if any."""
+    if guarantee is not None:
+        return translate(CONSENT_PHONE_GUARANTEE).format(
+            child=child,
+            clinic=clinic,
+            date=service_date.isoformat(),
+            covered=format_yuan(covered_fen),
+            reference=guarantee,
+        )
     source = CONSENT_WITH_SHARE if patient_fen > 0 else CONSENT_FULLY_COVERED
     return translate(source).format(
         child=child,

@@ -364,6 +364,9 @@ class Reason(StrEnum):
     PREAUTH_OUTSIDE_VALIDITY = "preauth-outside-validity"
     PREAUTH_AMOUNT_EXCEEDED = "preauth-amount-exceeded"
     OUT_OF_NETWORK = "out-of-network"
+    GUARANTEE_PENDING = "guarantee-pending"
+    """Signed under a phone guarantee while the insurer was unreachable: the guarantee covers the
+    line until the insurer adjudicates the claim (only in a claim's `shown`, never answered)."""
 
 
 class AdjudicatedLine(Contract):
@@ -590,6 +593,20 @@ class AuditHead(Contract):
     hash: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
+PHONE_GUARANTEE_REFERENCE = r"^[A-Z0-9][A-Z0-9-]{3,31}$"
+
+
+class PhoneGuarantee(Contract):
+    """The guarantee the insurer's hotline gave the clinic by phone for one member's visit while
+    the insurer's system could not be reached (FHIR: Claim.insurance.preAuthRef of a verbal
+    authorisation)."""
+
+    reference: str = Field(
+        pattern=PHONE_GUARANTEE_REFERENCE, description="What the hotline read out, upper case"
+    )
+    given_at: IsoDatetime = Field(description="When reception took it")
+
+
 class ClaimSubmission(Contract):
     """Claim (use=claim). Sent with an `Idempotency-Key` header chosen by the kiosk."""
 
@@ -626,6 +643,14 @@ class ClaimSubmission(Contract):
         "it used, then adjudicates this one, all or nothing. Not part of bill_hash: the hash is "
         "of the bill shown",
     )
+    phone_guarantee: PhoneGuarantee | None = Field(
+        default=None,
+        description="The bill was signed under a phone guarantee, its estimate pending: every "
+        "line of shown.adjudication is `guarantee-pending` (covered in full until adjudicated). "
+        "The insurer checks the reference (issued for this member, this clinic, the service "
+        "date, not used by another claim) and records the claim with its own adjudication; "
+        "what it does not cover is the family's to pay the clinic. Not part of bill_hash",
+    )
 
     @model_validator(mode="after")
     def _shown_is_this_bill(self) -> ClaimSubmission:
@@ -634,6 +659,11 @@ class ClaimSubmission(Contract):
             raise ValueError("shown.item_display_en names an item that is not on the bill")
         if self.expected_covered_fen != self.shown.adjudication.total_covered_fen:
             raise ValueError("expected_covered_fen is not the insurer share the family was shown")
+        pending = [x.reason is Reason.GUARANTEE_PENDING for x in self.shown.adjudication.lines]
+        if self.phone_guarantee is not None and not all(pending):
+            raise ValueError("under a phone guarantee every shown line is guarantee-pending")
+        if self.phone_guarantee is None and any(pending):
+            raise ValueError("a guarantee-pending line needs the claim's phone_guarantee")
         return self
 
     def recomputed_bill_hash(self) -> str:

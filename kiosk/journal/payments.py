@@ -35,17 +35,32 @@ from kiosk.journal.rows import (
 )
 from kiosk.journal.store import Journal, Transaction
 
-FAMILY_SHARE = (
-    "coalesce((SELECT coalesce(b.total_patient_fen, b.total_submitted_fen) FROM bills b"
-    " WHERE b.visit_id = v.id ORDER BY b.id DESC LIMIT 1), 0)"
+NOT_COVERED_AFTER_ALL = (
+    "coalesce((SELECT b.total_covered_fen - c.covered_fen FROM bills b"
+    " JOIN claims c ON c.bill_id = b.id WHERE b.visit_id = v.id"
+    " AND c.insurer_status = 'accepted' AND c.covered_fen < b.total_covered_fen"
+    " ORDER BY b.id DESC LIMIT 1), 0)"
 )
-"""SQL: the family share of visit `v`, its last bill as shown (all of it without an estimate)."""
+"""SQL: what the insurer, adjudicating visit `v`'s claim, did not cover of what the family signed
+as the insurer's share: a bill signed under a phone guarantee, "to be confirmed" (any other claim
+signed on amounts the insurer no longer gives is refused, 409 adjudication-changed). The family
+signed to pay it to the clinic."""
+FAMILY_SHARE = (
+    "(coalesce((SELECT coalesce(b.total_patient_fen, b.total_submitted_fen) FROM bills b"
+    f" WHERE b.visit_id = v.id ORDER BY b.id DESC LIMIT 1), 0) + {NOT_COVERED_AFTER_ALL})"
+)
+"""SQL: the family share of visit `v`: its last bill as shown (all of it without an estimate),
+and what the insurer did not cover after all."""
 PAID = "(SELECT coalesce(sum(p.amount_fen), 0) FROM payments p WHERE p.visit_id = v.id)"
 """SQL: what the desk took for visit `v`, at the visit and collected later."""
 REFUNDED = "(SELECT coalesce(sum(r.amount_fen), 0) FROM refunds r WHERE r.visit_id = v.id)"
 """SQL: what was given back of it."""
-OWING = f"(EXISTS (SELECT 1 FROM payments p WHERE p.visit_id = v.id) AND {FAMILY_SHARE} > {PAID})"
-"""SQL: visit `v` owes the clinic (part paid at the desk, the rest not yet)."""
+OWING = (
+    f"((EXISTS (SELECT 1 FROM payments p WHERE p.visit_id = v.id) OR {NOT_COVERED_AFTER_ALL} > 0)"
+    f" AND {FAMILY_SHARE} > {PAID})"
+)
+"""SQL: visit `v` owes the clinic: part paid at the desk and the rest not yet, or an amount the
+insurer did not cover after all and not yet collected."""
 OWED = f"(CASE WHEN {OWING} THEN {FAMILY_SHARE} - {PAID} ELSE 0 END)"
 """SQL: what visit `v` owes the clinic, in fen."""
 

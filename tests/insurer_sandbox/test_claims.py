@@ -464,8 +464,17 @@ VERSION_5_COLUMNS = {
 }
 
 
+def _back_to_version_6(db: sqlite3.Connection) -> None:
+    """What a database of schema version 6 lacks: the hotline's phone guarantees."""
+    db.execute("DROP TABLE phone_guarantees")
+    db.execute("ALTER TABLE claims DROP COLUMN phone_guarantee")
+    db.execute("PRAGMA user_version = 6")
+
+
 def _back_to_version_5(db: sqlite3.Connection) -> None:
-    """What a database of schema version 5 lacks: the links of corrected claims."""
+    """What a database of schema version 5 lacks: the links of corrected claims (and what
+    version 6 lacks)."""
+    _back_to_version_6(db)
     db.execute("DROP INDEX claims_by_replaced")
     db.execute("ALTER TABLE claims DROP COLUMN replaces")
     db.execute("ALTER TABLE claims DROP COLUMN replaced_by")

@@ -306,7 +306,7 @@ def test_a_refused_card_goes_on_only_as_a_self_pay_visit_priced_at_the_desk():
     visit.start_self_pay()
     line = consult(visit, quantity=2)
     assert line.preauth_id is None
-    adjudication = visit.estimate_self_pay()
+    adjudication = visit.estimate_at_desk()
     assert adjudication.total_covered_fen == 0 and adjudication.total_patient_fen == 60000
     assert adjudication.lines[0].reason is Reason.NOT_COVERED
     assert not adjudication.free_visit_used
@@ -320,12 +320,12 @@ def test_self_pay_lines_outside_the_network_say_so_and_an_unknown_card_has_no_me
     outside = at_refusal(in_network=False)
     outside.start_self_pay()
     consult(outside)
-    assert outside.estimate_self_pay().lines[0].reason is Reason.OUT_OF_NETWORK
+    assert outside.estimate_at_desk().lines[0].reason is Reason.OUT_OF_NETWORK
     unknown = at_refusal(status=CardStatus.NOT_FOUND, in_network=False, member=None)
     unknown.start_self_pay()
     consult(unknown)
     assert unknown.bill().member_id == UNIDENTIFIED_MEMBER
-    assert unknown.estimate_self_pay().lines[0].reason is Reason.NOT_COVERED
+    assert unknown.estimate_at_desk().lines[0].reason is Reason.NOT_COVERED
 
 
 def test_a_card_that_can_be_direct_billed_is_not_turned_into_a_self_pay_visit():
@@ -336,7 +336,7 @@ def test_a_card_that_can_be_direct_billed_is_not_turned_into_a_self_pay_visit():
     visit.start_bill()
     consult(visit)
     with pytest.raises(TransitionError):
-        visit.estimate_self_pay()
+        visit.estimate_at_desk()
 
 
 def _year(billed_fen: int) -> CumulativeCost:

@@ -290,7 +290,7 @@ class BillScreen(FollowsLanguage, QWidget):
         self._problem = ""
         self._notice = ""
         visit = self.session.visit
-        if visit.self_pay_only and visit.lines:
+        if visit.priced_at_desk and visit.lines:
             self._estimate_now()  # priced at the desk, at once: nothing to wait for
             return
         self._render_amounts()
@@ -307,7 +307,7 @@ class BillScreen(FollowsLanguage, QWidget):
         if (
             visit.step is Step.BILL
             and visit.lines
-            and not visit.self_pay_only
+            and not visit.priced_at_desk
             and eligibility is not None
             and eligibility.member is not None
             and eligibility.member.member_id == change.member_id
@@ -319,8 +319,8 @@ class BillScreen(FollowsLanguage, QWidget):
         visit = self.session.visit
         if visit.step is not Step.BILL or not visit.lines:
             return
-        if visit.self_pay_only:
-            visit.estimate_self_pay()
+        if visit.priced_at_desk:
+            visit.estimate_at_desk()
             self._problem = ""
             self.show_bill()
             return
@@ -350,6 +350,18 @@ class BillScreen(FollowsLanguage, QWidget):
     def show_bill(self) -> None:
         visit = self.session.visit
         eligibility = visit.eligibility
+        guarantee = visit.guarantee
+        if guarantee is not None:
+            self.title.setText(
+                self.tr("Bill for member {member} · phone guarantee {reference}").format(
+                    member=guarantee.member_id, reference=guarantee.reference
+                )
+            )
+            self.emergency.setVisible(True)
+            with QSignalBlocker(self.emergency):
+                self.emergency.setChecked(visit.visit_type is VisitType.EMERGENCY)
+            self._render_amounts()
+            return
         if eligibility is None:
             return
         member = eligibility.member
@@ -462,6 +474,15 @@ class BillScreen(FollowsLanguage, QWidget):
                     over_amount,
                 )
             )
+        elif adjudication is not None and visit.guarantee is not None:
+            tone = "warning"
+            self.state.setText(
+                self.tr(
+                    "Phone guarantee {reference}: the insurer confirms its share once its system "
+                    "is back, and the claim is sent then. The family pays nothing now; what the "
+                    "insurer does not cover is theirs to pay to the clinic afterwards."
+                ).format(reference=visit.guarantee.reference)
+            )
         elif adjudication is not None and visit.self_pay_only:
             tone = "warning"
             self.state.setText(
@@ -523,7 +544,7 @@ class BillScreen(FollowsLanguage, QWidget):
         clinic = self.session.clinic_name
         names_en = english_names(self.session.catalogue)
         self.sign_button.setEnabled(False)
-        if visit.self_pay_only:
+        if visit.priced_at_desk:
             Task(
                 lambda: present_bill(journal, bill, adjudication, clinic=clinic, names_en=names_en)
             ).success(lambda presented: self._presented(visit_id, revision, presented)).failure(

@@ -166,11 +166,16 @@ class DoneScreen(FollowsLanguage, QWidget):
         if presented is None:
             return
         totals = presented.shown.totals
-        self.title.setText(
-            self.tr("Self-pay visit: the plan pays nothing on this bill.")
-            if visit.self_pay
-            else self.tr("Thank you. The signed bill is stored.")
-        )
+        if visit.self_pay:
+            title = self.tr("Self-pay visit: the plan pays nothing on this bill.")
+        elif visit.guarantee is not None:
+            title = self.tr(
+                "Thank you. The signed bill is stored under phone guarantee {reference}: the "
+                "insurer confirms its share once it can be reached."
+            ).format(reference=visit.guarantee.reference)
+        else:
+            title = self.tr("Thank you. The signed bill is stored.")
+        self.title.setText(title)
         self.invoice.setText(presented.invoice_no)
         self.covered.setText(format_yuan(totals.covered_fen))
         self.patient.setText(format_yuan(totals.patient_fen))
@@ -299,7 +304,7 @@ class DoneScreen(FollowsLanguage, QWidget):
             return
         visit = self.session.visit
         presented, eligibility = visit.presented, visit.eligibility
-        if presented is None or eligibility is None:
+        if presented is None or (eligibility is None and visit.guarantee is None):
             return
         facts = None
         if visit.self_pay:

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.insurer.errors import InsurerServerError, InsurerUnreachable
 from kiosk.insurer.models import Eligibility, EligibilityByLookup
 from kiosk.privacy import REDACTOR
 from kiosk.scan.source import ScanSource
 from kiosk.visit import Step
 from ui.i18n import FollowsLanguage
 from ui.messages import card_problem
+from ui.screens.phone_guarantee import PhoneGuaranteeDialog
 from ui.session import KioskSession
 from ui.tasks import Task
 from ui.tone import set_tone
@@ -60,6 +62,12 @@ class ScanScreen(FollowsLanguage, QWidget):
         self.cancel_check = QPushButton(objectName="secondary")
         self.cancel_check.clicked.connect(self._cancel_check)
         self.cancel_check.hide()
+        self.guarantee_button = QPushButton(objectName="secondary")
+        self.guarantee_button.clicked.connect(self.open_phone_guarantee)
+        self.guarantee_button.hide()
+        self.guarantee_dialog: PhoneGuaranteeDialog | None = None
+        self._unreachable_card: tuple[str, ScanSource] | None = None
+        """The member and source of the card whose check the insurer could not answer."""
         self.lookup_toggle = QPushButton(objectName="secondary")
         self.lookup_toggle.setCheckable(True)
         self.lookup_toggle.toggled.connect(self._show_lookup)
@@ -93,6 +101,7 @@ class ScanScreen(FollowsLanguage, QWidget):
         side.addSpacing(12)
         side.addWidget(self.status)
         side.addWidget(self.cancel_check, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addWidget(self.guarantee_button, 0, Qt.AlignmentFlag.AlignLeft)
         side.addWidget(self.camera_note)
         side.addStretch(1)
         side.addWidget(self.lookup_toggle)
@@ -105,6 +114,7 @@ class ScanScreen(FollowsLanguage, QWidget):
         layout.addLayout(side, 2)
 
         self._camera_lost = False
+        self._checking_card: tuple[str, ScanSource] | None = None
         self._card_in_check: ECardToken | None = None
         self._found_timer = QTimer(self)
         self._found_timer.setSingleShot(True)
@@ -136,6 +146,7 @@ class ScanScreen(FollowsLanguage, QWidget):
         self.policy.setPlaceholderText(self.tr("e.g. GP2026000101"))
         self.phone.setPlaceholderText(self.tr("11 digits"))
         self.lookup_button.setText(self.tr("Look up"))
+        self.guarantee_button.setText(self.tr("Phone guarantee from the insurer's hotline…"))
         self._retranslate_camera_note()
         if self.session.visit.step is Step.CHECKING:
             self.status.setText(self.tr("Checking the card with the insurer…"))
@@ -157,6 +168,9 @@ class ScanScreen(FollowsLanguage, QWidget):
         if event.source is ScanSource.CAMERA:
             self.camera_view.set_found(True)
             self._found_timer.start()
+        self._offer_guarantee(None)
+        if event.token is not None:
+            self._checking_card = (event.token.member_id, event.source)
         self._card_in_check = event.token
         visit_id = visit.begin_check(event.source)
         self._set_status(self.tr("Checking the card with the insurer…"))
@@ -186,6 +200,8 @@ class ScanScreen(FollowsLanguage, QWidget):
         # the redactor's patterns cannot know a Latin-script name, so it is told the values.
         self._typed = (lookup.policy_number, lookup.child_name, lookup.guardian_phone)
         REDACTOR.remember(self._typed)
+        self._offer_guarantee(None)
+        self._checking_card = None  # a lookup's member is not known until the insurer answers
         visit_id = visit.begin_check(ScanSource.LOOKUP)
         self._set_status(self.tr("Checking the card with the insurer…"))
         Task.with_insurer(lambda insurer: insurer.eligibility_by_lookup(lookup)).success(
@@ -208,6 +224,27 @@ class ScanScreen(FollowsLanguage, QWidget):
     def _failed(self, visit_id: str, error: BaseException) -> None:
         if self.session.visit.check_failed(visit_id):
             self._show_problem(card_problem(error))
+            unreachable = isinstance(error, InsurerUnreachable | InsurerServerError)
+            if unreachable and self.session.phone_guarantees:
+                self._offer_guarantee(self._checking_card)
+
+    def _offer_guarantee(self, card: tuple[str, ScanSource] | None) -> None:
+        """While the insurer is down, a verified card can go on under a phone guarantee."""
+        self._unreachable_card = card
+        self.guarantee_button.setVisible(card is not None)
+
+    def open_phone_guarantee(self) -> PhoneGuaranteeDialog | None:
+        """Reception called the hotline: enter its reference (returned so tests can drive it)."""
+        card = self._unreachable_card
+        if card is None or self.session.visit.step is not Step.SCAN:
+            return None
+        member_id, source = card
+        dialog = PhoneGuaranteeDialog(self.session, member_id, source, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.guarantee_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "guarantee_dialog", None))
+        dialog.open()
+        return dialog
 
     def checking(self, busy: bool) -> None:
         """While the insurer is asked, reception may give up waiting (a late answer is dropped)."""
@@ -255,5 +292,7 @@ class ScanScreen(FollowsLanguage, QWidget):
         REDACTOR.forget(self._typed)
         self._typed = ()
         self.lookup_toggle.setChecked(False)
+        self._offer_guarantee(None)
+        self._checking_card = None
         if not keep_status:
             self._set_status("")

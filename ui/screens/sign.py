@@ -230,7 +230,10 @@ class SignScreen(FollowsLanguage, QWidget):
         self.consent.setText(self.consent_sentence())
 
     def _child(self) -> str:
-        eligibility = self.session.visit.eligibility
+        visit = self.session.visit
+        if visit.guarantee is not None:
+            return visit.guarantee.member_id  # the insurer could not be asked for the name
+        eligibility = visit.eligibility
         member = eligibility.member if eligibility is not None else None
         return member.name_masked if member is not None else "—"
 
@@ -247,6 +250,9 @@ class SignScreen(FollowsLanguage, QWidget):
             service_date=presented.shown.bill.service_date,
             covered_fen=totals.covered_fen,
             patient_fen=totals.patient_fen,
+            guarantee=self.session.visit.guarantee.reference
+            if self.session.visit.guarantee is not None
+            else None,
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -354,7 +360,8 @@ class SignScreen(FollowsLanguage, QWidget):
             return
         signed_at = datetime.now(UTC)
         eligibility = visit.eligibility
-        if eligibility is None:
+        guarantee = visit.guarantee
+        if eligibility is None and guarantee is None:
             return
         facts = StatementFacts.for_visit(
             eligibility,
@@ -369,9 +376,12 @@ class SignScreen(FollowsLanguage, QWidget):
         self.confirm_button.setEnabled(False)
         visit_id = visit.visit_id
         journal = self.session.journal
-        Task(lambda: sign_and_queue(journal, presented, signature, signed_at, facts)).success(
-            lambda claim: self._queued(visit_id, claim)
-        ).failure(self._failed).run()
+        phone = guarantee.contract() if guarantee is not None else None
+        Task(
+            lambda: sign_and_queue(
+                journal, presented, signature, signed_at, facts, phone_guarantee=phone
+            )
+        ).success(lambda claim: self._queued(visit_id, claim)).failure(self._failed).run()
 
     def _problem_text(self, problem: SignatureProblem) -> str:
         return {
