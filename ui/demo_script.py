@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.journal import ClaimState, PaymentMethod
 from kiosk.journal.preauth_requests import preauth_request
+from kiosk.money import format_yuan, parse_yuan
 from kiosk.scan.camera import FrameSource
 from kiosk.statement import ClinicProfile
 from kiosk.visit import Step
@@ -69,12 +70,19 @@ class Scenario:
     request_preauth: bool = False
     letter: bool = False
     """Print the approval's guarantee letter (担保函) from the eligibility screen."""
+    part_payment: tuple[tuple[PaymentMethod, str], ...] = ()
+    """Split the family's share across these methods and amounts (CNY) and leave the rest owed
+    to the clinic, collected when the child comes back."""
 
 
 SCENARIOS: dict[str, Scenario] = {
     "active_standard": Scenario((("GP001", 1), ("LAB001", 1), ("RX001", 1))),
     "active_plus": Scenario((("GP003", 1), ("IMG001", 1), ("VAC002", 1)), PaymentMethod.ALIPAY),
-    "free_visits_used_up": Scenario((("GP001", 1), ("LAB002", 1)), PaymentMethod.CARD),
+    "free_visits_used_up": Scenario(
+        (("GP001", 1), ("LAB002", 1)),
+        PaymentMethod.CARD,
+        part_payment=((PaymentMethod.CASH, "100.00"), (PaymentMethod.WECHAT, "50.00")),
+    ),
     "plus_free_visits_used_up": Scenario((("GP001", 1), ("RX003", 2)), PaymentMethod.CASH),
     "preauth_approved": Scenario((("GP001", 1), ("SURG-TONSIL", 1), ("NM001", 1)), letter=True),
     "preauth_pending": Scenario((("GP001", 1), ("EXAM-MRI", 1)), request_preauth=True),
@@ -178,6 +186,7 @@ def write_walkthrough(
                 walk.emergency_visit(emergency, len(members) + 2, approve)
                 guaranteed = next(m for m in clinic_members if m.state == GUARANTEE_MEMBER)
                 walk.phone_guarantee_visit(guaranteed, len(members) + 3, outage, hotline)
+                walk.collect_owed(guaranteed, len(members) + 4)
                 walk.manager_screens(manager, dispute)
         finally:
             camera.show(None)
@@ -258,7 +267,71 @@ class _Walk(Generic[Member]):
         self.shot(f"{prefix}-3-sign")
         if not self._comfort_shown:
             self._readable_and_idle(prefix)
+        if scenario.part_payment:
+            self._sign_and_pay_part(prefix, scenario.part_payment)
+            return
         self._sign_and_finish(prefix, scenario.payment)
+
+    def _sign_and_pay_part(self, prefix: str, parts: tuple[tuple[PaymentMethod, str], ...]) -> None:
+        """The family signs, then pays part of its share split across methods; the rest is left
+        owed to the clinic (the statement says how much)."""
+        driver = self.driver
+        driver.sign()
+        done = self.window.done
+        pump_until(
+            lambda: done.claim is not None and done.claim.state is ClaimState.SENT,
+            15,
+            "the insurer to record the claim",
+        )
+        panel = done.payment
+        driver.click(panel.split_button)
+        paying = sum(parse_yuan(amount) for _, amount in parts)
+        for method, amount in parts:
+            panel.split_amounts[method].setText(amount)
+        panel.paying.setText(format_yuan(paying, symbol=False).replace(",", ""))
+        driver.settle()
+        self.shot(f"{prefix}-5a-split-payment")
+        driver.click(panel.record_button)
+        runner = current_runner()
+        pump_until(
+            lambda: done.statement is not None and done.statement.owed_fen > 0 and runner.busy == 0,
+            15,
+            "the part payment on the statement",
+        )
+        self.shot(f"{prefix}-5-done-part-paid")
+        assert done.document is not None
+        pdf = self.out_dir / f"{prefix}-statement.pdf"
+        shutil.copyfile(done.document, pdf)
+        self.written.append(pdf)
+        driver.next_family()
+        self._phone_away()
+
+    def collect_owed(self, member: Member, number: int) -> None:
+        """The child comes back: the eligibility screen lists what the family owes the clinic
+        (the rest of a part payment, what the insurer did not cover after a phone guarantee) and
+        reception collects it."""
+        prefix = f"{number:02d}-owed-collected"
+        driver = self.driver
+        self.camera.show(self.token_for(member))
+        driver.wait_step(Step.ELIGIBILITY, 15)
+        owed = self.window.eligibility.owed
+        pump_until(lambda: bool(owed.collect_buttons) and owed.isVisible(), 15, "amounts owed")
+        driver.settle()
+        self.shot(f"{prefix}-1-eligibility")
+        before = len(owed.collect_buttons)
+        driver.click(owed.collect_buttons[0])
+        dialog = owed.dialog
+        assert dialog is not None
+        driver.settle()
+        self.shot(f"{prefix}-2-collect", dialog)
+        driver.click(dialog.panel.method_buttons[PaymentMethod.ALIPAY])
+        pump_until(lambda: len(owed.collect_buttons) < before, 15, "the amount collected")
+        if owed.dialog is not None:
+            owed.dialog.accept()
+        driver.settle()
+        self.shot(f"{prefix}-3-eligibility-after")
+        driver.click(self.window.eligibility.back_button)
+        self._phone_away()
 
     def _sign_and_finish(self, prefix: str, payment: PaymentMethod) -> None:
         """The family signs; once the insurer has recorded the claim, they pay and leave."""

@@ -13,7 +13,6 @@ from kiosk.payments import account, amounts_owed
 from kiosk.reports import day_summary
 from tests.ui.conftest import card
 from ui.driver import KioskDriver, pump_until
-from ui.widgets.owed_to_clinic import OwedToClinic
 
 CASH, CARD, WECHAT, ALIPAY = (
     PaymentMethod.CASH,
@@ -117,11 +116,9 @@ def test_a_part_payment_leaves_an_amount_owed_that_is_collected_when_the_child_c
     assert (owing.visit_id, owing.owed_fen) == (visit_id, owed)
     driver.next_family()
 
-    # the child comes back: reception sees what is owed and collects it
-    widget = OwedToClinic(journal)
-    qtbot.addWidget(widget)
-    widget.show()
-    widget.show_member(member)
+    # the child comes back: the eligibility screen shows what is owed, and reception collects it
+    driver.show_card(card("active_standard"))
+    widget = app.window.eligibility.owed
     qtbot.waitUntil(lambda: widget.isVisible() and bool(widget.collect_buttons), timeout=5000)
     assert format_yuan(owed) in widget.title.text()
     assert owing.statement_no in widget.row_labels[0].text()

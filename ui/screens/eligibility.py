@@ -31,6 +31,7 @@ from ui.session import KioskSession
 from ui.tasks import Task
 from ui.tone import restyle, set_tone
 from ui.widgets.button_row import button_row
+from ui.widgets.owed_to_clinic import OwedToClinic
 
 
 def fetch_letters(
@@ -88,6 +89,8 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         card_layout.addWidget(self.headline)
         card_layout.addWidget(self.reasons)
 
+        self.owed = OwedToClinic(session.journal)
+        """What the family still owes this clinic from earlier visits, to collect now."""
         self.details = QFrame()
         self.details.setObjectName("panel")
         self.grid = QGridLayout(self.details)
@@ -126,6 +129,7 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(16)
         layout.addWidget(self.card)
+        layout.addWidget(self.owed)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.letter_state)
         layout.addLayout(buttons)
@@ -167,6 +171,7 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         self.note_button.setVisible(eligibility.unpaid is not None)
         self.note_button.setEnabled(True)
         self.letter_state.hide()
+        self.owed.show_member(eligibility.member.member_id if eligibility.member else None)
         flagged = {REFUSAL_FIELD[c] for c in assessment.cautions if c in REFUSAL_FIELD}
         self._render_details(eligibility, flagged if refused else set())
 
@@ -296,6 +301,7 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         self.letter_button.hide()
         self.note_button.hide()
         self.self_pay_button.hide()
+        self.owed.show_member(None)
         self._show_details([])
 
     def _show_details(
