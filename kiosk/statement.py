@@ -133,6 +133,10 @@ class ClaimStanding(StrEnum):
     ACCEPTED = "accepted"
     REFUSED = "refused"
     SETTLED = "settled"
+    VOIDED = "voided"
+    """Withdrawn by the clinic before the insurer had it: nothing is claimed for this bill."""
+    CANCELLED = "cancelled"
+    """Cancelled at the insurer (or replaced by a corrected bill): it pays nothing for this one."""
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,8 @@ _STANDING = {
     ClaimState.SENT: ClaimStanding.ACCEPTED,
     ClaimState.ATTENTION: ClaimStanding.REFUSED,
     ClaimState.RESOLVED: ClaimStanding.SETTLED,
+    ClaimState.VOIDED: ClaimStanding.VOIDED,
+    ClaimState.CANCELLED: ClaimStanding.CANCELLED,
 }
 
 

@@ -868,355 +868,355 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="135"/>
+        <location filename="../../ui/screens/eligibility.py" line="139"/>
         <source>New scan</source>
         <translation>New scan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="136"/>
+        <location filename="../../ui/screens/eligibility.py" line="140"/>
         <source>Start the bill</source>
         <translation>Start the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="138"/>
+        <location filename="../../ui/screens/eligibility.py" line="142"/>
         <source>Print the note for the family</source>
         <translation>Print the note for the family</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="139"/>
+        <location filename="../../ui/screens/eligibility.py" line="143"/>
         <source>Self-pay visit</source>
         <translation>Self-pay visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="141"/>
+        <location filename="../../ui/screens/eligibility.py" line="145"/>
         <source>Bill from the catalogue; the family pays it all and gets a self-pay statement</source>
         <translation>Bill from the catalogue; the family pays it all and gets a self-pay statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="154"/>
+        <location filename="../../ui/screens/eligibility.py" line="158"/>
         <source>Direct billing available</source>
         <translation>Direct billing available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="155"/>
+        <location filename="../../ui/screens/eligibility.py" line="159"/>
         <source>Direct billing available, with conditions</source>
         <translation>Direct billing available, with conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="156"/>
+        <location filename="../../ui/screens/eligibility.py" line="160"/>
         <source>No direct billing today</source>
         <translation>No direct billing today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="205"/>
+        <location filename="../../ui/screens/eligibility.py" line="210"/>
         <source>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</source>
         <translation>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="216"/>
+        <location filename="../../ui/screens/eligibility.py" line="221"/>
         <source>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="222"/>
+        <location filename="../../ui/screens/eligibility.py" line="227"/>
         <source>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="227"/>
+        <location filename="../../ui/screens/eligibility.py" line="232"/>
         <source>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="234"/>
+        <location filename="../../ui/screens/eligibility.py" line="239"/>
         <source>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="240"/>
+        <location filename="../../ui/screens/eligibility.py" line="245"/>
         <source>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="245"/>
+        <location filename="../../ui/screens/eligibility.py" line="250"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>All fully-paid visits are used: the family pays its share of today&apos;s visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="248"/>
+        <location filename="../../ui/screens/eligibility.py" line="253"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>A pre-authorisation is still pending: its item cannot be direct-billed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="255"/>
+        <location filename="../../ui/screens/eligibility.py" line="260"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>A pre-authorisation was denied: its item is not direct-billable.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="273"/>
+        <location filename="../../ui/screens/eligibility.py" line="278"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>A benefit limit is used up: items under it are paid by the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="137"/>
+        <location filename="../../ui/screens/eligibility.py" line="141"/>
         <source>Print the guarantee letter</source>
         <translation>Print the guarantee letter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="177"/>
+        <location filename="../../ui/screens/eligibility.py" line="182"/>
         <source>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</source>
         <translation>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="187"/>
+        <location filename="../../ui/screens/eligibility.py" line="192"/>
         <source>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</source>
         <translation>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="197"/>
+        <location filename="../../ui/screens/eligibility.py" line="202"/>
         <source>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</source>
         <translation>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="251"/>
+        <location filename="../../ui/screens/eligibility.py" line="256"/>
         <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
         <translation>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="258"/>
+        <location filename="../../ui/screens/eligibility.py" line="263"/>
         <source>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</source>
         <translation>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="262"/>
+        <location filename="../../ui/screens/eligibility.py" line="267"/>
         <source>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</source>
         <translation>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="266"/>
+        <location filename="../../ui/screens/eligibility.py" line="271"/>
         <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>Close to the yearly cost above which treatments and exams need a pre-authorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="270"/>
+        <location filename="../../ui/screens/eligibility.py" line="275"/>
         <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>Past the yearly cost above which treatments and exams need a pre-authorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="337"/>
+        <location filename="../../ui/screens/eligibility.py" line="343"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="338"/>
+        <location filename="../../ui/screens/eligibility.py" line="344"/>
         <source>{name} · born {year}</source>
         <translation>{name} · born {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="343"/>
+        <location filename="../../ui/screens/eligibility.py" line="349"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="344"/>
+        <location filename="../../ui/screens/eligibility.py" line="350"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="344"/>
+        <location filename="../../ui/screens/eligibility.py" line="350"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="347"/>
+        <location filename="../../ui/screens/eligibility.py" line="353"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="348"/>
+        <location filename="../../ui/screens/eligibility.py" line="354"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="352"/>
+        <location filename="../../ui/screens/eligibility.py" line="358"/>
         <source>Policy period</source>
         <translation>Policy period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="356"/>
+        <location filename="../../ui/screens/eligibility.py" line="362"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="363"/>
+        <location filename="../../ui/screens/eligibility.py" line="369"/>
         <source>This clinic</source>
         <translation>This clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="364"/>
+        <location filename="../../ui/screens/eligibility.py" line="370"/>
         <source>In the {plan} plan&apos;s network</source>
         <translation>In the {plan} plan&apos;s network</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="366"/>
+        <location filename="../../ui/screens/eligibility.py" line="372"/>
         <source>Not in the {plan} plan&apos;s network</source>
         <translation>Not in the {plan} plan&apos;s network</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="374"/>
+        <location filename="../../ui/screens/eligibility.py" line="380"/>
         <source>Fully-paid visits left</source>
         <translation>Fully-paid visits left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="375"/>
+        <location filename="../../ui/screens/eligibility.py" line="381"/>
         <source>{left} of {total}</source>
         <translation>{left} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="384"/>
+        <location filename="../../ui/screens/eligibility.py" line="390"/>
         <source>{remaining} left of {limit}</source>
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="399"/>
+        <location filename="../../ui/screens/eligibility.py" line="405"/>
         <source>On hold (置灰): {amount} unpaid, claim {ref}</source>
         <translation>On hold (置灰): {amount} unpaid, claim {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="403"/>
+        <location filename="../../ui/screens/eligibility.py" line="409"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="404"/>
+        <location filename="../../ui/screens/eligibility.py" line="410"/>
         <source>On hold (置灰): an amount is unpaid</source>
         <translation>On hold (置灰): an amount is unpaid</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="405"/>
+        <location filename="../../ui/screens/eligibility.py" line="411"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="406"/>
+        <location filename="../../ui/screens/eligibility.py" line="412"/>
         <source>Not in force yet</source>
         <translation>Not in force yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="407"/>
+        <location filename="../../ui/screens/eligibility.py" line="413"/>
         <source>Not known to the insurer</source>
         <translation>Not known to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="422"/>
+        <location filename="../../ui/screens/eligibility.py" line="428"/>
         <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
         <translation>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="425"/>
+        <location filename="../../ui/screens/eligibility.py" line="431"/>
         <source>{what}: approved, expired on {end} · auth {auth}</source>
         <translation>{what}: approved, expired on {end} · auth {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="433"/>
+        <location filename="../../ui/screens/eligibility.py" line="439"/>
         <source>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
         <translation>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="452"/>
+        <location filename="../../ui/screens/eligibility.py" line="458"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what} for {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="456"/>
+        <location filename="../../ui/screens/eligibility.py" line="462"/>
         <source>The insurer: {note}</source>
         <translation>The insurer: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="491"/>
+        <location filename="../../ui/screens/eligibility.py" line="497"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>Asking the insurer for the guarantee letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="501"/>
+        <location filename="../../ui/screens/eligibility.py" line="507"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>Guarantee letter opened for printing: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="561"/>
+        <location filename="../../ui/screens/eligibility.py" line="567"/>
         <source>Note opened for printing: {file}</source>
         <translation>Note opened for printing: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="569"/>
+        <location filename="../../ui/screens/eligibility.py" line="575"/>
         <source>The note could not be written. Try again.</source>
         <translation>The note could not be written. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="448"/>
+        <location filename="../../ui/screens/eligibility.py" line="454"/>
         <source>the insurer needs more information</source>
         <translation>the insurer needs more information</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="431"/>
-        <location filename="../../ui/screens/eligibility.py" line="449"/>
+        <location filename="../../ui/screens/eligibility.py" line="437"/>
+        <location filename="../../ui/screens/eligibility.py" line="455"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="417"/>
+        <location filename="../../ui/screens/eligibility.py" line="423"/>
         <source>emergency</source>
         <translation>emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="276"/>
+        <location filename="../../ui/screens/eligibility.py" line="281"/>
         <source>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</source>
         <translation>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="281"/>
+        <location filename="../../ui/screens/eligibility.py" line="286"/>
         <source>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="285"/>
+        <location filename="../../ui/screens/eligibility.py" line="290"/>
         <source>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="429"/>
+        <location filename="../../ui/screens/eligibility.py" line="435"/>
         <source>approved, from {date}</source>
         <translation>approved, from {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="447"/>
+        <location filename="../../ui/screens/eligibility.py" line="453"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>pending the insurer&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="450"/>
+        <location filename="../../ui/screens/eligibility.py" line="456"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="392"/>
+        <location filename="../../ui/screens/eligibility.py" line="398"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="461"/>
+        <location filename="../../ui/screens/eligibility.py" line="467"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="462"/>
+        <location filename="../../ui/screens/eligibility.py" line="468"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="463"/>
+        <location filename="../../ui/screens/eligibility.py" line="469"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -3281,37 +3281,47 @@
         <translation>Settled by the clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="102"/>
+        <location filename="../../ui/documents/family_statement.py" line="98"/>
+        <source>Withdrawn by the clinic before it reached the insurer: not claimed</source>
+        <translation>Withdrawn by the clinic before it reached the insurer: not claimed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="101"/>
+        <source>Cancelled at the insurer: it pays nothing for this bill</source>
+        <translation>Cancelled at the insurer: it pays nothing for this bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="108"/>
         <source>Questions about your cover: %1, %2 (7×24)</source>
         <translation>Questions about your cover: %1, %2 (7×24)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="103"/>
+        <location filename="../../ui/documents/family_statement.py" line="109"/>
         <source>Pre-auth %1</source>
         <translation>Pre-auth %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="104"/>
+        <location filename="../../ui/documents/family_statement.py" line="110"/>
         <source>Guarantee letter %1</source>
         <translation>Guarantee letter %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="105"/>
+        <location filename="../../ui/documents/family_statement.py" line="111"/>
         <source>emergency</source>
         <translation>emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="107"/>
+        <location filename="../../ui/documents/family_statement.py" line="113"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
         <translation>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="113"/>
+        <location filename="../../ui/documents/family_statement.py" line="119"/>
         <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
         <translation>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="130"/>
+        <location filename="../../ui/documents/family_statement.py" line="136"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
@@ -3321,62 +3331,62 @@
         <translation>Signature of parent or guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="98"/>
+        <location filename="../../ui/documents/family_statement.py" line="104"/>
         <source>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</source>
         <translation>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="106"/>
+        <location filename="../../ui/documents/family_statement.py" line="112"/>
         <source>Bill hash (SHA-256)</source>
         <translation>Bill hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="116"/>
+        <location filename="../../ui/documents/family_statement.py" line="122"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="119"/>
+        <location filename="../../ui/documents/family_statement.py" line="125"/>
         <source>cash</source>
         <translation>cash</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="120"/>
+        <location filename="../../ui/documents/family_statement.py" line="126"/>
         <source>bank card</source>
         <translation>bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="121"/>
+        <location filename="../../ui/documents/family_statement.py" line="127"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="122"/>
+        <location filename="../../ui/documents/family_statement.py" line="128"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="125"/>
+        <location filename="../../ui/documents/family_statement.py" line="131"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="126"/>
+        <location filename="../../ui/documents/family_statement.py" line="132"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="127"/>
+        <location filename="../../ui/documents/family_statement.py" line="133"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="128"/>
+        <location filename="../../ui/documents/family_statement.py" line="134"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="129"/>
+        <location filename="../../ui/documents/family_statement.py" line="135"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>

@@ -856,355 +856,355 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="135"/>
+        <location filename="../../ui/screens/eligibility.py" line="139"/>
         <source>New scan</source>
         <translation>重新扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="136"/>
+        <location filename="../../ui/screens/eligibility.py" line="140"/>
         <source>Start the bill</source>
         <translation>开始开账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="138"/>
+        <location filename="../../ui/screens/eligibility.py" line="142"/>
         <source>Print the note for the family</source>
         <translation>打印给家长的说明</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="139"/>
+        <location filename="../../ui/screens/eligibility.py" line="143"/>
         <source>Self-pay visit</source>
         <translation>自费就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="141"/>
+        <location filename="../../ui/screens/eligibility.py" line="145"/>
         <source>Bill from the catalogue; the family pays it all and gets a self-pay statement</source>
         <translation>按收费目录开账单；费用全部由家庭自付，并取得自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="154"/>
+        <location filename="../../ui/screens/eligibility.py" line="158"/>
         <source>Direct billing available</source>
         <translation>可以直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="155"/>
+        <location filename="../../ui/screens/eligibility.py" line="159"/>
         <source>Direct billing available, with conditions</source>
         <translation>可以直付，但有附加条件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="156"/>
+        <location filename="../../ui/screens/eligibility.py" line="160"/>
         <source>No direct billing today</source>
         <translation>今天不能直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="205"/>
+        <location filename="../../ui/screens/eligibility.py" line="210"/>
         <source>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</source>
         <translation>电子保险卡已置灰：此前一次就诊的自付费用 {amount} 尚未支付（理赔编号 {ref}）。支付方法：在电子保险卡页面点击“就诊记录”，再点击该次就诊旁的“支付”。支付后电子卡即恢复使用，请重新扫码。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="216"/>
+        <location filename="../../ui/screens/eligibility.py" line="221"/>
         <source>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单已于 {end} 到期：今天不能直付。续保事宜可致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="222"/>
+        <location filename="../../ui/screens/eligibility.py" line="227"/>
         <source>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单自 {start} 起生效：此前不能直付。如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="227"/>
+        <location filename="../../ui/screens/eligibility.py" line="232"/>
         <source>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>本诊所不在该保障计划的网络内：本诊所不能直付。可直付的医疗机构见电子保险卡的“适用医院”；如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="234"/>
+        <location filename="../../ui/screens/eligibility.py" line="239"/>
         <source>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保险公司查无此卡的会员。请核对电子保险卡，或按保单号查询；如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="240"/>
+        <location filename="../../ui/screens/eligibility.py" line="245"/>
         <source>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保险公司今天不允许此卡直付。如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="245"/>
+        <location filename="../../ui/screens/eligibility.py" line="250"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>全额赔付次数已用完：今天的就诊需支付个人自付部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="248"/>
+        <location filename="../../ui/screens/eligibility.py" line="253"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>有一项事先授权仍在审核中：该项目暂不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="255"/>
+        <location filename="../../ui/screens/eligibility.py" line="260"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>有一项事先授权未获批准：该项目不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="273"/>
+        <location filename="../../ui/screens/eligibility.py" line="278"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>有一项保障额度已用完：该额度下的项目由家庭自付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="137"/>
+        <location filename="../../ui/screens/eligibility.py" line="141"/>
         <source>Print the guarantee letter</source>
         <translation>打印担保函</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="177"/>
+        <location filename="../../ui/screens/eligibility.py" line="182"/>
         <source>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</source>
         <translation>本保单年度已发生医疗费用：{billed}。年度累计超过 {threshold} 后，任何治疗、检查项目均须先申请事先授权：距此还有 {left}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="187"/>
+        <location filename="../../ui/screens/eligibility.py" line="192"/>
         <source>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</source>
         <translation>本保单年度已发生医疗费用：{billed}，已超过 {threshold}：任何治疗、检查项目均须先申请事先授权（诊查费和药品除外）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="197"/>
+        <location filename="../../ui/screens/eligibility.py" line="202"/>
         <source>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</source>
         <translation>{benefit}本年度仅剩 {left}：超出部分由家庭自付，已获事先授权的项目也不例外。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="251"/>
+        <location filename="../../ui/screens/eligibility.py" line="256"/>
         <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
         <translation>保险公司需要补充事先授权资料：请按要求附上资料重新提交（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="258"/>
+        <location filename="../../ui/screens/eligibility.py" line="263"/>
         <source>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</source>
         <translation>有一项事先授权已用完或已过有效期：该项目须重新申请事先授权，保险才会再次支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="262"/>
+        <location filename="../../ui/screens/eligibility.py" line="267"/>
         <source>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</source>
         <translation>有一项保障的年度额度即将用完：超出剩余额度的部分由家庭自付，已获事先授权的项目也不例外。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="266"/>
+        <location filename="../../ui/screens/eligibility.py" line="271"/>
         <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>年度累计医疗费用即将达到须事先授权的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="270"/>
+        <location filename="../../ui/screens/eligibility.py" line="275"/>
         <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>年度累计医疗费用已超过须事先授权的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="337"/>
+        <location filename="../../ui/screens/eligibility.py" line="343"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="338"/>
+        <location filename="../../ui/screens/eligibility.py" line="344"/>
         <source>{name} · born {year}</source>
         <translation>{name} · {year} 年出生</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="343"/>
+        <location filename="../../ui/screens/eligibility.py" line="349"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="344"/>
+        <location filename="../../ui/screens/eligibility.py" line="350"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="344"/>
+        <location filename="../../ui/screens/eligibility.py" line="350"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="347"/>
+        <location filename="../../ui/screens/eligibility.py" line="353"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="348"/>
+        <location filename="../../ui/screens/eligibility.py" line="354"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="352"/>
+        <location filename="../../ui/screens/eligibility.py" line="358"/>
         <source>Policy period</source>
         <translation>保障期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="356"/>
+        <location filename="../../ui/screens/eligibility.py" line="362"/>
         <source>Card</source>
         <translation>电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="363"/>
+        <location filename="../../ui/screens/eligibility.py" line="369"/>
         <source>This clinic</source>
         <translation>本诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="364"/>
+        <location filename="../../ui/screens/eligibility.py" line="370"/>
         <source>In the {plan} plan&apos;s network</source>
         <translation>在{plan}计划的网络内</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="366"/>
+        <location filename="../../ui/screens/eligibility.py" line="372"/>
         <source>Not in the {plan} plan&apos;s network</source>
         <translation>不在{plan}计划的网络内</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="374"/>
+        <location filename="../../ui/screens/eligibility.py" line="380"/>
         <source>Fully-paid visits left</source>
         <translation>剩余全额赔付次数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="375"/>
+        <location filename="../../ui/screens/eligibility.py" line="381"/>
         <source>{left} of {total}</source>
         <translation>{left} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="384"/>
+        <location filename="../../ui/screens/eligibility.py" line="390"/>
         <source>{remaining} left of {limit}</source>
         <translation>剩余额度 {remaining}（保障额度 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="399"/>
+        <location filename="../../ui/screens/eligibility.py" line="405"/>
         <source>On hold (置灰): {amount} unpaid, claim {ref}</source>
         <translation>已置灰：{amount} 未支付，理赔编号 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="403"/>
+        <location filename="../../ui/screens/eligibility.py" line="409"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="404"/>
+        <location filename="../../ui/screens/eligibility.py" line="410"/>
         <source>On hold (置灰): an amount is unpaid</source>
         <translation>已置灰：有一笔费用未支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="405"/>
+        <location filename="../../ui/screens/eligibility.py" line="411"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="406"/>
+        <location filename="../../ui/screens/eligibility.py" line="412"/>
         <source>Not in force yet</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="407"/>
+        <location filename="../../ui/screens/eligibility.py" line="413"/>
         <source>Not known to the insurer</source>
         <translation>保险公司查无此会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="422"/>
+        <location filename="../../ui/screens/eligibility.py" line="428"/>
         <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
         <translation>{what}：已批准，已用完（已用 {allowed} 次，共 {allowed} 次）· 授权号 {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="425"/>
+        <location filename="../../ui/screens/eligibility.py" line="431"/>
         <source>{what}: approved, expired on {end} · auth {auth}</source>
         <translation>{what}：已批准，已于 {end} 过期 · 授权号 {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="433"/>
+        <location filename="../../ui/screens/eligibility.py" line="439"/>
         <source>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
         <translation>{what}：{state}
 授权号 {auth} · 剩余 {left}（共 {approved}）· 有效期 {start} – {end} · 剩余 {uses} 次（共 {allowed} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="452"/>
+        <location filename="../../ui/screens/eligibility.py" line="458"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what}（计划 {date}）：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="456"/>
+        <location filename="../../ui/screens/eligibility.py" line="462"/>
         <source>The insurer: {note}</source>
         <translation>保险公司说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="491"/>
+        <location filename="../../ui/screens/eligibility.py" line="497"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>正在向保险公司获取担保函…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="501"/>
+        <location filename="../../ui/screens/eligibility.py" line="507"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>担保函已打开，可打印：{files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="561"/>
+        <location filename="../../ui/screens/eligibility.py" line="567"/>
         <source>Note opened for printing: {file}</source>
         <translation>说明已打开，可打印：{file}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="569"/>
+        <location filename="../../ui/screens/eligibility.py" line="575"/>
         <source>The note could not be written. Try again.</source>
         <translation>说明未能生成，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="448"/>
+        <location filename="../../ui/screens/eligibility.py" line="454"/>
         <source>the insurer needs more information</source>
         <translation>保险公司需要补充资料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="431"/>
-        <location filename="../../ui/screens/eligibility.py" line="449"/>
+        <location filename="../../ui/screens/eligibility.py" line="437"/>
+        <location filename="../../ui/screens/eligibility.py" line="455"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="417"/>
+        <location filename="../../ui/screens/eligibility.py" line="423"/>
         <source>emergency</source>
         <translation>急诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="276"/>
+        <location filename="../../ui/screens/eligibility.py" line="281"/>
         <source>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</source>
         <translation>电子保险卡已置灰：此前一次就诊的自付费用尚未支付。支付方法：在电子保险卡页面点击“就诊记录”，再点击“支付”。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="281"/>
+        <location filename="../../ui/screens/eligibility.py" line="286"/>
         <source>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单期间已结束：今天不能直付。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="285"/>
+        <location filename="../../ui/screens/eligibility.py" line="290"/>
         <source>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单尚未生效：生效日之前不能直付。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="429"/>
+        <location filename="../../ui/screens/eligibility.py" line="435"/>
         <source>approved, from {date}</source>
         <translation>已批准，自 {date} 起有效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="447"/>
+        <location filename="../../ui/screens/eligibility.py" line="453"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>等待保险公司审核</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="450"/>
+        <location filename="../../ui/screens/eligibility.py" line="456"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="392"/>
+        <location filename="../../ui/screens/eligibility.py" line="398"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="461"/>
+        <location filename="../../ui/screens/eligibility.py" line="467"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="462"/>
+        <location filename="../../ui/screens/eligibility.py" line="468"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="463"/>
+        <location filename="../../ui/screens/eligibility.py" line="469"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -3258,37 +3258,47 @@
         <translation>诊所已处理完毕</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="102"/>
+        <location filename="../../ui/documents/family_statement.py" line="98"/>
+        <source>Withdrawn by the clinic before it reached the insurer: not claimed</source>
+        <translation>诊所在提交保险公司之前已撤回：不申请理赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="101"/>
+        <source>Cancelled at the insurer: it pays nothing for this bill</source>
+        <translation>已向保险公司撤销：保险公司不为本账单支付任何费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="108"/>
         <source>Questions about your cover: %1, %2 (7×24)</source>
         <translation>保障问题请致电%1：%2（7×24小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="103"/>
+        <location filename="../../ui/documents/family_statement.py" line="109"/>
         <source>Pre-auth %1</source>
         <translation>事先授权 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="104"/>
+        <location filename="../../ui/documents/family_statement.py" line="110"/>
         <source>Guarantee letter %1</source>
         <translation>担保函 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="105"/>
+        <location filename="../../ui/documents/family_statement.py" line="111"/>
         <source>emergency</source>
         <translation>急诊</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="107"/>
+        <location filename="../../ui/documents/family_statement.py" line="113"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
         <translation>在诊所直付终端电子签名。账单哈希值将签名与以上明细绑定，任何改动都会得到不同的哈希值。本账单也会出现在您电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="113"/>
+        <location filename="../../ui/documents/family_statement.py" line="119"/>
         <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
         <translation>由诊所直付终端生成，供家庭留存。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="130"/>
+        <location filename="../../ui/documents/family_statement.py" line="136"/>
         <source>Why</source>
         <translation>说明</translation>
     </message>
@@ -3298,62 +3308,62 @@
         <translation>家长或监护人签名</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="98"/>
+        <location filename="../../ui/documents/family_statement.py" line="104"/>
         <source>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</source>
         <translation>自费就诊：以上项目不在保险直付范围内，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="106"/>
+        <location filename="../../ui/documents/family_statement.py" line="112"/>
         <source>Bill hash (SHA-256)</source>
         <translation>账单哈希（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="116"/>
+        <location filename="../../ui/documents/family_statement.py" line="122"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="119"/>
+        <location filename="../../ui/documents/family_statement.py" line="125"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="120"/>
+        <location filename="../../ui/documents/family_statement.py" line="126"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="121"/>
+        <location filename="../../ui/documents/family_statement.py" line="127"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="122"/>
+        <location filename="../../ui/documents/family_statement.py" line="128"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="125"/>
+        <location filename="../../ui/documents/family_statement.py" line="131"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="126"/>
+        <location filename="../../ui/documents/family_statement.py" line="132"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="127"/>
+        <location filename="../../ui/documents/family_statement.py" line="133"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="128"/>
+        <location filename="../../ui/documents/family_statement.py" line="134"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="129"/>
+        <location filename="../../ui/documents/family_statement.py" line="135"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>

@@ -95,6 +95,12 @@ LABELS = {
         "SignedBill", "Not accepted by the insurer yet; the clinic follows it up"
     ),
     "claim_settled": QT_TRANSLATE_NOOP("SignedBill", "Settled by the clinic"),
+    "claim_voided": QT_TRANSLATE_NOOP(
+        "SignedBill", "Withdrawn by the clinic before it reached the insurer: not claimed"
+    ),
+    "claim_cancelled": QT_TRANSLATE_NOOP(
+        "SignedBill", "Cancelled at the insurer: it pays nothing for this bill"
+    ),
     "self_pay": QT_TRANSLATE_NOOP(
         "SignedBill",
         "Self-pay visit: the plan pays nothing on the items above, so no claim is made.",
@@ -469,6 +475,8 @@ class _Statement:
             ClaimStanding.ACCEPTED: "claim_waiting",
             ClaimStanding.REFUSED: "claim_refused",
             ClaimStanding.SETTLED: "claim_settled",
+            ClaimStanding.VOIDED: "claim_voided",
+            ClaimStanding.CANCELLED: "claim_cancelled",
             ClaimStanding.SELF_PAY: "self_pay",
         }[content.standing]
         return self.labels.label(key)
