@@ -17,9 +17,9 @@ import secrets
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,11 +33,17 @@ from insurer_sandbox.demo import (
 from insurer_sandbox.hotline import phone_guarantee
 from insurer_sandbox.server import SandboxProcess, create_device_key
 from insurer_sandbox.store import Store
+from kiosk.billing import build_bill
+from kiosk.business_day import BUSINESS_TZ
+from kiosk.catalogue_import import load_demo_catalogue
 from kiosk.credentials import journal_audit_key, store_device_key, use_ephemeral_keyring
+from kiosk.desk import present_bill, sign_and_queue
 from kiosk.ecard import issue
+from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import PreAuthStatus
 from kiosk.journal import Journal
 from kiosk.scan.demo_camera import DemoCamera
+from kiosk.signature import Point, Signature
 from kiosk.staff import Role, StaffDirectory
 from kiosk.statement import ClinicProfile
 
@@ -102,6 +108,8 @@ class DemoInsurer:
 
     sandbox: SandboxProcess
     data_dir: Path
+    device_keys: dict[str, str] = field(default_factory=dict)
+    """The device key of each clinic registered, for the demo's second desk."""
 
     @property
     def url(self) -> str:
@@ -127,7 +135,34 @@ class DemoInsurer:
         """Make this process's kiosk the desk of `clinic_id` (a new device key in the keyring)."""
         key = create_device_key(self.data_dir, clinic_id)
         store_device_key(self.url, key)
+        self.device_keys[clinic_id] = key
         return key
+
+    def second_desk_visit(self, member_id: str, items: Sequence[tuple[str, int]]) -> None:
+        """The clinic's second desk bills the same child meanwhile, and the insurer accepts its
+        claim: the desk's own code on a journal of its own, signed and sent at once."""
+        catalogue = load_demo_catalogue()
+        entries = []
+        for code, quantity in items:
+            item = catalogue.get(code)
+            if item is None:
+                raise KeyError(f"no catalogue item {code}")
+            entries.append((item, quantity))
+        bill = build_bill(member_id, datetime.now(BUSINESS_TZ).date(), entries)
+        key = self.device_keys[DEMO_CLINIC_ID]
+        strokes = (tuple(Point(40 + 9 * i, 80 + (i % 3) * 30, 15 * i) for i in range(30)),)
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            Journal.open(Path(folder) / "journal.sqlite3") as journal,
+            InsurerClient(self.url, key) as insurer,
+        ):
+            presented = present_bill(
+                journal, bill, insurer.estimate(bill), clinic=DEMO_CLINICS[DEMO_CLINIC_ID]
+            )
+            claim = sign_and_queue(
+                journal, presented, Signature(strokes, 400, 200), datetime.now(UTC)
+            )
+            insurer.submit_claim(claim.submission(), claim.idempotency_key)
 
 
 @contextmanager
@@ -223,6 +258,7 @@ def run_script(out_dir: Path, *, language: str = "zh_CN") -> int:
                 dispute=insurer.sandbox.plant_amount_mismatch,
                 approve=insurer.approve_preauth,
                 outage=insurer.outage,
+                second_desk=insurer.second_desk_visit,
                 hotline=insurer.hotline,
                 language=walked,
             )

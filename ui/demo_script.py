@@ -28,6 +28,7 @@ from kiosk.statement import ClinicProfile
 from kiosk.visit import Step
 from ui.driver import KioskDriver, pump_until
 from ui.launch import Kiosk, KioskConfig, build_kiosk
+from ui.manager.screen import ManagerScreen
 from ui.tasks import current_runner
 
 
@@ -98,6 +99,9 @@ Items a member's pre-auth names (`SURG-TONSIL`, `EXAM-MRI`) show it: covered whe
 flagged when pending or used, the family paying above an approval's amount; past the CNY 30,000
 rule's threshold the exam and the treatment are flagged, the consultation is not."""
 
+RECHECK_MEMBER = "near_annual_limit"
+"""Whose second visit meets, just before signing, amounts another desk changed meanwhile."""
+
 GUARANTEE_MEMBER = "free_visits_used_up"
 """Whose visit the demo walks through an insurer outage under a phone guarantee."""
 GUARANTEE_ITEMS = (("GP001", 1), ("NM001", 1))
@@ -146,6 +150,7 @@ def write_walkthrough(
     approve: Callable[[str], None],
     outage: Callable[[bool], None],
     hotline: Callable[[str, str], str],
+    second_desk: Callable[[str, Sequence[tuple[str, int]]], None],
     language: str,
 ) -> list[Path]:
     """Walk every member through the kiosk in `language`, then the manager's screens;
@@ -154,7 +159,8 @@ def write_walkthrough(
     insurer's statement differ from the desk on one claim, so reconciliation has a finding;
     `approve(preauth_id)` is the insurer approving a pre-auth request (the emergency visit's);
     `outage(down)` stops the insurer's API or starts it again; `hotline(member_id, clinic_id)` is
-    the insurer's hotline giving a phone guarantee's reference."""
+    the insurer's hotline giving a phone guarantee's reference; `second_desk(member_id, items)`
+    is the clinic's other desk billing the same child, its claim accepted at once."""
     written: list[Path] = []
     by_clinic: dict[str, list[Member]] = {}
     for member in members:
@@ -185,8 +191,18 @@ def write_walkthrough(
                 emergency = next(m for m in clinic_members if m.state == EMERGENCY_MEMBER)
                 walk.emergency_visit(emergency, len(members) + 2, approve)
                 guaranteed = next(m for m in clinic_members if m.state == GUARANTEE_MEMBER)
-                walk.phone_guarantee_visit(guaranteed, len(members) + 3, outage, hotline)
+                brother = next(m for m in clinic_members if m.state == "active_plus")
+                walk.phone_guarantee_visit(
+                    guaranteed,
+                    len(members) + 3,
+                    outage,
+                    hotline,
+                    wrong_child=brother,
+                    manager=manager,
+                )
                 walk.collect_owed(guaranteed, len(members) + 4)
+                near_limit = next(m for m in clinic_members if m.state == RECHECK_MEMBER)
+                walk.recheck_visit(near_limit, len(members) + 5, second_desk)
                 walk.manager_screens(manager, dispute)
         finally:
             camera.show(None)
@@ -306,6 +322,35 @@ class _Walk(Generic[Member]):
         driver.next_family()
         self._phone_away()
 
+    def recheck_visit(
+        self,
+        member: Member,
+        number: int,
+        second_desk: Callable[[str, Sequence[tuple[str, int]]], None],
+    ) -> None:
+        """While reception bills the child, the clinic's other desk bills the same child and
+        its claim uses up what was left of the year's limit: "Show to the family to sign" asks
+        the insurer again and shows the new family share instead of turning the old one to the
+        family; reception goes through it, and the family signs the new amounts."""
+        prefix = f"{number:02d}-recheck"
+        driver = self.driver
+        self.camera.show(self.token_for(member))
+        driver.wait_step(Step.ELIGIBILITY, 15)
+        driver.start_bill()
+        driver.add_item("GP001")
+        driver.wait_estimate()
+        self.shot(f"{prefix}-2-bill")
+        visit = self.kiosk.session.visit
+        estimated = visit.adjudication
+        second_desk(member.member_id, (("GP001", 2),))
+        driver.click(self.window.bill.sign_button)
+        pump_until(lambda: visit.adjudication != estimated, 15, "the insurer asked again")
+        driver.wait_estimate()
+        self.shot(f"{prefix}-2b-amounts-changed")
+        driver.present()
+        self.shot(f"{prefix}-3-sign")
+        self._sign_and_finish(prefix, PaymentMethod.WECHAT)
+
     def collect_owed(self, member: Member, number: int) -> None:
         """The child comes back: the eligibility screen lists what the family owes the clinic
         (the rest of a part payment, what the insurer did not cover after a phone guarantee) and
@@ -416,15 +461,21 @@ class _Walk(Generic[Member]):
         number: int,
         outage: Callable[[bool], None],
         hotline: Callable[[str, str], str],
+        *,
+        wrong_child: Member | None = None,
+        manager: DemoStaffLike | None = None,
     ) -> None:
         """The insurer's API is down: the card's check fails, reception calls the hotline and
         enters its phone guarantee, the family signs with the insurer's share to be confirmed,
         the claim waits; the insurer comes back and the claim is sent and adjudicated (the
-        medical certificate it does not cover is the family's to pay the clinic)."""
+        medical certificate it does not cover is the family's to pay the clinic). Meanwhile a bill
+        signed for `wrong_child` is voided by the `manager` before it could be sent."""
         prefix = f"{number:02d}-phone-guarantee"
         driver, scan = self.driver, self.window.scan
         outage(True)
         try:
+            if wrong_child is not None and manager is not None:
+                self._voided_while_waiting(prefix, wrong_child, hotline, manager)
             driver.scan(self.token_for(member))  # the handheld scanner: one read, one check
             pump_until(lambda: scan.guarantee_button.isVisible(), 30, "the check to fail")
             self.shot(f"{prefix}-0-insurer-unreachable")
@@ -457,6 +508,39 @@ class _Walk(Generic[Member]):
         )
         self._finish(prefix, PaymentMethod.CASH, "statement")
         driver.next_family()
+
+    def _voided_while_waiting(
+        self,
+        prefix: str,
+        member: Member,
+        hotline: Callable[[str, str], str],
+        manager: DemoStaffLike,
+    ) -> None:
+        """Still in the outage: a bill signed under a guarantee for the wrong child (the
+        brother's card) waits in the outbox; the manager voids it before it can be sent."""
+        driver, scan = self.driver, self.window.scan
+        driver.scan(self.token_for(member))
+        pump_until(lambda: scan.guarantee_button.isVisible(), 30, "the check to fail")
+        driver.click(scan.guarantee_button)
+        dialog = scan.guarantee_dialog
+        assert dialog is not None
+        dialog.reference.setText(hotline(member.member_id, member.clinic_id))
+        driver.click(dialog.go_button)
+        driver.wait_step(Step.BILL)
+        driver.add_item("GP001")
+        driver.wait_estimate()
+        driver.present()
+        driver.sign()
+        claim = self.window.done.claim
+        assert claim is not None
+        driver.next_family()
+        dashboard = self._open_manager(manager)
+        reason = (
+            "开错了孩子" if self.kiosk.session.language == "zh_CN" else "billed to the wrong child"
+        )
+        self._claim_action(dashboard, claim.id, "void", reason, f"{prefix}-6-void")
+        self.window.manager.sign_out()
+        self.window.close_manager()
 
     def _guarantee_letter(self, prefix: str) -> None:
         """Reception prints the approval's guarantee letter from the eligibility screen."""
@@ -594,20 +678,7 @@ class _Walk(Generic[Member]):
             if claim.insurer_claim_id and claim.covered_fen is not None:
                 dispute(claim.insurer_claim_id, claim.covered_fen - 12_000)
                 break
-        driver.click(window.header.staff_button)
-        sign_in = window.manager.sign_in
-        pump_until(lambda: bool(sign_in.members), 10, "the staff list")
-        sign_in.choose(next(m.id for m in sign_in.members if m.name == manager.name))
-        half = len(manager.pin) // 2
-        for digit in manager.pin[:half]:
-            driver.click(sign_in.pad.digit_keys[digit])
-        self.shot("90-staff-pin-pad")
-        for digit in manager.pin[half:]:
-            driver.click(sign_in.pad.digit_keys[digit])
-        driver.click(sign_in.pad.submit_key)
-        pump_until(lambda: window.manager.dashboard is not None, 10, "the manager's screens")
-        dashboard = window.manager.dashboard
-        assert dashboard is not None
+        dashboard = self._open_manager(manager, pin_shot="90-staff-pin-pad")
         claims_tab, reconcile_tab = dashboard.claims_tab, dashboard.reconcile_tab
         assert claims_tab is not None and reconcile_tab is not None, "a manager sees every tab"
         driver.settle()
@@ -615,6 +686,7 @@ class _Walk(Generic[Member]):
         dashboard.tabs.setCurrentWidget(claims_tab)
         driver.settle()
         self.shot("92-manager-claims")
+        self._cancel_at_the_insurer(dashboard)
         dashboard.tabs.setCurrentWidget(reconcile_tab)
         reconciled: list[str] = []
         dashboard.reconciled.connect(reconciled.append)
@@ -624,6 +696,66 @@ class _Walk(Generic[Member]):
         self.shot("93-manager-reconciliation")
         window.manager.sign_out()
         window.close_manager()
+
+    def _open_manager(self, manager: DemoStaffLike, pin_shot: str | None = None) -> ManagerScreen:
+        """The manager signs in on the PIN pad (`pin_shot`: a picture half-way through)."""
+        window, driver = self.window, self.driver
+        driver.click(window.header.staff_button)
+        sign_in = window.manager.sign_in
+        pump_until(lambda: bool(sign_in.members), 10, "the staff list")
+        sign_in.choose(next(m.id for m in sign_in.members if m.name == manager.name))
+        half = len(manager.pin) // 2
+        for digit in manager.pin[:half]:
+            driver.click(sign_in.pad.digit_keys[digit])
+        if pin_shot is not None:
+            self.shot(pin_shot)
+        for digit in manager.pin[half:]:
+            driver.click(sign_in.pad.digit_keys[digit])
+        driver.click(sign_in.pad.submit_key)
+        pump_until(lambda: window.manager.dashboard is not None, 10, "the manager's screens")
+        dashboard = window.manager.dashboard
+        assert dashboard is not None
+        return dashboard
+
+    def _claim_action(
+        self, dashboard: ManagerScreen, claim_id: int, kind: str, reason: str, prefix: str
+    ) -> None:
+        """In the claims tab, void (`kind` "void") or cancel at the insurer ("cancel") one claim
+        with a reason, confirmed; pictures of the confirmation and of the claim afterwards."""
+        tab = dashboard.claims_tab
+        assert tab is not None
+        dashboard.tabs.setCurrentWidget(tab)
+        pump_until(lambda: claim_id in [line.claim_id for line in tab.shown], 10, "the claim")
+        tab.table.selectRow([line.claim_id for line in tab.shown].index(claim_id))
+        actions = tab.claim_actions
+        button = actions.void_button if kind == "void" else actions.cancel_button
+        self.driver.click(button)
+        actions.reason.setText(reason)
+        self.driver.settle()
+        self.shot(f"{prefix}-confirm")
+        state = ClaimState.VOIDED if kind == "void" else ClaimState.CANCELLED
+        self.driver.click(actions.confirm_button)
+        journal = self.kiosk.journal
+        pump_until(lambda: journal.claim(claim_id).state is state, 15, f"the claim {kind}ed")
+        pump_until(lambda: tab.selected_line() is not None, 10, "the list read again")
+        self.driver.settle(0.2)
+        self.shot(f"{prefix}-done")
+
+    def _cancel_at_the_insurer(self, dashboard: ManagerScreen) -> None:
+        """A visit that did not happen as billed: the manager cancels its accepted claim at the
+        insurer, which gives back the fully-paid visit it took."""
+        accepted = [
+            claim
+            for claim in self.kiosk.journal.claims(ClaimState.SENT)
+            if claim.insurer_status == "accepted" and claim.submission().phone_guarantee is None
+        ]
+        self._claim_action(
+            dashboard,
+            accepted[1].id,  # the first is the one the insurer's statement disputes
+            "cancel",
+            "不是本次就诊的项目" if self.kiosk.session.language == "zh_CN" else "not given today",
+            "92a-manager-cancel",
+        )
 
     def _phone_away(self) -> None:
         self.camera.show(None)
