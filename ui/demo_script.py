@@ -293,12 +293,8 @@ class _Walk(Generic[Member]):
         owed to the clinic (the statement says how much)."""
         driver = self.driver
         driver.sign()
+        self._wait_recorded()
         done = self.window.done
-        pump_until(
-            lambda: done.claim is not None and done.claim.state is ClaimState.SENT,
-            15,
-            "the insurer to record the claim",
-        )
         panel = done.payment
         driver.click(panel.split_button)
         paying = sum(parse_yuan(amount) for _, amount in parts)
@@ -385,12 +381,7 @@ class _Walk(Generic[Member]):
         self.shot(f"{prefix}-4-signed")
         driver.confirm_signature()
         driver.wait_step(Step.DONE)
-        done = self.window.done
-        pump_until(
-            lambda: done.claim is not None and done.claim.state is ClaimState.SENT,
-            15,
-            "the insurer to record the claim",
-        )
+        self._wait_recorded()
         self._finish(prefix, payment, "statement")
         driver.next_family()
         self._phone_away()
@@ -500,12 +491,7 @@ class _Walk(Generic[Member]):
         finally:
             outage(False)
         self.kiosk.session.submitter.wake()
-        done = self.window.done
-        pump_until(
-            lambda: done.claim is not None and done.claim.state is ClaimState.SENT,
-            60,
-            "the insurer back and the claim recorded",
-        )
+        self._wait_recorded(60)
         self._finish(prefix, PaymentMethod.CASH, "statement")
         driver.next_family()
 
@@ -755,6 +741,15 @@ class _Walk(Generic[Member]):
             "cancel",
             "不是本次就诊的项目" if self.kiosk.session.language == "zh_CN" else "not given today",
             "92a-manager-cancel",
+        )
+
+    def _wait_recorded(self, seconds: float = 15) -> None:
+        """Until the insurer has recorded the claim on the Done screen."""
+        done = self.window.done
+        pump_until(
+            lambda: done.claim is not None and done.claim.state is ClaimState.SENT,
+            seconds,
+            "the insurer to record the claim",
         )
 
     def _phone_away(self) -> None:
