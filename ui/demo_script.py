@@ -520,6 +520,17 @@ class _Walk(Generic[Member]):
         claim = self.window.done.claim
         assert claim is not None
         driver.next_family()
+        journal = self.kiosk.journal
+
+        def resting() -> bool:
+            """Between two of the outbox's tries, well before the next: a void now is not
+            refused as "being sent right now" (the manager would simply try again)."""
+            waiting = journal.claim(claim.id)
+            attempts = journal.claim_attempts(claim.id)
+            in_flight = bool(attempts) and attempts[-1].finished_at is None
+            return waiting.failures >= 3 and not in_flight
+
+        pump_until(resting, 60, "the outbox to wait between tries")
         dashboard = self._open_manager(manager)
         reason = (
             "开错了孩子" if self.kiosk.session.language == "zh_CN" else "billed to the wrong child"

@@ -202,6 +202,10 @@ class OwedToClinic(FollowsLanguage, QFrame):
             button.clicked.connect(lambda _=False, v=visit: self.collect(v))
             self.rows.addWidget(label, row, 0)
             self.rows.addWidget(button, row, 1)
+            # a child added to a widget on screen is shown by a queued call: show it now, so
+            # what reception sees and can tap is the list just read
+            label.show()
+            button.show()
             self.row_labels.append(label)
             self.collect_buttons.append(button)
         self.rows.setColumnStretch(0, 1)
