@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.billing import ShownBill
+from kiosk.correction import Correction
 from kiosk.insurer.models import Adjudication, Bill, ClaimSubmission, PhoneGuarantee
 from kiosk.journal import ClaimRecord, Journal, PaymentMethod
+from kiosk.journal.claim_changes import note_correction
 from kiosk.journal.payments import VisitAccount
 from kiosk.journal.statements import StatementRecord, record_statement, statement_content
 from kiosk.payments import PaymentPart, take_payment
@@ -93,10 +95,13 @@ def sign_and_queue(
     facts: StatementFacts | None = None,
     *,
     phone_guarantee: PhoneGuarantee | None = None,
+    correction: Correction | None = None,
 ) -> ClaimRecord:
     """Store the signature, what the family read (`facts`) and the claim it authorises in one
     transaction (the outbox sends it). A bill signed under a phone guarantee carries it: the
-    insurer checks the reference and adjudicates the claim when it arrives."""
+    insurer checks the reference and adjudicates the claim when it arrives. A corrected bill
+    names the accepted claim it replaces (`correction`), noted in the audit trail with the
+    manager who started it."""
     if presented.shown.totals.covered_fen == 0:
         raise NothingToClaim(presented.invoice_no)
     evidence = signature.evidence(presented.bill_hash, signed_at)
@@ -108,10 +113,20 @@ def sign_and_queue(
         clinic_invoice_no=presented.invoice_no,
         shown=presented.shown.shown_to_family(),
         phone_guarantee=phone_guarantee,
+        replaces=correction.insurer_claim_id if correction is not None else None,
     )
     with journal.transaction(actor="desk") as tx:
         tx.record_signature(presented.bill_id, signature.to_bytes(), evidence, facts=facts)
-        return tx.enqueue_claim(presented.bill_id, submission)
+        claim = tx.enqueue_claim(presented.bill_id, submission)
+        if correction is not None:
+            note_correction(
+                tx,
+                claim,
+                correction.claim_id,
+                correction.insurer_claim_id,
+                by=correction.started_by_actor,
+            )
+        return claim
 
 
 def record_payment(

@@ -40,10 +40,15 @@ def recheck_and_present(
     *,
     clinic: str,
     names_en: Mapping[str, str] | None = None,
+    journal_visit_id: int | None = None,
 ) -> PresentedBill | EstimateChanged:
     """Ask the insurer (`estimate`) for `bill` again: the same answer as `shown` records the bill
-    for signature; another answer records nothing and is returned to be shown."""
+    for signature (on `journal_visit_id`: a corrected bill, on the visit it corrects; else a new
+    visit); another answer records nothing and is returned to be shown. A corrected bill is
+    estimated as its correction (`estimate` passes the claim it replaces)."""
     now = estimate(bill)
     if now != shown:
         return EstimateChanged(shown=shown, now=now)
-    return present_bill(journal, bill, shown, clinic=clinic, names_en=names_en)
+    return present_bill(
+        journal, bill, shown, clinic=clinic, names_en=names_en, journal_visit_id=journal_visit_id
+    )

@@ -36,6 +36,7 @@ from kiosk.phone_guarantee import PhoneGuaranteeTaken, guarantee_adjudication
 from kiosk.scan.source import ScanSource
 
 if TYPE_CHECKING:
+    from kiosk.correction import Correction
     from kiosk.desk import PresentedBill
     from kiosk.journal import ClaimRecord, PaymentMethod
 
@@ -61,7 +62,8 @@ ALLOWED: dict[Step, frozenset[Step]] = {
 BILL goes straight to DONE when the insurer pays nothing: a self-pay visit has no claim to sign.
 A card the insurer will not direct-bill today goes from ELIGIBILITY to BILL only as a self-pay
 visit (`Visit.start_self_pay`); SCAN goes to BILL only under a phone guarantee taken while the
-insurer could not be reached (`Visit.start_phone_guarantee`)."""
+insurer could not be reached (`Visit.start_phone_guarantee`), or for a manager's correction of an
+accepted claim's bill (`Visit.start_correction`)."""
 
 UNIDENTIFIED_MEMBER = "unidentified"
 """The member reference of a self-pay visit for a card the insurer does not know: the journal
@@ -220,6 +222,7 @@ class _State:
     visit_type: VisitType = VisitType.OUTPATIENT
     self_pay_only: bool = False
     guarantee: PhoneGuaranteeTaken | None = None
+    correction: Correction | None = None
 
 
 Observer = Callable[[Step, Step], None]
@@ -290,6 +293,8 @@ class Visit:
 
     @property
     def member_id(self) -> str:
+        if self._s.correction is not None:
+            return self._s.correction.member_id
         if self._s.guarantee is not None:
             return self._s.guarantee.member_id
         eligibility = self._s.eligibility
@@ -311,6 +316,22 @@ class Visit:
         return self._s.guarantee
 
     @property
+    def correction(self) -> Correction | None:
+        """The accepted claim whose bill this visit corrects (a manager started it)."""
+        return self._s.correction
+
+    @property
+    def replaces(self) -> str | None:
+        """The insurer claim id a corrected bill replaces: its estimates and claim name it."""
+        return self._s.correction.insurer_claim_id if self._s.correction is not None else None
+
+    @property
+    def journal_visit_id(self) -> int | None:
+        """The journal visit a bill is recorded on: a correction's original visit, else None
+        (each bill shown opens a visit of its own)."""
+        return self._s.correction.journal_visit_id if self._s.correction is not None else None
+
+    @property
     def priced_at_desk(self) -> bool:
         """The insurer is not asked about the lines: a self-pay visit, or a phone guarantee."""
         return self._s.self_pay_only or self._s.guarantee is not None
@@ -328,9 +349,10 @@ class Visit:
 
     def bill(self) -> Bill:
         """The bill as it stands, in the contract's shape (estimate and claim send the same)."""
+        correction = self._s.correction
         return Bill(
             member_id=self.member_id,
-            service_date=self._today(),
+            service_date=correction.bill.service_date if correction is not None else self._today(),
             visit_type=self._s.visit_type,
             lines=list(self._s.lines),
         )
@@ -410,6 +432,17 @@ class Visit:
         self._require(Step.SCAN)
         self._s.source = source
         self._s.guarantee = guarantee
+        self._go(Step.BILL)
+
+    def start_correction(self, correction: Correction) -> None:
+        """A manager corrects the bill of an accepted claim: the desk opens on its lines (same
+        member, service date and visit type), estimated as a correction of that claim; the family
+        signs the corrected bill, and the claim then replaces the accepted one."""
+        self._require(Step.SCAN)
+        self._s.correction = correction
+        self._s.lines = list(correction.bill.lines)
+        self._s.visit_type = correction.bill.visit_type
+        self._changed()
         self._go(Step.BILL)
 
     def estimate_at_desk(self) -> Adjudication:
@@ -531,6 +564,8 @@ class Visit:
             raise TransitionError("the recorded bill is not the bill on screen")
         if not presented.self_pay:
             raise TransitionError("the insurer pays part of this bill: the family signs a claim")
+        if self._s.correction is not None:
+            raise TransitionError("a corrected bill replaces a claim: the insurer must pay part")
         self._s.presented = presented
         self._go(Step.DONE)
         return True
@@ -589,8 +624,9 @@ class Visit:
     def back(self) -> None:
         """One step back where that makes sense; the signature is dropped when leaving Sign."""
         step = self._s.step
-        if step is Step.ELIGIBILITY or (step is Step.BILL and self._s.guarantee is not None):
-            self.clear()  # under a phone guarantee there is no eligibility answer to go back to
+        no_eligibility = self._s.guarantee is not None or self._s.correction is not None
+        if step is Step.ELIGIBILITY or (step is Step.BILL and no_eligibility):
+            self.clear()  # a phone guarantee or a correction has no eligibility to go back to
         elif step is Step.BILL:
             self._go(Step.ELIGIBILITY)
         elif step is Step.SIGN:

@@ -8,10 +8,16 @@ in flight; both take the journal's write lock, so a claim is either sent or void
 
 A claim the insurer accepted is cancelled at the insurer first (it gives back what the claim
 used); its answer is then recorded here. Either change and its audit entry are one transaction.
+
+A corrected claim (`kiosk.correction`) replaces an accepted one: the insurer cancels the replaced
+claim in the same step as it records the correction, so the journal closes the replaced claim
+as cancelled ("replaced by" the new claim number) in the transaction that records the
+correction's answer; a refused correction leaves the replaced claim as it was.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -37,6 +43,15 @@ class ClaimNotVoidable(RecordConflict):
 
 class ClaimNotCancellable(RecordConflict):
     """Only a claim the insurer accepted (and has not paid) can be cancelled at the insurer."""
+
+
+REPLACED_BY = "replaced by "
+"""How the closing reason of a claim replaced by a correction begins; the new claim number
+follows (a screen says it in its own words)."""
+
+CORRECTION_SIGNED = "claim.correction-signed"
+"""The audit action of a corrected claim signed by the family; its detail names the claim it
+replaces and the manager who started the correction."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +147,86 @@ def record_cancellation(
         },
     )
     return fetch_claim(tx.db, claim_id)
+
+
+def note_correction(
+    tx: Transaction, corrected: ClaimRecord, replaced: int, insurer_claim_id: str, *, by: str
+) -> None:
+    """The family signed `corrected`, which replaces the journal's claim `replaced` (the
+    insurer's `insurer_claim_id`), in a correction `by` started: audited with the claim."""
+    tx.append_audit(
+        CORRECTION_SIGNED,
+        f"claim:{corrected.id}",
+        {
+            "invoice": corrected.clinic_invoice_no,
+            "replaces": replaced,
+            "replaces_insurer_claim_id": insurer_claim_id,
+            "started_by": by,
+        },
+    )
+
+
+def record_replacement(
+    tx: Transaction, corrected: ClaimRecord, answer: ClaimResult
+) -> ClaimRecord | None:
+    """The insurer recorded `corrected` (`answer`), which replaced the accepted claim
+    `answer.replaces` and cancelled it: close that claim as cancelled, "replaced by" the new
+    number, under the manager who started the correction. None when the answer replaced nothing
+    or this journal has no such accepted claim."""
+    if answer.replaces is None or answer.status is ClaimStatus.REJECTED:
+        return None
+    row = tx.db.execute(
+        "SELECT id FROM claims WHERE insurer_claim_id = ?", (answer.replaces,)
+    ).fetchone()
+    if row is None or not cancellable(claim := fetch_claim(tx.db, row[0])):
+        return None
+    signed = tx.db.execute(
+        "SELECT detail FROM audit WHERE action = ? AND subject = ? ORDER BY seq DESC LIMIT 1",
+        (CORRECTION_SIGNED, f"claim:{corrected.id}"),
+    ).fetchone()
+    by = str(json.loads(signed[0]).get("started_by", "outbox")) if signed else "outbox"
+    reason = f"{REPLACED_BY}{answer.claim_id}"
+    submitted = claim.submission()
+    # The insurer cancelled it within the correction and answered for the correction only: the
+    # replaced claim's answer is the one it was recorded with, now cancelled and replaced.
+    cancelled = ClaimResult(
+        claim_id=answer.replaces,
+        idempotency_key=claim.idempotency_key,
+        status=ClaimStatus.CANCELLED,
+        adjudication=submitted.shown.adjudication,
+        bill_hash=submitted.bill_hash,
+        clinic_id=answer.clinic_id,
+        member_id=submitted.bill.member_id,
+        service_date=submitted.bill.service_date,
+        recorded_at=claim.recorded_at or answer.recorded_at,
+        replaced_by=answer.claim_id,
+    )
+    tx.db.execute(
+        "UPDATE claims SET state = ?, insurer_status = ?, closed_reason = ?, closed_by = ?,"
+        " closed_at = ?, cancel_answer = ? WHERE id = ?",
+        (
+            ClaimState.CANCELLED.value,
+            ClaimStatus.CANCELLED.value,
+            reason,
+            by,
+            tx.timestamp(),
+            cancelled.model_dump_json(),
+            claim.id,
+        ),
+    )
+    tx.append_audit(
+        "claim.cancelled",
+        f"claim:{claim.id}",
+        {
+            "reason": reason,
+            "invoice": claim.clinic_invoice_no,
+            "insurer_claim_id": answer.replaces,
+            "status": ClaimStatus.CANCELLED.value,
+            "replaced_by": answer.claim_id,
+            "started_by": by,
+        },
+    )
+    return fetch_claim(tx.db, claim.id)
 
 
 def claim_closure(journal: Journal, claim_id: int) -> ClaimClosure | None:

@@ -42,6 +42,7 @@ from kiosk.insurer.models import (
     StatementStored,
     StatementUpload,
 )
+from kiosk.journal.claim_changes import record_replacement
 from kiosk.journal.errors import JournalError, RecordConflict
 from kiosk.journal.preauth_outbox import PreAuthCallback, PreAuthCourier
 from kiosk.journal.records import AttemptOutcome, ClaimRecord, QueueState
@@ -344,6 +345,8 @@ class ClaimSubmitter:
                 )
                 return
             recorded = tx.record_claim_answer(attempt_id, result)
+            if submission.replaces is not None:  # a correction: the claim it replaced is gone
+                record_replacement(tx, recorded, result)
         log.info("claim %d recorded by the insurer: %s", claim.id, recorded.insurer_status)
         with self._lock:
             self._sender_failing = False
