@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.correction import Correction
 from kiosk.journal import PreAuthChange
 from kiosk.staff import StaffMember
 from kiosk.visit import Step
@@ -53,6 +54,7 @@ from ui.i18n import DEFAULT_LANGUAGE, FollowsLanguage, Translations
 from ui.idle import IdleWatcher
 from ui.manager.area import ManagerArea
 from ui.manager.context import manager_context
+from ui.manager.screen import ManagerScreen
 from ui.readability import Readability, style_sheet
 from ui.screens.bill import BillScreen
 from ui.screens.done import DoneScreen
@@ -338,6 +340,11 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.header.staff_button.clicked.connect(self.open_manager)
         self.manager.leave.connect(self.close_manager)
         self.manager.exit_kiosk.connect(self.exit_kiosk)
+        self.manager.opened_dashboard.connect(
+            lambda dashboard: dashboard.correction_ready.connect(
+                lambda correction: self.start_correction(dashboard, correction)
+            )
+        )
         self.stack.currentChanged.connect(self._update_header)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -433,6 +440,15 @@ class MainWindow(FollowsLanguage, QMainWindow):
         """Staff sign-in, then the manager's screens, in place of the desk."""
         self.manager.open()
         self.stack.setCurrentWidget(self.manager)
+
+    def start_correction(self, dashboard: ManagerScreen, correction: Correction) -> None:
+        """A manager corrects an accepted claim's bill: the desk opens at the bill with its lines,
+        if it is free (a visit in progress is never dropped for it)."""
+        opened = self.session.visit.step is Step.SCAN
+        dashboard.correction_handed(correction.claim_id, opened)
+        if opened:
+            self.session.visit.start_correction(correction)
+            self.close_manager()
 
     def close_manager(self) -> None:
         self.stack.setCurrentWidget(self.pages[self.session.visit.step])

@@ -4,13 +4,13 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="141"/>
+        <location filename="../../ui/screens/bill.py" line="151"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="146"/>
-        <location filename="../../ui/screens/bill.py" line="255"/>
+        <location filename="../../ui/screens/bill.py" line="156"/>
+        <location filename="../../ui/screens/bill.py" line="269"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>%n item in the catalogue</numerusform>
@@ -18,98 +18,108 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="160"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="151"/>
+        <location filename="../../ui/screens/bill.py" line="161"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="152"/>
+        <location filename="../../ui/screens/bill.py" line="162"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="153"/>
+        <location filename="../../ui/screens/bill.py" line="163"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="154"/>
+        <location filename="../../ui/screens/bill.py" line="164"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="157"/>
+        <location filename="../../ui/screens/bill.py" line="167"/>
         <source>Emergency visit</source>
         <translation>Emergency visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="160"/>
+        <location filename="../../ui/screens/bill.py" line="170"/>
         <source>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</source>
         <translation>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="164"/>
+        <location filename="../../ui/screens/bill.py" line="174"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="165"/>
+        <location filename="../../ui/screens/bill.py" line="175"/>
         <source>Cancel visit</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="166"/>
+        <location filename="../../ui/screens/bill.py" line="176"/>
         <source>Ask the insurer again</source>
         <translation>Ask the insurer again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="167"/>
-        <location filename="../../ui/screens/bill.py" line="511"/>
+        <location filename="../../ui/screens/bill.py" line="177"/>
+        <location filename="../../ui/screens/bill.py" line="568"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="239"/>
+        <location filename="../../ui/screens/bill.py" line="253"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="356"/>
+        <location filename="../../ui/screens/bill.py" line="371"/>
         <source>Bill for member {member} · phone guarantee {reference}</source>
         <translation>Bill for member {member} · phone guarantee {reference}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="372"/>
+        <location filename="../../ui/screens/bill.py" line="383"/>
+        <source>Corrected bill for {member} · replaces statement {statement}</source>
+        <translation>Corrected bill for {member} · replaces statement {statement}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="389"/>
+        <source>Correction of claim {claim}</source>
+        <translation>Correction of claim {claim}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="404"/>
         <source>Self-pay bill for {member}</source>
         <translation>Self-pay bill for {member}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="374"/>
+        <location filename="../../ui/screens/bill.py" line="406"/>
         <source>Self-pay bill</source>
         <translation>Self-pay bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="418"/>
+        <location filename="../../ui/screens/bill.py" line="450"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="421"/>
+        <location filename="../../ui/screens/bill.py" line="453"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="436"/>
+        <location filename="../../ui/screens/bill.py" line="468"/>
         <source>Checking the amounts with the insurer once more…</source>
         <translation>Checking the amounts with the insurer once more…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="446"/>
+        <location filename="../../ui/screens/bill.py" line="478"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</numerusform>
@@ -117,12 +127,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="463"/>
+        <location filename="../../ui/screens/bill.py" line="495"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="471"/>
+        <location filename="../../ui/screens/bill.py" line="503"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n item costs more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</numerusform>
@@ -130,52 +140,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="481"/>
+        <location filename="../../ui/screens/bill.py" line="515"/>
+        <source>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</source>
+        <translation>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="523"/>
+        <source>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</source>
+        <translation>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="537"/>
         <source>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</source>
         <translation>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="490"/>
+        <location filename="../../ui/screens/bill.py" line="546"/>
         <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
         <translation>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="499"/>
+        <location filename="../../ui/screens/bill.py" line="555"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="509"/>
+        <location filename="../../ui/screens/bill.py" line="566"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="576"/>
+        <location filename="../../ui/screens/bill.py" line="643"/>
         <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
         <translation>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="153"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="140"/>
+        <location filename="../../ui/screens/bill.py" line="150"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>Code, name or pinyin initials (xcg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="241"/>
+        <location filename="../../ui/screens/bill.py" line="255"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>Catalogue (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="265"/>
+        <location filename="../../ui/screens/bill.py" line="279"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="267"/>
+        <location filename="../../ui/screens/bill.py" line="281"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -183,38 +203,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="271"/>
+        <location filename="../../ui/screens/bill.py" line="285"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="378"/>
+        <location filename="../../ui/screens/bill.py" line="410"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="401"/>
+        <location filename="../../ui/screens/bill.py" line="433"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="402"/>
+        <location filename="../../ui/screens/bill.py" line="434"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="412"/>
-        <location filename="../../ui/screens/bill.py" line="415"/>
+        <location filename="../../ui/screens/bill.py" line="444"/>
+        <location filename="../../ui/screens/bill.py" line="447"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="441"/>
+        <location filename="../../ui/screens/bill.py" line="473"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="453"/>
+        <location filename="../../ui/screens/bill.py" line="485"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -225,72 +245,82 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="116"/>
+        <location filename="../../ui/manager/claims_tab.py" line="129"/>
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="117"/>
+        <location filename="../../ui/manager/claims_tab.py" line="130"/>
         <source>Send this claim again once its cause is fixed</source>
         <translation>Send this claim again once its cause is fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="118"/>
+        <location filename="../../ui/manager/claims_tab.py" line="131"/>
         <source>How was it settled? (required)</source>
         <translation>How was it settled? (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="119"/>
+        <location filename="../../ui/manager/claims_tab.py" line="132"/>
         <source>Mark settled</source>
         <translation>Mark settled</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="120"/>
+        <location filename="../../ui/manager/claims_tab.py" line="133"/>
         <source>Void…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="121"/>
+        <location filename="../../ui/manager/claims_tab.py" line="134"/>
         <source>Void this signed bill before it is sent</source>
         <translation>Void this signed bill before it is sent</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="122"/>
+        <location filename="../../ui/manager/claims_tab.py" line="135"/>
         <source>Cancel at the insurer…</source>
         <translation>Cancel at the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="123"/>
+        <location filename="../../ui/manager/claims_tab.py" line="136"/>
         <source>Cancel this accepted claim at the insurer</source>
         <translation>Cancel this accepted claim at the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="124"/>
+        <location filename="../../ui/manager/claims_tab.py" line="137"/>
+        <source>Correct the bill…</source>
+        <translation>Correct the bill…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="140"/>
+        <source>Open this bill at the desk to correct it; the family signs the corrected bill, which replaces this claim at the insurer</source>
+        <translation>Open this bill at the desk to correct it; the family signs the corrected bill, which replaces this claim at the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="144"/>
         <source>Why? (required)</source>
         <translation>Why? (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="125"/>
+        <location filename="../../ui/manager/claims_tab.py" line="145"/>
         <source>Keep it</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="177"/>
+        <location filename="../../ui/manager/claims_tab.py" line="202"/>
         <source>Cancel this claim at the insurer? It pays nothing for it and gives back the fully-paid visit and the pre-auth use it took. The reason is kept.</source>
         <translation>Cancel this claim at the insurer? It pays nothing for it and gives back the fully-paid visit and the pre-auth use it took. The reason is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="181"/>
+        <location filename="../../ui/manager/claims_tab.py" line="206"/>
         <source>Cancel the claim</source>
         <translation>Cancel the claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="185"/>
+        <location filename="../../ui/manager/claims_tab.py" line="210"/>
         <source>Void this signed bill? It is never sent to the insurer. The family&apos;s signature and the reason are kept.</source>
         <translation>Void this signed bill? It is never sent to the insurer. The family&apos;s signature and the reason are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="189"/>
+        <location filename="../../ui/manager/claims_tab.py" line="214"/>
         <source>Void the bill</source>
         <translation>Void the bill</translation>
     </message>
@@ -298,66 +328,66 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="297"/>
+        <location filename="../../ui/manager/claims_tab.py" line="494"/>
         <source>All claims</source>
         <translation>All claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="302"/>
+        <location filename="../../ui/manager/claims_tab.py" line="499"/>
         <source>Statement no. or insurer claim number</source>
         <translation>Statement no. or insurer claim number</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="305"/>
+        <location filename="../../ui/manager/claims_tab.py" line="502"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="306"/>
+        <location filename="../../ui/manager/claims_tab.py" line="503"/>
         <source>Signed</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="307"/>
-        <location filename="../../ui/manager/claims_tab.py" line="416"/>
+        <location filename="../../ui/manager/claims_tab.py" line="504"/>
+        <location filename="../../ui/manager/claims_tab.py" line="626"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="308"/>
-        <location filename="../../ui/manager/claims_tab.py" line="408"/>
+        <location filename="../../ui/manager/claims_tab.py" line="505"/>
+        <location filename="../../ui/manager/claims_tab.py" line="613"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="309"/>
-        <location filename="../../ui/manager/claims_tab.py" line="417"/>
+        <location filename="../../ui/manager/claims_tab.py" line="506"/>
+        <location filename="../../ui/manager/claims_tab.py" line="627"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="310"/>
+        <location filename="../../ui/manager/claims_tab.py" line="507"/>
         <source>Insurer covers</source>
         <translation>Insurer covers</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="311"/>
-        <location filename="../../ui/manager/claims_tab.py" line="423"/>
+        <location filename="../../ui/manager/claims_tab.py" line="508"/>
+        <location filename="../../ui/manager/claims_tab.py" line="633"/>
         <source>Family share</source>
         <translation>Family share</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="312"/>
+        <location filename="../../ui/manager/claims_tab.py" line="509"/>
         <source>Paid at desk</source>
         <translation>Paid at desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="315"/>
+        <location filename="../../ui/manager/claims_tab.py" line="512"/>
         <source>Open the signed bill</source>
         <translation>Open the signed bill</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/claims_tab.py" line="352"/>
+        <location filename="../../ui/manager/claims_tab.py" line="550"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -365,68 +395,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="373"/>
+        <location filename="../../ui/manager/claims_tab.py" line="571"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>As shown to the family; the insurer has not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="393"/>
+        <location filename="../../ui/manager/claims_tab.py" line="595"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>Choose a claim to see it in detail.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="406"/>
+        <location filename="../../ui/manager/claims_tab.py" line="611"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>Claim key, for the insurer&apos;s support: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="418"/>
+        <location filename="../../ui/manager/claims_tab.py" line="621"/>
+        <source>Replaced by the corrected claim {claim}</source>
+        <translation>Replaced by the corrected claim {claim}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="628"/>
         <source>Insurer share as signed</source>
         <translation>Insurer share as signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="420"/>
+        <location filename="../../ui/manager/claims_tab.py" line="630"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="425"/>
+        <location filename="../../ui/manager/claims_tab.py" line="635"/>
         <source>Paid at the desk</source>
         <translation>Paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="431"/>
+        <location filename="../../ui/manager/claims_tab.py" line="641"/>
         <source>Signed and stored</source>
         <translation>Signed and stored</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="434"/>
+        <location filename="../../ui/manager/claims_tab.py" line="644"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="438"/>
+        <location filename="../../ui/manager/claims_tab.py" line="648"/>
         <source>Recorded by the insurer</source>
         <translation>Recorded by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="411"/>
+        <location filename="../../ui/manager/claims_tab.py" line="616"/>
         <source>Cancelled by</source>
         <translation>Cancelled by</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="413"/>
+        <location filename="../../ui/manager/claims_tab.py" line="618"/>
         <source>Voided by</source>
         <translation>Voided by</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="414"/>
-        <location filename="../../ui/manager/claims_tab.py" line="440"/>
+        <location filename="../../ui/manager/claims_tab.py" line="624"/>
+        <location filename="../../ui/manager/claims_tab.py" line="650"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="454"/>
+        <location filename="../../ui/manager/claims_tab.py" line="664"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
@@ -760,107 +795,157 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="177"/>
+        <location filename="../../ui/screens/done.py" line="207"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>Thank you. The signed bill is stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="122"/>
+        <location filename="../../ui/screens/done.py" line="140"/>
         <source>Claim</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="123"/>
+        <location filename="../../ui/screens/done.py" line="141"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="124"/>
+        <location filename="../../ui/screens/done.py" line="142"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="125"/>
+        <location filename="../../ui/screens/done.py" line="143"/>
         <source>Open to print</source>
         <translation>Open to print</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="121"/>
+        <location filename="../../ui/screens/done.py" line="139"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="126"/>
+        <location filename="../../ui/screens/done.py" line="144"/>
         <source>Save a copy…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="127"/>
+        <location filename="../../ui/screens/done.py" line="145"/>
         <source>Next family</source>
         <translation>Next family</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="201"/>
+        <location filename="../../ui/screens/done.py" line="231"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>No claim: the family pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="345"/>
+        <location filename="../../ui/screens/done.py" line="514"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>The statement PDF could not be written; the bill is stored all the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="356"/>
+        <location filename="../../ui/screens/done.py" line="525"/>
         <source>Save the statement</source>
         <translation>Save the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="207"/>
+        <location filename="../../ui/screens/done.py" line="248"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>Accepted by the insurer, claim number {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="170"/>
+        <location filename="../../ui/screens/done.py" line="195"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>Self-pay visit: the plan pays nothing on this bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="173"/>
+        <location filename="../../ui/screens/done.py" line="198"/>
+        <source>Thank you. The corrected bill is signed and stored: it replaces statement {statement}.</source>
+        <translation>Thank you. The corrected bill is signed and stored: it replaces statement {statement}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="203"/>
         <source>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</source>
         <translation>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="187"/>
+        <location filename="../../ui/screens/done.py" line="217"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>Self-pay statement saved (version {version}).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="190"/>
+        <location filename="../../ui/screens/done.py" line="220"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="212"/>
+        <location filename="../../ui/screens/done.py" line="239"/>
+        <source>Accepted by the insurer, claim number {number}; it replaces claim {old}, which the insurer cancelled.</source>
+        <translation>Accepted by the insurer, claim number {number}; it replaces claim {old}, which the insurer cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="244"/>
+        <source>The insurer did not accept the correction: claim {old} stands as it was. The clinic manager will follow it up.</source>
+        <translation>The insurer did not accept the correction: claim {old} stands as it was. The clinic manager will follow it up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="253"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="215"/>
+        <location filename="../../ui/screens/done.py" line="256"/>
         <source>Settled by the clinic.</source>
         <translation>Settled by the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="218"/>
+        <location filename="../../ui/screens/done.py" line="259"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="221"/>
+        <location filename="../../ui/screens/done.py" line="262"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>Stored safely; sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="362"/>
+        <location filename="../../ui/screens/done.py" line="376"/>
+        <source>The difference with the {paid} paid for statement {statement} is refunded or paid once the insurer accepts the corrected bill.</source>
+        <translation>The difference with the {paid} paid for statement {statement} is refunded or paid once the insurer accepts the corrected bill.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="381"/>
+        <source>Statement {statement} stands: nothing is refunded or paid for the correction.</source>
+        <translation>Statement {statement} stands: nothing is refunded or paid for the correction.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="388"/>
+        <source>Refunded {amount} ({methods}): give it back to the family the way they paid.</source>
+        <translation>Refunded {amount} ({methods}): give it back to the family the way they paid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="399"/>
+        <source>The corrected family share is {share}; the family paid {paid}. Refund {amount}: {methods}.</source>
+        <translation>The corrected family share is {share}; the family paid {paid}. Refund {amount}: {methods}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="408"/>
+        <source>Refund {amount}</source>
+        <translation>Refund {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="414"/>
+        <source>The corrected family share is {share}; the family paid {paid}: {amount} is still to pay.</source>
+        <translation>The corrected family share is {share}; the family paid {paid}: {amount} is still to pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="423"/>
+        <source>The corrected family share is {share}, what the family paid: nothing to refund or pay.</source>
+        <translation>The corrected family share is {share}, what the family paid: nothing to refund or pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="531"/>
         <source>The copy could not be saved there.</source>
         <translation>The copy could not be saved there.</translation>
     </message>
@@ -1284,7 +1369,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="521"/>
+        <location filename="../../ui/app.py" line="537"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>Welcome. Reception will show your bill here to sign.</translation>
     </message>
@@ -1380,32 +1465,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="247"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="248"/>
+        <location filename="../../ui/app.py" line="250"/>
         <source>Eligibility</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="251"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="250"/>
+        <location filename="../../ui/app.py" line="252"/>
         <source>Sign</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="251"/>
+        <location filename="../../ui/app.py" line="253"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="242"/>
+        <location filename="../../ui/app.py" line="244"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
@@ -1431,8 +1516,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="355"/>
-        <location filename="../../ui/app.py" line="430"/>
+        <location filename="../../ui/app.py" line="362"/>
+        <location filename="../../ui/app.py" line="437"/>
         <source>Direct billing</source>
         <translation>Direct billing</translation>
     </message>
@@ -1815,159 +1900,176 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="326"/>
+        <location filename="../../ui/manager/screen.py" line="337"/>
         <source>Marked settled.</source>
         <translation>Marked settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="396"/>
+        <location filename="../../ui/manager/screen.py" line="376"/>
+        <location filename="../../ui/manager/screen.py" line="472"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="187"/>
+        <location filename="../../ui/manager/screen.py" line="198"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="191"/>
+        <location filename="../../ui/manager/screen.py" line="202"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="192"/>
+        <location filename="../../ui/manager/screen.py" line="203"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="193"/>
+        <location filename="../../ui/manager/screen.py" line="204"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="194"/>
+        <location filename="../../ui/manager/screen.py" line="205"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="195"/>
+        <location filename="../../ui/manager/screen.py" line="206"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="198"/>
+        <location filename="../../ui/manager/screen.py" line="209"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="202"/>
+        <location filename="../../ui/manager/screen.py" line="213"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="203"/>
+        <location filename="../../ui/manager/screen.py" line="214"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="205"/>
+        <location filename="../../ui/manager/screen.py" line="216"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="206"/>
+        <location filename="../../ui/manager/screen.py" line="217"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="207"/>
+        <location filename="../../ui/manager/screen.py" line="218"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="208"/>
+        <location filename="../../ui/manager/screen.py" line="219"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="277"/>
+        <location filename="../../ui/manager/screen.py" line="288"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>Reading this PC&apos;s records…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="280"/>
+        <location filename="../../ui/manager/screen.py" line="291"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>As this PC&apos;s records stood at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="290"/>
-        <location filename="../../ui/manager/screen.py" line="436"/>
+        <location filename="../../ui/manager/screen.py" line="301"/>
+        <location filename="../../ui/manager/screen.py" line="512"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="316"/>
+        <location filename="../../ui/manager/screen.py" line="327"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>Waiting to send again; it goes at the next try.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="336"/>
+        <location filename="../../ui/manager/screen.py" line="347"/>
         <source>Voided: it will not be sent.</source>
         <translation>Voided: it will not be sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="350"/>
+        <location filename="../../ui/manager/screen.py" line="361"/>
         <source>Cancelled at the insurer: it pays nothing for this claim.</source>
         <translation>Cancelled at the insurer: it pays nothing for this claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="378"/>
+        <location filename="../../ui/manager/screen.py" line="374"/>
+        <location filename="../../ui/manager/screen.py" line="454"/>
         <source>Only a manager may change a claim.</source>
         <translation>Only a manager may change a claim.</translation>
     </message>
     <message>
         <location filename="../../ui/manager/screen.py" line="387"/>
+        <source>Opened at the desk: the family signs the corrected bill there.</source>
+        <translation>Opened at the desk: the family signs the corrected bill there.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="390"/>
+        <source>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</source>
+        <translation>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="417"/>
+        <source>Refunded %1 by %2.</source>
+        <translation>Refunded %1 by %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="463"/>
         <source>It is being sent right now; try again in a moment.</source>
         <translation>It is being sent right now; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="389"/>
+        <location filename="../../ui/manager/screen.py" line="465"/>
         <source>The insurer already has this claim: cancel it at the insurer instead.</source>
         <translation>The insurer already has this claim: cancel it at the insurer instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="391"/>
+        <location filename="../../ui/manager/screen.py" line="467"/>
         <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
         <translation>The insurer will not cancel it: it is paid, or was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="393"/>
+        <location filename="../../ui/manager/screen.py" line="469"/>
         <source>The insurer has no such claim from this clinic; nothing was changed.</source>
         <translation>The insurer has no such claim from this clinic; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="448"/>
+        <location filename="../../ui/manager/screen.py" line="524"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="478"/>
-        <location filename="../../ui/manager/screen.py" line="507"/>
+        <location filename="../../ui/manager/screen.py" line="554"/>
+        <location filename="../../ui/manager/screen.py" line="583"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="518"/>
+        <location filename="../../ui/manager/screen.py" line="594"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="542"/>
+        <location filename="../../ui/manager/screen.py" line="618"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="546"/>
+        <location filename="../../ui/manager/screen.py" line="622"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -2219,92 +2321,92 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="289"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="295"/>
         <source>Slip or transaction no.</source>
         <translation>Slip or transaction no.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="290"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="296"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="291"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="297"/>
         <source>Split / part payment</source>
         <translation>Split / part payment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="292"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="298"/>
         <source>Paying now</source>
         <translation>Paying now</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="293"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="299"/>
         <source>Record payment</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="294"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="300"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="295"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="301"/>
         <source>Fapiao no.</source>
         <translation>Fapiao no.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="296"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="302"/>
         <source>from the clinic&apos;s tax system</source>
         <translation>from the clinic&apos;s tax system</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="297"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="303"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="335"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="341"/>
         <source>Fapiao no. saved.</source>
         <translation>Fapiao no. saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="335"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="341"/>
         <source>Fapiao no. cleared.</source>
         <translation>Fapiao no. cleared.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="359"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="365"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>Nothing to pay today: the insurer pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="361"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="367"/>
         <source>The family&apos;s part is paid.</source>
         <translation>The family&apos;s part is paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="364"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="370"/>
         <source>{amount} is still to pay. How does the family pay it?</source>
         <translation>{amount} is still to pay. How does the family pay it?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="370"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="376"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>The family pays {amount} today. How did they pay?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="417"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="423"/>
         <source>The methods add up to {parts} of the {paying} being paid.</source>
         <translation>The methods add up to {parts} of the {paying} being paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="421"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="427"/>
         <source>{owed} will be left owed to the clinic.</source>
         <translation>{owed} will be left owed to the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="425"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="431"/>
         <source>Pays all that is left.</source>
         <translation>Pays all that is left.</translation>
     </message>
@@ -2312,117 +2414,117 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="48"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="50"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="49"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="51"/>
         <source>Bank card</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="50"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="52"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="51"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="53"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="52"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="54"/>
         <source>Recorded: paid in cash.</source>
         <translation>Recorded: paid in cash.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="53"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
         <source>Recorded: paid by bank card.</source>
         <translation>Recorded: paid by bank card.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="54"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
         <source>Recorded: paid with WeChat Pay.</source>
         <translation>Recorded: paid with WeChat Pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
         <source>Recorded: paid with Alipay.</source>
         <translation>Recorded: paid with Alipay.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="58"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="59"/>
         <source>Recorded: {payments}.</source>
         <translation>Recorded: {payments}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="58"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="60"/>
         <source>{amount} is left owed to the clinic; collect it when the child comes back.</source>
         <translation>{amount} is left owed to the clinic; collect it when the child comes back.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="61"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="63"/>
         <source>The amounts by method add up to {parts}, not the {paying} being paid. Nothing was recorded.</source>
         <translation>The amounts by method add up to {parts}, not the {paying} being paid. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="66"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="68"/>
         <source>{paying} is more than the {left} left to pay. Nothing was recorded.</source>
         <translation>{paying} is more than the {left} left to pay. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="69"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="71"/>
         <source>Enter amounts above zero. Nothing was recorded.</source>
         <translation>Enter amounts above zero. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="72"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="74"/>
         <source>Enter amounts in yuan, such as 120 or 120.50. Nothing was recorded.</source>
         <translation>Enter amounts in yuan, such as 120 or 120.50. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="75"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="77"/>
         <source>A slip or transaction number is at most {count} characters. Nothing was recorded.</source>
         <translation>A slip or transaction number is at most {count} characters. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="79"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="81"/>
         <source>Nothing is owed on this visit any more.</source>
         <translation>Nothing is owed on this visit any more.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="80"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="82"/>
         <source>A fapiao number is letters, digits and hyphens, at most {count}. It was not saved.</source>
         <translation>A fapiao number is letters, digits and hyphens, at most {count}. It was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="84"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="86"/>
         <source>{amount} is more than the {refundable} paid by {method} on this visit and not yet refunded. Nothing was refunded.</source>
         <translation>{amount} is more than the {refundable} paid by {method} on this visit and not yet refunded. Nothing was refunded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="89"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="91"/>
         <source>Say why the money is refunded. Nothing was refunded.</source>
         <translation>Say why the money is refunded. Nothing was refunded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="92"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="94"/>
         <source>Only a manager may refund. Nothing was refunded.</source>
         <translation>Only a manager may refund. Nothing was refunded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="95"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="97"/>
         <source>The journal cannot be written now. Nothing was recorded; try again.</source>
         <translation>The journal cannot be written now. Nothing was recorded; try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="98"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="100"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>The payment could not be recorded. Try again.</translation>
     </message>
@@ -2800,6 +2902,49 @@
     </message>
 </context>
 <context>
+    <name>RefundForm</name>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="321"/>
+        <source>Refund…</source>
+        <translation>Refund…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="322"/>
+        <source>Give back money the family paid at the desk</source>
+        <translation>Give back money the family paid at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="324"/>
+        <source>Refund by the method the family paid with. The reason is kept.</source>
+        <translation>Refund by the method the family paid with. The reason is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="326"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="327"/>
+        <source>Why? (required)</source>
+        <translation>Why? (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="328"/>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="329"/>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="349"/>
+        <source>Nothing paid at the desk is left to refund.</source>
+        <translation>Nothing paid at the desk is left to refund.</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationScreen</name>
     <message>
         <location filename="../../ui/screens/registration.py" line="118"/>
@@ -3046,7 +3191,7 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../ui/screens/sign.py" line="144"/>
+        <location filename="../../ui/screens/sign.py" line="171"/>
         <source>Please check the bill and sign</source>
         <translation>Please check the bill and sign</translation>
     </message>
@@ -3106,17 +3251,22 @@
         <translation>Sign the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="196"/>
+        <location filename="../../ui/screens/sign.py" line="168"/>
+        <source>Please check the corrected bill and sign: it replaces statement {statement}</source>
+        <translation>Please check the corrected bill and sign: it replaces statement {statement}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="207"/>
         <source>{date}, emergency visit</source>
         <translation>{date}, emergency visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="198"/>
+        <location filename="../../ui/screens/sign.py" line="209"/>
         <source>{child} · {date} · {clinic}</source>
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="319"/>
+        <location filename="../../ui/screens/sign.py" line="332"/>
         <source>▼ %n more line(s) below: tap here to see them</source>
         <translation>
             <numerusform>▼ %n more line below: tap here to see it</numerusform>
@@ -3124,28 +3274,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="321"/>
+        <location filename="../../ui/screens/sign.py" line="334"/>
         <source>▲ Back to the first line</source>
         <translation>▲ Back to the first line</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="388"/>
+        <location filename="../../ui/screens/sign.py" line="417"/>
         <source>Please sign in the white box first.</source>
         <translation>Please sign in the white box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="390"/>
-        <location filename="../../ui/screens/sign.py" line="393"/>
+        <location filename="../../ui/screens/sign.py" line="419"/>
+        <location filename="../../ui/screens/sign.py" line="422"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>That is too short to be a signature. Please write your name.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="396"/>
+        <location filename="../../ui/screens/sign.py" line="425"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>Please sign larger, across the line in the white box.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="411"/>
+        <location filename="../../ui/screens/sign.py" line="440"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>The signed bill could not be stored on this computer. Please ask reception.</translation>
     </message>
@@ -3394,12 +3544,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="542"/>
+        <location filename="../../ui/app.py" line="558"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>The family is checking and signing the bill on their screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="543"/>
+        <location filename="../../ui/app.py" line="559"/>
         <source>Change the bill</source>
         <translation>Change the bill</translation>
     </message>

@@ -4,213 +4,233 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="141"/>
+        <location filename="../../ui/screens/bill.py" line="151"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="146"/>
-        <location filename="../../ui/screens/bill.py" line="255"/>
+        <location filename="../../ui/screens/bill.py" line="156"/>
+        <location filename="../../ui/screens/bill.py" line="269"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>目录共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="160"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="151"/>
+        <location filename="../../ui/screens/bill.py" line="161"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="152"/>
+        <location filename="../../ui/screens/bill.py" line="162"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="153"/>
+        <location filename="../../ui/screens/bill.py" line="163"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="154"/>
+        <location filename="../../ui/screens/bill.py" line="164"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="157"/>
+        <location filename="../../ui/screens/bill.py" line="167"/>
         <source>Emergency visit</source>
         <translation>急诊就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="160"/>
+        <location filename="../../ui/screens/bill.py" line="170"/>
         <source>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</source>
         <translation>账单和理赔均标注为急诊；为其申请的事先授权无需提前期</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="164"/>
+        <location filename="../../ui/screens/bill.py" line="174"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="165"/>
+        <location filename="../../ui/screens/bill.py" line="175"/>
         <source>Cancel visit</source>
         <translation>取消本次就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="166"/>
+        <location filename="../../ui/screens/bill.py" line="176"/>
         <source>Ask the insurer again</source>
         <translation>重新询问保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="167"/>
-        <location filename="../../ui/screens/bill.py" line="511"/>
+        <location filename="../../ui/screens/bill.py" line="177"/>
+        <location filename="../../ui/screens/bill.py" line="568"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="239"/>
+        <location filename="../../ui/screens/bill.py" line="253"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="356"/>
+        <location filename="../../ui/screens/bill.py" line="371"/>
         <source>Bill for member {member} · phone guarantee {reference}</source>
         <translation>会员 {member} 的账单 · 电话担保 {reference}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="372"/>
+        <location filename="../../ui/screens/bill.py" line="383"/>
+        <source>Corrected bill for {member} · replaces statement {statement}</source>
+        <translation>{member} 的更正账单 · 替代账单 {statement}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="389"/>
+        <source>Correction of claim {claim}</source>
+        <translation>更正理赔 {claim}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="404"/>
         <source>Self-pay bill for {member}</source>
         <translation>{member} 的自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="374"/>
+        <location filename="../../ui/screens/bill.py" line="406"/>
         <source>Self-pay bill</source>
         <translation>自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="418"/>
+        <location filename="../../ui/screens/bill.py" line="450"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="421"/>
+        <location filename="../../ui/screens/bill.py" line="453"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>家庭自付 &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="436"/>
+        <location filename="../../ui/screens/bill.py" line="468"/>
         <source>Checking the amounts with the insurer once more…</source>
         <translation>正在向保险公司再次核对金额…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="446"/>
+        <location filename="../../ui/screens/bill.py" line="478"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可立即申请急诊事先授权（无需提前期）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="463"/>
+        <location filename="../../ui/screens/bill.py" line="495"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>本次账单使年度累计医疗费用超过 {threshold}：其中的治疗、检查项目均须事先授权。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="471"/>
+        <location filename="../../ui/screens/bill.py" line="503"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n 个项目超出事先授权金额：保险支付至授权金额，其余由家庭自付。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="481"/>
+        <location filename="../../ui/screens/bill.py" line="515"/>
+        <source>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</source>
+        <translation>保险公司对更正后的账单不支付任何金额，因此它不能替代理赔 {claim}。请改为向保险公司撤销该理赔。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="523"/>
+        <source>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</source>
+        <translation>更正账单 {statement}（理赔 {claim}）：家属签署更正后的账单，保险公司受理后即撤销原理赔。家属已为原账单支付 {paid}；差额在签名后退还或补缴。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="537"/>
         <source>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</source>
         <translation>电话担保 {reference}：保险公司系统恢复后确认其承担金额，届时提交理赔。家庭现在无需支付；保险公司不承担的部分，之后由家庭向诊所支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="490"/>
+        <location filename="../../ui/screens/bill.py" line="546"/>
         <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
         <translation>自费就诊：此卡今天不能直付。全部费用由家庭在前台支付，并取得自费账单；不向保险公司提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="499"/>
+        <location filename="../../ui/screens/bill.py" line="555"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="509"/>
+        <location filename="../../ui/screens/bill.py" line="566"/>
         <source>Self-pay: take the payment</source>
         <translation>自费：收取费用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="576"/>
+        <location filename="../../ui/screens/bill.py" line="643"/>
         <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
         <translation>保险公司的金额自估算后已有变化（其他就诊或理赔用去了部分余额）：家庭现需自付 {patient}。请先与家长核对新的金额，再出示账单签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="143"/>
+        <location filename="../../ui/screens/bill.py" line="153"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>导入本诊所自己的收费目录（Excel .xlsx、CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="140"/>
+        <location filename="../../ui/screens/bill.py" line="150"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>按编码、名称或拼音首字母搜索（如 xcg）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="241"/>
+        <location filename="../../ui/screens/bill.py" line="255"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>收费目录 (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="265"/>
+        <location filename="../../ui/screens/bill.py" line="279"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="267"/>
+        <location filename="../../ui/screens/bill.py" line="281"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>文件有 %n 行错误，未被使用：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="271"/>
+        <location filename="../../ui/screens/bill.py" line="285"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="378"/>
+        <location filename="../../ui/screens/bill.py" line="410"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="401"/>
+        <location filename="../../ui/screens/bill.py" line="433"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="402"/>
+        <location filename="../../ui/screens/bill.py" line="434"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="412"/>
-        <location filename="../../ui/screens/bill.py" line="415"/>
+        <location filename="../../ui/screens/bill.py" line="444"/>
+        <location filename="../../ui/screens/bill.py" line="447"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="441"/>
+        <location filename="../../ui/screens/bill.py" line="473"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="453"/>
+        <location filename="../../ui/screens/bill.py" line="485"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
@@ -220,72 +240,82 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="116"/>
+        <location filename="../../ui/manager/claims_tab.py" line="129"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="117"/>
+        <location filename="../../ui/manager/claims_tab.py" line="130"/>
         <source>Send this claim again once its cause is fixed</source>
         <translation>原因解决后重新发送此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="118"/>
+        <location filename="../../ui/manager/claims_tab.py" line="131"/>
         <source>How was it settled? (required)</source>
         <translation>是如何结清的？（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="119"/>
+        <location filename="../../ui/manager/claims_tab.py" line="132"/>
         <source>Mark settled</source>
         <translation>标记为已结清</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="120"/>
+        <location filename="../../ui/manager/claims_tab.py" line="133"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="121"/>
+        <location filename="../../ui/manager/claims_tab.py" line="134"/>
         <source>Void this signed bill before it is sent</source>
         <translation>在发送前作废这张已签名的账单</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="122"/>
+        <location filename="../../ui/manager/claims_tab.py" line="135"/>
         <source>Cancel at the insurer…</source>
         <translation>向保险公司撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="123"/>
+        <location filename="../../ui/manager/claims_tab.py" line="136"/>
         <source>Cancel this accepted claim at the insurer</source>
         <translation>向保险公司撤销这笔已受理的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="124"/>
+        <location filename="../../ui/manager/claims_tab.py" line="137"/>
+        <source>Correct the bill…</source>
+        <translation>更正账单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="140"/>
+        <source>Open this bill at the desk to correct it; the family signs the corrected bill, which replaces this claim at the insurer</source>
+        <translation>在前台打开此账单进行更正；家属签署更正后的账单，它在保险公司替代这笔理赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="144"/>
         <source>Why? (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="125"/>
+        <location filename="../../ui/manager/claims_tab.py" line="145"/>
         <source>Keep it</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="177"/>
+        <location filename="../../ui/manager/claims_tab.py" line="202"/>
         <source>Cancel this claim at the insurer? It pays nothing for it and gives back the fully-paid visit and the pre-auth use it took. The reason is kept.</source>
         <translation>向保险公司撤销这笔理赔？保险公司不再为其支付，并退回其占用的全额赔付次数和事先授权使用次数。原因将被保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="181"/>
+        <location filename="../../ui/manager/claims_tab.py" line="206"/>
         <source>Cancel the claim</source>
         <translation>撤销理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="185"/>
+        <location filename="../../ui/manager/claims_tab.py" line="210"/>
         <source>Void this signed bill? It is never sent to the insurer. The family&apos;s signature and the reason are kept.</source>
         <translation>作废这张已签名的账单？它不会发送给保险公司。家属签名和原因将被保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="189"/>
+        <location filename="../../ui/manager/claims_tab.py" line="214"/>
         <source>Void the bill</source>
         <translation>作废账单</translation>
     </message>
@@ -293,134 +323,139 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="297"/>
+        <location filename="../../ui/manager/claims_tab.py" line="494"/>
         <source>All claims</source>
         <translation>全部理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="302"/>
+        <location filename="../../ui/manager/claims_tab.py" line="499"/>
         <source>Statement no. or insurer claim number</source>
         <translation>账单号或保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="305"/>
+        <location filename="../../ui/manager/claims_tab.py" line="502"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="306"/>
+        <location filename="../../ui/manager/claims_tab.py" line="503"/>
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="307"/>
-        <location filename="../../ui/manager/claims_tab.py" line="416"/>
+        <location filename="../../ui/manager/claims_tab.py" line="504"/>
+        <location filename="../../ui/manager/claims_tab.py" line="626"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="308"/>
-        <location filename="../../ui/manager/claims_tab.py" line="408"/>
+        <location filename="../../ui/manager/claims_tab.py" line="505"/>
+        <location filename="../../ui/manager/claims_tab.py" line="613"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="309"/>
-        <location filename="../../ui/manager/claims_tab.py" line="417"/>
+        <location filename="../../ui/manager/claims_tab.py" line="506"/>
+        <location filename="../../ui/manager/claims_tab.py" line="627"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="310"/>
+        <location filename="../../ui/manager/claims_tab.py" line="507"/>
         <source>Insurer covers</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="311"/>
-        <location filename="../../ui/manager/claims_tab.py" line="423"/>
+        <location filename="../../ui/manager/claims_tab.py" line="508"/>
+        <location filename="../../ui/manager/claims_tab.py" line="633"/>
         <source>Family share</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="312"/>
+        <location filename="../../ui/manager/claims_tab.py" line="509"/>
         <source>Paid at desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="315"/>
+        <location filename="../../ui/manager/claims_tab.py" line="512"/>
         <source>Open the signed bill</source>
         <translation>打开签字账单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/claims_tab.py" line="352"/>
+        <location filename="../../ui/manager/claims_tab.py" line="550"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="373"/>
+        <location filename="../../ui/manager/claims_tab.py" line="571"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>签字时向家长展示的金额；保险公司尚未答复</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="393"/>
+        <location filename="../../ui/manager/claims_tab.py" line="595"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>选择一笔理赔查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="406"/>
+        <location filename="../../ui/manager/claims_tab.py" line="611"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>理赔提交编号（供保险公司核查）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="418"/>
+        <location filename="../../ui/manager/claims_tab.py" line="621"/>
+        <source>Replaced by the corrected claim {claim}</source>
+        <translation>已由更正后的理赔 {claim} 替代</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="628"/>
         <source>Insurer share as signed</source>
         <translation>签字时保险支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="420"/>
+        <location filename="../../ui/manager/claims_tab.py" line="630"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="425"/>
+        <location filename="../../ui/manager/claims_tab.py" line="635"/>
         <source>Paid at the desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="431"/>
+        <location filename="../../ui/manager/claims_tab.py" line="641"/>
         <source>Signed and stored</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="434"/>
+        <location filename="../../ui/manager/claims_tab.py" line="644"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="438"/>
+        <location filename="../../ui/manager/claims_tab.py" line="648"/>
         <source>Recorded by the insurer</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="411"/>
+        <location filename="../../ui/manager/claims_tab.py" line="616"/>
         <source>Cancelled by</source>
         <translation>撤销人</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="413"/>
+        <location filename="../../ui/manager/claims_tab.py" line="618"/>
         <source>Voided by</source>
         <translation>作废人</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="414"/>
-        <location filename="../../ui/manager/claims_tab.py" line="440"/>
+        <location filename="../../ui/manager/claims_tab.py" line="624"/>
+        <location filename="../../ui/manager/claims_tab.py" line="650"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="454"/>
+        <location filename="../../ui/manager/claims_tab.py" line="664"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -748,107 +783,157 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="177"/>
+        <location filename="../../ui/screens/done.py" line="207"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>谢谢！签字账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="122"/>
+        <location filename="../../ui/screens/done.py" line="140"/>
         <source>Claim</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="123"/>
+        <location filename="../../ui/screens/done.py" line="141"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="124"/>
+        <location filename="../../ui/screens/done.py" line="142"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="125"/>
+        <location filename="../../ui/screens/done.py" line="143"/>
         <source>Open to print</source>
         <translation>打开并打印</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="121"/>
+        <location filename="../../ui/screens/done.py" line="139"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="126"/>
+        <location filename="../../ui/screens/done.py" line="144"/>
         <source>Save a copy…</source>
         <translation>另存一份…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="127"/>
+        <location filename="../../ui/screens/done.py" line="145"/>
         <source>Next family</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="201"/>
+        <location filename="../../ui/screens/done.py" line="231"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>不提交理赔：费用全部由家长支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="345"/>
+        <location filename="../../ui/screens/done.py" line="514"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>账单 PDF 未能生成，但账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="356"/>
+        <location filename="../../ui/screens/done.py" line="525"/>
         <source>Save the statement</source>
         <translation>保存账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="207"/>
+        <location filename="../../ui/screens/done.py" line="248"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>保险公司已受理，理赔号 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="170"/>
+        <location filename="../../ui/screens/done.py" line="195"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>自费就诊：保险计划不支付本次账单中的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="173"/>
+        <location filename="../../ui/screens/done.py" line="198"/>
+        <source>Thank you. The corrected bill is signed and stored: it replaces statement {statement}.</source>
+        <translation>谢谢。更正后的账单已签名并保存：它替代账单 {statement}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="203"/>
         <source>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</source>
         <translation>谢谢。已签字的账单已按电话担保 {reference} 保存：保险公司恢复连接后将确认其承担金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="187"/>
+        <location filename="../../ui/screens/done.py" line="217"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>自费账单已保存（第 {version} 版）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="190"/>
+        <location filename="../../ui/screens/done.py" line="220"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>账单已保存（第 {version} 版）。保险公司收到理赔后，账单也会出现在电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="212"/>
+        <location filename="../../ui/screens/done.py" line="239"/>
+        <source>Accepted by the insurer, claim number {number}; it replaces claim {old}, which the insurer cancelled.</source>
+        <translation>保险公司已受理，理赔编号 {number}；它替代理赔 {old}，保险公司已撤销该理赔。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="244"/>
+        <source>The insurer did not accept the correction: claim {old} stands as it was. The clinic manager will follow it up.</source>
+        <translation>保险公司未受理此更正：理赔 {old} 保持不变。诊所经理将跟进处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="253"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>保险公司未受理此理赔，诊所经理会跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="215"/>
+        <location filename="../../ui/screens/done.py" line="256"/>
         <source>Settled by the clinic.</source>
         <translation>诊所已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="218"/>
+        <location filename="../../ui/screens/done.py" line="259"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>已安全保存；目前无法连接保险公司，恢复后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="221"/>
+        <location filename="../../ui/screens/done.py" line="262"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>已安全保存，正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="362"/>
+        <location filename="../../ui/screens/done.py" line="376"/>
+        <source>The difference with the {paid} paid for statement {statement} is refunded or paid once the insurer accepts the corrected bill.</source>
+        <translation>保险公司受理更正后的账单后，与账单 {statement} 已付的 {paid} 之间的差额再退还或补缴。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="381"/>
+        <source>Statement {statement} stands: nothing is refunded or paid for the correction.</source>
+        <translation>账单 {statement} 保持有效：此更正不退款，也不补缴。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="388"/>
+        <source>Refunded {amount} ({methods}): give it back to the family the way they paid.</source>
+        <translation>已退款 {amount}（{methods}）：请按家属原来的支付方式退还。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="399"/>
+        <source>The corrected family share is {share}; the family paid {paid}. Refund {amount}: {methods}.</source>
+        <translation>更正后家属应付 {share}；家属已付 {paid}。退款 {amount}：{methods}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="408"/>
+        <source>Refund {amount}</source>
+        <translation>退款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="414"/>
+        <source>The corrected family share is {share}; the family paid {paid}: {amount} is still to pay.</source>
+        <translation>更正后家属应付 {share}；家属已付 {paid}：仍需支付 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="423"/>
+        <source>The corrected family share is {share}, what the family paid: nothing to refund or pay.</source>
+        <translation>更正后家属应付 {share}，与已付金额相同：无需退款或补缴。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="531"/>
         <source>The copy could not be saved there.</source>
         <translation>无法保存到该位置。</translation>
     </message>
@@ -1272,7 +1357,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="521"/>
+        <location filename="../../ui/app.py" line="537"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>欢迎。前台会在这里显示您的账单供您签字。</translation>
     </message>
@@ -1368,32 +1453,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="247"/>
+        <location filename="../../ui/app.py" line="249"/>
         <source>Scan</source>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="248"/>
+        <location filename="../../ui/app.py" line="250"/>
         <source>Eligibility</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="251"/>
         <source>Bill</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="250"/>
+        <location filename="../../ui/app.py" line="252"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="251"/>
+        <location filename="../../ui/app.py" line="253"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="242"/>
+        <location filename="../../ui/app.py" line="244"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -1419,8 +1504,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="355"/>
-        <location filename="../../ui/app.py" line="430"/>
+        <location filename="../../ui/app.py" line="362"/>
+        <location filename="../../ui/app.py" line="437"/>
         <source>Direct billing</source>
         <translation>直付</translation>
     </message>
@@ -1803,159 +1888,176 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="326"/>
+        <location filename="../../ui/manager/screen.py" line="337"/>
         <source>Marked settled.</source>
         <translation>已标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="396"/>
+        <location filename="../../ui/manager/screen.py" line="376"/>
+        <location filename="../../ui/manager/screen.py" line="472"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="187"/>
+        <location filename="../../ui/manager/screen.py" line="198"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="191"/>
+        <location filename="../../ui/manager/screen.py" line="202"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="192"/>
+        <location filename="../../ui/manager/screen.py" line="203"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="193"/>
+        <location filename="../../ui/manager/screen.py" line="204"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="194"/>
+        <location filename="../../ui/manager/screen.py" line="205"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="195"/>
+        <location filename="../../ui/manager/screen.py" line="206"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="198"/>
+        <location filename="../../ui/manager/screen.py" line="209"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="202"/>
+        <location filename="../../ui/manager/screen.py" line="213"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="203"/>
+        <location filename="../../ui/manager/screen.py" line="214"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="205"/>
+        <location filename="../../ui/manager/screen.py" line="216"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="206"/>
+        <location filename="../../ui/manager/screen.py" line="217"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="207"/>
+        <location filename="../../ui/manager/screen.py" line="218"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="208"/>
+        <location filename="../../ui/manager/screen.py" line="219"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="277"/>
+        <location filename="../../ui/manager/screen.py" line="288"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>正在读取本机记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="280"/>
+        <location filename="../../ui/manager/screen.py" line="291"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>截至 %1 的本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="290"/>
-        <location filename="../../ui/manager/screen.py" line="436"/>
+        <location filename="../../ui/manager/screen.py" line="301"/>
+        <location filename="../../ui/manager/screen.py" line="512"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>暂时无法读取本机记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="316"/>
+        <location filename="../../ui/manager/screen.py" line="327"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>已重新排队待发送，将在下次尝试时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="336"/>
+        <location filename="../../ui/manager/screen.py" line="347"/>
         <source>Voided: it will not be sent.</source>
         <translation>已作废：不会发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="350"/>
+        <location filename="../../ui/manager/screen.py" line="361"/>
         <source>Cancelled at the insurer: it pays nothing for this claim.</source>
         <translation>已向保险公司撤销：保险公司不再为这笔理赔支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="378"/>
+        <location filename="../../ui/manager/screen.py" line="374"/>
+        <location filename="../../ui/manager/screen.py" line="454"/>
         <source>Only a manager may change a claim.</source>
         <translation>只有经理可以更改理赔。</translation>
     </message>
     <message>
         <location filename="../../ui/manager/screen.py" line="387"/>
+        <source>Opened at the desk: the family signs the corrected bill there.</source>
+        <translation>已在前台打开：家属在前台签署更正后的账单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="390"/>
+        <source>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</source>
+        <translation>前台正在接待一位就诊者。请在该就诊完成或取消后再更正账单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="417"/>
+        <source>Refunded %1 by %2.</source>
+        <translation>已通过%2退款 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="463"/>
         <source>It is being sent right now; try again in a moment.</source>
         <translation>正在发送中，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="389"/>
+        <location filename="../../ui/manager/screen.py" line="465"/>
         <source>The insurer already has this claim: cancel it at the insurer instead.</source>
         <translation>保险公司已收到这笔理赔：请改为向保险公司撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="391"/>
+        <location filename="../../ui/manager/screen.py" line="467"/>
         <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
         <translation>保险公司不能撤销：该理赔已支付或未被受理。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="393"/>
+        <location filename="../../ui/manager/screen.py" line="469"/>
         <source>The insurer has no such claim from this clinic; nothing was changed.</source>
         <translation>保险公司没有本诊所的这笔理赔；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="448"/>
+        <location filename="../../ui/manager/screen.py" line="524"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="478"/>
-        <location filename="../../ui/manager/screen.py" line="507"/>
+        <location filename="../../ui/manager/screen.py" line="554"/>
+        <location filename="../../ui/manager/screen.py" line="583"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="518"/>
+        <location filename="../../ui/manager/screen.py" line="594"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="542"/>
+        <location filename="../../ui/manager/screen.py" line="618"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="546"/>
+        <location filename="../../ui/manager/screen.py" line="622"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -2202,92 +2304,92 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="289"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="295"/>
         <source>Slip or transaction no.</source>
         <translation>小票号或交易号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="290"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="296"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="291"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="297"/>
         <source>Split / part payment</source>
         <translation>分开付 / 先付一部分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="292"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="298"/>
         <source>Paying now</source>
         <translation>本次支付</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="293"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="299"/>
         <source>Record payment</source>
         <translation>登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="294"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="300"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="295"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="301"/>
         <source>Fapiao no.</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="296"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="302"/>
         <source>from the clinic&apos;s tax system</source>
         <translation>诊所税务系统开具的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="297"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="303"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="335"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="341"/>
         <source>Fapiao no. saved.</source>
         <translation>发票号已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="335"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="341"/>
         <source>Fapiao no. cleared.</source>
         <translation>发票号已清除。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="359"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="365"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>今天无需付款：全部费用由保险公司支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="361"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="367"/>
         <source>The family&apos;s part is paid.</source>
         <translation>家庭自付部分已付清。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="364"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="370"/>
         <source>{amount} is still to pay. How does the family pay it?</source>
         <translation>还需支付 {amount}，付款方式是？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="370"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="376"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>家庭今天需自付 {amount}，付款方式是？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="417"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="423"/>
         <source>The methods add up to {parts} of the {paying} being paid.</source>
         <translation>各付款方式合计 {parts}，本次支付 {paying}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="421"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="427"/>
         <source>{owed} will be left owed to the clinic.</source>
         <translation>剩余 {owed} 将记为欠诊所的款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="425"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="431"/>
         <source>Pays all that is left.</source>
         <translation>付清全部剩余金额。</translation>
     </message>
@@ -2295,117 +2397,117 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="48"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="50"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="49"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="51"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="50"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="52"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="51"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="53"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="52"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="54"/>
         <source>Recorded: paid in cash.</source>
         <translation>已登记：现金支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="53"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
         <source>Recorded: paid by bank card.</source>
         <translation>已登记：银行卡支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="54"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
         <source>Recorded: paid with WeChat Pay.</source>
         <translation>已登记：微信支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
         <source>Recorded: paid with Alipay.</source>
         <translation>已登记：支付宝支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="58"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="59"/>
         <source>Recorded: {payments}.</source>
         <translation>已登记：{payments}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="58"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="60"/>
         <source>{amount} is left owed to the clinic; collect it when the child comes back.</source>
         <translation>尚欠诊所 {amount}，孩子下次就诊时可收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="61"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="63"/>
         <source>The amounts by method add up to {parts}, not the {paying} being paid. Nothing was recorded.</source>
         <translation>各付款方式合计 {parts}，与本次支付的 {paying} 不符。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="66"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="68"/>
         <source>{paying} is more than the {left} left to pay. Nothing was recorded.</source>
         <translation>{paying} 超过剩余应付的 {left}。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="69"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="71"/>
         <source>Enter amounts above zero. Nothing was recorded.</source>
         <translation>请输入大于零的金额。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="72"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="74"/>
         <source>Enter amounts in yuan, such as 120 or 120.50. Nothing was recorded.</source>
         <translation>请以元为单位输入金额，例如 120 或 120.50。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="75"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="77"/>
         <source>A slip or transaction number is at most {count} characters. Nothing was recorded.</source>
         <translation>小票号或交易号最多 {count} 个字符。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="79"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="81"/>
         <source>Nothing is owed on this visit any more.</source>
         <translation>这次就诊已无欠款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="80"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="82"/>
         <source>A fapiao number is letters, digits and hyphens, at most {count}. It was not saved.</source>
         <translation>发票号只能由字母、数字和连字符组成，最多 {count} 个。未保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="84"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="86"/>
         <source>{amount} is more than the {refundable} paid by {method} on this visit and not yet refunded. Nothing was refunded.</source>
         <translation>{amount} 超过这次就诊以{method}支付且尚未退还的 {refundable}。未退款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="89"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="91"/>
         <source>Say why the money is refunded. Nothing was refunded.</source>
         <translation>请说明退款原因。未退款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="92"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="94"/>
         <source>Only a manager may refund. Nothing was refunded.</source>
         <translation>只有经理可以退款。未退款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="95"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="97"/>
         <source>The journal cannot be written now. Nothing was recorded; try again.</source>
         <translation>现在无法写入本机记录。未登记任何款项，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="98"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="100"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>付款未能记录，请重试。</translation>
     </message>
@@ -2779,6 +2881,49 @@
     </message>
 </context>
 <context>
+    <name>RefundForm</name>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="321"/>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="322"/>
+        <source>Give back money the family paid at the desk</source>
+        <translation>退还家属在前台支付的款项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="324"/>
+        <source>Refund by the method the family paid with. The reason is kept.</source>
+        <translation>按家属的支付方式退款。原因将被保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="326"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="327"/>
+        <source>Why? (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="328"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="329"/>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/claims_tab.py" line="349"/>
+        <source>Nothing paid at the desk is left to refund.</source>
+        <translation>前台收取的款项已没有可退的金额。</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationScreen</name>
     <message>
         <location filename="../../ui/screens/registration.py" line="118"/>
@@ -3024,7 +3169,7 @@
 <context>
     <name>SignScreen</name>
     <message>
-        <location filename="../../ui/screens/sign.py" line="144"/>
+        <location filename="../../ui/screens/sign.py" line="171"/>
         <source>Please check the bill and sign</source>
         <translation>请核对账单并签字</translation>
     </message>
@@ -3084,45 +3229,50 @@
         <translation>确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="196"/>
+        <location filename="../../ui/screens/sign.py" line="168"/>
+        <source>Please check the corrected bill and sign: it replaces statement {statement}</source>
+        <translation>请核对更正后的账单并签名：它替代账单 {statement}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign.py" line="207"/>
         <source>{date}, emergency visit</source>
         <translation>{date}，急诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="198"/>
+        <location filename="../../ui/screens/sign.py" line="209"/>
         <source>{child} · {date} · {clinic}</source>
         <translation>{child} · {date} · {clinic}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sign.py" line="319"/>
+        <location filename="../../ui/screens/sign.py" line="332"/>
         <source>▼ %n more line(s) below: tap here to see them</source>
         <translation>
             <numerusform>▼ 下面还有 %n 项，轻触此处查看</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="321"/>
+        <location filename="../../ui/screens/sign.py" line="334"/>
         <source>▲ Back to the first line</source>
         <translation>▲ 回到第一项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="388"/>
+        <location filename="../../ui/screens/sign.py" line="417"/>
         <source>Please sign in the white box first.</source>
         <translation>请先在白色框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="390"/>
-        <location filename="../../ui/screens/sign.py" line="393"/>
+        <location filename="../../ui/screens/sign.py" line="419"/>
+        <location filename="../../ui/screens/sign.py" line="422"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>笔画太短，不像签名。请写下您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="396"/>
+        <location filename="../../ui/screens/sign.py" line="425"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>请在白色框内沿横线写大一些。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="411"/>
+        <location filename="../../ui/screens/sign.py" line="440"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>已签字的账单无法保存在本机，请联系前台。</translation>
     </message>
@@ -3371,12 +3521,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="542"/>
+        <location filename="../../ui/app.py" line="558"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>家长正在其屏幕上核对账单并签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="543"/>
+        <location filename="../../ui/app.py" line="559"/>
         <source>Change the bill</source>
         <translation>修改账单</translation>
     </message>

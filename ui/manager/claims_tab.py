@@ -1,6 +1,7 @@
 """The manager's Claims tab: the day's claims with a filter, the chosen one in detail, and what a
-manager may do to it (`ClaimActions`, which the reconciliation shows too; voiding and cancelling
-are offered here, where the claim is seen whole)."""
+manager may do to it (`ClaimActions`, which the reconciliation shows too; voiding, cancelling
+and correcting are offered here, where the claim is seen whole), and a refund of money paid at
+the desk for the claim's visit (`RefundForm`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,9 +25,15 @@ from PySide6.QtWidgets import (
 
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.claim_actions import REASON_MAX
-from kiosk.money import format_yuan
+from kiosk.journal import PaymentMethod
+from kiosk.journal.claim_changes import REPLACED_BY
+from kiosk.journal.payments import VisitAccount
+from kiosk.money import AmountError, format_yuan, parse_yuan
+from kiosk.payments import REASON_MAX as PAYMENT_REASON_MAX
 from kiosk.reports import UNPAID, ClaimCategory, ClaimLine
 from ui.manager_text import name, reason
+from ui.tone import set_tone
+from ui.widgets.payment_panel import payment_problem
 
 CLAIM_COLUMNS = 8
 
@@ -46,6 +54,8 @@ class ClaimActions(QWidget):
     """The claim id to void before it is sent, and why (confirmed)."""
     cancel = Signal(int, str)
     """The claim id to cancel at the insurer, and why (confirmed)."""
+    correct = Signal(int)
+    """The claim id whose bill the manager corrects at the desk (the family re-signs)."""
 
     def __init__(
         self,
@@ -60,7 +70,7 @@ class ClaimActions(QWidget):
         self.may_void = may_void
         self.claim_id: int | None = None
         self.category: ClaimCategory | None = None
-        self.voidable = self.cancellable = False
+        self.voidable = self.cancellable = self.correctable = False
         self.asking: str | None = None
         """"void" or "cancel" while the manager confirms it, else None."""
         self.controls = QFrame()
@@ -83,6 +93,8 @@ class ClaimActions(QWidget):
         self.void_button.clicked.connect(lambda: self._ask("void"))
         self.cancel_button = QPushButton(objectName="secondary")
         self.cancel_button.clicked.connect(lambda: self._ask("cancel"))
+        self.correct_button = QPushButton(objectName="secondary")
+        self.correct_button.clicked.connect(self._correct)
         self.confirm = QFrame()
         self.confirm.setObjectName("claimConfirm")
         self.question = QLabel(objectName="detailText", wordWrap=True)
@@ -107,6 +119,7 @@ class ClaimActions(QWidget):
         layout.addWidget(self.controls, 3)
         layout.addWidget(self.void_button)
         layout.addWidget(self.cancel_button)
+        layout.addWidget(self.correct_button)
         layout.addWidget(self.confirm)
         layout.addWidget(self.notice, 2)
         self.retranslate()
@@ -121,6 +134,13 @@ class ClaimActions(QWidget):
         self.void_button.setToolTip(self.tr("Void this signed bill before it is sent"))
         self.cancel_button.setText(self.tr("Cancel at the insurer…"))
         self.cancel_button.setToolTip(self.tr("Cancel this accepted claim at the insurer"))
+        self.correct_button.setText(self.tr("Correct the bill…"))
+        self.correct_button.setToolTip(
+            self.tr(
+                "Open this bill at the desk to correct it; the family signs the corrected bill, "
+                "which replaces this claim at the insurer"
+            )
+        )
         self.reason.setPlaceholderText(self.tr("Why? (required)"))
         self.keep_button.setText(self.tr("Keep it"))
         self._word_question()
@@ -132,9 +152,11 @@ class ClaimActions(QWidget):
         *,
         voidable: bool = False,
         cancellable: bool = False,
+        correctable: bool = False,
     ) -> None:
         """Offer what may be done to this claim (nothing without one): send again or settle,
-        and, where the caller offers them, void (`voidable`) or cancel (`cancellable`). Choosing
+        and, where the caller offers them, void (`voidable`), cancel (`cancellable`) or correct
+        its bill at the desk (`correctable`). Choosing
         another claim clears the note, the reason and what came of the last change; a settled
         claim leaving the list (nothing chosen) leaves "Marked settled." in view."""
         if claim_id != self.claim_id:
@@ -146,6 +168,7 @@ class ClaimActions(QWidget):
         self.claim_id, self.category = claim_id, category
         self.voidable = self.may_void and voidable
         self.cancellable = self.may_void and cancellable
+        self.correctable = self.may_void and correctable
         if (self.asking == "void" and not self.voidable) or (
             self.asking == "cancel" and not self.cancellable
         ):
@@ -154,6 +177,7 @@ class ClaimActions(QWidget):
         self.send_again_button.setVisible(category is ClaimCategory.ATTENTION)
         self.void_button.setVisible(self.voidable and self.asking is None)
         self.cancel_button.setVisible(self.cancellable and self.asking is None)
+        self.correct_button.setVisible(self.correctable and self.asking is None)
         self.confirm.setVisible(self.asking is not None)
         self._word_question()
         self._enable()
@@ -163,6 +187,7 @@ class ClaimActions(QWidget):
         self.controls.setEnabled(True)
         self.void_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
+        self.correct_button.setEnabled(True)
         if claim_id == self.claim_id:
             self.notice.setText(text)
 
@@ -202,8 +227,18 @@ class ClaimActions(QWidget):
 
     def _refresh(self) -> None:
         self.show_claim(
-            self.claim_id, self.category, voidable=self.voidable, cancellable=self.cancellable
+            self.claim_id,
+            self.category,
+            voidable=self.voidable,
+            cancellable=self.cancellable,
+            correctable=self.correctable,
         )
+
+    def _correct(self) -> None:
+        if self.claim_id is not None and self.correctable:
+            self.notice.clear()
+            self.correct_button.setEnabled(False)
+            self.correct.emit(self.claim_id)
 
     def _confirmed(self) -> None:
         why = self.reason.text().strip()
@@ -228,6 +263,154 @@ class ClaimActions(QWidget):
             self.settle.emit(self.claim_id, note)
 
 
+class RefundForm(QFrame):
+    """Refund… money paid at the desk for the chosen claim's visit: a method that paid something,
+    the amount (pre-filled with what that method can still give back) and why. The screen reads
+    the visit's account (`asked`) and records the refund (`refund`) through `kiosk.payments`,
+    which refuses more than that method paid; a refusal is said here and changes nothing."""
+
+    asked = Signal(int)
+    """The journal visit whose payments the manager wants to refund from."""
+    refund = Signal(int, object, int, str)
+    """The visit, the `PaymentMethod`, the amount in fen and the reason."""
+
+    def __init__(self, may_refund: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("refundForm")
+        self.may_refund = may_refund
+        self.visit_id: int | None = None
+        self.refundable: dict[PaymentMethod, int] = {}
+        self.open_button = QPushButton(objectName="secondary")
+        self.open_button.clicked.connect(self._ask)
+        self.form = QFrame()
+        self.question = QLabel(objectName="detailText", wordWrap=True)
+        self.method = QComboBox()
+        self.method.setObjectName("refundMethod")
+        self.method.currentIndexChanged.connect(self._method_chosen)
+        self.amount = QLineEdit(objectName="refundAmount")
+        self.reason = QLineEdit(objectName="refundReason")
+        self.reason.setMaxLength(PAYMENT_REASON_MAX)
+        self.reason.textChanged.connect(self._enable)
+        self.confirm_button = QPushButton(objectName="primary")
+        self.confirm_button.clicked.connect(self._confirmed)
+        self.keep_button = QPushButton(objectName="secondary")
+        self.keep_button.clicked.connect(self.close_form)
+        self.notice = QLabel(objectName="hint", wordWrap=True)
+        form = QVBoxLayout(self.form)
+        form.setContentsMargins(0, 4, 0, 0)
+        form.addWidget(self.question)
+        row = QHBoxLayout()
+        row.addWidget(self.method, 1)
+        row.addWidget(self.amount, 1)
+        form.addLayout(row)
+        form.addWidget(self.reason)
+        answers = QHBoxLayout()
+        answers.addWidget(self.confirm_button, 1)
+        answers.addWidget(self.keep_button)
+        form.addLayout(answers)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.form)
+        layout.addWidget(self.notice)
+        self.form.setVisible(False)
+        self.retranslate()
+        self.show_visit(None, 0)
+
+    def retranslate(self) -> None:
+        self.open_button.setText(self.tr("Refund…"))
+        self.open_button.setToolTip(self.tr("Give back money the family paid at the desk"))
+        self.question.setText(
+            self.tr("Refund by the method the family paid with. The reason is kept.")
+        )
+        self.amount.setPlaceholderText(self.tr("Amount"))
+        self.reason.setPlaceholderText(self.tr("Why? (required)"))
+        self.confirm_button.setText(self.tr("Refund"))
+        self.keep_button.setText(self.tr("Keep it"))
+        self._fill_methods()
+
+    def show_visit(self, visit_id: int | None, paid_fen: int) -> None:
+        """Offer a refund for this visit when the family kept something paid at the desk."""
+        if visit_id != self.visit_id:
+            self.visit_id = visit_id
+            self.notice.clear()
+            self.close_form()
+        self.open_button.setVisible(
+            self.may_refund and visit_id is not None and paid_fen > 0 and not self.form.isVisible()
+        )
+        self.open_button.setEnabled(True)
+
+    def show_account(self, account: VisitAccount) -> None:
+        """The visit's payments as they stand: the methods that can give something back."""
+        if account.visit_id != self.visit_id:
+            return
+        self.refundable = {m: a for m, a in account.net_by_method().items() if a > 0}
+        if not self.refundable:
+            self.notice.setText(self.tr("Nothing paid at the desk is left to refund."))
+            self.open_button.setEnabled(True)
+            return
+        self.reason.clear()
+        self._fill_methods()
+        self.form.setVisible(True)
+        self.open_button.setVisible(False)
+        self.reason.setFocus()
+
+    def close_form(self) -> None:
+        self.form.setVisible(False)
+        self.reason.clear()
+        self.open_button.setVisible(self.may_refund and self.visit_id is not None)
+
+    def refused(self, text: str) -> None:
+        """The refund was not recorded: say why; the form stays as typed to correct it."""
+        self.confirm_button.setEnabled(True)
+        set_tone(self.notice, "error")
+        self.notice.setText(text)
+
+    def finished(self, text: str) -> None:
+        set_tone(self.notice, None)
+        self.notice.setText(text)
+        self.close_form()
+
+    def _fill_methods(self) -> None:
+        chosen = self.method.currentData()
+        self.method.blockSignals(True)
+        self.method.clear()
+        for method, amount in self.refundable.items():
+            self.method.addItem(f"{name(method)} · {format_yuan(amount)}", method.value)
+        self.method.setCurrentIndex(max(self.method.findData(chosen), 0))
+        self.method.blockSignals(False)
+        self._method_chosen()
+
+    def _method_chosen(self) -> None:
+        value = self.method.currentData()
+        if value is not None:
+            amount = self.refundable[PaymentMethod(value)]
+            self.amount.setText(format_yuan(amount, symbol=False).replace(",", ""))
+        self._enable()
+
+    def _enable(self) -> None:
+        self.confirm_button.setEnabled(bool(self.reason.text().strip()))
+
+    def _ask(self) -> None:
+        if self.visit_id is not None:
+            set_tone(self.notice, None)
+            self.notice.clear()
+            self.open_button.setEnabled(False)
+            self.asked.emit(self.visit_id)
+
+    def _confirmed(self) -> None:
+        value, why = self.method.currentData(), self.reason.text().strip()
+        if self.visit_id is None or value is None or not why:
+            return
+        try:
+            amount = parse_yuan(self.amount.text())
+        except AmountError as error:
+            self.refused(payment_problem(error))
+            return
+        self.confirm_button.setEnabled(False)
+        self.refund.emit(self.visit_id, PaymentMethod(value), amount, why)
+
+
 class ClaimsTab(QWidget):
     """The day's claims with a filter, and the chosen claim in detail with what a manager may do
     to it (`ClaimActions`)."""
@@ -237,6 +420,7 @@ class ClaimsTab(QWidget):
     def __init__(
         self, parent: QWidget | None = None, *, may_settle: bool = False, may_void: bool = False
     ) -> None:
+        """`may_settle` also allows refunds of desk payments (`RefundForm`)."""
         super().__init__(parent)
         self.lines: list[ClaimLine] = []
         self.shown: list[ClaimLine] = []
@@ -265,6 +449,7 @@ class ClaimsTab(QWidget):
         self.open_button.clicked.connect(self._open)
         self.detail_state = QLabel(objectName="hint", wordWrap=True)
         self.claim_actions = ClaimActions(may_settle, may_void=may_void)
+        self.refund_form = RefundForm(may_settle)
         detail_box = QFrame()
         detail_box.setObjectName("panel")
         detail_box.setFixedWidth(340)
@@ -275,6 +460,7 @@ class ClaimsTab(QWidget):
         detail_layout.addWidget(self.open_button)
         detail_layout.addWidget(self.detail_state)
         detail_layout.addWidget(self.claim_actions)
+        detail_layout.addWidget(self.refund_form)
         filters = QHBoxLayout()
         filters.addWidget(self.category)
         filters.addWidget(self.search, 1)
@@ -286,7 +472,18 @@ class ClaimsTab(QWidget):
         layout.setContentsMargins(0, 10, 0, 0)
         layout.setSpacing(12)
         layout.addLayout(left, 1)
-        layout.addWidget(detail_box)
+        # the chosen claim's facts and actions scroll rather than make the dashboard taller than
+        # the screen (a refund form open under an accepted claim's three actions)
+        self.detail_scroll = QScrollArea()
+        self.detail_scroll.setObjectName("claimDetail")
+        self.detail_scroll.setWidget(detail_box)
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_scroll.setFixedWidth(
+            340 + self.detail_scroll.verticalScrollBar().sizeHint().width()
+        )
+        layout.addWidget(self.detail_scroll)
         self.retranslate()
         self._selected()
 
@@ -314,6 +511,7 @@ class ClaimsTab(QWidget):
         )
         self.open_button.setText(self.tr("Open the signed bill"))
         self.claim_actions.retranslate()
+        self.refund_form.retranslate()
         self._filter()
 
     def show_lines(self, lines: list[ClaimLine]) -> None:
@@ -388,17 +586,24 @@ class ClaimsTab(QWidget):
         line = self.selected_line()
         self.open_button.setEnabled(line is not None)
         self.detail_state.clear()
+        self.refund_form.show_visit(
+            line.visit_id if line is not None else None,
+            line.visit_paid_fen if line is not None else 0,
+        )
         if line is None:
             self.claim_actions.show_claim(None, None)
             self.detail_title.setText(self.tr("Choose a claim to see it in detail."))
             self.detail_title.setToolTip("")
             self.detail.clear()
             return
+        if line.claim_id != self.claim_actions.claim_id:
+            self.detail_scroll.verticalScrollBar().setValue(0)
         self.claim_actions.show_claim(
             line.claim_id,
             line.category,
             voidable=line.voidable,
             cancellable=line.cancellable,
+            correctable=line.cancellable,
         )
         self.detail_title.setText(line.invoice_no)
         # The key the claim was sent under: support may ask for it, a manager never needs it.
@@ -411,7 +616,12 @@ class ClaimsTab(QWidget):
             who = self.tr("Cancelled by") if line.category is ClaimCategory.CANCELLED else None
             at = line.closed_at.astimezone(BUSINESS_TZ).strftime("%Y-%m-%d %H:%M")
             facts.append((who or self.tr("Voided by"), f"{line.closed_by} · {at}"))
-            facts.append((self.tr("Reason"), line.closed_reason or "—"))
+            closed = line.closed_reason or "—"
+            if closed.startswith(REPLACED_BY):
+                closed = self.tr("Replaced by the corrected claim {claim}").format(
+                    claim=closed.removeprefix(REPLACED_BY)
+                )
+            facts.append((self.tr("Reason"), closed))
         facts += [
             (self.tr("Member"), line.member_masked),
             (self.tr("Billed"), format_yuan(line.billed_fen)),

@@ -22,14 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import claim_actions
+from kiosk import claim_actions, payments
 from kiosk.business_day import BUSINESS_TZ, business_day
+from kiosk.correction import correction_of
 from kiosk.exports import export_claims
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError, InsurerNotFound, InsurerRejected
 from kiosk.insurer.models import DailyStatement
-from kiosk.journal import ClaimRecord, Journal
+from kiosk.journal import ClaimRecord, Journal, PaymentMethod, RefundRecord
 from kiosk.journal.claim_changes import ClaimBeingSent, ClaimNotVoidable
+from kiosk.money import format_yuan
 from kiosk.reconciliation import Reconciliation, reconcile
 from kiosk.reports import ClaimLine, DaySummary, Trend, claim_lines, day_summary, trend
 from kiosk.staff import NotAllowed, Permission, StaffMember
@@ -44,6 +46,7 @@ from ui.manager_text import export_labels, name
 from ui.messages import insurer_problem
 from ui.statements import NoSignedCopy, signed_bill_copy
 from ui.tasks import Task
+from ui.widgets.payment_panel import payment_problem
 from ui.widgets.trend_chart import TrendChart
 
 
@@ -67,6 +70,11 @@ class ManagerScreen(FollowsLanguage, QWidget):
     claim_changed = Signal(int)
     """A manager sent a claim again, marked it settled, voided or cancelled it (the claim id);
     the day is re-read."""
+    correction_ready = Signal(object)
+    """A manager asked to correct an accepted claim's bill: the `kiosk.correction.Correction`
+    for the desk to open at the bill (the window leaves the manager area for it)."""
+    refunded = Signal(int)
+    """A manager refunded money paid at the desk for this journal visit."""
 
     def __init__(
         self, context: ManagerContext, member: StaffMember, parent: QWidget | None = None
@@ -141,6 +149,8 @@ class ManagerScreen(FollowsLanguage, QWidget):
                 self.tabs.addTab(tab, "")
         if self.claims_tab is not None:
             self.claims_tab.open_signed_bill.connect(self._open_signed_bill)
+            self.claims_tab.refund_form.asked.connect(self.ask_refund)
+            self.claims_tab.refund_form.refund.connect(self.refund)
         if self.reconcile_tab is not None:
             self.reconcile_tab.fetch.connect(self.fetch_statement)
             self.reconcile_tab.open_claim.connect(self.open_claim)
@@ -149,6 +159,7 @@ class ManagerScreen(FollowsLanguage, QWidget):
             panel.settle.connect(self.settle_claim)
             panel.void.connect(self.void_claim)
             panel.cancel.connect(self.cancel_claim)
+            panel.correct.connect(self.correct_bill)
         if self.exports_tab is not None:
             self.exports_tab.export.connect(self.export)
             self.exports_tab.choose_folder.connect(self._choose_folder)
@@ -350,6 +361,71 @@ class ManagerScreen(FollowsLanguage, QWidget):
             self.tr("Cancelled at the insurer: it pays nothing for this claim."),
             wake=False,
         )
+
+    def correct_bill(self, claim_id: int) -> None:
+        """Correct an accepted claim's bill at the desk: read what is corrected (the core says
+        who may, and that the claim is still accepted), then hand it to the desk."""
+        journal, member = self.context.journal, self.member
+
+        def failed(error: BaseException) -> None:
+            for panel in self._claim_actions():
+                panel.finished(
+                    claim_id,
+                    self.tr("Only a manager may change a claim.")
+                    if isinstance(error, NotAllowed)
+                    else self.tr("The claim could not be changed; it may have changed meanwhile."),
+                )
+
+        Task(lambda: correction_of(journal, claim_id, by=member)).success(
+            self.correction_ready.emit
+        ).failure(failed).run()
+
+    def correction_handed(self, claim_id: int, opened: bool) -> None:
+        """The desk opened the correction at the bill (`opened`), or is in the middle of a visit
+        and the correction waits until that visit is finished."""
+        text = (
+            self.tr("Opened at the desk: the family signs the corrected bill there.")
+            if opened
+            else self.tr(
+                "Reception is in the middle of a visit. Correct the bill once it is finished or "
+                "cancelled."
+            )
+        )
+        for panel in self._claim_actions():
+            panel.finished(claim_id, text)
+
+    # --- refunds of desk payments
+
+    def ask_refund(self, visit_id: int) -> None:
+        """Read the visit's payments for the refund form (what each method can give back)."""
+        tab, journal = self.claims_tab, self.context.journal
+        if tab is None:
+            return
+        Task(lambda: payments.account(journal, visit_id)).success(
+            tab.refund_form.show_account
+        ).failure(lambda error: tab.refund_form.refused(payment_problem(error))).run()
+
+    def refund(self, visit_id: int, method: PaymentMethod, amount_fen: int, reason: str) -> None:
+        """Give back money paid at the desk by one method (`kiosk.payments.refund_payment` refuses
+        more than that method paid, and records nothing then); the day is read again."""
+        tab, journal, member = self.claims_tab, self.context.journal, self.member
+        if tab is None:
+            return
+
+        def done(_refund: RefundRecord) -> None:
+            tab.refund_form.finished(
+                self.tr("Refunded %1 by %2.")
+                .replace("%1", format_yuan(amount_fen))
+                .replace("%2", name(method))
+            )
+            self.refunded.emit(visit_id)
+            self.reload()
+
+        Task(
+            lambda: payments.refund_payment(
+                journal, visit_id, method, amount_fen, reason, by=member
+            )
+        ).success(done).failure(lambda error: tab.refund_form.refused(payment_problem(error))).run()
 
     def _change_claim(
         self, claim_id: int, change: Task[ClaimRecord], done_text: str, *, wake: bool

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
@@ -23,8 +24,9 @@ from kiosk.billing import english_names
 from kiosk.catalogue import Catalogue, CatalogueItem
 from kiosk.catalogue_import import CatalogueImportError, load_catalogue
 from kiosk.desk import PresentedBill, present_bill
+from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError
-from kiosk.insurer.models import Adjudication, BillLine, PreAuthStatus, Reason, VisitType
+from kiosk.insurer.models import Adjudication, Bill, BillLine, PreAuthStatus, Reason, VisitType
 from kiosk.journal import PreAuthChange
 from kiosk.money import format_yuan
 from kiosk.recheck import EstimateChanged, recheck_and_present
@@ -44,6 +46,14 @@ ESTIMATE_DELAY_MS = 250
 """Quiet time after the last change before asking the insurer, so typing a quantity is one call."""
 
 MAX_RESULTS = 30
+
+
+def estimate_for(insurer: InsurerClient, replaces: str | None) -> Callable[[Bill], Adjudication]:
+    """How the insurer estimates this visit's bill: as the correction of the claim it replaces,
+    if it is one (what the family signs is what the correction will be adjudicated as)."""
+    if replaces is None:
+        return insurer.estimate
+    return lambda bill: insurer.estimate(bill, replaces=replaces)
 
 
 class BillScreen(FollowsLanguage, QWidget):
@@ -180,6 +190,9 @@ class BillScreen(FollowsLanguage, QWidget):
         self._refresh_results()
         self.show_bill()
         self.search.setFocus()
+        visit = self.session.visit
+        if visit.correction is not None and visit.lines and visit.adjudication is None:
+            self._estimate_now()  # the original lines, estimated as their correction
 
     def forget(self) -> None:
         """Nothing of the last family stays on this (hidden) screen."""
@@ -189,6 +202,7 @@ class BillScreen(FollowsLanguage, QWidget):
         self._problem = ""
         self._notice = ""
         self.title.clear()
+        self.title.setToolTip("")
         self.search.clear()
         self._render_amounts()
         if self.preauth_dialog is not None:
@@ -326,9 +340,10 @@ class BillScreen(FollowsLanguage, QWidget):
             return
         bill = visit.bill()
         visit_id, revision = visit.visit_id, visit.revision
+        replaces = visit.replaces
         self._estimating = True
         self._render_amounts()
-        Task.with_insurer(lambda insurer: insurer.estimate(bill)).success(
+        Task.with_insurer(lambda insurer: estimate_for(insurer, replaces)(bill)).success(
             lambda adjudication: self._estimate_arrived(visit_id, revision, adjudication)
         ).failure(lambda error: self._estimate_failed(visit_id, revision, error)).run()
 
@@ -362,6 +377,23 @@ class BillScreen(FollowsLanguage, QWidget):
                 self.emergency.setChecked(visit.visit_type is VisitType.EMERGENCY)
             self._render_amounts()
             return
+        correction = visit.correction
+        if correction is not None:
+            self.title.setText(
+                self.tr("Corrected bill for {member} · replaces statement {statement}").format(
+                    member=correction.child_masked or correction.member_id,
+                    statement=correction.statement_no,
+                )
+            )
+            self.title.setToolTip(
+                self.tr("Correction of claim {claim}").format(claim=correction.insurer_claim_id)
+            )
+            self.emergency.setVisible(True)
+            with QSignalBlocker(self.emergency):
+                self.emergency.setChecked(visit.visit_type is VisitType.EMERGENCY)
+            self._render_amounts()
+            return
+        self.title.setToolTip("")
         if eligibility is None:
             return
         member = eligibility.member
@@ -474,6 +506,30 @@ class BillScreen(FollowsLanguage, QWidget):
                     over_amount,
                 )
             )
+        elif adjudication is not None and visit.correction is not None:
+            correction = visit.correction
+            if adjudication.total_covered_fen == 0:
+                tone = "error"
+                self.state.setText(
+                    self.tr(
+                        "The insurer would pay nothing on the corrected bill, so it cannot "
+                        "replace claim {claim}. Cancel the claim at the insurer instead."
+                    ).format(claim=correction.insurer_claim_id)
+                )
+            else:
+                tone = "warning"
+                self.state.setText(
+                    self.tr(
+                        "Correction of statement {statement} (claim {claim}): the family signs "
+                        "the corrected bill, and the insurer cancels the original claim when it "
+                        "accepts this one. The family paid {paid} on the original bill; the "
+                        "difference is refunded or paid after signing."
+                    ).format(
+                        statement=correction.statement_no,
+                        claim=correction.insurer_claim_id,
+                        paid=format_yuan(correction.paid_fen),
+                    )
+                )
         elif adjudication is not None and visit.guarantee is not None:
             tone = "warning"
             self.state.setText(
@@ -505,13 +561,17 @@ class BillScreen(FollowsLanguage, QWidget):
         set_tone(self.state, tone or None)
         self.retry_button.setVisible(bool(self._problem))
         self_pay = adjudication is not None and adjudication.total_covered_fen == 0
+        correcting = visit.correction is not None
         self.sign_button.setText(
             self.tr("Self-pay: take the payment")
-            if self_pay
+            if self_pay and not correcting
             else self.tr("Show to the family to sign")
         )
         self.sign_button.setEnabled(
-            visit.ready_to_sign and not self._estimating and not self._rechecking
+            visit.ready_to_sign
+            and not self._estimating
+            and not self._rechecking
+            and not (self_pay and correcting)
         )
 
     def reason_text(self, reason: Reason) -> str:
@@ -551,11 +611,18 @@ class BillScreen(FollowsLanguage, QWidget):
                 self._present_failed
             ).run()
             return
+        replaces, journal_visit_id = visit.replaces, visit.journal_visit_id
         self._rechecking = True
         self._render_amounts()
         Task.with_insurer(
             lambda insurer: recheck_and_present(
-                insurer.estimate, journal, bill, adjudication, clinic=clinic, names_en=names_en
+                estimate_for(insurer, replaces),
+                journal,
+                bill,
+                adjudication,
+                clinic=clinic,
+                names_en=names_en,
+                journal_visit_id=journal_visit_id,
             )
         ).success(lambda answer: self._rechecked(visit_id, revision, answer)).failure(
             lambda error: self._recheck_failed(visit_id, revision, error)

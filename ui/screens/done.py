@@ -2,6 +2,11 @@
 a method, or split across methods and part paid, the rest owed to the clinic; the fapiao
 number), the family's statement.
 
+A corrected bill (`kiosk.correction`) ends here too: once the insurer accepted the correction,
+the difference with what the family paid for the original bill is settled, the rest paid in the
+payment panel or the overpayment refunded by the methods it was paid with; never before, since
+until then the original claim stands.
+
 A self-pay visit (the insurer pays nothing on the bill) ends here too, without a signature or a
 claim: the family pays it all and gets a self-pay statement. Each time the claim's answer or the
 payment becomes known the statement gets a new version (`ui.statements`), so the family's copy
@@ -19,24 +24,27 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.journal import ClaimRecord, ClaimState, QueueCondition, QueueState
+from kiosk.correction import refund_overpayment, settlement
+from kiosk.journal import ClaimRecord, ClaimState, QueueCondition, QueueState, RefundRecord
 from kiosk.journal.payments import VisitAccount
 from kiosk.money import format_yuan
-from kiosk.payments import PaymentPart, record_fapiao_no, take_payment
+from kiosk.payments import PaymentPart, account, record_fapiao_no, take_payment
 from kiosk.statement import StatementContent, StatementFacts
 from kiosk.visit import Step
 from ui.i18n import FollowsLanguage
 from ui.session import KioskSession
 from ui.statements import StatementKeeper, make_statement
 from ui.tasks import Task
+from ui.tone import set_tone
 from ui.widgets.button_row import button_row
-from ui.widgets.payment_panel import PaymentPanel
+from ui.widgets.payment_panel import PaymentPanel, by_method, payment_problem
 
 FOLLOW_MS = 700
 """How often the screen re-reads a claim that is still waiting in the outbox."""
@@ -92,6 +100,15 @@ class DoneScreen(FollowsLanguage, QWidget):
         self.payment.fapiao_entered.connect(self._record_fapiao)
         self.method_buttons = self.payment.method_buttons
         self.payment_state = self.payment.state
+        self.account: VisitAccount | None = None
+        """A corrected visit's money as last read (its share is the corrected one)."""
+        self.refunded: tuple[RefundRecord, ...] = ()
+        self.correction_note = QLabel(objectName="correctionNote", wordWrap=True)
+        self.refund_button = QPushButton(objectName="primary")
+        self.refund_button.clicked.connect(self.refund)
+        correction_row = QHBoxLayout()
+        correction_row.addWidget(self.correction_note, 1)
+        correction_row.addWidget(self.refund_button)
 
         self.document_state = QLabel(objectName="hint", wordWrap=True)
         self.open_button = QPushButton(objectName="secondary")
@@ -107,6 +124,7 @@ class DoneScreen(FollowsLanguage, QWidget):
         layout.setSpacing(14)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addLayout(correction_row)
         layout.addWidget(self.payment)
         layout.addStretch(1)
         layout.addWidget(self.document_state)
@@ -136,8 +154,12 @@ class DoneScreen(FollowsLanguage, QWidget):
         self.document = None
         self.statement = None
         presented = visit.presented
+        self.account = None
+        self.refunded = ()
         self.payment.start(presented.shown.totals.patient_fen if presented is not None else 0)
         self._render()
+        if visit.correction is not None:
+            self._reread_account()
         self.save_document()
         if self.claim is not None and self.claim.state is ClaimState.WAITING:
             self._follow.start()
@@ -155,8 +177,11 @@ class DoneScreen(FollowsLanguage, QWidget):
             self.covered,
             self.patient,
             self.document_state,
+            self.correction_note,
         ):
             label.clear()
+        self.account = None
+        self.refunded = ()
         self.payment.forget()
         self.document_state.setToolTip("")
 
@@ -168,6 +193,11 @@ class DoneScreen(FollowsLanguage, QWidget):
         totals = presented.shown.totals
         if visit.self_pay:
             title = self.tr("Self-pay visit: the plan pays nothing on this bill.")
+        elif visit.correction is not None:
+            title = self.tr(
+                "Thank you. The corrected bill is signed and stored: it replaces statement "
+                "{statement}."
+            ).format(statement=visit.correction.statement_no)
         elif visit.guarantee is not None:
             title = self.tr(
                 "Thank you. The signed bill is stored under phone guarantee {reference}: the "
@@ -203,7 +233,18 @@ class DoneScreen(FollowsLanguage, QWidget):
         if claim is None:
             return
         condition = self.session.outbox.state.condition
-        if claim.state is ClaimState.SENT:
+        correction = self.session.visit.correction
+        if correction is not None and claim.state is ClaimState.SENT:
+            text = self.tr(
+                "Accepted by the insurer, claim number {number}; it replaces claim {old}, "
+                "which the insurer cancelled."
+            ).format(number=claim.insurer_claim_id, old=correction.insurer_claim_id)
+        elif correction is not None and claim.state is ClaimState.ATTENTION:
+            text = self.tr(
+                "The insurer did not accept the correction: claim {old} stands as it was. The "
+                "clinic manager will follow it up."
+            ).format(old=correction.insurer_claim_id)
+        elif claim.state is ClaimState.SENT:
             text = self.tr("Accepted by the insurer, claim number {number}").format(
                 number=claim.insurer_claim_id
             )
@@ -220,6 +261,7 @@ class DoneScreen(FollowsLanguage, QWidget):
         else:
             text = self.tr("Stored safely; sending to the insurer…")
         self.claim_state.setText(text)
+        self._render_correction()
 
     def _outbox_changed(self, _state: QueueState) -> None:
         self._reread_claim()
@@ -245,6 +287,8 @@ class DoneScreen(FollowsLanguage, QWidget):
             self._follow.stop()
         if changed:
             self.save_document()
+            if self.session.visit.correction is not None:
+                self._reread_account()
 
     # --- payment -------------------------------------------------------------------------------
 
@@ -270,6 +314,9 @@ class DoneScreen(FollowsLanguage, QWidget):
             # the visit keeps the method that took the most, as the one-tap path always did
             self.session.visit.record_payment(max(net, key=lambda method: net[method]))
         self.payment.show_account(account)
+        if self.session.visit.correction is not None:
+            self.account = account
+            self._render_correction()
         self.save_document()
 
     def _payment_refused(self, visit_id: str, error: BaseException) -> None:
@@ -291,6 +338,126 @@ class DoneScreen(FollowsLanguage, QWidget):
         if self.session.visit.visit_id == visit_id:
             self.payment.fapiao_saved(account)
 
+    # --- a corrected bill ----------------------------------------------------------------------
+
+    def _reread_account(self) -> None:
+        """Read the corrected visit's money again: its share is now the corrected bill's."""
+        correction = self.session.visit.correction
+        if correction is None:
+            return
+        journal, visit_id = self.session.journal, self.session.visit.visit_id
+        journal_visit_id = correction.journal_visit_id
+        Task(lambda: account(journal, journal_visit_id)).success(
+            lambda read: self._account_read(visit_id, read)
+        ).run()
+
+    def _account_read(self, visit_id: str, read: VisitAccount) -> None:
+        if self.session.visit.visit_id != visit_id:
+            return
+        self.account = read
+        self.payment.show_account(read)
+        self._render_correction()
+
+    def _render_correction(self) -> None:
+        """What is left to settle of a corrected bill, once the insurer accepted it: the rest
+        to pay (in the payment panel), or the overpayment to refund, or nothing."""
+        correction = self.session.visit.correction
+        claim = self.claim
+        self.refund_button.setVisible(False)
+        self.correction_note.setVisible(correction is not None)
+        if correction is None or claim is None:
+            self.payment.setVisible(True)
+            return
+        accepted = claim.state is ClaimState.SENT
+        self.payment.setVisible(accepted and self.account is not None)
+        set_tone(self.correction_note, "warning")
+        if claim.state is ClaimState.WAITING:
+            text = self.tr(
+                "The difference with the {paid} paid for statement {statement} is refunded or "
+                "paid once the insurer accepts the corrected bill."
+            ).format(paid=format_yuan(correction.paid_fen), statement=correction.statement_no)
+        elif not accepted:
+            text = self.tr(
+                "Statement {statement} stands: nothing is refunded or paid for the correction."
+            ).format(statement=correction.statement_no)
+        elif self.account is None:
+            text = ""
+        elif self.refunded:
+            total = sum(refund.amount_fen for refund in self.refunded)
+            text = self.tr(
+                "Refunded {amount} ({methods}): give it back to the family the way they paid."
+            ).format(
+                amount=format_yuan(total),
+                methods=by_method((r.method, r.amount_fen) for r in self.refunded),
+            )
+            set_tone(self.correction_note, None)
+        else:
+            owed = settlement(self.account)
+            share, paid = self.account.share_fen, self.account.net_paid_fen
+            if owed.refunds:
+                text = self.tr(
+                    "The corrected family share is {share}; the family paid {paid}. Refund "
+                    "{amount}: {methods}."
+                ).format(
+                    share=format_yuan(share),
+                    paid=format_yuan(paid),
+                    amount=format_yuan(owed.refund_fen),
+                    methods=by_method(owed.refunds),
+                )
+                self.refund_button.setText(
+                    self.tr("Refund {amount}").format(amount=format_yuan(owed.refund_fen))
+                )
+                self.refund_button.setEnabled(True)
+                self.refund_button.setVisible(True)
+            elif owed.to_pay_fen:
+                text = self.tr(
+                    "The corrected family share is {share}; the family paid {paid}: {amount} "
+                    "is still to pay."
+                ).format(
+                    share=format_yuan(share),
+                    paid=format_yuan(paid),
+                    amount=format_yuan(owed.to_pay_fen),
+                )
+            else:
+                text = self.tr(
+                    "The corrected family share is {share}, what the family paid: nothing to "
+                    "refund or pay."
+                ).format(share=format_yuan(share))
+                set_tone(self.correction_note, None)
+        self.correction_note.setText(text)
+
+    def refund(self) -> None:
+        """Give back the overpayment of a corrected bill by the methods the family paid with,
+        under the manager who started the correction (the reason names the corrected bill)."""
+        visit = self.session.visit
+        correction, presented = visit.correction, visit.presented
+        if correction is None or presented is None:
+            return
+        self.refund_button.setEnabled(False)
+        journal, visit_id = self.session.journal, visit.visit_id
+        statement_no = presented.invoice_no
+        Task(
+            lambda: refund_overpayment(
+                journal, correction.journal_visit_id, statement_no, by=correction.started_by
+            )
+        ).success(lambda refunds: self._refunded(visit_id, refunds)).failure(
+            lambda error: self._refund_failed(visit_id, error)
+        ).run()
+
+    def _refunded(self, visit_id: str, refunds: tuple[RefundRecord, ...]) -> None:
+        if self.session.visit.visit_id != visit_id:
+            return
+        self.refunded = refunds
+        self._reread_account()
+        self.save_document()
+
+    def _refund_failed(self, visit_id: str, error: BaseException) -> None:
+        if self.session.visit.visit_id != visit_id:
+            return
+        self.refund_button.setEnabled(True)
+        self.correction_note.setText(payment_problem(error))
+        set_tone(self.correction_note, "error")
+
     # --- the statement -------------------------------------------------------------------------
 
     def save_document(self) -> None:
@@ -304,7 +471,9 @@ class DoneScreen(FollowsLanguage, QWidget):
             return
         visit = self.session.visit
         presented, eligibility = visit.presented, visit.eligibility
-        if presented is None or (eligibility is None and visit.guarantee is None):
+        if presented is None or (
+            eligibility is None and visit.guarantee is None and visit.correction is None
+        ):
             return
         facts = None
         if visit.self_pay:

@@ -141,7 +141,7 @@ class SignScreen(FollowsLanguage, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Please check the bill and sign"))
+        self._title()
         self.insurer_label.setText(self.tr("The insurer pays"))
         self.family_label.setText(self.tr("You pay today"))
         self.lines.setHorizontalHeaderLabels(
@@ -160,6 +160,16 @@ class SignScreen(FollowsLanguage, QWidget):
         self._say("")
         if self.session.visit.step is Step.SIGN:
             self._render()
+
+    def _title(self) -> None:
+        correction = self.session.visit.correction
+        self.title.setText(
+            self.tr(
+                "Please check the corrected bill and sign: it replaces statement {statement}"
+            ).format(statement=correction.statement_no)
+            if correction is not None
+            else self.tr("Please check the bill and sign")
+        )
 
     # --- entering ------------------------------------------------------------------------------
 
@@ -186,6 +196,7 @@ class SignScreen(FollowsLanguage, QWidget):
         presented = self.session.visit.presented
         if presented is None:
             return
+        self._title()
         shown = presented.shown
         totals = shown.totals
         language = self.session.language
@@ -231,6 +242,8 @@ class SignScreen(FollowsLanguage, QWidget):
 
     def _child(self) -> str:
         visit = self.session.visit
+        if visit.correction is not None:  # as the original statement named the child
+            return visit.correction.child_masked or visit.correction.member_id
         if visit.guarantee is not None:
             return visit.guarantee.member_id  # the insurer could not be asked for the name
         eligibility = visit.eligibility
@@ -361,7 +374,8 @@ class SignScreen(FollowsLanguage, QWidget):
         signed_at = datetime.now(UTC)
         eligibility = visit.eligibility
         guarantee = visit.guarantee
-        if eligibility is None and guarantee is None:
+        correction = visit.correction
+        if eligibility is None and guarantee is None and correction is None:
             return
         facts = StatementFacts.for_visit(
             eligibility,
@@ -371,6 +385,15 @@ class SignScreen(FollowsLanguage, QWidget):
             clinic=self.session.clinic,
             insurer=self.session.insurer,
         )
+        if correction is not None and correction.facts is not None:
+            # the child and the policy as the original statement printed them
+            facts = facts.model_copy(
+                update={
+                    "child_masked": correction.facts.child_masked,
+                    "policy_masked": correction.facts.policy_masked,
+                    "plan_tier": correction.facts.plan_tier,
+                }
+            )
         visit.sign(presented.bill_hash, signature, signed_at)
         self._busy = True
         self.confirm_button.setEnabled(False)
@@ -379,7 +402,13 @@ class SignScreen(FollowsLanguage, QWidget):
         phone = guarantee.contract() if guarantee is not None else None
         Task(
             lambda: sign_and_queue(
-                journal, presented, signature, signed_at, facts, phone_guarantee=phone
+                journal,
+                presented,
+                signature,
+                signed_at,
+                facts,
+                phone_guarantee=phone,
+                correction=correction,
             )
         ).success(lambda claim: self._queued(visit_id, claim)).failure(self._failed).run()
 

@@ -10,6 +10,8 @@ signed; the owed-to-clinic widget shows it to collect an amount owed from an ear
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -114,6 +116,13 @@ def method_name(method: PaymentMethod) -> str:
     }[method]
 
 
+def by_method(amounts: Iterable[tuple[PaymentMethod, int]]) -> str:
+    """Amounts by method as the desk reads them: "Cash ¥30.00, WeChat Pay ¥10.00"."""
+    return _t("list_separator").join(
+        f"{method_name(method)} {format_yuan(amount)}" for method, amount in amounts
+    )
+
+
 def paid_sentence(account: VisitAccount) -> str:
     """What the desk recorded for the visit, and what is left owed, in the desk's words."""
     net = {method: amount for method, amount in account.net_by_method().items() if amount > 0}
@@ -128,10 +137,7 @@ def paid_sentence(account: VisitAccount) -> str:
             PaymentMethod.ALIPAY: _t("paid_alipay"),
         }[method]
     else:
-        parts = _t("list_separator").join(
-            f"{method_name(method)} {format_yuan(amount)}" for method, amount in net.items()
-        )
-        sentence = _t("recorded").format(payments=parts)
+        sentence = _t("recorded").format(payments=by_method(net.items()))
     if account.owed_fen:
         sentence += " " + owed_sentence(account.owed_fen)
     return sentence
