@@ -102,6 +102,12 @@ rule's threshold the exam and the treatment are flagged, the consultation is not
 RECHECK_MEMBER = "near_annual_limit"
 """Whose second visit meets, just before signing, amounts another desk changed meanwhile."""
 
+CORRECTED_MEMBER = "active_plus"
+"""Whose accepted bill the manager corrects (the vaccine on it was not given): the family re-signs
+and gets back what it paid for it; `REFUNDED_MEMBER`'s family, charged twice at the card
+terminal, is refunded from the claims tab."""
+REFUNDED_MEMBER = "plus_free_visits_used_up"
+
 GUARANTEE_MEMBER = "free_visits_used_up"
 """Whose visit the demo walks through an insurer outage under a phone guarantee."""
 GUARANTEE_ITEMS = (("GP001", 1), ("NM001", 1))
@@ -203,6 +209,9 @@ def write_walkthrough(
                 walk.collect_owed(guaranteed, len(members) + 4)
                 near_limit = next(m for m in clinic_members if m.state == RECHECK_MEMBER)
                 walk.recheck_visit(near_limit, len(members) + 5, second_desk)
+                corrected = next(m for m in clinic_members if m.state == CORRECTED_MEMBER)
+                refunded = next(m for m in clinic_members if m.state == REFUNDED_MEMBER)
+                walk.correction(corrected, len(members) + 6, manager, refunded=refunded)
                 walk.manager_screens(manager, dispute)
         finally:
             camera.show(None)
@@ -346,6 +355,88 @@ class _Walk(Generic[Member]):
         driver.present()
         self.shot(f"{prefix}-3-sign")
         self._sign_and_finish(prefix, PaymentMethod.WECHAT)
+
+    def correction(
+        self, member: Member, number: int, manager: DemoStaffLike, *, refunded: Member
+    ) -> None:
+        """A vaccine on an accepted bill was not given: the manager chooses "Correct the
+        bill…", the desk opens the bill with its lines, reception takes it off, the
+        family re-signs the corrected bill (the insurer records it as replacing the accepted
+        claim), and the desk refunds what the family overpaid by the methods it paid with. Then a
+        refund from the claims tab for another family's desk payment."""
+        prefix = f"{number:02d}-correction"
+        driver, journal = self.driver, self.kiosk.journal
+        original = next(
+            claim
+            for claim in journal.claims(ClaimState.SENT)
+            if claim.submission().bill.member_id == member.member_id
+            and claim.submission().replaces is None
+        )
+        dashboard = self._open_manager(manager)
+        tab = dashboard.claims_tab
+        assert tab is not None
+        dashboard.tabs.setCurrentWidget(tab)
+        pump_until(lambda: tab.select_claim(original.id), 10, "the claim on the list")
+        driver.settle()
+        self.shot(f"{prefix}-1-claims")
+        driver.click(tab.claim_actions.correct_button)
+        driver.wait_step(Step.BILL)
+        driver.wait_estimate()
+        vaccine = next(line for line in driver.visit.lines if line.item_code == "VAC002")
+        driver.remove_line(vaccine.line_no)
+        driver.wait_estimate()
+        self.shot(f"{prefix}-2-bill")
+        driver.present()
+        self.shot(f"{prefix}-3-sign")
+        driver.sign()
+        self._wait_recorded()
+        done = self.window.done
+        pump_until(lambda: done.refund_button.isVisible(), 15, "the refund offered")
+        driver.settle()
+        self.shot(f"{prefix}-4-refund-offered")
+        driver.click(done.refund_button)
+        pump_until(lambda: not done.refund_button.isVisible(), 15, "the refund recorded")
+        runner = current_runner()
+        pump_until(lambda: runner.busy == 0, 15, "the statement")
+        driver.settle()
+        self.shot(f"{prefix}-5-done")
+        driver.next_family()
+        self._refund_from_the_claims_tab(prefix, manager, refunded)
+
+    def _refund_from_the_claims_tab(
+        self, prefix: str, manager: DemoStaffLike, member: Member
+    ) -> None:
+        """`member`'s family was charged twice at the terminal: the manager refunds the second
+        charge from the claims tab (the amount offered is what that method paid; the reason is
+        kept)."""
+        driver, journal = self.driver, self.kiosk.journal
+        paid = next(
+            claim
+            for claim in journal.claims(ClaimState.SENT)
+            if claim.submission().bill.member_id == member.member_id
+        )
+        dashboard = self._open_manager(manager)
+        tab = dashboard.claims_tab
+        assert tab is not None
+        dashboard.tabs.setCurrentWidget(tab)
+        pump_until(lambda: tab.select_claim(paid.id), 10, "the claim on the list")
+        form = tab.refund_form
+        driver.click(form.open_button)
+        pump_until(lambda: form.form.isVisible(), 5, "the refund form")
+        form.amount.setText("20.00")
+        form.reason.setText(
+            "刷卡重复扣款"
+            if self.kiosk.session.language == "zh_CN"
+            else "charged twice at the terminal"
+        )
+        driver.settle()
+        self.shot(f"{prefix}-6-refund-form")
+        driver.click(form.confirm_button)
+        pump_until(lambda: bool(form.notice.text()), 10, "the refund recorded")
+        driver.settle()
+        self.shot(f"{prefix}-7-refunded")
+        self.window.manager.sign_out()
+        self.window.close_manager()
 
     def collect_owed(self, member: Member, number: int) -> None:
         """The child comes back: the eligibility screen lists what the family owes the clinic
@@ -698,8 +789,13 @@ class _Walk(Generic[Member]):
         """The manager signs in on the PIN pad (`pin_shot`: a picture half-way through)."""
         window, driver = self.window, self.driver
         driver.click(window.header.staff_button)
+        if window.manager.dashboard is not None:  # still signed in (a correction went to the desk)
+            return window.manager.dashboard
         sign_in = window.manager.sign_in
-        pump_until(lambda: bool(sign_in.members), 10, "the staff list")
+        runner = current_runner()
+        # the staff list is read again each time: type the PIN once it is in, not into a pad
+        # its arrival clears
+        pump_until(lambda: bool(sign_in.members) and runner.busy == 0, 10, "the staff list")
         sign_in.choose(next(m.id for m in sign_in.members if m.name == manager.name))
         half = len(manager.pin) // 2
         for digit in manager.pin[:half]:

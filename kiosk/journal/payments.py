@@ -45,12 +45,19 @@ NOT_COVERED_AFTER_ALL = (
 as the insurer's share: a bill signed under a phone guarantee, "to be confirmed" (any other claim
 signed on amounts the insurer no longer gives is refused, 409 adjudication-changed). The family
 signed to pay it to the clinic."""
+STANDING_BILL = (
+    "NOT EXISTS (SELECT 1 FROM claims c WHERE c.bill_id = b.id AND c.state != 'sent'"
+    " AND json_extract(c.submission, '$.replaces') IS NOT NULL)"
+)
+"""SQL: bill `b` stands for its visit: not a corrected bill the insurer has not (or not yet)
+accepted in place of the original, which stands until it does."""
 FAMILY_SHARE = (
     "(coalesce((SELECT coalesce(b.total_patient_fen, b.total_submitted_fen) FROM bills b"
-    f" WHERE b.visit_id = v.id ORDER BY b.id DESC LIMIT 1), 0) + {NOT_COVERED_AFTER_ALL})"
+    f" WHERE b.visit_id = v.id AND {STANDING_BILL} ORDER BY b.id DESC LIMIT 1), 0)"
+    f" + {NOT_COVERED_AFTER_ALL})"
 )
-"""SQL: the family share of visit `v`: its last bill as shown (all of it without an estimate),
-and what the insurer did not cover after all."""
+"""SQL: the family share of visit `v`: its last standing bill as shown (all of it without an
+estimate), and what the insurer did not cover after all."""
 PAID = "(SELECT coalesce(sum(p.amount_fen), 0) FROM payments p WHERE p.visit_id = v.id)"
 """SQL: what the desk took for visit `v`, at the visit and collected later."""
 REFUNDED = "(SELECT coalesce(sum(r.amount_fen), 0) FROM refunds r WHERE r.visit_id = v.id)"

@@ -231,16 +231,16 @@ def test_a_correction_the_insurer_refuses_stops_for_the_manager_and_refunds_noth
 ):
     app, driver = kiosk
     journal = app.session.journal
-    original = signed_and_accepted(driver, "plus_free_visits_used_up", ["GP001", "VAC002"])
+    original = signed_and_accepted(driver, "plus_free_visits_used_up", ["GP001"])
     visit_id = driver.visit.presented.journal_visit_id
+    share = driver.visit.presented.shown.totals.patient_fen
     driver.pay(CASH)
     driver.next_family()
     insurer_claim = journal.claim(original).insurer_claim_id
     assert insurer_claim is not None
 
     correct(app, driver, original)
-    vaccine = next(line for line in driver.visit.lines if line.item_code == "VAC002")
-    driver.remove_line(vaccine.line_no)
+    driver.add_item("VAC002")  # a vaccine forgotten: the family's share would grow
     driver.wait_estimate()
     driver.present()
     insurer.cancel_claim(insurer_claim, "cancelled at another desk meanwhile")
@@ -254,7 +254,10 @@ def test_a_correction_the_insurer_refuses_stops_for_the_manager_and_refunds_noth
     assert not done.refund_button.isVisible() and not done.payment.isVisible()
     assert done.claim.reject_code == "claim-not-replaceable"
     assert journal.claim(original).state is ClaimState.SENT
-    assert account(journal, visit_id).refunds == ()
+    after = account(journal, visit_id)
+    assert after.refunds == ()
+    # the original bill stands: the family owes nothing of the refused correction's larger share
+    assert (after.share_fen, after.owed_fen) == (share, 0)
 
 
 def test_a_refund_larger_than_was_paid_is_refused_and_changes_nothing(kiosk, manager):
