@@ -166,6 +166,9 @@ class StatementContent:
     visit_type: VisitType = VisitType.OUTPATIENT
     owed_fen: int = 0
     """What the family still owes the clinic after paying part at the desk."""
+    confirmed_fen: int | None = None
+    """Under a phone guarantee, what the insurer confirmed it pays once it adjudicated the
+    claim (the lines show what the family signed: the guarantee's provisional split)."""
 
     @property
     def paid_fen(self) -> int:

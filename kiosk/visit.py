@@ -337,7 +337,8 @@ class Visit:
         return self._s.self_pay_only or self._s.guarantee is not None
 
     def self_pay_reason(self) -> Reason:
-        """What each line of a self-pay visit says: outside the network, or not covered today."""
+        """What each line of a self-pay visit says: outside the network, or self-pay today (not
+        "not covered": the item may well be covered, it is the card that cannot be billed)."""
         eligibility = self._s.eligibility
         if (
             eligibility is not None
@@ -345,7 +346,7 @@ class Visit:
             and not eligibility.in_network
         ):
             return Reason.OUT_OF_NETWORK
-        return Reason.NOT_COVERED
+        return Reason.SELF_PAY
 
     def bill(self) -> Bill:
         """The bill as it stands, in the contract's shape (estimate and claim send the same)."""

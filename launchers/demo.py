@@ -28,6 +28,7 @@ from insurer_sandbox.demo import (
     DEMO_CLINICS,
     DEMO_MEMBERS,
     DEMO_SIGNING_KEYS,
+    DEMO_UNKNOWN_CARD,
     DemoMember,
 )
 from insurer_sandbox.hotline import phone_guarantee
@@ -248,6 +249,7 @@ def run_script(out_dir: Path, *, language: str = "zh_CN") -> int:
                 insurer_url=insurer.url,
                 data_dir=insurer.data_dir.parent / "kiosk",
                 members=DEMO_MEMBERS,
+                unknown_card=DEMO_UNKNOWN_CARD,
                 clinics=DEMO_CLINIC_PROFILES,
                 register=insurer.register,
                 token_for=fresh_token,

@@ -145,6 +145,7 @@ def write_walkthrough(
     insurer_url: str,
     data_dir: Path,
     members: Sequence[Member],
+    unknown_card: Member,
     clinics: Mapping[str, ClinicProfile],
     register: Callable[[str], str],
     token_for: Callable[[Member], str],
@@ -159,7 +160,8 @@ def write_walkthrough(
     second_desk: Callable[[str, Sequence[tuple[str, int]]], None],
     language: str,
 ) -> list[Path]:
-    """Walk every member through the kiosk in `language`, then the manager's screens;
+    """Walk every member through the kiosk in `language` (and `unknown_card`, a genuine card of
+    a member the insurer does not hold, on as a self-pay visit), then the manager's screens;
     returns the files written. `add_staff` puts the demo's staff (`manager` among them) into a
     kiosk's journal before the kiosk opens it; `dispute(claim_id, covered_fen)` makes the
     insurer's statement differ from the desk on one claim, so reconciliation has a finding;
@@ -207,6 +209,7 @@ def write_walkthrough(
                     manager=manager,
                 )
                 walk.collect_owed(guaranteed, len(members) + 4)
+                walk.visit(unknown_card, len(members) + 7)
                 near_limit = next(m for m in clinic_members if m.state == RECHECK_MEMBER)
                 walk.recheck_visit(near_limit, len(members) + 5, second_desk)
                 corrected = next(m for m in clinic_members if m.state == CORRECTED_MEMBER)

@@ -47,6 +47,9 @@ REASONS = {
     Reason.GUARANTEE_PENDING: QT_TRANSLATE_NOOP(
         "Statement", "Phone guarantee: the insurer confirms its share later"
     ),
+    Reason.SELF_PAY: QT_TRANSLATE_NOOP(
+        "Statement", "Self-pay today: this card cannot be direct-billed today"
+    ),
 }
 
 PLANS = {

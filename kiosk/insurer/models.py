@@ -367,6 +367,10 @@ class Reason(StrEnum):
     GUARANTEE_PENDING = "guarantee-pending"
     """Signed under a phone guarantee while the insurer was unreachable: the guarantee covers the
     line until the insurer adjudicates the claim (only in a claim's `shown`, never answered)."""
+    SELF_PAY = "self-pay"
+    """The desk's own answer for a card the insurer will not direct-bill today (on hold,
+    expired, not yet in force, unknown): the family pays the line. Never answered by the insurer
+    and never in a claim (a self-pay visit makes none)."""
 
 
 class AdjudicatedLine(Contract):

@@ -160,7 +160,8 @@ def statement_content(
         signature = fetch_signature(db, bill_id)
         latest = _latest(db, bill_id)
         claim = db.execute(
-            "SELECT state, insurer_claim_id, submission FROM claims WHERE bill_id = ?", (bill_id,)
+            "SELECT state, insurer_claim_id, submission, covered_fen FROM claims WHERE bill_id = ?",
+            (bill_id,),
         ).fetchone()
         account = visit_account(db, bill.visit_id)
     facts = facts or (signature.facts if signature else None) or (latest.facts if latest else None)
@@ -220,6 +221,11 @@ def statement_content(
         ],
         visit_type=bill.visit_type,
         owed_fen=account.owed_fen,
+        confirmed_fen=claim[3]
+        if claim is not None
+        and claim[0] == ClaimState.SENT.value
+        and any(line.reason is Reason.GUARANTEE_PENDING for line in lines)
+        else None,
     )
 
 

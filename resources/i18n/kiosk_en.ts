@@ -795,157 +795,162 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="207"/>
+        <location filename="../../ui/screens/done.py" line="211"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>Thank you. The signed bill is stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="140"/>
+        <location filename="../../ui/screens/done.py" line="144"/>
         <source>Claim</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="141"/>
+        <location filename="../../ui/screens/done.py" line="145"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="142"/>
+        <location filename="../../ui/screens/done.py" line="146"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="143"/>
+        <location filename="../../ui/screens/done.py" line="147"/>
         <source>Open to print</source>
         <translation>Open to print</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="139"/>
+        <location filename="../../ui/screens/done.py" line="143"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="144"/>
+        <location filename="../../ui/screens/done.py" line="148"/>
         <source>Save a copy…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="145"/>
+        <location filename="../../ui/screens/done.py" line="149"/>
         <source>Next family</source>
         <translation>Next family</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="231"/>
+        <location filename="../../ui/screens/done.py" line="235"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>No claim: the family pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="514"/>
+        <location filename="../../ui/screens/done.py" line="546"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>The statement PDF could not be written; the bill is stored all the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="525"/>
+        <location filename="../../ui/screens/done.py" line="557"/>
         <source>Save the statement</source>
         <translation>Save the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="248"/>
+        <location filename="../../ui/screens/done.py" line="265"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>Accepted by the insurer, claim number {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="195"/>
+        <location filename="../../ui/screens/done.py" line="199"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>Self-pay visit: the plan pays nothing on this bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="198"/>
+        <location filename="../../ui/screens/done.py" line="202"/>
         <source>Thank you. The corrected bill is signed and stored: it replaces statement {statement}.</source>
         <translation>Thank you. The corrected bill is signed and stored: it replaces statement {statement}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="203"/>
+        <location filename="../../ui/screens/done.py" line="207"/>
         <source>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</source>
         <translation>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="217"/>
+        <location filename="../../ui/screens/done.py" line="221"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>Self-pay statement saved (version {version}).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="220"/>
+        <location filename="../../ui/screens/done.py" line="224"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="239"/>
+        <location filename="../../ui/screens/done.py" line="243"/>
         <source>Accepted by the insurer, claim number {number}; it replaces claim {old}, which the insurer cancelled.</source>
         <translation>Accepted by the insurer, claim number {number}; it replaces claim {old}, which the insurer cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="244"/>
+        <location filename="../../ui/screens/done.py" line="248"/>
         <source>The insurer did not accept the correction: claim {old} stands as it was. The clinic manager will follow it up.</source>
         <translation>The insurer did not accept the correction: claim {old} stands as it was. The clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="253"/>
+        <location filename="../../ui/screens/done.py" line="255"/>
+        <source>Accepted by the insurer, claim number {number}: it covers {covered} of the {guaranteed} guaranteed. The family owes the clinic {owed}: it is shown to collect when the child&apos;s card is next scanned.</source>
+        <translation>Accepted by the insurer, claim number {number}: it covers {covered} of the {guaranteed} guaranteed. The family owes the clinic {owed}: it is shown to collect when the child&apos;s card is next scanned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="270"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="256"/>
+        <location filename="../../ui/screens/done.py" line="273"/>
         <source>Settled by the clinic.</source>
         <translation>Settled by the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="259"/>
+        <location filename="../../ui/screens/done.py" line="276"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="262"/>
+        <location filename="../../ui/screens/done.py" line="279"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>Stored safely; sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="376"/>
+        <location filename="../../ui/screens/done.py" line="408"/>
         <source>The difference with the {paid} paid for statement {statement} is refunded or paid once the insurer accepts the corrected bill.</source>
         <translation>The difference with the {paid} paid for statement {statement} is refunded or paid once the insurer accepts the corrected bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="381"/>
+        <location filename="../../ui/screens/done.py" line="413"/>
         <source>Statement {statement} stands: nothing is refunded or paid for the correction.</source>
         <translation>Statement {statement} stands: nothing is refunded or paid for the correction.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="388"/>
+        <location filename="../../ui/screens/done.py" line="420"/>
         <source>Refunded {amount} ({methods}): give it back to the family the way they paid.</source>
         <translation>Refunded {amount} ({methods}): give it back to the family the way they paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="399"/>
+        <location filename="../../ui/screens/done.py" line="431"/>
         <source>The corrected family share is {share}; the family paid {paid}. Refund {amount}: {methods}.</source>
         <translation>The corrected family share is {share}; the family paid {paid}. Refund {amount}: {methods}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="408"/>
+        <location filename="../../ui/screens/done.py" line="440"/>
         <source>Refund {amount}</source>
         <translation>Refund {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="414"/>
+        <location filename="../../ui/screens/done.py" line="446"/>
         <source>The corrected family share is {share}; the family paid {paid}: {amount} is still to pay.</source>
         <translation>The corrected family share is {share}; the family paid {paid}: {amount} is still to pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="423"/>
+        <location filename="../../ui/screens/done.py" line="455"/>
         <source>The corrected family share is {share}, what the family paid: nothing to refund or pay.</source>
         <translation>The corrected family share is {share}, what the family paid: nothing to refund or pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="531"/>
+        <location filename="../../ui/screens/done.py" line="563"/>
         <source>The copy could not be saved there.</source>
         <translation>The copy could not be saved there.</translation>
     </message>
@@ -3111,8 +3116,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/scan.py" line="149"/>
-        <source>Phone guarantee from the insurer&apos;s hotline…</source>
-        <translation>Phone guarantee from the insurer&apos;s hotline…</translation>
+        <source>Staff: phone guarantee from the insurer&apos;s hotline…</source>
+        <translation>Staff: phone guarantee from the insurer&apos;s hotline…</translation>
     </message>
     <message>
         <location filename="../../ui/screens/scan.py" line="152"/>
@@ -3397,146 +3402,151 @@
     </message>
     <message>
         <location filename="../../ui/documents/family_statement.py" line="86"/>
+        <source>Under the phone guarantee the insurer confirmed it pays %1 of this bill</source>
+        <translation>Under the phone guarantee the insurer confirmed it pays %1 of this bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="89"/>
         <source>Not yet recorded as paid at the desk</source>
         <translation>Not yet recorded as paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="87"/>
+        <location filename="../../ui/documents/family_statement.py" line="90"/>
         <source>Nothing to pay today</source>
         <translation>Nothing to pay today</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="89"/>
+        <location filename="../../ui/documents/family_statement.py" line="92"/>
         <source>Direct-billing claim</source>
         <translation>Direct-billing claim</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="90"/>
+        <location filename="../../ui/documents/family_statement.py" line="93"/>
         <source>Accepted by the insurer: %1</source>
         <translation>Accepted by the insurer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="91"/>
+        <location filename="../../ui/documents/family_statement.py" line="94"/>
         <source>Stored at the clinic; sent to the insurer when it is reachable</source>
         <translation>Stored at the clinic; sent to the insurer when it is reachable</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="94"/>
+        <location filename="../../ui/documents/family_statement.py" line="97"/>
         <source>Not accepted by the insurer yet; the clinic follows it up</source>
         <translation>Not accepted by the insurer yet; the clinic follows it up</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="97"/>
+        <location filename="../../ui/documents/family_statement.py" line="100"/>
         <source>Settled by the clinic</source>
         <translation>Settled by the clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="98"/>
+        <location filename="../../ui/documents/family_statement.py" line="101"/>
         <source>Withdrawn by the clinic before it reached the insurer: not claimed</source>
         <translation>Withdrawn by the clinic before it reached the insurer: not claimed</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="101"/>
+        <location filename="../../ui/documents/family_statement.py" line="104"/>
         <source>Cancelled at the insurer: it pays nothing for this bill</source>
         <translation>Cancelled at the insurer: it pays nothing for this bill</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="108"/>
+        <location filename="../../ui/documents/family_statement.py" line="111"/>
         <source>Questions about your cover: %1, %2 (7×24)</source>
         <translation>Questions about your cover: %1, %2 (7×24)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="109"/>
+        <location filename="../../ui/documents/family_statement.py" line="112"/>
         <source>Pre-auth %1</source>
         <translation>Pre-auth %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="110"/>
+        <location filename="../../ui/documents/family_statement.py" line="113"/>
         <source>Guarantee letter %1</source>
         <translation>Guarantee letter %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="111"/>
+        <location filename="../../ui/documents/family_statement.py" line="114"/>
         <source>emergency</source>
         <translation>emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="113"/>
+        <location filename="../../ui/documents/family_statement.py" line="116"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
         <translation>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="119"/>
+        <location filename="../../ui/documents/family_statement.py" line="122"/>
         <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
         <translation>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="136"/>
+        <location filename="../../ui/documents/family_statement.py" line="139"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="88"/>
+        <location filename="../../ui/documents/family_statement.py" line="91"/>
         <source>Signature of parent or guardian</source>
         <translation>Signature of parent or guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="104"/>
+        <location filename="../../ui/documents/family_statement.py" line="107"/>
         <source>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</source>
         <translation>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="112"/>
+        <location filename="../../ui/documents/family_statement.py" line="115"/>
         <source>Bill hash (SHA-256)</source>
         <translation>Bill hash (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="122"/>
+        <location filename="../../ui/documents/family_statement.py" line="125"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="125"/>
+        <location filename="../../ui/documents/family_statement.py" line="128"/>
         <source>cash</source>
         <translation>cash</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="126"/>
+        <location filename="../../ui/documents/family_statement.py" line="129"/>
         <source>bank card</source>
         <translation>bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="127"/>
+        <location filename="../../ui/documents/family_statement.py" line="130"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="128"/>
+        <location filename="../../ui/documents/family_statement.py" line="131"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="131"/>
+        <location filename="../../ui/documents/family_statement.py" line="134"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="132"/>
+        <location filename="../../ui/documents/family_statement.py" line="135"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="133"/>
+        <location filename="../../ui/documents/family_statement.py" line="136"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="134"/>
+        <location filename="../../ui/documents/family_statement.py" line="137"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="135"/>
+        <location filename="../../ui/documents/family_statement.py" line="138"/>
         <source>You pay</source>
         <translation>You pay</translation>
     </message>
@@ -3612,27 +3622,32 @@
         <translation>Phone guarantee: the insurer confirms its share later</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="53"/>
+        <location filename="../../ui/statement_text.py" line="50"/>
+        <source>Self-pay today: this card cannot be direct-billed today</source>
+        <translation>Self-pay today: this card cannot be direct-billed today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="56"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="54"/>
+        <location filename="../../ui/statement_text.py" line="57"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="57"/>
+        <location filename="../../ui/statement_text.py" line="60"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</source>
         <translation>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="62"/>
+        <location filename="../../ui/statement_text.py" line="65"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</source>
         <translation>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="69"/>
+        <location filename="../../ui/statement_text.py" line="72"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered} under its phone guarantee {reference}. The insurer confirms its share later: any amount it does not cover, I pay to {clinic}.</source>
         <translation>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered} under its phone guarantee {reference}. The insurer confirms its share later: any amount it does not cover, I pay to {clinic}.</translation>
     </message>
@@ -3694,31 +3709,31 @@
     </message>
     <message>
         <location filename="../../ui/documents/unpaid_note.py" line="40"/>
-        <source>In the insurer&apos;s app, open the e-card page and tap 就诊记录 (visit records).</source>
-        <translation>In the insurer&apos;s app, open the e-card page and tap 就诊记录 (visit records).</translation>
+        <source>In the insurer&apos;s online service (WeChat official account 京东安联保险), open the e-card page and tap 就诊记录 (visit records).</source>
+        <translation>In the insurer's online service (WeChat official account 京东安联保险), open the e-card page and tap 就诊记录 (visit records).</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/unpaid_note.py" line="43"/>
+        <location filename="../../ui/documents/unpaid_note.py" line="45"/>
         <source>Beside the visit with this claim reference, tap 支付 (pay).</source>
         <translation>Beside the visit with this claim reference, tap 支付 (pay).</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/unpaid_note.py" line="46"/>
+        <location filename="../../ui/documents/unpaid_note.py" line="48"/>
         <source>Complete the payment.</source>
         <translation>Complete the payment.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/unpaid_note.py" line="47"/>
+        <location filename="../../ui/documents/unpaid_note.py" line="49"/>
         <source>Once it is paid the e-card works again: show it at the desk on your next visit and direct billing resumes.</source>
         <translation>Once it is paid the e-card works again: show it at the desk on your next visit and direct billing resumes.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/unpaid_note.py" line="52"/>
+        <location filename="../../ui/documents/unpaid_note.py" line="54"/>
         <source>Questions: the insurer&apos;s 7×24 hotline %1</source>
         <translation>Questions: the insurer&apos;s 7×24 hotline %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/unpaid_note.py" line="53"/>
+        <location filename="../../ui/documents/unpaid_note.py" line="55"/>
         <source>Printed at %1 on %2.</source>
         <translation>Printed at %1 on %2.</translation>
     </message>

@@ -144,7 +144,7 @@
     <message>
         <location filename="../../ui/screens/bill.py" line="523"/>
         <source>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</source>
-        <translation>更正账单 {statement}（理赔 {claim}）：家属签署更正后的账单，保险公司受理后即撤销原理赔。家属已为原账单支付 {paid}；差额在签名后退还或补缴。</translation>
+        <translation>更正账单 {statement}（理赔 {claim}）：家长签署更正后的账单，保险公司受理后即撤销原理赔。家长已为原账单支付 {paid}；差额在签名后退还或补缴。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="537"/>
@@ -287,7 +287,7 @@
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="140"/>
         <source>Open this bill at the desk to correct it; the family signs the corrected bill, which replaces this claim at the insurer</source>
-        <translation>在前台打开此账单进行更正；家属签署更正后的账单，它在保险公司替代这笔理赔</translation>
+        <translation>在前台打开此账单进行更正；家长签署更正后的账单，它在保险公司替代这笔理赔</translation>
     </message>
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="144"/>
@@ -312,7 +312,7 @@
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="210"/>
         <source>Void this signed bill? It is never sent to the insurer. The family&apos;s signature and the reason are kept.</source>
-        <translation>作废这张已签名的账单？它不会发送给保险公司。家属签名和原因将被保存。</translation>
+        <translation>作废这张已签名的账单？它不会发送给保险公司。家长签名和原因将被保存。</translation>
     </message>
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="214"/>
@@ -783,157 +783,162 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="207"/>
+        <location filename="../../ui/screens/done.py" line="211"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>谢谢！签字账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="140"/>
+        <location filename="../../ui/screens/done.py" line="144"/>
         <source>Claim</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="141"/>
+        <location filename="../../ui/screens/done.py" line="145"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="142"/>
+        <location filename="../../ui/screens/done.py" line="146"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="143"/>
+        <location filename="../../ui/screens/done.py" line="147"/>
         <source>Open to print</source>
         <translation>打开并打印</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="139"/>
+        <location filename="../../ui/screens/done.py" line="143"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="144"/>
+        <location filename="../../ui/screens/done.py" line="148"/>
         <source>Save a copy…</source>
         <translation>另存一份…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="145"/>
+        <location filename="../../ui/screens/done.py" line="149"/>
         <source>Next family</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="231"/>
+        <location filename="../../ui/screens/done.py" line="235"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>不提交理赔：费用全部由家长支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="514"/>
+        <location filename="../../ui/screens/done.py" line="546"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>账单 PDF 未能生成，但账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="525"/>
+        <location filename="../../ui/screens/done.py" line="557"/>
         <source>Save the statement</source>
         <translation>保存账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="248"/>
+        <location filename="../../ui/screens/done.py" line="265"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>保险公司已受理，理赔号 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="195"/>
+        <location filename="../../ui/screens/done.py" line="199"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>自费就诊：保险计划不支付本次账单中的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="198"/>
+        <location filename="../../ui/screens/done.py" line="202"/>
         <source>Thank you. The corrected bill is signed and stored: it replaces statement {statement}.</source>
         <translation>谢谢。更正后的账单已签名并保存：它替代账单 {statement}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="203"/>
+        <location filename="../../ui/screens/done.py" line="207"/>
         <source>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</source>
         <translation>谢谢。已签字的账单已按电话担保 {reference} 保存：保险公司恢复连接后将确认其承担金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="217"/>
+        <location filename="../../ui/screens/done.py" line="221"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>自费账单已保存（第 {version} 版）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="220"/>
+        <location filename="../../ui/screens/done.py" line="224"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>账单已保存（第 {version} 版）。保险公司收到理赔后，账单也会出现在电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="239"/>
+        <location filename="../../ui/screens/done.py" line="243"/>
         <source>Accepted by the insurer, claim number {number}; it replaces claim {old}, which the insurer cancelled.</source>
-        <translation>保险公司已受理，理赔编号 {number}；它替代理赔 {old}，保险公司已撤销该理赔。</translation>
+        <translation>保险公司已受理，理赔号 {number}；它替代理赔 {old}，保险公司已撤销该理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="244"/>
+        <location filename="../../ui/screens/done.py" line="248"/>
         <source>The insurer did not accept the correction: claim {old} stands as it was. The clinic manager will follow it up.</source>
         <translation>保险公司未受理此更正：理赔 {old} 保持不变。诊所经理将跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="253"/>
+        <location filename="../../ui/screens/done.py" line="255"/>
+        <source>Accepted by the insurer, claim number {number}: it covers {covered} of the {guaranteed} guaranteed. The family owes the clinic {owed}: it is shown to collect when the child&apos;s card is next scanned.</source>
+        <translation>保险公司已受理，理赔号 {number}：在担保的 {guaranteed} 中承担 {covered}。家庭尚欠诊所 {owed}：下次扫描孩子的电子保险卡时会显示，可届时收取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/done.py" line="270"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>保险公司未受理此理赔，诊所经理会跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="256"/>
+        <location filename="../../ui/screens/done.py" line="273"/>
         <source>Settled by the clinic.</source>
         <translation>诊所已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="259"/>
+        <location filename="../../ui/screens/done.py" line="276"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>已安全保存；目前无法连接保险公司，恢复后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="262"/>
+        <location filename="../../ui/screens/done.py" line="279"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>已安全保存，正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="376"/>
+        <location filename="../../ui/screens/done.py" line="408"/>
         <source>The difference with the {paid} paid for statement {statement} is refunded or paid once the insurer accepts the corrected bill.</source>
         <translation>保险公司受理更正后的账单后，与账单 {statement} 已付的 {paid} 之间的差额再退还或补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="381"/>
+        <location filename="../../ui/screens/done.py" line="413"/>
         <source>Statement {statement} stands: nothing is refunded or paid for the correction.</source>
         <translation>账单 {statement} 保持有效：此更正不退款，也不补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="388"/>
+        <location filename="../../ui/screens/done.py" line="420"/>
         <source>Refunded {amount} ({methods}): give it back to the family the way they paid.</source>
-        <translation>已退款 {amount}（{methods}）：请按家属原来的支付方式退还。</translation>
+        <translation>已退款 {amount}（{methods}）：请按家长原来的支付方式退还。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="399"/>
+        <location filename="../../ui/screens/done.py" line="431"/>
         <source>The corrected family share is {share}; the family paid {paid}. Refund {amount}: {methods}.</source>
-        <translation>更正后家属应付 {share}；家属已付 {paid}。退款 {amount}：{methods}。</translation>
+        <translation>更正后家长应付 {share}；家长已付 {paid}。退款 {amount}：{methods}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="408"/>
+        <location filename="../../ui/screens/done.py" line="440"/>
         <source>Refund {amount}</source>
         <translation>退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="414"/>
+        <location filename="../../ui/screens/done.py" line="446"/>
         <source>The corrected family share is {share}; the family paid {paid}: {amount} is still to pay.</source>
-        <translation>更正后家属应付 {share}；家属已付 {paid}：仍需支付 {amount}。</translation>
+        <translation>更正后家长应付 {share}；家长已付 {paid}：仍需支付 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="423"/>
+        <location filename="../../ui/screens/done.py" line="455"/>
         <source>The corrected family share is {share}, what the family paid: nothing to refund or pay.</source>
-        <translation>更正后家属应付 {share}，与已付金额相同：无需退款或补缴。</translation>
+        <translation>更正后家长应付 {share}，与已付金额相同：无需退款或补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="531"/>
+        <location filename="../../ui/screens/done.py" line="563"/>
         <source>The copy could not be saved there.</source>
         <translation>无法保存到该位置。</translation>
     </message>
@@ -983,7 +988,7 @@
     <message>
         <location filename="../../ui/screens/eligibility.py" line="210"/>
         <source>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</source>
-        <translation>电子保险卡已置灰：此前一次就诊的自付费用 {amount} 尚未支付（理赔编号 {ref}）。支付方法：在电子保险卡页面点击“就诊记录”，再点击该次就诊旁的“支付”。支付后电子卡即恢复使用，请重新扫码。今天的就诊可按自费进行。</translation>
+        <translation>电子保险卡已置灰：此前一次就诊的自付费用 {amount} 尚未支付（理赔号 {ref}）。支付方法：在电子保险卡页面点击“就诊记录”，再点击该次就诊旁的“支付”。支付后电子卡即恢复使用，请重新扫码。今天的就诊可按自费进行。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="221"/>
@@ -1153,7 +1158,7 @@
     <message>
         <location filename="../../ui/screens/eligibility.py" line="405"/>
         <source>On hold (置灰): {amount} unpaid, claim {ref}</source>
-        <translation>已置灰：{amount} 未支付，理赔编号 {ref}</translation>
+        <translation>已置灰：{amount} 未支付，理赔号 {ref}</translation>
     </message>
     <message>
         <location filename="../../ui/screens/eligibility.py" line="409"/>
@@ -2003,7 +2008,7 @@
     <message>
         <location filename="../../ui/manager/screen.py" line="387"/>
         <source>Opened at the desk: the family signs the corrected bill there.</source>
-        <translation>已在前台打开：家属在前台签署更正后的账单。</translation>
+        <translation>已在前台打开：家长在前台签署更正后的账单。</translation>
     </message>
     <message>
         <location filename="../../ui/manager/screen.py" line="390"/>
@@ -2890,12 +2895,12 @@
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="322"/>
         <source>Give back money the family paid at the desk</source>
-        <translation>退还家属在前台支付的款项</translation>
+        <translation>退还家长在前台支付的款项</translation>
     </message>
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="324"/>
         <source>Refund by the method the family paid with. The reason is kept.</source>
-        <translation>按家属的支付方式退款。原因将被保存。</translation>
+        <translation>按家长的支付方式退款。原因将被保存。</translation>
     </message>
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="326"/>
@@ -3090,8 +3095,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/scan.py" line="149"/>
-        <source>Phone guarantee from the insurer&apos;s hotline…</source>
-        <translation>通过保险公司热线取得电话担保…</translation>
+        <source>Staff: phone guarantee from the insurer&apos;s hotline…</source>
+        <translation>工作人员：通过保险公司热线取得电话担保…</translation>
     </message>
     <message>
         <location filename="../../ui/screens/scan.py" line="152"/>
@@ -3374,146 +3379,151 @@
     </message>
     <message>
         <location filename="../../ui/documents/family_statement.py" line="86"/>
+        <source>Under the phone guarantee the insurer confirmed it pays %1 of this bill</source>
+        <translation>根据电话担保，保险公司已确认为本账单支付 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/family_statement.py" line="89"/>
         <source>Not yet recorded as paid at the desk</source>
         <translation>前台尚未登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="87"/>
+        <location filename="../../ui/documents/family_statement.py" line="90"/>
         <source>Nothing to pay today</source>
         <translation>今天无需支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="89"/>
+        <location filename="../../ui/documents/family_statement.py" line="92"/>
         <source>Direct-billing claim</source>
         <translation>直付理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="90"/>
+        <location filename="../../ui/documents/family_statement.py" line="93"/>
         <source>Accepted by the insurer: %1</source>
         <translation>保险公司已受理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="91"/>
+        <location filename="../../ui/documents/family_statement.py" line="94"/>
         <source>Stored at the clinic; sent to the insurer when it is reachable</source>
         <translation>已保存在诊所，可连接保险公司时自动发送</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="94"/>
+        <location filename="../../ui/documents/family_statement.py" line="97"/>
         <source>Not accepted by the insurer yet; the clinic follows it up</source>
         <translation>保险公司暂未受理，诊所将跟进处理</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="97"/>
+        <location filename="../../ui/documents/family_statement.py" line="100"/>
         <source>Settled by the clinic</source>
         <translation>诊所已处理完毕</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="98"/>
+        <location filename="../../ui/documents/family_statement.py" line="101"/>
         <source>Withdrawn by the clinic before it reached the insurer: not claimed</source>
         <translation>诊所在提交保险公司之前已撤回：不申请理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="101"/>
+        <location filename="../../ui/documents/family_statement.py" line="104"/>
         <source>Cancelled at the insurer: it pays nothing for this bill</source>
         <translation>已向保险公司撤销：保险公司不为本账单支付任何费用</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="108"/>
+        <location filename="../../ui/documents/family_statement.py" line="111"/>
         <source>Questions about your cover: %1, %2 (7×24)</source>
         <translation>保障问题请致电%1：%2（7×24小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="109"/>
+        <location filename="../../ui/documents/family_statement.py" line="112"/>
         <source>Pre-auth %1</source>
         <translation>事先授权 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="110"/>
+        <location filename="../../ui/documents/family_statement.py" line="113"/>
         <source>Guarantee letter %1</source>
         <translation>担保函 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="111"/>
+        <location filename="../../ui/documents/family_statement.py" line="114"/>
         <source>emergency</source>
         <translation>急诊</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="113"/>
+        <location filename="../../ui/documents/family_statement.py" line="116"/>
         <source>Signed electronically at the clinic&apos;s direct-billing kiosk. The bill hash binds the signature to exactly the lines above; any change gives another hash. This statement also appears in the visit records of your e-card.</source>
         <translation>在诊所直付终端电子签名。账单哈希值将签名与以上明细绑定，任何改动都会得到不同的哈希值。本账单也会出现在您电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="119"/>
+        <location filename="../../ui/documents/family_statement.py" line="122"/>
         <source>Made at the clinic&apos;s direct-billing kiosk for the family&apos;s records.</source>
         <translation>由诊所直付终端生成，供家庭留存。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="136"/>
+        <location filename="../../ui/documents/family_statement.py" line="139"/>
         <source>Why</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="88"/>
+        <location filename="../../ui/documents/family_statement.py" line="91"/>
         <source>Signature of parent or guardian</source>
         <translation>家长或监护人签名</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="104"/>
+        <location filename="../../ui/documents/family_statement.py" line="107"/>
         <source>Self-pay visit: the plan pays nothing on the items above, so no claim is made.</source>
         <translation>自费就诊：以上项目不在保险直付范围内，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="112"/>
+        <location filename="../../ui/documents/family_statement.py" line="115"/>
         <source>Bill hash (SHA-256)</source>
         <translation>账单哈希（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="122"/>
+        <location filename="../../ui/documents/family_statement.py" line="125"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="125"/>
+        <location filename="../../ui/documents/family_statement.py" line="128"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="126"/>
+        <location filename="../../ui/documents/family_statement.py" line="129"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="127"/>
+        <location filename="../../ui/documents/family_statement.py" line="130"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="128"/>
+        <location filename="../../ui/documents/family_statement.py" line="131"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="131"/>
+        <location filename="../../ui/documents/family_statement.py" line="134"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="132"/>
+        <location filename="../../ui/documents/family_statement.py" line="135"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="133"/>
+        <location filename="../../ui/documents/family_statement.py" line="136"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="134"/>
+        <location filename="../../ui/documents/family_statement.py" line="137"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/family_statement.py" line="135"/>
+        <location filename="../../ui/documents/family_statement.py" line="138"/>
         <source>You pay</source>
         <translation>您支付</translation>
     </message>
@@ -3589,27 +3599,32 @@
         <translation>电话担保：保险公司稍后确认其承担金额</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="53"/>
+        <location filename="../../ui/statement_text.py" line="50"/>
+        <source>Self-pay today: this card cannot be direct-billed today</source>
+        <translation>今天自费：此卡今天不能直付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statement_text.py" line="56"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="54"/>
+        <location filename="../../ui/statement_text.py" line="57"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="57"/>
+        <location filename="../../ui/statement_text.py" line="60"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay {patient} myself.</source>
         <translation>本人签字确认：{child}于{date}在{clinic}接受了以上诊疗项目，并委托{clinic}向保险公司申请直付{covered}。自付部分{patient}由本人支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="62"/>
+        <location filename="../../ui/statement_text.py" line="65"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered}. I pay nothing today.</source>
         <translation>本人签字确认：{child}于{date}在{clinic}接受了以上诊疗项目，并委托{clinic}向保险公司申请直付{covered}。本次无需自付。</translation>
     </message>
     <message>
-        <location filename="../../ui/statement_text.py" line="69"/>
+        <location filename="../../ui/statement_text.py" line="72"/>
         <source>By signing I confirm that {child} received the items above at {clinic} on {date}, and I ask {clinic} to apply to the insurer for direct billing of {covered} under its phone guarantee {reference}. The insurer confirms its share later: any amount it does not cover, I pay to {clinic}.</source>
         <translation>本人签字确认：{child}于{date}在{clinic}接受了以上诊疗项目，并委托{clinic}依据保险公司的电话担保 {reference} 向保险公司申请直付{covered}。保险公司稍后确认其承担金额：其不承担的部分，由本人向{clinic}支付。</translation>
     </message>
@@ -3662,7 +3677,7 @@
     <message>
         <location filename="../../ui/documents/unpaid_note.py" line="38"/>
         <source>Claim reference</source>
-        <translation>理赔编号</translation>
+        <translation>理赔号</translation>
     </message>
     <message>
         <location filename="../../ui/documents/unpaid_note.py" line="39"/>
@@ -3671,31 +3686,31 @@
     </message>
     <message>
         <location filename="../../ui/documents/unpaid_note.py" line="40"/>
-        <source>In the insurer&apos;s app, open the e-card page and tap 就诊记录 (visit records).</source>
-        <translation>在保险公司的在线服务平台打开电子保险卡页面，点击“就诊记录”。</translation>
+        <source>In the insurer&apos;s online service (WeChat official account 京东安联保险), open the e-card page and tap 就诊记录 (visit records).</source>
+        <translation>在保险公司的在线服务平台（京东安联保险公众号）打开电子保险卡页面，点击“就诊记录”。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/unpaid_note.py" line="43"/>
+        <location filename="../../ui/documents/unpaid_note.py" line="45"/>
         <source>Beside the visit with this claim reference, tap 支付 (pay).</source>
-        <translation>在该理赔编号对应的就诊记录旁，点击“支付”。</translation>
+        <translation>在该理赔号对应的就诊记录旁，点击“支付”。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/unpaid_note.py" line="46"/>
+        <location filename="../../ui/documents/unpaid_note.py" line="48"/>
         <source>Complete the payment.</source>
         <translation>完成支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/unpaid_note.py" line="47"/>
+        <location filename="../../ui/documents/unpaid_note.py" line="49"/>
         <source>Once it is paid the e-card works again: show it at the desk on your next visit and direct billing resumes.</source>
         <translation>支付后电子保险卡即恢复使用：下次就诊时在前台出示即可继续享用直付服务。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/unpaid_note.py" line="52"/>
+        <location filename="../../ui/documents/unpaid_note.py" line="54"/>
         <source>Questions: the insurer&apos;s 7×24 hotline %1</source>
         <translation>如有疑问请致电保险公司 7×24 小时服务热线 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/unpaid_note.py" line="53"/>
+        <location filename="../../ui/documents/unpaid_note.py" line="55"/>
         <source>Printed at %1 on %2.</source>
         <translation>%1 于 %2 打印。</translation>
     </message>

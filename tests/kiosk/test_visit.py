@@ -308,7 +308,7 @@ def test_a_refused_card_goes_on_only_as_a_self_pay_visit_priced_at_the_desk():
     assert line.preauth_id is None
     adjudication = visit.estimate_at_desk()
     assert adjudication.total_covered_fen == 0 and adjudication.total_patient_fen == 60000
-    assert adjudication.lines[0].reason is Reason.NOT_COVERED
+    assert adjudication.lines[0].reason is Reason.SELF_PAY
     assert not adjudication.free_visit_used
     with pytest.raises(TransitionError):  # nothing to sign, ever
         visit.present_for_signature(visit.visit_id, visit.revision, shown(visit))
@@ -325,7 +325,7 @@ def test_self_pay_lines_outside_the_network_say_so_and_an_unknown_card_has_no_me
     unknown.start_self_pay()
     consult(unknown)
     assert unknown.bill().member_id == UNIDENTIFIED_MEMBER
-    assert unknown.estimate_at_desk().lines[0].reason is Reason.NOT_COVERED
+    assert unknown.estimate_at_desk().lines[0].reason is Reason.SELF_PAY
 
 
 def test_a_card_that_can_be_direct_billed_is_not_turned_into_a_self_pay_visit():

@@ -5,7 +5,11 @@ family's to pay the clinic. Through the real screens."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import timedelta
+
+from pypdf import PdfReader
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID, demo_member
 from insurer_sandbox.hotline import phone_guarantee
@@ -15,6 +19,7 @@ from kiosk.insurer.models import Reason
 from kiosk.journal import ClaimState
 from kiosk.journal.payments import owed_by_member
 from kiosk.journal.retry_schedule import RetrySchedule
+from kiosk.money import format_yuan
 from kiosk.visit import Step
 from tests.ui.conftest import card
 from ui.driver import pump_until
@@ -84,9 +89,16 @@ def test_an_outage_visit_goes_on_under_a_phone_guarantee_and_is_claimed_once_on_
     assert recorded.adjudication.total_covered_fen == sent.covered_fen
     assert Reason.NOT_COVERED in {line.reason for line in recorded.adjudication.lines}
 
-    # What the insurer did not cover is the family's to pay the clinic: listed to collect.
+    # What the insurer did not cover is the family's to pay the clinic: said, and listed.
     (owed,) = owed_by_member(journal, member.member_id)
     assert owed.owed_fen == shown_covered - sent.covered_fen
+    pages = " ".join(p.extract_text() for p in PdfReader(done.document).pages)
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", pages))  # the PDF's "ﬁ" ligature
+    confirmed = f"the insurer confirmed it pays {format_yuan(sent.covered_fen)} of this bill"
+    assert confirmed in text and f"Still owed to the clinic: {format_yuan(owed.owed_fen)}" in text
+    said = done.claim_state.text()
+    assert f"The family owes the clinic {format_yuan(owed.owed_fen)}" in said
+    assert f"covers {format_yuan(sent.covered_fen)} of the {format_yuan(shown_covered)}" in said
     assert owed.statement_no == visit.presented.invoice_no
 
 

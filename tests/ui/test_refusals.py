@@ -43,11 +43,11 @@ def visible_details(screen) -> dict[str, tuple[str, bool]]:
 @pytest.mark.parametrize(
     ("state", "flagged", "reason", "says"),
     [
-        ("greyed_unpaid", "Card", Reason.NOT_COVERED, "¥356.00"),
-        ("expired", "Policy period", Reason.NOT_COVERED, HOTLINE),
-        ("not_yet_in_force", "Policy period", Reason.NOT_COVERED, HOTLINE),
+        ("greyed_unpaid", "Card", Reason.SELF_PAY, "¥356.00"),
+        ("expired", "Policy period", Reason.SELF_PAY, HOTLINE),
+        ("not_yet_in_force", "Policy period", Reason.SELF_PAY, HOTLINE),
         ("out_of_network", "This clinic", Reason.OUT_OF_NETWORK, HOTLINE),
-        ("unknown_card", "Card", Reason.NOT_COVERED, HOTLINE),
+        ("unknown_card", "Card", Reason.SELF_PAY, HOTLINE),
     ],
 )
 def test_a_refused_card_goes_on_as_a_self_pay_visit_with_no_claim(

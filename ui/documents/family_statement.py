@@ -83,6 +83,9 @@ LABELS = {
     "paid": QT_TRANSLATE_NOOP("SignedBill", "Paid at the desk: %1 by %2"),
     "paid_split": QT_TRANSLATE_NOOP("SignedBill", "Paid at the desk: %1"),
     "owed": QT_TRANSLATE_NOOP("SignedBill", "Still owed to the clinic: %1"),
+    "confirmed": QT_TRANSLATE_NOOP(
+        "SignedBill", "Under the phone guarantee the insurer confirmed it pays %1 of this bill"
+    ),
     "unpaid": QT_TRANSLATE_NOOP("SignedBill", "Not yet recorded as paid at the desk"),
     "nothing_to_pay": QT_TRANSLATE_NOOP("SignedBill", "Nothing to pay today"),
     "signature": QT_TRANSLATE_NOOP("SignedBill", "Signature of parent or guardian"),
@@ -289,6 +292,8 @@ class _Statement:
     def _closing_height(self) -> float:
         height = GAP + 2 * TOTAL_ROW_H + 1.5 + PATIENT_ROW_H + TOTAL_ROW_H + GAP
         if self.content.owed_fen:
+            height += TOTAL_ROW_H
+        if self.content.confirmed_fen is not None:
             height += TOTAL_ROW_H
         height += self.page.height(self.small, CONTENT_W, self._consent()) + 2.0
         if not self.self_pay:
@@ -509,6 +514,14 @@ class _Statement:
             self._payment(),
             align=right,
         )
+        if self.content.confirmed_fen is not None:
+            y += TOTAL_ROW_H
+            confirmed = self.labels.label("confirmed").replace(
+                "%1", format_yuan(self.content.confirmed_fen)
+            )
+            self.page.text(
+                QRectF(MARGIN, y, CONTENT_W, TOTAL_ROW_H), self.body, confirmed, align=right
+            )
         if self.content.owed_fen:
             y += TOTAL_ROW_H
             owed = self.labels.label("owed").replace("%1", format_yuan(self.content.owed_fen))

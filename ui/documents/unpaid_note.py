@@ -38,7 +38,9 @@ LABELS = {
     "claim": QT_TRANSLATE_NOOP("UnpaidNote", "Claim reference"),
     "how": QT_TRANSLATE_NOOP("UnpaidNote", "How to pay it"),
     "step1": QT_TRANSLATE_NOOP(
-        "UnpaidNote", "In the insurer's app, open the e-card page and tap 就诊记录 (visit records)."
+        "UnpaidNote",
+        "In the insurer's online service (WeChat official account 京东安联保险), open the e-card "
+        "page and tap 就诊记录 (visit records).",
     ),
     "step2": QT_TRANSLATE_NOOP(
         "UnpaidNote", "Beside the visit with this claim reference, tap 支付 (pay)."

@@ -102,10 +102,14 @@ class DoneScreen(FollowsLanguage, QWidget):
         self.payment_state = self.payment.state
         self.account: VisitAccount | None = None
         """A corrected visit's money as last read (its share is the corrected one)."""
+        self._account_reads = 0
+        """Account reads started: only the latest one's answer is shown."""
         self.refunded: tuple[RefundRecord, ...] = ()
         self.correction_note = QLabel(objectName="correctionNote", wordWrap=True)
         self.refund_button = QPushButton(objectName="primary")
         self.refund_button.clicked.connect(self.refund)
+        self.refund_button.hide()  # only a corrected bill's overpayment offers it
+        self.correction_note.hide()
         correction_row = QHBoxLayout()
         correction_row.addWidget(self.correction_note, 1)
         correction_row.addWidget(self.refund_button)
@@ -244,6 +248,19 @@ class DoneScreen(FollowsLanguage, QWidget):
                 "The insurer did not accept the correction: claim {old} stands as it was. The "
                 "clinic manager will follow it up."
             ).format(old=correction.insurer_claim_id)
+        elif claim.state is ClaimState.SENT and self._not_covered_after_all(claim):
+            presented = self.session.visit.presented
+            guaranteed = presented.shown.totals.covered_fen if presented is not None else 0
+            text = self.tr(
+                "Accepted by the insurer, claim number {number}: it covers {covered} of the "
+                "{guaranteed} guaranteed. The family owes the clinic {owed}: it is shown to "
+                "collect when the child's card is next scanned."
+            ).format(
+                number=claim.insurer_claim_id,
+                covered=format_yuan(claim.covered_fen or 0),
+                guaranteed=format_yuan(guaranteed),
+                owed=format_yuan(self._not_covered_after_all(claim)),
+            )
         elif claim.state is ClaimState.SENT:
             text = self.tr("Accepted by the insurer, claim number {number}").format(
                 number=claim.insurer_claim_id
@@ -262,6 +279,13 @@ class DoneScreen(FollowsLanguage, QWidget):
             text = self.tr("Stored safely; sending to the insurer…")
         self.claim_state.setText(text)
         self._render_correction()
+
+    def _not_covered_after_all(self, claim: ClaimRecord) -> int:
+        """What the insurer did not cover of a bill signed under a phone guarantee, in fen."""
+        presented = self.session.visit.presented
+        if self.session.visit.guarantee is None or presented is None or claim.covered_fen is None:
+            return 0
+        return max(0, presented.shown.totals.covered_fen - claim.covered_fen)
 
     def _outbox_changed(self, _state: QueueState) -> None:
         self._reread_claim()
@@ -288,6 +312,10 @@ class DoneScreen(FollowsLanguage, QWidget):
         if changed:
             self.save_document()
             if self.session.visit.correction is not None:
+                # what was read before the insurer's answer is not what is to settle now: nothing
+                # is offered until the visit's money is read again
+                self.account = None
+                self._render_correction()
                 self._reread_account()
 
     # --- payment -------------------------------------------------------------------------------
@@ -347,12 +375,16 @@ class DoneScreen(FollowsLanguage, QWidget):
             return
         journal, visit_id = self.session.journal, self.session.visit.visit_id
         journal_visit_id = correction.journal_visit_id
+        self._account_reads += 1
+        reading = self._account_reads
         Task(lambda: account(journal, journal_visit_id)).success(
-            lambda read: self._account_read(visit_id, read)
+            lambda read: self._account_read(visit_id, reading, read)
         ).run()
 
-    def _account_read(self, visit_id: str, read: VisitAccount) -> None:
-        if self.session.visit.visit_id != visit_id:
+    def _account_read(self, visit_id: str, reading: int, read: VisitAccount) -> None:
+        # a read started before the insurer's answer may finish after the one started on it:
+        # only the latest read is shown (the share is the corrected bill's once accepted)
+        if self.session.visit.visit_id != visit_id or reading != self._account_reads:
             return
         self.account = read
         self.payment.show_account(read)

@@ -37,7 +37,7 @@ class PhoneGuaranteeDialog(FollowsLanguage, QDialog):
         self.session = session
         self.member_id = member_id
         self.source = source
-        self.explain = QLabel(objectName="prompt", wordWrap=True)
+        self.explain = QLabel(objectName="guaranteeExplain", wordWrap=True)
         self.reference_label = QLabel(objectName="fieldName")
         self.reference = QLineEdit(objectName="guaranteeReference")
         self.reference.setMaxLength(40)
