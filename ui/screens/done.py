@@ -202,7 +202,9 @@ class DoneScreen(FollowsLanguage, QWidget):
                 "Thank you. The corrected bill is signed and stored: it replaces statement "
                 "{statement}."
             ).format(statement=visit.correction.statement_no)
-        elif visit.guarantee is not None:
+        elif visit.guarantee is not None and (
+            self.claim is None or self.claim.state is ClaimState.WAITING
+        ):
             title = self.tr(
                 "Thank you. The signed bill is stored under phone guarantee {reference}: the "
                 "insurer confirms its share once it can be reached."
