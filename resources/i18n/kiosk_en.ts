@@ -630,77 +630,77 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="125"/>
+        <location filename="../../ui/manager/day_tab.py" line="142"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="126"/>
+        <location filename="../../ui/manager/day_tab.py" line="143"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="127"/>
+        <location filename="../../ui/manager/day_tab.py" line="144"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="128"/>
+        <location filename="../../ui/manager/day_tab.py" line="145"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="129"/>
+        <location filename="../../ui/manager/day_tab.py" line="146"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="130"/>
+        <location filename="../../ui/manager/day_tab.py" line="147"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="134"/>
+        <location filename="../../ui/manager/day_tab.py" line="151"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="137"/>
+        <location filename="../../ui/manager/day_tab.py" line="154"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="138"/>
+        <location filename="../../ui/manager/day_tab.py" line="155"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="141"/>
+        <location filename="../../ui/manager/day_tab.py" line="158"/>
         <source>Refunded (taken off above)</source>
         <translation>Refunded (taken off above)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="142"/>
+        <location filename="../../ui/manager/day_tab.py" line="159"/>
         <source>Still owed by families</source>
         <translation>Still owed by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="143"/>
+        <location filename="../../ui/manager/day_tab.py" line="160"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="146"/>
+        <location filename="../../ui/manager/day_tab.py" line="163"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="148"/>
+        <location filename="../../ui/manager/day_tab.py" line="165"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>Last 30 days: covered by the insurer and paid by families</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="157"/>
+        <location filename="../../ui/manager/day_tab.py" line="174"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -708,7 +708,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="162"/>
+        <location filename="../../ui/manager/day_tab.py" line="179"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>%n accepted claim</numerusform>
@@ -716,7 +716,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="165"/>
+        <location filename="../../ui/manager/day_tab.py" line="182"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n claim waiting to send</numerusform>
@@ -724,7 +724,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="171"/>
+        <location filename="../../ui/manager/day_tab.py" line="188"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n claim to collect or fix</numerusform>
@@ -732,7 +732,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="177"/>
+        <location filename="../../ui/manager/day_tab.py" line="194"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>of %1 family share, with %n self-pay visit</numerusform>
@@ -740,12 +740,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="180"/>
+        <location filename="../../ui/manager/day_tab.py" line="197"/>
         <source>of %1 family share</source>
         <translation>of %1 family share</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="193"/>
+        <location filename="../../ui/manager/day_tab.py" line="210"/>
         <source>%1 (%n visit(s))</source>
         <translation>
             <numerusform>%1 (%n visit)</numerusform>
@@ -795,7 +795,7 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="211"/>
+        <location filename="../../ui/screens/done.py" line="213"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>Thank you. The signed bill is stored.</translation>
     </message>
@@ -835,22 +835,22 @@
         <translation>Next family</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="235"/>
+        <location filename="../../ui/screens/done.py" line="237"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>No claim: the family pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="546"/>
+        <location filename="../../ui/screens/done.py" line="548"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>The statement PDF could not be written; the bill is stored all the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="557"/>
+        <location filename="../../ui/screens/done.py" line="559"/>
         <source>Save the statement</source>
         <translation>Save the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="265"/>
+        <location filename="../../ui/screens/done.py" line="267"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>Accepted by the insurer, claim number {number}</translation>
     </message>
@@ -865,92 +865,92 @@
         <translation>Thank you. The corrected bill is signed and stored: it replaces statement {statement}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="207"/>
+        <location filename="../../ui/screens/done.py" line="209"/>
         <source>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</source>
         <translation>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="221"/>
+        <location filename="../../ui/screens/done.py" line="223"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>Self-pay statement saved (version {version}).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="224"/>
+        <location filename="../../ui/screens/done.py" line="226"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="243"/>
+        <location filename="../../ui/screens/done.py" line="245"/>
         <source>Accepted by the insurer, claim number {number}; it replaces claim {old}, which the insurer cancelled.</source>
         <translation>Accepted by the insurer, claim number {number}; it replaces claim {old}, which the insurer cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="248"/>
+        <location filename="../../ui/screens/done.py" line="250"/>
         <source>The insurer did not accept the correction: claim {old} stands as it was. The clinic manager will follow it up.</source>
         <translation>The insurer did not accept the correction: claim {old} stands as it was. The clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="255"/>
+        <location filename="../../ui/screens/done.py" line="257"/>
         <source>Accepted by the insurer, claim number {number}: it covers {covered} of the {guaranteed} guaranteed. The family owes the clinic {owed}: it is shown to collect when the child&apos;s card is next scanned.</source>
         <translation>Accepted by the insurer, claim number {number}: it covers {covered} of the {guaranteed} guaranteed. The family owes the clinic {owed}: it is shown to collect when the child&apos;s card is next scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="270"/>
+        <location filename="../../ui/screens/done.py" line="272"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="273"/>
+        <location filename="../../ui/screens/done.py" line="275"/>
         <source>Settled by the clinic.</source>
         <translation>Settled by the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="276"/>
+        <location filename="../../ui/screens/done.py" line="278"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="279"/>
+        <location filename="../../ui/screens/done.py" line="281"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>Stored safely; sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="408"/>
+        <location filename="../../ui/screens/done.py" line="410"/>
         <source>The difference with the {paid} paid for statement {statement} is refunded or paid once the insurer accepts the corrected bill.</source>
         <translation>The difference with the {paid} paid for statement {statement} is refunded or paid once the insurer accepts the corrected bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="413"/>
+        <location filename="../../ui/screens/done.py" line="415"/>
         <source>Statement {statement} stands: nothing is refunded or paid for the correction.</source>
         <translation>Statement {statement} stands: nothing is refunded or paid for the correction.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="420"/>
+        <location filename="../../ui/screens/done.py" line="422"/>
         <source>Refunded {amount} ({methods}): give it back to the family the way they paid.</source>
         <translation>Refunded {amount} ({methods}): give it back to the family the way they paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="431"/>
+        <location filename="../../ui/screens/done.py" line="433"/>
         <source>The corrected family share is {share}; the family paid {paid}. Refund {amount}: {methods}.</source>
         <translation>The corrected family share is {share}; the family paid {paid}. Refund {amount}: {methods}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="440"/>
+        <location filename="../../ui/screens/done.py" line="442"/>
         <source>Refund {amount}</source>
         <translation>Refund {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="446"/>
+        <location filename="../../ui/screens/done.py" line="448"/>
         <source>The corrected family share is {share}; the family paid {paid}: {amount} is still to pay.</source>
         <translation>The corrected family share is {share}; the family paid {paid}: {amount} is still to pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="455"/>
+        <location filename="../../ui/screens/done.py" line="457"/>
         <source>The corrected family share is {share}, what the family paid: nothing to refund or pay.</source>
         <translation>The corrected family share is {share}, what the family paid: nothing to refund or pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="563"/>
+        <location filename="../../ui/screens/done.py" line="565"/>
         <source>The copy could not be saved there.</source>
         <translation>The copy could not be saved there.</translation>
     </message>
@@ -2250,7 +2250,7 @@
 <context>
     <name>OutboxStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="95"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="79"/>
         <source>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</source>
         <translation>
             <numerusform>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</numerusform>
@@ -2258,7 +2258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="102"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="86"/>
         <source>The insurer refused this kiosk&apos;s device key · %n claim(s) waiting. A manager must register the device again: kiosk register</source>
         <translation>
             <numerusform>The insurer refused this kiosk&apos;s device key · %n claim waiting. A manager must register the device again: kiosk register</numerusform>
@@ -2266,7 +2266,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="108"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="92"/>
         <source>%n claim(s) need attention</source>
         <translation>
             <numerusform>%n claim needs attention</numerusform>
@@ -2274,7 +2274,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="110"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="94"/>
         <source>Insurer unreachable · %n waiting</source>
         <translation>
             <numerusform>Insurer unreachable · %n waiting</numerusform>
@@ -2282,7 +2282,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="112"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="96"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n claim waiting to send</numerusform>
@@ -2290,7 +2290,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_status.py" line="114"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="98"/>
         <source>All claims sent</source>
         <translation>All claims sent</translation>
     </message>
@@ -3116,8 +3116,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/scan.py" line="149"/>
-        <source>Staff: phone guarantee from the insurer&apos;s hotline…</source>
-        <translation>Staff: phone guarantee from the insurer&apos;s hotline…</translation>
+        <source>Staff: phone guarantee…</source>
+        <translation>Staff: phone guarantee…</translation>
     </message>
     <message>
         <location filename="../../ui/screens/scan.py" line="152"/>
@@ -3710,7 +3710,7 @@
     <message>
         <location filename="../../ui/documents/unpaid_note.py" line="40"/>
         <source>In the insurer&apos;s online service (WeChat official account 京东安联保险), open the e-card page and tap 就诊记录 (visit records).</source>
-        <translation>In the insurer's online service (WeChat official account 京东安联保险), open the e-card page and tap 就诊记录 (visit records).</translation>
+        <translation>In the insurer&apos;s online service (WeChat official account 京东安联保险), open the e-card page and tap 就诊记录 (visit records).</translation>
     </message>
     <message>
         <location filename="../../ui/documents/unpaid_note.py" line="45"/>

@@ -624,117 +624,117 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="125"/>
+        <location filename="../../ui/manager/day_tab.py" line="142"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="126"/>
+        <location filename="../../ui/manager/day_tab.py" line="143"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="127"/>
+        <location filename="../../ui/manager/day_tab.py" line="144"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="128"/>
+        <location filename="../../ui/manager/day_tab.py" line="145"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="129"/>
+        <location filename="../../ui/manager/day_tab.py" line="146"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="130"/>
+        <location filename="../../ui/manager/day_tab.py" line="147"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="134"/>
+        <location filename="../../ui/manager/day_tab.py" line="151"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="137"/>
+        <location filename="../../ui/manager/day_tab.py" line="154"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="138"/>
+        <location filename="../../ui/manager/day_tab.py" line="155"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="141"/>
+        <location filename="../../ui/manager/day_tab.py" line="158"/>
         <source>Refunded (taken off above)</source>
         <translation>已退款（已从上面扣除）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="142"/>
+        <location filename="../../ui/manager/day_tab.py" line="159"/>
         <source>Still owed by families</source>
         <translation>家庭尚欠诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="143"/>
+        <location filename="../../ui/manager/day_tab.py" line="160"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="146"/>
+        <location filename="../../ui/manager/day_tab.py" line="163"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="148"/>
+        <location filename="../../ui/manager/day_tab.py" line="165"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>近 30 天：保险公司支付与家庭付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="157"/>
+        <location filename="../../ui/manager/day_tab.py" line="174"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="162"/>
+        <location filename="../../ui/manager/day_tab.py" line="179"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>已受理 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="165"/>
+        <location filename="../../ui/manager/day_tab.py" line="182"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>待发送 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="171"/>
+        <location filename="../../ui/manager/day_tab.py" line="188"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="177"/>
+        <location filename="../../ui/manager/day_tab.py" line="194"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>家庭自付应收 %1（含自费就诊 %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="180"/>
+        <location filename="../../ui/manager/day_tab.py" line="197"/>
         <source>of %1 family share</source>
         <translation>家庭自付应收 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="193"/>
+        <location filename="../../ui/manager/day_tab.py" line="210"/>
         <source>%1 (%n visit(s))</source>
         <translation>
             <numerusform>%1（%n 次就诊）</numerusform>
@@ -783,7 +783,7 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="211"/>
+        <location filename="../../ui/screens/done.py" line="213"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>谢谢！签字账单已保存。</translation>
     </message>
@@ -823,22 +823,22 @@
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="235"/>
+        <location filename="../../ui/screens/done.py" line="237"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>不提交理赔：费用全部由家长支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="546"/>
+        <location filename="../../ui/screens/done.py" line="548"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>账单 PDF 未能生成，但账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="557"/>
+        <location filename="../../ui/screens/done.py" line="559"/>
         <source>Save the statement</source>
         <translation>保存账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="265"/>
+        <location filename="../../ui/screens/done.py" line="267"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>保险公司已受理，理赔号 {number}</translation>
     </message>
@@ -853,92 +853,92 @@
         <translation>谢谢。更正后的账单已签名并保存：它替代账单 {statement}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="207"/>
+        <location filename="../../ui/screens/done.py" line="209"/>
         <source>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</source>
         <translation>谢谢。已签字的账单已按电话担保 {reference} 保存：保险公司恢复连接后将确认其承担金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="221"/>
+        <location filename="../../ui/screens/done.py" line="223"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>自费账单已保存（第 {version} 版）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="224"/>
+        <location filename="../../ui/screens/done.py" line="226"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>账单已保存（第 {version} 版）。保险公司收到理赔后，账单也会出现在电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="243"/>
+        <location filename="../../ui/screens/done.py" line="245"/>
         <source>Accepted by the insurer, claim number {number}; it replaces claim {old}, which the insurer cancelled.</source>
         <translation>保险公司已受理，理赔号 {number}；它替代理赔 {old}，保险公司已撤销该理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="248"/>
+        <location filename="../../ui/screens/done.py" line="250"/>
         <source>The insurer did not accept the correction: claim {old} stands as it was. The clinic manager will follow it up.</source>
         <translation>保险公司未受理此更正：理赔 {old} 保持不变。诊所经理将跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="255"/>
+        <location filename="../../ui/screens/done.py" line="257"/>
         <source>Accepted by the insurer, claim number {number}: it covers {covered} of the {guaranteed} guaranteed. The family owes the clinic {owed}: it is shown to collect when the child&apos;s card is next scanned.</source>
         <translation>保险公司已受理，理赔号 {number}：在担保的 {guaranteed} 中承担 {covered}。家庭尚欠诊所 {owed}：下次扫描孩子的电子保险卡时会显示，可届时收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="270"/>
+        <location filename="../../ui/screens/done.py" line="272"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>保险公司未受理此理赔，诊所经理会跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="273"/>
+        <location filename="../../ui/screens/done.py" line="275"/>
         <source>Settled by the clinic.</source>
         <translation>诊所已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="276"/>
+        <location filename="../../ui/screens/done.py" line="278"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>已安全保存；目前无法连接保险公司，恢复后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="279"/>
+        <location filename="../../ui/screens/done.py" line="281"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>已安全保存，正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="408"/>
+        <location filename="../../ui/screens/done.py" line="410"/>
         <source>The difference with the {paid} paid for statement {statement} is refunded or paid once the insurer accepts the corrected bill.</source>
         <translation>保险公司受理更正后的账单后，与账单 {statement} 已付的 {paid} 之间的差额再退还或补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="413"/>
+        <location filename="../../ui/screens/done.py" line="415"/>
         <source>Statement {statement} stands: nothing is refunded or paid for the correction.</source>
         <translation>账单 {statement} 保持有效：此更正不退款，也不补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="420"/>
+        <location filename="../../ui/screens/done.py" line="422"/>
         <source>Refunded {amount} ({methods}): give it back to the family the way they paid.</source>
         <translation>已退款 {amount}（{methods}）：请按家长原来的支付方式退还。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="431"/>
+        <location filename="../../ui/screens/done.py" line="433"/>
         <source>The corrected family share is {share}; the family paid {paid}. Refund {amount}: {methods}.</source>
         <translation>更正后家长应付 {share}；家长已付 {paid}。退款 {amount}：{methods}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="440"/>
+        <location filename="../../ui/screens/done.py" line="442"/>
         <source>Refund {amount}</source>
         <translation>退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="446"/>
+        <location filename="../../ui/screens/done.py" line="448"/>
         <source>The corrected family share is {share}; the family paid {paid}: {amount} is still to pay.</source>
         <translation>更正后家长应付 {share}；家长已付 {paid}：仍需支付 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="455"/>
+        <location filename="../../ui/screens/done.py" line="457"/>
         <source>The corrected family share is {share}, what the family paid: nothing to refund or pay.</source>
         <translation>更正后家长应付 {share}，与已付金额相同：无需退款或补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="563"/>
+        <location filename="../../ui/screens/done.py" line="565"/>
         <source>The copy could not be saved there.</source>
         <translation>无法保存到该位置。</translation>
     </message>
@@ -2238,42 +2238,42 @@
 <context>
     <name>OutboxStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="95"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="79"/>
         <source>Claims cannot be sent: this PC&apos;s journal is failing · %n waiting, kept safe · call IT</source>
         <translation>
             <numerusform>理赔无法发送：本机记录故障 · %n 笔等待中，已安全保存 · 请联系 IT</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="102"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="86"/>
         <source>The insurer refused this kiosk&apos;s device key · %n claim(s) waiting. A manager must register the device again: kiosk register</source>
         <translation>
             <numerusform>保险公司拒绝了本终端的设备密钥 · %n 笔理赔等待发送。需由经理重新注册本设备：kiosk register</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="108"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="92"/>
         <source>%n claim(s) need attention</source>
         <translation>
             <numerusform>%n 笔理赔需处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="110"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="94"/>
         <source>Insurer unreachable · %n waiting</source>
         <translation>
             <numerusform>无法连接保险公司 · %n 笔待发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_status.py" line="112"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="96"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n 笔理赔待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_status.py" line="114"/>
+        <location filename="../../ui/widgets/outbox_status.py" line="98"/>
         <source>All claims sent</source>
         <translation>理赔已全部发送</translation>
     </message>
@@ -3095,8 +3095,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/scan.py" line="149"/>
-        <source>Staff: phone guarantee from the insurer&apos;s hotline…</source>
-        <translation>工作人员：通过保险公司热线取得电话担保…</translation>
+        <source>Staff: phone guarantee…</source>
+        <translation>工作人员：电话担保…</translation>
     </message>
     <message>
         <location filename="../../ui/screens/scan.py" line="152"/>

@@ -376,3 +376,22 @@ def test_in_english_the_manager_reads_item_names_from_the_catalogue_the_kiosk_lo
     names = app.window.manager.context.names_en()
     assert names["GP001"] == "Paediatric consultation"
     assert names["LAB001"] == "Complete blood count (5-part differential)"
+
+
+def test_every_tab_fits_the_kiosks_1280_by_800_screen(qtbot, area, clinic):
+    """Below the kiosk's 56-pixel header the dashboard has 1280x744: a tab that asks for more
+    pushes the window past a screen that cannot grow, and the manager loses its bottom (a
+    cancel's confirmation, the refund form) or its right edge. The Day tab scrolls and long item
+    names end in an ellipsis instead."""
+    staff = clinic[3]
+    screen = sign_in(qtbot, area, staff["manager"].id, MANAGER_PIN)
+    day = screen.day_tab
+    top = day.top.names[0]
+    top.setText("Tonsillectomy (day surgery, anaesthesia included), with a very long name  ×1")
+    day.tiles["family_paid"].note.setText("of ¥15,127.50 family share, with 5 self-pay visits")
+    qtbot.wait(50)  # the layouts take the new texts in
+    for index in range(screen.tabs.count()):
+        screen.tabs.setCurrentIndex(index)
+        needed = area.minimumSizeHint()
+        assert needed.width() <= 1280 and needed.height() <= 744, screen.tabs.tabText(index)
+    assert top.toolTip().startswith("Tonsillectomy")

@@ -7,13 +7,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.journal import PaymentMethod
 from kiosk.money import format_yuan
 from kiosk.reports import UNPAID, ClaimCategory, DaySummary, PreAuthState, Trend
 from ui.manager_text import name
 from ui.tone import set_tone
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.trend_chart import TrendChart
 
 
@@ -46,7 +55,11 @@ class FigureTile(QFrame):
 class Rows(QFrame):
     """A titled panel of name / value rows (claims by state, payments by method, ...)."""
 
-    def __init__(self, keys: list[object], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, keys: list[object], parent: QWidget | None = None, *, elide: bool = False
+    ) -> None:
+        """`elide`: the names give way to an ellipsis (item names of any length) rather than
+        widening the panel; other panels' names are short and always shown whole."""
         super().__init__(parent)
         self.setObjectName("panel")
         self.title = QLabel(objectName="panelTitle")
@@ -56,7 +69,11 @@ class Rows(QFrame):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(1)
         for row, key in enumerate(keys):
-            self.names[key] = QLabel(objectName="rowName")
+            self.names[key] = (
+                ElidedLabel(objectName="rowName", minimum_width=60)
+                if elide
+                else QLabel(objectName="rowName")
+            )
             self.values[key] = QLabel("—", objectName="rowValue")
             self.values[key].setAlignment(Qt.AlignmentFlag.AlignRight)
             grid.addWidget(self.names[key], row, 0)
@@ -73,6 +90,15 @@ class Rows(QFrame):
         label = self.values[key]
         label.setText(text)
         set_tone(label, "alert" if alert else "")
+
+
+class _FillsTheView(QVBoxLayout):
+    """The Day's column inside its scroll area. It claims no height-for-width (its wrapped tile
+    notes do): a scroll area sizes such a column by the height it prefers, not the least it needs,
+    and would scroll a day that fits."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class DayTab(QWidget):
@@ -92,8 +118,9 @@ class DayTab(QWidget):
         self.claims = Rows([*ClaimCategory, "sent"])
         self.payments = Rows([*PaymentMethod, "refunded", "owed"])
         self.preauths = Rows(list(PreAuthState))
-        self.top = Rows(list(range(5)))
+        self.top = Rows(list(range(5)), elide=True)
         self.chart = TrendChart()
+        self.chart.setMinimumHeight(120)
         self.chart_title = QLabel(objectName="panelTitle")
         tiles = QHBoxLayout()
         tiles.setSpacing(10)
@@ -111,12 +138,22 @@ class DayTab(QWidget):
         chart_layout.setContentsMargins(14, 10, 14, 6)
         chart_layout.addWidget(self.chart_title)
         chart_layout.addWidget(self.chart, 1)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        content.setObjectName("dayContent")
+        layout = _FillsTheView(content)
         layout.setContentsMargins(0, 10, 0, 0)
         layout.setSpacing(10)
         layout.addLayout(tiles)
         layout.addLayout(panels)
         layout.addWidget(chart_box, 1)
+        # On a kiosk's 1280x800 screen the day scrolls rather than pushing the window taller.
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.summary: DaySummary | None = None
         self.retranslate()
 
@@ -202,7 +239,7 @@ class DayTab(QWidget):
                 item = summary.top_items[row]
                 label = self.item_name(item.item_code, item.description)
                 self.top.names[row].setText(f"{label}  ×{item.quantity}")
-                self.top.names[row].setToolTip(item.item_code)
+                self.top.names[row].setToolTip(f"{item.item_code} · {label}")
                 self.top.set_value(row, format_yuan(item.billed_fen))
             else:
                 self.top.names[row].setText("")

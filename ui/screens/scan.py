@@ -146,7 +146,7 @@ class ScanScreen(FollowsLanguage, QWidget):
         self.policy.setPlaceholderText(self.tr("e.g. GP2026000101"))
         self.phone.setPlaceholderText(self.tr("11 digits"))
         self.lookup_button.setText(self.tr("Look up"))
-        self.guarantee_button.setText(self.tr("Staff: phone guarantee from the insurer's hotline…"))
+        self.guarantee_button.setText(self.tr("Staff: phone guarantee…"))
         self._retranslate_camera_note()
         if self.session.visit.step is Step.CHECKING:
             self.status.setText(self.tr("Checking the card with the insurer…"))

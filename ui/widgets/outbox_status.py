@@ -3,13 +3,13 @@ the device key refused (nothing is sent until a manager registers the kiosk agai
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from kiosk.journal import ClaimSubmitter, PreAuthChange, QueueCondition, QueueState
 from ui.i18n import FollowsLanguage
 from ui.tone import restyle
+from ui.widgets.elided_label import ElidedLabel
 
 
 class OutboxWatcher(QObject):
@@ -46,13 +46,11 @@ class OutboxWatcher(QObject):
         self.changed.emit(state)
 
 
-class OutboxStatus(FollowsLanguage, QLabel):
+class OutboxStatus(FollowsLanguage, ElidedLabel):
     """All sent / N waiting / insurer unreachable / needs attention / device key refused, in one
     coloured pill. Where the header is short of room the pill's text ends in an ellipsis (the whole
     text in its tooltip and `text()`): the pill gives way, the header's other parts keep their
     places."""
-
-    MINIMUM_WIDTH = 96
 
     def __init__(self, watcher: OutboxWatcher, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,20 +66,6 @@ class OutboxStatus(FollowsLanguage, QLabel):
     def retranslate(self) -> None:
         """The pill's sentence, said again in the new language."""
         self._render()
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(min(self.MINIMUM_WIDTH, self.sizeHint().width()), self.sizeHint().height())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        # The style sheet has painted the pill itself; only the text is drawn here, cut to fit.
-        painter = QPainter(self)
-        room = self.contentsRect()
-        shown = self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideRight, room.width()
-        )
-        painter.setPen(self.palette().windowText().color())
-        painter.drawText(room, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
-        painter.end()
 
     def _show(self, state: QueueState) -> None:
         self._state = state
@@ -113,5 +97,4 @@ class OutboxStatus(FollowsLanguage, QLabel):
         else:
             text = self.tr("All claims sent")
         self.setText(text)
-        self.setToolTip(text)
         restyle(self, "condition", condition.value)
