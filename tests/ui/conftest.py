@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_CLINICS, demo_member
 from insurer_sandbox.server import SandboxProcess
@@ -96,6 +97,12 @@ def manager_context(
         exports_dir=base / "exports",
         **more,
     )
+
+
+def in_view(scroll: QScrollArea, widget: QWidget) -> bool:
+    """`widget` is shown whole in `scroll`'s visible part (not below the fold)."""
+    top = widget.mapTo(scroll.viewport(), QPoint(0, 0)).y()
+    return widget.isVisible() and top >= 0 and top + widget.height() <= scroll.viewport().height()
 
 
 def to_sign(driver: KioskDriver, item: str = "GP001", state: str = "active_plus") -> None:

@@ -20,7 +20,7 @@ from kiosk.payments import account
 from kiosk.reports import ClaimCategory
 from kiosk.staff import Role, StaffDirectory, StaffMember
 from kiosk.visit import Step
-from tests.ui.conftest import card
+from tests.ui.conftest import card, in_view
 from ui.driver import KioskDriver, pump_until
 from ui.launch import Kiosk
 from ui.manager.screen import ManagerScreen
@@ -276,6 +276,8 @@ def test_a_refund_larger_than_was_paid_is_refused_and_changes_nothing(kiosk, man
     assert form.open_button.isVisible()
     driver.click(form.open_button)
     pump_until(lambda: form.form.isVisible(), 5, "the refund form")
+    detail = screen.claims_tab.detail_scroll
+    pump_until(lambda: in_view(detail, form.form), 2, "the form scrolled into view")
     assert [form.method.itemData(i) for i in range(form.method.count())] == ["cash"]
     assert form.amount.text() == format_yuan(share, symbol=False).replace(",", "")
     type_into(form.amount, format_yuan(share + 100, symbol=False).replace(",", ""))

@@ -19,7 +19,7 @@ from kiosk.journal import ClaimState, Journal
 from kiosk.reports import ClaimCategory
 from kiosk.staff import Role, StaffDirectory
 from tests.clinic_day import DAY, bill_of, present, send_all, sign
-from tests.ui.conftest import manager_context
+from tests.ui.conftest import in_view, manager_context
 from ui.manager.area import ManagerArea
 from ui.manager.screen import ManagerScreen
 from ui.tasks import current_runner, running_tasks
@@ -72,7 +72,7 @@ def claims(journal, insurer):
 def area(qtbot, runner, journal, directory, tmp_path):
     shown = ManagerArea(manager_context(journal, directory, tmp_path))
     qtbot.addWidget(shown)
-    shown.resize(1280, 760)
+    shown.resize(1280, 744)  # below the kiosk's 56-pixel header on its 1280x800 screen
     shown.show()
     shown.open()
     qtbot.waitUntil(lambda: len(shown.sign_in.members) == 2)
@@ -153,6 +153,8 @@ def test_a_manager_cancels_an_accepted_claim_at_the_insurer(
     assert actions.cancel_button.isVisible() and not actions.void_button.isVisible()
     actions.cancel_button.click()
     assert "gives back the fully-paid visit" in actions.question.text()
+    # the question opens below the claim's facts: it is scrolled up to the manager
+    qtbot.waitUntil(lambda: in_view(tab.detail_scroll, actions.confirm), timeout=2_000)
     qtbot.keyClicks(actions.reason, "visit billed twice")
     with qtbot.waitSignal(screen.loaded, timeout=15_000):
         actions.confirm_button.click()

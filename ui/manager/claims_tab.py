@@ -5,7 +5,7 @@ the desk for the claim's visit (`RefundForm`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +56,8 @@ class ClaimActions(QWidget):
     """The claim id to cancel at the insurer, and why (confirmed)."""
     correct = Signal(int)
     """The claim id whose bill the manager corrects at the desk (the family re-signs)."""
+    confirming = Signal(QWidget)
+    """The question and its answers are shown (to be scrolled into view where the panel scrolls)."""
 
     def __init__(
         self,
@@ -219,6 +221,7 @@ class ClaimActions(QWidget):
         self.notice.clear()
         self._refresh()
         self.reason.setFocus()
+        self.confirming.emit(self.confirm)
 
     def _keep(self) -> None:
         self.asking = None
@@ -273,6 +276,8 @@ class RefundForm(QFrame):
     """The journal visit whose payments the manager wants to refund from."""
     refund = Signal(int, object, int, str)
     """The visit, the `PaymentMethod`, the amount in fen and the reason."""
+    opened = Signal(QWidget)
+    """The form is shown (to be scrolled into view where the panel scrolls)."""
 
     def __init__(self, may_refund: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -354,6 +359,7 @@ class RefundForm(QFrame):
         self.form.setVisible(True)
         self.open_button.setVisible(False)
         self.reason.setFocus()
+        self.opened.emit(self.form)
 
     def close_form(self) -> None:
         self.form.setVisible(False)
@@ -484,6 +490,8 @@ class ClaimsTab(QWidget):
             340 + self.detail_scroll.verticalScrollBar().sizeHint().width()
         )
         layout.addWidget(self.detail_scroll)
+        self.claim_actions.confirming.connect(self._bring_into_view)
+        self.refund_form.opened.connect(self._bring_into_view)
         self.retranslate()
         self._selected()
 
@@ -513,6 +521,11 @@ class ClaimsTab(QWidget):
         self.claim_actions.retranslate()
         self.refund_form.retranslate()
         self._filter()
+
+    def _bring_into_view(self, shown: QWidget) -> None:
+        """A question or form opened below the fold is scrolled up to the manager, once the
+        detail's layout has made room for it (a queued call: the layout runs first)."""
+        QTimer.singleShot(0, lambda: self.detail_scroll.ensureWidgetVisible(shown, 0, 12))
 
     def show_lines(self, lines: list[ClaimLine]) -> None:
         self.lines = lines
