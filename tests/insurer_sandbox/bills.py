@@ -9,8 +9,22 @@ from typing import Any
 
 import httpx
 
+from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import Adjudication, Bill, shown_bill_hash
+
+MRI = 680_000
+"""The demo catalogue's head MRI (EXAM-MRI), CNY 6,800: over CNY 5,000, so it needs a pre-auth."""
+
+
+def member_id(state: str) -> str:
+    """The demo member in `state` (see insurer_sandbox.demo)."""
+    return DEMO_MEMBER_BY_STATE[state].member_id
+
+
+def new_key() -> str:
+    """A fresh Idempotency-Key: each call is a claim of its own."""
+    return "test-" + secrets.token_hex(12)
 
 
 def today() -> date:

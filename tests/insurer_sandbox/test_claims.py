@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import secrets
 import sqlite3
 import threading
 from contextlib import closing
@@ -22,6 +21,8 @@ from tests.insurer_sandbox.bills import (
     estimate,
     estimated_claim,
     line,
+    member_id,
+    new_key,
     signed,
     today,
 )
@@ -34,17 +35,9 @@ def insurer(own_sandbox: SandboxProcess) -> SandboxProcess:
     return own_sandbox
 
 
-def new_key() -> str:
-    return "test-" + secrets.token_hex(12)
-
-
 def submit(api: httpx.Client, body: dict, key: str | None) -> httpx.Response:
     headers = {"Idempotency-Key": key} if key is not None else {}
     return api.post("/v1/claims", json=body, headers=headers)
-
-
-def member_id(state: str) -> str:
-    return DEMO_MEMBER_BY_STATE[state].member_id
 
 
 def balances(api: httpx.Client, state: str) -> tuple[int, int]:

@@ -8,8 +8,6 @@ own, so the order the tests run in does not matter.
 
 from __future__ import annotations
 
-import secrets
-
 import httpx
 import pytest
 
@@ -18,32 +16,25 @@ from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_MEMBER_BY_STATE
 from insurer_sandbox.server import SandboxProcess
 from kiosk.insurer.models import ClaimSubmission
 from tests.insurer_sandbox.bills import (
+    MRI,
     amounts,
     bill,
     claim,
     estimate,
     estimated_claim,
     line,
+    member_id,
+    new_key,
     signed,
     today,
 )
 from tests.insurer_sandbox.older_claims import plant_rejected_claim
-
-MRI = 680_000
 
 
 @pytest.fixture(scope="module")
 def insurer(own_sandbox: SandboxProcess) -> SandboxProcess:
     """Corrections change members' usage: this module has its own sandbox."""
     return own_sandbox
-
-
-def member_id(state: str) -> str:
-    return DEMO_MEMBER_BY_STATE[state].member_id
-
-
-def new_key() -> str:
-    return "fix-" + secrets.token_hex(12)
 
 
 def send(api: httpx.Client, body: dict, key: str | None = None) -> httpx.Response:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import secrets
 import sqlite3
 from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
@@ -23,32 +22,24 @@ from insurer_sandbox.demo import DEMO_CLINICS, DEMO_MEMBER_BY_STATE
 from insurer_sandbox.server import SandboxProcess
 from insurer_sandbox.store import DATABASE_NAME
 from tests.insurer_sandbox.bills import (
+    MRI,
     amounts,
     bill,
     claim,
     estimate,
     estimated_claim,
     line,
+    member_id,
+    new_key,
     today,
 )
 from tests.insurer_sandbox.older_claims import plant_rejected_claim
-
-MRI = 680_000
-"""The demo catalogue's head MRI (EXAM-MRI), CNY 6,800: over CNY 5,000, so it needs a pre-auth."""
 
 
 @pytest.fixture(scope="module")
 def insurer(own_sandbox: SandboxProcess) -> SandboxProcess:
     """Claims use approvals up: this module has its own sandbox."""
     return own_sandbox
-
-
-def member_id(state: str) -> str:
-    return DEMO_MEMBER_BY_STATE[state].member_id
-
-
-def new_key() -> str:
-    return "grant-" + secrets.token_hex(12)
 
 
 def preauth_request(state: str, item_code: str, planned: date, **changes: object) -> dict:
