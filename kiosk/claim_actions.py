@@ -18,8 +18,7 @@ from typing import Protocol
 from kiosk.insurer.models import ClaimResult
 from kiosk.journal import ClaimRecord, Journal
 from kiosk.journal.claim_changes import (
-    ClaimNotCancellable,
-    cancellable,
+    accepted_insurer_claim_id,
     record_cancellation,
 )
 from kiosk.journal.claim_changes import void_claim as record_void
@@ -84,10 +83,8 @@ def cancel_claim(
     nothing written."""
     require(by, Permission.VOID)
     reason = _reason(reason)
-    claim = journal.claim(claim_id)
-    if not cancellable(claim) or claim.insurer_claim_id is None:
-        raise ClaimNotCancellable(f"Claim {claim_id} is not an accepted claim.")
-    answer = insurer.cancel_claim(claim.insurer_claim_id, reason)
+    insurer_claim_id = accepted_insurer_claim_id(journal.claim(claim_id))
+    answer = insurer.cancel_claim(insurer_claim_id, reason)
     with journal.transaction(actor=actor_of(by)) as tx:
         return record_cancellation(tx, claim_id, answer, reason, by=actor_of(by))
 

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from kiosk.insurer.models import Bill
 from kiosk.journal import Journal, PaymentMethod, RefundRecord
-from kiosk.journal.claim_changes import ClaimNotCancellable, cancellable
+from kiosk.journal.claim_changes import accepted_insurer_claim_id
 from kiosk.journal.payments import VisitAccount, insert_refund, read_visit_account, visit_account
 from kiosk.staff import Operator, Permission, actor_of, require
 from kiosk.statement import StatementFacts
 
-METHOD_ORDER = (PaymentMethod.CASH, PaymentMethod.CARD, PaymentMethod.WECHAT, PaymentMethod.ALIPAY)
-"""Between two methods that paid the same, the refund goes back by the first of these."""
+METHOD_ORDER = tuple(PaymentMethod)
+"""Between two methods that paid the same, the refund goes back by the first of these (cash,
+bank card, WeChat Pay, Alipay)."""
 
 
 @dataclass(frozen=True)
@@ -72,14 +73,13 @@ def correction_of(journal: Journal, claim_id: int, *, by: Operator) -> Correctio
     cancel claims; `ClaimNotCancellable` unless the journal has the claim as accepted."""
     require(by, Permission.VOID)
     claim = journal.claim(claim_id)
-    if not cancellable(claim) or claim.insurer_claim_id is None:
-        raise ClaimNotCancellable(f"Claim {claim_id} is not an accepted claim.")
+    insurer_claim_id = accepted_insurer_claim_id(claim)
     record = journal.bill(claim.bill_id)
     signature = journal.signature(claim.bill_id)
     facts = signature.facts if signature is not None else None
     return Correction(
         claim_id=claim.id,
-        insurer_claim_id=claim.insurer_claim_id,
+        insurer_claim_id=insurer_claim_id,
         statement_no=claim.clinic_invoice_no,
         member_id=record.member_id,
         child_masked=facts.child_masked if facts is not None else "",
@@ -100,7 +100,7 @@ def settlement(account: VisitAccount) -> Settlement:
         net = account.net_by_method()
         ranked = sorted(
             (m for m in METHOD_ORDER if net.get(m, 0) > 0),
-            key=lambda m: (-net[m], METHOD_ORDER.index(m)),
+            key=lambda m: -net[m],  # a stable sort: ties stay in METHOD_ORDER
         )
         for method in ranked:
             if over == 0:

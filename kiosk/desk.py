@@ -134,13 +134,11 @@ def record_payment(
     presented: PresentedBill,
     method: PaymentMethod,
     amount_fen: int,
-    *,
-    reference: str | None = None,
 ) -> VisitAccount:
     """The family paid `amount_fen` of its part at the desk by one method (the one-tap fast
     path); less than its part leaves the rest owed to the clinic. Splits, collections and
     refunds are `kiosk.payments`' (whose `PaymentRefused` this raises too)."""
-    part = PaymentPart(method, amount_fen, reference)
+    part = PaymentPart(method, amount_fen)
     return take_payment(journal, presented.journal_visit_id, [part])
 
 

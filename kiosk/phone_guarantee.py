@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.insurer.models import (
+    PHONE_GUARANTEE_REFERENCE,
     AdjudicatedLine,
     Adjudication,
     Bill,
@@ -24,7 +25,7 @@ from kiosk.insurer.models import (
     Reason,
 )
 
-REFERENCE = re.compile(r"[A-Z0-9][A-Z0-9-]{3,31}")
+REFERENCE = re.compile(PHONE_GUARANTEE_REFERENCE)
 """What the hotline reads out: letters, digits and dashes, 4 to 32 of them (PG-20261207-0001)."""
 
 

@@ -25,12 +25,6 @@ class EstimateChanged:
     shown: Adjudication
     now: Adjudication
 
-    @property
-    def changed_lines(self) -> list[int]:
-        """Line numbers whose amounts or reason differ (the totals follow from them)."""
-        before = {line.line_no: line for line in self.shown.lines}
-        return sorted(line.line_no for line in self.now.lines if before.get(line.line_no) != line)
-
 
 def recheck_and_present(
     estimate: Callable[[Bill], Adjudication],

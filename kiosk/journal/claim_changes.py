@@ -113,6 +113,14 @@ def void_claim(tx: Transaction, claim_id: int, reason: str, *, by: str) -> Claim
     return fetch_claim(tx.db, claim_id)
 
 
+def accepted_insurer_claim_id(claim: ClaimRecord) -> str:
+    """The insurer's number of `claim`, which must be accepted (to cancel or correct it);
+    `ClaimNotCancellable` otherwise."""
+    if not cancellable(claim) or claim.insurer_claim_id is None:
+        raise ClaimNotCancellable(f"Claim {claim.id} is not an accepted claim.")
+    return claim.insurer_claim_id
+
+
 def record_cancellation(
     tx: Transaction, claim_id: int, answer: ClaimResult, reason: str, *, by: str
 ) -> ClaimRecord:
@@ -123,6 +131,19 @@ def record_cancellation(
         raise ClaimNotCancellable(f"Claim {claim_id} is {claim.state.value}; not cancellable.")
     if answer.claim_id != claim.insurer_claim_id or answer.status is not ClaimStatus.CANCELLED:
         raise ClaimNotCancellable(f"The insurer's answer is not a cancellation of {claim_id}.")
+    return _close_cancelled(tx, claim, answer, reason, by)
+
+
+def _close_cancelled(
+    tx: Transaction,
+    claim: ClaimRecord,
+    cancelled: ClaimResult,
+    reason: str,
+    by: str,
+    **more: str,
+) -> ClaimRecord:
+    """Close `claim` as cancelled with the insurer's `cancelled` answer, audited (`more`: what
+    else the audit entry says)."""
     tx.db.execute(
         "UPDATE claims SET state = ?, insurer_status = ?, closed_reason = ?, closed_by = ?,"
         " closed_at = ?, cancel_answer = ? WHERE id = ?",
@@ -132,21 +153,22 @@ def record_cancellation(
             reason,
             by,
             tx.timestamp(),
-            answer.model_dump_json(),
-            claim_id,
+            cancelled.model_dump_json(),
+            claim.id,
         ),
     )
     tx.append_audit(
         "claim.cancelled",
-        f"claim:{claim_id}",
+        f"claim:{claim.id}",
         {
             "reason": reason,
             "invoice": claim.clinic_invoice_no,
-            "insurer_claim_id": answer.claim_id,
-            "status": answer.status.value,
+            "insurer_claim_id": cancelled.claim_id,
+            "status": cancelled.status.value,
+            **more,
         },
     )
-    return fetch_claim(tx.db, claim_id)
+    return fetch_claim(tx.db, claim.id)
 
 
 def note_correction(
@@ -201,32 +223,9 @@ def record_replacement(
         recorded_at=claim.recorded_at or answer.recorded_at,
         replaced_by=answer.claim_id,
     )
-    tx.db.execute(
-        "UPDATE claims SET state = ?, insurer_status = ?, closed_reason = ?, closed_by = ?,"
-        " closed_at = ?, cancel_answer = ? WHERE id = ?",
-        (
-            ClaimState.CANCELLED.value,
-            ClaimStatus.CANCELLED.value,
-            reason,
-            by,
-            tx.timestamp(),
-            cancelled.model_dump_json(),
-            claim.id,
-        ),
+    return _close_cancelled(
+        tx, claim, cancelled, reason, by, replaced_by=answer.claim_id, started_by=by
     )
-    tx.append_audit(
-        "claim.cancelled",
-        f"claim:{claim.id}",
-        {
-            "reason": reason,
-            "invoice": claim.clinic_invoice_no,
-            "insurer_claim_id": answer.replaces,
-            "status": ClaimStatus.CANCELLED.value,
-            "replaced_by": answer.claim_id,
-            "started_by": by,
-        },
-    )
-    return fetch_claim(tx.db, claim.id)
 
 
 def claim_closure(journal: Journal, claim_id: int) -> ClaimClosure | None:

@@ -23,6 +23,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from kiosk.journal.errors import RecordNotFound
 from kiosk.journal.records import PaymentMethod, PaymentRecord, RefundRecord
 from kiosk.journal.rows import (
     PAYMENT_SELECT,
@@ -70,6 +71,10 @@ OWING = (
 insurer did not cover after all and not yet collected."""
 OWED = f"(CASE WHEN {OWING} THEN {FAMILY_SHARE} - {PAID} ELSE 0 END)"
 """SQL: what visit `v` owes the clinic, in fen."""
+LAST_STATEMENT_NO = (
+    "(SELECT b.clinic_invoice_no FROM bills b WHERE b.visit_id = v.id ORDER BY b.id DESC LIMIT 1)"
+)
+"""SQL: the number of visit `v`'s last statement (a corrected bill's, once there is one)."""
 
 REFUND_SELECT = (
     "SELECT id, visit_id, method, amount_fen, reason, reference, refunded_by, refunded_at"
@@ -151,9 +156,7 @@ def visit_account(db: sqlite3.Connection, visit_id: int) -> VisitAccount:
     """Read in `db` (a `Journal.reading` snapshot or the caller's transaction)."""
     visit = fetch_visit(db, visit_id)
     share, owed, fapiao_no, statement_no = db.execute(
-        f"SELECT {FAMILY_SHARE}, {OWED}, v.fapiao_no,"
-        " (SELECT b.clinic_invoice_no FROM bills b WHERE b.visit_id = v.id"
-        " ORDER BY b.id DESC LIMIT 1)"
+        f"SELECT {FAMILY_SHARE}, {OWED}, v.fapiao_no, {LAST_STATEMENT_NO}"
         " FROM visits v WHERE v.id = ?",
         (visit_id,),
     ).fetchone()
@@ -181,9 +184,7 @@ def owed_by_member(journal: Journal, member_id: str) -> list[OwedVisit]:
     """The member's visits that still owe the clinic, oldest first."""
     with journal.reading() as db:
         rows = db.execute(
-            f"SELECT v.id, v.service_date, {FAMILY_SHARE}, {PAID},"
-            " (SELECT b.clinic_invoice_no FROM bills b WHERE b.visit_id = v.id"
-            " ORDER BY b.id DESC LIMIT 1)"
+            f"SELECT v.id, v.service_date, {FAMILY_SHARE}, {PAID}, {LAST_STATEMENT_NO}"
             f" FROM visits v INDEXED BY visits_by_member WHERE v.member_id = ? AND {OWING}"
             " ORDER BY v.service_date, v.id",
             (member_id,),
@@ -239,8 +240,9 @@ def insert_refund(
 
 def set_fapiao_no(tx: Transaction, visit_id: int, fapiao_no: str | None) -> None:
     """Record (or clear, with None) the number of the fapiao the clinic issued for the visit."""
-    fetch_visit(tx.db, visit_id)
     before = tx.db.execute("SELECT fapiao_no FROM visits WHERE id = ?", (visit_id,)).fetchone()
+    if before is None:
+        raise RecordNotFound(f"Visit {visit_id} is not in the journal.")
     if before[0] == fapiao_no:
         return
     tx.db.execute("UPDATE visits SET fapiao_no = ? WHERE id = ?", (fapiao_no, visit_id))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from kiosk.journal.payments import OWED, OWING
+from kiosk.journal.payments import OWED, OWING, PAID, REFUNDED
 from kiosk.journal.records import PaymentMethod
 from kiosk.journal.rows import Row, from_nullable_timestamp, from_timestamp, to_timestamp
 from kiosk.journal.store import Journal
@@ -258,12 +258,12 @@ _LEDGER_SELECT = (
     " c.insurer_status, c.reject_code, c.attention_reason, c.insurer_claim_id,"
     " c.idempotency_key, b.total_submitted_fen, coalesce(b.total_covered_fen, 0),"
     " coalesce(b.total_patient_fen, 0), c.covered_fen, c.queued_at, c.recorded_at,"
-    " (SELECT coalesce(sum(p.amount_fen), 0) FROM payments p WHERE p.visit_id = b.visit_id),"
-    " (SELECT group_concat(DISTINCT p.method) FROM payments p WHERE p.visit_id = b.visit_id),"
+    f" {PAID},"
+    " (SELECT group_concat(DISTINCT p.method) FROM payments p WHERE p.visit_id = v.id),"
     " c.closed_reason,"
     " coalesce((SELECT s.name FROM staff s WHERE 'staff:' || s.id = c.closed_by), c.closed_by),"
     " c.closed_at,"
-    " (SELECT coalesce(sum(r.amount_fen), 0) FROM refunds r WHERE r.visit_id = b.visit_id),"
+    f" {REFUNDED},"
     f" {OWED}, v.fapiao_no"
     " FROM claims c JOIN bills b ON b.id = c.bill_id JOIN visits v ON v.id = b.visit_id"
 )

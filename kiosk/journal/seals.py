@@ -75,15 +75,16 @@ def _claim(db: sqlite3.Connection, claim_id: int) -> object | None:
 
 def _visit(db: sqlite3.Connection, visit_id: int) -> object | None:
     visit = db.execute(
-        "SELECT service_date, visit_type FROM visits WHERE id = ?", (visit_id,)
+        "SELECT service_date, visit_type, fapiao_no FROM visits WHERE id = ?", (visit_id,)
     ).fetchone()
     if visit is None:
         return None
+    fapiao_no = visit[2]
     payments = db.execute(
         "SELECT method, amount_fen, paid_at FROM payments WHERE visit_id = ? ORDER BY id",
         (visit_id,),
     ).fetchall()
-    sealed = [list(visit), [list(payment) for payment in payments]]
+    sealed = [list(visit[:2]), [list(payment) for payment in payments]]
     # Refunds and the fapiao number (journal schema 11) join the seal only where there are
     # some, so visits sealed before them still verify.
     refunds = db.execute(
@@ -91,7 +92,6 @@ def _visit(db: sqlite3.Connection, visit_id: int) -> object | None:
         " WHERE visit_id = ? ORDER BY id",
         (visit_id,),
     ).fetchall()
-    (fapiao_no,) = db.execute("SELECT fapiao_no FROM visits WHERE id = ?", (visit_id,)).fetchone()
     if refunds or fapiao_no is not None:
         sealed.append([[list(refund) for refund in refunds], fapiao_no])
     return sealed

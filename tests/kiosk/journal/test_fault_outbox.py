@@ -93,7 +93,8 @@ def test_fault_insurer_stopped_claims_wait_and_drain_when_it_is_back(
 
     fault_sandbox.start()
     wait_until(lambda: drained(journal))
-    assert outbox.state.condition is QueueCondition.ALL_SENT
+    # the outbox publishes its state just after the journal records the last claim sent
+    wait_until(lambda: outbox.state.condition is QueueCondition.ALL_SENT, what="all sent")
     assert_each_claim_once_at_the_insurer(journal, desk, claims)
 
 
