@@ -4,13 +4,13 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="151"/>
+        <location filename="../../ui/screens/bill.py" line="142"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="156"/>
-        <location filename="../../ui/screens/bill.py" line="269"/>
+        <location filename="../../ui/screens/bill.py" line="147"/>
+        <location filename="../../ui/screens/bill.py" line="260"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>%n item in the catalogue</numerusform>
@@ -18,108 +18,108 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="160"/>
+        <location filename="../../ui/screens/bill.py" line="151"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="161"/>
+        <location filename="../../ui/screens/bill.py" line="152"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="162"/>
+        <location filename="../../ui/screens/bill.py" line="153"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="163"/>
+        <location filename="../../ui/screens/bill.py" line="154"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="164"/>
+        <location filename="../../ui/screens/bill.py" line="155"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="167"/>
+        <location filename="../../ui/screens/bill.py" line="158"/>
         <source>Emergency visit</source>
         <translation>Emergency visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="170"/>
+        <location filename="../../ui/screens/bill.py" line="161"/>
         <source>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</source>
         <translation>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="174"/>
+        <location filename="../../ui/screens/bill.py" line="165"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="175"/>
+        <location filename="../../ui/screens/bill.py" line="166"/>
         <source>Cancel visit</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="176"/>
+        <location filename="../../ui/screens/bill.py" line="167"/>
         <source>Ask the insurer again</source>
         <translation>Ask the insurer again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="177"/>
-        <location filename="../../ui/screens/bill.py" line="568"/>
+        <location filename="../../ui/screens/bill.py" line="168"/>
+        <location filename="../../ui/screens/bill.py" line="561"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="253"/>
+        <location filename="../../ui/screens/bill.py" line="244"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="371"/>
+        <location filename="../../ui/screens/bill.py" line="364"/>
         <source>Bill for member {member} · phone guarantee {reference}</source>
         <translation>Bill for member {member} · phone guarantee {reference}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="383"/>
+        <location filename="../../ui/screens/bill.py" line="376"/>
         <source>Corrected bill for {member} · replaces statement {statement}</source>
         <translation>Corrected bill for {member} · replaces statement {statement}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="389"/>
+        <location filename="../../ui/screens/bill.py" line="382"/>
         <source>Correction of claim {claim}</source>
         <translation>Correction of claim {claim}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="404"/>
+        <location filename="../../ui/screens/bill.py" line="397"/>
         <source>Self-pay bill for {member}</source>
         <translation>Self-pay bill for {member}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="406"/>
+        <location filename="../../ui/screens/bill.py" line="399"/>
         <source>Self-pay bill</source>
         <translation>Self-pay bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="450"/>
+        <location filename="../../ui/screens/bill.py" line="443"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="453"/>
+        <location filename="../../ui/screens/bill.py" line="446"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="468"/>
+        <location filename="../../ui/screens/bill.py" line="461"/>
         <source>Checking the amounts with the insurer once more…</source>
         <translation>Checking the amounts with the insurer once more…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="478"/>
+        <location filename="../../ui/screens/bill.py" line="471"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</numerusform>
@@ -127,12 +127,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="495"/>
+        <location filename="../../ui/screens/bill.py" line="488"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="503"/>
+        <location filename="../../ui/screens/bill.py" line="496"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n item costs more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</numerusform>
@@ -140,62 +140,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="515"/>
+        <location filename="../../ui/screens/bill.py" line="508"/>
         <source>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</source>
         <translation>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="523"/>
+        <location filename="../../ui/screens/bill.py" line="516"/>
         <source>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</source>
         <translation>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="537"/>
+        <location filename="../../ui/screens/bill.py" line="530"/>
         <source>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</source>
         <translation>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="546"/>
+        <location filename="../../ui/screens/bill.py" line="539"/>
         <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
         <translation>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="555"/>
+        <location filename="../../ui/screens/bill.py" line="548"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="566"/>
+        <location filename="../../ui/screens/bill.py" line="559"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="643"/>
+        <location filename="../../ui/screens/bill.py" line="636"/>
         <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
         <translation>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="153"/>
+        <location filename="../../ui/screens/bill.py" line="144"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="141"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>Code, name or pinyin initials (xcg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="255"/>
+        <location filename="../../ui/screens/bill.py" line="246"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>Catalogue (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="279"/>
+        <location filename="../../ui/screens/bill.py" line="270"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="281"/>
+        <location filename="../../ui/screens/bill.py" line="272"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -203,38 +203,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="285"/>
+        <location filename="../../ui/screens/bill.py" line="276"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="410"/>
+        <location filename="../../ui/screens/bill.py" line="403"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="433"/>
+        <location filename="../../ui/screens/bill.py" line="426"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="434"/>
+        <location filename="../../ui/screens/bill.py" line="427"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="444"/>
-        <location filename="../../ui/screens/bill.py" line="447"/>
+        <location filename="../../ui/screens/bill.py" line="437"/>
+        <location filename="../../ui/screens/bill.py" line="440"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="473"/>
+        <location filename="../../ui/screens/bill.py" line="466"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="485"/>
+        <location filename="../../ui/screens/bill.py" line="478"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -245,62 +245,62 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="129"/>
+        <location filename="../../ui/manager/claims_tab.py" line="131"/>
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="130"/>
+        <location filename="../../ui/manager/claims_tab.py" line="132"/>
         <source>Send this claim again once its cause is fixed</source>
         <translation>Send this claim again once its cause is fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="131"/>
+        <location filename="../../ui/manager/claims_tab.py" line="133"/>
         <source>How was it settled? (required)</source>
         <translation>How was it settled? (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="132"/>
+        <location filename="../../ui/manager/claims_tab.py" line="134"/>
         <source>Mark settled</source>
         <translation>Mark settled</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="133"/>
+        <location filename="../../ui/manager/claims_tab.py" line="135"/>
         <source>Void…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="134"/>
+        <location filename="../../ui/manager/claims_tab.py" line="136"/>
         <source>Void this signed bill before it is sent</source>
         <translation>Void this signed bill before it is sent</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="135"/>
+        <location filename="../../ui/manager/claims_tab.py" line="137"/>
         <source>Cancel at the insurer…</source>
         <translation>Cancel at the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="136"/>
+        <location filename="../../ui/manager/claims_tab.py" line="138"/>
         <source>Cancel this accepted claim at the insurer</source>
         <translation>Cancel this accepted claim at the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="137"/>
+        <location filename="../../ui/manager/claims_tab.py" line="139"/>
         <source>Correct the bill…</source>
         <translation>Correct the bill…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="140"/>
+        <location filename="../../ui/manager/claims_tab.py" line="142"/>
         <source>Open this bill at the desk to correct it; the family signs the corrected bill, which replaces this claim at the insurer</source>
         <translation>Open this bill at the desk to correct it; the family signs the corrected bill, which replaces this claim at the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="144"/>
+        <location filename="../../ui/manager/claims_tab.py" line="146"/>
         <source>Why? (required)</source>
         <translation>Why? (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="145"/>
+        <location filename="../../ui/manager/claims_tab.py" line="147"/>
         <source>Keep it</source>
         <translation>Keep it</translation>
     </message>
@@ -328,66 +328,66 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="494"/>
+        <location filename="../../ui/manager/claims_tab.py" line="499"/>
         <source>All claims</source>
         <translation>All claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="499"/>
+        <location filename="../../ui/manager/claims_tab.py" line="504"/>
         <source>Statement no. or insurer claim number</source>
         <translation>Statement no. or insurer claim number</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="502"/>
+        <location filename="../../ui/manager/claims_tab.py" line="507"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="503"/>
+        <location filename="../../ui/manager/claims_tab.py" line="508"/>
         <source>Signed</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="504"/>
-        <location filename="../../ui/manager/claims_tab.py" line="626"/>
+        <location filename="../../ui/manager/claims_tab.py" line="509"/>
+        <location filename="../../ui/manager/claims_tab.py" line="635"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="505"/>
-        <location filename="../../ui/manager/claims_tab.py" line="613"/>
+        <location filename="../../ui/manager/claims_tab.py" line="510"/>
+        <location filename="../../ui/manager/claims_tab.py" line="622"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="506"/>
-        <location filename="../../ui/manager/claims_tab.py" line="627"/>
+        <location filename="../../ui/manager/claims_tab.py" line="511"/>
+        <location filename="../../ui/manager/claims_tab.py" line="636"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="507"/>
+        <location filename="../../ui/manager/claims_tab.py" line="512"/>
         <source>Insurer covers</source>
         <translation>Insurer covers</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="508"/>
-        <location filename="../../ui/manager/claims_tab.py" line="633"/>
+        <location filename="../../ui/manager/claims_tab.py" line="513"/>
+        <location filename="../../ui/manager/claims_tab.py" line="642"/>
         <source>Family share</source>
         <translation>Family share</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="509"/>
+        <location filename="../../ui/manager/claims_tab.py" line="514"/>
         <source>Paid at desk</source>
         <translation>Paid at desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="512"/>
+        <location filename="../../ui/manager/claims_tab.py" line="517"/>
         <source>Open the signed bill</source>
         <translation>Open the signed bill</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/claims_tab.py" line="550"/>
+        <location filename="../../ui/manager/claims_tab.py" line="560"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -395,73 +395,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="571"/>
+        <location filename="../../ui/manager/claims_tab.py" line="581"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>As shown to the family; the insurer has not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="595"/>
+        <location filename="../../ui/manager/claims_tab.py" line="605"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>Choose a claim to see it in detail.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="611"/>
+        <location filename="../../ui/manager/claims_tab.py" line="620"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>Claim key, for the insurer&apos;s support: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="621"/>
+        <location filename="../../ui/manager/claims_tab.py" line="630"/>
         <source>Replaced by the corrected claim {claim}</source>
         <translation>Replaced by the corrected claim {claim}</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="628"/>
+        <location filename="../../ui/manager/claims_tab.py" line="637"/>
         <source>Insurer share as signed</source>
         <translation>Insurer share as signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="630"/>
+        <location filename="../../ui/manager/claims_tab.py" line="639"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="635"/>
+        <location filename="../../ui/manager/claims_tab.py" line="644"/>
         <source>Paid at the desk</source>
         <translation>Paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="641"/>
+        <location filename="../../ui/manager/claims_tab.py" line="650"/>
         <source>Signed and stored</source>
         <translation>Signed and stored</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="644"/>
+        <location filename="../../ui/manager/claims_tab.py" line="653"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="648"/>
+        <location filename="../../ui/manager/claims_tab.py" line="657"/>
         <source>Recorded by the insurer</source>
         <translation>Recorded by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="616"/>
+        <location filename="../../ui/manager/claims_tab.py" line="625"/>
         <source>Cancelled by</source>
         <translation>Cancelled by</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="618"/>
+        <location filename="../../ui/manager/claims_tab.py" line="627"/>
         <source>Voided by</source>
         <translation>Voided by</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="624"/>
-        <location filename="../../ui/manager/claims_tab.py" line="650"/>
+        <location filename="../../ui/manager/claims_tab.py" line="633"/>
+        <location filename="../../ui/manager/claims_tab.py" line="659"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="664"/>
+        <location filename="../../ui/manager/claims_tab.py" line="673"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
@@ -469,22 +469,22 @@
 <context>
     <name>CollectDialog</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="70"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="69"/>
         <source>Collect an amount owed</source>
         <translation>Collect an amount owed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="71"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="70"/>
         <source>Collect what is owed to the clinic</source>
         <translation>Collect what is owed to the clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="73"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="72"/>
         <source>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</source>
         <translation>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="80"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="79"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -630,77 +630,77 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="142"/>
+        <location filename="../../ui/manager/day_tab.py" line="162"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="143"/>
+        <location filename="../../ui/manager/day_tab.py" line="163"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="144"/>
+        <location filename="../../ui/manager/day_tab.py" line="164"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="145"/>
+        <location filename="../../ui/manager/day_tab.py" line="165"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="146"/>
+        <location filename="../../ui/manager/day_tab.py" line="166"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="147"/>
+        <location filename="../../ui/manager/day_tab.py" line="167"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="151"/>
+        <location filename="../../ui/manager/day_tab.py" line="171"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="154"/>
+        <location filename="../../ui/manager/day_tab.py" line="174"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="155"/>
+        <location filename="../../ui/manager/day_tab.py" line="175"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="158"/>
+        <location filename="../../ui/manager/day_tab.py" line="178"/>
         <source>Refunded (taken off above)</source>
         <translation>Refunded (taken off above)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="159"/>
+        <location filename="../../ui/manager/day_tab.py" line="179"/>
         <source>Still owed by families</source>
         <translation>Still owed by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="160"/>
+        <location filename="../../ui/manager/day_tab.py" line="180"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="163"/>
+        <location filename="../../ui/manager/day_tab.py" line="183"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="165"/>
+        <location filename="../../ui/manager/day_tab.py" line="185"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>Last 30 days: covered by the insurer and paid by families</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="174"/>
+        <location filename="../../ui/manager/day_tab.py" line="194"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -708,7 +708,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="179"/>
+        <location filename="../../ui/manager/day_tab.py" line="199"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>%n accepted claim</numerusform>
@@ -716,7 +716,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="182"/>
+        <location filename="../../ui/manager/day_tab.py" line="202"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n claim waiting to send</numerusform>
@@ -724,7 +724,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="188"/>
+        <location filename="../../ui/manager/day_tab.py" line="208"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n claim to collect or fix</numerusform>
@@ -732,7 +732,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="194"/>
+        <location filename="../../ui/manager/day_tab.py" line="214"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>of %1 family share, with %n self-pay visit</numerusform>
@@ -740,12 +740,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="197"/>
+        <location filename="../../ui/manager/day_tab.py" line="217"/>
         <source>of %1 family share</source>
         <translation>of %1 family share</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="210"/>
+        <location filename="../../ui/manager/day_tab.py" line="230"/>
         <source>%1 (%n visit(s))</source>
         <translation>
             <numerusform>%1 (%n visit)</numerusform>
@@ -983,67 +983,67 @@
         <translation>Bill from the catalogue; the family pays it all and gets a self-pay statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="158"/>
+        <location filename="../../ui/screens/eligibility.py" line="163"/>
         <source>Direct billing available</source>
         <translation>Direct billing available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="159"/>
+        <location filename="../../ui/screens/eligibility.py" line="164"/>
         <source>Direct billing available, with conditions</source>
         <translation>Direct billing available, with conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="160"/>
+        <location filename="../../ui/screens/eligibility.py" line="165"/>
         <source>No direct billing today</source>
         <translation>No direct billing today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="210"/>
+        <location filename="../../ui/screens/eligibility.py" line="214"/>
         <source>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</source>
         <translation>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="221"/>
+        <location filename="../../ui/screens/eligibility.py" line="225"/>
         <source>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="227"/>
+        <location filename="../../ui/screens/eligibility.py" line="231"/>
         <source>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="232"/>
+        <location filename="../../ui/screens/eligibility.py" line="236"/>
         <source>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="239"/>
+        <location filename="../../ui/screens/eligibility.py" line="243"/>
         <source>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="245"/>
+        <location filename="../../ui/screens/eligibility.py" line="249"/>
         <source>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="250"/>
+        <location filename="../../ui/screens/eligibility.py" line="254"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>All fully-paid visits are used: the family pays its share of today&apos;s visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="253"/>
+        <location filename="../../ui/screens/eligibility.py" line="257"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>A pre-authorisation is still pending: its item cannot be direct-billed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="260"/>
+        <location filename="../../ui/screens/eligibility.py" line="264"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>A pre-authorisation was denied: its item is not direct-billable.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="278"/>
+        <location filename="../../ui/screens/eligibility.py" line="282"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>A benefit limit is used up: items under it are paid by the family.</translation>
     </message>
@@ -1053,260 +1053,260 @@
         <translation>Print the guarantee letter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <location filename="../../ui/screens/eligibility.py" line="186"/>
         <source>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</source>
         <translation>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="192"/>
+        <location filename="../../ui/screens/eligibility.py" line="196"/>
         <source>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</source>
         <translation>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="202"/>
+        <location filename="../../ui/screens/eligibility.py" line="206"/>
         <source>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</source>
         <translation>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="256"/>
+        <location filename="../../ui/screens/eligibility.py" line="260"/>
         <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
         <translation>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="263"/>
+        <location filename="../../ui/screens/eligibility.py" line="267"/>
         <source>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</source>
         <translation>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="267"/>
+        <location filename="../../ui/screens/eligibility.py" line="271"/>
         <source>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</source>
         <translation>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="271"/>
+        <location filename="../../ui/screens/eligibility.py" line="275"/>
         <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>Close to the yearly cost above which treatments and exams need a pre-authorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="275"/>
+        <location filename="../../ui/screens/eligibility.py" line="279"/>
         <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>Past the yearly cost above which treatments and exams need a pre-authorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="343"/>
+        <location filename="../../ui/screens/eligibility.py" line="347"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="344"/>
+        <location filename="../../ui/screens/eligibility.py" line="348"/>
         <source>{name} · born {year}</source>
         <translation>{name} · born {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="349"/>
+        <location filename="../../ui/screens/eligibility.py" line="353"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="350"/>
+        <location filename="../../ui/screens/eligibility.py" line="354"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="350"/>
+        <location filename="../../ui/screens/eligibility.py" line="354"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="353"/>
+        <location filename="../../ui/screens/eligibility.py" line="357"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="354"/>
+        <location filename="../../ui/screens/eligibility.py" line="358"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="358"/>
+        <location filename="../../ui/screens/eligibility.py" line="362"/>
         <source>Policy period</source>
         <translation>Policy period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="362"/>
+        <location filename="../../ui/screens/eligibility.py" line="366"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="369"/>
+        <location filename="../../ui/screens/eligibility.py" line="373"/>
         <source>This clinic</source>
         <translation>This clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="370"/>
+        <location filename="../../ui/screens/eligibility.py" line="374"/>
         <source>In the {plan} plan&apos;s network</source>
         <translation>In the {plan} plan&apos;s network</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="372"/>
+        <location filename="../../ui/screens/eligibility.py" line="376"/>
         <source>Not in the {plan} plan&apos;s network</source>
         <translation>Not in the {plan} plan&apos;s network</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="380"/>
+        <location filename="../../ui/screens/eligibility.py" line="384"/>
         <source>Fully-paid visits left</source>
         <translation>Fully-paid visits left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="381"/>
+        <location filename="../../ui/screens/eligibility.py" line="385"/>
         <source>{left} of {total}</source>
         <translation>{left} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="390"/>
+        <location filename="../../ui/screens/eligibility.py" line="394"/>
         <source>{remaining} left of {limit}</source>
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="405"/>
+        <location filename="../../ui/screens/eligibility.py" line="409"/>
         <source>On hold (置灰): {amount} unpaid, claim {ref}</source>
         <translation>On hold (置灰): {amount} unpaid, claim {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="409"/>
+        <location filename="../../ui/screens/eligibility.py" line="413"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="410"/>
+        <location filename="../../ui/screens/eligibility.py" line="414"/>
         <source>On hold (置灰): an amount is unpaid</source>
         <translation>On hold (置灰): an amount is unpaid</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="411"/>
+        <location filename="../../ui/screens/eligibility.py" line="415"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="412"/>
+        <location filename="../../ui/screens/eligibility.py" line="416"/>
         <source>Not in force yet</source>
         <translation>Not in force yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="413"/>
+        <location filename="../../ui/screens/eligibility.py" line="417"/>
         <source>Not known to the insurer</source>
         <translation>Not known to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="428"/>
+        <location filename="../../ui/screens/eligibility.py" line="432"/>
         <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
         <translation>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="431"/>
+        <location filename="../../ui/screens/eligibility.py" line="435"/>
         <source>{what}: approved, expired on {end} · auth {auth}</source>
         <translation>{what}: approved, expired on {end} · auth {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="439"/>
+        <location filename="../../ui/screens/eligibility.py" line="443"/>
         <source>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
         <translation>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="458"/>
+        <location filename="../../ui/screens/eligibility.py" line="462"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what} for {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="462"/>
+        <location filename="../../ui/screens/eligibility.py" line="466"/>
         <source>The insurer: {note}</source>
         <translation>The insurer: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="497"/>
+        <location filename="../../ui/screens/eligibility.py" line="501"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>Asking the insurer for the guarantee letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="507"/>
+        <location filename="../../ui/screens/eligibility.py" line="511"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>Guarantee letter opened for printing: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="567"/>
+        <location filename="../../ui/screens/eligibility.py" line="571"/>
         <source>Note opened for printing: {file}</source>
         <translation>Note opened for printing: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="575"/>
+        <location filename="../../ui/screens/eligibility.py" line="579"/>
         <source>The note could not be written. Try again.</source>
         <translation>The note could not be written. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="454"/>
+        <location filename="../../ui/screens/eligibility.py" line="458"/>
         <source>the insurer needs more information</source>
         <translation>the insurer needs more information</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="437"/>
-        <location filename="../../ui/screens/eligibility.py" line="455"/>
+        <location filename="../../ui/screens/eligibility.py" line="441"/>
+        <location filename="../../ui/screens/eligibility.py" line="459"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="423"/>
+        <location filename="../../ui/screens/eligibility.py" line="427"/>
         <source>emergency</source>
         <translation>emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="281"/>
+        <location filename="../../ui/screens/eligibility.py" line="285"/>
         <source>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</source>
         <translation>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="286"/>
+        <location filename="../../ui/screens/eligibility.py" line="290"/>
         <source>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="290"/>
+        <location filename="../../ui/screens/eligibility.py" line="294"/>
         <source>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="435"/>
+        <location filename="../../ui/screens/eligibility.py" line="439"/>
         <source>approved, from {date}</source>
         <translation>approved, from {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="453"/>
+        <location filename="../../ui/screens/eligibility.py" line="457"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>pending the insurer&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="456"/>
+        <location filename="../../ui/screens/eligibility.py" line="460"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="398"/>
+        <location filename="../../ui/screens/eligibility.py" line="402"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="467"/>
+        <location filename="../../ui/screens/eligibility.py" line="471"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="468"/>
+        <location filename="../../ui/screens/eligibility.py" line="472"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="469"/>
+        <location filename="../../ui/screens/eligibility.py" line="473"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -1905,176 +1905,175 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="337"/>
+        <location filename="../../ui/manager/screen.py" line="335"/>
         <source>Marked settled.</source>
         <translation>Marked settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="376"/>
-        <location filename="../../ui/manager/screen.py" line="472"/>
+        <location filename="../../ui/manager/screen.py" line="468"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="198"/>
+        <location filename="../../ui/manager/screen.py" line="196"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="202"/>
+        <location filename="../../ui/manager/screen.py" line="200"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="203"/>
+        <location filename="../../ui/manager/screen.py" line="201"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="204"/>
+        <location filename="../../ui/manager/screen.py" line="202"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="205"/>
+        <location filename="../../ui/manager/screen.py" line="203"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="206"/>
+        <location filename="../../ui/manager/screen.py" line="204"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="209"/>
+        <location filename="../../ui/manager/screen.py" line="207"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="213"/>
+        <location filename="../../ui/manager/screen.py" line="211"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="214"/>
+        <location filename="../../ui/manager/screen.py" line="212"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="216"/>
+        <location filename="../../ui/manager/screen.py" line="214"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="217"/>
+        <location filename="../../ui/manager/screen.py" line="215"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="218"/>
+        <location filename="../../ui/manager/screen.py" line="216"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="219"/>
+        <location filename="../../ui/manager/screen.py" line="217"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="288"/>
+        <location filename="../../ui/manager/screen.py" line="286"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>Reading this PC&apos;s records…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="291"/>
+        <location filename="../../ui/manager/screen.py" line="289"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>As this PC&apos;s records stood at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="301"/>
-        <location filename="../../ui/manager/screen.py" line="512"/>
+        <location filename="../../ui/manager/screen.py" line="299"/>
+        <location filename="../../ui/manager/screen.py" line="508"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="327"/>
+        <location filename="../../ui/manager/screen.py" line="325"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>Waiting to send again; it goes at the next try.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="347"/>
+        <location filename="../../ui/manager/screen.py" line="345"/>
         <source>Voided: it will not be sent.</source>
         <translation>Voided: it will not be sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="361"/>
+        <location filename="../../ui/manager/screen.py" line="359"/>
         <source>Cancelled at the insurer: it pays nothing for this claim.</source>
         <translation>Cancelled at the insurer: it pays nothing for this claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="374"/>
-        <location filename="../../ui/manager/screen.py" line="454"/>
+        <location filename="../../ui/manager/screen.py" line="371"/>
+        <location filename="../../ui/manager/screen.py" line="450"/>
         <source>Only a manager may change a claim.</source>
         <translation>Only a manager may change a claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="387"/>
+        <location filename="../../ui/manager/screen.py" line="384"/>
         <source>Opened at the desk: the family signs the corrected bill there.</source>
         <translation>Opened at the desk: the family signs the corrected bill there.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="390"/>
+        <location filename="../../ui/manager/screen.py" line="387"/>
         <source>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</source>
         <translation>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="417"/>
+        <location filename="../../ui/manager/screen.py" line="418"/>
         <source>Refunded %1 by %2.</source>
         <translation>Refunded %1 by %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="463"/>
+        <location filename="../../ui/manager/screen.py" line="459"/>
         <source>It is being sent right now; try again in a moment.</source>
         <translation>It is being sent right now; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="465"/>
+        <location filename="../../ui/manager/screen.py" line="461"/>
         <source>The insurer already has this claim: cancel it at the insurer instead.</source>
         <translation>The insurer already has this claim: cancel it at the insurer instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="467"/>
+        <location filename="../../ui/manager/screen.py" line="463"/>
         <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
         <translation>The insurer will not cancel it: it is paid, or was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="469"/>
+        <location filename="../../ui/manager/screen.py" line="465"/>
         <source>The insurer has no such claim from this clinic; nothing was changed.</source>
         <translation>The insurer has no such claim from this clinic; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="524"/>
+        <location filename="../../ui/manager/screen.py" line="520"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="554"/>
-        <location filename="../../ui/manager/screen.py" line="583"/>
+        <location filename="../../ui/manager/screen.py" line="550"/>
+        <location filename="../../ui/manager/screen.py" line="579"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="594"/>
+        <location filename="../../ui/manager/screen.py" line="590"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="618"/>
+        <location filename="../../ui/manager/screen.py" line="614"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="622"/>
+        <location filename="../../ui/manager/screen.py" line="618"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -2298,27 +2297,27 @@
 <context>
     <name>OwedToClinic</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="135"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="125"/>
         <source>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</source>
         <translation>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="175"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="161"/>
         <source>What the family owes the clinic could not be read.</source>
         <translation>What the family owes the clinic could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="188"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="174"/>
         <source>The family owes this clinic {amount} from earlier visits.</source>
         <translation>The family owes this clinic {amount} from earlier visits.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="194"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="180"/>
         <source>{date} · statement {number} · {amount} left</source>
         <translation>{date} · statement {number} · {amount} left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="201"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="187"/>
         <source>Collect…</source>
         <translation>Collect…</translation>
     </message>
@@ -2326,92 +2325,92 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="295"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="287"/>
         <source>Slip or transaction no.</source>
         <translation>Slip or transaction no.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="296"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="288"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="297"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="289"/>
         <source>Split / part payment</source>
         <translation>Split / part payment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="298"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="290"/>
         <source>Paying now</source>
         <translation>Paying now</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="299"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="291"/>
         <source>Record payment</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="300"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="292"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="301"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="293"/>
         <source>Fapiao no.</source>
         <translation>Fapiao no.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="302"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="294"/>
         <source>from the clinic&apos;s tax system</source>
         <translation>from the clinic&apos;s tax system</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="303"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="295"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="341"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="333"/>
         <source>Fapiao no. saved.</source>
         <translation>Fapiao no. saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="341"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="333"/>
         <source>Fapiao no. cleared.</source>
         <translation>Fapiao no. cleared.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="365"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="357"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>Nothing to pay today: the insurer pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="367"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="359"/>
         <source>The family&apos;s part is paid.</source>
         <translation>The family&apos;s part is paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="370"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="362"/>
         <source>{amount} is still to pay. How does the family pay it?</source>
         <translation>{amount} is still to pay. How does the family pay it?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="376"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="368"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>The family pays {amount} today. How did they pay?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="423"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="415"/>
         <source>The methods add up to {parts} of the {paying} being paid.</source>
         <translation>The methods add up to {parts} of the {paying} being paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="427"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="419"/>
         <source>{owed} will be left owed to the clinic.</source>
         <translation>{owed} will be left owed to the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="431"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="423"/>
         <source>Pays all that is left.</source>
         <translation>Pays all that is left.</translation>
     </message>
@@ -2419,117 +2418,97 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="50"/>
-        <source>Cash</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
         <location filename="../../ui/widgets/payment_panel.py" line="51"/>
-        <source>Bank card</source>
-        <translation>Bank card</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="52"/>
-        <source>WeChat Pay</source>
-        <translation>WeChat Pay</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="53"/>
-        <source>Alipay</source>
-        <translation>Alipay</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="54"/>
         <source>Recorded: paid in cash.</source>
         <translation>Recorded: paid in cash.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="52"/>
         <source>Recorded: paid by bank card.</source>
         <translation>Recorded: paid by bank card.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="53"/>
         <source>Recorded: paid with WeChat Pay.</source>
         <translation>Recorded: paid with WeChat Pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="54"/>
         <source>Recorded: paid with Alipay.</source>
         <translation>Recorded: paid with Alipay.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="58"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="59"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
         <source>Recorded: {payments}.</source>
         <translation>Recorded: {payments}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="60"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
         <source>{amount} is left owed to the clinic; collect it when the child comes back.</source>
         <translation>{amount} is left owed to the clinic; collect it when the child comes back.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="63"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="60"/>
         <source>The amounts by method add up to {parts}, not the {paying} being paid. Nothing was recorded.</source>
         <translation>The amounts by method add up to {parts}, not the {paying} being paid. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="68"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="65"/>
         <source>{paying} is more than the {left} left to pay. Nothing was recorded.</source>
         <translation>{paying} is more than the {left} left to pay. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="71"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="68"/>
         <source>Enter amounts above zero. Nothing was recorded.</source>
         <translation>Enter amounts above zero. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="74"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="71"/>
         <source>Enter amounts in yuan, such as 120 or 120.50. Nothing was recorded.</source>
         <translation>Enter amounts in yuan, such as 120 or 120.50. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="77"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="74"/>
         <source>A slip or transaction number is at most {count} characters. Nothing was recorded.</source>
         <translation>A slip or transaction number is at most {count} characters. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="81"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="78"/>
         <source>Nothing is owed on this visit any more.</source>
         <translation>Nothing is owed on this visit any more.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="82"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="79"/>
         <source>A fapiao number is letters, digits and hyphens, at most {count}. It was not saved.</source>
         <translation>A fapiao number is letters, digits and hyphens, at most {count}. It was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="86"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="83"/>
         <source>{amount} is more than the {refundable} paid by {method} on this visit and not yet refunded. Nothing was refunded.</source>
         <translation>{amount} is more than the {refundable} paid by {method} on this visit and not yet refunded. Nothing was refunded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="91"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="88"/>
         <source>Say why the money is refunded. Nothing was refunded.</source>
         <translation>Say why the money is refunded. Nothing was refunded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="94"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="91"/>
         <source>Only a manager may refund. Nothing was refunded.</source>
         <translation>Only a manager may refund. Nothing was refunded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="97"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="94"/>
         <source>The journal cannot be written now. Nothing was recorded; try again.</source>
         <translation>The journal cannot be written now. Nothing was recorded; try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="100"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="97"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>The payment could not be recorded. Try again.</translation>
     </message>
@@ -2909,42 +2888,42 @@
 <context>
     <name>RefundForm</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="321"/>
+        <location filename="../../ui/manager/claims_tab.py" line="323"/>
         <source>Refund…</source>
         <translation>Refund…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="322"/>
+        <location filename="../../ui/manager/claims_tab.py" line="324"/>
         <source>Give back money the family paid at the desk</source>
         <translation>Give back money the family paid at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="324"/>
+        <location filename="../../ui/manager/claims_tab.py" line="326"/>
         <source>Refund by the method the family paid with. The reason is kept.</source>
         <translation>Refund by the method the family paid with. The reason is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="326"/>
+        <location filename="../../ui/manager/claims_tab.py" line="328"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="327"/>
+        <location filename="../../ui/manager/claims_tab.py" line="329"/>
         <source>Why? (required)</source>
         <translation>Why? (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="328"/>
+        <location filename="../../ui/manager/claims_tab.py" line="330"/>
         <source>Refund</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="329"/>
+        <location filename="../../ui/manager/claims_tab.py" line="331"/>
         <source>Keep it</source>
         <translation>Keep it</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="349"/>
+        <location filename="../../ui/manager/claims_tab.py" line="351"/>
         <source>Nothing paid at the desk is left to refund.</source>
         <translation>Nothing paid at the desk is left to refund.</translation>
     </message>
@@ -3065,74 +3044,74 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="133"/>
+        <location filename="../../ui/screens/scan.py" line="131"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>Show your child&apos;s e-card to the camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="139"/>
+        <location filename="../../ui/screens/scan.py" line="137"/>
         <source>Open the e-card on the phone and hold its QR code inside the frame.</source>
         <translation>Open the e-card on the phone and hold its QR code inside the frame.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="141"/>
+        <location filename="../../ui/screens/scan.py" line="139"/>
         <source>Staff: look up without the card</source>
         <translation>Staff: look up without the card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="142"/>
+        <location filename="../../ui/screens/scan.py" line="140"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="143"/>
+        <location filename="../../ui/screens/scan.py" line="141"/>
         <source>Policy number</source>
         <translation>Policy number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="144"/>
+        <location filename="../../ui/screens/scan.py" line="142"/>
         <source>Child&apos;s name</source>
         <translation>Child&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="145"/>
+        <location filename="../../ui/screens/scan.py" line="143"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="146"/>
+        <location filename="../../ui/screens/scan.py" line="144"/>
         <source>e.g. GP2026000101</source>
         <translation>e.g. GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="147"/>
+        <location filename="../../ui/screens/scan.py" line="145"/>
         <source>11 digits</source>
         <translation>11 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="148"/>
+        <location filename="../../ui/screens/scan.py" line="146"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="149"/>
+        <location filename="../../ui/screens/scan.py" line="147"/>
         <source>Staff: phone guarantee…</source>
         <translation>Staff: phone guarantee…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="152"/>
-        <location filename="../../ui/screens/scan.py" line="176"/>
-        <location filename="../../ui/screens/scan.py" line="206"/>
+        <location filename="../../ui/screens/scan.py" line="150"/>
+        <location filename="../../ui/screens/scan.py" line="174"/>
+        <location filename="../../ui/screens/scan.py" line="204"/>
         <source>Checking the card with the insurer…</source>
         <translation>Checking the card with the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="194"/>
+        <location filename="../../ui/screens/scan.py" line="192"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="276"/>
+        <location filename="../../ui/screens/scan.py" line="274"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</translation>
     </message>

@@ -4,233 +4,233 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="151"/>
+        <location filename="../../ui/screens/bill.py" line="142"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="156"/>
-        <location filename="../../ui/screens/bill.py" line="269"/>
+        <location filename="../../ui/screens/bill.py" line="147"/>
+        <location filename="../../ui/screens/bill.py" line="260"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>目录共 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="160"/>
+        <location filename="../../ui/screens/bill.py" line="151"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="161"/>
+        <location filename="../../ui/screens/bill.py" line="152"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="162"/>
+        <location filename="../../ui/screens/bill.py" line="153"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="163"/>
+        <location filename="../../ui/screens/bill.py" line="154"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="164"/>
+        <location filename="../../ui/screens/bill.py" line="155"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="167"/>
+        <location filename="../../ui/screens/bill.py" line="158"/>
         <source>Emergency visit</source>
         <translation>急诊就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="170"/>
+        <location filename="../../ui/screens/bill.py" line="161"/>
         <source>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</source>
         <translation>账单和理赔均标注为急诊；为其申请的事先授权无需提前期</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="174"/>
+        <location filename="../../ui/screens/bill.py" line="165"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="175"/>
+        <location filename="../../ui/screens/bill.py" line="166"/>
         <source>Cancel visit</source>
         <translation>取消本次就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="176"/>
+        <location filename="../../ui/screens/bill.py" line="167"/>
         <source>Ask the insurer again</source>
         <translation>重新询问保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="177"/>
-        <location filename="../../ui/screens/bill.py" line="568"/>
+        <location filename="../../ui/screens/bill.py" line="168"/>
+        <location filename="../../ui/screens/bill.py" line="561"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="253"/>
+        <location filename="../../ui/screens/bill.py" line="244"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="371"/>
+        <location filename="../../ui/screens/bill.py" line="364"/>
         <source>Bill for member {member} · phone guarantee {reference}</source>
         <translation>会员 {member} 的账单 · 电话担保 {reference}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="383"/>
+        <location filename="../../ui/screens/bill.py" line="376"/>
         <source>Corrected bill for {member} · replaces statement {statement}</source>
         <translation>{member} 的更正账单 · 替代账单 {statement}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="389"/>
+        <location filename="../../ui/screens/bill.py" line="382"/>
         <source>Correction of claim {claim}</source>
         <translation>更正理赔 {claim}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="404"/>
+        <location filename="../../ui/screens/bill.py" line="397"/>
         <source>Self-pay bill for {member}</source>
         <translation>{member} 的自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="406"/>
+        <location filename="../../ui/screens/bill.py" line="399"/>
         <source>Self-pay bill</source>
         <translation>自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="450"/>
+        <location filename="../../ui/screens/bill.py" line="443"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="453"/>
+        <location filename="../../ui/screens/bill.py" line="446"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>家庭自付 &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="468"/>
+        <location filename="../../ui/screens/bill.py" line="461"/>
         <source>Checking the amounts with the insurer once more…</source>
         <translation>正在向保险公司再次核对金额…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="478"/>
+        <location filename="../../ui/screens/bill.py" line="471"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可立即申请急诊事先授权（无需提前期）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="495"/>
+        <location filename="../../ui/screens/bill.py" line="488"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>本次账单使年度累计医疗费用超过 {threshold}：其中的治疗、检查项目均须事先授权。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="503"/>
+        <location filename="../../ui/screens/bill.py" line="496"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n 个项目超出事先授权金额：保险支付至授权金额，其余由家庭自付。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="515"/>
+        <location filename="../../ui/screens/bill.py" line="508"/>
         <source>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</source>
         <translation>保险公司对更正后的账单不支付任何金额，因此它不能替代理赔 {claim}。请改为向保险公司撤销该理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="523"/>
+        <location filename="../../ui/screens/bill.py" line="516"/>
         <source>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</source>
         <translation>更正账单 {statement}（理赔 {claim}）：家长签署更正后的账单，保险公司受理后即撤销原理赔。家长已为原账单支付 {paid}；差额在签名后退还或补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="537"/>
+        <location filename="../../ui/screens/bill.py" line="530"/>
         <source>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</source>
         <translation>电话担保 {reference}：保险公司系统恢复后确认其承担金额，届时提交理赔。家庭现在无需支付；保险公司不承担的部分，之后由家庭向诊所支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="546"/>
+        <location filename="../../ui/screens/bill.py" line="539"/>
         <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
         <translation>自费就诊：此卡今天不能直付。全部费用由家庭在前台支付，并取得自费账单；不向保险公司提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="555"/>
+        <location filename="../../ui/screens/bill.py" line="548"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="566"/>
+        <location filename="../../ui/screens/bill.py" line="559"/>
         <source>Self-pay: take the payment</source>
         <translation>自费：收取费用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="643"/>
+        <location filename="../../ui/screens/bill.py" line="636"/>
         <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
         <translation>保险公司的金额自估算后已有变化（其他就诊或理赔用去了部分余额）：家庭现需自付 {patient}。请先与家长核对新的金额，再出示账单签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="153"/>
+        <location filename="../../ui/screens/bill.py" line="144"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>导入本诊所自己的收费目录（Excel .xlsx、CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="150"/>
+        <location filename="../../ui/screens/bill.py" line="141"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>按编码、名称或拼音首字母搜索（如 xcg）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="255"/>
+        <location filename="../../ui/screens/bill.py" line="246"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>收费目录 (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="279"/>
+        <location filename="../../ui/screens/bill.py" line="270"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="281"/>
+        <location filename="../../ui/screens/bill.py" line="272"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>文件有 %n 行错误，未被使用：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="285"/>
+        <location filename="../../ui/screens/bill.py" line="276"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="410"/>
+        <location filename="../../ui/screens/bill.py" line="403"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="433"/>
+        <location filename="../../ui/screens/bill.py" line="426"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="434"/>
+        <location filename="../../ui/screens/bill.py" line="427"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="444"/>
-        <location filename="../../ui/screens/bill.py" line="447"/>
+        <location filename="../../ui/screens/bill.py" line="437"/>
+        <location filename="../../ui/screens/bill.py" line="440"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="473"/>
+        <location filename="../../ui/screens/bill.py" line="466"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="485"/>
+        <location filename="../../ui/screens/bill.py" line="478"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
@@ -240,62 +240,62 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="129"/>
+        <location filename="../../ui/manager/claims_tab.py" line="131"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="130"/>
+        <location filename="../../ui/manager/claims_tab.py" line="132"/>
         <source>Send this claim again once its cause is fixed</source>
         <translation>原因解决后重新发送此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="131"/>
+        <location filename="../../ui/manager/claims_tab.py" line="133"/>
         <source>How was it settled? (required)</source>
         <translation>是如何结清的？（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="132"/>
+        <location filename="../../ui/manager/claims_tab.py" line="134"/>
         <source>Mark settled</source>
         <translation>标记为已结清</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="133"/>
+        <location filename="../../ui/manager/claims_tab.py" line="135"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="134"/>
+        <location filename="../../ui/manager/claims_tab.py" line="136"/>
         <source>Void this signed bill before it is sent</source>
         <translation>在发送前作废这张已签名的账单</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="135"/>
+        <location filename="../../ui/manager/claims_tab.py" line="137"/>
         <source>Cancel at the insurer…</source>
         <translation>向保险公司撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="136"/>
+        <location filename="../../ui/manager/claims_tab.py" line="138"/>
         <source>Cancel this accepted claim at the insurer</source>
         <translation>向保险公司撤销这笔已受理的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="137"/>
+        <location filename="../../ui/manager/claims_tab.py" line="139"/>
         <source>Correct the bill…</source>
         <translation>更正账单…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="140"/>
+        <location filename="../../ui/manager/claims_tab.py" line="142"/>
         <source>Open this bill at the desk to correct it; the family signs the corrected bill, which replaces this claim at the insurer</source>
         <translation>在前台打开此账单进行更正；家长签署更正后的账单，它在保险公司替代这笔理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="144"/>
+        <location filename="../../ui/manager/claims_tab.py" line="146"/>
         <source>Why? (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="145"/>
+        <location filename="../../ui/manager/claims_tab.py" line="147"/>
         <source>Keep it</source>
         <translation>保留</translation>
     </message>
@@ -323,139 +323,139 @@
 <context>
     <name>ClaimsTab</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="494"/>
+        <location filename="../../ui/manager/claims_tab.py" line="499"/>
         <source>All claims</source>
         <translation>全部理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="499"/>
+        <location filename="../../ui/manager/claims_tab.py" line="504"/>
         <source>Statement no. or insurer claim number</source>
         <translation>账单号或保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="502"/>
+        <location filename="../../ui/manager/claims_tab.py" line="507"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="503"/>
+        <location filename="../../ui/manager/claims_tab.py" line="508"/>
         <source>Signed</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="504"/>
-        <location filename="../../ui/manager/claims_tab.py" line="626"/>
+        <location filename="../../ui/manager/claims_tab.py" line="509"/>
+        <location filename="../../ui/manager/claims_tab.py" line="635"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="505"/>
-        <location filename="../../ui/manager/claims_tab.py" line="613"/>
+        <location filename="../../ui/manager/claims_tab.py" line="510"/>
+        <location filename="../../ui/manager/claims_tab.py" line="622"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="506"/>
-        <location filename="../../ui/manager/claims_tab.py" line="627"/>
+        <location filename="../../ui/manager/claims_tab.py" line="511"/>
+        <location filename="../../ui/manager/claims_tab.py" line="636"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="507"/>
+        <location filename="../../ui/manager/claims_tab.py" line="512"/>
         <source>Insurer covers</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="508"/>
-        <location filename="../../ui/manager/claims_tab.py" line="633"/>
+        <location filename="../../ui/manager/claims_tab.py" line="513"/>
+        <location filename="../../ui/manager/claims_tab.py" line="642"/>
         <source>Family share</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="509"/>
+        <location filename="../../ui/manager/claims_tab.py" line="514"/>
         <source>Paid at desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="512"/>
+        <location filename="../../ui/manager/claims_tab.py" line="517"/>
         <source>Open the signed bill</source>
         <translation>打开签字账单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/claims_tab.py" line="550"/>
+        <location filename="../../ui/manager/claims_tab.py" line="560"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="571"/>
+        <location filename="../../ui/manager/claims_tab.py" line="581"/>
         <source>As shown to the family; the insurer has not answered</source>
         <translation>签字时向家长展示的金额；保险公司尚未答复</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="595"/>
+        <location filename="../../ui/manager/claims_tab.py" line="605"/>
         <source>Choose a claim to see it in detail.</source>
         <translation>选择一笔理赔查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="611"/>
+        <location filename="../../ui/manager/claims_tab.py" line="620"/>
         <source>Claim key, for the insurer&apos;s support: %1</source>
         <translation>理赔提交编号（供保险公司核查）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="621"/>
+        <location filename="../../ui/manager/claims_tab.py" line="630"/>
         <source>Replaced by the corrected claim {claim}</source>
         <translation>已由更正后的理赔 {claim} 替代</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="628"/>
+        <location filename="../../ui/manager/claims_tab.py" line="637"/>
         <source>Insurer share as signed</source>
         <translation>签字时保险支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="630"/>
+        <location filename="../../ui/manager/claims_tab.py" line="639"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="635"/>
+        <location filename="../../ui/manager/claims_tab.py" line="644"/>
         <source>Paid at the desk</source>
         <translation>前台已收</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="641"/>
+        <location filename="../../ui/manager/claims_tab.py" line="650"/>
         <source>Signed and stored</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="644"/>
+        <location filename="../../ui/manager/claims_tab.py" line="653"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="648"/>
+        <location filename="../../ui/manager/claims_tab.py" line="657"/>
         <source>Recorded by the insurer</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="616"/>
+        <location filename="../../ui/manager/claims_tab.py" line="625"/>
         <source>Cancelled by</source>
         <translation>撤销人</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="618"/>
+        <location filename="../../ui/manager/claims_tab.py" line="627"/>
         <source>Voided by</source>
         <translation>作废人</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="624"/>
-        <location filename="../../ui/manager/claims_tab.py" line="650"/>
+        <location filename="../../ui/manager/claims_tab.py" line="633"/>
+        <location filename="../../ui/manager/claims_tab.py" line="659"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="664"/>
+        <location filename="../../ui/manager/claims_tab.py" line="673"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -463,22 +463,22 @@
 <context>
     <name>CollectDialog</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="70"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="69"/>
         <source>Collect an amount owed</source>
         <translation>收取欠款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="71"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="70"/>
         <source>Collect what is owed to the clinic</source>
         <translation>收取欠诊所的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="73"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="72"/>
         <source>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</source>
         <translation>{date} 就诊，账单号 {number}：应付 {share}，已付 {paid}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="80"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="79"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -624,117 +624,117 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="142"/>
+        <location filename="../../ui/manager/day_tab.py" line="162"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="143"/>
+        <location filename="../../ui/manager/day_tab.py" line="163"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="144"/>
+        <location filename="../../ui/manager/day_tab.py" line="164"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="145"/>
+        <location filename="../../ui/manager/day_tab.py" line="165"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="146"/>
+        <location filename="../../ui/manager/day_tab.py" line="166"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="147"/>
+        <location filename="../../ui/manager/day_tab.py" line="167"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="151"/>
+        <location filename="../../ui/manager/day_tab.py" line="171"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="154"/>
+        <location filename="../../ui/manager/day_tab.py" line="174"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="155"/>
+        <location filename="../../ui/manager/day_tab.py" line="175"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="158"/>
+        <location filename="../../ui/manager/day_tab.py" line="178"/>
         <source>Refunded (taken off above)</source>
         <translation>已退款（已从上面扣除）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="159"/>
+        <location filename="../../ui/manager/day_tab.py" line="179"/>
         <source>Still owed by families</source>
         <translation>家庭尚欠诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="160"/>
+        <location filename="../../ui/manager/day_tab.py" line="180"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="163"/>
+        <location filename="../../ui/manager/day_tab.py" line="183"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="165"/>
+        <location filename="../../ui/manager/day_tab.py" line="185"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>近 30 天：保险公司支付与家庭付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="174"/>
+        <location filename="../../ui/manager/day_tab.py" line="194"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="179"/>
+        <location filename="../../ui/manager/day_tab.py" line="199"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>已受理 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="182"/>
+        <location filename="../../ui/manager/day_tab.py" line="202"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>待发送 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="188"/>
+        <location filename="../../ui/manager/day_tab.py" line="208"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="194"/>
+        <location filename="../../ui/manager/day_tab.py" line="214"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>家庭自付应收 %1（含自费就诊 %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="197"/>
+        <location filename="../../ui/manager/day_tab.py" line="217"/>
         <source>of %1 family share</source>
         <translation>家庭自付应收 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="210"/>
+        <location filename="../../ui/manager/day_tab.py" line="230"/>
         <source>%1 (%n visit(s))</source>
         <translation>
             <numerusform>%1（%n 次就诊）</numerusform>
@@ -971,67 +971,67 @@
         <translation>按收费目录开账单；费用全部由家庭自付，并取得自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="158"/>
+        <location filename="../../ui/screens/eligibility.py" line="163"/>
         <source>Direct billing available</source>
         <translation>可以直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="159"/>
+        <location filename="../../ui/screens/eligibility.py" line="164"/>
         <source>Direct billing available, with conditions</source>
         <translation>可以直付，但有附加条件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="160"/>
+        <location filename="../../ui/screens/eligibility.py" line="165"/>
         <source>No direct billing today</source>
         <translation>今天不能直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="210"/>
+        <location filename="../../ui/screens/eligibility.py" line="214"/>
         <source>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</source>
         <translation>电子保险卡已置灰：此前一次就诊的自付费用 {amount} 尚未支付（理赔号 {ref}）。支付方法：在电子保险卡页面点击“就诊记录”，再点击该次就诊旁的“支付”。支付后电子卡即恢复使用，请重新扫码。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="221"/>
+        <location filename="../../ui/screens/eligibility.py" line="225"/>
         <source>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单已于 {end} 到期：今天不能直付。续保事宜可致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="227"/>
+        <location filename="../../ui/screens/eligibility.py" line="231"/>
         <source>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单自 {start} 起生效：此前不能直付。如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="232"/>
+        <location filename="../../ui/screens/eligibility.py" line="236"/>
         <source>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>本诊所不在该保障计划的网络内：本诊所不能直付。可直付的医疗机构见电子保险卡的“适用医院”；如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="239"/>
+        <location filename="../../ui/screens/eligibility.py" line="243"/>
         <source>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保险公司查无此卡的会员。请核对电子保险卡，或按保单号查询；如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="245"/>
+        <location filename="../../ui/screens/eligibility.py" line="249"/>
         <source>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保险公司今天不允许此卡直付。如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="250"/>
+        <location filename="../../ui/screens/eligibility.py" line="254"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>全额赔付次数已用完：今天的就诊需支付个人自付部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="253"/>
+        <location filename="../../ui/screens/eligibility.py" line="257"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>有一项事先授权仍在审核中：该项目暂不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="260"/>
+        <location filename="../../ui/screens/eligibility.py" line="264"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>有一项事先授权未获批准：该项目不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="278"/>
+        <location filename="../../ui/screens/eligibility.py" line="282"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>有一项保障额度已用完：该额度下的项目由家庭自付。</translation>
     </message>
@@ -1041,260 +1041,260 @@
         <translation>打印担保函</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="182"/>
+        <location filename="../../ui/screens/eligibility.py" line="186"/>
         <source>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</source>
         <translation>本保单年度已发生医疗费用：{billed}。年度累计超过 {threshold} 后，任何治疗、检查项目均须先申请事先授权：距此还有 {left}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="192"/>
+        <location filename="../../ui/screens/eligibility.py" line="196"/>
         <source>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</source>
         <translation>本保单年度已发生医疗费用：{billed}，已超过 {threshold}：任何治疗、检查项目均须先申请事先授权（诊查费和药品除外）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="202"/>
+        <location filename="../../ui/screens/eligibility.py" line="206"/>
         <source>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</source>
         <translation>{benefit}本年度仅剩 {left}：超出部分由家庭自付，已获事先授权的项目也不例外。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="256"/>
+        <location filename="../../ui/screens/eligibility.py" line="260"/>
         <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
         <translation>保险公司需要补充事先授权资料：请按要求附上资料重新提交（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="263"/>
+        <location filename="../../ui/screens/eligibility.py" line="267"/>
         <source>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</source>
         <translation>有一项事先授权已用完或已过有效期：该项目须重新申请事先授权，保险才会再次支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="267"/>
+        <location filename="../../ui/screens/eligibility.py" line="271"/>
         <source>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</source>
         <translation>有一项保障的年度额度即将用完：超出剩余额度的部分由家庭自付，已获事先授权的项目也不例外。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="271"/>
+        <location filename="../../ui/screens/eligibility.py" line="275"/>
         <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>年度累计医疗费用即将达到须事先授权的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="275"/>
+        <location filename="../../ui/screens/eligibility.py" line="279"/>
         <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>年度累计医疗费用已超过须事先授权的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="343"/>
+        <location filename="../../ui/screens/eligibility.py" line="347"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="344"/>
+        <location filename="../../ui/screens/eligibility.py" line="348"/>
         <source>{name} · born {year}</source>
         <translation>{name} · {year} 年出生</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="349"/>
+        <location filename="../../ui/screens/eligibility.py" line="353"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="350"/>
+        <location filename="../../ui/screens/eligibility.py" line="354"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="350"/>
+        <location filename="../../ui/screens/eligibility.py" line="354"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="353"/>
+        <location filename="../../ui/screens/eligibility.py" line="357"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="354"/>
+        <location filename="../../ui/screens/eligibility.py" line="358"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="358"/>
+        <location filename="../../ui/screens/eligibility.py" line="362"/>
         <source>Policy period</source>
         <translation>保障期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="362"/>
+        <location filename="../../ui/screens/eligibility.py" line="366"/>
         <source>Card</source>
         <translation>电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="369"/>
+        <location filename="../../ui/screens/eligibility.py" line="373"/>
         <source>This clinic</source>
         <translation>本诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="370"/>
+        <location filename="../../ui/screens/eligibility.py" line="374"/>
         <source>In the {plan} plan&apos;s network</source>
         <translation>在{plan}计划的网络内</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="372"/>
+        <location filename="../../ui/screens/eligibility.py" line="376"/>
         <source>Not in the {plan} plan&apos;s network</source>
         <translation>不在{plan}计划的网络内</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="380"/>
+        <location filename="../../ui/screens/eligibility.py" line="384"/>
         <source>Fully-paid visits left</source>
         <translation>剩余全额赔付次数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="381"/>
+        <location filename="../../ui/screens/eligibility.py" line="385"/>
         <source>{left} of {total}</source>
         <translation>{left} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="390"/>
+        <location filename="../../ui/screens/eligibility.py" line="394"/>
         <source>{remaining} left of {limit}</source>
         <translation>剩余额度 {remaining}（保障额度 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="405"/>
+        <location filename="../../ui/screens/eligibility.py" line="409"/>
         <source>On hold (置灰): {amount} unpaid, claim {ref}</source>
         <translation>已置灰：{amount} 未支付，理赔号 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="409"/>
+        <location filename="../../ui/screens/eligibility.py" line="413"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="410"/>
+        <location filename="../../ui/screens/eligibility.py" line="414"/>
         <source>On hold (置灰): an amount is unpaid</source>
         <translation>已置灰：有一笔费用未支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="411"/>
+        <location filename="../../ui/screens/eligibility.py" line="415"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="412"/>
+        <location filename="../../ui/screens/eligibility.py" line="416"/>
         <source>Not in force yet</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="413"/>
+        <location filename="../../ui/screens/eligibility.py" line="417"/>
         <source>Not known to the insurer</source>
         <translation>保险公司查无此会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="428"/>
+        <location filename="../../ui/screens/eligibility.py" line="432"/>
         <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
         <translation>{what}：已批准，已用完（已用 {allowed} 次，共 {allowed} 次）· 授权号 {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="431"/>
+        <location filename="../../ui/screens/eligibility.py" line="435"/>
         <source>{what}: approved, expired on {end} · auth {auth}</source>
         <translation>{what}：已批准，已于 {end} 过期 · 授权号 {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="439"/>
+        <location filename="../../ui/screens/eligibility.py" line="443"/>
         <source>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
         <translation>{what}：{state}
 授权号 {auth} · 剩余 {left}（共 {approved}）· 有效期 {start} – {end} · 剩余 {uses} 次（共 {allowed} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="458"/>
+        <location filename="../../ui/screens/eligibility.py" line="462"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what}（计划 {date}）：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="462"/>
+        <location filename="../../ui/screens/eligibility.py" line="466"/>
         <source>The insurer: {note}</source>
         <translation>保险公司说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="497"/>
+        <location filename="../../ui/screens/eligibility.py" line="501"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>正在向保险公司获取担保函…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="507"/>
+        <location filename="../../ui/screens/eligibility.py" line="511"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>担保函已打开，可打印：{files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="567"/>
+        <location filename="../../ui/screens/eligibility.py" line="571"/>
         <source>Note opened for printing: {file}</source>
         <translation>说明已打开，可打印：{file}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="575"/>
+        <location filename="../../ui/screens/eligibility.py" line="579"/>
         <source>The note could not be written. Try again.</source>
         <translation>说明未能生成，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="454"/>
+        <location filename="../../ui/screens/eligibility.py" line="458"/>
         <source>the insurer needs more information</source>
         <translation>保险公司需要补充资料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="437"/>
-        <location filename="../../ui/screens/eligibility.py" line="455"/>
+        <location filename="../../ui/screens/eligibility.py" line="441"/>
+        <location filename="../../ui/screens/eligibility.py" line="459"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="423"/>
+        <location filename="../../ui/screens/eligibility.py" line="427"/>
         <source>emergency</source>
         <translation>急诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="281"/>
+        <location filename="../../ui/screens/eligibility.py" line="285"/>
         <source>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</source>
         <translation>电子保险卡已置灰：此前一次就诊的自付费用尚未支付。支付方法：在电子保险卡页面点击“就诊记录”，再点击“支付”。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="286"/>
+        <location filename="../../ui/screens/eligibility.py" line="290"/>
         <source>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单期间已结束：今天不能直付。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="290"/>
+        <location filename="../../ui/screens/eligibility.py" line="294"/>
         <source>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单尚未生效：生效日之前不能直付。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="435"/>
+        <location filename="../../ui/screens/eligibility.py" line="439"/>
         <source>approved, from {date}</source>
         <translation>已批准，自 {date} 起有效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="453"/>
+        <location filename="../../ui/screens/eligibility.py" line="457"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>等待保险公司审核</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="456"/>
+        <location filename="../../ui/screens/eligibility.py" line="460"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="398"/>
+        <location filename="../../ui/screens/eligibility.py" line="402"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="467"/>
+        <location filename="../../ui/screens/eligibility.py" line="471"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="468"/>
+        <location filename="../../ui/screens/eligibility.py" line="472"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="469"/>
+        <location filename="../../ui/screens/eligibility.py" line="473"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -1893,176 +1893,175 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="337"/>
+        <location filename="../../ui/manager/screen.py" line="335"/>
         <source>Marked settled.</source>
         <translation>已标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="376"/>
-        <location filename="../../ui/manager/screen.py" line="472"/>
+        <location filename="../../ui/manager/screen.py" line="468"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="198"/>
+        <location filename="../../ui/manager/screen.py" line="196"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="202"/>
+        <location filename="../../ui/manager/screen.py" line="200"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="203"/>
+        <location filename="../../ui/manager/screen.py" line="201"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="204"/>
+        <location filename="../../ui/manager/screen.py" line="202"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="205"/>
+        <location filename="../../ui/manager/screen.py" line="203"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="206"/>
+        <location filename="../../ui/manager/screen.py" line="204"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="209"/>
+        <location filename="../../ui/manager/screen.py" line="207"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="213"/>
+        <location filename="../../ui/manager/screen.py" line="211"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="214"/>
+        <location filename="../../ui/manager/screen.py" line="212"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="216"/>
+        <location filename="../../ui/manager/screen.py" line="214"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="217"/>
+        <location filename="../../ui/manager/screen.py" line="215"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="218"/>
+        <location filename="../../ui/manager/screen.py" line="216"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="219"/>
+        <location filename="../../ui/manager/screen.py" line="217"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="288"/>
+        <location filename="../../ui/manager/screen.py" line="286"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>正在读取本机记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="291"/>
+        <location filename="../../ui/manager/screen.py" line="289"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>截至 %1 的本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="301"/>
-        <location filename="../../ui/manager/screen.py" line="512"/>
+        <location filename="../../ui/manager/screen.py" line="299"/>
+        <location filename="../../ui/manager/screen.py" line="508"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>暂时无法读取本机记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="327"/>
+        <location filename="../../ui/manager/screen.py" line="325"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>已重新排队待发送，将在下次尝试时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="347"/>
+        <location filename="../../ui/manager/screen.py" line="345"/>
         <source>Voided: it will not be sent.</source>
         <translation>已作废：不会发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="361"/>
+        <location filename="../../ui/manager/screen.py" line="359"/>
         <source>Cancelled at the insurer: it pays nothing for this claim.</source>
         <translation>已向保险公司撤销：保险公司不再为这笔理赔支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="374"/>
-        <location filename="../../ui/manager/screen.py" line="454"/>
+        <location filename="../../ui/manager/screen.py" line="371"/>
+        <location filename="../../ui/manager/screen.py" line="450"/>
         <source>Only a manager may change a claim.</source>
         <translation>只有经理可以更改理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="387"/>
+        <location filename="../../ui/manager/screen.py" line="384"/>
         <source>Opened at the desk: the family signs the corrected bill there.</source>
         <translation>已在前台打开：家长在前台签署更正后的账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="390"/>
+        <location filename="../../ui/manager/screen.py" line="387"/>
         <source>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</source>
         <translation>前台正在接待一位就诊者。请在该就诊完成或取消后再更正账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="417"/>
+        <location filename="../../ui/manager/screen.py" line="418"/>
         <source>Refunded %1 by %2.</source>
         <translation>已通过%2退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="463"/>
+        <location filename="../../ui/manager/screen.py" line="459"/>
         <source>It is being sent right now; try again in a moment.</source>
         <translation>正在发送中，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="465"/>
+        <location filename="../../ui/manager/screen.py" line="461"/>
         <source>The insurer already has this claim: cancel it at the insurer instead.</source>
         <translation>保险公司已收到这笔理赔：请改为向保险公司撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="467"/>
+        <location filename="../../ui/manager/screen.py" line="463"/>
         <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
         <translation>保险公司不能撤销：该理赔已支付或未被受理。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="469"/>
+        <location filename="../../ui/manager/screen.py" line="465"/>
         <source>The insurer has no such claim from this clinic; nothing was changed.</source>
         <translation>保险公司没有本诊所的这笔理赔；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="524"/>
+        <location filename="../../ui/manager/screen.py" line="520"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="554"/>
-        <location filename="../../ui/manager/screen.py" line="583"/>
+        <location filename="../../ui/manager/screen.py" line="550"/>
+        <location filename="../../ui/manager/screen.py" line="579"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="594"/>
+        <location filename="../../ui/manager/screen.py" line="590"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="618"/>
+        <location filename="../../ui/manager/screen.py" line="614"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="622"/>
+        <location filename="../../ui/manager/screen.py" line="618"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -2281,27 +2280,27 @@
 <context>
     <name>OwedToClinic</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="135"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="125"/>
         <source>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</source>
         <translation>这是家庭欠本诊所的款项（不是欠保险公司的）。可现在收取，也可在家庭下次来时收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="175"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="161"/>
         <source>What the family owes the clinic could not be read.</source>
         <translation>无法读取家庭欠诊所的款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="188"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="174"/>
         <source>The family owes this clinic {amount} from earlier visits.</source>
         <translation>家庭以往就诊尚欠本诊所 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="194"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="180"/>
         <source>{date} · statement {number} · {amount} left</source>
         <translation>{date} · 账单号 {number} · 尚欠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="201"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="187"/>
         <source>Collect…</source>
         <translation>收取…</translation>
     </message>
@@ -2309,92 +2308,92 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="295"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="287"/>
         <source>Slip or transaction no.</source>
         <translation>小票号或交易号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="296"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="288"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="297"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="289"/>
         <source>Split / part payment</source>
         <translation>分开付 / 先付一部分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="298"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="290"/>
         <source>Paying now</source>
         <translation>本次支付</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="299"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="291"/>
         <source>Record payment</source>
         <translation>登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="300"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="292"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="301"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="293"/>
         <source>Fapiao no.</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="302"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="294"/>
         <source>from the clinic&apos;s tax system</source>
         <translation>诊所税务系统开具的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="303"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="295"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="341"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="333"/>
         <source>Fapiao no. saved.</source>
         <translation>发票号已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="341"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="333"/>
         <source>Fapiao no. cleared.</source>
         <translation>发票号已清除。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="365"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="357"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>今天无需付款：全部费用由保险公司支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="367"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="359"/>
         <source>The family&apos;s part is paid.</source>
         <translation>家庭自付部分已付清。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="370"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="362"/>
         <source>{amount} is still to pay. How does the family pay it?</source>
         <translation>还需支付 {amount}，付款方式是？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="376"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="368"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>家庭今天需自付 {amount}，付款方式是？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="423"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="415"/>
         <source>The methods add up to {parts} of the {paying} being paid.</source>
         <translation>各付款方式合计 {parts}，本次支付 {paying}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="427"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="419"/>
         <source>{owed} will be left owed to the clinic.</source>
         <translation>剩余 {owed} 将记为欠诊所的款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="431"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="423"/>
         <source>Pays all that is left.</source>
         <translation>付清全部剩余金额。</translation>
     </message>
@@ -2402,117 +2401,97 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="50"/>
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
         <location filename="../../ui/widgets/payment_panel.py" line="51"/>
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="52"/>
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="53"/>
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="54"/>
         <source>Recorded: paid in cash.</source>
         <translation>已登记：现金支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="52"/>
         <source>Recorded: paid by bank card.</source>
         <translation>已登记：银行卡支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="53"/>
         <source>Recorded: paid with WeChat Pay.</source>
         <translation>已登记：微信支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="54"/>
         <source>Recorded: paid with Alipay.</source>
         <translation>已登记：支付宝支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="58"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="59"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
         <source>Recorded: {payments}.</source>
         <translation>已登记：{payments}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="60"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
         <source>{amount} is left owed to the clinic; collect it when the child comes back.</source>
         <translation>尚欠诊所 {amount}，孩子下次就诊时可收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="63"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="60"/>
         <source>The amounts by method add up to {parts}, not the {paying} being paid. Nothing was recorded.</source>
         <translation>各付款方式合计 {parts}，与本次支付的 {paying} 不符。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="68"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="65"/>
         <source>{paying} is more than the {left} left to pay. Nothing was recorded.</source>
         <translation>{paying} 超过剩余应付的 {left}。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="71"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="68"/>
         <source>Enter amounts above zero. Nothing was recorded.</source>
         <translation>请输入大于零的金额。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="74"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="71"/>
         <source>Enter amounts in yuan, such as 120 or 120.50. Nothing was recorded.</source>
         <translation>请以元为单位输入金额，例如 120 或 120.50。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="77"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="74"/>
         <source>A slip or transaction number is at most {count} characters. Nothing was recorded.</source>
         <translation>小票号或交易号最多 {count} 个字符。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="81"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="78"/>
         <source>Nothing is owed on this visit any more.</source>
         <translation>这次就诊已无欠款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="82"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="79"/>
         <source>A fapiao number is letters, digits and hyphens, at most {count}. It was not saved.</source>
         <translation>发票号只能由字母、数字和连字符组成，最多 {count} 个。未保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="86"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="83"/>
         <source>{amount} is more than the {refundable} paid by {method} on this visit and not yet refunded. Nothing was refunded.</source>
         <translation>{amount} 超过这次就诊以{method}支付且尚未退还的 {refundable}。未退款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="91"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="88"/>
         <source>Say why the money is refunded. Nothing was refunded.</source>
         <translation>请说明退款原因。未退款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="94"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="91"/>
         <source>Only a manager may refund. Nothing was refunded.</source>
         <translation>只有经理可以退款。未退款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="97"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="94"/>
         <source>The journal cannot be written now. Nothing was recorded; try again.</source>
         <translation>现在无法写入本机记录。未登记任何款项，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="100"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="97"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>付款未能记录，请重试。</translation>
     </message>
@@ -2888,42 +2867,42 @@
 <context>
     <name>RefundForm</name>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="321"/>
+        <location filename="../../ui/manager/claims_tab.py" line="323"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="322"/>
+        <location filename="../../ui/manager/claims_tab.py" line="324"/>
         <source>Give back money the family paid at the desk</source>
         <translation>退还家长在前台支付的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="324"/>
+        <location filename="../../ui/manager/claims_tab.py" line="326"/>
         <source>Refund by the method the family paid with. The reason is kept.</source>
         <translation>按家长的支付方式退款。原因将被保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="326"/>
+        <location filename="../../ui/manager/claims_tab.py" line="328"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="327"/>
+        <location filename="../../ui/manager/claims_tab.py" line="329"/>
         <source>Why? (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="328"/>
+        <location filename="../../ui/manager/claims_tab.py" line="330"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="329"/>
+        <location filename="../../ui/manager/claims_tab.py" line="331"/>
         <source>Keep it</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/claims_tab.py" line="349"/>
+        <location filename="../../ui/manager/claims_tab.py" line="351"/>
         <source>Nothing paid at the desk is left to refund.</source>
         <translation>前台收取的款项已没有可退的金额。</translation>
     </message>
@@ -3044,74 +3023,74 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="133"/>
+        <location filename="../../ui/screens/scan.py" line="131"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>请出示孩子的电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="139"/>
+        <location filename="../../ui/screens/scan.py" line="137"/>
         <source>Open the e-card on the phone and hold its QR code inside the frame.</source>
         <translation>在手机上打开电子保险卡，将二维码对准框内。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="141"/>
+        <location filename="../../ui/screens/scan.py" line="139"/>
         <source>Staff: look up without the card</source>
         <translation>工作人员：无卡查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="142"/>
+        <location filename="../../ui/screens/scan.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="143"/>
+        <location filename="../../ui/screens/scan.py" line="141"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="144"/>
+        <location filename="../../ui/screens/scan.py" line="142"/>
         <source>Child&apos;s name</source>
         <translation>孩子姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="145"/>
+        <location filename="../../ui/screens/scan.py" line="143"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="146"/>
+        <location filename="../../ui/screens/scan.py" line="144"/>
         <source>e.g. GP2026000101</source>
         <translation>如 GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="147"/>
+        <location filename="../../ui/screens/scan.py" line="145"/>
         <source>11 digits</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="148"/>
+        <location filename="../../ui/screens/scan.py" line="146"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="149"/>
+        <location filename="../../ui/screens/scan.py" line="147"/>
         <source>Staff: phone guarantee…</source>
         <translation>工作人员：电话担保…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="152"/>
-        <location filename="../../ui/screens/scan.py" line="176"/>
-        <location filename="../../ui/screens/scan.py" line="206"/>
+        <location filename="../../ui/screens/scan.py" line="150"/>
+        <location filename="../../ui/screens/scan.py" line="174"/>
+        <location filename="../../ui/screens/scan.py" line="204"/>
         <source>Checking the card with the insurer…</source>
         <translation>正在向保险公司核验电子保险卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="194"/>
+        <location filename="../../ui/screens/scan.py" line="192"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>请输入保单号、孩子姓名和监护人的 11 位手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="276"/>
+        <location filename="../../ui/screens/scan.py" line="274"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>摄像头不可用（未连接或被其他程序占用），系统会持续重试。请先使用扫码枪或手动查询。</translation>
     </message>

@@ -72,7 +72,7 @@ class ClaimActions(QWidget):
         self.may_void = may_void
         self.claim_id: int | None = None
         self.category: ClaimCategory | None = None
-        self.voidable = self.cancellable = self.correctable = False
+        self.voidable = self.cancellable = False
         self.asking: str | None = None
         """"void" or "cancel" while the manager confirms it, else None."""
         self.controls = QFrame()
@@ -154,13 +154,12 @@ class ClaimActions(QWidget):
         *,
         voidable: bool = False,
         cancellable: bool = False,
-        correctable: bool = False,
     ) -> None:
         """Offer what may be done to this claim (nothing without one): send again or settle,
-        and, where the caller offers them, void (`voidable`), cancel (`cancellable`) or correct
-        its bill at the desk (`correctable`). Choosing
-        another claim clears the note, the reason and what came of the last change; a settled
-        claim leaving the list (nothing chosen) leaves "Marked settled." in view."""
+        and, where the caller offers them, void (`voidable`), or cancel or correct its bill at
+        the desk (`cancellable`: an accepted claim is both). Choosing another claim clears the
+        note, the reason and what came of the last change; a settled claim leaving the list
+        (nothing chosen) leaves "Marked settled." in view."""
         if claim_id != self.claim_id:
             self.settle_note.clear()
             self.reason.clear()
@@ -170,7 +169,6 @@ class ClaimActions(QWidget):
         self.claim_id, self.category = claim_id, category
         self.voidable = self.may_void and voidable
         self.cancellable = self.may_void and cancellable
-        self.correctable = self.may_void and correctable
         if (self.asking == "void" and not self.voidable) or (
             self.asking == "cancel" and not self.cancellable
         ):
@@ -179,7 +177,7 @@ class ClaimActions(QWidget):
         self.send_again_button.setVisible(category is ClaimCategory.ATTENTION)
         self.void_button.setVisible(self.voidable and self.asking is None)
         self.cancel_button.setVisible(self.cancellable and self.asking is None)
-        self.correct_button.setVisible(self.correctable and self.asking is None)
+        self.correct_button.setVisible(self.cancellable and self.asking is None)
         self.confirm.setVisible(self.asking is not None)
         self._word_question()
         self._enable()
@@ -234,11 +232,10 @@ class ClaimActions(QWidget):
             self.category,
             voidable=self.voidable,
             cancellable=self.cancellable,
-            correctable=self.correctable,
         )
 
     def _correct(self) -> None:
-        if self.claim_id is not None and self.correctable:
+        if self.claim_id is not None and self.cancellable:
             self.notice.clear()
             self.correct_button.setEnabled(False)
             self.correct.emit(self.claim_id)
@@ -616,7 +613,6 @@ class ClaimsTab(QWidget):
             line.category,
             voidable=line.voidable,
             cancellable=line.cancellable,
-            correctable=line.cancellable,
         )
         self.detail_title.setText(line.invoice_no)
         # The key the claim was sent under: support may ask for it, a manager never needs it.

@@ -73,8 +73,6 @@ class ManagerScreen(FollowsLanguage, QWidget):
     correction_ready = Signal(object)
     """A manager asked to correct an accepted claim's bill: the `kiosk.correction.Correction`
     for the desk to open at the bill (the window leaves the manager area for it)."""
-    refunded = Signal(int)
-    """A manager refunded money paid at the desk for this journal visit."""
 
     def __init__(
         self, context: ManagerContext, member: StaffMember, parent: QWidget | None = None
@@ -368,13 +366,12 @@ class ManagerScreen(FollowsLanguage, QWidget):
         journal, member = self.context.journal, self.member
 
         def failed(error: BaseException) -> None:
-            for panel in self._claim_actions():
-                panel.finished(
-                    claim_id,
-                    self.tr("Only a manager may change a claim.")
-                    if isinstance(error, NotAllowed)
-                    else self.tr("The claim could not be changed; it may have changed meanwhile."),
-                )
+            self._say(
+                claim_id,
+                self.tr("Only a manager may change a claim.")
+                if isinstance(error, NotAllowed)
+                else self._change_refused(error),
+            )
 
         Task(lambda: correction_of(journal, claim_id, by=member)).success(
             self.correction_ready.emit
@@ -391,6 +388,10 @@ class ManagerScreen(FollowsLanguage, QWidget):
                 "cancelled."
             )
         )
+        self._say(claim_id, text)
+
+    def _say(self, claim_id: int, text: str) -> None:
+        """What came of a change of `claim_id`, in whichever tab's panel shows that claim."""
         for panel in self._claim_actions():
             panel.finished(claim_id, text)
 
@@ -418,7 +419,6 @@ class ManagerScreen(FollowsLanguage, QWidget):
                 .replace("%1", format_yuan(amount_fen))
                 .replace("%2", name(method))
             )
-            self.refunded.emit(visit_id)
             self.reload()
 
         Task(
@@ -434,12 +434,8 @@ class ManagerScreen(FollowsLanguage, QWidget):
         who may (a refusal changes nothing and is said), then the day and the reconciliation
         are read again."""
 
-        def say(text: str) -> None:
-            for panel in self._claim_actions():
-                panel.finished(claim_id, text)
-
         def finished(text: str) -> None:
-            say(text)
+            self._say(claim_id, text)
             self.reload()
             self._compare_again()
 
@@ -450,8 +446,8 @@ class ManagerScreen(FollowsLanguage, QWidget):
             finished(done_text)
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, NotAllowed):
-                say(self.tr("Only a manager may change a claim."))  # nothing changed to re-read
+            if isinstance(error, NotAllowed):  # nothing changed, nothing to read again
+                self._say(claim_id, self.tr("Only a manager may change a claim."))
             else:
                 finished(self._change_refused(error))
 

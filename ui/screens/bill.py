@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
@@ -24,9 +24,8 @@ from kiosk.billing import english_names
 from kiosk.catalogue import Catalogue, CatalogueItem
 from kiosk.catalogue_import import CatalogueImportError, load_catalogue
 from kiosk.desk import PresentedBill, present_bill
-from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError
-from kiosk.insurer.models import Adjudication, Bill, BillLine, PreAuthStatus, Reason, VisitType
+from kiosk.insurer.models import Adjudication, BillLine, PreAuthStatus, Reason, VisitType
 from kiosk.journal import PreAuthChange
 from kiosk.money import format_yuan
 from kiosk.recheck import EstimateChanged, recheck_and_present
@@ -46,14 +45,6 @@ ESTIMATE_DELAY_MS = 250
 """Quiet time after the last change before asking the insurer, so typing a quantity is one call."""
 
 MAX_RESULTS = 30
-
-
-def estimate_for(insurer: InsurerClient, replaces: str | None) -> Callable[[Bill], Adjudication]:
-    """How the insurer estimates this visit's bill: as the correction of the claim it replaces,
-    if it is one (what the family signs is what the correction will be adjudicated as)."""
-    if replaces is None:
-        return insurer.estimate
-    return lambda bill: insurer.estimate(bill, replaces=replaces)
 
 
 class BillScreen(FollowsLanguage, QWidget):
@@ -343,7 +334,9 @@ class BillScreen(FollowsLanguage, QWidget):
         replaces = visit.replaces
         self._estimating = True
         self._render_amounts()
-        Task.with_insurer(lambda insurer: estimate_for(insurer, replaces)(bill)).success(
+        # a correction is estimated as the correction of the claim it replaces: what the family
+        # signs is what the insurer will adjudicate it as
+        Task.with_insurer(lambda insurer: insurer.estimate(bill, replaces=replaces)).success(
             lambda adjudication: self._estimate_arrived(visit_id, revision, adjudication)
         ).failure(lambda error: self._estimate_failed(visit_id, revision, error)).run()
 
@@ -616,7 +609,7 @@ class BillScreen(FollowsLanguage, QWidget):
         self._render_amounts()
         Task.with_insurer(
             lambda insurer: recheck_and_present(
-                estimate_for(insurer, replaces),
+                partial(insurer.estimate, replaces=replaces),
                 journal,
                 bill,
                 adjudication,

@@ -250,7 +250,7 @@ class DoneScreen(FollowsLanguage, QWidget):
                 "The insurer did not accept the correction: claim {old} stands as it was. The "
                 "clinic manager will follow it up."
             ).format(old=correction.insurer_claim_id)
-        elif claim.state is ClaimState.SENT and self._not_covered_after_all(claim):
+        elif claim.state is ClaimState.SENT and (owed := self._not_covered_after_all(claim)):
             presented = self.session.visit.presented
             guaranteed = presented.shown.totals.covered_fen if presented is not None else 0
             text = self.tr(
@@ -261,7 +261,7 @@ class DoneScreen(FollowsLanguage, QWidget):
                 number=claim.insurer_claim_id,
                 covered=format_yuan(claim.covered_fen or 0),
                 guaranteed=format_yuan(guaranteed),
-                owed=format_yuan(self._not_covered_after_all(claim)),
+                owed=format_yuan(owed),
             )
         elif claim.state is ClaimState.SENT:
             text = self.tr("Accepted by the insurer, claim number {number}").format(

@@ -145,11 +145,16 @@ class EligibilityScreen(FollowsLanguage, QWidget):
             self.tr("Bill from the catalogue; the family pays it all and gets a self-pay statement")
         )
         if self.session.visit.eligibility is not None:
-            self.show_eligibility(self.session.visit.eligibility)
+            self._render(self.session.visit.eligibility)  # the owed panel says itself again
 
     # --- rendering -------------------------------------------------------------------------------
 
     def show_eligibility(self, eligibility: Eligibility) -> None:
+        """A new answer: render it, and read what this member still owes the clinic."""
+        self._render(eligibility)
+        self.owed.show_member(eligibility.member.member_id if eligibility.member else None)
+
+    def _render(self, eligibility: Eligibility) -> None:
         assessment = assess(eligibility)
         for widget in (self.card, self.headline):
             restyle(widget, "verdict", assessment.verdict.value)
@@ -171,7 +176,6 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         self.note_button.setVisible(eligibility.unpaid is not None)
         self.note_button.setEnabled(True)
         self.letter_state.hide()
-        self.owed.show_member(eligibility.member.member_id if eligibility.member else None)
         flagged = {REFUSAL_FIELD[c] for c in assessment.cautions if c in REFUSAL_FIELD}
         self._render_details(eligibility, flagged if refused else set())
 

@@ -66,8 +66,6 @@ class ScanScreen(FollowsLanguage, QWidget):
         self.guarantee_button.clicked.connect(self.open_phone_guarantee)
         self.guarantee_button.hide()
         self.guarantee_dialog: PhoneGuaranteeDialog | None = None
-        self._unreachable_card: tuple[str, ScanSource] | None = None
-        """The member and source of the card whose check the insurer could not answer."""
         self.lookup_toggle = QPushButton(objectName="secondary")
         self.lookup_toggle.setCheckable(True)
         self.lookup_toggle.toggled.connect(self._show_lookup)
@@ -168,7 +166,7 @@ class ScanScreen(FollowsLanguage, QWidget):
         if event.source is ScanSource.CAMERA:
             self.camera_view.set_found(True)
             self._found_timer.start()
-        self._offer_guarantee(None)
+        self._offer_guarantee(False)
         if event.token is not None:
             self._checking_card = (event.token.member_id, event.source)
         self._card_in_check = event.token
@@ -200,7 +198,7 @@ class ScanScreen(FollowsLanguage, QWidget):
         # the redactor's patterns cannot know a Latin-script name, so it is told the values.
         self._typed = (lookup.policy_number, lookup.child_name, lookup.guardian_phone)
         REDACTOR.remember(self._typed)
-        self._offer_guarantee(None)
+        self._offer_guarantee(False)
         self._checking_card = None  # a lookup's member is not known until the insurer answers
         visit_id = visit.begin_check(ScanSource.LOOKUP)
         self._set_status(self.tr("Checking the card with the insurer…"))
@@ -226,16 +224,16 @@ class ScanScreen(FollowsLanguage, QWidget):
             self._show_problem(card_problem(error))
             unreachable = isinstance(error, InsurerUnreachable | InsurerServerError)
             if unreachable and self.session.phone_guarantees:
-                self._offer_guarantee(self._checking_card)
+                self._offer_guarantee(self._checking_card is not None)
 
-    def _offer_guarantee(self, card: tuple[str, ScanSource] | None) -> None:
-        """While the insurer is down, a verified card can go on under a phone guarantee."""
-        self._unreachable_card = card
-        self.guarantee_button.setVisible(card is not None)
+    def _offer_guarantee(self, shown: bool) -> None:
+        """While the insurer is down, the card being checked (a verified card, not a lookup) can
+        go on under a phone guarantee."""
+        self.guarantee_button.setVisible(shown)
 
     def open_phone_guarantee(self) -> PhoneGuaranteeDialog | None:
         """Reception called the hotline: enter its reference (returned so tests can drive it)."""
-        card = self._unreachable_card
+        card = self._checking_card if not self.guarantee_button.isHidden() else None
         if card is None or self.session.visit.step is not Step.SCAN:
             return None
         member_id, source = card
@@ -292,7 +290,7 @@ class ScanScreen(FollowsLanguage, QWidget):
         REDACTOR.forget(self._typed)
         self._typed = ()
         self.lookup_toggle.setChecked(False)
-        self._offer_guarantee(None)
+        self._offer_guarantee(False)
         self._checking_card = None
         if not keep_status:
             self._set_status("")

@@ -94,14 +94,10 @@ class CollectDialog(FollowsLanguage, QDialog):
 class OwedToClinic(FollowsLanguage, QFrame):
     """The member's visits that still owe this clinic, with the total and a "Collect…" each."""
 
-    loaded = Signal(int)
-    """What the member owes the clinic in all, in fen, each time it is read (0: hidden)."""
     collected = Signal(int, int)
     """The visit a collection was recorded against, and the fen collected."""
 
-    def __init__(
-        self, journal: Journal, member_id: str | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("owedToClinic")
         self.journal = journal
@@ -126,8 +122,6 @@ class OwedToClinic(FollowsLanguage, QFrame):
         layout.addWidget(self.problem)
         self.setVisible(False)
         self.retranslate()
-        if member_id is not None:
-            self.show_member(member_id)
 
     def retranslate(self) -> None:
         self.note.setText(
@@ -155,9 +149,6 @@ class OwedToClinic(FollowsLanguage, QFrame):
             lambda owed: self._loaded(reading, owed)
         ).failure(lambda _error: self._read_failed(reading)).run()
 
-    def refresh(self) -> None:
-        self.show_member(self.member_id)
-
     @property
     def total_fen(self) -> int:
         return sum(visit.owed_fen for visit in self.owed)
@@ -167,7 +158,6 @@ class OwedToClinic(FollowsLanguage, QFrame):
             return
         self.owed = owed
         self._render()
-        self.loaded.emit(self.total_fen)
 
     def _read_failed(self, reading: int) -> None:
         if reading != self._reading:
@@ -220,10 +210,11 @@ class OwedToClinic(FollowsLanguage, QFrame):
         return dialog
 
     def _collected(self, visit_id: int, amount_fen: int) -> None:
+        """A collection was recorded: close the dialog once nothing is left, read again."""
         self.collected.emit(visit_id, amount_fen)
         if self.dialog is not None and self.dialog.panel.left_fen == 0:
             self.dialog.accept()
-        self.refresh()
+        self.show_member(self.member_id)
 
     def _dialog_closed(self, dialog: CollectDialog) -> None:
         if self.dialog is dialog:

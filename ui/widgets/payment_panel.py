@@ -42,15 +42,12 @@ from kiosk.payments import (
 )
 from kiosk.staff import NotAllowed
 from ui.i18n import QT_TRANSLATE_NOOP, FollowsLanguage
+from ui.manager_text import name
 from ui.tone import set_tone
 
-METHODS = (PaymentMethod.CASH, PaymentMethod.CARD, PaymentMethod.WECHAT, PaymentMethod.ALIPAY)
+METHODS = tuple(PaymentMethod)
 CONTEXT = "Payments"
 TEXTS = {
-    "cash": QT_TRANSLATE_NOOP("Payments", "Cash"),
-    "card": QT_TRANSLATE_NOOP("Payments", "Bank card"),
-    "wechat": QT_TRANSLATE_NOOP("Payments", "WeChat Pay"),
-    "alipay": QT_TRANSLATE_NOOP("Payments", "Alipay"),
     "paid_cash": QT_TRANSLATE_NOOP("Payments", "Recorded: paid in cash."),
     "paid_card": QT_TRANSLATE_NOOP("Payments", "Recorded: paid by bank card."),
     "paid_wechat": QT_TRANSLATE_NOOP("Payments", "Recorded: paid with WeChat Pay."),
@@ -107,13 +104,8 @@ def _t(key: str) -> str:
 
 
 def method_name(method: PaymentMethod) -> str:
-    """The method as reception and families call it."""
-    return {
-        PaymentMethod.CASH: _t("cash"),
-        PaymentMethod.CARD: _t("card"),
-        PaymentMethod.WECHAT: _t("wechat"),
-        PaymentMethod.ALIPAY: _t("alipay"),
-    }[method]
+    """The method as reception and families call it (the manager's screens say it the same)."""
+    return name(method)
 
 
 def by_method(amounts: Iterable[tuple[PaymentMethod, int]]) -> str:
