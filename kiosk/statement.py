@@ -106,17 +106,30 @@ class StatementFacts(BaseModel):
         clinic: ClinicProfile,
         insurer: InsurerProfile | None = None,
         item_names_en: Mapping[str, str] | None = None,
+        correcting: StatementFacts | None = None,
     ) -> StatementFacts:
         """The facts of a visit from the insurer's eligibility answer (names already masked);
-        none under a phone guarantee, when the insurer could not be asked."""
+        none under a phone guarantee, when the insurer could not be asked. A corrected bill
+        (`correcting`: the original statement's facts) names the child and the policy as the
+        original statement printed them."""
         member = eligibility.member if eligibility is not None else None
         coverage = eligibility.coverage if eligibility is not None else None
+        if correcting is not None:
+            child, policy, tier = (
+                correcting.child_masked,
+                correcting.policy_masked,
+                correcting.plan_tier,
+            )
+        else:
+            child = member.name_masked if member else ""
+            policy = mask_policy(coverage.policy_number) if coverage else ""
+            tier = coverage.plan_tier if coverage else None
         return cls(
             language=language,
             consent=consent,
-            child_masked=member.name_masked if member else "",
-            policy_masked=mask_policy(coverage.policy_number) if coverage else "",
-            plan_tier=coverage.plan_tier if coverage else None,
+            child_masked=child,
+            policy_masked=policy,
+            plan_tier=tier,
             service_date=service_date,
             clinic=clinic,
             insurer=insurer or InsurerProfile(),

@@ -321,6 +321,16 @@ class Visit:
         return self._s.correction
 
     @property
+    def identified(self) -> bool:
+        """The visit knows whose it is: the insurer's eligibility answer, a phone guarantee or
+        the claim a correction replaces (a statement can be made for it)."""
+        return (
+            self._s.eligibility is not None
+            or self._s.guarantee is not None
+            or self._s.correction is not None
+        )
+
+    @property
     def replaces(self) -> str | None:
         """The insurer claim id a corrected bill replaces: its estimates and claim name it."""
         return self._s.correction.insurer_claim_id if self._s.correction is not None else None

@@ -505,9 +505,7 @@ class DoneScreen(FollowsLanguage, QWidget):
             return
         visit = self.session.visit
         presented, eligibility = visit.presented, visit.eligibility
-        if presented is None or (
-            eligibility is None and visit.guarantee is None and visit.correction is None
-        ):
+        if presented is None or not visit.identified:
             return
         facts = None
         if visit.self_pay:

@@ -372,34 +372,24 @@ class SignScreen(FollowsLanguage, QWidget):
             self._say(self._problem_text(problems[0]))
             return
         signed_at = datetime.now(UTC)
-        eligibility = visit.eligibility
-        guarantee = visit.guarantee
-        correction = visit.correction
-        if eligibility is None and guarantee is None and correction is None:
+        if not visit.identified:
             return
+        correction = visit.correction
         facts = StatementFacts.for_visit(
-            eligibility,
+            visit.eligibility,
             language=self.session.language,
             consent=self.consent.text(),
             service_date=presented.shown.bill.service_date,
             clinic=self.session.clinic,
             insurer=self.session.insurer,
+            correcting=correction.facts if correction is not None else None,
         )
-        if correction is not None and correction.facts is not None:
-            # the child and the policy as the original statement printed them
-            facts = facts.model_copy(
-                update={
-                    "child_masked": correction.facts.child_masked,
-                    "policy_masked": correction.facts.policy_masked,
-                    "plan_tier": correction.facts.plan_tier,
-                }
-            )
+        phone = visit.guarantee.contract() if visit.guarantee is not None else None
         visit.sign(presented.bill_hash, signature, signed_at)
         self._busy = True
         self.confirm_button.setEnabled(False)
         visit_id = visit.visit_id
         journal = self.session.journal
-        phone = guarantee.contract() if guarantee is not None else None
         Task(
             lambda: sign_and_queue(
                 journal,
