@@ -356,58 +356,46 @@ class BillScreen(FollowsLanguage, QWidget):
     # --- rendering -----------------------------------------------------------------------------
 
     def show_bill(self) -> None:
+        heading = self._heading()
+        if heading is None:
+            self.title.setToolTip("")
+            return
         visit = self.session.visit
-        eligibility = visit.eligibility
-        guarantee = visit.guarantee
-        if guarantee is not None:
-            self.title.setText(
-                self.tr("Bill for member {member} · phone guarantee {reference}").format(
-                    member=guarantee.member_id, reference=guarantee.reference
-                )
-            )
-            self.emergency.setVisible(True)
-            with QSignalBlocker(self.emergency):
-                self.emergency.setChecked(visit.visit_type is VisitType.EMERGENCY)
-            self._render_amounts()
-            return
-        correction = visit.correction
-        if correction is not None:
-            self.title.setText(
-                self.tr("Corrected bill for {member} · replaces statement {statement}").format(
-                    member=correction.child_masked or correction.member_id,
-                    statement=correction.statement_no,
-                )
-            )
-            self.title.setToolTip(
-                self.tr("Correction of claim {claim}").format(claim=correction.insurer_claim_id)
-            )
-            self.emergency.setVisible(True)
-            with QSignalBlocker(self.emergency):
-                self.emergency.setChecked(visit.visit_type is VisitType.EMERGENCY)
-            self._render_amounts()
-            return
-        self.title.setToolTip("")
-        if eligibility is None:
-            return
-        member = eligibility.member
-        coverage = eligibility.coverage
-        tier = plan_text(app_translate, coverage.plan_tier if coverage is not None else None)
-        if visit.self_pay_only:
-            self.title.setText(
-                self.tr("Self-pay bill for {member}").format(member=member.name_masked)
-                if member is not None
-                else self.tr("Self-pay bill")
-            )
-        elif member is not None:
-            self.title.setText(
-                self.tr("Bill for {member} ({plan})").format(member=member.name_masked, plan=tier)
-            )
-        else:
-            return
+        title, tooltip = heading
+        self.title.setText(title)
+        self.title.setToolTip(tooltip)
         self.emergency.setVisible(not visit.self_pay_only)
         with QSignalBlocker(self.emergency):
             self.emergency.setChecked(visit.visit_type is VisitType.EMERGENCY)
         self._render_amounts()
+
+    def _heading(self) -> tuple[str, str] | None:
+        """The bill's title and its tooltip: whose bill, under what (None: nothing to bill yet)."""
+        visit = self.session.visit
+        guarantee, correction = visit.guarantee, visit.correction
+        if guarantee is not None:
+            return self.tr("Bill for member {member} · phone guarantee {reference}").format(
+                member=guarantee.member_id, reference=guarantee.reference
+            ), ""
+        if correction is not None:
+            return self.tr("Corrected bill for {member} · replaces statement {statement}").format(
+                member=correction.child_masked or correction.member_id,
+                statement=correction.statement_no,
+            ), self.tr("Correction of claim {claim}").format(claim=correction.insurer_claim_id)
+        eligibility = visit.eligibility
+        if eligibility is None:
+            return None
+        member = eligibility.member
+        if visit.self_pay_only:
+            if member is None:
+                return self.tr("Self-pay bill"), ""
+            return self.tr("Self-pay bill for {member}").format(member=member.name_masked), ""
+        if member is None:
+            return None
+        coverage = eligibility.coverage
+        tier = plan_text(app_translate, coverage.plan_tier if coverage is not None else None)
+        title = self.tr("Bill for {member} ({plan})").format(member=member.name_masked, plan=tier)
+        return title, ""
 
     def _render_amounts(self) -> None:
         visit = self.session.visit
