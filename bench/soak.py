@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication
 
 from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
 from launchers.demo import demo_insurer, fresh_token
-from ui.demo_script import SCENARIOS
+from ui.demo_script.scenarios import SCENARIOS
 from ui.driver import KioskDriver
 from ui.launch import KioskConfig, build_kiosk
 

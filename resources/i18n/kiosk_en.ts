@@ -69,7 +69,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="168"/>
-        <location filename="../../ui/screens/bill.py" line="561"/>
+        <location filename="../../ui/screens/bill.py" line="549"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
@@ -79,47 +79,47 @@
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="364"/>
+        <location filename="../../ui/screens/bill.py" line="377"/>
         <source>Bill for member {member} · phone guarantee {reference}</source>
         <translation>Bill for member {member} · phone guarantee {reference}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="376"/>
+        <location filename="../../ui/screens/bill.py" line="381"/>
         <source>Corrected bill for {member} · replaces statement {statement}</source>
         <translation>Corrected bill for {member} · replaces statement {statement}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="382"/>
+        <location filename="../../ui/screens/bill.py" line="384"/>
         <source>Correction of claim {claim}</source>
         <translation>Correction of claim {claim}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="397"/>
+        <location filename="../../ui/screens/bill.py" line="392"/>
         <source>Self-pay bill for {member}</source>
         <translation>Self-pay bill for {member}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="399"/>
+        <location filename="../../ui/screens/bill.py" line="391"/>
         <source>Self-pay bill</source>
         <translation>Self-pay bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="443"/>
+        <location filename="../../ui/screens/bill.py" line="431"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="446"/>
+        <location filename="../../ui/screens/bill.py" line="434"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="461"/>
+        <location filename="../../ui/screens/bill.py" line="449"/>
         <source>Checking the amounts with the insurer once more…</source>
         <translation>Checking the amounts with the insurer once more…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="471"/>
+        <location filename="../../ui/screens/bill.py" line="459"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</numerusform>
@@ -127,12 +127,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="488"/>
+        <location filename="../../ui/screens/bill.py" line="476"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="496"/>
+        <location filename="../../ui/screens/bill.py" line="484"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n item costs more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</numerusform>
@@ -140,37 +140,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="508"/>
+        <location filename="../../ui/screens/bill.py" line="496"/>
         <source>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</source>
         <translation>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="516"/>
+        <location filename="../../ui/screens/bill.py" line="504"/>
         <source>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</source>
         <translation>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="530"/>
+        <location filename="../../ui/screens/bill.py" line="518"/>
         <source>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</source>
         <translation>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="539"/>
+        <location filename="../../ui/screens/bill.py" line="527"/>
         <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
         <translation>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="548"/>
+        <location filename="../../ui/screens/bill.py" line="536"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="559"/>
+        <location filename="../../ui/screens/bill.py" line="547"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="636"/>
+        <location filename="../../ui/screens/bill.py" line="624"/>
         <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
         <translation>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</translation>
     </message>
@@ -208,33 +208,33 @@
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="403"/>
+        <location filename="../../ui/screens/bill.py" line="397"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="426"/>
+        <location filename="../../ui/screens/bill.py" line="414"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="427"/>
+        <location filename="../../ui/screens/bill.py" line="415"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="437"/>
-        <location filename="../../ui/screens/bill.py" line="440"/>
+        <location filename="../../ui/screens/bill.py" line="425"/>
+        <location filename="../../ui/screens/bill.py" line="428"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="466"/>
+        <location filename="../../ui/screens/bill.py" line="454"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="478"/>
+        <location filename="../../ui/screens/bill.py" line="466"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -469,22 +469,22 @@
 <context>
     <name>CollectDialog</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="69"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="70"/>
         <source>Collect an amount owed</source>
         <translation>Collect an amount owed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="70"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="71"/>
         <source>Collect what is owed to the clinic</source>
         <translation>Collect what is owed to the clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="72"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="73"/>
         <source>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</source>
         <translation>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="79"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="80"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -840,12 +840,12 @@
         <translation>No claim: the family pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="548"/>
+        <location filename="../../ui/screens/done.py" line="546"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>The statement PDF could not be written; the bill is stored all the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="559"/>
+        <location filename="../../ui/screens/done.py" line="557"/>
         <source>Save the statement</source>
         <translation>Save the statement</translation>
     </message>
@@ -950,7 +950,7 @@
         <translation>The corrected family share is {share}, what the family paid: nothing to refund or pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="565"/>
+        <location filename="../../ui/screens/done.py" line="563"/>
         <source>The copy could not be saved there.</source>
         <translation>The copy could not be saved there.</translation>
     </message>
@@ -2297,27 +2297,27 @@
 <context>
     <name>OwedToClinic</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="125"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="129"/>
         <source>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</source>
         <translation>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="161"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="165"/>
         <source>What the family owes the clinic could not be read.</source>
         <translation>What the family owes the clinic could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="174"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="178"/>
         <source>The family owes this clinic {amount} from earlier visits.</source>
         <translation>The family owes this clinic {amount} from earlier visits.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="180"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="184"/>
         <source>{date} · statement {number} · {amount} left</source>
         <translation>{date} · statement {number} · {amount} left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="187"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="191"/>
         <source>Collect…</source>
         <translation>Collect…</translation>
     </message>
@@ -3263,23 +3263,23 @@
         <translation>▲ Back to the first line</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="417"/>
+        <location filename="../../ui/screens/sign.py" line="407"/>
         <source>Please sign in the white box first.</source>
         <translation>Please sign in the white box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="419"/>
-        <location filename="../../ui/screens/sign.py" line="422"/>
+        <location filename="../../ui/screens/sign.py" line="409"/>
+        <location filename="../../ui/screens/sign.py" line="412"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>That is too short to be a signature. Please write your name.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="425"/>
+        <location filename="../../ui/screens/sign.py" line="415"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>Please sign larger, across the line in the white box.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="440"/>
+        <location filename="../../ui/screens/sign.py" line="430"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>The signed bill could not be stored on this computer. Please ask reception.</translation>
     </message>

@@ -68,7 +68,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="168"/>
-        <location filename="../../ui/screens/bill.py" line="561"/>
+        <location filename="../../ui/screens/bill.py" line="549"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
@@ -78,96 +78,96 @@
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="364"/>
+        <location filename="../../ui/screens/bill.py" line="377"/>
         <source>Bill for member {member} · phone guarantee {reference}</source>
         <translation>会员 {member} 的账单 · 电话担保 {reference}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="376"/>
+        <location filename="../../ui/screens/bill.py" line="381"/>
         <source>Corrected bill for {member} · replaces statement {statement}</source>
         <translation>{member} 的更正账单 · 替代账单 {statement}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="382"/>
+        <location filename="../../ui/screens/bill.py" line="384"/>
         <source>Correction of claim {claim}</source>
         <translation>更正理赔 {claim}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="397"/>
+        <location filename="../../ui/screens/bill.py" line="392"/>
         <source>Self-pay bill for {member}</source>
         <translation>{member} 的自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="399"/>
+        <location filename="../../ui/screens/bill.py" line="391"/>
         <source>Self-pay bill</source>
         <translation>自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="443"/>
+        <location filename="../../ui/screens/bill.py" line="431"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="446"/>
+        <location filename="../../ui/screens/bill.py" line="434"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>家庭自付 &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="461"/>
+        <location filename="../../ui/screens/bill.py" line="449"/>
         <source>Checking the amounts with the insurer once more…</source>
         <translation>正在向保险公司再次核对金额…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="471"/>
+        <location filename="../../ui/screens/bill.py" line="459"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可立即申请急诊事先授权（无需提前期）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="488"/>
+        <location filename="../../ui/screens/bill.py" line="476"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>本次账单使年度累计医疗费用超过 {threshold}：其中的治疗、检查项目均须事先授权。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="496"/>
+        <location filename="../../ui/screens/bill.py" line="484"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n 个项目超出事先授权金额：保险支付至授权金额，其余由家庭自付。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="508"/>
+        <location filename="../../ui/screens/bill.py" line="496"/>
         <source>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</source>
         <translation>保险公司对更正后的账单不支付任何金额，因此它不能替代理赔 {claim}。请改为向保险公司撤销该理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="516"/>
+        <location filename="../../ui/screens/bill.py" line="504"/>
         <source>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</source>
         <translation>更正账单 {statement}（理赔 {claim}）：家长签署更正后的账单，保险公司受理后即撤销原理赔。家长已为原账单支付 {paid}；差额在签名后退还或补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="530"/>
+        <location filename="../../ui/screens/bill.py" line="518"/>
         <source>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</source>
         <translation>电话担保 {reference}：保险公司系统恢复后确认其承担金额，届时提交理赔。家庭现在无需支付；保险公司不承担的部分，之后由家庭向诊所支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="539"/>
+        <location filename="../../ui/screens/bill.py" line="527"/>
         <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
         <translation>自费就诊：此卡今天不能直付。全部费用由家庭在前台支付，并取得自费账单；不向保险公司提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="548"/>
+        <location filename="../../ui/screens/bill.py" line="536"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="559"/>
+        <location filename="../../ui/screens/bill.py" line="547"/>
         <source>Self-pay: take the payment</source>
         <translation>自费：收取费用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="636"/>
+        <location filename="../../ui/screens/bill.py" line="624"/>
         <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
         <translation>保险公司的金额自估算后已有变化（其他就诊或理赔用去了部分余额）：家庭现需自付 {patient}。请先与家长核对新的金额，再出示账单签字。</translation>
     </message>
@@ -204,33 +204,33 @@
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="403"/>
+        <location filename="../../ui/screens/bill.py" line="397"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="426"/>
+        <location filename="../../ui/screens/bill.py" line="414"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="427"/>
+        <location filename="../../ui/screens/bill.py" line="415"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="437"/>
-        <location filename="../../ui/screens/bill.py" line="440"/>
+        <location filename="../../ui/screens/bill.py" line="425"/>
+        <location filename="../../ui/screens/bill.py" line="428"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="466"/>
+        <location filename="../../ui/screens/bill.py" line="454"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="478"/>
+        <location filename="../../ui/screens/bill.py" line="466"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
@@ -463,22 +463,22 @@
 <context>
     <name>CollectDialog</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="69"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="70"/>
         <source>Collect an amount owed</source>
         <translation>收取欠款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="70"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="71"/>
         <source>Collect what is owed to the clinic</source>
         <translation>收取欠诊所的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="72"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="73"/>
         <source>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</source>
         <translation>{date} 就诊，账单号 {number}：应付 {share}，已付 {paid}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="79"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="80"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -828,12 +828,12 @@
         <translation>不提交理赔：费用全部由家长支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="548"/>
+        <location filename="../../ui/screens/done.py" line="546"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>账单 PDF 未能生成，但账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="559"/>
+        <location filename="../../ui/screens/done.py" line="557"/>
         <source>Save the statement</source>
         <translation>保存账单</translation>
     </message>
@@ -938,7 +938,7 @@
         <translation>更正后家长应付 {share}，与已付金额相同：无需退款或补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="565"/>
+        <location filename="../../ui/screens/done.py" line="563"/>
         <source>The copy could not be saved there.</source>
         <translation>无法保存到该位置。</translation>
     </message>
@@ -2280,27 +2280,27 @@
 <context>
     <name>OwedToClinic</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="125"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="129"/>
         <source>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</source>
         <translation>这是家庭欠本诊所的款项（不是欠保险公司的）。可现在收取，也可在家庭下次来时收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="161"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="165"/>
         <source>What the family owes the clinic could not be read.</source>
         <translation>无法读取家庭欠诊所的款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="174"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="178"/>
         <source>The family owes this clinic {amount} from earlier visits.</source>
         <translation>家庭以往就诊尚欠本诊所 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="180"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="184"/>
         <source>{date} · statement {number} · {amount} left</source>
         <translation>{date} · 账单号 {number} · 尚欠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="187"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="191"/>
         <source>Collect…</source>
         <translation>收取…</translation>
     </message>
@@ -3240,23 +3240,23 @@
         <translation>▲ 回到第一项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="417"/>
+        <location filename="../../ui/screens/sign.py" line="407"/>
         <source>Please sign in the white box first.</source>
         <translation>请先在白色框内签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="419"/>
-        <location filename="../../ui/screens/sign.py" line="422"/>
+        <location filename="../../ui/screens/sign.py" line="409"/>
+        <location filename="../../ui/screens/sign.py" line="412"/>
         <source>That is too short to be a signature. Please write your name.</source>
         <translation>笔画太短，不像签名。请写下您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="425"/>
+        <location filename="../../ui/screens/sign.py" line="415"/>
         <source>Please sign larger, across the line in the white box.</source>
         <translation>请在白色框内沿横线写大一些。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign.py" line="440"/>
+        <location filename="../../ui/screens/sign.py" line="430"/>
         <source>The signed bill could not be stored on this computer. Please ask reception.</source>
         <translation>已签字的账单无法保存在本机，请联系前台。</translation>
     </message>

@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from insurer_sandbox.demo import DEMO_MEMBERS
-from ui.demo_script import SCENARIOS
+from ui.demo_script.scenarios import SCENARIOS
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(400)]
 
