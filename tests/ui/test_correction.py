@@ -161,6 +161,14 @@ def test_a_correction_that_removes_an_item_refunds_the_overpayment_by_method(
     assert insurer.claim(insurer_claim).status is ClaimStatus.CANCELLED
     replaced = journal.claim(original)
     assert replaced.state is ClaimState.CANCELLED
+    # the corrected statement names the child and the policy as the original one did
+    was, now = (journal.signature(bill).facts for bill in (replaced.bill_id, corrected.bill_id))
+    assert was is not None and now is not None and was.child_masked
+    assert (now.child_masked, now.policy_masked, now.plan_tier) == (
+        was.child_masked,
+        was.policy_masked,
+        was.plan_tier,
+    )
 
     pump_until(lambda: done.refund_button.isVisible(), 10, "the refund offered")
     assert f"Refund {format_yuan(over)}" in done.refund_button.text()
