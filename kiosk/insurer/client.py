@@ -58,6 +58,7 @@ from kiosk.insurer.models import (
     StatementUpload,
     WorkingCalendar,
 )
+from kiosk.insurer.remittances import RemittanceList
 
 log = logging.getLogger(__name__)
 
@@ -256,6 +257,15 @@ class InsurerClient:
 
     def daily_statement(self, day: date) -> DailyStatement:
         return self._call("GET", f"/v1/statements/{day.isoformat()}", DailyStatement)
+
+    def remittances(self, from_date: date, to_date: date) -> RemittanceList:
+        """The insurer's payments to this clinic dated `from_date` to `to_date` (both included)."""
+        return self._call(
+            "GET",
+            "/v1/remittances",
+            RemittanceList,
+            params={"from": from_date.isoformat(), "to": to_date.isoformat()},
+        )
 
     # --- transport ------------------------------------------------------------------------------
 

@@ -683,10 +683,71 @@ class ClaimSubmission(Contract):
 
 
 class ClaimStatus(StrEnum):
+    """A claim's story at the insurer: accepted on arrival, adjudicated after review (final
+    amounts), then paid; or rejected (on arrival or after review), or cancelled."""
+
     ACCEPTED = "accepted"
+    ADJUDICATED = "adjudicated"
     REJECTED = "rejected"
     PAID = "paid"
     CANCELLED = "cancelled"
+
+
+FINAL_CLAIM_STATUSES = frozenset({ClaimStatus.REJECTED, ClaimStatus.PAID, ClaimStatus.CANCELLED})
+"""Nothing more happens to a claim in one of these (a family's balance it left is paid apart)."""
+
+
+class ReviewOutcome(StrEnum):
+    """FHIR ClaimResponse.outcome of the insurer's review: all as signed, part of it found not
+    covered, or none of it."""
+
+    COMPLETE = "complete"
+    PARTIAL = "partial"
+    REJECTED = "rejected"
+
+
+class ClaimReview(Contract):
+    """The insurer's final decision on an accepted claim after its review (FHIR ClaimResponse
+    outcome and item.adjudication). What it no longer covers is the family's to pay: the
+    e-card is greyed (置灰) until they pay it in the e-card app."""
+
+    reviewed_at: IsoDatetime
+    outcome: ReviewOutcome
+    adjudication: Adjudication = Field(description="The final amounts, line by line")
+    moved_to_family_fen: Fen = Field(
+        description="Covered on the signed adjudication minus covered on the final one"
+    )
+    reason: str | None = Field(
+        default=None,
+        max_length=256,
+        description="Why lines were found not covered (null when the outcome is complete)",
+    )
+
+
+class PaymentPart(StrEnum):
+    """Which share of a claim a payment to the clinic is: the insurer's own, or the family's
+    balance the insurer collected in the e-card app and passes on."""
+
+    INSURER_SHARE = "insurer-share"
+    FAMILY_BALANCE = "family-balance"
+
+
+class ClaimPayment(Contract):
+    """A payment of a claim to the clinic (FHIR ClaimResponse.payment), in a remittance."""
+
+    remittance_id: str
+    payment_date: IsoDate
+    part: PaymentPart
+    amount_fen: Fen
+
+
+class FamilyBalance(Contract):
+    """What the review moved to the family, and whether they have paid it (the card is greyed
+    until they do)."""
+
+    amount_fen: Fen
+    reason: str | None = None
+    paid_at: IsoDatetime | None = None
 
 
 class ClaimCancel(Contract):
@@ -718,6 +779,15 @@ class ClaimResult(Contract):
     )
     replaced_by: str | None = Field(
         default=None, description="The corrected claim that replaced this one (now cancelled)"
+    )
+    review: ClaimReview | None = Field(
+        default=None, description="The insurer's final decision, once it has reviewed the claim"
+    )
+    family_balance: FamilyBalance | None = Field(
+        default=None, description="What the review moved to the family, when it moved any"
+    )
+    payments: list[ClaimPayment] = Field(
+        default=[], description="The clinic's payments of this claim, oldest first"
     )
 
 

@@ -406,6 +406,80 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX claim_attempts_by_outcome ON claim_attempts(outcome)",
         ),
     ),
+    Migration(
+        13,
+        "after the signature: the insurer's review of each sent claim (final amounts, what it "
+        "moved to the family) and its payments, each change the desk saw, the insurer's "
+        "remittances as it listed them, and the manager's close-out of each day",
+        (
+            "ALTER TABLE claims ADD COLUMN final_covered_fen INTEGER"
+            " CHECK (final_covered_fen IS NULL OR final_covered_fen >= 0)",
+            "ALTER TABLE claims ADD COLUMN review_outcome TEXT"
+            " CHECK (review_outcome IS NULL OR review_outcome IN ('complete', 'partial',"
+            " 'rejected'))",
+            "ALTER TABLE claims ADD COLUMN review_reason TEXT",
+            "ALTER TABLE claims ADD COLUMN reviewed_at TEXT",
+            "ALTER TABLE claims ADD COLUMN family_balance_fen INTEGER"
+            " CHECK (family_balance_fen IS NULL OR family_balance_fen >= 0)",
+            "ALTER TABLE claims ADD COLUMN family_balance_paid_at TEXT",
+            "ALTER TABLE claims ADD COLUMN status_checks INTEGER NOT NULL DEFAULT 0"
+            " CHECK (status_checks >= 0)",
+            "ALTER TABLE claims ADD COLUMN next_status_check_at TEXT",
+            "CREATE INDEX claims_by_next_status_check ON claims(next_status_check_at)"
+            " WHERE next_status_check_at IS NOT NULL",
+            "CREATE INDEX claims_by_insurer_status ON claims(insurer_status, state)",
+            """CREATE TABLE claim_status_changes (
+                id INTEGER PRIMARY KEY,
+                claim_id INTEGER NOT NULL REFERENCES claims(id),
+                seen_at TEXT NOT NULL,
+                status TEXT NOT NULL,
+                covered_fen INTEGER CHECK (covered_fen IS NULL OR covered_fen >= 0),
+                family_balance_fen INTEGER
+                    CHECK (family_balance_fen IS NULL OR family_balance_fen >= 0),
+                paid_fen INTEGER NOT NULL CHECK (paid_fen >= 0)
+            ) STRICT""",
+            "CREATE INDEX claim_status_changes_by_claim ON claim_status_changes(claim_id)",
+            """CREATE TABLE claim_payments (
+                claim_id INTEGER NOT NULL REFERENCES claims(id),
+                remittance_id TEXT NOT NULL CHECK (length(remittance_id) BETWEEN 1 AND 64),
+                part TEXT NOT NULL CHECK (part IN ('insurer-share', 'family-balance')),
+                payment_date TEXT NOT NULL,
+                amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+                PRIMARY KEY (claim_id, remittance_id, part)
+            ) STRICT""",
+            "CREATE INDEX claim_payments_by_date ON claim_payments(payment_date)",
+            """CREATE TABLE remittances (
+                remittance_id TEXT PRIMARY KEY CHECK (length(remittance_id) BETWEEN 1 AND 64),
+                payment_date TEXT NOT NULL,
+                payment_amount_fen INTEGER NOT NULL CHECK (payment_amount_fen >= 0),
+                fetched_at TEXT NOT NULL
+            ) STRICT""",
+            "CREATE INDEX remittances_by_date ON remittances(payment_date)",
+            """CREATE TABLE remittance_details (
+                remittance_id TEXT NOT NULL REFERENCES remittances(remittance_id),
+                position INTEGER NOT NULL CHECK (position >= 1),
+                insurer_claim_id TEXT NOT NULL,
+                idempotency_key TEXT NOT NULL,
+                part TEXT NOT NULL CHECK (part IN ('insurer-share', 'family-balance')),
+                amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+                PRIMARY KEY (remittance_id, position)
+            ) STRICT""",
+            "CREATE INDEX remittance_details_by_key ON remittance_details(idempotency_key)",
+            """CREATE TABLE day_closes (
+                day TEXT PRIMARY KEY,
+                closed_by TEXT NOT NULL CHECK (length(closed_by) >= 1),
+                closed_at TEXT NOT NULL,
+                note TEXT CHECK (note IS NULL OR length(note) <= 500)
+            ) STRICT""",
+            """CREATE TABLE day_close_counts (
+                day TEXT NOT NULL REFERENCES day_closes(day),
+                method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'wechat', 'alipay')),
+                taken_fen INTEGER NOT NULL,
+                counted_fen INTEGER NOT NULL CHECK (counted_fen >= 0),
+                PRIMARY KEY (day, method)
+            ) STRICT""",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
