@@ -18,7 +18,15 @@ from typing import Any
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from insurer_sandbox.api import claims, eligibility, estimates, preauths, statements
+from insurer_sandbox.api import (
+    back_office,
+    claims,
+    eligibility,
+    estimates,
+    preauths,
+    remittances,
+    statements,
+)
 from insurer_sandbox.api.common import calling_clinic, no_unknown_query_parameters
 from insurer_sandbox.api.extras import extras
 from insurer_sandbox.faults import FaultMiddleware, FaultQueue, admin
@@ -46,6 +54,7 @@ v1.include_router(estimates.router)
 v1.include_router(claims.router)
 v1.include_router(preauths.router)
 v1.include_router(statements.router)
+v1.include_router(remittances.router)
 
 
 # --- the application
@@ -91,6 +100,7 @@ def create_app(settings: SandboxSettings) -> FastAPI:
         app.state.admin_token = settings.admin_token
         app.state.faults = FaultQueue()
         app.include_router(admin)
+        app.include_router(back_office.router)
         app.add_middleware(FaultMiddleware, queue=app.state.faults)
 
     def openapi() -> dict[str, Any]:

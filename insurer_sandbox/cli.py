@@ -9,6 +9,9 @@
     kiosk-sandbox preauth deny ID [--note TEXT]
     kiosk-sandbox preauth info ID --note TEXT     more information needed (info_requested)
     kiosk-sandbox guarantee MEMBER [--clinic C]   the hotline's phone guarantee for today's visit
+    kiosk-sandbox settle --date DATE [--reject CLAIM ...] [--not-covered CLAIM:LINE ...]
+                         [--review-share N]       the insurer's review and payment run of a day
+    kiosk-sandbox pay-balance MEMBER              the family pays what greys its card
     kiosk-sandbox openapi > docs/insurer-api.yaml
 
 An approval's defaults come from the request: the amount is the estimated cost, the window runs
@@ -38,6 +41,14 @@ from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_UNKNOWN_CARD, demo_member
 from insurer_sandbox.hotline import NoGuarantee, phone_guarantee
 from insurer_sandbox.member_app import member_token, qr_png
 from insurer_sandbox.preauth_grants import GrantError, GrantTerms
+from insurer_sandbox.settlement import (
+    DEFAULT_REVIEW_SHARE,
+    SettlementError,
+    SettlementSummary,
+    UnknownMemberError,
+    pay_balance,
+    settle,
+)
 from insurer_sandbox.store import (
     MemberRecord,
     Store,
@@ -226,6 +237,70 @@ def _guarantee(args: argparse.Namespace) -> int:
     return 0
 
 
+def _claim_line(text: str) -> tuple[str, int]:
+    claim_id, _, line_no = text.rpartition(":")
+    if not claim_id or not line_no.isdigit() or int(line_no) < 1:
+        raise argparse.ArgumentTypeError("CLAIM_ID:LINE_NO, e.g. CLM-1A2B3C4D5E6F:2")
+    return claim_id, int(line_no)
+
+
+def describe_settlement(summary: SettlementSummary) -> list[str]:
+    """What a run did, one line each, amounts in yuan: for the back office and trainers."""
+    lines = []
+    for remittance in summary.paid:
+        lines.append(
+            f"paid {remittance.remittance_id} to {remittance.clinic_id}: "
+            f"{format_yuan(remittance.payment_amount_fen)}"
+        )
+        lines += [
+            f"  {d.claim_id} {d.part.value} {format_yuan(d.amount_fen)}" for d in remittance.details
+        ]
+    lines += [f"closed {claim_id}: paid, nothing to pay" for claim_id in summary.closed]
+    for r in summary.reviewed:
+        covered = format_yuan(r.final_covered_fen)
+        text = f"reviewed {r.claim_id} {r.outcome.value}: insurer {covered}"
+        if r.moved_to_family_fen:
+            text += f", moved to the family {format_yuan(r.moved_to_family_fen)} (card greyed)"
+        lines.append(text)
+    lines += [
+        f"not reviewed {claim_id}: not an accepted claim recorded before {summary.day}"
+        for claim_id in summary.not_reviewed
+    ]
+    return lines or [f"{summary.day}: nothing to review or pay"]
+
+
+def _settle(args: argparse.Namespace) -> int:
+    """The insurer's run for a day: pay what was reviewed before it, review what was accepted."""
+    try:
+        summary = settle(
+            Store.open(args.data),
+            args.date,
+            reject=args.reject,
+            not_covered=args.not_covered,
+            review_share=args.review_share,
+        )
+    except SettlementError as exc:
+        raise SystemExit(f"kiosk-sandbox: {exc}") from None
+    print("\n".join(describe_settlement(summary)))
+    return 0
+
+
+def _pay_balance(args: argparse.Namespace) -> int:
+    """The family pays its balance in the e-card app (电子保险卡 → 就诊记录 → 支付)."""
+    store = Store.open(args.data)
+    member_id = _member(store, args.member).member_id
+    try:
+        paid = pay_balance(store, member_id)
+    except UnknownMemberError:
+        raise SystemExit(f"kiosk-sandbox: no member {args.member!r}") from None
+    if not paid.amount_fen:
+        print(f"{member_id}: nothing unpaid")
+        return 0
+    claims = f" (claims {', '.join(paid.claims)})" if paid.claims else ""
+    print(f"{member_id} paid {format_yuan(paid.amount_fen)}{claims}: the card is active again")
+    return 0
+
+
 def _openapi(args: argparse.Namespace) -> int:
     sys.stdout.write(openapi_yaml())
     return 0
@@ -326,6 +401,49 @@ def build_parser() -> argparse.ArgumentParser:
     guarantee.add_argument("member", help="member id or demo state key (e.g. active_plus)")
     guarantee.add_argument("--clinic", default=DEMO_CLINIC_ID, help="default: %(default)s")
     guarantee.set_defaults(run=_guarantee)
+
+    run = commands.add_parser(
+        "settle",
+        parents=[data],
+        help="the insurer's review and payment run of a day (prints what it reviewed and paid)",
+        description="Pays every claim reviewed before the day (and every balance a family paid "
+        "before it), then reviews every claim accepted before it: the named claims as named, "
+        "the others by the default share. Running a day again pays nothing twice.",
+    )
+    run.add_argument("--date", type=_day, required=True, metavar="YYYY-MM-DD")
+    run.add_argument(
+        "--reject",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="CLAIM_ID",
+        help="reject these claims after review",
+    )
+    run.add_argument(
+        "--not-covered",
+        nargs="+",
+        action="extend",
+        default=[],
+        type=_claim_line,
+        metavar="CLAIM_ID:LINE_NO",
+        help="find these lines not covered after review",
+    )
+    run.add_argument(
+        "--review-share",
+        type=int,
+        default=DEFAULT_REVIEW_SHARE,
+        metavar="N",
+        help="1 in N other claims is found partly not covered (0: none; default %(default)s)",
+    )
+    run.set_defaults(run=_settle)
+
+    balance = commands.add_parser(
+        "pay-balance",
+        parents=[data],
+        help="the family pays what greys its card, in the e-card app",
+    )
+    balance.add_argument("member", help="member id or demo state key (e.g. greyed_unpaid)")
+    balance.set_defaults(run=_pay_balance)
     openapi = commands.add_parser("openapi", help="print the OpenAPI document (YAML)")
     openapi.set_defaults(run=_openapi)
     return parser

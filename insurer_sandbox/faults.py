@@ -12,7 +12,8 @@ Enabled only when the server runs with an admin token (`kiosk-sandbox serve --ad
 Faults apply in the order queued, one per matching request. `/admin/*` and `/healthz` are never
 faulted. Other admin endpoints: `PUT /admin/clock` (pretend another time; persisted in the
 database so a restart keeps it) and `POST /admin/claims/{id}/amount-mismatch` (make the insurer's
-record of a claim disagree with the clinic's, for reconciliation tests).
+record of a claim disagree with the clinic's, for reconciliation tests); the back office's
+routes (review and payment runs, a family paying) are `insurer_sandbox.api.back_office`.
 """
 
 from __future__ import annotations
@@ -147,7 +148,7 @@ class AmountMismatch(BaseModel):
 _admin_bearer = HTTPBearer(auto_error=False)
 
 
-def _require_admin(
+def require_admin(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_admin_bearer)],
 ) -> None:
@@ -169,7 +170,7 @@ def _store(request: Request) -> Store:
 QueueDep = Annotated[FaultQueue, Depends(_queue)]
 StoreDep = Annotated[Store, Depends(_store)]
 
-admin = APIRouter(prefix="/admin", dependencies=[Depends(_require_admin)], include_in_schema=False)
+admin = APIRouter(prefix="/admin", dependencies=[Depends(require_admin)], include_in_schema=False)
 """Mounted only when the server has an admin token (`app.state.admin_token`)."""
 
 

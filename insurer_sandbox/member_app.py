@@ -41,6 +41,8 @@ main { max-width: 380px; margin: 24px auto; padding: 0 12px; }
 .qr svg { width: 100%; height: auto; display: block; }
 .note { font-size: 13px; color: #334; text-align: center; margin-top: 10px; }
 .warn { background: #fff3cd; color: #5c4400; border-radius: 10px; padding: 10px; margin-top: 12px; }
+.pay { margin-top: 8px; padding: 8px 18px; border: 0; border-radius: 8px; font-size: 15px;
+       color: #fff; background: #1aad19; }
 .token { font-family: monospace; font-size: 10px; word-break: break-all; color: #667; }
 ul { padding-left: 18px; } li { margin: 6px 0; }
 .records { background: #fff; border-radius: 12px; margin-top: 16px; padding: 12px 16px; }
@@ -109,8 +111,8 @@ def _visit_records(member: MemberRecord, records: Sequence[VisitRecord]) -> str:
 def card_page(
     plan: Plan, member: MemberRecord, now: datetime, records: Sequence[VisitRecord] = ()
 ) -> str:
-    """The e-card with a token issued at `now`, greyed out when the card cannot be used, and
-    the member's visit records."""
+    """The e-card with a token issued at `now`, greyed out when the card cannot be used (with
+    the button to pay what greys it), and the member's visit records."""
     token = member_token(member, now)
     tier = plan.tier(member.tier)
     status = card_status(member, now.astimezone(BUSINESS_TZ).date())
@@ -118,11 +120,14 @@ def card_page(
     warning = ""
     if status is CardStatus.GREYED_UNPAID and member.unpaid_fen:
         classes.append("inactive")
+        amount = html.escape(format_yuan(member.unpaid_fen))
+        pay = f"/demo/card/{html.escape(member.member_id)}/pay"
         warning = (
-            '<div class="warn">电子卡已置灰：有一笔自付费用未支付 '
-            f"{html.escape(format_yuan(member.unpaid_fen))}。支付后恢复直付服务。<br>"
+            f'<div class="warn">电子卡已置灰：有一笔自付费用未支付 {amount}。'
+            "支付后恢复直付服务。<br>"
             "Card greyed out: one self-pay amount is unpaid; direct billing resumes once paid."
-            "</div>"
+            f'<form method="post" action="{pay}">'
+            f'<button class="pay" type="submit">支付 Pay {amount}</button></form></div>'
         )
     elif status is CardStatus.EXPIRED:
         classes.append("inactive")

@@ -10,13 +10,13 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-from insurer_sandbox import phone_guarantees
+from insurer_sandbox import claim_outcomes, phone_guarantees
 from insurer_sandbox.demo import DEMO_MEMBERS
 from insurer_sandbox.preauth_grants import GrantTerms, granted, write_grant
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import PreAuthStatus
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _CLAIMS_BY_BILL = (
     "CREATE UNIQUE INDEX claims_by_bill ON claims (clinic_id, clinic_invoice_no, bill_hash)"
@@ -101,6 +101,11 @@ _VERSION_7 = (
 )
 """Version 7: the hotline's phone guarantees (`insurer_sandbox.phone_guarantees`), and the one a
 claim was signed under."""
+
+_VERSION_8 = (*claim_outcomes.CLAIM_COLUMNS, *claim_outcomes.TABLES)
+"""Version 8: a claim's life after acceptance (`insurer_sandbox.claim_outcomes`): the insurer's
+review and what it moved to the family, the family paying it, and the remittances that pay the
+clinic."""
 
 _SCHEMA = """
 CREATE TABLE clinics (
@@ -208,6 +213,9 @@ def migrate(db: sqlite3.Connection, version: int) -> None:
             db.execute(statement)
     if version in (0, 1, 2, 3, 4, 5, 6):
         for statement in _VERSION_7:
+            db.execute(statement)
+    if version in (0, 1, 2, 3, 4, 5, 6, 7):
+        for statement in _VERSION_8:
             db.execute(statement)
 
 

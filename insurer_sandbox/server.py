@@ -13,14 +13,18 @@ import subprocess
 import sys
 import time
 import urllib.request
-from datetime import datetime
+from collections.abc import Collection
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
 from insurer_sandbox.cli import ADMIN_TOKEN_ENV
 from insurer_sandbox.demo import DEMO_CLINIC_ID
+from insurer_sandbox.settlement import DEFAULT_REVIEW_SHARE, BalancePaid, SettlementSummary
 from insurer_sandbox.store import Store
+from kiosk.insurer.models import PaymentPart
+from kiosk.insurer.remittances import Remittance
 
 LOG_NAME = "sandbox.log"
 
@@ -260,3 +264,58 @@ class SandboxProcess:
         self._admin(
             "POST", f"/admin/claims/{claim_id}/amount-mismatch", {"covered_fen": covered_fen}
         )
+
+    def settle(
+        self,
+        day: date,
+        *,
+        reject: Collection[str] = (),
+        not_covered: Collection[tuple[str, int]] = (),
+        review_share: int = DEFAULT_REVIEW_SHARE,
+    ) -> SettlementSummary:
+        """The insurer's review and payment run for `day` (`insurer_sandbox.settlement`):
+        `reject` claims, find `not_covered` (claim id, line number) lines not covered."""
+        answer = self._admin(
+            "POST",
+            "/admin/settle",
+            {
+                "date": day.isoformat(),
+                "reject": list(reject),
+                "not_covered": [{"claim_id": c, "line_no": n} for c, n in not_covered],
+                "review_share": review_share,
+            },
+        )
+        return SettlementSummary.model_validate(answer)
+
+    def pay_balance(self, member_id: str) -> BalancePaid:
+        """The member's family pays what greys their card, in the e-card app."""
+        answer = self._admin("POST", f"/admin/members/{member_id}/pay-balance")
+        return BalancePaid.model_validate(answer)
+
+    def plant_remittance_detail(
+        self,
+        remittance_id: str,
+        claim_id: str,
+        idempotency_key: str,
+        part: PaymentPart,
+        amount_fen: int,
+        *,
+        clinic_id: str | None = None,
+        payment_date: date | None = None,
+    ) -> Remittance:
+        """Make remittance `remittance_id` pay `amount_fen` for this claim and part (changing its
+        detail, or adding one; creating the remittance for `clinic_id` on `payment_date` when
+        there is none): a payment the clinic cannot match. The claim itself is unchanged."""
+        answer = self._admin(
+            "POST",
+            f"/admin/remittances/{remittance_id}/details",
+            {
+                "claim_id": claim_id,
+                "idempotency_key": idempotency_key,
+                "part": part.value,
+                "amount_fen": amount_fen,
+                "clinic_id": clinic_id,
+                "payment_date": payment_date.isoformat() if payment_date else None,
+            },
+        )
+        return Remittance.model_validate(answer)

@@ -5,10 +5,12 @@ reading usage, adjudicating and recording a claim is one atomic step even with c
 requests, and the UNIQUE (clinic, idempotency key) constraints are the last line against doubles.
 WAL mode lets the admin CLI (`kiosk-sandbox preauth approve`) write while the server runs.
 
-The schema and its migrations are `insurer_sandbox.schema`; what an approval grants and what is
-left of it, `insurer_sandbox.preauth_grants`. A member's billed cost for the policy year is their
-seeded `billed_before_fen` plus the submitted totals of their accepted claims with a service date
-in the policy year, so a cancelled claim simply stops counting.
+The schema and its migrations are `insurer_sandbox.schema`; the demo data a new database gets,
+`insurer_sandbox.seeding`; what an approval grants and what is left of it,
+`insurer_sandbox.preauth_grants`; a claim's review and payments, `insurer_sandbox.claim_outcomes`.
+A member's billed cost for the policy year is their seeded `billed_before_fen` plus the submitted
+totals of their claims that count (`BILLED_CLAIM_STATUSES`, or rejected after review) with a
+service date in the policy year, so a cancelled claim simply stops counting.
 """
 
 from __future__ import annotations
@@ -20,12 +22,11 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from insurer_sandbox.demo import DEMO_CLINICS, DEMO_MEMBERS, DemoPreAuth
+from insurer_sandbox import claim_outcomes
 from insurer_sandbox.preauth_grants import (
-    GRANT_DEFAULT_DAYS,
     GrantTerms,
     PreAuthUse,
     attachment_summary,
@@ -34,6 +35,7 @@ from insurer_sandbox.preauth_grants import (
     write_grant,
 )
 from insurer_sandbox.schema import SCHEMA_VERSION, migrate
+from insurer_sandbox.seeding import seed_demo
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import (
     Adjudication,
@@ -44,15 +46,20 @@ from kiosk.insurer.models import (
     ClaimStatus,
     PlanTier,
     PreAuth,
-    PreAuthGrant,
     PreAuthStatus,
+    ReviewOutcome,
     StatementLine,
     WorkingCalendar,
 )
 
 DATABASE_NAME = "insurer-sandbox.sqlite3"
-PAYABLE_CLAIM_STATUSES = (ClaimStatus.ACCEPTED.value, ClaimStatus.PAID.value)
-"""Claims that count towards a member's billed cost (not rejected, not cancelled)."""
+BILLED_CLAIM_STATUSES = (
+    ClaimStatus.ACCEPTED.value,
+    ClaimStatus.ADJUDICATED.value,
+    ClaimStatus.PAID.value,
+)
+"""Claims that count towards a member's billed cost: not cancelled, not refused on arrival (a
+claim rejected after review still counts: the visit was billed, the family pays it)."""
 
 _CLOCK_OFFSET = "clock_offset_seconds"
 
@@ -128,13 +135,6 @@ def new_id(prefix: str) -> str:
     return f"{prefix}-{secrets.token_hex(6).upper()}"
 
 
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
 class Store:
     """Typed access to the sandbox database; create with `Store.open(data_dir)`."""
 
@@ -200,105 +200,10 @@ class Store:
             migrate(db, version)
             if version == 0:
                 now = clock or datetime.now(UTC)
-                self._seed_demo(db, now.astimezone(BUSINESS_TZ).date())
+                seed_demo(self, db, now.astimezone(BUSINESS_TZ).date())
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             if clock is not None:
                 _write_clock(db, clock)
-
-    def _seed_demo(self, db: sqlite3.Connection, today: date) -> None:
-        """Demo clinics and members, with policy years placed around `today` (the seeding day)."""
-        db.executemany("INSERT INTO clinics (clinic_id, name) VALUES (?, ?)", DEMO_CLINICS.items())
-        for m in DEMO_MEMBERS:
-            start = today - timedelta(days=m.period_started_days_ago)
-            end = _add_years(start, 1) - timedelta(days=1)
-            db.execute(
-                "INSERT INTO members (member_id, policy_number, child_name, guardian_phone, "
-                "birth_year, tier, period_start, period_end, free_visits_used, unpaid_fen, "
-                "unpaid_claim_ref, billed_before_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    m.member_id,
-                    m.policy_number,
-                    m.child_name,
-                    m.guardian_phone,
-                    m.birth_year,
-                    m.tier.value,
-                    start.isoformat(),
-                    end.isoformat(),
-                    m.free_visits_used,
-                    m.unpaid_fen,
-                    m.unpaid_claim_ref,
-                    m.billed_before_fen,
-                ),
-            )
-            db.executemany(
-                "INSERT INTO benefit_usage (member_id, benefit, used_fen) VALUES (?, ?, ?)",
-                [(m.member_id, benefit, used) for benefit, used in m.benefit_used_fen.items()],
-            )
-            for p in m.preauths:
-                self._seed_preauth(db, m.member_id, p, today)
-
-    def _seed_preauth(
-        self, db: sqlite3.Connection, member_id: str, p: DemoPreAuth, today: date
-    ) -> None:
-        """A demo pre-auth: requested 14 days before its planned date, decided two days later;
-        an approval's window and uses as `p` says, with the uses it already had."""
-        planned = today + timedelta(days=p.planned_in_days)
-        requested_at = datetime.combine(
-            planned - timedelta(days=14), time(9, 30), tzinfo=BUSINESS_TZ
-        )
-        decided_at = requested_at + timedelta(days=2)
-        grant = None
-        if p.status is PreAuthStatus.APPROVED:
-            valid_from = (
-                decided_at.date()
-                if p.valid_from_in_days is None
-                else today + timedelta(days=p.valid_from_in_days)
-            )
-            valid_until = (
-                planned + timedelta(days=GRANT_DEFAULT_DAYS)
-                if p.valid_until_in_days is None
-                else today + timedelta(days=p.valid_until_in_days)
-            )
-            approved = p.estimated_cost_fen if p.approved_fen is None else p.approved_fen
-            grant = PreAuthGrant(
-                auth_number=f"GL-{decided_at.year}-{p.preauth_id[-4:]:0>6}",
-                approved_fen=approved,
-                valid_from=valid_from,
-                valid_until=valid_until,
-                uses_allowed=p.uses_allowed,
-                item_codes=[p.item_code],
-                uses_left=p.uses_allowed,
-                amount_left_fen=approved,
-            )
-        preauth = PreAuth(
-            preauth_id=p.preauth_id,
-            member_id=member_id,
-            item_code=p.item_code,
-            description=p.description,
-            category=p.category,
-            planned_date=planned,
-            diagnosis=p.diagnosis,
-            estimated_cost_fen=p.estimated_cost_fen,
-            status=p.status,
-            requested_at=requested_at.astimezone(UTC),
-            decided_at=None if p.status is PreAuthStatus.PENDING else decided_at.astimezone(UTC),
-            decision_note=p.decision_note,
-            grant=grant,
-        )
-        self.insert_preauth(
-            db,
-            preauth,
-            clinic_id=None,
-            idempotency_key=None,
-            request_hash=None,
-            calendar_json=None,
-        )
-        if p.uses_consumed:
-            self.record_preauth_uses(
-                db,
-                f"CLM-DEMO-{p.preauth_id[-4:]}",
-                [PreAuthUse(p.preauth_id, 1, p.uses_consumed, p.used_fen)],
-            )
 
     # --- clock
 
@@ -520,7 +425,7 @@ class Store:
 
     def claim(self, db: sqlite3.Connection, claim_id: str) -> ClaimResult | None:
         row = db.execute("SELECT * FROM claims WHERE claim_id = ?", (claim_id,)).fetchone()
-        return _claim(row).result if row else None
+        return _claim(db, row).result if row else None
 
     def claim_bill(self, db: sqlite3.Connection, claim_id: str) -> Bill:
         """The bill a recorded claim was for."""
@@ -534,7 +439,7 @@ class Store:
             "SELECT * FROM claims WHERE clinic_id = ? AND idempotency_key = ?",
             (clinic_id, idempotency_key),
         ).fetchone()
-        return _claim(row) if row else None
+        return _claim(db, row) if row else None
 
     def claim_by_bill(
         self, db: sqlite3.Connection, clinic_id: str, clinic_invoice_no: str, bill_hash: str
@@ -544,7 +449,7 @@ class Store:
             "SELECT * FROM claims WHERE clinic_id = ? AND clinic_invoice_no = ? AND bill_hash = ?",
             (clinic_id, clinic_invoice_no, bill_hash),
         ).fetchone()
-        return _claim(row).result if row else None
+        return _claim(db, row).result if row else None
 
     def insert_claim(
         self,
@@ -613,20 +518,34 @@ class Store:
             "UPDATE claims SET status = ?, cancelled_at = ?, cancel_reason = ? WHERE claim_id = ?",
             (ClaimStatus.CANCELLED.value, now.isoformat(), reason, claim.claim_id),
         )
+        self.give_back_usage(
+            db, claim.member_id, usage_by_benefit, free_visit=claim.adjudication.free_visit_used
+        )
+        db.execute("UPDATE preauth_uses SET released = 1 WHERE claim_id = ?", (claim.claim_id,))
+        return claim.model_copy(update={"status": ClaimStatus.CANCELLED})
+
+    def give_back_usage(
+        self,
+        db: sqlite3.Connection,
+        member_id: str,
+        usage_by_benefit: dict[str, int],
+        *,
+        free_visit: bool,
+    ) -> None:
+        """What the insurer no longer covers stops using the member's annual limits (and, with
+        `free_visit`, their fully-paid visit): a cancelled claim, or lines a review refused."""
         for benefit, covered in usage_by_benefit.items():
             db.execute(
                 "UPDATE benefit_usage SET used_fen = max(0, used_fen - ?) "
                 "WHERE member_id = ? AND benefit = ?",
-                (covered, claim.member_id, benefit),
+                (covered, member_id, benefit),
             )
-        if claim.adjudication.free_visit_used:
+        if free_visit:
             db.execute(
                 "UPDATE members SET free_visits_used = max(0, free_visits_used - 1) "
                 "WHERE member_id = ?",
-                (claim.member_id,),
+                (member_id,),
             )
-        db.execute("UPDATE preauth_uses SET released = 1 WHERE claim_id = ?", (claim.claim_id,))
-        return claim.model_copy(update={"status": ClaimStatus.CANCELLED})
 
     def put_statement(
         self, db: sqlite3.Connection, claim_id: str, version: int, pdf: bytes, pdf_sha256: str
@@ -726,8 +645,14 @@ def _member(db: sqlite3.Connection, row: sqlite3.Row) -> MemberRecord:
     )
     claimed = db.execute(
         "SELECT coalesce(sum(total_submitted_fen), 0) FROM claims WHERE member_id = ? "
-        "AND status IN (?, ?) AND service_date BETWEEN ? AND ?",
-        (row["member_id"], *PAYABLE_CLAIM_STATUSES, row["period_start"], row["period_end"]),
+        "AND (status IN (?, ?, ?) OR review_outcome = ?) AND service_date BETWEEN ? AND ?",
+        (
+            row["member_id"],
+            *BILLED_CLAIM_STATUSES,
+            ReviewOutcome.REJECTED.value,
+            row["period_start"],
+            row["period_end"],
+        ),
     ).fetchone()[0]
     return MemberRecord(
         member_id=row["member_id"],
@@ -746,7 +671,7 @@ def _member(db: sqlite3.Connection, row: sqlite3.Row) -> MemberRecord:
     )
 
 
-def _claim(row: sqlite3.Row) -> StoredClaim:
+def _claim(db: sqlite3.Connection, row: sqlite3.Row) -> StoredClaim:
     result = ClaimResult(
         claim_id=row["claim_id"],
         idempotency_key=row["idempotency_key"],
@@ -760,5 +685,8 @@ def _claim(row: sqlite3.Row) -> StoredClaim:
         recorded_at=datetime.fromisoformat(row["recorded_at"]),
         replaces=row["replaces"],
         replaced_by=row["replaced_by"],
+        review=claim_outcomes.review(row),
+        family_balance=claim_outcomes.family_balance(row),
+        payments=claim_outcomes.payments(db, row["claim_id"]),
     )
     return StoredClaim(result, row["request_hash"])

@@ -1,4 +1,5 @@
-"""Claims for finance, as CSV or XLSX: one day or a range of service dates.
+"""Claims for finance, as CSV or XLSX: one day or a range of service dates, with the close-out
+of each closed day (`kiosk.close_out`) and the changes recorded after it.
 
 Every amount is written twice: an integer fen column (`*_fen`, the exact figure to compute with)
 and a yuan text column (`*_yuan`, "1,234.56", for reading) — never a float, so nothing is
@@ -7,8 +8,10 @@ rounded on the way. Timestamps are Asia/Shanghai with their offset.
 CSV is UTF-8 with a byte-order mark (so spreadsheet programs open Chinese text correctly) and
 its header is the stable column keys below: finance's own tools can rely on them. The XLSX
 workbook is for people: a "claims" sheet with one row per claim under headers in the desk's
-language (column order as `COLUMNS`), and a "days" sheet with the totals of each service date.
-Files appear whole or not at all.
+language (column order as `COLUMNS`), a "days" sheet with the totals of each service date, and a
+"close-out" sheet (`CLOSE_OUT_COLUMNS`); as CSV the close-out is a file of its own beside the
+claims (`export_close_out`), so the claims file keeps its columns. Files appear whole or not at
+all.
 
 No cell runs as a formula when finance opens a file (OWASP "CSV injection"), whichever column it
 is in and wherever its text came from — the insurer, the clinic's invoice numbers, a masked member
@@ -39,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.business_day import BUSINESS_TZ
+from kiosk.close_out import close_out
 from kiosk.journal import Journal
 from kiosk.money import format_yuan
 from kiosk.reports import ClaimCategory, ClaimLine, DaySummary, claim_lines, day_summary
@@ -109,6 +113,29 @@ DAY_COLUMNS: tuple[str, ...] = (
     "owed_yuan",
 )
 """The days sheet: the same figures as the manager's day summary (see `kiosk.reports`)."""
+
+CLOSE_OUT_COLUMNS: tuple[str, ...] = (
+    "service_date",
+    "record",
+    "method",
+    "taken_fen",
+    "taken_yuan",
+    "counted_fen",
+    "counted_yuan",
+    "variance_fen",
+    "variance_yuan",
+    "amount_fen",
+    "amount_yuan",
+    "statement_no",
+    "made_by",
+    "made_at",
+    "note",
+)
+"""The close-out of each closed day: a `record` "count" row per method and a "total" row (taken
+at the desk that day, counted, variance = counted - taken; who closed the day and when, the note
+on the total), then a row per change recorded after the close ("payment", "refund", "void",
+"cancellation", "correction": its amount, statement, method, who and when, its reason as the
+note). A day not closed has no rows."""
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What spreadsheets take as the start of a formula (OWASP's list)."""
@@ -222,6 +249,64 @@ def days_sheet(journal: Journal, first: date, last: date) -> list[DayTotals]:
     return rows
 
 
+def close_out_rows(journal: Journal, first: date, last: date) -> list[dict[str, object]]:
+    """The close-out rows (`CLOSE_OUT_COLUMNS`) of the closed days among [first, last]."""
+    rows: list[dict[str, object]] = []
+    day = first
+    while day <= last:
+        closing = close_out(journal, day)
+        day += timedelta(days=1)
+        closed = closing.closed
+        if closed is None:
+            continue
+        empty = dict.fromkeys(CLOSE_OUT_COLUMNS, None)
+        by = {"made_by": closed.closed_by_name, "made_at": _moment(closed.closed_at)}
+        lines = [
+            (count.method.value, count.taken_fen, count.counted_fen) for count in closed.counts
+        ]
+        lines.append(
+            (
+                "",
+                sum(count.taken_fen for count in closed.counts),
+                sum(count.counted_fen for count in closed.counts),
+            )
+        )
+        for index, (method, taken, counted) in enumerate(lines):
+            total = index == len(lines) - 1
+            rows.append(
+                empty
+                | by
+                | {
+                    "service_date": closing.day,
+                    "record": "total" if total else "count",
+                    "method": method,
+                    "taken_fen": taken,
+                    "taken_yuan": _yuan(taken),
+                    "counted_fen": counted,
+                    "counted_yuan": _yuan(counted),
+                    "variance_fen": counted - taken,
+                    "variance_yuan": _yuan(counted - taken),
+                    "note": (closed.note or "") if total else "",
+                }
+            )
+        for change in closing.changes:
+            rows.append(
+                empty
+                | {
+                    "service_date": closing.day,
+                    "record": change.kind.value,
+                    "method": change.method.value if change.method else "",
+                    "amount_fen": change.amount_fen,
+                    "amount_yuan": _yuan(change.amount_fen),
+                    "statement_no": change.statement_no or "",
+                    "made_by": change.by,
+                    "made_at": _moment(change.at),
+                    "note": change.reason or "",
+                }
+            )
+    return rows
+
+
 def _begins_like_a_formula(text: str) -> bool:
     return text.startswith(_FORMULA_STARTS) and _AMOUNT.fullmatch(text) is None
 
@@ -246,12 +331,17 @@ def _workbook_row(values: Iterable[object]) -> list[object]:
 
 
 def write_csv(path: Path, lines: Sequence[ClaimLine]) -> None:
+    _write_csv_table(path, COLUMNS, (claim_values(line) for line in lines))
+
+
+def _write_csv_table(
+    path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, object]]
+) -> None:
     with _atomic(path) as partial, partial.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(COLUMNS)
-        for line in lines:
-            values = claim_values(line)
-            writer.writerow([_csv_cell(values[key]) for key in COLUMNS])
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_csv_cell(row[key]) for key in columns])
 
 
 def _sheet(
@@ -298,10 +388,12 @@ def write_xlsx(
     lines: Sequence[ClaimLine],
     *,
     days: Sequence[DayTotals] = (),
+    close_outs: Sequence[Mapping[str, object]] = (),
     labels: Mapping[str, str] | None = None,
 ) -> None:
-    """`days` are the days sheet's rows (`days_sheet`); `labels` translates column keys and the
-    sheet names ("claims", "days") for the reader."""
+    """`days` are the days sheet's rows (`days_sheet`), `close_outs` the close-out sheet's
+    (`close_out_rows`); `labels` translates column keys and the sheet names ("claims", "days",
+    "close_out") for the reader."""
     # openpyxl costs ~0.35 s to import: only a finance export pays it, not the kiosk's start-up.
     from openpyxl import Workbook
 
@@ -312,6 +404,8 @@ def write_xlsx(
     _sheet(claims, COLUMNS, (claim_values(line) for line in lines), labels)
     days_tab = workbook.create_sheet(labels.get("days", "days"))
     _sheet(days_tab, DAY_COLUMNS, (t.values() for t in days), labels)
+    close_tab = workbook.create_sheet(labels.get("close_out", "close-out"))
+    _sheet(close_tab, CLOSE_OUT_COLUMNS, close_outs, labels)
     with _atomic(path) as partial:
         workbook.save(partial)
 
@@ -332,8 +426,24 @@ def export_claims(
     if export_format is ExportFormat.CSV:
         write_csv(target, lines)
     else:
-        write_xlsx(target, lines, days=days_sheet(journal, first, last or first), labels=labels)
+        write_xlsx(
+            target,
+            lines,
+            days=days_sheet(journal, first, last or first),
+            close_outs=close_out_rows(journal, first, last or first),
+            labels=labels,
+        )
     return len(lines)
+
+
+def export_close_out(journal: Journal, path: Path | str, first: date, last: date) -> int:
+    """Write the close-out of the closed days among [first, last] to `path` as CSV (the CSV
+    export's companion to its claims file); nothing is written when none of them is closed.
+    Returns how many rows were written."""
+    rows = close_out_rows(journal, first, last)
+    if rows:
+        _write_csv_table(Path(path), CLOSE_OUT_COLUMNS, rows)
+    return len(rows)
 
 
 class _atomic:

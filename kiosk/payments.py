@@ -2,12 +2,13 @@
 rest owed to the clinic, an amount owed collected at a later visit, refunds by method, and the
 number of the fapiao the clinic issued.
 
-The rules live here, not in a screen: a split adds up to what is being paid, nobody pays more
-than is left, every amount is above zero, a refund never gives back more than was paid by that
-method on that visit (net of earlier refunds) and needs a reason and someone allowed to make it.
-Each check and the change it allows run in one journal transaction, so two desks cannot both
-take the last yuan, and a refused change records nothing. The refusals are `PaymentRefused`
-(a `ValueError`) subclasses carrying the amounts, so a screen says them in its own language.
+The rules live here, not in a screen: a split adds up to what is being paid, nobody pays more than
+is left, every amount is above zero, a refund never gives back more than was paid by that method on
+that visit (net of earlier refunds) and needs a reason and someone allowed to make it. Each check
+and the change it allows run in one journal transaction, so two desks cannot both take the last
+yuan, and a refused change records nothing. Once a day is closed (`kiosk.close_out`), a payment
+recorded that day or for a visit of that day needs a manager. The refusals are `PaymentRefused` (a
+`ValueError`) subclasses carrying the amounts, so a screen says them in its own language.
 
 What a family owes the clinic (a part payment's rest) is not what it owes the insurer (the
 greyed card's unpaid amount, paid in the e-card app): see `kiosk.journal.payments`.
@@ -18,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kiosk.close_out import refuse_if_closed, today
 from kiosk.journal import Journal, PaymentMethod, RefundRecord
 from kiosk.journal.payments import (
     OwedVisit,
@@ -178,11 +180,14 @@ def _pay(
     paying_fen: int | None,
     *,
     collecting: bool,
+    by: Operator | None,
 ) -> VisitAccount:
     checked = _checked_split(parts, paying_fen)
     total = sum(part.amount_fen for part in checked)
-    with journal.transaction(actor="desk") as tx:
+    with journal.transaction(actor="desk" if by is None else actor_of(by)) as tx:
         before = visit_account(tx.db, visit_id)
+        # a closed day's figures change only by a manager: the visit's day, and today's takings
+        refuse_if_closed(tx, (before.service_date, today(journal)), by)
         if collecting and before.owed_fen == 0:
             raise NothingOwed(visit_id)
         if total > before.left_fen:
@@ -204,12 +209,14 @@ def take_payment(
     parts: Sequence[PaymentPart],
     *,
     paying_fen: int | None = None,
+    by: Operator | None = None,
 ) -> VisitAccount:
     """Record what the family pays at the desk for the visit, split across `parts` (one part:
     the fast path, all by one method). Less than the share leaves the rest owed to the clinic.
     `paying_fen`, when reception keyed what is being paid, must be what the parts add up to.
-    Returns the visit's account after it."""
-    return _pay(journal, visit_id, parts, paying_fen, collecting=False)
+    `by` is who records it (None: reception at the desk); `DayClosed` unless a manager, once
+    today or the visit's day is closed. Returns the visit's account after it."""
+    return _pay(journal, visit_id, parts, paying_fen, collecting=False, by=by)
 
 
 def collect_owed(
@@ -218,10 +225,11 @@ def collect_owed(
     parts: Sequence[PaymentPart],
     *,
     paying_fen: int | None = None,
+    by: Operator | None = None,
 ) -> VisitAccount:
     """Record an amount owed from an earlier visit, paid now (all or part of it), against that
-    visit; `NothingOwed` if it owes nothing."""
-    return _pay(journal, visit_id, parts, paying_fen, collecting=True)
+    visit; `NothingOwed` if it owes nothing, `DayClosed` as for `take_payment`."""
+    return _pay(journal, visit_id, parts, paying_fen, collecting=True, by=by)
 
 
 def refund_payment(

@@ -19,7 +19,7 @@ from kiosk.journal.reporting import (
     ledger_by_keys,
     ledger_for_statement,
 )
-from kiosk.reports import CLOSED, UNPAID, ClaimCategory, claim_category
+from kiosk.reports import CLOSED, PAYABLE, UNPAID, ClaimCategory, claim_category
 
 
 class Discrepancy(StrEnum):
@@ -71,6 +71,9 @@ class Action(StrEnum):
     CONFIRM_REJECTION = "confirm-rejection"
     """The insurer lists as rejected a claim it accepted: ask why; if it stands, collect from the
     family."""
+    ASK_FOR_REMITTANCE_ADVICE = "ask-for-remittance-advice"
+    """A remittance's details do not add up to what it paid: ask the insurer for its remittance
+    advice before booking it."""
     CONFIRM_ACCEPTANCE = "confirm-acceptance"
     """The insurer lists as payable a claim it rejected: confirm, then refund the family if they
     paid that share."""
@@ -118,7 +121,7 @@ class Reconciliation:
         return not self.findings
 
 
-_PAYABLE = (ClaimStatus.ACCEPTED, ClaimStatus.PAID)
+_PAYABLE = (ClaimStatus.ACCEPTED, ClaimStatus.ADJUDICATED, ClaimStatus.PAID)
 
 
 def _category(row: LedgerRow) -> ClaimCategory:
@@ -133,7 +136,7 @@ def _compare(row: LedgerRow, line: StatementLine) -> Finding | None:
     """What is wrong between the journal's claim and the insurer's line for it, if anything."""
     category = _category(row)
     insurer_pays = line.status in _PAYABLE
-    journal_pays = category in (ClaimCategory.ACCEPTED, ClaimCategory.PAID)
+    journal_pays = category in PAYABLE
     finding = None
     if category in CLOSED and insurer_pays:
         finding = (Discrepancy.STATUS_MISMATCH, Action.ASK_INSURER_FOR_CLAIM)
@@ -299,9 +302,7 @@ def reconcile(journal: Journal, statement: DailyStatement) -> Reconciliation:
         if key not in listed and (finding := _unmatched(row, day)) is not None:
             findings.append(finding)
     journal_covered = sum(
-        row.insurer_covered_fen or 0
-        for row in ours.values()
-        if _category(row) in (ClaimCategory.ACCEPTED, ClaimCategory.PAID)
+        row.insurer_covered_fen or 0 for row in ours.values() if _category(row) in PAYABLE
     )
     order = list(Discrepancy)
     findings.sort(key=lambda f: (order.index(f.discrepancy), f.invoice_no or "", f.idempotency_key))

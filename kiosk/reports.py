@@ -69,9 +69,11 @@ class ClaimCategory(StrEnum):
     WAITING = "waiting"
     """In the outbox: stored and signed, the insurer has not recorded it yet."""
     ACCEPTED = "accepted"
+    ADJUDICATED = "adjudicated"
+    """Reviewed by the insurer: its final amounts are known, its payment is still to come."""
     PAID = "paid"
     REJECTED = "rejected"
-    """The insurer said no to the claim itself (it is not paying)."""
+    """The insurer said no to the claim itself (it is not paying), on arrival or after review."""
     ATTENTION = "attention"
     """Stopped for another reason (device key refused, answer for another claim)."""
     RESOLVED = "resolved"
@@ -97,11 +99,21 @@ def claim_category(state: str, insurer_status: str | None, has_reject_code: bool
     if state is ClaimState.CANCELLED:
         return ClaimCategory.CANCELLED
     if state is ClaimState.SENT:
-        return ClaimCategory.PAID if insurer_status == ClaimStatus.PAID else ClaimCategory.ACCEPTED
+        return _SENT_BY_INSURER_STATUS.get(insurer_status or "", ClaimCategory.ACCEPTED)
     if insurer_status == ClaimStatus.REJECTED or has_reject_code:
         return ClaimCategory.REJECTED
     return ClaimCategory.ATTENTION
 
+
+_SENT_BY_INSURER_STATUS = {
+    ClaimStatus.ADJUDICATED.value: ClaimCategory.ADJUDICATED,
+    ClaimStatus.PAID.value: ClaimCategory.PAID,
+    ClaimStatus.REJECTED.value: ClaimCategory.REJECTED,
+}
+"""A claim the insurer accepted, as it moved on after (a rejection here came after review)."""
+
+PAYABLE = frozenset({ClaimCategory.ACCEPTED, ClaimCategory.ADJUDICATED, ClaimCategory.PAID})
+"""Claims the insurer pays (or paid): their covered amount is the clinic's receivable."""
 
 UNPAID = frozenset({ClaimCategory.REJECTED, ClaimCategory.ATTENTION})
 """Claims the insurer will not pay as they stand: refused by it, or stopped before it decided.
@@ -175,7 +187,7 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
             continue
         billed += group.submitted_fen
         share += group.shown_patient_fen
-        if category in (ClaimCategory.ACCEPTED, ClaimCategory.PAID):
+        if category in PAYABLE:
             covered += group.insurer_covered_fen
         elif category is ClaimCategory.WAITING:
             awaiting += group.shown_covered_fen
@@ -275,14 +287,14 @@ class ClaimLine:
 
     @property
     def cancellable(self) -> bool:
-        """Accepted and not paid yet: a manager may cancel it at the insurer."""
+        """Accepted and not reviewed yet: a manager may cancel it at the insurer."""
         return self.category is ClaimCategory.ACCEPTED
 
     @property
     def insurer_pays_fen(self) -> int | None:
         """What the insurer pays the clinic for this claim: its covered amount when it accepted,
         nothing when it refused, None while the claim waits for an answer."""
-        if self.category in (ClaimCategory.ACCEPTED, ClaimCategory.PAID):
+        if self.category in PAYABLE:
             return self.covered_fen
         if self.category is ClaimCategory.WAITING:
             return None

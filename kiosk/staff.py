@@ -1,14 +1,14 @@
 """Staff accounts: who may open the claims list, the day's figures and the finance exports.
 
-Two roles: reception (the claims and the outbox) and manager (everything, including the
-figures, reconciliation, exports, the staff accounts and closing the kiosk program). Each person
-signs in with a PIN of at least six digits or a password; only an argon2id hash is kept (OWASP's
-parameters: 19 MiB, two passes, one lane — about 0.15 s on a desk PC), so a copied journal does
-not give them away cheaply; stronger parameters later re-hash each secret at its next good
+Two roles: reception (the claims and the outbox) and manager (everything, including the figures,
+reconciliation, exports, closing the day, the staff accounts and closing the kiosk program). Each
+person signs in with a PIN of at least six digits or a password; only an argon2id hash is kept
+(OWASP's parameters: 19 MiB, two passes, one lane — about 0.15 s on a desk PC), so a copied journal
+does not give them away cheaply; stronger parameters later re-hash each secret at its next good
 sign-in. After `LockoutPolicy.max_failures` wrong secrets in a row the account is locked for a
 cool-down that doubles with each further lockout; while locked, no secret is even checked. Every
-sign-in, failure, lockout, account change and kiosk exit is an entry in the journal's
-hash-chained audit trail (never the secret itself).
+sign-in, failure, lockout, account change and kiosk exit is an entry in the journal's hash-chained
+audit trail (never the secret itself).
 
 The family-facing screen has no way here: only the staff window offers a sign-in.
 """
@@ -60,6 +60,9 @@ class Permission(StrEnum):
     reason): the family's signature stays, the claim pays nothing."""
     STAFF = "staff"
     """Add staff, reset their PINs, lift a lockout."""
+    CLOSE_DAY = "close-day"
+    """Close the day (what was taken at the desk against what was counted, the variance noted),
+    and record a change to a day after it was closed (`kiosk.close_out`)."""
     EXIT = "exit"
     """Close the kiosk program; with that exit status the service does not start it again."""
 

@@ -11,7 +11,9 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.close_out import ChangeKind
 from kiosk.journal import PaymentMethod
+from kiosk.receivables import RemittanceProblem
 from kiosk.reconciliation import Action, Discrepancy
 from kiosk.reports import ClaimCategory, PreAuthState
 from kiosk.staff import Role
@@ -22,6 +24,7 @@ CONTEXT = "Manager"
 CATEGORIES = {
     ClaimCategory.WAITING: QT_TRANSLATE_NOOP("Manager", "Waiting to send"),
     ClaimCategory.ACCEPTED: QT_TRANSLATE_NOOP("Manager", "Accepted"),
+    ClaimCategory.ADJUDICATED: QT_TRANSLATE_NOOP("Manager", "Reviewed"),
     ClaimCategory.PAID: QT_TRANSLATE_NOOP("Manager", "Paid"),
     ClaimCategory.REJECTED: QT_TRANSLATE_NOOP("Manager", "Refused"),
     ClaimCategory.ATTENTION: QT_TRANSLATE_NOOP("Manager", "Needs attention"),
@@ -100,11 +103,31 @@ ACTIONS = {
         "Manager",
         "The insurer now lists it as payable. Confirm it, then refund the family if they paid.",
     ),
+    Action.ASK_FOR_REMITTANCE_ADVICE: QT_TRANSLATE_NOOP(
+        "Manager",
+        "The payment does not add up to its lines. Ask the insurer for the remittance advice "
+        "before booking it.",
+    ),
+}
+PROBLEMS = {
+    RemittanceProblem.NO_SUCH_CLAIM: QT_TRANSLATE_NOOP("Manager", "Pays a claim not from this PC"),
+    RemittanceProblem.NOT_PAYABLE: QT_TRANSLATE_NOOP("Manager", "Pays a claim that pays nothing"),
+    RemittanceProblem.PAID_TWICE: QT_TRANSLATE_NOOP("Manager", "Pays a claim twice"),
+    RemittanceProblem.AMOUNT_DIFFERS: QT_TRANSLATE_NOOP("Manager", "Pays another amount"),
+    RemittanceProblem.TOTAL_DIFFERS: QT_TRANSLATE_NOOP("Manager", "Lines do not add up"),
 }
 ROLES = {
     Role.RECEPTION: QT_TRANSLATE_NOOP("Manager", "Reception"),
     Role.MANAGER: QT_TRANSLATE_NOOP("Manager", "Manager"),
 }
+CHANGES = {
+    ChangeKind.PAYMENT: QT_TRANSLATE_NOOP("Manager", "Payment"),
+    ChangeKind.REFUND: QT_TRANSLATE_NOOP("Manager", "Refund"),
+    ChangeKind.VOID: QT_TRANSLATE_NOOP("Manager", "Claim voided"),
+    ChangeKind.CANCELLATION: QT_TRANSLATE_NOOP("Manager", "Claim cancelled at the insurer"),
+    ChangeKind.CORRECTION: QT_TRANSLATE_NOOP("Manager", "Corrected bill signed"),
+}
+"""What was recorded after a day was closed (`kiosk.close_out`)."""
 
 
 _TABLES: dict[type[Enum], dict] = {
@@ -113,7 +136,9 @@ _TABLES: dict[type[Enum], dict] = {
     PreAuthState: PREAUTHS,
     Discrepancy: DISCREPANCIES,
     Action: ACTIONS,
+    RemittanceProblem: PROBLEMS,
     Role: ROLES,
+    ChangeKind: CHANGES,
 }
 
 
@@ -145,7 +170,7 @@ def reason(code: str) -> str:
 
 def name(value: Enum) -> str:
     """The translated name of a claim category, payment method, pre-auth state, discrepancy,
-    action or role, in the language installed now."""
+    action, role or change after a close, in the language installed now."""
     return QCoreApplication.translate(CONTEXT, _TABLES[type(value)][value])
 
 
@@ -182,9 +207,25 @@ EXPORT_HEADERS = {
     "not_covered_yuan": QT_TRANSLATE_NOOP("Manager", "Refused by the insurer (yuan)"),
     "family_paid_fen": QT_TRANSLATE_NOOP("Manager", "Paid by families (fen)"),
     "family_paid_yuan": QT_TRANSLATE_NOOP("Manager", "Paid by families (yuan)"),
+    "close_out": QT_TRANSLATE_NOOP("Manager", "Close-out"),
+    "record": QT_TRANSLATE_NOOP("Manager", "Line"),
+    "method": QT_TRANSLATE_NOOP("Manager", "Method"),
+    "taken_fen": QT_TRANSLATE_NOOP("Manager", "Taken at the desk (fen)"),
+    "taken_yuan": QT_TRANSLATE_NOOP("Manager", "Taken at the desk (yuan)"),
+    "counted_fen": QT_TRANSLATE_NOOP("Manager", "Counted (fen)"),
+    "counted_yuan": QT_TRANSLATE_NOOP("Manager", "Counted (yuan)"),
+    "variance_fen": QT_TRANSLATE_NOOP("Manager", "Variance (fen)"),
+    "variance_yuan": QT_TRANSLATE_NOOP("Manager", "Variance (yuan)"),
+    "amount_fen": QT_TRANSLATE_NOOP("Manager", "Amount (fen)"),
+    "amount_yuan": QT_TRANSLATE_NOOP("Manager", "Amount (yuan)"),
+    "statement_no": QT_TRANSLATE_NOOP("Manager", "Statement no."),
+    "made_by": QT_TRANSLATE_NOOP("Manager", "By"),
+    "made_at": QT_TRANSLATE_NOOP("Manager", "At"),
+    "note": QT_TRANSLATE_NOOP("Manager", "Note or reason"),
 }
 """Headers of the XLSX export by column key (`kiosk.exports`), and its sheet names ("claims" is
-both a sheet and the days sheet's count column); the CSV keeps the keys."""
+both a sheet and the days sheet's count column, "close_out" the close-out's sheet); the CSV
+keeps the keys."""
 
 
 def export_labels() -> dict[str, str]:

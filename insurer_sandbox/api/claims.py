@@ -99,8 +99,8 @@ def submit_claim(
     `POST /v1/adjudication/estimate?replaces=`) and recorded with the link, which both claims
     then answer (`replaces`, `replaced_by`). Any refusal, 409 `adjudication-changed` included,
     undoes the cancel too. A claim of another clinic is 404 `not-found` as for a missing one; a
-    claim that is not accepted (cancelled, already replaced, rejected) or of another member is
-    409 `claim-not-replaceable`.
+    claim that is not accepted (cancelled, already replaced, rejected, or reviewed: adjudicated
+    or paid) or of another member is 409 `claim-not-replaceable`.
 
     A claim signed under a phone guarantee (`phone_guarantee`: the hotline's reference, given
     while this API could not be reached; every shown line `guarantee-pending`) is not compared
@@ -220,7 +220,12 @@ def _check_unchanged(signed: Adjudication, now: Adjudication) -> None:
 
 @router.get("/claims/{claim_id}", responses=problem_responses(401, 404))
 def claim_status(claim_id: str, clinic: ClinicDep, store: StoreDep) -> ClaimResult:
-    """A claim this clinic recorded; another clinic's claim is `not-found` like a missing one."""
+    """A claim this clinic recorded, as it stands: once the insurer has reviewed it (a payment
+    run, the day after it was recorded or later) its `review` with the final amounts line by
+    line and what moved to the family (`family_balance`, with when they paid it), and the
+    `payments` of it to the clinic (the insurer's share; the family's balance once they paid it
+    in the e-card app), each naming its remittance. Another clinic's claim is `not-found` like a
+    missing one."""
     with store.reading() as db:
         result = store.claim(db, claim_id)
     if result is None or result.clinic_id != clinic:
@@ -235,7 +240,8 @@ def claim_status(claim_id: str, clinic: ClinicDep, store: StoreDep) -> ClaimResu
         401,
         404,
         409,
-        only_409="`claim-not-cancellable`: the claim is not accepted (rejected or paid).",
+        only_409="`claim-not-cancellable`: the claim is not accepted (the insurer reviewed it: "
+        "adjudicated or paid; or it was rejected).",
     ),
 )
 def cancel_claim(
@@ -246,8 +252,9 @@ def cancel_claim(
     visit, its billed cost (towards the CNY 30,000 pre-auth threshold) and the uses and amounts
     it took from approvals. Its daily statement lists it as `cancelled`, paying nothing.
     Cancelling a cancelled claim answers it again (200, nothing more given back); any other
-    claim is 409 `claim-not-cancellable`. Another clinic's claim is `not-found` like a missing
-    one."""
+    claim is 409 `claim-not-cancellable`: once the insurer has reviewed a claim (adjudicated,
+    paid, or rejected after review) the clinic can no longer take it back. Another clinic's claim
+    is `not-found` like a missing one."""
     with store.writing() as db:
         claim = store.claim(db, claim_id)
         if claim is None or claim.clinic_id != clinic:

@@ -7,13 +7,14 @@ from contextlib import suppress
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.responses import Response as RawResponse
 
 from insurer_sandbox.api.common import PlanDep, StoreDep
 from insurer_sandbox.demo import demo_member
 from insurer_sandbox.member_app import card_page, demo_index_page, statement_link
 from insurer_sandbox.problems import ProblemError
+from insurer_sandbox.settlement import UnknownMemberError, pay_balance
 
 extras = APIRouter(include_in_schema=False)
 
@@ -40,6 +41,18 @@ def demo_card(member_id: str, store: StoreDep, plan: PlanDep) -> str:
             raise ProblemError(404, "not-found", "no such member")
         records = store.visit_records(db, member.member_id)
     return card_page(plan, member, store.now(), records)
+
+
+@extras.post("/demo/card/{member_id}/pay", response_class=RedirectResponse, status_code=303)
+def demo_card_pay(member_id: str, store: StoreDep) -> str:
+    """The family pays what they owe (电子保险卡 → 就诊记录 → 支付), then sees the card again."""
+    with suppress(KeyError):
+        member_id = demo_member(member_id).member_id
+    try:
+        pay_balance(store, member_id)
+    except UnknownMemberError:
+        raise ProblemError(404, "not-found", "no such member") from None
+    return f"/demo/card/{member_id}"
 
 
 @extras.get("/demo/card/{member_id}/records/{claim_id}.pdf", response_class=RawResponse)

@@ -18,7 +18,7 @@ retried and stops for a person on a definitive no. Screens read `ClaimSubmitter.
 Reading order: `schema` (the tables and their migrations), `records` (the values handed out),
 `rows` (how rows become those values), `store` (`Journal` and `Transaction`), then the features
 built on them: `audit` and `seals`, `outbox`, `statements`, `payments`, `preauth_requests` and
-`preauth_outbox`, `staff_accounts`, `reporting`, `backup`.
+`preauth_outbox`, `staff_accounts`, `reporting`, `day_closes`, `backup`.
 """
 
 from kiosk.journal.audit import AuditEntry, AuditVerdict

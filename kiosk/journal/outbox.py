@@ -7,8 +7,9 @@ recover from are retried with exponential backoff and jitter; a definitive no st
 shows it to a person. A refused device key is about the kiosk, not the claim: the claim keeps
 waiting and the whole queue pauses (its state says so) until `wake()` tries again.
 Each round, after the claims and the statements, the same thread sends the pre-auth requests
-filed at the desk and asks the insurer about those it has not decided (`preauth_outbox`); their
-failures never hold the claims back.
+filed at the desk and asks the insurer about those it has not decided (`preauth_outbox`), then
+asks how the sent claims stand until each is reviewed and paid (`claim_watch`); their failures
+never hold the claims back.
 Nothing here blocks the caller: `wake`, `state` and `subscribe` return at once, and subscribers
 are called on the submitter's thread (a Qt screen forwards via a signal); only `pass_now` waits.
 """
@@ -43,6 +44,7 @@ from kiosk.insurer.models import (
     StatementUpload,
 )
 from kiosk.journal.claim_changes import record_replacement
+from kiosk.journal.claim_watch import ClaimStatusCallback, ClaimStatusWatcher
 from kiosk.journal.errors import JournalError, RecordConflict
 from kiosk.journal.preauth_outbox import PreAuthCallback, PreAuthCourier
 from kiosk.journal.records import AttemptOutcome, ClaimRecord, QueueState
@@ -73,6 +75,8 @@ class ClaimSender(Protocol):
     def request_preauth(self, request: PreAuthRequest, idempotency_key: str) -> PreAuthCreated: ...
 
     def preauths(self, member_id: str) -> PreAuthList: ...
+
+    def claim(self, claim_id: str) -> ClaimResult: ...
 
 
 class ClaimSubmitter:
@@ -123,6 +127,14 @@ class ClaimSubmitter:
             stopping=self._stopping,
             claims_first=self._claims_first,
         )
+        self._statuses = ClaimStatusWatcher(
+            journal,
+            sender,
+            schedule=self._schedule,
+            rng=self._rng,
+            stopping=self._stopping,
+            claims_first=self._claims_first,
+        )
 
     # --- the caller's side: none of these wait on the network or the disk -----------------------
 
@@ -146,6 +158,17 @@ class ClaimSubmitter:
         with self._lock:
             self._retry_now = True
         self._preauths.retry_now()
+        self._wakeup.set()
+
+    def subscribe_claim_status_changes(self, callback: ClaimStatusCallback) -> Callable[[], None]:
+        """Call `callback(change)` on the submitter thread each time the insurer moves a sent
+        claim on (reviewed, paid, rejected after review, a family balance paid)."""
+        return self._statuses.subscribe(callback)
+
+    def check_claim_statuses(self) -> None:
+        """Ask the insurer about every sent claim not yet settled now, whatever its schedule (a
+        manager asked)."""
+        self._statuses.ask_now()
         self._wakeup.set()
 
     def check_preauths(self) -> None:
@@ -223,6 +246,8 @@ class ClaimSubmitter:
             self._deliver_statements()
             if not self._stopping.is_set():
                 self._preauths.run_round()
+            if not self._stopping.is_set():
+                self._statuses.run_round()
             sleep = None if self._stopping.is_set() else self._seconds_to_sleep()
             with self._lock:
                 self._sender_failing = False
@@ -448,11 +473,15 @@ class ClaimSubmitter:
             return self._retry_now
 
     def _seconds_to_sleep(self) -> float | None:
-        claims = self._claims_seconds_to_sleep()
-        preauths = self._preauths.seconds_to_sleep()
-        if claims is None or preauths is None:
-            return claims if preauths is None else min(preauths, self._poll_interval)
-        return min(claims, preauths)
+        waits = [
+            self._claims_seconds_to_sleep(),
+            self._preauths.seconds_to_sleep(),
+            self._statuses.seconds_to_sleep(),
+        ]
+        known = [wait for wait in waits if wait is not None]
+        if not known:
+            return None
+        return min(min(known), self._poll_interval)
 
     def _claims_seconds_to_sleep(self) -> float | None:
         with self._lock:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from kiosk.journal.claim_status import INSURER_COVERS
 from kiosk.journal.payments import OWED, OWING, PAID, REFUNDED
 from kiosk.journal.records import PaymentMethod
 from kiosk.journal.rows import Row, from_nullable_timestamp, from_timestamp, to_timestamp
@@ -115,7 +116,7 @@ def claim_groups(journal: Journal, day: date) -> list[ClaimGroup]:
         rows = db.execute(
             "SELECT c.state, c.insurer_status, c.reject_code IS NOT NULL, count(*),"
             " coalesce(sum(b.total_submitted_fen), 0), coalesce(sum(b.total_covered_fen), 0),"
-            " coalesce(sum(b.total_patient_fen), 0), coalesce(sum(c.covered_fen), 0)"
+            f" coalesce(sum(b.total_patient_fen), 0), coalesce(sum({INSURER_COVERS}), 0)"
             " FROM bills b JOIN claims c INDEXED BY claims_by_bill_state ON c.bill_id = b.id"
             " WHERE b.service_date = ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
             (day.isoformat(),),
@@ -222,7 +223,7 @@ def daily_amounts(journal: Journal, first: date, last: date) -> list[TrendDay]:
     with journal.reading() as db:
         covered = dict(
             db.execute(
-                "SELECT b.service_date, coalesce(sum(c.covered_fen), 0)"
+                f"SELECT b.service_date, coalesce(sum({INSURER_COVERS}), 0)"
                 " FROM bills b JOIN claims c INDEXED BY claims_by_bill_state ON c.bill_id = b.id"
                 " WHERE b.service_date BETWEEN ? AND ? AND c.state = 'sent'"
                 " GROUP BY b.service_date",
@@ -257,7 +258,7 @@ _LEDGER_SELECT = (
     "SELECT c.id, b.visit_id, b.id, b.clinic_invoice_no, b.service_date, b.member_id, c.state,"
     " c.insurer_status, c.reject_code, c.attention_reason, c.insurer_claim_id,"
     " c.idempotency_key, b.total_submitted_fen, coalesce(b.total_covered_fen, 0),"
-    " coalesce(b.total_patient_fen, 0), c.covered_fen, c.queued_at, c.recorded_at,"
+    f" coalesce(b.total_patient_fen, 0), {INSURER_COVERS}, c.queued_at, c.recorded_at,"
     f" {PAID},"
     " (SELECT group_concat(DISTINCT p.method) FROM payments p WHERE p.visit_id = v.id),"
     " c.closed_reason,"

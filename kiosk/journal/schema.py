@@ -427,7 +427,13 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE claims ADD COLUMN next_status_check_at TEXT",
             "CREATE INDEX claims_by_next_status_check ON claims(next_status_check_at)"
             " WHERE next_status_check_at IS NOT NULL",
-            "CREATE INDEX claims_by_insurer_status ON claims(insurer_status, state)",
+            "CREATE INDEX claims_by_insurer_status ON claims(insurer_status, state, bill_id,"
+            " covered_fen, final_covered_fen)",
+            "DROP INDEX claims_by_bill_state",
+            "CREATE INDEX claims_by_bill_state ON claims(bill_id, state, insurer_status,"
+            " reject_code, covered_fen, final_covered_fen)",
+            "UPDATE claims SET next_status_check_at = recorded_at"
+            " WHERE state = 'sent' AND insurer_status = 'accepted'",
             """CREATE TABLE claim_status_changes (
                 id INTEGER PRIMARY KEY,
                 claim_id INTEGER NOT NULL REFERENCES claims(id),
@@ -452,6 +458,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                 remittance_id TEXT PRIMARY KEY CHECK (length(remittance_id) BETWEEN 1 AND 64),
                 payment_date TEXT NOT NULL,
                 payment_amount_fen INTEGER NOT NULL CHECK (payment_amount_fen >= 0),
+                details INTEGER NOT NULL CHECK (details >= 0),
+                details_fen INTEGER NOT NULL CHECK (details_fen >= 0),
                 fetched_at TEXT NOT NULL
             ) STRICT""",
             "CREATE INDEX remittances_by_date ON remittances(payment_date)",
@@ -462,9 +470,15 @@ MIGRATIONS: tuple[Migration, ...] = (
                 idempotency_key TEXT NOT NULL,
                 part TEXT NOT NULL CHECK (part IN ('insurer-share', 'family-balance')),
                 amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+                claim_id INTEGER REFERENCES claims(id),
+                paid_before INTEGER NOT NULL CHECK (paid_before >= 0),
                 PRIMARY KEY (remittance_id, position)
             ) STRICT""",
-            "CREATE INDEX remittance_details_by_key ON remittance_details(idempotency_key)",
+            "CREATE INDEX remittance_details_by_claim ON remittance_details(claim_id, part)",
+            # Remittance matching reads these per detail, a week's claims side by side; the
+            # claim's row (with its submission) is not read at all.
+            "CREATE INDEX claims_amounts ON claims(id, state, insurer_status, covered_fen,"
+            " final_covered_fen, family_balance_fen)",
             """CREATE TABLE day_closes (
                 day TEXT PRIMARY KEY,
                 closed_by TEXT NOT NULL CHECK (length(closed_by) >= 1),

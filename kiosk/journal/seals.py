@@ -128,6 +128,22 @@ def _statement(db: sqlite3.Connection, statement_id: int) -> object | None:
     return None if row is None else list(row)
 
 
+def _day_close(db: sqlite3.Connection, number: int) -> object | None:
+    """A day's close-out, numbered by its day as digits (20250603): who, when, the note and
+    each method's taken and counted amounts."""
+    day = f"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"
+    row = db.execute(
+        "SELECT closed_by, closed_at, note FROM day_closes WHERE day = ?", (day,)
+    ).fetchone()
+    if row is None:
+        return None
+    counts = db.execute(
+        "SELECT method, taken_fen, counted_fen FROM day_close_counts WHERE day = ? ORDER BY method",
+        (day,),
+    ).fetchall()
+    return [list(row), [list(count) for count in counts]]
+
+
 SEALED: dict[str, tuple[str, Projection]] = {
     "bill": ("bills", _bill),
     "claim": ("claims", _claim),
@@ -135,8 +151,13 @@ SEALED: dict[str, tuple[str, Projection]] = {
     "staff": ("staff", _staff),
     "preauth-request": ("preauth_requests", _preauth_request),
     "statement": ("statements", _statement),
+    "day-close": (
+        "(SELECT CAST(replace(day, '-', '') AS INTEGER) AS id FROM day_closes)",
+        _day_close,
+    ),
 }
-"""Subject kind → (its table, what of it is sealed)."""
+"""Subject kind → (its table, or a query giving its records' numbers as `id`; what of it is
+sealed)."""
 
 
 def record_seal(db: sqlite3.Connection, subject: str) -> str | None:

@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
@@ -154,6 +154,10 @@ def _disk_errors(path: Path) -> Iterator[None]:
                 raise JournalUnavailable(f"The journal {path} cannot be used: {why}.") from exc
         raise
 
+
+FIRST_STATUS_CHECK = timedelta(hours=1)
+"""How long after the insurer accepts a claim the desk first asks how it stands
+(`kiosk.journal.claim_status`): the insurer reviews and pays in runs, not by the minute."""
 
 PURGED_MEMBER_ID = "purged"
 """Stands in for the member reference of a claim whose personal data the retention removed."""
@@ -530,6 +534,10 @@ class Transaction:
             raise RuntimeError("use the transaction inside its `with` block")
         return self._db
 
+    def now(self) -> datetime:
+        """Now, by the journal's clock."""
+        return self._journal.now()
+
     def timestamp(self) -> str:
         """Now, by the journal's clock, as a time column holds it."""
         return to_timestamp(self._journal.now())
@@ -798,8 +806,8 @@ class Transaction:
         rejected = result.status is ClaimStatus.REJECTED
         self.db.execute(
             "UPDATE claims SET state = ?, insurer_claim_id = ?, insurer_status = ?,"
-            " reject_code = ?, covered_fen = ?, recorded_at = ?, attention_reason = ?"
-            " WHERE id = ?",
+            " reject_code = ?, covered_fen = ?, recorded_at = ?, attention_reason = ?,"
+            " next_status_check_at = ? WHERE id = ?",
             (
                 (ClaimState.ATTENTION if rejected else ClaimState.SENT).value,
                 result.claim_id,
@@ -808,6 +816,7 @@ class Transaction:
                 result.adjudication.total_covered_fen,
                 to_timestamp(result.recorded_at),
                 f"rejected:{result.reject_code or 'unspecified'}" if rejected else None,
+                None if rejected else to_timestamp(self.now() + FIRST_STATUS_CHECK),
                 claim_id,
             ),
         )

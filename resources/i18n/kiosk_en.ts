@@ -243,6 +243,39 @@
     </message>
 </context>
 <context>
+    <name>ChangesTable</name>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="76"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="77"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="78"/>
+        <source>Statement no.</source>
+        <translation>Statement no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="79"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="80"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="81"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+</context>
+<context>
     <name>ClaimActions</name>
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="131"/>
@@ -467,24 +500,180 @@
     </message>
 </context>
 <context>
+    <name>CloseOutSummary</name>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="489"/>
+        <source>Close-out</source>
+        <translation>Close-out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="492"/>
+        <source>Taken at the desk</source>
+        <translation>Taken at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="492"/>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="492"/>
+        <source>Variance</source>
+        <translation>Variance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="497"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="498"/>
+        <source>Changes after close</source>
+        <translation>Changes after close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="514"/>
+        <source>Not closed yet: the manager closes it on the Close the day tab.</source>
+        <translation>Not closed yet: the manager closes it on the Close the day tab.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="518"/>
+        <source>Closed by %1 at %2.</source>
+        <translation>Closed by %1 at %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="522"/>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CloseTab</name>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="229"/>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="230"/>
+        <source>Taken at the desk</source>
+        <translation>Taken at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="231"/>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="232"/>
+        <source>Variance</source>
+        <translation>Variance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="240"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="241"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="242"/>
+        <source>Why the amounts differ (required when they do)</source>
+        <translation>Why the amounts differ (required when they do)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="243"/>
+        <source>Close the day…</source>
+        <translation>Close the day…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="244"/>
+        <source>Close the day now</source>
+        <translation>Close the day now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="245"/>
+        <source>Not yet</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="246"/>
+        <source>Changes after close</source>
+        <translation>Changes after close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="318"/>
+        <source>Close the day %1</source>
+        <translation>Close the day %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="321"/>
+        <source>Closed by %1 at %2. Later changes need a manager and are listed here.</source>
+        <translation>Closed by %1 at %2. Later changes need a manager and are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="326"/>
+        <source>This day has not come yet.</source>
+        <translation>This day has not come yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="330"/>
+        <source>Count the cash in the drawer and print each terminal&apos;s day report, then enter what they show. Taken at the desk: recorded that day, refunds taken off.</source>
+        <translation>Count the cash in the drawer and print each terminal&apos;s day report, then enter what they show. Taken at the desk: recorded that day, refunds taken off.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="369"/>
+        <source>Enter amounts in yuan, such as 120 or 120.50.</source>
+        <translation>Enter amounts in yuan, such as 120 or 120.50.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="376"/>
+        <source>The counts differ from what was taken: say why in the note.</source>
+        <translation>The counts differ from what was taken: say why in the note.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="386"/>
+        <source>Once the day is closed, every change to it recorded later is listed here.</source>
+        <translation>Once the day is closed, every change to it recorded later is listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="389"/>
+        <source>Nothing was changed since the close.</source>
+        <translation>Nothing was changed since the close.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="392"/>
+        <source>Recorded after the close, by a manager; not in the figures on the left.</source>
+        <translation>Recorded after the close, by a manager; not in the figures on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="406"/>
+        <source>Close %1 with a variance of %2? The figures are kept as they are now and the day is locked: a later payment or refund for it needs a manager and is listed as a change after close.</source>
+        <translation>Close %1 with a variance of %2? The figures are kept as they are now and the day is locked: a later payment or refund for it needs a manager and is listed as a change after close.</translation>
+    </message>
+</context>
+<context>
     <name>CollectDialog</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="70"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="77"/>
         <source>Collect an amount owed</source>
         <translation>Collect an amount owed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="71"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="78"/>
         <source>Collect what is owed to the clinic</source>
         <translation>Collect what is owed to the clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="73"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="80"/>
         <source>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</source>
         <translation>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="80"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="87"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -492,137 +681,232 @@
 <context>
     <name>DayReport</name>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="46"/>
+        <location filename="../../ui/documents/day_report.py" line="49"/>
         <source>Direct-pay day report</source>
         <translation>Direct-pay day report</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="47"/>
+        <location filename="../../ui/documents/day_report.py" line="50"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="48"/>
+        <location filename="../../ui/documents/day_report.py" line="51"/>
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="49"/>
+        <location filename="../../ui/documents/day_report.py" line="52"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="50"/>
+        <location filename="../../ui/documents/day_report.py" line="53"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="51"/>
+        <location filename="../../ui/documents/day_report.py" line="54"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="52"/>
+        <location filename="../../ui/documents/day_report.py" line="55"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="53"/>
+        <location filename="../../ui/documents/day_report.py" line="56"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="54"/>
+        <location filename="../../ui/documents/day_report.py" line="57"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="55"/>
+        <location filename="../../ui/documents/day_report.py" line="58"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="56"/>
+        <location filename="../../ui/documents/day_report.py" line="59"/>
         <source>family share %1</source>
         <translation>family share %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="57"/>
+        <location filename="../../ui/documents/day_report.py" line="60"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="58"/>
+        <location filename="../../ui/documents/day_report.py" line="61"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="59"/>
+        <location filename="../../ui/documents/day_report.py" line="62"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="60"/>
+        <location filename="../../ui/documents/day_report.py" line="63"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="61"/>
+        <location filename="../../ui/documents/day_report.py" line="64"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="62"/>
+        <location filename="../../ui/documents/day_report.py" line="65"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="63"/>
+        <location filename="../../ui/documents/day_report.py" line="66"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="64"/>
+        <location filename="../../ui/documents/day_report.py" line="67"/>
         <source>Reconciliation with the insurer</source>
         <translation>Reconciliation with the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="65"/>
+        <location filename="../../ui/documents/day_report.py" line="68"/>
         <source>Not reconciled: the insurer&apos;s statement was not fetched for this report.</source>
         <translation>Not reconciled: the insurer&apos;s statement was not fetched for this report.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="68"/>
+        <location filename="../../ui/documents/day_report.py" line="71"/>
         <source>Balanced: every claim agrees with the insurer&apos;s statement (%1).</source>
         <translation>Balanced: every claim agrees with the insurer&apos;s statement (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="71"/>
+        <location filename="../../ui/documents/day_report.py" line="74"/>
         <source>Agree: %1 · need a look: %2. Insurer total %3, this PC&apos;s records %4.</source>
         <translation>Agree: %1 · need a look: %2. Insurer total %3, this PC&apos;s records %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="75"/>
+        <location filename="../../ui/documents/day_report.py" line="78"/>
         <source>… and %1 more on the kiosk&apos;s reconciliation page.</source>
         <translation>… and %1 more on the kiosk&apos;s reconciliation page.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="76"/>
+        <location filename="../../ui/documents/day_report.py" line="79"/>
         <source>Audit trail: %1 entries, head %2</source>
         <translation>Audit trail: %1 entries, head %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="77"/>
+        <location filename="../../ui/documents/day_report.py" line="80"/>
         <source>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</source>
         <translation>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="80"/>
+        <location filename="../../ui/documents/day_report.py" line="83"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="81"/>
+        <location filename="../../ui/documents/day_report.py" line="84"/>
+        <source>Day not closed yet</source>
+        <translation>Day not closed yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="85"/>
+        <source>Day closed by %1 at %2</source>
+        <translation>Day closed by %1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="86"/>
+        <source>Close-out</source>
+        <translation>Close-out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="87"/>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="88"/>
+        <source>Taken at the desk</source>
+        <translation>Taken at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="89"/>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="90"/>
+        <source>Variance</source>
+        <translation>Variance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="91"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="92"/>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="93"/>
+        <source>Taken at the desk: payments recorded that day, refunds taken off, whichever visit they were for. Counted: the drawer&apos;s cash and each terminal&apos;s day report.</source>
+        <translation>Taken at the desk: payments recorded that day, refunds taken off, whichever visit they were for. Counted: the drawer&apos;s cash and each terminal&apos;s day report.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="98"/>
+        <source>Changes after close</source>
+        <translation>Changes after close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="99"/>
+        <source>Nothing was changed since the close.</source>
+        <translation>Nothing was changed since the close.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="100"/>
+        <source>Recorded after the close; not in the close-out&apos;s figures.</source>
+        <translation>Recorded after the close; not in the close-out&apos;s figures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="103"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="104"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="105"/>
+        <source>Statement no.</source>
+        <translation>Statement no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="106"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="107"/>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="108"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="109"/>
         <source>Direct-billing kiosk · day report</source>
         <translation>Direct-billing kiosk · day report</translation>
     </message>
@@ -630,77 +914,77 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="162"/>
+        <location filename="../../ui/manager/day_tab.py" line="166"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="163"/>
+        <location filename="../../ui/manager/day_tab.py" line="167"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="164"/>
+        <location filename="../../ui/manager/day_tab.py" line="168"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="165"/>
+        <location filename="../../ui/manager/day_tab.py" line="169"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="166"/>
+        <location filename="../../ui/manager/day_tab.py" line="170"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="167"/>
+        <location filename="../../ui/manager/day_tab.py" line="171"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="171"/>
+        <location filename="../../ui/manager/day_tab.py" line="175"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="174"/>
+        <location filename="../../ui/manager/day_tab.py" line="178"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="175"/>
+        <location filename="../../ui/manager/day_tab.py" line="179"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="178"/>
+        <location filename="../../ui/manager/day_tab.py" line="182"/>
         <source>Refunded (taken off above)</source>
         <translation>Refunded (taken off above)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="179"/>
+        <location filename="../../ui/manager/day_tab.py" line="183"/>
         <source>Still owed by families</source>
         <translation>Still owed by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="180"/>
+        <location filename="../../ui/manager/day_tab.py" line="184"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="183"/>
+        <location filename="../../ui/manager/day_tab.py" line="187"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="185"/>
+        <location filename="../../ui/manager/day_tab.py" line="189"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>Last 30 days: covered by the insurer and paid by families</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="194"/>
+        <location filename="../../ui/manager/day_tab.py" line="199"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -708,7 +992,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="199"/>
+        <location filename="../../ui/manager/day_tab.py" line="204"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>%n accepted claim</numerusform>
@@ -716,7 +1000,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="202"/>
+        <location filename="../../ui/manager/day_tab.py" line="207"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n claim waiting to send</numerusform>
@@ -724,7 +1008,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="208"/>
+        <location filename="../../ui/manager/day_tab.py" line="213"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n claim to collect or fix</numerusform>
@@ -732,7 +1016,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="214"/>
+        <location filename="../../ui/manager/day_tab.py" line="219"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>of %1 family share, with %n self-pay visit</numerusform>
@@ -740,12 +1024,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="217"/>
+        <location filename="../../ui/manager/day_tab.py" line="222"/>
         <source>of %1 family share</source>
         <translation>of %1 family share</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="230"/>
+        <location filename="../../ui/manager/day_tab.py" line="235"/>
         <source>%1 (%n visit(s))</source>
         <translation>
             <numerusform>%1 (%n visit)</numerusform>
@@ -795,162 +1079,162 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="213"/>
+        <location filename="../../ui/screens/done.py" line="220"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>Thank you. The signed bill is stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="144"/>
+        <location filename="../../ui/screens/done.py" line="149"/>
         <source>Claim</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="145"/>
+        <location filename="../../ui/screens/done.py" line="150"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="146"/>
+        <location filename="../../ui/screens/done.py" line="151"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="147"/>
+        <location filename="../../ui/screens/done.py" line="152"/>
         <source>Open to print</source>
         <translation>Open to print</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="143"/>
+        <location filename="../../ui/screens/done.py" line="148"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="148"/>
+        <location filename="../../ui/screens/done.py" line="153"/>
         <source>Save a copy…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="149"/>
+        <location filename="../../ui/screens/done.py" line="154"/>
         <source>Next family</source>
         <translation>Next family</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="237"/>
+        <location filename="../../ui/screens/done.py" line="244"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>No claim: the family pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="546"/>
+        <location filename="../../ui/screens/done.py" line="566"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>The statement PDF could not be written; the bill is stored all the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="557"/>
+        <location filename="../../ui/screens/done.py" line="577"/>
         <source>Save the statement</source>
         <translation>Save the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="267"/>
+        <location filename="../../ui/screens/done.py" line="274"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>Accepted by the insurer, claim number {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="199"/>
+        <location filename="../../ui/screens/done.py" line="206"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>Self-pay visit: the plan pays nothing on this bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="202"/>
+        <location filename="../../ui/screens/done.py" line="209"/>
         <source>Thank you. The corrected bill is signed and stored: it replaces statement {statement}.</source>
         <translation>Thank you. The corrected bill is signed and stored: it replaces statement {statement}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="209"/>
+        <location filename="../../ui/screens/done.py" line="216"/>
         <source>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</source>
         <translation>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="223"/>
+        <location filename="../../ui/screens/done.py" line="230"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>Self-pay statement saved (version {version}).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="226"/>
+        <location filename="../../ui/screens/done.py" line="233"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="245"/>
+        <location filename="../../ui/screens/done.py" line="252"/>
         <source>Accepted by the insurer, claim number {number}; it replaces claim {old}, which the insurer cancelled.</source>
         <translation>Accepted by the insurer, claim number {number}; it replaces claim {old}, which the insurer cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="250"/>
+        <location filename="../../ui/screens/done.py" line="257"/>
         <source>The insurer did not accept the correction: claim {old} stands as it was. The clinic manager will follow it up.</source>
         <translation>The insurer did not accept the correction: claim {old} stands as it was. The clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="257"/>
+        <location filename="../../ui/screens/done.py" line="264"/>
         <source>Accepted by the insurer, claim number {number}: it covers {covered} of the {guaranteed} guaranteed. The family owes the clinic {owed}: it is shown to collect when the child&apos;s card is next scanned.</source>
         <translation>Accepted by the insurer, claim number {number}: it covers {covered} of the {guaranteed} guaranteed. The family owes the clinic {owed}: it is shown to collect when the child&apos;s card is next scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="272"/>
+        <location filename="../../ui/screens/done.py" line="279"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>The insurer did not accept this claim; the clinic manager will follow it up.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="275"/>
+        <location filename="../../ui/screens/done.py" line="282"/>
         <source>Settled by the clinic.</source>
         <translation>Settled by the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="278"/>
+        <location filename="../../ui/screens/done.py" line="285"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>Stored safely; the insurer cannot be reached now, it will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="281"/>
+        <location filename="../../ui/screens/done.py" line="288"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>Stored safely; sending to the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="410"/>
+        <location filename="../../ui/screens/done.py" line="430"/>
         <source>The difference with the {paid} paid for statement {statement} is refunded or paid once the insurer accepts the corrected bill.</source>
         <translation>The difference with the {paid} paid for statement {statement} is refunded or paid once the insurer accepts the corrected bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="415"/>
+        <location filename="../../ui/screens/done.py" line="435"/>
         <source>Statement {statement} stands: nothing is refunded or paid for the correction.</source>
         <translation>Statement {statement} stands: nothing is refunded or paid for the correction.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="422"/>
+        <location filename="../../ui/screens/done.py" line="442"/>
         <source>Refunded {amount} ({methods}): give it back to the family the way they paid.</source>
         <translation>Refunded {amount} ({methods}): give it back to the family the way they paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="433"/>
+        <location filename="../../ui/screens/done.py" line="453"/>
         <source>The corrected family share is {share}; the family paid {paid}. Refund {amount}: {methods}.</source>
         <translation>The corrected family share is {share}; the family paid {paid}. Refund {amount}: {methods}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="442"/>
+        <location filename="../../ui/screens/done.py" line="462"/>
         <source>Refund {amount}</source>
         <translation>Refund {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="448"/>
+        <location filename="../../ui/screens/done.py" line="468"/>
         <source>The corrected family share is {share}; the family paid {paid}: {amount} is still to pay.</source>
         <translation>The corrected family share is {share}; the family paid {paid}: {amount} is still to pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="457"/>
+        <location filename="../../ui/screens/done.py" line="477"/>
         <source>The corrected family share is {share}, what the family paid: nothing to refund or pay.</source>
         <translation>The corrected family share is {share}, what the family paid: nothing to refund or pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="563"/>
+        <location filename="../../ui/screens/done.py" line="583"/>
         <source>The copy could not be saved there.</source>
         <translation>The copy could not be saved there.</translation>
     </message>
@@ -1314,59 +1598,64 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="102"/>
+        <location filename="../../ui/manager/exports_tab.py" line="103"/>
         <source>The claims of %1</source>
         <translation>The claims of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="103"/>
-        <location filename="../../ui/manager/exports_tab.py" line="109"/>
+        <location filename="../../ui/manager/exports_tab.py" line="104"/>
+        <location filename="../../ui/manager/exports_tab.py" line="110"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="104"/>
-        <location filename="../../ui/manager/exports_tab.py" line="110"/>
+        <location filename="../../ui/manager/exports_tab.py" line="105"/>
+        <location filename="../../ui/manager/exports_tab.py" line="111"/>
         <source>Excel (XLSX)</source>
         <translation>Excel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="105"/>
+        <location filename="../../ui/manager/exports_tab.py" line="106"/>
         <source>PDF day report</source>
         <translation>PDF day report</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="106"/>
+        <location filename="../../ui/manager/exports_tab.py" line="107"/>
         <source>The claims of a range of days</source>
         <translation>The claims of a range of days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="107"/>
+        <location filename="../../ui/manager/exports_tab.py" line="108"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="108"/>
+        <location filename="../../ui/manager/exports_tab.py" line="109"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="111"/>
+        <location filename="../../ui/manager/exports_tab.py" line="112"/>
         <source>Saved in</source>
         <translation>Saved in</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="112"/>
+        <location filename="../../ui/manager/exports_tab.py" line="113"/>
         <source>Change folder…</source>
         <translation>Change folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="118"/>
+        <location filename="../../ui/manager/exports_tab.py" line="121"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="131"/>
+        <location filename="../../ui/manager/exports_tab.py" line="124"/>
+        <source>Saved %1, and the close-out in %2</source>
+        <translation>Saved %1, and the close-out in %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/exports_tab.py" line="140"/>
         <source>The range ends before it starts.</source>
         <translation>The range ends before it starts.</translation>
     </message>
@@ -1530,550 +1819,749 @@
 <context>
     <name>Manager</name>
     <message>
-        <location filename="../../ui/manager_text.py" line="24"/>
+        <location filename="../../ui/manager_text.py" line="26"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="27"/>
+        <location filename="../../ui/manager_text.py" line="30"/>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="33"/>
+        <location filename="../../ui/manager_text.py" line="36"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="34"/>
+        <location filename="../../ui/manager_text.py" line="37"/>
         <source>Bank card</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="35"/>
+        <location filename="../../ui/manager_text.py" line="38"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="36"/>
+        <location filename="../../ui/manager_text.py" line="39"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="39"/>
-        <location filename="../../ui/manager_text.py" line="54"/>
+        <location filename="../../ui/manager_text.py" line="42"/>
+        <location filename="../../ui/manager_text.py" line="57"/>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="40"/>
+        <location filename="../../ui/manager_text.py" line="43"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="42"/>
+        <location filename="../../ui/manager_text.py" line="45"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="43"/>
+        <location filename="../../ui/manager_text.py" line="46"/>
         <source>Denied</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="52"/>
+        <location filename="../../ui/manager_text.py" line="55"/>
         <source>Missing at the insurer</source>
         <translation>Missing at the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="51"/>
+        <location filename="../../ui/manager_text.py" line="54"/>
         <source>Amounts differ</source>
         <translation>Amounts differ</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="50"/>
+        <location filename="../../ui/manager_text.py" line="53"/>
         <source>Status differs</source>
         <translation>Status differs</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="81"/>
+        <location filename="../../ui/manager_text.py" line="84"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="86"/>
+        <location filename="../../ui/manager_text.py" line="89"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>The insurer records less than the family signed for. Ask it to correct the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="90"/>
+        <location filename="../../ui/manager_text.py" line="93"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="99"/>
+        <location filename="../../ui/manager_text.py" line="102"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="105"/>
+        <location filename="../../ui/manager_text.py" line="120"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="106"/>
+        <location filename="../../ui/manager_text.py" line="121"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="153"/>
+        <location filename="../../ui/manager_text.py" line="178"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="154"/>
+        <location filename="../../ui/manager_text.py" line="179"/>
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="155"/>
+        <location filename="../../ui/manager_text.py" line="180"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="157"/>
+        <location filename="../../ui/manager_text.py" line="182"/>
         <source>Claim state</source>
         <translation>Claim state</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="158"/>
+        <location filename="../../ui/manager_text.py" line="183"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="159"/>
+        <location filename="../../ui/manager_text.py" line="184"/>
         <source>Insurer status</source>
         <translation>Insurer status</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="23"/>
-        <location filename="../../ui/manager_text.py" line="176"/>
+        <location filename="../../ui/manager_text.py" line="25"/>
+        <location filename="../../ui/manager_text.py" line="201"/>
         <source>Waiting to send</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="25"/>
+        <location filename="../../ui/manager_text.py" line="27"/>
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="28"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="26"/>
+        <location filename="../../ui/manager_text.py" line="29"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="28"/>
+        <location filename="../../ui/manager_text.py" line="31"/>
         <source>Settled</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="29"/>
+        <location filename="../../ui/manager_text.py" line="32"/>
         <source>Voided</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="30"/>
+        <location filename="../../ui/manager_text.py" line="33"/>
         <source>Cancelled at the insurer</source>
         <translation>Cancelled at the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="41"/>
+        <location filename="../../ui/manager_text.py" line="44"/>
         <source>More information asked</source>
         <translation>More information asked</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="44"/>
+        <location filename="../../ui/manager_text.py" line="47"/>
         <source>Not accepted by the insurer</source>
         <translation>Not accepted by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="47"/>
+        <location filename="../../ui/manager_text.py" line="50"/>
         <source>Records changed since sent</source>
         <translation>Records changed since sent</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="48"/>
+        <location filename="../../ui/manager_text.py" line="51"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="49"/>
+        <location filename="../../ui/manager_text.py" line="52"/>
         <source>Stopped, needs a person</source>
         <translation>Stopped, needs a person</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="53"/>
+        <location filename="../../ui/manager_text.py" line="56"/>
         <source>Not in this PC&apos;s records</source>
         <translation>Not in this PC&apos;s records</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="57"/>
+        <location filename="../../ui/manager_text.py" line="60"/>
         <source>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</source>
         <translation>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="62"/>
+        <location filename="../../ui/manager_text.py" line="65"/>
         <source>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</source>
         <translation>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="67"/>
+        <location filename="../../ui/manager_text.py" line="70"/>
         <source>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</source>
         <translation>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="72"/>
+        <location filename="../../ui/manager_text.py" line="75"/>
         <source>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</source>
         <translation>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="77"/>
+        <location filename="../../ui/manager_text.py" line="80"/>
         <source>Ask the insurer about this claim number. Do not claim it again as a new claim.</source>
         <translation>Ask the insurer about this claim number. Do not claim it again as a new claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="95"/>
+        <location filename="../../ui/manager_text.py" line="98"/>
         <source>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</source>
         <translation>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="121"/>
+        <location filename="../../ui/manager_text.py" line="106"/>
+        <source>The payment does not add up to its lines. Ask the insurer for the remittance advice before booking it.</source>
+        <translation>The payment does not add up to its lines. Ask the insurer for the remittance advice before booking it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="113"/>
+        <source>Pays a claim not from this PC</source>
+        <translation>Pays a claim not from this PC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="114"/>
+        <source>Pays a claim that pays nothing</source>
+        <translation>Pays a claim that pays nothing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="115"/>
+        <source>Pays a claim twice</source>
+        <translation>Pays a claim twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="116"/>
+        <source>Pays another amount</source>
+        <translation>Pays another amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="117"/>
+        <source>Lines do not add up</source>
+        <translation>Lines do not add up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="124"/>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="125"/>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="126"/>
+        <source>Claim voided</source>
+        <translation>Claim voided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="127"/>
+        <source>Claim cancelled at the insurer</source>
+        <translation>Claim cancelled at the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="128"/>
+        <source>Corrected bill signed</source>
+        <translation>Corrected bill signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="146"/>
         <source>The insurer&apos;s amount changed after the family signed</source>
         <translation>The insurer&apos;s amount changed after the family signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="124"/>
+        <location filename="../../ui/manager_text.py" line="149"/>
         <source>Not covered on the visit&apos;s date</source>
         <translation>Not covered on the visit&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="125"/>
+        <location filename="../../ui/manager_text.py" line="150"/>
         <source>The claim did not match the signed bill</source>
         <translation>The claim did not match the signed bill</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="126"/>
+        <location filename="../../ui/manager_text.py" line="151"/>
         <source>The insurer could not read the claim</source>
         <translation>The insurer could not read the claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="127"/>
+        <location filename="../../ui/manager_text.py" line="152"/>
         <source>The insurer answered for another claim</source>
         <translation>The insurer answered for another claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="130"/>
+        <location filename="../../ui/manager_text.py" line="155"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>Saved by an older kiosk in a form the insurer no longer takes</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="156"/>
+        <location filename="../../ui/manager_text.py" line="181"/>
+        <location filename="../../ui/manager_text.py" line="221"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="160"/>
+        <location filename="../../ui/manager_text.py" line="185"/>
         <source>Reason code</source>
         <translation>Reason code</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="161"/>
+        <location filename="../../ui/manager_text.py" line="186"/>
         <source>Member (masked)</source>
         <translation>Member (masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="162"/>
+        <location filename="../../ui/manager_text.py" line="187"/>
         <source>Billed (fen)</source>
         <translation>Billed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="163"/>
+        <location filename="../../ui/manager_text.py" line="188"/>
         <source>Billed (yuan)</source>
         <translation>Billed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="164"/>
+        <location filename="../../ui/manager_text.py" line="189"/>
         <source>Insurer share as signed (fen)</source>
         <translation>Insurer share as signed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="165"/>
+        <location filename="../../ui/manager_text.py" line="190"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>Insurer share as signed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="166"/>
+        <location filename="../../ui/manager_text.py" line="191"/>
         <source>Covered by the insurer (fen)</source>
         <translation>Covered by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="167"/>
+        <location filename="../../ui/manager_text.py" line="192"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>Covered by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="168"/>
+        <location filename="../../ui/manager_text.py" line="193"/>
         <source>Family share (fen)</source>
         <translation>Family share (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="169"/>
+        <location filename="../../ui/manager_text.py" line="194"/>
         <source>Family share (yuan)</source>
         <translation>Family share (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="170"/>
+        <location filename="../../ui/manager_text.py" line="195"/>
         <source>Paid at the desk (fen)</source>
         <translation>Paid at the desk (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="171"/>
+        <location filename="../../ui/manager_text.py" line="196"/>
         <source>Paid at the desk (yuan)</source>
         <translation>Paid at the desk (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="172"/>
+        <location filename="../../ui/manager_text.py" line="197"/>
         <source>Payment methods</source>
         <translation>Payment methods</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="173"/>
+        <location filename="../../ui/manager_text.py" line="198"/>
         <source>Signed and stored at</source>
         <translation>Signed and stored at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="174"/>
+        <location filename="../../ui/manager_text.py" line="199"/>
         <source>Recorded by the insurer at</source>
         <translation>Recorded by the insurer at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="175"/>
+        <location filename="../../ui/manager_text.py" line="200"/>
         <source>Claim key (for the insurer&apos;s support)</source>
         <translation>Claim key (for the insurer&apos;s support)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="177"/>
+        <location filename="../../ui/manager_text.py" line="202"/>
         <source>Covered (fen)</source>
         <translation>Covered (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="178"/>
+        <location filename="../../ui/manager_text.py" line="203"/>
         <source>Covered (yuan)</source>
         <translation>Covered (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="179"/>
+        <location filename="../../ui/manager_text.py" line="204"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>Awaiting the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="180"/>
+        <location filename="../../ui/manager_text.py" line="205"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>Awaiting the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="181"/>
+        <location filename="../../ui/manager_text.py" line="206"/>
         <source>Refused by the insurer (fen)</source>
         <translation>Refused by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="182"/>
+        <location filename="../../ui/manager_text.py" line="207"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>Refused by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="183"/>
+        <location filename="../../ui/manager_text.py" line="208"/>
         <source>Paid by families (fen)</source>
         <translation>Paid by families (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="184"/>
+        <location filename="../../ui/manager_text.py" line="209"/>
         <source>Paid by families (yuan)</source>
         <translation>Paid by families (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="210"/>
+        <source>Close-out</source>
+        <translation>Close-out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="211"/>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="212"/>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="213"/>
+        <source>Taken at the desk (fen)</source>
+        <translation>Taken at the desk (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="214"/>
+        <source>Taken at the desk (yuan)</source>
+        <translation>Taken at the desk (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="215"/>
+        <source>Counted (fen)</source>
+        <translation>Counted (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="216"/>
+        <source>Counted (yuan)</source>
+        <translation>Counted (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="217"/>
+        <source>Variance (fen)</source>
+        <translation>Variance (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="218"/>
+        <source>Variance (yuan)</source>
+        <translation>Variance (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="219"/>
+        <source>Amount (fen)</source>
+        <translation>Amount (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="220"/>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="222"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="223"/>
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="224"/>
+        <source>Note or reason</source>
+        <translation>Note or reason</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerApproval</name>
+    <message>
+        <location filename="../../ui/widgets/manager_approval.py" line="50"/>
+        <source>A manager records it</source>
+        <translation>A manager records it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/manager_approval.py" line="53"/>
+        <source>This day is closed. A manager enters their PIN, and the payment is recorded under their name as a change after close.</source>
+        <translation>This day is closed. A manager enters their PIN, and the payment is recorded under their name as a change after close.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/manager_approval.py" line="63"/>
+        <source>Only a manager may. Ask a manager to enter their PIN.</source>
+        <translation>Only a manager may. Ask a manager to enter their PIN.</translation>
     </message>
 </context>
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="335"/>
+        <location filename="../../ui/manager/screen.py" line="433"/>
         <source>Marked settled.</source>
         <translation>Marked settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="468"/>
+        <location filename="../../ui/manager/screen.py" line="566"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="196"/>
+        <location filename="../../ui/manager/screen.py" line="228"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="200"/>
+        <location filename="../../ui/manager/screen.py" line="232"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="201"/>
+        <location filename="../../ui/manager/screen.py" line="233"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="202"/>
+        <location filename="../../ui/manager/screen.py" line="234"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="203"/>
+        <location filename="../../ui/manager/screen.py" line="235"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="204"/>
+        <location filename="../../ui/manager/screen.py" line="236"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="207"/>
+        <location filename="../../ui/manager/screen.py" line="239"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="211"/>
+        <location filename="../../ui/manager/screen.py" line="243"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="212"/>
+        <location filename="../../ui/manager/screen.py" line="244"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="214"/>
+        <location filename="../../ui/manager/screen.py" line="246"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="215"/>
+        <location filename="../../ui/manager/screen.py" line="247"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="216"/>
+        <location filename="../../ui/manager/screen.py" line="248"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="217"/>
+        <location filename="../../ui/manager/screen.py" line="249"/>
+        <source>Receivables</source>
+        <translation>Receivables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="250"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="286"/>
+        <location filename="../../ui/manager/screen.py" line="251"/>
+        <source>Close the day</source>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="326"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>Reading this PC&apos;s records…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="289"/>
+        <location filename="../../ui/manager/screen.py" line="329"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>As this PC&apos;s records stood at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="299"/>
-        <location filename="../../ui/manager/screen.py" line="508"/>
+        <location filename="../../ui/manager/screen.py" line="339"/>
+        <location filename="../../ui/manager/screen.py" line="643"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="325"/>
+        <location filename="../../ui/manager/screen.py" line="381"/>
+        <source>The counts differ from what was taken: say why in the note.</source>
+        <translation>The counts differ from what was taken: say why in the note.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="383"/>
+        <source>The note is at most %1 characters, on one line.</source>
+        <translation>The note is at most %1 characters, on one line.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="388"/>
+        <source>A payment or refund was recorded meanwhile: the figures were read again. Check the counts and close again.</source>
+        <translation>A payment or refund was recorded meanwhile: the figures were read again. Check the counts and close again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="392"/>
+        <source>This day was already closed.</source>
+        <translation>This day was already closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="394"/>
+        <source>This day has not come yet.</source>
+        <translation>This day has not come yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="396"/>
+        <source>Only a manager may close the day.</source>
+        <translation>Only a manager may close the day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="397"/>
+        <source>The day could not be closed. Try again.</source>
+        <translation>The day could not be closed. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="423"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>Waiting to send again; it goes at the next try.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="345"/>
+        <location filename="../../ui/manager/screen.py" line="443"/>
         <source>Voided: it will not be sent.</source>
         <translation>Voided: it will not be sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="359"/>
+        <location filename="../../ui/manager/screen.py" line="457"/>
         <source>Cancelled at the insurer: it pays nothing for this claim.</source>
         <translation>Cancelled at the insurer: it pays nothing for this claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="371"/>
-        <location filename="../../ui/manager/screen.py" line="450"/>
+        <location filename="../../ui/manager/screen.py" line="469"/>
+        <location filename="../../ui/manager/screen.py" line="548"/>
         <source>Only a manager may change a claim.</source>
         <translation>Only a manager may change a claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="384"/>
+        <location filename="../../ui/manager/screen.py" line="482"/>
         <source>Opened at the desk: the family signs the corrected bill there.</source>
         <translation>Opened at the desk: the family signs the corrected bill there.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="387"/>
+        <location filename="../../ui/manager/screen.py" line="485"/>
         <source>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</source>
         <translation>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="418"/>
+        <location filename="../../ui/manager/screen.py" line="516"/>
         <source>Refunded %1 by %2.</source>
         <translation>Refunded %1 by %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="459"/>
+        <location filename="../../ui/manager/screen.py" line="557"/>
         <source>It is being sent right now; try again in a moment.</source>
         <translation>It is being sent right now; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="461"/>
+        <location filename="../../ui/manager/screen.py" line="559"/>
         <source>The insurer already has this claim: cancel it at the insurer instead.</source>
         <translation>The insurer already has this claim: cancel it at the insurer instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="463"/>
+        <location filename="../../ui/manager/screen.py" line="561"/>
         <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
         <translation>The insurer will not cancel it: it is paid, or was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="465"/>
+        <location filename="../../ui/manager/screen.py" line="563"/>
         <source>The insurer has no such claim from this clinic; nothing was changed.</source>
         <translation>The insurer has no such claim from this clinic; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="520"/>
+        <location filename="../../ui/manager/screen.py" line="600"/>
+        <source>This PC&apos;s records cannot be read right now.</source>
+        <translation>This PC&apos;s records cannot be read right now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="655"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="550"/>
-        <location filename="../../ui/manager/screen.py" line="579"/>
+        <location filename="../../ui/manager/screen.py" line="690"/>
+        <location filename="../../ui/manager/screen.py" line="722"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="590"/>
+        <location filename="../../ui/manager/screen.py" line="733"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="614"/>
+        <location filename="../../ui/manager/screen.py" line="757"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="618"/>
+        <location filename="../../ui/manager/screen.py" line="761"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -2297,27 +2785,27 @@
 <context>
     <name>OwedToClinic</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="129"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="146"/>
         <source>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</source>
         <translation>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="165"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="182"/>
         <source>What the family owes the clinic could not be read.</source>
         <translation>What the family owes the clinic could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="178"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="195"/>
         <source>The family owes this clinic {amount} from earlier visits.</source>
         <translation>The family owes this clinic {amount} from earlier visits.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="184"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="201"/>
         <source>{date} · statement {number} · {amount} left</source>
         <translation>{date} · statement {number} · {amount} left</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="191"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="208"/>
         <source>Collect…</source>
         <translation>Collect…</translation>
     </message>
@@ -2325,92 +2813,97 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="287"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="306"/>
         <source>Slip or transaction no.</source>
         <translation>Slip or transaction no.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="288"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="307"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="289"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="308"/>
         <source>Split / part payment</source>
         <translation>Split / part payment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="290"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="309"/>
         <source>Paying now</source>
         <translation>Paying now</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="291"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="310"/>
         <source>Record payment</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="292"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="311"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="293"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="312"/>
         <source>Fapiao no.</source>
         <translation>Fapiao no.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="294"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="313"/>
         <source>from the clinic&apos;s tax system</source>
         <translation>from the clinic&apos;s tax system</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="295"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="314"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="333"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="315"/>
+        <source>A manager records it…</source>
+        <translation>A manager records it…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="364"/>
         <source>Fapiao no. saved.</source>
         <translation>Fapiao no. saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="333"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="364"/>
         <source>Fapiao no. cleared.</source>
         <translation>Fapiao no. cleared.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="357"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="390"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>Nothing to pay today: the insurer pays the whole bill.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="359"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="392"/>
         <source>The family&apos;s part is paid.</source>
         <translation>The family&apos;s part is paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="362"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="395"/>
         <source>{amount} is still to pay. How does the family pay it?</source>
         <translation>{amount} is still to pay. How does the family pay it?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="368"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="401"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>The family pays {amount} today. How did they pay?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="415"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="448"/>
         <source>The methods add up to {parts} of the {paying} being paid.</source>
         <translation>The methods add up to {parts} of the {paying} being paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="419"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="452"/>
         <source>{owed} will be left owed to the clinic.</source>
         <translation>{owed} will be left owed to the clinic.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="423"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="456"/>
         <source>Pays all that is left.</source>
         <translation>Pays all that is left.</translation>
     </message>
@@ -2418,97 +2911,102 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="51"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
         <source>Recorded: paid in cash.</source>
         <translation>Recorded: paid in cash.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="52"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
         <source>Recorded: paid by bank card.</source>
         <translation>Recorded: paid by bank card.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="53"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
         <source>Recorded: paid with WeChat Pay.</source>
         <translation>Recorded: paid with WeChat Pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="54"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="58"/>
         <source>Recorded: paid with Alipay.</source>
         <translation>Recorded: paid with Alipay.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="59"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="60"/>
         <source>Recorded: {payments}.</source>
         <translation>Recorded: {payments}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="61"/>
         <source>{amount} is left owed to the clinic; collect it when the child comes back.</source>
         <translation>{amount} is left owed to the clinic; collect it when the child comes back.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="60"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="64"/>
         <source>The amounts by method add up to {parts}, not the {paying} being paid. Nothing was recorded.</source>
         <translation>The amounts by method add up to {parts}, not the {paying} being paid. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="65"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="69"/>
         <source>{paying} is more than the {left} left to pay. Nothing was recorded.</source>
         <translation>{paying} is more than the {left} left to pay. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="68"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="72"/>
         <source>Enter amounts above zero. Nothing was recorded.</source>
         <translation>Enter amounts above zero. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="71"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="75"/>
         <source>Enter amounts in yuan, such as 120 or 120.50. Nothing was recorded.</source>
         <translation>Enter amounts in yuan, such as 120 or 120.50. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="74"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="78"/>
         <source>A slip or transaction number is at most {count} characters. Nothing was recorded.</source>
         <translation>A slip or transaction number is at most {count} characters. Nothing was recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="78"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="82"/>
         <source>Nothing is owed on this visit any more.</source>
         <translation>Nothing is owed on this visit any more.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="79"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="83"/>
         <source>A fapiao number is letters, digits and hyphens, at most {count}. It was not saved.</source>
         <translation>A fapiao number is letters, digits and hyphens, at most {count}. It was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="83"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="87"/>
         <source>{amount} is more than the {refundable} paid by {method} on this visit and not yet refunded. Nothing was refunded.</source>
         <translation>{amount} is more than the {refundable} paid by {method} on this visit and not yet refunded. Nothing was refunded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="88"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="92"/>
         <source>Say why the money is refunded. Nothing was refunded.</source>
         <translation>Say why the money is refunded. Nothing was refunded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="91"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="95"/>
+        <source>The day {days} is closed: only a manager may record this payment now. Nothing was recorded.</source>
+        <translation>The day {days} is closed: only a manager may record this payment now. Nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="100"/>
         <source>Only a manager may refund. Nothing was refunded.</source>
         <translation>Only a manager may refund. Nothing was refunded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="94"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="103"/>
         <source>The journal cannot be written now. Nothing was recorded; try again.</source>
         <translation>The journal cannot be written now. Nothing was recorded; try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="97"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="106"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>The payment could not be recorded. Try again.</translation>
     </message>
@@ -2791,6 +3289,194 @@
         <location filename="../../ui/widgets/readability_controls.py" line="69"/>
         <source>High contrast</source>
         <translation>High contrast</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesTab</name>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="123"/>
+        <source>Fetch the insurer&apos;s payments</source>
+        <translation>Fetch the insurer&apos;s payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="126"/>
+        <source>Owed by families</source>
+        <translation>Owed by families</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="127"/>
+        <source>Paid against expected</source>
+        <translation>Paid against expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="128"/>
+        <source>By month</source>
+        <translation>By month</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/receivables_tab.py" line="129"/>
+        <source>By day, last %n day(s)</source>
+        <translation>
+            <numerusform>By day, last %n day</numerusform>
+            <numerusform>By day, last %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="139"/>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="140"/>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="133"/>
+        <source>The insurer&apos;s remittances</source>
+        <translation>The insurer&apos;s remittances</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="136"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="137"/>
+        <source>Remittance</source>
+        <translation>Remittance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="138"/>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="141"/>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="145"/>
+        <source>Moved to families by the insurer&apos;s review (their card is on hold until paid)</source>
+        <translation>Moved to families by the insurer&apos;s review (their card is on hold until paid)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="148"/>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="148"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="148"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="154"/>
+        <source>What the insurer owes the clinic, and what it paid against its claims.</source>
+        <translation>What the insurer owes the clinic, and what it paid against its claims.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="159"/>
+        <source>Asking the insurer for its payments…</source>
+        <translation>Asking the insurer for its payments…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/receivables_tab.py" line="170"/>
+        <source>%n remittance(s) from the insurer since %1</source>
+        <translation>
+            <numerusform>%n remittance from the insurer since %1</numerusform>
+            <numerusform>%n remittances from the insurer since %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/receivables_tab.py" line="174"/>
+        <source>%n line(s) agree with the claims</source>
+        <translation>
+            <numerusform>%n line agrees with the claims</numerusform>
+            <numerusform>%n lines agree with the claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/receivables_tab.py" line="176"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="183"/>
+        <source>At the desk %1 · after review %2</source>
+        <translation>At the desk %1 · after review %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="190"/>
+        <source>Open: %1 claim(s), %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</source>
+        <translation>Open: %1 claim(s), %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/receivables_tab.py" line="218"/>
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/receivables_tab.py" line="219"/>
+        <source>%n reviewed</source>
+        <translation>
+            <numerusform>%n reviewed</numerusform>
+            <numerusform>%n reviewed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="242"/>
+        <source>%1 to come</source>
+        <translation>%1 to come</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="244"/>
+        <source>paid in full</source>
+        <translation>paid in full</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="262"/>
+        <source>Unpaid 0–30 days</source>
+        <translation>Unpaid 0–30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="263"/>
+        <source>Unpaid 31–60 days</source>
+        <translation>Unpaid 31–60 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="264"/>
+        <source>Unpaid 61–90 days</source>
+        <translation>Unpaid 61–90 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="265"/>
+        <source>Unpaid over 90 days</source>
+        <translation>Unpaid over 90 days</translation>
     </message>
 </context>
 <context>

@@ -238,6 +238,39 @@
     </message>
 </context>
 <context>
+    <name>ChangesTable</name>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="76"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="77"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="78"/>
+        <source>Statement no.</source>
+        <translation>账单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="79"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="80"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="81"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>ClaimActions</name>
     <message>
         <location filename="../../ui/manager/claims_tab.py" line="131"/>
@@ -461,24 +494,180 @@
     </message>
 </context>
 <context>
+    <name>CloseOutSummary</name>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="489"/>
+        <source>Close-out</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="492"/>
+        <source>Taken at the desk</source>
+        <translation>前台实收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="492"/>
+        <source>Counted</source>
+        <translation>清点金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="492"/>
+        <source>Variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="497"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="498"/>
+        <source>Changes after close</source>
+        <translation>日结后的变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="514"/>
+        <source>Not closed yet: the manager closes it on the Close the day tab.</source>
+        <translation>尚未日结：由经理在“日结”页完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="518"/>
+        <source>Closed by %1 at %2.</source>
+        <translation>已由 %1 于 %2 日结。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="522"/>
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CloseTab</name>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="229"/>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="230"/>
+        <source>Taken at the desk</source>
+        <translation>前台实收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="231"/>
+        <source>Counted</source>
+        <translation>清点金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="232"/>
+        <source>Variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="240"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="241"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="242"/>
+        <source>Why the amounts differ (required when they do)</source>
+        <translation>金额不符的原因（有差额时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="243"/>
+        <source>Close the day…</source>
+        <translation>日结…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="244"/>
+        <source>Close the day now</source>
+        <translation>确认日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="245"/>
+        <source>Not yet</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="246"/>
+        <source>Changes after close</source>
+        <translation>日结后的变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="318"/>
+        <source>Close the day %1</source>
+        <translation>%1 日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="321"/>
+        <source>Closed by %1 at %2. Later changes need a manager and are listed here.</source>
+        <translation>已由 %1 于 %2 日结。之后的变更须由经理办理，并列在此处。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="326"/>
+        <source>This day has not come yet.</source>
+        <translation>这一天还没到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="330"/>
+        <source>Count the cash in the drawer and print each terminal&apos;s day report, then enter what they show. Taken at the desk: recorded that day, refunds taken off.</source>
+        <translation>请清点钱箱现金，并打印 POS 机及微信、支付宝的当日结算单，再填入其金额。前台实收：当天在前台记录的收款，已扣除退款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="369"/>
+        <source>Enter amounts in yuan, such as 120 or 120.50.</source>
+        <translation>请以元为单位填写金额，例如 120 或 120.50。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="376"/>
+        <source>The counts differ from what was taken: say why in the note.</source>
+        <translation>清点金额与前台实收不符：请在说明中写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="386"/>
+        <source>Once the day is closed, every change to it recorded later is listed here.</source>
+        <translation>日结后，之后记录的每一项变更都会列在此处。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="389"/>
+        <source>Nothing was changed since the close.</source>
+        <translation>日结后没有变更。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="392"/>
+        <source>Recorded after the close, by a manager; not in the figures on the left.</source>
+        <translation>日结后由经理记录；不计入左侧金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/close_tab.py" line="406"/>
+        <source>Close %1 with a variance of %2? The figures are kept as they are now and the day is locked: a later payment or refund for it needs a manager and is listed as a change after close.</source>
+        <translation>以差额 %2 完成 %1 的日结？金额按现在的数字保存，当天随即锁定：之后该日的收款或退款须由经理办理，并列为日结后的变更。</translation>
+    </message>
+</context>
+<context>
     <name>CollectDialog</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="70"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="77"/>
         <source>Collect an amount owed</source>
         <translation>收取欠款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="71"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="78"/>
         <source>Collect what is owed to the clinic</source>
         <translation>收取欠诊所的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="73"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="80"/>
         <source>Visit of {date}, statement {number}: {share} to pay, {paid} paid.</source>
         <translation>{date} 就诊，账单号 {number}：应付 {share}，已付 {paid}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="80"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="87"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -486,137 +675,232 @@
 <context>
     <name>DayReport</name>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="46"/>
+        <location filename="../../ui/documents/day_report.py" line="49"/>
         <source>Direct-pay day report</source>
         <translation>直付日报</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="47"/>
+        <location filename="../../ui/documents/day_report.py" line="50"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="48"/>
+        <location filename="../../ui/documents/day_report.py" line="51"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="49"/>
+        <location filename="../../ui/documents/day_report.py" line="52"/>
         <source>By</source>
         <translation>打印人</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="50"/>
+        <location filename="../../ui/documents/day_report.py" line="53"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="51"/>
+        <location filename="../../ui/documents/day_report.py" line="54"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="52"/>
+        <location filename="../../ui/documents/day_report.py" line="55"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="53"/>
+        <location filename="../../ui/documents/day_report.py" line="56"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="54"/>
+        <location filename="../../ui/documents/day_report.py" line="57"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="55"/>
+        <location filename="../../ui/documents/day_report.py" line="58"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="56"/>
+        <location filename="../../ui/documents/day_report.py" line="59"/>
         <source>family share %1</source>
         <translation>家庭自付 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="57"/>
+        <location filename="../../ui/documents/day_report.py" line="60"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="58"/>
+        <location filename="../../ui/documents/day_report.py" line="61"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="59"/>
+        <location filename="../../ui/documents/day_report.py" line="62"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="60"/>
+        <location filename="../../ui/documents/day_report.py" line="63"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="61"/>
+        <location filename="../../ui/documents/day_report.py" line="64"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="62"/>
+        <location filename="../../ui/documents/day_report.py" line="65"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="63"/>
+        <location filename="../../ui/documents/day_report.py" line="66"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="64"/>
+        <location filename="../../ui/documents/day_report.py" line="67"/>
         <source>Reconciliation with the insurer</source>
         <translation>与保险公司对账</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="65"/>
+        <location filename="../../ui/documents/day_report.py" line="68"/>
         <source>Not reconciled: the insurer&apos;s statement was not fetched for this report.</source>
         <translation>未对账：本报告未获取保险公司对账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="68"/>
+        <location filename="../../ui/documents/day_report.py" line="71"/>
         <source>Balanced: every claim agrees with the insurer&apos;s statement (%1).</source>
         <translation>账目相符：全部理赔与保险公司对账单一致（%1 笔）。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="71"/>
+        <location filename="../../ui/documents/day_report.py" line="74"/>
         <source>Agree: %1 · need a look: %2. Insurer total %3, this PC&apos;s records %4.</source>
         <translation>一致 %1 笔 · 需核查 %2 项。保险公司合计 %3，本机记录 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="75"/>
+        <location filename="../../ui/documents/day_report.py" line="78"/>
         <source>… and %1 more on the kiosk&apos;s reconciliation page.</source>
         <translation>……另有 %1 笔，请在终端对账页面查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="76"/>
+        <location filename="../../ui/documents/day_report.py" line="79"/>
         <source>Audit trail: %1 entries, head %2</source>
         <translation>审计记录：%1 条，末条哈希 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="77"/>
+        <location filename="../../ui/documents/day_report.py" line="80"/>
         <source>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</source>
         <translation>审计记录在第 %1 条处被破坏：请联系诊所 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="80"/>
+        <location filename="../../ui/documents/day_report.py" line="83"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="81"/>
+        <location filename="../../ui/documents/day_report.py" line="84"/>
+        <source>Day not closed yet</source>
+        <translation>当日尚未日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="85"/>
+        <source>Day closed by %1 at %2</source>
+        <translation>已由 %1 于 %2 日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="86"/>
+        <source>Close-out</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="87"/>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="88"/>
+        <source>Taken at the desk</source>
+        <translation>前台实收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="89"/>
+        <source>Counted</source>
+        <translation>清点金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="90"/>
+        <source>Variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="91"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="92"/>
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="93"/>
+        <source>Taken at the desk: payments recorded that day, refunds taken off, whichever visit they were for. Counted: the drawer&apos;s cash and each terminal&apos;s day report.</source>
+        <translation>前台实收：当天记录的收款（无论属于哪次就诊），已扣除退款。清点金额：钱箱现金及 POS 机、微信、支付宝的当日结算单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="98"/>
+        <source>Changes after close</source>
+        <translation>日结后的变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="99"/>
+        <source>Nothing was changed since the close.</source>
+        <translation>日结后没有变更。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="100"/>
+        <source>Recorded after the close; not in the close-out&apos;s figures.</source>
+        <translation>日结后记录；不计入日结金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="103"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="104"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="105"/>
+        <source>Statement no.</source>
+        <translation>账单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="106"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="107"/>
+        <source>Recorded by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="108"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="109"/>
         <source>Direct-billing kiosk · day report</source>
         <translation>直付终端 · 日报</translation>
     </message>
@@ -624,117 +908,117 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="162"/>
+        <location filename="../../ui/manager/day_tab.py" line="166"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="163"/>
+        <location filename="../../ui/manager/day_tab.py" line="167"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="164"/>
+        <location filename="../../ui/manager/day_tab.py" line="168"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="165"/>
+        <location filename="../../ui/manager/day_tab.py" line="169"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="166"/>
+        <location filename="../../ui/manager/day_tab.py" line="170"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="167"/>
+        <location filename="../../ui/manager/day_tab.py" line="171"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="171"/>
+        <location filename="../../ui/manager/day_tab.py" line="175"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="174"/>
+        <location filename="../../ui/manager/day_tab.py" line="178"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="175"/>
+        <location filename="../../ui/manager/day_tab.py" line="179"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="178"/>
+        <location filename="../../ui/manager/day_tab.py" line="182"/>
         <source>Refunded (taken off above)</source>
         <translation>已退款（已从上面扣除）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="179"/>
+        <location filename="../../ui/manager/day_tab.py" line="183"/>
         <source>Still owed by families</source>
         <translation>家庭尚欠诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="180"/>
+        <location filename="../../ui/manager/day_tab.py" line="184"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="183"/>
+        <location filename="../../ui/manager/day_tab.py" line="187"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="185"/>
+        <location filename="../../ui/manager/day_tab.py" line="189"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>近 30 天：保险公司支付与家庭付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="194"/>
+        <location filename="../../ui/manager/day_tab.py" line="199"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="199"/>
+        <location filename="../../ui/manager/day_tab.py" line="204"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>已受理 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="202"/>
+        <location filename="../../ui/manager/day_tab.py" line="207"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>待发送 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="208"/>
+        <location filename="../../ui/manager/day_tab.py" line="213"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="214"/>
+        <location filename="../../ui/manager/day_tab.py" line="219"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>家庭自付应收 %1（含自费就诊 %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="217"/>
+        <location filename="../../ui/manager/day_tab.py" line="222"/>
         <source>of %1 family share</source>
         <translation>家庭自付应收 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="230"/>
+        <location filename="../../ui/manager/day_tab.py" line="235"/>
         <source>%1 (%n visit(s))</source>
         <translation>
             <numerusform>%1（%n 次就诊）</numerusform>
@@ -783,162 +1067,162 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../../ui/screens/done.py" line="213"/>
+        <location filename="../../ui/screens/done.py" line="220"/>
         <source>Thank you. The signed bill is stored.</source>
         <translation>谢谢！签字账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="144"/>
+        <location filename="../../ui/screens/done.py" line="149"/>
         <source>Claim</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="145"/>
+        <location filename="../../ui/screens/done.py" line="150"/>
         <source>Insurer pays</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="146"/>
+        <location filename="../../ui/screens/done.py" line="151"/>
         <source>Family pays</source>
         <translation>家庭自付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="147"/>
+        <location filename="../../ui/screens/done.py" line="152"/>
         <source>Open to print</source>
         <translation>打开并打印</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="143"/>
+        <location filename="../../ui/screens/done.py" line="148"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="148"/>
+        <location filename="../../ui/screens/done.py" line="153"/>
         <source>Save a copy…</source>
         <translation>另存一份…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="149"/>
+        <location filename="../../ui/screens/done.py" line="154"/>
         <source>Next family</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="237"/>
+        <location filename="../../ui/screens/done.py" line="244"/>
         <source>No claim: the family pays the whole bill.</source>
         <translation>不提交理赔：费用全部由家长支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="546"/>
+        <location filename="../../ui/screens/done.py" line="566"/>
         <source>The statement PDF could not be written; the bill is stored all the same.</source>
         <translation>账单 PDF 未能生成，但账单已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="557"/>
+        <location filename="../../ui/screens/done.py" line="577"/>
         <source>Save the statement</source>
         <translation>保存账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="267"/>
+        <location filename="../../ui/screens/done.py" line="274"/>
         <source>Accepted by the insurer, claim number {number}</source>
         <translation>保险公司已受理，理赔号 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="199"/>
+        <location filename="../../ui/screens/done.py" line="206"/>
         <source>Self-pay visit: the plan pays nothing on this bill.</source>
         <translation>自费就诊：保险计划不支付本次账单中的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="202"/>
+        <location filename="../../ui/screens/done.py" line="209"/>
         <source>Thank you. The corrected bill is signed and stored: it replaces statement {statement}.</source>
         <translation>谢谢。更正后的账单已签名并保存：它替代账单 {statement}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="209"/>
+        <location filename="../../ui/screens/done.py" line="216"/>
         <source>Thank you. The signed bill is stored under phone guarantee {reference}: the insurer confirms its share once it can be reached.</source>
         <translation>谢谢。已签字的账单已按电话担保 {reference} 保存：保险公司恢复连接后将确认其承担金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="223"/>
+        <location filename="../../ui/screens/done.py" line="230"/>
         <source>Self-pay statement saved (version {version}).</source>
         <translation>自费账单已保存（第 {version} 版）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="226"/>
+        <location filename="../../ui/screens/done.py" line="233"/>
         <source>Statement saved (version {version}). It also appears in the visit records of the family&apos;s e-card once the insurer has the claim.</source>
         <translation>账单已保存（第 {version} 版）。保险公司收到理赔后，账单也会出现在电子保险卡的就诊记录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="245"/>
+        <location filename="../../ui/screens/done.py" line="252"/>
         <source>Accepted by the insurer, claim number {number}; it replaces claim {old}, which the insurer cancelled.</source>
         <translation>保险公司已受理，理赔号 {number}；它替代理赔 {old}，保险公司已撤销该理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="250"/>
+        <location filename="../../ui/screens/done.py" line="257"/>
         <source>The insurer did not accept the correction: claim {old} stands as it was. The clinic manager will follow it up.</source>
         <translation>保险公司未受理此更正：理赔 {old} 保持不变。诊所经理将跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="257"/>
+        <location filename="../../ui/screens/done.py" line="264"/>
         <source>Accepted by the insurer, claim number {number}: it covers {covered} of the {guaranteed} guaranteed. The family owes the clinic {owed}: it is shown to collect when the child&apos;s card is next scanned.</source>
         <translation>保险公司已受理，理赔号 {number}：在担保的 {guaranteed} 中承担 {covered}。家庭尚欠诊所 {owed}：下次扫描孩子的电子保险卡时会显示，可届时收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="272"/>
+        <location filename="../../ui/screens/done.py" line="279"/>
         <source>The insurer did not accept this claim; the clinic manager will follow it up.</source>
         <translation>保险公司未受理此理赔，诊所经理会跟进处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="275"/>
+        <location filename="../../ui/screens/done.py" line="282"/>
         <source>Settled by the clinic.</source>
         <translation>诊所已处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="278"/>
+        <location filename="../../ui/screens/done.py" line="285"/>
         <source>Stored safely; the insurer cannot be reached now, it will be sent automatically.</source>
         <translation>已安全保存；目前无法连接保险公司，恢复后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="281"/>
+        <location filename="../../ui/screens/done.py" line="288"/>
         <source>Stored safely; sending to the insurer…</source>
         <translation>已安全保存，正在发送给保险公司…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="410"/>
+        <location filename="../../ui/screens/done.py" line="430"/>
         <source>The difference with the {paid} paid for statement {statement} is refunded or paid once the insurer accepts the corrected bill.</source>
         <translation>保险公司受理更正后的账单后，与账单 {statement} 已付的 {paid} 之间的差额再退还或补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="415"/>
+        <location filename="../../ui/screens/done.py" line="435"/>
         <source>Statement {statement} stands: nothing is refunded or paid for the correction.</source>
         <translation>账单 {statement} 保持有效：此更正不退款，也不补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="422"/>
+        <location filename="../../ui/screens/done.py" line="442"/>
         <source>Refunded {amount} ({methods}): give it back to the family the way they paid.</source>
         <translation>已退款 {amount}（{methods}）：请按家长原来的支付方式退还。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="433"/>
+        <location filename="../../ui/screens/done.py" line="453"/>
         <source>The corrected family share is {share}; the family paid {paid}. Refund {amount}: {methods}.</source>
         <translation>更正后家长应付 {share}；家长已付 {paid}。退款 {amount}：{methods}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="442"/>
+        <location filename="../../ui/screens/done.py" line="462"/>
         <source>Refund {amount}</source>
         <translation>退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="448"/>
+        <location filename="../../ui/screens/done.py" line="468"/>
         <source>The corrected family share is {share}; the family paid {paid}: {amount} is still to pay.</source>
         <translation>更正后家长应付 {share}；家长已付 {paid}：仍需支付 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="457"/>
+        <location filename="../../ui/screens/done.py" line="477"/>
         <source>The corrected family share is {share}, what the family paid: nothing to refund or pay.</source>
         <translation>更正后家长应付 {share}，与已付金额相同：无需退款或补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/done.py" line="563"/>
+        <location filename="../../ui/screens/done.py" line="583"/>
         <source>The copy could not be saved there.</source>
         <translation>无法保存到该位置。</translation>
     </message>
@@ -1302,59 +1586,64 @@
 <context>
     <name>ExportsTab</name>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="102"/>
+        <location filename="../../ui/manager/exports_tab.py" line="103"/>
         <source>The claims of %1</source>
         <translation>%1 的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="103"/>
-        <location filename="../../ui/manager/exports_tab.py" line="109"/>
+        <location filename="../../ui/manager/exports_tab.py" line="104"/>
+        <location filename="../../ui/manager/exports_tab.py" line="110"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="104"/>
-        <location filename="../../ui/manager/exports_tab.py" line="110"/>
+        <location filename="../../ui/manager/exports_tab.py" line="105"/>
+        <location filename="../../ui/manager/exports_tab.py" line="111"/>
         <source>Excel (XLSX)</source>
         <translation>Excel 表格（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="105"/>
+        <location filename="../../ui/manager/exports_tab.py" line="106"/>
         <source>PDF day report</source>
         <translation>PDF 日报</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="106"/>
+        <location filename="../../ui/manager/exports_tab.py" line="107"/>
         <source>The claims of a range of days</source>
         <translation>一段日期内的理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="107"/>
+        <location filename="../../ui/manager/exports_tab.py" line="108"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="108"/>
+        <location filename="../../ui/manager/exports_tab.py" line="109"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="111"/>
+        <location filename="../../ui/manager/exports_tab.py" line="112"/>
         <source>Saved in</source>
         <translation>保存位置</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="112"/>
+        <location filename="../../ui/manager/exports_tab.py" line="113"/>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="118"/>
+        <location filename="../../ui/manager/exports_tab.py" line="121"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/exports_tab.py" line="131"/>
+        <location filename="../../ui/manager/exports_tab.py" line="124"/>
+        <source>Saved %1, and the close-out in %2</source>
+        <translation>已保存 %1，日结另存为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/exports_tab.py" line="140"/>
         <source>The range ends before it starts.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -1518,550 +1807,749 @@
 <context>
     <name>Manager</name>
     <message>
-        <location filename="../../ui/manager_text.py" line="24"/>
+        <location filename="../../ui/manager_text.py" line="26"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="27"/>
+        <location filename="../../ui/manager_text.py" line="30"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="33"/>
+        <location filename="../../ui/manager_text.py" line="36"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="34"/>
+        <location filename="../../ui/manager_text.py" line="37"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="35"/>
+        <location filename="../../ui/manager_text.py" line="38"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="36"/>
+        <location filename="../../ui/manager_text.py" line="39"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="39"/>
-        <location filename="../../ui/manager_text.py" line="54"/>
+        <location filename="../../ui/manager_text.py" line="42"/>
+        <location filename="../../ui/manager_text.py" line="57"/>
         <source>Not sent yet</source>
         <translation>尚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="40"/>
+        <location filename="../../ui/manager_text.py" line="43"/>
         <source>Pending</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="42"/>
+        <location filename="../../ui/manager_text.py" line="45"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="43"/>
+        <location filename="../../ui/manager_text.py" line="46"/>
         <source>Denied</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="52"/>
+        <location filename="../../ui/manager_text.py" line="55"/>
         <source>Missing at the insurer</source>
         <translation>保险公司无此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="51"/>
+        <location filename="../../ui/manager_text.py" line="54"/>
         <source>Amounts differ</source>
         <translation>金额不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="50"/>
+        <location filename="../../ui/manager_text.py" line="53"/>
         <source>Status differs</source>
         <translation>状态不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="81"/>
+        <location filename="../../ui/manager_text.py" line="84"/>
         <source>Look for it on the clinic&apos;s other kiosks. If no desk made it, dispute it with the insurer.</source>
         <translation>请在本诊所其他终端上查找。如无任何前台提交过，请向保险公司提出异议。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="86"/>
+        <location filename="../../ui/manager_text.py" line="89"/>
         <source>The insurer records less than the family signed for. Ask it to correct the claim.</source>
         <translation>保险公司记录的金额少于家长签字确认的金额。请要求其更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="90"/>
+        <location filename="../../ui/manager_text.py" line="93"/>
         <source>The insurer records more than the family signed for. Tell the insurer; do not keep the difference.</source>
         <translation>保险公司记录的金额多于家长签字确认的金额。请告知保险公司，差额不得保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="99"/>
+        <location filename="../../ui/manager_text.py" line="102"/>
         <source>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</source>
         <translation>保险公司现将其列为可支付。确认后，如家长已付款请退还。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="105"/>
+        <location filename="../../ui/manager_text.py" line="120"/>
         <source>Reception</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="106"/>
+        <location filename="../../ui/manager_text.py" line="121"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="153"/>
+        <location filename="../../ui/manager_text.py" line="178"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="154"/>
+        <location filename="../../ui/manager_text.py" line="179"/>
         <source>Days</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="155"/>
+        <location filename="../../ui/manager_text.py" line="180"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="157"/>
+        <location filename="../../ui/manager_text.py" line="182"/>
         <source>Claim state</source>
         <translation>理赔状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="158"/>
+        <location filename="../../ui/manager_text.py" line="183"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="159"/>
+        <location filename="../../ui/manager_text.py" line="184"/>
         <source>Insurer status</source>
         <translation>保险公司状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="23"/>
-        <location filename="../../ui/manager_text.py" line="176"/>
+        <location filename="../../ui/manager_text.py" line="25"/>
+        <location filename="../../ui/manager_text.py" line="201"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="25"/>
+        <location filename="../../ui/manager_text.py" line="27"/>
+        <source>Reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="28"/>
         <source>Paid</source>
         <translation>已赔付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="26"/>
+        <location filename="../../ui/manager_text.py" line="29"/>
         <source>Refused</source>
         <translation>已拒赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="28"/>
+        <location filename="../../ui/manager_text.py" line="31"/>
         <source>Settled</source>
         <translation>已结清</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="29"/>
+        <location filename="../../ui/manager_text.py" line="32"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="30"/>
+        <location filename="../../ui/manager_text.py" line="33"/>
         <source>Cancelled at the insurer</source>
         <translation>已向保险公司撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="41"/>
+        <location filename="../../ui/manager_text.py" line="44"/>
         <source>More information asked</source>
         <translation>需补充资料</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="44"/>
+        <location filename="../../ui/manager_text.py" line="47"/>
         <source>Not accepted by the insurer</source>
         <translation>保险公司未受理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="47"/>
+        <location filename="../../ui/manager_text.py" line="50"/>
         <source>Records changed since sent</source>
         <translation>发送后本机记录被改动</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="48"/>
+        <location filename="../../ui/manager_text.py" line="51"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="49"/>
+        <location filename="../../ui/manager_text.py" line="52"/>
         <source>Stopped, needs a person</source>
         <translation>已暂停，需人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="53"/>
+        <location filename="../../ui/manager_text.py" line="56"/>
         <source>Not in this PC&apos;s records</source>
         <translation>本机无此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="57"/>
+        <location filename="../../ui/manager_text.py" line="60"/>
         <source>This PC&apos;s records changed after the claim was sent (removed, rewritten or an old backup put back). Change nothing on this PC and call support.</source>
         <translation>本机记录在此理赔发送后被改动（被删除、改写或恢复了旧备份）。请勿在本机做任何更改，并联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="62"/>
+        <location filename="../../ui/manager_text.py" line="65"/>
         <source>Nothing to do: this PC sends it by itself. If it waits long, check the network and the kiosk&apos;s registration.</source>
         <translation>无需处理：本机会自动发送。如等待很久，请检查网络和终端注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="67"/>
+        <location filename="../../ui/manager_text.py" line="70"/>
         <source>The insurer will not pay it. Collect it from the family, or fix the cause and claim again; then mark it settled.</source>
         <translation>保险公司不予支付。请向家长收取，或排除原因后重新申请；然后标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="72"/>
+        <location filename="../../ui/manager_text.py" line="75"/>
         <source>Fix what stopped it (the claim&apos;s reason says what), then send it again; or mark it settled.</source>
         <translation>请排除暂停的原因（见理赔详情），然后重新发送；或标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="77"/>
+        <location filename="../../ui/manager_text.py" line="80"/>
         <source>Ask the insurer about this claim number. Do not claim it again as a new claim.</source>
         <translation>请凭此理赔号向保险公司查询，不要作为新理赔重新提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="95"/>
+        <location filename="../../ui/manager_text.py" line="98"/>
         <source>The insurer now lists it as refused. Ask why; if it stands, collect from the family.</source>
         <translation>保险公司现将其列为拒付。请询问原因；如维持拒付，请向家长收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="121"/>
+        <location filename="../../ui/manager_text.py" line="106"/>
+        <source>The payment does not add up to its lines. Ask the insurer for the remittance advice before booking it.</source>
+        <translation>付款金额与明细合计不符。入账前请向保险公司索取付款通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="113"/>
+        <source>Pays a claim not from this PC</source>
+        <translation>所付理赔不在本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="114"/>
+        <source>Pays a claim that pays nothing</source>
+        <translation>为不应付款的理赔付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="115"/>
+        <source>Pays a claim twice</source>
+        <translation>重复付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="116"/>
+        <source>Pays another amount</source>
+        <translation>付款金额不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="117"/>
+        <source>Lines do not add up</source>
+        <translation>明细合计不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="124"/>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="125"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="126"/>
+        <source>Claim voided</source>
+        <translation>理赔已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="127"/>
+        <source>Claim cancelled at the insurer</source>
+        <translation>理赔已向保险公司撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="128"/>
+        <source>Corrected bill signed</source>
+        <translation>已签署更正账单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="146"/>
         <source>The insurer&apos;s amount changed after the family signed</source>
         <translation>家长签字后保险公司核定的金额有变</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="124"/>
+        <location filename="../../ui/manager_text.py" line="149"/>
         <source>Not covered on the visit&apos;s date</source>
         <translation>就诊当日不在保障范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="125"/>
+        <location filename="../../ui/manager_text.py" line="150"/>
         <source>The claim did not match the signed bill</source>
         <translation>理赔与签字账单不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="126"/>
+        <location filename="../../ui/manager_text.py" line="151"/>
         <source>The insurer could not read the claim</source>
         <translation>保险公司无法识别此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="127"/>
+        <location filename="../../ui/manager_text.py" line="152"/>
         <source>The insurer answered for another claim</source>
         <translation>保险公司的答复对应另一笔理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="130"/>
+        <location filename="../../ui/manager_text.py" line="155"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>由旧版终端保存，保险公司已不再接受此格式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="156"/>
+        <location filename="../../ui/manager_text.py" line="181"/>
+        <location filename="../../ui/manager_text.py" line="221"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="160"/>
+        <location filename="../../ui/manager_text.py" line="185"/>
         <source>Reason code</source>
         <translation>原因代码</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="161"/>
+        <location filename="../../ui/manager_text.py" line="186"/>
         <source>Member (masked)</source>
         <translation>会员（已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="162"/>
+        <location filename="../../ui/manager_text.py" line="187"/>
         <source>Billed (fen)</source>
         <translation>账单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="163"/>
+        <location filename="../../ui/manager_text.py" line="188"/>
         <source>Billed (yuan)</source>
         <translation>账单金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="164"/>
+        <location filename="../../ui/manager_text.py" line="189"/>
         <source>Insurer share as signed (fen)</source>
         <translation>签字时保险支付额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="165"/>
+        <location filename="../../ui/manager_text.py" line="190"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>签字时保险支付额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="166"/>
+        <location filename="../../ui/manager_text.py" line="191"/>
         <source>Covered by the insurer (fen)</source>
         <translation>保险公司支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="167"/>
+        <location filename="../../ui/manager_text.py" line="192"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>保险公司支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="168"/>
+        <location filename="../../ui/manager_text.py" line="193"/>
         <source>Family share (fen)</source>
         <translation>家庭自付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="169"/>
+        <location filename="../../ui/manager_text.py" line="194"/>
         <source>Family share (yuan)</source>
         <translation>家庭自付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="170"/>
+        <location filename="../../ui/manager_text.py" line="195"/>
         <source>Paid at the desk (fen)</source>
         <translation>前台已收（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="171"/>
+        <location filename="../../ui/manager_text.py" line="196"/>
         <source>Paid at the desk (yuan)</source>
         <translation>前台已收（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="172"/>
+        <location filename="../../ui/manager_text.py" line="197"/>
         <source>Payment methods</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="173"/>
+        <location filename="../../ui/manager_text.py" line="198"/>
         <source>Signed and stored at</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="174"/>
+        <location filename="../../ui/manager_text.py" line="199"/>
         <source>Recorded by the insurer at</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="175"/>
+        <location filename="../../ui/manager_text.py" line="200"/>
         <source>Claim key (for the insurer&apos;s support)</source>
         <translation>理赔提交编号（供保险公司核查）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="177"/>
+        <location filename="../../ui/manager_text.py" line="202"/>
         <source>Covered (fen)</source>
         <translation>保险支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="178"/>
+        <location filename="../../ui/manager_text.py" line="203"/>
         <source>Covered (yuan)</source>
         <translation>保险支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="179"/>
+        <location filename="../../ui/manager_text.py" line="204"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>等待保险公司（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="180"/>
+        <location filename="../../ui/manager_text.py" line="205"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>等待保险公司（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="181"/>
+        <location filename="../../ui/manager_text.py" line="206"/>
         <source>Refused by the insurer (fen)</source>
         <translation>保险公司拒付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="182"/>
+        <location filename="../../ui/manager_text.py" line="207"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>保险公司拒付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="183"/>
+        <location filename="../../ui/manager_text.py" line="208"/>
         <source>Paid by families (fen)</source>
         <translation>家庭已付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="184"/>
+        <location filename="../../ui/manager_text.py" line="209"/>
         <source>Paid by families (yuan)</source>
         <translation>家庭已付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="210"/>
+        <source>Close-out</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="211"/>
+        <source>Line</source>
+        <translation>行类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="212"/>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="213"/>
+        <source>Taken at the desk (fen)</source>
+        <translation>前台实收（分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="214"/>
+        <source>Taken at the desk (yuan)</source>
+        <translation>前台实收（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="215"/>
+        <source>Counted (fen)</source>
+        <translation>清点金额（分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="216"/>
+        <source>Counted (yuan)</source>
+        <translation>清点金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="217"/>
+        <source>Variance (fen)</source>
+        <translation>差额（分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="218"/>
+        <source>Variance (yuan)</source>
+        <translation>差额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="219"/>
+        <source>Amount (fen)</source>
+        <translation>金额（分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="220"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="222"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="223"/>
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="224"/>
+        <source>Note or reason</source>
+        <translation>说明或原因</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerApproval</name>
+    <message>
+        <location filename="../../ui/widgets/manager_approval.py" line="50"/>
+        <source>A manager records it</source>
+        <translation>由经理记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/manager_approval.py" line="53"/>
+        <source>This day is closed. A manager enters their PIN, and the payment is recorded under their name as a change after close.</source>
+        <translation>这一天已日结。请经理输入 PIN 码，收款将以其名义记录，并列为日结后的变更。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/manager_approval.py" line="63"/>
+        <source>Only a manager may. Ask a manager to enter their PIN.</source>
+        <translation>只有经理可以办理。请经理输入 PIN 码。</translation>
     </message>
 </context>
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="335"/>
+        <location filename="../../ui/manager/screen.py" line="433"/>
         <source>Marked settled.</source>
         <translation>已标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="468"/>
+        <location filename="../../ui/manager/screen.py" line="566"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="196"/>
+        <location filename="../../ui/manager/screen.py" line="228"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="200"/>
+        <location filename="../../ui/manager/screen.py" line="232"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="201"/>
+        <location filename="../../ui/manager/screen.py" line="233"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="202"/>
+        <location filename="../../ui/manager/screen.py" line="234"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="203"/>
+        <location filename="../../ui/manager/screen.py" line="235"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="204"/>
+        <location filename="../../ui/manager/screen.py" line="236"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="207"/>
+        <location filename="../../ui/manager/screen.py" line="239"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="211"/>
+        <location filename="../../ui/manager/screen.py" line="243"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="212"/>
+        <location filename="../../ui/manager/screen.py" line="244"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="214"/>
+        <location filename="../../ui/manager/screen.py" line="246"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="215"/>
+        <location filename="../../ui/manager/screen.py" line="247"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="216"/>
+        <location filename="../../ui/manager/screen.py" line="248"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="217"/>
+        <location filename="../../ui/manager/screen.py" line="249"/>
+        <source>Receivables</source>
+        <translation>应收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="250"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="286"/>
+        <location filename="../../ui/manager/screen.py" line="251"/>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="326"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>正在读取本机记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="289"/>
+        <location filename="../../ui/manager/screen.py" line="329"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>截至 %1 的本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="299"/>
-        <location filename="../../ui/manager/screen.py" line="508"/>
+        <location filename="../../ui/manager/screen.py" line="339"/>
+        <location filename="../../ui/manager/screen.py" line="643"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>暂时无法读取本机记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="325"/>
+        <location filename="../../ui/manager/screen.py" line="381"/>
+        <source>The counts differ from what was taken: say why in the note.</source>
+        <translation>清点金额与前台实收不符：请在说明中写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="383"/>
+        <source>The note is at most %1 characters, on one line.</source>
+        <translation>说明最多 %1 个字，且只能写一行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="388"/>
+        <source>A payment or refund was recorded meanwhile: the figures were read again. Check the counts and close again.</source>
+        <translation>期间有新的收款或退款记录，已重新读取金额。请核对清点金额后再日结。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="392"/>
+        <source>This day was already closed.</source>
+        <translation>这一天已经日结。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="394"/>
+        <source>This day has not come yet.</source>
+        <translation>这一天还没到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="396"/>
+        <source>Only a manager may close the day.</source>
+        <translation>只有经理可以日结。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="397"/>
+        <source>The day could not be closed. Try again.</source>
+        <translation>未能日结，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="423"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>已重新排队待发送，将在下次尝试时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="345"/>
+        <location filename="../../ui/manager/screen.py" line="443"/>
         <source>Voided: it will not be sent.</source>
         <translation>已作废：不会发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="359"/>
+        <location filename="../../ui/manager/screen.py" line="457"/>
         <source>Cancelled at the insurer: it pays nothing for this claim.</source>
         <translation>已向保险公司撤销：保险公司不再为这笔理赔支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="371"/>
-        <location filename="../../ui/manager/screen.py" line="450"/>
+        <location filename="../../ui/manager/screen.py" line="469"/>
+        <location filename="../../ui/manager/screen.py" line="548"/>
         <source>Only a manager may change a claim.</source>
         <translation>只有经理可以更改理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="384"/>
+        <location filename="../../ui/manager/screen.py" line="482"/>
         <source>Opened at the desk: the family signs the corrected bill there.</source>
         <translation>已在前台打开：家长在前台签署更正后的账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="387"/>
+        <location filename="../../ui/manager/screen.py" line="485"/>
         <source>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</source>
         <translation>前台正在接待一位就诊者。请在该就诊完成或取消后再更正账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="418"/>
+        <location filename="../../ui/manager/screen.py" line="516"/>
         <source>Refunded %1 by %2.</source>
         <translation>已通过%2退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="459"/>
+        <location filename="../../ui/manager/screen.py" line="557"/>
         <source>It is being sent right now; try again in a moment.</source>
         <translation>正在发送中，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="461"/>
+        <location filename="../../ui/manager/screen.py" line="559"/>
         <source>The insurer already has this claim: cancel it at the insurer instead.</source>
         <translation>保险公司已收到这笔理赔：请改为向保险公司撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="463"/>
+        <location filename="../../ui/manager/screen.py" line="561"/>
         <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
         <translation>保险公司不能撤销：该理赔已支付或未被受理。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="465"/>
+        <location filename="../../ui/manager/screen.py" line="563"/>
         <source>The insurer has no such claim from this clinic; nothing was changed.</source>
         <translation>保险公司没有本诊所的这笔理赔；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="520"/>
+        <location filename="../../ui/manager/screen.py" line="600"/>
+        <source>This PC&apos;s records cannot be read right now.</source>
+        <translation>暂时无法读取本机记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="655"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="550"/>
-        <location filename="../../ui/manager/screen.py" line="579"/>
+        <location filename="../../ui/manager/screen.py" line="690"/>
+        <location filename="../../ui/manager/screen.py" line="722"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="590"/>
+        <location filename="../../ui/manager/screen.py" line="733"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="614"/>
+        <location filename="../../ui/manager/screen.py" line="757"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="618"/>
+        <location filename="../../ui/manager/screen.py" line="761"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -2280,27 +2768,27 @@
 <context>
     <name>OwedToClinic</name>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="129"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="146"/>
         <source>Owed by the family to this clinic (not to the insurer). Collect it now, or when the family comes back.</source>
         <translation>这是家庭欠本诊所的款项（不是欠保险公司的）。可现在收取，也可在家庭下次来时收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="165"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="182"/>
         <source>What the family owes the clinic could not be read.</source>
         <translation>无法读取家庭欠诊所的款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="178"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="195"/>
         <source>The family owes this clinic {amount} from earlier visits.</source>
         <translation>家庭以往就诊尚欠本诊所 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="184"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="201"/>
         <source>{date} · statement {number} · {amount} left</source>
         <translation>{date} · 账单号 {number} · 尚欠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/owed_to_clinic.py" line="191"/>
+        <location filename="../../ui/widgets/owed_to_clinic.py" line="208"/>
         <source>Collect…</source>
         <translation>收取…</translation>
     </message>
@@ -2308,92 +2796,97 @@
 <context>
     <name>PaymentPanel</name>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="287"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="306"/>
         <source>Slip or transaction no.</source>
         <translation>小票号或交易号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="288"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="307"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="289"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="308"/>
         <source>Split / part payment</source>
         <translation>分开付 / 先付一部分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="290"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="309"/>
         <source>Paying now</source>
         <translation>本次支付</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="291"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="310"/>
         <source>Record payment</source>
         <translation>登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="292"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="311"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="293"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="312"/>
         <source>Fapiao no.</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="294"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="313"/>
         <source>from the clinic&apos;s tax system</source>
         <translation>诊所税务系统开具的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="295"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="314"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="333"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="315"/>
+        <source>A manager records it…</source>
+        <translation>由经理记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="364"/>
         <source>Fapiao no. saved.</source>
         <translation>发票号已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="333"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="364"/>
         <source>Fapiao no. cleared.</source>
         <translation>发票号已清除。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="357"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="390"/>
         <source>Nothing to pay today: the insurer pays the whole bill.</source>
         <translation>今天无需付款：全部费用由保险公司支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="359"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="392"/>
         <source>The family&apos;s part is paid.</source>
         <translation>家庭自付部分已付清。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="362"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="395"/>
         <source>{amount} is still to pay. How does the family pay it?</source>
         <translation>还需支付 {amount}，付款方式是？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="368"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="401"/>
         <source>The family pays {amount} today. How did they pay?</source>
         <translation>家庭今天需自付 {amount}，付款方式是？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="415"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="448"/>
         <source>The methods add up to {parts} of the {paying} being paid.</source>
         <translation>各付款方式合计 {parts}，本次支付 {paying}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="419"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="452"/>
         <source>{owed} will be left owed to the clinic.</source>
         <translation>剩余 {owed} 将记为欠诊所的款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="423"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="456"/>
         <source>Pays all that is left.</source>
         <translation>付清全部剩余金额。</translation>
     </message>
@@ -2401,97 +2894,102 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="51"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
         <source>Recorded: paid in cash.</source>
         <translation>已登记：现金支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="52"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
         <source>Recorded: paid by bank card.</source>
         <translation>已登记：银行卡支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="53"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
         <source>Recorded: paid with WeChat Pay.</source>
         <translation>已登记：微信支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="54"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="58"/>
         <source>Recorded: paid with Alipay.</source>
         <translation>已登记：支付宝支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="55"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="59"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="56"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="60"/>
         <source>Recorded: {payments}.</source>
         <translation>已登记：{payments}。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="57"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="61"/>
         <source>{amount} is left owed to the clinic; collect it when the child comes back.</source>
         <translation>尚欠诊所 {amount}，孩子下次就诊时可收取。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="60"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="64"/>
         <source>The amounts by method add up to {parts}, not the {paying} being paid. Nothing was recorded.</source>
         <translation>各付款方式合计 {parts}，与本次支付的 {paying} 不符。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="65"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="69"/>
         <source>{paying} is more than the {left} left to pay. Nothing was recorded.</source>
         <translation>{paying} 超过剩余应付的 {left}。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="68"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="72"/>
         <source>Enter amounts above zero. Nothing was recorded.</source>
         <translation>请输入大于零的金额。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="71"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="75"/>
         <source>Enter amounts in yuan, such as 120 or 120.50. Nothing was recorded.</source>
         <translation>请以元为单位输入金额，例如 120 或 120.50。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="74"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="78"/>
         <source>A slip or transaction number is at most {count} characters. Nothing was recorded.</source>
         <translation>小票号或交易号最多 {count} 个字符。未登记任何款项。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="78"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="82"/>
         <source>Nothing is owed on this visit any more.</source>
         <translation>这次就诊已无欠款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="79"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="83"/>
         <source>A fapiao number is letters, digits and hyphens, at most {count}. It was not saved.</source>
         <translation>发票号只能由字母、数字和连字符组成，最多 {count} 个。未保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="83"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="87"/>
         <source>{amount} is more than the {refundable} paid by {method} on this visit and not yet refunded. Nothing was refunded.</source>
         <translation>{amount} 超过这次就诊以{method}支付且尚未退还的 {refundable}。未退款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="88"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="92"/>
         <source>Say why the money is refunded. Nothing was refunded.</source>
         <translation>请说明退款原因。未退款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="91"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="95"/>
+        <source>The day {days} is closed: only a manager may record this payment now. Nothing was recorded.</source>
+        <translation>{days} 已日结：这笔收款现在只能由经理记录。未记录任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/payment_panel.py" line="100"/>
         <source>Only a manager may refund. Nothing was refunded.</source>
         <translation>只有经理可以退款。未退款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="94"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="103"/>
         <source>The journal cannot be written now. Nothing was recorded; try again.</source>
         <translation>现在无法写入本机记录。未登记任何款项，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/payment_panel.py" line="97"/>
+        <location filename="../../ui/widgets/payment_panel.py" line="106"/>
         <source>The payment could not be recorded. Try again.</source>
         <translation>付款未能记录，请重试。</translation>
     </message>
@@ -2773,6 +3271,188 @@
         <location filename="../../ui/widgets/readability_controls.py" line="69"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesTab</name>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="123"/>
+        <source>Fetch the insurer&apos;s payments</source>
+        <translation>获取保险公司付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="126"/>
+        <source>Owed by families</source>
+        <translation>家长欠款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="127"/>
+        <source>Paid against expected</source>
+        <translation>实付与应付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="128"/>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/receivables_tab.py" line="129"/>
+        <source>By day, last %n day(s)</source>
+        <translation>
+            <numerusform>按日（最近 %n 天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
+        <source>Claims</source>
+        <translation>理赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="139"/>
+        <source>Expected</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="140"/>
+        <source>Paid</source>
+        <translation>已赔付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="133"/>
+        <source>The insurer&apos;s remittances</source>
+        <translation>保险公司付款单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="136"/>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="137"/>
+        <source>Remittance</source>
+        <translation>付款单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="138"/>
+        <source>Claim</source>
+        <translation>理赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="141"/>
+        <source>What to do</source>
+        <translation>处理方法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="145"/>
+        <source>Moved to families by the insurer&apos;s review (their card is on hold until paid)</source>
+        <translation>保险公司审核后转由家长支付（付清前电子保险卡置灰）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="148"/>
+        <source>Invoice</source>
+        <translation>账单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="148"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="148"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="154"/>
+        <source>What the insurer owes the clinic, and what it paid against its claims.</source>
+        <translation>保险公司尚欠诊所的款项，以及其对各笔理赔的实际付款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="159"/>
+        <source>Asking the insurer for its payments…</source>
+        <translation>正在向保险公司查询付款…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/receivables_tab.py" line="170"/>
+        <source>%n remittance(s) from the insurer since %1</source>
+        <translation>
+            <numerusform>自 %1 起保险公司付款单 %n 张</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/receivables_tab.py" line="174"/>
+        <source>%n line(s) agree with the claims</source>
+        <translation>
+            <numerusform>%n 行与理赔一致</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/receivables_tab.py" line="176"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 项问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="183"/>
+        <source>At the desk %1 · after review %2</source>
+        <translation>前台 %1 · 审核后 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="190"/>
+        <source>Open: %1 claim(s), %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</source>
+        <translation>未付：%1 笔理赔，%2 · 按状态：已受理 %3 · 已审核 %4 · 已赔付 %5 · 已拒赔 %6</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/receivables_tab.py" line="218"/>
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n 笔理赔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/receivables_tab.py" line="219"/>
+        <source>%n reviewed</source>
+        <translation>
+            <numerusform>其中 %n 笔已审核</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="242"/>
+        <source>%1 to come</source>
+        <translation>待付 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="244"/>
+        <source>paid in full</source>
+        <translation>已全额付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="262"/>
+        <source>Unpaid 0–30 days</source>
+        <translation>未付 0–30 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="263"/>
+        <source>Unpaid 31–60 days</source>
+        <translation>未付 31–60 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="264"/>
+        <source>Unpaid 61–90 days</source>
+        <translation>未付 61–90 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="265"/>
+        <source>Unpaid over 90 days</source>
+        <translation>未付超过 90 天</translation>
     </message>
 </context>
 <context>

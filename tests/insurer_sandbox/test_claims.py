@@ -6,6 +6,7 @@ import copy
 import sqlite3
 import threading
 from contextlib import closing
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -457,8 +458,30 @@ VERSION_5_COLUMNS = {
 }
 
 
+VERSION_8_COLUMNS = [
+    "reviewed_at",
+    "review_outcome",
+    "final_adjudication_json",
+    "review_reason",
+    "moved_to_family_fen",
+    "family_paid_at",
+    "family_passed_on",
+]
+
+
+def _back_to_version_7(db: sqlite3.Connection) -> None:
+    """What a database of schema version 7 lacks: reviews, the family's balances, remittances."""
+    db.execute("DROP TABLE remittance_details")
+    db.execute("DROP TABLE remittances")
+    for column in VERSION_8_COLUMNS:
+        db.execute(f"ALTER TABLE claims DROP COLUMN {column}")
+    db.execute("PRAGMA user_version = 7")
+
+
 def _back_to_version_6(db: sqlite3.Connection) -> None:
-    """What a database of schema version 6 lacks: the hotline's phone guarantees."""
+    """What a database of schema version 6 lacks: the hotline's phone guarantees (and what
+    version 7 lacks)."""
+    _back_to_version_7(db)
     db.execute("DROP TABLE phone_guarantees")
     db.execute("ALTER TABLE claims DROP COLUMN phone_guarantee")
     db.execute("PRAGMA user_version = 6")
@@ -602,3 +625,26 @@ def test_a_version_5_database_keeps_its_claims_and_gains_corrections(
         assert corrected.status_code == 201, corrected.text
         replaced = client.get(f"/v1/claims/{recorded['claim_id']}").json()
         assert replaced["replaced_by"] == corrected.json()["claim_id"]
+
+
+def test_a_version_7_database_keeps_its_claims_which_the_insurer_then_reviews_and_pays(
+    fresh_sandbox: SandboxProcess, fresh_sandbox_device_key
+):
+    headers = {"Authorization": f"Bearer {fresh_sandbox_device_key}"}
+    with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
+        body = estimated_claim(client, bill(member_id("active_plus"), line(1, "drug", 470)))
+        recorded = submit(client, body, new_key()).json()
+    fresh_sandbox.kill()
+    with closing(sqlite3.connect(fresh_sandbox.data_dir / DATABASE_NAME)) as db:
+        _back_to_version_7(db)
+        db.commit()
+    fresh_sandbox.start()
+    assert set(VERSION_8_COLUMNS) <= _columns(fresh_sandbox.data_dir / DATABASE_NAME)
+    with httpx.Client(base_url=fresh_sandbox.url, headers=headers) as client:
+        kept = client.get(f"/v1/claims/{recorded['claim_id']}").json()
+        assert kept == recorded
+        assert (kept["review"], kept["family_balance"], kept["payments"]) == (None, None, [])
+        fresh_sandbox.settle(today() + timedelta(days=1), review_share=0)
+        [remittance] = fresh_sandbox.settle(today() + timedelta(days=2)).paid
+        assert [d.claim_id for d in remittance.details] == [recorded["claim_id"]]
+        assert client.get(f"/v1/claims/{recorded['claim_id']}").json()["status"] == "paid"

@@ -13,7 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from insurer_sandbox.app import openapi_document
 from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
-from kiosk.insurer import models
+from kiosk.insurer import models, remittances
 from tests.insurer_sandbox.bills import bill, claim, line, today
 
 ACTIVE = DEMO_MEMBER_BY_STATE["active_plus"].member_id
@@ -35,9 +35,15 @@ def _temporal_fields() -> list[tuple[str, str, str]]:
 TEMPORAL_FIELDS = _temporal_fields()
 
 
+def contract_model(schema: str) -> type[models.Contract]:
+    """The contract model a schema of the document is generated from (the remittances have a
+    module of their own)."""
+    return getattr(models, schema, None) or getattr(remittances, schema)
+
+
 def adapter_for(schema: str, prop: str) -> TypeAdapter:
     """Validation of one model field on its own, exactly as the model declares it."""
-    field = getattr(models, schema).model_fields[prop]
+    field = contract_model(schema).model_fields[prop]
     return TypeAdapter(Annotated[field.annotation, field])
 
 
@@ -53,7 +59,7 @@ def _not_iso_cases() -> list[tuple[str, str, object]]:
         (schema, prop, value)
         for schema, prop, _ in TEMPORAL_FIELDS
         for value in NOT_ISO
-        if value is not None or getattr(models, schema).model_fields[prop].is_required()
+        if value is not None or contract_model(schema).model_fields[prop].is_required()
     ]
 
 

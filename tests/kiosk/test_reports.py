@@ -442,10 +442,11 @@ def test_the_csv_export_read_back_equals_the_journal(clinic, tmp_path):
 def test_the_xlsx_export_read_back_equals_the_journal_with_day_totals(clinic, tmp_path):
     journal = clinic[0]
     path = tmp_path / "claims.xlsx"
-    labels = {"claims": "理赔", "days": "每日", "billed_fen": "账单金额（分）"}
+    labels = {"claims": "理赔", "days": "每日", "close_out": "日结", "billed_fen": "账单金额（分）"}
     export_claims(journal, path, DAY - timedelta(days=6), DAY, labels=labels)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["理赔", "每日"]
+    assert book.sheetnames == ["理赔", "每日", "日结"]
+    assert book["日结"].max_row == 1, "no day of the range is closed: the close-out has no rows"
     claims, days = book["理赔"], book["每日"]
     header = [cell.value for cell in claims[1]]
     assert header[COLUMNS.index("billed_fen")] == "账单金额（分）"

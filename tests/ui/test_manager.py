@@ -381,8 +381,8 @@ def test_in_english_the_manager_reads_item_names_from_the_catalogue_the_kiosk_lo
 def test_every_tab_fits_the_kiosks_1280_by_800_screen(qtbot, area, clinic):
     """Below the kiosk's 56-pixel header the dashboard has 1280x744: a tab that asks for more
     pushes the window past a screen that cannot grow, and the manager loses its bottom (a
-    cancel's confirmation, the refund form) or its right edge. The Day tab scrolls and long item
-    names end in an ellipsis instead."""
+    cancel's confirmation, the refund form, the question before closing the day) or its right
+    edge. The Day tab scrolls and long item names end in an ellipsis instead."""
     staff = clinic[3]
     screen = sign_in(qtbot, area, staff["manager"].id, MANAGER_PIN)
     day = screen.day_tab
@@ -395,3 +395,16 @@ def test_every_tab_fits_the_kiosks_1280_by_800_screen(qtbot, area, clinic):
         needed = area.minimumSizeHint()
         assert needed.width() <= 1280 and needed.height() <= 744, screen.tabs.tabText(index)
     assert top.toolTip().startswith("Tonsillectomy")
+    # closing the day at its tallest: a variance, its note, and the question before closing
+    close = screen.close_tab
+    screen.tabs.setCurrentWidget(close)
+    close.counted[PaymentMethod.CASH].setText("not an amount")
+    assert close.problem.isVisible()
+    close.counted[PaymentMethod.CASH].setText("1")
+    close.note.setText("The cash drawer was counted twice and is short; the terminal slips agree.")
+    close.close_button.click()
+    assert close.confirm.isVisible()
+    qtbot.wait(50)
+    needed = area.minimumSizeHint()
+    assert needed.width() <= 1280 and needed.height() <= 744, "Close the day, confirming"
+    close.keep_button.click()

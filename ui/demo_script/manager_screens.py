@@ -1,12 +1,14 @@
-"""The manager's part of the demo: the PIN pad, the day, the claims and the reconciliation, and
-what a manager does from the claims tab (void or cancel a claim, correct a bill, refund a family).
+"""The manager's part of the demo: the PIN pad, the day, the claims and the reconciliation, what
+a manager does from the claims tab (void or cancel a claim, correct a bill, refund a family), and
+closing the day with a variance (and a refund after the close, listed as a change after close).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from kiosk.journal import ClaimState
+from kiosk.journal import ClaimState, PaymentMethod
+from kiosk.money import format_yuan
 from kiosk.visit import Step
 from ui.demo_script.walk import DemoStaffLike, Member, Walk
 from ui.driver import pump_until
@@ -19,7 +21,8 @@ def manager_screens(
 ) -> None:
     """The manager signs in on the PIN pad, sees the day, the claims and the reconciliation
     of the desk's claims with the insurer's statement (which, for the demo, has one claim at
-    ¥120.00 less than the desk recorded), and signs out."""
+    ¥120.00 less than the desk recorded), closes the day with the cash CNY 20.00 short, and signs
+    out."""
     window, driver = walk.window, walk.driver
     for claim in walk.kiosk.journal.claims(ClaimState.SENT):
         if claim.insurer_claim_id and claim.covered_fen is not None:
@@ -41,6 +44,7 @@ def manager_screens(
     pump_until(lambda: bool(reconciled), 15, "the insurer's statement")
     driver.settle()
     walk.shot("93-manager-reconciliation")
+    _close_the_day(walk, dashboard)
     window.manager.sign_out()
     window.close_manager()
 
@@ -101,6 +105,49 @@ def claim_action(
     pump_until(lambda: tab.selected_line() is not None, 10, "the list read again")
     walk.driver.settle(0.2)
     walk.shot(f"{prefix}-done")
+
+
+CASH_SHORT_FEN = 2_000
+"""The demo's drawer is CNY 20.00 short of the cash the desk took."""
+
+
+def _close_the_day(walk: Walk[Member], dashboard: ManagerScreen) -> None:
+    """The manager counts the drawer (CNY 20.00 short) and reads the terminals' day reports (as
+    the desk took), notes why and closes the day; then refunds a family CNY 10.00, which the
+    close tab lists as a change after close."""
+    tab, claims_tab, driver = dashboard.close_tab, dashboard.claims_tab, walk.driver
+    assert tab is not None and claims_tab is not None, "a manager closes the day"
+    chinese = walk.kiosk.session.language == "zh_CN"
+    dashboard.tabs.setCurrentWidget(tab)
+    pump_until(lambda: tab.close_out is not None, 10, "what the desk took")
+    assert tab.close_out is not None
+    for method, taken in tab.close_out.taken.items():
+        counted = max(taken - CASH_SHORT_FEN, 0) if method is PaymentMethod.CASH else taken
+        tab.counted[method].setText(format_yuan(counted, symbol=False).replace(",", ""))
+    tab.note.setText(
+        "钱箱现金少 20 元，已复点两次" if chinese else "cash drawer CNY 20 short, counted twice"
+    )
+    driver.click(tab.close_button)
+    driver.settle()
+    walk.shot("94-manager-close-out")
+    closed: list[str] = []
+    dashboard.day_closed.connect(closed.append)
+    driver.click(tab.confirm_button)
+    pump_until(lambda: bool(closed), 10, "the day closed")
+    dashboard.tabs.setCurrentWidget(claims_tab)
+    paid = next(line for line in claims_tab.lines if line.visit_paid_fen >= 1_000)
+    pump_until(lambda: claims_tab.select_claim(paid.claim_id), 10, "a claim paid at the desk")
+    form = claims_tab.refund_form
+    driver.click(form.open_button)
+    pump_until(lambda: form.form.isVisible(), 5, "the refund form")
+    form.amount.setText("10.00")
+    form.reason.setText("多收了 10 元" if chinese else "charged CNY 10 too much")
+    driver.click(form.confirm_button)
+    pump_until(lambda: bool(form.notice.text()), 10, "the refund recorded")
+    dashboard.tabs.setCurrentWidget(tab)
+    pump_until(lambda: tab.close_out is not None and bool(tab.close_out.changes), 10, "the change")
+    driver.settle()
+    walk.shot("95-manager-closed")
 
 
 def _cancel_at_the_insurer(walk: Walk[Member], dashboard: ManagerScreen) -> None:

@@ -1,5 +1,7 @@
-"""The one-page PDF day report: the day's direct-pay figures, the 30-day chart, the
-reconciliation's findings, and the audit trail's head hash.
+"""The PDF day report: on its first page the day's direct-pay figures, the 30-day chart, the
+reconciliation's findings, whether the day is closed, and the audit trail's head hash; once the
+day is closed, a page more with its close-out (taken, counted and variance by method, the note)
+and the changes recorded after the close.
 
 Printed and filed, the head hash is what later proves the journal's trail was not cut short
 (see `kiosk.journal.audit`). Drawn with the page kit (`ui.documents.page`) like the family's
@@ -18,6 +20,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 
 from kiosk.business_day import BUSINESS_TZ
+from kiosk.close_out import ChangeKind, CloseOut, DayClose
 from kiosk.journal import AuditVerdict, PaymentMethod
 from kiosk.money import format_yuan
 from kiosk.reconciliation import Action, Discrepancy, Reconciliation
@@ -78,6 +81,31 @@ LABELS = {
         "DayReport", "Audit trail BROKEN at entry %1: call the clinic's IT contact."
     ),
     "none": QT_TRANSLATE_NOOP("DayReport", "none"),
+    "not_closed": QT_TRANSLATE_NOOP("DayReport", "Day not closed yet"),
+    "closed": QT_TRANSLATE_NOOP("DayReport", "Day closed by %1 at %2"),
+    "close_out": QT_TRANSLATE_NOOP("DayReport", "Close-out"),
+    "method": QT_TRANSLATE_NOOP("DayReport", "Method"),
+    "taken": QT_TRANSLATE_NOOP("DayReport", "Taken at the desk"),
+    "counted": QT_TRANSLATE_NOOP("DayReport", "Counted"),
+    "variance": QT_TRANSLATE_NOOP("DayReport", "Variance"),
+    "total": QT_TRANSLATE_NOOP("DayReport", "Total"),
+    "note": QT_TRANSLATE_NOOP("DayReport", "Note: %1"),
+    "taken_means": QT_TRANSLATE_NOOP(
+        "DayReport",
+        "Taken at the desk: payments recorded that day, refunds taken off, whichever visit they "
+        "were for. Counted: the drawer's cash and each terminal's day report.",
+    ),
+    "changes": QT_TRANSLATE_NOOP("DayReport", "Changes after close"),
+    "no_changes": QT_TRANSLATE_NOOP("DayReport", "Nothing was changed since the close."),
+    "changes_means": QT_TRANSLATE_NOOP(
+        "DayReport", "Recorded after the close; not in the close-out's figures."
+    ),
+    "when": QT_TRANSLATE_NOOP("DayReport", "When"),
+    "change": QT_TRANSLATE_NOOP("DayReport", "Change"),
+    "statement": QT_TRANSLATE_NOOP("DayReport", "Statement no."),
+    "amount": QT_TRANSLATE_NOOP("DayReport", "Amount"),
+    "who": QT_TRANSLATE_NOOP("DayReport", "Recorded by"),
+    "why": QT_TRANSLATE_NOOP("DayReport", "Why"),
     "page": QT_TRANSLATE_NOOP("DayReport", "Direct-billing kiosk · day report"),
 }
 
@@ -95,7 +123,7 @@ def day_report_text(chart: ChartText) -> DayReportText:
     """The report's words in the language installed now (call on the GUI thread)."""
     labels = {key: QCoreApplication.translate(CONTEXT, text) for key, text in LABELS.items()}
     names: dict[Enum, str] = {}
-    for enum in (ClaimCategory, PaymentMethod, PreAuthState, Discrepancy, Action):
+    for enum in (ClaimCategory, PaymentMethod, PreAuthState, Discrepancy, Action, ChangeKind):
         for value in enum:
             names[value] = name(value)
     return DayReportText(labels, names, chart)
@@ -107,6 +135,7 @@ def render_day_report(
     clinic: str,
     summary: DaySummary,
     trend: Trend,
+    close_out: CloseOut,
     reconciliation: Reconciliation | None,
     audit: AuditVerdict,
     printed_at: datetime,
@@ -114,20 +143,24 @@ def render_day_report(
     text: DayReportText,
     item_names: Mapping[str, str] | None = None,
 ) -> None:
-    """Write the A4 report to `path`; the file appears whole or not at all. `item_names` gives
-    the top items' names by code in the report's language (else the bill's own description)."""
+    """Write the A4 report to `path`; the file appears whole or not at all. `close_out` is the
+    day's, closed or not; `item_names` gives the top items' names by code in the report's
+    language (else the bill's own description)."""
     with (
         a4_pdf(path, title=f"{clinic} {summary.day.isoformat()}") as writer,
         painting(writer) as page,
     ):
         report = _DayReport(page, text, item_names or {})
-        y = report.masthead(clinic, summary, printed_at, printed_by)
+        y = report.masthead(clinic, summary, printed_at, printed_by, close_out.closed)
         y = report.figures(y + 3, summary)
         y = report.tables(y + 4, summary)
         y = report.top_items(y + 4, summary)
         y = report.chart(y + 4, trend)
         report.reconciliation(y + 4, reconciliation)
         report.footer(audit)
+        if close_out.closed is not None:
+            page.new_page()
+            report.close_out(clinic, close_out, close_out.closed)
 
 
 class _DayReport:
@@ -148,9 +181,15 @@ class _DayReport:
         return self.text.labels[key]
 
     def masthead(
-        self, clinic: str, summary: DaySummary, printed_at: datetime, printed_by: str
+        self,
+        clinic: str,
+        summary: DaySummary,
+        printed_at: datetime,
+        printed_by: str,
+        closed: DayClose | None,
     ) -> float:
-        """The clinic, the report's title and day, who printed it when; returns where it ends."""
+        """The clinic, the report's title and day, who printed it when and whether the day is
+        closed; returns where it ends."""
         y = MARGIN
         y += self.page.text(QRectF(MARGIN, y, CONTENT_W, 16), self.title, clinic) + 1
         self.page.text(
@@ -169,6 +208,7 @@ class _DayReport:
         self.page.text(
             QRectF(MARGIN, y, CONTENT_W, 5), self.small, printed, color=FAINT, align=right
         )
+        self.page.text(QRectF(MARGIN, y, CONTENT_W * 0.5, 5), self.small, self._closed(closed))
         y += 5
         self.page.rule(y, color=INK, width=0.4)
         return y
@@ -316,6 +356,141 @@ class _DayReport:
         if shown < len(reconciliation.findings):
             more = self.label("more").replace("%1", str(len(reconciliation.findings) - shown))
             self.page.text(QRectF(MARGIN, y, CONTENT_W, 5), self.small, more, color=FAINT)
+
+    def _closed(self, closed: DayClose | None) -> str:
+        if closed is None:
+            return self.label("not_closed")
+        at = f"{closed.closed_at.astimezone(BUSINESS_TZ):%Y-%m-%d %H:%M}"
+        return self.label("closed").replace("%1", closed.closed_by_name).replace("%2", at)
+
+    def close_out(self, clinic: str, close_out: CloseOut, closed: DayClose) -> None:
+        """The page of a closed day: its close-out, then the changes after it (on more pages
+        when they do not fit)."""
+        y = MARGIN
+        y += self.page.text(QRectF(MARGIN, y, CONTENT_W, 10), self.heading, clinic) + 1
+        self.page.text(QRectF(MARGIN, y, CONTENT_W * 0.5, 8), self.title, self.label("close_out"))
+        day = f"{self.label('day')} {close_out.day.isoformat()}"
+        self.page.text(
+            QRectF(MARGIN + CONTENT_W * 0.5, y + 1, CONTENT_W * 0.5, 7),
+            self.figure,
+            day,
+            align=Qt.AlignmentFlag.AlignRight,
+        )
+        y += 10
+        y += self.page.text(QRectF(MARGIN, y, CONTENT_W, 5), self.body, self._closed(closed)) + 1
+        self.page.rule(y, color=INK, width=0.4)
+        y += 3
+        columns = (0.0, 0.3, 0.55, 0.8)
+        headers = ("method", "taken", "counted", "variance")
+        for x, key in zip(columns, headers, strict=True):
+            align = Qt.AlignmentFlag.AlignLeft if x == 0 else Qt.AlignmentFlag.AlignRight
+            self.page.text(
+                QRectF(MARGIN + x * CONTENT_W, y, 0.2 * CONTENT_W, 5),
+                self.small,
+                self.label(key),
+                color=FAINT,
+                align=align,
+            )
+        y += 5.5
+        rows = [(self.text.names[c.method], c.taken_fen, c.counted_fen) for c in closed.counts]
+        rows.append(
+            (
+                self.label("total"),
+                sum(c.taken_fen for c in closed.counts),
+                sum(c.counted_fen for c in closed.counts),
+            )
+        )
+        for index, (method, taken, counted) in enumerate(rows):
+            total = index == len(rows) - 1
+            if total:
+                self.page.rule(y - 0.6, color=INK, width=0.3)
+            off = counted - taken
+            cells = (
+                method,
+                format_yuan(taken),
+                format_yuan(counted),
+                ("+" if off > 0 else "") + format_yuan(off),
+            )
+            for x, cell in zip(columns, cells, strict=True):
+                align = Qt.AlignmentFlag.AlignLeft if x == 0 else Qt.AlignmentFlag.AlignRight
+                color = ALERT if x == columns[-1] and off else INK
+                self.page.text(
+                    QRectF(MARGIN + x * CONTENT_W, y, 0.2 * CONTENT_W, 5),
+                    self.figure if total else self.body,
+                    cell,
+                    color=color,
+                    align=align,
+                )
+            y += 7 if total else 5.2
+            if not total:
+                self.page.rule(y - 0.6, width=0.15)
+        if closed.note:
+            note = self.label("note").replace("%1", closed.note)
+            y += self.page.text(QRectF(MARGIN, y + 1, CONTENT_W, 20), self.body, note) + 2
+        y += self.page.text(
+            QRectF(MARGIN, y + 1, CONTENT_W, 10), self.small, self.label("taken_means"), color=FAINT
+        )
+        self.changes(y + 8, close_out)
+
+    def changes(self, top: float, close_out: CloseOut) -> None:
+        """The changes after close as a table, page after page as needed."""
+        self.page.text(QRectF(MARGIN, top, CONTENT_W, 6), self.heading, self.label("changes"))
+        y = top + 6.5
+        if not close_out.changes:
+            self.page.text(QRectF(MARGIN, y, CONTENT_W, 5), self.body, self.label("no_changes"))
+            return
+        self.page.text(
+            QRectF(MARGIN, y, CONTENT_W, 5), self.small, self.label("changes_means"), color=FAINT
+        )
+        y += 5.5
+        columns = ((0, 24), (24, 46), (70, 38), (108, 22), (132, 22), (156, CONTENT_W - 156))
+        keys = ("when", "change", "statement", "amount", "who", "why")
+        bottom = PAGE_H - MARGIN - 5
+
+        def header(at: float) -> float:
+            for (x, width), key in zip(columns, keys, strict=True):
+                align = (
+                    Qt.AlignmentFlag.AlignRight if key == "amount" else Qt.AlignmentFlag.AlignLeft
+                )
+                self.page.text(
+                    QRectF(MARGIN + x, at, width - 1.5, 5),
+                    self.small,
+                    self.label(key),
+                    color=FAINT,
+                    align=align,
+                )
+            return at + 5
+
+        y = header(y)
+        names = self.text.names
+        for change in close_out.changes:
+            what = names[change.kind]
+            if change.method is not None:
+                what += f" · {names[change.method]}"
+            cells = (
+                f"{change.at.astimezone(BUSINESS_TZ):%m-%d %H:%M}",
+                what,
+                change.statement_no or "—",
+                format_yuan(change.amount_fen),
+                change.by,
+                change.reason or "",
+            )
+            height = max(
+                self.page.height(self.small, width - 1.5, cell)
+                for (_x, width), cell in zip(columns, cells, strict=True)
+            )
+            if y + height > bottom:
+                self.page.new_page()
+                y = header(MARGIN)
+            for (x, width), key, cell in zip(columns, keys, cells, strict=True):
+                align = (
+                    Qt.AlignmentFlag.AlignRight if key == "amount" else Qt.AlignmentFlag.AlignLeft
+                )
+                self.page.text(
+                    QRectF(MARGIN + x, y, width - 1.5, height), self.small, cell, align=align
+                )
+            y += height + 1
+            self.page.rule(y - 0.5, width=0.15)
 
     def footer(self, audit: AuditVerdict) -> None:
         y = PAGE_H - MARGIN - 9

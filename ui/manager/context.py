@@ -35,6 +35,8 @@ class ManagerContext:
     """Without a touch or a key for this long, whoever is signed in is signed out."""
     wake_outbox: Callable[[], None] = lambda: None
     """Ask the claim outbox to try now (after a manager put a claim back in it)."""
+    check_claim_statuses: Callable[[], None] = lambda: None
+    """Ask the outbox to ask the insurer how every unsettled claim stands, now."""
 
 
 def manager_context(session: KioskSession) -> ManagerContext:
@@ -56,4 +58,5 @@ def manager_context(session: KioskSession) -> ManagerContext:
         names_en=names_en,
         language=lambda: session.language,
         wake_outbox=session.submitter.wake,
+        check_claim_statuses=session.submitter.check_claim_statuses,
     )

@@ -1,6 +1,6 @@
 """The manager's Day tab: the chosen day's headline figures, its claims, payments (by method, net
-of refunds, and what families still owe the clinic), pre-auth requests and top items, and the
-30 days before it as a chart."""
+of refunds, and what families still owe the clinic), pre-auth requests and top items, its
+close-out (and the changes after it), and the 30 days before it as a chart."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.close_out import CloseOut
 from kiosk.journal import PaymentMethod
 from kiosk.money import format_yuan
-from kiosk.reports import UNPAID, ClaimCategory, DaySummary, PreAuthState, Trend
+from kiosk.reports import PAYABLE, UNPAID, ClaimCategory, DaySummary, PreAuthState, Trend
+from ui.manager.close_tab import CloseOutSummary
 from ui.manager_text import name
 from ui.tone import set_tone
 from ui.widgets.elided_label import ElidedLabel
@@ -119,6 +121,7 @@ class DayTab(QWidget):
         self.payments = Rows([*PaymentMethod, "refunded", "owed"])
         self.preauths = Rows(list(PreAuthState))
         self.top = Rows(list(range(5)), elide=True)
+        self.close_out = CloseOutSummary()
         self.chart = TrendChart()
         self.chart.setMinimumHeight(120)
         self.chart_title = QLabel(objectName="panelTitle")
@@ -145,6 +148,7 @@ class DayTab(QWidget):
         layout.setSpacing(10)
         layout.addLayout(tiles)
         layout.addLayout(panels)
+        layout.addWidget(self.close_out)
         layout.addWidget(chart_box, 1)
         # On a kiosk's 1280x800 screen the day scrolls rather than pushing the window taller.
         scroll = QScrollArea(widgetResizable=True)
@@ -184,6 +188,7 @@ class DayTab(QWidget):
         self.chart_title.setText(
             self.tr("Last 30 days: covered by the insurer and paid by families")
         )
+        self.close_out.retranslate()
         if self.summary is not None:
             self.show_summary(self.summary)
 
@@ -195,7 +200,7 @@ class DayTab(QWidget):
         tiles["billed"].value.setText(format_yuan(summary.billed_fen))
         tiles["billed"].note.setText("")
         tiles["covered"].value.setText(format_yuan(summary.covered_fen))
-        accepted = summary.claims[ClaimCategory.ACCEPTED] + summary.claims[ClaimCategory.PAID]
+        accepted = sum(summary.claims[category] for category in PAYABLE)
         tiles["covered"].note.setText(self.tr("%n accepted claim(s)", "", accepted))
         tiles["awaiting"].value.setText(format_yuan(summary.awaiting_fen))
         waiting = summary.claims[ClaimCategory.WAITING]
@@ -244,6 +249,9 @@ class DayTab(QWidget):
             else:
                 self.top.names[row].setText("")
                 self.top.set_value(row, "")
+
+    def show_close_out(self, close_out: CloseOut) -> None:
+        self.close_out.show_close_out(close_out)
 
     def show_trend(self, thirty: Trend) -> None:
         self.chart.set_trend(thirty)

@@ -95,6 +95,7 @@ class ExportsTab(QWidget):
         layout.addStretch(1)
         self.chosen_day: date | None = None
         self.saved: Path | None = None
+        self.saved_also: Path | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -111,11 +112,19 @@ class ExportsTab(QWidget):
         self.folder_title.setText(self.tr("Saved in"))
         self.folder_button.setText(self.tr("Change folder…"))
         if self.saved is not None:
-            self.show_saved(self.saved)
+            self.show_saved(self.saved, self.saved_also)
 
-    def show_saved(self, path: Path) -> None:
-        self.saved = path
-        self.result.setText(self.tr("Saved %1").replace("%1", str(path)))
+    def show_saved(self, path: Path, also: Path | None = None) -> None:
+        """`also`: the close-out written beside a CSV of claims."""
+        self.saved, self.saved_also = path, also
+        if also is None:
+            self.result.setText(self.tr("Saved %1").replace("%1", str(path)))
+        else:
+            self.result.setText(
+                self.tr("Saved %1, and the close-out in %2")
+                .replace("%1", str(path))
+                .replace("%2", also.name)
+            )
 
     def show_day(self, day: date) -> None:
         self.chosen_day = day

@@ -5,6 +5,7 @@ written runs on a worker (`ui.tasks`); answers for a day no longer shown are dro
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -24,23 +25,37 @@ from PySide6.QtWidgets import (
 
 from kiosk import claim_actions, payments
 from kiosk.business_day import BUSINESS_TZ, business_day
+from kiosk.close_out import (
+    NOTE_MAX,
+    BadNote,
+    CloseOut,
+    DayAlreadyClosed,
+    DayNotOver,
+    NoteRequired,
+    TakenChanged,
+    close_day,
+    close_out,
+)
 from kiosk.correction import correction_of
-from kiosk.exports import export_claims
+from kiosk.exports import export_claims, export_close_out
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError, InsurerNotFound, InsurerRejected
 from kiosk.insurer.models import DailyStatement
 from kiosk.journal import ClaimRecord, Journal, PaymentMethod, RefundRecord
 from kiosk.journal.claim_changes import ClaimBeingSent, ClaimNotVoidable
 from kiosk.money import format_yuan
+from kiosk.receivables import Receivables, fetch_remittances, receivables
 from kiosk.reconciliation import Reconciliation, reconcile
 from kiosk.reports import ClaimLine, DaySummary, Trend, claim_lines, day_summary, trend
-from kiosk.staff import NotAllowed, Permission, StaffMember
+from kiosk.staff import NotAllowed, Permission, StaffMember, actor_of
 from ui.documents.day_report import day_report_text, render_day_report
 from ui.i18n import FollowsLanguage
 from ui.manager.claims_tab import ClaimActions, ClaimsTab
+from ui.manager.close_tab import CloseTab
 from ui.manager.context import ManagerContext
 from ui.manager.day_tab import DayTab
 from ui.manager.exports_tab import ExportsTab
+from ui.manager.receivables_tab import ReceivablesTab
 from ui.manager.reconciliation_tab import ReconcileTab
 from ui.manager_text import export_labels, name
 from ui.messages import insurer_problem
@@ -60,6 +75,8 @@ class ManagerScreen(FollowsLanguage, QWidget):
     loaded = Signal(str)
     """The day (ISO) whose figures and claims are now on screen."""
     reconciled = Signal(str)
+    receivables_shown = Signal(str)
+    """The receivables as of this day (ISO date) are on screen."""
     exported = Signal(str)
     """Path of a file just written."""
     document_opened = Signal(str)
@@ -70,6 +87,8 @@ class ManagerScreen(FollowsLanguage, QWidget):
     claim_changed = Signal(int)
     """A manager sent a claim again, marked it settled, voided or cancelled it (the claim id);
     the day is re-read."""
+    day_closed = Signal(str)
+    """The day (ISO) a manager just closed."""
     correction_ready = Signal(object)
     """A manager asked to correct an accepted claim's bill: the `kiosk.correction.Correction`
     for the desk to open at the bill (the window leaves the manager area for it)."""
@@ -141,8 +160,17 @@ class ManagerScreen(FollowsLanguage, QWidget):
         self.reconcile_tab = (
             ReconcileTab(may_settle=may_settle) if member.may(Permission.RECONCILE) else None
         )
+        self.receivables_tab = ReceivablesTab() if member.may(Permission.RECONCILE) else None
         self.exports_tab = ExportsTab() if member.may(Permission.EXPORT) else None
-        for tab in (self.day_tab, self.claims_tab, self.reconcile_tab, self.exports_tab):
+        self.close_tab = CloseTab() if member.may(Permission.CLOSE_DAY) else None
+        for tab in (
+            self.day_tab,
+            self.claims_tab,
+            self.reconcile_tab,
+            self.receivables_tab,
+            self.exports_tab,
+            self.close_tab,
+        ):
             if tab is not None:
                 self.tabs.addTab(tab, "")
         if self.claims_tab is not None:
@@ -158,9 +186,13 @@ class ManagerScreen(FollowsLanguage, QWidget):
             panel.void.connect(self.void_claim)
             panel.cancel.connect(self.cancel_claim)
             panel.correct.connect(self.correct_bill)
+        if self.receivables_tab is not None:
+            self.receivables_tab.fetch.connect(self.fetch_remittances)
         if self.exports_tab is not None:
             self.exports_tab.export.connect(self.export)
             self.exports_tab.choose_folder.connect(self._choose_folder)
+        if self.close_tab is not None:
+            self.close_tab.close_day.connect(self.close_the_day)
 
         bar = QHBoxLayout()
         bar.setSpacing(8)
@@ -214,7 +246,9 @@ class ManagerScreen(FollowsLanguage, QWidget):
             self.day_tab: self.tr("Day"),
             self.claims_tab: self.tr("Claims"),
             self.reconcile_tab: self.tr("Reconciliation"),
+            self.receivables_tab: self.tr("Receivables"),
             self.exports_tab: self.tr("Exports"),
+            self.close_tab: self.tr("Close the day"),
         }
         for tab, title in titles.items():
             if tab is not None:
@@ -245,6 +279,7 @@ class ManagerScreen(FollowsLanguage, QWidget):
         request, day, journal = self._request, self.day, self.context.journal
         figures = self.day_tab is not None
         claims = self.claims_tab is not None
+        closing = figures or self.close_tab is not None
         self._read_at = None
         self._show_state()
 
@@ -252,11 +287,13 @@ class ManagerScreen(FollowsLanguage, QWidget):
             summary = day_summary(journal, day) if figures else None
             thirty = trend(journal, day) if figures else None
             lines = claim_lines(journal, day) if claims else None
-            return summary, thirty, lines
+            closed = close_out(journal, day) if closing else None
+            return summary, thirty, lines, closed
 
         Task(read).success(lambda result: self._show(request, day, *result)).failure(
             lambda _error: self._read_failed(request)
         ).run()
+        self._read_receivables()
 
     def _show(
         self,
@@ -265,6 +302,7 @@ class ManagerScreen(FollowsLanguage, QWidget):
         summary: DaySummary | None,
         thirty: Trend | None,
         lines: list[ClaimLine] | None,
+        closed: CloseOut | None,
     ) -> None:
         if request != self._request:
             return
@@ -272,6 +310,8 @@ class ManagerScreen(FollowsLanguage, QWidget):
         if self.day_tab is not None and summary is not None and thirty is not None:
             self.day_tab.show_summary(summary)
             self.day_tab.show_trend(thirty)
+        if closed is not None:
+            self._show_close_out(closed)
         if self.claims_tab is not None and lines is not None:
             self.claims_tab.show_lines(lines)
             if self._claim_to_open is not None:
@@ -297,6 +337,64 @@ class ManagerScreen(FollowsLanguage, QWidget):
     def _read_failed(self, request: int) -> None:
         if request == self._request:
             self.state.setText(self.tr("This PC's records cannot be read right now. Try again."))
+
+    # --- closing the day
+
+    def _show_close_out(self, closed: CloseOut) -> None:
+        if self.day_tab is not None:
+            self.day_tab.show_close_out(closed)
+        if self.close_tab is not None:
+            today = _business_today(self.context.journal)
+            self.close_tab.show_close_out(closed, has_come=closed.day <= today)
+
+    def close_the_day(
+        self,
+        counted: Mapping[PaymentMethod, int],
+        taken_seen: Mapping[PaymentMethod, int],
+        note: str,
+    ) -> None:
+        """Close the chosen day with what was counted, against what was taken as the manager saw
+        it (`kiosk.close_out.close_day` refuses a variance without a note, a second close, and
+        figures that changed meanwhile); the day is read again either way."""
+        tab, journal, member, day = self.close_tab, self.context.journal, self.member, self.day
+        if tab is None:
+            return
+
+        def done(closed: CloseOut) -> None:
+            if closed.day == self.day:
+                self._show_close_out(closed)
+                self.reload()
+            self.day_closed.emit(closed.day.isoformat())
+
+        def failed(error: BaseException) -> None:
+            if day == self.day:
+                tab.refused(self._close_refused(error))
+                self.reload()
+
+        Task(
+            lambda: close_day(journal, day, counted, note, taken_seen=taken_seen, by=member)
+        ).success(done).failure(failed).run()
+
+    def _close_refused(self, error: BaseException) -> str:
+        """Why the day was not closed (nothing was written), in the manager's words."""
+        if isinstance(error, NoteRequired):
+            return self.tr("The counts differ from what was taken: say why in the note.")
+        if isinstance(error, BadNote):
+            return self.tr("The note is at most %1 characters, on one line.").replace(
+                "%1", str(NOTE_MAX)
+            )
+        if isinstance(error, TakenChanged):
+            return self.tr(
+                "A payment or refund was recorded meanwhile: the figures were read again. Check "
+                "the counts and close again."
+            )
+        if isinstance(error, DayAlreadyClosed):
+            return self.tr("This day was already closed.")
+        if isinstance(error, DayNotOver):
+            return self.tr("This day has not come yet.")
+        if isinstance(error, NotAllowed):
+            return self.tr("Only a manager may close the day.")
+        return self.tr("The day could not be closed. Try again.")
 
     # --- a claim the insurer does not pay as it stands
 
@@ -492,6 +590,43 @@ class ManagerScreen(FollowsLanguage, QWidget):
 
         Task.with_insurer(compare).success(done).failure(failed).run()
 
+    def _read_receivables(self) -> None:
+        """The receivables as of the chosen day, from what this PC holds (no insurer call)."""
+        tab, day, journal = self.receivables_tab, self.day, self.context.journal
+        if tab is not None:
+            Task(lambda: receivables(journal, day)).success(
+                lambda result: self._show_receivables(day, result)
+            ).failure(
+                lambda _error: tab.failed(self.tr("This PC's records cannot be read right now."))
+            ).run()
+
+    def fetch_remittances(self) -> None:
+        """Fetch the insurer's remittances, keep them, and match them to the claims; the outbox
+        asks about every unsettled claim meanwhile (a payment may follow a review not seen yet)."""
+        tab, day, journal = self.receivables_tab, self.day, self.context.journal
+        if tab is None:
+            return
+        tab.busy()
+        self.context.check_claim_statuses()
+        actor = actor_of(self.member)
+
+        def fetch(insurer: InsurerClient) -> Receivables:
+            fetch_remittances(journal, insurer, day, actor=actor)
+            return receivables(journal, day)
+
+        def failed(error: BaseException) -> None:
+            if day == self.day:
+                tab.failed(insurer_problem(error))
+
+        Task.with_insurer(fetch).success(
+            lambda result: self._show_receivables(day, result)
+        ).failure(failed).run()
+
+    def _show_receivables(self, day: date, result: Receivables) -> None:
+        if day == self.day and self.receivables_tab is not None:
+            self.receivables_tab.show_result(result)
+            self.receivables_shown.emit(day.isoformat())
+
     def _compare_again(self) -> None:
         """Compare the statement already fetched with the journal as it is now."""
         statement, tab, journal = self._statement, self.reconcile_tab, self.context.journal
@@ -540,15 +675,22 @@ class ManagerScreen(FollowsLanguage, QWidget):
             self._export_report(tab, folder / f"day-report-{span}.pdf")
             return
         target = folder / f"claims-{span}.{export_format}"
+        companion = folder / f"close-out-{span}.csv"
         labels = export_labels()
 
-        def write() -> Path:
+        def write() -> tuple[Path, Path | None]:
+            """The claims, and as CSV the close-out of the closed days beside them (an XLSX
+            has it as a sheet)."""
             folder.mkdir(parents=True, exist_ok=True)
             export_claims(journal, target, first_day, last_day, labels=labels)
-            return target
+            if export_format == "csv" and export_close_out(journal, companion, first_day, last_day):
+                return target, companion
+            return target, None
 
         tab.result.setText(self.tr("Writing %1…").replace("%1", target.name))
-        Task(write).success(self._exported).failure(self._export_failed).run()
+        Task(write).success(lambda written: self._exported(*written)).failure(
+            self._export_failed
+        ).run()
 
     def _export_report(self, tab: ExportsTab, target: Path) -> None:
         day, journal, context = self.day, self.context.journal, self.context
@@ -567,6 +709,7 @@ class ManagerScreen(FollowsLanguage, QWidget):
                 clinic=context.clinic_name,
                 summary=day_summary(journal, day),
                 trend=trend(journal, day),
+                close_out=close_out(journal, day),
                 reconciliation=reconciliation,
                 audit=journal.verify_audit(),
                 printed_at=journal.now(),
@@ -579,9 +722,9 @@ class ManagerScreen(FollowsLanguage, QWidget):
         tab.result.setText(self.tr("Writing %1…").replace("%1", target.name))
         Task(write).success(self._exported).failure(self._export_failed).run()
 
-    def _exported(self, path: Path) -> None:
+    def _exported(self, path: Path, also: Path | None = None) -> None:
         if self.exports_tab is not None:
-            self.exports_tab.show_saved(path)
+            self.exports_tab.show_saved(path, also)
         self.exported.emit(str(path))
 
     def _export_failed(self, _error: BaseException) -> None:

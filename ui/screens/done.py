@@ -36,6 +36,7 @@ from kiosk.journal import ClaimRecord, ClaimState, QueueCondition, QueueState, R
 from kiosk.journal.payments import VisitAccount
 from kiosk.money import format_yuan
 from kiosk.payments import PaymentPart, account, record_fapiao_no, take_payment
+from kiosk.staff import StaffDirectory, StaffMember
 from kiosk.statement import StatementContent, StatementFacts
 from kiosk.visit import Step
 from ui.i18n import FollowsLanguage
@@ -44,6 +45,7 @@ from ui.statements import StatementKeeper, make_statement
 from ui.tasks import Task
 from ui.tone import set_tone
 from ui.widgets.button_row import button_row
+from ui.widgets.manager_approval import ManagerApproval
 from ui.widgets.payment_panel import PaymentPanel, by_method, payment_problem
 
 FOLLOW_MS = 700
@@ -97,7 +99,10 @@ class DoneScreen(FollowsLanguage, QWidget):
 
         self.payment = PaymentPanel()
         self.payment.submitted.connect(self.pay)
+        self.payment.manager_asked.connect(self._ask_manager)
         self.payment.fapiao_entered.connect(self._record_fapiao)
+        self.approved_by: StaffMember | None = None
+        """The manager who records this visit's payment (today is closed), once asked."""
         self.method_buttons = self.payment.method_buttons
         self.payment_state = self.payment.state
         self.account: VisitAccount | None = None
@@ -160,6 +165,7 @@ class DoneScreen(FollowsLanguage, QWidget):
         presented = visit.presented
         self.account = None
         self.refunded = ()
+        self.approved_by = None
         self.payment.start(presented.shown.totals.patient_fen if presented is not None else 0)
         self._render()
         if visit.correction is not None:
@@ -186,6 +192,7 @@ class DoneScreen(FollowsLanguage, QWidget):
             label.clear()
         self.account = None
         self.refunded = ()
+        self.approved_by = None
         self.payment.forget()
         self.document_state.setToolTip("")
 
@@ -332,9 +339,22 @@ class DoneScreen(FollowsLanguage, QWidget):
         journal = self.session.journal
         visit_id = visit.visit_id
         journal_visit_id = presented.journal_visit_id
-        Task(lambda: take_payment(journal, journal_visit_id, parts, paying_fen=paying_fen)).success(
-            lambda account: self._paid(visit_id, account)
-        ).failure(lambda error: self._payment_refused(visit_id, error)).run()
+        by = self.approved_by  # the manager who gave their PIN for a closed day, if asked
+        Task(
+            lambda: take_payment(journal, journal_visit_id, parts, paying_fen=paying_fen, by=by)
+        ).success(lambda account: self._paid(visit_id, account)).failure(
+            lambda error: self._payment_refused(visit_id, error)
+        ).run()
+
+    def _ask_manager(self) -> None:
+        """Today is closed: a manager's PIN, then the same payment under them."""
+        approval = ManagerApproval(StaffDirectory(self.session.journal), self.window())
+        approval.approved.connect(self._approved)
+        approval.open()
+
+    def _approved(self, manager: StaffMember) -> None:
+        self.approved_by = manager
+        self.payment.submit_again()
 
     def _paid(self, visit_id: str, account: VisitAccount) -> None:
         if self.session.visit.visit_id != visit_id:

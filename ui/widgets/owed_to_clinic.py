@@ -3,7 +3,9 @@ child is scanned again, each visit with a "Collect…" that takes the payment ag
 
 This is money owed to the clinic, not to the insurer: a greyed card's unpaid amount is paid to
 the insurer in the e-card app, and the eligibility screen says that one. The journal is read and
-written on worker threads (`ui.tasks.Task`); the widget hides itself while nothing is owed.
+written on worker threads (`ui.tasks.Task`); the widget hides itself while nothing is owed. An
+amount owed for a visit of a closed day is collected under a manager's PIN
+(`ui.widgets.manager_approval`).
 
     owed = OwedToClinic(session.journal)
     owed.show_member(member_id)        # reads, then shows (or stays hidden)
@@ -29,9 +31,11 @@ from kiosk.journal import Journal
 from kiosk.journal.payments import OwedVisit, VisitAccount
 from kiosk.money import format_yuan
 from kiosk.payments import PaymentPart, amounts_owed, collect_owed
+from kiosk.staff import StaffDirectory, StaffMember
 from ui.i18n import FollowsLanguage
 from ui.tasks import Task
 from ui.widgets.button_row import button_row
+from ui.widgets.manager_approval import ManagerApproval
 from ui.widgets.payment_panel import PaymentPanel
 
 
@@ -48,10 +52,13 @@ class CollectDialog(FollowsLanguage, QDialog):
         self.setModal(True)
         self.journal = journal
         self.owed = owed
+        self.approved_by: StaffMember | None = None
+        """The manager who records the collection (its visit's day is closed), once asked."""
         self.heading = QLabel(objectName="screenTitle", wordWrap=True)
         self.visit_facts = QLabel(objectName="hint", wordWrap=True)
         self.panel = PaymentPanel(with_fapiao=False)
         self.panel.submitted.connect(self._collect)
+        self.panel.manager_asked.connect(self._ask_manager)
         self.close_button = QPushButton(objectName="secondary")
         self.close_button.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -80,11 +87,21 @@ class CollectDialog(FollowsLanguage, QDialog):
         self.close_button.setText(self.tr("Close"))
 
     def _collect(self, parts: list[PaymentPart], paying_fen: int | None) -> None:
-        journal, visit_id = self.journal, self.owed.visit_id
+        journal, visit_id, by = self.journal, self.owed.visit_id, self.approved_by
         amount = sum(part.amount_fen for part in parts)
-        Task(lambda: collect_owed(journal, visit_id, parts, paying_fen=paying_fen)).success(
+        Task(lambda: collect_owed(journal, visit_id, parts, paying_fen=paying_fen, by=by)).success(
             lambda account: self._collected(account, amount)
         ).failure(self.panel.refused).run()
+
+    def _ask_manager(self) -> None:
+        """The visit's day is closed: a manager's PIN, then the same collection under them."""
+        approval = ManagerApproval(StaffDirectory(self.journal), self)
+        approval.approved.connect(self._approved)
+        approval.open()
+
+    def _approved(self, manager: StaffMember) -> None:
+        self.approved_by = manager
+        self.panel.submit_again()
 
     def _collected(self, account: VisitAccount, amount_fen: int) -> None:
         self.panel.show_account(account)

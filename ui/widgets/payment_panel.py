@@ -5,14 +5,17 @@ the number of the fapiao the clinic issued.
 
 The panel only asks: its owner records through `kiosk.payments` on a worker thread and tells the
 panel what came of it (`show_account`, `refused`). The Done screen shows it for the visit just
-signed; the owed-to-clinic widget shows it to collect an amount owed from an earlier visit.
+signed; the owed-to-clinic widget shows it to collect an amount owed from an earlier visit. A
+payment refused because its day is closed (`kiosk.close_out.DayClosed`) offers "A manager
+records it…" (`manager_asked`): the owner asks for a manager's PIN and sends the same payment
+again under that manager (`submit_again`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.close_out import DayClosed
 from kiosk.journal import JournalUnavailable, PaymentMethod
 from kiosk.journal.payments import VisitAccount
 from kiosk.money import AmountError, format_yuan, parse_yuan
@@ -87,6 +91,11 @@ TEXTS = {
     ),
     "no_refund_reason": QT_TRANSLATE_NOOP(
         "Payments", "Say why the money is refunded. Nothing was refunded."
+    ),
+    "day_closed": QT_TRANSLATE_NOOP(
+        "Payments",
+        "The day {days} is closed: only a manager may record this payment now. Nothing was "
+        "recorded.",
     ),
     "not_allowed": QT_TRANSLATE_NOOP(
         "Payments", "Only a manager may refund. Nothing was refunded."
@@ -168,6 +177,8 @@ def payment_problem(error: BaseException) -> str:
         )
     if isinstance(error, NoRefundReason):
         return _t("no_refund_reason")
+    if isinstance(error, DayClosed):
+        return _t("day_closed").format(days=", ".join(day.isoformat() for day in error.days))
     if isinstance(error, NotAllowed):
         return _t("not_allowed")
     if isinstance(error, JournalUnavailable):
@@ -184,6 +195,8 @@ class PaymentPanel(FollowsLanguage, QFrame):
     it is what the parts add up to)."""
     fapiao_entered = Signal(str)
     """The fapiao number as typed (blank clears it)."""
+    manager_asked = Signal()
+    """Reception asks for a manager to record a payment refused because its day is closed."""
 
     def __init__(self, *, with_fapiao: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,6 +265,11 @@ class PaymentPanel(FollowsLanguage, QFrame):
         self.split_box.setVisible(False)
 
         self.state = QLabel(objectName="hint", wordWrap=True)
+        self.manager_button = QPushButton(objectName="secondary")
+        self.manager_button.clicked.connect(self.manager_asked)
+        self.manager_button.setVisible(False)
+        self._last: tuple[list[PaymentPart], int | None] | None = None
+        """What was last submitted, to send again under a manager."""
 
         self.fapiao_row = QWidget()
         fapiao = QHBoxLayout(self.fapiao_row)
@@ -277,6 +295,7 @@ class PaymentPanel(FollowsLanguage, QFrame):
         layout.addWidget(self.methods_row)
         layout.addWidget(self.split_box)
         layout.addWidget(self.state)
+        layout.addWidget(self.manager_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.fapiao_row)
         self.retranslate()
 
@@ -293,6 +312,7 @@ class PaymentPanel(FollowsLanguage, QFrame):
         self.fapiao_label.setText(self.tr("Fapiao no."))
         self.fapiao.setPlaceholderText(self.tr("from the clinic's tax system"))
         self.fapiao_button.setText(self.tr("Save"))
+        self.manager_button.setText(self.tr("A manager records it…"))
         self._render()
 
     # --- what the owner tells the panel ------------------------------------------------------
@@ -301,6 +321,7 @@ class PaymentPanel(FollowsLanguage, QFrame):
         """A visit whose family has `due_fen` to pay and has paid nothing yet."""
         self.account = None
         self.left_fen = due_fen
+        self.manager_button.setVisible(False)
         self._clear_inputs()
         self.fapiao.setText(fapiao_no or "")
         self.fapiao_state.clear()
@@ -315,16 +336,26 @@ class PaymentPanel(FollowsLanguage, QFrame):
         self.left_fen = account.left_fen
         self._clear_inputs()
         self.fapiao.setText(account.fapiao_no or "")
+        self.manager_button.setVisible(False)
         set_tone(self.state, None)
         self._enable(True)
         self._render()
 
     def refused(self, error: BaseException) -> None:
-        """The payment was not recorded: say why and let reception correct it."""
+        """The payment was not recorded: say why and let reception correct it (or, for a closed
+        day, ask a manager)."""
         self._enable(True)
         self.state.setText(payment_problem(error))
         set_tone(self.state, "error")
+        self.manager_button.setVisible(isinstance(error, DayClosed))
         self._render_buttons()
+
+    def submit_again(self) -> None:
+        """Send the payment last submitted once more (a manager now records it)."""
+        if self._last is not None:
+            self.manager_button.setVisible(False)
+            self._enable(False)
+            self.submitted.emit(*self._last)
 
     def fapiao_saved(self, account: VisitAccount) -> None:
         self.fapiao.setText(account.fapiao_no or "")
@@ -342,6 +373,8 @@ class PaymentPanel(FollowsLanguage, QFrame):
     def forget(self) -> None:
         """Nothing of the last family stays in the panel."""
         self.account = None
+        self._last = None
+        self.manager_button.setVisible(False)
         self.left_fen = 0
         self._clear_inputs()
         self.fapiao.clear()
@@ -430,8 +463,7 @@ class PaymentPanel(FollowsLanguage, QFrame):
         if self.left_fen <= 0:
             self._render_buttons()
             return
-        self._enable(False)
-        self.submitted.emit([PaymentPart(method, self.left_fen)], None)
+        self._submit([PaymentPart(method, self.left_fen)], None)
 
     def _record_split(self) -> None:
         try:
@@ -444,8 +476,13 @@ class PaymentPanel(FollowsLanguage, QFrame):
         except AmountError as error:
             self.refused(error)
             return
+        self._submit(parts, paying)
+
+    def _submit(self, parts: list[PaymentPart], paying_fen: int | None) -> None:
+        self._last = (parts, paying_fen)
+        self.manager_button.setVisible(False)
         self._enable(False)
-        self.submitted.emit(parts, paying)
+        self.submitted.emit(parts, paying_fen)
 
     def _fapiao_entered(self) -> None:
         self.fapiao_button.setEnabled(False)
