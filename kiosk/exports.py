@@ -9,9 +9,10 @@ CSV is UTF-8 with a byte-order mark (so spreadsheet programs open Chinese text c
 its header is the stable column keys below: finance's own tools can rely on them. The XLSX
 workbook is for people: a "claims" sheet with one row per claim under headers in the desk's
 language (column order as `COLUMNS`), a "days" sheet with the totals of each service date, and a
-"close-out" sheet (`CLOSE_OUT_COLUMNS`); as CSV the close-out is a file of its own beside the
-claims (`export_close_out`), so the claims file keeps its columns. Files appear whole or not at
-all.
+"close-out" sheet (`CLOSE_OUT_COLUMNS`) and a "receivables" sheet as of the last day
+(`RECEIVABLES_COLUMNS`); as CSV the close-out and the receivables are files of their own beside
+the claims (`export_close_out`, `export_receivables`), so the claims file keeps its columns.
+Files appear whole or not at all.
 
 No cell runs as a formula when finance opens a file (OWASP "CSV injection"), whichever column it
 is in and wherever its text came from — the insurer, the clinic's invoice numbers, a masked member
@@ -45,6 +46,7 @@ from kiosk.business_day import BUSINESS_TZ
 from kiosk.close_out import close_out
 from kiosk.journal import Journal
 from kiosk.money import format_yuan
+from kiosk.receivables import Receivables, receivables
 from kiosk.reports import ClaimCategory, ClaimLine, DaySummary, claim_lines, day_summary
 
 if TYPE_CHECKING:
@@ -136,6 +138,30 @@ at the desk that day, counted, variance = counted - taken; who closed the day an
 on the total), then a row per change recorded after the close ("payment", "refund", "void",
 "cancellation", "correction": its amount, statement, method, who and when, its reason as the
 note). A day not closed has no rows."""
+
+RECEIVABLES_COLUMNS: tuple[str, ...] = (
+    "as_of",
+    "record",
+    "period",
+    "label",
+    "claims",
+    "expected_fen",
+    "expected_yuan",
+    "paid_fen",
+    "paid_yuan",
+    "outstanding_fen",
+    "outstanding_yuan",
+    "remittance_id",
+    "invoice_no",
+    "insurer_claim_id",
+    "action",
+)
+"""The receivables as of a day (`kiosk.receivables`), a `record` per kind of row: "aging" (`label`
+the bucket's days, its open claims and what they owe as `outstanding`), "month" and "day" (paid
+against expected by service month or date: `period`), "remittance-finding" (`label` the problem,
+`action` what to do; `expected`/`paid` the claim's share and what the remittance paid), "owed-
+after-review" (a balance the insurer's review moved to a family, `label` its reason) and "owed-at-
+desk" (what families still owe the desk, in total)."""
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What spreadsheets take as the start of a formula (OWASP's list)."""
@@ -307,6 +333,77 @@ def close_out_rows(journal: Journal, first: date, last: date) -> list[dict[str, 
     return rows
 
 
+def receivables_rows(result: Receivables) -> list[dict[str, object]]:
+    """The rows of `RECEIVABLES_COLUMNS` for `result`."""
+    as_of = result.aging.as_of
+
+    def row(record: str, **values: object) -> dict[str, object]:
+        filled: dict[str, object] = dict.fromkeys(RECEIVABLES_COLUMNS, "")
+        filled.update(as_of=as_of, record=record)
+        for key, value in values.items():
+            if key.endswith("_fen"):
+                fen = value if isinstance(value, int) else None
+                filled[key.removesuffix("_fen") + "_yuan"] = _yuan(fen)
+            filled[key] = "" if value is None else value
+        return filled
+
+    rows = [
+        row(
+            "aging",
+            label=f"{b.first_day}-{b.last_day}"
+            if b.last_day is not None
+            else f">{b.first_day - 1}",
+            claims=b.claims,
+            outstanding_fen=b.amount_fen,
+        )
+        for b in result.aging.buckets
+    ]
+    for record, periods in (("month", result.months), ("day", result.days)):
+        rows += [
+            row(
+                record,
+                period=p.period.strftime("%Y-%m") if record == "month" else p.period,
+                claims=p.claims,
+                expected_fen=p.expected_fen,
+                paid_fen=p.paid_fen,
+                outstanding_fen=p.outstanding_fen,
+            )
+            for p in periods
+        ]
+    rows += [
+        row(
+            "remittance-finding",
+            period=f.payment_date,
+            label=f.problem.value,
+            expected_fen=f.expected_fen,
+            paid_fen=f.paid_fen,
+            remittance_id=f.remittance_id,
+            invoice_no=f.invoice_no,
+            insurer_claim_id=f.insurer_claim_id,
+            action=f.action.value,
+        )
+        for f in result.remittances.findings
+    ]
+    rows += [
+        row(
+            "owed-after-review",
+            period=b.service_date,
+            label=b.reason,
+            outstanding_fen=b.amount_fen,
+            invoice_no=b.invoice_no,
+        )
+        for b in result.families.after_review
+    ]
+    rows.append(
+        row(
+            "owed-at-desk",
+            claims=result.families.at_desk_visits,
+            outstanding_fen=result.families.at_desk_fen,
+        )
+    )
+    return rows
+
+
 def _begins_like_a_formula(text: str) -> bool:
     return text.startswith(_FORMULA_STARTS) and _AMOUNT.fullmatch(text) is None
 
@@ -389,11 +486,13 @@ def write_xlsx(
     *,
     days: Sequence[DayTotals] = (),
     close_outs: Sequence[Mapping[str, object]] = (),
+    receivables: Sequence[Mapping[str, object]] = (),
     labels: Mapping[str, str] | None = None,
 ) -> None:
     """`days` are the days sheet's rows (`days_sheet`), `close_outs` the close-out sheet's
-    (`close_out_rows`); `labels` translates column keys and the sheet names ("claims", "days",
-    "close_out") for the reader."""
+    (`close_out_rows`), `receivables` the receivables sheet's (`receivables_rows`); `labels`
+    translates column keys and the sheet names ("claims", "days", "close_out", "receivables")
+    for the reader."""
     # openpyxl costs ~0.35 s to import: only a finance export pays it, not the kiosk's start-up.
     from openpyxl import Workbook
 
@@ -406,6 +505,8 @@ def write_xlsx(
     _sheet(days_tab, DAY_COLUMNS, (t.values() for t in days), labels)
     close_tab = workbook.create_sheet(labels.get("close_out", "close-out"))
     _sheet(close_tab, CLOSE_OUT_COLUMNS, close_outs, labels)
+    owed = workbook.create_sheet(labels.get("receivables", "receivables"))
+    _sheet(owed, RECEIVABLES_COLUMNS, receivables, labels)
     with _atomic(path) as partial:
         workbook.save(partial)
 
@@ -431,6 +532,7 @@ def export_claims(
             lines,
             days=days_sheet(journal, first, last or first),
             close_outs=close_out_rows(journal, first, last or first),
+            receivables=receivables_rows(receivables(journal, last or first)),
             labels=labels,
         )
     return len(lines)
@@ -443,6 +545,14 @@ def export_close_out(journal: Journal, path: Path | str, first: date, last: date
     rows = close_out_rows(journal, first, last)
     if rows:
         _write_csv_table(Path(path), CLOSE_OUT_COLUMNS, rows)
+    return len(rows)
+
+
+def export_receivables(journal: Journal, path: Path | str, as_of: date) -> int:
+    """Write the receivables as of `as_of` to `path` as CSV (the CSV export's companion to its
+    claims file). Returns how many rows were written."""
+    rows = receivables_rows(receivables(journal, as_of))
+    _write_csv_table(Path(path), RECEIVABLES_COLUMNS, rows)
     return len(rows)
 
 

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
-from kiosk.insurer.models import ClaimStatus, PaymentPart
+from kiosk.insurer.models import ClaimStatus, PaymentPart, ReviewOutcome
 from kiosk.insurer.remittances import RemittanceList
 from kiosk.journal import Journal
 from kiosk.journal.claim_status import INSURER_COVERS
@@ -340,7 +340,9 @@ class FamilyBalanceOwed:
     service_date: date
     member_masked: str
     amount_fen: int
+    outcome: ReviewOutcome
     reason: str | None
+    """In the insurer's words (the screen says `outcome` in the desk's language)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,7 +365,8 @@ def owed_by_families(journal: Journal) -> OwedByFamilies:
         ).fetchone()
         rows = db.execute(
             "SELECT c.id, b.clinic_invoice_no, b.service_date, b.member_id,"
-            " c.family_balance_fen, c.review_reason FROM claims c JOIN bills b ON b.id = c.bill_id"
+            " c.family_balance_fen, c.review_outcome, c.review_reason"
+            " FROM claims c JOIN bills b ON b.id = c.bill_id"
             " WHERE c.family_balance_fen > 0 AND c.family_balance_paid_at IS NULL"
             " ORDER BY b.service_date, b.clinic_invoice_no"
         ).fetchall()
@@ -377,7 +380,8 @@ def owed_by_families(journal: Journal) -> OwedByFamilies:
                 service_date=date.fromisoformat(row[2]),
                 member_masked=masked_member(row[3]),
                 amount_fen=row[4],
-                reason=row[5],
+                outcome=ReviewOutcome(row[5]),
+                reason=row[6],
             )
             for row in rows
         ),

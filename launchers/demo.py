@@ -47,6 +47,7 @@ from kiosk.scan.demo_camera import DemoCamera
 from kiosk.signature import Point, Signature
 from kiosk.staff import Role, StaffDirectory
 from kiosk.statement import ClinicProfile
+from launchers.demo_year import add_past_year
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +140,13 @@ class DemoInsurer:
         self.device_keys[clinic_id] = key
         return key
 
+    def past_year(self, journal_path: Path, clinic_id: str) -> None:
+        """The demo clinic's year before today, in its desk's new journal and at the insurer
+        (`launchers.demo_year`); the other clinics start with none."""
+        if clinic_id == DEMO_CLINIC_ID:
+            today = datetime.now(BUSINESS_TZ).date()
+            add_past_year(journal_path, self.data_dir, clinic_id, DEMO_CLINICS[clinic_id], today)
+
     def second_desk_visit(self, member_id: str, items: Sequence[tuple[str, int]]) -> None:
         """The clinic's second desk bills the same child meanwhile, and the insurer accepts its
         claim: the desk's own code on a journal of its own, signed and sent at once."""
@@ -222,6 +230,7 @@ def run_demo(*, language: str = "zh_CN", idle_seconds: float = 120.0) -> int:
             owns_process=True,
         )
         add_demo_staff(config.data_dir / "journal.sqlite3")
+        insurer.past_year(config.data_dir / "journal.sqlite3", DEMO_CLINIC_ID)
         kiosk = build_kiosk(config)
         panel = DemoPanel(kiosk, camera, DEMO_MEMBERS, fresh_token, DEMO_STAFF)
         kiosk.window.show()
@@ -256,6 +265,7 @@ def run_script(out_dir: Path, *, language: str = "zh_CN") -> int:
                 camera=DemoCamera(),
                 out_dir=out_dir,
                 add_staff=add_demo_staff,
+                add_past_year=insurer.past_year,
                 manager=DEMO_STAFF[0],
                 dispute=insurer.sandbox.plant_amount_mismatch,
                 approve=insurer.approve_preauth,

@@ -222,10 +222,22 @@ EXPORT_HEADERS = {
     "made_by": QT_TRANSLATE_NOOP("Manager", "By"),
     "made_at": QT_TRANSLATE_NOOP("Manager", "At"),
     "note": QT_TRANSLATE_NOOP("Manager", "Note or reason"),
+    "receivables": QT_TRANSLATE_NOOP("Manager", "Receivables"),
+    "as_of": QT_TRANSLATE_NOOP("Manager", "As of"),
+    "period": QT_TRANSLATE_NOOP("Manager", "Period"),
+    "label": QT_TRANSLATE_NOOP("Manager", "What"),
+    "expected_fen": QT_TRANSLATE_NOOP("Manager", "Expected from the insurer (fen)"),
+    "expected_yuan": QT_TRANSLATE_NOOP("Manager", "Expected from the insurer (yuan)"),
+    "paid_fen": QT_TRANSLATE_NOOP("Manager", "Paid by the insurer (fen)"),
+    "paid_yuan": QT_TRANSLATE_NOOP("Manager", "Paid by the insurer (yuan)"),
+    "outstanding_fen": QT_TRANSLATE_NOOP("Manager", "Still owed (fen)"),
+    "outstanding_yuan": QT_TRANSLATE_NOOP("Manager", "Still owed (yuan)"),
+    "remittance_id": QT_TRANSLATE_NOOP("Manager", "Remittance"),
+    "action": QT_TRANSLATE_NOOP("Manager", "What to do"),
 }
 """Headers of the XLSX export by column key (`kiosk.exports`), and its sheet names ("claims" is
-both a sheet and the days sheet's count column, "close_out" the close-out's sheet); the CSV
-keeps the keys."""
+both a sheet and the days sheet's count column, "close_out" the close-out's sheet,
+"receivables" the receivables' sheet); the CSV keeps the keys."""
 
 
 def export_labels() -> dict[str, str]:

@@ -681,234 +681,344 @@
 <context>
     <name>DayReport</name>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="49"/>
+        <location filename="../../ui/documents/day_report.py" line="51"/>
         <source>Direct-pay day report</source>
         <translation>Direct-pay day report</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="50"/>
+        <location filename="../../ui/documents/day_report.py" line="52"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="51"/>
+        <location filename="../../ui/documents/day_report.py" line="53"/>
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="52"/>
+        <location filename="../../ui/documents/day_report.py" line="54"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="53"/>
+        <location filename="../../ui/documents/day_report.py" line="55"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="54"/>
+        <location filename="../../ui/documents/day_report.py" line="56"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="55"/>
+        <location filename="../../ui/documents/day_report.py" line="57"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="56"/>
+        <location filename="../../ui/documents/day_report.py" line="58"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="57"/>
+        <location filename="../../ui/documents/day_report.py" line="59"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="58"/>
+        <location filename="../../ui/documents/day_report.py" line="60"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="59"/>
+        <location filename="../../ui/documents/day_report.py" line="61"/>
         <source>family share %1</source>
         <translation>family share %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="60"/>
+        <location filename="../../ui/documents/day_report.py" line="62"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="61"/>
+        <location filename="../../ui/documents/day_report.py" line="63"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="62"/>
+        <location filename="../../ui/documents/day_report.py" line="64"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="63"/>
+        <location filename="../../ui/documents/day_report.py" line="65"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="64"/>
+        <location filename="../../ui/documents/day_report.py" line="66"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="65"/>
+        <location filename="../../ui/documents/day_report.py" line="67"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="66"/>
+        <location filename="../../ui/documents/day_report.py" line="68"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="67"/>
+        <location filename="../../ui/documents/day_report.py" line="69"/>
         <source>Reconciliation with the insurer</source>
         <translation>Reconciliation with the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="68"/>
+        <location filename="../../ui/documents/day_report.py" line="70"/>
         <source>Not reconciled: the insurer&apos;s statement was not fetched for this report.</source>
         <translation>Not reconciled: the insurer&apos;s statement was not fetched for this report.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="71"/>
+        <location filename="../../ui/documents/day_report.py" line="73"/>
         <source>Balanced: every claim agrees with the insurer&apos;s statement (%1).</source>
         <translation>Balanced: every claim agrees with the insurer&apos;s statement (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="74"/>
+        <location filename="../../ui/documents/day_report.py" line="76"/>
         <source>Agree: %1 · need a look: %2. Insurer total %3, this PC&apos;s records %4.</source>
         <translation>Agree: %1 · need a look: %2. Insurer total %3, this PC&apos;s records %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="78"/>
+        <location filename="../../ui/documents/day_report.py" line="80"/>
         <source>… and %1 more on the kiosk&apos;s reconciliation page.</source>
         <translation>… and %1 more on the kiosk&apos;s reconciliation page.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="79"/>
+        <location filename="../../ui/documents/day_report.py" line="81"/>
         <source>Audit trail: %1 entries, head %2</source>
         <translation>Audit trail: %1 entries, head %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="80"/>
+        <location filename="../../ui/documents/day_report.py" line="82"/>
         <source>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</source>
         <translation>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="83"/>
+        <location filename="../../ui/documents/day_report.py" line="85"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="84"/>
+        <location filename="../../ui/documents/day_report.py" line="86"/>
         <source>Day not closed yet</source>
         <translation>Day not closed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="85"/>
+        <location filename="../../ui/documents/day_report.py" line="87"/>
         <source>Day closed by %1 at %2</source>
         <translation>Day closed by %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="86"/>
+        <location filename="../../ui/documents/day_report.py" line="88"/>
         <source>Close-out</source>
         <translation>Close-out</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="87"/>
+        <location filename="../../ui/documents/day_report.py" line="89"/>
         <source>Method</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="88"/>
+        <location filename="../../ui/documents/day_report.py" line="90"/>
         <source>Taken at the desk</source>
         <translation>Taken at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="89"/>
+        <location filename="../../ui/documents/day_report.py" line="91"/>
         <source>Counted</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="90"/>
+        <location filename="../../ui/documents/day_report.py" line="92"/>
         <source>Variance</source>
         <translation>Variance</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="91"/>
+        <location filename="../../ui/documents/day_report.py" line="93"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="92"/>
+        <location filename="../../ui/documents/day_report.py" line="94"/>
         <source>Note: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="93"/>
+        <location filename="../../ui/documents/day_report.py" line="95"/>
         <source>Taken at the desk: payments recorded that day, refunds taken off, whichever visit they were for. Counted: the drawer&apos;s cash and each terminal&apos;s day report.</source>
         <translation>Taken at the desk: payments recorded that day, refunds taken off, whichever visit they were for. Counted: the drawer&apos;s cash and each terminal&apos;s day report.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="98"/>
+        <location filename="../../ui/documents/day_report.py" line="100"/>
         <source>Changes after close</source>
         <translation>Changes after close</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="99"/>
+        <location filename="../../ui/documents/day_report.py" line="101"/>
         <source>Nothing was changed since the close.</source>
         <translation>Nothing was changed since the close.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="100"/>
+        <location filename="../../ui/documents/day_report.py" line="102"/>
         <source>Recorded after the close; not in the close-out&apos;s figures.</source>
         <translation>Recorded after the close; not in the close-out&apos;s figures.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="103"/>
+        <location filename="../../ui/documents/day_report.py" line="105"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="104"/>
+        <location filename="../../ui/documents/day_report.py" line="106"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="105"/>
+        <location filename="../../ui/documents/day_report.py" line="107"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="106"/>
+        <location filename="../../ui/documents/day_report.py" line="108"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="107"/>
+        <location filename="../../ui/documents/day_report.py" line="109"/>
         <source>Recorded by</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="108"/>
+        <location filename="../../ui/documents/day_report.py" line="110"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="109"/>
+        <location filename="../../ui/documents/day_report.py" line="111"/>
         <source>Direct-billing kiosk · day report</source>
         <translation>Direct-billing kiosk · day report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="112"/>
+        <source>Receivables</source>
+        <translation>Receivables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="113"/>
+        <source>As of %1</source>
+        <translation>As of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="114"/>
+        <source>Unpaid 0–30 days</source>
+        <translation>Unpaid 0–30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="115"/>
+        <source>Unpaid 31–60 days</source>
+        <translation>Unpaid 31–60 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="116"/>
+        <source>Unpaid 61–90 days</source>
+        <translation>Unpaid 61–90 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="117"/>
+        <source>Unpaid over 90 days</source>
+        <translation>Unpaid over 90 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="118"/>
+        <source>Claims: %1</source>
+        <translation>Claims: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="119"/>
+        <source>Paid against expected, by month of service</source>
+        <translation>Paid against expected, by month of service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="120"/>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="121"/>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="122"/>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="123"/>
+        <source>To come</source>
+        <translation>To come</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="124"/>
+        <source>Owed by families</source>
+        <translation>Owed by families</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="125"/>
+        <source>At the desk</source>
+        <translation>At the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="126"/>
+        <source>After the insurer&apos;s review</source>
+        <translation>After the insurer&apos;s review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="127"/>
+        <source>The insurer&apos;s remittances</source>
+        <translation>The insurer&apos;s remittances</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="128"/>
+        <source>Remittances: %1 · lines: %2 · agree with the claims: %3</source>
+        <translation>Remittances: %1 · lines: %2 · agree with the claims: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="131"/>
+        <source>Every remittance line agrees with a claim.</source>
+        <translation>Every remittance line agrees with a claim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="132"/>
+        <source>Remittance</source>
+        <translation>Remittance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="133"/>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="134"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="135"/>
+        <source>What to do</source>
+        <translation>What to do</translation>
     </message>
 </context>
 <context>
@@ -1651,8 +1761,8 @@
     </message>
     <message>
         <location filename="../../ui/manager/exports_tab.py" line="124"/>
-        <source>Saved %1, and the close-out in %2</source>
-        <translation>Saved %1, and the close-out in %2</translation>
+        <source>Saved %1, and beside it %2</source>
+        <translation>Saved %1, and beside it %2</translation>
     </message>
     <message>
         <location filename="../../ui/manager/exports_tab.py" line="140"/>
@@ -2321,6 +2431,66 @@
         <source>Note or reason</source>
         <translation>Note or reason</translation>
     </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="225"/>
+        <source>Receivables</source>
+        <translation>Receivables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="226"/>
+        <source>As of</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="227"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="228"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="229"/>
+        <source>Expected from the insurer (fen)</source>
+        <translation>Expected from the insurer (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="230"/>
+        <source>Expected from the insurer (yuan)</source>
+        <translation>Expected from the insurer (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="231"/>
+        <source>Paid by the insurer (fen)</source>
+        <translation>Paid by the insurer (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="232"/>
+        <source>Paid by the insurer (yuan)</source>
+        <translation>Paid by the insurer (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="233"/>
+        <source>Still owed (fen)</source>
+        <translation>Still owed (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="234"/>
+        <source>Still owed (yuan)</source>
+        <translation>Still owed (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="235"/>
+        <source>Remittance</source>
+        <translation>Remittance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="236"/>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
 </context>
 <context>
     <name>ManagerApproval</name>
@@ -2545,23 +2715,23 @@
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="690"/>
-        <location filename="../../ui/manager/screen.py" line="722"/>
+        <location filename="../../ui/manager/screen.py" line="694"/>
+        <location filename="../../ui/manager/screen.py" line="727"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="733"/>
+        <location filename="../../ui/manager/screen.py" line="738"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="757"/>
+        <location filename="../../ui/manager/screen.py" line="762"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="761"/>
+        <location filename="../../ui/manager/screen.py" line="766"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -3432,8 +3602,18 @@
         <source>Open: %1 claim(s), %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</source>
         <translation>Open: %1 claim(s), %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</translation>
     </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="216"/>
+        <source>Refused after review</source>
+        <translation>Refused after review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="217"/>
+        <source>Partly not covered after review</source>
+        <translation>Partly not covered after review</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="218"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="223"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -3441,7 +3621,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="219"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="224"/>
         <source>%n reviewed</source>
         <translation>
             <numerusform>%n reviewed</numerusform>
@@ -3449,32 +3629,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="242"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="247"/>
         <source>%1 to come</source>
         <translation>%1 to come</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="244"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="249"/>
         <source>paid in full</source>
         <translation>paid in full</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="262"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="267"/>
         <source>Unpaid 0–30 days</source>
         <translation>Unpaid 0–30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="263"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="268"/>
         <source>Unpaid 31–60 days</source>
         <translation>Unpaid 31–60 days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="264"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="269"/>
         <source>Unpaid 61–90 days</source>
         <translation>Unpaid 61–90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="265"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="270"/>
         <source>Unpaid over 90 days</source>
         <translation>Unpaid over 90 days</translation>
     </message>

@@ -675,234 +675,344 @@
 <context>
     <name>DayReport</name>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="49"/>
+        <location filename="../../ui/documents/day_report.py" line="51"/>
         <source>Direct-pay day report</source>
         <translation>直付日报</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="50"/>
+        <location filename="../../ui/documents/day_report.py" line="52"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="51"/>
+        <location filename="../../ui/documents/day_report.py" line="53"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="52"/>
+        <location filename="../../ui/documents/day_report.py" line="54"/>
         <source>By</source>
         <translation>打印人</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="53"/>
+        <location filename="../../ui/documents/day_report.py" line="55"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="54"/>
+        <location filename="../../ui/documents/day_report.py" line="56"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="55"/>
+        <location filename="../../ui/documents/day_report.py" line="57"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="56"/>
+        <location filename="../../ui/documents/day_report.py" line="58"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="57"/>
+        <location filename="../../ui/documents/day_report.py" line="59"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="58"/>
+        <location filename="../../ui/documents/day_report.py" line="60"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="59"/>
+        <location filename="../../ui/documents/day_report.py" line="61"/>
         <source>family share %1</source>
         <translation>家庭自付 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="60"/>
+        <location filename="../../ui/documents/day_report.py" line="62"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="61"/>
+        <location filename="../../ui/documents/day_report.py" line="63"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="62"/>
+        <location filename="../../ui/documents/day_report.py" line="64"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="63"/>
+        <location filename="../../ui/documents/day_report.py" line="65"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="64"/>
+        <location filename="../../ui/documents/day_report.py" line="66"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="65"/>
+        <location filename="../../ui/documents/day_report.py" line="67"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="66"/>
+        <location filename="../../ui/documents/day_report.py" line="68"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="67"/>
+        <location filename="../../ui/documents/day_report.py" line="69"/>
         <source>Reconciliation with the insurer</source>
         <translation>与保险公司对账</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="68"/>
+        <location filename="../../ui/documents/day_report.py" line="70"/>
         <source>Not reconciled: the insurer&apos;s statement was not fetched for this report.</source>
         <translation>未对账：本报告未获取保险公司对账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="71"/>
+        <location filename="../../ui/documents/day_report.py" line="73"/>
         <source>Balanced: every claim agrees with the insurer&apos;s statement (%1).</source>
         <translation>账目相符：全部理赔与保险公司对账单一致（%1 笔）。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="74"/>
+        <location filename="../../ui/documents/day_report.py" line="76"/>
         <source>Agree: %1 · need a look: %2. Insurer total %3, this PC&apos;s records %4.</source>
         <translation>一致 %1 笔 · 需核查 %2 项。保险公司合计 %3，本机记录 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="78"/>
+        <location filename="../../ui/documents/day_report.py" line="80"/>
         <source>… and %1 more on the kiosk&apos;s reconciliation page.</source>
         <translation>……另有 %1 笔，请在终端对账页面查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="79"/>
+        <location filename="../../ui/documents/day_report.py" line="81"/>
         <source>Audit trail: %1 entries, head %2</source>
         <translation>审计记录：%1 条，末条哈希 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="80"/>
+        <location filename="../../ui/documents/day_report.py" line="82"/>
         <source>Audit trail BROKEN at entry %1: call the clinic&apos;s IT contact.</source>
         <translation>审计记录在第 %1 条处被破坏：请联系诊所 IT 负责人。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="83"/>
+        <location filename="../../ui/documents/day_report.py" line="85"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="84"/>
+        <location filename="../../ui/documents/day_report.py" line="86"/>
         <source>Day not closed yet</source>
         <translation>当日尚未日结</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="85"/>
+        <location filename="../../ui/documents/day_report.py" line="87"/>
         <source>Day closed by %1 at %2</source>
         <translation>已由 %1 于 %2 日结</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="86"/>
+        <location filename="../../ui/documents/day_report.py" line="88"/>
         <source>Close-out</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="87"/>
+        <location filename="../../ui/documents/day_report.py" line="89"/>
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="88"/>
+        <location filename="../../ui/documents/day_report.py" line="90"/>
         <source>Taken at the desk</source>
         <translation>前台实收</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="89"/>
+        <location filename="../../ui/documents/day_report.py" line="91"/>
         <source>Counted</source>
         <translation>清点金额</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="90"/>
+        <location filename="../../ui/documents/day_report.py" line="92"/>
         <source>Variance</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="91"/>
+        <location filename="../../ui/documents/day_report.py" line="93"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="92"/>
+        <location filename="../../ui/documents/day_report.py" line="94"/>
         <source>Note: %1</source>
         <translation>说明：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="93"/>
+        <location filename="../../ui/documents/day_report.py" line="95"/>
         <source>Taken at the desk: payments recorded that day, refunds taken off, whichever visit they were for. Counted: the drawer&apos;s cash and each terminal&apos;s day report.</source>
         <translation>前台实收：当天记录的收款（无论属于哪次就诊），已扣除退款。清点金额：钱箱现金及 POS 机、微信、支付宝的当日结算单。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="98"/>
+        <location filename="../../ui/documents/day_report.py" line="100"/>
         <source>Changes after close</source>
         <translation>日结后的变更</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="99"/>
+        <location filename="../../ui/documents/day_report.py" line="101"/>
         <source>Nothing was changed since the close.</source>
         <translation>日结后没有变更。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="100"/>
+        <location filename="../../ui/documents/day_report.py" line="102"/>
         <source>Recorded after the close; not in the close-out&apos;s figures.</source>
         <translation>日结后记录；不计入日结金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="103"/>
+        <location filename="../../ui/documents/day_report.py" line="105"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="104"/>
+        <location filename="../../ui/documents/day_report.py" line="106"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="105"/>
+        <location filename="../../ui/documents/day_report.py" line="107"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="106"/>
+        <location filename="../../ui/documents/day_report.py" line="108"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="107"/>
+        <location filename="../../ui/documents/day_report.py" line="109"/>
         <source>Recorded by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="108"/>
+        <location filename="../../ui/documents/day_report.py" line="110"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/day_report.py" line="109"/>
+        <location filename="../../ui/documents/day_report.py" line="111"/>
         <source>Direct-billing kiosk · day report</source>
         <translation>直付终端 · 日报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="112"/>
+        <source>Receivables</source>
+        <translation>应收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="113"/>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="114"/>
+        <source>Unpaid 0–30 days</source>
+        <translation>未付 0–30 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="115"/>
+        <source>Unpaid 31–60 days</source>
+        <translation>未付 31–60 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="116"/>
+        <source>Unpaid 61–90 days</source>
+        <translation>未付 61–90 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="117"/>
+        <source>Unpaid over 90 days</source>
+        <translation>未付超过 90 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="118"/>
+        <source>Claims: %1</source>
+        <translation>理赔：%1 笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="119"/>
+        <source>Paid against expected, by month of service</source>
+        <translation>实付与应付（按就诊月份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="120"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="121"/>
+        <source>Expected</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="122"/>
+        <source>Paid</source>
+        <translation>已赔付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="123"/>
+        <source>To come</source>
+        <translation>待付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="124"/>
+        <source>Owed by families</source>
+        <translation>家长欠款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="125"/>
+        <source>At the desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="126"/>
+        <source>After the insurer&apos;s review</source>
+        <translation>保险公司审核后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="127"/>
+        <source>The insurer&apos;s remittances</source>
+        <translation>保险公司付款单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="128"/>
+        <source>Remittances: %1 · lines: %2 · agree with the claims: %3</source>
+        <translation>付款单：%1 张 · 明细：%2 行 · 与理赔一致：%3 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="131"/>
+        <source>Every remittance line agrees with a claim.</source>
+        <translation>每行付款明细都与理赔一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="132"/>
+        <source>Remittance</source>
+        <translation>付款单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="133"/>
+        <source>Claim</source>
+        <translation>理赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="134"/>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/day_report.py" line="135"/>
+        <source>What to do</source>
+        <translation>处理方法</translation>
     </message>
 </context>
 <context>
@@ -1639,8 +1749,8 @@
     </message>
     <message>
         <location filename="../../ui/manager/exports_tab.py" line="124"/>
-        <source>Saved %1, and the close-out in %2</source>
-        <translation>已保存 %1，日结另存为 %2</translation>
+        <source>Saved %1, and beside it %2</source>
+        <translation>已保存 %1，同目录另存 %2</translation>
     </message>
     <message>
         <location filename="../../ui/manager/exports_tab.py" line="140"/>
@@ -2309,6 +2419,66 @@
         <source>Note or reason</source>
         <translation>说明或原因</translation>
     </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="225"/>
+        <source>Receivables</source>
+        <translation>应收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="226"/>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="227"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="228"/>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="229"/>
+        <source>Expected from the insurer (fen)</source>
+        <translation>保险公司应付（分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="230"/>
+        <source>Expected from the insurer (yuan)</source>
+        <translation>保险公司应付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="231"/>
+        <source>Paid by the insurer (fen)</source>
+        <translation>保险公司已付（分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="232"/>
+        <source>Paid by the insurer (yuan)</source>
+        <translation>保险公司已付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="233"/>
+        <source>Still owed (fen)</source>
+        <translation>尚欠（分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="234"/>
+        <source>Still owed (yuan)</source>
+        <translation>尚欠（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="235"/>
+        <source>Remittance</source>
+        <translation>付款单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="236"/>
+        <source>What to do</source>
+        <translation>处理方法</translation>
+    </message>
 </context>
 <context>
     <name>ManagerApproval</name>
@@ -2533,23 +2703,23 @@
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="690"/>
-        <location filename="../../ui/manager/screen.py" line="722"/>
+        <location filename="../../ui/manager/screen.py" line="694"/>
+        <location filename="../../ui/manager/screen.py" line="727"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="733"/>
+        <location filename="../../ui/manager/screen.py" line="738"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="757"/>
+        <location filename="../../ui/manager/screen.py" line="762"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="761"/>
+        <location filename="../../ui/manager/screen.py" line="766"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -3410,47 +3580,57 @@
         <source>Open: %1 claim(s), %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</source>
         <translation>未付：%1 笔理赔，%2 · 按状态：已受理 %3 · 已审核 %4 · 已赔付 %5 · 已拒赔 %6</translation>
     </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="216"/>
+        <source>Refused after review</source>
+        <translation>审核后拒赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/receivables_tab.py" line="217"/>
+        <source>Partly not covered after review</source>
+        <translation>审核后部分不予赔付</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="218"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="223"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="219"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="224"/>
         <source>%n reviewed</source>
         <translation>
             <numerusform>其中 %n 笔已审核</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="242"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="247"/>
         <source>%1 to come</source>
         <translation>待付 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="244"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="249"/>
         <source>paid in full</source>
         <translation>已全额付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="262"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="267"/>
         <source>Unpaid 0–30 days</source>
         <translation>未付 0–30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="263"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="268"/>
         <source>Unpaid 31–60 days</source>
         <translation>未付 31–60 天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="264"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="269"/>
         <source>Unpaid 61–90 days</source>
         <translation>未付 61–90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="265"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="270"/>
         <source>Unpaid over 90 days</source>
         <translation>未付超过 90 天</translation>
     </message>

@@ -15,11 +15,19 @@ import pytest
 from insurer_sandbox.demo import DEMO_CLINIC_ID
 from insurer_sandbox.server import SandboxProcess, create_device_key
 from kiosk.business_day import business_day, day_window
-from kiosk.exports import COLUMNS, DAY_COLUMNS, export_claims, write_csv, write_xlsx
+from kiosk.exports import (
+    COLUMNS,
+    DAY_COLUMNS,
+    RECEIVABLES_COLUMNS,
+    export_claims,
+    write_csv,
+    write_xlsx,
+)
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import ClaimStatus, DailyStatement, StatementLine
 from kiosk.journal import ClaimState, Journal
 from kiosk.money import parse_yuan
+from kiosk.receivables import receivables
 from kiosk.reconciliation import Action, Discrepancy, reconcile
 from kiosk.reports import (
     ClaimCategory,
@@ -442,11 +450,27 @@ def test_the_csv_export_read_back_equals_the_journal(clinic, tmp_path):
 def test_the_xlsx_export_read_back_equals_the_journal_with_day_totals(clinic, tmp_path):
     journal = clinic[0]
     path = tmp_path / "claims.xlsx"
-    labels = {"claims": "理赔", "days": "每日", "close_out": "日结", "billed_fen": "账单金额（分）"}
+    labels = {
+        "claims": "理赔",
+        "days": "每日",
+        "close_out": "日结",
+        "receivables": "应收款",
+        "billed_fen": "账单金额（分）",
+    }
     export_claims(journal, path, DAY - timedelta(days=6), DAY, labels=labels)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["理赔", "每日", "日结"]
+    assert book.sheetnames == ["理赔", "每日", "日结", "应收款"]
     assert book["日结"].max_row == 1, "no day of the range is closed: the close-out has no rows"
+    owed = [
+        dict(zip(RECEIVABLES_COLUMNS, row, strict=True))
+        for row in book["应收款"].iter_rows(min_row=2, values_only=True)
+    ]
+    aging = receivables(journal, DAY).aging
+    [young] = [row for row in owed if row["record"] == "aging" and row["label"] == "0-30"]
+    assert (young["claims"], young["outstanding_fen"]) == (
+        aging.buckets[0].claims,
+        aging.buckets[0].amount_fen,
+    ), "the receivables sheet carries the Receivables tab's aging as of the last day"
     claims, days = book["理赔"], book["每日"]
     header = [cell.value for cell in claims[1]]
     assert header[COLUMNS.index("billed_fen")] == "账单金额（分）"

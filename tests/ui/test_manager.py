@@ -330,7 +330,9 @@ def test_exports_from_the_dashboard_read_back_equal_the_journal(qtbot, area, cli
     with qtbot.waitSignal(screen.exported, timeout=30_000) as written:
         tab.day_pdf.click()
     reader = PdfReader(written.args[0])
-    assert len(reader.pages) == 1
+    assert len(reader.pages) == 2, "the day's figures, then the receivables as of the day"
+    receivables_page = " ".join(reader.pages[1].extract_text().split())
+    assert f"Receivables As of {DAY.isoformat()} Unpaid 0–30 days" in receivables_page
     text = reader.pages[0].extract_text()
     expected = expected_figures(journal, DAY)
     assert format_yuan(expected["billed"]) in text

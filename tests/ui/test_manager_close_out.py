@@ -156,7 +156,7 @@ def test_a_manager_closes_the_day_with_a_cash_variance_and_the_day_report_shows_
     with qtbot.waitSignal(screen.exported, timeout=30_000) as written:
         screen.exports_tab.day_pdf.click()
     pages = PdfReader(written.args[0]).pages
-    assert len(pages) == 2
+    assert len(pages) == 3, "the day, its close-out, the receivables"
     assert "Day closed by Wang Fang at" in _words(pages[0].extract_text())
     close_page = _words(pages[1].extract_text())
     for shown in (

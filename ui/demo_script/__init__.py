@@ -45,6 +45,7 @@ def write_walkthrough(
     camera: DemoCameraLike,
     out_dir: Path,
     add_staff: Callable[[Path], None],
+    add_past_year: Callable[[Path, str], None],
     manager: DemoStaffLike,
     dispute: Callable[[str, int], None],
     approve: Callable[[str], None],
@@ -56,8 +57,10 @@ def write_walkthrough(
     """Walk every member through the kiosk in `language` (and `unknown_card`, a genuine card of
     a member the insurer does not hold, on as a self-pay visit), then the manager's screens;
     returns the files written. `add_staff` puts the demo's staff (`manager` among them) into a
-    kiosk's journal before the kiosk opens it; `dispute(claim_id, covered_fen)` makes the
-    insurer's statement differ from the desk on one claim, so reconciliation has a finding;
+    kiosk's journal before the kiosk opens it, and `add_past_year(journal, clinic_id)` the
+    clinic's year before today (the demo clinic's; the others have none);
+    `dispute(claim_id, covered_fen)` makes the insurer's statement differ from the desk on one
+    claim, so reconciliation has a finding;
     `approve(preauth_id)` is the insurer approving a pre-auth request (the emergency visit's);
     `outage(down)` stops the insurer's API or starts it again; `hotline(member_id, clinic_id)` is
     the insurer's hotline giving a phone guarantee's reference; `second_desk(member_id, items)`
@@ -70,6 +73,7 @@ def write_walkthrough(
         register(clinic_id)
         kiosk_dir = data_dir / f"{language}-{clinic_id}"
         add_staff(kiosk_dir / "journal.sqlite3")
+        add_past_year(kiosk_dir / "journal.sqlite3", clinic_id)
         kiosk = build_kiosk(
             KioskConfig(
                 insurer_url=insurer_url,

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kiosk.journal import ClaimState, PaymentMethod
+from kiosk.business_day import business_day
+from kiosk.journal import ClaimRecord, ClaimState, PaymentMethod
 from kiosk.money import format_yuan
 from kiosk.visit import Step
 from ui.demo_script.walk import DemoStaffLike, Member, Walk
@@ -24,7 +25,7 @@ def manager_screens(
     ¥120.00 less than the desk recorded), closes the day with the cash CNY 20.00 short, and signs
     out."""
     window, driver = walk.window, walk.driver
-    for claim in walk.kiosk.journal.claims(ClaimState.SENT):
+    for claim in _sent_today(walk):
         if claim.insurer_claim_id and claim.covered_fen is not None:
             dispute(claim.insurer_claim_id, claim.covered_fen - 12_000)
             break
@@ -45,8 +46,38 @@ def manager_screens(
     driver.settle()
     walk.shot("93-manager-reconciliation")
     _close_the_day(walk, dashboard)
+    _receivables(walk, dashboard)
     window.manager.sign_out()
     window.close_manager()
+
+
+def _sent_today(walk: Walk[Member]) -> list[ClaimRecord]:
+    """The claims the walk's visits sent today (the journal also holds the clinic's past year)."""
+    today = business_day(walk.kiosk.journal.now())
+    return [
+        claim
+        for claim in walk.kiosk.journal.claims(ClaimState.SENT)
+        if claim.submission().bill.service_date == today
+    ]
+
+
+def _receivables(walk: Walk[Member], dashboard: ManagerScreen) -> None:
+    """The clinic's year as a receivable: the manager fetches the insurer's payments (the last
+    remittance pays one claim short and pays a claim of no desk here), then looks by day."""
+    tab = dashboard.receivables_tab
+    assert tab is not None, "a manager sees the receivables"
+    dashboard.tabs.setCurrentWidget(tab)
+    walk.driver.click(tab.fetch_button)
+
+    def fetched() -> bool:
+        return tab.result is not None and tab.result.remittances.remittances > 0
+
+    pump_until(fetched, 20, "the insurer's payments")
+    walk.driver.settle()
+    walk.shot("96-manager-receivables")
+    tab.period.setCurrentIndex(1)
+    walk.driver.settle()
+    walk.shot("97-manager-receivables-by-day")
 
 
 def open_manager(
@@ -155,7 +186,7 @@ def _cancel_at_the_insurer(walk: Walk[Member], dashboard: ManagerScreen) -> None
     insurer, which gives back the fully-paid visit it took."""
     accepted = [
         claim
-        for claim in walk.kiosk.journal.claims(ClaimState.SENT)
+        for claim in _sent_today(walk)
         if claim.insurer_status == "accepted" and claim.submission().phone_guarantee is None
     ]
     claim_action(

@@ -1,7 +1,8 @@
 """The PDF day report: on its first page the day's direct-pay figures, the 30-day chart, the
 reconciliation's findings, whether the day is closed, and the audit trail's head hash; once the
 day is closed, a page more with its close-out (taken, counted and variance by method, the note)
-and the changes recorded after the close.
+and the changes recorded after the close; and a page of the receivables as of the day (open
+claims by age, paid against expected by month, what families owe, the remittances' findings).
 
 Printed and filed, the head hash is what later proves the journal's trail was not cut short
 (see `kiosk.journal.audit`). Drawn with the page kit (`ui.documents.page`) like the family's
@@ -23,6 +24,7 @@ from kiosk.business_day import BUSINESS_TZ
 from kiosk.close_out import ChangeKind, CloseOut, DayClose
 from kiosk.journal import AuditVerdict, PaymentMethod
 from kiosk.money import format_yuan
+from kiosk.receivables import Receivables, RemittanceProblem
 from kiosk.reconciliation import Action, Discrepancy, Reconciliation
 from kiosk.reports import ClaimCategory, DaySummary, PreAuthState, Trend
 from ui.documents.page import (
@@ -107,6 +109,30 @@ LABELS = {
     "who": QT_TRANSLATE_NOOP("DayReport", "Recorded by"),
     "why": QT_TRANSLATE_NOOP("DayReport", "Why"),
     "page": QT_TRANSLATE_NOOP("DayReport", "Direct-billing kiosk · day report"),
+    "receivables": QT_TRANSLATE_NOOP("DayReport", "Receivables"),
+    "as_of": QT_TRANSLATE_NOOP("DayReport", "As of %1"),
+    "aging_0": QT_TRANSLATE_NOOP("DayReport", "Unpaid 0–30 days"),
+    "aging_1": QT_TRANSLATE_NOOP("DayReport", "Unpaid 31–60 days"),
+    "aging_2": QT_TRANSLATE_NOOP("DayReport", "Unpaid 61–90 days"),
+    "aging_3": QT_TRANSLATE_NOOP("DayReport", "Unpaid over 90 days"),
+    "open_claims": QT_TRANSLATE_NOOP("DayReport", "Claims: %1"),
+    "by_month": QT_TRANSLATE_NOOP("DayReport", "Paid against expected, by month of service"),
+    "month": QT_TRANSLATE_NOOP("DayReport", "Month"),
+    "expected": QT_TRANSLATE_NOOP("DayReport", "Expected"),
+    "paid": QT_TRANSLATE_NOOP("DayReport", "Paid"),
+    "to_come": QT_TRANSLATE_NOOP("DayReport", "To come"),
+    "families": QT_TRANSLATE_NOOP("DayReport", "Owed by families"),
+    "at_desk": QT_TRANSLATE_NOOP("DayReport", "At the desk"),
+    "after_review": QT_TRANSLATE_NOOP("DayReport", "After the insurer's review"),
+    "remittances": QT_TRANSLATE_NOOP("DayReport", "The insurer's remittances"),
+    "remittances_seen": QT_TRANSLATE_NOOP(
+        "DayReport", "Remittances: %1 · lines: %2 · agree with the claims: %3"
+    ),
+    "no_findings": QT_TRANSLATE_NOOP("DayReport", "Every remittance line agrees with a claim."),
+    "remittance": QT_TRANSLATE_NOOP("DayReport", "Remittance"),
+    "claim": QT_TRANSLATE_NOOP("DayReport", "Claim"),
+    "what": QT_TRANSLATE_NOOP("DayReport", "What"),
+    "to_do": QT_TRANSLATE_NOOP("DayReport", "What to do"),
 }
 
 
@@ -123,7 +149,8 @@ def day_report_text(chart: ChartText) -> DayReportText:
     """The report's words in the language installed now (call on the GUI thread)."""
     labels = {key: QCoreApplication.translate(CONTEXT, text) for key, text in LABELS.items()}
     names: dict[Enum, str] = {}
-    for enum in (ClaimCategory, PaymentMethod, PreAuthState, Discrepancy, Action, ChangeKind):
+    enums = (ClaimCategory, PaymentMethod, PreAuthState, Discrepancy, Action, ChangeKind)
+    for enum in (*enums, RemittanceProblem):
         for value in enum:
             names[value] = name(value)
     return DayReportText(labels, names, chart)
@@ -142,10 +169,11 @@ def render_day_report(
     printed_by: str,
     text: DayReportText,
     item_names: Mapping[str, str] | None = None,
+    receivables: Receivables | None = None,
 ) -> None:
     """Write the A4 report to `path`; the file appears whole or not at all. `close_out` is the
     day's, closed or not; `item_names` gives the top items' names by code in the report's
-    language (else the bill's own description)."""
+    language (else the bill's own description); `receivables`, as of the day, get a page."""
     with (
         a4_pdf(path, title=f"{clinic} {summary.day.isoformat()}") as writer,
         painting(writer) as page,
@@ -161,6 +189,9 @@ def render_day_report(
         if close_out.closed is not None:
             page.new_page()
             report.close_out(clinic, close_out, close_out.closed)
+        if receivables is not None:
+            page.new_page()
+            report.receivables(clinic, receivables)
 
 
 class _DayReport:
@@ -491,6 +522,153 @@ class _DayReport:
                 )
             y += height + 1
             self.page.rule(y - 0.5, width=0.15)
+
+    def receivables(self, clinic: str, result: Receivables) -> None:
+        """The page of the receivables as of the day: open claims by age, paid against expected
+        by month, what families owe, and the remittances' findings."""
+        y = MARGIN
+        y += self.page.text(QRectF(MARGIN, y, CONTENT_W, 10), self.heading, clinic) + 1
+        self.page.text(QRectF(MARGIN, y, CONTENT_W * 0.5, 8), self.title, self.label("receivables"))
+        as_of = self.label("as_of").replace("%1", result.aging.as_of.isoformat())
+        self.page.text(
+            QRectF(MARGIN + CONTENT_W * 0.5, y + 1, CONTENT_W * 0.5, 7),
+            self.figure,
+            as_of,
+            align=Qt.AlignmentFlag.AlignRight,
+        )
+        y += 10
+        self.page.rule(y, color=INK, width=0.4)
+        y += 3
+        width = CONTENT_W / 4
+        for index, bucket in enumerate(result.aging.buckets):
+            x = MARGIN + index * width
+            self.page.fill(QRectF(x, y, width - 3, 17))
+            caption = self.label(f"aging_{index}")
+            self.page.text(QRectF(x + 2, y + 1.5, width - 7, 5), self.small, caption, color=FAINT)
+            overdue = bucket.last_day is None and bucket.claims > 0
+            self.page.text(
+                QRectF(x + 2, y + 5.2, width - 7, 8),
+                self.figure,
+                format_yuan(bucket.amount_fen),
+                color=ALERT if overdue else INK,
+            )
+            count = self.label("open_claims").replace("%1", str(bucket.claims))
+            self.page.text(QRectF(x + 2, y + 12, width - 7, 5), self.small, count, color=FAINT)
+        y += 22
+        months = [
+            (
+                f"{m.period:%Y-%m}",
+                format_yuan(m.expected_fen),
+                format_yuan(m.paid_fen),
+                format_yuan(m.outstanding_fen),
+            )
+            for m in result.months[-12:]
+        ]
+        left = CONTENT_W * 0.62
+        bottom = self._columns(
+            MARGIN,
+            y,
+            left,
+            self.label("by_month"),
+            ("month", "expected", "paid", "to_come"),
+            months,
+        )
+        families = result.families
+        owed = [
+            (self.label("at_desk"), format_yuan(families.at_desk_fen)),
+            (self.label("after_review"), format_yuan(families.after_review_fen)),
+        ]
+        bottom = max(
+            bottom,
+            self._table(MARGIN + left + 5, y, CONTENT_W - left - 5, self.label("families"), owed),
+        )
+        matched = result.remittances
+        y = bottom + 6
+        self.page.text(QRectF(MARGIN, y, CONTENT_W, 6), self.heading, self.label("remittances"))
+        seen = (
+            self.label("remittances_seen")
+            .replace("%1", str(matched.remittances))
+            .replace("%2", str(matched.details))
+            .replace("%3", str(matched.matched))
+        )
+        y += 6.5
+        y += self.page.text(QRectF(MARGIN, y, CONTENT_W, 5), self.small, seen, color=FAINT) + 1
+        if not matched.findings:
+            self.page.text(QRectF(MARGIN, y, CONTENT_W, 5), self.body, self.label("no_findings"))
+            return
+        names = self.text.names
+        rows = [
+            (
+                names[f.problem],
+                f"{f.remittance_id} {f.payment_date:%m-%d}",
+                f.invoice_no or f.insurer_claim_id or "—",
+                format_yuan(f.expected_fen) if f.expected_fen is not None else "—",
+                format_yuan(f.paid_fen),
+                names[f.action],
+            )
+            for f in matched.findings[: MAX_FINDINGS * 2]
+        ]
+        self._columns(
+            MARGIN,
+            y,
+            CONTENT_W,
+            "",
+            ("what", "remittance", "claim", "expected", "paid", "to_do"),
+            rows,
+            widths=(0.17, 0.2, 0.14, 0.1, 0.1, 0.29),
+        )
+
+    def _columns(
+        self,
+        x: float,
+        top: float,
+        width: float,
+        title: str,
+        keys: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float] | None = None,
+    ) -> float:
+        """A titled table of `keys` columns (the first left, amounts right); where it ends."""
+        shares = widths or [1 / len(keys)] * len(keys)
+        y = top
+        if title:
+            self.page.text(QRectF(x, y, width, 6), self.heading, title)
+            y += 6.5
+        lefts = [x + width * sum(shares[:i]) for i in range(len(keys))]
+        for left, share, key in zip(lefts, shares, keys, strict=True):
+            self._cell(left, y, width * share, self.label(key), key, header=True)
+        y += 5
+        for row in rows:
+            height = max(
+                self.page.height(self.small, width * share - 1.5, cell)
+                for share, cell in zip(shares, row, strict=True)
+            )
+            for left, share, key, cell in zip(lefts, shares, keys, row, strict=True):
+                self._cell(left, y, width * share, cell, key, height=height)
+            y += height + 1
+            self.page.rule(y - 0.5, left=x, right=x + width, width=0.15)
+        return y
+
+    def _cell(
+        self,
+        x: float,
+        y: float,
+        width: float,
+        text: str,
+        key: str,
+        *,
+        header: bool = False,
+        height: float = 5,
+    ) -> None:
+        amount = key in ("expected", "paid", "to_come")
+        align = Qt.AlignmentFlag.AlignRight if amount else Qt.AlignmentFlag.AlignLeft
+        self.page.text(
+            QRectF(x, y, width - 1.5, height),
+            self.small,
+            text,
+            color=FAINT if header else INK,
+            align=align,
+        )
 
     def footer(self, audit: AuditVerdict) -> None:
         y = PAGE_H - MARGIN - 9

@@ -95,7 +95,7 @@ class ExportsTab(QWidget):
         layout.addStretch(1)
         self.chosen_day: date | None = None
         self.saved: Path | None = None
-        self.saved_also: Path | None = None
+        self.saved_also: tuple[Path, ...] = ()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -114,16 +114,16 @@ class ExportsTab(QWidget):
         if self.saved is not None:
             self.show_saved(self.saved, self.saved_also)
 
-    def show_saved(self, path: Path, also: Path | None = None) -> None:
-        """`also`: the close-out written beside a CSV of claims."""
+    def show_saved(self, path: Path, also: tuple[Path, ...] = ()) -> None:
+        """`also`: the files written beside a CSV of claims (the receivables, the close-out)."""
         self.saved, self.saved_also = path, also
-        if also is None:
+        if not also:
             self.result.setText(self.tr("Saved %1").replace("%1", str(path)))
         else:
             self.result.setText(
-                self.tr("Saved %1, and the close-out in %2")
+                self.tr("Saved %1, and beside it %2")
                 .replace("%1", str(path))
-                .replace("%2", also.name)
+                .replace("%2", ", ".join(companion.name for companion in also))
             )
 
     def show_day(self, day: date) -> None:

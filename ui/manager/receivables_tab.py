@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.insurer.models import ClaimStatus
+from kiosk.insurer.models import ClaimStatus, ReviewOutcome
 from kiosk.money import format_yuan
 from kiosk.receivables import AgingBucket, PaidVsExpected, Receivables, RemittanceFinding
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -101,22 +101,22 @@ class ReceivablesTab(QWidget):
         left.addLayout(period_head)
         left.addWidget(self.periods, 1)
         right = QVBoxLayout()
-        right.addWidget(self.findings_title)
-        right.addWidget(self.findings, 2)
         right.addWidget(self.balances_title)
         right.addWidget(self.balances, 1)
         columns = QGridLayout()
         columns.setHorizontalSpacing(14)
         columns.addLayout(left, 0, 0)
         columns.addLayout(right, 0, 1)
-        columns.setColumnStretch(0, 2)
-        columns.setColumnStretch(1, 3)
+        columns.setColumnStretch(0, 1)
+        columns.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 8)
         layout.addLayout(top)
         layout.addLayout(tiles)
         layout.addWidget(self.by_status)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.findings_title)
+        layout.addWidget(self.findings, 2)
+        layout.addLayout(columns, 3)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -205,11 +205,16 @@ class ReceivablesTab(QWidget):
                     (b.invoice_no, False),
                     (b.service_date.isoformat(), False),
                     _money(b.amount_fen),
-                    (b.reason or "", False),
+                    (self._outcome(b.outcome), False),
                 ]
                 for b in families.after_review
             ],
         )
+
+    def _outcome(self, outcome: ReviewOutcome) -> str:
+        if outcome is ReviewOutcome.REJECTED:
+            return self.tr("Refused after review")
+        return self.tr("Partly not covered after review")
 
     def _show_bucket(self, tile: FigureTile, bucket: AgingBucket) -> None:
         overdue = bucket.last_day is None and bucket.claims > 0

@@ -37,7 +37,7 @@ from kiosk.close_out import (
     close_out,
 )
 from kiosk.correction import correction_of
-from kiosk.exports import export_claims, export_close_out
+from kiosk.exports import export_claims, export_close_out, export_receivables
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError, InsurerNotFound, InsurerRejected
 from kiosk.insurer.models import DailyStatement
@@ -676,16 +676,20 @@ class ManagerScreen(FollowsLanguage, QWidget):
             return
         target = folder / f"claims-{span}.{export_format}"
         companion = folder / f"close-out-{span}.csv"
+        owed = folder / f"receivables-{last_day.isoformat()}.csv"
         labels = export_labels()
 
-        def write() -> tuple[Path, Path | None]:
-            """The claims, and as CSV the close-out of the closed days beside them (an XLSX
-            has it as a sheet)."""
+        def write() -> tuple[Path, tuple[Path, ...]]:
+            """The claims, and as CSV the receivables as of the last day and the close-out of
+            the closed days beside them (an XLSX has them as sheets)."""
             folder.mkdir(parents=True, exist_ok=True)
             export_claims(journal, target, first_day, last_day, labels=labels)
-            if export_format == "csv" and export_close_out(journal, companion, first_day, last_day):
-                return target, companion
-            return target, None
+            if export_format != "csv":
+                return target, ()
+            export_receivables(journal, owed, last_day)
+            if export_close_out(journal, companion, first_day, last_day):
+                return target, (owed, companion)
+            return target, (owed,)
 
         tab.result.setText(self.tr("Writing %1…").replace("%1", target.name))
         Task(write).success(lambda written: self._exported(*written)).failure(
@@ -716,13 +720,14 @@ class ManagerScreen(FollowsLanguage, QWidget):
                 printed_by=printed_by,
                 text=text,
                 item_names=item_names,
+                receivables=receivables(journal, day),
             )
             return target
 
         tab.result.setText(self.tr("Writing %1…").replace("%1", target.name))
         Task(write).success(self._exported).failure(self._export_failed).run()
 
-    def _exported(self, path: Path, also: Path | None = None) -> None:
+    def _exported(self, path: Path, also: tuple[Path, ...] = ()) -> None:
         if self.exports_tab is not None:
             self.exports_tab.show_saved(path, also)
         self.exported.emit(str(path))
