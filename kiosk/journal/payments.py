@@ -39,13 +39,14 @@ from kiosk.journal.store import Journal, Transaction
 NOT_COVERED_AFTER_ALL = (
     "coalesce((SELECT b.total_covered_fen - c.covered_fen FROM bills b"
     " JOIN claims c ON c.bill_id = b.id WHERE b.visit_id = v.id"
-    " AND c.insurer_status = 'accepted' AND c.covered_fen < b.total_covered_fen"
+    " AND c.state = 'sent' AND c.covered_fen < b.total_covered_fen"
     " ORDER BY b.id DESC LIMIT 1), 0)"
 )
 """SQL: what the insurer, adjudicating visit `v`'s claim, did not cover of what the family signed
 as the insurer's share: a bill signed under a phone guarantee, "to be confirmed" (any other claim
 signed on amounts the insurer no longer gives is refused, 409 adjudication-changed). The family
-signed to pay it to the clinic."""
+signed to pay it to the clinic. It stays theirs to pay however the claim fares after (reviewed,
+paid, or rejected after review: what the review moves is a balance with the insurer, apart)."""
 STANDING_BILL = (
     "NOT EXISTS (SELECT 1 FROM claims c WHERE c.bill_id = b.id AND c.state != 'sent'"
     " AND json_extract(c.submission, '$.replaces') IS NOT NULL)"

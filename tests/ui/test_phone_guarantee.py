@@ -101,6 +101,15 @@ def test_an_outage_visit_goes_on_under_a_phone_guarantee_and_is_claimed_once_on_
     assert f"covers {format_yuan(sent.covered_fen)} of the {format_yuan(shown_covered)}" in said
     assert owed.statement_no == visit.presented.invoice_no
 
+    # The insurer reviews and pays the claim later: what the family owes the desk stays owed.
+    today = visit.today()
+    for run in (today + timedelta(days=1), today + timedelta(days=2)):
+        sandbox.settle(run, review_share=0)
+    app.session.submitter.check_claim_statuses()
+    pump_until(lambda: journal.claim(claim.id).insurer_status == "paid", 20, "the payment heard")
+    (still,) = owed_by_member(journal, member.member_id)
+    assert still.owed_fen == owed.owed_fen
+
 
 def test_a_clinic_that_switched_phone_guarantees_off_offers_none(
     make_kiosk, fresh_sandbox, fresh_sandbox_device_key
