@@ -556,6 +556,37 @@ def export_receivables(journal: Journal, path: Path | str, as_of: date) -> int:
     return len(rows)
 
 
+def span_name(first: date, last: date) -> str:
+    """How a file names the service dates it holds: one day, or first_last."""
+    return first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
+
+
+def export_for_finance(
+    journal: Journal,
+    folder: Path,
+    export_format: ExportFormat,
+    first: date,
+    last: date,
+    *,
+    labels: Mapping[str, str] | None = None,
+) -> tuple[Path, tuple[Path, ...]]:
+    """Write the claims of [first, last] into `folder` (`claims-<span>.<format>`); as CSV, the
+    receivables as of `last` and the close-out of the closed days beside them (an XLSX has them
+    as sheets). Returns the claims file and the files written beside it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    span = span_name(first, last)
+    target = folder / f"claims-{span}.{export_format.value}"
+    export_claims(journal, target, first, last, labels=labels)
+    if export_format is not ExportFormat.CSV:
+        return target, ()
+    owed = folder / f"receivables-{last.isoformat()}.csv"
+    export_receivables(journal, owed, last)
+    closed = folder / f"close-out-{span}.csv"
+    if export_close_out(journal, closed, first, last):
+        return target, (owed, closed)
+    return target, (owed,)
+
+
 class _atomic:
     """Write to `<name>.part` beside the target, then move it into place."""
 

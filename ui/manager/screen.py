@@ -37,7 +37,7 @@ from kiosk.close_out import (
     close_out,
 )
 from kiosk.correction import correction_of
-from kiosk.exports import export_claims, export_close_out, export_receivables
+from kiosk.exports import ExportFormat, export_for_finance, span_name
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerError, InsurerNotFound, InsurerRejected
 from kiosk.insurer.models import DailyStatement
@@ -590,6 +590,25 @@ class ManagerScreen(FollowsLanguage, QWidget):
 
         Task.with_insurer(compare).success(done).failure(failed).run()
 
+    def _compare_again(self) -> None:
+        """Compare the statement already fetched with the journal as it is now."""
+        statement, tab, journal = self._statement, self.reconcile_tab, self.context.journal
+        if statement is None or tab is None:
+            return
+
+        def done(result: Reconciliation) -> None:
+            if statement is self._statement:
+                tab.show_result(result)
+                self.reconciled.emit(statement.date.isoformat())
+
+        def failed(_error: BaseException) -> None:
+            if statement is self._statement:
+                tab.failed(self.tr("This PC's records cannot be read right now. Try again."))
+
+        Task(lambda: reconcile(journal, statement)).success(done).failure(failed).run()
+
+    # --- receivables
+
     def _read_receivables(self) -> None:
         """The receivables as of the chosen day, from what this PC holds (no insurer call)."""
         tab, day, journal = self.receivables_tab, self.day, self.context.journal
@@ -627,23 +646,6 @@ class ManagerScreen(FollowsLanguage, QWidget):
             self.receivables_tab.show_result(result)
             self.receivables_shown.emit(day.isoformat())
 
-    def _compare_again(self) -> None:
-        """Compare the statement already fetched with the journal as it is now."""
-        statement, tab, journal = self._statement, self.reconcile_tab, self.context.journal
-        if statement is None or tab is None:
-            return
-
-        def done(result: Reconciliation) -> None:
-            if statement is self._statement:
-                tab.show_result(result)
-                self.reconciled.emit(statement.date.isoformat())
-
-        def failed(_error: BaseException) -> None:
-            if statement is self._statement:
-                tab.failed(self.tr("This PC's records cannot be read right now. Try again."))
-
-        Task(lambda: reconcile(journal, statement)).success(done).failure(failed).run()
-
     # --- exports
 
     def _show_folder(self) -> None:
@@ -666,32 +668,17 @@ class ManagerScreen(FollowsLanguage, QWidget):
         journal, folder = self.context.journal, self.exports_dir
         first_day = first or self.day
         last_day = last or first_day
-        span = (
-            first_day.isoformat()
-            if first_day == last_day
-            else f"{first_day.isoformat()}_{last_day.isoformat()}"
-        )
         if export_format == "pdf":
-            self._export_report(tab, folder / f"day-report-{span}.pdf")
+            self._export_report(tab, folder / f"day-report-{span_name(first_day, last_day)}.pdf")
             return
-        target = folder / f"claims-{span}.{export_format}"
-        companion = folder / f"close-out-{span}.csv"
-        owed = folder / f"receivables-{last_day.isoformat()}.csv"
         labels = export_labels()
+        chosen = ExportFormat(export_format)
 
         def write() -> tuple[Path, tuple[Path, ...]]:
-            """The claims, and as CSV the receivables as of the last day and the close-out of
-            the closed days beside them (an XLSX has them as sheets)."""
-            folder.mkdir(parents=True, exist_ok=True)
-            export_claims(journal, target, first_day, last_day, labels=labels)
-            if export_format != "csv":
-                return target, ()
-            export_receivables(journal, owed, last_day)
-            if export_close_out(journal, companion, first_day, last_day):
-                return target, (owed, companion)
-            return target, (owed,)
+            return export_for_finance(journal, folder, chosen, first_day, last_day, labels=labels)
 
-        tab.result.setText(self.tr("Writing %1…").replace("%1", target.name))
+        name = f"claims-{span_name(first_day, last_day)}.{export_format}"
+        tab.result.setText(self.tr("Writing %1…").replace("%1", name))
         Task(write).success(lambda written: self._exported(*written)).failure(
             self._export_failed
         ).run()
