@@ -311,13 +311,13 @@ def _about_detail(row: tuple[Any, ...], invoice_no: str | None) -> RemittanceFin
     if claim_id is None:
         problem, action, expected = RemittanceProblem.NO_SUCH_CLAIM, Action.FIND_SOURCE_DESK, None
     elif part == PaymentPart.INSURER_SHARE and (state != "sent" or status not in _PAYING_STATUSES):
-        problem, action = RemittanceProblem.NOT_PAYABLE, Action.REPORT_OVERPAYMENT
+        problem, action = RemittanceProblem.NOT_PAYABLE, Action.RETURN_THE_EXTRA
     elif twice:
-        problem, action = RemittanceProblem.PAID_TWICE, Action.REPORT_OVERPAYMENT
+        problem, action = RemittanceProblem.PAID_TWICE, Action.RETURN_THE_EXTRA
     elif amount < expected:
-        problem, action = RemittanceProblem.AMOUNT_DIFFERS, Action.DISPUTE_UNDERPAYMENT
+        problem, action = RemittanceProblem.AMOUNT_DIFFERS, Action.ASK_FOR_THE_REST
     else:
-        problem, action = RemittanceProblem.AMOUNT_DIFFERS, Action.REPORT_OVERPAYMENT
+        problem, action = RemittanceProblem.AMOUNT_DIFFERS, Action.RETURN_THE_EXTRA
     return RemittanceFinding(
         problem,
         action,

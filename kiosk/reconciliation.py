@@ -71,6 +71,11 @@ class Action(StrEnum):
     CONFIRM_REJECTION = "confirm-rejection"
     """The insurer lists as rejected a claim it accepted: ask why; if it stands, collect from the
     family."""
+    ASK_FOR_THE_REST = "ask-for-the-rest"
+    """A remittance pays less than the claim's share: ask the insurer to pay the rest."""
+    RETURN_THE_EXTRA = "return-the-extra"
+    """A remittance pays more than the claim's share, pays it a second time, or pays a claim
+    that pays nothing: tell the insurer and do not keep it."""
     ASK_FOR_REMITTANCE_ADVICE = "ask-for-remittance-advice"
     """A remittance's details do not add up to what it paid: ask the insurer for its remittance
     advice before booking it."""

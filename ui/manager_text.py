@@ -103,6 +103,13 @@ ACTIONS = {
         "Manager",
         "The insurer now lists it as payable. Confirm it, then refund the family if they paid.",
     ),
+    Action.ASK_FOR_THE_REST: QT_TRANSLATE_NOOP(
+        "Manager", "The remittance pays less than the claim's share. Ask the insurer for the rest."
+    ),
+    Action.RETURN_THE_EXTRA: QT_TRANSLATE_NOOP(
+        "Manager",
+        "The remittance pays more than this claim is owed. Tell the insurer; do not keep it.",
+    ),
     Action.ASK_FOR_REMITTANCE_ADVICE: QT_TRANSLATE_NOOP(
         "Manager",
         "The payment does not add up to its lines. Ask the insurer for the remittance advice "

@@ -2015,48 +2015,48 @@
         <translation>The insurer now lists it as payable. Confirm it, then refund the family if they paid.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="120"/>
+        <location filename="../../ui/manager_text.py" line="127"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="121"/>
+        <location filename="../../ui/manager_text.py" line="128"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="178"/>
+        <location filename="../../ui/manager_text.py" line="185"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="179"/>
+        <location filename="../../ui/manager_text.py" line="186"/>
         <source>Days</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="180"/>
+        <location filename="../../ui/manager_text.py" line="187"/>
         <source>Service date</source>
         <translation>Service date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="182"/>
+        <location filename="../../ui/manager_text.py" line="189"/>
         <source>Claim state</source>
         <translation>Claim state</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="183"/>
+        <location filename="../../ui/manager_text.py" line="190"/>
         <source>Insurer claim no.</source>
         <translation>Insurer claim no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="184"/>
+        <location filename="../../ui/manager_text.py" line="191"/>
         <source>Insurer status</source>
         <translation>Insurer status</translation>
     </message>
     <message>
         <location filename="../../ui/manager_text.py" line="25"/>
-        <location filename="../../ui/manager_text.py" line="201"/>
+        <location filename="../../ui/manager_text.py" line="208"/>
         <source>Waiting to send</source>
         <translation>Waiting to send</translation>
     </message>
@@ -2152,342 +2152,352 @@
     </message>
     <message>
         <location filename="../../ui/manager_text.py" line="106"/>
+        <source>The remittance pays less than the claim&apos;s share. Ask the insurer for the rest.</source>
+        <translation>The remittance pays less than the claim&apos;s share. Ask the insurer for the rest.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="109"/>
+        <source>The remittance pays more than this claim is owed. Tell the insurer; do not keep it.</source>
+        <translation>The remittance pays more than this claim is owed. Tell the insurer; do not keep it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="113"/>
         <source>The payment does not add up to its lines. Ask the insurer for the remittance advice before booking it.</source>
         <translation>The payment does not add up to its lines. Ask the insurer for the remittance advice before booking it.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="113"/>
+        <location filename="../../ui/manager_text.py" line="120"/>
         <source>Pays a claim not from this PC</source>
         <translation>Pays a claim not from this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="114"/>
+        <location filename="../../ui/manager_text.py" line="121"/>
         <source>Pays a claim that pays nothing</source>
         <translation>Pays a claim that pays nothing</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="115"/>
+        <location filename="../../ui/manager_text.py" line="122"/>
         <source>Pays a claim twice</source>
         <translation>Pays a claim twice</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="116"/>
+        <location filename="../../ui/manager_text.py" line="123"/>
         <source>Pays another amount</source>
         <translation>Pays another amount</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="117"/>
+        <location filename="../../ui/manager_text.py" line="124"/>
         <source>Lines do not add up</source>
         <translation>Lines do not add up</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="124"/>
+        <location filename="../../ui/manager_text.py" line="131"/>
         <source>Payment</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="125"/>
+        <location filename="../../ui/manager_text.py" line="132"/>
         <source>Refund</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="126"/>
+        <location filename="../../ui/manager_text.py" line="133"/>
         <source>Claim voided</source>
         <translation>Claim voided</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="127"/>
+        <location filename="../../ui/manager_text.py" line="134"/>
         <source>Claim cancelled at the insurer</source>
         <translation>Claim cancelled at the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="128"/>
+        <location filename="../../ui/manager_text.py" line="135"/>
         <source>Corrected bill signed</source>
         <translation>Corrected bill signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="146"/>
+        <location filename="../../ui/manager_text.py" line="153"/>
         <source>The insurer&apos;s amount changed after the family signed</source>
         <translation>The insurer&apos;s amount changed after the family signed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="149"/>
+        <location filename="../../ui/manager_text.py" line="156"/>
         <source>Not covered on the visit&apos;s date</source>
         <translation>Not covered on the visit&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="150"/>
+        <location filename="../../ui/manager_text.py" line="157"/>
         <source>The claim did not match the signed bill</source>
         <translation>The claim did not match the signed bill</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="151"/>
+        <location filename="../../ui/manager_text.py" line="158"/>
         <source>The insurer could not read the claim</source>
         <translation>The insurer could not read the claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="152"/>
+        <location filename="../../ui/manager_text.py" line="159"/>
         <source>The insurer answered for another claim</source>
         <translation>The insurer answered for another claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="155"/>
+        <location filename="../../ui/manager_text.py" line="162"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>Saved by an older kiosk in a form the insurer no longer takes</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="181"/>
-        <location filename="../../ui/manager_text.py" line="221"/>
+        <location filename="../../ui/manager_text.py" line="188"/>
+        <location filename="../../ui/manager_text.py" line="228"/>
         <source>Statement no.</source>
         <translation>Statement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="185"/>
+        <location filename="../../ui/manager_text.py" line="192"/>
         <source>Reason code</source>
         <translation>Reason code</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="186"/>
+        <location filename="../../ui/manager_text.py" line="193"/>
         <source>Member (masked)</source>
         <translation>Member (masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="187"/>
+        <location filename="../../ui/manager_text.py" line="194"/>
         <source>Billed (fen)</source>
         <translation>Billed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="188"/>
+        <location filename="../../ui/manager_text.py" line="195"/>
         <source>Billed (yuan)</source>
         <translation>Billed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="189"/>
+        <location filename="../../ui/manager_text.py" line="196"/>
         <source>Insurer share as signed (fen)</source>
         <translation>Insurer share as signed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="190"/>
+        <location filename="../../ui/manager_text.py" line="197"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>Insurer share as signed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="191"/>
+        <location filename="../../ui/manager_text.py" line="198"/>
         <source>Covered by the insurer (fen)</source>
         <translation>Covered by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="192"/>
+        <location filename="../../ui/manager_text.py" line="199"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>Covered by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="193"/>
+        <location filename="../../ui/manager_text.py" line="200"/>
         <source>Family share (fen)</source>
         <translation>Family share (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="194"/>
+        <location filename="../../ui/manager_text.py" line="201"/>
         <source>Family share (yuan)</source>
         <translation>Family share (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="195"/>
+        <location filename="../../ui/manager_text.py" line="202"/>
         <source>Paid at the desk (fen)</source>
         <translation>Paid at the desk (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="196"/>
+        <location filename="../../ui/manager_text.py" line="203"/>
         <source>Paid at the desk (yuan)</source>
         <translation>Paid at the desk (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="197"/>
+        <location filename="../../ui/manager_text.py" line="204"/>
         <source>Payment methods</source>
         <translation>Payment methods</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="198"/>
+        <location filename="../../ui/manager_text.py" line="205"/>
         <source>Signed and stored at</source>
         <translation>Signed and stored at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="199"/>
+        <location filename="../../ui/manager_text.py" line="206"/>
         <source>Recorded by the insurer at</source>
         <translation>Recorded by the insurer at</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="200"/>
+        <location filename="../../ui/manager_text.py" line="207"/>
         <source>Claim key (for the insurer&apos;s support)</source>
         <translation>Claim key (for the insurer&apos;s support)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="202"/>
+        <location filename="../../ui/manager_text.py" line="209"/>
         <source>Covered (fen)</source>
         <translation>Covered (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="203"/>
+        <location filename="../../ui/manager_text.py" line="210"/>
         <source>Covered (yuan)</source>
         <translation>Covered (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="204"/>
+        <location filename="../../ui/manager_text.py" line="211"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>Awaiting the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="205"/>
+        <location filename="../../ui/manager_text.py" line="212"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>Awaiting the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="206"/>
+        <location filename="../../ui/manager_text.py" line="213"/>
         <source>Refused by the insurer (fen)</source>
         <translation>Refused by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="207"/>
+        <location filename="../../ui/manager_text.py" line="214"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>Refused by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="208"/>
+        <location filename="../../ui/manager_text.py" line="215"/>
         <source>Paid by families (fen)</source>
         <translation>Paid by families (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="209"/>
+        <location filename="../../ui/manager_text.py" line="216"/>
         <source>Paid by families (yuan)</source>
         <translation>Paid by families (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="210"/>
+        <location filename="../../ui/manager_text.py" line="217"/>
         <source>Close-out</source>
         <translation>Close-out</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="211"/>
+        <location filename="../../ui/manager_text.py" line="218"/>
         <source>Line</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="212"/>
+        <location filename="../../ui/manager_text.py" line="219"/>
         <source>Method</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="213"/>
+        <location filename="../../ui/manager_text.py" line="220"/>
         <source>Taken at the desk (fen)</source>
         <translation>Taken at the desk (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="214"/>
+        <location filename="../../ui/manager_text.py" line="221"/>
         <source>Taken at the desk (yuan)</source>
         <translation>Taken at the desk (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="215"/>
+        <location filename="../../ui/manager_text.py" line="222"/>
         <source>Counted (fen)</source>
         <translation>Counted (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="216"/>
+        <location filename="../../ui/manager_text.py" line="223"/>
         <source>Counted (yuan)</source>
         <translation>Counted (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="217"/>
+        <location filename="../../ui/manager_text.py" line="224"/>
         <source>Variance (fen)</source>
         <translation>Variance (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="218"/>
+        <location filename="../../ui/manager_text.py" line="225"/>
         <source>Variance (yuan)</source>
         <translation>Variance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="219"/>
+        <location filename="../../ui/manager_text.py" line="226"/>
         <source>Amount (fen)</source>
         <translation>Amount (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="220"/>
+        <location filename="../../ui/manager_text.py" line="227"/>
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="222"/>
+        <location filename="../../ui/manager_text.py" line="229"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="223"/>
+        <location filename="../../ui/manager_text.py" line="230"/>
         <source>At</source>
         <translation>At</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="224"/>
+        <location filename="../../ui/manager_text.py" line="231"/>
         <source>Note or reason</source>
         <translation>Note or reason</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="225"/>
+        <location filename="../../ui/manager_text.py" line="232"/>
         <source>Receivables</source>
         <translation>Receivables</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="226"/>
+        <location filename="../../ui/manager_text.py" line="233"/>
         <source>As of</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="227"/>
+        <location filename="../../ui/manager_text.py" line="234"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="228"/>
+        <location filename="../../ui/manager_text.py" line="235"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="229"/>
+        <location filename="../../ui/manager_text.py" line="236"/>
         <source>Expected from the insurer (fen)</source>
         <translation>Expected from the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="230"/>
+        <location filename="../../ui/manager_text.py" line="237"/>
         <source>Expected from the insurer (yuan)</source>
         <translation>Expected from the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="231"/>
+        <location filename="../../ui/manager_text.py" line="238"/>
         <source>Paid by the insurer (fen)</source>
         <translation>Paid by the insurer (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="232"/>
+        <location filename="../../ui/manager_text.py" line="239"/>
         <source>Paid by the insurer (yuan)</source>
         <translation>Paid by the insurer (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="233"/>
+        <location filename="../../ui/manager_text.py" line="240"/>
         <source>Still owed (fen)</source>
         <translation>Still owed (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="234"/>
+        <location filename="../../ui/manager_text.py" line="241"/>
         <source>Still owed (yuan)</source>
         <translation>Still owed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="235"/>
+        <location filename="../../ui/manager_text.py" line="242"/>
         <source>Remittance</source>
         <translation>Remittance</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="236"/>
+        <location filename="../../ui/manager_text.py" line="243"/>
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
@@ -2609,7 +2619,7 @@
     </message>
     <message>
         <location filename="../../ui/manager/screen.py" line="339"/>
-        <location filename="../../ui/manager/screen.py" line="643"/>
+        <location filename="../../ui/manager/screen.py" line="606"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
     </message>
@@ -2705,33 +2715,33 @@
         <translation>The insurer has no such claim from this clinic; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="600"/>
+        <location filename="../../ui/manager/screen.py" line="619"/>
         <source>This PC&apos;s records cannot be read right now.</source>
         <translation>This PC&apos;s records cannot be read right now.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="655"/>
+        <location filename="../../ui/manager/screen.py" line="657"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="694"/>
-        <location filename="../../ui/manager/screen.py" line="727"/>
+        <location filename="../../ui/manager/screen.py" line="681"/>
+        <location filename="../../ui/manager/screen.py" line="714"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="738"/>
+        <location filename="../../ui/manager/screen.py" line="725"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="762"/>
+        <location filename="../../ui/manager/screen.py" line="749"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="766"/>
+        <location filename="../../ui/manager/screen.py" line="753"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -3599,21 +3609,21 @@
     </message>
     <message>
         <location filename="../../ui/manager/receivables_tab.py" line="190"/>
-        <source>Open: %1 claim(s), %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</source>
-        <translation>Open: %1 claim(s), %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</translation>
+        <source>Open claims %1, owing %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</source>
+        <translation>Open claims %1, owing %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="216"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="217"/>
         <source>Refused after review</source>
         <translation>Refused after review</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="217"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="218"/>
         <source>Partly not covered after review</source>
         <translation>Partly not covered after review</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="223"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="224"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -3621,7 +3631,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="224"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="225"/>
         <source>%n reviewed</source>
         <translation>
             <numerusform>%n reviewed</numerusform>
@@ -3629,32 +3639,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="247"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="248"/>
         <source>%1 to come</source>
         <translation>%1 to come</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="249"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="250"/>
         <source>paid in full</source>
         <translation>paid in full</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="267"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="268"/>
         <source>Unpaid 0–30 days</source>
         <translation>Unpaid 0–30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="268"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="269"/>
         <source>Unpaid 31–60 days</source>
         <translation>Unpaid 31–60 days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="269"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="270"/>
         <source>Unpaid 61–90 days</source>
         <translation>Unpaid 61–90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="270"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="271"/>
         <source>Unpaid over 90 days</source>
         <translation>Unpaid over 90 days</translation>
     </message>

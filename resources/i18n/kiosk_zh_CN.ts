@@ -2003,48 +2003,48 @@
         <translation>保险公司现将其列为可支付。确认后，如家长已付款请退还。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="120"/>
+        <location filename="../../ui/manager_text.py" line="127"/>
         <source>Reception</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="121"/>
+        <location filename="../../ui/manager_text.py" line="128"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="178"/>
+        <location filename="../../ui/manager_text.py" line="185"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="179"/>
+        <location filename="../../ui/manager_text.py" line="186"/>
         <source>Days</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="180"/>
+        <location filename="../../ui/manager_text.py" line="187"/>
         <source>Service date</source>
         <translation>就诊日期</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="182"/>
+        <location filename="../../ui/manager_text.py" line="189"/>
         <source>Claim state</source>
         <translation>理赔状态</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="183"/>
+        <location filename="../../ui/manager_text.py" line="190"/>
         <source>Insurer claim no.</source>
         <translation>保险公司理赔号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="184"/>
+        <location filename="../../ui/manager_text.py" line="191"/>
         <source>Insurer status</source>
         <translation>保险公司状态</translation>
     </message>
     <message>
         <location filename="../../ui/manager_text.py" line="25"/>
-        <location filename="../../ui/manager_text.py" line="201"/>
+        <location filename="../../ui/manager_text.py" line="208"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
@@ -2140,342 +2140,352 @@
     </message>
     <message>
         <location filename="../../ui/manager_text.py" line="106"/>
+        <source>The remittance pays less than the claim&apos;s share. Ask the insurer for the rest.</source>
+        <translation>付款单所付少于该理赔应付金额。请向保险公司追讨差额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="109"/>
+        <source>The remittance pays more than this claim is owed. Tell the insurer; do not keep it.</source>
+        <translation>付款单所付多于该理赔应付金额。请告知保险公司，不得留存多付款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_text.py" line="113"/>
         <source>The payment does not add up to its lines. Ask the insurer for the remittance advice before booking it.</source>
         <translation>付款金额与明细合计不符。入账前请向保险公司索取付款通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="113"/>
+        <location filename="../../ui/manager_text.py" line="120"/>
         <source>Pays a claim not from this PC</source>
         <translation>所付理赔不在本机</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="114"/>
+        <location filename="../../ui/manager_text.py" line="121"/>
         <source>Pays a claim that pays nothing</source>
         <translation>为不应付款的理赔付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="115"/>
+        <location filename="../../ui/manager_text.py" line="122"/>
         <source>Pays a claim twice</source>
         <translation>重复付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="116"/>
+        <location filename="../../ui/manager_text.py" line="123"/>
         <source>Pays another amount</source>
         <translation>付款金额不符</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="117"/>
+        <location filename="../../ui/manager_text.py" line="124"/>
         <source>Lines do not add up</source>
         <translation>明细合计不符</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="124"/>
+        <location filename="../../ui/manager_text.py" line="131"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="125"/>
+        <location filename="../../ui/manager_text.py" line="132"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="126"/>
+        <location filename="../../ui/manager_text.py" line="133"/>
         <source>Claim voided</source>
         <translation>理赔已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="127"/>
+        <location filename="../../ui/manager_text.py" line="134"/>
         <source>Claim cancelled at the insurer</source>
         <translation>理赔已向保险公司撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="128"/>
+        <location filename="../../ui/manager_text.py" line="135"/>
         <source>Corrected bill signed</source>
         <translation>已签署更正账单</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="146"/>
+        <location filename="../../ui/manager_text.py" line="153"/>
         <source>The insurer&apos;s amount changed after the family signed</source>
         <translation>家长签字后保险公司核定的金额有变</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="149"/>
+        <location filename="../../ui/manager_text.py" line="156"/>
         <source>Not covered on the visit&apos;s date</source>
         <translation>就诊当日不在保障范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="150"/>
+        <location filename="../../ui/manager_text.py" line="157"/>
         <source>The claim did not match the signed bill</source>
         <translation>理赔与签字账单不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="151"/>
+        <location filename="../../ui/manager_text.py" line="158"/>
         <source>The insurer could not read the claim</source>
         <translation>保险公司无法识别此理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="152"/>
+        <location filename="../../ui/manager_text.py" line="159"/>
         <source>The insurer answered for another claim</source>
         <translation>保险公司的答复对应另一笔理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="155"/>
+        <location filename="../../ui/manager_text.py" line="162"/>
         <source>Saved by an older kiosk in a form the insurer no longer takes</source>
         <translation>由旧版终端保存，保险公司已不再接受此格式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="181"/>
-        <location filename="../../ui/manager_text.py" line="221"/>
+        <location filename="../../ui/manager_text.py" line="188"/>
+        <location filename="../../ui/manager_text.py" line="228"/>
         <source>Statement no.</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="185"/>
+        <location filename="../../ui/manager_text.py" line="192"/>
         <source>Reason code</source>
         <translation>原因代码</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="186"/>
+        <location filename="../../ui/manager_text.py" line="193"/>
         <source>Member (masked)</source>
         <translation>会员（已遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="187"/>
+        <location filename="../../ui/manager_text.py" line="194"/>
         <source>Billed (fen)</source>
         <translation>账单金额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="188"/>
+        <location filename="../../ui/manager_text.py" line="195"/>
         <source>Billed (yuan)</source>
         <translation>账单金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="189"/>
+        <location filename="../../ui/manager_text.py" line="196"/>
         <source>Insurer share as signed (fen)</source>
         <translation>签字时保险支付额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="190"/>
+        <location filename="../../ui/manager_text.py" line="197"/>
         <source>Insurer share as signed (yuan)</source>
         <translation>签字时保险支付额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="191"/>
+        <location filename="../../ui/manager_text.py" line="198"/>
         <source>Covered by the insurer (fen)</source>
         <translation>保险公司支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="192"/>
+        <location filename="../../ui/manager_text.py" line="199"/>
         <source>Covered by the insurer (yuan)</source>
         <translation>保险公司支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="193"/>
+        <location filename="../../ui/manager_text.py" line="200"/>
         <source>Family share (fen)</source>
         <translation>家庭自付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="194"/>
+        <location filename="../../ui/manager_text.py" line="201"/>
         <source>Family share (yuan)</source>
         <translation>家庭自付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="195"/>
+        <location filename="../../ui/manager_text.py" line="202"/>
         <source>Paid at the desk (fen)</source>
         <translation>前台已收（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="196"/>
+        <location filename="../../ui/manager_text.py" line="203"/>
         <source>Paid at the desk (yuan)</source>
         <translation>前台已收（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="197"/>
+        <location filename="../../ui/manager_text.py" line="204"/>
         <source>Payment methods</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="198"/>
+        <location filename="../../ui/manager_text.py" line="205"/>
         <source>Signed and stored at</source>
         <translation>签字并保存于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="199"/>
+        <location filename="../../ui/manager_text.py" line="206"/>
         <source>Recorded by the insurer at</source>
         <translation>保险公司记录于</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="200"/>
+        <location filename="../../ui/manager_text.py" line="207"/>
         <source>Claim key (for the insurer&apos;s support)</source>
         <translation>理赔提交编号（供保险公司核查）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="202"/>
+        <location filename="../../ui/manager_text.py" line="209"/>
         <source>Covered (fen)</source>
         <translation>保险支付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="203"/>
+        <location filename="../../ui/manager_text.py" line="210"/>
         <source>Covered (yuan)</source>
         <translation>保险支付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="204"/>
+        <location filename="../../ui/manager_text.py" line="211"/>
         <source>Awaiting the insurer (fen)</source>
         <translation>等待保险公司（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="205"/>
+        <location filename="../../ui/manager_text.py" line="212"/>
         <source>Awaiting the insurer (yuan)</source>
         <translation>等待保险公司（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="206"/>
+        <location filename="../../ui/manager_text.py" line="213"/>
         <source>Refused by the insurer (fen)</source>
         <translation>保险公司拒付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="207"/>
+        <location filename="../../ui/manager_text.py" line="214"/>
         <source>Refused by the insurer (yuan)</source>
         <translation>保险公司拒付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="208"/>
+        <location filename="../../ui/manager_text.py" line="215"/>
         <source>Paid by families (fen)</source>
         <translation>家庭已付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="209"/>
+        <location filename="../../ui/manager_text.py" line="216"/>
         <source>Paid by families (yuan)</source>
         <translation>家庭已付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="210"/>
+        <location filename="../../ui/manager_text.py" line="217"/>
         <source>Close-out</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="211"/>
+        <location filename="../../ui/manager_text.py" line="218"/>
         <source>Line</source>
         <translation>行类型</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="212"/>
+        <location filename="../../ui/manager_text.py" line="219"/>
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="213"/>
+        <location filename="../../ui/manager_text.py" line="220"/>
         <source>Taken at the desk (fen)</source>
         <translation>前台实收（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="214"/>
+        <location filename="../../ui/manager_text.py" line="221"/>
         <source>Taken at the desk (yuan)</source>
         <translation>前台实收（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="215"/>
+        <location filename="../../ui/manager_text.py" line="222"/>
         <source>Counted (fen)</source>
         <translation>清点金额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="216"/>
+        <location filename="../../ui/manager_text.py" line="223"/>
         <source>Counted (yuan)</source>
         <translation>清点金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="217"/>
+        <location filename="../../ui/manager_text.py" line="224"/>
         <source>Variance (fen)</source>
         <translation>差额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="218"/>
+        <location filename="../../ui/manager_text.py" line="225"/>
         <source>Variance (yuan)</source>
         <translation>差额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="219"/>
+        <location filename="../../ui/manager_text.py" line="226"/>
         <source>Amount (fen)</source>
         <translation>金额（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="220"/>
+        <location filename="../../ui/manager_text.py" line="227"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="222"/>
+        <location filename="../../ui/manager_text.py" line="229"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="223"/>
+        <location filename="../../ui/manager_text.py" line="230"/>
         <source>At</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="224"/>
+        <location filename="../../ui/manager_text.py" line="231"/>
         <source>Note or reason</source>
         <translation>说明或原因</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="225"/>
+        <location filename="../../ui/manager_text.py" line="232"/>
         <source>Receivables</source>
         <translation>应收款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="226"/>
+        <location filename="../../ui/manager_text.py" line="233"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="227"/>
+        <location filename="../../ui/manager_text.py" line="234"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="228"/>
+        <location filename="../../ui/manager_text.py" line="235"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="229"/>
+        <location filename="../../ui/manager_text.py" line="236"/>
         <source>Expected from the insurer (fen)</source>
         <translation>保险公司应付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="230"/>
+        <location filename="../../ui/manager_text.py" line="237"/>
         <source>Expected from the insurer (yuan)</source>
         <translation>保险公司应付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="231"/>
+        <location filename="../../ui/manager_text.py" line="238"/>
         <source>Paid by the insurer (fen)</source>
         <translation>保险公司已付（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="232"/>
+        <location filename="../../ui/manager_text.py" line="239"/>
         <source>Paid by the insurer (yuan)</source>
         <translation>保险公司已付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="233"/>
+        <location filename="../../ui/manager_text.py" line="240"/>
         <source>Still owed (fen)</source>
         <translation>尚欠（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="234"/>
+        <location filename="../../ui/manager_text.py" line="241"/>
         <source>Still owed (yuan)</source>
         <translation>尚欠（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="235"/>
+        <location filename="../../ui/manager_text.py" line="242"/>
         <source>Remittance</source>
         <translation>付款单</translation>
     </message>
     <message>
-        <location filename="../../ui/manager_text.py" line="236"/>
+        <location filename="../../ui/manager_text.py" line="243"/>
         <source>What to do</source>
         <translation>处理方法</translation>
     </message>
@@ -2597,7 +2607,7 @@
     </message>
     <message>
         <location filename="../../ui/manager/screen.py" line="339"/>
-        <location filename="../../ui/manager/screen.py" line="643"/>
+        <location filename="../../ui/manager/screen.py" line="606"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>暂时无法读取本机记录，请重试。</translation>
     </message>
@@ -2693,33 +2703,33 @@
         <translation>保险公司没有本诊所的这笔理赔；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="600"/>
+        <location filename="../../ui/manager/screen.py" line="619"/>
         <source>This PC&apos;s records cannot be read right now.</source>
         <translation>暂时无法读取本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="655"/>
+        <location filename="../../ui/manager/screen.py" line="657"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="694"/>
-        <location filename="../../ui/manager/screen.py" line="727"/>
+        <location filename="../../ui/manager/screen.py" line="681"/>
+        <location filename="../../ui/manager/screen.py" line="714"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="738"/>
+        <location filename="../../ui/manager/screen.py" line="725"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="762"/>
+        <location filename="../../ui/manager/screen.py" line="749"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="766"/>
+        <location filename="../../ui/manager/screen.py" line="753"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -3577,60 +3587,60 @@
     </message>
     <message>
         <location filename="../../ui/manager/receivables_tab.py" line="190"/>
-        <source>Open: %1 claim(s), %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</source>
-        <translation>未付：%1 笔理赔，%2 · 按状态：已受理 %3 · 已审核 %4 · 已赔付 %5 · 已拒赔 %6</translation>
+        <source>Open claims %1, owing %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</source>
+        <translation>未付理赔 %1 笔，共 %2 · 按状态：已受理 %3 · 已审核 %4 · 已赔付 %5 · 已拒赔 %6</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="216"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="217"/>
         <source>Refused after review</source>
         <translation>审核后拒赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="217"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="218"/>
         <source>Partly not covered after review</source>
         <translation>审核后部分不予赔付</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="223"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="224"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="224"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="225"/>
         <source>%n reviewed</source>
         <translation>
             <numerusform>其中 %n 笔已审核</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="247"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="248"/>
         <source>%1 to come</source>
         <translation>待付 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="249"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="250"/>
         <source>paid in full</source>
         <translation>已全额付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="267"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="268"/>
         <source>Unpaid 0–30 days</source>
         <translation>未付 0–30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="268"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="269"/>
         <source>Unpaid 31–60 days</source>
         <translation>未付 31–60 天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="269"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="270"/>
         <source>Unpaid 61–90 days</source>
         <translation>未付 61–90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="270"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="271"/>
         <source>Unpaid over 90 days</source>
         <translation>未付超过 90 天</translation>
     </message>

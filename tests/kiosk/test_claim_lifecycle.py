@@ -185,7 +185,7 @@ def test_a_remittance_that_pays_another_amount_or_another_claim_is_a_finding(
     assert (short.invoice_no, short.difference_fen, short.action) == (
         claim.clinic_invoice_no,
         -1_200,
-        Action.DISPUTE_UNDERPAYMENT,
+        Action.ASK_FOR_THE_REST,
     )
     stranger = by_problem[RemittanceProblem.NO_SUCH_CLAIM]
     assert (stranger.insurer_claim_id, stranger.paid_fen, stranger.action) == (

@@ -125,7 +125,9 @@ def test_a_reviewed_claim_ages_and_a_short_remittance_is_a_finding(
         cells = [tab.findings.item(0, column).text() for column in range(6)]
         if language == "en":
             assert cells[0] == "Pays another amount"
-            assert cells[5].startswith("The insurer records less than the family signed for")
+            assert cells[5] == (
+                "The remittance pays less than the claim's share. Ask the insurer for the rest."
+            )
         else:
             assert cells[0] == "付款金额不符"
         assert cells[2] == claim.clinic_invoice_no

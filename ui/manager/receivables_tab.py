@@ -187,7 +187,8 @@ class ReceivablesTab(QWidget):
         counts = result.by_status
         self.by_status.setText(
             self.tr(
-                "Open: %1 claim(s), %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6"
+                "Open claims %1, owing %2 · by state: accepted %3 · reviewed %4 · paid %5 · "
+                "refused %6"
             )
             .replace("%1", str(result.aging.claims))
             .replace("%2", format_yuan(result.aging.amount_fen))
