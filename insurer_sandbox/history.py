@@ -222,15 +222,16 @@ def _record(
     paid_on = reviewed + timedelta(days=7)
     if paid_on >= today:
         return
-    if final.total_covered_fen:
-        runs.setdefault(paid_on, []).append(
-            Payment(
-                visit.claim_id,
-                claim.idempotency_key,
-                PaymentPart.INSURER_SHARE,
-                final.total_covered_fen,
+    if outcome is not ReviewOutcome.REJECTED:  # paid, with a detail when there is any to pay
+        if final.total_covered_fen:
+            runs.setdefault(paid_on, []).append(
+                Payment(
+                    visit.claim_id,
+                    claim.idempotency_key,
+                    PaymentPart.INSURER_SHARE,
+                    final.total_covered_fen,
+                )
             )
-        )
         db.execute(
             "UPDATE claims SET status = ? WHERE claim_id = ?",
             (ClaimStatus.PAID.value, visit.claim_id),

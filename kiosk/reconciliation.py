@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from kiosk.business_day import day_window
 from kiosk.insurer.models import ClaimStatus, DailyStatement, StatementLine
-from kiosk.journal import Journal
+from kiosk.journal import ClaimState, Journal
 from kiosk.journal.reporting import (
     LedgerRow,
     ledger_by_keys,
@@ -202,10 +202,14 @@ def _trail_changed(journal: Journal, line: StatementLine, row: LedgerRow) -> Fin
 
 
 def _refused_on(row: LedgerRow, day: date) -> bool:
-    """A claim of `day` the insurer refused: the Day tab counts it on its service date, so the
-    reconciliation of that day lists it, wherever the insurer's statement puts it (a refusal
-    recorded after midnight is on the next day's statement) and whether it was recorded at all."""
-    return row.service_date == day and _category(row) is ClaimCategory.REJECTED
+    """A claim of `day` the insurer refused on arrival: the Day tab counts it on its service
+    date, so the reconciliation of that day lists it, wherever the insurer's statement puts it (a
+    refusal recorded after midnight is on the next day's statement) and whether it was recorded
+    at all. A claim it rejected after review is not listed: the insurer itself asks the family
+    for that amount (their card is on hold until they pay it in the e-card app, and the insurer
+    passes it on), so the desk must not collect it again (the Receivables tab lists it)."""
+    after_review = row.state == ClaimState.SENT.value
+    return row.service_date == day and _category(row) is ClaimCategory.REJECTED and not after_review
 
 
 def _unpaid(row: LedgerRow, day: date) -> Finding | None:

@@ -109,8 +109,10 @@ _SENT_BY_INSURER_STATUS = {
     ClaimStatus.ADJUDICATED.value: ClaimCategory.ADJUDICATED,
     ClaimStatus.PAID.value: ClaimCategory.PAID,
     ClaimStatus.REJECTED.value: ClaimCategory.REJECTED,
+    ClaimStatus.CANCELLED.value: ClaimCategory.CANCELLED,
 }
-"""A claim the insurer accepted, as it moved on after (a rejection here came after review)."""
+"""A claim the insurer accepted, as it moved on after (a rejection here came after review; a
+cancellation the desk heard of before it recorded its own, as a correction's does)."""
 
 PAYABLE = frozenset({ClaimCategory.ACCEPTED, ClaimCategory.ADJUDICATED, ClaimCategory.PAID})
 """Claims the insurer pays (or paid): their covered amount is the clinic's receivable."""

@@ -715,7 +715,8 @@ class ClaimReview(Contract):
     outcome: ReviewOutcome
     adjudication: Adjudication = Field(description="The final amounts, line by line")
     moved_to_family_fen: Fen = Field(
-        description="Covered on the signed adjudication minus covered on the final one"
+        description="Covered as the insurer accepted the claim minus covered on the final one "
+        "(what a phone-guaranteed family already owes the clinic is not in it)"
     )
     reason: str | None = Field(
         default=None,
@@ -735,7 +736,7 @@ class PaymentPart(StrEnum):
 class ClaimPayment(Contract):
     """A payment of a claim to the clinic (FHIR ClaimResponse.payment), in a remittance."""
 
-    remittance_id: str
+    remittance_id: str = Field(min_length=1, max_length=64)
     payment_date: IsoDate
     part: PaymentPart
     amount_fen: Fen

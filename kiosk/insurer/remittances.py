@@ -16,8 +16,10 @@ from kiosk.money import Fen
 class RemittanceDetail(Contract):
     """One claim's share paid by a remittance (PaymentReconciliation.detail)."""
 
-    claim_id: str
-    idempotency_key: str = Field(description="The key the clinic sent the claim with")
+    claim_id: str = Field(min_length=1, max_length=64)
+    idempotency_key: str = Field(
+        min_length=1, max_length=64, description="The key the clinic sent the claim with"
+    )
     part: PaymentPart
     amount_fen: Fen
 
@@ -26,7 +28,7 @@ class Remittance(Contract):
     """One payment to the clinic (PaymentReconciliation): its reference, date, amount and what
     it pays. `payment_amount_fen` is what reached the bank; the details should add up to it."""
 
-    remittance_id: str
+    remittance_id: str = Field(min_length=1, max_length=64)
     clinic_id: str
     payment_date: IsoDate
     payment_amount_fen: Fen

@@ -33,6 +33,8 @@ INSURER_COVERS = "coalesce(c.final_covered_fen, c.covered_fen)"
 accepted one before."""
 LONGEST_WAIT = timedelta(days=1)
 """However long a claim has stayed the same, it is asked about at least daily."""
+BALANCE_WAIT = timedelta(days=7)
+"""A claim the insurer has settled, but for a balance the family has not paid yet: weekly."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +96,16 @@ def record_claim_status(
     An answer about another claim is a `RecordConflict` (nothing kept)."""
     row = tx.db.execute(
         f"SELECT insurer_claim_id, idempotency_key, insurer_status, {INSURER_COVERS},"
-        " family_balance_fen, family_balance_paid_at, status_checks FROM claims c WHERE id = ?",
+        " family_balance_fen, family_balance_paid_at, status_checks, state FROM claims c"
+        " WHERE id = ?",
         (claim_id,),
     ).fetchone()
     if row is None or row[0] != result.claim_id or row[1] != result.idempotency_key:
         raise RecordConflict("The insurer's answer is for a different claim.")
+    if row[7] != "sent":
+        # Voided, cancelled or replaced here meanwhile: the desk's own record of why stands.
+        _schedule(tx, claim_id, tx.now(), row[6] + 1, watching=False)
+        return None
     old_status = ClaimStatus(row[2]) if row[2] is not None else None
     review = result.review
     covered = (review.adjudication if review else result.adjudication).total_covered_fen
@@ -144,7 +151,12 @@ def record_claim_status(
     )
     now = tx.now()
     _schedule(
-        tx, claim_id, now, 0 if changed else row[6] + 1, watching=not _settled(tx, claim_id, result)
+        tx,
+        claim_id,
+        now,
+        0 if changed else row[6] + 1,
+        watching=not _settled(tx, claim_id, result),
+        longest=BALANCE_WAIT if result.status in FINAL_CLAIM_STATUSES else LONGEST_WAIT,
     )
     if not changed:
         return None
@@ -200,9 +212,15 @@ def _settled(tx: Transaction, claim_id: int, result: ClaimResult) -> bool:
 
 
 def _schedule(
-    tx: Transaction, claim_id: int, now: datetime, checks: int, *, watching: bool
+    tx: Transaction,
+    claim_id: int,
+    now: datetime,
+    checks: int,
+    *,
+    watching: bool,
+    longest: timedelta = LONGEST_WAIT,
 ) -> None:
-    wait = min(FIRST_CHECK * 2 ** min(checks, 16), LONGEST_WAIT)
+    wait = min(FIRST_CHECK * 2 ** min(checks, 16), longest)
     tx.db.execute(
         "UPDATE claims SET status_checks = ?, next_status_check_at = ? WHERE id = ?",
         (checks, to_timestamp(now + wait) if watching else None, claim_id),

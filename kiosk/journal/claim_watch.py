@@ -14,7 +14,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from kiosk.insurer.errors import (
@@ -31,7 +31,7 @@ from kiosk.journal.claim_status import (
     record_claim_status,
     record_status_unchanged,
 )
-from kiosk.journal.errors import RecordConflict
+from kiosk.journal.errors import JournalError, RecordConflict
 from kiosk.journal.retry_schedule import RetrySchedule
 from kiosk.journal.store import Journal
 from kiosk.journal.subscribers import Subscribers
@@ -41,6 +41,10 @@ log = logging.getLogger(__name__)
 _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
 ClaimStatusCallback = Callable[[ClaimStatusChange], None]
+
+ROUND_GAP = timedelta(seconds=5)
+"""Between two full rounds of due claims (a backlog, as after an upgrade): at most `per_round`
+questions every few seconds, never a burst of thousands."""
 
 
 class ClaimStatusSource(Protocol):
@@ -84,6 +88,13 @@ class ClaimStatusWatcher:
 
     def subscribe(self, callback: ClaimStatusCallback) -> Callable[[], None]:
         return self._subscribers.subscribe(callback)
+
+    def resume(self) -> None:
+        """Lift a pause or a hold-back (a wake-up: the device key may work again), on the
+        claims' own schedule."""
+        with self._lock:
+            self._paused = False
+            self._held_until = None
 
     def ask_now(self) -> None:
         """Ask about every watched claim at the next rounds, whatever its schedule or a hold-back
@@ -146,6 +157,9 @@ class ClaimStatusWatcher:
                 if not self._ask(claim):
                     return
             if not sweeping:
+                if len(due) == self._per_round:  # more are due (a backlog): pace the rounds
+                    with self._lock:
+                        self._held_until = self._journal.now() + ROUND_GAP
                 return
 
     def _ask(self, claim: WatchedClaim) -> bool:
@@ -162,16 +176,22 @@ class ClaimStatusWatcher:
                 self._hold_back()
                 return False
             log.error("the insurer would not say how claim %d stands: %s", claim.id, exc.message)
-            with self._journal.transaction(actor="outbox") as tx:
-                record_status_unchanged(tx, claim.id)
+            self._ask_later(claim)
             return True
         try:
             with self._journal.transaction(actor="outbox") as tx:
                 change = record_claim_status(tx, claim.id, result)
         except RecordConflict:
             log.error("claim %d: the insurer answered for another claim", claim.id)
-            with self._journal.transaction(actor="outbox") as tx:
-                record_status_unchanged(tx, claim.id)
+            self._ask_later(claim)
+            change = None
+        except JournalError:
+            raise
+        except Exception:
+            # An answer the journal will not keep: this claim waits its turn again, the others
+            # are still asked about.
+            log.exception("claim %d: the insurer's answer could not be kept", claim.id)
+            self._ask_later(claim)
             change = None
         with self._lock:
             self._failures_in_a_row = 0
@@ -185,6 +205,10 @@ class ClaimStatusWatcher:
             )
             self._subscribers.tell(change)
         return True
+
+    def _ask_later(self, claim: WatchedClaim) -> None:
+        with self._journal.transaction(actor="outbox") as tx:
+            record_status_unchanged(tx, claim.id)
 
     def _hold_back(self) -> None:
         with self._lock:

@@ -158,6 +158,7 @@ class ClaimSubmitter:
         with self._lock:
             self._retry_now = True
         self._preauths.retry_now()
+        self._statuses.resume()
         self._wakeup.set()
 
     def subscribe_claim_status_changes(self, callback: ClaimStatusCallback) -> Callable[[], None]:

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 import pytest
 
-from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
+from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_MEMBER_BY_STATE
 from insurer_sandbox.server import SandboxProcess
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import CardStatus, ClaimStatus, EligibilityByLookup, PaymentPart
@@ -27,6 +27,7 @@ from tests.waiting import wait_until
 
 NEXT_DAY = DAY + timedelta(days=1)
 DAY_AFTER = DAY + timedelta(days=2)
+WEEK_AFTER = DAY + timedelta(days=7)
 
 
 @pytest.fixture
@@ -79,7 +80,7 @@ def lookup(state: str) -> EligibilityByLookup:
 
 
 def fetched_remittances(journal: Journal, insurer: InsurerClient) -> None:
-    listing = insurer.remittances(DAY, DAY_AFTER)
+    listing = insurer.remittances(DAY, WEEK_AFTER)
     with journal.transaction(actor="manager") as tx:
         record_remittances(tx, listing)
 
@@ -192,4 +193,39 @@ def test_a_remittance_that_pays_another_amount_or_another_claim_is_a_finding(
         "CLM-FROM-ELSEWHERE",
         8_800,
         Action.FIND_SOURCE_DESK,
+    )
+
+
+def test_a_remittance_corrected_or_paid_again_is_matched_as_it_now_stands(
+    journal, insurer, outbox, fresh_sandbox
+):
+    claim_id = accepted(journal, insurer, outbox, "active_standard")
+    claim = journal.claim(claim_id)
+    assert claim.covered_fen and claim.insurer_claim_id
+    fresh_sandbox.settle(NEXT_DAY, review_share=0)
+    fresh_sandbox.settle(DAY_AFTER, review_share=0)
+    [paid] = insurer.remittances(DAY, DAY_AFTER).remittances
+    short = (claim.insurer_claim_id, claim.idempotency_key, PaymentPart.INSURER_SHARE)
+    fresh_sandbox.plant_remittance_detail(paid.remittance_id, *short, claim.covered_fen - 700)
+    fetched_remittances(journal, insurer)
+    assert receivables(journal, DAY_AFTER, first=DAY).days[0].paid_fen == claim.covered_fen - 700
+
+    # The insurer corrects its remittance: fetched again, it matches, and the claim is paid in full.
+    fresh_sandbox.plant_remittance_detail(paid.remittance_id, *short, claim.covered_fen)
+    fetched_remittances(journal, insurer)
+    matched = match_remittances(journal, DAY, DAY_AFTER)
+    assert (matched.matched, matched.findings) == (1, ())
+    assert receivables(journal, DAY_AFTER, first=DAY).days[0].paid_fen == claim.covered_fen
+
+    # A later remittance pays the same claim again: that one is the finding, not the first.
+    again = "RMT-AGAIN-0001"
+    fresh_sandbox.plant_remittance_detail(
+        again, *short, claim.covered_fen, clinic_id=DEMO_CLINIC_ID, payment_date=WEEK_AFTER
+    )
+    fetched_remittances(journal, insurer)
+    [twice] = match_remittances(journal, DAY, WEEK_AFTER).findings
+    assert (twice.problem, twice.remittance_id, twice.action) == (
+        RemittanceProblem.PAID_TWICE,
+        again,
+        Action.RETURN_THE_EXTRA,
     )
