@@ -8,16 +8,33 @@ read and written.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from insurer_sandbox.demo import DEMO_CLINICS, DEMO_MEMBERS, DemoPreAuth
 from insurer_sandbox.preauth_grants import GRANT_DEFAULT_DAYS, PreAuthUse
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import PreAuth, PreAuthGrant, PreAuthStatus
 
-if TYPE_CHECKING:
-    from insurer_sandbox.store import Store
+
+class Store(Protocol):
+    """What seeding needs of `insurer_sandbox.store.Store` (which calls it: no import back)."""
+
+    def insert_preauth(
+        self,
+        db: sqlite3.Connection,
+        preauth: PreAuth,
+        *,
+        clinic_id: str | None,
+        idempotency_key: str | None,
+        request_hash: str | None,
+        calendar_json: str | None,
+    ) -> None: ...
+
+    def record_preauth_uses(
+        self, db: sqlite3.Connection, claim_id: str, uses: Sequence[PreAuthUse]
+    ) -> None: ...
 
 
 def _add_years(day: date, years: int) -> date:
