@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from insurer_sandbox.settlement import final_adjudication
 from kiosk.billing import bill_hash, build_bill
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.catalogue import CatalogueItem
@@ -329,31 +330,21 @@ class YearWriter:
         )
 
 
-def _not_covered(line: AdjudicatedLine) -> AdjudicatedLine:
-    return AdjudicatedLine(
-        line_no=line.line_no,
-        submitted_fen=line.submitted_fen,
-        covered_fen=0,
-        patient_fen=line.submitted_fen,
-        reason=Reason.NOT_COVERED,
-    )
-
-
 def _reviewed(answer: ClaimResult, at: datetime, roll: float) -> ClaimResult:
     """The insurer's review of an accepted claim: 1% rejected, 2% its dearest covered line
     found not covered (moved to the family), the rest as signed."""
     signed = answer.adjudication
     dearest = max(signed.lines, key=lambda x: x.covered_fen).line_no
     if roll < 0.01:
-        lines = [_not_covered(x) for x in signed.lines]
+        refused = {x.line_no for x in signed.lines}
         outcome, status = ReviewOutcome.REJECTED, ClaimStatus.REJECTED
     elif roll < 0.03:
-        lines = [_not_covered(x) if x.line_no == dearest else x for x in signed.lines]
+        refused = {dearest}
         outcome, status = ReviewOutcome.PARTIAL, ClaimStatus.ADJUDICATED
     else:
-        lines = list(signed.lines)
+        refused = set()
         outcome, status = ReviewOutcome.COMPLETE, ClaimStatus.ADJUDICATED
-    final = Adjudication.of(lines, free_visit_used=signed.free_visit_used)
+    final = final_adjudication(signed, refused)
     moved = signed.total_covered_fen - final.total_covered_fen
     return answer.model_copy(
         update={

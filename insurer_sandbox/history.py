@@ -21,17 +21,20 @@ from enum import StrEnum
 
 from insurer_sandbox import claim_outcomes
 from insurer_sandbox.claim_outcomes import Payment
+from insurer_sandbox.settlement import (
+    NOT_COVERED_AFTER_REVIEW,
+    REJECTED_REASON,
+    final_adjudication,
+)
 from insurer_sandbox.store import Store
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import (
-    AdjudicatedLine,
     Adjudication,
     ClaimResult,
     ClaimReview,
     ClaimStatus,
     ClaimSubmission,
     PaymentPart,
-    Reason,
     ReviewOutcome,
 )
 
@@ -45,8 +48,6 @@ PAST_ITEMS = (
     (("GP003", 1), ("IMG001", 1)),
     (("GP001", 1), ("TRT001", 2)),
 )
-REJECTED_REASON = "rejected after review: the visit is not covered by the plan"
-PARTIAL_REASON = "not covered after review: outside the plan's benefit"
 DISPUTED_FEN = 12_000
 """The last remittance pays one claim this much less than its final amount."""
 ELSEWHERE_CLAIM = "CLM-DEMO-OTHER-DESK"
@@ -249,24 +250,15 @@ def _record(
 
 
 def _review(fate: Fate, signed: Adjudication) -> tuple[Adjudication, ReviewOutcome, str | None]:
+    """The review a payment run would make (`settlement.final_adjudication`, its reasons)."""
     if fate in (Fate.REJECTED, Fate.REJECTED_OWING):
-        lines = [_not_covered(line) for line in signed.lines]
-        return _final(lines, signed), ReviewOutcome.REJECTED, REJECTED_REASON
+        every_line = {line.line_no for line in signed.lines}
+        return final_adjudication(signed, every_line), ReviewOutcome.REJECTED, REJECTED_REASON
     if fate is Fate.PARTIAL:
         dearest = max(signed.lines, key=lambda line: (line.covered_fen, -line.line_no))
-        lines = [_not_covered(x) if x is dearest else x for x in signed.lines]
-        return _final(lines, signed), ReviewOutcome.PARTIAL, PARTIAL_REASON
+        partial = final_adjudication(signed, {dearest.line_no})
+        return partial, ReviewOutcome.PARTIAL, NOT_COVERED_AFTER_REVIEW
     return signed, ReviewOutcome.COMPLETE, None
-
-
-def _not_covered(line: AdjudicatedLine) -> AdjudicatedLine:
-    return line.model_copy(
-        update={"covered_fen": 0, "patient_fen": line.submitted_fen, "reason": Reason.NOT_COVERED}
-    )
-
-
-def _final(lines: list[AdjudicatedLine], signed: Adjudication) -> Adjudication:
-    return Adjudication.of(lines, free_visit_used=signed.free_visit_used)
 
 
 def _plant_the_last_run(

@@ -293,7 +293,7 @@ def _review(
     moves to the family greys the member's card and gives back the annual-limit usage (and, when
     nothing stays covered, the fully-paid visit)."""
     claim_id, member_id = row["claim_id"], row["member_id"]
-    final = _final(signed, refused)
+    final = final_adjudication(signed, refused)
     moved = signed.total_covered_fen - final.total_covered_fen
     claim_outcomes.record_review(
         db,
@@ -332,7 +332,7 @@ def _review(
     )
 
 
-def _final(signed: Adjudication, refused: set[int]) -> Adjudication:
+def final_adjudication(signed: Adjudication, refused: set[int]) -> Adjudication:
     """The signed adjudication with the `refused` lines not covered; the visit keeps its
     fully-paid visit only while something of it stays covered."""
     lines = [
