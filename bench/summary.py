@@ -159,6 +159,12 @@ class YearWriter:
             for _ in range(self.rng.choice((1, 2, 3, 4))):
                 self._preauth(tx, day)
 
+    def visit(self, day: date, at: datetime) -> None:
+        """One visit in its own transaction, as a desk takes them one family at a time."""
+        self.clock.now = at
+        with self.journal.transaction(actor="desk") as tx:
+            self._visit(tx, day, waiting=False)
+
     def _visit(self, tx: Transaction, day: date, *, waiting: bool) -> None:
         self.serial += 1
         member = self.rng.choice(self.members)

@@ -28,7 +28,8 @@ the enum values themselves (an `Action` names what to do, the screen says it in 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -36,21 +37,24 @@ from enum import StrEnum
 from kiosk.business_day import day_window
 from kiosk.insurer.models import ClaimStatus
 from kiosk.journal import ClaimState, Journal, PaymentMethod
-from kiosk.journal.reporting import (
-    LedgerRow,
+from kiosk.journal.figures import (
+    ClaimGroup,
+    DeskCount,
+    FigureSource,
     MethodTotal,
     TopItem,
     TrendDay,
     claim_groups,
     daily_amounts,
     direct_pay_visits,
-    ledger,
+    figures_of,
+    items,
     owed_by_families,
     payments_by_method,
     preauths_by_status,
     self_pay_visits,
-    top_items,
 )
+from kiosk.journal.reporting import LedgerRow, ledger
 
 TREND_DAYS = 30
 TOP_ITEMS = 5
@@ -178,11 +182,46 @@ class DaySummary:
         return sum(self.claims[category] for category in UNPAID)
 
 
-def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySummary:
-    """The day's direct-pay figures from the journal."""
+@dataclass(frozen=True, slots=True)
+class _DayRows:
+    """The day's figure rows, each for one desk: a summary is made of some desks' rows."""
+
+    groups: list[ClaimGroup]
+    direct_pay: list[DeskCount]
+    self_pay: list[DeskCount]
+    owed: list[DeskCount]
+    payments: list[tuple[int, MethodTotal]]
+    preauths: list[tuple[int, str | None, int]]
+    items: list[tuple[int, TopItem]]
+
+    @classmethod
+    def read(cls, source: FigureSource, day: date) -> _DayRows:
+        return cls(
+            groups=claim_groups(source, day),
+            direct_pay=direct_pay_visits(source, day),
+            self_pay=self_pay_visits(source, day),
+            owed=owed_by_families(source, day),
+            payments=payments_by_method(source, day),
+            preauths=preauths_by_status(source, *day_window(day)),
+            items=items(source, day),
+        )
+
+    @property
+    def desks(self) -> set[int]:
+        return (
+            {g.desk for g in self.groups}
+            | {c.desk for c in self.direct_pay + self.self_pay + self.owed}
+            | {desk for desk, _ in self.payments}
+            | {desk for desk, _, _ in self.preauths}
+        )
+
+
+def _summary(rows: _DayRows, day: date, counts: Callable[[int], bool], top: int) -> DaySummary:
     claims = dict.fromkeys(ClaimCategory, 0)
     billed = covered = awaiting = not_covered = share = 0
-    for group in claim_groups(journal, day):
+    for group in rows.groups:
+        if not counts(group.desk):
+            continue
         category = claim_category(group.state, group.insurer_status, group.has_reject_code)
         claims[category] += group.claims
         if category in CLOSED:
@@ -195,31 +234,81 @@ def day_summary(journal: Journal, day: date, *, top: int = TOP_ITEMS) -> DaySumm
             awaiting += group.shown_covered_fen
         elif category in UNPAID:
             not_covered += group.shown_covered_fen
-    by_method = {row.method: row for row in payments_by_method(journal, day)}
+    by_method: dict[PaymentMethod, MethodTotal] = {}
+    for desk, total in rows.payments:
+        if counts(desk):
+            so_far = by_method.get(total.method, MethodTotal(total.method, 0, 0))
+            by_method[total.method] = MethodTotal(
+                total.method,
+                so_far.payments + total.payments,
+                so_far.amount_fen + total.amount_fen,
+                so_far.refunds + total.refunds,
+                so_far.refunded_fen + total.refunded_fen,
+            )
     payments = tuple(by_method.get(method, MethodTotal(method, 0, 0)) for method in PaymentMethod)
-    self_paid, self_pay_billed, self_pay_share = self_pay_visits(journal, day)
-    owed_visits, owed = owed_by_families(journal, day)
+    self_pay = [c for c in rows.self_pay if counts(c.desk)]
+    owed = [c for c in rows.owed if counts(c.desk)]
     preauths = dict.fromkeys(PreAuthState, 0)
-    for status, count in preauths_by_status(journal, *day_window(day)):
-        preauths[PreAuthState(status) if status else PreAuthState.UNSENT] += count
+    for desk, status, count in rows.preauths:
+        if counts(desk):
+            preauths[PreAuthState(status) if status else PreAuthState.UNSENT] += count
     return DaySummary(
         day=day,
-        direct_pay_visits=direct_pay_visits(journal, day),
+        direct_pay_visits=sum(c.count for c in rows.direct_pay if counts(c.desk)),
         claims=claims,
-        billed_fen=billed + self_pay_billed,
+        billed_fen=billed + sum(c.amount_fen for c in self_pay),
         covered_fen=covered,
         awaiting_fen=awaiting,
         not_covered_fen=not_covered,
-        family_share_fen=share + self_pay_share,
+        family_share_fen=share + sum(c.extra_fen for c in self_pay),
         family_paid_fen=sum(total.amount_fen for total in payments),
         payments=payments,
         preauths=preauths,
-        top_items=tuple(top_items(journal, day, top)),
-        self_pay_visits=self_paid,
+        top_items=_top(((desk, item) for desk, item in rows.items if counts(desk)), top),
+        self_pay_visits=sum(c.count for c in self_pay),
         refunded_fen=sum(total.refunded_fen for total in payments),
-        owed_fen=owed,
-        owed_visits=owed_visits,
+        owed_fen=sum(c.amount_fen for c in owed),
+        owed_visits=sum(c.count for c in owed),
     )
+
+
+def _top(found: Iterable[tuple[int, TopItem]], top: int) -> tuple[TopItem, ...]:
+    """The items that brought in most, over the desks counted (by amount, then code)."""
+    merged: dict[str, TopItem] = {}
+    for _, item in found:
+        seen = merged.get(item.item_code)
+        merged[item.item_code] = (
+            item
+            if seen is None
+            else TopItem(
+                item.item_code,
+                min(seen.description, item.description),
+                seen.quantity + item.quantity,
+                seen.billed_fen + item.billed_fen,
+                seen.covered_fen + item.covered_fen,
+            )
+        )
+    ranked = sorted(merged.values(), key=lambda item: (-item.billed_fen, item.item_code))
+    return tuple(ranked[:top])
+
+
+def day_summary(source: Journal | FigureSource, day: date, *, top: int = TOP_ITEMS) -> DaySummary:
+    """The day's direct-pay figures: a desk's from its journal, a clinic's (or a group's) from
+    the clinic database."""
+    return _summary(_DayRows.read(figures_of(source), day), day, lambda _: True, top)
+
+
+def day_summaries(
+    source: Journal | FigureSource, day: date, *, top: int = TOP_ITEMS
+) -> tuple[DaySummary, dict[int, DaySummary]]:
+    """The day's figures all desks together, and each desk's (by the clinic database's desk
+    number) from the same rows: the breakdown adds up to the total."""
+    rows = _DayRows.read(figures_of(source), day)
+    total = _summary(rows, day, lambda _: True, top)
+    return total, {
+        desk: _summary(rows, day, lambda counted, desk=desk: counted == desk, top)  # type: ignore[misc]
+        for desk in sorted(rows.desks)
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,12 +322,38 @@ class Trend:
         return max((max(d.covered_fen, d.family_paid_fen) for d in self.days), default=0)
 
 
-def trend(journal: Journal, last_day: date, days: int = TREND_DAYS) -> Trend:
-    """Covered by the insurer vs paid by families, per day, for `days` days up to `last_day`."""
-    first = last_day - timedelta(days=days - 1)
-    found = {row.day: row for row in daily_amounts(journal, first, last_day)}
+def _every_day(first: date, days: int, found: Mapping[date, TrendDay]) -> Trend:
     every_day = (first + timedelta(days=offset) for offset in range(days))
     return Trend(tuple(found.get(day, TrendDay(day, 0, 0)) for day in every_day))
+
+
+def trends_by_desk(
+    source: Journal | FigureSource, last_day: date, days: int = TREND_DAYS
+) -> dict[int, Trend]:
+    """Each desk's trend (the clinic database's desk number; 0 on a desk's own journal)."""
+    first = last_day - timedelta(days=days - 1)
+    return {
+        desk: _every_day(first, days, {row.day: row for row in rows})
+        for desk, rows in daily_amounts(figures_of(source), first, last_day).items()
+    }
+
+
+def trend(source: Journal | FigureSource, last_day: date, days: int = TREND_DAYS) -> Trend:
+    """Covered by the insurer vs paid by families, per day, for `days` days up to `last_day`,
+    all desks together."""
+    return add_trends(trends_by_desk(source, last_day, days).values(), last_day, days)
+
+
+def add_trends(trends: Iterable[Trend], last_day: date, days: int = TREND_DAYS) -> Trend:
+    covered: Counter[date] = Counter()
+    paid: Counter[date] = Counter()
+    for each in trends:
+        for row in each.days:
+            covered[row.day] += row.covered_fen
+            paid[row.day] += row.family_paid_fen
+    first = last_day - timedelta(days=days - 1)
+    found = {day: TrendDay(day, covered[day], paid[day]) for day in covered.keys() | paid.keys()}
+    return _every_day(first, days, found)
 
 
 @dataclass(frozen=True, slots=True)

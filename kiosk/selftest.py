@@ -124,6 +124,26 @@ def journal_check(work_dir: Path) -> CheckResult:
     return timed_check("journal", run)
 
 
+def clinic_db_check() -> CheckResult:
+    """The clinic database's driver and migrations, as a desk that ships to one needs them: the
+    SQL of its first migration is rendered offline (no server), from the bundled files."""
+
+    def run() -> str:
+        import psycopg
+        from sqlalchemy import create_engine
+
+        from kiosk.clinic_db.admin import migration_sql
+
+        create_engine("postgresql+psycopg://self-test@127.0.0.1/clinic")
+        statements = migration_sql()
+        return (
+            f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__} libpq), "
+            f"migrations render {statements.count('CREATE TABLE')} tables"
+        )
+
+    return timed_check("clinic database driver", run)
+
+
 def core_checks(work_dir: Path) -> list[CheckResult]:
     """Every Qt-free self-test step, in the order they are printed."""
     runtime = CheckResult(
@@ -133,7 +153,7 @@ def core_checks(work_dir: Path) -> list[CheckResult]:
         f"{'frozen bundle' if getattr(sys, 'frozen', False) else 'source tree'}",
         0.0,
     )
-    return [runtime, *decoder_checks(), journal_check(work_dir)]
+    return [runtime, *decoder_checks(), journal_check(work_dir), clinic_db_check()]
 
 
 def format_results(results: list[CheckResult]) -> str:

@@ -8,6 +8,8 @@ system_packages=(
   # Qt 6's xcb platform plugin (a real window on an X11 desktop or under Xvfb)
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxcb-shape0 libxcb-randr0
+  # the clinic database: the tests, the bench and `kiosk demo --clinic-db` start throwaway servers
+  postgresql
 )
 
 missing=()

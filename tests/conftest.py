@@ -27,7 +27,7 @@ settings.register_profile(
 )
 settings.load_profile("kiosk")
 
-pytest_plugins = ["tests.sandbox_fixtures", "tests.clinic_day"]
+pytest_plugins = ["tests.sandbox_fixtures", "tests.clinic_day", "tests.clinic_databases"]
 
 # The device key and the journal's audit key live in the keyring: every test gets one in memory
 # (tests that need their own install it and put this one back).

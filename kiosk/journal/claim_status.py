@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import Alias, ColumnElement, func
+
 from kiosk.insurer.models import (
     FINAL_CLAIM_STATUSES,
     ClaimResult,
@@ -24,13 +26,22 @@ from kiosk.insurer.models import (
 )
 from kiosk.journal.errors import RecordConflict
 from kiosk.journal.rows import to_timestamp
+from kiosk.journal.shapes import ON_THE_DESK, journal_sql
 from kiosk.journal.store import FIRST_STATUS_CHECK, Journal, Transaction
 
 FIRST_CHECK = FIRST_STATUS_CHECK
 """After acceptance or a change: the insurer reviews and pays in runs, not by the minute."""
-INSURER_COVERS = "coalesce(c.final_covered_fen, c.covered_fen)"
-"""SQL: what the insurer covers of claim `c` as it now stands: the final amount after review, the
-accepted one before."""
+
+
+def insurer_covers(claim: Alias) -> ColumnElement[int]:
+    """What the insurer covers of `claim` as it now stands: the final amount after review, the
+    accepted one before."""
+    return func.coalesce(claim.c.final_covered_fen, claim.c.covered_fen)
+
+
+_c = ON_THE_DESK.table("claims", "c")
+INSURER_COVERS = journal_sql(insurer_covers(_c), _c)
+"""SQL for the journal's own queries: `insurer_covers` of claim `c`."""
 LONGEST_WAIT = timedelta(days=1)
 """However long a claim has stayed the same, it is asked about at least daily."""
 BALANCE_WAIT = timedelta(days=7)

@@ -1,9 +1,10 @@
 """Money at the desk in the journal: payments (split by method, or a part now and the rest owed),
 refunds by method, the clinic's fapiao number, and what a family still owes the clinic.
 
-What a family owes the clinic is defined once, here, in SQL (`FAMILY_SHARE`, `PAID`, `OWED`,
-`OWING`), and read by the desk (`visit_account`, `owed_by_member`) and the manager's figures
-(`kiosk.journal.reporting`) alike:
+What a family owes the clinic is defined once, here, in SQLAlchemy Core (`family_share`, `paid`,
+`owed`, `owing`), for the journal and the clinic database alike (`kiosk.journal.shapes`), and read
+by the desk (`visit_account`, `owed_by_member`, through the same rules rendered as SQL text:
+`FAMILY_SHARE`, `OWED`…) and the manager's figures (`kiosk.journal.reporting`):
 
 - a visit's family share is its last bill as shown (the family's part of a direct-billing bill,
   the whole of a self-pay one);
@@ -23,6 +24,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import Alias, ColumnElement, and_, case, exists, func, or_, select
+
 from kiosk.journal.errors import RecordNotFound
 from kiosk.journal.records import PaymentMethod, PaymentRecord, RefundRecord
 from kiosk.journal.rows import (
@@ -34,44 +37,111 @@ from kiosk.journal.rows import (
     inserted_id,
     payment_from_row,
 )
+from kiosk.journal.shapes import ON_THE_DESK, Shape, journal_sql
 from kiosk.journal.store import Journal, Transaction
 
-NOT_COVERED_AFTER_ALL = (
-    "coalesce((SELECT b.total_covered_fen - c.covered_fen FROM bills b"
-    " JOIN claims c ON c.bill_id = b.id WHERE b.visit_id = v.id"
-    " AND c.state = 'sent' AND c.covered_fen < b.total_covered_fen"
-    " ORDER BY b.id DESC LIMIT 1), 0)"
-)
-"""SQL: what the insurer, adjudicating visit `v`'s claim, did not cover of what the family signed
-as the insurer's share: a bill signed under a phone guarantee, "to be confirmed" (any other claim
-signed on amounts the insurer no longer gives is refused, 409 adjudication-changed). The family
-signed to pay it to the clinic. It stays theirs to pay however the claim fares after (reviewed,
-paid, or rejected after review: what the review moves is a balance with the insurer, apart)."""
-STANDING_BILL = (
-    "NOT EXISTS (SELECT 1 FROM claims c WHERE c.bill_id = b.id AND c.state != 'sent'"
-    " AND json_extract(c.submission, '$.replaces') IS NOT NULL)"
-)
-"""SQL: bill `b` stands for its visit: not a corrected bill the insurer has not (or not yet)
-accepted in place of the original, which stands until it does."""
-FAMILY_SHARE = (
-    "(coalesce((SELECT coalesce(b.total_patient_fen, b.total_submitted_fen) FROM bills b"
-    f" WHERE b.visit_id = v.id AND {STANDING_BILL} ORDER BY b.id DESC LIMIT 1), 0)"
-    f" + {NOT_COVERED_AFTER_ALL})"
-)
-"""SQL: the family share of visit `v`: its last standing bill as shown (all of it without an
-estimate), and what the insurer did not cover after all."""
-PAID = "(SELECT coalesce(sum(p.amount_fen), 0) FROM payments p WHERE p.visit_id = v.id)"
-"""SQL: what the desk took for visit `v`, at the visit and collected later."""
-REFUNDED = "(SELECT coalesce(sum(r.amount_fen), 0) FROM refunds r WHERE r.visit_id = v.id)"
-"""SQL: what was given back of it."""
-OWING = (
-    f"((EXISTS (SELECT 1 FROM payments p WHERE p.visit_id = v.id) OR {NOT_COVERED_AFTER_ALL} > 0)"
-    f" AND {FAMILY_SHARE} > {PAID})"
-)
-"""SQL: visit `v` owes the clinic: part paid at the desk and the rest not yet, or an amount the
-insurer did not cover after all and not yet collected."""
-OWED = f"(CASE WHEN {OWING} THEN {FAMILY_SHARE} - {PAID} ELSE 0 END)"
-"""SQL: what visit `v` owes the clinic, in fen."""
+
+def not_covered_after_all(shape: Shape, v: Alias) -> ColumnElement[int]:
+    """What the insurer, adjudicating visit `v`'s claim, did not cover of what the family signed
+    as the insurer's share: a bill signed under a phone guarantee, "to be confirmed" (any other
+    claim signed on amounts the insurer no longer gives is refused, 409 adjudication-changed).
+    The family signed to pay it to the clinic. It stays theirs to pay however the claim fares
+    after (reviewed, paid, or rejected after review: what the review moves is a balance with the
+    insurer, apart)."""
+    b, c = shape.table("bills", "b"), shape.table("claims", "c")
+    return func.coalesce(
+        select(b.c.total_covered_fen - c.c.covered_fen)
+        .select_from(b.join(c, and_(c.c.bill_id == b.c.id, shape.same_desk(c, b))))
+        .where(
+            b.c.visit_id == v.c.id,
+            shape.same_desk(b, v),
+            c.c.state == "sent",
+            c.c.covered_fen < b.c.total_covered_fen,
+        )
+        .order_by(b.c.id.desc())
+        .limit(1)
+        .correlate(v)
+        .scalar_subquery(),
+        0,
+    )
+
+
+def standing_bill(shape: Shape, b: Alias) -> ColumnElement[bool]:
+    """Bill `b` stands for its visit: not a corrected bill the insurer has not (or not yet)
+    accepted in place of the original, which stands until it does."""
+    c = shape.table("claims", "c")
+    return ~exists().where(
+        c.c.bill_id == b.c.id,
+        shape.same_desk(c, b),
+        c.c.state != "sent",
+        shape.replaces(c).is_not(None),
+    ).correlate(b)
+
+
+def family_share(shape: Shape, v: Alias) -> ColumnElement[int]:
+    """The family share of visit `v`: its last standing bill as shown (all of it without an
+    estimate), and what the insurer did not cover after all."""
+    b = shape.table("bills", "b")
+    last_standing = (
+        select(func.coalesce(b.c.total_patient_fen, b.c.total_submitted_fen))
+        .where(b.c.visit_id == v.c.id, shape.same_desk(b, v), standing_bill(shape, b))
+        .order_by(b.c.id.desc())
+        .limit(1)
+        .correlate(v)
+        .scalar_subquery()
+    )
+    return func.coalesce(last_standing, 0) + not_covered_after_all(shape, v)
+
+
+def _sum_for_visit(shape: Shape, v: Alias, table: str) -> ColumnElement[int]:
+    money = shape.table(table, table[0])
+    return (
+        select(func.coalesce(func.sum(money.c.amount_fen), 0))
+        .where(money.c.visit_id == v.c.id, shape.same_desk(money, v))
+        .correlate(v)
+        .scalar_subquery()
+    )
+
+
+def paid(shape: Shape, v: Alias) -> ColumnElement[int]:
+    """What the desk took for visit `v`, at the visit and collected later."""
+    return _sum_for_visit(shape, v, "payments")
+
+
+def refunded(shape: Shape, v: Alias) -> ColumnElement[int]:
+    """What was given back of it."""
+    return _sum_for_visit(shape, v, "refunds")
+
+
+def owing(shape: Shape, v: Alias) -> ColumnElement[bool]:
+    """Visit `v` owes the clinic: part paid at the desk and the rest not yet, or an amount the
+    insurer did not cover after all and not yet collected."""
+    p = shape.table("payments", "p")
+    took_some = exists().where(p.c.visit_id == v.c.id, shape.same_desk(p, v)).correlate(v)
+    return and_(
+        or_(took_some, not_covered_after_all(shape, v) > 0),
+        family_share(shape, v) > paid(shape, v),
+    )
+
+
+def owed(shape: Shape, v: Alias) -> ColumnElement[int]:
+    """What visit `v` owes the clinic, in fen."""
+    return case((owing(shape, v), family_share(shape, v) - paid(shape, v)), else_=0)
+
+
+_v = ON_THE_DESK.table("visits", "v")
+NOT_COVERED_AFTER_ALL = journal_sql(not_covered_after_all(ON_THE_DESK, _v), _v)
+"""SQL for the journal's own queries, of visit `v`: `not_covered_after_all`."""
+FAMILY_SHARE = journal_sql(family_share(ON_THE_DESK, _v), _v)
+"""SQL: `family_share` of visit `v`."""
+PAID = journal_sql(paid(ON_THE_DESK, _v), _v)
+"""SQL: `paid` for visit `v`."""
+REFUNDED = journal_sql(refunded(ON_THE_DESK, _v), _v)
+"""SQL: `refunded` for visit `v`."""
+OWING = journal_sql(owing(ON_THE_DESK, _v), _v)
+"""SQL: `owing`, of visit `v`."""
+OWED = journal_sql(owed(ON_THE_DESK, _v), _v)
+"""SQL: `owed` by visit `v`."""
 LAST_STATEMENT_NO = (
     "(SELECT b.clinic_invoice_no FROM bills b WHERE b.visit_id = v.id ORDER BY b.id DESC LIMIT 1)"
 )

@@ -34,6 +34,10 @@ preauth_requests  Pre-authorisations filed for families, keyed like claims: the 
                   latest answer (`answer`, the PreAuth as JSON), and asks again about open ones
                   (`polled_at`).
 staff             Reception and manager accounts: argon2-hashed PIN, active flag, sign-in lockout.
+shipping_queue    While the desk ships to a clinic database (`shipping_target` holds its URL, no
+                  password), each change of a shipped record, in order: which table and which
+                  key; the shipper sends the row as it then stands and deletes the entries the
+                  clinic database has stored (`kiosk.journal.shipped`, `kiosk.clinic_db.shipping`).
 statements        Each version of the family's statement of a bill, kept whole (PDF bytes and
                   SHA-256), with its claim number, the facts it printed, and when the insurer
                   stored it (or why it would not).
@@ -56,6 +60,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.journal.errors import JournalTooNew
+from kiosk.journal.shipped import SHIPPED, shipping_triggers
 
 log = logging.getLogger(__name__)
 
@@ -492,6 +497,26 @@ MIGRATIONS: tuple[Migration, ...] = (
                 counted_fen INTEGER NOT NULL CHECK (counted_fen >= 0),
                 PRIMARY KEY (day, method)
             ) STRICT""",
+        ),
+    ),
+    Migration(
+        14,
+        "a desk with a clinic database ships its records there: each change of a shipped record "
+        "queued in the same transaction (by triggers, only while shipping), in order",
+        (
+            """CREATE TABLE shipping_target (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                clinic_db TEXT NOT NULL CHECK (length(clinic_db) BETWEEN 1 AND 500),
+                since TEXT NOT NULL
+            ) STRICT""",
+            # AUTOINCREMENT: a sequence number is never used twice, even after the entries below
+            # it are deleted; the clinic database keeps the last one it stored as its watermark.
+            """CREATE TABLE shipping_queue (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                tbl TEXT NOT NULL,
+                key TEXT NOT NULL
+            ) STRICT""",
+            *(statement for table in SHIPPED for statement in shipping_triggers(table)),
         ),
     ),
 )
