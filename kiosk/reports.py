@@ -29,7 +29,7 @@ the enum values themselves (an `Action` names what to do, the screen says it in 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -292,6 +292,11 @@ def _top(found: Iterable[tuple[int, TopItem]], top: int) -> tuple[TopItem, ...]:
     return tuple(ranked[:top])
 
 
+def empty_summary(day: date) -> DaySummary:
+    """A day without a visit (a desk that took none)."""
+    return _summary(_DayRows([], [], [], [], [], [], []), day, lambda _: True, 0)
+
+
 def day_summary(source: Journal | FigureSource, day: date, *, top: int = TOP_ITEMS) -> DaySummary:
     """The day's direct-pay figures: a desk's from its journal, a clinic's (or a group's) from
     the clinic database."""
@@ -299,15 +304,22 @@ def day_summary(source: Journal | FigureSource, day: date, *, top: int = TOP_ITE
 
 
 def day_summaries(
-    source: Journal | FigureSource, day: date, *, top: int = TOP_ITEMS
-) -> tuple[DaySummary, dict[int, DaySummary]]:
-    """The day's figures all desks together, and each desk's (by the clinic database's desk
-    number) from the same rows: the breakdown adds up to the total."""
+    source: Journal | FigureSource,
+    day: date,
+    *,
+    top: int = TOP_ITEMS,
+    part_of: Callable[[int], Hashable] = lambda desk: desk,
+) -> tuple[DaySummary, dict[Hashable, DaySummary]]:
+    """The day's figures all desks together, and each part's from the same rows (a part is a
+    desk by the clinic database's desk number, or what `part_of` puts it in: its clinic, say):
+    the parts add up to the total."""
     rows = _DayRows.read(figures_of(source), day)
     total = _summary(rows, day, lambda _: True, top)
+    parts: dict[Hashable, set[int]] = {}
+    for desk in sorted(rows.desks):
+        parts.setdefault(part_of(desk), set()).add(desk)
     return total, {
-        desk: _summary(rows, day, lambda counted, desk=desk: counted == desk, top)  # type: ignore[misc]
-        for desk in sorted(rows.desks)
+        part: _summary(rows, day, desks.__contains__, top) for part, desks in parts.items()
     }
 
 
@@ -330,7 +342,8 @@ def _every_day(first: date, days: int, found: Mapping[date, TrendDay]) -> Trend:
 def trends_by_desk(
     source: Journal | FigureSource, last_day: date, days: int = TREND_DAYS
 ) -> dict[int, Trend]:
-    """Each desk's trend (the clinic database's desk number; 0 on a desk's own journal)."""
+    """Each desk's trend (the clinic database's desk number; 0 on a desk's own journal); desks
+    without a figure in the window are left out."""
     first = last_day - timedelta(days=days - 1)
     return {
         desk: _every_day(first, days, {row.day: row for row in rows})

@@ -83,6 +83,25 @@ class Settings(BaseModel):
         "family's statements show them",
     )
 
+    clinic_db_reader: str | None = Field(
+        default=None,
+        description="The clinic database login the manager's screens read with (a clinic "
+        "manager's or group finance's, postgresql://ROLE@HOST:PORT/DB; its password is in the "
+        "keyring); unset: the manager reads this desk's journal",
+    )
+
+    @field_validator("clinic_db_reader")
+    @classmethod
+    def _no_password_in_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from kiosk.clinic_db.connection import split_password
+
+        clean, password = split_password(value)
+        if password:
+            raise ValueError("the clinic database URL must not carry its password")
+        return clean
+
     @field_validator("insurer_url")
     @classmethod
     def _secure_url(cls, value: str | None) -> str | None:

@@ -1,6 +1,9 @@
 """`kiosk`: run the kiosk at a clinic, or the demo against the embedded insurer sandbox.
 
     kiosk register --insurer URL     check the device key with the insurer, keep it in the keyring
+    kiosk register --clinic-db URL   this desk ships its journal to the clinic database
+    kiosk register --clinic-db-reader URL   the manager's screens read the clinic database
+    kiosk clinic-db …                set up the clinic database (see launchers/clinic_db_cli.py)
     kiosk run [--insurer URL]        the kiosk (insurer, data folder, idle time from the settings)
     kiosk demo                       the whole visit against a local sandbox (what `make demo` runs)
     kiosk demo --script OUT_DIR      a scripted visit per demo member, headless: PNGs and PDFs
@@ -32,7 +35,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from kiosk.claim_actions import requeue_claim, settle_claim
+from kiosk.clinic_db.connection import ClinicDbError
 from kiosk.credentials import journal_audit_key
 from kiosk.insurer.client import InsecureURLError, check_insurer_url
 from kiosk.insurer.errors import DeviceKeyMissing
@@ -47,6 +53,7 @@ from kiosk.registration import (
 from kiosk.settings import MIN_RETENTION_DAYS, SettingsError, load_settings, updated
 from kiosk.staff import CONSOLE, NotAllowed, Role, StaffDirectory, WeakSecret, staff_name
 from kiosk.text import unprintable
+from launchers import clinic_db_cli
 
 if TYPE_CHECKING:
     from kiosk.scan.camera import OpenCVCamera
@@ -225,9 +232,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     register = commands.add_parser(
-        "register", help="check this kiosk's device key with the insurer and keep it"
+        "register",
+        help="check this kiosk's device key with the insurer and keep it; or its clinic "
+        "database login",
     )
-    register.add_argument("--insurer", required=True, type=_checked(_insurer_url), metavar="URL")
+    register.add_argument("--insurer", type=_checked(_insurer_url), metavar="URL")
+    register.add_argument(
+        "--clinic-db",
+        type=_checked(_clinic_db_url),
+        metavar="URL",
+        help="a desk's login to the clinic database: this desk ships its journal there",
+    )
+    register.add_argument(
+        "--clinic-db-reader",
+        type=_checked(_clinic_db_url),
+        metavar="URL",
+        help="a manager's or group finance's login: the manager's screens read the clinic's",
+    )
     register.add_argument(
         "--ca-bundle",
         type=_checked(_existing_file),
@@ -246,6 +267,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--idle", type=_checked(_idle_seconds), default=DEFAULT_IDLE_SECONDS, metavar="SECONDS"
     )
+
+    clinic_db_cli.add_commands(commands, _checked)
 
     doctor = commands.add_parser(
         "doctor", help="check this PC's setup; each check OK or what to do"
@@ -471,12 +494,47 @@ def _camera(source: int | str | None) -> OpenCVCamera | None:
     return OpenCVCamera(source)
 
 
-def _register(insurer_url: str, ca_bundle: Path | None) -> int:
+def _clinic_db_url(value: str) -> str:
+    from kiosk.clinic_db.connection import split_password
+
+    clean, password = split_password(value)
+    if password:
+        raise ValueError(
+            "leave the password out of the URL: it is asked for, and kept in the keyring"
+        )
+    return clean
+
+
+def _secret(prompt: str) -> str:
+    """Asked without echo at a terminal; one line of stdin from a script."""
+    return getpass.getpass(prompt) if sys.stdin.isatty() else sys.stdin.readline().strip()
+
+
+def _register(args: argparse.Namespace) -> int:
     """Ask for the key from the insurer's provider portal without echoing it; keep it only once
-    the insurer accepts it."""
-    api_key = getpass.getpass("Device key from the insurer's provider portal: ")
-    settings = register_device(insurer_url, api_key, ca_bundle=ca_bundle)
-    print(f"kiosk: registered with {settings.insurer_url}; the key is in the OS keyring")
+    the insurer accepts it. A clinic database login likewise: kept once it signs in."""
+    if not (args.insurer or args.clinic_db or args.clinic_db_reader):
+        raise SettingsError("say what to register: --insurer, --clinic-db or --clinic-db-reader")
+    if args.insurer:
+        api_key = _secret("Device key from the insurer's provider portal: ")
+        settings = register_device(args.insurer, api_key, ca_bundle=args.ca_bundle)
+        print(f"kiosk: registered with {settings.insurer_url}; the key is in the OS keyring")
+    if args.clinic_db:
+        from kiosk.clinic_db.registration import register_desk
+
+        path = load_settings().journal_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        password = _secret(f"Password of {args.clinic_db}: ")
+        with Journal.open(path, audit_key=journal_audit_key(path)) as journal:
+            clinic, desk = register_desk(journal, args.clinic_db, password)
+        print(f"kiosk: this PC is desk {desk!r} of clinic {clinic}; it ships its journal there")
+    if args.clinic_db_reader:
+        from kiosk.clinic_db.registration import register_reader
+
+        password = _secret(f"Password of {args.clinic_db_reader}: ")
+        _, who = register_reader(args.clinic_db_reader, password)
+        names = ", ".join(clinic.clinic_id for clinic in who.clinics)
+        print(f"kiosk: the manager's screens read the clinic database ({names})")
     return 0
 
 
@@ -520,6 +578,7 @@ def _run(args: argparse.Namespace) -> int:
             owns_process=True,
             ca_bundle=settings.ca_bundle_arg,
             phone_guarantees=settings.phone_guarantees,
+            clinic_db_reader=settings.clinic_db_reader,
         )
     )
 
@@ -555,7 +614,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "outbox":
             return _outbox(args)
         if args.command == "register":
-            return _register(args.insurer, args.ca_bundle)
+            return _register(args)
+        if args.command == "clinic-db":
+            return clinic_db_cli.run(args)
         if args.command == "demo":
             from launchers.demo import run_demo, run_script
 
@@ -568,6 +629,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (RegistrationError, SettingsError, JournalError) as exc:
         print(f"kiosk: {exc.message}", file=sys.stderr)
+        return 2
+    except (ClinicDbError, ValueError) as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        # The clinic database refused or is down: its own words, not a traceback.
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        print(f"kiosk: the clinic database: {reason}", file=sys.stderr)
         return 2
     except OSError as exc:
         # A data folder that is a file, a disk that refuses: say which, not a traceback.

@@ -25,6 +25,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.catalogue import Catalogue
 from kiosk.catalogue_import import load_catalogue, load_demo_catalogue
+from kiosk.clinic_db.connection import ClinicDbError, clinic_engine
+from kiosk.clinic_db.reading import ClinicReader
+from kiosk.clinic_db.shipping import Shipper, shipping_state
 from kiosk.credentials import journal_audit_key, load_device_key
 from kiosk.insurer.client import InsurerClient, check_insurer_url
 from kiosk.journal import ClaimSubmitter, Journal, RetrySchedule
@@ -94,6 +97,8 @@ class KioskConfig:
     """How often the outbox asks the insurer about undecided pre-auth requests."""
     phone_guarantees: bool = True
     """Reception may go on under a phone guarantee while the insurer is unreachable."""
+    clinic_db_reader: str | None = None
+    """The clinic database login the manager's Clinic tab reads with (password in the keyring)."""
 
 
 @dataclass
@@ -105,6 +110,8 @@ class Kiosk:
     session: KioskSession
     journal: Journal
     submitter: ClaimSubmitter
+    shipper: Shipper | None
+    """Ships the journal to the clinic database, when this desk has one."""
     idle: IdleWatcher
     startup: AfterFirstPaint
     leaving_keys: LeavingKeys
@@ -153,6 +160,11 @@ class Kiosk:
         self.app.removeEventFilter(self.leaving_keys)
         self.window.detach()
         self.submitter.stop()
+        if self.shipper is not None:
+            self.shipper.stop()
+            self.shipper.engine.dispose()
+        if self.session.clinic_reader is not None:
+            self.session.clinic_reader.close()
         current_runner().shutdown()
         install_runner(None)
         self.window.release()
@@ -313,6 +325,7 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
         scans=scans,
         visit=Visit(),
         phone_guarantees=config.phone_guarantees,
+        clinic_reader=ClinicReader(config.clinic_db_reader) if config.clinic_db_reader else None,
     )
     window = MainWindow(session)
     scans.wedge.install(app)
@@ -333,6 +346,7 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     startup = AfterFirstPaint(window.scan, load_in_background)
     idle = idle_watcher(app, window, config.idle_seconds, config.idle_warning_seconds)
     submitter.start()
+    shipper = _shipper(journal)
     Task.with_insurer(keys.refresh).failure(
         lambda error: log.warning("signing keys not fetched yet: %s", type(error).__name__)
     ).run()
@@ -340,9 +354,24 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     if config.kiosk_mode:
         window.enter_kiosk_mode()
         app.installEventFilter(leaving_keys)
-    kiosk = Kiosk(app, window, session, journal, submitter, idle, startup, leaving_keys)
+    kiosk = Kiosk(app, window, session, journal, submitter, shipper, idle, startup, leaving_keys)
     window.closed.connect(lambda: kiosk.end(EXIT_OK))
     return kiosk
+
+
+def _shipper(journal: Journal) -> Shipper | None:
+    """The desk ships its journal when `kiosk register --clinic-db` pointed it at a clinic
+    database; a password the keyring cannot give stops the shipping, never the desk."""
+    target = shipping_state(journal).target
+    if target is None:
+        return None
+    try:
+        shipper = Shipper(journal, clinic_engine(target))
+    except ClinicDbError as exc:
+        log.warning("not shipping to the clinic database: %s", exc)
+        return None
+    shipper.start()
+    return shipper
 
 
 def run_kiosk(config: KioskConfig) -> int:

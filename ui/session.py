@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.catalogue import Catalogue
+from kiosk.clinic_db.reading import ClinicReader
 from kiosk.journal import ClaimSubmitter, Journal
 from kiosk.signing_keys import SigningKeyCache
 from kiosk.statement import ClinicProfile, InsurerProfile
@@ -37,6 +38,9 @@ class KioskSession:
     """The clinic's names, address and phone (settings); by default from `clinic_name`."""
     insurer: InsurerProfile = field(default_factory=InsurerProfile)
     phone_guarantees: bool = True
+    clinic_reader: ClinicReader | None = None
+    """The clinic database the manager's Clinic tab reads (a manager's or group finance's
+    login), when the settings name one."""
     """The clinic lets reception take a phone guarantee when the insurer cannot be reached."""
 
     @property

@@ -3,7 +3,7 @@ role's password in the OS keyring (never in a file)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import keyring
 import keyring.errors
@@ -31,7 +31,7 @@ def split_password(url: str) -> tuple[str, str | None]:
         )
     netloc = parts.username + "@" + parts.hostname + (f":{parts.port}" if parts.port else "")
     clean = urlunsplit(("postgresql", netloc, parts.path, parts.query, ""))
-    return clean, parts.password
+    return clean, unquote(parts.password) if parts.password else None
 
 
 def _account(url: str) -> str:

@@ -1,18 +1,21 @@
 """Reading the clinic database: who the login is (a clinic's manager, or group finance), the
-clinics and desks it may read with how far each desk has shipped, and the figures of
-`kiosk.journal.figures` over them (`ClinicFigures`, a `FigureSource`)."""
+clinics and desks it may read with how far each desk has shipped, the figures of
+`kiosk.journal.figures` over them (`ClinicFigures`, a `FigureSource`), and the manager's
+clinic-wide day (`ClinicReader.day`): a clinic by desk, or a group by clinic."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, Select, select, text
 
+from kiosk.clinic_db.connection import ClinicDbError, clinic_engine
 from kiosk.clinic_db.tables import clinics, desks
 from kiosk.journal.shapes import IN_THE_CLINIC, Shape
+from kiosk.reports import DaySummary, Trend, day_summaries, empty_summary, trend
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +94,96 @@ class ClinicFigures:
     def rows(self, statement: Select[Any], **params: object) -> Sequence[Sequence[Any]]:
         with self.engine.connect() as db:
             return db.execute(statement, {**params, "clinics": self.clinic_ids}).all()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One line of the breakdown: a desk of the clinic, or a clinic of the group."""
+
+    key: str
+    name: str
+    desks: int
+    shipped_at: datetime | None
+    """When its records were last stored here (the least recent desk's): how fresh they are."""
+    summary: DaySummary
+
+
+@dataclass(frozen=True, slots=True)
+class ClinicDay:
+    """The manager's clinic-wide day: a clinic by desk, or (group finance) the group by clinic."""
+
+    day: date
+    group: bool
+    scope: str
+    """The clinic's name, or the group's code."""
+    total: DaySummary
+    parts: tuple[Part, ...]
+    trend: Trend
+
+
+def _oldest(times: list[datetime | None]) -> datetime | None:
+    return None if not times or None in times else min(t for t in times if t is not None)
+
+
+class ClinicReader:
+    """The manager's screens' view of the clinic database: one engine, read per request."""
+
+    def __init__(self, url: str, password: str | None = None) -> None:
+        self.url = url
+        self._password = password
+        self._engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """Made at the first read, so a password missing from the keyring is said on the
+        manager's screen, not at the kiosk's start."""
+        if self._engine is None:
+            self._engine = clinic_engine(self.url, self._password)
+        return self._engine
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def day(self, day: date) -> ClinicDay:
+        who = readable(self.engine)
+        if not who.clinics:
+            raise ClinicDbError(f"{self.url} may read no clinic")
+        figures = ClinicFigures(self.engine, [clinic.clinic_id for clinic in who.clinics])
+        if who.group_finance:
+            clinic_of = who.clinic_of_desk()
+            total, by_clinic = day_summaries(figures, day, part_of=lambda d: clinic_of.get(d, ""))
+            parts = tuple(
+                Part(
+                    clinic.clinic_id,
+                    clinic.name,
+                    len(clinic.desks),
+                    _oldest([desk.shipped_at for desk in clinic.desks]),
+                    by_clinic.get(clinic.clinic_id) or empty_summary(day),
+                )
+                for clinic in who.clinics
+            )
+            scope = who.clinics[0].group_id
+        else:
+            total, by_desk = day_summaries(figures, day)
+            (clinic,) = who.clinics[:1]
+            parts = tuple(
+                Part(
+                    str(desk.desk_id),
+                    desk.name,
+                    1,
+                    desk.shipped_at,
+                    by_desk.get(desk.desk_id) or empty_summary(day),
+                )
+                for desk in clinic.desks
+            )
+            scope = clinic.name
+        return ClinicDay(day, who.group_finance, scope, total, parts, trend(figures, day))
+
+
+def clinic_db_problem(error: BaseException) -> str:
+    """One line a manager can pass on to IT: the database's own words (connection refused,
+    password authentication failed…), never a traceback."""
+    cause = getattr(error, "orig", None) or error
+    lines = str(cause).strip().splitlines()
+    return (lines[0] if lines else type(error).__name__)[:160]

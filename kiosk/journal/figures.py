@@ -25,12 +25,14 @@ from typing import Any, ClassVar, Protocol
 
 from sqlalchemy import (
     Alias,
+    BigInteger,
     BindParameter,
     ColumnElement,
     Select,
     and_,
     bindparam,
     case,
+    cast,
     exists,
     func,
     literal,
@@ -49,6 +51,12 @@ from kiosk.journal.store import Journal
 VOID = ("voided", "cancelled")
 """The states of a claim whose bill no longer stands: it is counted, its amounts are not."""
 _CLAIMS_OF_A_DAY = "INDEXED BY claims_by_bill_state"
+
+
+def _total(amounts: ColumnElement[Any]) -> ColumnElement[int]:
+    """The sum of `amounts`, 0 for none, as an integer on both stores (PostgreSQL sums bigints
+    as numeric, which the driver hands over as Decimal: money here is integer fen)."""
+    return func.coalesce(cast(func.sum(amounts), BigInteger), 0)
 
 
 def _standing(claim: Alias) -> ColumnElement[bool]:
@@ -180,10 +188,10 @@ def _claim_groups(shape: Shape) -> Select[Any]:
             shape.desk(b),
             *keys,
             func.count(),
-            func.coalesce(func.sum(b.c.total_submitted_fen), 0),
-            func.coalesce(func.sum(b.c.total_covered_fen), 0),
-            func.coalesce(func.sum(b.c.total_patient_fen), 0),
-            func.coalesce(func.sum(insurer_covers(c)), 0),
+            _total(b.c.total_submitted_fen),
+            _total(b.c.total_covered_fen),
+            _total(b.c.total_patient_fen),
+            _total(insurer_covers(c)),
         )
         .select_from(joined)
         .with_hint(c, _CLAIMS_OF_A_DAY, "sqlite")
@@ -236,8 +244,8 @@ def _self_pay_visits(shape: Shape) -> Select[Any]:
         select(
             shape.desk(b),
             func.count(),
-            func.coalesce(func.sum(b.c.total_submitted_fen), 0),
-            func.coalesce(func.sum(b.c.total_patient_fen), 0),
+            _total(b.c.total_submitted_fen),
+            _total(b.c.total_patient_fen),
         )
         .where(
             b.c.service_date == DAY,
@@ -279,10 +287,10 @@ def _payments_by_method(shape: Shape) -> Select[Any]:
         select(
             both.c.desk,
             both.c.method,
-            func.sum(both.c.paid),
-            func.sum(both.c.paid_fen),
-            func.sum(both.c.refunded),
-            func.sum(both.c.refunded_fen),
+            _total(both.c.paid),
+            _total(both.c.paid_fen),
+            _total(both.c.refunded),
+            _total(both.c.refunded_fen),
         )
         .group_by(both.c.desk, both.c.method)
         .order_by(both.c.desk, both.c.method)
@@ -300,7 +308,7 @@ def payments_by_method(source: FigureSource, day: date) -> list[tuple[int, Metho
 def _owed_by_families(shape: Shape) -> Select[Any]:
     v = shape.table("visits", "v")
     return (
-        select(shape.desk(v), func.count(), func.coalesce(func.sum(owed(shape, v)), 0))
+        select(shape.desk(v), func.count(), _total(owed(shape, v)))
         .where(v.c.service_date == DAY, shape.asked_for(v), owing(shape, v))
         .group_by(*shape.per_desk(v))
     )
@@ -346,9 +354,9 @@ def _items(shape: Shape) -> Select[Any]:
             shape.desk(b),
             line.c.item_code,
             func.min(line.c.description),
-            func.sum(line.c.quantity),
-            func.coalesce(func.sum(line.c.quantity * line.c.unit_price_fen), 0),
-            func.coalesce(func.sum(line.c.covered_fen), 0),
+            _total(line.c.quantity),
+            _total(line.c.quantity * line.c.unit_price_fen),
+            _total(line.c.covered_fen),
         )
         .select_from(joined.join(line, and_(line.c.bill_id == b.c.id, shape.same_desk(line, b))))
         .with_hint(c, _CLAIMS_OF_A_DAY, "sqlite")
@@ -368,7 +376,7 @@ def items(source: FigureSource, day: date) -> list[tuple[int, TopItem]]:
 def _covered_by_day(shape: Shape) -> Select[Any]:
     b, c, joined = _bills_with_claims(shape)
     return (
-        select(shape.desk(b), b.c.service_date, func.coalesce(func.sum(insurer_covers(c)), 0))
+        select(shape.desk(b), b.c.service_date, _total(insurer_covers(c)))
         .select_from(joined)
         .with_hint(c, _CLAIMS_OF_A_DAY, "sqlite")
         .where(b.c.service_date.between(FIRST, LAST), shape.asked_for(b), c.c.state == "sent")
@@ -380,7 +388,7 @@ def _covered_by_day(shape: Shape) -> Select[Any]:
 def _desk_money_by_day(shape: Shape, table: str) -> Select[Any]:
     v, m = shape.table("visits", "v"), shape.table(table, table[0])
     return (
-        select(shape.desk(v), v.c.service_date, func.coalesce(func.sum(m.c.amount_fen), 0))
+        select(shape.desk(v), v.c.service_date, _total(m.c.amount_fen))
         .select_from(v.join(m, and_(m.c.visit_id == v.c.id, shape.same_desk(m, v))))
         .where(v.c.service_date.between(FIRST, LAST), shape.asked_for(v))
         .group_by(*shape.per_desk(v), v.c.service_date)

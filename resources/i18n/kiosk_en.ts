@@ -500,6 +500,171 @@
     </message>
 </context>
 <context>
+    <name>ClinicTab</name>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="74"/>
+        <source>Direct-pay visits</source>
+        <translation>Direct-pay visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="75"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="99"/>
+        <source>Billed</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="76"/>
+        <source>Covered by the insurer</source>
+        <translation>Covered by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="77"/>
+        <source>Refused by the insurer</source>
+        <translation>Refused by the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="78"/>
+        <source>Paid by families</source>
+        <translation>Paid by families</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="79"/>
+        <source>Still owed by families</source>
+        <translation>Still owed by families</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="84"/>
+        <source>Last 30 days: covered by the insurer and paid by families</source>
+        <translation>Last 30 days: covered by the insurer and paid by families</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="91"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="196"/>
+        <source>The clinic&apos;s day</source>
+        <translation>The clinic&apos;s day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="96"/>
+        <source>Clinic</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="96"/>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="97"/>
+        <source>Records up to</source>
+        <translation>Records up to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="98"/>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="100"/>
+        <source>Insurer covers</source>
+        <translation>Insurer covers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="101"/>
+        <source>Awaiting</source>
+        <translation>Awaiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="102"/>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="103"/>
+        <source>Families paid</source>
+        <translation>Families paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="104"/>
+        <source>Families owe</source>
+        <translation>Families owe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="110"/>
+        <source>nothing yet</source>
+        <translation>nothing yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="137"/>
+        <source>The group&apos;s day: %1, %2</source>
+        <translation>The group&apos;s day: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="139"/>
+        <source>The clinic&apos;s day: %1, %2</source>
+        <translation>The clinic&apos;s day: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="150"/>
+        <source>Not shipped for 15 minutes or more (its figures may be behind): %1</source>
+        <translation>Not shipped for 15 minutes or more (its figures may be behind): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="154"/>
+        <source>Every desk has shipped its records in the last 15 minutes.</source>
+        <translation>Every desk has shipped its records in the last 15 minutes.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/clinic_tab.py" line="159"/>
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/clinic_tab.py" line="163"/>
+        <source>%n accepted claim(s)</source>
+        <translation>
+            <numerusform>%n accepted claim</numerusform>
+            <numerusform>%n accepted claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/clinic_tab.py" line="168"/>
+        <source>%n claim(s) to collect or fix</source>
+        <translation>
+            <numerusform>%n claim to collect or fix</numerusform>
+            <numerusform>%n claims to collect or fix</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/clinic_tab.py" line="172"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/clinic_tab.py" line="176"/>
+        <source>%1 (%n desk(s))</source>
+        <translation>
+            <numerusform>%1 (%n desk)</numerusform>
+            <numerusform>%1 (%n desks)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="184"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="199"/>
+        <source>The clinic database cannot be read now (%1). This desk&apos;s own figures are on the Day tab; the desks keep their records and ship them when it is back.</source>
+        <translation>The clinic database cannot be read now (%1). This desk&apos;s own figures are on the Day tab; the desks keep their records and ship them when it is back.</translation>
+    </message>
+</context>
+<context>
     <name>CloseOutSummary</name>
     <message>
         <location filename="../../ui/manager/close_tab.py" line="489"/>
@@ -2523,225 +2688,230 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="433"/>
+        <location filename="../../ui/manager/screen.py" line="460"/>
         <source>Marked settled.</source>
         <translation>Marked settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="566"/>
+        <location filename="../../ui/manager/screen.py" line="593"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="228"/>
+        <location filename="../../ui/manager/screen.py" line="236"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="232"/>
+        <location filename="../../ui/manager/screen.py" line="240"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="233"/>
+        <location filename="../../ui/manager/screen.py" line="241"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="234"/>
+        <location filename="../../ui/manager/screen.py" line="242"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="235"/>
+        <location filename="../../ui/manager/screen.py" line="243"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="236"/>
+        <location filename="../../ui/manager/screen.py" line="244"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="239"/>
+        <location filename="../../ui/manager/screen.py" line="247"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="243"/>
+        <location filename="../../ui/manager/screen.py" line="251"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="244"/>
+        <location filename="../../ui/manager/screen.py" line="252"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="246"/>
+        <location filename="../../ui/manager/screen.py" line="254"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="247"/>
+        <location filename="../../ui/manager/screen.py" line="255"/>
+        <source>Clinic</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="256"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="248"/>
+        <location filename="../../ui/manager/screen.py" line="257"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="249"/>
+        <location filename="../../ui/manager/screen.py" line="258"/>
         <source>Receivables</source>
         <translation>Receivables</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="250"/>
+        <location filename="../../ui/manager/screen.py" line="259"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="251"/>
+        <location filename="../../ui/manager/screen.py" line="260"/>
         <source>Close the day</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="326"/>
+        <location filename="../../ui/manager/screen.py" line="353"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>Reading this PC&apos;s records…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="329"/>
+        <location filename="../../ui/manager/screen.py" line="356"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>As this PC&apos;s records stood at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="339"/>
-        <location filename="../../ui/manager/screen.py" line="606"/>
+        <location filename="../../ui/manager/screen.py" line="366"/>
+        <location filename="../../ui/manager/screen.py" line="633"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="381"/>
+        <location filename="../../ui/manager/screen.py" line="408"/>
         <source>The counts differ from what was taken: say why in the note.</source>
         <translation>The counts differ from what was taken: say why in the note.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="383"/>
+        <location filename="../../ui/manager/screen.py" line="410"/>
         <source>The note is at most %1 characters, on one line.</source>
         <translation>The note is at most %1 characters, on one line.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="388"/>
+        <location filename="../../ui/manager/screen.py" line="415"/>
         <source>A payment or refund was recorded meanwhile: the figures were read again. Check the counts and close again.</source>
         <translation>A payment or refund was recorded meanwhile: the figures were read again. Check the counts and close again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="392"/>
+        <location filename="../../ui/manager/screen.py" line="419"/>
         <source>This day was already closed.</source>
         <translation>This day was already closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="394"/>
+        <location filename="../../ui/manager/screen.py" line="421"/>
         <source>This day has not come yet.</source>
         <translation>This day has not come yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="396"/>
+        <location filename="../../ui/manager/screen.py" line="423"/>
         <source>Only a manager may close the day.</source>
         <translation>Only a manager may close the day.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="397"/>
+        <location filename="../../ui/manager/screen.py" line="424"/>
         <source>The day could not be closed. Try again.</source>
         <translation>The day could not be closed. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="423"/>
+        <location filename="../../ui/manager/screen.py" line="450"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>Waiting to send again; it goes at the next try.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="443"/>
+        <location filename="../../ui/manager/screen.py" line="470"/>
         <source>Voided: it will not be sent.</source>
         <translation>Voided: it will not be sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="457"/>
+        <location filename="../../ui/manager/screen.py" line="484"/>
         <source>Cancelled at the insurer: it pays nothing for this claim.</source>
         <translation>Cancelled at the insurer: it pays nothing for this claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="469"/>
-        <location filename="../../ui/manager/screen.py" line="548"/>
+        <location filename="../../ui/manager/screen.py" line="496"/>
+        <location filename="../../ui/manager/screen.py" line="575"/>
         <source>Only a manager may change a claim.</source>
         <translation>Only a manager may change a claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="482"/>
+        <location filename="../../ui/manager/screen.py" line="509"/>
         <source>Opened at the desk: the family signs the corrected bill there.</source>
         <translation>Opened at the desk: the family signs the corrected bill there.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="485"/>
+        <location filename="../../ui/manager/screen.py" line="512"/>
         <source>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</source>
         <translation>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="516"/>
+        <location filename="../../ui/manager/screen.py" line="543"/>
         <source>Refunded %1 by %2.</source>
         <translation>Refunded %1 by %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="557"/>
+        <location filename="../../ui/manager/screen.py" line="584"/>
         <source>It is being sent right now; try again in a moment.</source>
         <translation>It is being sent right now; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="559"/>
+        <location filename="../../ui/manager/screen.py" line="586"/>
         <source>The insurer already has this claim: cancel it at the insurer instead.</source>
         <translation>The insurer already has this claim: cancel it at the insurer instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="561"/>
+        <location filename="../../ui/manager/screen.py" line="588"/>
         <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
         <translation>The insurer will not cancel it: it is paid, or was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="563"/>
+        <location filename="../../ui/manager/screen.py" line="590"/>
         <source>The insurer has no such claim from this clinic; nothing was changed.</source>
         <translation>The insurer has no such claim from this clinic; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="619"/>
+        <location filename="../../ui/manager/screen.py" line="646"/>
         <source>This PC&apos;s records cannot be read right now.</source>
         <translation>This PC&apos;s records cannot be read right now.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="657"/>
+        <location filename="../../ui/manager/screen.py" line="684"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="681"/>
-        <location filename="../../ui/manager/screen.py" line="714"/>
+        <location filename="../../ui/manager/screen.py" line="708"/>
+        <location filename="../../ui/manager/screen.py" line="741"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="725"/>
+        <location filename="../../ui/manager/screen.py" line="752"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="749"/>
+        <location filename="../../ui/manager/screen.py" line="776"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="753"/>
+        <location filename="../../ui/manager/screen.py" line="780"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -3474,27 +3644,27 @@
 <context>
     <name>ReceivablesTab</name>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="123"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="91"/>
         <source>Fetch the insurer&apos;s payments</source>
         <translation>Fetch the insurer&apos;s payments</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="126"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="94"/>
         <source>Owed by families</source>
         <translation>Owed by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="127"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="95"/>
         <source>Paid against expected</source>
         <translation>Paid against expected</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="128"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="96"/>
         <source>By month</source>
         <translation>By month</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="129"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="97"/>
         <source>By day, last %n day(s)</source>
         <translation>
             <numerusform>By day, last %n day</numerusform>
@@ -3502,84 +3672,84 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="99"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="99"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
-        <location filename="../../ui/manager/receivables_tab.py" line="139"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="99"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="107"/>
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
-        <location filename="../../ui/manager/receivables_tab.py" line="140"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="99"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="108"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="133"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="101"/>
         <source>The insurer&apos;s remittances</source>
         <translation>The insurer&apos;s remittances</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="136"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="104"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="137"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="105"/>
         <source>Remittance</source>
         <translation>Remittance</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="138"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="106"/>
         <source>Claim</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="141"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="109"/>
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="145"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="113"/>
         <source>Moved to families by the insurer&apos;s review (their card is on hold until paid)</source>
         <translation>Moved to families by the insurer&apos;s review (their card is on hold until paid)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="148"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="116"/>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="148"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="116"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="148"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="116"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="154"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="122"/>
         <source>What the insurer owes the clinic, and what it paid against its claims.</source>
         <translation>What the insurer owes the clinic, and what it paid against its claims.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="159"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="127"/>
         <source>Asking the insurer for its payments…</source>
         <translation>Asking the insurer for its payments…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="170"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="138"/>
         <source>%n remittance(s) from the insurer since %1</source>
         <translation>
             <numerusform>%n remittance from the insurer since %1</numerusform>
@@ -3587,7 +3757,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="174"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="142"/>
         <source>%n line(s) agree with the claims</source>
         <translation>
             <numerusform>%n line agrees with the claims</numerusform>
@@ -3595,7 +3765,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="176"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="144"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n finding</numerusform>
@@ -3603,27 +3773,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="183"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="151"/>
         <source>At the desk %1 · after review %2</source>
         <translation>At the desk %1 · after review %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="190"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="158"/>
         <source>Open claims %1, owing %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</source>
         <translation>Open claims %1, owing %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="217"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="185"/>
         <source>Refused after review</source>
         <translation>Refused after review</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="218"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="186"/>
         <source>Partly not covered after review</source>
         <translation>Partly not covered after review</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="224"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="192"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -3631,7 +3801,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="225"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="193"/>
         <source>%n reviewed</source>
         <translation>
             <numerusform>%n reviewed</numerusform>
@@ -3639,32 +3809,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="248"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="216"/>
         <source>%1 to come</source>
         <translation>%1 to come</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="250"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="218"/>
         <source>paid in full</source>
         <translation>paid in full</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="268"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="236"/>
         <source>Unpaid 0–30 days</source>
         <translation>Unpaid 0–30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="269"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="237"/>
         <source>Unpaid 31–60 days</source>
         <translation>Unpaid 31–60 days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="270"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="238"/>
         <source>Unpaid 61–90 days</source>
         <translation>Unpaid 61–90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="271"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="239"/>
         <source>Unpaid over 90 days</source>
         <translation>Unpaid over 90 days</translation>
     </message>

@@ -494,6 +494,166 @@
     </message>
 </context>
 <context>
+    <name>ClinicTab</name>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="74"/>
+        <source>Direct-pay visits</source>
+        <translation>直付就诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="75"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="99"/>
+        <source>Billed</source>
+        <translation>账单金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="76"/>
+        <source>Covered by the insurer</source>
+        <translation>保险公司支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="77"/>
+        <source>Refused by the insurer</source>
+        <translation>保险公司拒付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="78"/>
+        <source>Paid by families</source>
+        <translation>家庭已付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="79"/>
+        <source>Still owed by families</source>
+        <translation>家庭尚欠诊所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="84"/>
+        <source>Last 30 days: covered by the insurer and paid by families</source>
+        <translation>近 30 天：保险公司支付与家庭付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="91"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="196"/>
+        <source>The clinic&apos;s day</source>
+        <translation>诊所当日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="96"/>
+        <source>Clinic</source>
+        <translation>诊所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="96"/>
+        <source>Desk</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="97"/>
+        <source>Records up to</source>
+        <translation>记录截至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="98"/>
+        <source>Visits</source>
+        <translation>直付就诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="100"/>
+        <source>Insurer covers</source>
+        <translation>保险公司支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="101"/>
+        <source>Awaiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="102"/>
+        <source>Refused</source>
+        <translation>已拒赔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="103"/>
+        <source>Families paid</source>
+        <translation>家庭已付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="104"/>
+        <source>Families owe</source>
+        <translation>家庭尚欠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="110"/>
+        <source>nothing yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="137"/>
+        <source>The group&apos;s day: %1, %2</source>
+        <translation>集团当日：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="139"/>
+        <source>The clinic&apos;s day: %1, %2</source>
+        <translation>诊所当日：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="150"/>
+        <source>Not shipped for 15 minutes or more (its figures may be behind): %1</source>
+        <translation>超过 15 分钟未上传记录（其数字可能滞后）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="154"/>
+        <source>Every desk has shipped its records in the last 15 minutes.</source>
+        <translation>所有终端在最近 15 分钟内都已上传记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/clinic_tab.py" line="159"/>
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n 笔理赔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/clinic_tab.py" line="163"/>
+        <source>%n accepted claim(s)</source>
+        <translation>
+            <numerusform>已受理 %n 笔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/clinic_tab.py" line="168"/>
+        <source>%n claim(s) to collect or fix</source>
+        <translation>
+            <numerusform>%n 笔需向家长收取或处理</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/clinic_tab.py" line="172"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 次就诊</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/clinic_tab.py" line="176"/>
+        <source>%1 (%n desk(s))</source>
+        <translation>
+            <numerusform>%1（%n 个终端）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="184"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/clinic_tab.py" line="199"/>
+        <source>The clinic database cannot be read now (%1). This desk&apos;s own figures are on the Day tab; the desks keep their records and ship them when it is back.</source>
+        <translation>诊所数据库暂时无法读取（%1）。本机自己的数字见“当日”标签页；各终端会保存记录，待数据库恢复后再上传。</translation>
+    </message>
+</context>
+<context>
     <name>CloseOutSummary</name>
     <message>
         <location filename="../../ui/manager/close_tab.py" line="489"/>
@@ -2511,225 +2671,230 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="433"/>
+        <location filename="../../ui/manager/screen.py" line="460"/>
         <source>Marked settled.</source>
         <translation>已标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="566"/>
+        <location filename="../../ui/manager/screen.py" line="593"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="228"/>
+        <location filename="../../ui/manager/screen.py" line="236"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="232"/>
+        <location filename="../../ui/manager/screen.py" line="240"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="233"/>
+        <location filename="../../ui/manager/screen.py" line="241"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="234"/>
+        <location filename="../../ui/manager/screen.py" line="242"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="235"/>
+        <location filename="../../ui/manager/screen.py" line="243"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="236"/>
+        <location filename="../../ui/manager/screen.py" line="244"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="239"/>
+        <location filename="../../ui/manager/screen.py" line="247"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="243"/>
+        <location filename="../../ui/manager/screen.py" line="251"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="244"/>
+        <location filename="../../ui/manager/screen.py" line="252"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="246"/>
+        <location filename="../../ui/manager/screen.py" line="254"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="247"/>
+        <location filename="../../ui/manager/screen.py" line="255"/>
+        <source>Clinic</source>
+        <translation>诊所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="256"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="248"/>
+        <location filename="../../ui/manager/screen.py" line="257"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="249"/>
+        <location filename="../../ui/manager/screen.py" line="258"/>
         <source>Receivables</source>
         <translation>应收款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="250"/>
+        <location filename="../../ui/manager/screen.py" line="259"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="251"/>
+        <location filename="../../ui/manager/screen.py" line="260"/>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="326"/>
+        <location filename="../../ui/manager/screen.py" line="353"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>正在读取本机记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="329"/>
+        <location filename="../../ui/manager/screen.py" line="356"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>截至 %1 的本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="339"/>
-        <location filename="../../ui/manager/screen.py" line="606"/>
+        <location filename="../../ui/manager/screen.py" line="366"/>
+        <location filename="../../ui/manager/screen.py" line="633"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>暂时无法读取本机记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="381"/>
+        <location filename="../../ui/manager/screen.py" line="408"/>
         <source>The counts differ from what was taken: say why in the note.</source>
         <translation>清点金额与前台实收不符：请在说明中写明原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="383"/>
+        <location filename="../../ui/manager/screen.py" line="410"/>
         <source>The note is at most %1 characters, on one line.</source>
         <translation>说明最多 %1 个字，且只能写一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="388"/>
+        <location filename="../../ui/manager/screen.py" line="415"/>
         <source>A payment or refund was recorded meanwhile: the figures were read again. Check the counts and close again.</source>
         <translation>期间有新的收款或退款记录，已重新读取金额。请核对清点金额后再日结。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="392"/>
+        <location filename="../../ui/manager/screen.py" line="419"/>
         <source>This day was already closed.</source>
         <translation>这一天已经日结。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="394"/>
+        <location filename="../../ui/manager/screen.py" line="421"/>
         <source>This day has not come yet.</source>
         <translation>这一天还没到。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="396"/>
+        <location filename="../../ui/manager/screen.py" line="423"/>
         <source>Only a manager may close the day.</source>
         <translation>只有经理可以日结。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="397"/>
+        <location filename="../../ui/manager/screen.py" line="424"/>
         <source>The day could not be closed. Try again.</source>
         <translation>未能日结，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="423"/>
+        <location filename="../../ui/manager/screen.py" line="450"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>已重新排队待发送，将在下次尝试时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="443"/>
+        <location filename="../../ui/manager/screen.py" line="470"/>
         <source>Voided: it will not be sent.</source>
         <translation>已作废：不会发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="457"/>
+        <location filename="../../ui/manager/screen.py" line="484"/>
         <source>Cancelled at the insurer: it pays nothing for this claim.</source>
         <translation>已向保险公司撤销：保险公司不再为这笔理赔支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="469"/>
-        <location filename="../../ui/manager/screen.py" line="548"/>
+        <location filename="../../ui/manager/screen.py" line="496"/>
+        <location filename="../../ui/manager/screen.py" line="575"/>
         <source>Only a manager may change a claim.</source>
         <translation>只有经理可以更改理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="482"/>
+        <location filename="../../ui/manager/screen.py" line="509"/>
         <source>Opened at the desk: the family signs the corrected bill there.</source>
         <translation>已在前台打开：家长在前台签署更正后的账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="485"/>
+        <location filename="../../ui/manager/screen.py" line="512"/>
         <source>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</source>
         <translation>前台正在接待一位就诊者。请在该就诊完成或取消后再更正账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="516"/>
+        <location filename="../../ui/manager/screen.py" line="543"/>
         <source>Refunded %1 by %2.</source>
         <translation>已通过%2退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="557"/>
+        <location filename="../../ui/manager/screen.py" line="584"/>
         <source>It is being sent right now; try again in a moment.</source>
         <translation>正在发送中，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="559"/>
+        <location filename="../../ui/manager/screen.py" line="586"/>
         <source>The insurer already has this claim: cancel it at the insurer instead.</source>
         <translation>保险公司已收到这笔理赔：请改为向保险公司撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="561"/>
+        <location filename="../../ui/manager/screen.py" line="588"/>
         <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
         <translation>保险公司不能撤销：该理赔已支付或未被受理。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="563"/>
+        <location filename="../../ui/manager/screen.py" line="590"/>
         <source>The insurer has no such claim from this clinic; nothing was changed.</source>
         <translation>保险公司没有本诊所的这笔理赔；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="619"/>
+        <location filename="../../ui/manager/screen.py" line="646"/>
         <source>This PC&apos;s records cannot be read right now.</source>
         <translation>暂时无法读取本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="657"/>
+        <location filename="../../ui/manager/screen.py" line="684"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="681"/>
-        <location filename="../../ui/manager/screen.py" line="714"/>
+        <location filename="../../ui/manager/screen.py" line="708"/>
+        <location filename="../../ui/manager/screen.py" line="741"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="725"/>
+        <location filename="../../ui/manager/screen.py" line="752"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="749"/>
+        <location filename="../../ui/manager/screen.py" line="776"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="753"/>
+        <location filename="../../ui/manager/screen.py" line="780"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -3456,191 +3621,191 @@
 <context>
     <name>ReceivablesTab</name>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="123"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="91"/>
         <source>Fetch the insurer&apos;s payments</source>
         <translation>获取保险公司付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="126"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="94"/>
         <source>Owed by families</source>
         <translation>家长欠款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="127"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="95"/>
         <source>Paid against expected</source>
         <translation>实付与应付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="128"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="96"/>
         <source>By month</source>
         <translation>按月</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="129"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="97"/>
         <source>By day, last %n day(s)</source>
         <translation>
             <numerusform>按日（最近 %n 天）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="99"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="99"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
-        <location filename="../../ui/manager/receivables_tab.py" line="139"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="99"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="107"/>
         <source>Expected</source>
         <translation>应付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="131"/>
-        <location filename="../../ui/manager/receivables_tab.py" line="140"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="99"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="108"/>
         <source>Paid</source>
         <translation>已赔付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="133"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="101"/>
         <source>The insurer&apos;s remittances</source>
         <translation>保险公司付款单</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="136"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="104"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="137"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="105"/>
         <source>Remittance</source>
         <translation>付款单</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="138"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="106"/>
         <source>Claim</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="141"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="109"/>
         <source>What to do</source>
         <translation>处理方法</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="145"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="113"/>
         <source>Moved to families by the insurer&apos;s review (their card is on hold until paid)</source>
         <translation>保险公司审核后转由家长支付（付清前电子保险卡置灰）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="148"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="116"/>
         <source>Invoice</source>
         <translation>账单号</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="148"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="116"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="148"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="116"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="154"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="122"/>
         <source>What the insurer owes the clinic, and what it paid against its claims.</source>
         <translation>保险公司尚欠诊所的款项，以及其对各笔理赔的实际付款。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="159"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="127"/>
         <source>Asking the insurer for its payments…</source>
         <translation>正在向保险公司查询付款…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="170"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="138"/>
         <source>%n remittance(s) from the insurer since %1</source>
         <translation>
             <numerusform>自 %1 起保险公司付款单 %n 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="174"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="142"/>
         <source>%n line(s) agree with the claims</source>
         <translation>
             <numerusform>%n 行与理赔一致</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="176"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="144"/>
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n 项问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="183"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="151"/>
         <source>At the desk %1 · after review %2</source>
         <translation>前台 %1 · 审核后 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="190"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="158"/>
         <source>Open claims %1, owing %2 · by state: accepted %3 · reviewed %4 · paid %5 · refused %6</source>
         <translation>未付理赔 %1 笔，共 %2 · 按状态：已受理 %3 · 已审核 %4 · 已赔付 %5 · 已拒赔 %6</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="217"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="185"/>
         <source>Refused after review</source>
         <translation>审核后拒赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="218"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="186"/>
         <source>Partly not covered after review</source>
         <translation>审核后部分不予赔付</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="224"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="192"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/receivables_tab.py" line="225"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="193"/>
         <source>%n reviewed</source>
         <translation>
             <numerusform>其中 %n 笔已审核</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="248"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="216"/>
         <source>%1 to come</source>
         <translation>待付 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="250"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="218"/>
         <source>paid in full</source>
         <translation>已全额付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="268"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="236"/>
         <source>Unpaid 0–30 days</source>
         <translation>未付 0–30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="269"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="237"/>
         <source>Unpaid 31–60 days</source>
         <translation>未付 31–60 天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="270"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="238"/>
         <source>Unpaid 61–90 days</source>
         <translation>未付 61–90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/receivables_tab.py" line="271"/>
+        <location filename="../../ui/manager/receivables_tab.py" line="239"/>
         <source>Unpaid over 90 days</source>
         <translation>未付超过 90 天</translation>
     </message>

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from kiosk.billing import english_names
 from kiosk.catalogue import Catalogue
+from kiosk.clinic_db.reading import ClinicDay
 from kiosk.journal import Journal
 from kiosk.staff import StaffDirectory
 from ui.i18n import DEFAULT_LANGUAGE
@@ -37,6 +39,8 @@ class ManagerContext:
     """Ask the claim outbox to try now (after a manager put a claim back in it)."""
     check_claim_statuses: Callable[[], None] = lambda: None
     """Ask the outbox to ask the insurer how every unsettled claim stands, now."""
+    clinic_day: Callable[[date], ClinicDay] | None = None
+    """The clinic's (or the group's) day from the clinic database, when this PC reads one."""
 
 
 def manager_context(session: KioskSession) -> ManagerContext:
@@ -59,4 +63,5 @@ def manager_context(session: KioskSession) -> ManagerContext:
         language=lambda: session.language,
         wake_outbox=session.submitter.wake,
         check_claim_statuses=session.submitter.check_claim_statuses,
+        clinic_day=session.clinic_reader.day if session.clinic_reader else None,
     )

@@ -6,17 +6,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,38 +22,10 @@ from kiosk.money import format_yuan
 from kiosk.receivables import AgingBucket, PaidVsExpected, Receivables, RemittanceFinding
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.manager.day_tab import FigureTile
+from ui.manager.tables import figure_table, fill_table, money_cell
 from ui.manager_text import name
 
 DAYS_SHOWN = 30
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _table(columns: int, object_name: str) -> QTableWidget:
-    table = QTableWidget(0, columns, objectName=object_name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[tuple[str, bool]]]) -> None:
-    """Each cell's text, right-aligned when it is an amount."""
-    table.setRowCount(len(rows))
-    for row, cells in enumerate(rows):
-        for column, (text, amount) in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if amount:
-                item.setTextAlignment(RIGHT)
-            table.setItem(row, column, item)
-
-
-def _money(fen: int | None) -> tuple[str, bool]:
-    return (format_yuan(fen) if fen is not None else "—", True)
 
 
 class ReceivablesTab(QWidget):
@@ -80,12 +48,12 @@ class ReceivablesTab(QWidget):
         self.period.setObjectName("periodChoice")
         self.period.addItems(["", ""])
         self.period.currentIndexChanged.connect(lambda _index: self._show_periods())
-        self.periods = _table(5, "paidTable")
+        self.periods = figure_table(5, "paidTable")
         self.findings_title = QLabel(objectName="panelTitle")
-        self.findings = _table(6, "remittanceFindings")
+        self.findings = figure_table(6, "remittanceFindings")
         self.findings.verticalHeader().setDefaultSectionSize(52)
         self.balances_title = QLabel(objectName="panelTitle")
-        self.balances = _table(4, "familyBalances")
+        self.balances = figure_table(4, "familyBalances")
 
         top = QHBoxLayout()
         top.addWidget(self.fetch_button)
@@ -198,14 +166,14 @@ class ReceivablesTab(QWidget):
             .replace("%6", str(counts[ClaimStatus.REJECTED]))
         )
         self._show_periods()
-        _fill(self.findings, [self._finding_cells(f) for f in matched.findings])
-        _fill(
+        fill_table(self.findings, [self._finding_cells(f) for f in matched.findings])
+        fill_table(
             self.balances,
             [
                 [
                     (b.invoice_no, False),
                     (b.service_date.isoformat(), False),
-                    _money(b.amount_fen),
+                    money_cell(b.amount_fen),
                     (self._outcome(b.outcome), False),
                 ]
                 for b in families.after_review
@@ -234,7 +202,7 @@ class ReceivablesTab(QWidget):
             periods = [p for p in self.result.days if p.period >= since]
         else:
             periods = list(self.result.months)
-        _fill(self.periods, [self._period_cells(p, by_day) for p in reversed(periods)])
+        fill_table(self.periods, [self._period_cells(p, by_day) for p in reversed(periods)])
 
     def _period_cells(self, period: PaidVsExpected, by_day: bool) -> list[tuple[str, bool]]:
         label = period.period.isoformat() if by_day else period.period.strftime("%Y-%m")
@@ -242,8 +210,8 @@ class ReceivablesTab(QWidget):
         return [
             (label, False),
             (str(period.claims), True),
-            _money(period.expected_fen),
-            _money(period.paid_fen),
+            money_cell(period.expected_fen),
+            money_cell(period.paid_fen),
             (
                 self.tr("%1 to come").replace("%1", format_yuan(outstanding))
                 if outstanding
@@ -258,8 +226,8 @@ class ReceivablesTab(QWidget):
             (name(finding.problem), False),
             (f"{finding.remittance_id}\n{finding.payment_date.isoformat()}", False),
             (claim, False),
-            _money(finding.expected_fen),
-            _money(finding.paid_fen),
+            money_cell(finding.expected_fen),
+            money_cell(finding.paid_fen),
             (name(finding.action), False),
         ]
 

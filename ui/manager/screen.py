@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import claim_actions, payments
 from kiosk.business_day import BUSINESS_TZ, business_day
+from kiosk.clinic_db.reading import ClinicDay, clinic_db_problem
 from kiosk.close_out import (
     NOTE_MAX,
     BadNote,
@@ -51,6 +52,7 @@ from kiosk.staff import NotAllowed, Permission, StaffMember, actor_of
 from ui.documents.day_report import day_report_text, render_day_report
 from ui.i18n import FollowsLanguage
 from ui.manager.claims_tab import ClaimActions, ClaimsTab
+from ui.manager.clinic_tab import ClinicTab
 from ui.manager.close_tab import CloseTab
 from ui.manager.context import ManagerContext
 from ui.manager.day_tab import DayTab
@@ -151,6 +153,11 @@ class ManagerScreen(FollowsLanguage, QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("managerTabs")
         self.day_tab = DayTab(self._item_name) if member.may(Permission.FIGURES) else None
+        self.clinic_tab = (
+            ClinicTab()
+            if member.may(Permission.FIGURES) and context.clinic_day is not None
+            else None
+        )
         may_settle = member.may(Permission.SETTLE)
         self.claims_tab = (
             ClaimsTab(may_settle=may_settle, may_void=member.may(Permission.VOID))
@@ -165,6 +172,7 @@ class ManagerScreen(FollowsLanguage, QWidget):
         self.close_tab = CloseTab() if member.may(Permission.CLOSE_DAY) else None
         for tab in (
             self.day_tab,
+            self.clinic_tab,
             self.claims_tab,
             self.reconcile_tab,
             self.receivables_tab,
@@ -244,6 +252,7 @@ class ManagerScreen(FollowsLanguage, QWidget):
         self.exit_cancel_button.setText(self.tr("Cancel"))
         titles = {
             self.day_tab: self.tr("Day"),
+            self.clinic_tab: self.tr("Clinic"),
             self.claims_tab: self.tr("Claims"),
             self.reconcile_tab: self.tr("Reconciliation"),
             self.receivables_tab: self.tr("Receivables"),
@@ -294,6 +303,24 @@ class ManagerScreen(FollowsLanguage, QWidget):
             lambda _error: self._read_failed(request)
         ).run()
         self._read_receivables()
+        self._read_clinic(day)
+
+    def _read_clinic(self, day: date) -> None:
+        """The clinic database's day, on its own worker: a clinic database that is slow or down
+        holds up neither this desk's figures nor the other tabs."""
+        tab, read = self.clinic_tab, self.context.clinic_day
+        if tab is None or read is None:
+            return
+
+        def shown(result: ClinicDay) -> None:
+            if day == self.day:
+                tab.show_day(result)
+
+        def failed(error: BaseException) -> None:
+            if day == self.day:
+                tab.show_problem(clinic_db_problem(error))
+
+        Task(lambda: read(day)).success(shown).failure(failed).run()
 
     def _show(
         self,
