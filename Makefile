@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint dist clean
+.PHONY: setup demo demo-clinic test lint dist clean
 
 $(STAMP): pyproject.toml scripts/setup.sh $(wildcard resources/i18n/*.ts)
 	bash scripts/setup.sh $(VENV)
@@ -13,6 +13,10 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	$(VENV)/bin/kiosk demo
+
+# The demo with a local PostgreSQL as the clinic database of a small chain (the Clinic tab).
+demo-clinic: $(STAMP)
+	$(VENV)/bin/kiosk demo --clinic-db
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -108,11 +108,12 @@ def _next_monday(day: date) -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7)
 
 
-def past_visits(today: date, days: int = 365) -> list[PastVisit]:
+def past_visits(today: date, days: int = 365, *, desk: str = "") -> list[PastVisit]:
     """The clinic's visits of the `days` before `today` (today not included), the same for the
-    same day: 1% never paid, 3% paid late, 1% rejected after review (a third of those not paid by
-    the family yet), 2% partly not covered, the rest paid a week after the review."""
-    rng = random.Random(f"demo-year-{today.isoformat()}")
+    same day (and `desk`: another desk of the clinic has visits of its own): 1% never paid, 3%
+    paid late, 1% rejected after review (a third of those not paid by the family yet), 2% partly
+    not covered, the rest paid a week after the review."""
+    rng = random.Random(f"demo-year-{desk}{today.isoformat()}")
     visits: list[PastVisit] = []
     for offset in range(days, 0, -1):
         day = today - timedelta(days=offset)

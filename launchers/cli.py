@@ -7,6 +7,7 @@
     kiosk run [--insurer URL]        the kiosk (insurer, data folder, idle time from the settings)
     kiosk demo                       the whole visit against a local sandbox (what `make demo` runs)
     kiosk demo --script OUT_DIR      a scripted visit per demo member, headless: PNGs and PDFs
+    kiosk demo --clinic-db           the demo with a local clinic database (`make demo-clinic`)
     kiosk doctor                     check camera, fonts, keyring, insurer, clock, journal...
     kiosk --self-test                does this installation work (headless; exit status 0 if so)
     kiosk purge                      apply the retention setting to the journal now
@@ -264,6 +265,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="run a scripted visit per demo member headless; write screenshots and signed PDFs",
     )
     demo.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
+    demo.add_argument(
+        "--clinic-db",
+        action="store_true",
+        help="with a local PostgreSQL as the clinic database of a small chain (three desks of "
+        "this clinic, two of another): the manager's Clinic tab reads it",
+    )
     demo.add_argument(
         "--idle", type=_checked(_idle_seconds), default=DEFAULT_IDLE_SECONDS, metavar="SECONDS"
     )
@@ -622,7 +629,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             if args.script is not None:
                 return run_script(args.script, language=args.language)
-            return run_demo(language=args.language, idle_seconds=args.idle)
+            return run_demo(
+                language=args.language, idle_seconds=args.idle, clinic_db=args.clinic_db
+            )
         return _run(args)
     except (DeviceKeyMissing, InsecureURLError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)

@@ -18,7 +18,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,6 +47,7 @@ from kiosk.scan.demo_camera import DemoCamera
 from kiosk.signature import Point, Signature
 from kiosk.staff import Role, StaffDirectory
 from kiosk.statement import ClinicProfile
+from launchers.demo_clinic import demo_clinic_db
 from launchers.demo_year import add_past_year
 
 log = logging.getLogger(__name__)
@@ -208,9 +209,13 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_demo(*, language: str = "zh_CN", idle_seconds: float = 120.0) -> int:
+def run_demo(
+    *, language: str = "zh_CN", idle_seconds: float = 120.0, clinic_db: bool = False
+) -> int:
     """The interactive demo: kiosk window, plus a panel to hold demo cards up to the camera;
-    the real webcam is used too when the PC has one."""
+    the real webcam is used too when the PC has one. `clinic_db`: with a local PostgreSQL as the
+    clinic database of a small chain, this desk shipping to it and the manager's Clinic tab
+    reading it (`launchers.demo_clinic`)."""
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
@@ -218,19 +223,28 @@ def run_demo(*, language: str = "zh_CN", idle_seconds: float = 120.0) -> int:
     from ui.demo_panel import DemoPanel
     from ui.launch import KioskConfig, build_kiosk
 
-    with demo_insurer() as insurer:
+    with demo_insurer() as insurer, ExitStack() as stack:
         camera = DemoCamera(webcam=OpenCVCamera(0))
+        data_dir = insurer.data_dir.parent / "kiosk"
+        add_demo_staff(data_dir / "journal.sqlite3")
+        insurer.past_year(data_dir / "journal.sqlite3", DEMO_CLINIC_ID)
+        chain = (
+            stack.enter_context(
+                demo_clinic_db(data_dir / "journal.sqlite3", datetime.now(BUSINESS_TZ).date())
+            )
+            if clinic_db
+            else None
+        )
         config = KioskConfig(
             insurer_url=insurer.url,
-            data_dir=insurer.data_dir.parent / "kiosk",
+            data_dir=data_dir,
             clinic=DEMO_CLINIC_PROFILES[DEMO_CLINIC_ID],
             language=language,
             idle_seconds=idle_seconds,
             camera=camera,
             owns_process=True,
+            clinic_db_reader=chain.manager.url if chain is not None else None,
         )
-        add_demo_staff(config.data_dir / "journal.sqlite3")
-        insurer.past_year(config.data_dir / "journal.sqlite3", DEMO_CLINIC_ID)
         kiosk = build_kiosk(config)
         panel = DemoPanel(kiosk, camera, DEMO_MEMBERS, fresh_token, DEMO_STAFF)
         kiosk.window.show()
@@ -272,6 +286,7 @@ def run_script(out_dir: Path, *, language: str = "zh_CN") -> int:
                 outage=insurer.outage,
                 second_desk=insurer.second_desk_visit,
                 hotline=insurer.hotline,
+                clinic_db=lambda journal: demo_clinic_db(journal, datetime.now(BUSINESS_TZ).date()),
                 language=walked,
             )
     for path in written:

@@ -62,10 +62,18 @@ def _estimate(bill: Bill) -> Adjudication:
 
 
 def add_past_year(
-    journal_path: Path, insurer_data: Path, clinic_id: str, clinic_name: str, today: date
+    journal_path: Path,
+    insurer_data: Path,
+    clinic_id: str,
+    clinic_name: str,
+    today: date,
+    *,
+    desk: str = "",
+    days: int = 365,
 ) -> int:
     """Write the year before `today` into a desk journal without claims and the sandbox at
-    `insurer_data`; how many visits (0 when the journal already has claims)."""
+    `insurer_data`; how many visits (0 when the journal already has claims). `desk`: another
+    desk of the clinic, with visits of its own; `days`: fewer days than a year."""
     catalogue = load_demo_catalogue()
     clock = _VisitClock()
     audit_key = journal_audit_key(journal_path)
@@ -73,7 +81,7 @@ def add_past_year(
         if journal.claims():
             return 0
         signed: list[tuple[int, SignedPastClaim]] = []
-        visits = past_visits(today)
+        visits = past_visits(today, days, desk=desk)
         for _, day in groupby(visits, key=lambda visit: visit.service_date):
             with journal.transaction(actor="desk") as tx:
                 for visit in day:

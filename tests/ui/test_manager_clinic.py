@@ -51,7 +51,7 @@ def runner(qapp):
 def _screen(qtbot, journal, tmp_path: Path, reader: ClinicReader) -> ManagerScreen:
     directory = StaffDirectory(journal)
     manager = directory.add("Wang Fang", Role.MANAGER, "204719")
-    context = manager_context(journal, directory, tmp_path, clinic_day=reader.day)
+    context = manager_context(journal, directory, tmp_path, clinic_reader=lambda: reader)
     screen = ManagerScreen(context, manager)
     qtbot.addWidget(screen)
     screen.resize(1280, 744)

@@ -6,15 +6,18 @@ signed bill PDFs. The PNGs are what the README shows and what a person checks fo
 missing Chinese glyphs.
 
 `scenarios` says what each member is billed (no Qt), `walk` walks a visit along the happy path,
-`manager_screens` is the manager's part and `detours` the visits off the happy path.
+`manager_screens` is the manager's part (`clinic_screens` its clinic database's) and `detours`
+the visits off the happy path.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from kiosk.statement import ClinicProfile
+from ui.demo_script.clinic_screens import ClinicChainLike, clinic_screens
 from ui.demo_script.detours import (
     collect_owed,
     emergency_visit,
@@ -52,6 +55,7 @@ def write_walkthrough(
     outage: Callable[[bool], None],
     hotline: Callable[[str, str], str],
     second_desk: Callable[[str, Sequence[tuple[str, int]]], None],
+    clinic_db: Callable[[Path], AbstractContextManager[ClinicChainLike | None]],
     language: str,
 ) -> list[Path]:
     """Walk every member through the kiosk in `language` (and `unknown_card`, a genuine card of
@@ -64,7 +68,9 @@ def write_walkthrough(
     `approve(preauth_id)` is the insurer approving a pre-auth request (the emergency visit's);
     `outage(down)` stops the insurer's API or starts it again; `hotline(member_id, clinic_id)` is
     the insurer's hotline giving a phone guarantee's reference; `second_desk(member_id, items)`
-    is the clinic's other desk billing the same child, its claim accepted at once."""
+    is the clinic's other desk billing the same child, its claim accepted at once;
+    `clinic_db(journal)` the clinic database of a small chain with this desk in it (None where
+    PostgreSQL is not installed: its shots are left out)."""
     written: list[Path] = []
     by_clinic: dict[str, list[Member]] = {}
     for member in members:
@@ -114,6 +120,9 @@ def write_walkthrough(
                 refunded = next(m for m in clinic_members if m.state == REFUNDED_MEMBER)
                 correction(walk, corrected, len(members) + 6, manager, refunded=refunded)
                 manager_screens(walk, manager, dispute)
+                with clinic_db(kiosk_dir / "journal.sqlite3") as chain:
+                    if chain is not None:
+                        clinic_screens(walk, manager, chain)
         finally:
             camera.show(None)
             kiosk.close()

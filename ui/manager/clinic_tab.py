@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from kiosk.business_day import BUSINESS_TZ
@@ -44,8 +45,9 @@ class ClinicTab(QWidget):
         }
         self.parts = figure_table(9, "clinicParts")
         header = self.parts.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.parts.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.chart = TrendChart()
         self.chart.setMinimumHeight(150)
         self.chart_title = QLabel(objectName="panelTitle")

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from kiosk.billing import english_names
 from kiosk.catalogue import Catalogue
-from kiosk.clinic_db.reading import ClinicDay
+from kiosk.clinic_db.reading import ClinicReader
 from kiosk.journal import Journal
 from kiosk.staff import StaffDirectory
 from ui.i18n import DEFAULT_LANGUAGE
@@ -39,8 +38,9 @@ class ManagerContext:
     """Ask the claim outbox to try now (after a manager put a claim back in it)."""
     check_claim_statuses: Callable[[], None] = lambda: None
     """Ask the outbox to ask the insurer how every unsettled claim stands, now."""
-    clinic_day: Callable[[date], ClinicDay] | None = None
-    """The clinic's (or the group's) day from the clinic database, when this PC reads one."""
+    clinic_reader: Callable[[], ClinicReader | None] = lambda: None
+    """The clinic database this PC reads the clinic's (or the group's) day from, if any: asked
+    each time the manager's screens are made."""
 
 
 def manager_context(session: KioskSession) -> ManagerContext:
@@ -63,5 +63,5 @@ def manager_context(session: KioskSession) -> ManagerContext:
         language=lambda: session.language,
         wake_outbox=session.submitter.wake,
         check_claim_statuses=session.submitter.check_claim_statuses,
-        clinic_day=session.clinic_reader.day if session.clinic_reader else None,
+        clinic_reader=lambda: session.clinic_reader,
     )

@@ -153,11 +153,8 @@ class ManagerScreen(FollowsLanguage, QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("managerTabs")
         self.day_tab = DayTab(self._item_name) if member.may(Permission.FIGURES) else None
-        self.clinic_tab = (
-            ClinicTab()
-            if member.may(Permission.FIGURES) and context.clinic_day is not None
-            else None
-        )
+        self.clinic_reader = context.clinic_reader() if member.may(Permission.FIGURES) else None
+        self.clinic_tab = ClinicTab() if self.clinic_reader is not None else None
         may_settle = member.may(Permission.SETTLE)
         self.claims_tab = (
             ClaimsTab(may_settle=may_settle, may_void=member.may(Permission.VOID))
@@ -308,8 +305,8 @@ class ManagerScreen(FollowsLanguage, QWidget):
     def _read_clinic(self, day: date) -> None:
         """The clinic database's day, on its own worker: a clinic database that is slow or down
         holds up neither this desk's figures nor the other tabs."""
-        tab, read = self.clinic_tab, self.context.clinic_day
-        if tab is None or read is None:
+        tab, reader = self.clinic_tab, self.clinic_reader
+        if tab is None or reader is None:
             return
 
         def shown(result: ClinicDay) -> None:
@@ -320,7 +317,7 @@ class ManagerScreen(FollowsLanguage, QWidget):
             if day == self.day:
                 tab.show_problem(clinic_db_problem(error))
 
-        Task(lambda: read(day)).success(shown).failure(failed).run()
+        Task(lambda: reader.day(day)).success(shown).failure(failed).run()
 
     def _show(
         self,
