@@ -417,6 +417,44 @@ def check_journal_and_outbox(ctx: DoctorContext) -> list[Check]:
     return checks
 
 
+def check_clinic_db(ctx: DoctorContext) -> Check:
+    """Where this desk ships its journal, how much waits, and whether the clinic database can be
+    reached now (a desk whose clinic database is down keeps working: a warning, not a failure)."""
+    from kiosk.clinic_db.connection import ClinicDbError, clinic_engine
+    from kiosk.clinic_db.reading import clinic_db_problem
+    from kiosk.clinic_db.shipping import shipping_state
+
+    path = ctx.settings.journal_path
+    if not path.exists():
+        return _ok("clinic db", "none (this desk works on its own)")
+    with Journal.open_read_only(path) as journal:
+        state = shipping_state(journal)
+    if state.target is None:
+        return _ok("clinic db", "none (this desk works on its own)")
+    waiting = f"{state.waiting} change{'' if state.waiting == 1 else 's'} waiting"
+    fix = (
+        "The desk goes on working and ships when the clinic database is back; check its server "
+        "and the network (docs/operations.md section 8)."
+    )
+    try:
+        engine = clinic_engine(state.target, pool_size=1)
+        try:
+            with engine.connect() as db:
+                db.exec_driver_sql("SELECT kiosk_my_desk()")
+        finally:
+            engine.dispose()
+    except ClinicDbError as exc:
+        return Check("clinic db", Status.FAIL, f"{state.target}: {exc}", str(exc))
+    except Exception as exc:  # the database's own words, whatever the driver raised
+        return Check(
+            "clinic db",
+            Status.WARN,
+            f"{state.target}: {clinic_db_problem(exc)}; {waiting}",
+            fix,
+        )
+    return _ok("clinic db", f"ships to {state.target}; {waiting}")
+
+
 def check_backup(ctx: DoctorContext) -> Check:
     """A journal without a recent verified backup is one disk failure from losing claims."""
     path = ctx.settings.journal_path
@@ -473,6 +511,7 @@ CHECKS: tuple[Callable[[DoctorContext], Check | list[Check]], ...] = (
     check_printer,
     check_disk,
     check_journal_and_outbox,
+    check_clinic_db,
     check_backup,
 )
 

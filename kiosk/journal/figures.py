@@ -374,24 +374,24 @@ def items(source: FigureSource, day: date) -> list[tuple[int, TopItem]]:
 
 @functools.cache
 def _covered_by_day(shape: Shape) -> Select[Any]:
-    b, c, joined = _bills_with_claims(shape)
-    return (
-        select(shape.desk(b), b.c.service_date, _total(insurer_covers(c)))
-        .select_from(joined)
-        .with_hint(c, _CLAIMS_OF_A_DAY, "sqlite")
-        .where(b.c.service_date.between(FIRST, LAST), shape.asked_for(b), c.c.state == "sent")
-        .group_by(*shape.per_desk(b), b.c.service_date)
+    c, claims, day = shape.dated("claims")
+    statement = (
+        select(shape.desk(c), day, _total(insurer_covers(c)))
+        .select_from(claims)
+        .where(day.between(FIRST, LAST), shape.asked_for(c), c.c.state == "sent")
+        .group_by(*shape.per_desk(c), day)
     )
+    return statement.with_hint(c, _CLAIMS_OF_A_DAY, "sqlite")
 
 
 @functools.cache
 def _desk_money_by_day(shape: Shape, table: str) -> Select[Any]:
-    v, m = shape.table("visits", "v"), shape.table(table, table[0])
+    money, rows, day = shape.dated(table)
     return (
-        select(shape.desk(v), v.c.service_date, _total(m.c.amount_fen))
-        .select_from(v.join(m, and_(m.c.visit_id == v.c.id, shape.same_desk(m, v))))
-        .where(v.c.service_date.between(FIRST, LAST), shape.asked_for(v))
-        .group_by(*shape.per_desk(v), v.c.service_date)
+        select(shape.desk(money), day, _total(money.c.amount_fen))
+        .select_from(rows)
+        .where(day.between(FIRST, LAST), shape.asked_for(money))
+        .group_by(*shape.per_desk(money), day)
     )
 
 

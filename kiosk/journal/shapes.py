@@ -18,6 +18,7 @@ from sqlalchemy import (
     ARRAY,
     Alias,
     ColumnElement,
+    FromClause,
     Table,
     Text,
     any_,
@@ -62,6 +63,18 @@ class Shape:
     def same_desk(self, one: Alias, other: Alias) -> ColumnElement[bool]:
         """Journal ids are a desk's own: in the clinic database a join also matches the desk."""
         return one.c.desk_id == other.c.desk_id if self.clinic else true()
+
+    def dated(self, table: str) -> tuple[Alias, FromClause, ColumnElement[str]]:
+        """`table`'s rows (claims, payments, refunds) with their service date: on the desk
+        through their bill or visit; the clinic database ships it with each row, so that a
+        window of days over many clinics reads no bill or visit at all."""
+        rows = self.table(table, table[0])
+        if self.clinic:
+            return rows, rows, rows.c.service_date
+        parent, key = ("bills", "bill_id") if table == "claims" else ("visits", "visit_id")
+        owner = self.table(parent, parent[0])
+        joined = owner.join(rows, rows.c[key] == owner.c.id)
+        return rows, joined, owner.c.service_date
 
     def replaces(self, claim: Alias) -> ColumnElement[Any]:
         """The invoice a corrected bill's claim replaces (shipped derived, read from the body on

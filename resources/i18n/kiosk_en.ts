@@ -502,119 +502,93 @@
 <context>
     <name>ClinicTab</name>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="74"/>
-        <source>Direct-pay visits</source>
-        <translation>Direct-pay visits</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="75"/>
-        <location filename="../../ui/manager/clinic_tab.py" line="99"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="94"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="76"/>
-        <source>Covered by the insurer</source>
-        <translation>Covered by the insurer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="77"/>
-        <source>Refused by the insurer</source>
-        <translation>Refused by the insurer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="78"/>
-        <source>Paid by families</source>
-        <translation>Paid by families</translation>
-    </message>
-    <message>
         <location filename="../../ui/manager/clinic_tab.py" line="79"/>
-        <source>Still owed by families</source>
-        <translation>Still owed by families</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="84"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>Last 30 days: covered by the insurer and paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="91"/>
-        <location filename="../../ui/manager/clinic_tab.py" line="196"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="86"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="192"/>
         <source>The clinic&apos;s day</source>
         <translation>The clinic&apos;s day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="96"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="91"/>
         <source>Clinic</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="96"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="91"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="97"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="92"/>
         <source>Records up to</source>
         <translation>Records up to</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="98"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="93"/>
         <source>Visits</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="100"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="95"/>
         <source>Insurer covers</source>
         <translation>Insurer covers</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="101"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="96"/>
         <source>Awaiting</source>
         <translation>Awaiting</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="102"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="97"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="103"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="98"/>
         <source>Families paid</source>
         <translation>Families paid</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="104"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="99"/>
         <source>Families owe</source>
         <translation>Families owe</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="110"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="105"/>
         <source>nothing yet</source>
         <translation>nothing yet</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="137"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="132"/>
         <source>The group&apos;s day: %1, %2</source>
         <translation>The group&apos;s day: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="139"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="134"/>
         <source>The clinic&apos;s day: %1, %2</source>
         <translation>The clinic&apos;s day: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="150"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="145"/>
         <source>Not shipped for 15 minutes or more (its figures may be behind): %1</source>
         <translation>Not shipped for 15 minutes or more (its figures may be behind): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="154"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="149"/>
         <source>Every desk has shipped its records in the last 15 minutes.</source>
         <translation>Every desk has shipped its records in the last 15 minutes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="159"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="154"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -622,7 +596,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="163"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="158"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>%n accepted claim</numerusform>
@@ -630,7 +604,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="168"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="163"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n claim to collect or fix</numerusform>
@@ -638,7 +612,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="172"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="167"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -646,7 +620,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="176"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="171"/>
         <source>%1 (%n desk(s))</source>
         <translation>
             <numerusform>%1 (%n desk)</numerusform>
@@ -654,12 +628,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="184"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="179"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="199"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="195"/>
         <source>The clinic database cannot be read now (%1). This desk&apos;s own figures are on the Day tab; the desks keep their records and ship them when it is back.</source>
         <translation>The clinic database cannot be read now (%1). This desk&apos;s own figures are on the Day tab; the desks keep their records and ship them when it is back.</translation>
     </message>
@@ -1189,77 +1163,77 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="166"/>
+        <location filename="../../ui/manager/day_tab.py" line="35"/>
         <source>Direct-pay visits</source>
         <translation>Direct-pay visits</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="167"/>
+        <location filename="../../ui/manager/day_tab.py" line="36"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="168"/>
+        <location filename="../../ui/manager/day_tab.py" line="37"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="169"/>
+        <location filename="../../ui/manager/day_tab.py" line="38"/>
         <source>Awaiting the insurer</source>
         <translation>Awaiting the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="170"/>
+        <location filename="../../ui/manager/day_tab.py" line="39"/>
         <source>Refused by the insurer</source>
         <translation>Refused by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="171"/>
+        <location filename="../../ui/manager/day_tab.py" line="40"/>
         <source>Paid by families</source>
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="175"/>
+        <location filename="../../ui/manager/day_tab.py" line="182"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="178"/>
+        <location filename="../../ui/manager/day_tab.py" line="185"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="179"/>
+        <location filename="../../ui/manager/day_tab.py" line="186"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="182"/>
+        <location filename="../../ui/manager/day_tab.py" line="189"/>
         <source>Refunded (taken off above)</source>
         <translation>Refunded (taken off above)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="183"/>
+        <location filename="../../ui/manager/day_tab.py" line="41"/>
         <source>Still owed by families</source>
         <translation>Still owed by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="184"/>
+        <location filename="../../ui/manager/day_tab.py" line="191"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="187"/>
+        <location filename="../../ui/manager/day_tab.py" line="194"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="189"/>
+        <location filename="../../ui/manager/day_tab.py" line="196"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>Last 30 days: covered by the insurer and paid by families</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="199"/>
+        <location filename="../../ui/manager/day_tab.py" line="206"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -1267,7 +1241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="204"/>
+        <location filename="../../ui/manager/day_tab.py" line="211"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>%n accepted claim</numerusform>
@@ -1275,7 +1249,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="207"/>
+        <location filename="../../ui/manager/day_tab.py" line="214"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n claim waiting to send</numerusform>
@@ -1283,7 +1257,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="213"/>
+        <location filename="../../ui/manager/day_tab.py" line="220"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n claim to collect or fix</numerusform>
@@ -1291,7 +1265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="219"/>
+        <location filename="../../ui/manager/day_tab.py" line="226"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>of %1 family share, with %n self-pay visit</numerusform>
@@ -1299,12 +1273,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="222"/>
+        <location filename="../../ui/manager/day_tab.py" line="229"/>
         <source>of %1 family share</source>
         <translation>of %1 family share</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="235"/>
+        <location filename="../../ui/manager/day_tab.py" line="242"/>
         <source>%1 (%n visit(s))</source>
         <translation>
             <numerusform>%1 (%n visit)</numerusform>
@@ -2688,230 +2662,230 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="460"/>
+        <location filename="../../ui/manager/screen.py" line="457"/>
         <source>Marked settled.</source>
         <translation>Marked settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="593"/>
+        <location filename="../../ui/manager/screen.py" line="590"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="236"/>
+        <location filename="../../ui/manager/screen.py" line="233"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="240"/>
+        <location filename="../../ui/manager/screen.py" line="237"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="241"/>
+        <location filename="../../ui/manager/screen.py" line="238"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="242"/>
+        <location filename="../../ui/manager/screen.py" line="239"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="243"/>
+        <location filename="../../ui/manager/screen.py" line="240"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="244"/>
+        <location filename="../../ui/manager/screen.py" line="241"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="247"/>
+        <location filename="../../ui/manager/screen.py" line="244"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="251"/>
+        <location filename="../../ui/manager/screen.py" line="248"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="252"/>
+        <location filename="../../ui/manager/screen.py" line="249"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="254"/>
+        <location filename="../../ui/manager/screen.py" line="251"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="255"/>
+        <location filename="../../ui/manager/screen.py" line="252"/>
         <source>Clinic</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="256"/>
+        <location filename="../../ui/manager/screen.py" line="253"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="257"/>
+        <location filename="../../ui/manager/screen.py" line="254"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="258"/>
+        <location filename="../../ui/manager/screen.py" line="255"/>
         <source>Receivables</source>
         <translation>Receivables</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="259"/>
+        <location filename="../../ui/manager/screen.py" line="256"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="260"/>
+        <location filename="../../ui/manager/screen.py" line="257"/>
         <source>Close the day</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="353"/>
+        <location filename="../../ui/manager/screen.py" line="350"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>Reading this PC&apos;s records…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="356"/>
+        <location filename="../../ui/manager/screen.py" line="353"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>As this PC&apos;s records stood at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="366"/>
-        <location filename="../../ui/manager/screen.py" line="633"/>
+        <location filename="../../ui/manager/screen.py" line="363"/>
+        <location filename="../../ui/manager/screen.py" line="630"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="408"/>
+        <location filename="../../ui/manager/screen.py" line="405"/>
         <source>The counts differ from what was taken: say why in the note.</source>
         <translation>The counts differ from what was taken: say why in the note.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="410"/>
+        <location filename="../../ui/manager/screen.py" line="407"/>
         <source>The note is at most %1 characters, on one line.</source>
         <translation>The note is at most %1 characters, on one line.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="415"/>
+        <location filename="../../ui/manager/screen.py" line="412"/>
         <source>A payment or refund was recorded meanwhile: the figures were read again. Check the counts and close again.</source>
         <translation>A payment or refund was recorded meanwhile: the figures were read again. Check the counts and close again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="419"/>
+        <location filename="../../ui/manager/screen.py" line="416"/>
         <source>This day was already closed.</source>
         <translation>This day was already closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="421"/>
+        <location filename="../../ui/manager/screen.py" line="418"/>
         <source>This day has not come yet.</source>
         <translation>This day has not come yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="423"/>
+        <location filename="../../ui/manager/screen.py" line="420"/>
         <source>Only a manager may close the day.</source>
         <translation>Only a manager may close the day.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="424"/>
+        <location filename="../../ui/manager/screen.py" line="421"/>
         <source>The day could not be closed. Try again.</source>
         <translation>The day could not be closed. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="450"/>
+        <location filename="../../ui/manager/screen.py" line="447"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>Waiting to send again; it goes at the next try.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="470"/>
+        <location filename="../../ui/manager/screen.py" line="467"/>
         <source>Voided: it will not be sent.</source>
         <translation>Voided: it will not be sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="484"/>
+        <location filename="../../ui/manager/screen.py" line="481"/>
         <source>Cancelled at the insurer: it pays nothing for this claim.</source>
         <translation>Cancelled at the insurer: it pays nothing for this claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="496"/>
-        <location filename="../../ui/manager/screen.py" line="575"/>
+        <location filename="../../ui/manager/screen.py" line="493"/>
+        <location filename="../../ui/manager/screen.py" line="572"/>
         <source>Only a manager may change a claim.</source>
         <translation>Only a manager may change a claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="509"/>
+        <location filename="../../ui/manager/screen.py" line="506"/>
         <source>Opened at the desk: the family signs the corrected bill there.</source>
         <translation>Opened at the desk: the family signs the corrected bill there.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="512"/>
+        <location filename="../../ui/manager/screen.py" line="509"/>
         <source>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</source>
         <translation>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="543"/>
+        <location filename="../../ui/manager/screen.py" line="540"/>
         <source>Refunded %1 by %2.</source>
         <translation>Refunded %1 by %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="584"/>
+        <location filename="../../ui/manager/screen.py" line="581"/>
         <source>It is being sent right now; try again in a moment.</source>
         <translation>It is being sent right now; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="586"/>
+        <location filename="../../ui/manager/screen.py" line="583"/>
         <source>The insurer already has this claim: cancel it at the insurer instead.</source>
         <translation>The insurer already has this claim: cancel it at the insurer instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="588"/>
+        <location filename="../../ui/manager/screen.py" line="585"/>
         <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
         <translation>The insurer will not cancel it: it is paid, or was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="590"/>
+        <location filename="../../ui/manager/screen.py" line="587"/>
         <source>The insurer has no such claim from this clinic; nothing was changed.</source>
         <translation>The insurer has no such claim from this clinic; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="646"/>
+        <location filename="../../ui/manager/screen.py" line="643"/>
         <source>This PC&apos;s records cannot be read right now.</source>
         <translation>This PC&apos;s records cannot be read right now.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="684"/>
+        <location filename="../../ui/manager/screen.py" line="681"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="708"/>
-        <location filename="../../ui/manager/screen.py" line="741"/>
+        <location filename="../../ui/manager/screen.py" line="705"/>
+        <location filename="../../ui/manager/screen.py" line="738"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="752"/>
+        <location filename="../../ui/manager/screen.py" line="749"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="776"/>
+        <location filename="../../ui/manager/screen.py" line="773"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="780"/>
+        <location filename="../../ui/manager/screen.py" line="777"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>

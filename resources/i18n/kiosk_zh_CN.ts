@@ -496,159 +496,133 @@
 <context>
     <name>ClinicTab</name>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="74"/>
-        <source>Direct-pay visits</source>
-        <translation>直付就诊</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="75"/>
-        <location filename="../../ui/manager/clinic_tab.py" line="99"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="94"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="76"/>
-        <source>Covered by the insurer</source>
-        <translation>保险公司支付</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="77"/>
-        <source>Refused by the insurer</source>
-        <translation>保险公司拒付</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="78"/>
-        <source>Paid by families</source>
-        <translation>家庭已付</translation>
-    </message>
-    <message>
         <location filename="../../ui/manager/clinic_tab.py" line="79"/>
-        <source>Still owed by families</source>
-        <translation>家庭尚欠诊所</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="84"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>近 30 天：保险公司支付与家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="91"/>
-        <location filename="../../ui/manager/clinic_tab.py" line="196"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="86"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="192"/>
         <source>The clinic&apos;s day</source>
         <translation>诊所当日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="96"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="91"/>
         <source>Clinic</source>
         <translation>诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="96"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="91"/>
         <source>Desk</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="97"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="92"/>
         <source>Records up to</source>
         <translation>记录截至</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="98"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="93"/>
         <source>Visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="100"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="95"/>
         <source>Insurer covers</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="101"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="96"/>
         <source>Awaiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="102"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="97"/>
         <source>Refused</source>
         <translation>已拒赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="103"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="98"/>
         <source>Families paid</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="104"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="99"/>
         <source>Families owe</source>
         <translation>家庭尚欠</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="110"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="105"/>
         <source>nothing yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="137"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="132"/>
         <source>The group&apos;s day: %1, %2</source>
         <translation>集团当日：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="139"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="134"/>
         <source>The clinic&apos;s day: %1, %2</source>
         <translation>诊所当日：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="150"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="145"/>
         <source>Not shipped for 15 minutes or more (its figures may be behind): %1</source>
         <translation>超过 15 分钟未上传记录（其数字可能滞后）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="154"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="149"/>
         <source>Every desk has shipped its records in the last 15 minutes.</source>
         <translation>所有终端在最近 15 分钟内都已上传记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="159"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="154"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="163"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="158"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>已受理 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="168"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="163"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="172"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="167"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n 次就诊</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="176"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="171"/>
         <source>%1 (%n desk(s))</source>
         <translation>
             <numerusform>%1（%n 个终端）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="184"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="179"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="199"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="195"/>
         <source>The clinic database cannot be read now (%1). This desk&apos;s own figures are on the Day tab; the desks keep their records and ship them when it is back.</source>
         <translation>诊所数据库暂时无法读取（%1）。本机自己的数字见“当日”标签页；各终端会保存记录，待数据库恢复后再上传。</translation>
     </message>
@@ -1178,117 +1152,117 @@
 <context>
     <name>DayTab</name>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="166"/>
+        <location filename="../../ui/manager/day_tab.py" line="35"/>
         <source>Direct-pay visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="167"/>
+        <location filename="../../ui/manager/day_tab.py" line="36"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="168"/>
+        <location filename="../../ui/manager/day_tab.py" line="37"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="169"/>
+        <location filename="../../ui/manager/day_tab.py" line="38"/>
         <source>Awaiting the insurer</source>
         <translation>等待保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="170"/>
+        <location filename="../../ui/manager/day_tab.py" line="39"/>
         <source>Refused by the insurer</source>
         <translation>保险公司拒付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="171"/>
+        <location filename="../../ui/manager/day_tab.py" line="40"/>
         <source>Paid by families</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="175"/>
+        <location filename="../../ui/manager/day_tab.py" line="182"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="178"/>
+        <location filename="../../ui/manager/day_tab.py" line="185"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="179"/>
+        <location filename="../../ui/manager/day_tab.py" line="186"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="182"/>
+        <location filename="../../ui/manager/day_tab.py" line="189"/>
         <source>Refunded (taken off above)</source>
         <translation>已退款（已从上面扣除）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="183"/>
+        <location filename="../../ui/manager/day_tab.py" line="41"/>
         <source>Still owed by families</source>
         <translation>家庭尚欠诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="184"/>
+        <location filename="../../ui/manager/day_tab.py" line="191"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="187"/>
+        <location filename="../../ui/manager/day_tab.py" line="194"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="189"/>
+        <location filename="../../ui/manager/day_tab.py" line="196"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>近 30 天：保险公司支付与家庭付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="199"/>
+        <location filename="../../ui/manager/day_tab.py" line="206"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="204"/>
+        <location filename="../../ui/manager/day_tab.py" line="211"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>已受理 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="207"/>
+        <location filename="../../ui/manager/day_tab.py" line="214"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>待发送 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="213"/>
+        <location filename="../../ui/manager/day_tab.py" line="220"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="219"/>
+        <location filename="../../ui/manager/day_tab.py" line="226"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>家庭自付应收 %1（含自费就诊 %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="222"/>
+        <location filename="../../ui/manager/day_tab.py" line="229"/>
         <source>of %1 family share</source>
         <translation>家庭自付应收 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="235"/>
+        <location filename="../../ui/manager/day_tab.py" line="242"/>
         <source>%1 (%n visit(s))</source>
         <translation>
             <numerusform>%1（%n 次就诊）</numerusform>
@@ -2671,230 +2645,230 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="460"/>
+        <location filename="../../ui/manager/screen.py" line="457"/>
         <source>Marked settled.</source>
         <translation>已标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="593"/>
+        <location filename="../../ui/manager/screen.py" line="590"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="236"/>
+        <location filename="../../ui/manager/screen.py" line="233"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="240"/>
+        <location filename="../../ui/manager/screen.py" line="237"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="241"/>
+        <location filename="../../ui/manager/screen.py" line="238"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="242"/>
+        <location filename="../../ui/manager/screen.py" line="239"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="243"/>
+        <location filename="../../ui/manager/screen.py" line="240"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="244"/>
+        <location filename="../../ui/manager/screen.py" line="241"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="247"/>
+        <location filename="../../ui/manager/screen.py" line="244"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="251"/>
+        <location filename="../../ui/manager/screen.py" line="248"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="252"/>
+        <location filename="../../ui/manager/screen.py" line="249"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="254"/>
+        <location filename="../../ui/manager/screen.py" line="251"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="255"/>
+        <location filename="../../ui/manager/screen.py" line="252"/>
         <source>Clinic</source>
         <translation>诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="256"/>
+        <location filename="../../ui/manager/screen.py" line="253"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="257"/>
+        <location filename="../../ui/manager/screen.py" line="254"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="258"/>
+        <location filename="../../ui/manager/screen.py" line="255"/>
         <source>Receivables</source>
         <translation>应收款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="259"/>
+        <location filename="../../ui/manager/screen.py" line="256"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="260"/>
+        <location filename="../../ui/manager/screen.py" line="257"/>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="353"/>
+        <location filename="../../ui/manager/screen.py" line="350"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>正在读取本机记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="356"/>
+        <location filename="../../ui/manager/screen.py" line="353"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>截至 %1 的本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="366"/>
-        <location filename="../../ui/manager/screen.py" line="633"/>
+        <location filename="../../ui/manager/screen.py" line="363"/>
+        <location filename="../../ui/manager/screen.py" line="630"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>暂时无法读取本机记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="408"/>
+        <location filename="../../ui/manager/screen.py" line="405"/>
         <source>The counts differ from what was taken: say why in the note.</source>
         <translation>清点金额与前台实收不符：请在说明中写明原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="410"/>
+        <location filename="../../ui/manager/screen.py" line="407"/>
         <source>The note is at most %1 characters, on one line.</source>
         <translation>说明最多 %1 个字，且只能写一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="415"/>
+        <location filename="../../ui/manager/screen.py" line="412"/>
         <source>A payment or refund was recorded meanwhile: the figures were read again. Check the counts and close again.</source>
         <translation>期间有新的收款或退款记录，已重新读取金额。请核对清点金额后再日结。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="419"/>
+        <location filename="../../ui/manager/screen.py" line="416"/>
         <source>This day was already closed.</source>
         <translation>这一天已经日结。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="421"/>
+        <location filename="../../ui/manager/screen.py" line="418"/>
         <source>This day has not come yet.</source>
         <translation>这一天还没到。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="423"/>
+        <location filename="../../ui/manager/screen.py" line="420"/>
         <source>Only a manager may close the day.</source>
         <translation>只有经理可以日结。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="424"/>
+        <location filename="../../ui/manager/screen.py" line="421"/>
         <source>The day could not be closed. Try again.</source>
         <translation>未能日结，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="450"/>
+        <location filename="../../ui/manager/screen.py" line="447"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>已重新排队待发送，将在下次尝试时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="470"/>
+        <location filename="../../ui/manager/screen.py" line="467"/>
         <source>Voided: it will not be sent.</source>
         <translation>已作废：不会发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="484"/>
+        <location filename="../../ui/manager/screen.py" line="481"/>
         <source>Cancelled at the insurer: it pays nothing for this claim.</source>
         <translation>已向保险公司撤销：保险公司不再为这笔理赔支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="496"/>
-        <location filename="../../ui/manager/screen.py" line="575"/>
+        <location filename="../../ui/manager/screen.py" line="493"/>
+        <location filename="../../ui/manager/screen.py" line="572"/>
         <source>Only a manager may change a claim.</source>
         <translation>只有经理可以更改理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="509"/>
+        <location filename="../../ui/manager/screen.py" line="506"/>
         <source>Opened at the desk: the family signs the corrected bill there.</source>
         <translation>已在前台打开：家长在前台签署更正后的账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="512"/>
+        <location filename="../../ui/manager/screen.py" line="509"/>
         <source>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</source>
         <translation>前台正在接待一位就诊者。请在该就诊完成或取消后再更正账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="543"/>
+        <location filename="../../ui/manager/screen.py" line="540"/>
         <source>Refunded %1 by %2.</source>
         <translation>已通过%2退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="584"/>
+        <location filename="../../ui/manager/screen.py" line="581"/>
         <source>It is being sent right now; try again in a moment.</source>
         <translation>正在发送中，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="586"/>
+        <location filename="../../ui/manager/screen.py" line="583"/>
         <source>The insurer already has this claim: cancel it at the insurer instead.</source>
         <translation>保险公司已收到这笔理赔：请改为向保险公司撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="588"/>
+        <location filename="../../ui/manager/screen.py" line="585"/>
         <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
         <translation>保险公司不能撤销：该理赔已支付或未被受理。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="590"/>
+        <location filename="../../ui/manager/screen.py" line="587"/>
         <source>The insurer has no such claim from this clinic; nothing was changed.</source>
         <translation>保险公司没有本诊所的这笔理赔；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="646"/>
+        <location filename="../../ui/manager/screen.py" line="643"/>
         <source>This PC&apos;s records cannot be read right now.</source>
         <translation>暂时无法读取本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="684"/>
+        <location filename="../../ui/manager/screen.py" line="681"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="708"/>
-        <location filename="../../ui/manager/screen.py" line="741"/>
+        <location filename="../../ui/manager/screen.py" line="705"/>
+        <location filename="../../ui/manager/screen.py" line="738"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="752"/>
+        <location filename="../../ui/manager/screen.py" line="749"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="776"/>
+        <location filename="../../ui/manager/screen.py" line="773"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="780"/>
+        <location filename="../../ui/manager/screen.py" line="777"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>

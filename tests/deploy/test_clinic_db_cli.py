@@ -64,3 +64,25 @@ def test_a_password_in_a_registered_url_is_refused(kiosk_dirs, capsys):
     assert "leave the password out of the URL" in capsys.readouterr().err
     assert main(["register"]) == 2
     assert "say what to register" in capsys.readouterr().err
+
+
+def test_the_doctor_says_where_the_desk_ships_and_when_it_cannot(
+    clinic_server, kiosk_dirs, capsys, monkeypatch
+):
+    login = clinic_server.desk("C1", "Doctor's desk")
+    monkeypatch.setattr("sys.stdin", io.StringIO(login.password + "\n"))
+    assert main(["register", "--clinic-db", login.url]) == 0
+    capsys.readouterr()
+    main(["doctor", "--camera", "0"])
+    found = capsys.readouterr().out.splitlines()
+    line = next(text for text in found if "clinic db" in text)
+    assert line.startswith("OK") and "ships to" in line and "waiting" in line
+    clinic_server.server.stop()
+    try:
+        main(["doctor", "--camera", "0"])
+    finally:
+        clinic_server.server.start()
+    out = capsys.readouterr().out
+    line = next(text for text in out.splitlines() if "clinic db" in text)
+    assert line.startswith("WARN") and "waiting" in line, line
+    assert "goes on working" in out

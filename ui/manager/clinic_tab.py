@@ -13,7 +13,7 @@ from kiosk.business_day import BUSINESS_TZ
 from kiosk.clinic_db.reading import ClinicDay, Part
 from kiosk.money import format_yuan
 from kiosk.reports import PAYABLE, DaySummary
-from ui.manager.day_tab import FigureTile
+from ui.manager.day_tab import FigureTile, figure_captions
 from ui.manager.tables import figure_table, fill_table, money_cell
 from ui.tone import set_tone
 from ui.widgets.trend_chart import TrendChart
@@ -72,14 +72,7 @@ class ClinicTab(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        captions = {
-            "visits": self.tr("Direct-pay visits"),
-            "billed": self.tr("Billed"),
-            "covered": self.tr("Covered by the insurer"),
-            "not_covered": self.tr("Refused by the insurer"),
-            "family_paid": self.tr("Paid by families"),
-            "owed": self.tr("Still owed by families"),
-        }
+        captions = figure_captions()
         for key, tile in self.tiles.items():
             tile.caption.setText(captions[key])
         self.chart_title.setText(

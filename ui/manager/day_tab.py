@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -26,6 +26,20 @@ from ui.manager_text import name
 from ui.tone import set_tone
 from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.trend_chart import TrendChart
+
+
+def figure_captions() -> dict[str, str]:
+    """The headline figures' captions, as the Day tab's and the Clinic tab's tiles say them."""
+
+    return {
+        "visits": QCoreApplication.translate("DayTab", "Direct-pay visits"),
+        "billed": QCoreApplication.translate("DayTab", "Billed"),
+        "covered": QCoreApplication.translate("DayTab", "Covered by the insurer"),
+        "awaiting": QCoreApplication.translate("DayTab", "Awaiting the insurer"),
+        "not_covered": QCoreApplication.translate("DayTab", "Refused by the insurer"),
+        "family_paid": QCoreApplication.translate("DayTab", "Paid by families"),
+        "owed": QCoreApplication.translate("DayTab", "Still owed by families"),
+    }
 
 
 class FigureTile(QFrame):
@@ -162,14 +176,7 @@ class DayTab(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        captions = {
-            "visits": self.tr("Direct-pay visits"),
-            "billed": self.tr("Billed"),
-            "covered": self.tr("Covered by the insurer"),
-            "awaiting": self.tr("Awaiting the insurer"),
-            "not_covered": self.tr("Refused by the insurer"),
-            "family_paid": self.tr("Paid by families"),
-        }
+        captions = figure_captions()
         for key, tile in self.tiles.items():
             tile.caption.setText(captions[key])
         self.claims.title.setText(self.tr("Claims"))
@@ -180,7 +187,7 @@ class DayTab(QWidget):
         for method in PaymentMethod:
             self.payments.names[method].setText(name(method))
         self.payments.names["refunded"].setText(self.tr("Refunded (taken off above)"))
-        self.payments.names["owed"].setText(self.tr("Still owed by families"))
+        self.payments.names["owed"].setText(captions["owed"])
         self.preauths.title.setText(self.tr("Pre-auth requests"))
         for state in PreAuthState:
             self.preauths.names[state].setText(name(state))

@@ -140,18 +140,30 @@ def _records() -> None:
             " USING (clinic_id = ANY ((SELECT kiosk_readable_clinics())::text[]))"
         )
     # What the figures (kiosk.figures) find rows by: a clinic's service dates, then each
-    # desk's joins by the journal's ids.
+    # desk's joins by the journal's ids. Each join's index carries the columns the figures read
+    # and `clinic_id`, which the readers' policy checks on every row: the joins are index-only
+    # scans, not a heap fetch per row (a clinic's day summary: 25 -> 19 ms, `bench/clinic_db.py`).
     for statement in (
         "CREATE INDEX visits_by_service_date ON visits (clinic_id, service_date, desk_id, id)",
         "CREATE INDEX bills_by_service_date ON bills (clinic_id, service_date, desk_id, id,"
         " visit_id, total_submitted_fen, total_covered_fen, total_patient_fen)",
-        "CREATE INDEX bills_by_visit ON bills (desk_id, visit_id, id)",
+        "CREATE INDEX bills_by_visit ON bills (desk_id, visit_id, id) INCLUDE (clinic_id,"
+        " total_submitted_fen, total_covered_fen, total_patient_fen)",
         "CREATE INDEX claims_by_bill ON claims (desk_id, bill_id, state, insurer_status,"
-        " reject_code, covered_fen, final_covered_fen)",
-        "CREATE INDEX payments_by_visit ON payments (desk_id, visit_id, method, amount_fen)",
-        "CREATE INDEX refunds_by_visit ON refunds (desk_id, visit_id, method, amount_fen)",
+        " reject_code, covered_fen, final_covered_fen) INCLUDE (clinic_id, replaces)",
+        "CREATE INDEX payments_by_visit ON payments (desk_id, visit_id, method, amount_fen)"
+        " INCLUDE (clinic_id)",
+        "CREATE INDEX refunds_by_visit ON refunds (desk_id, visit_id, method, amount_fen)"
+        " INCLUDE (clinic_id)",
         "CREATE INDEX preauth_requests_by_requested_at ON preauth_requests"
         " (clinic_id, requested_at)",
+        # The group's 30-day trend: claims and desk money by their (shipped) service date.
+        "CREATE INDEX claims_by_service_date ON claims (clinic_id, service_date, desk_id)"
+        " INCLUDE (state, covered_fen, final_covered_fen)",
+        "CREATE INDEX payments_by_service_date ON payments (clinic_id, service_date, desk_id)"
+        " INCLUDE (amount_fen)",
+        "CREATE INDEX refunds_by_service_date ON refunds (clinic_id, service_date, desk_id)"
+        " INCLUDE (amount_fen)",
     ):
         op.execute(statement)
 
