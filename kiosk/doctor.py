@@ -422,7 +422,7 @@ def check_clinic_db(ctx: DoctorContext) -> Check:
     reached now (a desk whose clinic database is down keeps working: a warning, not a failure)."""
     from kiosk.clinic_db.connection import ClinicDbError, clinic_engine
     from kiosk.clinic_db.reading import clinic_db_problem
-    from kiosk.clinic_db.shipping import shipping_state
+    from kiosk.clinic_db.shipping import Shipper, shipping_state
 
     path = ctx.settings.journal_path
     if not path.exists():
@@ -439,8 +439,8 @@ def check_clinic_db(ctx: DoctorContext) -> Check:
     try:
         engine = clinic_engine(state.target, pool_size=1)
         try:
-            with engine.connect() as db:
-                db.exec_driver_sql("SELECT kiosk_my_desk()")
+            with Journal.open_read_only(path) as journal:
+                refused = Shipper(journal, engine).diagnose()
         finally:
             engine.dispose()
     except ClinicDbError as exc:
@@ -451,6 +451,13 @@ def check_clinic_db(ctx: DoctorContext) -> Check:
             Status.WARN,
             f"{state.target}: {clinic_db_problem(exc)}; {waiting}",
             fix,
+        )
+    if refused is not None:
+        return Check(
+            "clinic db",
+            Status.FAIL,
+            f"{state.target}: shipping stopped; {waiting}",
+            refused[:1].upper() + refused[1:],
         )
     return _ok("clinic db", f"ships to {state.target}; {waiting}")
 

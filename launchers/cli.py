@@ -512,18 +512,13 @@ def _clinic_db_url(value: str) -> str:
     return clean
 
 
-def _secret(prompt: str) -> str:
-    """Asked without echo at a terminal; one line of stdin from a script."""
-    return getpass.getpass(prompt) if sys.stdin.isatty() else sys.stdin.readline().strip()
-
-
 def _register(args: argparse.Namespace) -> int:
     """Ask for the key from the insurer's provider portal without echoing it; keep it only once
     the insurer accepts it. A clinic database login likewise: kept once it signs in."""
     if not (args.insurer or args.clinic_db or args.clinic_db_reader):
         raise SettingsError("say what to register: --insurer, --clinic-db or --clinic-db-reader")
     if args.insurer:
-        api_key = _secret("Device key from the insurer's provider portal: ")
+        api_key = clinic_db_cli.secret_input("Device key from the insurer's provider portal: ")
         settings = register_device(args.insurer, api_key, ca_bundle=args.ca_bundle)
         print(f"kiosk: registered with {settings.insurer_url}; the key is in the OS keyring")
     if args.clinic_db:
@@ -531,14 +526,14 @@ def _register(args: argparse.Namespace) -> int:
 
         path = load_settings().journal_path
         path.parent.mkdir(parents=True, exist_ok=True)
-        password = _secret(f"Password of {args.clinic_db}: ")
+        password = clinic_db_cli.secret_input(f"Password of {args.clinic_db}: ")
         with Journal.open(path, audit_key=journal_audit_key(path)) as journal:
             clinic, desk = register_desk(journal, args.clinic_db, password)
         print(f"kiosk: this PC is desk {desk!r} of clinic {clinic}; it ships its journal there")
     if args.clinic_db_reader:
         from kiosk.clinic_db.registration import register_reader
 
-        password = _secret(f"Password of {args.clinic_db_reader}: ")
+        password = clinic_db_cli.secret_input(f"Password of {args.clinic_db_reader}: ")
         _, who = register_reader(args.clinic_db_reader, password)
         names = ", ".join(clinic.clinic_id for clinic in who.clinics)
         print(f"kiosk: the manager's screens read the clinic database ({names})")

@@ -6,6 +6,7 @@ URL carries it, as scripts and tests do).
     kiosk clinic-db sql                                   the SQL `init` runs, for the DBA to read
     kiosk clinic-db add-clinic CODE --name N --group G --admin URL
     kiosk clinic-db add-desk CLINIC "Desk name" --admin URL        a desk's login (shown once)
+    kiosk clinic-db reset-desk CLINIC "Desk name" --admin URL      a new password for it
     kiosk clinic-db add-reader manager CLINIC "Person" --admin URL  a clinic manager's login
     kiosk clinic-db add-reader group-finance GROUP "Person" --admin URL
     kiosk clinic-db staff CLINIC NAME --role R --admin URL          an account for every desk
@@ -57,6 +58,9 @@ def add_commands(commands: argparse._SubParsersAction, checked: Callable) -> Non
     desk = with_admin(clinic_db.add_parser("add-desk", help="issue a desk's login"))
     desk.add_argument("clinic")
     desk.add_argument("name")
+    reset = with_admin(clinic_db.add_parser("reset-desk", help="a new password for a desk's login"))
+    reset.add_argument("clinic")
+    reset.add_argument("name")
     reader = with_admin(
         clinic_db.add_parser("add-reader", help="issue a manager's or group finance's login")
     )
@@ -77,12 +81,19 @@ def _postgres_url(value: str) -> str:
     return value
 
 
+def secret_input(prompt: str) -> str:
+    """Asked without echo at a terminal; one line of stdin from a script."""
+    return getpass.getpass(prompt) if sys.stdin.isatty() else sys.stdin.readline().strip()
+
+
 def _admin_url(url: str) -> str:
     """The admin URL with its password: the one it carries, else asked for."""
     clean, password = split_password(url)
     if password:
         return url
-    asked = getpass.getpass(f"Password of {clean}: ")
+    asked = secret_input(f"Password of {clean}: ")
+    if not asked:
+        raise ValueError(f"no password typed for {clean}")
     return clean.replace("@", f":{quote(asked, safe='')}@", 1)
 
 
@@ -110,8 +121,9 @@ def run(args: argparse.Namespace) -> int:
     elif command == "add-clinic":
         admin.add_clinic(url, args.code, args.name, group_id=args.group)
         print(f"kiosk: clinic {args.code} ({args.name}) is in group {args.group}")
-    elif command == "add-desk":
-        login = admin.add_desk(url, args.clinic, args.name)
+    elif command in ("add-desk", "reset-desk"):
+        issue = admin.add_desk if command == "add-desk" else admin.reset_desk
+        login = issue(url, args.clinic, args.name)
         print(f"kiosk: desk {args.name!r} of {args.clinic}: {login.url}")
         print(
             PASSWORD_SHOWN_ONCE.format(password=login.password, option="--clinic-db", url=login.url)

@@ -163,9 +163,9 @@ class Kiosk:
         if self.shipper is not None:
             self.shipper.stop()
             self.shipper.engine.dispose()
-        if self.session.clinic_reader is not None:
-            self.session.clinic_reader.close()
         current_runner().shutdown()
+        if self.session.clinic_reader is not None:  # after the workers that may be reading
+            self.session.clinic_reader.close()
         install_runner(None)
         self.window.release()
         self.window.close()

@@ -94,10 +94,21 @@ def add_clinic(admin_url: str, clinic_id: str, name: str, *, group_id: str) -> N
         )
 
 
+def _verifier(db: Connection, role: str, password: str) -> str:
+    """The password as PostgreSQL keeps it (a SCRAM-SHA-256 verifier, made by libpq here): the
+    server, its logs and a failed statement's error never see the password itself."""
+    driver = db.connection.driver_connection
+    assert driver is not None
+    encrypted: bytes = driver.pgconn.encrypt_password(
+        password.encode(), role.encode(), b"scram-sha-256"
+    )
+    return encrypted.decode()
+
+
 def _create_login(db: Connection, role: str, member_of: str) -> str:
     password = secrets.token_urlsafe(24)
     statement = sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-        sql.Identifier(role), sql.Literal(password), sql.Identifier(member_of)
+        sql.Identifier(role), sql.Literal(_verifier(db, role, password)), sql.Identifier(member_of)
     )
     db.exec_driver_sql(statement.as_string())
     return password
@@ -125,6 +136,24 @@ def add_desk(admin_url: str, clinic_id: str, desk_name: str) -> Login:
             ),
             {"r": role, "c": clinic_id, "d": desk_id},
         )
+    return Login(_login_url(clean, role), password)
+
+
+def reset_desk(admin_url: str, clinic_id: str, desk_name: str) -> Login:
+    """A new password for a desk's login (its PC lost its keyring, or was replaced and took
+    the old desk's journal): the desk goes on as itself, its records counted once."""
+    with _admin(admin_url) as (engine, clean), engine.begin() as db:
+        role = db.execute(
+            text("SELECT role_name FROM desks WHERE clinic_id = :c AND name = :n"),
+            {"c": clinic_id, "n": desk_name.strip()},
+        ).scalar_one_or_none()
+        if role is None:
+            raise ClinicDbError(f"clinic {clinic_id} has no desk named {desk_name!r}")
+        password = secrets.token_urlsafe(24)
+        statement = sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+            sql.Identifier(role), sql.Literal(_verifier(db, role, password))
+        )
+        db.exec_driver_sql(statement.as_string())
     return Login(_login_url(clean, role), password)
 
 

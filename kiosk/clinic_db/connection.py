@@ -13,6 +13,7 @@ from sqlalchemy.engine import URL, make_url
 from kiosk.credentials import SERVICE
 
 CONNECT_TIMEOUT_SECONDS = 5
+STATEMENT_TIMEOUT_MS = 60_000
 
 
 class ClinicDbError(ValueError):
@@ -29,7 +30,8 @@ def split_password(url: str) -> tuple[str, str | None]:
             "the clinic database URL needs a role, a host and a database:"
             " postgresql://ROLE@HOST:PORT/DATABASE"
         )
-    netloc = parts.username + "@" + parts.hostname + (f":{parts.port}" if parts.port else "")
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname  # IPv6
+    netloc = parts.username + "@" + host + (f":{parts.port}" if parts.port else "")
     clean = urlunsplit(("postgresql", netloc, parts.path, parts.query, ""))
     return clean, unquote(parts.password) if parts.password else None
 
@@ -70,11 +72,23 @@ def clinic_engine(url: str, password: str | None = None, *, pool_size: int = 2) 
     """An engine for `url`: the password given, else the one the URL carries, else the keyring's.
     Connections are checked before use, so one cut by a restart of the server is replaced."""
     clean, carried = split_password(url)
-    secret = password or carried or load_password(clean)
+    secret = password if password is not None else carried or load_password(clean)
+    if not secret:
+        raise ClinicDbError(f"no password for {clean}: an empty one is never a login's")
     return create_engine(
         sqlalchemy_url(clean, secret),
         pool_size=pool_size,
         max_overflow=0,
         pool_pre_ping=True,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "application_name": "kiosk"},
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+            "application_name": "kiosk",
+            # A connection the network dropped without a word is found within a minute, and
+            # no statement holds the shipper (or a manager's screen) longer than that.
+            "keepalives": 1,
+            "keepalives_idle": 20,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+            "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+        },
     )

@@ -5,6 +5,7 @@ clinic-wide day (`ClinicReader.day`): a clinic by desk, or a group by clinic."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -132,18 +133,21 @@ class ClinicReader:
         self.url = url
         self._password = password
         self._engine: Engine | None = None
+        self._lock = threading.Lock()
 
     @property
     def engine(self) -> Engine:
         """Made at the first read, so a password missing from the keyring is said on the
         manager's screen, not at the kiosk's start."""
-        if self._engine is None:
-            self._engine = clinic_engine(self.url, self._password)
-        return self._engine
+        with self._lock:
+            if self._engine is None:
+                self._engine = clinic_engine(self.url, self._password)
+            return self._engine
 
     def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
 
     def day(self, day: date) -> ClinicDay:
         who = readable(self.engine)

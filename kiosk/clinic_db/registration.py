@@ -16,6 +16,12 @@ from kiosk.journal import Journal
 from kiosk.settings import Settings, load_settings, save_settings, updated
 
 
+def _password(password: str) -> str:
+    if not password:
+        raise ClinicDbError("type the login's password (the one `kiosk clinic-db` showed)")
+    return password
+
+
 def _unreachable(url: str, exc: SQLAlchemyError) -> ClinicDbError:
     cause = getattr(exc, "orig", None)
     reason = str(cause).strip().splitlines()[0] if cause else type(exc).__name__
@@ -23,13 +29,20 @@ def _unreachable(url: str, exc: SQLAlchemyError) -> ClinicDbError:
 
 
 def register_desk(journal: Journal, url: str, password: str) -> tuple[str, str]:
-    """This desk ships its journal with the desk login `url`; returns (clinic, desk name)."""
+    """This desk ships its journal with the desk login `url`; returns (clinic, desk name).
+
+    Registering again is how a person settles a refusal (`ShippingRefused`): a journal restored
+    from an older backup then ships from here on, over what the clinic database holds of the
+    records it lost (docs/operations.md section 8)."""
     clean, _ = split_password(url)
-    engine = clinic_engine(clean, password, pool_size=1)
+    engine = clinic_engine(clean, _password(password), pool_size=1)
     try:
         with engine.connect() as db:
             found = db.execute(
-                text("SELECT d.clinic_id, d.name FROM desks d WHERE d.desk_id = kiosk_my_desk()")
+                text(
+                    "SELECT d.clinic_id, d.name, d.shipped_seq FROM desks d"
+                    " WHERE d.desk_id = kiosk_my_desk()"
+                )
             ).one_or_none()
     except SQLAlchemyError as exc:
         raise _unreachable(clean, exc) from exc
@@ -38,7 +51,7 @@ def register_desk(journal: Journal, url: str, password: str) -> tuple[str, str]:
     if found is None:
         raise ClinicDbError(f"{clean} is not a desk's login: `kiosk clinic-db add-desk` issues one")
     store_password(clean, password)
-    start_shipping(journal, clean)
+    start_shipping(journal, clean, stored=int(found[2]))
     return str(found[0]), str(found[1])
 
 
@@ -48,7 +61,7 @@ def register_reader(
     """The manager's screens on this PC read the clinic database with `url` (a clinic manager's
     or group finance's login)."""
     clean, _ = split_password(url)
-    engine = clinic_engine(clean, password, pool_size=1)
+    engine = clinic_engine(clean, _password(password), pool_size=1)
     try:
         who = readable(engine)
     except SQLAlchemyError as exc:

@@ -11,6 +11,14 @@ the queue. A crash in between sends them again, and changes nothing. The clinic 
 round fails, nothing is deleted, the desk goes on writing its journal, and the next round after a
 backoff catches up.
 
+Each side keeps a watermark: the clinic database the last entry it stored for the desk
+(`desks.shipped_seq`), the journal the last one it cleared (`shipping_target.shipped_seq`); and a
+desk login serves one journal (`journal_id`). Where they disagree, something was restored or
+re-used: the clinic database behind (restored from an older dump) is sent everything again; the
+journal behind (restored from an older backup: the clinic database holds records it does not), or
+a login that serves another journal, stops the shipping for a person (`ShippingRefused`) —
+nothing is overwritten.
+
 The same thread brings the clinic's staff accounts to the desk (`pull_staff`), so that staff sign
 in with their clinic PIN even while the clinic database cannot be reached.
 """
@@ -21,16 +29,19 @@ import functools
 import json
 import logging
 import random
+import sqlite3
 import threading
 import time
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import Engine, and_, bindparam, delete, select, text, update
+from sqlalchemy import Connection, Engine, and_, bindparam, delete, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.clinic_db import tables
+from kiosk.journal.errors import JournalError
 from kiosk.journal.retry_schedule import RetrySchedule
 from kiosk.journal.shipped import SHIPPED, SHIPPED_BY_NAME, ShippedTable, backfill
 from kiosk.journal.store import Journal
@@ -40,6 +51,14 @@ log = logging.getLogger(__name__)
 
 BATCH = 5000
 """Queue entries per round: a visit makes about ten."""
+HEARTBEAT_SECONDS = 60
+"""A desk with nothing to ship still says so this often (`desks.shipped_at`): a quiet desk is
+not taken for one that is offline."""
+
+
+class ShippingRefused(RuntimeError):
+    """The clinic database and this journal do not go together; a person must decide (the
+    message says what happened and what to do). Nothing was sent."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,23 +71,37 @@ class ShippingState:
     """Changes not stored in the clinic database yet."""
 
 
-def start_shipping(journal: Journal, clinic_db_url: str, *, actor: str = "manager") -> int:
+def start_shipping(
+    journal: Journal, clinic_db_url: str, *, stored: int = 0, actor: str = "manager"
+) -> int:
     """From now on, queue every change for `clinic_db_url`, and queue everything the journal
     already holds (the clinic database stores each row once, so a desk pointed at it again, or at
-    another one, simply sends all). Returns how many entries were queued."""
+    another one, simply sends all). `stored`: how far the clinic database says this desk's login
+    has shipped (`register_desk` asks it): the journal's numbers go on above it, so nothing sent
+    from now on is taken for what it already has. Returns how many entries were queued."""
     with journal.transaction(actor=actor) as tx:
+        before = tx.db.execute("SELECT journal_id FROM shipping_target").fetchone()
         tx.db.execute(
-            "INSERT INTO shipping_target (id, clinic_db, since) VALUES (1, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET clinic_db = excluded.clinic_db,"
-            " since = excluded.since",
-            (clinic_db_url, tx.timestamp()),
+            "INSERT INTO shipping_target (id, clinic_db, since, journal_id, shipped_seq)"
+            " VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            " clinic_db = excluded.clinic_db, since = excluded.since,"
+            " shipped_seq = excluded.shipped_seq",
+            (clinic_db_url, tx.timestamp(), before[0] if before else uuid.uuid4().hex, stored),
         )
-        before = tx.db.execute("SELECT count(*) FROM shipping_queue").fetchone()[0]
+        tx.db.execute(
+            "INSERT INTO sqlite_sequence (name, seq) SELECT 'shipping_queue', 0"
+            " WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'shipping_queue')"
+        )
+        tx.db.execute(
+            "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'shipping_queue'",
+            (stored,),
+        )
+        queued_before = tx.db.execute("SELECT count(*) FROM shipping_queue").fetchone()[0]
         for table in SHIPPED:
             tx.db.execute(backfill(table))
-        queued = tx.db.execute("SELECT count(*) FROM shipping_queue").fetchone()[0] - before
+        queued = tx.db.execute("SELECT count(*) FROM shipping_queue").fetchone()[0]
         tx.append_audit("clinic-db.shipping", "journal", {"clinic_db": clinic_db_url})
-    return int(queued)
+    return int(queued - queued_before)
 
 
 def shipping_state(journal: Journal) -> ShippingState:
@@ -148,27 +181,107 @@ class Shipper:
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._resumed = False
+        self._beat = 0.0
         self.last_problem: str | None = None
         """Why the last round failed (the clinic database down, say); None after a good one."""
 
     # --- one round ------------------------------------------------------------------------------
 
-    def _resume(self) -> None:
-        """Forget the entries the clinic database already has: a round that stored them may have
-        been cut off (a crash) before it could delete them here."""
+    def _watermarks(self, pg: Connection, *, lock: bool) -> tuple[int, int, int, str | None]:
+        """This desk's number, how far the clinic database and the journal each say it has
+        shipped, and which journal the login serves; `ShippingRefused` where they do not go
+        together (see the module's docstring)."""
         desks = tables.desks
-        with self.engine.connect() as db:
-            stored = db.execute(
-                select(desks.c.shipped_seq).where(desks.c.desk_id == text("kiosk_my_desk()"))
-            ).scalar_one_or_none()
-        if stored is None:
-            raise PermissionError("the clinic database does not know this desk's login")
+        with self.journal.reading() as db:
+            journal_id, cleared = db.execute(
+                "SELECT journal_id, shipped_seq FROM shipping_target"
+            ).fetchone()
+        mine = select(desks.c.desk_id, desks.c.name, desks.c.shipped_seq, desks.c.journal_id)
+        found = pg.execute(
+            (mine.with_for_update() if lock else mine).where(
+                desks.c.desk_id == text("kiosk_my_desk()")
+            )
+        ).one_or_none()
+        if found is None:
+            raise ShippingRefused(
+                "the clinic database does not know this desk's login: "
+                "`kiosk clinic-db add-desk` issues one"
+            )
+        desk_id, name, stored, served = found
+        if served is not None and served != journal_id:
+            raise ShippingRefused(
+                f"the desk login of {name!r} already ships another desk's journal: give this PC "
+                "a login of its own (`kiosk clinic-db add-desk`), or, for a replaced PC, restore "
+                "the old desk's journal onto it"
+            )
+        twin = pg.execute(
+            select(desks.c.name).where(desks.c.journal_id == journal_id, desks.c.desk_id != desk_id)
+        ).first()
+        if twin is not None:
+            raise ShippingRefused(
+                f"this journal already ships as desk {twin[0]!r}: register that desk's login "
+                "again (`kiosk clinic-db reset-desk` gives it a new password) instead of a new "
+                "one, or its records would count twice"
+            )
+        if stored > cleared:
+            raise ShippingRefused(
+                f"the clinic database holds {stored - cleared} change(s) of this desk that its "
+                "journal does not (was the journal restored from an older backup?): nothing is "
+                "sent over them; see docs/operations.md section 8, restoring a desk"
+            )
+        return desk_id, stored, cleared, served
+
+    def diagnose(self) -> str | None:
+        """What stops this desk's shipping, without changing anything (`kiosk doctor`)."""
+        try:
+            with self.engine.connect() as pg:
+                self._watermarks(pg, lock=False)
+        except ShippingRefused as refused:
+            return str(refused)
+        return None
+
+    def _resume(self) -> None:
+        """Check the watermarks before the first round, and forget the entries the clinic
+        database already has: a round that stored them may have been cut off (a crash) before
+        it could delete them here."""
+        desks = tables.desks
+        with self.engine.begin() as pg:
+            desk_id, stored, cleared, served = self._watermarks(pg, lock=True)
+            if served is None:
+                pg.execute(
+                    update(desks).where(desks.c.desk_id == desk_id).values(journal_id=self._id())
+                )
+        if stored < cleared:
+            log.warning(
+                "clinic database: it has stored less of this desk than was sent (restored from "
+                "an older dump?): sending everything again"
+            )
+            with self.journal.transaction(actor="shipper") as tx:
+                for table in SHIPPED:
+                    tx.db.execute(backfill(table))
         self._clear(stored)
         self._resumed = True
+
+    def _id(self) -> str:
+        with self.journal.reading() as db:
+            return str(db.execute("SELECT journal_id FROM shipping_target").fetchone()[0])
 
     def _clear(self, up_to: int) -> None:
         with self.journal.transaction(actor="shipper") as tx:
             tx.db.execute("DELETE FROM shipping_queue WHERE seq <= ?", (up_to,))
+            tx.db.execute("UPDATE shipping_target SET shipped_seq = ?", (up_to,))
+
+    def _heartbeat(self) -> None:
+        if time.monotonic() - self._beat < HEARTBEAT_SECONDS:
+            return
+        desks = tables.desks
+        with self.engine.begin() as pg:
+            pg.execute(
+                update(desks)
+                .where(desks.c.desk_id == text("kiosk_my_desk()"))
+                .values(shipped_at=text("now()"))
+            )
+        self._beat = time.monotonic()
 
     def ship_once(self) -> Round:
         """Ship the oldest waiting entries; raises when the clinic database cannot take them."""
@@ -179,6 +292,7 @@ class Shipper:
                 "SELECT seq, tbl, key FROM shipping_queue ORDER BY seq LIMIT ?", (self.batch,)
             ).fetchall()
             if not entries:
+                self._heartbeat()
                 return Round(0, 0, 0)
             keys: dict[str, dict[str, None]] = defaultdict(dict)
             for _, name, key in entries:
@@ -189,18 +303,27 @@ class Shipper:
             }
         up_to = int(entries[-1][0])
         rows = 0
+        desks = tables.desks
         with self.engine.begin() as pg:
-            for table in SHIPPED:
-                if table.name not in keys:
-                    continue
-                rows += self._store(pg, table, list(keys[table.name]), found[table.name])
-            desks = tables.desks
-            pg.execute(
-                update(desks)
-                .where(desks.c.desk_id == text("kiosk_my_desk()"), desks.c.shipped_seq < up_to)
-                .values(shipped_seq=up_to, shipped_at=text("now()"))
-            )
-        self._clear(up_to)
+            # One round at a time per desk: a second shipper on the same journal (`kiosk
+            # register` while the kiosk runs) waits here, and skips what the first has stored
+            # from a newer snapshot rather than writing its older rows over it.
+            stored = pg.execute(
+                select(desks.c.shipped_seq)
+                .where(desks.c.desk_id == text("kiosk_my_desk()"))
+                .with_for_update()
+            ).scalar_one()
+            if stored < up_to:
+                for table in SHIPPED:
+                    if table.name in keys:
+                        rows += self._store(pg, table, list(keys[table.name]), found[table.name])
+                pg.execute(
+                    update(desks)
+                    .where(desks.c.desk_id == text("kiosk_my_desk()"))
+                    .values(shipped_seq=up_to, shipped_at=text("now()"))
+                )
+        self._beat = time.monotonic()
+        self._clear(max(up_to, stored))
         return Round(len(entries), rows, up_to)
 
     @staticmethod
@@ -299,10 +422,14 @@ class Shipper:
                     self.pull_staff()
                     staff_pulled_at = time.monotonic()
                 self.ship_pending()
-            except (SQLAlchemyError, OSError, PermissionError) as exc:
+            except (SQLAlchemyError, OSError, ShippingRefused, JournalError, sqlite3.Error) as exc:
+                # The clinic database down, a refusal for a person, the journal busy or its
+                # disk full: the thread waits and tries again; the desk is not held up.
                 failures += 1
                 self._resumed = False
-                self.last_problem = type(exc).__name__
+                self.last_problem = (
+                    str(exc) if isinstance(exc, ShippingRefused) else type(exc).__name__
+                )
                 wait = self.schedule.delay(failures, self._rng)
                 log.warning(
                     "clinic database: round failed (%s), again in %.0f s",

@@ -23,6 +23,7 @@ desks = Table(
     Column("role_name", Text, nullable=False),
     Column("shipped_seq", BigInteger, nullable=False),
     Column("shipped_at", DateTime(timezone=True)),
+    Column("journal_id", Text),
 )
 staff = Table(
     "staff",

@@ -504,10 +504,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         "a desk with a clinic database ships its records there: each change of a shipped record "
         "queued in the same transaction (by triggers, only while shipping), in order",
         (
+            # `journal_id` names this journal to the clinic database (a desk login serves one
+            # journal); `shipped_seq` is the last entry the clinic database stored, as this
+            # journal knows it: the two watermarks disagree after a restore on either side.
             """CREATE TABLE shipping_target (
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 clinic_db TEXT NOT NULL CHECK (length(clinic_db) BETWEEN 1 AND 500),
-                since TEXT NOT NULL
+                since TEXT NOT NULL,
+                journal_id TEXT NOT NULL CHECK (length(journal_id) = 32),
+                shipped_seq INTEGER NOT NULL DEFAULT 0 CHECK (shipped_seq >= 0)
             ) STRICT""",
             # AUTOINCREMENT: a sequence number is never used twice, even after the entries below
             # it are deleted; the clinic database keeps the last one it stored as its watermark.

@@ -4,18 +4,22 @@ journals — and no more than their roles allow (row-level security)."""
 
 from __future__ import annotations
 
+import random
 from dataclasses import fields
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import psycopg
 import pytest
 
+from bench.summary import BenchClock, YearWriter
 from kiosk.clinic_db import admin
 from kiosk.clinic_db.admin import ReaderKind
 from kiosk.clinic_db.connection import ClinicDbError, split_password
 from kiosk.clinic_db.reading import ClinicFigures, readable
-from kiosk.clinic_db.shipping import Shipper, shipping_state, start_shipping
+from kiosk.clinic_db.registration import register_desk
+from kiosk.clinic_db.shipping import Shipper, ShippingRefused, shipping_state, start_shipping
 from kiosk.journal import Journal, PaymentMethod
 from kiosk.journal.payments import insert_refund, set_fapiao_no
 from kiosk.journal.shipped import SHIPPED
@@ -223,6 +227,8 @@ def test_each_login_reads_and_writes_only_what_its_role_allows(
         assert db.execute("SELECT count(*) FROM claims WHERE clinic_id = 'C3'").fetchone() == (0,)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             db.execute("UPDATE visits SET member_id = 'X'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            db.execute("SELECT secret_hash FROM staff")  # PIN hashes are the desks' alone
     group = clinic_server.reader(ReaderKind.GROUP_FINANCE, "G1", "Finance G1")
     with _connect(group) as db:
         clinics = {row[0] for row in db.execute("SELECT DISTINCT clinic_id FROM visits")}
@@ -265,3 +271,87 @@ def test_a_desk_moves_its_own_watermark_only(clinic_server: ClinicServer) -> Non
         seen = dict(db.execute("SELECT role_name, shipped_seq FROM desks").fetchall())
     assert seen[split_password(login.url)[0].split("//")[1].split("@")[0]] == 1000000
     assert seen[split_password(neighbour.url)[0].split("//")[1].split("@")[0]] == 0
+
+
+def _more_visits(journal: Journal, visits: int, seed: int) -> None:
+    writer = YearWriter(journal, BenchClock(), random.Random(seed))
+    with journal.reading() as db:
+        writer.serial = db.execute("SELECT count(*) FROM visits").fetchone()[0]
+    for n in range(visits):
+        writer.visit(DAY, datetime(2026, 12, 7, 9, n, tzinfo=UTC))
+
+
+def test_a_journal_restored_from_an_older_backup_is_refused_not_sent_over(
+    clinic_server: ClinicServer, tmp_path: Path
+) -> None:
+    login = clinic_server.desk("C3", "Restored desk")
+    engine = engine_for(login)
+    with desk_journal(tmp_path / "desk.sqlite3", 6, seed=40) as journal:
+        start_shipping(journal, split_password(login.url)[0])
+        Shipper(journal, engine).ship_pending()
+        journal.copy_to(tmp_path / "backup.sqlite3")
+        _more_visits(journal, 4, seed=41)  # after the backup: shipped, then the disk fails
+        Shipper(journal, engine).ship_pending()
+    shipped = _clinic_rows(login, "visits")
+    assert len(shipped) == 10
+    with Journal.open(tmp_path / "backup.sqlite3") as restored:
+        _more_visits(restored, 2, seed=42)  # the desk goes on with the restored journal
+        with pytest.raises(ShippingRefused, match="restored from an older backup"):
+            Shipper(restored, engine).ship_pending()
+        assert shipping_state(restored).waiting > 0, "kept for when a person has decided"
+        assert "older backup" in (Shipper(restored, engine).diagnose() or ""), "kiosk doctor"
+    assert _clinic_rows(login, "visits") == shipped, "nothing written over what it holds"
+    engine.dispose()
+
+
+def test_a_clinic_database_restored_from_an_older_dump_is_sent_everything_again(
+    clinic_server: ClinicServer, tmp_path: Path
+) -> None:
+    login = clinic_server.desk("C3", "Desk of a restored server")
+    engine = engine_for(login)
+    with desk_journal(tmp_path / "desk.sqlite3", 8, seed=43) as journal:
+        start_shipping(journal, split_password(login.url)[0])
+        Shipper(journal, engine).ship_pending()
+        desk_role = split_password(login.url)[0].split("//")[1].split("@")[0]
+        with psycopg.connect(clinic_server.admin_url, autocommit=True) as admin_db:
+            (desk_id,) = admin_db.execute(
+                "SELECT desk_id FROM desks WHERE role_name = %s", (desk_role,)
+            ).fetchone()
+            # The dump was taken when the desk had shipped 3 visits and nothing after them.
+            admin_db.execute("DELETE FROM visits WHERE desk_id = %s AND id > 3", (desk_id,))
+            admin_db.execute("UPDATE desks SET shipped_seq = 5 WHERE desk_id = %s", (desk_id,))
+        Shipper(journal, engine).ship_pending()
+        assert _clinic_rows(login, "visits") == _journal_rows(journal, "visits")
+    engine.dispose()
+
+
+def test_a_desk_login_serves_one_journal_and_a_journal_one_desk(
+    clinic_server: ClinicServer, tmp_path: Path
+) -> None:
+    login = clinic_server.desk("C2", "One journal")
+    engine = engine_for(login)
+    with desk_journal(tmp_path / "first.sqlite3", 2, seed=44) as first:
+        start_shipping(first, split_password(login.url)[0])
+        Shipper(first, engine).ship_pending()
+        # Another PC given the same login: refused, the first desk's rows untouched.
+        with desk_journal(tmp_path / "second.sqlite3", 2, seed=45) as second:
+            start_shipping(second, split_password(login.url)[0])
+            with pytest.raises(ShippingRefused, match="already ships another desk's journal"):
+                Shipper(second, engine).ship_pending()
+        # The same journal under a second login would count twice: refused too.
+        twin = clinic_server.desk("C2", "Same journal again")
+        twin_engine = engine_for(twin)
+        start_shipping(first, split_password(twin.url)[0])
+        with pytest.raises(ShippingRefused, match="already ships as desk 'One journal'"):
+            Shipper(first, twin_engine).ship_pending()
+        twin_engine.dispose()
+        # The way for a PC that lost its keyring: a new password for the same desk.
+        renewed = admin.reset_desk(clinic_server.admin_url, "C2", "One journal")
+        assert renewed.url == login.url and renewed.password != login.password
+        register_desk(first, renewed.url, renewed.password)
+        renewed_engine = engine_for(renewed)
+        _more_visits(first, 1, seed=46)
+        Shipper(first, renewed_engine).ship_pending()
+        assert _clinic_rows(renewed, "visits") == _journal_rows(first, "visits")
+        renewed_engine.dispose()
+    engine.dispose()

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QDate, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -155,6 +156,8 @@ class ManagerScreen(FollowsLanguage, QWidget):
         self.day_tab = DayTab(self._item_name) if member.may(Permission.FIGURES) else None
         self.clinic_reader = context.clinic_reader() if member.may(Permission.FIGURES) else None
         self.clinic_tab = ClinicTab() if self.clinic_reader is not None else None
+        self._clinic_reading = False
+        self._clinic_wanted: date | None = None
         may_settle = member.may(Permission.SETTLE)
         self.claims_tab = (
             ClaimsTab(may_settle=may_settle, may_void=member.may(Permission.VOID))
@@ -303,18 +306,33 @@ class ManagerScreen(FollowsLanguage, QWidget):
         self._read_clinic(day)
 
     def _read_clinic(self, day: date) -> None:
-        """The clinic database's day, on its own worker: a clinic database that is slow or down
-        holds up neither this desk's figures nor the other tabs."""
+        """The clinic database's day, one read at a time: a clinic database that is slow or
+        down takes one worker at most, and holds up neither this desk's figures nor the other
+        tabs; days clicked through meanwhile are skipped for the last one."""
         tab, reader = self.clinic_tab, self.clinic_reader
         if tab is None or reader is None:
             return
+        if self._clinic_reading:
+            self._clinic_wanted = day
+            return
+        self._clinic_reading, self._clinic_wanted = True, None
+
+        def done() -> bool:
+            """Still on screen (not signed out meanwhile); read the day asked for since."""
+            self._clinic_reading = False
+            if not shiboken6.isValid(tab):
+                return False
+            if self._clinic_wanted is not None and self._clinic_wanted != day:
+                self._read_clinic(self._clinic_wanted)
+                return False
+            return day == self.day
 
         def shown(result: ClinicDay) -> None:
-            if day == self.day:
+            if done():
                 tab.show_day(result)
 
         def failed(error: BaseException) -> None:
-            if day == self.day:
+            if done():
                 tab.show_problem(clinic_db_problem(error))
 
         Task(lambda: reader.day(day)).success(shown).failure(failed).run()

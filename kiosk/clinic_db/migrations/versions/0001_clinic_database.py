@@ -44,6 +44,7 @@ def _who_is_who() -> None:
             role_name text NOT NULL UNIQUE,
             shipped_seq bigint NOT NULL DEFAULT 0,
             shipped_at timestamptz,
+            journal_id text CHECK (journal_id ~ '^[0-9a-f]{32}$'),
             UNIQUE (clinic_id, name)
         )"""
     )
@@ -100,11 +101,19 @@ def _who_is_who() -> None:
         op.execute(f"REVOKE ALL ON FUNCTION {name}() FROM PUBLIC")
         op.execute(f"GRANT EXECUTE ON FUNCTION {name}() TO {', '.join(ROLES)}")
     readable = "clinic_id = ANY ((SELECT kiosk_readable_clinics())::text[])"
-    for table in ("clinics", "desks", "staff"):
+    for table in ("clinics", "desks"):
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         op.execute(f"GRANT SELECT ON {table} TO {', '.join(ROLES)}")
         op.execute(f"CREATE POLICY readers ON {table} FOR SELECT USING ({readable})")
-    op.execute("GRANT UPDATE (shipped_seq, shipped_at) ON desks TO kiosk_desk")
+    # The PIN hashes are for the desks to sign staff in with, nobody else: a reader who could
+    # read them could try every six-digit PIN offline.
+    op.execute("ALTER TABLE staff ENABLE ROW LEVEL SECURITY")
+    op.execute("GRANT SELECT ON staff TO kiosk_desk")
+    op.execute(
+        "CREATE POLICY own_clinic ON staff FOR SELECT TO kiosk_desk"
+        " USING (clinic_id = (SELECT kiosk_my_clinic()))"
+    )
+    op.execute("GRANT UPDATE (shipped_seq, shipped_at, journal_id) ON desks TO kiosk_desk")
     op.execute(
         "CREATE POLICY own_desk ON desks FOR UPDATE TO kiosk_desk"
         " USING (desk_id = (SELECT kiosk_my_desk()))"
