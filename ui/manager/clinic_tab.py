@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.clinic_db.reading import ClinicDay, Part
 from kiosk.money import format_yuan
 from kiosk.reports import PAYABLE, DaySummary
-from ui.manager.day_tab import FigureTile, figure_captions
+from ui.manager.day_tab import FigureTile, figure_captions, tile_row, trend_panel
 from ui.manager.tables import figure_table, fill_table, money_cell
 from ui.tone import set_tone
 from ui.widgets.trend_chart import TrendChart
@@ -51,24 +51,14 @@ class ClinicTab(QWidget):
         self.chart = TrendChart()
         self.chart.setMinimumHeight(150)
         self.chart_title = QLabel(objectName="panelTitle")
-        tiles = QHBoxLayout()
-        tiles.setSpacing(10)
-        for tile in self.tiles.values():
-            tiles.addWidget(tile, 1)
-        chart_box = QFrame()
-        chart_box.setObjectName("panel")
-        chart_layout = QVBoxLayout(chart_box)
-        chart_layout.setContentsMargins(14, 10, 14, 6)
-        chart_layout.addWidget(self.chart_title)
-        chart_layout.addWidget(self.chart, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 8)
         layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
-        layout.addLayout(tiles)
+        layout.addLayout(tile_row(self.tiles))
         layout.addWidget(self.parts, 3)
-        layout.addWidget(chart_box, 2)
+        layout.addWidget(trend_panel(self.chart_title, self.chart), 2)
         self.retranslate()
 
     def retranslate(self) -> None:

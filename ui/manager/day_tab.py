@@ -42,6 +42,26 @@ def figure_captions() -> dict[str, str]:
     }
 
 
+def tile_row(tiles: dict[str, FigureTile]) -> QHBoxLayout:
+    """The headline figures side by side, sharing the width."""
+    row = QHBoxLayout()
+    row.setSpacing(10)
+    for tile in tiles.values():
+        row.addWidget(tile, 1)
+    return row
+
+
+def trend_panel(title: QLabel, chart: TrendChart) -> QFrame:
+    """The 30 days' chart under its title, as the Day and Clinic tabs show it."""
+    panel = QFrame()
+    panel.setObjectName("panel")
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(14, 10, 14, 6)
+    layout.addWidget(title)
+    layout.addWidget(chart, 1)
+    return panel
+
+
 class FigureTile(QFrame):
     """One headline figure: caption, value, and a note under it."""
 
@@ -139,22 +159,14 @@ class DayTab(QWidget):
         self.chart = TrendChart()
         self.chart.setMinimumHeight(120)
         self.chart_title = QLabel(objectName="panelTitle")
-        tiles = QHBoxLayout()
-        tiles.setSpacing(10)
-        for tile in self.tiles.values():
-            tiles.addWidget(tile, 1)
+        tiles = tile_row(self.tiles)
         panels = QHBoxLayout()
         panels.setSpacing(10)
         panels.addWidget(self.claims, 5)
         panels.addWidget(self.payments, 4)
         panels.addWidget(self.preauths, 4)
         panels.addWidget(self.top, 7)
-        chart_box = QFrame()
-        chart_box.setObjectName("panel")
-        chart_layout = QVBoxLayout(chart_box)
-        chart_layout.setContentsMargins(14, 10, 14, 6)
-        chart_layout.addWidget(self.chart_title)
-        chart_layout.addWidget(self.chart, 1)
+        chart_box = trend_panel(self.chart_title, self.chart)
         content = QWidget()
         content.setObjectName("dayContent")
         layout = _FillsTheView(content)
