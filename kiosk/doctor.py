@@ -427,31 +427,26 @@ def check_clinic_db(ctx: DoctorContext) -> Check:
     path = ctx.settings.journal_path
     if not path.exists():
         return _ok("clinic db", "none (this desk works on its own)")
-    with Journal.open_read_only(path) as journal:
-        state = shipping_state(journal)
-    if state.target is None:
-        return _ok("clinic db", "none (this desk works on its own)")
-    waiting = f"{state.waiting} change{'' if state.waiting == 1 else 's'} waiting"
     fix = (
         "The desk goes on working and ships when the clinic database is back; check its server "
         "and the network (docs/operations.md section 8)."
     )
-    try:
-        engine = clinic_engine(state.target, pool_size=1)
+    with Journal.open_read_only(path) as journal:
+        state = shipping_state(journal)
+        if state.target is None:
+            return _ok("clinic db", "none (this desk works on its own)")
+        waiting = f"{state.waiting} change{'' if state.waiting == 1 else 's'} waiting"
         try:
-            with Journal.open_read_only(path) as journal:
+            engine = clinic_engine(state.target, pool_size=1)
+            try:
                 refused = Shipper(journal, engine).diagnose()
-        finally:
-            engine.dispose()
-    except ClinicDbError as exc:
-        return Check("clinic db", Status.FAIL, f"{state.target}: {exc}", str(exc))
-    except Exception as exc:  # the database's own words, whatever the driver raised
-        return Check(
-            "clinic db",
-            Status.WARN,
-            f"{state.target}: {clinic_db_problem(exc)}; {waiting}",
-            fix,
-        )
+            finally:
+                engine.dispose()
+        except ClinicDbError as exc:
+            return Check("clinic db", Status.FAIL, f"{state.target}: {exc}", str(exc))
+        except Exception as exc:  # the database's own words, whatever the driver raised
+            finding = f"{state.target}: {clinic_db_problem(exc)}; {waiting}"
+            return Check("clinic db", Status.WARN, finding, fix)
     if refused is not None:
         return Check(
             "clinic db",

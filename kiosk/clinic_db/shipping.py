@@ -44,7 +44,7 @@ from kiosk.clinic_db import tables
 from kiosk.journal.errors import JournalError
 from kiosk.journal.retry_schedule import RetrySchedule
 from kiosk.journal.shipped import SHIPPED, SHIPPED_BY_NAME, ShippedTable, backfill
-from kiosk.journal.store import Journal
+from kiosk.journal.store import Journal, Transaction
 from kiosk.journal.tables import CLINIC
 
 log = logging.getLogger(__name__)
@@ -97,11 +97,15 @@ def start_shipping(
             (stored,),
         )
         queued_before = tx.db.execute("SELECT count(*) FROM shipping_queue").fetchone()[0]
-        for table in SHIPPED:
-            tx.db.execute(backfill(table))
+        _queue_everything(tx)
         queued = tx.db.execute("SELECT count(*) FROM shipping_queue").fetchone()[0]
         tx.append_audit("clinic-db.shipping", "journal", {"clinic_db": clinic_db_url})
     return int(queued - queued_before)
+
+
+def _queue_everything(tx: Transaction) -> None:
+    for table in SHIPPED:
+        tx.db.execute(backfill(table))
 
 
 def shipping_state(journal: Journal) -> ShippingState:
@@ -121,14 +125,16 @@ class Round:
     """The last sequence number stored."""
 
 
-def _rows_by_key(db: object, table: ShippedTable, keys: list[str]) -> list[tuple[object, ...]]:
+def _rows_by_key(
+    db: sqlite3.Connection, table: ShippedTable, keys: list[str]
+) -> list[tuple[object, ...]]:
     matches = " AND ".join(
         f"t.{column} = json_extract(k.value, '$[{index}]')"
         for index, column in enumerate(table.key)
     )
     columns = table.select_list("t")
     return list(
-        db.execute(  # type: ignore[attr-defined]
+        db.execute(
             f"SELECT {columns} FROM json_each(?) k JOIN {table.name} t ON {matches}",
             (json.dumps([json.loads(key) for key in keys]),),
         )
@@ -187,10 +193,10 @@ class Shipper:
 
     # --- one round ------------------------------------------------------------------------------
 
-    def _watermarks(self, pg: Connection, *, lock: bool) -> tuple[int, int, int, str | None]:
+    def _watermarks(self, pg: Connection, *, lock: bool) -> tuple[int, int, int, str | None, str]:
         """This desk's number, how far the clinic database and the journal each say it has
-        shipped, and which journal the login serves; `ShippingRefused` where they do not go
-        together (see the module's docstring)."""
+        shipped, which journal the login serves and this journal's id; `ShippingRefused` where
+        they do not go together (see the module's docstring)."""
         desks = tables.desks
         with self.journal.reading() as db:
             journal_id, cleared = db.execute(
@@ -229,7 +235,7 @@ class Shipper:
                 "journal does not (was the journal restored from an older backup?): nothing is "
                 "sent over them; see docs/operations.md section 8, restoring a desk"
             )
-        return desk_id, stored, cleared, served
+        return desk_id, stored, cleared, served, journal_id
 
     def diagnose(self) -> str | None:
         """What stops this desk's shipping, without changing anything (`kiosk doctor`)."""
@@ -246,10 +252,10 @@ class Shipper:
         it could delete them here."""
         desks = tables.desks
         with self.engine.begin() as pg:
-            desk_id, stored, cleared, served = self._watermarks(pg, lock=True)
+            desk_id, stored, cleared, served, journal_id = self._watermarks(pg, lock=True)
             if served is None:
                 pg.execute(
-                    update(desks).where(desks.c.desk_id == desk_id).values(journal_id=self._id())
+                    update(desks).where(desks.c.desk_id == desk_id).values(journal_id=journal_id)
                 )
         if stored < cleared:
             log.warning(
@@ -257,14 +263,9 @@ class Shipper:
                 "an older dump?): sending everything again"
             )
             with self.journal.transaction(actor="shipper") as tx:
-                for table in SHIPPED:
-                    tx.db.execute(backfill(table))
+                _queue_everything(tx)
         self._clear(stored)
         self._resumed = True
-
-    def _id(self) -> str:
-        with self.journal.reading() as db:
-            return str(db.execute("SELECT journal_id FROM shipping_target").fetchone()[0])
 
     def _clear(self, up_to: int) -> None:
         with self.journal.transaction(actor="shipper") as tx:
