@@ -58,11 +58,21 @@ def _visits(journal: Path) -> int:
         return 0
 
 
-def _wait_for(predicate, timeout: float, what: str) -> None:
+def _wait_for(predicate, timeout: float, what: str, desks: list[subprocess.Popen[str]]) -> None:
+    """Wait, and say why when a desk process failed, or what the desks said when it takes too
+    long."""
     deadline = time.monotonic() + timeout
     while not predicate():
+        for desk in desks:
+            if desk.poll():
+                _, err = desk.communicate()
+                raise AssertionError(f"a desk stopped ({desk.returncode}): {err[-3000:]}")
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
+            for desk in desks:
+                if desk.poll() is None:
+                    desk.kill()
+            tails = [desk.communicate()[1][-1500:] for desk in desks]
+            raise AssertionError(f"timed out waiting for {what}; the desks said: {tails}")
         time.sleep(0.05)
 
 
@@ -78,11 +88,11 @@ def test_clinic_db_three_desks_through_two_outages_and_a_killed_desk(
     ]
     server = clinic_server.server
     try:
-        _wait_for(lambda: _visits(journals[0]) >= 40, 60, "visits")
+        _wait_for(lambda: _visits(journals[0]) >= 40, 60, "visits", desks)
         server.stop()  # the clinic database goes down: the desks go on taking visits
         time.sleep(1.5)
         server.start()
-        _wait_for(lambda: _visits(journals[1]) >= 120, 60, "desk 1's visits")
+        _wait_for(lambda: _visits(journals[1]) >= 120, 120, "desk 1's visits", desks)
         desks[1].send_signal(signal.SIGKILL)  # mid-shipment: it ships every 50 ms as it goes
         desks[1].communicate(timeout=10)
         with Journal.open_read_only(journals[1]) as killed:
@@ -93,10 +103,10 @@ def test_clinic_db_three_desks_through_two_outages_and_a_killed_desk(
         desks[1] = _desk(journals[1], logins[1], 1)  # the desk is started again
         outputs = [desk.communicate(timeout=200) for desk in desks]
     finally:
-        for desk in desks:
+        for desk in desks:  # a desk that stopped early still has its pipes to close
             if desk.poll() is None:
                 desk.kill()
-                desk.communicate()
+            desk.communicate()
     for desk, (out, err) in zip(desks, outputs, strict=True):
         assert desk.returncode == 0, err[-2000:]
         assert "shipped" in out.split()
