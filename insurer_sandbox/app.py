@@ -19,6 +19,7 @@ from fastapi import APIRouter, Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from insurer_sandbox.api import (
+    appointments,
     back_office,
     claims,
     eligibility,
@@ -55,6 +56,7 @@ v1.include_router(claims.router)
 v1.include_router(preauths.router)
 v1.include_router(statements.router)
 v1.include_router(remittances.router)
+v1.include_router(appointments.router)
 
 
 # --- the application
@@ -67,7 +69,8 @@ Asia/Shanghai. Errors are `application/problem+json` `Problem` bodies with a sta
 `unauthorized`, `forbidden`, `not-found`, `validation-error`, `token-invalid`,
 `idempotency-conflict`, `idempotency-key-required`, `duplicate-claim`, `bill-hash-mismatch`,
 `adjudication-changed`, `claim-not-cancellable`, `claim-not-replaceable`, `preauth-lead-time`,
-`preauth-not-approved`, `member-not-eligible`, `internal-error`.
+`preauth-not-approved`, `member-not-eligible`, `appointment-not-due`, `appointment-not-booked`,
+`internal-error`.
 """
 
 

@@ -12,6 +12,10 @@
     kiosk-sandbox settle --date DATE [--reject CLAIM ...] [--not-covered CLAIM:LINE ...]
                          [--review-share N]       the insurer's review and payment run of a day
     kiosk-sandbox pay-balance MEMBER              the family pays what greys its card
+    kiosk-sandbox appointment book MEMBER --date DATE --time HH:MM [--clinic C] [--service S]
+                                 [--preauth ID] [--department TEXT]    the hotline books one
+    kiosk-sandbox appointment cancel ID           the hotline cancels one (late from 16:00 the
+                                                  working day before)
     kiosk-sandbox openapi > docs/insurer-api.yaml
 
 An approval's defaults come from the request: the amount is the estimated cost, the window runs
@@ -29,7 +33,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import platformdirs
@@ -37,9 +41,12 @@ import uvicorn
 import yaml
 
 from insurer_sandbox.app import SandboxSettings, create_app, openapi_document
+from insurer_sandbox.appointment_book import AppointmentRecord
+from insurer_sandbox.appointments import AppointmentRefused, book, cancel
 from insurer_sandbox.demo import DEMO_CLINIC_ID, DEMO_UNKNOWN_CARD, demo_member
 from insurer_sandbox.hotline import NoGuarantee, phone_guarantee
 from insurer_sandbox.member_app import member_token, qr_png
+from insurer_sandbox.plan import load_plan
 from insurer_sandbox.preauth_grants import GrantError, GrantTerms
 from insurer_sandbox.settlement import (
     DEFAULT_REVIEW_SHARE,
@@ -55,6 +62,8 @@ from insurer_sandbox.store import (
     UnknownClinicError,
     UnknownPreAuthError,
 )
+from insurer_sandbox.workdays import BUSINESS_TZ
+from kiosk.insurer.appointments import AppointmentService, BookedBy
 from kiosk.insurer.models import ItemCategory, PlanTier, PreAuth, PreAuthStatus
 from kiosk.money import AmountError, format_yuan, parse_yuan
 
@@ -301,6 +310,78 @@ def _pay_balance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _clock_time(text: str) -> time:
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a time, HH:MM (e.g. 09:30)") from None
+
+
+def _department(text: str) -> str:
+    if not 1 <= len(text) <= 64:
+        raise argparse.ArgumentTypeError("1 to 64 characters, as the hospital names it")
+    return text
+
+
+def describe_appointment(record: AppointmentRecord) -> str:
+    """One line for the hotline: the appointment, and what a late cancel or a no-show cost."""
+    booking = record.booking
+    starts = booking.starts_at.astimezone(BUSINESS_TZ).strftime("%Y-%m-%d %H:%M")
+    cancel_by = record.cancel_by.astimezone(BUSINESS_TZ).strftime("%Y-%m-%d %H:%M")
+    text = (
+        f"{record.appointment_id} {record.state.value} {booking.member_id} at "
+        f"{booking.clinic_id} {starts} {booking.service.value} {booking.department}"
+    )
+    if booking.preauth_id:
+        text += f" under {booking.preauth_id}"
+    text += f"; cancel by {cancel_by}"
+    if record.missed:
+        text += (
+            f"; booking at {booking.clinic_id} suspended, the hospital's fee "
+            f"{format_yuan(record.missed.fee_fen)} is the family's"
+        )
+    return text
+
+
+def _book_appointment(args: argparse.Namespace) -> int:
+    """The insurer's staff book an appointment for a member (booked by the hotline)."""
+    store = Store.open(args.data)
+    member = _member(store, args.member)
+    now = store.now()
+    try:
+        with store.writing() as db:
+            record = book(
+                store,
+                db,
+                load_plan(),
+                member_id=member.member_id,
+                clinic_id=args.clinic,
+                starts_at=datetime.combine(args.date, args.time, tzinfo=BUSINESS_TZ),
+                service=AppointmentService(args.service),
+                booked_by=BookedBy.HOTLINE,
+                now=now,
+                preauth_id=args.preauth,
+                department=args.department,
+            )
+    except AppointmentRefused as refused:
+        raise SystemExit(f"kiosk-sandbox: not booked: {refused.en}") from None
+    print(describe_appointment(record))
+    return 0
+
+
+def _cancel_appointment(args: argparse.Namespace) -> int:
+    """The family called the hotline to cancel."""
+    store = Store.open(args.data)
+    now = store.now()
+    try:
+        with store.writing() as db:
+            record = cancel(db, args.appointment_id, now)
+    except AppointmentRefused as refused:
+        raise SystemExit(f"kiosk-sandbox: not cancelled: {refused.en}") from None
+    print(describe_appointment(record))
+    return 0
+
+
 def _openapi(args: argparse.Namespace) -> int:
     sys.stdout.write(openapi_yaml())
     return 0
@@ -444,6 +525,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     balance.add_argument("member", help="member id or demo state key (e.g. greyed_unpaid)")
     balance.set_defaults(run=_pay_balance)
+
+    appointment = commands.add_parser(
+        "appointment", help="the insurer's hotline: book or cancel a member's appointment"
+    )
+    actions = appointment.add_subparsers(dest="action", required=True)
+    booking = actions.add_parser(
+        "book",
+        parents=[data],
+        help="book an appointment (prints it); refused as the member's app would refuse it",
+        description="The date needs at least 2 working days between today and it; the time is "
+        "a slot from 08:30 to 16:30 every 30 minutes; a procedure needs one of the member's "
+        "pre-auths (--preauth), other services take none. No named doctor: the plan takes none.",
+    )
+    booking.add_argument("member", help="member id or demo state key (e.g. active_standard)")
+    booking.add_argument("--date", type=_day, required=True, metavar="YYYY-MM-DD")
+    booking.add_argument("--time", type=_clock_time, required=True, metavar="HH:MM")
+    booking.add_argument("--clinic", default=DEMO_CLINIC_ID, help="default: %(default)s")
+    booking.add_argument(
+        "--service",
+        choices=[s.value for s in AppointmentService],
+        default=AppointmentService.OUTPATIENT.value,
+        help="default: %(default)s",
+    )
+    booking.add_argument("--preauth", metavar="ID", help="the pre-auth a procedure is done under")
+    booking.add_argument("--department", type=_department, help="default: the service's department")
+    booking.set_defaults(run=_book_appointment)
+    cancelling = actions.add_parser(
+        "cancel",
+        parents=[data],
+        help="cancel an appointment (late from 16:00 on the last working day before it)",
+    )
+    cancelling.add_argument("appointment_id", metavar="ID")
+    cancelling.set_defaults(run=_cancel_appointment)
     openapi = commands.add_parser("openapi", help="print the OpenAPI document (YAML)")
     openapi.set_defaults(run=_openapi)
     return parser

@@ -32,6 +32,11 @@ DEMO_CLINICS: dict[str, str] = {
     PLUS_ONLY_CLINIC_ID: "PLUS 专属诊所（演示） / PLUS-only Clinic",
 }
 
+DEMO_MISSED_APPOINTMENT_FEES_FEN: dict[str, int] = {DEMO_CLINIC_ID: 30_000, PLUS_ONLY_CLINIC_ID: 0}
+"""What each hospital charges for an appointment cancelled late or missed (the manual:
+"部分医院也可能会仍然收取诊费（诊费将由客户本人全额承担）"): CNY 300 at the demo clinic, nothing at
+the other."""
+
 
 @dataclass(frozen=True)
 class DemoSigningKey:

@@ -48,10 +48,17 @@ ul { padding-left: 18px; } li { margin: 6px 0; }
 .records { background: #fff; border-radius: 12px; margin-top: 16px; padding: 12px 16px; }
 .records h3 { margin: 0 0 8px; font-size: 16px; }
 .records li { font-size: 14px; }
+.records label { display: block; margin: 10px 0 4px; font-size: 14px; }
+.records select, .records input { font-size: 15px; margin-left: 6px; }
+.hint { font-size: 12px; color: #556; margin: 4px 0; }
+.done { background: #e3f4e1; color: #1d4d1a; border-radius: 10px; padding: 10px; margin-top: 12px; }
+.late { color: #8a1c1c; font-size: 13px; }
+.cancel { margin-top: 4px; padding: 4px 12px; border: 1px solid #c8102e; border-radius: 8px;
+          color: #c8102e; background: #fff; }
 """
 
 
-def _page(title: str, body: str, *, refresh: bool) -> str:
+def html_page(title: str, body: str, *, refresh: bool) -> str:
     meta = f'<meta http-equiv="refresh" content="{REFRESH_SECONDS}">' if refresh else ""
     return (
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
@@ -151,9 +158,11 @@ def card_page(
         f"The code refreshes every {REFRESH_SECONDS} s; show it at the clinic desk.</p>"
         f'<p class="token">{html.escape(token)}</p>'
         f"{_visit_records(member, records)}"
+        f'<p class="note"><a href="/demo/card/{html.escape(member.member_id)}/appointments">'
+        "预约就诊 Appointments</a></p>"
         '<p class="note">演示数据 · sandbox demo only</p>'
     )
-    return _page(f"{tier.name_zh} 电子保险卡", body, refresh=True)
+    return html_page(f"{tier.name_zh} 电子保险卡", body, refresh=True)
 
 
 def demo_index_page() -> str:
@@ -164,7 +173,7 @@ def demo_index_page() -> str:
         f"<small>{html.escape(m.shows)}</small></li>"
         for m in DEMO_MEMBERS
     )
-    return _page(
+    return html_page(
         "Insurer sandbox demo cards",
         f"<h2>演示电子保险卡 Demo e-cards</h2><ul>{items}</ul>",
         refresh=False,

@@ -10,13 +10,13 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-from insurer_sandbox import claim_outcomes, phone_guarantees
+from insurer_sandbox import appointment_book, claim_outcomes, phone_guarantees
 from insurer_sandbox.demo import DEMO_MEMBERS
 from insurer_sandbox.preauth_grants import GrantTerms, granted, write_grant
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import PreAuthStatus
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 _CLAIMS_BY_BILL = (
     "CREATE UNIQUE INDEX claims_by_bill ON claims (clinic_id, clinic_invoice_no, bill_hash)"
@@ -106,6 +106,10 @@ _VERSION_8 = (*claim_outcomes.CLAIM_COLUMNS, *claim_outcomes.TABLES)
 """Version 8: a claim's life after acceptance (`insurer_sandbox.claim_outcomes`): the insurer's
 review and what it moved to the family, the family paying it, and the remittances that pay the
 clinic."""
+
+_VERSION_9 = (appointment_book.TABLE, *appointment_book.INDEXES)
+"""Version 9: the appointments the insurer books for members (`insurer_sandbox.appointment_book`).
+An upgraded database has none: the demo's appointments come with a new one."""
 
 _SCHEMA = """
 CREATE TABLE clinics (
@@ -216,6 +220,9 @@ def migrate(db: sqlite3.Connection, version: int) -> None:
             db.execute(statement)
     if version in (0, 1, 2, 3, 4, 5, 6, 7):
         for statement in _VERSION_8:
+            db.execute(statement)
+    if version in (0, 1, 2, 3, 4, 5, 6, 7, 8):
+        for statement in _VERSION_9:
             db.execute(statement)
 
 

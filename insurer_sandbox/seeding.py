@@ -1,5 +1,6 @@
 """The demo data a new sandbox database is seeded with (`insurer_sandbox.demo`), placed around
-the seeding day: policy years, pre-auths with their planned dates, windows and uses.
+the seeding day: policy years, pre-auths with their planned dates, windows and uses, and
+appointments (`insurer_sandbox.demo_appointments`).
 
 Kept apart from `insurer_sandbox.store` so the store holds only how the insurer's records are
 read and written.
@@ -13,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 
 from insurer_sandbox.demo import DEMO_CLINICS, DEMO_MEMBERS, DemoPreAuth
+from insurer_sandbox.demo_appointments import seed_appointments
 from insurer_sandbox.preauth_grants import GRANT_DEFAULT_DAYS, PreAuthUse
 from insurer_sandbox.workdays import BUSINESS_TZ
 from kiosk.insurer.models import PreAuth, PreAuthGrant, PreAuthStatus
@@ -45,7 +47,8 @@ def _add_years(day: date, years: int) -> date:
 
 
 def seed_demo(store: Store, db: sqlite3.Connection, today: date) -> None:
-    """Demo clinics and members, with policy years placed around `today` (the seeding day)."""
+    """Demo clinics and members, with policy years placed around `today` (the seeding day), and
+    the appointments around it."""
     db.executemany("INSERT INTO clinics (clinic_id, name) VALUES (?, ?)", DEMO_CLINICS.items())
     for m in DEMO_MEMBERS:
         start = today - timedelta(days=m.period_started_days_ago)
@@ -75,6 +78,7 @@ def seed_demo(store: Store, db: sqlite3.Connection, today: date) -> None:
         )
         for p in m.preauths:
             _seed_preauth(store, db, m.member_id, p, today)
+    seed_appointments(db, today)
 
 
 def _seed_preauth(

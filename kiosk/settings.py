@@ -77,6 +77,12 @@ class Settings(BaseModel):
         description="Reception may take a phone guarantee from the insurer's hotline when the "
         "insurer cannot be reached, and go on with the visit; false switches it off for the clinic",
     )
+    appointments_required: bool = Field(
+        default=False,
+        description="Direct billing only for a member with an appointment booked through the "
+        "insurer for today (a public hospital's international or VIP department: "
+        "享受部分公立医院直付服务需提前预约); without one the visit can go on as self-pay",
+    )
     clinic: ClinicProfile | None = Field(
         default=None,
         description="The clinic's names (zh, en), address and phone, as the header and the "

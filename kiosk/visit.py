@@ -36,6 +36,7 @@ from kiosk.phone_guarantee import PhoneGuaranteeTaken, guarantee_adjudication
 from kiosk.scan.source import ScanSource
 
 if TYPE_CHECKING:
+    from kiosk.arrivals import Arrival
     from kiosk.correction import Correction
     from kiosk.desk import PresentedBill
     from kiosk.journal import ClaimRecord, PaymentMethod
@@ -96,6 +97,8 @@ class Caution(StrEnum):
     NOT_IN_NETWORK = "not-in-network"
     NOT_FOUND = "not-found"
     NOT_DIRECT_BILLABLE = "not-direct-billable"
+    NO_APPOINTMENT = "no-appointment"
+    APPOINTMENT_UNCONFIRMED = "appointment-unconfirmed"
 
 
 THRESHOLD_NEAR_FEN = 500_000
@@ -110,8 +113,15 @@ class Assessment:
     cautions: tuple[Caution, ...]
 
 
-def assess(eligibility: Eligibility) -> Assessment:
-    """Green, amber or red, with the reasons, from the insurer's eligibility answer."""
+def assess(
+    eligibility: Eligibility, arrival: Arrival | None = None, *, appointments_required: bool = False
+) -> Assessment:
+    """Green, amber or red, with the reasons, from the insurer's eligibility answer and, where
+    the clinic direct-bills only by appointment, the member's appointment today."""
+    if eligibility.direct_billing and appointments_required:
+        missing = appointment_missing(arrival)
+        if missing is not None:
+            return Assessment(Verdict.RED, (missing,))
     if not eligibility.direct_billing:
         red: list[Caution] = []
         if eligibility.status is CardStatus.NOT_FOUND:
@@ -147,6 +157,16 @@ def assess(eligibility: Eligibility) -> Assessment:
     if any(b.remaining_fen == 0 for b in eligibility.balances):
         amber.append(Caution.BENEFIT_EXHAUSTED)
     return Assessment(Verdict.AMBER if amber else Verdict.GREEN, tuple(amber))
+
+
+def appointment_missing(arrival: Arrival | None) -> Caution | None:
+    """Why a clinic that direct-bills only by appointment refuses this visit, or None: the
+    member has an appointment here today (booked, now checked in)."""
+    if arrival is None or arrival.unconfirmed:
+        return Caution.APPOINTMENT_UNCONFIRMED
+    if arrival.appointment is None:
+        return Caution.NO_APPOINTMENT
+    return None
 
 
 PREAUTH_REFUSALS = frozenset(
@@ -211,6 +231,7 @@ class _State:
     step: Step = Step.SCAN
     source: ScanSource | None = None
     eligibility: Eligibility | None = None
+    arrival: Arrival | None = None
     lines: list[BillLine] = field(default_factory=list)
     revision: int = 0
     adjudication: Adjudication | None = None
@@ -231,8 +252,12 @@ Observer = Callable[[Step, Step], None]
 class Visit:
     """The visit on screen. Clearing it (cancel, idle, finish) forgets every personal detail."""
 
-    def __init__(self, *, today: Callable[[], date] | None = None) -> None:
+    def __init__(
+        self, *, today: Callable[[], date] | None = None, appointments_required: bool = False
+    ) -> None:
         self._today = today or (lambda: datetime.now(BUSINESS_TZ).date())
+        self.appointments_required = appointments_required
+        """The clinic direct-bills only members with an appointment today (settings)."""
         self._s = _State()
         self._observers: list[Observer] = []
 
@@ -253,6 +278,34 @@ class Visit:
     @property
     def eligibility(self) -> Eligibility | None:
         return self._s.eligibility
+
+    @property
+    def arrival(self) -> Arrival | None:
+        """The scanned member's appointment today, as the check-in found it."""
+        return self._s.arrival
+
+    @property
+    def assessment(self) -> Assessment | None:
+        """Green, amber or red for the card on screen, the clinic's appointment rule included."""
+        if self._s.eligibility is None:
+            return None
+        return assess(
+            self._s.eligibility,
+            self._s.arrival,
+            appointments_required=self.appointments_required,
+        )
+
+    @property
+    def direct_billing(self) -> bool:
+        """The insurer direct-bills this card today and the clinic's own rule allows it."""
+        assessment = self.assessment
+        eligibility = self._s.eligibility
+        return (
+            eligibility is not None
+            and eligibility.direct_billing
+            and assessment is not None
+            and assessment.verdict is not Verdict.RED
+        )
 
     @property
     def lines(self) -> tuple[BillLine, ...]:
@@ -404,11 +457,15 @@ class Visit:
         self._go(Step.CHECKING)
         return self._s.visit_id
 
-    def show_eligibility(self, visit_id: str, eligibility: Eligibility) -> bool:
-        """The insurer answered; False when the answer belongs to a visit already gone."""
+    def show_eligibility(
+        self, visit_id: str, eligibility: Eligibility, arrival: Arrival | None = None
+    ) -> bool:
+        """The insurer answered (and the member was checked in, if they have an appointment);
+        False when the answer belongs to a visit already gone."""
         if visit_id != self._s.visit_id or self._s.step is not Step.CHECKING:
             return False
         self._s.eligibility = eligibility
+        self._s.arrival = arrival
         self._go(Step.ELIGIBILITY)
         return True
 
@@ -422,8 +479,7 @@ class Visit:
     # --- bill ------------------------------------------------------------------------------------
 
     def start_bill(self) -> None:
-        eligibility = self._s.eligibility
-        if eligibility is None or not eligibility.direct_billing:
+        if not self.direct_billing:
             raise TransitionError("direct billing is not available for this card")
         self._go(Step.BILL)
 
@@ -431,8 +487,7 @@ class Visit:
         """The insurer will not direct-bill this card today: the bill is built as usual, the
         family pays all of it and gets a self-pay statement, and nothing is claimed."""
         self._require(Step.ELIGIBILITY)
-        eligibility = self._s.eligibility
-        if eligibility is None or eligibility.direct_billing:
+        if self._s.eligibility is None or self.direct_billing:
             raise TransitionError("this card can be direct-billed: start the bill instead")
         self._s.self_pay_only = True
         self._go(Step.BILL)

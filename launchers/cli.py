@@ -17,6 +17,7 @@
     kiosk staff list | reset-pin ID | unlock ID
     kiosk outbox list                claims waiting or needing attention
     kiosk outbox retry ID | settle ID --note TEXT
+    kiosk arrivals list | check [--date D]   the insurer's appointments; the day-before check
 
 Bad input — an argument out of range, an unknown id, a weak PIN — ends with exit status 2 and one
 line on stderr naming it, before anything is asked or changed.
@@ -54,7 +55,7 @@ from kiosk.registration import (
 from kiosk.settings import MIN_RETENTION_DAYS, SettingsError, load_settings, updated
 from kiosk.staff import CONSOLE, NotAllowed, Role, StaffDirectory, WeakSecret, staff_name
 from kiosk.text import unprintable
-from launchers import clinic_db_cli
+from launchers import arrivals_cli, clinic_db_cli
 
 if TYPE_CHECKING:
     from kiosk.scan.camera import OpenCVCamera
@@ -276,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     clinic_db_cli.add_commands(commands, _checked)
+    arrivals_cli.add_commands(commands, _checked)
 
     doctor = commands.add_parser(
         "doctor", help="check this PC's setup; each check OK or what to do"
@@ -580,6 +582,7 @@ def _run(args: argparse.Namespace) -> int:
             owns_process=True,
             ca_bundle=settings.ca_bundle_arg,
             phone_guarantees=settings.phone_guarantees,
+            appointments_required=settings.appointments_required,
             clinic_db_reader=settings.clinic_db_reader,
         )
     )
@@ -619,6 +622,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _register(args)
         if args.command == "clinic-db":
             return clinic_db_cli.run(args)
+        if args.command == "arrivals":
+            return arrivals_cli.run(args)
         if args.command == "demo":
             from launchers.demo import run_demo, run_script
 

@@ -97,6 +97,8 @@ class KioskConfig:
     """How often the outbox asks the insurer about undecided pre-auth requests."""
     phone_guarantees: bool = True
     """Reception may go on under a phone guarantee while the insurer is unreachable."""
+    appointments_required: bool = False
+    """Direct billing only for members with an appointment today (a hospital department's rule)."""
     clinic_db_reader: str | None = None
     """The clinic database login the manager's Clinic tab reads with (password in the keyring)."""
 
@@ -323,7 +325,7 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
         outbox=OutboxWatcher(submitter, app),
         keys=keys,
         scans=scans,
-        visit=Visit(),
+        visit=Visit(appointments_required=config.appointments_required),
         phone_guarantees=config.phone_guarantees,
         clinic_reader=ClinicReader(config.clinic_db_reader) if config.clinic_db_reader else None,
     )
@@ -339,6 +341,7 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
 
     def load_in_background() -> None:
         scans.start(config.camera, window.scan.show_frame)
+        window.scan.arrivals.start()
         Task(
             lambda: load_catalogue(catalogue_path) if catalogue_path else load_demo_catalogue()
         ).success(catalogue_loaded).failure(window.bill.catalogue_failed).run()

@@ -21,6 +21,13 @@ from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from kiosk import __version__
+from kiosk.insurer.appointments import (
+    Appointment,
+    AppointmentDays,
+    AppointmentList,
+    CheckedIn,
+    CheckIn,
+)
 from kiosk.insurer.deadline import CallDeadline, DeadlineAdapter
 from kiosk.insurer.errors import (
     InsurerAnswerTooLarge,
@@ -265,6 +272,47 @@ class InsurerClient:
             "/v1/remittances",
             RemittanceList,
             params={"from": from_date.isoformat(), "to": to_date.isoformat()},
+        )
+
+    def appointments(self, day: date) -> AppointmentList:
+        """The calling clinic's appointments on `day` (Asia/Shanghai), by start time."""
+        return self._call(
+            "GET", "/v1/appointments", AppointmentList, params={"date": day.isoformat()}
+        )
+
+    def appointment_days(self, from_date: date, to_date: date) -> AppointmentDays:
+        """Appointments per day and state, `from_date` to `to_date` (both included)."""
+        return self._call(
+            "GET",
+            "/v1/appointments/days",
+            AppointmentDays,
+            params={"from": from_date.isoformat(), "to": to_date.isoformat()},
+        )
+
+    def check_in(self, member_id: str) -> CheckedIn:
+        """The member arrived: their appointment today, checked in once (a second call changes
+        nothing and says so); no appointment today is an answer, not an error."""
+        return self._call(
+            "POST", "/v1/appointments/check-in", CheckedIn, body=CheckIn(member_id=member_id)
+        )
+
+    def mark_no_show(self, appointment_id: str) -> Appointment:
+        """The member did not come: `InsurerRejected` with code `appointment-not-booked` once
+        it is checked in or cancelled, `appointment-not-due` before its start time."""
+        return self._call(
+            "POST",
+            f"/v1/appointments/{_path_part(appointment_id)}/no-show",
+            Appointment,
+            route="/v1/appointments/{appointment_id}/no-show",
+        )
+
+    def appointment_eligibility(self, appointment_id: str) -> Eligibility:
+        """Eligibility now of the member an appointment is for (the day-before check)."""
+        return self._call(
+            "GET",
+            f"/v1/appointments/{_path_part(appointment_id)}/eligibility",
+            Eligibility,
+            route="/v1/appointments/{appointment_id}/eligibility",
         )
 
     # --- transport ------------------------------------------------------------------------------

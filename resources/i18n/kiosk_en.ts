@@ -2,6 +2,304 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AppointmentChart</name>
+    <message>
+        <location filename="../../ui/widgets/appointment_chart.py" line="52"/>
+        <source>Came (checked in)</source>
+        <translation>Came (checked in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/appointment_chart.py" line="53"/>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/appointment_chart.py" line="54"/>
+        <source>Did not come</source>
+        <translation>Did not come</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/appointment_chart.py" line="55"/>
+        <source>Cancelled late</source>
+        <translation>Cancelled late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/appointment_chart.py" line="133"/>
+        <source>No appointments in these 30 days</source>
+        <translation>No appointments in these 30 days</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsTab</name>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="92"/>
+        <source>Appointments</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="93"/>
+        <source>Came (checked in)</source>
+        <translation>Came (checked in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="94"/>
+        <source>Did not come</source>
+        <translation>Did not come</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="95"/>
+        <source>Cancelled late</source>
+        <translation>Cancelled late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="96"/>
+        <source>Cancelled in time</source>
+        <translation>Cancelled in time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="100"/>
+        <source>Did not come or cancelled late</source>
+        <translation>Did not come or cancelled late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="103"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="104"/>
+        <source>Child</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="105"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="106"/>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="107"/>
+        <source>Fee charged to the family</source>
+        <translation>Fee charged to the family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="108"/>
+        <source>Further bookings here</source>
+        <translation>Further bookings here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="111"/>
+        <source>Last 30 days: appointments per day</source>
+        <translation>Last 30 days: appointments per day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="117"/>
+        <source>Appointments booked through the insurer</source>
+        <translation>Appointments booked through the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="122"/>
+        <source>Appointments booked through the insurer on {day}</source>
+        <translation>Appointments booked through the insurer on {day}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/appointments_tab.py" line="140"/>
+        <source>%n still expected</source>
+        <translation>
+            <numerusform>%n still expected</numerusform>
+            <numerusform>%n still expected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="158"/>
+        <source>Suspended by the hospital</source>
+        <translation>Suspended by the hospital</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="160"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="171"/>
+        <source>The insurer&apos;s appointments could not be read: {why}</source>
+        <translation>The insurer&apos;s appointments could not be read: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>Arrivals</name>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="18"/>
+        <source>Outpatient</source>
+        <translation>Outpatient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="19"/>
+        <source>Vaccination</source>
+        <translation>Vaccination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="20"/>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="23"/>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="24"/>
+        <source>Checked in</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="25"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="26"/>
+        <source>Cancelled late</source>
+        <translation>Cancelled late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="27"/>
+        <source>Did not come</source>
+        <translation>Did not come</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="30"/>
+        <source>Card on hold (置灰)</source>
+        <translation>Card on hold (置灰)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="31"/>
+        <source>Policy ended</source>
+        <translation>Policy ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="32"/>
+        <source>Policy not in force yet</source>
+        <translation>Policy not in force yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="33"/>
+        <source>Clinic not in the network</source>
+        <translation>Clinic not in the network</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="34"/>
+        <source>Member unknown to the insurer</source>
+        <translation>Member unknown to the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="35"/>
+        <source>Pre-authorisation pending</source>
+        <translation>Pre-authorisation pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="36"/>
+        <source>Pre-authorisation denied</source>
+        <translation>Pre-authorisation denied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="37"/>
+        <source>Not checked yet</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="40"/>
+        <source>Ask the family to pay the {amount} still unpaid in the e-card (就诊记录 → 支付) before they come; otherwise the visit is self-pay.</source>
+        <translation>Ask the family to pay the {amount} still unpaid in the e-card (就诊记录 → 支付) before they come; otherwise the visit is self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="45"/>
+        <source>The policy will have ended by the appointment: ask the family to renew it, or to come ready to pay themselves.</source>
+        <translation>The policy will have ended by the appointment: ask the family to renew it, or to come ready to pay themselves.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="50"/>
+        <source>The policy is not in force on the appointment&apos;s day: the family can move the appointment through the insurer&apos;s hotline, or the visit is self-pay.</source>
+        <translation>The policy is not in force on the appointment&apos;s day: the family can move the appointment through the insurer&apos;s hotline, or the visit is self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="55"/>
+        <source>This clinic is not in the plan&apos;s network: the family can move the appointment to a network clinic through the insurer&apos;s hotline, or come as a self-pay visit.</source>
+        <translation>This clinic is not in the plan&apos;s network: the family can move the appointment to a network clinic through the insurer&apos;s hotline, or come as a self-pay visit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="60"/>
+        <source>The insurer no longer knows this member: ask the family to call its hotline.</source>
+        <translation>The insurer no longer knows this member: ask the family to call its hotline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="63"/>
+        <source>The insurer has not decided the pre-authorisation for the booked procedure yet: remind the family it must be approved first, or they pay for the procedure.</source>
+        <translation>The insurer has not decided the pre-authorisation for the booked procedure yet: remind the family it must be approved first, or they pay for the procedure.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="68"/>
+        <source>The insurer refused the pre-authorisation for the booked procedure: the family pays for it, or moves the appointment through the insurer&apos;s hotline.</source>
+        <translation>The insurer refused the pre-authorisation for the booked procedure: the family pays for it, or moves the appointment through the insurer&apos;s hotline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="73"/>
+        <source>The insurer could not be asked about this family: the kiosk tries again.</source>
+        <translation>The insurer could not be asked about this family: the kiosk tries again.</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalsBoard</name>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="220"/>
+        <source>Today&apos;s appointments</source>
+        <translation>Today&apos;s appointments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <source>Child</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="240"/>
+        <source>The insurer cannot be reached: the list is as of {time}.</source>
+        <translation>The insurer cannot be reached: the list is as of {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="247"/>
+        <source>As of {time}</source>
+        <translation>As of {time}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/arrivals_board.py" line="250"/>
+        <source>Tomorrow: %n family(s) to call…</source>
+        <translation>
+            <numerusform>Tomorrow: %n family to call…</numerusform>
+            <numerusform>Tomorrow: %n families to call…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BillScreen</name>
     <message>
         <location filename="../../ui/screens/bill.py" line="142"/>
@@ -502,93 +800,93 @@
 <context>
     <name>ClinicTab</name>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="94"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="84"/>
         <source>Billed</source>
         <translation>Billed</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="79"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="69"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>Last 30 days: covered by the insurer and paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="86"/>
-        <location filename="../../ui/manager/clinic_tab.py" line="192"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="76"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="182"/>
         <source>The clinic&apos;s day</source>
         <translation>The clinic&apos;s day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="91"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="81"/>
         <source>Clinic</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="91"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="81"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="92"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="82"/>
         <source>Records up to</source>
         <translation>Records up to</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="93"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="83"/>
         <source>Visits</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="95"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="85"/>
         <source>Insurer covers</source>
         <translation>Insurer covers</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="96"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="86"/>
         <source>Awaiting</source>
         <translation>Awaiting</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="97"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="87"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="98"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="88"/>
         <source>Families paid</source>
         <translation>Families paid</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="99"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="89"/>
         <source>Families owe</source>
         <translation>Families owe</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="105"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="95"/>
         <source>nothing yet</source>
         <translation>nothing yet</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="132"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="122"/>
         <source>The group&apos;s day: %1, %2</source>
         <translation>The group&apos;s day: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="134"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="124"/>
         <source>The clinic&apos;s day: %1, %2</source>
         <translation>The clinic&apos;s day: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="145"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="135"/>
         <source>Not shipped for 15 minutes or more (its figures may be behind): %1</source>
         <translation>Not shipped for 15 minutes or more (its figures may be behind): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="149"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="139"/>
         <source>Every desk has shipped its records in the last 15 minutes.</source>
         <translation>Every desk has shipped its records in the last 15 minutes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="154"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="144"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -596,7 +894,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="158"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="148"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>%n accepted claim</numerusform>
@@ -604,7 +902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="163"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="153"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n claim to collect or fix</numerusform>
@@ -612,7 +910,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="167"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="157"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -620,7 +918,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="171"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="161"/>
         <source>%1 (%n desk(s))</source>
         <translation>
             <numerusform>%1 (%n desk)</numerusform>
@@ -628,12 +926,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="179"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="169"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="195"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="185"/>
         <source>The clinic database cannot be read now (%1). This desk&apos;s own figures are on the Day tab; the desks keep their records and ship them when it is back.</source>
         <translation>The clinic database cannot be read now (%1). This desk&apos;s own figures are on the Day tab; the desks keep their records and ship them when it is back.</translation>
     </message>
@@ -813,6 +1111,49 @@
     </message>
     <message>
         <location filename="../../ui/widgets/owed_to_clinic.py" line="87"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>DayBeforeDialog</name>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="80"/>
+        <source>Tomorrow&apos;s appointments to call about</source>
+        <translation>Tomorrow&apos;s appointments to call about</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="82"/>
+        <source>Appointments on {day}: families to call today</source>
+        <translation>Appointments on {day}: families to call today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="88"/>
+        <source>{problems} of {booked} booked families would not be direct-billed if they came as things stand (checked at {time}). Call them today, so it is sorted out by phone and not at the desk.</source>
+        <translation>{problems} of {booked} booked families would not be direct-billed if they came as things stand (checked at {time}). Call them today, so it is sorted out by phone and not at the desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <source>Child</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <source>What to tell the family</source>
+        <translation>What to tell the family</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="117"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1193,22 +1534,22 @@
         <translation>Paid by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="182"/>
+        <location filename="../../ui/manager/day_tab.py" line="194"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="185"/>
+        <location filename="../../ui/manager/day_tab.py" line="197"/>
         <source>Sent to the insurer</source>
         <translation>Sent to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="186"/>
+        <location filename="../../ui/manager/day_tab.py" line="198"/>
         <source>Family payments</source>
         <translation>Family payments</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="189"/>
+        <location filename="../../ui/manager/day_tab.py" line="201"/>
         <source>Refunded (taken off above)</source>
         <translation>Refunded (taken off above)</translation>
     </message>
@@ -1218,22 +1559,22 @@
         <translation>Still owed by families</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="191"/>
+        <location filename="../../ui/manager/day_tab.py" line="203"/>
         <source>Pre-auth requests</source>
         <translation>Pre-auth requests</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="194"/>
+        <location filename="../../ui/manager/day_tab.py" line="206"/>
         <source>Top items</source>
         <translation>Top items</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="196"/>
+        <location filename="../../ui/manager/day_tab.py" line="208"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>Last 30 days: covered by the insurer and paid by families</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="206"/>
+        <location filename="../../ui/manager/day_tab.py" line="218"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -1241,7 +1582,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="211"/>
+        <location filename="../../ui/manager/day_tab.py" line="223"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>%n accepted claim</numerusform>
@@ -1249,7 +1590,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="214"/>
+        <location filename="../../ui/manager/day_tab.py" line="226"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>%n claim waiting to send</numerusform>
@@ -1257,7 +1598,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="220"/>
+        <location filename="../../ui/manager/day_tab.py" line="232"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n claim to collect or fix</numerusform>
@@ -1265,7 +1606,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="226"/>
+        <location filename="../../ui/manager/day_tab.py" line="238"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>of %1 family share, with %n self-pay visit</numerusform>
@@ -1273,12 +1614,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="229"/>
+        <location filename="../../ui/manager/day_tab.py" line="241"/>
         <source>of %1 family share</source>
         <translation>of %1 family share</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="242"/>
+        <location filename="../../ui/manager/day_tab.py" line="254"/>
         <source>%1 (%n visit(s))</source>
         <translation>
             <numerusform>%1 (%n visit)</numerusform>
@@ -1491,355 +1832,395 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="139"/>
+        <location filename="../../ui/screens/eligibility.py" line="142"/>
         <source>New scan</source>
         <translation>New scan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="140"/>
+        <location filename="../../ui/screens/eligibility.py" line="143"/>
         <source>Start the bill</source>
         <translation>Start the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="142"/>
+        <location filename="../../ui/screens/eligibility.py" line="145"/>
         <source>Print the note for the family</source>
         <translation>Print the note for the family</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="143"/>
+        <location filename="../../ui/screens/eligibility.py" line="146"/>
         <source>Self-pay visit</source>
         <translation>Self-pay visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="145"/>
+        <location filename="../../ui/screens/eligibility.py" line="148"/>
         <source>Bill from the catalogue; the family pays it all and gets a self-pay statement</source>
         <translation>Bill from the catalogue; the family pays it all and gets a self-pay statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="163"/>
+        <location filename="../../ui/screens/eligibility.py" line="167"/>
         <source>Direct billing available</source>
         <translation>Direct billing available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="164"/>
+        <location filename="../../ui/screens/eligibility.py" line="168"/>
         <source>Direct billing available, with conditions</source>
         <translation>Direct billing available, with conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="165"/>
+        <location filename="../../ui/screens/eligibility.py" line="169"/>
         <source>No direct billing today</source>
         <translation>No direct billing today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="214"/>
+        <location filename="../../ui/screens/eligibility.py" line="233"/>
         <source>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</source>
         <translation>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="225"/>
+        <location filename="../../ui/screens/eligibility.py" line="244"/>
         <source>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="231"/>
+        <location filename="../../ui/screens/eligibility.py" line="250"/>
         <source>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="236"/>
+        <location filename="../../ui/screens/eligibility.py" line="255"/>
         <source>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="243"/>
+        <location filename="../../ui/screens/eligibility.py" line="262"/>
         <source>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="249"/>
+        <location filename="../../ui/screens/eligibility.py" line="268"/>
         <source>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="254"/>
+        <location filename="../../ui/screens/eligibility.py" line="273"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>All fully-paid visits are used: the family pays its share of today&apos;s visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="257"/>
+        <location filename="../../ui/screens/eligibility.py" line="276"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>A pre-authorisation is still pending: its item cannot be direct-billed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="264"/>
+        <location filename="../../ui/screens/eligibility.py" line="283"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>A pre-authorisation was denied: its item is not direct-billable.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="282"/>
+        <location filename="../../ui/screens/eligibility.py" line="301"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>A benefit limit is used up: items under it are paid by the family.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="141"/>
+        <location filename="../../ui/screens/eligibility.py" line="144"/>
         <source>Print the guarantee letter</source>
         <translation>Print the guarantee letter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="186"/>
+        <location filename="../../ui/screens/eligibility.py" line="190"/>
         <source>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</source>
         <translation>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="196"/>
+        <location filename="../../ui/screens/eligibility.py" line="200"/>
         <source>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</source>
         <translation>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="206"/>
+        <location filename="../../ui/screens/eligibility.py" line="210"/>
         <source>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</source>
         <translation>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="260"/>
+        <location filename="../../ui/screens/eligibility.py" line="218"/>
+        <source>This department direct-bills only visits booked through the insurer (享受部分公立医院直付服务需提前预约), and the child has no appointment here today. The family can book one in the e-card (适用医院, then the booking guide) or through the insurer&apos;s 7×24 hotline {hotline}; it is arranged within 2 working days. Today&apos;s visit can go on as self-pay.</source>
+        <translation>This department direct-bills only visits booked through the insurer (享受部分公立医院直付服务需提前预约), and the child has no appointment here today. The family can book one in the e-card (适用医院, then the booking guide) or through the insurer&apos;s 7×24 hotline {hotline}; it is arranged within 2 working days. Today&apos;s visit can go on as self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="226"/>
+        <source>This department direct-bills only visits booked through the insurer, and the insurer could not confirm the child&apos;s appointment just now. Scan the card again in a moment, or call the insurer&apos;s 7×24 hotline {hotline}; otherwise today&apos;s visit can go on as self-pay.</source>
+        <translation>This department direct-bills only visits booked through the insurer, and the insurer could not confirm the child&apos;s appointment just now. Scan the card again in a moment, or call the insurer&apos;s 7×24 hotline {hotline}; otherwise today&apos;s visit can go on as self-pay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="279"/>
         <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
         <translation>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="267"/>
+        <location filename="../../ui/screens/eligibility.py" line="286"/>
         <source>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</source>
         <translation>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="271"/>
+        <location filename="../../ui/screens/eligibility.py" line="290"/>
         <source>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</source>
         <translation>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="275"/>
+        <location filename="../../ui/screens/eligibility.py" line="294"/>
         <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>Close to the yearly cost above which treatments and exams need a pre-authorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="279"/>
+        <location filename="../../ui/screens/eligibility.py" line="298"/>
         <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>Past the yearly cost above which treatments and exams need a pre-authorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="347"/>
+        <location filename="../../ui/screens/eligibility.py" line="368"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="348"/>
+        <location filename="../../ui/screens/eligibility.py" line="369"/>
         <source>{name} · born {year}</source>
         <translation>{name} · born {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="353"/>
+        <location filename="../../ui/screens/eligibility.py" line="374"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="354"/>
+        <location filename="../../ui/screens/eligibility.py" line="375"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="354"/>
+        <location filename="../../ui/screens/eligibility.py" line="375"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="357"/>
+        <location filename="../../ui/screens/eligibility.py" line="378"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="358"/>
+        <location filename="../../ui/screens/eligibility.py" line="379"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="362"/>
+        <location filename="../../ui/screens/eligibility.py" line="383"/>
         <source>Policy period</source>
         <translation>Policy period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="366"/>
+        <location filename="../../ui/screens/eligibility.py" line="388"/>
+        <source>Appointment today</source>
+        <translation>Appointment today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="392"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="373"/>
+        <location filename="../../ui/screens/eligibility.py" line="399"/>
         <source>This clinic</source>
         <translation>This clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="374"/>
+        <location filename="../../ui/screens/eligibility.py" line="400"/>
         <source>In the {plan} plan&apos;s network</source>
         <translation>In the {plan} plan&apos;s network</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="376"/>
+        <location filename="../../ui/screens/eligibility.py" line="402"/>
         <source>Not in the {plan} plan&apos;s network</source>
         <translation>Not in the {plan} plan&apos;s network</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="384"/>
+        <location filename="../../ui/screens/eligibility.py" line="410"/>
         <source>Fully-paid visits left</source>
         <translation>Fully-paid visits left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="385"/>
+        <location filename="../../ui/screens/eligibility.py" line="411"/>
         <source>{left} of {total}</source>
         <translation>{left} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="394"/>
+        <location filename="../../ui/screens/eligibility.py" line="420"/>
         <source>{remaining} left of {limit}</source>
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="409"/>
+        <location filename="../../ui/screens/eligibility.py" line="441"/>
+        <source>Could not be confirmed with the insurer</source>
+        <translation>Could not be confirmed with the insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="442"/>
+        <source>None booked for today</source>
+        <translation>None booked for today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="444"/>
+        <source>{time} · {service} · {department}</source>
+        <translation>{time} · {service} · {department}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="451"/>
+        <source>{what}: already checked in at {time}</source>
+        <translation>{what}: already checked in at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="454"/>
+        <source>{what}: checked in now</source>
+        <translation>{what}: checked in now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="459"/>
         <source>On hold (置灰): {amount} unpaid, claim {ref}</source>
         <translation>On hold (置灰): {amount} unpaid, claim {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="413"/>
+        <location filename="../../ui/screens/eligibility.py" line="463"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="414"/>
+        <location filename="../../ui/screens/eligibility.py" line="464"/>
         <source>On hold (置灰): an amount is unpaid</source>
         <translation>On hold (置灰): an amount is unpaid</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="415"/>
+        <location filename="../../ui/screens/eligibility.py" line="465"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="416"/>
+        <location filename="../../ui/screens/eligibility.py" line="466"/>
         <source>Not in force yet</source>
         <translation>Not in force yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="417"/>
+        <location filename="../../ui/screens/eligibility.py" line="467"/>
         <source>Not known to the insurer</source>
         <translation>Not known to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="432"/>
+        <location filename="../../ui/screens/eligibility.py" line="482"/>
         <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
         <translation>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="435"/>
+        <location filename="../../ui/screens/eligibility.py" line="485"/>
         <source>{what}: approved, expired on {end} · auth {auth}</source>
         <translation>{what}: approved, expired on {end} · auth {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="443"/>
+        <location filename="../../ui/screens/eligibility.py" line="493"/>
         <source>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
         <translation>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="462"/>
+        <location filename="../../ui/screens/eligibility.py" line="512"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what} for {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="466"/>
+        <location filename="../../ui/screens/eligibility.py" line="516"/>
         <source>The insurer: {note}</source>
         <translation>The insurer: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="501"/>
+        <location filename="../../ui/screens/eligibility.py" line="551"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>Asking the insurer for the guarantee letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="511"/>
+        <location filename="../../ui/screens/eligibility.py" line="561"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>Guarantee letter opened for printing: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="571"/>
+        <location filename="../../ui/screens/eligibility.py" line="621"/>
         <source>Note opened for printing: {file}</source>
         <translation>Note opened for printing: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="579"/>
+        <location filename="../../ui/screens/eligibility.py" line="629"/>
         <source>The note could not be written. Try again.</source>
         <translation>The note could not be written. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="458"/>
+        <location filename="../../ui/screens/eligibility.py" line="508"/>
         <source>the insurer needs more information</source>
         <translation>the insurer needs more information</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="441"/>
-        <location filename="../../ui/screens/eligibility.py" line="459"/>
+        <location filename="../../ui/screens/eligibility.py" line="491"/>
+        <location filename="../../ui/screens/eligibility.py" line="509"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="427"/>
+        <location filename="../../ui/screens/eligibility.py" line="477"/>
         <source>emergency</source>
         <translation>emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="285"/>
+        <location filename="../../ui/screens/eligibility.py" line="304"/>
         <source>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</source>
         <translation>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="290"/>
+        <location filename="../../ui/screens/eligibility.py" line="309"/>
         <source>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="294"/>
+        <location filename="../../ui/screens/eligibility.py" line="313"/>
         <source>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="439"/>
+        <location filename="../../ui/screens/eligibility.py" line="489"/>
         <source>approved, from {date}</source>
         <translation>approved, from {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="457"/>
+        <location filename="../../ui/screens/eligibility.py" line="507"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>pending the insurer&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="460"/>
+        <location filename="../../ui/screens/eligibility.py" line="510"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="402"/>
+        <location filename="../../ui/screens/eligibility.py" line="428"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="471"/>
+        <location filename="../../ui/screens/eligibility.py" line="521"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="472"/>
+        <location filename="../../ui/screens/eligibility.py" line="522"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="473"/>
+        <location filename="../../ui/screens/eligibility.py" line="523"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -2662,230 +3043,235 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="457"/>
+        <location filename="../../ui/manager/screen.py" line="481"/>
         <source>Marked settled.</source>
         <translation>Marked settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="590"/>
+        <location filename="../../ui/manager/screen.py" line="614"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>The claim could not be changed; it may have changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="233"/>
+        <location filename="../../ui/manager/screen.py" line="239"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="237"/>
+        <location filename="../../ui/manager/screen.py" line="243"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="238"/>
+        <location filename="../../ui/manager/screen.py" line="244"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="239"/>
+        <location filename="../../ui/manager/screen.py" line="245"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="240"/>
+        <location filename="../../ui/manager/screen.py" line="246"/>
         <source>Back to the desk</source>
         <translation>Back to the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="241"/>
+        <location filename="../../ui/manager/screen.py" line="247"/>
         <source>Exit the kiosk</source>
         <translation>Exit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="244"/>
+        <location filename="../../ui/manager/screen.py" line="250"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="248"/>
+        <location filename="../../ui/manager/screen.py" line="254"/>
         <source>Exit now</source>
         <translation>Exit now</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="249"/>
+        <location filename="../../ui/manager/screen.py" line="255"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="251"/>
+        <location filename="../../ui/manager/screen.py" line="257"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="252"/>
+        <location filename="../../ui/manager/screen.py" line="258"/>
         <source>Clinic</source>
         <translation>Clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="253"/>
+        <location filename="../../ui/manager/screen.py" line="259"/>
+        <source>Appointments</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="260"/>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="254"/>
+        <location filename="../../ui/manager/screen.py" line="261"/>
         <source>Reconciliation</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="255"/>
+        <location filename="../../ui/manager/screen.py" line="262"/>
         <source>Receivables</source>
         <translation>Receivables</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="256"/>
+        <location filename="../../ui/manager/screen.py" line="263"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="257"/>
+        <location filename="../../ui/manager/screen.py" line="264"/>
         <source>Close the day</source>
         <translation>Close the day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="350"/>
+        <location filename="../../ui/manager/screen.py" line="374"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>Reading this PC&apos;s records…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="353"/>
+        <location filename="../../ui/manager/screen.py" line="377"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>As this PC&apos;s records stood at %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="363"/>
-        <location filename="../../ui/manager/screen.py" line="630"/>
+        <location filename="../../ui/manager/screen.py" line="387"/>
+        <location filename="../../ui/manager/screen.py" line="654"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>This PC&apos;s records cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="405"/>
+        <location filename="../../ui/manager/screen.py" line="429"/>
         <source>The counts differ from what was taken: say why in the note.</source>
         <translation>The counts differ from what was taken: say why in the note.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="407"/>
+        <location filename="../../ui/manager/screen.py" line="431"/>
         <source>The note is at most %1 characters, on one line.</source>
         <translation>The note is at most %1 characters, on one line.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="412"/>
+        <location filename="../../ui/manager/screen.py" line="436"/>
         <source>A payment or refund was recorded meanwhile: the figures were read again. Check the counts and close again.</source>
         <translation>A payment or refund was recorded meanwhile: the figures were read again. Check the counts and close again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="416"/>
+        <location filename="../../ui/manager/screen.py" line="440"/>
         <source>This day was already closed.</source>
         <translation>This day was already closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="418"/>
+        <location filename="../../ui/manager/screen.py" line="442"/>
         <source>This day has not come yet.</source>
         <translation>This day has not come yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="420"/>
+        <location filename="../../ui/manager/screen.py" line="444"/>
         <source>Only a manager may close the day.</source>
         <translation>Only a manager may close the day.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="421"/>
+        <location filename="../../ui/manager/screen.py" line="445"/>
         <source>The day could not be closed. Try again.</source>
         <translation>The day could not be closed. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="447"/>
+        <location filename="../../ui/manager/screen.py" line="471"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>Waiting to send again; it goes at the next try.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="467"/>
+        <location filename="../../ui/manager/screen.py" line="491"/>
         <source>Voided: it will not be sent.</source>
         <translation>Voided: it will not be sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="481"/>
+        <location filename="../../ui/manager/screen.py" line="505"/>
         <source>Cancelled at the insurer: it pays nothing for this claim.</source>
         <translation>Cancelled at the insurer: it pays nothing for this claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="493"/>
-        <location filename="../../ui/manager/screen.py" line="572"/>
+        <location filename="../../ui/manager/screen.py" line="517"/>
+        <location filename="../../ui/manager/screen.py" line="596"/>
         <source>Only a manager may change a claim.</source>
         <translation>Only a manager may change a claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="506"/>
+        <location filename="../../ui/manager/screen.py" line="530"/>
         <source>Opened at the desk: the family signs the corrected bill there.</source>
         <translation>Opened at the desk: the family signs the corrected bill there.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="509"/>
+        <location filename="../../ui/manager/screen.py" line="533"/>
         <source>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</source>
         <translation>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="540"/>
+        <location filename="../../ui/manager/screen.py" line="564"/>
         <source>Refunded %1 by %2.</source>
         <translation>Refunded %1 by %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="581"/>
+        <location filename="../../ui/manager/screen.py" line="605"/>
         <source>It is being sent right now; try again in a moment.</source>
         <translation>It is being sent right now; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="583"/>
+        <location filename="../../ui/manager/screen.py" line="607"/>
         <source>The insurer already has this claim: cancel it at the insurer instead.</source>
         <translation>The insurer already has this claim: cancel it at the insurer instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="585"/>
+        <location filename="../../ui/manager/screen.py" line="609"/>
         <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
         <translation>The insurer will not cancel it: it is paid, or was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="587"/>
+        <location filename="../../ui/manager/screen.py" line="611"/>
         <source>The insurer has no such claim from this clinic; nothing was changed.</source>
         <translation>The insurer has no such claim from this clinic; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="643"/>
+        <location filename="../../ui/manager/screen.py" line="667"/>
         <source>This PC&apos;s records cannot be read right now.</source>
         <translation>This PC&apos;s records cannot be read right now.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="681"/>
+        <location filename="../../ui/manager/screen.py" line="705"/>
         <source>Where should exports be saved?</source>
         <translation>Where should exports be saved?</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="705"/>
-        <location filename="../../ui/manager/screen.py" line="738"/>
+        <location filename="../../ui/manager/screen.py" line="729"/>
+        <location filename="../../ui/manager/screen.py" line="762"/>
         <source>Writing %1…</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="749"/>
+        <location filename="../../ui/manager/screen.py" line="773"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>The file could not be written there. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="773"/>
+        <location filename="../../ui/manager/screen.py" line="797"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>The signature of this claim was removed by the retention rule; only the amounts remain.</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="777"/>
+        <location filename="../../ui/manager/screen.py" line="801"/>
         <source>The signed bill could not be opened.</source>
         <translation>The signed bill could not be opened.</translation>
     </message>
@@ -4064,74 +4450,74 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="131"/>
+        <location filename="../../ui/screens/scan.py" line="135"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>Show your child&apos;s e-card to the camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="137"/>
+        <location filename="../../ui/screens/scan.py" line="141"/>
         <source>Open the e-card on the phone and hold its QR code inside the frame.</source>
         <translation>Open the e-card on the phone and hold its QR code inside the frame.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="139"/>
+        <location filename="../../ui/screens/scan.py" line="143"/>
         <source>Staff: look up without the card</source>
         <translation>Staff: look up without the card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="140"/>
+        <location filename="../../ui/screens/scan.py" line="144"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="141"/>
+        <location filename="../../ui/screens/scan.py" line="145"/>
         <source>Policy number</source>
         <translation>Policy number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="142"/>
+        <location filename="../../ui/screens/scan.py" line="146"/>
         <source>Child&apos;s name</source>
         <translation>Child&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="143"/>
+        <location filename="../../ui/screens/scan.py" line="147"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="144"/>
+        <location filename="../../ui/screens/scan.py" line="148"/>
         <source>e.g. GP2026000101</source>
         <translation>e.g. GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="145"/>
+        <location filename="../../ui/screens/scan.py" line="149"/>
         <source>11 digits</source>
         <translation>11 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="146"/>
+        <location filename="../../ui/screens/scan.py" line="150"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="147"/>
+        <location filename="../../ui/screens/scan.py" line="151"/>
         <source>Staff: phone guarantee…</source>
         <translation>Staff: phone guarantee…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="150"/>
-        <location filename="../../ui/screens/scan.py" line="174"/>
-        <location filename="../../ui/screens/scan.py" line="204"/>
+        <location filename="../../ui/screens/scan.py" line="154"/>
+        <location filename="../../ui/screens/scan.py" line="178"/>
+        <location filename="../../ui/screens/scan.py" line="210"/>
         <source>Checking the card with the insurer…</source>
         <translation>Checking the card with the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="192"/>
+        <location filename="../../ui/screens/scan.py" line="198"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="274"/>
+        <location filename="../../ui/screens/scan.py" line="282"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</translation>
     </message>

@@ -2,6 +2,302 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AppointmentChart</name>
+    <message>
+        <location filename="../../ui/widgets/appointment_chart.py" line="52"/>
+        <source>Came (checked in)</source>
+        <translation>已到诊（已签到）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/appointment_chart.py" line="53"/>
+        <source>Expected</source>
+        <translation>待到诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/appointment_chart.py" line="54"/>
+        <source>Did not come</source>
+        <translation>未到诊（爽约）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/appointment_chart.py" line="55"/>
+        <source>Cancelled late</source>
+        <translation>逾时取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/appointment_chart.py" line="133"/>
+        <source>No appointments in these 30 days</source>
+        <translation>这 30 天内没有预约</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsTab</name>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="92"/>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="93"/>
+        <source>Came (checked in)</source>
+        <translation>已到诊（已签到）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="94"/>
+        <source>Did not come</source>
+        <translation>未到诊（爽约）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="95"/>
+        <source>Cancelled late</source>
+        <translation>逾时取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="96"/>
+        <source>Cancelled in time</source>
+        <translation>按时取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="100"/>
+        <source>Did not come or cancelled late</source>
+        <translation>未到诊或逾时取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="103"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="104"/>
+        <source>Child</source>
+        <translation>孩子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="105"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="106"/>
+        <source>What happened</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="107"/>
+        <source>Fee charged to the family</source>
+        <translation>由家庭承担的诊费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="108"/>
+        <source>Further bookings here</source>
+        <translation>此后在本院预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="111"/>
+        <source>Last 30 days: appointments per day</source>
+        <translation>最近 30 天：每日预约数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="117"/>
+        <source>Appointments booked through the insurer</source>
+        <translation>经保险公司安排的预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="122"/>
+        <source>Appointments booked through the insurer on {day}</source>
+        <translation>{day} 经保险公司安排的预约</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/manager/appointments_tab.py" line="140"/>
+        <source>%n still expected</source>
+        <translation>
+            <numerusform>其中 %n 人待到诊</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="158"/>
+        <source>Suspended by the hospital</source>
+        <translation>已被医院列入黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="160"/>
+        <source>Open</source>
+        <translation>可以预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/appointments_tab.py" line="171"/>
+        <source>The insurer&apos;s appointments could not be read: {why}</source>
+        <translation>无法读取保险公司的预约：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>Arrivals</name>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="18"/>
+        <source>Outpatient</source>
+        <translation>门诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="19"/>
+        <source>Vaccination</source>
+        <translation>疫苗接种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="20"/>
+        <source>Procedure</source>
+        <translation>检查或治疗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="23"/>
+        <source>Expected</source>
+        <translation>待到诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="24"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="25"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="26"/>
+        <source>Cancelled late</source>
+        <translation>逾时取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="27"/>
+        <source>Did not come</source>
+        <translation>未到诊（爽约）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="30"/>
+        <source>Card on hold (置灰)</source>
+        <translation>电子保险卡已置灰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="31"/>
+        <source>Policy ended</source>
+        <translation>保单已到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="32"/>
+        <source>Policy not in force yet</source>
+        <translation>保单尚未生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="33"/>
+        <source>Clinic not in the network</source>
+        <translation>本诊所不在网络内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="34"/>
+        <source>Member unknown to the insurer</source>
+        <translation>保险公司查无此会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="35"/>
+        <source>Pre-authorisation pending</source>
+        <translation>事先授权尚在审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="36"/>
+        <source>Pre-authorisation denied</source>
+        <translation>事先授权未获批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="37"/>
+        <source>Not checked yet</source>
+        <translation>尚未核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="40"/>
+        <source>Ask the family to pay the {amount} still unpaid in the e-card (就诊记录 → 支付) before they come; otherwise the visit is self-pay.</source>
+        <translation>请家长在就诊前于电子保险卡中支付尚未支付的 {amount}（就诊记录 → 支付）；否则此次就诊需自费。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="45"/>
+        <source>The policy will have ended by the appointment: ask the family to renew it, or to come ready to pay themselves.</source>
+        <translation>预约就诊时保单已到期：请家长续保，或做好自费就诊的准备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="50"/>
+        <source>The policy is not in force on the appointment&apos;s day: the family can move the appointment through the insurer&apos;s hotline, or the visit is self-pay.</source>
+        <translation>预约当天保单尚未生效：家长可致电保险公司热线调整预约时间，否则此次就诊需自费。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="55"/>
+        <source>This clinic is not in the plan&apos;s network: the family can move the appointment to a network clinic through the insurer&apos;s hotline, or come as a self-pay visit.</source>
+        <translation>本诊所不在该保障计划的网络内：家长可致电保险公司热线将预约改到网络内的医疗机构，或按自费就诊。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="60"/>
+        <source>The insurer no longer knows this member: ask the family to call its hotline.</source>
+        <translation>保险公司查无此会员：请家长致电保险公司热线。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="63"/>
+        <source>The insurer has not decided the pre-authorisation for the booked procedure yet: remind the family it must be approved first, or they pay for the procedure.</source>
+        <translation>预约项目的事先授权保险公司尚未审核完毕：请提醒家长须先获批准，否则该项目需自费。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="68"/>
+        <source>The insurer refused the pre-authorisation for the booked procedure: the family pays for it, or moves the appointment through the insurer&apos;s hotline.</source>
+        <translation>预约项目的事先授权未获批准：该项目需自费，或由家长致电保险公司热线调整预约。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="73"/>
+        <source>The insurer could not be asked about this family: the kiosk tries again.</source>
+        <translation>暂时无法向保险公司核查这位会员：系统稍后会再试。</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalsBoard</name>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="220"/>
+        <source>Today&apos;s appointments</source>
+        <translation>今日预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <source>Child</source>
+        <translation>孩子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="240"/>
+        <source>The insurer cannot be reached: the list is as of {time}.</source>
+        <translation>暂时无法连接保险公司：以下为 {time} 的名单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="247"/>
+        <source>As of {time}</source>
+        <translation>更新于 {time}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/arrivals_board.py" line="250"/>
+        <source>Tomorrow: %n family(s) to call…</source>
+        <translation>
+            <numerusform>明日预约：需致电 %n 位家长…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BillScreen</name>
     <message>
         <location filename="../../ui/screens/bill.py" line="142"/>
@@ -496,133 +792,133 @@
 <context>
     <name>ClinicTab</name>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="94"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="84"/>
         <source>Billed</source>
         <translation>账单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="79"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="69"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>近 30 天：保险公司支付与家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="86"/>
-        <location filename="../../ui/manager/clinic_tab.py" line="192"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="76"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="182"/>
         <source>The clinic&apos;s day</source>
         <translation>诊所当日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="91"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="81"/>
         <source>Clinic</source>
         <translation>诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="91"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="81"/>
         <source>Desk</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="92"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="82"/>
         <source>Records up to</source>
         <translation>记录截至</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="93"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="83"/>
         <source>Visits</source>
         <translation>直付就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="95"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="85"/>
         <source>Insurer covers</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="96"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="86"/>
         <source>Awaiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="97"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="87"/>
         <source>Refused</source>
         <translation>已拒赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="98"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="88"/>
         <source>Families paid</source>
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="99"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="89"/>
         <source>Families owe</source>
         <translation>家庭尚欠</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="105"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="95"/>
         <source>nothing yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="132"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="122"/>
         <source>The group&apos;s day: %1, %2</source>
         <translation>集团当日：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="134"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="124"/>
         <source>The clinic&apos;s day: %1, %2</source>
         <translation>诊所当日：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="145"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="135"/>
         <source>Not shipped for 15 minutes or more (its figures may be behind): %1</source>
         <translation>超过 15 分钟未上传记录（其数字可能滞后）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="149"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="139"/>
         <source>Every desk has shipped its records in the last 15 minutes.</source>
         <translation>所有终端在最近 15 分钟内都已上传记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="154"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="144"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="158"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="148"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>已受理 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="163"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="153"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="167"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="157"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n 次就诊</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/clinic_tab.py" line="171"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="161"/>
         <source>%1 (%n desk(s))</source>
         <translation>
             <numerusform>%1（%n 个终端）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="179"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="169"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/clinic_tab.py" line="195"/>
+        <location filename="../../ui/manager/clinic_tab.py" line="185"/>
         <source>The clinic database cannot be read now (%1). This desk&apos;s own figures are on the Day tab; the desks keep their records and ship them when it is back.</source>
         <translation>诊所数据库暂时无法读取（%1）。本机自己的数字见“当日”标签页；各终端会保存记录，待数据库恢复后再上传。</translation>
     </message>
@@ -802,6 +1098,49 @@
     </message>
     <message>
         <location filename="../../ui/widgets/owed_to_clinic.py" line="87"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>DayBeforeDialog</name>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="80"/>
+        <source>Tomorrow&apos;s appointments to call about</source>
+        <translation>明日预约中需致电的家长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="82"/>
+        <source>Appointments on {day}: families to call today</source>
+        <translation>{day} 的预约：今天需致电的家长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="88"/>
+        <source>{problems} of {booked} booked families would not be direct-billed if they came as things stand (checked at {time}). Call them today, so it is sorted out by phone and not at the desk.</source>
+        <translation>已预约的 {booked} 位中，有 {problems} 位按目前情况到诊时无法直付（核查于 {time}）。请今天致电告知，在电话里解决，而不是到了前台才发现。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <source>Child</source>
+        <translation>孩子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <source>What to tell the family</source>
+        <translation>告知家长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="117"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1182,22 +1521,22 @@
         <translation>家庭已付</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="182"/>
+        <location filename="../../ui/manager/day_tab.py" line="194"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="185"/>
+        <location filename="../../ui/manager/day_tab.py" line="197"/>
         <source>Sent to the insurer</source>
         <translation>已发送保险公司</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="186"/>
+        <location filename="../../ui/manager/day_tab.py" line="198"/>
         <source>Family payments</source>
         <translation>家庭付款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="189"/>
+        <location filename="../../ui/manager/day_tab.py" line="201"/>
         <source>Refunded (taken off above)</source>
         <translation>已退款（已从上面扣除）</translation>
     </message>
@@ -1207,62 +1546,62 @@
         <translation>家庭尚欠诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="191"/>
+        <location filename="../../ui/manager/day_tab.py" line="203"/>
         <source>Pre-auth requests</source>
         <translation>事先授权申请</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="194"/>
+        <location filename="../../ui/manager/day_tab.py" line="206"/>
         <source>Top items</source>
         <translation>收入最高项目</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="196"/>
+        <location filename="../../ui/manager/day_tab.py" line="208"/>
         <source>Last 30 days: covered by the insurer and paid by families</source>
         <translation>近 30 天：保险公司支付与家庭付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="206"/>
+        <location filename="../../ui/manager/day_tab.py" line="218"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n 笔理赔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="211"/>
+        <location filename="../../ui/manager/day_tab.py" line="223"/>
         <source>%n accepted claim(s)</source>
         <translation>
             <numerusform>已受理 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="214"/>
+        <location filename="../../ui/manager/day_tab.py" line="226"/>
         <source>%n claim(s) waiting to send</source>
         <translation>
             <numerusform>待发送 %n 笔</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="220"/>
+        <location filename="../../ui/manager/day_tab.py" line="232"/>
         <source>%n claim(s) to collect or fix</source>
         <translation>
             <numerusform>%n 笔需向家长收取或处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="226"/>
+        <location filename="../../ui/manager/day_tab.py" line="238"/>
         <source>of %1 family share, with %n self-pay visit(s)</source>
         <translation>
             <numerusform>家庭自付应收 %1（含自费就诊 %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/day_tab.py" line="229"/>
+        <location filename="../../ui/manager/day_tab.py" line="241"/>
         <source>of %1 family share</source>
         <translation>家庭自付应收 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/day_tab.py" line="242"/>
+        <location filename="../../ui/manager/day_tab.py" line="254"/>
         <source>%1 (%n visit(s))</source>
         <translation>
             <numerusform>%1（%n 次就诊）</numerusform>
@@ -1474,355 +1813,395 @@
 <context>
     <name>EligibilityScreen</name>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="139"/>
+        <location filename="../../ui/screens/eligibility.py" line="142"/>
         <source>New scan</source>
         <translation>重新扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="140"/>
+        <location filename="../../ui/screens/eligibility.py" line="143"/>
         <source>Start the bill</source>
         <translation>开始开账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="142"/>
+        <location filename="../../ui/screens/eligibility.py" line="145"/>
         <source>Print the note for the family</source>
         <translation>打印给家长的说明</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="143"/>
+        <location filename="../../ui/screens/eligibility.py" line="146"/>
         <source>Self-pay visit</source>
         <translation>自费就诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="145"/>
+        <location filename="../../ui/screens/eligibility.py" line="148"/>
         <source>Bill from the catalogue; the family pays it all and gets a self-pay statement</source>
         <translation>按收费目录开账单；费用全部由家庭自付，并取得自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="163"/>
+        <location filename="../../ui/screens/eligibility.py" line="167"/>
         <source>Direct billing available</source>
         <translation>可以直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="164"/>
+        <location filename="../../ui/screens/eligibility.py" line="168"/>
         <source>Direct billing available, with conditions</source>
         <translation>可以直付，但有附加条件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="165"/>
+        <location filename="../../ui/screens/eligibility.py" line="169"/>
         <source>No direct billing today</source>
         <translation>今天不能直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="214"/>
+        <location filename="../../ui/screens/eligibility.py" line="233"/>
         <source>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</source>
         <translation>电子保险卡已置灰：此前一次就诊的自付费用 {amount} 尚未支付（理赔号 {ref}）。支付方法：在电子保险卡页面点击“就诊记录”，再点击该次就诊旁的“支付”。支付后电子卡即恢复使用，请重新扫码。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="225"/>
+        <location filename="../../ui/screens/eligibility.py" line="244"/>
         <source>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单已于 {end} 到期：今天不能直付。续保事宜可致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="231"/>
+        <location filename="../../ui/screens/eligibility.py" line="250"/>
         <source>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单自 {start} 起生效：此前不能直付。如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="236"/>
+        <location filename="../../ui/screens/eligibility.py" line="255"/>
         <source>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>本诊所不在该保障计划的网络内：本诊所不能直付。可直付的医疗机构见电子保险卡的“适用医院”；如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="243"/>
+        <location filename="../../ui/screens/eligibility.py" line="262"/>
         <source>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保险公司查无此卡的会员。请核对电子保险卡，或按保单号查询；如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="249"/>
+        <location filename="../../ui/screens/eligibility.py" line="268"/>
         <source>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保险公司今天不允许此卡直付。如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="254"/>
+        <location filename="../../ui/screens/eligibility.py" line="273"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>全额赔付次数已用完：今天的就诊需支付个人自付部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="257"/>
+        <location filename="../../ui/screens/eligibility.py" line="276"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>有一项事先授权仍在审核中：该项目暂不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="264"/>
+        <location filename="../../ui/screens/eligibility.py" line="283"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>有一项事先授权未获批准：该项目不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="282"/>
+        <location filename="../../ui/screens/eligibility.py" line="301"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>有一项保障额度已用完：该额度下的项目由家庭自付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="141"/>
+        <location filename="../../ui/screens/eligibility.py" line="144"/>
         <source>Print the guarantee letter</source>
         <translation>打印担保函</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="186"/>
+        <location filename="../../ui/screens/eligibility.py" line="190"/>
         <source>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</source>
         <translation>本保单年度已发生医疗费用：{billed}。年度累计超过 {threshold} 后，任何治疗、检查项目均须先申请事先授权：距此还有 {left}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="196"/>
+        <location filename="../../ui/screens/eligibility.py" line="200"/>
         <source>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</source>
         <translation>本保单年度已发生医疗费用：{billed}，已超过 {threshold}：任何治疗、检查项目均须先申请事先授权（诊查费和药品除外）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="206"/>
+        <location filename="../../ui/screens/eligibility.py" line="210"/>
         <source>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</source>
         <translation>{benefit}本年度仅剩 {left}：超出部分由家庭自付，已获事先授权的项目也不例外。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="260"/>
+        <location filename="../../ui/screens/eligibility.py" line="218"/>
+        <source>This department direct-bills only visits booked through the insurer (享受部分公立医院直付服务需提前预约), and the child has no appointment here today. The family can book one in the e-card (适用医院, then the booking guide) or through the insurer&apos;s 7×24 hotline {hotline}; it is arranged within 2 working days. Today&apos;s visit can go on as self-pay.</source>
+        <translation>本科室仅为经保险公司预约的就诊提供直付（享受部分公立医院直付服务需提前预约），而孩子今天在本院没有预约。家长可在电子保险卡下方的“适用医院”中按指引预约，或致电保险公司 7×24 小时服务热线 {hotline}；服务人员将在 2 个工作日内安排。今天的就诊可按自费进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="226"/>
+        <source>This department direct-bills only visits booked through the insurer, and the insurer could not confirm the child&apos;s appointment just now. Scan the card again in a moment, or call the insurer&apos;s 7×24 hotline {hotline}; otherwise today&apos;s visit can go on as self-pay.</source>
+        <translation>本科室仅为经保险公司预约的就诊提供直付，而保险公司刚才未能确认孩子的预约。请稍后重新扫码，或致电保险公司 7×24 小时服务热线 {hotline}；否则今天的就诊可按自费进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="279"/>
         <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
         <translation>保险公司需要补充事先授权资料：请按要求附上资料重新提交（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="267"/>
+        <location filename="../../ui/screens/eligibility.py" line="286"/>
         <source>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</source>
         <translation>有一项事先授权已用完或已过有效期：该项目须重新申请事先授权，保险才会再次支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="271"/>
+        <location filename="../../ui/screens/eligibility.py" line="290"/>
         <source>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</source>
         <translation>有一项保障的年度额度即将用完：超出剩余额度的部分由家庭自付，已获事先授权的项目也不例外。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="275"/>
+        <location filename="../../ui/screens/eligibility.py" line="294"/>
         <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>年度累计医疗费用即将达到须事先授权的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="279"/>
+        <location filename="../../ui/screens/eligibility.py" line="298"/>
         <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>年度累计医疗费用已超过须事先授权的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="347"/>
+        <location filename="../../ui/screens/eligibility.py" line="368"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="348"/>
+        <location filename="../../ui/screens/eligibility.py" line="369"/>
         <source>{name} · born {year}</source>
         <translation>{name} · {year} 年出生</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="353"/>
+        <location filename="../../ui/screens/eligibility.py" line="374"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="354"/>
+        <location filename="../../ui/screens/eligibility.py" line="375"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="354"/>
+        <location filename="../../ui/screens/eligibility.py" line="375"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="357"/>
+        <location filename="../../ui/screens/eligibility.py" line="378"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="358"/>
+        <location filename="../../ui/screens/eligibility.py" line="379"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="362"/>
+        <location filename="../../ui/screens/eligibility.py" line="383"/>
         <source>Policy period</source>
         <translation>保障期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="366"/>
+        <location filename="../../ui/screens/eligibility.py" line="388"/>
+        <source>Appointment today</source>
+        <translation>今日预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="392"/>
         <source>Card</source>
         <translation>电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="373"/>
+        <location filename="../../ui/screens/eligibility.py" line="399"/>
         <source>This clinic</source>
         <translation>本诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="374"/>
+        <location filename="../../ui/screens/eligibility.py" line="400"/>
         <source>In the {plan} plan&apos;s network</source>
         <translation>在{plan}计划的网络内</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="376"/>
+        <location filename="../../ui/screens/eligibility.py" line="402"/>
         <source>Not in the {plan} plan&apos;s network</source>
         <translation>不在{plan}计划的网络内</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="384"/>
+        <location filename="../../ui/screens/eligibility.py" line="410"/>
         <source>Fully-paid visits left</source>
         <translation>剩余全额赔付次数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="385"/>
+        <location filename="../../ui/screens/eligibility.py" line="411"/>
         <source>{left} of {total}</source>
         <translation>{left} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="394"/>
+        <location filename="../../ui/screens/eligibility.py" line="420"/>
         <source>{remaining} left of {limit}</source>
         <translation>剩余额度 {remaining}（保障额度 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="409"/>
+        <location filename="../../ui/screens/eligibility.py" line="441"/>
+        <source>Could not be confirmed with the insurer</source>
+        <translation>未能向保险公司确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="442"/>
+        <source>None booked for today</source>
+        <translation>今天没有预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="444"/>
+        <source>{time} · {service} · {department}</source>
+        <translation>{time} · {service} · {department}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="451"/>
+        <source>{what}: already checked in at {time}</source>
+        <translation>{what}：已于 {time} 签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="454"/>
+        <source>{what}: checked in now</source>
+        <translation>{what}：刚刚签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="459"/>
         <source>On hold (置灰): {amount} unpaid, claim {ref}</source>
         <translation>已置灰：{amount} 未支付，理赔号 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="413"/>
+        <location filename="../../ui/screens/eligibility.py" line="463"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="414"/>
+        <location filename="../../ui/screens/eligibility.py" line="464"/>
         <source>On hold (置灰): an amount is unpaid</source>
         <translation>已置灰：有一笔费用未支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="415"/>
+        <location filename="../../ui/screens/eligibility.py" line="465"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="416"/>
+        <location filename="../../ui/screens/eligibility.py" line="466"/>
         <source>Not in force yet</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="417"/>
+        <location filename="../../ui/screens/eligibility.py" line="467"/>
         <source>Not known to the insurer</source>
         <translation>保险公司查无此会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="432"/>
+        <location filename="../../ui/screens/eligibility.py" line="482"/>
         <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
         <translation>{what}：已批准，已用完（已用 {allowed} 次，共 {allowed} 次）· 授权号 {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="435"/>
+        <location filename="../../ui/screens/eligibility.py" line="485"/>
         <source>{what}: approved, expired on {end} · auth {auth}</source>
         <translation>{what}：已批准，已于 {end} 过期 · 授权号 {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="443"/>
+        <location filename="../../ui/screens/eligibility.py" line="493"/>
         <source>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
         <translation>{what}：{state}
 授权号 {auth} · 剩余 {left}（共 {approved}）· 有效期 {start} – {end} · 剩余 {uses} 次（共 {allowed} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="462"/>
+        <location filename="../../ui/screens/eligibility.py" line="512"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what}（计划 {date}）：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="466"/>
+        <location filename="../../ui/screens/eligibility.py" line="516"/>
         <source>The insurer: {note}</source>
         <translation>保险公司说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="501"/>
+        <location filename="../../ui/screens/eligibility.py" line="551"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>正在向保险公司获取担保函…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="511"/>
+        <location filename="../../ui/screens/eligibility.py" line="561"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>担保函已打开，可打印：{files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="571"/>
+        <location filename="../../ui/screens/eligibility.py" line="621"/>
         <source>Note opened for printing: {file}</source>
         <translation>说明已打开，可打印：{file}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="579"/>
+        <location filename="../../ui/screens/eligibility.py" line="629"/>
         <source>The note could not be written. Try again.</source>
         <translation>说明未能生成，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="458"/>
+        <location filename="../../ui/screens/eligibility.py" line="508"/>
         <source>the insurer needs more information</source>
         <translation>保险公司需要补充资料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="441"/>
-        <location filename="../../ui/screens/eligibility.py" line="459"/>
+        <location filename="../../ui/screens/eligibility.py" line="491"/>
+        <location filename="../../ui/screens/eligibility.py" line="509"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="427"/>
+        <location filename="../../ui/screens/eligibility.py" line="477"/>
         <source>emergency</source>
         <translation>急诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="285"/>
+        <location filename="../../ui/screens/eligibility.py" line="304"/>
         <source>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</source>
         <translation>电子保险卡已置灰：此前一次就诊的自付费用尚未支付。支付方法：在电子保险卡页面点击“就诊记录”，再点击“支付”。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="290"/>
+        <location filename="../../ui/screens/eligibility.py" line="309"/>
         <source>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单期间已结束：今天不能直付。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="294"/>
+        <location filename="../../ui/screens/eligibility.py" line="313"/>
         <source>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单尚未生效：生效日之前不能直付。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="439"/>
+        <location filename="../../ui/screens/eligibility.py" line="489"/>
         <source>approved, from {date}</source>
         <translation>已批准，自 {date} 起有效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="457"/>
+        <location filename="../../ui/screens/eligibility.py" line="507"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>等待保险公司审核</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="460"/>
+        <location filename="../../ui/screens/eligibility.py" line="510"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="402"/>
+        <location filename="../../ui/screens/eligibility.py" line="428"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="471"/>
+        <location filename="../../ui/screens/eligibility.py" line="521"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="472"/>
+        <location filename="../../ui/screens/eligibility.py" line="522"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="473"/>
+        <location filename="../../ui/screens/eligibility.py" line="523"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -2645,230 +3024,235 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../../ui/manager/screen.py" line="457"/>
+        <location filename="../../ui/manager/screen.py" line="481"/>
         <source>Marked settled.</source>
         <translation>已标记为已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="590"/>
+        <location filename="../../ui/manager/screen.py" line="614"/>
         <source>The claim could not be changed; it may have changed meanwhile.</source>
         <translation>无法更改此理赔，它可能已被更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="233"/>
+        <location filename="../../ui/manager/screen.py" line="239"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="237"/>
+        <location filename="../../ui/manager/screen.py" line="243"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="238"/>
+        <location filename="../../ui/manager/screen.py" line="244"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="239"/>
+        <location filename="../../ui/manager/screen.py" line="245"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="240"/>
+        <location filename="../../ui/manager/screen.py" line="246"/>
         <source>Back to the desk</source>
         <translation>返回前台</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="241"/>
+        <location filename="../../ui/manager/screen.py" line="247"/>
         <source>Exit the kiosk</source>
         <translation>退出终端程序</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="244"/>
+        <location filename="../../ui/manager/screen.py" line="250"/>
         <source>Close the kiosk program? Reception cannot use it until it is started again. Claims waiting to send stay safe and are sent after the next start.</source>
         <translation>要关闭终端程序吗？再次启动之前，前台无法使用终端。待发送的理赔安全保存在本机，下次启动后发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="248"/>
+        <location filename="../../ui/manager/screen.py" line="254"/>
         <source>Exit now</source>
         <translation>立即退出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="249"/>
+        <location filename="../../ui/manager/screen.py" line="255"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="251"/>
+        <location filename="../../ui/manager/screen.py" line="257"/>
         <source>Day</source>
         <translation>当日</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="252"/>
+        <location filename="../../ui/manager/screen.py" line="258"/>
         <source>Clinic</source>
         <translation>诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="253"/>
+        <location filename="../../ui/manager/screen.py" line="259"/>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/screen.py" line="260"/>
         <source>Claims</source>
         <translation>理赔</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="254"/>
+        <location filename="../../ui/manager/screen.py" line="261"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="255"/>
+        <location filename="../../ui/manager/screen.py" line="262"/>
         <source>Receivables</source>
         <translation>应收款</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="256"/>
+        <location filename="../../ui/manager/screen.py" line="263"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="257"/>
+        <location filename="../../ui/manager/screen.py" line="264"/>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="350"/>
+        <location filename="../../ui/manager/screen.py" line="374"/>
         <source>Reading this PC&apos;s records…</source>
         <translation>正在读取本机记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="353"/>
+        <location filename="../../ui/manager/screen.py" line="377"/>
         <source>As this PC&apos;s records stood at %1.</source>
         <translation>截至 %1 的本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="363"/>
-        <location filename="../../ui/manager/screen.py" line="630"/>
+        <location filename="../../ui/manager/screen.py" line="387"/>
+        <location filename="../../ui/manager/screen.py" line="654"/>
         <source>This PC&apos;s records cannot be read right now. Try again.</source>
         <translation>暂时无法读取本机记录，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="405"/>
+        <location filename="../../ui/manager/screen.py" line="429"/>
         <source>The counts differ from what was taken: say why in the note.</source>
         <translation>清点金额与前台实收不符：请在说明中写明原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="407"/>
+        <location filename="../../ui/manager/screen.py" line="431"/>
         <source>The note is at most %1 characters, on one line.</source>
         <translation>说明最多 %1 个字，且只能写一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="412"/>
+        <location filename="../../ui/manager/screen.py" line="436"/>
         <source>A payment or refund was recorded meanwhile: the figures were read again. Check the counts and close again.</source>
         <translation>期间有新的收款或退款记录，已重新读取金额。请核对清点金额后再日结。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="416"/>
+        <location filename="../../ui/manager/screen.py" line="440"/>
         <source>This day was already closed.</source>
         <translation>这一天已经日结。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="418"/>
+        <location filename="../../ui/manager/screen.py" line="442"/>
         <source>This day has not come yet.</source>
         <translation>这一天还没到。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="420"/>
+        <location filename="../../ui/manager/screen.py" line="444"/>
         <source>Only a manager may close the day.</source>
         <translation>只有经理可以日结。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="421"/>
+        <location filename="../../ui/manager/screen.py" line="445"/>
         <source>The day could not be closed. Try again.</source>
         <translation>未能日结，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="447"/>
+        <location filename="../../ui/manager/screen.py" line="471"/>
         <source>Waiting to send again; it goes at the next try.</source>
         <translation>已重新排队待发送，将在下次尝试时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="467"/>
+        <location filename="../../ui/manager/screen.py" line="491"/>
         <source>Voided: it will not be sent.</source>
         <translation>已作废：不会发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="481"/>
+        <location filename="../../ui/manager/screen.py" line="505"/>
         <source>Cancelled at the insurer: it pays nothing for this claim.</source>
         <translation>已向保险公司撤销：保险公司不再为这笔理赔支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="493"/>
-        <location filename="../../ui/manager/screen.py" line="572"/>
+        <location filename="../../ui/manager/screen.py" line="517"/>
+        <location filename="../../ui/manager/screen.py" line="596"/>
         <source>Only a manager may change a claim.</source>
         <translation>只有经理可以更改理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="506"/>
+        <location filename="../../ui/manager/screen.py" line="530"/>
         <source>Opened at the desk: the family signs the corrected bill there.</source>
         <translation>已在前台打开：家长在前台签署更正后的账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="509"/>
+        <location filename="../../ui/manager/screen.py" line="533"/>
         <source>Reception is in the middle of a visit. Correct the bill once it is finished or cancelled.</source>
         <translation>前台正在接待一位就诊者。请在该就诊完成或取消后再更正账单。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="540"/>
+        <location filename="../../ui/manager/screen.py" line="564"/>
         <source>Refunded %1 by %2.</source>
         <translation>已通过%2退款 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="581"/>
+        <location filename="../../ui/manager/screen.py" line="605"/>
         <source>It is being sent right now; try again in a moment.</source>
         <translation>正在发送中，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="583"/>
+        <location filename="../../ui/manager/screen.py" line="607"/>
         <source>The insurer already has this claim: cancel it at the insurer instead.</source>
         <translation>保险公司已收到这笔理赔：请改为向保险公司撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="585"/>
+        <location filename="../../ui/manager/screen.py" line="609"/>
         <source>The insurer will not cancel it: it is paid, or was not accepted.</source>
         <translation>保险公司不能撤销：该理赔已支付或未被受理。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="587"/>
+        <location filename="../../ui/manager/screen.py" line="611"/>
         <source>The insurer has no such claim from this clinic; nothing was changed.</source>
         <translation>保险公司没有本诊所的这笔理赔；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="643"/>
+        <location filename="../../ui/manager/screen.py" line="667"/>
         <source>This PC&apos;s records cannot be read right now.</source>
         <translation>暂时无法读取本机记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="681"/>
+        <location filename="../../ui/manager/screen.py" line="705"/>
         <source>Where should exports be saved?</source>
         <translation>导出文件保存到哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="705"/>
-        <location filename="../../ui/manager/screen.py" line="738"/>
+        <location filename="../../ui/manager/screen.py" line="729"/>
+        <location filename="../../ui/manager/screen.py" line="762"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="749"/>
+        <location filename="../../ui/manager/screen.py" line="773"/>
         <source>The file could not be written there. Choose another folder.</source>
         <translation>无法在此处写入文件，请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="773"/>
+        <location filename="../../ui/manager/screen.py" line="797"/>
         <source>The signature of this claim was removed by the retention rule; only the amounts remain.</source>
         <translation>此笔理赔的签字已按保留规则删除，仅保留金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/screen.py" line="777"/>
+        <location filename="../../ui/manager/screen.py" line="801"/>
         <source>The signed bill could not be opened.</source>
         <translation>无法打开签字账单。</translation>
     </message>
@@ -4032,74 +4416,74 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="131"/>
+        <location filename="../../ui/screens/scan.py" line="135"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>请出示孩子的电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="137"/>
+        <location filename="../../ui/screens/scan.py" line="141"/>
         <source>Open the e-card on the phone and hold its QR code inside the frame.</source>
         <translation>在手机上打开电子保险卡，将二维码对准框内。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="139"/>
+        <location filename="../../ui/screens/scan.py" line="143"/>
         <source>Staff: look up without the card</source>
         <translation>工作人员：无卡查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="140"/>
+        <location filename="../../ui/screens/scan.py" line="144"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="141"/>
+        <location filename="../../ui/screens/scan.py" line="145"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="142"/>
+        <location filename="../../ui/screens/scan.py" line="146"/>
         <source>Child&apos;s name</source>
         <translation>孩子姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="143"/>
+        <location filename="../../ui/screens/scan.py" line="147"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="144"/>
+        <location filename="../../ui/screens/scan.py" line="148"/>
         <source>e.g. GP2026000101</source>
         <translation>如 GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="145"/>
+        <location filename="../../ui/screens/scan.py" line="149"/>
         <source>11 digits</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="146"/>
+        <location filename="../../ui/screens/scan.py" line="150"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="147"/>
+        <location filename="../../ui/screens/scan.py" line="151"/>
         <source>Staff: phone guarantee…</source>
         <translation>工作人员：电话担保…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="150"/>
-        <location filename="../../ui/screens/scan.py" line="174"/>
-        <location filename="../../ui/screens/scan.py" line="204"/>
+        <location filename="../../ui/screens/scan.py" line="154"/>
+        <location filename="../../ui/screens/scan.py" line="178"/>
+        <location filename="../../ui/screens/scan.py" line="210"/>
         <source>Checking the card with the insurer…</source>
         <translation>正在向保险公司核验电子保险卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="192"/>
+        <location filename="../../ui/screens/scan.py" line="198"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>请输入保单号、孩子姓名和监护人的 11 位手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="274"/>
+        <location filename="../../ui/screens/scan.py" line="282"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>摄像头不可用（未连接或被其他程序占用），系统会持续重试。请先使用扫码枪或手动查询。</translation>
     </message>

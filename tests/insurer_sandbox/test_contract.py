@@ -60,7 +60,7 @@ def test_endpoints_are_exactly_those_of_the_architecture_table():
         for path, operations in openapi_document()["paths"].items()
         for method in operations
     }
-    assert len(expected) == 15
+    assert len(expected) == 20
     assert documented == expected
 
 

@@ -13,7 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from insurer_sandbox.app import openapi_document
 from insurer_sandbox.demo import DEMO_MEMBER_BY_STATE
-from kiosk.insurer import models, remittances
+from kiosk.insurer import appointments, models, remittances
 from tests.insurer_sandbox.bills import bill, claim, line, today
 
 ACTIVE = DEMO_MEMBER_BY_STATE["active_plus"].member_id
@@ -36,9 +36,13 @@ TEMPORAL_FIELDS = _temporal_fields()
 
 
 def contract_model(schema: str) -> type[models.Contract]:
-    """The contract model a schema of the document is generated from (the remittances have a
-    module of their own)."""
-    return getattr(models, schema, None) or getattr(remittances, schema)
+    """The contract model a schema of the document is generated from (the remittances and the
+    appointments have modules of their own)."""
+    return (
+        getattr(models, schema, None)
+        or getattr(remittances, schema, None)
+        or getattr(appointments, schema)
+    )
 
 
 def adapter_for(schema: str, prop: str) -> TypeAdapter:

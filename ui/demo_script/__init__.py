@@ -6,8 +6,8 @@ signed bill PDFs. The PNGs are what the README shows and what a person checks fo
 missing Chinese glyphs.
 
 `scenarios` says what each member is billed (no Qt), `walk` walks a visit along the happy path,
-`manager_screens` is the manager's part (`clinic_screens` its clinic database's) and `detours`
-the visits off the happy path.
+`arrivals` the insurer's appointments at the desk, `manager_screens` is the manager's part
+(`clinic_screens` its clinic database's) and `detours` the visits off the happy path.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from kiosk.statement import ClinicProfile
+from ui.demo_script.arrivals import appointment_required, arrivals_screens, checked_in
 from ui.demo_script.clinic_screens import ClinicChainLike, clinic_screens
 from ui.demo_script.detours import (
     collect_owed,
@@ -95,14 +96,17 @@ def write_walkthrough(
             walk.window_ready()
             if clinic_id == next(iter(by_clinic)):
                 walk.scan_screens()
+                arrivals_screens(walk)
             for member in clinic_members:
                 walk.visit(member, members.index(member) + 1)
             if clinic_id == next(iter(by_clinic)):
+                checked_in(walk)
+                brother = next(m for m in clinic_members if m.state == "active_plus")
+                appointment_required(walk, brother, len(members) + 8)
                 walk.self_pay_visit(clinic_members[0], len(members) + 1)
                 emergency = next(m for m in clinic_members if m.state == EMERGENCY_MEMBER)
                 emergency_visit(walk, emergency, len(members) + 2, approve)
                 guaranteed = next(m for m in clinic_members if m.state == GUARANTEE_MEMBER)
-                brother = next(m for m in clinic_members if m.state == "active_plus")
                 phone_guarantee_visit(
                     walk,
                     guaranteed,

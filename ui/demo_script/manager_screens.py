@@ -34,6 +34,12 @@ def manager_screens(
     assert claims_tab is not None and reconcile_tab is not None, "a manager sees every tab"
     driver.settle()
     walk.shot("91-manager-day")
+    appointments = dashboard.appointments_tab
+    assert appointments is not None, "a manager sees the appointments"
+    dashboard.tabs.setCurrentWidget(appointments)
+    pump_until(lambda: appointments.listing is not None, 15, "the insurer's appointments")
+    driver.settle()
+    walk.shot("91a-manager-appointments")
     dashboard.tabs.setCurrentWidget(claims_tab)
     driver.settle()
     walk.shot("92-manager-claims")

@@ -51,7 +51,7 @@ def tile_row(tiles: dict[str, FigureTile]) -> QHBoxLayout:
     return row
 
 
-def trend_panel(title: QLabel, chart: TrendChart) -> QFrame:
+def trend_panel(title: QLabel, chart: QWidget) -> QFrame:
     """The 30 days' chart under its title, as the Day and Clinic tabs show it."""
     panel = QFrame()
     panel.setObjectName("panel")

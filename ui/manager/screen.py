@@ -52,6 +52,7 @@ from kiosk.reports import ClaimLine, DaySummary, Trend, claim_lines, day_summary
 from kiosk.staff import NotAllowed, Permission, StaffMember, actor_of
 from ui.documents.day_report import day_report_text, render_day_report
 from ui.i18n import FollowsLanguage
+from ui.manager.appointments_tab import AppointmentsTab
 from ui.manager.claims_tab import ClaimActions, ClaimsTab
 from ui.manager.clinic_tab import ClinicTab
 from ui.manager.close_tab import CloseTab
@@ -156,6 +157,7 @@ class ManagerScreen(FollowsLanguage, QWidget):
         self.day_tab = DayTab(self._item_name) if member.may(Permission.FIGURES) else None
         self.clinic_reader = context.clinic_reader() if member.may(Permission.FIGURES) else None
         self.clinic_tab = ClinicTab() if self.clinic_reader is not None else None
+        self.appointments_tab = AppointmentsTab() if member.may(Permission.FIGURES) else None
         self._clinic_reading = False
         self._clinic_wanted: date | None = None
         may_settle = member.may(Permission.SETTLE)
@@ -173,6 +175,7 @@ class ManagerScreen(FollowsLanguage, QWidget):
         for tab in (
             self.day_tab,
             self.clinic_tab,
+            self.appointments_tab,
             self.claims_tab,
             self.reconcile_tab,
             self.receivables_tab,
@@ -253,6 +256,7 @@ class ManagerScreen(FollowsLanguage, QWidget):
         titles = {
             self.day_tab: self.tr("Day"),
             self.clinic_tab: self.tr("Clinic"),
+            self.appointments_tab: self.tr("Appointments"),
             self.claims_tab: self.tr("Claims"),
             self.reconcile_tab: self.tr("Reconciliation"),
             self.receivables_tab: self.tr("Receivables"),
@@ -304,6 +308,8 @@ class ManagerScreen(FollowsLanguage, QWidget):
         ).run()
         self._read_receivables()
         self._read_clinic(day)
+        if self.appointments_tab is not None:
+            self.appointments_tab.read(day)
 
     def _read_clinic(self, day: date) -> None:
         """The clinic database's day, one read at a time: a clinic database that is slow or

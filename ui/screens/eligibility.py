@@ -23,6 +23,7 @@ from kiosk.insurer.models import CardStatus, Eligibility, PlanTier, PreAuth, Pre
 from kiosk.money import format_yuan
 from kiosk.statement import mask_policy
 from kiosk.visit import Caution, Verdict, assess, checked_on, low_balances, spent_approvals
+from ui import arrivals_text
 from ui.documents.guarantee_letter import LetterText, letter_text, render_guarantee_letter
 from ui.documents.unpaid_note import UnpaidFacts, render_unpaid_note, unpaid_note_text
 from ui.i18n import FollowsLanguage
@@ -56,6 +57,8 @@ REFUSAL_FIELD: dict[Caution, str] = {
     Caution.NOT_IN_NETWORK: "network",
     Caution.NOT_FOUND: "card",
     Caution.NOT_DIRECT_BILLABLE: "card",
+    Caution.NO_APPOINTMENT: "appointment",
+    Caution.APPOINTMENT_UNCONFIRMED: "appointment",
 }
 """The detail row that says why a card is refused: it is highlighted on the refusal screen."""
 
@@ -155,7 +158,8 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         self.owed.show_member(eligibility.member.member_id if eligibility.member else None)
 
     def _render(self, eligibility: Eligibility) -> None:
-        assessment = assess(eligibility)
+        visit = self.session.visit
+        assessment = visit.assessment or assess(eligibility)
         for widget in (self.card, self.headline):
             restyle(widget, "verdict", assessment.verdict.value)
         self.headline.setText(
@@ -167,7 +171,7 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         )
         self.reasons.setText("\n".join(self._caution(c, eligibility) for c in assessment.cautions))
         self.reasons.setVisible(bool(assessment.cautions))
-        refused = not eligibility.direct_billing
+        refused = not visit.direct_billing
         self.bill_button.setEnabled(not refused)
         self.bill_button.setVisible(not refused)
         self.self_pay_button.setVisible(refused)
@@ -177,7 +181,7 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         self.note_button.setEnabled(True)
         self.letter_state.hide()
         flagged = {REFUSAL_FIELD[c] for c in assessment.cautions if c in REFUSAL_FIELD}
-        self._render_details(eligibility, flagged if refused else set())
+        self._render_details(eligibility, flagged if refused else set(), refused=refused)
 
     def _caution(self, caution: Caution, eligibility: Eligibility) -> str:
         cumulative = eligibility.cumulative
@@ -209,6 +213,21 @@ class EligibilityScreen(FollowsLanguage, QWidget):
                 left=format_yuan(low[0].remaining_fen), benefit=self._benefit_name(low[0].benefit)
             )
         hotline = self.session.insurer.hotline
+        if caution is Caution.NO_APPOINTMENT:
+            return self.tr(
+                "This department direct-bills only visits booked through the insurer (享受部分公立"
+                "医院直付服务需提前预约), and the child has no appointment here today. The family "
+                "can book one in the e-card (适用医院, then the booking guide) or through the "
+                "insurer's 7×24 hotline {hotline}; it is arranged within 2 working days. Today's "
+                "visit can go on as self-pay."
+            ).format(hotline=hotline)
+        if caution is Caution.APPOINTMENT_UNCONFIRMED:
+            return self.tr(
+                "This department direct-bills only visits booked through the insurer, and the "
+                "insurer could not confirm the child's appointment just now. Scan the card again "
+                "in a moment, or call the insurer's 7×24 hotline {hotline}; otherwise today's "
+                "visit can go on as self-pay."
+            ).format(hotline=hotline)
         if caution is Caution.GREYED_UNPAID and eligibility.unpaid is not None:
             return self.tr(
                 "Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid "
@@ -334,10 +353,12 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         self._stretch_row = len(rows)
         self.grid.setRowStretch(self._stretch_row, 1)
 
-    def _render_details(self, eligibility: Eligibility, flagged: set[str]) -> None:
-        """The member and policy; for a card that can be billed, what is left of its benefits
-        and its pre-auths; for a refused one, the card and network rows with the cause
-        highlighted (`flagged` names the fields: card, period, network)."""
+    def _render_details(
+        self, eligibility: Eligibility, flagged: set[str], *, refused: bool
+    ) -> None:
+        """The member, policy and appointment today; for a card that can be billed, what is left
+        of its benefits and its pre-auths; for a refused one, the card and network rows with the
+        cause highlighted (`flagged` names the fields: card, period, network, appointment)."""
         rows: list[tuple[str, str]] = []
         marked: set[int] = set()
         if eligibility.member is not None:
@@ -360,7 +381,12 @@ class EligibilityScreen(FollowsLanguage, QWidget):
             if "period" in flagged:
                 marked.add(len(rows))
             rows.append((self.tr("Policy period"), period))
-        if not eligibility.direct_billing:
+        appointment = self._appointment_text()
+        if appointment is not None:
+            if "appointment" in flagged:
+                marked.add(len(rows))
+            rows.append((self.tr("Appointment today"), appointment))
+        if refused:
             if "card" in flagged:
                 marked.add(len(rows))
             rows.append((self.tr("Card"), self._card_state(eligibility)))
@@ -402,6 +428,30 @@ class EligibilityScreen(FollowsLanguage, QWidget):
                 (self.tr("Pre-authorisation"), self._preauth_text(preauth, checked_on(eligibility)))
             )
         self._show_details(rows)
+
+    def _appointment_text(self) -> str | None:
+        """The appointment the scan checked in; whether there is none only matters (and is
+        only said) where the clinic direct-bills by appointment."""
+        visit = self.session.visit
+        arrival = visit.arrival
+        if arrival is None or arrival.appointment is None:
+            if not visit.appointments_required:
+                return None
+            if arrival is None or arrival.unconfirmed:
+                return self.tr("Could not be confirmed with the insurer")
+            return self.tr("None booked for today")
+        appointment = arrival.appointment
+        what = self.tr("{time} · {service} · {department}").format(
+            time=appointment.starts_at.astimezone(BUSINESS_TZ).strftime("%H:%M"),
+            service=arrivals_text.name(appointment.service),
+            department=appointment.department,
+        )
+        checked_in = appointment.checked_in_at
+        if arrival.already_checked_in and checked_in is not None:
+            return self.tr("{what}: already checked in at {time}").format(
+                what=what, time=checked_in.astimezone(BUSINESS_TZ).strftime("%H:%M")
+            )
+        return self.tr("{what}: checked in now").format(what=what)
 
     def _card_state(self, eligibility: Eligibility) -> str:
         unpaid = eligibility.unpaid

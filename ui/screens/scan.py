@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.arrivals import Arrival, check_card
 from kiosk.insurer.errors import InsurerServerError, InsurerUnreachable
 from kiosk.insurer.models import Eligibility, EligibilityByLookup
 from kiosk.privacy import REDACTOR
@@ -30,6 +31,7 @@ from ui.screens.phone_guarantee import PhoneGuaranteeDialog
 from ui.session import KioskSession
 from ui.tasks import Task
 from ui.tone import set_tone
+from ui.widgets.arrivals_board import ArrivalsBoard
 from ui.widgets.camera_view import CameraView
 
 if TYPE_CHECKING:
@@ -101,6 +103,8 @@ class ScanScreen(FollowsLanguage, QWidget):
         side.addWidget(self.cancel_check, 0, Qt.AlignmentFlag.AlignLeft)
         side.addWidget(self.guarantee_button, 0, Qt.AlignmentFlag.AlignLeft)
         side.addWidget(self.camera_note)
+        self.arrivals = ArrivalsBoard(session, self)
+        side.addWidget(self.arrivals, 10)
         side.addStretch(1)
         side.addWidget(self.lookup_toggle)
         side.addWidget(self.lookup_box)
@@ -172,9 +176,11 @@ class ScanScreen(FollowsLanguage, QWidget):
         self._card_in_check = event.token
         visit_id = visit.begin_check(event.source)
         self._set_status(self.tr("Checking the card with the insurer…"))
-        Task.with_insurer(lambda insurer: insurer.eligibility_by_token(text)).success(
-            lambda answer: self._answered(visit_id, answer)
-        ).failure(lambda error: self._failed(visit_id, error)).run()
+        Task.with_insurer(
+            lambda insurer: check_card(insurer, lambda: insurer.eligibility_by_token(text))
+        ).success(lambda answer: self._answered(visit_id, *answer)).failure(
+            lambda error: self._failed(visit_id, error)
+        ).run()
 
     def submit_lookup(self) -> None:
         visit = self.session.visit
@@ -202,9 +208,11 @@ class ScanScreen(FollowsLanguage, QWidget):
         self._checking_card = None  # a lookup's member is not known until the insurer answers
         visit_id = visit.begin_check(ScanSource.LOOKUP)
         self._set_status(self.tr("Checking the card with the insurer…"))
-        Task.with_insurer(lambda insurer: insurer.eligibility_by_lookup(lookup)).success(
-            lambda answer: self._answered(visit_id, answer)
-        ).failure(lambda error: self._failed(visit_id, error)).run()
+        Task.with_insurer(
+            lambda insurer: check_card(insurer, lambda: insurer.eligibility_by_lookup(lookup))
+        ).success(lambda answer: self._answered(visit_id, *answer)).failure(
+            lambda error: self._failed(visit_id, error)
+        ).run()
 
     def _step_changed(self, old: Step, new: Step) -> None:
         """A check that ends without the insurer's answer (it failed, reception cancelled it, the
@@ -216,8 +224,8 @@ class ScanScreen(FollowsLanguage, QWidget):
         if new is Step.SCAN and token is not None and reader is not None:
             reader.allow_again(token)
 
-    def _answered(self, visit_id: str, answer: Eligibility) -> None:
-        self.session.visit.show_eligibility(visit_id, answer)
+    def _answered(self, visit_id: str, answer: Eligibility, arrival: Arrival | None) -> None:
+        self.session.visit.show_eligibility(visit_id, answer, arrival)
 
     def _failed(self, visit_id: str, error: BaseException) -> None:
         if self.session.visit.check_failed(visit_id):
@@ -277,6 +285,7 @@ class ScanScreen(FollowsLanguage, QWidget):
         )
 
     def _show_lookup(self, shown: bool) -> None:
+        self.arrivals.fold(shown)
         self.lookup_box.setVisible(shown)
         if shown:
             self.policy.setFocus()
