@@ -22,7 +22,8 @@ def insurer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess
         yield process
 
 
-def _client(insurer: SandboxProcess, clinic_id: str) -> httpx.Client:
+def clinic_client(insurer: SandboxProcess, clinic_id: str) -> httpx.Client:
+    """Calls to `insurer` as a kiosk of `clinic_id`."""
     key = create_device_key(insurer.data_dir, clinic_id)
     return httpx.Client(
         base_url=insurer.url, headers={"Authorization": f"Bearer {key}"}, timeout=10
@@ -32,12 +33,12 @@ def _client(insurer: SandboxProcess, clinic_id: str) -> httpx.Client:
 @pytest.fixture(scope="module")
 def api(insurer: SandboxProcess) -> Iterator[httpx.Client]:
     """Calls as a kiosk of the demo clinic (in both networks)."""
-    with _client(insurer, DEMO_CLINIC_ID) as client:
+    with clinic_client(insurer, DEMO_CLINIC_ID) as client:
         yield client
 
 
 @pytest.fixture(scope="module")
 def plus_clinic_api(insurer: SandboxProcess) -> Iterator[httpx.Client]:
     """Calls as a kiosk of the PLUS-only clinic."""
-    with _client(insurer, PLUS_ONLY_CLINIC_ID) as client:
+    with clinic_client(insurer, PLUS_ONLY_CLINIC_ID) as client:
         yield client

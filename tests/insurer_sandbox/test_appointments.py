@@ -28,6 +28,7 @@ from kiosk.insurer.appointments import (
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.errors import InsurerRejected
 from tests.insurer_sandbox.bills import today
+from tests.insurer_sandbox.conftest import clinic_client
 from tests.sandbox_fixtures import demo_sandbox
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -133,22 +134,15 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
         yield process
 
 
-def _clinic_client(process: SandboxProcess, clinic_id: str) -> httpx.Client:
-    key = create_device_key(process.data_dir, clinic_id)
-    return httpx.Client(
-        base_url=process.url, headers={"Authorization": f"Bearer {key}"}, timeout=10
-    )
-
-
 @pytest.fixture(scope="module")
 def clinic(desk: SandboxProcess) -> Iterator[httpx.Client]:
-    with _clinic_client(desk, DEMO_CLINIC_ID) as client:
+    with clinic_client(desk, DEMO_CLINIC_ID) as client:
         yield client
 
 
 @pytest.fixture(scope="module")
 def plus_clinic(desk: SandboxProcess) -> Iterator[httpx.Client]:
-    with _clinic_client(desk, PLUS_ONLY_CLINIC_ID) as client:
+    with clinic_client(desk, PLUS_ONLY_CLINIC_ID) as client:
         yield client
 
 

@@ -71,9 +71,13 @@ def test_scanning_a_booked_child_checks_them_in_once(
     assert at_insurer.state is AppointmentState.CHECKED_IN
     assert board.table.item(row, 3).text() == "Checked in"  # at once, without a read
 
-    # The family shows the card again (a second visit today): not checked in twice.
+    # Back on the Scan screen, the row is in sight; then the family shows the card again (a
+    # second visit today): not checked in twice.
     driver.click(app.window.eligibility.back_button)
     driver.wait_step(Step.SCAN)
+    driver.settle()
+    shown = board.table.viewport().rect()
+    assert shown.intersects(board.table.visualItemRect(board.table.item(row, 0)))
     driver.show_card(card(BOOKED))
     first = at_insurer.checked_in_at
     assert first is not None

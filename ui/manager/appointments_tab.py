@@ -49,6 +49,7 @@ class AppointmentsTab(QWidget):
         self.problem: str | None = None
         self.title = QLabel(objectName="panelTitle")
         self.status = QLabel(objectName="status", wordWrap=True)
+        self.status.hide()
         self.tiles = {
             "held": FigureTile(),
             "came": FigureTile("covered"),
@@ -123,8 +124,7 @@ class AppointmentsTab(QWidget):
                 day=listing.date.isoformat()
             )
         )
-        self.status.setText("")
-        set_tone(self.status, None)
+        self.status.hide()
         today = next(
             (d for d in days.days if d.date == listing.date),
             AppointmentDay(
@@ -167,6 +167,7 @@ class AppointmentsTab(QWidget):
 
     def show_problem(self, text: str) -> None:
         self.problem = text
+        self.status.show()
         self.status.setText(
             self.tr("The insurer's appointments could not be read: {why}").format(why=text)
         )

@@ -104,8 +104,7 @@ class ScanScreen(FollowsLanguage, QWidget):
         side.addWidget(self.guarantee_button, 0, Qt.AlignmentFlag.AlignLeft)
         side.addWidget(self.camera_note)
         self.arrivals = ArrivalsBoard(session, self)
-        side.addWidget(self.arrivals, 10)
-        side.addStretch(1)
+        side.addWidget(self.arrivals, 1)  # the column's spare height, used or not
         side.addWidget(self.lookup_toggle)
         side.addWidget(self.lookup_box)
 

@@ -9,22 +9,12 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.insurer.appointments import AppointmentDay
 from ui.i18n import FollowsLanguage
-from ui.widgets.trend_chart import AXIS, GRID, HIGHLIGHT, INK
+from ui.widgets.trend_chart import AXIS, GRID, HIGHLIGHT, INK, round_step
 
 CAME = QColor("#0b5c7a")
 EXPECTED = QColor("#9ab8c6")
 NO_SHOW = QColor("#b3261e")
 LATE = QColor("#e37400")
-
-
-def count_step(largest: int, lines: int = 4) -> int:
-    """A round gridline step (1, 2 or 5 times a power of ten) giving at most `lines` lines."""
-    step = 1
-    while True:
-        for factor in (1, 2, 5):
-            if step * factor * lines >= largest:
-                return step * factor
-        step *= 10
 
 
 class AppointmentChart(FollowsLanguage, QWidget):
@@ -83,7 +73,7 @@ class AppointmentChart(FollowsLanguage, QWidget):
             x -= 18
         stacks = [(d.checked_in, d.booked, d.no_show, d.cancelled_late) for d in self.days]
         largest = max((sum(s) for s in stacks), default=0)
-        step = count_step(largest)
+        step = round_step(largest)
         top = step * max(1, -(-largest // step))
         label_w = metrics.horizontalAdvance(str(top)) + 10
         plot = QRectF(

@@ -20,7 +20,9 @@ from datetime import datetime
 
 import shiboken6
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QFrame,
     QLabel,
@@ -38,7 +40,7 @@ from kiosk.arrivals import (
     tomorrow,
 )
 from kiosk.business_day import BUSINESS_TZ, business_day
-from kiosk.insurer.appointments import Appointment, AppointmentList
+from kiosk.insurer.appointments import Appointment, AppointmentList, AppointmentState
 from kiosk.money import format_yuan
 from kiosk.visit import Step
 from ui import arrivals_text
@@ -145,6 +147,7 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
         self.day_before: DayBeforeCheck | None = None
         self.dialog: DayBeforeDialog | None = None
         self._folded = False
+        self._in_view: int | None = None
 
         self.title = QLabel(objectName="fieldName")
         self.as_of = QLabel(objectName="hint", wordWrap=True)
@@ -227,7 +230,7 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
             checked_in if a.appointment_id == checked_in.appointment_id else a
             for a in self.appointments
         ]
-        self._show()
+        self._show(checked_in.appointment_id)
 
     # --- showing ----------------------------------------------------------------------------------
 
@@ -238,7 +241,9 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
         )
         self._show()
 
-    def _show(self) -> None:
+    def _show(self, in_view: str | None = None) -> None:
+        """Render; the row of `in_view` (an appointment id), else the next family expected, is
+        scrolled into sight."""
         rows = [
             [
                 (_time(a.starts_at), False),
@@ -249,6 +254,12 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
             for a in self.appointments
         ]
         fill_table(self.table, rows)
+        ids = [a.appointment_id for a in self.appointments]
+        booked = AppointmentState.BOOKED
+        expected = [i for i, a in enumerate(self.appointments) if a.state is booked]
+        next_expected = expected[0] if expected else None
+        self._in_view = ids.index(in_view) if in_view in ids else next_expected
+        self._scroll()
         if self.stale_since is not None:
             listed = _time(self.listed_at) if self.listed_at else "—"
             self.as_of.setText(
@@ -265,6 +276,19 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
         self.tomorrow_button.setText(self.tr("Tomorrow: %n family(s) to call…", "", problems))
         self.tomorrow_button.setVisible(problems > 0)
         self.panel.setVisible((bool(self.appointments) or problems > 0) and not self._folded)
+
+    def _scroll(self) -> None:
+        if self._in_view is not None and self._in_view < self.table.rowCount():
+            self.table.scrollTo(
+                self.table.model().index(self._in_view, 0),
+                QAbstractItemView.ScrollHint.PositionAtTop,
+            )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A row scrolled to while the Scan screen was hidden is scrolled to again: a hidden
+        table has no height to scroll in."""
+        super().showEvent(event)
+        self._scroll()
 
     def fold(self, folded: bool) -> None:
         """Make way (staff's lookup form needs the column's height on a 1280x800 screen)."""

@@ -34,14 +34,20 @@ class ChartText:
     empty: str
 
 
-def axis_step_fen(largest_fen: int, lines: int = 4) -> int:
-    """A round gridline step (1, 2 or 5 times a power of ten yuan) giving at most `lines` lines."""
-    step = 100
+def round_step(largest: int, lines: int = 4, unit: int = 1) -> int:
+    """A round gridline step (1, 2 or 5 times `unit` times a power of ten) giving at most
+    `lines` lines up to `largest`."""
+    step = unit
     while True:
         for factor in (1, 2, 5):
-            if step * factor * lines >= largest_fen:
+            if step * factor * lines >= largest:
                 return step * factor
         step *= 10
+
+
+def axis_step_fen(largest_fen: int, lines: int = 4) -> int:
+    """A round step in whole yuan."""
+    return round_step(largest_fen, lines, unit=100)
 
 
 def axis_label(fen: int) -> str:
