@@ -27,6 +27,7 @@ from enum import StrEnum
 from insurer_sandbox.demo import DEMO_MISSED_APPOINTMENT_FEES_FEN
 from insurer_sandbox.workdays import BUSINESS_TZ, is_working_day, working_calendar
 from kiosk.insurer.appointments import (
+    MISSED,
     AppointmentService,
     AppointmentState,
     BookedBy,
@@ -39,9 +40,6 @@ LEAD_TIME_WORKING_DAYS = 2
 
 CANCEL_BY_TIME = time(16, 0)
 """请至少提前一个工作日16:00点前 (Asia/Shanghai)."""
-
-MISSED = frozenset({AppointmentState.CANCELLED_LATE, AppointmentState.NO_SHOW})
-"""The states the manual warns of: the hospital blacklists the member and may charge its fee."""
 
 SLOTS: tuple[time, ...] = tuple(time(8 + (n + 1) // 2, 30 * ((n + 1) % 2)) for n in range(17))
 """The times a booking may name: 08:30 to 16:30, every 30 minutes."""

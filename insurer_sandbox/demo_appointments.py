@@ -18,13 +18,12 @@ from insurer_sandbox import appointment_book
 from insurer_sandbox.appointment_book import (
     DEPARTMENTS,
     LEAD_TIME_WORKING_DAYS,
-    MISSED,
     SLOTS,
     Booking,
 )
 from insurer_sandbox.demo import DEMO_CLINIC_ID, PLUS_ONLY_CLINIC_ID
 from insurer_sandbox.workdays import BUSINESS_TZ, is_working_day
-from kiosk.insurer.appointments import AppointmentService, AppointmentState, BookedBy
+from kiosk.insurer.appointments import MISSED, AppointmentService, AppointmentState, BookedBy
 
 OUTPATIENT = AppointmentService.OUTPATIENT
 VACCINATION = AppointmentService.VACCINATION

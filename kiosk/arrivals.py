@@ -10,6 +10,7 @@ refusal at the desk.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -25,6 +26,7 @@ from kiosk.insurer.appointments import (
 )
 from kiosk.insurer.errors import InsurerError, InsurerUnreachable
 from kiosk.insurer.models import CardStatus, Eligibility, PreAuth, PreAuthStatus
+from kiosk.money import format_yuan
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +84,47 @@ def check_card(
     return eligibility, arrive(insurer, member.member_id) if member is not None else None
 
 
+class CheckInsToRetry:
+    """Members whose check-in the insurer did not confirm today (it could not be reached, or the
+    visit went on under a phone guarantee). Each is tried again with every read of the day's
+    list: a family that came must not stay "booked", because a booked appointment whose day
+    ends is a no-show — the hospital may blacklist the member and charge its fee. Kept for the
+    day only; thread-safe (the scan screen adds, a worker retries)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._day: date | None = None
+        self._members: set[str] = set()
+
+    def add(self, member_id: str, day: date) -> None:
+        with self._lock:
+            if self._day != day:
+                self._day, self._members = day, set()
+            self._members.add(member_id)
+
+    def retry(self, insurer: ArrivalsInsurer, day: date) -> int:
+        """Try each one again; those the insurer answered are done. How many are left."""
+        with self._lock:
+            if self._day != day:
+                self._day, self._members = day, set()
+            members = sorted(self._members)
+        for member_id in members:
+            try:
+                insurer.check_in(member_id)
+            except InsurerError as exc:
+                log.warning("check-in still not confirmed: %s", exc)
+                continue
+            with self._lock:
+                self._members.discard(member_id)
+        with self._lock:
+            return len(self._members)
+
+
 # --- the day before: who will not direct-bill, and what to tell them
+
+CALL_AHEAD_DAYS = 10
+"""How far ahead a call can be due: the day before a long holiday (National Day, 8 days) is the
+last day to cancel in time for every appointment during it."""
 
 
 class ArrivalProblem(StrEnum):
@@ -95,42 +137,49 @@ class ArrivalProblem(StrEnum):
     NOT_FOUND = "not-found"
     PREAUTH_PENDING = "preauth-pending"
     PREAUTH_DENIED = "preauth-denied"
+    PREAUTH_NOT_USABLE = "preauth-not-usable"
     NOT_CHECKED = "not-checked"
 
 
 ADVICE: dict[ArrivalProblem, str] = {
     ArrivalProblem.GREYED_UNPAID: (
-        "The e-card is greyed out: an earlier self-pay amount is unpaid. Ask the family to pay "
-        "it in the e-card before they come; otherwise the visit is self-pay."
+        "Ask the family to pay the {amount} still unpaid in the e-card (就诊记录 → 支付) "
+        "before they come; otherwise the visit is self-pay."
     ),
     ArrivalProblem.POLICY_ENDED: (
-        "The policy will have ended by the appointment: ask the family to renew it or to come "
-        "prepared to pay themselves."
+        "The policy will have ended by the appointment: ask the family to renew it, or to come "
+        "ready to pay themselves."
     ),
     ArrivalProblem.NOT_YET_IN_FORCE: (
-        "The policy is not in force yet on the appointment's date: move the appointment through "
-        "the insurer's hotline, or the visit is self-pay."
+        "The policy is not in force on the appointment's day: the family can move the "
+        "appointment through the insurer's hotline, or the visit is self-pay."
     ),
     ArrivalProblem.NOT_IN_NETWORK: (
         "This clinic is not in the plan's network: the family can move the appointment to a "
         "network clinic through the insurer's hotline, or come as a self-pay visit."
     ),
     ArrivalProblem.NOT_FOUND: (
-        "The insurer no longer knows this member: ask the family to call the insurer's hotline."
+        "The insurer no longer knows this member: ask the family to call its hotline."
     ),
     ArrivalProblem.PREAUTH_PENDING: (
-        "The pre-authorisation for the booked procedure is not decided yet: remind the family "
-        "that it must be approved before the procedure, or they pay for it."
+        "The insurer has not decided the pre-authorisation for the booked procedure yet: remind "
+        "the family it must be approved first, or they pay for the procedure."
     ),
     ArrivalProblem.PREAUTH_DENIED: (
         "The insurer refused the pre-authorisation for the booked procedure: the family pays "
-        "for it themselves, or moves the appointment."
+        "for it, or moves the appointment through the insurer's hotline."
+    ),
+    ArrivalProblem.PREAUTH_NOT_USABLE: (
+        "The pre-authorisation for the booked procedure will not cover it on the day (used up, "
+        "nothing left, or outside its dates): the family asks the insurer for a new one, or "
+        "pays for the procedure."
     ),
     ArrivalProblem.NOT_CHECKED: (
-        "The insurer could not be asked about this family: the kiosk tries again within the hour."
+        "The insurer could not be asked about this family: the kiosk tries again."
     ),
 }
-"""What reception tells the family, in English (the CLI's words; screens translate their own)."""
+"""What reception tells the family (`{amount}`: a greyed card's unpaid amount). The screens
+translate the same sentences (`ui.arrivals_text`, checked equal by the tests)."""
 
 
 @dataclass(frozen=True)
@@ -141,15 +190,18 @@ class ArrivalCheck:
     problems: tuple[ArrivalProblem, ...]
     unpaid_fen: int | None = None
     """The amount that greys the card, for reception to name."""
-    preauth: PreAuth | None = None
-    """The booked procedure's pre-auth, when it has one."""
+
+    def advice(self) -> list[str]:
+        """What to tell the family, in English, one sentence per problem."""
+        unpaid = format_yuan(self.unpaid_fen) if self.unpaid_fen is not None else ""
+        return [ADVICE[p].format(amount=unpaid) for p in self.problems]
 
 
 @dataclass(frozen=True)
 class DayBeforeCheck:
-    """Every booked appointment of `day`, checked at `checked_at`."""
+    """The booked appointments reception should call about on `on`, checked at `checked_at`."""
 
-    day: date
+    on: date
     checked_at: datetime
     arrivals: tuple[ArrivalCheck, ...]
 
@@ -158,24 +210,45 @@ class DayBeforeCheck:
         return tuple(a for a in self.arrivals if a.problems)
 
 
-def tomorrow(now: datetime) -> date:
-    """The day whose arrivals are checked the day before."""
-    return business_day(now) + timedelta(days=1)
+def appointment_day(appointment: Appointment) -> date:
+    return business_day(appointment.starts_at)
+
+
+def calls_due(insurer: ArrivalsInsurer, today: date) -> list[Appointment]:
+    """The booked appointments to call about on `today`: tomorrow's, and later ones whose
+    cancelling in time ends today (16:00 on the last working day before them: the day before a
+    weekend or a holiday). The manual: "如需取消或调整时间，请至少提前一个工作日16:00点前
+    致电专属热线"."""
+    due: list[Appointment] = []
+    for ahead in range(1, CALL_AHEAD_DAYS + 1):
+        booked = [
+            a
+            for a in insurer.appointments(today + timedelta(days=ahead)).appointments
+            if a.state is AppointmentState.BOOKED
+        ]
+        if ahead > 1 and any(business_day(a.cancel_by) > today for a in booked):
+            break  # this day's deadline is a later day: so is every day after it
+        due += [a for a in booked if ahead == 1 or business_day(a.cancel_by) <= today]
+    return due
+
+
+def booked_on(insurer: ArrivalsInsurer, day: date) -> list[Appointment]:
+    """The appointments still booked on `day`."""
+    return [a for a in insurer.appointments(day).appointments if a.state is AppointmentState.BOOKED]
 
 
 def check_arrivals(
-    insurer: ArrivalsInsurer, day: date, clock: Callable[[], datetime]
+    insurer: ArrivalsInsurer,
+    appointments: list[Appointment],
+    clock: Callable[[], datetime],
 ) -> DayBeforeCheck:
-    """Each appointment still booked on `day`, against the insurer's eligibility answer now.
+    """Each appointment against the insurer's eligibility answer now, read for its own day.
 
-    The list must come, and the insurer stay reachable (an `InsurerError` otherwise: the check is
-    tried again later); a member the insurer will not answer about is listed as `NOT_CHECKED`
-    rather than dropped, so reception sees every family."""
-    booked = [
-        a for a in insurer.appointments(day).appointments if a.state is AppointmentState.BOOKED
-    ]
+    The insurer must stay reachable (`InsurerUnreachable` otherwise: the check is tried again
+    later); a member the insurer will not answer about is listed as `NOT_CHECKED` rather than
+    dropped, so reception sees every family."""
     checks = []
-    for appointment in booked:
+    for appointment in appointments:
         try:
             answer = insurer.appointment_eligibility(appointment.appointment_id)
         except InsurerUnreachable:
@@ -184,16 +257,18 @@ def check_arrivals(
             log.warning("day-before check of one appointment failed: %s", exc)
             checks.append(ArrivalCheck(appointment, (ArrivalProblem.NOT_CHECKED,)))
             continue
-        checks.append(judge(appointment, answer, day))
-    return DayBeforeCheck(day=day, checked_at=clock(), arrivals=tuple(checks))
+        checks.append(judge(appointment, answer))
+    now = clock()
+    return DayBeforeCheck(on=business_day(now), checked_at=now, arrivals=tuple(checks))
 
 
-def judge(appointment: Appointment, eligibility: Eligibility, day: date) -> ArrivalCheck:
-    """What would stop direct billing on `day` for this appointment, from today's answer: the
-    card as it stands now, the policy period against the appointment's date, and the booked
-    procedure's pre-auth."""
+def judge(appointment: Appointment, eligibility: Eligibility) -> ArrivalCheck:
+    """What would stop direct billing on the appointment's day, from today's answer: the card as
+    it stands now, the policy period against that day, and the booked procedure's pre-auth (its
+    decision, and whether an approval will still cover it then)."""
     if eligibility.status is CardStatus.NOT_FOUND:
         return ArrivalCheck(appointment, (ArrivalProblem.NOT_FOUND,))
+    day = appointment_day(appointment)
     problems: list[ArrivalProblem] = []
     if eligibility.status is CardStatus.GREYED_UNPAID:
         problems.append(ArrivalProblem.GREYED_UNPAID)
@@ -206,15 +281,18 @@ def judge(appointment: Appointment, eligibility: Eligibility, day: date) -> Arri
         problems.append(ArrivalProblem.NOT_YET_IN_FORCE)
     if not eligibility.in_network:
         problems.append(ArrivalProblem.NOT_IN_NETWORK)
-    preauth = next(
-        (p for p in eligibility.preauths if p.preauth_id == appointment.preauth_id), None
-    )
-    if preauth is not None and preauth.status in (
-        PreAuthStatus.PENDING,
-        PreAuthStatus.INFO_REQUESTED,
-    ):
-        problems.append(ArrivalProblem.PREAUTH_PENDING)
-    elif preauth is not None and preauth.status is PreAuthStatus.DENIED:
-        problems.append(ArrivalProblem.PREAUTH_DENIED)
+    elif appointment.preauth_id is not None:
+        problems += _preauth_problems(appointment.preauth_id, eligibility.preauths, day)
     unpaid = eligibility.unpaid.amount_fen if eligibility.unpaid is not None else None
-    return ArrivalCheck(appointment, tuple(problems), unpaid_fen=unpaid, preauth=preauth)
+    return ArrivalCheck(appointment, tuple(problems), unpaid_fen=unpaid)
+
+
+def _preauth_problems(preauth_id: str, preauths: list[PreAuth], day: date) -> list[ArrivalProblem]:
+    preauth = next((p for p in preauths if p.preauth_id == preauth_id), None)
+    if preauth is None:
+        return [ArrivalProblem.PREAUTH_NOT_USABLE]  # no longer on the member's record
+    if preauth.status in (PreAuthStatus.PENDING, PreAuthStatus.INFO_REQUESTED):
+        return [ArrivalProblem.PREAUTH_PENDING]
+    if preauth.status is PreAuthStatus.DENIED:
+        return [ArrivalProblem.PREAUTH_DENIED]
+    return [] if preauth.usable_on(day) else [ArrivalProblem.PREAUTH_NOT_USABLE]

@@ -17,7 +17,7 @@
     kiosk staff list | reset-pin ID | unlock ID
     kiosk outbox list                claims waiting or needing attention
     kiosk outbox retry ID | settle ID --note TEXT
-    kiosk arrivals list | check [--date D]   the insurer's appointments; the day-before check
+    kiosk arrivals list | check [--date D] | no-show ID   appointments; the families to call
 
 Bad input — an argument out of range, an unknown id, a weak PIN — ends with exit status 2 and one
 line on stderr naming it, before anything is asked or changed.

@@ -34,6 +34,9 @@ PROBLEMS = {
     ArrivalProblem.NOT_FOUND: QT_TRANSLATE_NOOP("Arrivals", "Member unknown to the insurer"),
     ArrivalProblem.PREAUTH_PENDING: QT_TRANSLATE_NOOP("Arrivals", "Pre-authorisation pending"),
     ArrivalProblem.PREAUTH_DENIED: QT_TRANSLATE_NOOP("Arrivals", "Pre-authorisation denied"),
+    ArrivalProblem.PREAUTH_NOT_USABLE: QT_TRANSLATE_NOOP(
+        "Arrivals", "Pre-authorisation will not cover it"
+    ),
     ArrivalProblem.NOT_CHECKED: QT_TRANSLATE_NOOP("Arrivals", "Not checked yet"),
 }
 ADVICE = {
@@ -70,11 +73,18 @@ ADVICE = {
         "The insurer refused the pre-authorisation for the booked procedure: the family pays "
         "for it, or moves the appointment through the insurer's hotline.",
     ),
+    ArrivalProblem.PREAUTH_NOT_USABLE: QT_TRANSLATE_NOOP(
+        "Arrivals",
+        "The pre-authorisation for the booked procedure will not cover it on the day (used up, "
+        "nothing left, or outside its dates): the family asks the insurer for a new one, or "
+        "pays for the procedure.",
+    ),
     ArrivalProblem.NOT_CHECKED: QT_TRANSLATE_NOOP(
         "Arrivals", "The insurer could not be asked about this family: the kiosk tries again."
     ),
 }
-"""What reception tells the family the day before, by problem."""
+"""What reception tells the family the day before, by problem: `kiosk.arrivals.ADVICE`'s
+sentences, marked here for translation (the tests check the two are the same)."""
 
 _TABLES: dict[type[Enum], dict] = {
     AppointmentService: SERVICES,

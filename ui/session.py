@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.arrivals import CheckInsToRetry
 from kiosk.catalogue import Catalogue
 from kiosk.clinic_db.reading import ClinicReader
 from kiosk.journal import ClaimSubmitter, Journal
@@ -34,6 +35,8 @@ class KioskSession:
     keys: SigningKeyCache
     scans: ScanInput
     visit: Visit = field(default_factory=Visit)
+    check_ins: CheckInsToRetry = field(default_factory=CheckInsToRetry)
+    """Today's arrivals the insurer has not confirmed yet, tried again by the arrivals board."""
     clinic_profile: ClinicProfile | None = None
     """The clinic's names, address and phone (settings); by default from `clinic_name`."""
     insurer: InsurerProfile = field(default_factory=InsurerProfile)

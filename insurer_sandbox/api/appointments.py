@@ -36,6 +36,16 @@ router = APIRouter()
 
 NO_SUCH_APPOINTMENT = "no such appointment for this clinic"
 
+CHECK_IN_AHEAD = timedelta(hours=3)
+"""A scan checks in a booked appointment starting within this (or any, before the first
+check-in of the day): a second scan at the same visit is not the afternoon's appointment."""
+
+NO_SUCH_BOOKED_APPOINTMENT = "no booked appointment with this id in the next 10 days"
+
+ELIGIBILITY_AHEAD_DAYS = 10
+"""How far ahead a booked appointment's member may be checked without their card: the day
+before, or the last working day before a long holiday (National Day: 8 days)."""
+
 
 @router.get("/appointments", responses=problem_responses(401))
 def list_appointments(
@@ -94,26 +104,30 @@ def appointment_days(
 @router.post("/appointments/check-in", responses=problem_responses(400, 401))
 def check_in(body: CheckIn, clinic: ClinicDep, store: StoreDep) -> CheckedIn:
     """The member on the scanned card is at the desk: of their appointments at the calling clinic
-    today, the earliest `booked` one becomes `checked_in` (`already` false); with none booked but
-    one checked in, that one is answered with `already` true and nothing changes (a member is
-    not checked in twice). No appointment today, an unknown member or another clinic's member:
-    `appointment` null. Whatever the card's state: the arrival is real, eligibility is another
-    question."""
+    today, the earliest `booked` one that starts within 3 hours becomes `checked_in` (`already`
+    false) — or, when none was checked in yet, the earliest `booked` one (a family early for
+    the afternoon). A member already checked in whose next appointment is more than 3 hours
+    away (the card shown again at the same visit) gets that check-in back with `already` true
+    and nothing changes: a member is not checked in twice for one visit. No appointment today,
+    an unknown member or another clinic's member: `appointment` null. Whatever the card's
+    state: the arrival is real, eligibility is another question."""
     now, today = business_day(store)
     with store.writing() as db:
         todays = appointment_book.at_clinic(
             db, clinic, today, today, today, member_id=body.member_id
         )
         booked = [r for r in todays if r.state is AppointmentState.BOOKED]
-        if booked:
-            appointment_book.check_in(db, booked[0].appointment_id, now)
+        checked_in = [r for r in todays if r.state is AppointmentState.CHECKED_IN]
+        due = [r for r in booked if r.booking.starts_at - now <= CHECK_IN_AHEAD]
+        if booked and (due or not checked_in):
+            chosen = (due or booked)[0]
+            appointment_book.check_in(db, chosen.appointment_id, now)
             return CheckedIn(
-                appointment=appointment(_visible(db, clinic, booked[0].appointment_id, today)),
+                appointment=appointment(_visible(db, clinic, chosen.appointment_id, today)),
                 already=False,
             )
-    checked_in = [r for r in todays if r.state is AppointmentState.CHECKED_IN]
     if checked_in:
-        return CheckedIn(appointment=appointment(checked_in[0]), already=True)
+        return CheckedIn(appointment=appointment(checked_in[-1]), already=True)
     return CheckedIn(appointment=None, already=False)
 
 
@@ -163,13 +177,19 @@ def mark_no_show(appointment_id: str, clinic: ClinicDep, store: StoreDep) -> App
 def appointment_eligibility(
     appointment_id: str, clinic: ClinicDep, store: StoreDep, plan: PlanDep
 ) -> Eligibility:
-    """Eligibility now, at the calling clinic, of the member an appointment is for (the
+    """Eligibility now, at the calling clinic, of the member a booked appointment is for (the
     day-before check): as `POST /v1/eligibility/token` answers, an out-of-network member
-    included (the clinic holds the appointment already). 404 `not-found` for another clinic's
-    appointment, as for an unknown one."""
+    included (the clinic holds the appointment already). Only while the appointment is booked,
+    from today to 10 days ahead: the card's consent is the booking itself. 404 `not-found` for
+    a cancelled, kept, missed, past or far-off appointment, and for another clinic's or an
+    unknown one."""
     now, today = business_day(store)
     with store.reading() as db:
-        member_id = _visible(db, clinic, appointment_id, today).booking.member_id
+        record = _visible(db, clinic, appointment_id, today)
+        ahead = (record.booking.day - today).days
+        if record.state is not AppointmentState.BOOKED or not 0 <= ahead <= ELIGIBILITY_AHEAD_DAYS:
+            raise ProblemError(404, "not-found", NO_SUCH_BOOKED_APPOINTMENT)
+        member_id = record.booking.member_id
         member = store.member(db, member_id)
         preauths = store.preauths(db, member_id)
     return eligibility(plan, member, preauths, clinic, now)

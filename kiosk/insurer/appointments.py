@@ -31,6 +31,10 @@ class AppointmentState(StrEnum):
     NO_SHOW = "no_show"
 
 
+MISSED = frozenset({AppointmentState.CANCELLED_LATE, AppointmentState.NO_SHOW})
+"""The states the manual warns of: the hospital may blacklist the member and charge its fee."""
+
+
 class AppointmentService(StrEnum):
     """What the visit is for: an outpatient consultation (the manual: no named specialists), a
     vaccination, or a procedure booked under a pre-auth (`preauth_id`)."""

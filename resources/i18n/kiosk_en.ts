@@ -4,27 +4,27 @@
 <context>
     <name>AppointmentChart</name>
     <message>
-        <location filename="../../ui/widgets/appointment_chart.py" line="52"/>
+        <location filename="../../ui/widgets/appointment_chart.py" line="42"/>
         <source>Came (checked in)</source>
         <translation>Came (checked in)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/appointment_chart.py" line="53"/>
+        <location filename="../../ui/widgets/appointment_chart.py" line="43"/>
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/appointment_chart.py" line="54"/>
+        <location filename="../../ui/widgets/appointment_chart.py" line="44"/>
         <source>Did not come</source>
         <translation>Did not come</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/appointment_chart.py" line="55"/>
+        <location filename="../../ui/widgets/appointment_chart.py" line="45"/>
         <source>Cancelled late</source>
         <translation>Cancelled late</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/appointment_chart.py" line="133"/>
+        <location filename="../../ui/widgets/appointment_chart.py" line="123"/>
         <source>No appointments in these 30 days</source>
         <translation>No appointments in these 30 days</translation>
     </message>
@@ -32,82 +32,82 @@
 <context>
     <name>AppointmentsTab</name>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="92"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="86"/>
         <source>Appointments</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="93"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="87"/>
         <source>Came (checked in)</source>
         <translation>Came (checked in)</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="94"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="88"/>
         <source>Did not come</source>
         <translation>Did not come</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="95"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="89"/>
         <source>Cancelled late</source>
         <translation>Cancelled late</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="96"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="90"/>
         <source>Cancelled in time</source>
         <translation>Cancelled in time</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="100"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="94"/>
         <source>Did not come or cancelled late</source>
         <translation>Did not come or cancelled late</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="103"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="97"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="104"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="98"/>
         <source>Child</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="105"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="99"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="106"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="100"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="107"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="101"/>
         <source>Fee charged to the family</source>
         <translation>Fee charged to the family</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="108"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="102"/>
         <source>Further bookings here</source>
         <translation>Further bookings here</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="111"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="105"/>
         <source>Last 30 days: appointments per day</source>
         <translation>Last 30 days: appointments per day</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="117"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="111"/>
         <source>Appointments booked through the insurer</source>
         <translation>Appointments booked through the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="122"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="116"/>
         <source>Appointments booked through the insurer on {day}</source>
         <translation>Appointments booked through the insurer on {day}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/appointments_tab.py" line="140"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="123"/>
         <source>%n still expected</source>
         <translation>
             <numerusform>%n still expected</numerusform>
@@ -115,17 +115,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="158"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="141"/>
         <source>Suspended by the hospital</source>
         <translation>Suspended by the hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="160"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="143"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="171"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="161"/>
         <source>The insurer&apos;s appointments could not be read: {why}</source>
         <translation>The insurer&apos;s appointments could not be read: {why}</translation>
     </message>
@@ -209,46 +209,56 @@
     </message>
     <message>
         <location filename="../../ui/arrivals_text.py" line="37"/>
+        <source>Pre-authorisation will not cover it</source>
+        <translation>Pre-authorisation will not cover it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="40"/>
         <source>Not checked yet</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="40"/>
+        <location filename="../../ui/arrivals_text.py" line="43"/>
         <source>Ask the family to pay the {amount} still unpaid in the e-card (就诊记录 → 支付) before they come; otherwise the visit is self-pay.</source>
         <translation>Ask the family to pay the {amount} still unpaid in the e-card (就诊记录 → 支付) before they come; otherwise the visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="45"/>
+        <location filename="../../ui/arrivals_text.py" line="48"/>
         <source>The policy will have ended by the appointment: ask the family to renew it, or to come ready to pay themselves.</source>
         <translation>The policy will have ended by the appointment: ask the family to renew it, or to come ready to pay themselves.</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="50"/>
+        <location filename="../../ui/arrivals_text.py" line="53"/>
         <source>The policy is not in force on the appointment&apos;s day: the family can move the appointment through the insurer&apos;s hotline, or the visit is self-pay.</source>
         <translation>The policy is not in force on the appointment&apos;s day: the family can move the appointment through the insurer&apos;s hotline, or the visit is self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="55"/>
+        <location filename="../../ui/arrivals_text.py" line="58"/>
         <source>This clinic is not in the plan&apos;s network: the family can move the appointment to a network clinic through the insurer&apos;s hotline, or come as a self-pay visit.</source>
         <translation>This clinic is not in the plan&apos;s network: the family can move the appointment to a network clinic through the insurer&apos;s hotline, or come as a self-pay visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="60"/>
+        <location filename="../../ui/arrivals_text.py" line="63"/>
         <source>The insurer no longer knows this member: ask the family to call its hotline.</source>
         <translation>The insurer no longer knows this member: ask the family to call its hotline.</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="63"/>
+        <location filename="../../ui/arrivals_text.py" line="66"/>
         <source>The insurer has not decided the pre-authorisation for the booked procedure yet: remind the family it must be approved first, or they pay for the procedure.</source>
         <translation>The insurer has not decided the pre-authorisation for the booked procedure yet: remind the family it must be approved first, or they pay for the procedure.</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="68"/>
+        <location filename="../../ui/arrivals_text.py" line="71"/>
         <source>The insurer refused the pre-authorisation for the booked procedure: the family pays for it, or moves the appointment through the insurer&apos;s hotline.</source>
         <translation>The insurer refused the pre-authorisation for the booked procedure: the family pays for it, or moves the appointment through the insurer&apos;s hotline.</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="73"/>
+        <location filename="../../ui/arrivals_text.py" line="76"/>
+        <source>The pre-authorisation for the booked procedure will not cover it on the day (used up, nothing left, or outside its dates): the family asks the insurer for a new one, or pays for the procedure.</source>
+        <translation>The pre-authorisation for the booked procedure will not cover it on the day (used up, nothing left, or outside its dates): the family asks the insurer for a new one, or pays for the procedure.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="82"/>
         <source>The insurer could not be asked about this family: the kiosk tries again.</source>
         <translation>The insurer could not be asked about this family: the kiosk tries again.</translation>
     </message>
@@ -256,46 +266,51 @@
 <context>
     <name>ArrivalsBoard</name>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="220"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="277"/>
         <source>Today&apos;s appointments</source>
         <translation>Today&apos;s appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
         <source>Child</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="240"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="308"/>
         <source>The insurer cannot be reached: the list is as of {time}.</source>
         <translation>The insurer cannot be reached: the list is as of {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="247"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="313"/>
         <source>As of {time}</source>
         <translation>As of {time}</translation>
     </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="316"/>
+        <source>The check of the families to call could not be run ({time}).</source>
+        <translation>The check of the families to call could not be run ({time}).</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/arrivals_board.py" line="250"/>
-        <source>Tomorrow: %n family(s) to call…</source>
+        <location filename="../../ui/widgets/arrivals_board.py" line="326"/>
+        <source>To call today: %n family(s)…</source>
         <translation>
-            <numerusform>Tomorrow: %n family to call…</numerusform>
-            <numerusform>Tomorrow: %n families to call…</numerusform>
+            <numerusform>To call today: %n family…</numerusform>
+            <numerusform>To call today: %n families…</numerusform>
         </translation>
     </message>
 </context>
@@ -1118,42 +1133,47 @@
 <context>
     <name>DayBeforeDialog</name>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="80"/>
-        <source>Tomorrow&apos;s appointments to call about</source>
-        <translation>Tomorrow&apos;s appointments to call about</translation>
+        <location filename="../../ui/widgets/arrivals_board.py" line="93"/>
+        <source>Families to call today</source>
+        <translation>Families to call today</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="82"/>
-        <source>Appointments on {day}: families to call today</source>
-        <translation>Appointments on {day}: families to call today</translation>
+        <location filename="../../ui/widgets/arrivals_board.py" line="95"/>
+        <source>Families to call today ({day})</source>
+        <translation>Families to call today ({day})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="88"/>
-        <source>{problems} of {booked} booked families would not be direct-billed if they came as things stand (checked at {time}). Call them today, so it is sorted out by phone and not at the desk.</source>
-        <translation>{problems} of {booked} booked families would not be direct-billed if they came as things stand (checked at {time}). Call them today, so it is sorted out by phone and not at the desk.</translation>
+        <location filename="../../ui/widgets/arrivals_board.py" line="99"/>
+        <source>{problems} of the {booked} booked appointments to call about today would not be direct-billed as things stand (checked at {time}). Call the families before their cancel-in-time deadline, so it is sorted out by phone and not at the desk.</source>
+        <translation>{problems} of the {booked} booked appointments to call about today would not be direct-billed as things stand (checked at {time}). Call the families before their cancel-in-time deadline, so it is sorted out by phone and not at the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
-        <source>Time</source>
-        <translation>Time</translation>
+        <location filename="../../ui/widgets/arrivals_board.py" line="110"/>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="111"/>
         <source>Child</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="112"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="113"/>
+        <source>Cancel in time until</source>
+        <translation>Cancel in time until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="114"/>
         <source>What to tell the family</source>
         <translation>What to tell the family</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="117"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="135"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1857,67 +1877,67 @@
         <translation>Bill from the catalogue; the family pays it all and gets a self-pay statement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="167"/>
+        <location filename="../../ui/screens/eligibility.py" line="169"/>
         <source>Direct billing available</source>
         <translation>Direct billing available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="168"/>
+        <location filename="../../ui/screens/eligibility.py" line="170"/>
         <source>Direct billing available, with conditions</source>
         <translation>Direct billing available, with conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="169"/>
+        <location filename="../../ui/screens/eligibility.py" line="171"/>
         <source>No direct billing today</source>
         <translation>No direct billing today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="233"/>
+        <location filename="../../ui/screens/eligibility.py" line="235"/>
         <source>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</source>
         <translation>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="244"/>
+        <location filename="../../ui/screens/eligibility.py" line="246"/>
         <source>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="250"/>
+        <location filename="../../ui/screens/eligibility.py" line="252"/>
         <source>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="255"/>
+        <location filename="../../ui/screens/eligibility.py" line="257"/>
         <source>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="262"/>
+        <location filename="../../ui/screens/eligibility.py" line="264"/>
         <source>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="268"/>
+        <location filename="../../ui/screens/eligibility.py" line="270"/>
         <source>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="273"/>
+        <location filename="../../ui/screens/eligibility.py" line="275"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>All fully-paid visits are used: the family pays its share of today&apos;s visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="276"/>
+        <location filename="../../ui/screens/eligibility.py" line="278"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>A pre-authorisation is still pending: its item cannot be direct-billed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="283"/>
+        <location filename="../../ui/screens/eligibility.py" line="285"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>A pre-authorisation was denied: its item is not direct-billable.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="301"/>
+        <location filename="../../ui/screens/eligibility.py" line="303"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>A benefit limit is used up: items under it are paid by the family.</translation>
     </message>
@@ -1927,300 +1947,300 @@
         <translation>Print the guarantee letter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="190"/>
+        <location filename="../../ui/screens/eligibility.py" line="192"/>
         <source>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</source>
         <translation>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="200"/>
+        <location filename="../../ui/screens/eligibility.py" line="202"/>
         <source>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</source>
         <translation>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="210"/>
+        <location filename="../../ui/screens/eligibility.py" line="212"/>
         <source>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</source>
         <translation>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="218"/>
+        <location filename="../../ui/screens/eligibility.py" line="220"/>
         <source>This department direct-bills only visits booked through the insurer (享受部分公立医院直付服务需提前预约), and the child has no appointment here today. The family can book one in the e-card (适用医院, then the booking guide) or through the insurer&apos;s 7×24 hotline {hotline}; it is arranged within 2 working days. Today&apos;s visit can go on as self-pay.</source>
         <translation>This department direct-bills only visits booked through the insurer (享受部分公立医院直付服务需提前预约), and the child has no appointment here today. The family can book one in the e-card (适用医院, then the booking guide) or through the insurer&apos;s 7×24 hotline {hotline}; it is arranged within 2 working days. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="226"/>
+        <location filename="../../ui/screens/eligibility.py" line="228"/>
         <source>This department direct-bills only visits booked through the insurer, and the insurer could not confirm the child&apos;s appointment just now. Scan the card again in a moment, or call the insurer&apos;s 7×24 hotline {hotline}; otherwise today&apos;s visit can go on as self-pay.</source>
         <translation>This department direct-bills only visits booked through the insurer, and the insurer could not confirm the child&apos;s appointment just now. Scan the card again in a moment, or call the insurer&apos;s 7×24 hotline {hotline}; otherwise today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="279"/>
+        <location filename="../../ui/screens/eligibility.py" line="281"/>
         <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
         <translation>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="286"/>
+        <location filename="../../ui/screens/eligibility.py" line="288"/>
         <source>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</source>
         <translation>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="290"/>
+        <location filename="../../ui/screens/eligibility.py" line="292"/>
         <source>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</source>
         <translation>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="294"/>
+        <location filename="../../ui/screens/eligibility.py" line="296"/>
         <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>Close to the yearly cost above which treatments and exams need a pre-authorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="298"/>
+        <location filename="../../ui/screens/eligibility.py" line="300"/>
         <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>Past the yearly cost above which treatments and exams need a pre-authorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="368"/>
+        <location filename="../../ui/screens/eligibility.py" line="370"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="369"/>
+        <location filename="../../ui/screens/eligibility.py" line="371"/>
         <source>{name} · born {year}</source>
         <translation>{name} · born {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="374"/>
+        <location filename="../../ui/screens/eligibility.py" line="376"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="375"/>
+        <location filename="../../ui/screens/eligibility.py" line="377"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="375"/>
+        <location filename="../../ui/screens/eligibility.py" line="377"/>
         <source>PLUS</source>
         <translation>PLUS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="378"/>
+        <location filename="../../ui/screens/eligibility.py" line="380"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="379"/>
+        <location filename="../../ui/screens/eligibility.py" line="381"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="383"/>
+        <location filename="../../ui/screens/eligibility.py" line="385"/>
         <source>Policy period</source>
         <translation>Policy period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="388"/>
+        <location filename="../../ui/screens/eligibility.py" line="390"/>
         <source>Appointment today</source>
         <translation>Appointment today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="392"/>
+        <location filename="../../ui/screens/eligibility.py" line="394"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="399"/>
+        <location filename="../../ui/screens/eligibility.py" line="401"/>
         <source>This clinic</source>
         <translation>This clinic</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="400"/>
+        <location filename="../../ui/screens/eligibility.py" line="402"/>
         <source>In the {plan} plan&apos;s network</source>
         <translation>In the {plan} plan&apos;s network</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="402"/>
+        <location filename="../../ui/screens/eligibility.py" line="404"/>
         <source>Not in the {plan} plan&apos;s network</source>
         <translation>Not in the {plan} plan&apos;s network</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="410"/>
+        <location filename="../../ui/screens/eligibility.py" line="412"/>
         <source>Fully-paid visits left</source>
         <translation>Fully-paid visits left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="411"/>
+        <location filename="../../ui/screens/eligibility.py" line="413"/>
         <source>{left} of {total}</source>
         <translation>{left} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="420"/>
+        <location filename="../../ui/screens/eligibility.py" line="422"/>
         <source>{remaining} left of {limit}</source>
         <translation>{remaining} left of {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="441"/>
-        <source>Could not be confirmed with the insurer</source>
-        <translation>Could not be confirmed with the insurer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="442"/>
+        <location filename="../../ui/screens/eligibility.py" line="443"/>
         <source>None booked for today</source>
         <translation>None booked for today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="444"/>
+        <location filename="../../ui/screens/eligibility.py" line="446"/>
         <source>{time} · {service} · {department}</source>
         <translation>{time} · {service} · {department}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="451"/>
+        <location filename="../../ui/screens/eligibility.py" line="453"/>
         <source>{what}: already checked in at {time}</source>
         <translation>{what}: already checked in at {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="454"/>
+        <location filename="../../ui/screens/eligibility.py" line="456"/>
         <source>{what}: checked in now</source>
         <translation>{what}: checked in now</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="459"/>
+        <location filename="../../ui/screens/eligibility.py" line="461"/>
         <source>On hold (置灰): {amount} unpaid, claim {ref}</source>
         <translation>On hold (置灰): {amount} unpaid, claim {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="463"/>
+        <location filename="../../ui/screens/eligibility.py" line="465"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="464"/>
+        <location filename="../../ui/screens/eligibility.py" line="466"/>
         <source>On hold (置灰): an amount is unpaid</source>
         <translation>On hold (置灰): an amount is unpaid</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="465"/>
+        <location filename="../../ui/screens/eligibility.py" line="467"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="466"/>
+        <location filename="../../ui/screens/eligibility.py" line="468"/>
         <source>Not in force yet</source>
         <translation>Not in force yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="467"/>
+        <location filename="../../ui/screens/eligibility.py" line="469"/>
         <source>Not known to the insurer</source>
         <translation>Not known to the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="482"/>
+        <location filename="../../ui/screens/eligibility.py" line="484"/>
         <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
         <translation>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="485"/>
+        <location filename="../../ui/screens/eligibility.py" line="487"/>
         <source>{what}: approved, expired on {end} · auth {auth}</source>
         <translation>{what}: approved, expired on {end} · auth {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="493"/>
+        <location filename="../../ui/screens/eligibility.py" line="495"/>
         <source>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
         <translation>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="512"/>
+        <location filename="../../ui/screens/eligibility.py" line="514"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what} for {date}: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="516"/>
+        <location filename="../../ui/screens/eligibility.py" line="518"/>
         <source>The insurer: {note}</source>
         <translation>The insurer: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="551"/>
+        <location filename="../../ui/screens/eligibility.py" line="553"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>Asking the insurer for the guarantee letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="561"/>
+        <location filename="../../ui/screens/eligibility.py" line="563"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>Guarantee letter opened for printing: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="621"/>
+        <location filename="../../ui/screens/eligibility.py" line="623"/>
         <source>Note opened for printing: {file}</source>
         <translation>Note opened for printing: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="629"/>
+        <location filename="../../ui/screens/eligibility.py" line="631"/>
         <source>The note could not be written. Try again.</source>
         <translation>The note could not be written. Try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="508"/>
+        <location filename="../../ui/screens/eligibility.py" line="510"/>
         <source>the insurer needs more information</source>
         <translation>the insurer needs more information</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="491"/>
-        <location filename="../../ui/screens/eligibility.py" line="509"/>
+        <location filename="../../ui/screens/eligibility.py" line="493"/>
+        <location filename="../../ui/screens/eligibility.py" line="511"/>
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="477"/>
+        <location filename="../../ui/screens/eligibility.py" line="479"/>
         <source>emergency</source>
         <translation>emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="304"/>
+        <location filename="../../ui/screens/eligibility.py" line="306"/>
         <source>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</source>
         <translation>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="309"/>
+        <location filename="../../ui/screens/eligibility.py" line="311"/>
         <source>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="313"/>
+        <location filename="../../ui/screens/eligibility.py" line="315"/>
         <source>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</source>
         <translation>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="489"/>
+        <location filename="../../ui/screens/eligibility.py" line="441"/>
+        <source>Could not be confirmed with the insurer: the kiosk tries again</source>
+        <translation>Could not be confirmed with the insurer: the kiosk tries again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="491"/>
         <source>approved, from {date}</source>
         <translation>approved, from {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="507"/>
+        <location filename="../../ui/screens/eligibility.py" line="509"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>pending the insurer&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="510"/>
+        <location filename="../../ui/screens/eligibility.py" line="512"/>
         <source>denied</source>
         <translation>denied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="428"/>
+        <location filename="../../ui/screens/eligibility.py" line="430"/>
         <source>Pre-authorisation</source>
         <translation>Pre-authorisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="521"/>
+        <location filename="../../ui/screens/eligibility.py" line="523"/>
         <source>Outpatient and emergency</source>
         <translation>Outpatient and emergency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="522"/>
+        <location filename="../../ui/screens/eligibility.py" line="524"/>
         <source>General medical</source>
         <translation>General medical</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="523"/>
+        <location filename="../../ui/screens/eligibility.py" line="525"/>
         <source>Critical-illness medical</source>
         <translation>Critical-illness medical</translation>
     </message>
@@ -4450,74 +4470,74 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="135"/>
+        <location filename="../../ui/screens/scan.py" line="134"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>Show your child&apos;s e-card to the camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="141"/>
+        <location filename="../../ui/screens/scan.py" line="140"/>
         <source>Open the e-card on the phone and hold its QR code inside the frame.</source>
         <translation>Open the e-card on the phone and hold its QR code inside the frame.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="143"/>
+        <location filename="../../ui/screens/scan.py" line="142"/>
         <source>Staff: look up without the card</source>
         <translation>Staff: look up without the card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="144"/>
+        <location filename="../../ui/screens/scan.py" line="143"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="145"/>
+        <location filename="../../ui/screens/scan.py" line="144"/>
         <source>Policy number</source>
         <translation>Policy number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="146"/>
+        <location filename="../../ui/screens/scan.py" line="145"/>
         <source>Child&apos;s name</source>
         <translation>Child&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="147"/>
+        <location filename="../../ui/screens/scan.py" line="146"/>
         <source>Guardian&apos;s phone</source>
         <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="148"/>
+        <location filename="../../ui/screens/scan.py" line="147"/>
         <source>e.g. GP2026000101</source>
         <translation>e.g. GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="149"/>
+        <location filename="../../ui/screens/scan.py" line="148"/>
         <source>11 digits</source>
         <translation>11 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="150"/>
+        <location filename="../../ui/screens/scan.py" line="149"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="151"/>
+        <location filename="../../ui/screens/scan.py" line="150"/>
         <source>Staff: phone guarantee…</source>
         <translation>Staff: phone guarantee…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="154"/>
-        <location filename="../../ui/screens/scan.py" line="178"/>
-        <location filename="../../ui/screens/scan.py" line="210"/>
+        <location filename="../../ui/screens/scan.py" line="153"/>
+        <location filename="../../ui/screens/scan.py" line="177"/>
+        <location filename="../../ui/screens/scan.py" line="209"/>
         <source>Checking the card with the insurer…</source>
         <translation>Checking the card with the insurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="198"/>
+        <location filename="../../ui/screens/scan.py" line="197"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="282"/>
+        <location filename="../../ui/screens/scan.py" line="283"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</translation>
     </message>
@@ -5040,17 +5060,17 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/widgets/trend_chart.py" line="172"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="178"/>
         <source>Covered by the insurer</source>
         <translation>Covered by the insurer</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/trend_chart.py" line="173"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="179"/>
         <source>Paid by families at the desk</source>
         <translation>Paid by families at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/trend_chart.py" line="174"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="180"/>
         <source>No direct-pay visits in these 30 days</source>
         <translation>No direct-pay visits in these 30 days</translation>
     </message>

@@ -4,27 +4,27 @@
 <context>
     <name>AppointmentChart</name>
     <message>
-        <location filename="../../ui/widgets/appointment_chart.py" line="52"/>
+        <location filename="../../ui/widgets/appointment_chart.py" line="42"/>
         <source>Came (checked in)</source>
         <translation>已到诊（已签到）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/appointment_chart.py" line="53"/>
+        <location filename="../../ui/widgets/appointment_chart.py" line="43"/>
         <source>Expected</source>
         <translation>待到诊</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/appointment_chart.py" line="54"/>
+        <location filename="../../ui/widgets/appointment_chart.py" line="44"/>
         <source>Did not come</source>
         <translation>未到诊（爽约）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/appointment_chart.py" line="55"/>
+        <location filename="../../ui/widgets/appointment_chart.py" line="45"/>
         <source>Cancelled late</source>
         <translation>逾时取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/appointment_chart.py" line="133"/>
+        <location filename="../../ui/widgets/appointment_chart.py" line="123"/>
         <source>No appointments in these 30 days</source>
         <translation>这 30 天内没有预约</translation>
     </message>
@@ -32,99 +32,99 @@
 <context>
     <name>AppointmentsTab</name>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="92"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="86"/>
         <source>Appointments</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="93"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="87"/>
         <source>Came (checked in)</source>
         <translation>已到诊（已签到）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="94"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="88"/>
         <source>Did not come</source>
         <translation>未到诊（爽约）</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="95"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="89"/>
         <source>Cancelled late</source>
         <translation>逾时取消</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="96"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="90"/>
         <source>Cancelled in time</source>
         <translation>按时取消</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="100"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="94"/>
         <source>Did not come or cancelled late</source>
         <translation>未到诊或逾时取消</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="103"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="97"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="104"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="98"/>
         <source>Child</source>
         <translation>孩子</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="105"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="99"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="106"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="100"/>
         <source>What happened</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="107"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="101"/>
         <source>Fee charged to the family</source>
         <translation>由家庭承担的诊费</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="108"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="102"/>
         <source>Further bookings here</source>
         <translation>此后在本院预约</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="111"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="105"/>
         <source>Last 30 days: appointments per day</source>
         <translation>最近 30 天：每日预约数</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="117"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="111"/>
         <source>Appointments booked through the insurer</source>
         <translation>经保险公司安排的预约</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="122"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="116"/>
         <source>Appointments booked through the insurer on {day}</source>
         <translation>{day} 经保险公司安排的预约</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/manager/appointments_tab.py" line="140"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="123"/>
         <source>%n still expected</source>
         <translation>
             <numerusform>其中 %n 人待到诊</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="158"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="141"/>
         <source>Suspended by the hospital</source>
         <translation>已被医院列入黑名单</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="160"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="143"/>
         <source>Open</source>
         <translation>可以预约</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/appointments_tab.py" line="171"/>
+        <location filename="../../ui/manager/appointments_tab.py" line="161"/>
         <source>The insurer&apos;s appointments could not be read: {why}</source>
         <translation>无法读取保险公司的预约：{why}</translation>
     </message>
@@ -208,46 +208,56 @@
     </message>
     <message>
         <location filename="../../ui/arrivals_text.py" line="37"/>
+        <source>Pre-authorisation will not cover it</source>
+        <translation>事先授权届时无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="40"/>
         <source>Not checked yet</source>
         <translation>尚未核查</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="40"/>
+        <location filename="../../ui/arrivals_text.py" line="43"/>
         <source>Ask the family to pay the {amount} still unpaid in the e-card (就诊记录 → 支付) before they come; otherwise the visit is self-pay.</source>
         <translation>请家长在就诊前于电子保险卡中支付尚未支付的 {amount}（就诊记录 → 支付）；否则此次就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="45"/>
+        <location filename="../../ui/arrivals_text.py" line="48"/>
         <source>The policy will have ended by the appointment: ask the family to renew it, or to come ready to pay themselves.</source>
         <translation>预约就诊时保单已到期：请家长续保，或做好自费就诊的准备。</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="50"/>
+        <location filename="../../ui/arrivals_text.py" line="53"/>
         <source>The policy is not in force on the appointment&apos;s day: the family can move the appointment through the insurer&apos;s hotline, or the visit is self-pay.</source>
         <translation>预约当天保单尚未生效：家长可致电保险公司热线调整预约时间，否则此次就诊需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="55"/>
+        <location filename="../../ui/arrivals_text.py" line="58"/>
         <source>This clinic is not in the plan&apos;s network: the family can move the appointment to a network clinic through the insurer&apos;s hotline, or come as a self-pay visit.</source>
         <translation>本诊所不在该保障计划的网络内：家长可致电保险公司热线将预约改到网络内的医疗机构，或按自费就诊。</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="60"/>
+        <location filename="../../ui/arrivals_text.py" line="63"/>
         <source>The insurer no longer knows this member: ask the family to call its hotline.</source>
         <translation>保险公司查无此会员：请家长致电保险公司热线。</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="63"/>
+        <location filename="../../ui/arrivals_text.py" line="66"/>
         <source>The insurer has not decided the pre-authorisation for the booked procedure yet: remind the family it must be approved first, or they pay for the procedure.</source>
         <translation>预约项目的事先授权保险公司尚未审核完毕：请提醒家长须先获批准，否则该项目需自费。</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="68"/>
+        <location filename="../../ui/arrivals_text.py" line="71"/>
         <source>The insurer refused the pre-authorisation for the booked procedure: the family pays for it, or moves the appointment through the insurer&apos;s hotline.</source>
         <translation>预约项目的事先授权未获批准：该项目需自费，或由家长致电保险公司热线调整预约。</translation>
     </message>
     <message>
-        <location filename="../../ui/arrivals_text.py" line="73"/>
+        <location filename="../../ui/arrivals_text.py" line="76"/>
+        <source>The pre-authorisation for the booked procedure will not cover it on the day (used up, nothing left, or outside its dates): the family asks the insurer for a new one, or pays for the procedure.</source>
+        <translation>预约项目的事先授权到时无法使用（次数或金额已用完，或不在有效期内）：请家长向保险公司重新申请，否则该项目需自费。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/arrivals_text.py" line="82"/>
         <source>The insurer could not be asked about this family: the kiosk tries again.</source>
         <translation>暂时无法向保险公司核查这位会员：系统稍后会再试。</translation>
     </message>
@@ -255,45 +265,50 @@
 <context>
     <name>ArrivalsBoard</name>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="220"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="277"/>
         <source>Today&apos;s appointments</source>
         <translation>今日预约</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
         <source>Child</source>
         <translation>孩子</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="222"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="240"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="308"/>
         <source>The insurer cannot be reached: the list is as of {time}.</source>
         <translation>暂时无法连接保险公司：以下为 {time} 的名单。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="247"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="313"/>
         <source>As of {time}</source>
         <translation>更新于 {time}</translation>
     </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="316"/>
+        <source>The check of the families to call could not be run ({time}).</source>
+        <translation>未能完成需致电家长的核查（{time}）。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/arrivals_board.py" line="250"/>
-        <source>Tomorrow: %n family(s) to call…</source>
+        <location filename="../../ui/widgets/arrivals_board.py" line="326"/>
+        <source>To call today: %n family(s)…</source>
         <translation>
-            <numerusform>明日预约：需致电 %n 位家长…</numerusform>
+            <numerusform>今天需致电：%n 位家长…</numerusform>
         </translation>
     </message>
 </context>
@@ -1105,42 +1120,47 @@
 <context>
     <name>DayBeforeDialog</name>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="80"/>
-        <source>Tomorrow&apos;s appointments to call about</source>
-        <translation>明日预约中需致电的家长</translation>
+        <location filename="../../ui/widgets/arrivals_board.py" line="93"/>
+        <source>Families to call today</source>
+        <translation>今天需致电的家长</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="82"/>
-        <source>Appointments on {day}: families to call today</source>
-        <translation>{day} 的预约：今天需致电的家长</translation>
+        <location filename="../../ui/widgets/arrivals_board.py" line="95"/>
+        <source>Families to call today ({day})</source>
+        <translation>今天需致电的家长（{day}）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="88"/>
-        <source>{problems} of {booked} booked families would not be direct-billed if they came as things stand (checked at {time}). Call them today, so it is sorted out by phone and not at the desk.</source>
-        <translation>已预约的 {booked} 位中，有 {problems} 位按目前情况到诊时无法直付（核查于 {time}）。请今天致电告知，在电话里解决，而不是到了前台才发现。</translation>
+        <location filename="../../ui/widgets/arrivals_board.py" line="99"/>
+        <source>{problems} of the {booked} booked appointments to call about today would not be direct-billed as things stand (checked at {time}). Call the families before their cancel-in-time deadline, so it is sorted out by phone and not at the desk.</source>
+        <translation>今天需致电确认的 {booked} 个预约中，有 {problems} 个按目前情况到诊时无法直付（核查于 {time}）。请在按时取消的截止时间前致电家长，在电话里解决，而不是到了前台才发现。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
-        <source>Time</source>
-        <translation>时间</translation>
+        <location filename="../../ui/widgets/arrivals_board.py" line="110"/>
+        <source>Appointment</source>
+        <translation>预约时间</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="111"/>
         <source>Child</source>
         <translation>孩子</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="112"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="98"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="113"/>
+        <source>Cancel in time until</source>
+        <translation>按时取消截止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/arrivals_board.py" line="114"/>
         <source>What to tell the family</source>
         <translation>告知家长</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="117"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="135"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1838,67 +1858,67 @@
         <translation>按收费目录开账单；费用全部由家庭自付，并取得自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="167"/>
+        <location filename="../../ui/screens/eligibility.py" line="169"/>
         <source>Direct billing available</source>
         <translation>可以直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="168"/>
+        <location filename="../../ui/screens/eligibility.py" line="170"/>
         <source>Direct billing available, with conditions</source>
         <translation>可以直付，但有附加条件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="169"/>
+        <location filename="../../ui/screens/eligibility.py" line="171"/>
         <source>No direct billing today</source>
         <translation>今天不能直付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="233"/>
+        <location filename="../../ui/screens/eligibility.py" line="235"/>
         <source>Card on hold (置灰): {amount} the family owes from an earlier visit is unpaid (claim {ref}). To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay) beside that visit. Once it is paid the card works again: scan it again. Today&apos;s visit can go on as self-pay.</source>
         <translation>电子保险卡已置灰：此前一次就诊的自付费用 {amount} 尚未支付（理赔号 {ref}）。支付方法：在电子保险卡页面点击“就诊记录”，再点击该次就诊旁的“支付”。支付后电子卡即恢复使用，请重新扫码。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="244"/>
+        <location filename="../../ui/screens/eligibility.py" line="246"/>
         <source>The policy ended on {end}: no direct billing today. About renewing, the family can call the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单已于 {end} 到期：今天不能直付。续保事宜可致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="250"/>
+        <location filename="../../ui/screens/eligibility.py" line="252"/>
         <source>The policy starts on {start}: no direct billing before that day. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单自 {start} 起生效：此前不能直付。如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="255"/>
+        <location filename="../../ui/screens/eligibility.py" line="257"/>
         <source>This clinic is not in the network of the family&apos;s plan: no direct billing here. The e-card&apos;s 适用医院 (network clinics) lists where the plan direct-bills; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>本诊所不在该保障计划的网络内：本诊所不能直付。可直付的医疗机构见电子保险卡的“适用医院”；如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="262"/>
+        <location filename="../../ui/screens/eligibility.py" line="264"/>
         <source>The insurer has no member for this card. Check the card or look the child up by policy number; questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保险公司查无此卡的会员。请核对电子保险卡，或按保单号查询；如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="268"/>
+        <location filename="../../ui/screens/eligibility.py" line="270"/>
         <source>The insurer does not allow direct billing for this card today. Questions: the insurer&apos;s 7×24 hotline {hotline}. Today&apos;s visit can go on as self-pay.</source>
         <translation>保险公司今天不允许此卡直付。如有疑问请致电保险公司 7×24 小时服务热线 {hotline}。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="273"/>
+        <location filename="../../ui/screens/eligibility.py" line="275"/>
         <source>All fully-paid visits are used: the family pays its share of today&apos;s visit.</source>
         <translation>全额赔付次数已用完：今天的就诊需支付个人自付部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="276"/>
+        <location filename="../../ui/screens/eligibility.py" line="278"/>
         <source>A pre-authorisation is still pending: its item cannot be direct-billed yet.</source>
         <translation>有一项事先授权仍在审核中：该项目暂不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="283"/>
+        <location filename="../../ui/screens/eligibility.py" line="285"/>
         <source>A pre-authorisation was denied: its item is not direct-billable.</source>
         <translation>有一项事先授权未获批准：该项目不能直付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="301"/>
+        <location filename="../../ui/screens/eligibility.py" line="303"/>
         <source>A benefit limit is used up: items under it are paid by the family.</source>
         <translation>有一项保障额度已用完：该额度下的项目由家庭自付。</translation>
     </message>
@@ -1908,300 +1928,300 @@
         <translation>打印担保函</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="190"/>
+        <location filename="../../ui/screens/eligibility.py" line="192"/>
         <source>Medical costs billed this policy year: {billed}. Above {threshold} in the year, every treatment and exam needs a pre-authorisation first: {left} left before that.</source>
         <translation>本保单年度已发生医疗费用：{billed}。年度累计超过 {threshold} 后，任何治疗、检查项目均须先申请事先授权：距此还有 {left}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="200"/>
+        <location filename="../../ui/screens/eligibility.py" line="202"/>
         <source>Medical costs billed this policy year: {billed}, over {threshold}: every treatment and exam needs a pre-authorisation first (consultations and medicines do not).</source>
         <translation>本保单年度已发生医疗费用：{billed}，已超过 {threshold}：任何治疗、检查项目均须先申请事先授权（诊查费和药品除外）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="210"/>
+        <location filename="../../ui/screens/eligibility.py" line="212"/>
         <source>Only {left} left of the {benefit} limit this year: above it the family pays, pre-authorised items included.</source>
         <translation>{benefit}本年度仅剩 {left}：超出部分由家庭自付，已获事先授权的项目也不例外。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="218"/>
+        <location filename="../../ui/screens/eligibility.py" line="220"/>
         <source>This department direct-bills only visits booked through the insurer (享受部分公立医院直付服务需提前预约), and the child has no appointment here today. The family can book one in the e-card (适用医院, then the booking guide) or through the insurer&apos;s 7×24 hotline {hotline}; it is arranged within 2 working days. Today&apos;s visit can go on as self-pay.</source>
         <translation>本科室仅为经保险公司预约的就诊提供直付（享受部分公立医院直付服务需提前预约），而孩子今天在本院没有预约。家长可在电子保险卡下方的“适用医院”中按指引预约，或致电保险公司 7×24 小时服务热线 {hotline}；服务人员将在 2 个工作日内安排。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="226"/>
+        <location filename="../../ui/screens/eligibility.py" line="228"/>
         <source>This department direct-bills only visits booked through the insurer, and the insurer could not confirm the child&apos;s appointment just now. Scan the card again in a moment, or call the insurer&apos;s 7×24 hotline {hotline}; otherwise today&apos;s visit can go on as self-pay.</source>
         <translation>本科室仅为经保险公司预约的就诊提供直付，而保险公司刚才未能确认孩子的预约。请稍后重新扫码，或致电保险公司 7×24 小时服务热线 {hotline}；否则今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="279"/>
+        <location filename="../../ui/screens/eligibility.py" line="281"/>
         <source>The insurer needs more information for a pre-authorisation: file it again with the documents it asks for (see below).</source>
         <translation>保险公司需要补充事先授权资料：请按要求附上资料重新提交（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="286"/>
+        <location filename="../../ui/screens/eligibility.py" line="288"/>
         <source>An approval is used up or past its dates: its item needs a new pre-authorisation before the plan pays for it again.</source>
         <translation>有一项事先授权已用完或已过有效期：该项目须重新申请事先授权，保险才会再次支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="290"/>
+        <location filename="../../ui/screens/eligibility.py" line="292"/>
         <source>A benefit&apos;s annual limit is nearly used up: above what is left the family pays, pre-authorised items included.</source>
         <translation>有一项保障的年度额度即将用完：超出剩余额度的部分由家庭自付，已获事先授权的项目也不例外。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="294"/>
+        <location filename="../../ui/screens/eligibility.py" line="296"/>
         <source>Close to the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>年度累计医疗费用即将达到须事先授权的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="298"/>
+        <location filename="../../ui/screens/eligibility.py" line="300"/>
         <source>Past the yearly cost above which treatments and exams need a pre-authorisation.</source>
         <translation>年度累计医疗费用已超过须事先授权的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="368"/>
+        <location filename="../../ui/screens/eligibility.py" line="370"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="369"/>
+        <location filename="../../ui/screens/eligibility.py" line="371"/>
         <source>{name} · born {year}</source>
         <translation>{name} · {year} 年出生</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="374"/>
+        <location filename="../../ui/screens/eligibility.py" line="376"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="375"/>
+        <location filename="../../ui/screens/eligibility.py" line="377"/>
         <source>Standard</source>
         <translation>标准版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="375"/>
+        <location filename="../../ui/screens/eligibility.py" line="377"/>
         <source>PLUS</source>
         <translation>PLUS 版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="378"/>
+        <location filename="../../ui/screens/eligibility.py" line="380"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="379"/>
+        <location filename="../../ui/screens/eligibility.py" line="381"/>
         <source>Policy</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="383"/>
+        <location filename="../../ui/screens/eligibility.py" line="385"/>
         <source>Policy period</source>
         <translation>保障期间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="388"/>
+        <location filename="../../ui/screens/eligibility.py" line="390"/>
         <source>Appointment today</source>
         <translation>今日预约</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="392"/>
+        <location filename="../../ui/screens/eligibility.py" line="394"/>
         <source>Card</source>
         <translation>电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="399"/>
+        <location filename="../../ui/screens/eligibility.py" line="401"/>
         <source>This clinic</source>
         <translation>本诊所</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="400"/>
+        <location filename="../../ui/screens/eligibility.py" line="402"/>
         <source>In the {plan} plan&apos;s network</source>
         <translation>在{plan}计划的网络内</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="402"/>
+        <location filename="../../ui/screens/eligibility.py" line="404"/>
         <source>Not in the {plan} plan&apos;s network</source>
         <translation>不在{plan}计划的网络内</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="410"/>
+        <location filename="../../ui/screens/eligibility.py" line="412"/>
         <source>Fully-paid visits left</source>
         <translation>剩余全额赔付次数</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="411"/>
+        <location filename="../../ui/screens/eligibility.py" line="413"/>
         <source>{left} of {total}</source>
         <translation>{left} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="420"/>
+        <location filename="../../ui/screens/eligibility.py" line="422"/>
         <source>{remaining} left of {limit}</source>
         <translation>剩余额度 {remaining}（保障额度 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="441"/>
-        <source>Could not be confirmed with the insurer</source>
-        <translation>未能向保险公司确认</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/eligibility.py" line="442"/>
+        <location filename="../../ui/screens/eligibility.py" line="443"/>
         <source>None booked for today</source>
         <translation>今天没有预约</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="444"/>
+        <location filename="../../ui/screens/eligibility.py" line="446"/>
         <source>{time} · {service} · {department}</source>
         <translation>{time} · {service} · {department}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="451"/>
+        <location filename="../../ui/screens/eligibility.py" line="453"/>
         <source>{what}: already checked in at {time}</source>
         <translation>{what}：已于 {time} 签到</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="454"/>
+        <location filename="../../ui/screens/eligibility.py" line="456"/>
         <source>{what}: checked in now</source>
         <translation>{what}：刚刚签到</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="459"/>
+        <location filename="../../ui/screens/eligibility.py" line="461"/>
         <source>On hold (置灰): {amount} unpaid, claim {ref}</source>
         <translation>已置灰：{amount} 未支付，理赔号 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="463"/>
+        <location filename="../../ui/screens/eligibility.py" line="465"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="464"/>
+        <location filename="../../ui/screens/eligibility.py" line="466"/>
         <source>On hold (置灰): an amount is unpaid</source>
         <translation>已置灰：有一笔费用未支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="465"/>
+        <location filename="../../ui/screens/eligibility.py" line="467"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="466"/>
+        <location filename="../../ui/screens/eligibility.py" line="468"/>
         <source>Not in force yet</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="467"/>
+        <location filename="../../ui/screens/eligibility.py" line="469"/>
         <source>Not known to the insurer</source>
         <translation>保险公司查无此会员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="482"/>
+        <location filename="../../ui/screens/eligibility.py" line="484"/>
         <source>{what}: approved, used up ({allowed} of {allowed} uses taken) · auth {auth}</source>
         <translation>{what}：已批准，已用完（已用 {allowed} 次，共 {allowed} 次）· 授权号 {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="485"/>
+        <location filename="../../ui/screens/eligibility.py" line="487"/>
         <source>{what}: approved, expired on {end} · auth {auth}</source>
         <translation>{what}：已批准，已于 {end} 过期 · 授权号 {auth}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="493"/>
+        <location filename="../../ui/screens/eligibility.py" line="495"/>
         <source>{what}: {state}
 {auth} · {left} left of {approved} · valid {start} – {end} · {uses} of {allowed} uses left</source>
         <translation>{what}：{state}
 授权号 {auth} · 剩余 {left}（共 {approved}）· 有效期 {start} – {end} · 剩余 {uses} 次（共 {allowed} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="512"/>
+        <location filename="../../ui/screens/eligibility.py" line="514"/>
         <source>{what} for {date}: {state}</source>
         <translation>{what}（计划 {date}）：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="516"/>
+        <location filename="../../ui/screens/eligibility.py" line="518"/>
         <source>The insurer: {note}</source>
         <translation>保险公司说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="551"/>
+        <location filename="../../ui/screens/eligibility.py" line="553"/>
         <source>Asking the insurer for the guarantee letter…</source>
         <translation>正在向保险公司获取担保函…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="561"/>
+        <location filename="../../ui/screens/eligibility.py" line="563"/>
         <source>Guarantee letter opened for printing: {files}</source>
         <translation>担保函已打开，可打印：{files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="621"/>
+        <location filename="../../ui/screens/eligibility.py" line="623"/>
         <source>Note opened for printing: {file}</source>
         <translation>说明已打开，可打印：{file}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="629"/>
+        <location filename="../../ui/screens/eligibility.py" line="631"/>
         <source>The note could not be written. Try again.</source>
         <translation>说明未能生成，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="508"/>
+        <location filename="../../ui/screens/eligibility.py" line="510"/>
         <source>the insurer needs more information</source>
         <translation>保险公司需要补充资料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="491"/>
-        <location filename="../../ui/screens/eligibility.py" line="509"/>
+        <location filename="../../ui/screens/eligibility.py" line="493"/>
+        <location filename="../../ui/screens/eligibility.py" line="511"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="477"/>
+        <location filename="../../ui/screens/eligibility.py" line="479"/>
         <source>emergency</source>
         <translation>急诊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="304"/>
+        <location filename="../../ui/screens/eligibility.py" line="306"/>
         <source>Card on hold (置灰): an amount the family owes from an earlier visit is unpaid. To pay it: in the e-card, tap 就诊记录 (visit records), then 支付 (pay). Today&apos;s visit can go on as self-pay.</source>
         <translation>电子保险卡已置灰：此前一次就诊的自付费用尚未支付。支付方法：在电子保险卡页面点击“就诊记录”，再点击“支付”。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="309"/>
+        <location filename="../../ui/screens/eligibility.py" line="311"/>
         <source>The policy period has ended: no direct billing today. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单期间已结束：今天不能直付。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="313"/>
+        <location filename="../../ui/screens/eligibility.py" line="315"/>
         <source>The policy is not in force yet: no direct billing before its first day. Today&apos;s visit can go on as self-pay.</source>
         <translation>保单尚未生效：生效日之前不能直付。今天的就诊可按自费进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="489"/>
+        <location filename="../../ui/screens/eligibility.py" line="441"/>
+        <source>Could not be confirmed with the insurer: the kiosk tries again</source>
+        <translation>未能向保险公司确认：系统会再试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/eligibility.py" line="491"/>
         <source>approved, from {date}</source>
         <translation>已批准，自 {date} 起有效</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="507"/>
+        <location filename="../../ui/screens/eligibility.py" line="509"/>
         <source>pending the insurer&apos;s decision</source>
         <translation>等待保险公司审核</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="510"/>
+        <location filename="../../ui/screens/eligibility.py" line="512"/>
         <source>denied</source>
         <translation>未批准</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="428"/>
+        <location filename="../../ui/screens/eligibility.py" line="430"/>
         <source>Pre-authorisation</source>
         <translation>事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="521"/>
+        <location filename="../../ui/screens/eligibility.py" line="523"/>
         <source>Outpatient and emergency</source>
         <translation>门急诊医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="522"/>
+        <location filename="../../ui/screens/eligibility.py" line="524"/>
         <source>General medical</source>
         <translation>一般医疗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/eligibility.py" line="523"/>
+        <location filename="../../ui/screens/eligibility.py" line="525"/>
         <source>Critical-illness medical</source>
         <translation>重大疾病医疗</translation>
     </message>
@@ -4416,74 +4436,74 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="135"/>
+        <location filename="../../ui/screens/scan.py" line="134"/>
         <source>Show your child&apos;s e-card to the camera</source>
         <translation>请出示孩子的电子保险卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="141"/>
+        <location filename="../../ui/screens/scan.py" line="140"/>
         <source>Open the e-card on the phone and hold its QR code inside the frame.</source>
         <translation>在手机上打开电子保险卡，将二维码对准框内。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="143"/>
+        <location filename="../../ui/screens/scan.py" line="142"/>
         <source>Staff: look up without the card</source>
         <translation>工作人员：无卡查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="144"/>
+        <location filename="../../ui/screens/scan.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="145"/>
+        <location filename="../../ui/screens/scan.py" line="144"/>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="146"/>
+        <location filename="../../ui/screens/scan.py" line="145"/>
         <source>Child&apos;s name</source>
         <translation>孩子姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="147"/>
+        <location filename="../../ui/screens/scan.py" line="146"/>
         <source>Guardian&apos;s phone</source>
         <translation>监护人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="148"/>
+        <location filename="../../ui/screens/scan.py" line="147"/>
         <source>e.g. GP2026000101</source>
         <translation>如 GP2026000101</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="149"/>
+        <location filename="../../ui/screens/scan.py" line="148"/>
         <source>11 digits</source>
         <translation>11 位手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="150"/>
+        <location filename="../../ui/screens/scan.py" line="149"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="151"/>
+        <location filename="../../ui/screens/scan.py" line="150"/>
         <source>Staff: phone guarantee…</source>
         <translation>工作人员：电话担保…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="154"/>
-        <location filename="../../ui/screens/scan.py" line="178"/>
-        <location filename="../../ui/screens/scan.py" line="210"/>
+        <location filename="../../ui/screens/scan.py" line="153"/>
+        <location filename="../../ui/screens/scan.py" line="177"/>
+        <location filename="../../ui/screens/scan.py" line="209"/>
         <source>Checking the card with the insurer…</source>
         <translation>正在向保险公司核验电子保险卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="198"/>
+        <location filename="../../ui/screens/scan.py" line="197"/>
         <source>Enter the policy number, the child&apos;s name and the guardian&apos;s 11-digit mobile number.</source>
         <translation>请输入保单号、孩子姓名和监护人的 11 位手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="282"/>
+        <location filename="../../ui/screens/scan.py" line="283"/>
         <source>The camera is not available (unplugged, or used by another program); the kiosk keeps trying. Use the handheld scanner or the lookup meanwhile.</source>
         <translation>摄像头不可用（未连接或被其他程序占用），系统会持续重试。请先使用扫码枪或手动查询。</translation>
     </message>
@@ -5004,17 +5024,17 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/widgets/trend_chart.py" line="172"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="178"/>
         <source>Covered by the insurer</source>
         <translation>保险公司支付</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/trend_chart.py" line="173"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="179"/>
         <source>Paid by families at the desk</source>
         <translation>家庭在前台付款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/trend_chart.py" line="174"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="180"/>
         <source>No direct-pay visits in these 30 days</source>
         <translation>近 30 天没有直付就诊</translation>
     </message>

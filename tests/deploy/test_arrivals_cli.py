@@ -3,7 +3,7 @@ the insurer this PC is registered with (the real sandbox on loopback)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 
@@ -27,17 +27,25 @@ def test_the_day_before_check_lists_each_family_to_call(registered, capsys):
     assert main(["arrivals", "check"]) == 1  # families to call: a scheduled job notices
 
     out = capsys.readouterr().out
-    tomorrow = datetime.now(BUSINESS_TZ).date() + timedelta(days=1)
-    assert f"day-before check of {tomorrow.isoformat()}:" in out
+    today = datetime.now(BUSINESS_TZ).date()
+    assert f"day-before check, calls due on {today.isoformat()}: 5 booked, 3 to call" in out
     for problem in ("greyed-unpaid", "policy-ended", "preauth-pending"):
         assert f"    {problem}: " in out
-    assert "Unpaid: ¥356.00." in out
+    assert "pay the ¥356.00 still unpaid in the e-card" in out
+    assert out.count("(cancel in time until ") == 3 and "16:00)" in out
     assert demo_member("greyed_unpaid").child_name not in out, "names are masked"
 
 
 def test_a_day_with_no_appointments_has_nobody_to_call(registered, capsys):
     assert main(["arrivals", "check", "--date", "2020-01-06"]) == 0
-    assert "day-before check of 2020-01-06: 0 booked, 0 to call" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "day-before check, appointments on 2020-01-06: 0 booked, 0 to call" in out
+
+
+def test_a_no_show_is_refused_for_a_cancelled_appointment(registered, capsys):
+    assert main(["arrivals", "no-show", "APT-DEMO-TODAY-4"]) == 3
+    assert "cancelled_late" in capsys.readouterr().err
+    assert main(["arrivals", "no-show", "APT DEMO"]) == 2
 
 
 def test_the_list_of_today_names_each_appointment_masked(registered, capsys):

@@ -190,6 +190,40 @@ def test_check_in_takes_todays_booked_appointment_once(desk, clinic, plus_clinic
     assert check_in(clinic, "M00000000") == {"appointment": None, "already": False}
 
 
+def test_a_second_scan_at_the_same_visit_is_not_the_afternoons_appointment(desk, capsys, clinic):
+    desk.set_clock(at("2026-03-05 10:00"))
+    data = ["--data", str(desk.data_dir)]
+    book = ["appointment", "book", "preauth_used", "--date", "2026-03-10", *data]
+    assert main([*book, "--time", "09:00"]) == 0
+    morning = capsys.readouterr().out.split()[0]
+    assert main([*book, "--time", "14:30", "--service", "vaccination"]) == 0
+    afternoon = capsys.readouterr().out.split()[0]
+
+    desk.set_clock(at("2026-03-10 08:55"))
+    first = check_in(clinic, "M26000111")
+    assert (first["appointment"]["appointment_id"], first["already"]) == (morning, False)
+    desk.set_clock(at("2026-03-10 09:20"))  # "New scan" at the same visit
+    assert check_in(clinic, "M26000111") == first | {"already": True}
+    assert listed(clinic, "2026-03-10")[afternoon]["state"] == "booked"
+    desk.set_clock(at("2026-03-10 14:25"))  # back for the vaccination
+    second = check_in(clinic, "M26000111")
+    assert (second["appointment"]["appointment_id"], second["already"]) == (afternoon, False)
+    assert days(clinic, "2026-03-10", "2026-03-10")[0]["checked_in"] == 2
+
+
+def test_a_members_eligibility_without_the_card_only_for_a_booked_appointment_ahead(desk, clinic):
+    desk.set_clock(T)
+
+    def asked(appointment_id: str) -> int:
+        return clinic.get(f"/v1/appointments/{appointment_id}/eligibility").status_code
+
+    assert asked("APT-DEMO-TODAY-5") == 200, "booked today"
+    assert asked("APT-DEMO-TOMORROW-1") == 200, "booked tomorrow"
+    for not_booked in ("APT-DEMO-TODAY-2", "APT-DEMO-TODAY-3", "APT-DEMO-TODAY-4"):
+        assert asked(not_booked) == 404, "checked in, cancelled: the booking no longer asks"
+    assert asked("APT-DEMO-PAST-001") == 404, "a past day"
+
+
 def test_a_no_show_is_marked_once_its_time_has_come(desk, clinic, plus_clinic):
     desk.set_clock(T)
     path = "/v1/appointments/{}/no-show"

@@ -1,15 +1,21 @@
 """Arrivals in the core: the day-before verdict for each kind of problem, read against the
-appointment's date (not today's), and a check-in the insurer could not confirm, which never
-stops a visit and is refused only where the clinic direct-bills by appointment."""
+appointment's date (not today's), the calls due on the last working day before a holiday, and a
+check-in the insurer could not confirm, which never stops a visit and is refused only where the
+clinic direct-bills by appointment."""
 
 from __future__ import annotations
 
 import socket
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.arrivals import Arrival, ArrivalProblem, arrive, judge
+from insurer_sandbox.cli import main as sandbox_cli
+from insurer_sandbox.demo import DEMO_CLINIC_ID
+from insurer_sandbox.server import create_device_key
+from kiosk.arrivals import Arrival, ArrivalProblem, arrive, calls_due, check_arrivals, judge
+from kiosk.business_day import business_day
 from kiosk.insurer.appointments import (
     Appointment,
     AppointmentService,
@@ -25,10 +31,12 @@ from kiosk.insurer.models import (
     Member,
     PlanTier,
     PreAuth,
+    PreAuthGrant,
     PreAuthStatus,
     UnpaidBalance,
 )
 from kiosk.visit import Caution, Verdict, assess
+from tests.sandbox_fixtures import demo_sandbox
 
 DAY = date(2026, 12, 8)
 NOW = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)
@@ -94,6 +102,24 @@ def preauth(status: PreAuthStatus) -> PreAuth:
     )
 
 
+def approved(*, uses_left: int = 1, valid_until: date = date(2026, 12, 31)) -> PreAuth:
+    return preauth(PreAuthStatus.APPROVED).model_copy(
+        update={
+            "decided_at": NOW,
+            "grant": PreAuthGrant(
+                auth_number="AUTH1",
+                approved_fen=300_000,
+                valid_from=date(2026, 12, 1),
+                valid_until=valid_until,
+                uses_allowed=1,
+                uses_left=uses_left,
+                amount_left_fen=300_000 if uses_left else 0,
+                item_codes=["MRI01"],
+            ),
+        }
+    )
+
+
 @pytest.mark.parametrize(
     ("answer", "booked_under", "problems"),
     [
@@ -132,6 +158,20 @@ def preauth(status: PreAuthStatus) -> PreAuth:
             "PA1",
             (ArrivalProblem.PREAUTH_DENIED,),
         ),
+        # An approval that will not cover the procedure on the day: used up, or its dates.
+        (
+            eligibility(preauths=(approved(uses_left=0),)),
+            "PA1",
+            (ArrivalProblem.PREAUTH_NOT_USABLE,),
+        ),
+        (
+            eligibility(preauths=(approved(valid_until=date(2026, 12, 7)),)),
+            "PA1",
+            (ArrivalProblem.PREAUTH_NOT_USABLE,),
+        ),
+        (eligibility(preauths=(approved(),)), "PA1", ()),
+        # The booked pre-auth is no longer on the member's record.
+        (eligibility(), "PA1", (ArrivalProblem.PREAUTH_NOT_USABLE,)),
         # Another request pending is not the booked procedure's: nothing to call about.
         (eligibility(preauths=(preauth(PreAuthStatus.PENDING),)), None, ()),
         (
@@ -150,7 +190,7 @@ def preauth(status: PreAuthStatus) -> PreAuth:
 def test_the_day_before_names_what_would_stop_direct_billing_on_the_day(
     answer, booked_under, problems
 ):
-    verdict = judge(appointment(booked_under), answer, DAY)
+    verdict = judge(appointment(booked_under), answer)
     assert verdict.problems == problems
     if ArrivalProblem.GREYED_UNPAID in problems:
         assert verdict.unpaid_fen == 35_600
@@ -186,3 +226,35 @@ def test_only_an_appointment_clinic_refuses_without_a_confirmed_appointment():
     assert assess(greyed, Arrival(None), appointments_required=True).cautions == (
         Caution.GREYED_UNPAID,
     )
+
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture(scope="module")
+def before_national_day(tmp_path_factory):
+    """A sandbox where the insurer booked, on 21 September 2026, one family for the first
+    working day after the National Day holiday (Thursday 8 October) and one for 9 October."""
+    with demo_sandbox(
+        tmp_path_factory.mktemp("holiday"), datetime(2026, 9, 21, 10, tzinfo=SHANGHAI)
+    ) as sandbox:
+        data = ["--data", str(sandbox.data_dir)]
+        for day in ("2026-10-08", "2026-10-09"):
+            booked = ["appointment", "book", "active_standard", "--date", day, "--time", "09:00"]
+            assert sandbox_cli([*booked, *data]) == 0
+        yield sandbox
+
+
+def test_the_last_working_day_before_a_holiday_calls_every_family_whose_deadline_it_is(
+    before_national_day,
+):
+    sandbox = before_national_day
+    sandbox.set_clock(datetime(2026, 9, 30, 10, tzinfo=SHANGHAI))
+    key = create_device_key(sandbox.data_dir, DEMO_CLINIC_ID)
+    with InsurerClient(sandbox.url, key) as insurer:
+        due = calls_due(insurer, date(2026, 9, 30))
+        check = check_arrivals(insurer, due, lambda: datetime(2026, 9, 30, 10, tzinfo=SHANGHAI))
+    assert [business_day(a.starts_at) for a in due] == [date(2026, 10, 8)]
+    assert due[0].cancel_by == datetime(2026, 9, 30, 16, tzinfo=SHANGHAI)
+    assert check.on == date(2026, 9, 30)
+    assert len(check.arrivals) == 1 and not check.problems

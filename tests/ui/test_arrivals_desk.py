@@ -11,13 +11,14 @@ import pytest
 
 from insurer_sandbox.demo import PLUS_ONLY_CLINIC_ID, demo_member
 from insurer_sandbox.server import create_device_key
-from kiosk.arrivals import ArrivalProblem
+from kiosk.arrivals import ADVICE, ArrivalProblem
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.insurer.appointments import AppointmentState
 from kiosk.insurer.client import InsurerClient
 from kiosk.visit import Caution, Step, TransitionError, Verdict
 from tests.ui.conftest import card
 from tests.ui.test_refusals import HOTLINE, visible_details
+from ui import arrivals_text
 from ui.driver import pump_until
 from ui.manager.appointments_tab import AppointmentsTab
 
@@ -144,16 +145,20 @@ def test_the_day_before_lists_each_family_to_call_with_what_to_tell_them(
         ArrivalProblem.PREAUTH_PENDING,
     }
     assert len(check.problems) < len(check.arrivals), "families without a problem are not listed"
-    assert board.tomorrow_button.isVisible()
-    assert board.tomorrow_button.text() == f"Tomorrow: {len(check.problems)} families to call…"
+    assert board.calls_button.isVisible()
+    assert board.calls_button.text() == f"To call today: {len(check.problems)} families…"
 
-    dialog = board.open_tomorrow()
+    dialog = board.open_calls()
     assert dialog is not None
     table = dialog.table
     assert table.rowCount() == len(check.problems)
     said = "\n".join(
-        table.item(r, 2).text() + table.item(r, 3).text() for r in range(table.rowCount())
+        table.item(r, 2).text() + table.item(r, 4).text() for r in range(table.rowCount())
     )
+    for row, arrival in enumerate(check.problems):  # until when the family can still cancel
+        deadline = arrival.appointment.cancel_by.astimezone(BUSINESS_TZ)
+        assert table.item(row, 3).text() == f"{deadline:%m-%d %H:%M}"
+        assert deadline.hour == 16
     for words in (
         "Card on hold",
         "¥356.00",
@@ -173,9 +178,9 @@ def test_the_day_before_at_a_clinic_outside_a_members_network(make_kiosk, fresh_
     check = app.window.scan.arrivals.day_before
     assert check is not None
     assert [a.problems for a in check.problems] == [(ArrivalProblem.NOT_IN_NETWORK,)]
-    dialog = app.window.scan.arrivals.open_tomorrow()
+    dialog = app.window.scan.arrivals.open_calls()
     assert dialog is not None
-    assert "network clinic through the insurer's hotline" in dialog.table.item(0, 3).text()
+    assert "network clinic through the insurer's hotline" in dialog.table.item(0, 4).text()
     dialog.accept()
 
 
@@ -202,3 +207,34 @@ def test_the_manager_sees_the_days_no_shows_and_late_cancels(
         assert sum(d.kept_or_due for d in tab.chart.days[:-1]) > 0, "the 30 days have figures"
     finally:
         tab.deleteLater()
+
+
+def test_a_check_in_the_insurer_missed_is_sent_again_so_the_family_is_not_a_no_show(
+    make_kiosk, fresh_sandbox, fresh_sandbox_device_key
+):
+    app, driver = make_kiosk(fresh_sandbox, fresh_sandbox_device_key)
+    board = loaded_board(app)
+    member_id = demo_member(BOOKED).member_id
+    booked = next(a for a in board.appointments if a.member.member_id == member_id)
+    fresh_sandbox.inject_fault(
+        "status", count=10, status=503, path_prefix="/v1/appointments/check-in"
+    )
+
+    driver.show_card(card(BOOKED))
+    assert app.session.visit.direct_billing, "a check-in that failed stops no visit"
+    details = visible_details(app.window.eligibility)
+    assert details["Appointment today"][0].startswith("Could not be confirmed with the insurer")
+    row = insurer_row(fresh_sandbox, fresh_sandbox_device_key, booked.appointment_id)
+    assert row.state is AppointmentState.BOOKED
+
+    fresh_sandbox.clear_faults()  # the insurer is back: the next read of the list sends it
+    listed_before = board.listed_at
+    board.refresh()
+    pump_until(lambda: board.listed_at != listed_before, 15, "the list read again")
+    row = insurer_row(fresh_sandbox, fresh_sandbox_device_key, booked.appointment_id)
+    assert row.state is AppointmentState.CHECKED_IN
+    assert board.table.item(board.appointments.index(row), 3).text() == "Checked in"
+
+
+def test_the_desk_and_the_command_line_tell_families_the_same_thing():
+    assert arrivals_text.ADVICE == ADVICE

@@ -12,17 +12,21 @@ from ui.driver import pump_until
 
 def arrivals_screens(walk: Walk[Member]) -> None:
     """The desk's list of today's appointments, then the day-before check's list of families
-    to call about tomorrow."""
+    to call today."""
     board = walk.window.scan.arrivals
     pump_until(
-        lambda: bool(board.appointments) and board.day_before is not None,
+        lambda: (
+            bool(board.appointments)
+            and board.day_before is not None
+            and bool(board.day_before.problems)
+        ),
         15,
         "today's appointments and the day-before check",
     )
     walk.driver.settle()
     walk.shot("00a-arrivals")
-    dialog = board.open_tomorrow()
-    assert dialog is not None, "the demo's tomorrow has families to call"
+    dialog = board.open_calls()
+    assert dialog is not None, "the demo has families to call today"
     walk.driver.settle()
     walk.shot("00b-arrivals-tomorrow", dialog)
     walk.driver.click(dialog.close_button)

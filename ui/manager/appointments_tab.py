@@ -15,12 +15,7 @@ import shiboken6
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.business_day import BUSINESS_TZ
-from kiosk.insurer.appointments import (
-    AppointmentDay,
-    AppointmentDays,
-    AppointmentList,
-    AppointmentState,
-)
+from kiosk.insurer.appointments import MISSED, AppointmentDays, AppointmentList
 from kiosk.insurer.client import InsurerClient
 from ui import arrivals_text
 from ui.manager.day_tab import FigureTile, tile_row, trend_panel
@@ -29,8 +24,6 @@ from ui.messages import insurer_problem
 from ui.tasks import Task
 from ui.tone import set_tone
 from ui.widgets.appointment_chart import AppointmentChart
-
-MISSED = (AppointmentState.NO_SHOW, AppointmentState.CANCELLED_LATE)
 
 
 def read_appointments(insurer: InsurerClient, day: date) -> tuple[AppointmentList, AppointmentDays]:
@@ -125,17 +118,7 @@ class AppointmentsTab(QWidget):
             )
         )
         self.status.hide()
-        today = next(
-            (d for d in days.days if d.date == listing.date),
-            AppointmentDay(
-                date=listing.date,
-                booked=0,
-                checked_in=0,
-                cancelled_in_time=0,
-                cancelled_late=0,
-                no_show=0,
-            ),
-        )
+        today = next(d for d in days.days if d.date == listing.date)
         self.tiles["held"].value.setText(str(today.kept_or_due))
         self.tiles["held"].note.setText(self.tr("%n still expected", "", today.booked))
         self.tiles["came"].value.setText(str(today.checked_in))
@@ -166,7 +149,13 @@ class AppointmentsTab(QWidget):
         self.chart.set_days(list(days.days))
 
     def show_problem(self, text: str) -> None:
-        self.problem = text
+        """Why the day could not be read; nothing of another day stays on screen."""
+        self.listing, self.days, self.problem = None, None, text
+        for tile in self.tiles.values():
+            tile.show_value("—")
+            tile.note.setText("")
+        fill_table(self.missed, [])
+        self.chart.set_days([])
         self.status.show()
         self.status.setText(
             self.tr("The insurer's appointments could not be read: {why}").format(why=text)

@@ -22,7 +22,7 @@ from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import CardStatus, Eligibility, PlanTier, PreAuth, PreAuthStatus
 from kiosk.money import format_yuan
 from kiosk.statement import mask_policy
-from kiosk.visit import Caution, Verdict, assess, checked_on, low_balances, spent_approvals
+from kiosk.visit import Caution, Verdict, checked_on, low_balances, spent_approvals
 from ui import arrivals_text
 from ui.documents.guarantee_letter import LetterText, letter_text, render_guarantee_letter
 from ui.documents.unpaid_note import UnpaidFacts, render_unpaid_note, unpaid_note_text
@@ -159,7 +159,9 @@ class EligibilityScreen(FollowsLanguage, QWidget):
 
     def _render(self, eligibility: Eligibility) -> None:
         visit = self.session.visit
-        assessment = visit.assessment or assess(eligibility)
+        assessment = visit.assessment
+        if assessment is None:  # the visit was cleared meanwhile
+            return
         for widget in (self.card, self.headline):
             restyle(widget, "verdict", assessment.verdict.value)
         self.headline.setText(
@@ -435,11 +437,11 @@ class EligibilityScreen(FollowsLanguage, QWidget):
         visit = self.session.visit
         arrival = visit.arrival
         if arrival is None or arrival.appointment is None:
-            if not visit.appointments_required:
-                return None
-            if arrival is None or arrival.unconfirmed:
-                return self.tr("Could not be confirmed with the insurer")
-            return self.tr("None booked for today")
+            if arrival is not None and arrival.unconfirmed:
+                return self.tr("Could not be confirmed with the insurer: the kiosk tries again")
+            if visit.appointments_required:
+                return self.tr("None booked for today")
+            return None
         appointment = arrival.appointment
         what = self.tr("{time} · {service} · {department}").format(
             time=appointment.starts_at.astimezone(BUSINESS_TZ).strftime("%H:%M"),

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.business_day import BUSINESS_TZ
+from kiosk.business_day import BUSINESS_TZ, business_day
 from kiosk.phone_guarantee import GuaranteeReferenceInvalid, take_phone_guarantee
 from kiosk.scan.source import ScanSource
 from ui.i18n import FollowsLanguage
@@ -95,4 +95,6 @@ class PhoneGuaranteeDialog(FollowsLanguage, QDialog):
             self._fit()
             return
         self.session.visit.start_phone_guarantee(self.source, taken)
+        # The child is here: checked in for any appointment once the insurer answers again.
+        self.session.check_ins.add(self.member_id, business_day(datetime.now(BUSINESS_TZ)))
         self.accept()

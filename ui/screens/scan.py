@@ -24,7 +24,7 @@ from kiosk.insurer.errors import InsurerServerError, InsurerUnreachable
 from kiosk.insurer.models import Eligibility, EligibilityByLookup
 from kiosk.privacy import REDACTOR
 from kiosk.scan.source import ScanSource
-from kiosk.visit import Step
+from kiosk.visit import Step, checked_on
 from ui.i18n import FollowsLanguage
 from ui.messages import card_problem
 from ui.screens.phone_guarantee import PhoneGuaranteeDialog
@@ -224,6 +224,8 @@ class ScanScreen(FollowsLanguage, QWidget):
             reader.allow_again(token)
 
     def _answered(self, visit_id: str, answer: Eligibility, arrival: Arrival | None) -> None:
+        if arrival is not None and arrival.unconfirmed and answer.member is not None:
+            self.session.check_ins.add(answer.member.member_id, checked_on(answer))
         self.session.visit.show_eligibility(visit_id, answer, arrival)
 
     def _failed(self, visit_id: str, error: BaseException) -> None:

@@ -1,22 +1,25 @@
-"""Beside the camera: today's appointments at this clinic, and tomorrow's families to call.
+"""Beside the camera: today's appointments at this clinic, and the families to call today.
 
-The insurer's list is read on a worker thread at start and every few minutes; a failed read keeps
-the last list and says since when it is not fresh. A scan that checks a member in updates their
-row at once. Tomorrow's appointments are checked on a timer (`kiosk.arrivals.CHECK_EVERY`); the
-families whose cards will not direct-bill are behind one button, each with what to tell them.
-The board hides itself at a clinic with no appointments today and no one to call, and while
-staff's lookup form needs its room.
+The insurer's list is read on a worker thread at start and every few minutes, after trying again
+any check-in the insurer could not confirm (`KioskSession.check_ins`); a failed read keeps the
+last list and says since when it is not fresh. A scan that checks a member in updates their row
+at once, and a read already on its way cannot turn it back to "expected". The calls due today —
+tomorrow's booked families, and those whose free cancelling ends today before a weekend or a
+holiday — are checked on a timer (`kiosk.arrivals.CHECK_EVERY`); the families whose cards will
+not direct-bill are behind one button, each with what to tell them and until when they can
+cancel in time. The panel hides itself at a clinic with no appointments and no one to call, and
+while staff's lookup form needs its room.
 
     board = ArrivalsBoard(session)
     board.refresh()             # today's list again, now
-    board.check_tomorrow()      # the day-before check, now
-    dialog = board.open_tomorrow()
+    board.check_calls()         # the day-before check, now
+    dialog = board.open_calls()
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 import shiboken6
 from PySide6.QtCore import QTimer
@@ -36,11 +39,12 @@ from kiosk.arrivals import (
     CHECK_EVERY,
     REFRESH_EVERY,
     DayBeforeCheck,
+    calls_due,
     check_arrivals,
-    tomorrow,
 )
 from kiosk.business_day import BUSINESS_TZ, business_day
 from kiosk.insurer.appointments import Appointment, AppointmentList, AppointmentState
+from kiosk.insurer.client import InsurerClient
 from kiosk.money import format_yuan
 from kiosk.visit import Step
 from ui import arrivals_text
@@ -56,8 +60,13 @@ def _time(moment: datetime) -> str:
     return moment.astimezone(BUSINESS_TZ).strftime("%H:%M")
 
 
+def _day_and_time(moment: datetime) -> str:
+    return moment.astimezone(BUSINESS_TZ).strftime("%m-%d %H:%M")
+
+
 class DayBeforeDialog(FollowsLanguage, QDialog):
-    """Tomorrow's families whose cards will not direct-bill, each with what to tell them."""
+    """The families to call today whose cards will not direct-bill, each with what to tell them
+    and until when they can still cancel or move the appointment in time."""
 
     def __init__(self, check: DayBeforeCheck, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,8 +75,8 @@ class DayBeforeDialog(FollowsLanguage, QDialog):
         self.check = check
         self.heading = QLabel(objectName="screenTitle", wordWrap=True)
         self.summary = QLabel(objectName="hint", wordWrap=True)
-        self.table = figure_table(4, "dayBeforeTable")
-        self.table.setMinimumSize(980, 360)
+        self.table = figure_table(5, "dayBeforeTable")
+        self.table.setMinimumSize(1040, 360)
         self.close_button = QPushButton(objectName="primary")
         self.close_button.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -81,17 +90,15 @@ class DayBeforeDialog(FollowsLanguage, QDialog):
 
     def retranslate(self) -> None:
         check = self.check
-        self.setWindowTitle(self.tr("Tomorrow's appointments to call about"))
+        self.setWindowTitle(self.tr("Families to call today"))
         self.heading.setText(
-            self.tr("Appointments on {day}: families to call today").format(
-                day=check.day.isoformat()
-            )
+            self.tr("Families to call today ({day})").format(day=check.on.isoformat())
         )
         self.summary.setText(
             self.tr(
-                "{problems} of {booked} booked families would not be direct-billed if they came "
-                "as things stand (checked at {time}). Call them today, so it is sorted out by "
-                "phone and not at the desk."
+                "{problems} of the {booked} booked appointments to call about today would not "
+                "be direct-billed as things stand (checked at {time}). Call the families before "
+                "their cancel-in-time deadline, so it is sorted out by phone and not at the desk."
             ).format(
                 problems=len(check.problems),
                 booked=len(check.arrivals),
@@ -99,7 +106,13 @@ class DayBeforeDialog(FollowsLanguage, QDialog):
             )
         )
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Child"), self.tr("Why"), self.tr("What to tell the family")]
+            [
+                self.tr("Appointment"),
+                self.tr("Child"),
+                self.tr("Why"),
+                self.tr("Cancel in time until"),
+                self.tr("What to tell the family"),
+            ]
         )
         rows = []
         for arrival in check.problems:
@@ -107,9 +120,10 @@ class DayBeforeDialog(FollowsLanguage, QDialog):
             unpaid = format_yuan(arrival.unpaid_fen) if arrival.unpaid_fen is not None else ""
             rows.append(
                 [
-                    (_time(appointment.starts_at), False),
+                    (_day_and_time(appointment.starts_at), False),
                     (appointment.member.name_masked, False),
                     ("\n".join(arrivals_text.name(p) for p in arrival.problems), False),
+                    (_day_and_time(appointment.cancel_by), False),
                     (
                         "\n".join(arrivals_text.advice(p, unpaid) for p in arrival.problems),
                         False,
@@ -121,8 +135,14 @@ class DayBeforeDialog(FollowsLanguage, QDialog):
         self.close_button.setText(self.tr("Close"))
 
 
+def _list_and_retry(session: KioskSession, insurer: InsurerClient, day: date) -> AppointmentList:
+    """The check-ins not confirmed yet, tried again first: the list then shows them."""
+    session.check_ins.retry(insurer, day)
+    return insurer.appointments(day)
+
+
 class ArrivalsBoard(FollowsLanguage, QWidget):
-    """Today's appointments (time, child, service, state) and the day-before check's button."""
+    """Today's appointments (time, child, service, state) and the calls-due button."""
 
     def __init__(
         self,
@@ -140,21 +160,25 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
         self.panel.setObjectName("panel")
         self.session = session
         self._clock = clock or (lambda: datetime.now(BUSINESS_TZ))
-        self.appointments: list[Appointment] = []
+        self.listing: AppointmentList | None = None
         self.listed_at: datetime | None = None
         self.stale_since: datetime | None = None
         """When a read of the list failed (the list shown is older), until one succeeds."""
         self.day_before: DayBeforeCheck | None = None
+        self.check_failed_at: datetime | None = None
+        """When the calls-due check last failed (its list shown, if any, is older)."""
         self.dialog: DayBeforeDialog | None = None
+        self._checked_in_here: dict[str, Appointment] = {}
+        """Today's check-ins this desk saw: a list read before one cannot undo it."""
         self._folded = False
         self._in_view: int | None = None
 
         self.title = QLabel(objectName="fieldName")
         self.as_of = QLabel(objectName="hint", wordWrap=True)
         self.table = figure_table(4, "arrivalsTable")
-        self.tomorrow_button = QPushButton(objectName="secondary")
-        self.tomorrow_button.clicked.connect(self.open_tomorrow)
-        self.tomorrow_button.hide()
+        self.calls_button = QPushButton(objectName="secondary")
+        self.calls_button.clicked.connect(self.open_calls)
+        self.calls_button.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.panel)
@@ -164,44 +188,54 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.as_of)
-        layout.addWidget(self.tomorrow_button)
+        layout.addWidget(self.calls_button)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(int(REFRESH_EVERY.total_seconds() * 1000))
         self._refresh_timer.timeout.connect(self.refresh)
         self._check_timer = QTimer(self)
         self._check_timer.setInterval(int(CHECK_EVERY.total_seconds() * 1000))
-        self._check_timer.timeout.connect(self.check_tomorrow)
+        self._check_timer.timeout.connect(self.check_calls)
         session.visit.observe(self._step_changed)
         self.retranslate()
-        self._show()
 
     def start(self) -> None:
-        """Read today's list and check tomorrow's now, then on their timers."""
+        """Read today's list and check the calls due now, then on their timers."""
         self.refresh()
-        self.check_tomorrow()
+        self.check_calls()
         self._refresh_timer.start()
         self._check_timer.start()
 
     # --- reading ----------------------------------------------------------------------------------
 
+    @property
+    def appointments(self) -> list[Appointment]:
+        """Today's list as shown: empty once the day it was read for is over."""
+        listing = self.listing
+        if listing is None or listing.date != business_day(self._clock()):
+            return []
+        return [self._checked_in_here.get(a.appointment_id, a) for a in listing.appointments]
+
     def refresh(self) -> None:
         day = business_day(self._clock())
-        Task.with_insurer(lambda insurer: insurer.appointments(day)).success(self._listed).failure(
-            self._list_failed
-        ).run()
+        session = self.session
+        Task.with_insurer(lambda insurer: _list_and_retry(session, insurer, day)).success(
+            self._listed
+        ).failure(self._list_failed).run()
 
-    def check_tomorrow(self) -> None:
-        day = tomorrow(self._clock())
+    def check_calls(self) -> None:
+        today = business_day(self._clock())
         clock = self._clock
-        Task.with_insurer(lambda insurer: check_arrivals(insurer, day, clock)).success(
-            self._checked
-        ).failure(lambda _error: None).run()
+        Task.with_insurer(
+            lambda insurer: check_arrivals(insurer, calls_due(insurer, today), clock)
+        ).success(self._checked).failure(self._check_failed).run()
 
     def _listed(self, listing: AppointmentList) -> None:
         if not shiboken6.isValid(self):  # answered after the kiosk closed
             return
-        self.appointments = list(listing.appointments)
+        if self.listing is None or self.listing.date != listing.date:
+            self._checked_in_here = {}
+        self.listing = listing
         self.listed_at = self._clock()
         self.stale_since = None
         self._show()
@@ -214,10 +248,17 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
         self._show()
 
     def _checked(self, check: DayBeforeCheck) -> None:
-        """A check that failed as a whole keeps the last one: its families still need a call."""
         if not shiboken6.isValid(self):
             return
         self.day_before = check
+        self.check_failed_at = None
+        self._show()
+
+    def _check_failed(self, _error: BaseException) -> None:
+        """The last check's families still need their call: its list stays, and says it is old."""
+        if not shiboken6.isValid(self):
+            return
+        self.check_failed_at = self._clock()
         self._show()
 
     def _step_changed(self, _old: Step, new: Step) -> None:
@@ -226,10 +267,8 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
         if new is not Step.ELIGIBILITY or arrival is None or arrival.appointment is None:
             return
         checked_in = arrival.appointment
-        self.appointments = [
-            checked_in if a.appointment_id == checked_in.appointment_id else a
-            for a in self.appointments
-        ]
+        if checked_in.state is AppointmentState.CHECKED_IN:
+            self._checked_in_here[checked_in.appointment_id] = checked_in
         self._show(checked_in.appointment_id)
 
     # --- showing ----------------------------------------------------------------------------------
@@ -244,38 +283,52 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
     def _show(self, in_view: str | None = None) -> None:
         """Render; the row of `in_view` (an appointment id), else the next family expected, is
         scrolled into sight."""
-        rows = [
+        appointments = self.appointments
+        fill_table(
+            self.table,
             [
-                (_time(a.starts_at), False),
-                (a.member.name_masked, False),
-                (arrivals_text.name(a.service), False),
-                (arrivals_text.name(a.state), False),
-            ]
-            for a in self.appointments
-        ]
-        fill_table(self.table, rows)
-        ids = [a.appointment_id for a in self.appointments]
-        booked = AppointmentState.BOOKED
-        expected = [i for i, a in enumerate(self.appointments) if a.state is booked]
+                [
+                    (_time(a.starts_at), False),
+                    (a.member.name_masked, False),
+                    (arrivals_text.name(a.service), False),
+                    (arrivals_text.name(a.state), False),
+                ]
+                for a in appointments
+            ],
+        )
+        ids = [a.appointment_id for a in appointments]
+        expected = [i for i, a in enumerate(appointments) if a.state is AppointmentState.BOOKED]
         next_expected = expected[0] if expected else None
         self._in_view = ids.index(in_view) if in_view in ids else next_expected
         self._scroll()
+        notes = []
+        listed = _time(self.listed_at) if self.listed_at else "—"
         if self.stale_since is not None:
-            listed = _time(self.listed_at) if self.listed_at else "—"
-            self.as_of.setText(
+            notes.append(
                 self.tr("The insurer cannot be reached: the list is as of {time}.").format(
                     time=listed
                 )
             )
-            set_tone(self.as_of, "error")
         else:
-            listed = _time(self.listed_at) if self.listed_at else "—"
-            self.as_of.setText(self.tr("As of {time}").format(time=listed))
-            set_tone(self.as_of, None)
-        problems = len(self.day_before.problems) if self.day_before else 0
-        self.tomorrow_button.setText(self.tr("Tomorrow: %n family(s) to call…", "", problems))
-        self.tomorrow_button.setVisible(problems > 0)
-        self.panel.setVisible((bool(self.appointments) or problems > 0) and not self._folded)
+            notes.append(self.tr("As of {time}").format(time=listed))
+        if self.check_failed_at is not None:
+            notes.append(
+                self.tr("The check of the families to call could not be run ({time}).").format(
+                    time=_time(self.check_failed_at)
+                )
+            )
+        self.as_of.setText("\n".join(notes))
+        trouble = self.stale_since is not None or self.check_failed_at is not None
+        set_tone(self.as_of, "error" if trouble else None)
+        check = self.day_before
+        current = check is not None and check.on == business_day(self._clock())
+        problems = len(check.problems) if check is not None and current else 0
+        self.calls_button.setText(self.tr("To call today: %n family(s)…", "", problems))
+        self.calls_button.setVisible(problems > 0)
+        wanted = bool(appointments) or problems > 0
+        if trouble and self.session.visit.appointments_required:
+            wanted = True  # a department that bills by appointment must know the list is old
+        self.panel.setVisible(wanted and not self._folded)
 
     def _scroll(self) -> None:
         if self._in_view is not None and self._in_view < self.table.rowCount():
@@ -295,11 +348,12 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
         self._folded = folded
         self._show()
 
-    def open_tomorrow(self) -> DayBeforeDialog | None:
-        """The day-before list (returned so tests and the demo can look at it)."""
-        if self.day_before is None or not self.day_before.problems:
+    def open_calls(self) -> DayBeforeDialog | None:
+        """The families to call (returned so tests and the demo can look at it)."""
+        check = self.day_before
+        if check is None or not check.problems or check.on != business_day(self._clock()):
             return None
-        dialog = DayBeforeDialog(self.day_before, self)
+        dialog = DayBeforeDialog(check, self)
         self.dialog = dialog
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         dialog.open()
