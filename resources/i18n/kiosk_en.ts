@@ -266,39 +266,34 @@
 <context>
     <name>ArrivalsBoard</name>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="277"/>
-        <source>Today&apos;s appointments</source>
-        <translation>Today&apos;s appointments</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="280"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="280"/>
         <source>Child</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="280"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="280"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="308"/>
-        <source>The insurer cannot be reached: the list is as of {time}.</source>
-        <translation>The insurer cannot be reached: the list is as of {time}.</translation>
+        <location filename="../../ui/widgets/arrivals_board.py" line="307"/>
+        <source>Today&apos;s appointments · as of {time}</source>
+        <translation>Today's appointments · as of {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="313"/>
-        <source>As of {time}</source>
-        <translation>As of {time}</translation>
+        <location filename="../../ui/widgets/arrivals_board.py" line="310"/>
+        <source>The insurer cannot be reached: the list is as of {time}.</source>
+        <translation>The insurer cannot be reached: the list is as of {time}.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/arrivals_board.py" line="316"/>
@@ -306,7 +301,7 @@
         <translation>The check of the families to call could not be run ({time}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/arrivals_board.py" line="326"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="327"/>
         <source>To call today: %n family(s)…</source>
         <translation>
             <numerusform>To call today: %n family…</numerusform>

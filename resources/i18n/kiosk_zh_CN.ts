@@ -265,39 +265,34 @@
 <context>
     <name>ArrivalsBoard</name>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="277"/>
-        <source>Today&apos;s appointments</source>
-        <translation>今日预约</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="280"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="280"/>
         <source>Child</source>
         <translation>孩子</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="280"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="279"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="280"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="308"/>
-        <source>The insurer cannot be reached: the list is as of {time}.</source>
-        <translation>暂时无法连接保险公司：以下为 {time} 的名单。</translation>
+        <location filename="../../ui/widgets/arrivals_board.py" line="307"/>
+        <source>Today&apos;s appointments · as of {time}</source>
+        <translation>今日预约 · 更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/arrivals_board.py" line="313"/>
-        <source>As of {time}</source>
-        <translation>更新于 {time}</translation>
+        <location filename="../../ui/widgets/arrivals_board.py" line="310"/>
+        <source>The insurer cannot be reached: the list is as of {time}.</source>
+        <translation>暂时无法连接保险公司：以下为 {time} 的名单。</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/arrivals_board.py" line="316"/>
@@ -305,7 +300,7 @@
         <translation>未能完成需致电家长的核查（{time}）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/arrivals_board.py" line="326"/>
+        <location filename="../../ui/widgets/arrivals_board.py" line="327"/>
         <source>To call today: %n family(s)…</source>
         <translation>
             <numerusform>今天需致电：%n 位家长…</numerusform>

@@ -238,3 +238,19 @@ def test_a_check_in_the_insurer_missed_is_sent_again_so_the_family_is_not_a_no_s
 
 def test_the_desk_and_the_command_line_tell_families_the_same_thing():
     assert arrivals_text.ADVICE == ADVICE
+
+
+def test_a_list_the_insurer_cannot_refresh_stays_and_says_since_when(
+    make_kiosk, fresh_sandbox, fresh_sandbox_device_key
+):
+    app, _driver = make_kiosk(fresh_sandbox, fresh_sandbox_device_key)
+    board = loaded_board(app)
+    shown = len(board.appointments)
+    assert not board.as_of.isVisibleTo(board)
+    fresh_sandbox.inject_fault("status", count=10, status=503, path_prefix="/v1/appointments")
+    board.refresh()
+    pump_until(lambda: board.stale_since is not None, 15, "the failed read")
+    assert len(board.appointments) == shown and board.table.rowCount() == shown
+    assert board.as_of.isVisibleTo(board)
+    assert board.as_of.text().startswith("The insurer cannot be reached: the list is as of ")
+    fresh_sandbox.clear_faults()

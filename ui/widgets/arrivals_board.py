@@ -175,6 +175,8 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
 
         self.title = QLabel(objectName="fieldName")
         self.as_of = QLabel(objectName="hint", wordWrap=True)
+        """Only when something is wrong: the list is old, or the check could not be run."""
+        self.as_of.hide()
         self.table = figure_table(4, "arrivalsTable")
         self.calls_button = QPushButton(objectName="secondary")
         self.calls_button.clicked.connect(self.open_calls)
@@ -274,7 +276,6 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
     # --- showing ----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Today's appointments"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("Child"), self.tr("Service"), self.tr("State")]
         )
@@ -303,14 +304,13 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
         self._scroll()
         notes = []
         listed = _time(self.listed_at) if self.listed_at else "—"
+        self.title.setText(self.tr("Today's appointments · as of {time}").format(time=listed))
         if self.stale_since is not None:
             notes.append(
                 self.tr("The insurer cannot be reached: the list is as of {time}.").format(
                     time=listed
                 )
             )
-        else:
-            notes.append(self.tr("As of {time}").format(time=listed))
         if self.check_failed_at is not None:
             notes.append(
                 self.tr("The check of the families to call could not be run ({time}).").format(
@@ -318,8 +318,9 @@ class ArrivalsBoard(FollowsLanguage, QWidget):
                 )
             )
         self.as_of.setText("\n".join(notes))
-        trouble = self.stale_since is not None or self.check_failed_at is not None
-        set_tone(self.as_of, "error" if trouble else None)
+        trouble = bool(notes)
+        set_tone(self.as_of, "error")
+        self.as_of.setVisible(trouble)
         check = self.day_before
         current = check is not None and check.on == business_day(self._clock())
         problems = len(check.problems) if check is not None and current else 0
