@@ -1,5 +1,5 @@
 """The clinic database's fault test: three desk processes take 300 visits each while the clinic's
-PostgreSQL is stopped and started again twice and one desk is killed (SIGKILL) while it ships.
+PostgreSQL is stopped and started again twice and one desk is killed (SIGKILL) with changes queued.
 Afterwards the clinic database holds every visit, claim and payment exactly once, and the
 clinic's day is the sum of the three desks' journals."""
 
@@ -50,6 +50,12 @@ def _desk(journal: Path, login: Login, seed: int) -> subprocess.Popen[str]:
     )
 
 
+def _waiting(journal: Path) -> int:
+    """Changes a desk has queued and not shipped yet."""
+    with Journal.open_read_only(journal) as opened:
+        return shipping_state(opened).waiting
+
+
 def _visits(journal: Path) -> int:
     """Visits in a desk's journal so far (0 while the desk is still making it)."""
     try:
@@ -94,11 +100,12 @@ def test_clinic_db_three_desks_through_two_outages_and_a_killed_desk(
         time.sleep(1.5)
         server.start()
         _wait_for(lambda: _visits(journals[1]) >= 120, 120, "desk 1's visits", desks)
-        desks[1].send_signal(signal.SIGKILL)  # mid-shipment: it ships every 50 ms as it goes
+        server.stop()  # the second outage: desk 1's changes queue up...
+        _wait_for(lambda: _waiting(journals[1]) > 0, 30, "desk 1's changes queued", desks)
+        desks[1].send_signal(signal.SIGKILL)  # ...and it is killed with them still queued
         desks[1].communicate(timeout=10)
         with Journal.open_read_only(journals[1]) as killed:
             left_to_ship = shipping_state(killed).waiting
-        server.stop()
         time.sleep(1.5)
         server.start()
         desks[1] = _desk(journals[1], logins[1], 1)  # the desk is started again
