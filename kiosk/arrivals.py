@@ -214,6 +214,11 @@ def appointment_day(appointment: Appointment) -> date:
     return business_day(appointment.starts_at)
 
 
+def booked_on(insurer: ArrivalsInsurer, day: date) -> list[Appointment]:
+    """The appointments still booked on `day`."""
+    return [a for a in insurer.appointments(day).appointments if a.state is AppointmentState.BOOKED]
+
+
 def calls_due(insurer: ArrivalsInsurer, today: date) -> list[Appointment]:
     """The booked appointments to call about on `today`: tomorrow's, and later ones whose
     cancelling in time ends today (16:00 on the last working day before them: the day before a
@@ -221,20 +226,11 @@ def calls_due(insurer: ArrivalsInsurer, today: date) -> list[Appointment]:
     致电专属热线"."""
     due: list[Appointment] = []
     for ahead in range(1, CALL_AHEAD_DAYS + 1):
-        booked = [
-            a
-            for a in insurer.appointments(today + timedelta(days=ahead)).appointments
-            if a.state is AppointmentState.BOOKED
-        ]
+        booked = booked_on(insurer, today + timedelta(days=ahead))
         if ahead > 1 and any(business_day(a.cancel_by) > today for a in booked):
             break  # this day's deadline is a later day: so is every day after it
         due += [a for a in booked if ahead == 1 or business_day(a.cancel_by) <= today]
     return due
-
-
-def booked_on(insurer: ArrivalsInsurer, day: date) -> list[Appointment]:
-    """The appointments still booked on `day`."""
-    return [a for a in insurer.appointments(day).appointments if a.state is AppointmentState.BOOKED]
 
 
 def check_arrivals(
