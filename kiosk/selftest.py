@@ -144,6 +144,75 @@ def clinic_db_check() -> CheckResult:
     return timed_check("clinic database driver", run)
 
 
+SAMPLE_DFT = "\r".join(
+    [
+        r"MSH|^~\&|SELF-TEST|DESK|KIOSK|DESK|20261207093000+0800||DFT^P03|SELFTEST1|P|2.5",
+        "PID|1||SELF-1^^^SELF-TEST^PI||测试^自检||20200101",
+        "FT1|1|||20261207093000+0800||CG|T1^自检^SELF-TEST|||2||1.50^CNY|||||||||||ORDER-1",
+        "IN1|1|PLAN|INS|Insurer" + "|" * 32 + "POLICY-1",
+    ]
+)
+"""A DFT^P03 of made-up data: one charge of 2 × ¥1.50."""
+
+SAMPLE_BUNDLE = {
+    "resourceType": "Bundle",
+    "id": "self-test",
+    "type": "collection",
+    "entry": [
+        {
+            "resource": {
+                "resourceType": "Patient",
+                "identifier": [{"value": "SELF-1"}],
+                "name": [{"family": "测试", "given": ["自检"]}],
+                "birthDate": "2020-01-01",
+            }
+        },
+        {
+            "resource": {
+                "resourceType": "Coverage",
+                "identifier": [{"value": "POLICY-1"}],
+                "status": "active",
+                "beneficiary": {"reference": "Patient/SELF-1"},
+                "payor": [{"display": "Insurer"}],
+            }
+        },
+        {
+            "resource": {
+                "resourceType": "ChargeItem",
+                "identifier": [{"value": "ORDER-1"}],
+                "status": "billable",
+                "code": {"coding": [{"code": "T1"}]},
+                "subject": {"reference": "Patient/SELF-1"},
+                "quantity": {"value": 2},
+                "priceOverride": {"value": 3, "currency": "CNY"},
+            }
+        },
+    ],
+}
+"""The same charge as a FHIR R4 bundle (priceOverride is the charge's total)."""
+
+
+def his_check() -> CheckResult:
+    """The HIS formats, as a desk with a HIS link reads them: HL7 v2 (python-hl7) and FHIR R4
+    (fhir.resources loads each resource's model by name, which a bundle can lose)."""
+
+    def run() -> str:
+        import json
+
+        from kiosk.his.fhir_r4 import read_bundle
+        from kiosk.his.hl7_v2 import acknowledgement, read_dft
+
+        hl7_message = read_dft(SAMPLE_DFT)
+        fhir_message = read_bundle(json.dumps(SAMPLE_BUNDLE))
+        totals = {m.charges[0].total_fen for m in (hl7_message, fhir_message)}
+        if totals != {300}:
+            raise RuntimeError(f"charges read as {sorted(totals)} fen, not 300")
+        ack = acknowledgement(SAMPLE_DFT, accepted=True, refusal=None, detail="accepted")
+        return f"DFT^P03 and a FHIR bundle read (300 fen each), ACK {len(ack)} bytes"
+
+    return timed_check("HIS formats", run)
+
+
 def core_checks(work_dir: Path) -> list[CheckResult]:
     """Every Qt-free self-test step, in the order they are printed."""
     runtime = CheckResult(
@@ -153,7 +222,13 @@ def core_checks(work_dir: Path) -> list[CheckResult]:
         f"{'frozen bundle' if getattr(sys, 'frozen', False) else 'source tree'}",
         0.0,
     )
-    return [runtime, *decoder_checks(), journal_check(work_dir), clinic_db_check()]
+    return [
+        runtime,
+        *decoder_checks(),
+        journal_check(work_dir),
+        clinic_db_check(),
+        his_check(),
+    ]
 
 
 def format_results(results: list[CheckResult]) -> str:

@@ -17,6 +17,7 @@ from typing import Annotated
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kiosk.his.settings import HisSettings
 from kiosk.insurer.client import check_insurer_url
 from kiosk.statement import ClinicProfile
 
@@ -96,6 +97,12 @@ class Settings(BaseModel):
         "keyring); unset: the manager reads this desk's journal",
     )
 
+    his: HisSettings | None = Field(
+        default=None,
+        description="The clinic's HIS: where its charges come in (MLLP listener, FHIR drop "
+        "folder), the HIS code → catalogue code table, where the shares go back; unset: none",
+    )
+
     @field_validator("clinic_db_reader")
     @classmethod
     def _no_password_in_url(cls, value: str | None) -> str | None:
@@ -123,6 +130,12 @@ class Settings(BaseModel):
     @property
     def journal_path(self) -> Path:
         return self.data_dir / "journal.sqlite3"
+
+    @property
+    def his_inbox_path(self) -> Path:
+        from kiosk.his.inbox import INBOX_FILE
+
+        return self.data_dir / INBOX_FILE
 
     @property
     def documents_dir(self) -> Path:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.billing import self_pay_adjudication
 from kiosk.business_day import BUSINESS_TZ
+from kiosk.his.charges import HisOrder
 from kiosk.insurer.models import (
     Adjudication,
     BenefitBalance,
@@ -244,6 +245,7 @@ class _State:
     self_pay_only: bool = False
     guarantee: PhoneGuaranteeTaken | None = None
     correction: Correction | None = None
+    his_orders: dict[int, HisOrder] = field(default_factory=dict)
 
 
 Observer = Callable[[Step, Step], None]
@@ -310,6 +312,11 @@ class Visit:
     @property
     def lines(self) -> tuple[BillLine, ...]:
         return tuple(self._s.lines)
+
+    @property
+    def his_orders(self) -> dict[int, HisOrder]:
+        """Bill line number → the HIS order it was built from (a copy)."""
+        return dict(self._s.his_orders)
 
     @property
     def revision(self) -> int:
@@ -541,26 +548,39 @@ class Visit:
         """
         self._require(Step.BILL)
         for index, line in enumerate(self._s.lines):
-            if line.item_code == item_code and line.unit_price_fen == unit_price_fen:
+            if (
+                line.item_code == item_code
+                and line.unit_price_fen == unit_price_fen
+                and line.line_no not in self._s.his_orders
+            ):
                 updated = BillLine.model_validate(
                     {**line.model_dump(), "quantity": line.quantity + quantity}
                 )
                 self._s.lines[index] = updated
                 self._changed()
                 return updated
-        line = BillLine(
-            line_no=max((x.line_no for x in self._s.lines), default=0) + 1,
-            item_code=item_code,
-            description=description,
-            category=category,
-            quantity=quantity,
-            unit_price_fen=unit_price_fen,
-            preauth_id=preauth_id,
-            preauth_class=preauth_class,
+        return self._append_line(
+            BillLine(
+                line_no=self._next_line_no(),
+                item_code=item_code,
+                description=description,
+                category=category,
+                quantity=quantity,
+                unit_price_fen=unit_price_fen,
+                preauth_id=preauth_id,
+                preauth_class=preauth_class,
+            )
         )
-        self._s.lines.append(line)
-        self._changed()
-        return line
+
+    def add_his_line(self, order: HisOrder, line: BillLine) -> BillLine:
+        """Put one HIS order on the bill as a line of its own (never merged with another, so
+        its shares can go back to the HIS order by order); `line.line_no` is assigned here."""
+        self._require(Step.BILL)
+        if order in self._s.his_orders.values():
+            raise TransitionError("this HIS order is on the bill already")
+        added = self._append_line(line.model_copy(update={"line_no": self._next_line_no()}))
+        self._s.his_orders[added.line_no] = order
+        return added
 
     def set_quantity(self, line_no: int, quantity: int) -> None:
         self._require(Step.BILL)
@@ -582,6 +602,7 @@ class Visit:
     def remove_line(self, line_no: int) -> None:
         self._require(Step.BILL)
         del self._s.lines[self._index(line_no)]
+        self._s.his_orders.pop(line_no, None)
         self._changed()
 
     def record_estimate(self, visit_id: str, revision: int, adjudication: Adjudication) -> bool:
@@ -730,6 +751,14 @@ class Visit:
             if line.line_no == line_no:
                 return index
         raise KeyError(f"no line {line_no} on this bill")
+
+    def _next_line_no(self) -> int:
+        return max((x.line_no for x in self._s.lines), default=0) + 1
+
+    def _append_line(self, line: BillLine) -> BillLine:
+        self._s.lines.append(line)
+        self._changed()
+        return line
 
     def _changed(self) -> None:
         self._s.revision += 1

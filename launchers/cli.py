@@ -18,6 +18,7 @@
     kiosk outbox list                claims waiting or needing attention
     kiosk outbox retry ID | settle ID --note TEXT
     kiosk arrivals list | check [--date D] | no-show ID   appointments; the families to call
+    kiosk his listen | import FILE… | settle   the clinic's HIS: charges in, shares back
 
 Bad input — an argument out of range, an unknown id, a weak PIN — ends with exit status 2 and one
 line on stderr naming it, before anything is asked or changed.
@@ -55,7 +56,7 @@ from kiosk.registration import (
 from kiosk.settings import MIN_RETENTION_DAYS, SettingsError, load_settings, updated
 from kiosk.staff import CONSOLE, NotAllowed, Role, StaffDirectory, WeakSecret, staff_name
 from kiosk.text import unprintable
-from launchers import arrivals_cli, clinic_db_cli
+from launchers import arrivals_cli, clinic_db_cli, his_cli
 
 if TYPE_CHECKING:
     from kiosk.scan.camera import OpenCVCamera
@@ -278,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     clinic_db_cli.add_commands(commands, _checked)
     arrivals_cli.add_commands(commands, _checked)
+    his_cli.add_commands(commands, _checked)
 
     doctor = commands.add_parser(
         "doctor", help="check this PC's setup; each check OK or what to do"
@@ -584,6 +586,8 @@ def _run(args: argparse.Namespace) -> int:
             phone_guarantees=settings.phone_guarantees,
             appointments_required=settings.appointments_required,
             clinic_db_reader=settings.clinic_db_reader,
+            his=settings.his,
+            retention_days=settings.retention_days,
         )
     )
 
@@ -624,6 +628,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return clinic_db_cli.run(args)
         if args.command == "arrivals":
             return arrivals_cli.run(args)
+        if args.command == "his":
+            return his_cli.run(args)
         if args.command == "demo":
             from launchers.demo import run_demo, run_script
 

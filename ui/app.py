@@ -63,6 +63,7 @@ from ui.screens.scan import ScanScreen
 from ui.screens.sign import SignScreen
 from ui.session import KioskSession
 from ui.tone import restyle
+from ui.widgets.his_offer import record_his_billed
 from ui.widgets.idle_warning import IdleWarning
 from ui.widgets.outbox_status import OutboxStatus
 from ui.widgets.preauth_news import PreAuthNews
@@ -466,6 +467,9 @@ class MainWindow(FollowsLanguage, QMainWindow):
             self.bill.enter()
         elif new is Step.DONE:
             self.done.enter()
+            record_his_billed(self.session)
+        if old is Step.BILL and new is not Step.BILL:
+            self.bill.his_offer.stop()
         if self.family_window is not None:
             self.family_window.follow(new)
         if self.stack.currentWidget() is not self.manager:

@@ -29,6 +29,9 @@ from kiosk.clinic_db.connection import ClinicDbError, clinic_engine
 from kiosk.clinic_db.reading import ClinicReader
 from kiosk.clinic_db.shipping import Shipper, shipping_state
 from kiosk.credentials import journal_audit_key, load_device_key
+from kiosk.his.inbox import HisInbox
+from kiosk.his.link import HisLink
+from kiosk.his.settings import HisSettings
 from kiosk.insurer.client import InsurerClient, check_insurer_url
 from kiosk.journal import ClaimSubmitter, Journal, RetrySchedule
 from kiosk.registration import Registration
@@ -101,6 +104,10 @@ class KioskConfig:
     """Direct billing only for members with an appointment today (a hospital department's rule)."""
     clinic_db_reader: str | None = None
     """The clinic database login the manager's Clinic tab reads with (password in the keyring)."""
+    his: HisSettings | None = None
+    """The clinic's HIS link: charges in (MLLP, FHIR drop folder), shares back."""
+    retention_days: int = 180
+    """How long the HIS inbox keeps a message (names, dates of birth): the journal's retention."""
 
 
 @dataclass
@@ -114,6 +121,8 @@ class Kiosk:
     submitter: ClaimSubmitter
     shipper: Shipper | None
     """Ships the journal to the clinic database, when this desk has one."""
+    his: HisLink | None
+    """The HIS listener, drop folder and settlements, when the clinic has a HIS link."""
     idle: IdleWatcher
     startup: AfterFirstPaint
     leaving_keys: LeavingKeys
@@ -162,6 +171,8 @@ class Kiosk:
         self.app.removeEventFilter(self.leaving_keys)
         self.window.detach()
         self.submitter.stop()
+        if self.his is not None:
+            self.his.stop()
         if self.shipper is not None:
             self.shipper.stop()
             self.shipper.engine.dispose()
@@ -349,6 +360,8 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     startup = AfterFirstPaint(window.scan, load_in_background)
     idle = idle_watcher(app, window, config.idle_seconds, config.idle_warning_seconds)
     submitter.start()
+    his = _his_link(config, journal, submitter)
+    session.his = his
     shipper = _shipper(journal)
     Task.with_insurer(keys.refresh).failure(
         lambda error: log.warning("signing keys not fetched yet: %s", type(error).__name__)
@@ -357,9 +370,27 @@ def build_kiosk(config: KioskConfig, app: QApplication | None = None) -> Kiosk:
     if config.kiosk_mode:
         window.enter_kiosk_mode()
         app.installEventFilter(leaving_keys)
-    kiosk = Kiosk(app, window, session, journal, submitter, shipper, idle, startup, leaving_keys)
+    kiosk = Kiosk(
+        app, window, session, journal, submitter, shipper, his, idle, startup, leaving_keys
+    )
     window.closed.connect(lambda: kiosk.end(EXIT_OK))
     return kiosk
+
+
+def _his_link(config: KioskConfig, journal: Journal, submitter: ClaimSubmitter) -> HisLink | None:
+    """The HIS link, started, when the settings name one; woken whenever the outbox moves (an
+    accepted claim's shares go back at once)."""
+    if config.his is None:
+        return None
+    link = HisLink(
+        config.his,
+        HisInbox.in_folder(config.data_dir),
+        journal,
+        retention=timedelta(days=config.retention_days),
+    )
+    link.start()
+    submitter.subscribe(lambda _state: link.wake())
+    return link
 
 
 def _shipper(journal: Journal) -> Shipper | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from kiosk.arrivals import CheckInsToRetry
 from kiosk.catalogue import Catalogue
 from kiosk.clinic_db.reading import ClinicReader
+from kiosk.his.link import HisLink
 from kiosk.journal import ClaimSubmitter, Journal
 from kiosk.signing_keys import SigningKeyCache
 from kiosk.statement import ClinicProfile, InsurerProfile
@@ -41,10 +42,12 @@ class KioskSession:
     """The clinic's names, address and phone (settings); by default from `clinic_name`."""
     insurer: InsurerProfile = field(default_factory=InsurerProfile)
     phone_guarantees: bool = True
+    """The clinic lets reception take a phone guarantee when the insurer cannot be reached."""
     clinic_reader: ClinicReader | None = None
     """The clinic database the manager's Clinic tab reads (a manager's or group finance's
     login), when the settings name one."""
-    """The clinic lets reception take a phone guarantee when the insurer cannot be reached."""
+    his: HisLink | None = None
+    """The clinic's HIS link (settings' `his`): charges offered on the bill, shares sent back."""
 
     @property
     def clinic(self) -> ClinicProfile:

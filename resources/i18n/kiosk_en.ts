@@ -288,7 +288,7 @@
     <message>
         <location filename="../../ui/widgets/arrivals_board.py" line="307"/>
         <source>Today&apos;s appointments · as of {time}</source>
-        <translation>Today's appointments · as of {time}</translation>
+        <translation>Today&apos;s appointments · as of {time}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/arrivals_board.py" line="310"/>
@@ -312,13 +312,13 @@
 <context>
     <name>BillScreen</name>
     <message>
-        <location filename="../../ui/screens/bill.py" line="142"/>
+        <location filename="../../ui/screens/bill.py" line="151"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="147"/>
-        <location filename="../../ui/screens/bill.py" line="260"/>
+        <location filename="../../ui/screens/bill.py" line="156"/>
+        <location filename="../../ui/screens/bill.py" line="299"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>%n item in the catalogue</numerusform>
@@ -326,108 +326,113 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="151"/>
+        <location filename="../../ui/screens/bill.py" line="160"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="152"/>
+        <location filename="../../ui/screens/bill.py" line="161"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="153"/>
+        <location filename="../../ui/screens/bill.py" line="162"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="154"/>
+        <location filename="../../ui/screens/bill.py" line="163"/>
         <source>Insurer pays</source>
         <translation>Insurer pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="155"/>
+        <location filename="../../ui/screens/bill.py" line="164"/>
         <source>Family pays</source>
         <translation>Family pays</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="158"/>
+        <location filename="../../ui/screens/bill.py" line="167"/>
         <source>Emergency visit</source>
         <translation>Emergency visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="161"/>
+        <location filename="../../ui/screens/bill.py" line="170"/>
         <source>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</source>
         <translation>The bill and the claim say emergency; a pre-authorisation filed for it needs no lead time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="165"/>
+        <location filename="../../ui/screens/bill.py" line="174"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="166"/>
+        <location filename="../../ui/screens/bill.py" line="175"/>
         <source>Cancel visit</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="167"/>
+        <location filename="../../ui/screens/bill.py" line="176"/>
         <source>Ask the insurer again</source>
         <translation>Ask the insurer again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="168"/>
-        <location filename="../../ui/screens/bill.py" line="549"/>
+        <location filename="../../ui/screens/bill.py" line="177"/>
+        <location filename="../../ui/screens/bill.py" line="593"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="244"/>
+        <location filename="../../ui/screens/bill.py" line="283"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="377"/>
+        <location filename="../../ui/screens/bill.py" line="416"/>
         <source>Bill for member {member} · phone guarantee {reference}</source>
         <translation>Bill for member {member} · phone guarantee {reference}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="381"/>
+        <location filename="../../ui/screens/bill.py" line="420"/>
         <source>Corrected bill for {member} · replaces statement {statement}</source>
         <translation>Corrected bill for {member} · replaces statement {statement}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="384"/>
+        <location filename="../../ui/screens/bill.py" line="423"/>
         <source>Correction of claim {claim}</source>
         <translation>Correction of claim {claim}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="392"/>
+        <location filename="../../ui/screens/bill.py" line="431"/>
         <source>Self-pay bill for {member}</source>
         <translation>Self-pay bill for {member}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="391"/>
+        <location filename="../../ui/screens/bill.py" line="430"/>
         <source>Self-pay bill</source>
         <translation>Self-pay bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="431"/>
+        <location filename="../../ui/screens/bill.py" line="449"/>
+        <source>HIS order {order}</source>
+        <translation>HIS order {order}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bill.py" line="475"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="434"/>
+        <location filename="../../ui/screens/bill.py" line="478"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="449"/>
+        <location filename="../../ui/screens/bill.py" line="493"/>
         <source>Checking the amounts with the insurer once more…</source>
         <translation>Checking the amounts with the insurer once more…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="459"/>
+        <location filename="../../ui/screens/bill.py" line="503"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</numerusform>
@@ -435,12 +440,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="476"/>
+        <location filename="../../ui/screens/bill.py" line="520"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="484"/>
+        <location filename="../../ui/screens/bill.py" line="528"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n item costs more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</numerusform>
@@ -448,62 +453,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="496"/>
+        <location filename="../../ui/screens/bill.py" line="540"/>
         <source>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</source>
         <translation>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="504"/>
+        <location filename="../../ui/screens/bill.py" line="548"/>
         <source>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</source>
         <translation>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="518"/>
+        <location filename="../../ui/screens/bill.py" line="562"/>
         <source>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</source>
         <translation>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="527"/>
+        <location filename="../../ui/screens/bill.py" line="571"/>
         <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
         <translation>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="536"/>
+        <location filename="../../ui/screens/bill.py" line="580"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="547"/>
+        <location filename="../../ui/screens/bill.py" line="591"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="624"/>
+        <location filename="../../ui/screens/bill.py" line="668"/>
         <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
         <translation>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="144"/>
+        <location filename="../../ui/screens/bill.py" line="153"/>
         <source>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</source>
         <translation>Import the clinic&apos;s own fee catalogue (Excel .xlsx, CSV or JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="141"/>
+        <location filename="../../ui/screens/bill.py" line="150"/>
         <source>Code, name or pinyin initials (xcg)</source>
         <translation>Code, name or pinyin initials (xcg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="246"/>
+        <location filename="../../ui/screens/bill.py" line="285"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>Catalogue (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="270"/>
+        <location filename="../../ui/screens/bill.py" line="309"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="272"/>
+        <location filename="../../ui/screens/bill.py" line="311"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -511,38 +516,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="276"/>
+        <location filename="../../ui/screens/bill.py" line="315"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="397"/>
+        <location filename="../../ui/screens/bill.py" line="436"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="414"/>
+        <location filename="../../ui/screens/bill.py" line="457"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="415"/>
+        <location filename="../../ui/screens/bill.py" line="458"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="425"/>
-        <location filename="../../ui/screens/bill.py" line="428"/>
+        <location filename="../../ui/screens/bill.py" line="469"/>
+        <location filename="../../ui/screens/bill.py" line="472"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="454"/>
+        <location filename="../../ui/screens/bill.py" line="498"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="466"/>
+        <location filename="../../ui/screens/bill.py" line="510"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -2308,7 +2313,7 @@
 <context>
     <name>FamilyWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="537"/>
+        <location filename="../../ui/app.py" line="541"/>
         <source>Welcome. Reception will show your bill here to sign.</source>
         <translation>Welcome. Reception will show your bill here to sign.</translation>
     </message>
@@ -2404,34 +2409,145 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/app.py" line="249"/>
+        <location filename="../../ui/app.py" line="250"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="250"/>
+        <location filename="../../ui/app.py" line="251"/>
         <source>Eligibility</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="251"/>
+        <location filename="../../ui/app.py" line="252"/>
         <source>Bill</source>
         <translation>Bill</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="252"/>
+        <location filename="../../ui/app.py" line="253"/>
         <source>Sign</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="253"/>
+        <location filename="../../ui/app.py" line="254"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="244"/>
+        <location filename="../../ui/app.py" line="245"/>
         <source>Staff</source>
         <translation>Staff</translation>
+    </message>
+</context>
+<context>
+    <name>HisChargesDialog</name>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="80"/>
+        <source>Charges from the HIS</source>
+        <translation>Charges from the HIS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="82"/>
+        <source>Charges from the HIS for this child: tick what goes on the bill</source>
+        <translation>Charges from the HIS for this child: tick what goes on the bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="87"/>
+        <source>{order} · {name} × {quantity} · HIS {price}</source>
+        <translation>{order} · {name} × {quantity} · HIS {price}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="97"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="104"/>
+        <source>HIS code {code} is not in the catalogue or the clinic&apos;s mapping table: it cannot be billed from here. Add the item from the catalogue by hand.</source>
+        <translation>HIS code {code} is not in the catalogue or the clinic's mapping table: it cannot be billed from here. Add the item from the catalogue by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="109"/>
+        <source>HIS code {code} is mapped to a catalogue item the catalogue does not have: add the item by hand, and ask IT to fix the mapping table.</source>
+        <translation>HIS code {code} is mapped to a catalogue item the catalogue does not have: add the item by hand, and ask IT to fix the mapping table.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="112"/>
+        <source>Bills as {code} {name} at {price}</source>
+        <translation>Bills as {code} {name} at {price}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="117"/>
+        <source> — the HIS&apos;s price is {his} each: the bill uses the catalogue&apos;s price.</source>
+        <translation> — the HIS's price is {his} each: the bill uses the catalogue's price.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/his_charges.py" line="128"/>
+        <source>%n more charge(s) for this policy are not offered: the HIS&apos;s patient is not the child on this card ({why}). Check the patient in the HIS, or bill by hand.</source>
+        <translation>
+            <numerusform>%n more charge for this policy is not offered: the HIS&apos;s patient is not the child on this card ({why}). Check the patient in the HIS, or bill by hand.</numerusform>
+            <numerusform>%n more charges for this policy are not offered: the HIS&apos;s patient is not the child on this card ({why}). Check the patient in the HIS, or bill by hand.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="136"/>
+        <source>policy number</source>
+        <translation>policy number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="137"/>
+        <source>member number</source>
+        <translation>member number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="138"/>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="139"/>
+        <source>year of birth</source>
+        <translation>year of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="140"/>
+        <source>two HIS patients match this card</source>
+        <translation>two HIS patients match this card</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/his_charges.py" line="148"/>
+        <source>Add %n charge(s) to the bill</source>
+        <translation>
+            <numerusform>Add %n charge to the bill</numerusform>
+            <numerusform>Add %n charges to the bill</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HisOfferBar</name>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/his_offer.py" line="53"/>
+        <source>Charges from the HIS for this child (%n)</source>
+        <translation>
+            <numerusform>Charges from the HIS for this child (%n)</numerusform>
+            <numerusform>Charges from the HIS for this child (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/his_offer.py" line="58"/>
+        <source>%n cannot be billed from here: see why</source>
+        <translation>
+            <numerusform>%n cannot be billed from here: see why</numerusform>
+            <numerusform>%n cannot be billed from here: see why</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/his_offer.py" line="62"/>
+        <source>%n held back: the HIS&apos;s patient is not this child</source>
+        <translation>
+            <numerusform>%n held back: the HIS&apos;s patient is not this child</numerusform>
+            <numerusform>%n held back: the HIS&apos;s patient is not this child</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2455,8 +2571,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="362"/>
-        <location filename="../../ui/app.py" line="437"/>
+        <location filename="../../ui/app.py" line="363"/>
+        <location filename="../../ui/app.py" line="438"/>
         <source>Direct billing</source>
         <translation>Direct billing</translation>
     </message>
@@ -4954,12 +5070,12 @@
 <context>
     <name>SigningElsewhere</name>
     <message>
-        <location filename="../../ui/app.py" line="558"/>
+        <location filename="../../ui/app.py" line="562"/>
         <source>The family is checking and signing the bill on their screen.</source>
         <translation>The family is checking and signing the bill on their screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="559"/>
+        <location filename="../../ui/app.py" line="563"/>
         <source>Change the bill</source>
         <translation>Change the bill</translation>
     </message>

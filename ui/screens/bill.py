@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.billing import english_names
+from kiosk.billing import bill_line, english_names
 from kiosk.catalogue import Catalogue, CatalogueItem
 from kiosk.catalogue_import import CatalogueImportError, load_catalogue
 from kiosk.desk import PresentedBill, present_bill
+from kiosk.his.charges import HisOrder
+from kiosk.his.mapping import MappedCharge
 from kiosk.insurer.errors import InsurerError
 from kiosk.insurer.models import Adjudication, BillLine, PreAuthStatus, Reason, VisitType
 from kiosk.journal import PreAuthChange
@@ -32,6 +34,7 @@ from kiosk.recheck import EstimateChanged, recheck_and_present
 from kiosk.visit import Step, year_threshold_crossed
 from ui.i18n import FollowsLanguage
 from ui.messages import catalogue_problem, insurer_problem, journal_problem
+from ui.screens.his_charges import HisChargesDialog
 from ui.screens.preauth import PreAuthDialog
 from ui.session import KioskSession
 from ui.statement_text import app_translate, plan_text, reason_text
@@ -40,6 +43,7 @@ from ui.tone import set_tone
 from ui.widgets.bill_lines import BillLines
 from ui.widgets.bill_totals import BillTotals
 from ui.widgets.button_row import button_row
+from ui.widgets.his_offer import HisOfferBar
 
 ESTIMATE_DELAY_MS = 250
 """Quiet time after the last change before asking the insurer, so typing a quantity is one call."""
@@ -79,7 +83,12 @@ class BillScreen(FollowsLanguage, QWidget):
         self.import_button.clicked.connect(self._import_catalogue)
         self.catalogue_note = QLabel(objectName="hint", wordWrap=True)
 
+        self.his_offer = HisOfferBar(session)
+        self.his_offer.reviewRequested.connect(self.review_his_charges)
+        self.his_dialog: HisChargesDialog | None = None
+
         left = QVBoxLayout()
+        left.addWidget(self.his_offer)
         left.addWidget(self.search)
         left.addWidget(self.results, 1)
         catalogue_row = QHBoxLayout()
@@ -184,6 +193,7 @@ class BillScreen(FollowsLanguage, QWidget):
         visit = self.session.visit
         if visit.correction is not None and visit.lines and visit.adjudication is None:
             self._estimate_now()  # the original lines, estimated as their correction
+        self.his_offer.start()
 
     def forget(self) -> None:
         """Nothing of the last family stays on this (hidden) screen."""
@@ -198,6 +208,9 @@ class BillScreen(FollowsLanguage, QWidget):
         self._render_amounts()
         if self.preauth_dialog is not None:
             self.preauth_dialog.reject()
+        if self.his_dialog is not None:
+            self.his_dialog.reject()
+        self.his_offer.stop()
 
     # --- catalogue -----------------------------------------------------------------------------
 
@@ -237,6 +250,32 @@ class BillScreen(FollowsLanguage, QWidget):
         )
         self._changed()
         return line
+
+    def review_his_charges(self) -> HisChargesDialog:
+        """Open the HIS's charges for the child on screen (returned so tests can drive it)."""
+        dialog = HisChargesDialog(self.his_offer.offer, self.session.language, self)
+        self.his_dialog = dialog
+        dialog.chosen.connect(self.add_his_charges)
+        dialog.finished.connect(lambda _result: setattr(self, "his_dialog", None))
+        dialog.open()
+        return dialog
+
+    def add_his_charges(self, charges: list[MappedCharge]) -> None:
+        """Each ticked HIS charge becomes a bill line of its own, at the catalogue's price."""
+        visit = self.session.visit
+        if visit.step is not Step.BILL:
+            return
+        taken = set(visit.his_orders.values())
+        for charge in charges:
+            item, order = charge.item, HisOrder(charge.message_row, charge.charge.order_no)
+            if item is None or order in taken:
+                continue
+            preauth = visit.approved_preauth(item.code, item.category)
+            visit.add_his_line(
+                order, bill_line(item, charge.charge.quantity, line_no=1, preauth_id=preauth)
+            )
+        self._changed()
+        self.his_offer.look()
 
     def _import_catalogue(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -406,6 +445,10 @@ class BillScreen(FollowsLanguage, QWidget):
         for line in visit.lines:
             item = self.session.catalogue.get(line.item_code)
             names[line.item_code] = item.name(language) if item is not None else line.description
+        origins = {
+            line_no: self.tr("HIS order {order}").format(order=order.order_no)
+            for line_no, order in visit.his_orders.items()
+        }
         self.lines.show_lines(
             visit.lines,
             names,
@@ -413,6 +456,7 @@ class BillScreen(FollowsLanguage, QWidget):
             self.reason_text,
             self.tr("Request pre-auth"),
             self.tr("Add items from the catalogue on the left."),
+            origins,
         )
         self._render_totals(adjudication)
 

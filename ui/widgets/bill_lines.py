@@ -135,8 +135,11 @@ class LineRow(QFrame):
         verdict: AdjudicatedLine | None,
         reason_text: Callable[[Reason], str],
         preauth_text: str,
+        origin: str = "",
     ) -> None:
         price = f"{line.item_code} · {format_yuan(line.unit_price_fen)}"
+        if origin:
+            price = f"{origin} · {price}"
         tone = ""
         self.preauth.hide()
         if verdict is None:
@@ -235,7 +238,9 @@ class BillLines(QWidget):
         reason_text: Callable[[Reason], str],
         preauth_text: str,
         empty_text: str,
+        origins: Mapping[int, str] | None = None,
     ) -> None:
+        """`origins`: where a line came from, said before its code (a HIS order)."""
         while len(self._made) < len(lines):
             row = LineRow(self)
             row.hide()
@@ -244,7 +249,8 @@ class BillLines(QWidget):
         self.rows = {}
         for line, row in zip(lines, self._made, strict=False):
             row.show_line(line, names.get(line.item_code, line.description))
-            row.show_verdict(line, verdicts.get(line.line_no), reason_text, preauth_text)
+            origin = (origins or {}).get(line.line_no, "")
+            row.show_verdict(line, verdicts.get(line.line_no), reason_text, preauth_text, origin)
             row.show()
             self.rows[line.line_no] = row
         for row in self._made[len(lines) :]:

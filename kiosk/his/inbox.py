@@ -1,0 +1,356 @@
+"""The HIS inbox: every charge message the desk accepted, until its shares went back.
+
+A separate SQLite file in the data folder (`his-inbox.sqlite3`), not the journal: the listener
+(`kiosk his listen`, or the kiosk's own) writes it from its thread or process while the desk reads
+it, and none of it is evidence of a claim — the journal keeps the bill as signed. Each call opens
+its own connection, so any thread may call; WAL lets one writer and the readers go on together.
+
+A message is kept once per (sender, message id): a resend with the same content is a duplicate
+(the HIS lost our ACK), the same id with other content is refused. A charge is *billed* once it
+is on a bill the family signed (or paid, when the insurer paid nothing); a billed message is
+*settled* once its shares went back to the HIS.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from kiosk.business_day import BUSINESS_TZ
+from kiosk.his.charges import (
+    ChargeSource,
+    HisCharge,
+    HisChargeMessage,
+    HisInputError,
+    HisPatient,
+    HisRefusal,
+)
+
+INBOX_FILE = "his-inbox.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS messages (
+    id INTEGER PRIMARY KEY,
+    sender TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    source TEXT NOT NULL,
+    policy_number TEXT NOT NULL,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    received_on TEXT NOT NULL,
+    UNIQUE (sender, message_id)
+);
+CREATE INDEX IF NOT EXISTS messages_by_policy ON messages (policy_number, received_on);
+CREATE TABLE IF NOT EXISTS billed (
+    message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    order_no TEXT NOT NULL,
+    bill_id INTEGER NOT NULL,
+    line_no INTEGER NOT NULL,
+    billed_at TEXT NOT NULL,
+    PRIMARY KEY (message, order_no)
+);
+CREATE INDEX IF NOT EXISTS billed_by_bill ON billed (bill_id);
+CREATE TABLE IF NOT EXISTS settlements (
+    message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    bill_id INTEGER NOT NULL,
+    settled_at TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_problem TEXT,
+    PRIMARY KEY (message, bill_id)
+);
+"""
+
+
+class Received(StrEnum):
+    """What `HisInbox.receive` made of a message."""
+
+    NEW = "new"
+    DUPLICATE = "duplicate"
+    """The same message again (same sender, id and content): kept once, acknowledged again."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMessage:
+    """A message in the inbox, with the orders of it already on a signed bill."""
+
+    row: int
+    message: HisChargeMessage
+    received_at: datetime
+    billed_orders: frozenset[str]
+
+    @property
+    def open_charges(self) -> tuple[HisCharge, ...]:
+        """The charges not on any signed bill yet: what the desk can still offer."""
+        return tuple(c for c in self.message.charges if c.order_no not in self.billed_orders)
+
+
+@dataclass(frozen=True, slots=True)
+class BilledCharge:
+    """One HIS order on one line of a journal bill."""
+
+    message_row: int
+    order_no: str
+    line_no: int
+
+
+@dataclass(frozen=True, slots=True)
+class SettlementDue:
+    """A billed message whose shares have not gone back to the HIS yet."""
+
+    message: StoredMessage
+    bill_id: int
+    lines: tuple[BilledCharge, ...]
+    attempts: int
+
+
+class HisInbox:
+    """The inbox file; see the module docstring."""
+
+    def __init__(self, path: Path, *, clock: Callable[[], datetime] | None = None) -> None:
+        self.path = path
+        self._clock = clock or (lambda: datetime.now(UTC))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(_SCHEMA)
+
+    @classmethod
+    def in_folder(cls, data_dir: Path, *, clock: Callable[[], datetime] | None = None) -> HisInbox:
+        """The inbox of the kiosk whose data folder is `data_dir`."""
+        return cls(data_dir / INBOX_FILE, clock=clock)
+
+    # --- in ------------------------------------------------------------------------------------
+
+    def receive(self, message: HisChargeMessage) -> Received:
+        """Keep `message`; a duplicate changes nothing. Raises `HisInputError` (DUPLICATE) when
+        its id came before with other content: the first one stands."""
+        now = self._clock()
+        digest = message.digest()
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT digest FROM messages WHERE sender = ? AND message_id = ?",
+                (message.sender, message.message_id),
+            ).fetchone()
+            if row is not None:
+                if row["digest"] == digest:
+                    return Received.DUPLICATE
+                raise HisInputError(
+                    HisRefusal.DUPLICATE,
+                    "this message id was received before with other content; send a new id",
+                )
+            db.execute(
+                "INSERT INTO messages (sender, message_id, digest, source, policy_number, body,"
+                " received_at, received_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    message.sender,
+                    message.message_id,
+                    digest,
+                    message.source.value,
+                    policy_key(message.patient.policy_number),
+                    _to_json(message),
+                    now.isoformat(),
+                    now.astimezone(BUSINESS_TZ).date().isoformat(),
+                ),
+            )
+        return Received.NEW
+
+    # --- the desk ------------------------------------------------------------------------------
+
+    def open_for_policy(self, policy_number: str, on: date) -> list[StoredMessage]:
+        """Messages received on business day `on` for this policy number with a charge not
+        billed yet, oldest first: what the bill screen offers for the scanned card."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT * FROM messages WHERE policy_number = ? AND received_on = ? ORDER BY id",
+                (policy_key(policy_number), on.isoformat()),
+            ).fetchall()
+            stored = [self._stored(db, row) for row in rows]
+        return [s for s in stored if s.open_charges]
+
+    def message(self, row: int) -> StoredMessage:
+        with self._connect() as db:
+            found = db.execute("SELECT * FROM messages WHERE id = ?", (row,)).fetchone()
+            if found is None:
+                raise KeyError(f"no HIS message {row}")
+            return self._stored(db, found)
+
+    def record_billed(self, bill_id: int, charges: list[BilledCharge]) -> None:
+        """These orders are on journal bill `bill_id`, which the family signed (or paid): they
+        are not offered again, and their shares go back once the bill is settled."""
+        now = self._clock().isoformat()
+        with self._connect() as db:
+            db.executemany(
+                "INSERT INTO billed (message, order_no, bill_id, line_no, billed_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(c.message_row, c.order_no, bill_id, c.line_no, now) for c in charges],
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO settlements (message, bill_id) VALUES (?, ?)",
+                sorted({(c.message_row, bill_id) for c in charges}),
+            )
+
+    # --- back to the HIS -----------------------------------------------------------------------
+
+    def settlements_due(self) -> list[SettlementDue]:
+        """Billed messages whose shares have not gone back yet, oldest first."""
+        with self._connect() as db:
+            due = db.execute(
+                "SELECT message, bill_id, attempts FROM settlements WHERE settled_at IS NULL"
+                " ORDER BY message, bill_id"
+            ).fetchall()
+            result = []
+            for entry in due:
+                found = db.execute(
+                    "SELECT * FROM messages WHERE id = ?", (entry["message"],)
+                ).fetchone()
+                lines = db.execute(
+                    "SELECT message, order_no, line_no FROM billed"
+                    " WHERE message = ? AND bill_id = ? ORDER BY line_no",
+                    (entry["message"], entry["bill_id"]),
+                ).fetchall()
+                result.append(
+                    SettlementDue(
+                        message=self._stored(db, found),
+                        bill_id=entry["bill_id"],
+                        lines=tuple(
+                            BilledCharge(x["message"], x["order_no"], x["line_no"]) for x in lines
+                        ),
+                        attempts=entry["attempts"],
+                    )
+                )
+        return result
+
+    def record_settled(self, message_row: int, bill_id: int) -> None:
+        with self._connect() as db:
+            db.execute(
+                "UPDATE settlements SET settled_at = ?, attempts = attempts + 1,"
+                " last_problem = NULL WHERE message = ? AND bill_id = ?",
+                (self._clock().isoformat(), message_row, bill_id),
+            )
+
+    def record_settle_failed(self, message_row: int, bill_id: int, problem: str) -> None:
+        """The HIS did not take the shares (down, refused): tried again on the next pass."""
+        with self._connect() as db:
+            db.execute(
+                "UPDATE settlements SET attempts = attempts + 1, last_problem = ?"
+                " WHERE message = ? AND bill_id = ?",
+                (problem, message_row, bill_id),
+            )
+
+    def settled_at(self, message_row: int, bill_id: int) -> datetime | None:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT settled_at FROM settlements WHERE message = ? AND bill_id = ?",
+                (message_row, bill_id),
+            ).fetchone()
+        if row is None or row["settled_at"] is None:
+            return None
+        return datetime.fromisoformat(row["settled_at"])
+
+    def purge(self, *, received_before: datetime) -> int:
+        """Forget messages received before `received_before` (the kiosk's retention): the HIS
+        keeps its own records; the inbox holds names and dates of birth no longer than needed."""
+        with self._connect() as db:
+            return db.execute(
+                "DELETE FROM messages WHERE received_at < ?", (received_before.isoformat(),)
+            ).rowcount
+
+    def count(self) -> int:
+        with self._connect() as db:
+            return int(db.execute("SELECT COUNT(*) FROM messages").fetchone()[0])
+
+    # --- internals -----------------------------------------------------------------------------
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=10)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA foreign_keys=ON")
+        try:
+            with db:
+                yield db
+        finally:
+            db.close()
+
+    def _stored(self, db: sqlite3.Connection, row: sqlite3.Row) -> StoredMessage:
+        billed = db.execute("SELECT order_no FROM billed WHERE message = ?", (row["id"],))
+        return StoredMessage(
+            row=row["id"],
+            message=_from_json(row["body"]),
+            received_at=datetime.fromisoformat(row["received_at"]),
+            billed_orders=frozenset(x["order_no"] for x in billed),
+        )
+
+
+def policy_key(policy_number: str) -> str:
+    """How policy numbers compare: case and surrounding spaces do not count."""
+    return policy_number.strip().upper()
+
+
+def _to_json(message: HisChargeMessage) -> str:
+    patient = message.patient
+    return json.dumps(
+        {
+            "message_id": message.message_id,
+            "source": message.source.value,
+            "sender": message.sender,
+            "visit_no": message.visit_no,
+            "sent_at": message.sent_at.isoformat() if message.sent_at else None,
+            "patient": {
+                "his_patient_id": patient.his_patient_id,
+                "name": patient.name,
+                "birth_date": patient.birth_date.isoformat(),
+                "policy_number": patient.policy_number,
+                "member_id": patient.member_id,
+            },
+            "charges": [
+                {
+                    "order_no": c.order_no,
+                    "his_code": c.his_code,
+                    "description": c.description,
+                    "quantity": c.quantity,
+                    "unit_price_fen": c.unit_price_fen,
+                    "charged_at": c.charged_at.isoformat() if c.charged_at else None,
+                }
+                for c in message.charges
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _from_json(text: str) -> HisChargeMessage:
+    raw = json.loads(text)
+    patient = raw["patient"]
+    return HisChargeMessage(
+        message_id=raw["message_id"],
+        source=ChargeSource(raw["source"]),
+        sender=raw["sender"],
+        visit_no=raw["visit_no"],
+        sent_at=datetime.fromisoformat(raw["sent_at"]) if raw["sent_at"] else None,
+        patient=HisPatient(
+            his_patient_id=patient["his_patient_id"],
+            name=patient["name"],
+            birth_date=date.fromisoformat(patient["birth_date"]),
+            policy_number=patient["policy_number"],
+            member_id=patient["member_id"],
+        ),
+        charges=tuple(
+            HisCharge(
+                order_no=c["order_no"],
+                his_code=c["his_code"],
+                description=c["description"],
+                quantity=c["quantity"],
+                unit_price_fen=c["unit_price_fen"],
+                charged_at=datetime.fromisoformat(c["charged_at"]) if c["charged_at"] else None,
+            )
+            for c in raw["charges"]
+        ),
+    )
