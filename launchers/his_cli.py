@@ -21,7 +21,6 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.his.charges import HisInputError
@@ -53,30 +52,35 @@ def add_commands(commands: argparse._SubParsersAction, checked: Callable) -> Non
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    inbox = HisInbox.in_folder(settings.data_dir)
     if args.his_command == "listen":
-        return _listen(inbox, args.host, args.port)
+        return _listen(args.host, args.port)
     if args.his_command == "import":
-        return _import(inbox, args.files)
-    return _settle(inbox)
+        return _import(HisInbox.in_folder(load_settings().data_dir), args.files)
+    return _settle()
 
 
-def _listen(inbox: HisInbox, host: str | None, port: int | None) -> int:
+def _listen(host: str | None, port: int | None) -> int:
     from kiosk.his.mllp import MllpListener
 
-    his = load_settings().his
+    settings = load_settings()
+    his = settings.his
     host = host or (his.listen_host if his is not None else None)
     if host is None:
-        print("kiosk: no address to listen on: --host, or his.listen_host in the settings")
+        print(
+            "kiosk: no address to listen on: --host, or his.listen_host in the settings",
+            file=sys.stderr,
+        )
         return 2
     port = port or (his.listen_port if his is not None else 2575)
+    inbox = HisInbox.in_folder(settings.data_dir)
     stop = threading.Event()
     previous = {s: signal.signal(s, lambda *_: stop.set()) for s in (signal.SIGTERM, signal.SIGINT)}
     listener = MllpListener(inbox, host=host, port=port)
     try:
         listener.start()
     except OSError as exc:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
         print(f"kiosk: cannot listen on {host}:{port}: {exc.strerror or exc}", file=sys.stderr)
         return 3
     print(f"listening for HL7 v2 DFT^P03 on {host}:{listener.port}; messages in {inbox.path}")
@@ -108,7 +112,8 @@ def _import(inbox: HisInbox, files: list[Path]) -> int:
             if path.suffix.lower() == ".json":
                 message = read_bundle(data)
             else:
-                message = read_dft(data.decode("utf-8").replace("\r\n", "\r").replace("\n", "\r"))
+                text = data.decode("utf-8-sig")  # a HIS export saved by Notepad starts with a BOM
+                message = read_dft(text.replace("\r\n", "\r").replace("\n", "\r"))
             received = inbox.receive(message)
         except UnicodeDecodeError:
             print(f"{path.name}: refused (malformed): not UTF-8 text")
@@ -124,22 +129,29 @@ def _import(inbox: HisInbox, files: list[Path]) -> int:
     return 1 if refused else 0
 
 
-def _settle(inbox: HisInbox) -> int:
+def _settle() -> int:
     from kiosk.his.link import send_hl7
     from kiosk.his.settlement import settle_due
     from kiosk.journal import Journal
 
     settings = load_settings()
     if settings.his is None:
-        print("kiosk: the settings have no his block: nothing to settle")
+        print("kiosk: the settings have no his block: nothing to settle", file=sys.stderr)
+        return 2
+    his = settings.his
+    if his.settle_host is None and his.settle_folder is None:
+        print(
+            "kiosk: nowhere to send the shares: set his.settle_host and his.settle_port "
+            "(HL7 v2), or his.settle_folder (FHIR)",
+            file=sys.stderr,
+        )
         return 2
     if not settings.journal_path.exists():
         print(f"kiosk: no journal at {settings.journal_path}; nothing to settle")
         return 0
+    inbox = HisInbox.in_folder(settings.data_dir)
     with Journal.open_read_only(settings.journal_path) as journal:
-        outcomes = settle_due(
-            inbox, journal, settings.his, now=datetime.now(UTC), send_hl7=send_hl7
-        )
+        outcomes = settle_due(inbox, journal, his, send_hl7=send_hl7)
     for outcome in outcomes:
         said = "sent" if outcome.sent else f"not taken ({outcome.problem})"
         print(f"bill {outcome.bill_id}: shares {said}")

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -95,9 +97,12 @@ class HisChargeMessage:
             raise ValueError("a message names each order once")
 
     def digest(self) -> str:
-        """SHA-256 of the message's content: a resend under the same id must have the same."""
+        """SHA-256 of the message's content, its send time left out (a HIS that resends after
+        a lost ACK may stamp MSH-7 anew): a resend under the same id must have the same."""
+        content = asdict(self)
+        del content["sent_at"]
         return hashlib.sha256(
-            json.dumps(asdict(self), sort_keys=True, default=str, ensure_ascii=False).encode()
+            json.dumps(content, sort_keys=True, default=str, ensure_ascii=False).encode()
         ).hexdigest()
 
 
@@ -166,9 +171,68 @@ class Settlement:
     charges: tuple[SettledCharge, ...]
 
     @property
+    def control_id(self) -> str:
+        """The same id at every attempt (20 characters, HL7's limit for MSH-10): a HIS that got
+        the shares but whose ACK was lost sees the retry as a duplicate; shares that changed
+        meanwhile (the insurer's review rejected the claim) are another message."""
+        key = f"{self.invoice_no}\x1f{self.sender}\x1f{self.message_id}\x1f{self.insurer_fen}"
+        return "S" + hashlib.sha256(key.encode()).hexdigest()[:19].upper()
+
+    @property
     def insurer_fen(self) -> int:
         return sum(c.insurer_fen for c in self.charges)
 
     @property
     def family_fen(self) -> int:
         return sum(c.family_fen for c in self.charges)
+
+
+# --- what both format readers read the same way ----------------------------------------------
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+MAX_YUAN_DIGITS = 12
+"""An amount of 10^12 yuan or more is a typo, not a charge (and keeps the arithmetic small)."""
+MAX_QUANTITY = 1_000_000
+
+
+def full_name(*, family: str, given: str) -> str:
+    """Chinese names are written family name first without a space (李沐阳); others the
+    Western way ("Olivia Martin"), as the card prints them."""
+    if _CJK.search(family + given):
+        return family + given.replace(" ", "")
+    return " ".join(part for part in (given, family) if part)
+
+
+def fen_of(value: Decimal, where: str) -> int:
+    """Yuan as fen, exactly, from the decimal's own digits (no context rounding): a negative,
+    a fraction of a fen or an amount past `MAX_YUAN_DIGITS` is refused, never rounded."""
+    if not value.is_finite() or value < 0:
+        raise HisInputError(HisRefusal.INVALID, f"{where} is not an amount of at least 0")
+    if value == 0:
+        return 0
+    if value.adjusted() >= MAX_YUAN_DIGITS:
+        raise HisInputError(HisRefusal.INVALID, f"{where} is too large an amount")
+    _, digits, exponent = value.as_tuple()
+    text = "".join(str(digit) for digit in digits)
+    shift = int(exponent) + 2
+    if shift >= 0:
+        return int(text + "0" * shift)
+    if text[shift:].strip("0"):
+        raise HisInputError(HisRefusal.INVALID, f"{where} is not a whole number of fen")
+    return int(text[:shift] or "0")
+
+
+def whole_quantity(value: Decimal, where: str) -> int:
+    """A whole number of items, at least 1 ("2" or "2.0"); a fraction of an item is refused."""
+    if (
+        not value.is_finite()
+        or not 1 <= value <= MAX_QUANTITY
+        or value != value.to_integral_value()
+    ):
+        raise HisInputError(HisRefusal.INVALID, f"{where} is not a whole number of at least 1")
+    return int(value)
+
+
+def missing(what: str) -> HisInputError:
+    """The refusal of a message that lacks what the profile needs (named, never its value)."""
+    return HisInputError(HisRefusal.INVALID, f"{what} is missing")

@@ -59,7 +59,8 @@ def import_folder(
                 continue
             outcomes.append(import_file(path, inbox))
         except OSError as exc:  # gone, or held open by the HIS: the next pass tries again
-            log.warning("FHIR drop file %s left for the next pass: %s", path, exc.strerror)
+            # a file's name may be the child's (a HIS may name exports so): never logged
+            log.warning("a FHIR drop file is left for the next pass: %s", exc.strerror)
     return outcomes
 
 
@@ -80,15 +81,13 @@ def import_file(path: Path, inbox: HisInbox) -> ImportOutcome:
             reason.unlink(missing_ok=True)
             raise
         outcome = ImportOutcome(path.name, False, False, exc.refusal, exc.detail, message_id)
-        log.info("FHIR drop file %s refused (%s): %s", outcome.file, exc.refusal.value, exc.detail)
+        log.info("a FHIR drop file was refused (%s): %s", exc.refusal.value, exc.detail)
         return outcome
     path.replace(_free_name(path.parent / IMPORTED, path.name))
     duplicate = received is Received.DUPLICATE
     detail = "already received: kept once" if duplicate else ""
     outcome = ImportOutcome(path.name, True, duplicate, None, detail, message_id)
-    log.info(
-        "FHIR drop file %s accepted: message %s (%s)", outcome.file, message_id, received.value
-    )
+    log.info("a FHIR drop file was accepted: message %s (%s)", message_id, received.value)
     return outcome
 
 

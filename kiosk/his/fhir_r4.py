@@ -23,8 +23,10 @@ bundle with neither a ChargeItem nor an Invoice: UNSUPPORTED_TYPE); other entrie
   price is it divided by the quantity, exactly (a total that does not divide into whole fen is
   refused); factorOverride is not read (priceOverride is what is charged); occurrenceDateTime, else
   occurrencePeriod.start, when charged; performingOrganization names the sender when nothing
-  else does. A ChargeItem entered-in-error refuses the whole bundle: the HIS sends its
-  correction as a new bundle.
+  else does. A ChargeItem whose status is not billable (aborted, entered-in-error, planned…;
+  billed is taken for one an Invoice in the bundle lists) refuses the whole bundle: the HIS
+  sends its correction as a new bundle, whose orders then stand in place of the earlier ones
+  (`kiosk.his.inbox`).
 - Or one Invoice, whose lineItems are the charges: a chargeItemReference to a ChargeItem in
   the bundle (read as above, the line's priceComponent of type "base", R4's amount calculated
   for the line, overriding its total), or a chargeItemCodeableConcept (order number
@@ -50,7 +52,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, datetime, time
 from decimal import Decimal
 
@@ -78,6 +79,10 @@ from kiosk.his.charges import (
     HisPatient,
     HisRefusal,
     Settlement,
+    fen_of,
+    full_name,
+    missing,
+    whole_quantity,
 )
 
 BUNDLE_TYPES = frozenset({"collection", "transaction", "message", "document"})
@@ -89,12 +94,8 @@ INVOICE_NO_SYSTEM = "https://kiosk.invalid/fhir/sid/clinic-invoice-number"
 ADJUDICATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/adjudication"
 CLAIM_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/claim-type"
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _ELEMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PATHS_NAMED = 5
-_MAX_YUAN_DIGITS = 12
-"""An amount of 10^12 yuan or more is a typo, not a charge (and keeps the arithmetic small)."""
-_MAX_QUANTITY = 1_000_000
 _MAX_FEN_OUT = 10**15
 """The library writes a decimal through a float, which keeps up to 15 significant digits."""
 
@@ -128,6 +129,10 @@ def read_bundle(text: str | bytes) -> HisChargeMessage:
     if len(invoices) > 1:
         raise HisInputError(HisRefusal.INVALID, "the bundle holds more than one Invoice")
     invoice = invoices[0] if invoices else None
+    if invoice is not None and invoice.status not in ("issued", "balanced"):
+        raise HisInputError(
+            HisRefusal.INVALID, "Invoice.status is not issued or balanced: nothing to bill yet"
+        )
     charges = _invoice_charges(invoice, items) if invoice else [_charge(i, n) for n, _, i in items]
     sender = (
         (bundle.meta.source if bundle.meta else None)
@@ -230,15 +235,11 @@ def _patient(patients: Sequence[Patient], coverages: Sequence[Coverage]) -> HisP
 
 
 def _full_name(name: HumanName) -> str:
-    """The name's text as the HIS wrote it; else Chinese names family name first without a
-    space (李沐阳), others the Western way ("Olivia Martin"), as the card prints them."""
+    """The name's text as the HIS wrote it, else family and given name (`full_name`)."""
     if name.text and name.text.strip():
         return name.text.strip()
-    family = (name.family or "").strip()
     given = " ".join(g.strip() for g in name.given or [] if g and g.strip())
-    if _CJK.search(family + given):
-        return family + given.replace(" ", "")
-    return " ".join(part for part in (given, family) if part)
+    return full_name(family=(name.family or "").strip(), given=given)
 
 
 def _visit(encounters: Sequence[Encounter]) -> str | None:
@@ -266,14 +267,14 @@ def _invoice_charges(
         if line.chargeItemReference is not None:
             number, item = _resolve(line.chargeItemReference, by_reference, where)
             listed.add(number)
-            charge = _charge(item, number)
             base = _base(line)
-            if base is not None:  # the Invoice's amount for the line stands
-                component, j = base
-                place = f"{where}.priceComponent[{j}].amount"
-                total = _price(component.amount, place)
-                charge = replace(charge, unit_price_fen=_unit(total, charge.quantity, place))
-            charges.append(charge)
+            if base is None:
+                charges.append(_charge(item, number, invoiced=True))
+                continue
+            component, j = base  # the Invoice's amount for the line stands
+            place = f"{where}.priceComponent[{j}].amount"
+            total = _price(component.amount, place)
+            charges.append(_charge(item, number, invoiced=True, total=(total, place)))
         else:
             charges.append(_line_charge(invoice, line, where))
     if any(number not in listed for number, _, _ in items):
@@ -295,29 +296,41 @@ def _resolve(
     return found
 
 
-def _charge(item: ChargeItem, number: int) -> HisCharge:
-    """One ChargeItem as a charge; a refusal says which entry of the bundle it is."""
+def _charge(
+    item: ChargeItem,
+    number: int,
+    *,
+    invoiced: bool = False,
+    total: tuple[int, str] | None = None,
+) -> HisCharge:
+    """One ChargeItem as a charge (at `total`, fen and where it was read, when an Invoice line
+    prices it); a refusal says which entry of the bundle it is."""
     try:
-        return _item_charge(item)
+        return _item_charge(item, total, invoiced=invoiced)
     except HisInputError as exc:
         raise HisInputError(exc.refusal, f"{exc.detail} (Bundle.entry[{number}])") from None
 
 
-def _item_charge(item: ChargeItem) -> HisCharge:
-    if item.status == "entered-in-error":
+def _item_charge(item: ChargeItem, total: tuple[int, str] | None, *, invoiced: bool) -> HisCharge:
+    # A charge is billable, or billed when the bundle's Invoice is what bills it (R4 marks an
+    # invoiced ChargeItem so); planned, not-billable, aborted, entered-in-error, unknown (or no
+    # status code at all: the library does not check the value set) are no charge to put on a bill
+    if item.status != "billable" and not (invoiced and item.status == "billed"):
         raise HisInputError(
             HisRefusal.INVALID,
-            "ChargeItem.status is entered-in-error: send the correction as a new bundle",
+            "ChargeItem.status is not billable: send only billable charges, a correction as a "
+            "new bundle",
         )
     order_no = _first_value(item.identifier)
     if not order_no:
-        raise _missing("ChargeItem.identifier[0].value")
+        raise missing("ChargeItem.identifier[0].value")
     coding = item.code.coding[0] if item.code.coding else None
     if coding is None or not coding.code:
-        raise _missing("ChargeItem.code.coding[0].code")
+        raise missing("ChargeItem.code.coding[0].code")
     value = item.quantity.value if item.quantity else None
-    quantity = 1 if value is None else _quantity(value, "ChargeItem.quantity.value")
-    total = _price(item.priceOverride, "ChargeItem.priceOverride")
+    quantity = 1 if value is None else whole_quantity(value, "ChargeItem.quantity.value")
+    if total is None:
+        total = (_price(item.priceOverride, "ChargeItem.priceOverride"), "ChargeItem.priceOverride")
     moment = item.occurrenceDateTime or (
         item.occurrencePeriod.start if item.occurrencePeriod else None
     )
@@ -326,7 +339,7 @@ def _item_charge(item: ChargeItem) -> HisCharge:
         his_code=coding.code,
         description=item.code.text or coding.display or "",
         quantity=quantity,
-        unit_price_fen=_unit(total, quantity, "ChargeItem.priceOverride"),
+        unit_price_fen=_unit(total[0], quantity, total[1]),
         charged_at=_moment(moment),
     )
 
@@ -336,15 +349,15 @@ def _line_charge(invoice: Invoice, line: InvoiceLineItem, where: str) -> HisChar
     concept = line.chargeItemCodeableConcept
     coding = concept.coding[0] if concept is not None and concept.coding else None
     if concept is None or coding is None or not coding.code:
-        raise _missing(f"{where}.chargeItemCodeableConcept.coding[0].code")
+        raise missing(f"{where}.chargeItemCodeableConcept.coding[0].code")
     invoice_no = _first_value(invoice.identifier)
     if not invoice_no:
-        raise _missing("Invoice.identifier[0].value")
+        raise missing("Invoice.identifier[0].value")
     if line.sequence is None:
-        raise _missing(f"{where}.sequence")
+        raise missing(f"{where}.sequence")
     base = _base(line)
     if base is None:
-        raise _missing(f"{where}.priceComponent of type base")
+        raise missing(f"{where}.priceComponent of type base")
     component, index = base
     place = f"{where}.priceComponent[{index}]"
     return HisCharge(
@@ -367,12 +380,12 @@ def _base(line: InvoiceLineItem) -> tuple[InvoiceLineItemPriceComponent, int] | 
 
 def _price(money: Money | None, where: str) -> int:
     if money is None:
-        raise _missing(where)
+        raise missing(where)
     if money.currency is not None and money.currency != "CNY":
         raise HisInputError(HisRefusal.INVALID, f"{where}.currency is not CNY")
     if money.value is None:
-        raise _missing(f"{where}.value")
-    return _fen(money.value, f"{where}.value")
+        raise missing(f"{where}.value")
+    return fen_of(money.value, f"{where}.value")
 
 
 def _unit(total_fen: int, quantity: int, where: str) -> int:
@@ -383,36 +396,6 @@ def _unit(total_fen: int, quantity: int, where: str) -> int:
             HisRefusal.INVALID, f"{where} does not divide into whole fen by the quantity"
         )
     return unit
-
-
-def _fen(value: Decimal, where: str) -> int:
-    """Yuan as fen, exactly, from the decimal's own digits (no context rounding): a negative
-    or a fraction of a fen is refused, never rounded."""
-    if not value.is_finite() or value < 0:
-        raise HisInputError(HisRefusal.INVALID, f"{where} is not an amount of at least 0")
-    if value == 0:
-        return 0
-    if value.adjusted() >= _MAX_YUAN_DIGITS:
-        raise HisInputError(HisRefusal.INVALID, f"{where} is too large an amount")
-    _, digits, exponent = value.as_tuple()
-    text = "".join(str(digit) for digit in digits)
-    shift = int(exponent) + 2
-    if shift >= 0:
-        return int(text + "0" * shift)
-    if text[shift:].strip("0"):
-        raise HisInputError(HisRefusal.INVALID, f"{where} is not a whole number of fen")
-    return int(text[:shift] or "0")
-
-
-def _quantity(value: Decimal, where: str) -> int:
-    """A whole number of at least 1 ("2" or "2.0"); a fraction of an item is refused."""
-    if (
-        not value.is_finite()
-        or not 1 <= value <= _MAX_QUANTITY
-        or value != value.to_integral_value()
-    ):
-        raise HisInputError(HisRefusal.INVALID, f"{where} is not a whole number of at least 1")
-    return int(value)
 
 
 def _moment(value: datetime | date | str | None) -> datetime | None:
@@ -436,10 +419,6 @@ def _party(reference: Reference | None) -> str | None:
     if reference is None:
         return None
     return reference.display or (reference.identifier.value if reference.identifier else None)
-
-
-def _missing(what: str) -> HisInputError:
-    return HisInputError(HisRefusal.INVALID, f"{what} is missing")
 
 
 # --- the shares back ------------------------------------------------------------------------

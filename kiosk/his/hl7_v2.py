@@ -18,19 +18,21 @@ In, DFT^P03 (post detail financial transaction), one patient's charges for one v
   FT1-6 must be CG (a charge: credits and payments are not the desk's business); FT1-7 item
   code^text (FT1-8 description when FT1-7 has no text); FT1-10 quantity, a whole number;
   FT1-12 unit amount, or when empty FT1-11 extended amount divided by the quantity, exactly;
-  when both are given they must agree. Amounts are yuan as CP "120.00^CNY" (the currency as
-  the second component, or as the MO's second subcomponent), any other currency refused;
+  when both are given they must agree. Amounts are yuan as CP "120.00&CNY^UP" (the MO's
+  currency subcomponent; "120.00^CNY", the currency where the price type goes, is read too),
+  any other currency refused;
   decimal text to integer fen, never a float, and an amount that is not a whole number of fen
   is refused, not rounded. FT1-23 filler order number: the order the HIS closes with the shares.
 - IN1 (the first), required: IN1-36 policy number (no policy number: UNKNOWN_PATIENT), IN1-49
   insured's id (the insurer's member id), optional.
 
-Out, ACK: MSA-1 AA (accepted, or a duplicate already received: the HIS must stop resending), AE
-(the content is wrong: INVALID, UNKNOWN_PATIENT, or the desk's own error) or AR (not a message
-the desk takes: MALFORMED, UNSUPPORTED_TYPE, a DUPLICATE id with other content); MSA-2 the
-control id answered; refusals carry an HL7 2.5 ERR (ERR-3 HL7 table 0357 code, ERR-4 E, ERR-8
-the refusal and which field). No refusal names a field's value: ACKs and logs carry no personal
-data.
+Out, ACK (original mode, HL7 2.9.2): MSA-1 AA (accepted, or a duplicate already received: the
+HIS must stop resending), AE (the content is wrong, sending it again will not help: INVALID,
+UNKNOWN_PATIENT, a DUPLICATE id with other content) or AR (rejected for reasons other than the
+charges: MALFORMED, UNSUPPORTED_TYPE, or the desk's own error, which the HIS may send again);
+MSA-2 the control id answered; refusals carry an HL7 2.5 ERR (ERR-3 HL7 table 0357 code, ERR-4
+E, ERR-8 the refusal and which field). No refusal names a field's value: ACKs and logs carry no
+personal data.
 
 Out, the shares, DFT^P03 v2.5 to the sender: PID (3, 5, 7) and PV1-19 as the HIS sent them, so
 it finds its own patient and visit; one FT1 per order with FT1-2 the insurer's claim id (empty
@@ -66,6 +68,10 @@ from kiosk.his.charges import (
     HisPatient,
     HisRefusal,
     Settlement,
+    fen_of,
+    full_name,
+    missing,
+    whole_quantity,
 )
 
 VERSIONS = frozenset({"2.3", "2.3.1", "2.4", "2.5", "2.5.1"})
@@ -84,14 +90,17 @@ _ERROR_CODES: Mapping[HisRefusal | None, tuple[str, str, str]] = {
 }
 """ERR-3 per refusal (HL7 table 0357); None is the desk's own error."""
 
-_REJECTED = frozenset({HisRefusal.MALFORMED, HisRefusal.UNSUPPORTED_TYPE, HisRefusal.DUPLICATE})
-"""Refusals answered AR (the message is not one the desk takes) rather than AE."""
+_REJECTED = frozenset({HisRefusal.MALFORMED, HisRefusal.UNSUPPORTED_TYPE, None})
+"""Answered AR (rejected for reasons other than the charges: no message the desk can read or
+takes, or the desk's own error, which a resend may get past) rather than AE."""
+
+_PRICE_TYPES_OR_CNY = frozenset({"AP", "DC", "IC", "PF", "TF", "TP", "UP", "CNY"})
+"""CP-2 as read: a price type of HL7 table 0205, or CNY where a HIS writes the currency there."""
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TIMESTAMP = re.compile(r"\d{4}(?:\d{2}(?:\d{2}(?:\d{2}(?:\d{2}(?:\d{2}(?:\.\d{1,4})?)?)?)?)?)?")
 _OFFSET = re.compile(r"[+-]\d{4}")
 _DECIMAL = re.compile(r"\d{1,12}(?:\.\d{1,8})?")
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _STANDARD = hl7.Message()
 """An empty message with the standard separators: what outgoing messages are built from."""
 
@@ -120,10 +129,10 @@ def read_dft(text: str) -> HisChargeMessage:
         raise HisInputError(HisRefusal.UNSUPPORTED_TYPE, "MSH-12: only versions 2.3 to 2.5.1")
     control_id = _text(header, 10)
     if not control_id:
-        raise _missing("MSH-10 message control id")
+        raise missing("MSH-10 message control id")
     application = _text(header, 3)
     if not application:
-        raise _missing("MSH-3 sending application")
+        raise missing("MSH-3 sending application")
     facility = _text(header, 4)
     charges = tuple(
         _charge(segment, number) for number, segment in enumerate(_segments(message, "FT1"), 1)
@@ -191,10 +200,6 @@ def _text(segment: hl7.Segment, field: int, component: int = 1, subcomponent: in
     return "" if value == '""' else value
 
 
-def _missing(what: str) -> HisInputError:
-    return HisInputError(HisRefusal.INVALID, f"{what} is missing")
-
-
 def _patient(message: hl7.Message) -> HisPatient:
     identities = _segments(message, "PID")
     if not identities:
@@ -202,8 +207,8 @@ def _patient(message: hl7.Message) -> HisPatient:
     pid = identities[0]
     his_patient_id = _text(pid, 3)
     if not his_patient_id:
-        raise _missing("PID-3 patient identifier")
-    name = _full_name(family=_text(pid, 5, 1), given=_text(pid, 5, 2))
+        raise missing("PID-3 patient identifier")
+    name = full_name(family=_text(pid, 5, 1), given=_text(pid, 5, 2))
     if not name:
         raise HisInputError(HisRefusal.UNKNOWN_PATIENT, "PID-5 patient name is missing")
     born = _text(pid, 7)
@@ -222,14 +227,6 @@ def _patient(message: hl7.Message) -> HisPatient:
         policy_number=policy_number,
         member_id=_text(insurances[0], 49) or None,
     )
-
-
-def _full_name(*, family: str, given: str) -> str:
-    """Chinese names are written family name first without a space (李沐阳); others the
-    Western way ("Olivia Martin"), as the card prints them."""
-    if _CJK.search(family + given):
-        return family + given
-    return " ".join(part for part in (given, family) if part)
 
 
 def _birth_date(value: str) -> date:
@@ -251,11 +248,11 @@ def _moment(value: str, where: str) -> datetime | None:
         raise HisInputError(HisRefusal.INVALID, f"{where} is not a date and time")
     try:
         moment: datetime = hl7.parse_datetime(value)
-    except ValueError:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=BUSINESS_TZ)
+        return moment.astimezone(BUSINESS_TZ)
+    except (ValueError, OverflowError):  # a date that is none, or an offset past ±24 h
         raise HisInputError(HisRefusal.INVALID, f"{where} is not a date and time") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=BUSINESS_TZ)
-    return moment.astimezone(BUSINESS_TZ)
 
 
 def _without_offset(value: str) -> str:
@@ -273,16 +270,16 @@ def _charge(ft1: hl7.Segment, number: int) -> HisCharge:
         raise HisInputError(HisRefusal.INVALID, f"{field(6)} is not CG, a charge")
     code = _text(ft1, 7, 1)
     if not code:
-        raise _missing(f"{field(7)} transaction code")
+        raise missing(f"{field(7)} transaction code")
     order_no = _text(ft1, 23)
     if not order_no:
-        raise _missing(f"{field(23)} filler order number")
+        raise missing(f"{field(23)} filler order number")
     quantity = _quantity(_text(ft1, 10), field(10))
     unit = _amount(ft1, 12, field(12))
     extended = _amount(ft1, 11, field(11))
     if unit is None:
         if extended is None:
-            raise _missing(f"{field(12)} unit amount (and {field(11)})")
+            raise missing(f"{field(12)} unit amount (and {field(11)})")
         unit, rest = divmod(extended, quantity)
         if rest:
             raise HisInputError(
@@ -303,35 +300,30 @@ def _charge(ft1: hl7.Segment, number: int) -> HisCharge:
 def _quantity(value: str, where: str) -> int:
     """FT1-10: a whole number of at least 1 ("2" or "2.0"); a fraction of an item is refused."""
     if not value:
-        raise _missing(f"{where} quantity")
+        raise missing(f"{where} quantity")
     if not _DECIMAL.fullmatch(value):
         raise HisInputError(HisRefusal.INVALID, f"{where} is not a quantity")
-    quantity = Decimal(value)
-    if quantity != quantity.to_integral_value() or quantity < 1:
-        raise HisInputError(HisRefusal.INVALID, f"{where} is not a whole number of at least 1")
-    return int(quantity)
+    return whole_quantity(Decimal(value), where)
 
 
 def _amount(ft1: hl7.Segment, number: int, where: str) -> int | None:
     """A CP amount in yuan as fen, None when the field is empty."""
     value = _text(ft1, number, 1, 1)
-    currency = _text(ft1, number, 1, 2) or _text(ft1, number, 2)
+    currency = _text(ft1, number, 1, 2)
+    second = _text(ft1, number, 2)  # CP's price type; some HIS put the currency here
     if not value:
         return None
-    if currency and currency != "CNY":
+    if (currency and currency != "CNY") or (second and second not in _PRICE_TYPES_OR_CNY):
         raise HisInputError(HisRefusal.INVALID, f"{where} is not in CNY")
     return _fen(value, where)
 
 
 def _fen(value: str, where: str) -> int:
-    """Yuan text ("120", "120.5", "120.50") as fen, exactly: a negative, an exponent or a
-    fraction of a fen is refused, never rounded."""
+    """Yuan text ("120", "120.5", "120.50") as fen, exactly (`fen_of`): an exponent is no
+    amount."""
     if not _DECIMAL.fullmatch(value):
         raise HisInputError(HisRefusal.INVALID, f"{where} is not an amount in yuan")
-    fen = Decimal(value) * 100
-    if fen != fen.to_integral_value():
-        raise HisInputError(HisRefusal.INVALID, f"{where} is not a whole number of fen")
-    return int(fen)
+    return fen_of(Decimal(value), where)
 
 
 # --- the ACK --------------------------------------------------------------------------------
@@ -348,7 +340,7 @@ def acknowledgement(
     """The ACK for received `text`.
 
     `accepted` answers AA with `detail` as MSA-3 (e.g. `DUPLICATE_RECEIVED`); otherwise
-    `refusal` says why (None: the desk's own error, AE) and `detail` which field, in MSA-3 and
+    `refusal` says why (None: the desk's own error, AR) and `detail` which field, in MSA-3 and
     an ERR segment. A message without a readable MSH still gets a minimal AR, so the HIS never
     waits for an answer that does not come.
     """
@@ -427,7 +419,7 @@ def settlement_message(
                 3: application,
                 5: receiver,
                 6: facility,
-                7: _timestamp(datetime.now(BUSINESS_TZ)),
+                7: settled,  # not the time of this attempt: a retry is the same message
                 9: ("DFT", "P03", "DFT_P03"),
                 10: control_id,
                 11: "P",
@@ -461,8 +453,8 @@ def settlement_message(
                     6: "PY",
                     7: (charge.his_code,),
                     10: str(charge.quantity),
-                    11: (_yuan(charge.charged_fen), "CNY"),
-                    15: (_yuan(charge.insurer_fen), "CNY"),
+                    11: ((_yuan(charge.charged_fen), "CNY"),),
+                    15: ((_yuan(charge.insurer_fen), "CNY"),),
                     23: charge.order_no,
                 },
             )
@@ -493,8 +485,9 @@ def _new_control_id() -> str:
 
 # --- building segments ------------------------------------------------------------------------
 
-FieldValue = str | Sequence[str]
-"""A field to write: one value, or its components in order."""
+FieldValue = str | Sequence[str | tuple[str, ...]]
+"""A field to write: one value, or its components in order (a component with subcomponents as
+a tuple: a CP's MO amount and currency, "680.00&CNY")."""
 
 
 def _escaped(like: hl7.Container, value: str) -> str:
@@ -507,12 +500,18 @@ def _escaped(like: hl7.Container, value: str) -> str:
     )
 
 
+def _component(like: hl7.Container, part: str | tuple[str, ...]) -> object:
+    if isinstance(part, str):
+        return _escaped(like, part)
+    return like.create_component([_escaped(like, sub) for sub in part])
+
+
 def _fields(like: hl7.Container, fields: Mapping[int, FieldValue], first: int) -> list[object]:
     items: list[object] = []
     for number in range(first, max(fields) + 1):
         value = fields.get(number, "")
         components = [value] if isinstance(value, str) else list(value)
-        repetition = like.create_repetition([_escaped(like, part) for part in components])
+        repetition = like.create_repetition([_component(like, part) for part in components])
         items.append(like.create_field([repetition]))
     return items
 

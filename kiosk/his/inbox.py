@@ -6,9 +6,12 @@ it, and none of it is evidence of a claim — the journal keeps the bill as sign
 its own connection, so any thread may call; WAL lets one writer and the readers go on together.
 
 A message is kept once per (sender, message id): a resend with the same content is a duplicate
-(the HIS lost our ACK), the same id with other content is refused. A charge is *billed* once it
-is on a bill the family signed (or paid, when the insurer paid nothing); a billed message is
-*settled* once its shares went back to the HIS.
+(the HIS lost our ACK), the same id with other content is refused. An order is the HIS's (sender
+and order number), whichever message brought it: one sent again in a later message (a HIS's
+correction) is offered from the later message only, and an order on a bill is never offered
+again, from any message. A charge is *billed* once it is on a bill the family signed (or a bill
+the insurer pays nothing of, once shown); a billed message is *settled* once its shares went
+back to the HIS.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ from kiosk.his.charges import (
 )
 
 INBOX_FILE = "his-inbox.sqlite3"
+SCHEMA_VERSION = 2
+"""2: each message's orders and its HIS patient number kept apart from its body (an inbox of
+the first layout, 0, gets them from the bodies when opened)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS messages (
@@ -45,9 +51,17 @@ CREATE TABLE IF NOT EXISTS messages (
     body TEXT NOT NULL,
     received_at TEXT NOT NULL,
     received_on TEXT NOT NULL,
+    his_patient_id TEXT NOT NULL,
     UNIQUE (sender, message_id)
 );
 CREATE INDEX IF NOT EXISTS messages_by_policy ON messages (policy_number, received_on);
+CREATE TABLE IF NOT EXISTS orders (
+    message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    sender TEXT NOT NULL,
+    order_no TEXT NOT NULL,
+    PRIMARY KEY (message, order_no)
+);
+CREATE INDEX IF NOT EXISTS orders_by_sender ON orders (sender, order_no);
 CREATE TABLE IF NOT EXISTS billed (
     message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
     order_no TEXT NOT NULL,
@@ -78,17 +92,17 @@ class Received(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class StoredMessage:
-    """A message in the inbox, with the orders of it already on a signed bill."""
+    """A message in the inbox, with its orders that are closed: on a bill already (from this
+    message or another), or sent again in a later message."""
 
     row: int
     message: HisChargeMessage
-    received_at: datetime
-    billed_orders: frozenset[str]
+    closed_orders: frozenset[str]
 
     @property
     def open_charges(self) -> tuple[HisCharge, ...]:
-        """The charges not on any signed bill yet: what the desk can still offer."""
-        return tuple(c for c in self.message.charges if c.order_no not in self.billed_orders)
+        """The charges the desk can still offer."""
+        return tuple(c for c in self.message.charges if c.order_no not in self.closed_orders)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +133,16 @@ class HisInbox:
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
+            columns = {row["name"] for row in db.execute("PRAGMA table_info(messages)")}
+            first_layout = bool(columns) and "his_patient_id" not in columns
+            if first_layout:
+                db.execute(
+                    "ALTER TABLE messages ADD COLUMN his_patient_id TEXT NOT NULL DEFAULT ''"
+                )
             db.executescript(_SCHEMA)
+            if first_layout:
+                _fill_in_orders(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @classmethod
     def in_folder(cls, data_dir: Path, *, clock: Callable[[], datetime] | None = None) -> HisInbox:
@@ -145,19 +168,29 @@ class HisInbox:
                     HisRefusal.DUPLICATE,
                     "this message id was received before with other content; send a new id",
                 )
-            db.execute(
-                "INSERT INTO messages (sender, message_id, digest, source, policy_number, body,"
-                " received_at, received_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    message.sender,
-                    message.message_id,
-                    digest,
-                    message.source.value,
-                    policy_key(message.patient.policy_number),
-                    _to_json(message),
-                    now.isoformat(),
-                    now.astimezone(BUSINESS_TZ).date().isoformat(),
-                ),
+            try:
+                row_id = db.execute(
+                    "INSERT INTO messages (sender, message_id, digest, source, policy_number,"
+                    " body, received_at, received_on, his_patient_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        message.sender,
+                        message.message_id,
+                        digest,
+                        message.source.value,
+                        policy_key(message.patient.policy_number),
+                        _to_json(message),
+                        now.isoformat(),
+                        now.astimezone(BUSINESS_TZ).date().isoformat(),
+                        message.patient.his_patient_id,
+                    ),
+                ).lastrowid
+            except sqlite3.IntegrityError:  # another process kept it between the look and now
+                db.rollback()
+                return self.receive(message)
+            db.executemany(
+                "INSERT INTO orders (message, sender, order_no) VALUES (?, ?, ?)",
+                [(row_id, message.sender, c.order_no) for c in message.charges],
             )
         return Received.NEW
 
@@ -174,12 +207,15 @@ class HisInbox:
             stored = [self._stored(db, row) for row in rows]
         return [s for s in stored if s.open_charges]
 
-    def message(self, row: int) -> StoredMessage:
+    def patients_on_policy(self, policy_number: str) -> frozenset[str]:
+        """Every HIS patient number the inbox holds charges for on this policy, any day: where
+        there are two, a name's first character and a year of birth may not tell them apart."""
         with self._connect() as db:
-            found = db.execute("SELECT * FROM messages WHERE id = ?", (row,)).fetchone()
-            if found is None:
-                raise KeyError(f"no HIS message {row}")
-            return self._stored(db, found)
+            rows = db.execute(
+                "SELECT DISTINCT his_patient_id FROM messages WHERE policy_number = ?",
+                (policy_key(policy_number),),
+            ).fetchall()
+        return frozenset(row[0] for row in rows)
 
     def record_billed(self, bill_id: int, charges: list[BilledCharge]) -> None:
         """These orders are on journal bill `bill_id`, which the family signed (or paid): they
@@ -244,6 +280,17 @@ class HisInbox:
                 (problem, message_row, bill_id),
             )
 
+    def release(self, message_row: int, bill_id: int) -> None:
+        """The bill will not be paid as billed (voided, cancelled): its orders of this message
+        are open again and nothing goes back for them."""
+        with self._connect() as db:
+            db.execute(
+                "DELETE FROM billed WHERE message = ? AND bill_id = ?", (message_row, bill_id)
+            )
+            db.execute(
+                "DELETE FROM settlements WHERE message = ? AND bill_id = ?", (message_row, bill_id)
+            )
+
     def settled_at(self, message_row: int, bill_id: int) -> datetime | None:
         with self._connect() as db:
             row = db.execute(
@@ -280,12 +327,42 @@ class HisInbox:
             db.close()
 
     def _stored(self, db: sqlite3.Connection, row: sqlite3.Row) -> StoredMessage:
-        billed = db.execute("SELECT order_no FROM billed WHERE message = ?", (row["id"],))
+        closed = db.execute(_CLOSED_ORDERS, (row["id"],))
         return StoredMessage(
             row=row["id"],
             message=_from_json(row["body"]),
-            received_at=datetime.fromisoformat(row["received_at"]),
-            billed_orders=frozenset(x["order_no"] for x in billed),
+            closed_orders=frozenset(x["order_no"] for x in closed),
+        )
+
+
+_CLOSED_ORDERS = """
+SELECT o.order_no FROM orders o WHERE o.message = ? AND (
+    EXISTS (
+        SELECT 1 FROM billed b JOIN messages m ON m.id = b.message
+        WHERE m.sender = o.sender AND b.order_no = o.order_no
+    )
+    OR EXISTS (
+        SELECT 1 FROM orders later
+        WHERE later.sender = o.sender AND later.order_no = o.order_no AND later.message > o.message
+    )
+)
+"""
+"""A message's orders that are on a bill already (from any message of its sender) or were sent
+again in a later message of its sender."""
+
+
+def _fill_in_orders(db: sqlite3.Connection) -> None:
+    """An inbox of the first layout: each message's orders and HIS patient number, from its
+    body, so a message kept before is closed and matched like one received now."""
+    for row in db.execute("SELECT id, sender, body FROM messages").fetchall():
+        message = _from_json(row["body"])
+        db.execute(
+            "UPDATE messages SET his_patient_id = ? WHERE id = ?",
+            (message.patient.his_patient_id, row["id"]),
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO orders (message, sender, order_no) VALUES (?, ?, ?)",
+            [(row["id"], row["sender"], c.order_no) for c in message.charges],
         )
 
 

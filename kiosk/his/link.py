@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 
 PASS_INTERVAL = timedelta(seconds=10)
 """How often the drop folder is read and due settlements are sent without being woken."""
+SEND_TIMEOUT = 5.0
+"""Seconds the HIS gets to ACK the shares before the pass moves on (and tries again later)."""
 
 
 class HisLink:
@@ -47,7 +49,6 @@ class HisLink:
         self._thread: threading.Thread | None = None
         self._pass_lock = threading.Lock()
         self.listener: MllpListener | None = None
-        self.listen_problem: str | None = None
         if settings.listen_host is not None:
             self.listener = MllpListener(
                 inbox,
@@ -57,22 +58,26 @@ class HisLink:
 
     def start(self) -> None:
         """Listen (when configured) and start the background pass. A port another program holds
-        is logged and said in `listen_problem`; the rest runs on (reception bills by hand)."""
+        is logged, and the rest runs on (reception keys the charges by hand)."""
         if self.listener is not None:
             try:
                 self.listener.start()
             except OSError as exc:
-                self.listen_problem = exc.strerror or type(exc).__name__
-                log.error("the HIS listener could not start: %s", self.listen_problem)
+                log.error("the HIS listener could not start: %s", exc.strerror or exc)
                 self.listener = None
         self._thread = threading.Thread(target=self._run, name="his-link", daemon=True)
         self._thread.start()
 
-    def stop(self, timeout: float = 5.0) -> None:
+    def stop(self, timeout: float = SEND_TIMEOUT + 2.0) -> None:
+        """Stop listening and let a pass in flight end (a send waits at most `SEND_TIMEOUT`);
+        a listener that does not stop is logged, so the kiosk still closes the rest."""
         self._stopping.set()
         self._wake.set()
         if self.listener is not None:
-            self.listener.stop(timeout)
+            try:
+                self.listener.stop(timeout)
+            except TimeoutError:
+                log.error("the HIS listener did not stop within %.0f s", timeout)
         if self._thread is not None:
             self._thread.join(timeout)
 
@@ -91,12 +96,14 @@ class HisLink:
         from kiosk.his.drop_folder import import_folder
 
         with self._pass_lock:
-            if self.settings.drop_folder is not None and self.settings.drop_folder.is_dir():
-                import_folder(self.settings.drop_folder, self.inbox)
+            folder = self.settings.drop_folder
+            if folder is not None and folder.is_dir():
+                try:
+                    import_folder(folder, self.inbox)
+                except Exception:  # the shares still go back; the files wait for the next pass
+                    log.exception("the HIS drop folder could not be read")
             now = self._clock()
-            settled = settle_due(
-                self.inbox, self._journal, self.settings, now=now, send_hl7=send_hl7
-            )
+            settled = settle_due(self.inbox, self._journal, self.settings, send_hl7=send_hl7)
             if self._retention is not None:
                 self.inbox.purge(received_before=now - self._retention)
             return settled
@@ -114,4 +121,4 @@ class HisLink:
 def send_hl7(settlement: Settlement, host: str, port: int) -> None:
     from kiosk.his.mllp import send_settlement
 
-    send_settlement(settlement, host=host, port=port)
+    send_settlement(settlement, host=host, port=port, timeout=SEND_TIMEOUT)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
-from kiosk.catalogue import Catalogue, CatalogueItem
+from kiosk.business_day import business_day
+from kiosk.catalogue import Catalogue, CatalogueItem, code_key
 from kiosk.his.charges import HisCharge
 from kiosk.his.inbox import StoredMessage
 
@@ -25,6 +27,8 @@ class ChargeProblem(StrEnum):
     """Neither the mapping table nor the catalogue knows the HIS code: it cannot be billed."""
     NOT_IN_CATALOGUE = "not-in-catalogue"
     """The mapping table names a catalogue code the catalogue does not have (any more)."""
+    NOT_TODAY = "not-today"
+    """The HIS charged it on another day than the visit's: not ticked unless reception does."""
     PRICE_DIFFERS = "price-differs"
     """The HIS's price is not the catalogue's: billed at the catalogue's, flagged."""
 
@@ -36,31 +40,46 @@ class MappedCharge:
     message_row: int
     charge: HisCharge
     item: CatalogueItem | None
-    problem: ChargeProblem | None
+    problems: tuple[ChargeProblem, ...] = ()
 
     @property
     def billable(self) -> bool:
         return self.item is not None
 
     @property
-    def price_difference_fen(self) -> int:
-        """HIS unit price minus the catalogue's (0 when unmapped)."""
-        if self.item is None:
-            return 0
-        return self.charge.unit_price_fen - self.item.unit_price_fen
+    def ticked(self) -> bool:
+        """Put on the bill unless reception unticks it: billable, and charged for today."""
+        return self.billable and ChargeProblem.NOT_TODAY not in self.problems
 
 
 def map_charge(
-    message_row: int, charge: HisCharge, catalogue: Catalogue, codes: Mapping[str, str]
+    message_row: int,
+    charge: HisCharge,
+    catalogue: Catalogue,
+    codes: Mapping[str, str],
+    *,
+    on: date,
 ) -> MappedCharge:
-    """The catalogue item this charge bills as, or why it cannot be billed."""
-    mapped_code = codes.get(charge.his_code.strip())
+    """The catalogue item this charge bills as on a visit of business day `on`, and what
+    reception is told about it."""
+    mapped_code = _mapped(codes, charge.his_code)
     item = catalogue.get(mapped_code if mapped_code is not None else charge.his_code)
     if item is None:
         problem = ChargeProblem.UNMAPPED if mapped_code is None else ChargeProblem.NOT_IN_CATALOGUE
-        return MappedCharge(message_row, charge, None, problem)
-    differs = charge.unit_price_fen != item.unit_price_fen
-    return MappedCharge(message_row, charge, item, ChargeProblem.PRICE_DIFFERS if differs else None)
+        return MappedCharge(message_row, charge, None, (problem,))
+    problems = []
+    if charge.charged_at is not None and business_day(charge.charged_at) != on:
+        problems.append(ChargeProblem.NOT_TODAY)
+    if charge.unit_price_fen != item.unit_price_fen:
+        problems.append(ChargeProblem.PRICE_DIFFERS)
+    return MappedCharge(message_row, charge, item, tuple(problems))
+
+
+def _mapped(codes: Mapping[str, str], his_code: str) -> str | None:
+    """The table's catalogue code for `his_code`; codes compare as catalogue codes do (case and
+    width do not count)."""
+    wanted = code_key(his_code)
+    return next((target for source, target in codes.items() if code_key(source) == wanted), None)
 
 
 def map_open_charges(
@@ -68,13 +87,14 @@ def map_open_charges(
     catalogue: Catalogue,
     codes: Mapping[str, str],
     *,
-    taken: frozenset[tuple[int, str]] = frozenset(),
+    on: date,
+    taken: frozenset[str] = frozenset(),
 ) -> list[MappedCharge]:
-    """Every charge of these messages not billed yet and not already on the bill on screen
-    (`taken`: message row and order number), in the HIS's order."""
+    """Every open charge of these messages not already on the bill on screen (`taken`: order
+    numbers), in the HIS's order."""
     return [
-        map_charge(stored.row, charge, catalogue, codes)
+        map_charge(stored.row, charge, catalogue, codes, on=on)
         for stored in messages
         for charge in stored.open_charges
-        if (stored.row, charge.order_no) not in taken
+        if charge.order_no not in taken
     ]

@@ -4,8 +4,8 @@ The insurer tells the desk the policy number, the child's name with all but its 
 masked, and the year of birth (never the full name or date: the desk does not need them). So the
 match is exact on what is known — the policy number, the member reference when the HIS keeps it,
 the name's first character and length, the year of birth — and any difference blocks the charges
-for this card. Two HIS patients matching one card (twins on one policy would) block as well: the
-desk never picks one; reception builds that bill by hand.
+for this card. Two HIS patients on one policy (twins would be) block as well unless the HIS sends
+the insurer's member number: the desk never picks one; reception builds that bill by hand.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class Mismatch(StrEnum):
     NAME = "name"
     BIRTH_YEAR = "birth-year"
     AMBIGUOUS = "ambiguous"
-    """Another HIS patient matches this card too."""
+    """Another HIS patient on this policy could be the card's child too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +56,23 @@ def match_patient(patient: HisPatient, eligibility: Eligibility) -> PatientMatch
     return PatientMatch(tuple(found))
 
 
-def match_patients(patients: Sequence[HisPatient], eligibility: Eligibility) -> list[PatientMatch]:
-    """Each HIS patient against the card, in order; when two different HIS patients (by the
-    HIS's patient number) both match, neither does."""
+def match_patients(
+    patients: Sequence[HisPatient],
+    eligibility: Eligibility,
+    *,
+    on_policy: frozenset[str] = frozenset(),
+) -> list[PatientMatch]:
+    """Each HIS patient against the card, in order. `on_policy` is every HIS patient number
+    the HIS has sent charges for on this policy (any day). Where two HIS patients could be the
+    card's child — two matching here, or a second one ever seen on the policy — only the
+    insurer's member number, when the HIS sends it, tells them apart; without it, neither is."""
     matches = [match_patient(p, eligibility) for p in patients]
     matched_ids = {p.his_patient_id for p, m in zip(patients, matches, strict=True) if m.matched}
-    if len(matched_ids) > 1:
-        return [PatientMatch((Mismatch.AMBIGUOUS,)) if m.matched else m for m in matches]
-    return matches
+    several = len(matched_ids | on_policy) > 1
+    return [
+        PatientMatch((Mismatch.AMBIGUOUS,)) if m.matched and several and p.member_id is None else m
+        for p, m in zip(patients, matches, strict=True)
+    ]
 
 
 def _same_masked_name(name: str, masked: str) -> bool:

@@ -16,8 +16,6 @@ import asyncio
 import contextlib
 import logging
 import threading
-import uuid
-from collections.abc import Callable
 from types import TracebackType
 
 from hl7.mllp import (
@@ -28,7 +26,7 @@ from hl7.mllp import (
     start_hl7_server,
 )
 
-from kiosk.his.charges import HisChargeMessage, HisInputError, HisRefusal, Settlement
+from kiosk.his.charges import HisInputError, HisRefusal, Settlement
 from kiosk.his.hl7_v2 import (
     DUPLICATE_RECEIVED,
     acknowledgement,
@@ -51,11 +49,7 @@ class SettlementRefused(Exception):
 
 
 class MllpListener:
-    """The desk's MLLP port for the HIS's DFT^P03 charges; `start()` once, `stop()` at exit.
-
-    `on_received` is called, on the listener's thread, with each message new to the inbox (not
-    with a resend); its failure is logged and does not change the ACK, the message being kept.
-    """
+    """The desk's MLLP port for the HIS's DFT^P03 charges; `start()` once, `stop()` at exit."""
 
     def __init__(
         self,
@@ -63,12 +57,10 @@ class MllpListener:
         *,
         host: str,
         port: int,
-        on_received: Callable[[HisChargeMessage], None] | None = None,
     ) -> None:
         self._inbox = inbox
         self._host = host
         self._asked_port = port
-        self._on_received = on_received
         self._thread: threading.Thread | None = None
         self._listening = threading.Event()
         self._failure: OSError | None = None
@@ -216,11 +208,6 @@ class MllpListener:
             log.info("HL7 %s: a resend of a message already received", reference)
             return acknowledgement(text, accepted=True, refusal=None, detail=DUPLICATE_RECEIVED)
         log.info("HL7 %s accepted: %d charges", reference, len(message.charges))
-        if self._on_received is not None:
-            try:
-                self._on_received(message)
-            except Exception:
-                log.exception("HL7 %s: kept, but telling the desk failed", reference)
         return acknowledgement(text, accepted=True, refusal=None, detail="accepted")
 
 
@@ -232,7 +219,7 @@ def send_settlement(settlement: Settlement, *, host: str, port: int, timeout: fl
     cannot be reached or closes the connection first, TimeoutError when it does not answer
     within `timeout` seconds.
     """
-    control_id = uuid.uuid4().hex[:20]
+    control_id = settlement.control_id
     frame = settlement_message(settlement, control_id=control_id).encode("utf-8")
     answer = asyncio.run(_exchange(frame, host, port, timeout))
     try:

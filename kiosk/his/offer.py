@@ -48,14 +48,19 @@ def his_offer(
     codes: Mapping[str, str],
     *,
     on: date,
-    taken: frozenset[tuple[int, str]] = frozenset(),
+    taken: frozenset[str] = frozenset(),
 ) -> HisOffer:
-    """Today's open HIS charges for the scanned card; `taken` are those already on the bill."""
+    """Today's open HIS charges for the scanned card; `taken` are the order numbers already on
+    the bill (from whichever message: a correction of an order on the bill is not offered)."""
     coverage = eligibility.coverage
     if coverage is None or eligibility.member is None:
         return NO_OFFER
     messages = inbox.open_for_policy(coverage.policy_number, on)
-    matches = match_patients([m.message.patient for m in messages], eligibility)
+    matches = match_patients(
+        [m.message.patient for m in messages],
+        eligibility,
+        on_policy=inbox.patients_on_policy(coverage.policy_number),
+    )
     pairs = list(zip(messages, matches, strict=True))
     matched = [m for m, match in pairs if match.matched]
     held = tuple(
@@ -63,4 +68,4 @@ def his_offer(
         for m, match in pairs
         if not match.matched
     )
-    return HisOffer(tuple(map_open_charges(matched, catalogue, codes, taken=taken)), held)
+    return HisOffer(tuple(map_open_charges(matched, catalogue, codes, on=on, taken=taken)), held)

@@ -318,7 +318,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/screens/bill.py" line="156"/>
-        <location filename="../../ui/screens/bill.py" line="299"/>
+        <location filename="../../ui/screens/bill.py" line="300"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>%n item in the catalogue</numerusform>
@@ -377,62 +377,62 @@
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="177"/>
-        <location filename="../../ui/screens/bill.py" line="593"/>
+        <location filename="../../ui/screens/bill.py" line="594"/>
         <source>Show to the family to sign</source>
         <translation>Show to the family to sign</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="283"/>
+        <location filename="../../ui/screens/bill.py" line="284"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>The clinic&apos;s fee catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="416"/>
+        <location filename="../../ui/screens/bill.py" line="417"/>
         <source>Bill for member {member} · phone guarantee {reference}</source>
         <translation>Bill for member {member} · phone guarantee {reference}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="420"/>
+        <location filename="../../ui/screens/bill.py" line="421"/>
         <source>Corrected bill for {member} · replaces statement {statement}</source>
         <translation>Corrected bill for {member} · replaces statement {statement}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="423"/>
+        <location filename="../../ui/screens/bill.py" line="424"/>
         <source>Correction of claim {claim}</source>
         <translation>Correction of claim {claim}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="431"/>
+        <location filename="../../ui/screens/bill.py" line="432"/>
         <source>Self-pay bill for {member}</source>
         <translation>Self-pay bill for {member}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="430"/>
+        <location filename="../../ui/screens/bill.py" line="431"/>
         <source>Self-pay bill</source>
         <translation>Self-pay bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="449"/>
+        <location filename="../../ui/screens/bill.py" line="450"/>
         <source>HIS order {order}</source>
         <translation>HIS order {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="475"/>
+        <location filename="../../ui/screens/bill.py" line="476"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="478"/>
+        <location filename="../../ui/screens/bill.py" line="479"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>family pays &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="493"/>
+        <location filename="../../ui/screens/bill.py" line="494"/>
         <source>Checking the amounts with the insurer once more…</source>
         <translation>Checking the amounts with the insurer once more…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="503"/>
+        <location filename="../../ui/screens/bill.py" line="504"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</numerusform>
@@ -440,12 +440,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="520"/>
+        <location filename="../../ui/screens/bill.py" line="521"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="528"/>
+        <location filename="../../ui/screens/bill.py" line="529"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n item costs more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</numerusform>
@@ -453,37 +453,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="540"/>
+        <location filename="../../ui/screens/bill.py" line="541"/>
         <source>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</source>
         <translation>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="548"/>
+        <location filename="../../ui/screens/bill.py" line="549"/>
         <source>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</source>
         <translation>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="562"/>
+        <location filename="../../ui/screens/bill.py" line="563"/>
         <source>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</source>
         <translation>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="571"/>
+        <location filename="../../ui/screens/bill.py" line="572"/>
         <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
         <translation>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="580"/>
+        <location filename="../../ui/screens/bill.py" line="581"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="591"/>
+        <location filename="../../ui/screens/bill.py" line="592"/>
         <source>Self-pay: take the payment</source>
         <translation>Self-pay: take the payment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="668"/>
+        <location filename="../../ui/screens/bill.py" line="669"/>
         <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
         <translation>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</translation>
     </message>
@@ -498,17 +498,17 @@
         <translation>Code, name or pinyin initials (xcg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="285"/>
+        <location filename="../../ui/screens/bill.py" line="286"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>Catalogue (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="309"/>
+        <location filename="../../ui/screens/bill.py" line="310"/>
         <source>line {line}</source>
         <translation>line {line}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="311"/>
+        <location filename="../../ui/screens/bill.py" line="312"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>The file has %n bad row and was not used: </numerusform>
@@ -516,38 +516,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="315"/>
+        <location filename="../../ui/screens/bill.py" line="316"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>The file could not be read as a catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="436"/>
+        <location filename="../../ui/screens/bill.py" line="437"/>
         <source>Bill for {member} ({plan})</source>
         <translation>Bill for {member} ({plan})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="457"/>
+        <location filename="../../ui/screens/bill.py" line="458"/>
         <source>Request pre-auth</source>
         <translation>Request pre-auth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="458"/>
+        <location filename="../../ui/screens/bill.py" line="459"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>Add items from the catalogue on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="469"/>
-        <location filename="../../ui/screens/bill.py" line="472"/>
+        <location filename="../../ui/screens/bill.py" line="470"/>
+        <location filename="../../ui/screens/bill.py" line="473"/>
         <source>Total {total}</source>
         <translation>Total {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="498"/>
+        <location filename="../../ui/screens/bill.py" line="499"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>Asking the insurer for its estimate…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="510"/>
+        <location filename="../../ui/screens/bill.py" line="511"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n item needs a pre-authorisation: the family pays for it today unless it is removed, or request one for a later date.</numerusform>
@@ -2442,47 +2442,57 @@
 <context>
     <name>HisChargesDialog</name>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="80"/>
+        <location filename="../../ui/screens/his_charges.py" line="81"/>
         <source>Charges from the HIS</source>
         <translation>Charges from the HIS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="82"/>
+        <location filename="../../ui/screens/his_charges.py" line="83"/>
         <source>Charges from the HIS for this child: tick what goes on the bill</source>
         <translation>Charges from the HIS for this child: tick what goes on the bill</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="87"/>
+        <location filename="../../ui/screens/his_charges.py" line="88"/>
         <source>{order} · {name} × {quantity} · HIS {price}</source>
         <translation>{order} · {name} × {quantity} · HIS {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="97"/>
+        <location filename="../../ui/screens/his_charges.py" line="98"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="104"/>
+        <location filename="../../ui/screens/his_charges.py" line="105"/>
         <source>HIS code {code} is not in the catalogue or the clinic&apos;s mapping table: it cannot be billed from here. Add the item from the catalogue by hand.</source>
-        <translation>HIS code {code} is not in the catalogue or the clinic's mapping table: it cannot be billed from here. Add the item from the catalogue by hand.</translation>
+        <translation>HIS code {code} is not in the catalogue or the clinic&apos;s mapping table: it cannot be billed from here. Add the item from the catalogue by hand.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="109"/>
+        <location filename="../../ui/screens/his_charges.py" line="110"/>
         <source>HIS code {code} is mapped to a catalogue item the catalogue does not have: add the item by hand, and ask IT to fix the mapping table.</source>
         <translation>HIS code {code} is mapped to a catalogue item the catalogue does not have: add the item by hand, and ask IT to fix the mapping table.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="112"/>
+        <location filename="../../ui/screens/his_charges.py" line="113"/>
         <source>Bills as {code} {name} at {price}</source>
         <translation>Bills as {code} {name} at {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="117"/>
+        <location filename="../../ui/screens/his_charges.py" line="118"/>
         <source> — the HIS&apos;s price is {his} each: the bill uses the catalogue&apos;s price.</source>
-        <translation> — the HIS's price is {his} each: the bill uses the catalogue's price.</translation>
+        <translation> — the HIS&apos;s price is {his} each: the bill uses the catalogue&apos;s price.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="122"/>
+        <source>The HIS charged it on {day}, not today: tick it only if it belongs to this visit.</source>
+        <translation>The HIS charged it on {day}, not today: tick it only if it belongs to this visit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="131"/>
+        <source>, </source>
+        <translation>, </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/his_charges.py" line="128"/>
+        <location filename="../../ui/screens/his_charges.py" line="133"/>
         <source>%n more charge(s) for this policy are not offered: the HIS&apos;s patient is not the child on this card ({why}). Check the patient in the HIS, or bill by hand.</source>
         <translation>
             <numerusform>%n more charge for this policy is not offered: the HIS&apos;s patient is not the child on this card ({why}). Check the patient in the HIS, or bill by hand.</numerusform>
@@ -2490,32 +2500,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="136"/>
+        <location filename="../../ui/screens/his_charges.py" line="141"/>
         <source>policy number</source>
         <translation>policy number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="137"/>
+        <location filename="../../ui/screens/his_charges.py" line="142"/>
         <source>member number</source>
         <translation>member number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="138"/>
+        <location filename="../../ui/screens/his_charges.py" line="143"/>
         <source>name</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="139"/>
+        <location filename="../../ui/screens/his_charges.py" line="144"/>
         <source>year of birth</source>
         <translation>year of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="140"/>
-        <source>two HIS patients match this card</source>
-        <translation>two HIS patients match this card</translation>
+        <location filename="../../ui/screens/his_charges.py" line="146"/>
+        <source>another HIS patient on this policy, and the HIS sent no member number</source>
+        <translation>another HIS patient on this policy, and the HIS sent no member number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/his_charges.py" line="148"/>
+        <location filename="../../ui/screens/his_charges.py" line="155"/>
         <source>Add %n charge(s) to the bill</source>
         <translation>
             <numerusform>Add %n charge to the bill</numerusform>
@@ -2526,15 +2536,15 @@
 <context>
     <name>HisOfferBar</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/his_offer.py" line="53"/>
-        <source>Charges from the HIS for this child (%n)</source>
+        <location filename="../../ui/widgets/his_offer.py" line="54"/>
+        <source>Charges from the HIS (%n)</source>
         <translation>
-            <numerusform>Charges from the HIS for this child (%n)</numerusform>
-            <numerusform>Charges from the HIS for this child (%n)</numerusform>
+            <numerusform>Charges from the HIS (%n)</numerusform>
+            <numerusform>Charges from the HIS (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/his_offer.py" line="58"/>
+        <location filename="../../ui/widgets/his_offer.py" line="59"/>
         <source>%n cannot be billed from here: see why</source>
         <translation>
             <numerusform>%n cannot be billed from here: see why</numerusform>
@@ -2542,7 +2552,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/his_offer.py" line="62"/>
+        <location filename="../../ui/widgets/his_offer.py" line="63"/>
         <source>%n held back: the HIS&apos;s patient is not this child</source>
         <translation>
             <numerusform>%n held back: the HIS&apos;s patient is not this child</numerusform>

@@ -316,7 +316,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/screens/bill.py" line="156"/>
-        <location filename="../../ui/screens/bill.py" line="299"/>
+        <location filename="../../ui/screens/bill.py" line="300"/>
         <source>%n item(s) in the catalogue</source>
         <translation>
             <numerusform>目录共 %n 项</numerusform>
@@ -374,111 +374,111 @@
     </message>
     <message>
         <location filename="../../ui/screens/bill.py" line="177"/>
-        <location filename="../../ui/screens/bill.py" line="593"/>
+        <location filename="../../ui/screens/bill.py" line="594"/>
         <source>Show to the family to sign</source>
         <translation>交给家长确认签字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="283"/>
+        <location filename="../../ui/screens/bill.py" line="284"/>
         <source>The clinic&apos;s fee catalogue</source>
         <translation>诊所收费目录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="416"/>
+        <location filename="../../ui/screens/bill.py" line="417"/>
         <source>Bill for member {member} · phone guarantee {reference}</source>
         <translation>会员 {member} 的账单 · 电话担保 {reference}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="420"/>
+        <location filename="../../ui/screens/bill.py" line="421"/>
         <source>Corrected bill for {member} · replaces statement {statement}</source>
         <translation>{member} 的更正账单 · 替代账单 {statement}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="423"/>
+        <location filename="../../ui/screens/bill.py" line="424"/>
         <source>Correction of claim {claim}</source>
         <translation>更正理赔 {claim}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="431"/>
+        <location filename="../../ui/screens/bill.py" line="432"/>
         <source>Self-pay bill for {member}</source>
         <translation>{member} 的自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="430"/>
+        <location filename="../../ui/screens/bill.py" line="431"/>
         <source>Self-pay bill</source>
         <translation>自费账单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="449"/>
+        <location filename="../../ui/screens/bill.py" line="450"/>
         <source>HIS order {order}</source>
         <translation>HIS医嘱 {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="475"/>
+        <location filename="../../ui/screens/bill.py" line="476"/>
         <source>insurer pays &lt;b&gt;{covered}&lt;/b&gt;</source>
         <translation>保险公司支付 &lt;b&gt;{covered}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="478"/>
+        <location filename="../../ui/screens/bill.py" line="479"/>
         <source>family pays &lt;b&gt;{patient}&lt;/b&gt;</source>
         <translation>家庭自付 &lt;b&gt;{patient}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="493"/>
+        <location filename="../../ui/screens/bill.py" line="494"/>
         <source>Checking the amounts with the insurer once more…</source>
         <translation>正在向保险公司再次核对金额…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="503"/>
+        <location filename="../../ui/screens/bill.py" line="504"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request an emergency one now (no lead time).</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可立即申请急诊事先授权（无需提前期）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="520"/>
+        <location filename="../../ui/screens/bill.py" line="521"/>
         <source>This bill takes the year&apos;s medical costs over {threshold}: its treatments and exams need one.</source>
         <translation>本次账单使年度累计医疗费用超过 {threshold}：其中的治疗、检查项目均须事先授权。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="528"/>
+        <location filename="../../ui/screens/bill.py" line="529"/>
         <source>%n item(s) cost more than the pre-authorised amount: the plan pays up to it and the family pays the rest.</source>
         <translation>
             <numerusform>%n 个项目超出事先授权金额：保险支付至授权金额，其余由家庭自付。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="540"/>
+        <location filename="../../ui/screens/bill.py" line="541"/>
         <source>The insurer would pay nothing on the corrected bill, so it cannot replace claim {claim}. Cancel the claim at the insurer instead.</source>
         <translation>保险公司对更正后的账单不支付任何金额，因此它不能替代理赔 {claim}。请改为向保险公司撤销该理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="548"/>
+        <location filename="../../ui/screens/bill.py" line="549"/>
         <source>Correction of statement {statement} (claim {claim}): the family signs the corrected bill, and the insurer cancels the original claim when it accepts this one. The family paid {paid} on the original bill; the difference is refunded or paid after signing.</source>
         <translation>更正账单 {statement}（理赔 {claim}）：家长签署更正后的账单，保险公司受理后即撤销原理赔。家长已为原账单支付 {paid}；差额在签名后退还或补缴。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="562"/>
+        <location filename="../../ui/screens/bill.py" line="563"/>
         <source>Phone guarantee {reference}: the insurer confirms its share once its system is back, and the claim is sent then. The family pays nothing now; what the insurer does not cover is theirs to pay to the clinic afterwards.</source>
         <translation>电话担保 {reference}：保险公司系统恢复后确认其承担金额，届时提交理赔。家庭现在无需支付；保险公司不承担的部分，之后由家庭向诊所支付。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="571"/>
+        <location filename="../../ui/screens/bill.py" line="572"/>
         <source>Self-pay visit: the card cannot be direct-billed today. The family pays the whole bill at the desk and gets a self-pay statement; nothing is claimed from the insurer.</source>
         <translation>自费就诊：此卡今天不能直付。全部费用由家庭在前台支付，并取得自费账单；不向保险公司提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="580"/>
+        <location filename="../../ui/screens/bill.py" line="581"/>
         <source>The plan pays nothing on these items: this is a self-pay visit. The family pays the whole bill and no claim is made.</source>
         <translation>保险计划不支付以上项目：本次为自费就诊，由家长支付全部费用，不提交理赔。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="591"/>
+        <location filename="../../ui/screens/bill.py" line="592"/>
         <source>Self-pay: take the payment</source>
         <translation>自费：收取费用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="668"/>
+        <location filename="../../ui/screens/bill.py" line="669"/>
         <source>The insurer&apos;s amounts changed since the estimate (another visit or claim used part of the balance): the family now pays {patient}. Go through the new amounts with the family, then show the bill to sign.</source>
         <translation>保险公司的金额自估算后已有变化（其他就诊或理赔用去了部分余额）：家庭现需自付 {patient}。请先与家长核对新的金额，再出示账单签字。</translation>
     </message>
@@ -493,55 +493,55 @@
         <translation>按编码、名称或拼音首字母搜索（如 xcg）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="285"/>
+        <location filename="../../ui/screens/bill.py" line="286"/>
         <source>Catalogue (*.xlsx *.csv *.txt *.json)</source>
         <translation>收费目录 (*.xlsx *.csv *.txt *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="309"/>
+        <location filename="../../ui/screens/bill.py" line="310"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="311"/>
+        <location filename="../../ui/screens/bill.py" line="312"/>
         <source>The file has %n bad row(s) and was not used: </source>
         <translation>
             <numerusform>文件有 %n 行错误，未被使用：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="315"/>
+        <location filename="../../ui/screens/bill.py" line="316"/>
         <source>The file could not be read as a catalogue.</source>
         <translation>无法将此文件读取为收费目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="436"/>
+        <location filename="../../ui/screens/bill.py" line="437"/>
         <source>Bill for {member} ({plan})</source>
         <translation>{member} 的账单（{plan}）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="457"/>
+        <location filename="../../ui/screens/bill.py" line="458"/>
         <source>Request pre-auth</source>
         <translation>申请事先授权</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="458"/>
+        <location filename="../../ui/screens/bill.py" line="459"/>
         <source>Add items from the catalogue on the left.</source>
         <translation>请从左侧目录添加项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="469"/>
-        <location filename="../../ui/screens/bill.py" line="472"/>
+        <location filename="../../ui/screens/bill.py" line="470"/>
+        <location filename="../../ui/screens/bill.py" line="473"/>
         <source>Total {total}</source>
         <translation>合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/bill.py" line="498"/>
+        <location filename="../../ui/screens/bill.py" line="499"/>
         <source>Asking the insurer for its estimate…</source>
         <translation>正在向保险公司获取理算预估…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/bill.py" line="510"/>
+        <location filename="../../ui/screens/bill.py" line="511"/>
         <source>%n item(s) need a pre-authorisation: the family pays for them today unless they are removed, or request one for a later date.</source>
         <translation>
             <numerusform>%n 个项目需要事先授权：如不删除，今天由家庭自付；也可为以后的日期申请授权。</numerusform>
@@ -2423,79 +2423,89 @@
 <context>
     <name>HisChargesDialog</name>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="80"/>
+        <location filename="../../ui/screens/his_charges.py" line="81"/>
         <source>Charges from the HIS</source>
         <translation>HIS费用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="82"/>
+        <location filename="../../ui/screens/his_charges.py" line="83"/>
         <source>Charges from the HIS for this child: tick what goes on the bill</source>
         <translation>HIS中这位孩子的费用：勾选要记入账单的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="87"/>
+        <location filename="../../ui/screens/his_charges.py" line="88"/>
         <source>{order} · {name} × {quantity} · HIS {price}</source>
         <translation>{order} · {name} × {quantity} · HIS {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="97"/>
+        <location filename="../../ui/screens/his_charges.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="104"/>
+        <location filename="../../ui/screens/his_charges.py" line="105"/>
         <source>HIS code {code} is not in the catalogue or the clinic&apos;s mapping table: it cannot be billed from here. Add the item from the catalogue by hand.</source>
         <translation>HIS编码 {code} 不在收费目录中，也不在诊所的编码对照表中：无法从这里记账。请从收费目录手动添加该项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="109"/>
+        <location filename="../../ui/screens/his_charges.py" line="110"/>
         <source>HIS code {code} is mapped to a catalogue item the catalogue does not have: add the item by hand, and ask IT to fix the mapping table.</source>
         <translation>HIS编码 {code} 对照到的收费项目在收费目录中不存在：请手动添加该项目，并请IT修正编码对照表。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="112"/>
+        <location filename="../../ui/screens/his_charges.py" line="113"/>
         <source>Bills as {code} {name} at {price}</source>
         <translation>按 {code} {name} 记账，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="117"/>
+        <location filename="../../ui/screens/his_charges.py" line="118"/>
         <source> — the HIS&apos;s price is {his} each: the bill uses the catalogue&apos;s price.</source>
         <translation>——HIS单价为 {his}：账单按收费目录价格计。</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="122"/>
+        <source>The HIS charged it on {day}, not today: tick it only if it belongs to this visit.</source>
+        <translation>HIS的记费日期为 {day}，不是今天：仅当属于本次就诊时才勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/his_charges.py" line="131"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/his_charges.py" line="128"/>
+        <location filename="../../ui/screens/his_charges.py" line="133"/>
         <source>%n more charge(s) for this policy are not offered: the HIS&apos;s patient is not the child on this card ({why}). Check the patient in the HIS, or bill by hand.</source>
         <translation>
             <numerusform>该保单另有 %n 项费用未列出：HIS中的患者不是这张卡上的孩子（{why}）。请在HIS中核对患者，或手动记账。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="136"/>
+        <location filename="../../ui/screens/his_charges.py" line="141"/>
         <source>policy number</source>
         <translation>保单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="137"/>
+        <location filename="../../ui/screens/his_charges.py" line="142"/>
         <source>member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="138"/>
+        <location filename="../../ui/screens/his_charges.py" line="143"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="139"/>
+        <location filename="../../ui/screens/his_charges.py" line="144"/>
         <source>year of birth</source>
         <translation>出生年份</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/his_charges.py" line="140"/>
-        <source>two HIS patients match this card</source>
-        <translation>HIS中有两位患者与此卡相符</translation>
+        <location filename="../../ui/screens/his_charges.py" line="146"/>
+        <source>another HIS patient on this policy, and the HIS sent no member number</source>
+        <translation>该保单在HIS中另有一位患者，且HIS未提供会员号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/his_charges.py" line="148"/>
+        <location filename="../../ui/screens/his_charges.py" line="155"/>
         <source>Add %n charge(s) to the bill</source>
         <translation>
             <numerusform>将 %n 项费用记入账单</numerusform>
@@ -2505,21 +2515,21 @@
 <context>
     <name>HisOfferBar</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/his_offer.py" line="53"/>
-        <source>Charges from the HIS for this child (%n)</source>
+        <location filename="../../ui/widgets/his_offer.py" line="54"/>
+        <source>Charges from the HIS (%n)</source>
         <translation>
-            <numerusform>HIS中这位孩子的费用（%n）</numerusform>
+            <numerusform>HIS费用（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/his_offer.py" line="58"/>
+        <location filename="../../ui/widgets/his_offer.py" line="59"/>
         <source>%n cannot be billed from here: see why</source>
         <translation>
             <numerusform>%n 项无法从这里记账：查看原因</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/his_offer.py" line="62"/>
+        <location filename="../../ui/widgets/his_offer.py" line="63"/>
         <source>%n held back: the HIS&apos;s patient is not this child</source>
         <translation>
             <numerusform>%n 项未列出：HIS中的患者不是这位孩子</numerusform>

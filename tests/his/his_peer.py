@@ -10,10 +10,11 @@ class HisPeer:
     """The HIS's MLLP port for the shares, played by python-hl7's server: it answers each
     message with an ACK of `code` (None: it never answers) and keeps what it received."""
 
-    def __init__(self, code="AA", reason=""):
+    def __init__(self, code="AA", reason="", port=0):
         self.code = code
         self.reason = reason
         self.received = []
+        self.port = port
         self._ready = threading.Event()
         self._thread = threading.Thread(target=lambda: asyncio.run(self._serve()), daemon=True)
 
@@ -29,7 +30,7 @@ class HisPeer:
     async def _serve(self):
         self._loop = asyncio.get_running_loop()
         self._stopping = asyncio.Event()
-        server = await start_hl7_server(self._answer, "127.0.0.1", 0, encoding="utf-8")
+        server = await start_hl7_server(self._answer, "127.0.0.1", self.port, encoding="utf-8")
         self.port = server.sockets[0].getsockname()[1]
         self._ready.set()
         await self._stopping.wait()

@@ -6,6 +6,8 @@ once billed."""
 
 from __future__ import annotations
 
+import sqlite3
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from kiosk.his.charges import (
     HisPatient,
     HisRefusal,
 )
-from kiosk.his.inbox import BilledCharge, HisInbox, Received
+from kiosk.his.inbox import INBOX_FILE, BilledCharge, HisInbox, Received, _to_json
 from kiosk.his.mapping import ChargeProblem
 from kiosk.his.matching import Mismatch, match_patient
 from kiosk.his.offer import his_offer
@@ -104,15 +106,14 @@ def test_the_scanned_child_is_offered_their_charges_in_catalogue_terms(inbox):
     inbox.receive(message(HIS_GP01=68_000, HIS_CBC=9_000, HIS_XRAY9=30_000, HIS_OLD=100))
     found = offer(inbox)
     assert [
-        (c.charge.his_code, c.item.code if c.item else None, c.problem) for c in found.charges
+        (c.charge.his_code, c.item.code if c.item else None, c.problems, c.ticked)
+        for c in found.charges
     ] == [
-        ("HIS-GP01", "GP001", None),
-        ("HIS-CBC", "LAB001", ChargeProblem.PRICE_DIFFERS),
-        ("HIS-XRAY9", None, ChargeProblem.UNMAPPED),
-        ("HIS-OLD", None, ChargeProblem.NOT_IN_CATALOGUE),
+        ("HIS-GP01", "GP001", (), True),
+        ("HIS-CBC", "LAB001", (ChargeProblem.PRICE_DIFFERS,), True),
+        ("HIS-XRAY9", None, (ChargeProblem.UNMAPPED,), False),
+        ("HIS-OLD", None, (ChargeProblem.NOT_IN_CATALOGUE,), False),
     ]
-    differs = found.charges[1]
-    assert differs.price_difference_fen == 9_000 - 12_000
     assert len(found.billable) == 2
     assert found.held_back == ()
 
@@ -120,7 +121,59 @@ def test_the_scanned_child_is_offered_their_charges_in_catalogue_terms(inbox):
 def test_a_catalogue_code_sent_by_the_his_needs_no_mapping(inbox):
     inbox.receive(message(LAB002=9_500))
     (charge,) = offer(inbox).charges
-    assert charge.item is not None and charge.item.code == "LAB002" and charge.problem is None
+    assert charge.item is not None and charge.item.code == "LAB002" and charge.problems == ()
+
+
+def test_mapping_table_codes_compare_as_catalogue_codes(inbox):
+    inbox.receive(message(his_gp01=68_000))  # the HIS sends it in lower case
+    (charge,) = offer(inbox).charges
+    assert charge.item is not None and charge.item.code == "GP001"
+
+
+def test_a_charge_from_another_day_is_shown_but_not_ticked(inbox):
+    yesterday = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+    old = message("OLD")
+    charge = old.charges[0]
+    inbox.receive(replace(old, charges=(replace(charge, charged_at=yesterday), *old.charges[1:])))
+    first, second = offer(inbox).charges
+    assert (first.problems, first.ticked, first.billable) == (
+        (ChargeProblem.NOT_TODAY,),
+        False,
+        True,
+    )
+    assert (second.problems, second.ticked) == ((), True)
+
+
+def test_an_order_sent_again_is_offered_once_from_the_later_message(inbox):
+    inbox.receive(message("FIRST"))
+    again = message("FIRST", HIS_GP01=68_000)  # a correction: the same order, a new message
+    inbox.receive(replace(again, message_id="SECOND"))
+    assert [(c.message_row, c.charge.order_no) for c in offer(inbox).charges] == [
+        (1, "FIRST-2"),
+        (2, "FIRST-1"),
+    ]
+
+
+def test_an_order_on_a_bill_is_not_offered_again_from_a_later_message(inbox):
+    inbox.receive(message())
+    (stored,) = inbox.open_for_policy("GP2026000101", TODAY)
+    inbox.record_billed(7, [BilledCharge(stored.row, "MSG00001-1", 1)])
+    inbox.receive(replace(message(), message_id="RESENT"))
+    assert [c.charge.order_no for c in offer(inbox).charges] == ["MSG00001-2"]
+
+
+def test_a_second_his_patient_ever_seen_on_the_policy_needs_the_member_number(tmp_path):
+    clock = [NOW - timedelta(days=3)]
+    inbox = HisInbox.in_folder(tmp_path, clock=lambda: clock[0])
+    twin = patient(his_patient_id="HIS-2", name="李沐辰", member_id=None)
+    inbox.receive(message("TWIN", who=twin))
+    clock[0] = NOW
+    inbox.receive(message("TODAY", who=patient(member_id=None)))
+    found = offer(inbox)
+    assert found.charges == ()
+    assert [h.mismatches for h in found.held_back] == [(Mismatch.AMBIGUOUS,)]
+    inbox.receive(message("NAMED", who=patient(), HIS_CBC=12_000))  # with the member number
+    assert [c.charge.order_no for c in offer(inbox).charges] == ["NAMED-1"]
 
 
 @pytest.mark.parametrize(
@@ -145,8 +198,11 @@ def test_charges_for_another_policy_are_not_offered_at_all(inbox):
 
 
 def test_twins_on_one_policy_are_never_guessed_between(inbox):
-    inbox.receive(message("MSG1", who=patient(his_patient_id="HIS-1", name="李沐阳")))
-    inbox.receive(message("MSG2", who=patient(his_patient_id="HIS-2", name="李沐辰")))
+    first = patient(his_patient_id="HIS-1", name="李沐阳", member_id=None)
+    inbox.receive(message("MSG1", who=first))
+    inbox.receive(
+        message("MSG2", who=patient(his_patient_id="HIS-2", name="李沐辰", member_id=None))
+    )
     found = offer(inbox)
     assert found.charges == ()
     assert {h.mismatches for h in found.held_back} == {(Mismatch.AMBIGUOUS,)}
@@ -165,8 +221,7 @@ def test_billed_orders_are_not_offered_again_and_the_rest_stay(inbox):
     (stored,) = inbox.open_for_policy("GP2026000101", TODAY)
     inbox.record_billed(7, [BilledCharge(stored.row, "MSG00001-1", 1)])
     assert [c.charge.order_no for c in offer(inbox).charges] == ["MSG00001-2"]
-    taken = frozenset({(stored.row, "MSG00001-2")})
-    assert offer(inbox, taken=taken).empty
+    assert offer(inbox, taken=frozenset({"MSG00001-2"})).empty
     (due,) = inbox.settlements_due()
     assert (due.bill_id, [x.order_no for x in due.lines]) == (7, ["MSG00001-1"])
 
@@ -180,3 +235,49 @@ def test_only_the_day_s_charges_are_offered_and_old_ones_are_forgotten(tmp_path)
     assert [m.message.message_id for m in inbox.open_for_policy("GP2026000101", TODAY)] == ["TODAY"]
     assert inbox.purge(received_before=NOW - timedelta(hours=1)) == 1
     assert inbox.count() == 1
+
+
+FIRST_LAYOUT = """
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY, sender TEXT NOT NULL, message_id TEXT NOT NULL, digest TEXT NOT NULL,
+    source TEXT NOT NULL, policy_number TEXT NOT NULL, body TEXT NOT NULL,
+    received_at TEXT NOT NULL, received_on TEXT NOT NULL, UNIQUE (sender, message_id)
+);
+CREATE TABLE billed (
+    message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE, order_no TEXT NOT NULL,
+    bill_id INTEGER NOT NULL, line_no INTEGER NOT NULL, billed_at TEXT NOT NULL,
+    PRIMARY KEY (message, order_no)
+);
+CREATE TABLE settlements (
+    message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    bill_id INTEGER NOT NULL, settled_at TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+    last_problem TEXT, PRIMARY KEY (message, bill_id)
+);
+"""
+"""The inbox as the first release of the HIS link wrote it (no orders table)."""
+
+
+def test_an_inbox_of_the_first_layout_keeps_its_messages_and_billed_orders(tmp_path):
+    kept = message()
+    with sqlite3.connect(tmp_path / INBOX_FILE) as db:
+        db.executescript(FIRST_LAYOUT)
+        db.execute(
+            "INSERT INTO messages VALUES (1, ?, ?, ?, 'hl7v2', 'GP2026000101', ?, ?, ?)",
+            (
+                kept.sender,
+                kept.message_id,
+                kept.digest(),
+                _to_json(kept),
+                NOW.isoformat(),
+                TODAY.isoformat(),
+            ),
+        )
+        db.execute("INSERT INTO billed VALUES (1, 'MSG00001-1', 7, 1, ?)", (NOW.isoformat(),))
+    db.close()
+
+    inbox = HisInbox.in_folder(tmp_path, clock=lambda: NOW)
+    assert [c.charge.order_no for c in offer(inbox).charges] == ["MSG00001-2"]
+    assert inbox.receive(kept) is Received.DUPLICATE
+    inbox.receive(replace(kept, message_id="RESENT"))  # the billed order stays billed
+    assert [c.charge.order_no for c in offer(inbox).charges] == ["MSG00001-2"]
+    assert inbox.patients_on_policy("GP2026000101") == {"HIS-00042"}

@@ -88,7 +88,8 @@ def test_a_refused_file_goes_to_refused_with_its_reason_and_nothing_personal(dro
         "malformed\nnot JSON\n"
     )
     logged = caplog.text
-    assert "0002.json refused (invalid)" in logged
+    assert "a FHIR drop file was refused (invalid)" in logged
+    assert "0002.json" not in logged  # a HIS may name its files after the child
     for value in PERSONAL:
         assert value not in reason
         assert value not in logged
@@ -107,9 +108,22 @@ def test_the_same_bundle_dropped_twice_is_kept_once(drop, inbox):
     assert inbox.count() == 1
 
 
+def test_a_resend_stamped_anew_is_a_duplicate(drop, inbox):
+    dropped(drop, "0008.json", good_bundle())
+    dropped(drop, "0009.json", good_bundle(timestamp="2026-03-02T09:30:00+08:00"))
+
+    first, second = passes(drop, inbox)
+
+    assert (first.accepted, first.duplicate) == (True, False)
+    assert (second.accepted, second.duplicate) == (True, True)
+    assert inbox.count() == 1
+
+
 def test_the_same_id_with_other_content_is_refused_as_a_duplicate(drop, inbox):
     dropped(drop, "0006.json", good_bundle())
-    dropped(drop, "0007.json", good_bundle(timestamp="2026-03-02T09:30:00+08:00"))
+    dearer = json.loads(good_bundle())
+    dearer["entry"][2]["resource"]["priceOverride"]["value"] = 50
+    dropped(drop, "0007.json", json.dumps(dearer, ensure_ascii=False))
 
     first, second = passes(drop, inbox)
 

@@ -320,16 +320,31 @@ def test_a_fraction_or_no_item_is_refused(value):
     assert "ChargeItem.quantity.value" in error.detail
 
 
-def test_a_charge_entered_in_error_refuses_the_bundle():
+@pytest.mark.parametrize(
+    "status", ["entered-in-error", "aborted", "not-billable", "planned", "done"]
+)
+def test_a_charge_that_is_not_billable_refuses_the_bundle(status):
     wrong = charge_item()
-    wrong["status"] = "entered-in-error"
+    wrong["status"] = status
     other = charge_item() | {"id": "other", "identifier": [{"value": "654322"}]}
 
     error = refused(bundle(PATIENT, COVERAGE, other, wrong))
     assert error.refusal is HisRefusal.INVALID
     assert error.detail == (
-        "ChargeItem.status is entered-in-error: send the correction as a new bundle"
-        " (Bundle.entry[3])"
+        "ChargeItem.status is not billable: send only billable charges, a correction as a new"
+        " bundle (Bundle.entry[3])"
+    )
+
+
+@pytest.mark.parametrize("status", ["draft", "cancelled", "entered-in-error"])
+def test_an_invoice_that_is_not_issued_refuses_the_bundle(status):
+    bill = invoice()
+    bill["status"] = status
+
+    error = refused(bundle(PATIENT, COVERAGE, bill, charge_item()))
+    assert (error.refusal, error.detail) == (
+        HisRefusal.INVALID,
+        "Invoice.status is not issued or balanced: nothing to bill yet",
     )
 
 
@@ -523,15 +538,6 @@ def test_a_resource_the_library_rejects_is_invalid_naming_the_element(change, el
     )
 
 
-def test_the_library_does_not_check_codes_against_their_value_set():
-    """ChargeItem.status "done" is no ChargeItem status, but the library takes any code: the
-    desk refuses only entered-in-error, the status that withdraws a charge."""
-    item = charge_item()
-    item["status"] = "done"
-
-    assert read_bundle(bundle(PATIENT, COVERAGE, item)).charges[0].order_no == "654321"
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -658,3 +664,23 @@ def test_large_amounts_go_back_to_the_fen():
 def test_a_settlement_goes_back_in_the_format_it_came_in():
     with pytest.raises(ValueError, match="format"):
         claim_response(replace(settlement(), source=ChargeSource.HL7_V2))
+
+
+def test_an_invoice_bills_its_charge_items_marked_billed_and_prices_them_itself():
+    item = charge_item()
+    item["status"] = "billed"  # R4: a ChargeItem an Invoice bills is marked billed
+    del item["priceOverride"]  # the Invoice line's base amount prices it
+
+    message = read_bundle(bundle(PATIENT, COVERAGE, invoice(), item))
+
+    first = message.charges[0]
+    assert (first.order_no, first.unit_price_fen) == ("654321", 3200)
+
+
+def test_a_billed_charge_item_without_an_invoice_is_no_charge_to_take():
+    item = charge_item()
+    item["status"] = "billed"
+
+    error = refused(bundle(PATIENT, COVERAGE, item))
+    assert error.refusal is HisRefusal.INVALID
+    assert error.detail.startswith("ChargeItem.status is not billable")

@@ -122,12 +122,6 @@ def test_an_amount_that_is_not_whole_fen_of_yuan_is_refused_not_rounded(amount, 
     assert refusal_of(edited(DFT_P03, {"FT1.12": f"{amount}^CNY"})) == (HisRefusal.INVALID, detail)
 
 
-def test_an_amount_in_another_currency_is_refused():
-    refusal, detail = refusal_of(edited(DFT_P03, {"FT12.12": "45.00^USD"}))
-
-    assert (refusal, detail) == (HisRefusal.INVALID, "FT1-12 (charge 2) is not in CNY")
-
-
 def test_without_a_unit_amount_the_extended_amount_is_divided_by_the_quantity():
     message = read_dft(edited(DFT_P03, {"FT12.12": "", "FT12.11": "90.00^CNY", "FT12.10": "2"}))
 
@@ -287,8 +281,8 @@ def test_a_resend_is_answered_aa_duplicate_so_the_his_stops_resending():
         (HisRefusal.UNKNOWN_PATIENT, "AE", "101"),
         (HisRefusal.UNSUPPORTED_TYPE, "AR", "200"),
         (HisRefusal.MALFORMED, "AR", "100"),
-        (HisRefusal.DUPLICATE, "AR", "205"),
-        (None, "AE", "207"),
+        (HisRefusal.DUPLICATE, "AE", "205"),
+        (None, "AR", "207"),
     ],
 )
 def test_a_refusal_is_answered_with_its_code_and_an_err_segment(refusal, code, error):
@@ -390,10 +384,10 @@ def test_the_shares_go_back_as_a_dft_p03_the_his_reads_per_order():
         for ft1 in sent.segments("FT1")
     ]
     assert lines == [
-        ("CLM-2026-004417", "INV-20261207-0007", "PY", "HIS-GP01", "1", "150.00^CNY",
-         "120.00^CNY", "ORD-1001"),
-        ("CLM-2026-004417", "INV-20261207-0007", "PY", "HIS-CBC", "1", "45.00^CNY",
-         "45.00^CNY", "ORD-1002"),
+        ("CLM-2026-004417", "INV-20261207-0007", "PY", "HIS-GP01", "1", "150.00&CNY",
+         "120.00&CNY", "ORD-1001"),
+        ("CLM-2026-004417", "INV-20261207-0007", "PY", "HIS-CBC", "1", "45.00&CNY",
+         "45.00&CNY", "ORD-1002"),
     ]  # fmt: skip
     assert str(sent["FT1.4"]) == "20261207100500+0800"
 
@@ -428,3 +422,23 @@ def test_the_hiss_ack_is_read_with_its_reason():
 
     assert (ack.code, ack.control_id) == ("AE", "KIOSK0004")
     assert ack.text == "invalid: FT1-23 (charge 2) filler order number is missing"
+
+
+@pytest.mark.parametrize("price", ["45.00&CNY^UP", "45.00^UP", "45.00&CNY", "45.00^CNY"])
+def test_an_amount_in_the_standard_cp_layout_or_with_the_currency_second_is_read(price):
+    assert read_dft(edited(DFT_P03, {"FT12.12": price})).charges[1].unit_price_fen == 4500
+
+
+@pytest.mark.parametrize("price", ["45.00&USD^UP", "45.00^USD"])
+def test_an_amount_in_another_currency_is_refused(price):
+    assert refusal_of(edited(DFT_P03, {"FT12.12": price})) == (
+        HisRefusal.INVALID,
+        "FT1-12 (charge 2) is not in CNY",
+    )
+
+
+def test_a_time_with_an_impossible_offset_is_refused_not_a_crash():
+    assert refusal_of(edited(DFT_P03, {"FT1.4": "20261207093512+9999"})) == (
+        HisRefusal.INVALID,
+        "FT1-4 (charge 1) is not a date and time",
+    )

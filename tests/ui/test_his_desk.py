@@ -7,14 +7,12 @@ not billed or not taken; another child's charges on the same policy are held bac
 
 from __future__ import annotations
 
-import asyncio
-import socket
+from datetime import datetime
 
-import hl7
 import pytest
-from hl7.mllp import open_hl7_connection
 
 from insurer_sandbox.demo import demo_member
+from kiosk.business_day import BUSINESS_TZ
 from kiosk.his.inbox import HisInbox
 from kiosk.his.settings import HisSettings
 from kiosk.journal import ClaimState
@@ -22,35 +20,21 @@ from kiosk.visit import Step
 from tests.his.his_peer import HisPeer
 from tests.his.messages import DFT_P03, edited
 from tests.ui.conftest import card
+from ui.demo_script.his_charges import free_port, send_to_desk
 from ui.driver import pump_until
 
 CHILD = "active_standard"
 """李沐阳, born 2019, policy GP2026000101: the child of the HIS's example message."""
 CODES = {"HIS-GP01": "GP001", "HIS-CBC": "LAB001"}
-AT_CATALOGUE_PRICES = {"FT1.12": "680.00^CNY", "FT12.12": "120.00^CNY"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+NOW = datetime.now(BUSINESS_TZ).strftime("%Y%m%d%H%M%S%z")
+CHARGED_NOW = {"FT1.4": NOW, "FT12.4": NOW}
+"""The example's charges made today (its own FT1-4 is a fixed day)."""
+AT_CATALOGUE_PRICES = {"FT1.12": "680.00^CNY", "FT12.12": "120.00^CNY", **CHARGED_NOW}
 
 
 def his_sends(port: int, text: str) -> tuple[str, str]:
     """The HIS sends one message over MLLP and reads the ACK: (MSA-1, MSA-3)."""
-
-    async def talk() -> hl7.Message:
-        async with asyncio.timeout(5):
-            reader, writer = await open_hl7_connection("127.0.0.1", port, encoding="utf-8")
-            try:
-                writer.writemessage(hl7.parse(text))
-                await writer.drain()
-                return await reader.readmessage()
-            finally:
-                writer.close()
-                await writer.wait_closed()
-
-    ack = asyncio.run(talk())
+    ack = send_to_desk(port, text)
     return str(ack["MSA.1"]), ack.segment("MSA").extract_field(1, 3)
 
 
@@ -89,7 +73,7 @@ def test_a_his_charge_becomes_the_signed_bill_and_its_shares_go_back(his_kiosk, 
     driver.show_card(card(CHILD))
     driver.start_bill()
     bar = offered(app)
-    assert bar.button.text() == "Charges from the HIS for this child (2)"
+    assert bar.button.text() == "Charges from the HIS (2)"
     dialog = app.window.bill.review_his_charges()
     assert [box.isChecked() for box, _note, _charge in dialog.boxes] == [True, True]
     assert "Bills as GP001" in dialog.boxes[0][1].text()
@@ -116,19 +100,20 @@ def test_a_his_charge_becomes_the_signed_bill_and_its_shares_go_back(his_kiosk, 
     assert [
         (str(ft1(23)), str(ft1(6)), str(ft1(11)), str(ft1(15))) for ft1 in shares.segments("FT1")
     ] == [
-        ("ORD-1001", "PY", "680.00^CNY", _yuan(covered[1].covered_fen)),
-        ("ORD-1002", "PY", "120.00^CNY", _yuan(covered[2].covered_fen)),
+        ("ORD-1001", "PY", "680.00&CNY", _yuan(covered[1].covered_fen)),
+        ("ORD-1002", "PY", "120.00&CNY", _yuan(covered[2].covered_fen)),
     ]
     assert str(shares.segment("FT1")(2)) == done.claim.insurer_claim_id
 
     inbox = HisInbox.in_folder(app.journal.path.parent)
     assert inbox.open_for_policy("GP2026000101", visit.today()) == []  # billed: not offered again
     driver.next_family()
-    assert len(his_peer.received) == 1  # sent once
+    assert app.session.his.pass_now() == []  # settled: the next pass sends nothing again
+    assert len(his_peer.received) == 1
 
 
 def _yuan(fen: int) -> str:
-    return f"{fen // 100}.{fen % 100:02d}^CNY"
+    return f"{fen // 100}.{fen % 100:02d}&CNY"
 
 
 def test_charges_sent_after_the_scan_appear_and_problems_are_shown_not_billed(his_kiosk):
@@ -140,18 +125,25 @@ def test_charges_sent_after_the_scan_appear_and_problems_are_shown_not_billed(hi
     assert not bar.isVisible()  # nothing from the HIS yet
 
     unmapped_and_dearer = edited(
-        DFT_P03, {"FT1.7": "HIS-XR9^胸片^CLINIC-HIS", "FT12.12": "130.00^CNY"}
+        DFT_P03, {"FT1.7": "HIS-XR9^胸片^CLINIC-HIS", "FT12.12": "130.00^CNY", **CHARGED_NOW}
     )
     assert his_sends(settings.listen_port, unmapped_and_dearer)[0] == "AA"
     another_child = edited(
         DFT_P03,
-        {"MSH.10": "MSG00009", "PID.3": "HIS-00077", "PID.5": "李^沐辰辰", "FT1.23": "ORD-9001"},
+        {
+            "MSH.10": "MSG00009",
+            "PID.3": "HIS-00077",
+            "PID.5": "李^沐辰辰",
+            "FT1.23": "ORD-9001",
+            "FT12.23": "ORD-9002",
+            **CHARGED_NOW,
+        },
     )
     assert his_sends(settings.listen_port, another_child)[0] == "AA"
 
     offered(app)
     pump_until(lambda: bar.offer.held_back, 10, "the other child's charges held back")
-    assert bar.button.text() == "Charges from the HIS for this child (1)"
+    assert bar.button.text() == "Charges from the HIS (1)"
     assert "1 cannot be billed from here" in bar.note.text()
     assert "2 held back: the HIS's patient is not this child" in bar.note.text()
     dialog = app.window.bill.review_his_charges()
@@ -176,5 +168,5 @@ def test_charges_sent_after_the_scan_appear_and_problems_are_shown_not_billed(hi
     assert not bar.isVisible()
     driver.show_card(card(CHILD))
     driver.start_bill()
-    assert offered(app).button.text() == "Charges from the HIS for this child (1)"
+    assert offered(app).button.text() == "Charges from the HIS (1)"
     assert demo_member(CHILD).policy_number == "GP2026000101"

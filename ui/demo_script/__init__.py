@@ -6,8 +6,9 @@ signed bill PDFs. The PNGs are what the README shows and what a person checks fo
 missing Chinese glyphs.
 
 `scenarios` says what each member is billed (no Qt), `walk` walks a visit along the happy path,
-`arrivals` the insurer's appointments at the desk, `manager_screens` is the manager's part
-(`clinic_screens` its clinic database's) and `detours` the visits off the happy path.
+`arrivals` the insurer's appointments at the desk, `his_charges` the clinic HIS's charges made
+the bill (a demo HIS on loopback MLLP), `manager_screens` is the manager's part (`clinic_screens`
+its clinic database's) and `detours` the visits off the happy path.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ui.demo_script.detours import (
     phone_guarantee_visit,
     recheck_visit,
 )
+from ui.demo_script.his_charges import DemoHis, his_visit
 from ui.demo_script.manager_screens import correction, manager_screens
 from ui.demo_script.scenarios import (
     CORRECTED_MEMBER,
@@ -76,58 +78,62 @@ def write_walkthrough(
     by_clinic: dict[str, list[Member]] = {}
     for member in members:
         by_clinic.setdefault(member.clinic_id, []).append(member)
-    for clinic_id, clinic_members in by_clinic.items():
-        register(clinic_id)
-        kiosk_dir = data_dir / f"{language}-{clinic_id}"
-        add_staff(kiosk_dir / "journal.sqlite3")
-        add_past_year(kiosk_dir / "journal.sqlite3", clinic_id)
-        kiosk = build_kiosk(
-            KioskConfig(
-                insurer_url=insurer_url,
-                data_dir=kiosk_dir,
-                clinic=clinics[clinic_id],
-                language=language,
-                idle_seconds=3600,
-                camera=camera,
-            )
-        )
-        try:
-            walk = Walk(kiosk, camera, token_for, out_dir / language, written)
-            walk.window_ready()
-            if clinic_id == next(iter(by_clinic)):
-                walk.scan_screens()
-                arrivals_screens(walk)
-            for member in clinic_members:
-                walk.visit(member, members.index(member) + 1)
-            if clinic_id == next(iter(by_clinic)):
-                checked_in(walk)
-                brother = next(m for m in clinic_members if m.state == "active_plus")
-                appointment_required(walk, brother, len(members) + 8)
-                walk.self_pay_visit(clinic_members[0], len(members) + 1)
-                emergency = next(m for m in clinic_members if m.state == EMERGENCY_MEMBER)
-                emergency_visit(walk, emergency, len(members) + 2, approve)
-                guaranteed = next(m for m in clinic_members if m.state == GUARANTEE_MEMBER)
-                phone_guarantee_visit(
-                    walk,
-                    guaranteed,
-                    len(members) + 3,
-                    outage,
-                    hotline,
-                    wrong_child=brother,
-                    manager=manager,
+    with DemoHis() as his:
+        first_clinic = next(iter(by_clinic))
+        for clinic_id, clinic_members in by_clinic.items():
+            register(clinic_id)
+            kiosk_dir = data_dir / f"{language}-{clinic_id}"
+            add_staff(kiosk_dir / "journal.sqlite3")
+            add_past_year(kiosk_dir / "journal.sqlite3", clinic_id)
+            kiosk = build_kiosk(
+                KioskConfig(
+                    insurer_url=insurer_url,
+                    data_dir=kiosk_dir,
+                    clinic=clinics[clinic_id],
+                    language=language,
+                    idle_seconds=3600,
+                    camera=camera,
+                    his=his.settings() if clinic_id == first_clinic else None,
                 )
-                collect_owed(walk, guaranteed, len(members) + 4)
-                walk.visit(unknown_card, len(members) + 7)
-                near_limit = next(m for m in clinic_members if m.state == RECHECK_MEMBER)
-                recheck_visit(walk, near_limit, len(members) + 5, second_desk)
-                corrected = next(m for m in clinic_members if m.state == CORRECTED_MEMBER)
-                refunded = next(m for m in clinic_members if m.state == REFUNDED_MEMBER)
-                correction(walk, corrected, len(members) + 6, manager, refunded=refunded)
-                manager_screens(walk, manager, dispute)
-                with clinic_db(kiosk_dir / "journal.sqlite3") as chain:
-                    if chain is not None:
-                        clinic_screens(walk, manager, chain)
-        finally:
-            camera.show(None)
-            kiosk.close()
+            )
+            try:
+                walk = Walk(kiosk, camera, token_for, out_dir / language, written)
+                walk.window_ready()
+                if clinic_id == next(iter(by_clinic)):
+                    walk.scan_screens()
+                    arrivals_screens(walk)
+                for member in clinic_members:
+                    walk.visit(member, members.index(member) + 1)
+                if clinic_id == next(iter(by_clinic)):
+                    checked_in(walk)
+                    brother = next(m for m in clinic_members if m.state == "active_plus")
+                    appointment_required(walk, brother, len(members) + 8)
+                    walk.self_pay_visit(clinic_members[0], len(members) + 1)
+                    emergency = next(m for m in clinic_members if m.state == EMERGENCY_MEMBER)
+                    emergency_visit(walk, emergency, len(members) + 2, approve)
+                    guaranteed = next(m for m in clinic_members if m.state == GUARANTEE_MEMBER)
+                    phone_guarantee_visit(
+                        walk,
+                        guaranteed,
+                        len(members) + 3,
+                        outage,
+                        hotline,
+                        wrong_child=brother,
+                        manager=manager,
+                    )
+                    collect_owed(walk, guaranteed, len(members) + 4)
+                    walk.visit(unknown_card, len(members) + 7)
+                    near_limit = next(m for m in clinic_members if m.state == RECHECK_MEMBER)
+                    recheck_visit(walk, near_limit, len(members) + 5, second_desk)
+                    corrected = next(m for m in clinic_members if m.state == CORRECTED_MEMBER)
+                    refunded = next(m for m in clinic_members if m.state == REFUNDED_MEMBER)
+                    correction(walk, corrected, len(members) + 6, manager, refunded=refunded)
+                    manager_screens(walk, manager, dispute)
+                    with clinic_db(kiosk_dir / "journal.sqlite3") as chain:
+                        if chain is not None:
+                            clinic_screens(walk, manager, chain)
+                    his_visit(walk, brother, len(members) + 9, his)
+            finally:
+                camera.show(None)
+                kiosk.close()
     return written

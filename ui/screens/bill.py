@@ -265,11 +265,12 @@ class BillScreen(FollowsLanguage, QWidget):
         visit = self.session.visit
         if visit.step is not Step.BILL:
             return
-        taken = set(visit.his_orders.values())
+        taken = {o.order_no for o in visit.his_orders.values()}
         for charge in charges:
             item, order = charge.item, HisOrder(charge.message_row, charge.charge.order_no)
-            if item is None or order in taken:
+            if item is None or order.order_no in taken:
                 continue
+            taken.add(order.order_no)
             preauth = visit.approved_preauth(item.code, item.category)
             visit.add_his_line(
                 order, bill_line(item, charge.charge.quantity, line_no=1, preauth_id=preauth)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.business_day import business_day
 from kiosk.his.mapping import ChargeProblem, MappedCharge
 from kiosk.his.matching import Mismatch
 from kiosk.his.offer import HisOffer
@@ -48,7 +49,7 @@ class HisChargesDialog(FollowsLanguage, QDialog):
         for charge in offer.charges:
             box = QCheckBox()
             box.setObjectName("hisCharge")
-            box.setChecked(charge.billable)
+            box.setChecked(charge.ticked)
             box.setEnabled(charge.billable)
             box.toggled.connect(self._update_button)
             note = QLabel(objectName="hint", wordWrap=True)
@@ -73,7 +74,7 @@ class HisChargesDialog(FollowsLanguage, QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.held_back)
         layout.addLayout(button_row([self.cancel_button], [self.add_button]))
-        self.resize(860, 560)
+        self.resize(880, 660)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -92,38 +93,42 @@ class HisChargesDialog(FollowsLanguage, QDialog):
                 )
             )
             note.setText(self._note(charge))
-            set_tone(note, "warning" if charge.problem is not None else None)
+            set_tone(note, "warning" if charge.problems else None)
         self.held_back.setText(self._held_back_text())
         self.cancel_button.setText(self.tr("Cancel"))
         self._update_button()
 
     def _note(self, charge: MappedCharge) -> str:
-        item = charge.item
-        if charge.problem is ChargeProblem.UNMAPPED:
+        item, his = charge.item, charge.charge
+        if ChargeProblem.UNMAPPED in charge.problems:
             return self.tr(
                 "HIS code {code} is not in the catalogue or the clinic's mapping table: it "
                 "cannot be billed from here. Add the item from the catalogue by hand."
-            ).format(code=charge.charge.his_code)
+            ).format(code=his.his_code)
         if item is None:
             return self.tr(
                 "HIS code {code} is mapped to a catalogue item the catalogue does not have: "
                 "add the item by hand, and ask IT to fix the mapping table."
-            ).format(code=charge.charge.his_code)
-        bills_as = self.tr("Bills as {code} {name} at {price}").format(
+            ).format(code=his.his_code)
+        note = self.tr("Bills as {code} {name} at {price}").format(
             code=item.code, name=item.name(self._language), price=format_yuan(item.unit_price_fen)
         )
-        if charge.problem is ChargeProblem.PRICE_DIFFERS:
-            return bills_as + self.tr(
+        if ChargeProblem.PRICE_DIFFERS in charge.problems:
+            note += self.tr(
                 " — the HIS's price is {his} each: the bill uses the catalogue's price."
-            ).format(his=format_yuan(charge.charge.unit_price_fen))
-        return bills_as
+            ).format(his=format_yuan(his.unit_price_fen))
+        if ChargeProblem.NOT_TODAY in charge.problems and his.charged_at is not None:
+            note += "\n" + self.tr(
+                "The HIS charged it on {day}, not today: tick it only if it belongs to this visit."
+            ).format(day=business_day(his.charged_at).isoformat())
+        return note
 
     def _held_back_text(self) -> str:
         if not self.offer.held_back:
             return ""
         charges = sum(h.charges for h in self.offer.held_back)
         reasons = sorted({m for h in self.offer.held_back for m in h.mismatches})
-        why = ", ".join(self._mismatch_text(m) for m in reasons)
+        why = self.tr(", ").join(self._mismatch_text(m) for m in reasons)
         return self.tr(
             "%n more charge(s) for this policy are not offered: the HIS's patient is not the "
             "child on this card ({why}). Check the patient in the HIS, or bill by hand.",
@@ -137,7 +142,9 @@ class HisChargesDialog(FollowsLanguage, QDialog):
             Mismatch.MEMBER: self.tr("member number"),
             Mismatch.NAME: self.tr("name"),
             Mismatch.BIRTH_YEAR: self.tr("year of birth"),
-            Mismatch.AMBIGUOUS: self.tr("two HIS patients match this card"),
+            Mismatch.AMBIGUOUS: self.tr(
+                "another HIS patient on this policy, and the HIS sent no member number"
+            ),
         }[mismatch]
 
     def ticked(self) -> list[MappedCharge]:

@@ -8,7 +8,7 @@ import logging
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.his.inbox import BilledCharge
 from kiosk.his.offer import NO_OFFER, HisOffer, his_offer
@@ -37,10 +37,11 @@ class HisOfferBar(FollowsLanguage, QWidget):
         self.button = QPushButton(objectName="hisChargesButton")
         self.button.clicked.connect(self.reviewRequested)
         self.note = QLabel(objectName="hint", wordWrap=True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(4)
         layout.addWidget(self.button)
-        layout.addWidget(self.note, 1)
+        layout.addWidget(self.note)
         self._timer = QTimer(self)
         self._timer.setInterval(LOOK_AGAIN_MS)
         self._timer.timeout.connect(self.look)
@@ -50,7 +51,7 @@ class HisOfferBar(FollowsLanguage, QWidget):
     def retranslate(self) -> None:
         offer = self.offer
         billable = len(offer.billable)
-        self.button.setText(self.tr("Charges from the HIS for this child (%n)", "", billable))
+        self.button.setText(self.tr("Charges from the HIS (%n)", "", billable))
         self.button.setEnabled(bool(offer.charges) or bool(offer.held_back))
         problems = len(offer.charges) - billable
         notes = []
@@ -87,7 +88,7 @@ class HisOfferBar(FollowsLanguage, QWidget):
             return
         catalogue, codes = session.catalogue, link.settings.codes
         visit_id, on = visit.visit_id, visit.today()
-        taken = frozenset((o.message_row, o.order_no) for o in visit.his_orders.values())
+        taken = frozenset(o.order_no for o in visit.his_orders.values())
         self._looking = True
         Task(
             lambda: his_offer(link.inbox, eligibility, catalogue, codes, on=on, taken=taken)
@@ -113,8 +114,9 @@ class HisOfferBar(FollowsLanguage, QWidget):
 
 
 def record_his_billed(session: KioskSession) -> None:
-    """The visit is done (claim stored, or a self-pay bill paid): its HIS orders are billed,
-    not offered again, and settled back to the HIS once the insurer accepts the claim."""
+    """The visit is done (its claim stored, or a bill the insurer pays nothing of recorded):
+    its HIS orders are billed, not offered again, and their shares go back to the HIS once the
+    insurer accepts the claim (at once when there is none)."""
     link, visit = session.his, session.visit
     presented = visit.presented
     if link is None or presented is None or not visit.his_orders:
