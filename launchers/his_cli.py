@@ -151,7 +151,7 @@ def _settle() -> int:
         return 0
     inbox = HisInbox.in_folder(settings.data_dir)
     with Journal.open_read_only(settings.journal_path) as journal:
-        outcomes = settle_due(inbox, journal, his, send_hl7=send_hl7)
+        outcomes = settle_due(inbox, journal, his, send_hl7=send_hl7, now=None)
     for outcome in outcomes:
         said = "sent" if outcome.sent else f"not taken ({outcome.problem})"
         print(f"bill {outcome.bill_id}: shares {said}")

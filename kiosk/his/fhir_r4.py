@@ -22,11 +22,10 @@ bundle with neither a ChargeItem nor an Invoice: UNSUPPORTED_TYPE); other entrie
   number (1 when absent); priceOverride, required: R4's total price of the charge, so the unit
   price is it divided by the quantity, exactly (a total that does not divide into whole fen is
   refused); factorOverride is not read (priceOverride is what is charged); occurrenceDateTime, else
-  occurrencePeriod.start, when charged; performingOrganization names the sender when nothing
-  else does. A ChargeItem whose status is not billable (aborted, entered-in-error, planned…;
-  billed is taken for one an Invoice in the bundle lists) refuses the whole bundle: the HIS
-  sends its correction as a new bundle, whose orders then stand in place of the earlier ones
-  (`kiosk.his.inbox`).
+  occurrencePeriod.start, when charged. A ChargeItem whose status is not billable (aborted,
+  entered-in-error, planned…; billed is taken for one an Invoice in the bundle lists) refuses
+  the whole bundle: the HIS sends its correction as a new bundle, whose orders then stand in
+  place of the earlier ones (`kiosk.his.inbox`).
 - Or one Invoice, whose lineItems are the charges: a chargeItemReference to a ChargeItem in
   the bundle (read as above, the line's priceComponent of type "base", R4's amount calculated
   for the line, overriding its total), or a chargeItemCodeableConcept (order number
@@ -129,15 +128,13 @@ def read_bundle(text: str | bytes) -> HisChargeMessage:
     if len(invoices) > 1:
         raise HisInputError(HisRefusal.INVALID, "the bundle holds more than one Invoice")
     invoice = invoices[0] if invoices else None
-    if invoice is not None and invoice.status not in ("issued", "balanced"):
-        raise HisInputError(
-            HisRefusal.INVALID, "Invoice.status is not issued or balanced: nothing to bill yet"
-        )
+    if invoice is not None and invoice.status != "issued":
+        # draft: not final; balanced: paid already; cancelled, entered-in-error: withdrawn
+        raise HisInputError(HisRefusal.INVALID, "Invoice.status is not issued: nothing to bill")
     charges = _invoice_charges(invoice, items) if invoice else [_charge(i, n) for n, _, i in items]
     sender = (
         (bundle.meta.source if bundle.meta else None)
         or (_party(invoice.issuer) if invoice else None)
-        or next((p for _, _, i in items if (p := _party(i.performingOrganization))), None)
         or DEFAULT_SENDER
     )
     try:

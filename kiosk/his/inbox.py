@@ -37,49 +37,52 @@ from kiosk.his.charges import (
 
 INBOX_FILE = "his-inbox.sqlite3"
 SCHEMA_VERSION = 2
-"""2: each message's orders and its HIS patient number kept apart from its body (an inbox of
-the first layout, 0, gets them from the bodies when opened)."""
+"""2: each message's orders and its HIS patient number kept apart from its body, a settlement's
+last try; an inbox of the first layout (user_version 0) is upgraded when opened."""
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS messages (
-    id INTEGER PRIMARY KEY,
-    sender TEXT NOT NULL,
-    message_id TEXT NOT NULL,
-    digest TEXT NOT NULL,
-    source TEXT NOT NULL,
-    policy_number TEXT NOT NULL,
-    body TEXT NOT NULL,
-    received_at TEXT NOT NULL,
-    received_on TEXT NOT NULL,
-    his_patient_id TEXT NOT NULL,
-    UNIQUE (sender, message_id)
-);
-CREATE INDEX IF NOT EXISTS messages_by_policy ON messages (policy_number, received_on);
-CREATE TABLE IF NOT EXISTS orders (
-    message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
-    sender TEXT NOT NULL,
-    order_no TEXT NOT NULL,
-    PRIMARY KEY (message, order_no)
-);
-CREATE INDEX IF NOT EXISTS orders_by_sender ON orders (sender, order_no);
-CREATE TABLE IF NOT EXISTS billed (
-    message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
-    order_no TEXT NOT NULL,
-    bill_id INTEGER NOT NULL,
-    line_no INTEGER NOT NULL,
-    billed_at TEXT NOT NULL,
-    PRIMARY KEY (message, order_no)
-);
-CREATE INDEX IF NOT EXISTS billed_by_bill ON billed (bill_id);
-CREATE TABLE IF NOT EXISTS settlements (
-    message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
-    bill_id INTEGER NOT NULL,
-    settled_at TEXT,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    last_problem TEXT,
-    PRIMARY KEY (message, bill_id)
-);
-"""
+_TABLES = (
+    """CREATE TABLE IF NOT EXISTS messages (
+        id INTEGER PRIMARY KEY,
+        sender TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        source TEXT NOT NULL,
+        policy_number TEXT NOT NULL,
+        body TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        received_on TEXT NOT NULL,
+        his_patient_id TEXT NOT NULL,
+        UNIQUE (sender, message_id)
+    )""",
+    "CREATE INDEX IF NOT EXISTS messages_by_policy ON messages (policy_number, received_on)",
+    """CREATE TABLE IF NOT EXISTS orders (
+        message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        sender TEXT NOT NULL,
+        his_patient_id TEXT NOT NULL,
+        order_no TEXT NOT NULL,
+        PRIMARY KEY (message, order_no)
+    )""",
+    "CREATE INDEX IF NOT EXISTS orders_by_order ON orders (sender, order_no, his_patient_id)",
+    """CREATE TABLE IF NOT EXISTS billed (
+        message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        order_no TEXT NOT NULL,
+        bill_id INTEGER NOT NULL,
+        line_no INTEGER NOT NULL,
+        billed_at TEXT NOT NULL,
+        PRIMARY KEY (message, order_no)
+    )""",
+    "CREATE INDEX IF NOT EXISTS billed_by_bill ON billed (bill_id)",
+    "CREATE INDEX IF NOT EXISTS billed_by_order ON billed (order_no)",
+    """CREATE TABLE IF NOT EXISTS settlements (
+        message INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        bill_id INTEGER NOT NULL,
+        settled_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        tried_at TEXT,
+        last_problem TEXT,
+        PRIMARY KEY (message, bill_id)
+    )""",
+)
 
 
 class Received(StrEnum):
@@ -122,6 +125,7 @@ class SettlementDue:
     bill_id: int
     lines: tuple[BilledCharge, ...]
     attempts: int
+    tried_at: datetime | None
 
 
 class HisInbox:
@@ -131,18 +135,7 @@ class HisInbox:
         self.path = path
         self._clock = clock or (lambda: datetime.now(UTC))
         path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            columns = {row["name"] for row in db.execute("PRAGMA table_info(messages)")}
-            first_layout = bool(columns) and "his_patient_id" not in columns
-            if first_layout:
-                db.execute(
-                    "ALTER TABLE messages ADD COLUMN his_patient_id TEXT NOT NULL DEFAULT ''"
-                )
-            db.executescript(_SCHEMA)
-            if first_layout:
-                _fill_in_orders(db)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        _create_or_upgrade(path)
 
     @classmethod
     def in_folder(cls, data_dir: Path, *, clock: Callable[[], datetime] | None = None) -> HisInbox:
@@ -189,8 +182,12 @@ class HisInbox:
                 db.rollback()
                 return self.receive(message)
             db.executemany(
-                "INSERT INTO orders (message, sender, order_no) VALUES (?, ?, ?)",
-                [(row_id, message.sender, c.order_no) for c in message.charges],
+                "INSERT INTO orders (message, sender, his_patient_id, order_no)"
+                " VALUES (?, ?, ?, ?)",
+                [
+                    (row_id, message.sender, message.patient.his_patient_id, c.order_no)
+                    for c in message.charges
+                ],
             )
         return Received.NEW
 
@@ -207,15 +204,20 @@ class HisInbox:
             stored = [self._stored(db, row) for row in rows]
         return [s for s in stored if s.open_charges]
 
-    def patients_on_policy(self, policy_number: str) -> frozenset[str]:
-        """Every HIS patient number the inbox holds charges for on this policy, any day: where
-        there are two, a name's first character and a year of birth may not tell them apart."""
+    def patients_on_policy(self, policy_number: str) -> tuple[HisPatient, ...]:
+        """Every HIS patient the inbox holds charges for on this policy, any day it still keeps
+        (each as the HIS last sent them): a sibling the card's masked name and year of birth
+        cannot tell from its child shows up here even when only one of them came today."""
         with self._connect() as db:
             rows = db.execute(
-                "SELECT DISTINCT his_patient_id FROM messages WHERE policy_number = ?",
+                "SELECT body FROM messages WHERE policy_number = ? ORDER BY id",
                 (policy_key(policy_number),),
             ).fetchall()
-        return frozenset(row[0] for row in rows)
+        latest = {}
+        for row in rows:
+            patient = _from_json(row["body"]).patient
+            latest[patient.his_patient_id] = patient
+        return tuple(latest.values())
 
     def record_billed(self, bill_id: int, charges: list[BilledCharge]) -> None:
         """These orders are on journal bill `bill_id`, which the family signed (or paid): they
@@ -238,8 +240,8 @@ class HisInbox:
         """Billed messages whose shares have not gone back yet, oldest first."""
         with self._connect() as db:
             due = db.execute(
-                "SELECT message, bill_id, attempts FROM settlements WHERE settled_at IS NULL"
-                " ORDER BY message, bill_id"
+                "SELECT message, bill_id, attempts, tried_at FROM settlements"
+                " WHERE settled_at IS NULL ORDER BY message, bill_id"
             ).fetchall()
             result = []
             for entry in due:
@@ -259,6 +261,9 @@ class HisInbox:
                             BilledCharge(x["message"], x["order_no"], x["line_no"]) for x in lines
                         ),
                         attempts=entry["attempts"],
+                        tried_at=(
+                            datetime.fromisoformat(entry["tried_at"]) if entry["tried_at"] else None
+                        ),
                     )
                 )
         return result
@@ -266,18 +271,18 @@ class HisInbox:
     def record_settled(self, message_row: int, bill_id: int) -> None:
         with self._connect() as db:
             db.execute(
-                "UPDATE settlements SET settled_at = ?, attempts = attempts + 1,"
+                "UPDATE settlements SET settled_at = ?, tried_at = ?, attempts = attempts + 1,"
                 " last_problem = NULL WHERE message = ? AND bill_id = ?",
-                (self._clock().isoformat(), message_row, bill_id),
+                (self._clock().isoformat(), self._clock().isoformat(), message_row, bill_id),
             )
 
     def record_settle_failed(self, message_row: int, bill_id: int, problem: str) -> None:
         """The HIS did not take the shares (down, refused): tried again on the next pass."""
         with self._connect() as db:
             db.execute(
-                "UPDATE settlements SET attempts = attempts + 1, last_problem = ?"
+                "UPDATE settlements SET attempts = attempts + 1, tried_at = ?, last_problem = ?"
                 " WHERE message = ? AND bill_id = ?",
-                (problem, message_row, bill_id),
+                (self._clock().isoformat(), problem, message_row, bill_id),
             )
 
     def release(self, message_row: int, bill_id: int) -> None:
@@ -338,31 +343,69 @@ class HisInbox:
 _CLOSED_ORDERS = """
 SELECT o.order_no FROM orders o WHERE o.message = ? AND (
     EXISTS (
-        SELECT 1 FROM billed b JOIN messages m ON m.id = b.message
-        WHERE m.sender = o.sender AND b.order_no = o.order_no
+        SELECT 1 FROM billed b JOIN orders billed_order
+            ON billed_order.message = b.message AND billed_order.order_no = b.order_no
+        WHERE billed_order.sender = o.sender AND billed_order.order_no = o.order_no
+            AND billed_order.his_patient_id = o.his_patient_id
     )
     OR EXISTS (
         SELECT 1 FROM orders later
-        WHERE later.sender = o.sender AND later.order_no = o.order_no AND later.message > o.message
+        WHERE later.sender = o.sender AND later.order_no = o.order_no
+            AND later.his_patient_id = o.his_patient_id AND later.message > o.message
     )
 )
 """
-"""A message's orders that are on a bill already (from any message of its sender) or were sent
-again in a later message of its sender."""
+"""A message's orders that are on a bill already (from any message of its sender for the same
+HIS patient) or were sent again in a later such message: an order number another patient's
+message reuses closes nothing."""
 
 
-def _fill_in_orders(db: sqlite3.Connection) -> None:
-    """An inbox of the first layout: each message's orders and HIS patient number, from its
-    body, so a message kept before is closed and matched like one received now."""
+def _create_or_upgrade(path: Path) -> None:
+    """The tables, made or brought to `SCHEMA_VERSION` in one transaction that holds the write
+    lock from the start: a kiosk and `kiosk his listen` opening one file together, or a power
+    cut during the upgrade, leave it whole in one layout or the other."""
+    db = sqlite3.connect(path, timeout=10, isolation_level=None)
+    db.row_factory = sqlite3.Row
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                columns = {row["name"] for row in db.execute("PRAGMA table_info(messages)")}
+                first_layout = bool(columns) and "his_patient_id" not in columns
+                if first_layout:
+                    db.execute(
+                        "ALTER TABLE messages ADD COLUMN his_patient_id TEXT NOT NULL DEFAULT ''"
+                    )
+                    db.execute("ALTER TABLE settlements ADD COLUMN tried_at TEXT")
+                for statement in _TABLES:
+                    db.execute(statement)
+                if first_layout:
+                    _fill_in_from_bodies(db)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    finally:
+        db.close()
+
+
+def _fill_in_from_bodies(db: sqlite3.Connection) -> None:
+    """An inbox of the first layout: each message's orders and HIS patient number, and its
+    digest as it is reckoned now (without the send time), from its body, so a message kept
+    before is closed, matched and told from a resend like one received now."""
     for row in db.execute("SELECT id, sender, body FROM messages").fetchall():
         message = _from_json(row["body"])
+        patient = message.patient.his_patient_id
         db.execute(
-            "UPDATE messages SET his_patient_id = ? WHERE id = ?",
-            (message.patient.his_patient_id, row["id"]),
+            "UPDATE messages SET his_patient_id = ?, digest = ? WHERE id = ?",
+            (patient, message.digest(), row["id"]),
         )
         db.executemany(
-            "INSERT OR IGNORE INTO orders (message, sender, order_no) VALUES (?, ?, ?)",
-            [(row["id"], row["sender"], c.order_no) for c in message.charges],
+            "INSERT OR IGNORE INTO orders (message, sender, his_patient_id, order_no)"
+            " VALUES (?, ?, ?, ?)",
+            [(row["id"], row["sender"], patient, c.order_no) for c in message.charges],
         )
 
 

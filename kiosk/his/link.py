@@ -103,7 +103,14 @@ class HisLink:
                 except Exception:  # the shares still go back; the files wait for the next pass
                     log.exception("the HIS drop folder could not be read")
             now = self._clock()
-            settled = settle_due(self.inbox, self._journal, self.settings, send_hl7=send_hl7)
+            settled = settle_due(
+                self.inbox,
+                self._journal,
+                self.settings,
+                send_hl7=send_hl7,
+                now=now,
+                stopping=self._stopping.is_set,
+            )
             if self._retention is not None:
                 self.inbox.purge(received_before=now - self._retention)
             return settled

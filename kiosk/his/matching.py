@@ -11,7 +11,7 @@ the insurer's member number: the desk never picks one; reception builds that bil
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from kiosk.his.charges import HisPatient
@@ -60,15 +60,21 @@ def match_patients(
     patients: Sequence[HisPatient],
     eligibility: Eligibility,
     *,
-    on_policy: frozenset[str] = frozenset(),
+    on_policy: Sequence[HisPatient] = (),
 ) -> list[PatientMatch]:
-    """Each HIS patient against the card, in order. `on_policy` is every HIS patient number
-    the HIS has sent charges for on this policy (any day). Where two HIS patients could be the
-    card's child — two matching here, or a second one ever seen on the policy — only the
-    insurer's member number, when the HIS sends it, tells them apart; without it, neither is."""
+    """Each HIS patient against the card, in order. `on_policy` is every HIS patient the HIS
+    has sent charges for on this policy (any day). Where two HIS patients could be the card's
+    child — two that match it, here or ever on the policy (twins; a child the HIS registered
+    twice) — only the insurer's member number, when the HIS sends it, tells them apart; without
+    it, neither is taken. A sibling the card tells apart (another initial, length or year) is
+    no doubt."""
     matches = [match_patient(p, eligibility) for p in patients]
-    matched_ids = {p.his_patient_id for p, m in zip(patients, matches, strict=True) if m.matched}
-    several = len(matched_ids | on_policy) > 1
+    could_be = {
+        p.his_patient_id
+        for p in (*patients, *on_policy)
+        if match_patient(replace(p, member_id=None), eligibility).matched
+    }
+    several = len(could_be) > 1
     return [
         PatientMatch((Mismatch.AMBIGUOUS,)) if m.matched and several and p.member_id is None else m
         for p, m in zip(patients, matches, strict=True)

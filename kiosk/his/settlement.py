@@ -2,12 +2,15 @@
 
 A billed HIS message is settled from the journal, not from the screen: the bill as the family
 signed it (each HIS order is one line) with the insurer's share and the family's for each line,
-once the outbox recorded the insurer's acceptance (`ClaimState.SENT`); a claim the insurer's
-review rejected, or one a person settled by the family paying (`RESOLVED`), goes back with the
+once the outbox recorded the insurer's acceptance (`ClaimState.SENT`) — what the insurer
+accepted, not what a later review may change (that is not sent again). A claim the insurer's
+review had rejected by the time the shares go (the HIS was down until then) goes back with the
 family paying all. A bill the insurer pays nothing on is settled as soon as it is billed. A bill
-voided or cancelled before its shares went back releases its orders: they are offered again. HL7 v2
-charges go back as a DFT^P03 to the HIS's MLLP address, FHIR charges as a ClaimResponse file in
-the folder the HIS reads; a HIS that is down is tried again on the next pass.
+voided before it was sent releases its orders: they are offered again that day. A claim a person
+closed (`RESOLVED`) or cancelled at the insurer waits for a person: who pays is theirs to tell
+the HIS. HL7 v2 charges go back as a DFT^P03 to the HIS's MLLP address, FHIR charges as a
+ClaimResponse file in the folder the HIS reads; a HIS that is down or refuses is tried again,
+less often each time (`retry_after`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from kiosk.his.charges import ChargeSource, SettledCharge, Settlement
@@ -29,31 +33,25 @@ log = logging.getLogger(__name__)
 
 
 RELEASE = "release"
-"""What `settlement_for` answers for a bill that will not be paid as billed (voided before it
-was sent, or cancelled at the insurer): its HIS orders are offered again, nothing goes back."""
+"""What `settlement_for` answers for a bill voided before its claim was sent: nobody pays it as
+billed, so its HIS orders are offered again and nothing goes back."""
 
 
 def settlement_for(due: SettlementDue, journal: Journal) -> Settlement | str | None:
-    """The shares of a billed message; `RELEASE` when its bill was voided or cancelled; None
-    while its claim is not decided yet (waiting in the outbox, or needing a person)."""
+    """The shares of a billed message; `RELEASE` when its bill was voided; None while its claim
+    is not decided yet (waiting in the outbox) or waits for a person (needs attention, closed by
+    hand, cancelled at the insurer)."""
     claim = journal.claim_for_bill(due.bill_id)
     bill = journal.bill(due.bill_id)
     if claim is None:
         if bill.total_covered_fen:
             return None  # a claim is still to be signed for this bill: not settled yet
         claim_id, insurer_pays = None, False
-    elif claim.state in (ClaimState.VOIDED, ClaimState.CANCELLED) or (
-        claim.insurer_status is ClaimStatus.CANCELLED
-    ):
+    elif claim.state is ClaimState.VOIDED:
         return RELEASE
-    elif claim.state is ClaimState.SENT:
-        # accepted; a claim the insurer's review rejected is the family's to pay
-        claim_id, insurer_pays = (
-            claim.insurer_claim_id,
-            claim.insurer_status is not (ClaimStatus.REJECTED),
-        )
-    elif claim.state is ClaimState.RESOLVED:
-        claim_id, insurer_pays = claim.insurer_claim_id, False  # the family paid instead
+    elif claim.state is ClaimState.SENT and claim.insurer_status is not ClaimStatus.CANCELLED:
+        claim_id = claim.insurer_claim_id
+        insurer_pays = claim.insurer_status is not ClaimStatus.REJECTED
     else:
         return None
     lines = {line.line_no: line for line in bill.lines}
@@ -100,43 +98,74 @@ class SettleOutcome:
     problem: str | None = None
 
 
+RETRY_FIRST = timedelta(seconds=10)
+RETRY_MOST = timedelta(hours=1)
+
+
+def retry_after(attempts: int) -> timedelta:
+    """How long after a failed try the next one is due: 10 s, doubling, at most an hour (a HIS
+    down for the night is not asked 3,000 times, one back within minutes is not kept waiting)."""
+    doubled: timedelta = RETRY_FIRST * (2 ** min(max(attempts - 1, 0), 16))
+    return min(doubled, RETRY_MOST)
+
+
 def settle_due(
     inbox: HisInbox,
     journal: Journal,
     settings: HisSettings,
     *,
     send_hl7: SendHl7,
+    now: datetime | None,
+    stopping: Callable[[], bool] = lambda: False,
 ) -> list[SettleOutcome]:
-    """Send back every settlement whose claim is accepted and whose way back is configured."""
+    """Send back every settlement whose claim is accepted, whose way back is configured and
+    whose next try is due at `now` (None: a person asks, every one however recently tried);
+    stops between two when `stopping()` (the kiosk closes)."""
     outcomes = []
     for due in inbox.settlements_due():
-        settlement = settlement_for(due, journal)
-        if settlement == RELEASE:
-            inbox.release(due.message.row, due.bill_id)
-            log.info("HIS orders of bill %d offered again: it was voided or cancelled", due.bill_id)
-            continue
-        if not isinstance(settlement, Settlement):
+        if stopping():
+            break
+        tried = due.tried_at
+        if now is not None and tried is not None and now < tried + retry_after(due.attempts):
             continue
         try:
-            if settlement.source is ChargeSource.HL7_V2:
-                if settings.settle_host is None or settings.settle_port is None:
-                    continue
-                send_hl7(settlement, settings.settle_host, settings.settle_port)
-            else:
-                if settings.settle_folder is None:
-                    continue
-                write_claim_response(settings.settle_folder, settlement)
-        except Exception as exc:  # the HIS down or refusing: tried again on the next pass
+            outcome = _settle(inbox, journal, settings, due, send_hl7)
+        except Exception as exc:  # the HIS down or refusing, or a bill it cannot be made from
             problem = type(exc).__name__
             # the HIS's own words (its ACK's text) are kept for the person who looks, not logged
             inbox.record_settle_failed(due.message.row, due.bill_id, f"{problem}: {exc}"[:300])
             log.warning("HIS settlement of bill %d not delivered: %s", due.bill_id, problem)
-            outcomes.append(SettleOutcome(due.message.row, due.bill_id, False, problem))
-            continue
-        inbox.record_settled(due.message.row, due.bill_id)
-        log.info("HIS settlement of bill %d delivered (%s)", due.bill_id, settlement.source)
-        outcomes.append(SettleOutcome(due.message.row, due.bill_id, True))
+            outcome = SettleOutcome(due.message.row, due.bill_id, False, problem)
+        if outcome is not None:
+            outcomes.append(outcome)
     return outcomes
+
+
+def _settle(
+    inbox: HisInbox,
+    journal: Journal,
+    settings: HisSettings,
+    due: SettlementDue,
+    send_hl7: SendHl7,
+) -> SettleOutcome | None:
+    settlement = settlement_for(due, journal)
+    if settlement == RELEASE:
+        inbox.release(due.message.row, due.bill_id)
+        log.info("HIS orders of bill %d offered again: the bill was voided", due.bill_id)
+        return None
+    if not isinstance(settlement, Settlement):
+        return None
+    if settlement.source is ChargeSource.HL7_V2:
+        if settings.settle_host is None or settings.settle_port is None:
+            return None
+        send_hl7(settlement, settings.settle_host, settings.settle_port)
+    else:
+        if settings.settle_folder is None:
+            return None
+        write_claim_response(settings.settle_folder, settlement)
+    inbox.record_settled(due.message.row, due.bill_id)
+    log.info("HIS settlement of bill %d delivered (%s)", due.bill_id, settlement.source)
+    return SettleOutcome(due.message.row, due.bill_id, True)
 
 
 def write_claim_response(folder: Path, settlement: Settlement) -> Path:

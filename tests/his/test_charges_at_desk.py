@@ -7,6 +7,7 @@ once billed."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -280,4 +281,52 @@ def test_an_inbox_of_the_first_layout_keeps_its_messages_and_billed_orders(tmp_p
     assert inbox.receive(kept) is Received.DUPLICATE
     inbox.receive(replace(kept, message_id="RESENT"))  # the billed order stays billed
     assert [c.charge.order_no for c in offer(inbox).charges] == ["MSG00001-2"]
-    assert inbox.patients_on_policy("GP2026000101") == {"HIS-00042"}
+    assert [p.his_patient_id for p in inbox.patients_on_policy("GP2026000101")] == ["HIS-00042"]
+
+
+def test_an_order_number_another_patient_s_message_reuses_closes_nothing_of_ours(inbox):
+    inbox.receive(message("OURS"))
+    wrong_child = patient(his_patient_id="HIS-77", name="王小明", member_id=None)
+    reused = replace(message("OURS", who=wrong_child), message_id="THEIRS")
+    inbox.receive(reused)  # the same order numbers, for somebody else
+
+    found = offer(inbox)
+    assert [c.charge.order_no for c in found.charges] == ["OURS-1", "OURS-2"]
+    assert [h.mismatches for h in found.held_back] == [(Mismatch.NAME,)]
+
+
+def test_a_sibling_the_card_tells_apart_does_not_hold_the_child_s_charges_back(tmp_path):
+    clock = [NOW - timedelta(days=3)]
+    inbox = HisInbox.in_folder(tmp_path, clock=lambda: clock[0])
+    older_sister = patient(
+        his_patient_id="HIS-9", name="李思琪", birth_date=date(2016, 2, 1), member_id=None
+    )
+    inbox.receive(message("SISTER", who=older_sister))
+    clock[0] = NOW
+    inbox.receive(message("TODAY", who=patient(member_id=None)))
+
+    assert [c.charge.order_no for c in offer(inbox).charges] == ["TODAY-1", "TODAY-2"]
+
+
+def test_two_programs_opening_a_first_layout_inbox_together_upgrade_it_once(tmp_path):
+    with sqlite3.connect(tmp_path / INBOX_FILE) as db:
+        db.executescript(FIRST_LAYOUT)
+    db.close()
+    opened: list[object] = []
+    start = threading.Barrier(4)
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            opened.append(HisInbox.in_folder(tmp_path))
+        except Exception as exc:  # the failure this test is about
+            opened.append(exc)
+
+    workers = [threading.Thread(target=open_it) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(10)
+    assert all(isinstance(x, HisInbox) for x in opened) and len(opened) == 4
+    inbox = opened[0]
+    assert isinstance(inbox, HisInbox) and inbox.receive(message()) is Received.NEW

@@ -6,7 +6,7 @@ file the library validates; a bill the insurer pays nothing of is settled at onc
 from __future__ import annotations
 
 import socket
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from fhir.resources.R4B.claimresponse import ClaimResponse
@@ -25,7 +25,7 @@ from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import Bill, ClaimStatus, Reason
 from kiosk.journal import ClaimSubmitter
 from kiosk.staff import CONSOLE
-from tests.clinic_day import CLINIC, DAY, send_all, signature
+from tests.clinic_day import CLINIC, DAY, ShiftedClock, send_all, signature
 from tests.his.his_peer import HisPeer
 from tests.his.messages import DFT_P03, edited
 
@@ -97,12 +97,14 @@ def test_shares_go_back_once_after_the_insurer_accepted_the_claim(
     assert inbox.settled_at(billed[0].message_row, presented.bill_id) is not None
 
 
-def test_a_his_that_is_down_is_tried_again_on_the_next_pass(
+def test_a_his_that_is_down_is_tried_again_less_often_each_time(
     journal, tmp_path, fresh_sandbox, fresh_sandbox_device_key
 ):
-    inbox = HisInbox.in_folder(tmp_path)
+    clock = ShiftedClock(datetime.now(UTC))
+    inbox = HisInbox.in_folder(tmp_path, clock=clock)
     port = free_port()
-    link = HisLink(HisSettings(settle_host="127.0.0.1", settle_port=port), inbox, journal)
+    settings = HisSettings(settle_host="127.0.0.1", settle_port=port)
+    link = HisLink(settings, inbox, journal, clock=clock)
     with InsurerClient(fresh_sandbox.url, fresh_sandbox_device_key) as insurer:
         presented, _estimate, billed = sign_claim(
             journal, insurer, inbox, read_dft(AT_CATALOGUE_PRICES)
@@ -115,9 +117,16 @@ def test_a_his_that_is_down_is_tried_again_on_the_next_pass(
     (due,) = inbox.settlements_due()
     assert due.attempts == 1
     with HisPeer("AE", reason="order closed", port=port) as refusing:
+        assert link.pass_now() == []  # not due again for 10 s
+        clock.advance(timedelta(seconds=10))
         (refused,) = link.pass_now()
+        clock.advance(timedelta(seconds=19))
+        assert link.pass_now() == []  # then 20 s
     assert (refused.sent, refused.problem) == (False, "SettlementRefused")
     assert len(refusing.received) == 1
+    (due,) = inbox.settlements_due()
+    assert due.attempts == 2 and due.message.row == billed[0].message_row
+    clock.advance(timedelta(seconds=1))
     with HisPeer("AA", port=port) as his:
         (back,) = link.pass_now()
     assert back.sent and len(his.received) == 1
@@ -207,9 +216,11 @@ def test_a_voided_bill_gives_its_orders_back_to_the_desk(
 def test_a_claim_the_insurers_review_rejected_goes_back_as_the_familys(
     journal, tmp_path, fresh_sandbox, fresh_sandbox_device_key
 ):
-    inbox = HisInbox.in_folder(tmp_path)
+    clock = ShiftedClock(datetime.now(UTC))
+    inbox = HisInbox.in_folder(tmp_path, clock=clock)
     port = free_port()
-    link = HisLink(HisSettings(settle_host="127.0.0.1", settle_port=port), inbox, journal)
+    settings = HisSettings(settle_host="127.0.0.1", settle_port=port)
+    link = HisLink(settings, inbox, journal, clock=clock)
     with InsurerClient(fresh_sandbox.url, fresh_sandbox_device_key) as insurer:
         presented, _estimate, billed = sign_claim(journal, insurer, inbox, HL7_CHARGES)
         link.record_billed(presented.bill_id, billed)
@@ -226,6 +237,7 @@ def test_a_claim_the_insurers_review_rejected_goes_back_as_the_familys(
         finally:
             outbox.stop()
     assert journal.claim(claim.id).insurer_status is ClaimStatus.REJECTED
+    clock.advance(timedelta(minutes=1))
     with HisPeer("AA", port=port) as his:
         (outcome,) = link.pass_now()
     assert outcome.sent

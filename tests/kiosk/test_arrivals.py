@@ -15,6 +15,7 @@ from insurer_sandbox.cli import main as sandbox_cli
 from insurer_sandbox.demo import DEMO_CLINIC_ID
 from insurer_sandbox.server import create_device_key
 from kiosk.arrivals import Arrival, ArrivalProblem, arrive, calls_due, check_arrivals, judge
+from kiosk.assessment import Caution, Verdict, assess
 from kiosk.business_day import business_day
 from kiosk.insurer.appointments import (
     Appointment,
@@ -35,7 +36,6 @@ from kiosk.insurer.models import (
     PreAuthStatus,
     UnpaidBalance,
 )
-from kiosk.visit import Caution, Verdict, assess
 from tests.sandbox_fixtures import demo_sandbox
 
 DAY = date(2026, 12, 8)

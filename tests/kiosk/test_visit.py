@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 from pydantic import ValidationError
 
+from kiosk.assessment import Caution, Verdict, assess
 from kiosk.billing import ShownBill
 from kiosk.desk import PresentedBill, present_bill, record_payment, sign_and_queue
 from kiosk.insurer.models import (
@@ -28,15 +29,7 @@ from kiosk.insurer.models import (
 from kiosk.journal import ClaimState, Journal, PaymentMethod
 from kiosk.scan.source import ScanSource
 from kiosk.signature import Point, Signature
-from kiosk.visit import (
-    UNIDENTIFIED_MEMBER,
-    Caution,
-    Step,
-    TransitionError,
-    Verdict,
-    Visit,
-    assess,
-)
+from kiosk.visit import UNIDENTIFIED_MEMBER, Step, TransitionError, Visit
 
 NOW = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 

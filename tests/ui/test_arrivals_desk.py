@@ -12,10 +12,11 @@ import pytest
 from insurer_sandbox.demo import PLUS_ONLY_CLINIC_ID, demo_member
 from insurer_sandbox.server import create_device_key
 from kiosk.arrivals import ADVICE, ArrivalProblem
+from kiosk.assessment import Caution, Verdict
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.insurer.appointments import AppointmentState
 from kiosk.insurer.client import InsurerClient
-from kiosk.visit import Caution, Step, TransitionError, Verdict
+from kiosk.visit import Step, TransitionError
 from tests.ui.conftest import card
 from tests.ui.test_refusals import HOTLINE, visible_details
 from ui import arrivals_text

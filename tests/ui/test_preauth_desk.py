@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from insurer_sandbox.cli import main as sandbox_cli
 from insurer_sandbox.demo import demo_member
+from kiosk.assessment import Caution, assess
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import PreAuthRequest, Reason, VisitType
 from kiosk.journal import ClaimState
@@ -18,7 +19,6 @@ from kiosk.journal.preauth_requests import preauth_request
 from kiosk.preauths import file_preauth
 from kiosk.reports import PreAuthState
 from kiosk.staff import Role, StaffDirectory
-from kiosk.visit import Caution, assess
 from tests.ui.conftest import card
 from ui.driver import pump_until
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.assessment import year_threshold_crossed
 from kiosk.billing import bill_line, english_names
 from kiosk.catalogue import Catalogue, CatalogueItem
 from kiosk.catalogue_import import CatalogueImportError, load_catalogue
@@ -31,7 +32,7 @@ from kiosk.insurer.models import Adjudication, BillLine, PreAuthStatus, Reason, 
 from kiosk.journal import PreAuthChange
 from kiosk.money import format_yuan
 from kiosk.recheck import EstimateChanged, recheck_and_present
-from kiosk.visit import Step, year_threshold_crossed
+from kiosk.visit import Step
 from ui.i18n import FollowsLanguage
 from ui.messages import catalogue_problem, insurer_problem, journal_problem
 from ui.screens.his_charges import HisChargesDialog

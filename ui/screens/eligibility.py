@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.assessment import Caution, Verdict, checked_on, low_balances, spent_approvals
 from kiosk.business_day import BUSINESS_TZ
 from kiosk.insurer.client import InsurerClient
 from kiosk.insurer.models import CardStatus, Eligibility, PlanTier, PreAuth, PreAuthStatus
 from kiosk.money import format_yuan
 from kiosk.statement import mask_policy
-from kiosk.visit import Caution, Verdict, checked_on, low_balances, spent_approvals
 from ui import arrivals_text
 from ui.documents.guarantee_letter import LetterText, letter_text, render_guarantee_letter
 from ui.documents.unpaid_note import UnpaidFacts, render_unpaid_note, unpaid_note_text

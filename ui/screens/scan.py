@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.arrivals import Arrival, check_card
+from kiosk.assessment import checked_on
 from kiosk.insurer.errors import InsurerServerError, InsurerUnreachable
 from kiosk.insurer.models import Eligibility, EligibilityByLookup
 from kiosk.privacy import REDACTOR
 from kiosk.scan.source import ScanSource
-from kiosk.visit import Step, checked_on
+from kiosk.visit import Step
 from ui.i18n import FollowsLanguage
 from ui.messages import card_problem
 from ui.screens.phone_guarantee import PhoneGuaranteeDialog
