@@ -16,13 +16,12 @@ less often each time (`retry_after`).
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from kiosk.files import write_whole
 from kiosk.his.charges import ChargeSource, SettledCharge, Settlement
 from kiosk.his.inbox import HisInbox, SettlementDue
 from kiosk.his.settings import HisSettings
@@ -172,20 +171,8 @@ def write_claim_response(folder: Path, settlement: Settlement) -> Path:
     """The FHIR ClaimResponse for the HIS to pick up, written whole or not at all."""
     from kiosk.his.fhir_r4 import claim_response
 
-    folder.mkdir(parents=True, exist_ok=True)
     name = f"claimresponse-{settlement.invoice_no}-{_file_safe(settlement.message_id)}.json"
-    target = folder / name
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".claimresponse-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(claim_response(settlement))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return write_whole(folder / name, claim_response(settlement).encode("utf-8"))
 
 
 def _file_safe(text: str) -> str:
