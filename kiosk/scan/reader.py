@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from kiosk.ecard import DEFAULT_SKEW, ECardError, ECardToken, ReplayGuard, verify
@@ -128,6 +129,8 @@ class ScanWorker(BackgroundWorker):
 
     It takes the newest frame each time it is free, so decoding never lags behind the camera;
     frames the decoder refuses (`FrameError`, a broken driver) are counted and skipped.
+    `decoder` is `kiosk.scan.decode` at the desk; the video benchmark runs each library alone
+    through the same worker to compare what a family waits.
     """
 
     def __init__(
@@ -136,10 +139,12 @@ class ScanWorker(BackgroundWorker):
         reader: CardReader,
         *,
         gone_after: int = 15,
+        decoder: Callable[[np.ndarray], list[str]] = decode,
         name: str = "scan",
     ) -> None:
         self.camera = camera
         self.reader = reader
+        self.decoder = decoder
         self.in_view = CodesInView(gone_after)
         self.frames_decoded = 0
         self.frames_refused = 0
@@ -153,7 +158,7 @@ class ScanWorker(BackgroundWorker):
                 continue
             after = frame.number
             try:
-                texts = decode(frame.image)
+                texts = self.decoder(frame.image)
             except FrameError:
                 self.frames_refused += 1
                 continue

@@ -3,7 +3,9 @@
 A real desk camera sees a phone held at an angle, under clinic lighting, through a cheap lens and
 an MJPEG encoder. Each category below reproduces one of the ways that goes wrong, so the decoder
 pipeline is chosen by measurement on the failures that happen at a reception desk, and the same
-frames later feed the simulated camera of the demo.
+frames later feed the simulated camera of the demo. The pieces of a frame (pose, screen look,
+desk, phone layer, blur, glare, noise, the webcam's JPEG) are public so that the video benchmark
+(`bench/qr_clips.py`) composes moving clips from the same parts.
 """
 
 from __future__ import annotations
@@ -74,8 +76,24 @@ def sample_token(rng: np.random.Generator, now: datetime = SAMPLE_ISSUED_AT) -> 
     Member ids and policy references are as long as real ones, so the QR has the real version
     and module size; the same generator state gives the same token (Ed25519 is deterministic).
     """
+    member, policy = _sample_member(rng)
+    return _sample_issue(rng, member, policy, now)
+
+
+def sample_tokens(rng: np.random.Generator, times: Sequence[datetime]) -> list[str]:
+    """Tokens of one random member issued at each of `times`, as the member app replaces its
+    short-lived token while the phone is held up; all have the same length, hence QR version."""
+    member, policy = _sample_member(rng)
+    return [_sample_issue(rng, member, policy, now) for now in times]
+
+
+def _sample_member(rng: np.random.Generator) -> tuple[str, str]:
     member = "CN" + "".join(str(d) for d in rng.integers(0, 10, 14))
     policy = "PLUS-2026-" + "".join(str(d) for d in rng.integers(0, 10, 8))
+    return member, policy
+
+
+def _sample_issue(rng: np.random.Generator, member: str, policy: str, now: datetime) -> str:
     nonce = rng.integers(0, 256, NONCE_LEN, dtype=np.uint8).tobytes()
     return issue(private_key_from_seed(_SAMPLE_SEED), SAMPLE_KID, member, policy, now, nonce=nonce)
 
@@ -87,7 +105,9 @@ def qr_modules(text: str) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class _Pose:
+class Pose:
+    """Where the phone is held: the code's size and centre in the frame, and its rotations."""
+
     qr_px: float  # side of the code in the frame, before perspective
     roll: float  # in-plane rotation, degrees
     pitch: float  # tilt away from the camera, degrees
@@ -96,22 +116,34 @@ class _Pose:
 
 
 @dataclass(frozen=True)
-class _Look:
+class Look:
+    """What the screen looks like to the camera.
+
+    `banding` is the depth (0-1) of the dark bands a PWM-dimmed screen leaves on a rolling
+    shutter: they run along sensor rows, so they are drawn in frame rows (`band_period` rows
+    apart, shifted by `band_phase` radians), over the phone only.
+    """
+
     paper: int = 245  # screen background brightness
     ink: int = 20  # module brightness
     inverted: bool = False
     moire: bool = False
     finger: bool = False
+    banding: float = 0.0
+    band_period: float = 64.0
+    band_phase: float = 0.0
 
 
-def _random_pose(
+def random_pose(
     rng: np.random.Generator,
     size: tuple[float, float],
     *,
     roll: float = 12.0,
     tilt: float = 12.0,
     centre: tuple[float, float] | None = None,
-) -> _Pose:
+) -> Pose:
+    """A code `size` px across (drawn from the range), rolled and tilted up to the given degrees
+    (a roll of 180 or more: any angle), at `centre` or anywhere it fits in the frame."""
     qr_px = float(rng.uniform(*size))
     margin = qr_px * 0.9
     if centre is None:
@@ -120,7 +152,7 @@ def _random_pose(
             float(rng.uniform(margin * 0.8, FRAME_SIZE[1] - margin * 0.8)),
         )
     roll_deg = float(rng.uniform(-roll, roll)) if roll < 180 else float(rng.uniform(0, 360))
-    return _Pose(
+    return Pose(
         qr_px=qr_px,
         roll=roll_deg,
         pitch=float(rng.uniform(-tilt, tilt)),
@@ -129,7 +161,7 @@ def _random_pose(
     )
 
 
-def _background(rng: np.random.Generator) -> np.ndarray:
+def background(rng: np.random.Generator) -> np.ndarray:
     """A desk seen from above: a lit gradient, wood-like streaks and a few objects.
 
     Drawn at half size and enlarged: it is out of focus anyway, and this is 4x cheaper.
@@ -156,7 +188,7 @@ def _background(rng: np.random.Generator) -> np.ndarray:
 
 
 def _screen(
-    modules: np.ndarray | None, module_px: int, look: _Look, rng: np.random.Generator
+    modules: np.ndarray | None, module_px: int, look: Look, rng: np.random.Generator
 ) -> tuple[np.ndarray, np.ndarray]:
     """The phone as a flat image (grey, float) and where the code's corners are on it."""
     n = 21 if modules is None else modules.shape[0]
@@ -202,7 +234,7 @@ def _screen(
     return phone, corners
 
 
-def _homography(pose: _Pose, code_corners: np.ndarray) -> np.ndarray:
+def _homography(pose: Pose, code_corners: np.ndarray) -> np.ndarray:
     """Project the phone plane through a pinhole camera so the code lands where `pose` says."""
     side_px = float(code_corners[1, 0] - code_corners[0, 0])
     mm_per_px = _QR_MM / side_px
@@ -243,14 +275,37 @@ def _homography(pose: _Pose, code_corners: np.ndarray) -> np.ndarray:
     )
 
 
-def _place_phone(
-    frame: np.ndarray,
+@dataclass(frozen=True)
+class PhoneLayer:
+    """A phone drawn on its own, so it can be blurred with its motion before it is laid over a
+    frame: `colour` (BGR, already weighted by `cover`) and `cover` (0-1) span `box` (x0, y0, x1,
+    y1 in the frame); `corners` are the code's corners in the frame."""
+
+    box: tuple[int, int, int, int]
+    colour: np.ndarray
+    cover: np.ndarray
+    corners: np.ndarray
+
+    def paint(self, frame: np.ndarray) -> None:
+        """Lay the phone over `frame` (float BGR)."""
+        x0, y0, x1, y1 = self.box
+        region = frame[y0:y1, x0:x1]
+        region *= (1 - self.cover)[:, :, None]
+        region += self.colour
+
+
+def phone_layer(
     modules: np.ndarray | None,
-    pose: _Pose,
-    look: _Look,
+    pose: Pose,
+    look: Look,
     rng: np.random.Generator,
-) -> np.ndarray:
-    """Draw the phone into `frame` (float BGR) and return the code's corners in the frame."""
+    *,
+    pad: int = 0,
+) -> PhoneLayer:
+    """The phone showing `modules` (None: a screen with other things on it) held at `pose`.
+
+    `box` is the phone's bounding box in the frame, widened by `pad` px for a blur to spread into.
+    """
     n = 21 if modules is None else modules.shape[0]
     final_module = pose.qr_px / n
     module_px = max(3, math.ceil(2 * final_module))
@@ -261,27 +316,44 @@ def _place_phone(
     if not look.moire and scale < 0.7:
         phone = cv2.GaussianBlur(phone, (0, 0), 0.45 / scale)
     h = _homography(pose, corners)
+    projected: NDArray[np.float32] = cv2.perspectiveTransform(corners[None], h)[0]
     ph, pw = phone.shape
     outline = np.asarray([[0, 0], [pw, 0], [pw, ph], [0, ph]], dtype=np.float32)
     spread = cv2.perspectiveTransform(outline[None], h)[0]
-    x0, y0 = np.maximum(np.floor(spread.min(axis=0)).astype(int) - 1, 0)
-    x1, y1 = np.minimum(np.ceil(spread.max(axis=0)).astype(int) + 1, FRAME_SIZE)
-    if x1 > x0 and y1 > y0:
-        # Warp into the phone's bounding box only: most of the frame is desk.
-        local = np.array([[1, 0, -x0], [0, 1, -y0], [0, 0, 1]], np.float64) @ h
-        size = (int(x1 - x0), int(y1 - y0))
-        flags = cv2.INTER_NEAREST if look.moire else cv2.INTER_LINEAR
-        warped = cv2.warpPerspective(phone, local, size, flags=flags, borderValue=0)
-        mask = np.ones(phone.shape, np.float32)
-        cover = cv2.warpPerspective(mask, local, size, flags=cv2.INTER_LINEAR, borderValue=0)
-        tint = rng.uniform(0.93, 1.0, 3).astype(np.float32)
-        region = frame[y0:y1, x0:x1]
-        region *= (1 - cover)[:, :, None]
-        region += (warped * cover)[:, :, None] * tint[None, None, :]
-    projected: NDArray[np.float32] = cv2.perspectiveTransform(corners[None], h)[0]
+    x0, y0 = np.maximum(np.floor(spread.min(axis=0)).astype(int) - 1 - pad, 0)
+    x1, y1 = np.minimum(np.ceil(spread.max(axis=0)).astype(int) + 1 + pad, FRAME_SIZE)
+    if x1 <= x0 or y1 <= y0:
+        empty = np.zeros((0, 0), np.float32)
+        return PhoneLayer((0, 0, 0, 0), empty[:, :, None], empty, projected)
+    # Warp into the phone's bounding box only: most of the frame is desk.
+    local = np.array([[1, 0, -x0], [0, 1, -y0], [0, 0, 1]], np.float64) @ h
+    size = (int(x1 - x0), int(y1 - y0))
+    flags = cv2.INTER_NEAREST if look.moire else cv2.INTER_LINEAR
+    warped = cv2.warpPerspective(phone, local, size, flags=flags, borderValue=0)
+    if look.banding > 0:
+        rows = np.arange(y0, y1, dtype=np.float32)[:, None]
+        wave = np.sin(2 * math.pi * rows / look.band_period + look.band_phase)
+        warped = warped * (1 - look.banding * (0.5 + 0.5 * wave))
+    mask = np.ones(phone.shape, np.float32)
+    cover = cv2.warpPerspective(mask, local, size, flags=cv2.INTER_LINEAR, borderValue=0)
+    tint = rng.uniform(0.93, 1.0, 3).astype(np.float32)
+    colour = (warped * cover)[:, :, None] * tint[None, None, :]
+    return PhoneLayer((int(x0), int(y0), int(x1), int(y1)), colour, cover, projected)
+
+
+def _place_phone(
+    frame: np.ndarray,
+    modules: np.ndarray | None,
+    pose: Pose,
+    look: Look,
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Draw the phone into `frame` (float BGR) and return the code's corners in the frame."""
+    layer = phone_layer(modules, pose, look, rng)
+    layer.paint(frame)
     if look.finger:
-        _finger(frame, projected, rng)
-    return projected
+        _finger(frame, layer.corners, rng)
+    return layer.corners
 
 
 def _finger(frame: np.ndarray, corners: np.ndarray, rng: np.random.Generator) -> None:
@@ -294,9 +366,22 @@ def _finger(frame: np.ndarray, corners: np.ndarray, rng: np.random.Generator) ->
     direction = bottom_right - centre_of_code
     angle = math.degrees(math.atan2(direction[1], direction[0])) + float(rng.uniform(-20, 20))
     axes = (int(side * rng.uniform(0.55, 0.7)), int(side * rng.uniform(0.14, 0.19)))
+    skin = np.array([120, 150, 205], np.float32) * rng.uniform(0.75, 1.05)
+    draw_finger(frame, tip, angle, axes, skin)
+
+
+def draw_finger(
+    frame: np.ndarray,
+    tip: np.ndarray,
+    angle: float,
+    axes: tuple[int, int],
+    skin: np.ndarray,
+) -> np.ndarray:
+    """A finger (half length and half width `axes`, px) in `frame`, ending at `tip` and reaching
+    out of it towards `angle` (degrees, frame axes); returns its opacity per pixel (0-1), which
+    tells what it hides."""
     along = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
     centre = tip + along * axes[0]
-    skin = np.array([120, 150, 205], np.float32) * rng.uniform(0.75, 1.05)
     layer = np.zeros(frame.shape[:2], np.float32)
     cv2.ellipse(
         layer,
@@ -312,6 +397,7 @@ def _finger(frame: np.ndarray, corners: np.ndarray, rng: np.random.Generator) ->
     soft = cv2.GaussianBlur(layer, (0, 0), 2.0)
     for c in range(3):
         frame[:, :, c] = frame[:, :, c] * (1 - soft) + skin[c] * soft
+    return soft
 
 
 def _disk_blur(image: np.ndarray, radius: float) -> np.ndarray:
@@ -321,7 +407,9 @@ def _disk_blur(image: np.ndarray, radius: float) -> np.ndarray:
     return cv2.filter2D(image, -1, kernel / kernel.sum())
 
 
-def _motion_blur(image: np.ndarray, length: int, angle: float) -> np.ndarray:
+def motion_blur(image: np.ndarray, length: int, angle: float) -> np.ndarray:
+    """Smear `image` along a line `length` px long at `angle` degrees: what moved that far while
+    the shutter was open."""
     kernel = np.zeros((length, length), np.float32)
     kernel[length // 2, :] = 1.0
     rotation = cv2.getRotationMatrix2D(((length - 1) / 2, (length - 1) / 2), angle, 1.0)
@@ -335,15 +423,23 @@ def _glare(image: np.ndarray, corners: np.ndarray, rng: np.random.Generator) -> 
     centre = weights @ corners
     sigma_x = side * rng.uniform(0.1, 0.16)
     sigma_y = sigma_x * rng.uniform(0.5, 1.0)
+    return glare_spot(image, centre, (sigma_x, sigma_y), rng.uniform(200, 260))
+
+
+def glare_spot(
+    image: np.ndarray, centre: np.ndarray, sigma: tuple[float, float], strength: float
+) -> np.ndarray:
+    """`image` with a ceiling light reflected at `centre`: a Gaussian spot adding up to
+    `strength` to every channel, `sigma` px wide (x, y)."""
     h, w = image.shape[:2]
     yy, xx = np.ogrid[0:h, 0:w]
     spot: NDArray[np.float64] = np.exp(
-        -(((xx - centre[0]) / sigma_x) ** 2 + ((yy - centre[1]) / sigma_y) ** 2) / 2
+        -(((xx - centre[0]) / sigma[0]) ** 2 + ((yy - centre[1]) / sigma[1]) ** 2) / 2
     )
-    return image + (spot * rng.uniform(200, 260))[:, :, None]
+    return image + (spot * strength)[:, :, None]
 
 
-def _gaussian_noise(shape: tuple[int, int], sigma: float, rng: np.random.Generator) -> np.ndarray:
+def gaussian_noise(shape: tuple[int, int], sigma: float, rng: np.random.Generator) -> np.ndarray:
     """Per-pixel sensor noise, the same in every channel (webcams suppress colour noise).
 
     OpenCV's generator, seeded from `rng`, is several times faster than numpy's.
@@ -354,14 +450,23 @@ def _gaussian_noise(shape: tuple[int, int], sigma: float, rng: np.random.Generat
     return noise
 
 
-def _camera(image: np.ndarray, rng: np.random.Generator, *, noise: float, jpeg: int) -> np.ndarray:
-    """Lens softness, sensor noise and the webcam's MJPEG encoder."""
+def webcam_jpeg(
+    image: np.ndarray, rng: np.random.Generator, *, noise: float = 3.0, jpeg: int = 88
+) -> bytes:
+    """Lens softness, sensor noise (`noise`: sigma in grey levels) and the webcam's MJPEG
+    encoder (`jpeg`: quality): the bytes a webcam sends for a scene (float BGR)."""
     image = cv2.GaussianBlur(image, (0, 0), 0.6)
-    image = image + _gaussian_noise(image.shape[:2], noise, rng)[:, :, None]
+    image = image + gaussian_noise(image.shape[:2], noise, rng)[:, :, None]
     frame = np.clip(image, 0, 255).astype(np.uint8)
     ok, encoded = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, jpeg])
     if not ok:
         raise RuntimeError("JPEG encoder refused a frame")
+    return encoded.tobytes()
+
+
+def _camera(image: np.ndarray, rng: np.random.Generator, *, noise: float, jpeg: int) -> np.ndarray:
+    """The frame a webcam delivers for a scene, decoded as its driver does."""
+    encoded = np.frombuffer(webcam_jpeg(image, rng, noise=noise, jpeg=jpeg), np.uint8)
     decoded = cv2.imdecode(encoded, cv2.IMREAD_COLOR)
     if decoded is None:
         raise RuntimeError("JPEG decoder refused a frame")
@@ -377,8 +482,8 @@ def render(
     """
     if category not in CATEGORIES and category != NO_CODE:
         raise ValueError(f"unknown frame category {category!r}")
-    frame = _background(rng)
-    look = _Look(
+    frame = background(rng)
+    look = Look(
         inverted=category == "inverted",
         moire=category == "moire",
         finger=category == "finger",
@@ -392,29 +497,29 @@ def render(
     elif category == "far":
         size = (92.0, 120.0)
     elif category == "dim_backlight":
-        look = _Look(paper=int(rng.integers(60, 85)), ink=int(rng.integers(22, 32)))
+        look = Look(paper=int(rng.integers(60, 85)), ink=int(rng.integers(22, 32)))
     elif category == "moire":
         size = (200.0, 260.0)
     corners: list[np.ndarray] = []
     slots = _slots(len(texts))
     for text, centre in zip(texts, slots, strict=True):
-        pose = _random_pose(rng, size, roll=roll, tilt=tilt, centre=centre)
+        pose = random_pose(rng, size, roll=roll, tilt=tilt, centre=centre)
         if category == "perspective":
             pose = _steep(pose, rng)
         corners.append(_place_phone(frame, qr_modules(text), pose, look, rng))
     if not texts and rng.random() < 0.7:
-        pose = _random_pose(rng, size, roll=40.0, tilt=25.0)
+        pose = random_pose(rng, size, roll=40.0, tilt=25.0)
         _place_phone(frame, None, pose, look, rng)
     noise, jpeg = 3.0, 88
     if category == "defocus":
         frame = _disk_blur(frame, rng.uniform(2.5, 4.0))
     elif category == "motion_blur":
-        frame = _motion_blur(frame, int(rng.integers(7, 12)), float(rng.uniform(0, 180)))
+        frame = motion_blur(frame, int(rng.integers(7, 12)), float(rng.uniform(0, 180)))
     elif category == "glare":
         frame = _glare(frame, corners[0], rng)
     elif category == "low_light":
         frame = frame * rng.uniform(0.1, 0.16)
-        frame = frame + _gaussian_noise(frame.shape[:2], 2.2, rng)[:, :, None]
+        frame = frame + gaussian_noise(frame.shape[:2], 2.2, rng)[:, :, None]
         frame = np.round(frame) * rng.uniform(2.2, 3.0)
     elif category == "sensor_noise":
         noise = float(rng.uniform(12, 18))
@@ -423,11 +528,11 @@ def render(
     return _camera(frame, rng, noise=noise, jpeg=jpeg), corners
 
 
-def _steep(pose: _Pose, rng: np.random.Generator) -> _Pose:
+def _steep(pose: Pose, rng: np.random.Generator) -> Pose:
     """A phone tilted 40-55 degrees: held flat towards a camera that looks down at the desk."""
     tilt = float(rng.uniform(40, 55))
     direction = float(rng.uniform(0, 2 * math.pi))
-    return _Pose(
+    return Pose(
         qr_px=pose.qr_px,
         roll=pose.roll,
         pitch=tilt * math.cos(direction),

@@ -121,6 +121,19 @@ def test_frames_the_decoder_refuses_are_skipped_not_fatal(token):
     assert scanner.frames_refused >= 1
 
 
+def test_the_scan_worker_reads_with_the_decoder_it_is_given(token):
+    """The video benchmark runs each library alone through the desk's own worker."""
+    empty, _ = synthetic.render(synthetic.NO_CODE, [], np.random.default_rng(25))
+    scans: queue.SimpleQueue[ScanEvent] = queue.SimpleQueue()
+    reader = CardReader(
+        synthetic.sample_public_keys, clock=lambda: synthetic.SAMPLE_ISSUED_AT, on_scan=scans.put
+    )
+    camera = CameraWorker(GeneratedCamera(lambda n: empty, fps=30))
+    with camera, ScanWorker(camera, reader, decoder=lambda image: [token]):
+        event = scans.get(timeout=10)
+    assert event.accepted and event.text == token
+
+
 def test_a_card_whose_check_failed_may_be_shown_again_at_once(token):
     reader = CardReader(
         synthetic.sample_public_keys,
