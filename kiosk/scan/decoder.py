@@ -1,8 +1,9 @@
 """QR decoding of camera frames: zxing-cpp first, then targeted retries where a symbol was seen.
 
-Measured on the benchmark frames (`bench/qr_decode.py`): zxing-cpp alone reads at least as much as
+Measured (`bench/qr_decode.py`): on the webcam frames zxing-cpp alone reads at least as much as
 pyzbar or OpenCV in every category, inverted codes included, in ~1.5 ms per 720p frame, where
-pyzbar takes ~25 ms and OpenCV ~30-70 ms. So:
+pyzbar takes ~20 ms and OpenCV ~20-70 ms; on the photographed screens pyzbar reads some codes
+zxing-cpp does not even locate (a thumb over part of a finder pattern). So:
 
 1. one zxing-cpp pass over the whole frame (local-average binariser). Most frames show no code;
    they also get
@@ -14,7 +15,7 @@ pyzbar takes ~25 ms and OpenCV ~30-70 ms. So:
    a finder pattern) or located only in part: a texture measure at half resolution finds patches
    that change from dark to light often in both directions, as a code's modules do, and pyzbar
    (whose scan-line finder search tolerates what zxing-cpp's does not) reads a crop around each of
-   at most two such patches. An empty desk rarely has one; the measure costs ~0.3 ms.
+   at most two such patches. An empty desk rarely has one; the measure costs ~0.5 ms.
 """
 
 from __future__ import annotations

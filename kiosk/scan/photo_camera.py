@@ -12,6 +12,9 @@ it images its scenes through a chain of its own, independent of that generator's
   with shot and read noise at the exposure's gain, 10 bits;
 - the ISP: demosaicing, white balance for the room (which leaves the screen's white point off),
   the sRGB curve, sharpening, and JPEG at camera quality through PIL (4:2:0).
+
+`srgb_to_linear` undoes that curve: the scene's colours are given in sRGB, and it turns them into
+the linear light the scene is made of.
 """
 
 from __future__ import annotations
@@ -35,6 +38,12 @@ places the phone by it and `PRINCIPAL_POINT`, the lens vignettes by it."""
 _FULL_WELL = 6000.0  # electrons at full scale at unity gain
 _READ_NOISE = 2.5  # electrons
 _ADC_LEVELS = 1023  # 10 bits
+
+
+def srgb_to_linear(code: np.ndarray) -> np.ndarray:
+    """sRGB codes (0-255) to linear light (0-1): light adds up, and blurs, in linear light."""
+    c = code / 255.0
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
 
 
 def _linear_to_srgb(linear: np.ndarray) -> np.ndarray:

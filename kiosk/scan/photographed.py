@@ -5,9 +5,8 @@ to that generator's quirks: they share nothing with it but the frame size and th
 stage follows what happens when a webcam photographs a phone screen:
 
 - the symbol comes from the qrcode library (`kiosk.ecard.make_qr`: level M, as the member app);
-- the member app is drawn with PIL at the phone's own resolution: a status bar with a clock, the
-  insurer's blue header, the card title, the code on a tile leaving a 2-4 module margin, text
-  below, rounded screen corners and a black bezel;
+- the member app (`kiosk.scan.member_app_screen`) is drawn at the phone's own resolution, in
+  its black bezel;
 - the screen emits through an RGB stripe sub-pixel pattern at its pixel pitch (red, green and blue
   columns in a black matrix), integrated exactly over each camera pixel's footprint, so moiré
   appears where the screen's pitch and the camera's pixels make it;
@@ -34,17 +33,17 @@ Categories (`PHOTO_CATEGORIES`):
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from kiosk.ecard import make_qr
-from kiosk.scan.photo_camera import FOCAL_PX, PRINCIPAL_POINT, capture
+from kiosk.scan.member_app_screen import Phone, phone_showing
+from kiosk.scan.photo_camera import FOCAL_PX, PRINCIPAL_POINT, capture, srgb_to_linear
 from kiosk.scan.synthetic import FRAME_SIZE, SyntheticFrame, sample_token
 
 PHOTO_CATEGORIES: tuple[str, ...] = (
@@ -64,23 +63,11 @@ token) with a frame of `kiosk.scan.synthetic`."""
 
 _WIDTH, _HEIGHT = FRAME_SIZE
 
-_PHONES = ((720, 1600, 0.0945), (828, 1792, 0.0784), (1080, 2400, 0.0635), (1170, 2532, 0.0578))
-"""Screens as (width, height in pixels, pixel pitch in mm): 270 to 440 pixels per inch."""
-
 _STRIPES = (0.03, 0.36, 0.69)
 """Where the red, green and blue sub-pixel columns start within a screen pixel."""
 _STRIPE_WIDTH = 0.27
 _ROW_START, _ROW_HEIGHT = 0.04, 0.88  # lit height of a sub-pixel; the rest is black matrix
 
-
-def _srgb_to_linear(code: np.ndarray) -> np.ndarray:
-    """sRGB codes (0-255) to linear light (0-1): light adds up, and blurs, in linear light."""
-    c = code / 255.0
-    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-
-
-_LINEAR_CODES = [round(255 * float(v)) for v in _srgb_to_linear(np.arange(256))]
-"""sRGB code to linear light in 8 bits: the app's colours as the screen emits them."""
 
 _ILLUMINANTS = np.array(
     [
@@ -154,155 +141,6 @@ def _shot(category: str, modules: int, rng: np.random.Generator) -> _Shot:
     return shot
 
 
-_Colour = tuple[int, int, int]
-
-
-@dataclass(frozen=True)
-class _Theme:
-    """The member app's colours (sRGB), light or dark."""
-
-    background: _Colour
-    header: _Colour
-    on_header: _Colour
-    text: _Colour
-    card: _Colour
-    on_card: _Colour
-    tile: _Colour  # the code's margin and its unset modules
-    modules: _Colour  # the code's set modules: dark in the light theme, light in the dark one
-    lines: _Colour  # text placeholders
-
-
-_LIGHT = _Theme(
-    background=(242, 243, 247),
-    header=(22, 84, 170),
-    on_header=(255, 255, 255),
-    text=(28, 28, 30),
-    card=(36, 104, 196),
-    on_card=(255, 255, 255),
-    tile=(255, 255, 255),
-    modules=(0, 0, 0),
-    lines=(205, 207, 212),
-)
-_DARK = _Theme(
-    background=(0, 0, 0),
-    header=(16, 38, 76),
-    on_header=(235, 235, 240),
-    text=(235, 235, 240),
-    card=(26, 40, 66),
-    on_card=(225, 228, 235),
-    tile=(24, 24, 26),
-    modules=(232, 232, 232),
-    lines=(58, 58, 62),
-)
-_INSURERS = ("Pacific Health", "Evergreen Care", "Huaxia Life Plus")
-
-
-@functools.lru_cache(maxsize=64)
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    """PIL's own font: no font file to find on the machine."""
-    return ImageFont.load_default(size=size)
-
-
-def _tinted(colour: _Colour, tint: np.ndarray) -> _Colour:
-    r, g, b = (int(np.clip(c * t, 0, 255)) for c, t in zip(colour, tint, strict=True))
-    return (r, g, b)
-
-
-@dataclass(frozen=True)
-class _Phone:
-    """The phone's front, drawn at its screen's resolution, and where the code is on it."""
-
-    image: Image.Image  # the phone's front: emitted light in linear 8 bits, black off the screen
-    pitch: float  # mm per screen pixel
-    corner: float  # radius of the body's rounded corners, screen pixels
-    code: tuple[float, float, float]  # left, top and side of the code (no margin) on `image`
-    module: int  # screen pixels per module
-
-    def code_centre(self) -> np.ndarray:
-        left, top, side = self.code
-        return np.array([left + side / 2, top + side / 2])
-
-
-def _phone(modules: np.ndarray, dark: bool, rng: np.random.Generator) -> _Phone:
-    """The member app showing the code, drawn at the screen's resolution, in its black bezel."""
-    width, height, pitch = _PHONES[int(rng.integers(len(_PHONES)))]
-    theme = _DARK if dark else _LIGHT
-    tint = rng.uniform(0.85, 1.1, 3)
-    header, card = _tinted(theme.header, tint), _tinted(theme.card, tint)
-    pt = width / 390  # the app lays out in points
-
-    def p(points: float) -> int:
-        return round(points * pt)
-
-    screen = Image.new("RGB", (width, height), theme.background)
-    draw = ImageDraw.Draw(screen)
-    draw.rectangle((0, 0, width, p(103)), fill=header)
-    clock = f"{int(rng.integers(8, 19))}:{int(rng.integers(0, 60)):02d}"
-    draw.text((p(28), p(13)), clock, fill=theme.on_header, font=_font(p(17)))
-    for bar in range(4):
-        left = width - p(100) + p(6 * bar)
-        draw.rectangle((left, p(27 - 3 * bar), left + p(4), p(31)), fill=theme.on_header)
-    draw.rounded_rectangle(
-        (width - p(54), p(18), width - p(26), p(31)),
-        radius=p(3),
-        outline=theme.on_header,
-        width=max(1, p(1)),
-    )
-    charge = float(rng.uniform(3, 24))
-    draw.rectangle((width - p(52), p(20), width - p(52 - charge), p(29)), fill=theme.on_header)
-    insurer = _INSURERS[int(rng.integers(len(_INSURERS)))]
-    draw.text((p(20), p(64)), insurer, fill=theme.on_header, font=_font(p(20)))
-    draw.text((p(20), p(118)), "Electronic insurance card", fill=theme.text, font=_font(p(19)))
-
-    n = modules.shape[0]
-    module = max(1, int(rng.uniform(235, 265) * pt / n))
-    quiet = int(rng.integers(2, 5))
-    side = n * module
-    tile = side + 2 * quiet * module
-    card_top = p(152)
-    tile_left, tile_top = (width - tile) // 2, card_top + p(56)
-    card_bottom = tile_top + tile + p(58)
-    draw.rounded_rectangle((p(16), card_top, width - p(16), card_bottom), radius=p(14), fill=card)
-    member = "Member CN" + "".join(str(d) for d in rng.integers(0, 10, 10))
-    draw.text((p(32), card_top + p(16)), member, fill=theme.on_card, font=_font(p(17)))
-    draw.rounded_rectangle(
-        (tile_left, tile_top, tile_left + tile - 1, tile_top + tile - 1),
-        radius=module,
-        fill=theme.tile,
-    )
-    dots = np.kron(modules, np.ones((module, module), bool))[:, :, None]
-    code = np.where(dots, np.array(theme.modules, np.uint8), np.array(theme.tile, np.uint8))
-    code_left, code_top = tile_left + quiet * module, tile_top + quiet * module
-    screen.paste(Image.fromarray(code.astype(np.uint8)), (code_left, code_top))
-    validity = "Valid 90 s, renews itself"
-    draw.text((p(32), tile_top + tile + p(18)), validity, fill=theme.on_card, font=_font(p(14)))
-    y = card_bottom + p(24)
-    for _ in range(int(rng.integers(3, 6))):
-        length = p(float(rng.uniform(140, 340)))
-        draw.rounded_rectangle((p(20), y, p(20) + length, y + p(10)), radius=p(5), fill=theme.lines)
-        y += p(24)
-    draw.rounded_rectangle((p(20), y + p(12), width - p(20), y + p(60)), radius=p(24), fill=header)
-    draw.text((width // 2 - p(34), y + p(25)), "Refresh", fill=theme.on_header, font=_font(p(17)))
-    draw.rounded_rectangle(
-        (width // 2 - p(67), height - p(13), width // 2 + p(67), height - p(8)),
-        radius=p(3),
-        fill=theme.text,
-    )
-
-    bezel = round(float(rng.uniform(2.0, 4.0)) / pitch)
-    body = Image.new("RGB", (width + 2 * bezel, height + 2 * bezel))
-    corners = Image.new("L", (width, height), 0)
-    ImageDraw.Draw(corners).rounded_rectangle((0, 0, width - 1, height - 1), radius=p(44), fill=255)
-    body.paste(screen, (bezel, bezel), corners)
-    return _Phone(
-        image=body.point(_LINEAR_CODES * 3),
-        pitch=pitch,
-        corner=p(44) + bezel,
-        code=(bezel + code_left, bezel + code_top, side),
-        module=module,
-    )
-
-
 def _rotation(shot: _Shot) -> np.ndarray:
     """The phone's orientation: rolled in its plane, then tilted about an axis in that plane."""
     roll = math.radians(shot.roll)
@@ -318,7 +156,7 @@ def _rotation(shot: _Shot) -> np.ndarray:
     return rotation
 
 
-def _homography(shot: _Shot, phone: _Phone) -> np.ndarray:
+def _homography(shot: _Shot, phone: Phone) -> np.ndarray:
     """Phone image pixels to frame pixels through a pinhole camera; its last row gives depth (mm).
 
     The phone is placed so the code, facing the camera, would be `shot.qr_px` wide at `shot.centre`.
@@ -376,7 +214,7 @@ def _finger(base: np.ndarray, end: np.ndarray, base_r: float, end_r: float) -> n
     return np.vstack([ahead, behind])
 
 
-def _thumb_over_code(phone: _Phone, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, int]:
+def _thumb_over_code(phone: Phone, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, int]:
     """Where a thumb over the code starts, where its tip reaches, and the hand's side (+1 right).
 
     Over the edge on the thumb's side between the finders, over the corner without a finder,
@@ -407,7 +245,7 @@ def _thumb_over_code(phone: _Phone, rng: np.random.Generator) -> tuple[np.ndarra
     return end + np.array([-30 * mm, 30 * mm]), end, -1
 
 
-def _hand(phone: _Phone, h: np.ndarray, on_code: bool, rng: np.random.Generator) -> _Hand:
+def _hand(phone: Phone, h: np.ndarray, on_code: bool, rng: np.random.Generator) -> _Hand:
     """A hand gripping the phone's lower half: palm behind, thumb on one edge, fingertips round
     the other, the arm down to the frame's edge; with `on_code` the thumb reaches over the code."""
     mm = 1 / phone.pitch
@@ -471,8 +309,8 @@ def _hand(phone: _Phone, h: np.ndarray, on_code: bool, rng: np.random.Generator)
         back=back,
         sleeve=sleeve,
         front=front,
-        skin=_srgb_to_linear(skin).astype(np.float32),
-        cloth=_srgb_to_linear(cloth).astype(np.float32),
+        skin=srgb_to_linear(skin).astype(np.float32),
+        cloth=srgb_to_linear(cloth).astype(np.float32),
         finger_px=thumb_r * scale,
     )
 
@@ -537,7 +375,7 @@ def _counter(rng: np.random.Generator) -> np.ndarray:
             draw.polygon(_box(centre, (44, 26), angle, (0, -28)), fill=(120, 140, 130))
         else:
             draw.polygon(_box(centre, (46, 46), angle), fill=(240, 220, 90))
-    scene = _srgb_to_linear(np.asarray(canvas, np.float32)).astype(np.float32)
+    scene = srgb_to_linear(np.asarray(canvas, np.float32)).astype(np.float32)
     towards = float(rng.uniform(0, 2 * math.pi))
     ys, xs = np.ogrid[0:h, 0:w]
     light = 0.8 + 0.3 * ((xs / w - 0.5) * math.cos(towards) + (ys / h - 0.5) * math.sin(towards))
@@ -559,7 +397,7 @@ def _bounds(points: np.ndarray) -> tuple[int, int, int, int] | None:
 
 
 def _warp_phone(
-    phone: _Phone, h: np.ndarray, origin: tuple[int, int], scale: int, size: tuple[int, int]
+    phone: Phone, h: np.ndarray, origin: tuple[int, int], scale: int, size: tuple[int, int]
 ) -> np.ndarray:
     """The light the phone emits over a region of the frame (linear RGB, screen white 1).
 
@@ -631,7 +469,7 @@ def _stripes(centre: np.ndarray, half: np.ndarray, start: float, width: float) -
 
 
 def _glass(
-    u: np.ndarray, v: np.ndarray, phone: _Phone, shot: _Shot, rng: np.random.Generator
+    u: np.ndarray, v: np.ndarray, phone: Phone, shot: _Shot, rng: np.random.Generator
 ) -> np.ndarray:
     """Light the cover glass reflects (room light units): the room, brighter on one side, and for
     `shot.glare` a ceiling light mirrored as a band across the code."""
@@ -671,7 +509,7 @@ def _paint(
     region[:] = region * (1 - cover[:, :, None]) + (shade * cover)[:, :, None] * colour
 
 
-def _body_cover(u: np.ndarray, v: np.ndarray, half: np.ndarray, phone: _Phone) -> np.ndarray:
+def _body_cover(u: np.ndarray, v: np.ndarray, half: np.ndarray, phone: Phone) -> np.ndarray:
     """The fraction of each footprint inside the phone's rounded outline (from its distance)."""
     width, height = phone.image.size
     r = phone.corner
@@ -683,7 +521,7 @@ def _body_cover(u: np.ndarray, v: np.ndarray, half: np.ndarray, phone: _Phone) -
 
 
 def _draw_phone(
-    frame: np.ndarray, phone: _Phone, h: np.ndarray, shot: _Shot, rng: np.random.Generator
+    frame: np.ndarray, phone: Phone, h: np.ndarray, shot: _Shot, rng: np.random.Generator
 ) -> None:
     """The phone into `frame`: its screen's light through the sub-pixel stripes, and its glass
     reflecting the room."""
@@ -711,7 +549,7 @@ def _draw_phone(
     )
 
 
-def _shadow(frame: np.ndarray, phone: _Phone, h: np.ndarray, rng: np.random.Generator) -> None:
+def _shadow(frame: np.ndarray, phone: Phone, h: np.ndarray, rng: np.random.Generator) -> None:
     """The phone's soft shadow on the counter below it."""
     width, height = phone.image.size
     body = _project(h, np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float64))
@@ -727,7 +565,7 @@ def _photograph(category: str, text: str, rng: np.random.Generator) -> np.ndarra
     """One BGR photo of `category` showing `text`: the scene in linear light, then the camera."""
     modules = np.asarray(make_qr(text).modules, dtype=bool)
     shot = _shot(category, modules.shape[0], rng)
-    phone = _phone(modules, shot.dark, rng)
+    phone = phone_showing(modules, shot.dark, rng)
     h = _homography(shot, phone)
     hand = _hand(phone, h, shot.thumb_on_code, rng)
     room = np.array(shot.room, np.float32)
